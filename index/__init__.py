@@ -1,0 +1,1 @@
+"""Ingesting, chunking, embedding and storing documents. Imports neither `qa` nor `cli`."""

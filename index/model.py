@@ -1,0 +1,57 @@
+"""Small value types shared by the indexing pipeline and the query side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Passage kinds. "body" is ordinary text; the others are article furniture that
+# questions like "who took the photo?" or "when was this updated?" look for.
+KINDS = ("body", "headline", "standfirst", "caption", "credit", "dateline", "byline", "footer")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document as read from disk: decoded text with normalised newlines."""
+
+    source: str  # absolute path of the file, as indexed
+    text: str  # the document's text; passage offsets index into this string
+    title: str
+    format: str  # "text" | "markdown" | "html"
+    sha256: str  # of the decoded text, for incremental re-indexing
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not indexed, and why (shown in the summary)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage's place in its document: text == document[start:end]."""
+
+    start: int
+    end: int
+    paragraph: int  # 1-based number of the paragraph the passage starts in
+    kind: str = "body"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Someone's words in a document: direct quotation or reported speech."""
+
+    start: int  # span of the quoted words (without the quote marks) in the document text
+    end: int
+    speaker: str  # canonical name within the document, e.g. "Barack Obama"
+    verb: str  # "said", "told", "insisted", ...
+    direct: bool  # True for "...", False for reported speech
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person quoted in a document, with every name the document uses for them."""
+
+    name: str  # canonical: the fullest form, e.g. "Vladimir Putin"
+    aliases: tuple[str, ...] = field(default_factory=tuple)  # "Putin", "Russian President", ...

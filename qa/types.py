@@ -1,0 +1,59 @@
+"""Results of a question: small dataclasses the CLI renders and serialises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage offered as an answer."""
+
+    text: str  # == document text[start:end]
+    score: float
+    source: str  # the document's path as indexed
+    title: str
+    start: int  # character offsets of the passage in the document's text
+    end: int
+    paragraph: int  # 1-based paragraph number in the document
+    kind: str  # "body", "headline", "caption", ... (index.model.KINDS)
+    highlight: tuple[int, int]  # the best-answering span, as offsets into `text`
+    speaker: str | None = None  # who is quoted in the highlighted span, if anyone
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "score": round(float(self.score), 4),
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "title": self.title,
+            "paragraph": self.paragraph,
+            "kind": self.kind,
+            "highlight": {"start": self.highlight[0], "end": self.highlight[1]},
+            "speaker": self.speaker,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reply to one question: the best passages, or an honest abstention."""
+
+    question: str  # as the user typed it
+    searched: str  # what was searched, after follow-up resolution; == question when unchanged
+    abstained: bool
+    hits: list[Hit] = field(default_factory=list)  # best first; empty when abstained
+    nearest: list[Hit] = field(default_factory=list)  # when abstained: the closest passages anyway
+    reason: str = ""  # why the bot abstained, one line
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"question": self.question}
+        if self.searched != self.question:
+            out["searched"] = self.searched
+        out["abstained"] = self.abstained
+        out["passages"] = [h.to_json() for h in self.hits]
+        if self.abstained:
+            out["reason"] = self.reason
+            out["nearest"] = [h.to_json() for h in self.nearest]
+        return out
