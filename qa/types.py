@@ -57,3 +57,44 @@ class Answer:
             out["reason"] = self.reason
             out["nearest"] = [h.to_json() for h in self.nearest]
         return out
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """One document of an index, as `qa docs` lists it."""
+
+    source: str
+    title: str
+    format: str
+    passages: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """What an index holds and how it was built."""
+
+    path: str  # the index folder
+    model: str
+    format_version: int
+    dim: int
+    ann: str  # "flat", "hnsw", ...
+    size_bytes: int  # on disk, current generation
+    built: str  # ISO 8601 UTC
+    passages: int
+    documents: list[DocInfo] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """A person quoted in the documents, and how often."""
+
+    name: str
+    quotes: int
+    documents: int
+    aliases: tuple[str, ...] = ()
