@@ -1,0 +1,321 @@
+"""Documents, passages, quotes and speakers of one generation, in a read-only SQLite file.
+
+Why SQLite and not pickle: loading a pickle runs code, and a damaged one fails in arbitrary ways.
+SQLite is a documented format that refuses garbage; lists (speaker aliases) are stored as JSON.
+The file is written once inside the staging folder and never changed afterwards, so readers open it
+`immutable` (no locking, no journal) and `store.verify` has checked its bytes before we get here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+from index.errors import IndexDamaged
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x51414E57  # "QANW": tells our file from any other SQLite database
+_HEADER = b"SQLite format 3\x00"
+_BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
+
+_SCHEMA = """
+CREATE TABLE documents (
+    doc_id INTEGER PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
+    sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL
+);
+CREATE TABLE passages (
+    pid INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL, paragraph INTEGER NOT NULL, kind TEXT NOT NULL
+);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL, speaker TEXT NOT NULL, verb TEXT NOT NULL, direct INTEGER NOT NULL
+);
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL
+);
+"""
+_INDEXES = (
+    "CREATE INDEX passages_doc ON passages(doc_id)",
+    "CREATE INDEX quotes_doc ON quotes(doc_id)",
+    "CREATE INDEX speakers_doc ON speakers(doc_id)",
+)
+_TABLES = {"documents", "passages", "quotes", "speakers"}
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    doc_id: int
+    source: str
+    title: str
+    format: str
+    sha256: str
+    text: str
+    indexed_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRow:
+    pid: int  # the passage's position in the vector index, 0..n-1
+    doc_id: int
+    start: int
+    end: int
+    paragraph: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    doc_id: int
+    start: int
+    end: int
+    speaker: str
+    verb: str
+    direct: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    doc_id: int
+    name: str
+    aliases: tuple[str, ...]
+
+
+def write(
+    path: Path,
+    documents: Sequence[DocRow],
+    passages: Sequence[PassageRow],
+    quotes: Sequence[QuoteRow],
+    speakers: Sequence[SpeakerRow],
+) -> None:
+    """Write a new store at `path` in one transaction; rows that break the invariants raise ValueError.
+
+    Invariants checked (a builder bug caught here is cheaper than a wrong answer later): passage pids
+    are exactly 0..n-1, every row names an existing document, every span lies inside its text.
+    """
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists: the document store is written once, to a new file")
+    lengths = {d.doc_id: len(d.text) for d in documents}
+    if len(lengths) != len(documents):
+        raise ValueError("duplicate doc_id in documents")
+    con = sqlite3.connect(path, isolation_level=None)
+    ok = False
+    try:
+        con.execute("PRAGMA journal_mode=OFF")  # the whole file is staged, checksummed and fsynced by commit
+        con.execute("PRAGMA synchronous=OFF")
+        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        con.executescript(_SCHEMA)
+        con.execute("BEGIN")
+        con.executemany(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+            ((d.doc_id, d.source, d.title, d.format, d.sha256, d.text, d.indexed_at) for d in documents),
+        )
+        con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?)", _passage_values(passages, lengths))
+        con.executemany(
+            "INSERT INTO quotes (doc_id, start_char, end_char, speaker, verb, direct) VALUES (?,?,?,?,?,?)",
+            (
+                (q.doc_id, q.start, q.end, q.speaker, q.verb, int(q.direct))
+                for q in _spans_inside(quotes, lengths, "quote")
+            ),
+        )
+        con.executemany(
+            "INSERT INTO speakers (doc_id, name, aliases) VALUES (?,?,?)",
+            (
+                (s.doc_id, s.name, json.dumps(list(s.aliases), ensure_ascii=False))
+                for s in _known(speakers, lengths)
+            ),
+        )
+        lo, hi, n = con.execute("SELECT min(pid), max(pid), count(*) FROM passages").fetchone()
+        if n and (lo != 0 or hi != n - 1):
+            raise ValueError(f"passage pids must be 0..{n - 1}, got {lo}..{hi}")
+        for sql in _INDEXES:  # after the inserts: one sort instead of a million index updates
+            con.execute(sql)
+        con.execute("COMMIT")
+        ok = True
+    except sqlite3.IntegrityError as exc:
+        raise ValueError(f"duplicate passage pid or doc_id ({exc})") from None
+    finally:
+        con.close()
+        if not ok:
+            path.unlink(missing_ok=True)  # never leave a half-written store behind
+
+
+def _passage_values(rows: Iterable[PassageRow], lengths: dict[int, int]) -> Iterator[tuple[Any, ...]]:
+    for p in rows:
+        n = lengths.get(p.doc_id)
+        if n is None:
+            raise ValueError(f"passage {p.pid} names unknown document {p.doc_id}")
+        if not 0 <= p.start <= p.end <= n:
+            raise ValueError(f"passage {p.pid} span {p.start}..{p.end} is outside its document (0..{n})")
+        yield (p.pid, p.doc_id, p.start, p.end, p.paragraph, p.kind)
+
+
+def _spans_inside(rows: Iterable[QuoteRow], lengths: dict[int, int], what: str) -> Iterator[QuoteRow]:
+    for r in rows:
+        n = lengths.get(r.doc_id)
+        if n is None:
+            raise ValueError(f"{what} names unknown document {r.doc_id}")
+        if not 0 <= r.start <= r.end <= n:
+            raise ValueError(f"{what} span {r.start}..{r.end} is outside its document (0..{n})")
+        yield r
+
+
+def _known(rows: Iterable[SpeakerRow], lengths: dict[int, int]) -> Iterator[SpeakerRow]:
+    for r in rows:
+        if r.doc_id not in lengths:
+            raise ValueError(f"speaker {r.name!r} names unknown document {r.doc_id}")
+        yield r
+
+
+def _check_header(path: Path) -> None:
+    """A truncated or padded database is damage even where SQLite would read the pages it finds."""
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError as exc:
+        raise IndexDamaged(f"index file {path.name} is unreadable ({exc.strerror or exc})") from None
+    if len(head) < 100 or not head.startswith(_HEADER):
+        raise IndexDamaged(f"index file {path.name} is damaged (not a SQLite database)")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    change = int.from_bytes(head[24:28], "big")
+    if page_size < 512 or page_size & (page_size - 1):
+        raise IndexDamaged(f"index file {path.name} is damaged (bad page size)")
+    if valid_for == change and pages and size != pages * page_size:
+        raise IndexDamaged(
+            f"index file {path.name} is damaged ({size} bytes, the header says {pages * page_size})"
+        )
+
+
+class DocStore:
+    """Read-only access to a generation's documents and passages; document texts are cached."""
+
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
+        self._con = con
+        self._path = path
+        self._lock = threading.Lock()  # one connection, usable from the query threads
+        self._docs: dict[int, DocRow] = {}
+        self._all_docs = False
+
+    @classmethod
+    def open(cls, path: Path) -> DocStore:
+        path = Path(path)
+        _check_header(path)
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+        try:
+            con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise IndexDamaged(f"index file {path.name} is damaged ({exc})") from None
+        store = cls(con, path)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.Error as exc:
+            con.close()
+            raise IndexDamaged(f"index file {path.name} is damaged ({exc})") from None
+        if app_id != APPLICATION_ID or not _TABLES <= tables:
+            con.close()
+            raise IndexDamaged(f"index file {path.name} is damaged (not a qa document store)")
+        if version != SCHEMA_VERSION:
+            con.close()
+            raise IndexDamaged(f"index file {path.name} has schema {version}, expected {SCHEMA_VERSION}")
+        return store
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Every query goes through here so that late-found damage is an IndexDamaged too."""
+        try:
+            with self._lock:
+                return self._con.execute(sql, params).fetchall()
+        except sqlite3.ProgrammingError:
+            raise
+        except sqlite3.Error as exc:
+            raise IndexDamaged(f"index file {self._path.name} is damaged ({exc})") from None
+
+    def documents(self) -> list[DocRow]:
+        if not self._all_docs:
+            rows = self._rows(f"SELECT {_DOC_COLS} FROM documents ORDER BY doc_id")
+            self._docs = {r[0]: DocRow(*r) for r in rows}
+            self._all_docs = True
+        return list(self._docs.values())
+
+    def document(self, doc_id: int) -> DocRow:
+        doc = self._docs.get(doc_id)
+        if doc is None:
+            rows = self._rows(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id=?", (doc_id,))
+            if not rows:
+                raise KeyError(doc_id)
+            doc = self._docs[doc_id] = DocRow(*rows[0])
+        return doc
+
+    def passages(self, pids: Sequence[int]) -> list[PassageRow]:
+        """Rows for `pids`, in that order; a pid the store lacks means the index files disagree."""
+        wanted = list(dict.fromkeys(int(p) for p in pids))
+        found: dict[int, PassageRow] = {}
+        for i in range(0, len(wanted), _BATCH):
+            batch = wanted[i : i + _BATCH]
+            marks = ",".join("?" * len(batch))
+            for r in self._rows(f"SELECT {_PASSAGE_COLS} FROM passages WHERE pid IN ({marks})", batch):
+                found[r[0]] = PassageRow(*r)
+        missing = [p for p in wanted if p not in found]
+        if missing:
+            raise IndexDamaged(f"index file {self._path.name} has no passage {missing[0]}")
+        return [found[int(p)] for p in pids]
+
+    def all_passages(self) -> list[PassageRow]:
+        return [PassageRow(*r) for r in self._rows(f"SELECT {_PASSAGE_COLS} FROM passages ORDER BY pid")]
+
+    def quotes(self) -> list[QuoteRow]:
+        rows = self._rows(
+            "SELECT doc_id, start_char, end_char, speaker, verb, direct FROM quotes ORDER BY id"
+        )
+        return [QuoteRow(d, s, e, sp, v, bool(direct)) for d, s, e, sp, v, direct in rows]
+
+    def speakers(self) -> list[SpeakerRow]:
+        out = []
+        for doc_id, name, aliases in self._rows("SELECT doc_id, name, aliases FROM speakers ORDER BY id"):
+            try:
+                names = json.loads(aliases)
+            except ValueError:
+                names = None
+            if not isinstance(names, list) or not all(isinstance(a, str) for a in names):
+                raise IndexDamaged(f"index file {self._path.name} is damaged (bad aliases of {name!r})")
+            out.append(SpeakerRow(doc_id, name, tuple(names)))
+        return out
+
+    def passage_text(self, p: PassageRow) -> str:
+        return self.document(p.doc_id).text[p.start : p.end]
+
+    def count_passages(self) -> int:
+        return int(self._rows("SELECT count(*) FROM passages")[0][0])
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+        self._docs.clear()
+        self._all_docs = False
+
+    def __enter__(self) -> DocStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+_DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at"
+_PASSAGE_COLS = "pid, doc_id, start_char, end_char, paragraph, kind"

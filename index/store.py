@@ -1,0 +1,809 @@
+"""An index folder as a series of immutable generations, switched atomically.
+
+Layout of INDEX_DIR:
+    CURRENT               one line: the name of the current generation folder
+    gen-<time>-<random>/  one complete index: manifest.json plus the data files the builder wrote
+    tmp-<time>-<random>/  a generation being written (removed if the run dies)
+    .lock                 flock'ed by the one writer; holds its pid, host, command line and start time
+
+Why: saving in place loses the index when the writer is killed, and binary index formats carry no
+checksum, so a flipped byte loads and answers wrongly. Here a reader only ever sees a generation that
+was complete and fsynced before CURRENT named it, and `verify` checks every file's size and xxh3
+before any parser reads it.
+
+Fault injection: every step of `Writer.commit` calls `fault_hook(step)` (see `STEPS`); set it to
+raise or to kill the process to test a crash at that exact point.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import re
+import secrets
+import shlex
+import shutil
+import signal
+import socket
+import sqlite3
+import stat
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path, PurePosixPath
+from types import FrameType, TracebackType
+from typing import Any
+
+import xxhash
+
+from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CURRENT = "CURRENT"
+LOCK = ".lock"
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # read (bounded) before json parses it
+MAX_CURRENT_BYTES = 1024
+BLOCK = 1 << 20  # verify/hash read size: bounded memory whatever the file size
+_CHECKSUM_KEY = "manifest_xxh3"  # xxh3_128 of the canonical JSON of the other keys
+
+_TIME_FMT = "%Y%m%dT%H%M%S.%fZ"  # fixed width, so names sort in commit order
+_NAME_RE = re.compile(r"^(gen|tmp)-(\d{8}T\d{6}\.\d{6}Z)-([0-9a-f]{8})$")
+_HEX128_RE = re.compile(r"^[0-9a-f]{32}$")
+
+# Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+# The named points of a commit, in order; `fault_hook` is called with each.
+STEPS = (
+    "hashed",  # every staged file hashed and fsynced
+    "manifest",  # manifest.json written and fsynced, folders fsynced
+    "renamed",  # staging renamed to gen-..., index_dir fsynced
+    "current-tmp",  # CURRENT.tmp written and fsynced
+    "current",  # CURRENT replaced, index_dir fsynced: the new generation is live
+    "pruned",  # generations older than the previous one deleted
+)
+fault_hook: Callable[[str], None] | None = None
+
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EFBIG}
+_REASONS = {
+    errno.ENOSPC: "no space left on device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EIO: "input/output error",
+    errno.EFBIG: "file too large",
+}
+
+
+def _step(name: str) -> None:
+    if fault_hook is not None:
+        fault_hook(name)
+
+
+def _rebuild_hint(index_dir: Path) -> str:
+    return f"rebuild it with: qa index PATH... --index {shlex.quote(str(index_dir))} --rebuild"
+
+
+def utc_now() -> str:
+    """ISO 8601 UTC time for `Manifest.created`."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+@dataclass
+class Manifest:
+    """What a generation holds and how it was built: enough to refuse a mismatched model or a damaged file."""
+
+    format_version: int
+    model: str  # name or folder as given by the user
+    model_fingerprint: str  # changes whenever the model's weights/tokenizer change
+    dim: int
+    normalized: bool
+    chunker: dict[str, Any]
+    ann: dict[str, Any]  # vector index type and parameters
+    documents: dict[str, str]  # source -> sha256 of its text
+    counts: dict[str, int]
+    created: str = ""  # ISO 8601 UTC; filled by commit() when empty
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # relpath -> {"size", "xxh3"}; by commit()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format_version": self.format_version,
+            "model": self.model,
+            "model_fingerprint": self.model_fingerprint,
+            "dim": self.dim,
+            "normalized": self.normalized,
+            "chunker": self.chunker,
+            "ann": self.ann,
+            "documents": self.documents,
+            "counts": self.counts,
+            "created": self.created,
+            "files": self.files,
+            "extra": self.extra,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Manifest:
+        """Strictly validated: a missing key, an unknown key or a wrong type is damage, not a default."""
+        problems = _problems(data)
+        if problems:
+            raise IndexDamaged(f"index manifest is damaged ({problems[0]})")
+        assert isinstance(data, dict)
+        return cls(**{k: data[k] for k in _FIELDS})
+
+
+_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "format_version": int,
+    "model": str,
+    "model_fingerprint": str,
+    "dim": int,
+    "normalized": bool,
+    "chunker": dict,
+    "ann": dict,
+    "documents": dict,
+    "counts": dict,
+    "created": str,
+    "files": dict,
+    "extra": dict,
+}
+
+
+def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
+    # bool is an int subclass: True must not pass for a count or a dimension.
+    if kind is int and isinstance(value, bool):
+        return False
+    return isinstance(value, kind)
+
+
+def _safe_relpath(name: str) -> bool:
+    """A manifest must not make verify() read outside its generation."""
+    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+        return False
+    parts = PurePosixPath(name).parts
+    return all(p not in ("", ".", "..") for p in parts) and "/".join(parts) == name and name != MANIFEST
+
+
+def _problems(data: Any) -> list[str]:
+    if not isinstance(data, dict):
+        return ["not a JSON object"]
+    out: list[str] = []
+    for key, kind in _FIELDS.items():
+        if key not in data:
+            out.append(f"missing {key!r}")
+        elif not _is(data[key], kind):
+            out.append(f"{key!r} has the wrong type")
+    unknown = sorted(set(data) - set(_FIELDS) - {_CHECKSUM_KEY})
+    if unknown:
+        out.append(f"unknown key {unknown[0]!r}")
+    if out:
+        return out
+    if data["dim"] <= 0:
+        out.append("'dim' is not positive")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in data["documents"].items()):
+        out.append("'documents' must map sources to sha256 strings")
+    if not all(isinstance(k, str) and _is(v, int) for k, v in data["counts"].items()):
+        out.append("'counts' must map names to integers")
+    try:
+        datetime.fromisoformat(data["created"].replace("Z", "+00:00"))
+    except ValueError:
+        out.append("'created' is not an ISO 8601 time")
+    for name, entry in data["files"].items():
+        if not isinstance(name, str) or not _safe_relpath(name):
+            out.append(f"file name {name!r} is not a plain relative path")
+        elif (
+            not isinstance(entry, dict)
+            or set(entry) != {"size", "xxh3"}
+            or not _is(entry["size"], int)
+            or entry["size"] < 0
+            or not isinstance(entry["xxh3"], str)
+            or not _HEX128_RE.match(entry["xxh3"])
+        ):
+            out.append(f"entry for file {name!r} is malformed")
+    return out
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    body = {k: v for k, v in data.items() if k != _CHECKSUM_KEY}
+    return json.dumps(
+        body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode()
+
+
+def _dump_manifest(manifest: Manifest) -> bytes:
+    data = manifest.to_json()
+    data[_CHECKSUM_KEY] = xxhash.xxh3_128_hexdigest(_canonical(data))
+    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n").encode()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def current(index_dir: Path) -> Path:
+    """The current generation folder of `index_dir`."""
+    index_dir = Path(index_dir)
+    build_hint = f"build one with: qa index PATH --index {shlex.quote(str(index_dir))}"
+    if not index_dir.exists():
+        raise IndexMissing(f"no index at {index_dir}", hint=build_hint)
+    if not index_dir.is_dir():
+        raise IndexDamaged(f"{index_dir} is a file, not an index folder", hint=build_hint)
+    pointer = index_dir / CURRENT
+    try:
+        with open(pointer, "rb") as f:
+            raw = f.read(MAX_CURRENT_BYTES + 1)
+    except FileNotFoundError:
+        raise IndexMissing(f"no index at {index_dir} (no {CURRENT} file)", hint=build_hint) from None
+    except IsADirectoryError:
+        raise IndexDamaged(
+            f"index {index_dir} is damaged ({CURRENT} is a folder)", _rebuild_hint(index_dir)
+        ) from None
+    except OSError as exc:
+        raise IndexDamaged(
+            f"index {index_dir} is unreadable ({exc.strerror or exc})", _rebuild_hint(index_dir)
+        ) from None
+    try:
+        name = raw.decode("ascii").strip()
+    except UnicodeDecodeError:
+        name = ""
+    m = _NAME_RE.match(name)
+    if len(raw) > MAX_CURRENT_BYTES or m is None or m.group(1) != "gen":
+        raise IndexDamaged(
+            f"index {index_dir} is damaged ({CURRENT} is unreadable)", _rebuild_hint(index_dir)
+        )
+    gen = index_dir / name
+    if not gen.is_dir():
+        raise IndexDamaged(
+            f"index {index_dir} is damaged ({CURRENT} names {name}, which does not exist)",
+            _rebuild_hint(index_dir),
+        )
+    return gen
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file")
+        if st.st_size > cap:
+            raise ValueError(f"{st.st_size} bytes, over the {cap} byte limit")
+        chunks: list[bytes] = []
+        left = cap + 1
+        while left > 0:
+            b = os.read(fd, min(BLOCK, left))
+            if not b:
+                break
+            chunks.append(b)
+            left -= len(b)
+        data = b"".join(chunks)
+        if len(data) > cap:
+            raise ValueError(f"over the {cap} byte limit")
+        return data
+    finally:
+        os.close(fd)
+
+
+def read_manifest(gen: Path) -> Manifest:
+    """Read and validate `gen/manifest.json`, migrating older formats."""
+    index_dir = gen.parent
+    hint = _rebuild_hint(index_dir)
+    try:
+        raw = _read_capped(gen / MANIFEST, MAX_MANIFEST_BYTES)
+    except FileNotFoundError:
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} is missing)", hint) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST}: {reason})", hint) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} is not valid JSON)", hint) from None
+    if not isinstance(data, dict) or not _is(data.get("format_version"), int):
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} has no format version)", hint)
+    version: int = data["format_version"]
+    if version > FORMAT_VERSION:
+        raise IndexIncompatible(
+            f"index format {version} is newer than this qa supports ({FORMAT_VERSION})",
+            hint=f"upgrade qa or {hint}",
+        )
+    if _CHECKSUM_KEY in data or version == FORMAT_VERSION:
+        if data.get(_CHECKSUM_KEY) != _checksum_or_none(data):
+            raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} checksum mismatch)", hint)
+    while version < FORMAT_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise IndexIncompatible(
+                f"index format {version} is too old for this qa (it reads format {FORMAT_VERSION})", hint=hint
+            )
+        data = {k: v for k, v in migrate(dict(data)).items() if k != _CHECKSUM_KEY}
+        version += 1
+        data["format_version"] = version
+    problems = _problems(data)
+    if problems:
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST}: {problems[0]})", hint)
+    return Manifest.from_json(data)
+
+
+def _checksum_or_none(data: dict[str, Any]) -> str | None:
+    try:
+        return xxhash.xxh3_128_hexdigest(_canonical(data))
+    except (ValueError, TypeError):
+        return None
+
+
+def open_manifest(index_dir: Path) -> tuple[Path, Manifest]:
+    """The current generation and its validated manifest (files are not verified: call `verify`)."""
+    gen = current(Path(index_dir))
+    return gen, read_manifest(gen)
+
+
+def hash_file(path: Path, limit: int | None = None) -> tuple[int, str]:
+    """(size, xxh3_128 hex) of a regular file, read in blocks; stops after `limit`+1 bytes if given."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
+        return _hash_fd(fd, limit)
+    finally:
+        os.close(fd)
+
+
+def _hash_fd(fd: int, limit: int | None = None) -> tuple[int, str]:
+    h = xxhash.xxh3_128()
+    buf = bytearray(BLOCK)
+    view = memoryview(buf)
+    size = 0
+    while limit is None or size <= limit:
+        n = os.readv(fd, [view])
+        if n == 0:
+            break
+        h.update(view[:n])
+        size += n
+    return size, h.hexdigest()
+
+
+def verify(gen: Path, manifest: Manifest, names: Iterable[str] | None = None) -> None:
+    """Check size and xxh3 of the manifest's files (or only `names`) before any parser reads them."""
+    hint = _rebuild_hint(gen.parent)
+    for name in manifest.files if names is None else names:
+        entry = manifest.files.get(name)
+        if entry is None or not _safe_relpath(name):
+            raise IndexDamaged(f"index file {name} is damaged (not listed in the manifest)", hint=hint)
+        problem = _check_file(gen, name, entry["size"], entry["xxh3"])
+        if problem:
+            raise IndexDamaged(f"index file {name} is damaged ({problem})", hint=hint)
+
+
+def _check_file(gen: Path, name: str, size: int, digest: str) -> str:
+    path = gen
+    parts = name.split("/")
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return "missing"
+        except OSError as exc:
+            return f"unreadable: {exc.strerror or exc}"
+        if i < len(parts) - 1 and not stat.S_ISDIR(st.st_mode):
+            return f"{part} is not a folder"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    if st.st_size != size:
+        return f"size {st.st_size} bytes, expected {size}"
+    try:
+        got_size, got = hash_file(path, limit=size)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    if got_size != size:
+        return f"size {got_size} bytes, expected {size}"
+    if got != digest:
+        return "checksum mismatch"
+    return ""
+
+
+def check_compatible(
+    manifest: Manifest,
+    *,
+    model_fingerprint: str | None = None,
+    model: str | None = None,
+    dim: int | None = None,
+    index_dir: Path | None = None,
+) -> None:
+    """Refuse to mix vectors of different models, even when their dimensions agree."""
+    same_dim = dim is None or dim == manifest.dim
+    if model_fingerprint is not None:
+        same_model = model_fingerprint == manifest.model_fingerprint
+    else:
+        same_model = model is None or model == manifest.model
+    if same_dim and same_model:
+        return
+    where = f"index {index_dir}" if index_dir is not None else "the index"
+    theirs, ours = manifest.model, model or "another model"
+    theirs_d = f"{manifest.dim} dims"
+    ours_d = f"{dim} dims" if dim is not None else "dimension unknown"
+    if model_fingerprint is not None and (model is None or model == manifest.model):
+        # Same name (or unknown) but other weights: only the fingerprints tell them apart.
+        theirs_d = f"fingerprint {manifest.model_fingerprint[:12]}, {theirs_d}"
+        ours_d = f"fingerprint {model_fingerprint[:12]}, {ours_d}"
+    raise IndexIncompatible(
+        f"{where} was built with model {theirs} ({theirs_d}); this run uses model {ours} ({ours_d})",
+        hint=_rebuild_hint(index_dir)
+        if index_dir is not None
+        else "rebuild it with: qa index PATH... --rebuild",
+    )
+
+
+# --------------------------------------------------------------------------- signals
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, delivered like Ctrl-C so that the same cleanup runs; `signum` tells them apart."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(f"terminated by signal {signum}")
+        self.signum = signum
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Within the block, SIGTERM raises `Terminated` (a KeyboardInterrupt) in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, frame: FrameType | None) -> None:
+        raise Terminated(signum)
+
+    old = signal.signal(signal.SIGTERM, _raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old if old is not None else signal.SIG_DFL)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Create `path` (which must not exist), write `data`, fsync."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _is_ours(name: str, kind: str) -> bool:
+    m = _NAME_RE.match(name)
+    return m is not None and m.group(1) == kind
+
+
+def _new_name(kind: str, after: str | None = None) -> str:
+    """`kind-<utc time>-<random>`, later than `after` even if the clock went backwards."""
+    now = datetime.now(timezone.utc)
+    m = _NAME_RE.match(after) if after else None
+    if m is not None:
+        prev = datetime.strptime(m.group(2), _TIME_FMT).replace(tzinfo=timezone.utc)
+        now = max(now, prev + timedelta(microseconds=1))
+    return f"{kind}-{now.strftime(_TIME_FMT)}-{secrets.token_hex(4)}"
+
+
+def _read_current_name(index_dir: Path) -> str | None:
+    try:
+        name = (index_dir / CURRENT).read_bytes()[:MAX_CURRENT_BYTES].decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name if _is_ours(name, "gen") else None
+
+
+def _generations(index_dir: Path) -> list[str]:
+    try:
+        names = os.listdir(index_dir)
+    except OSError:
+        return []
+    return sorted(n for n in names if _is_ours(n, "gen"))
+
+
+def _predecessor(index_dir: Path, name: str) -> str | None:
+    older = [g for g in _generations(index_dir) if g < name]
+    return older[-1] if older else None
+
+
+def _remove_tree(path: Path) -> None:
+    """Best effort: what is left is removed by the next writer."""
+    try:
+        if path.is_symlink() or not path.is_dir():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def _prune(index_dir: Path, keep: set[str]) -> None:
+    for name in _generations(index_dir):
+        if name not in keep:
+            _remove_tree(index_dir / name)
+
+
+def _storage_reason(exc: BaseException, path: Path) -> str | None:
+    """Why writing failed, when the cause is the storage (disk full, read-only, permission)."""
+    if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS:
+        return _REASONS[exc.errno]
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF == 13:  # SQLITE_FULL
+            return _REASONS[errno.ENOSPC]
+        if code is not None and code & 0xFF == 8:  # SQLITE_READONLY
+            return _REASONS[errno.EROFS]
+    if isinstance(exc, (OSError, RuntimeError, sqlite3.Error)):
+        # Libraries (faiss, sqlite) wrap a full disk in their own errors: look at the disk itself.
+        try:
+            st = os.statvfs(path)
+            if st.f_bavail * st.f_frsize < 1 << 20:
+                return _REASONS[errno.ENOSPC]
+        except OSError:
+            pass
+    return None
+
+
+class Writer:
+    """The one writer of an index folder: stage files, then `commit` them as a new generation."""
+
+    def __init__(self, index_dir: Path, lock_fd: int, previous: Path | None) -> None:
+        self.index_dir = index_dir
+        self._lock_fd: int | None = lock_fd
+        self._previous = previous
+        self._committed: Path | None = None
+        self._signals: Any = None
+        self.staging = self._make_staging()
+
+    @property
+    def previous(self) -> Path | None:
+        """The generation that was current when this writer started (for incremental re-use)."""
+        return self._previous
+
+    def _make_staging(self) -> Path:
+        for _ in range(100):
+            path = self.index_dir / _new_name("tmp")
+            try:
+                path.mkdir()
+                return path
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "could not create a staging folder", str(self.index_dir))
+
+    def __enter__(self) -> Writer:
+        self._signals = interruptible()
+        self._signals.__enter__()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            self.close()
+        finally:
+            signals, self._signals = self._signals, None
+            if signals is not None:
+                signals.__exit__(None, None, None)
+        if exc is not None and self._committed is None and not isinstance(exc, StorageError):
+            reason = _storage_reason(exc, self.index_dir)
+            if reason is not None:
+                raise self._storage_error(reason) from exc
+
+    def _storage_error(self, reason: str) -> StorageError:
+        kept = "the previous index is intact" if self._previous is not None else "no index was written"
+        return StorageError(
+            f"could not write the index: {reason}; {kept}",
+            hint=f"free some space or fix the permissions of {self.index_dir}, then run again",
+        )
+
+    def close(self) -> None:
+        """Drop what was staged (if not committed) and release the lock; safe to call twice."""
+        try:
+            if self._committed is None:
+                _remove_tree(self.staging)
+        finally:
+            fd, self._lock_fd = self._lock_fd, None
+            if fd is not None:
+                try:
+                    os.ftruncate(fd, 0)
+                except OSError:
+                    pass
+                os.close(fd)  # releases the flock
+
+    def commit(self, manifest: Manifest) -> Path:
+        """Checksum, fsync and publish the staged files as the new current generation."""
+        if self._lock_fd is None or self._committed is not None:
+            raise RuntimeError("this writer is closed or has already committed")
+        gen: Path | None = None
+        try:
+            manifest.files = self._hash_staging()
+            if not manifest.created:
+                manifest.created = utc_now()
+            problems = _problems(manifest.to_json())
+            if problems:
+                raise ValueError(f"invalid manifest: {'; '.join(problems)}")
+            _step("hashed")
+            _write_file(self.staging / MANIFEST, _dump_manifest(manifest))
+            self._fsync_dirs()
+            _step("manifest")
+            prev_name = self._previous.name if self._previous is not None else None
+            latest = max([n for n in [prev_name, *_generations(self.index_dir)] if n], default=None)
+            gen = self.index_dir / _new_name("gen", after=latest)
+            os.rename(self.staging, gen)
+            _fsync_path(self.index_dir, directory=True)
+            _step("renamed")
+            tmp = self.index_dir / (CURRENT + ".tmp")
+            tmp.unlink(missing_ok=True)
+            _write_file(tmp, (gen.name + "\n").encode("ascii"))
+            _step("current-tmp")
+            os.replace(tmp, self.index_dir / CURRENT)
+            _fsync_path(self.index_dir, directory=True)
+            self._committed = gen
+            _step("current")
+        except BaseException as exc:
+            if gen is not None and _read_current_name(self.index_dir) == gen.name:
+                self._committed = gen  # CURRENT already names it: it is live, never delete it
+                raise
+            if gen is not None:
+                _remove_tree(gen)
+            _remove_tree(self.index_dir / (CURRENT + ".tmp"))
+            if not isinstance(exc, (StorageError, KeyboardInterrupt)):
+                reason = _storage_reason(exc, self.index_dir)
+                if reason is None and isinstance(exc, OSError):
+                    reason = exc.strerror or str(exc)
+                if reason is not None:
+                    raise self._storage_error(reason) from exc
+            raise
+        keep = {gen.name} | ({self._previous.name} if self._previous is not None else set())
+        _prune(self.index_dir, keep)
+        _step("pruned")
+        return gen
+
+    def _hash_staging(self) -> dict[str, dict[str, Any]]:
+        """size + xxh3 of every staged file; each file is fsynced on the same open."""
+        files: dict[str, dict[str, Any]] = {}
+        for root, dirs, names in os.walk(self.staging):
+            dirs.sort()
+            for d in dirs:
+                if os.path.islink(os.path.join(root, d)):
+                    raise ValueError(f"staged folder {d} is a symlink")
+            for n in sorted(names):
+                path = os.path.join(root, n)
+                rel = PurePosixPath(Path(path).relative_to(self.staging)).as_posix()
+                if os.path.islink(path):
+                    raise ValueError(f"staged file {rel} is a symlink")
+                if rel == MANIFEST:
+                    raise ValueError(f"{MANIFEST} is written by commit(), not by the builder")
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+                try:
+                    if not stat.S_ISREG(os.fstat(fd).st_mode):
+                        raise ValueError(f"staged file {rel} is not a regular file")
+                    size, digest = _hash_fd(fd)
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                files[rel] = {"size": size, "xxh3": digest}
+        return files
+
+    def _fsync_dirs(self) -> None:
+        for root, _dirs, _names in os.walk(self.staging, topdown=False):
+            _fsync_path(Path(root), directory=True)
+
+
+def _holder(fd: int) -> dict[str, Any]:
+    """Who holds the lock; briefly waits for a holder that has locked but not yet written its name."""
+    for _ in range(10):
+        try:
+            info = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+            if isinstance(info, dict):
+                return info
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    return {}
+
+
+def _lock_message(index_dir: Path, info: dict[str, Any]) -> str:
+    pid = info.get("pid", "?")
+    cmd = str(info.get("command") or "qa")
+    if len(cmd) > 80:
+        cmd = cmd[:77] + "..."
+    since = ""
+    if isinstance(info.get("started"), (int, float)):
+        since = ", since " + time.strftime("%H:%M:%S", time.localtime(info["started"]))
+    host = info.get("host")
+    where = f" on {host}" if host and host != socket.gethostname() else ""
+    return f"index {index_dir} is being written by pid {pid}{where} ({cmd}{since})"
+
+
+def _command_line() -> str:
+    argv = list(sys.argv) or ["python"]
+    argv[0] = os.path.basename(argv[0]) or argv[0]
+    return " ".join(shlex.quote(a) for a in argv)
+
+
+def begin(index_dir: Path) -> Writer:
+    """Lock `index_dir` for writing (or fail at once), clean up after crashed runs, open a staging folder."""
+    index_dir = Path(index_dir)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+    fd: int | None = None
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            info = _holder(fd)
+            os.close(fd)
+            fd = None
+            raise IndexLocked(
+                _lock_message(index_dir, info),
+                hint="wait for it to finish, or stop that process (the lock is released when it exits)",
+            ) from None
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "command": _command_line(),
+            "started": time.time(),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
+        _cleanup(index_dir)
+        try:
+            previous: Path | None = current(index_dir)
+        except (IndexMissing, IndexDamaged):
+            previous = None
+        writer = Writer(index_dir, fd, previous)
+        fd = None
+        return writer
+    except OSError as exc:
+        reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+        raise StorageError(f"could not write the index {index_dir}: {reason}") from exc
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _cleanup(index_dir: Path) -> None:
+    """Remove what interrupted runs left: staging folders, CURRENT.tmp, unreferenced generations."""
+    for name in os.listdir(index_dir):
+        if _is_ours(name, "tmp"):
+            _remove_tree(index_dir / name)
+    _remove_tree(index_dir / (CURRENT + ".tmp"))
+    if not (index_dir / CURRENT).exists():
+        _prune(index_dir, set())  # no commit ever finished: every generation is an orphan
+        return
+    cur = _read_current_name(index_dir)
+    if cur is None or not (index_dir / cur).is_dir():
+        return  # CURRENT is damaged: keep everything for a human to look at
+    prev = _predecessor(index_dir, cur)
+    _prune(index_dir, {cur} | ({prev} if prev else set()))
