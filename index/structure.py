@@ -1,0 +1,262 @@
+"""Recognise article furniture: headline, standfirst, credits, captions, dates, bylines, footers.
+
+Questions such as "who took the photo?" or "when was this updated?" are answered by these
+short lines, and ordinary questions should not be answered by them; labelling them lets
+the query side tell the two apart. Every rule looks at the shape of a paragraph and its
+neighbours, never at any particular publication, so plain prose stays "body".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from index.chunk import sentences
+from index.model import KINDS, Chunk
+
+_DESCRIPTIONS = {
+    "body": "text",
+    "headline": "headline",
+    "standfirst": "summary",
+    "caption": "photo caption",
+    "credit": "photo credit",
+    "dateline": "date line",
+    "byline": "byline",
+    "footer": "footer",
+}
+assert set(_DESCRIPTIONS) == set(KINDS)
+
+
+def describe(kind: str) -> str:
+    """A short human label for a passage kind, for display ("photo credit", "caption", ...)."""
+    return _DESCRIPTIONS.get(kind, kind)
+
+
+# ---------------------------------------------------------------------------
+# Patterns on single paragraphs (whitespace collapsed, Markdown emphasis removed)
+# ---------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+)
+_TIME = (
+    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}(?:[:.]\d{2})+(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?)?"
+)
+_ONLY_DATE = re.compile(rf"{_DATE}{_TIME}", re.IGNORECASE)
+_DATE_KEY = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|modified|first\s+published|created|date)"
+    rf"(?:\s+(?:on|at))?\s*:?\s*(?={_WEEKDAY}|{_MONTH}|\d|an?\s+\w+\s+ago)",
+    re.IGNORECASE,
+)
+
+_CREDIT_KEY = re.compile(
+    r"\(?\s*(?:(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustrations?|graphics?|footage)"
+    r"(?:\s+(?:by|credits?|courtesy(?:\s+of)?|source))?\s*(?::|\||/|–|—|-|by\b)"
+    r"|(?:photo\s+|image\s+)?credits?\s*:|courtesy(?:\s+of)?\s)",
+    re.IGNORECASE,
+)
+_AGENCY = (
+    r"(?i:Reuters|AP|AFP|Getty(?:\s+Images)?|EPA|Xinhua|Anadolu(?:\s+Agency)?|Bloomberg|PA|AAP"
+    r"|Shutterstock|Alamy|Associated Press|dpa|ANSA|Kyodo|Yonhap|Sipa)"
+)
+_AGENCY_SLASH = re.compile(
+    rf"\(?(?:{_AGENCY}(?:\s+PHOTO)?\s*/\s*[A-Z][\w .'’-]{{1,40}}|[A-Z][\w .'’-]{{1,40}}/\s*{_AGENCY})\)?",
+)
+_TRAILING_CREDIT = re.compile(
+    r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$",
+    re.IGNORECASE,
+)
+
+_NAME = r"[A-Z][\w'’.-]*"
+_NAME_STOP = re.compile(
+    rf"(?:The|This|That|These|Those|Then|Now|Far|Late|Early|Mid|Using|Way|All|Any|Some|{_WEEKDAY}"
+    rf"|{_MONTH})$"
+)
+_BYLINE = re.compile(
+    rf"(?i:(?:written|story|words|text|reported|reporting)\s+)?(?i:by)\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,3}})"
+    rf"(?:\s*(?:,|\band\b|&|\||-|–|—)\s*(?:(?:for|in|of|the|at)\s+)*{_NAME}"
+    rf"(?:\s+(?:{_NAME}|of|the|and|for|in|at|&))*)*",
+)
+_BYLINE_PIPE = re.compile(rf"{_NAME}(?:\s+{_NAME}){{1,3}}\s*[|•·]\s*\S.{{0,60}}")
+_AUTHOR = re.compile(r"(?:author|authors|writer)\s*:\s*[A-Z].{0,80}", re.IGNORECASE)
+
+_FOOTER = re.compile(
+    r"(?:^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translation"
+    r"|translated|graphics|contributing)(?:\s+\w+)?\s+by\b"
+    r"|contributed\s+to\s+this\s+(?:report|story|article)"
+    r"|^(?:©|\(c\)\s|copyright\b)|all\s+rights\s+reserved"
+    r"|\band\s+(?:agencies|wires|wire\s+services)\.?$"
+    r"|^sources?\s*:|^(?:follow|contact)\s+(?:us|me|the\s+author|\w+)\s+(?:on|at)\b"
+    r"|originally\s+(?:published|appeared)\b)",
+    re.IGNORECASE,
+)
+
+_CAPTION_START = re.compile(
+    r"(?:pictured|above|below|left|right|top|bottom|file\s+photo|in\s+this\s+(?:file\s+)?photo"
+    r"|main\s+image|caption)\s*[:,–—-]|\(?(?:L|R|L-R|R-L|from\s+left|left\s+to\s+right)\)?\s*[:,]",
+    re.IGNORECASE,
+)
+_CAPTION_VERB = re.compile(
+    r"\b(?:addresses|speaks|walks|arrives|attends|gestures|looks|waves|sits|stands|holds|poses|pose"
+    r"|gather|gathers|march|marches|listens|delivers|shakes\s+hands|takes\s+part|reacts|react"
+    r"|(?:is|are)\s+(?:seen|pictured|shown|photographed))\b"
+    r"|\((?:L|R|C|left|right|centre|center)\)|\bpictured\b|\bfile\s+photo\b|\bleft\s+to\s+right\b",
+    re.IGNORECASE,
+)
+_ENDS_WITH_DATE = re.compile(rf"(?:,|\bon|\bin)\s+{_DATE}\.?$", re.IGNORECASE)
+_SPEECH = re.compile(r"[\"“”]")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_ITEM = re.compile(r"(?:[-*+•·]|\d{1,3}[.)])\s")
+
+
+def _clean(s: str) -> str:
+    """Collapse whitespace (incl. no-break spaces) and drop Markdown heading and emphasis marks."""
+    s = " ".join(s.split())
+    s = re.sub(r"^#{1,6}\s+", "", s)
+    s = re.sub(r"^([*_]{1,3})(.+)\1$", r"\2", s)
+    return s.strip()
+
+
+def _is_credit(s: str) -> bool:
+    if len(s) > 120:
+        return False
+    if _CREDIT_KEY.match(s) and not _SENTENCE_END.search(s.rstrip(")")):
+        return True
+    return bool(_AGENCY_SLASH.fullmatch(s))
+
+
+def _is_dateline(s: str) -> bool:
+    if len(s) > 100:
+        return False
+    if _ONLY_DATE.fullmatch(s.rstrip(".")):
+        return True
+    return bool(_DATE_KEY.match(s)) and bool(_ONLY_DATE.search(s) or re.search(r"\bago$", s))
+
+
+def _is_byline(s: str) -> bool:
+    if len(s) > 100 or re.search(r"\d", s):
+        return False
+    m = _BYLINE.fullmatch(s)
+    if m:
+        first = m.group("name").split()[0]
+        return not _NAME_STOP.match(first)
+    return bool(_BYLINE_PIPE.fullmatch(s) or _AUTHOR.fullmatch(s))
+
+
+def _pattern_kind(s: str) -> str | None:
+    if _is_credit(s):
+        return "credit"
+    if _is_dateline(s):
+        return "dateline"
+    if _is_byline(s):
+        return "byline"
+    return None
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _is_headline(raw: str, s: str) -> bool:
+    if raw.lstrip().startswith("#"):
+        return True
+    return 0 < len(s) <= 160 and _words(s) <= 25 and "\n" not in raw and not re.search(r"[.!:;,]$", s)
+
+
+def _caption_like(s: str) -> bool:
+    return bool(_CAPTION_VERB.search(s) or _ENDS_WITH_DATE.search(s) or _CAPTION_START.match(s))
+
+
+def _sentence_count(s: str) -> int:
+    return len(sentences(s))
+
+
+def classify(texts: list[str]) -> list[str]:
+    """Kinds of consecutive paragraphs of one document (the raw paragraph texts)."""
+    n = len(texts)
+    clean = [_clean(t) for t in texts]
+    kinds: list[str | None] = [_pattern_kind(s) for s in clean]
+    furniture = {"credit", "dateline", "byline"}
+
+    # Footer lines stated as such, near the end.
+    for i in range(max(0, n - 4), n):
+        if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
+            kinds[i] = "footer"
+
+    # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence.
+    head = -1
+    if n >= 2:
+        for i in range(min(3, n)):
+            if kinds[i] is None:
+                if _is_headline(texts[i], clean[i]):
+                    head = i
+                    kinds[i] = "headline"
+                break
+
+    # The header zone reaches the last furniture line near the top (credits, dates, bylines).
+    zone = max((i for i in range(min(n, 10)) if kinds[i] in furniture), default=-1)
+
+    # Standfirst: a summary right after the headline that is not yet the body.
+    if head >= 0:
+        j = head + 1
+        while j < n and kinds[j] in furniture:
+            j += 1
+        if j < n - 1 and kinds[j] is None:
+            s = clean[j]
+            nxt = kinds[j + 1]
+            ok_len = 40 <= len(s) <= 400 and _sentence_count(s) <= 2
+            summary = not _SENTENCE_END.search(s) or nxt in furniture or texts[j].lstrip()[:1] in "*_"
+            rest_is_body = any(k is None for k in kinds[j + 1 :])
+            if ok_len and summary and rest_is_body and not (nxt == "credit" and _caption_like(s)):
+                kinds[j] = "standfirst"
+
+    # Captions: descriptive text next to a credit, or introduced the way captions are.
+    for i in range(n):
+        if kinds[i] is not None:
+            continue
+        s = clean[i]
+        if len(s) > 400 or _SPEECH.search(s) or _sentence_count(s) > 3:
+            continue
+        prev = kinds[i - 1] if i else None
+        nxt = kinds[i + 1] if i + 1 < n else None
+        by_credit = "credit" in (prev, nxt)
+        if _TRAILING_CREDIT.search(s) or _CAPTION_START.match(s):
+            kinds[i] = "caption"
+        elif by_credit and (_caption_like(s) or i <= zone or nxt == "credit" and len(s) <= 250):
+            kinds[i] = "caption"
+
+    # Closing lines with no sentence in them ("TRTWorld and agencies").
+    if n >= 4:
+        for i in range(n - 1, max(n - 4, head), -1):
+            s = clean[i]
+            if kinds[i] == "footer":
+                continue
+            short = (
+                len(s) <= 80 and _words(s) <= 8 and not _ITEM.match(s) and not texts[i].lstrip()[:1] == "#"
+            )
+            if kinds[i] is None and short and not _SENTENCE_END.search(s):
+                kinds[i] = "footer"
+            else:
+                break
+
+    return [k or "body" for k in kinds]
+
+
+def label(text: str, chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks with `kind` set from the role of the paragraph each one starts in."""
+    spans: dict[int, tuple[int, int]] = {}
+    for c in chunks:
+        s, e = spans.get(c.paragraph, (c.start, c.end))
+        spans[c.paragraph] = (min(s, c.start), max(e, c.end))
+    numbers = sorted(spans)
+    kinds = classify([text[spans[p][0] : spans[p][1]] for p in numbers])
+    by_number = dict(zip(numbers, kinds, strict=True))
+    return [replace(c, kind=by_number[c.paragraph]) for c in chunks]
