@@ -1,0 +1,225 @@
+"""The `qa` command: typer commands that turn domain errors into one-line messages and exit codes.
+
+Heavy modules (numpy, faiss, onnxruntime, the index itself) are imported inside the commands, so
+`qa --help` and `qa --version` stay instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from index import errors
+
+if TYPE_CHECKING:
+    from qa.engine import Engine
+
+# Exit codes: a public contract, documented in the README.
+OK, NOT_FOUND, USAGE = 0, 1, 2
+EXIT_CODES: dict[type[errors.QAError], int] = {
+    errors.IndexMissing: 3,
+    errors.IndexIncompatible: 4,
+    errors.IndexDamaged: 5,
+    errors.IndexLocked: 6,
+    errors.InputError: 7,
+    errors.StorageError: 8,
+    errors.ModelError: 9,
+    errors.Interrupted: 130,
+}
+
+app = typer.Typer(
+    name="qa",
+    help="Ask questions of news articles and other documents. Answers are the passages themselves, "
+    "highlighted and cited, or an honest 'the documents don't say'.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+IndexOpt = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional here on py3.10
+    typer.Option("--index", "-i", help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
+                 show_default=False),
+]
+KOpt = Annotated[int, typer.Option("--k", "-k", min=1, max=100, help="How many passages to show.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def _fail(err: errors.QAError) -> NoReturn:
+    from cli.safe import one_line
+
+    msg = one_line(err.message, 500)
+    hint = f" ({one_line(err.hint, 300)})" if err.hint else ""
+    print(f"qa: error: {msg}{hint}", file=sys.stderr)
+    raise typer.Exit(EXIT_CODES.get(type(err), 1))
+
+
+@contextmanager
+def _domain_errors() -> Iterator[None]:
+    """The one place where domain errors become messages and exit codes."""
+    try:
+        yield
+    except errors.QAError as e:
+        _fail(e)
+    except KeyboardInterrupt:
+        print("qa: interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None
+
+
+def _open(index: Path | None) -> Engine:
+    from qa.engine import Engine
+
+    engine = Engine.open(index)
+    if engine.built_default:
+        print(f"qa: built the default index from the bundled article in {engine.index_dir} "
+              "(index your own documents with: qa index PATH)", file=sys.stderr)
+    return engine
+
+
+def _version(value: bool) -> None:
+    if value:
+        from qa import __version__
+
+        print(f"qa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Ask questions of news articles and other documents."""
+
+
+@app.command("index")
+def index_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (recursive): .txt, .md, .html.",
+                                                show_default=False)],
+    index: IndexOpt = None,
+    model: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        help="sentence-transformers model name or folder. Default: the index's own model, "
+        "else all-MiniLM-L6-v2 (bundled).")] = None,
+    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Skip files larger than this (MB).")] = 20,
+    rebuild: Annotated[bool, typer.Option(help="Start afresh (e.g. to change the model).")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Index documents; re-running updates only what changed and drops what is gone."""
+    from cli import render
+    from index.build import build
+    from qa import config
+
+    target = index or config.default_index_dir()
+    with _domain_errors(), render.progress_bar() as tick:
+        report = build([str(p) for p in paths], target, model=model, cache_dir=config.model_cache_dir(),
+                       max_bytes=int(max_size * 1024 * 1024), rebuild=rebuild, progress=tick)
+    if json_out:
+        render.print_json(render.report_json(report))
+    else:
+        render.render_build_report(report, render.console(sys.stdout))
+    if report.errors:
+        raise typer.Exit(EXIT_CODES[errors.InputError])
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question.", show_default=False)],
+    index: IndexOpt = None,
+    k: KOpt = 5,
+    json_out: JsonOpt = False,
+    show_nearest: Annotated[bool, typer.Option(help="When the documents don't say, show the closest passages.")]
+    = False,
+) -> None:
+    """Answer one question: the best passages, best first. Exit 1 when nothing relevant is found."""
+    from cli import render
+    from qa.session import Conversation
+
+    with _domain_errors():
+        answer = Conversation(_open(index)).ask(question, k)
+    if json_out:
+        render.print_json(answer.to_json())
+    else:
+        render.render_answer(answer, render.console(sys.stdout), show_nearest=show_nearest)
+    raise typer.Exit(NOT_FOUND if answer.abstained else OK)
+
+
+@app.command()
+def chat(
+    index: IndexOpt = None,
+    k: KOpt = 5,
+    json_out: Annotated[bool, typer.Option("--json", help="Non-interactive: one JSON object per input line.")]
+    = False,
+) -> None:
+    """Chat with your documents. Reads questions line by line when stdin is not a terminal."""
+    from cli.chat import run_chat
+    from qa import config
+    from qa.session import Conversation
+
+    with _domain_errors():
+        engine = _open(index)
+        code = run_chat(Conversation(engine), engine=engine, k=k, json_mode=json_out,
+                        history_path=config.state_dir() / "history")
+    raise typer.Exit(code)
+
+
+@app.command()
+def docs(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """What an index holds: documents, passages, model, format, size, when built."""
+    from cli import render
+
+    with _domain_errors():
+        info = _open(index).info()
+    if json_out:
+        render.print_json(info.to_json())
+    else:
+        render.render_info(info, render.console(sys.stdout))
+
+
+@app.command()
+def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+    """Who is quoted in the documents, and how often."""
+    from dataclasses import asdict
+
+    from cli import render
+
+    with _domain_errors():
+        found = _open(index).speakers()
+    if json_out:
+        render.print_json([asdict(s) for s in found])
+    else:
+        render.render_speakers(found, render.console(sys.stdout))
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Questions with gold answers, JSON lines (see README).",
+                                         show_default=False)],
+    index: IndexOpt = None,
+    k: KOpt = 5,
+    json_out: JsonOpt = False,
+) -> None:
+    """Measure the bot on your own questions: hit@1, recall@k, MRR, abstention, misses."""
+    from cli import render
+    from qa.evaluate import evaluate
+
+    with _domain_errors():
+        report = evaluate(_open(index), gold, k=k)
+    if json_out:
+        render.print_json(report.to_json())
+    else:
+        render.render_eval(report, render.console(sys.stdout))
+
+
+def run() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()
+

@@ -1,0 +1,270 @@
+"""Build or update an index: read, chunk, label, find quotes, embed, store as one atomic generation.
+
+Re-running on the same paths re-embeds only documents whose text changed (content hash) and
+drops documents that are gone; everything else, vectors included, is carried over.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from index import chunk as chunking
+from index import docstore, embed, ingest, quotes, store, structure, vectors
+from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
+from index.lexical import Lexical
+from index.model import Chunk, Skipped, SourceText
+
+VECTORS = "vectors.faiss"
+DOCSTORE = "docs.sqlite"
+LEXICAL = "bm25"
+MAX_CHARS = 600
+OVERLAP = 0
+
+# stage name, done, total
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a run of `qa index` did, for the closing summary."""
+
+    index_dir: str
+    documents: int = 0
+    passages: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    embedded: int = 0  # passages sent through the model in this run
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    model: str = ""
+
+    @property
+    def errors(self) -> list[Skipped]:
+        return [s for s in self.skipped if s.error]
+
+
+@dataclass
+class _Doc:
+    """A document on its way into the new generation."""
+
+    source: SourceText
+    chunks: list[Chunk]
+    speakers: list[docstore.SpeakerRow]
+    quotes: list[docstore.QuoteRow]
+    vectors: np.ndarray | None  # None until embedded
+    status: str  # "added" | "updated" | "unchanged"
+
+
+@dataclass
+class _Previous:
+    manifest: store.Manifest
+    docs: dict[str, docstore.DocRow]
+    passages: dict[int, list[docstore.PassageRow]]  # doc_id -> rows in order
+    quotes: dict[int, list[docstore.QuoteRow]]
+    speakers: dict[int, list[docstore.SpeakerRow]]
+    vectors: np.ndarray
+
+
+def _load_previous(index_dir: Path) -> _Previous | None:
+    """The current generation's content, to carry unchanged documents over without re-embedding."""
+    try:
+        gen, manifest = store.open_manifest(index_dir)
+        store.verify(gen, manifest)
+        ds = docstore.DocStore.open(gen / DOCSTORE)
+        try:
+            docs = {d.source: d for d in ds.documents()}
+            by_doc: dict[int, list[docstore.PassageRow]] = {}
+            for p in ds.all_passages():
+                by_doc.setdefault(p.doc_id, []).append(p)
+            qs: dict[int, list[docstore.QuoteRow]] = {}
+            for q in ds.quotes():
+                qs.setdefault(q.doc_id, []).append(q)
+            sp: dict[int, list[docstore.SpeakerRow]] = {}
+            for s in ds.speakers():
+                sp.setdefault(s.doc_id, []).append(s)
+        finally:
+            ds.close()
+        vecs = vectors.reconstruct_all(vectors.load(gen / VECTORS, manifest.ann))
+    except (IndexDamaged, IndexIncompatible, IndexMissing):
+        return None  # a damaged previous index is simply rebuilt from scratch
+    return _Previous(manifest, docs, by_doc, qs, sp, vecs)
+
+
+def _under(source: str, roots: Sequence[Path]) -> bool:
+    return any(source == str(r) or source.startswith(str(r).rstrip(os.sep) + os.sep) for r in roots)
+
+
+def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
+    chunks = chunking.chunk(src.text, embedder.count_tokens, max_chars=MAX_CHARS,
+                            max_tokens=embedder.max_tokens, overlap=OVERLAP)
+    chunks = structure.label(src.text, chunks)
+    speakers, found = quotes.analyse(src.text)
+    return _Doc(
+        source=src,
+        chunks=chunks,
+        speakers=[docstore.SpeakerRow(0, s.name, tuple(s.aliases)) for s in speakers],
+        quotes=[docstore.QuoteRow(0, q.start, q.end, q.speaker, q.verb, q.direct) for q in found],
+        vectors=None,
+        status="added",
+    )
+
+
+def build(
+    paths: Sequence[str | Path],
+    index_dir: Path,
+    *,
+    model: str | None = None,
+    cache_dir: Path,
+    max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Index `paths` into `index_dir`; the previous index stays intact until the new one is complete."""
+    t0 = time.perf_counter()
+    tick: Progress = progress or (lambda stage, done, total: None)
+    report = BuildReport(index_dir=str(index_dir))
+    roots = [Path(p).expanduser().resolve() for p in paths]
+    try:
+        with store.interruptible(), store.begin(index_dir) as writer:
+            sources, skipped = ingest.ingest(roots, max_bytes=max_bytes,
+                                             progress=lambda d, t: tick("reading", d, t))
+            report.skipped = skipped
+            prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
+            model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
+            embedder = embed.load_embedder(model_name, cache_dir)
+            report.model = model_name
+            if prev is not None and prev.manifest.model_fingerprint != embedder.fingerprint:
+                raise IndexIncompatible(
+                    f"index {index_dir} was built with model {prev.manifest.model} "
+                    f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
+                    hint=f"rebuild it with: qa index {' '.join(map(str, paths))} --index {index_dir} --rebuild",
+                )
+            settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
+            reusable = prev is not None and prev.manifest.chunker == settings
+
+            docs: list[_Doc] = []
+            seen: set[str] = set()
+            for i, src in enumerate(sources):
+                tick("analysing", i, len(sources))
+                if src.source in seen:
+                    continue
+                seen.add(src.source)
+                old = prev.docs.get(src.source) if prev else None
+                if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
+                    rows = prev.passages.get(old.doc_id, [])
+                    docs.append(_Doc(
+                        source=src,
+                        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+                        speakers=prev.speakers.get(old.doc_id, []),
+                        quotes=prev.quotes.get(old.doc_id, []),
+                        vectors=prev.vectors[[p.pid for p in rows]] if rows else
+                        np.zeros((0, prev.manifest.dim), np.float32),
+                        status="unchanged",
+                    ))
+                    continue
+                d = _analyse(src, embedder)
+                d.status = "updated" if old is not None else "added"
+                docs.append(d)
+            tick("analysing", len(sources), len(sources))
+
+            # Documents of the previous index that were not seen now: kept unless they are gone.
+            if prev is not None:
+                for source, old in prev.docs.items():
+                    if source in seen:
+                        continue
+                    if _under(source, roots) or not os.path.exists(source):
+                        report.removed += 1
+                        continue
+                    rows = prev.passages.get(old.doc_id, [])
+                    docs.append(_Doc(
+                        source=SourceText(old.source, old.text, old.title, old.format, old.sha256),
+                        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+                        speakers=prev.speakers.get(old.doc_id, []),
+                        quotes=prev.quotes.get(old.doc_id, []),
+                        vectors=prev.vectors[[p.pid for p in rows]] if rows else
+                        np.zeros((0, prev.manifest.dim), np.float32),
+                        status="unchanged",
+                    ))
+
+            _embed(docs, embedder, tick, report)
+            _write(writer, docs, embedder, settings, model_name, tick, report)
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted: nothing was written; the previous index is intact") from None
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:
+    """Embed every new passage in one pass (the model batches by length across documents)."""
+    todo = [d for d in docs if d.vectors is None]
+    texts = [d.source.text[c.start:c.end] for d in todo for c in d.chunks]
+    report.embedded = len(texts)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        tick("embedding", done, len(texts))
+
+    vecs = embedder.encode(texts, progress=step) if texts else np.zeros((0, embedder.dim), np.float32)
+    at = 0
+    for d in todo:
+        d.vectors = vecs[at:at + len(d.chunks)]
+        at += len(d.chunks)
+
+
+def _write(writer: store.Writer, docs: list[_Doc], embedder: embed.Embedder, settings: dict,
+           model_name: str, tick: Progress, report: BuildReport) -> None:
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    doc_rows, passage_rows, quote_rows, speaker_rows, texts = [], [], [], [], []
+    all_vecs = []
+    pid = 0
+    docs.sort(key=lambda d: d.source.source)
+    for doc_id, d in enumerate(docs):
+        s = d.source
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now))
+        for c in d.chunks:
+            passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
+            texts.append(s.text[c.start:c.end])
+            pid += 1
+        quote_rows += [docstore.QuoteRow(doc_id, q.start, q.end, q.speaker, q.verb, q.direct) for q in d.quotes]
+        speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
+        assert d.vectors is not None
+        all_vecs.append(d.vectors)
+        setattr(report, d.status, getattr(report, d.status) + 1)
+    matrix = np.ascontiguousarray(np.vstack(all_vecs) if all_vecs else np.zeros((0, embedder.dim), np.float32),
+                                  dtype=np.float32)
+    staging = writer.staging
+    tick("storing", 0, 3)
+    params = vectors.choose(len(matrix))
+    vectors.save(vectors.build(matrix, params), staging / VECTORS)
+    tick("storing", 1, 3)
+    Lexical.build(texts).save(staging / LEXICAL)
+    tick("storing", 2, 3)
+    docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)
+    tick("storing", 3, 3)
+    manifest = store.Manifest(
+        format_version=store.FORMAT_VERSION,
+        model=model_name,
+        model_fingerprint=embedder.fingerprint,
+        dim=embedder.dim,
+        normalized=True,
+        chunker=settings,
+        ann=params,
+        documents={d.source: d.sha256 for d in doc_rows},
+        counts={"documents": len(doc_rows), "passages": len(passage_rows), "quotes": len(quote_rows)},
+        created=now,
+        files={},
+    )
+    writer.commit(manifest)
+    report.documents = len(doc_rows)
+    report.passages = len(passage_rows)

@@ -1,0 +1,48 @@
+"""Where data, state and caches live. QA_HOME puts all three under one folder (tests, portable use)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get("QA_HOME")
+    if home:
+        return Path(home).expanduser() / kind
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")("qa", appauthor=False))
+
+
+def data_dir() -> Path:
+    """Indexes: user data, kept across upgrades."""
+    return _base("data")
+
+
+def state_dir() -> Path:
+    """Chat history: state that is nice to keep but not precious."""
+    return _base("state")
+
+
+def cache_dir() -> Path:
+    """Exported ONNX models: rebuilt from the model on demand."""
+    return _base("cache")
+
+
+def model_cache_dir() -> Path:
+    """Where models exported to ONNX live, one folder per model fingerprint."""
+    return cache_dir() / "onnx"
+
+
+def default_index_dir() -> Path:
+    """The index used without --index: QA_INDEX, else the bundled article's index in the data folder."""
+    env = os.environ.get("QA_INDEX")
+    return Path(env).expanduser() if env else data_dir() / "default-index"
+
+
+def bundled_article() -> Path:
+    """The default document, shipped as package data of `index`."""
+    from importlib.resources import files
+
+    return Path(str(files("index").joinpath("article.txt")))
