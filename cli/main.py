@@ -30,7 +30,7 @@ EXIT_CODES: dict[type[errors.QAError], int] = {
     errors.InputError: 7,
     errors.StorageError: 8,
     errors.ModelError: 9,
-    errors.Interrupted: 130,
+    errors.Interrupted: 130,  # Ctrl-C; SIGTERM exits 143 (128 + SIGTERM), see _signal_code
 }
 
 app = typer.Typer(
@@ -52,25 +52,42 @@ KOpt = Annotated[int, typer.Option("--k", "-k", min=1, max=100, help="How many p
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
 
+def _signal_code(exc: BaseException | None) -> int | None:
+    """128 + the signal number when `exc` (or what it wraps) is a SIGTERM turned into an exception."""
+    seen = 0
+    while exc is not None and seen < 10:
+        signum = getattr(exc, "signum", None)
+        if isinstance(exc, KeyboardInterrupt) and isinstance(signum, int):
+            return 128 + signum
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return None
+
+
 def _fail(err: errors.QAError) -> NoReturn:
     from cli.safe import one_line
 
     msg = one_line(err.message, 500)
     hint = f" ({one_line(err.hint, 300)})" if err.hint else ""
     print(f"qa: error: {msg}{hint}", file=sys.stderr)
-    raise typer.Exit(EXIT_CODES.get(type(err), 1))
+    code = _signal_code(err) if isinstance(err, errors.Interrupted) else None
+    raise typer.Exit(code or EXIT_CODES.get(type(err), 1))
 
 
 @contextmanager
 def _domain_errors() -> Iterator[None]:
-    """The one place where domain errors become messages and exit codes."""
+    """The one place where domain errors become messages and exit codes.
+
+    Ctrl-C exits 130; SIGTERM (raised as `index.store.Terminated`, which carries `signum`) exits
+    143, as a process killed by that signal would, so supervisors can tell the two apart.
+    """
     try:
         yield
     except errors.QAError as e:
         _fail(e)
-    except KeyboardInterrupt:
-        print("qa: interrupted", file=sys.stderr)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as e:
+        code = _signal_code(e)
+        print("qa: terminated" if code else "qa: interrupted", file=sys.stderr)
+        raise typer.Exit(code or 130) from None
 
 
 def _open(index: Path | None) -> Engine:
@@ -112,18 +129,18 @@ def index_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Index documents; re-running updates only what changed and drops what is gone."""
-    from cli import render
+    from cli import output, render
     from index.build import build
     from qa import config
 
     target = index or config.default_index_dir()
-    with _domain_errors(), render.progress_bar() as tick:
+    with _domain_errors(), output.progress_bar() as tick:
         report = build([str(p) for p in paths], target, model=model, cache_dir=config.model_cache_dir(),
                        max_bytes=int(max_size * 1024 * 1024), rebuild=rebuild, progress=tick)
     if json_out:
-        render.print_json(render.report_json(report))
+        output.print_json(output.report_json(report))
     else:
-        render.render_build_report(report, render.console(sys.stdout))
+        render.render_build_report(report, output.console(sys.stdout))
     if report.errors:
         raise typer.Exit(EXIT_CODES[errors.InputError])
 
@@ -138,15 +155,15 @@ def ask(
     = False,
 ) -> None:
     """Answer one question: the best passages, best first. Exit 1 when nothing relevant is found."""
-    from cli import render
+    from cli import output, render
     from qa.session import Conversation
 
     with _domain_errors():
         answer = Conversation(_open(index)).ask(question, k)
     if json_out:
-        render.print_json(answer.to_json())
+        output.print_json(answer.to_json())
     else:
-        render.render_answer(answer, render.console(sys.stdout), show_nearest=show_nearest)
+        render.render_answer(answer, output.console(sys.stdout), show_nearest=show_nearest)
     raise typer.Exit(NOT_FOUND if answer.abstained else OK)
 
 
@@ -164,22 +181,22 @@ def chat(
 
     with _domain_errors():
         engine = _open(index)
-        code = run_chat(Conversation(engine), engine=engine, k=k, json_mode=json_out,
-                        history_path=config.state_dir() / "history")
+        code = run_chat(Conversation(engine), k=k, json_mode=json_out, info_fn=engine.info,
+                        speakers_fn=engine.speakers, history_path=config.state_dir() / "history")
     raise typer.Exit(code)
 
 
 @app.command()
 def docs(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """What an index holds: documents, passages, model, format, size, when built."""
-    from cli import render
+    from cli import output, render
 
     with _domain_errors():
         info = _open(index).info()
     if json_out:
-        render.print_json(info.to_json())
+        output.print_json(info.to_json())
     else:
-        render.render_info(info, render.console(sys.stdout))
+        render.render_info(info, output.console(sys.stdout))
 
 
 @app.command()
@@ -187,14 +204,14 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
     """Who is quoted in the documents, and how often."""
     from dataclasses import asdict
 
-    from cli import render
+    from cli import output, render
 
     with _domain_errors():
         found = _open(index).speakers()
     if json_out:
-        render.print_json([asdict(s) for s in found])
+        output.print_json([asdict(s) for s in found])
     else:
-        render.render_speakers(found, render.console(sys.stdout))
+        render.render_speakers(found, output.console(sys.stdout))
 
 
 @app.command("eval")
@@ -206,15 +223,15 @@ def eval_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Measure the bot on your own questions: hit@1, recall@k, MRR, abstention, misses."""
-    from cli import render
+    from cli import output, render
     from qa.evaluate import evaluate
 
     with _domain_errors():
         report = evaluate(_open(index), gold, k=k)
     if json_out:
-        render.print_json(report.to_json())
+        output.print_json(report.to_json())
     else:
-        render.render_eval(report, render.console(sys.stdout))
+        output.render_eval(report, output.console(sys.stdout))
 
 
 def run() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -40,10 +41,18 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so "Schrödinger" in a document matches "Schrodinger" in a question."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens, possessive 's dropped, thousands separators removed."""
     out = []
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(fold(text)):
         w = m.group()
         if w[0].isdigit():
             w = w.replace(",", "")

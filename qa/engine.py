@@ -62,6 +62,7 @@ class Engine:
                         self.docs[p.doc_id].title)
                 for p in ds.all_passages()
             ]
+            self.kinds = frozenset(p.kind for p in self.passages)
             self.quotes = [QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes()]
             speaker_rows = ds.speakers()
         finally:

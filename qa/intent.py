@@ -26,6 +26,9 @@ _TYPE_EVIDENCE = {
     "age": re.compile(r"\b\d{1,3}[- ](?:years?[- ]old|year-old)|\baged?\s+\d{1,3}\b|\bborn\b|\bage\b", re.I),
     "money": re.compile(r"[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s*(?:dollars?|euros?|pounds?|yen|usd|eur|gbp|"
                         r"million|billion|bn|m)\b", re.I),
+    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end".
+    "place": re.compile(r"\b(?:in|near|outside|inside|across|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]+\s+)*"
+                        r"(?:[A-Z][a-z]\w+|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)"),
     "weight": re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?s?|lbs?|pounds?|tonnes?|tons?|grams?|g)\b", re.I),
 }
 
@@ -36,6 +39,7 @@ _QUESTION_TYPES = [
     ("money", re.compile(r"\bhow much (?:money|did .* (?:cost|pay|spend|earn))|\bcost\b|\bprice\b|\bworth\b",
                          re.I)),
     ("number", re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion)\b", re.I)),
+    ("place", re.compile(r"^\s*(?:and\s+)?where\b|\bin (?:what|which) (?:city|country|place|town)\b", re.I)),
     ("time", re.compile(r"^\s*(?:and\s+)?when\b|\bwhat (?:year|date|day|month|time|century|decade)\b|"
                         r"\bsince when\b|\bhow long\b|\bin (?:what|which) year\b", re.I)),
 ]

@@ -37,6 +37,7 @@ class _Turn:
     searched: str
     speakers: list[str]
     names: list[str]
+    top: int | None  # the passage shown first, the conversation's focus
 
 
 class Conversation:
@@ -53,31 +54,33 @@ class Conversation:
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
             raise InputError("empty question: type a question, or /help")
-        searched = self.resolve(q)
-        answer = rank.answer(self.engine, question, searched, k)
-        self.turns.append(_Turn(q, searched, self._speakers(searched), rank.names_in(searched)))
+        searched, leans = self.resolve(q)
+        focus = self.turns[-1].top if leans and self.turns else None
+        answer = rank.answer(self.engine, question, searched, k, focus=focus)
+        top = answer.hits[0].pid if answer.hits else None
+        self.turns.append(_Turn(q, searched, self._speakers(searched), rank.names_in(searched), top))
         return answer
 
     def _speakers(self, text: str) -> list[str]:
         return quoting.match_speakers(text, self.engine.speakers_index)
 
-    def resolve(self, q: str) -> str:
-        """The question to search: `q` itself, or `q` completed from the previous turn."""
+    def resolve(self, q: str) -> tuple[str, bool]:
+        """The question to search, and whether it leans on the previous answer (a pronoun follow-up)."""
         if not self.turns:
-            return q
+            return q, False
         prev = self.turns[-1]
         m = _BARE_WH.match(q)
         if m:  # "Where?" -> the previous question asked with this question word
             rest = re.sub(rf"^\s*{_WH}\b", "", prev.searched, count=1, flags=re.I).strip()
-            return f"{m.group(1).capitalize()} {rest}".strip() if rest else q
+            return (f"{m.group(1).capitalize()} {rest}".strip(), False) if rest else (q, False)
         m = _ABOUT.match(q)
         if m:
             new = next(g for g in m.groups() if g)
             if len(words(new)) <= 6:
-                return self._substitute(prev, new)
+                return self._substitute(prev, new), False
         if self._self_contained(q):
-            return q
-        return self._fill_pronouns(prev, q)
+            return q, False
+        return self._fill_pronouns(prev, q), True
 
     def _substitute(self, prev: _Turn, new: str) -> str:
         """'And Putin?' after 'What did Obama say about X?' -> 'What did Putin say about X?'."""

@@ -20,6 +20,7 @@ class Hit:
     kind: str  # "body", "headline", "caption", ... (index.model.KINDS)
     highlight: tuple[int, int]  # the best-answering span, as offsets into `text`
     speaker: str | None = None  # who is quoted in the highlighted span, if anyone
+    pid: int = -1  # the passage's id in its index (internal: not part of the JSON interface)
 
     def to_json(self) -> dict[str, Any]:
         return {
