@@ -18,7 +18,7 @@ import numpy as np
 from index import chunk as chunking
 from index import docstore, embed, ingest, quotes, store, structure, vectors
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
-from index.lexical import Lexical
+from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 
 VECTORS = "vectors.faiss"
@@ -148,7 +148,7 @@ def build(
                     f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
                     hint=f"rebuild it with: qa index {' '.join(map(str, paths))} --index {index_dir} --rebuild",
                 )
-            settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
+            settings = {**chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP), "lexical": LEXICAL_VERSION}
             reusable = prev is not None and prev.manifest.chunker == settings
 
             docs: list[_Doc] = []

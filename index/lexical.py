@@ -20,6 +20,9 @@ import numpy as np
 
 from index.errors import IndexDamaged
 
+# Bump when `terms` changes: an index's BM25 terms must be made the way questions are tokenized.
+LEXICAL_VERSION = 2
+
 # Words, and numbers with their thousands separators kept together ("250,000" -> "250000").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 

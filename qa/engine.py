@@ -15,7 +15,7 @@ import numpy as np
 from index import docstore, embed, store, vectors
 from index.build import DOCSTORE, LEXICAL, VECTORS
 from index.errors import IndexIncompatible, IndexMissing, ModelError
-from index.lexical import Lexical
+from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Speaker
 from qa import config
 from qa.types import DocInfo, IndexInfo, SpeakerInfo
@@ -101,6 +101,17 @@ class Engine:
                 build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir())
                 built = True
         gen, manifest = store.open_manifest(index_dir)
+        if manifest.chunker.get("lexical") != LEXICAL_VERSION:
+            if index_dir == config.default_index_dir() and not built:
+                from index.build import build
+
+                build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=True)
+                return cls.open(index_dir)
+            raise IndexIncompatible(
+                f"index {index_dir} was built by an older qa (word index v{manifest.chunker.get('lexical', 1)}, "
+                f"this qa reads v{LEXICAL_VERSION})",
+                hint=f"rebuild it with: qa index PATH... --index {index_dir} --rebuild",
+            )
         store.verify(gen, manifest)
         return cls(index_dir, gen, manifest, built)
 
