@@ -29,7 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.build import build  # noqa: E402
 from index.lexical import terms  # noqa: E402
-from qa import config, rank  # noqa: E402
+from qa import config  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import norm  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -74,9 +74,16 @@ def squad_items(sample: int, seed: int = 0) -> tuple[Path, list[dict]]:
     items = []
     for line in open(corpus / "questions.jsonl", encoding="utf-8"):
         q = json.loads(line)
-        items.append({"id": q["qid"], "question": q["question"].strip(), "history": [], "answers": q["answers"],
-                      "answerable": q["answerable"],
-                      "doc": re.sub(r"[^A-Za-z0-9._-]+", "__", q["doc_id"]) + ".txt"})
+        items.append(
+            {
+                "id": q["qid"],
+                "question": q["question"].strip(),
+                "history": [],
+                "answers": q["answers"],
+                "answerable": q["answerable"],
+                "doc": re.sub(r"[^A-Za-z0-9._-]+", "__", q["doc_id"]) + ".txt",
+            }
+        )
     if sample and sample < len(items):
         items = random.Random(seed).sample(items, sample)
     return docs, items
@@ -123,9 +130,15 @@ def score(e: Engine, items: list[dict], ranker: Ranker | None, k: int = 5, max_c
         rk += 1
         rr += 1 / (rank_at + 1)
     a_, u_ = max(n_ans, 1), max(n_un, 1)
-    return {"hit@1": hit1 / a_, "recall@3": r3 / a_, f"recall@{k}": rk / a_, "mrr": rr / a_,
-            "abstain": abst_ok / u_ if n_un else float("nan"), "false_abstain": false_abst / a_,
-            "ms/q": 1000 * (time.perf_counter() - t0) / max(len(items), 1)}
+    return {
+        "hit@1": hit1 / a_,
+        "recall@3": r3 / a_,
+        f"recall@{k}": rk / a_,
+        "mrr": rr / a_,
+        "abstain": abst_ok / u_ if n_un else float("nan"),
+        "false_abstain": false_abst / a_,
+        "ms/q": 1000 * (time.perf_counter() - t0) / max(len(items), 1),
+    }
 
 
 def index_of(name: str, paths: list[Path]) -> Engine:

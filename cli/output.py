@@ -38,7 +38,9 @@ def report_json(report: BuildReport) -> dict[str, Any]:
 
 
 @contextmanager
-def progress_bar(stream: TextIO | None = None, delay: float = 1.0) -> Iterator[Callable[[str, int, int], None]]:
+def progress_bar(
+    stream: TextIO | None = None, delay: float = 1.0
+) -> Iterator[Callable[[str, int, int], None]]:
     """A progress bar on stderr that appears only once the work has taken over `delay` seconds."""
     stream = stream or sys.stderr
     if not stream.isatty():
@@ -47,8 +49,14 @@ def progress_bar(stream: TextIO | None = None, delay: float = 1.0) -> Iterator[C
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     start = time.monotonic()
-    bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=console(stream), transient=True)
+    bar = Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console(stream),
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
     started = False
 
@@ -74,9 +82,13 @@ def render_eval(report: EvalReport, out: Console) -> None:
     from rich.text import Text
 
     out.print(Text(f"{report.items} questions ({report.answerable} answerable, {report.unanswerable} not)"))
-    out.print(Text(f"hit@1 {report.hit1:.3f}   recall@3 {report.recall_at_3:.3f}   recall@{report.k} "
-                   f"{report.recall_at_k:.3f}   MRR {report.mrr:.3f}   abstain {report.abstain:.3f}   "
-                   f"false abstain {report.false_abstain:.3f}"))
+    out.print(
+        Text(
+            f"hit@1 {report.hit1:.3f}   recall@3 {report.recall_at_3:.3f}   recall@{report.k} "
+            f"{report.recall_at_k:.3f}   MRR {report.mrr:.3f}   abstain {report.abstain:.3f}   "
+            f"false abstain {report.false_abstain:.3f}"
+        )
+    )
     if report.misses:
         out.print(Text("misses:", style="bold"))
         for m in report.misses:

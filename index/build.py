@@ -104,8 +104,9 @@ def _under(source: str, roots: Sequence[Path]) -> bool:
 
 
 def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
-    chunks = chunking.chunk(src.text, embedder.count_tokens, max_chars=MAX_CHARS,
-                            max_tokens=embedder.max_tokens, overlap=OVERLAP)
+    chunks = chunking.chunk(
+        src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
+    )
     chunks = structure.label(src.text, chunks)
     speakers, found = quotes.analyse(src.text)
     return _Doc(
@@ -135,8 +136,9 @@ def build(
     roots = [Path(p).expanduser().resolve() for p in paths]
     try:
         with store.interruptible(), store.begin(index_dir) as writer:
-            sources, skipped = ingest.ingest(roots, max_bytes=max_bytes,
-                                             progress=lambda d, t: tick("reading", d, t))
+            sources, skipped = ingest.ingest(
+                roots, max_bytes=max_bytes, progress=lambda d, t: tick("reading", d, t)
+            )
             report.skipped = skipped
             prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
             model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
@@ -146,9 +148,13 @@ def build(
                 raise IndexIncompatible(
                     f"index {index_dir} was built with model {prev.manifest.model} "
                     f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
-                    hint=f"rebuild it with: qa index {' '.join(map(str, paths))} --index {index_dir} --rebuild",
+                    hint=f"rebuild it with: qa index {' '.join(map(str, paths))} "
+                    f"--index {index_dir} --rebuild",
                 )
-            settings = {**chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP), "lexical": LEXICAL_VERSION}
+            settings = {
+                **chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP),
+                "lexical": LEXICAL_VERSION,
+            }
             reusable = prev is not None and prev.manifest.chunker == settings
 
             docs: list[_Doc] = []
@@ -161,15 +167,18 @@ def build(
                 old = prev.docs.get(src.source) if prev else None
                 if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
                     rows = prev.passages.get(old.doc_id, [])
-                    docs.append(_Doc(
-                        source=src,
-                        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
-                        speakers=prev.speakers.get(old.doc_id, []),
-                        quotes=prev.quotes.get(old.doc_id, []),
-                        vectors=prev.vectors[[p.pid for p in rows]] if rows else
-                        np.zeros((0, prev.manifest.dim), np.float32),
-                        status="unchanged",
-                    ))
+                    docs.append(
+                        _Doc(
+                            source=src,
+                            chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+                            speakers=prev.speakers.get(old.doc_id, []),
+                            quotes=prev.quotes.get(old.doc_id, []),
+                            vectors=prev.vectors[[p.pid for p in rows]]
+                            if rows
+                            else np.zeros((0, prev.manifest.dim), np.float32),
+                            status="unchanged",
+                        )
+                    )
                     continue
                 d = _analyse(src, embedder)
                 d.status = "updated" if old is not None else "added"
@@ -185,15 +194,18 @@ def build(
                         report.removed += 1
                         continue
                     rows = prev.passages.get(old.doc_id, [])
-                    docs.append(_Doc(
-                        source=SourceText(old.source, old.text, old.title, old.format, old.sha256),
-                        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
-                        speakers=prev.speakers.get(old.doc_id, []),
-                        quotes=prev.quotes.get(old.doc_id, []),
-                        vectors=prev.vectors[[p.pid for p in rows]] if rows else
-                        np.zeros((0, prev.manifest.dim), np.float32),
-                        status="unchanged",
-                    ))
+                    docs.append(
+                        _Doc(
+                            source=SourceText(old.source, old.text, old.title, old.format, old.sha256),
+                            chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+                            speakers=prev.speakers.get(old.doc_id, []),
+                            quotes=prev.quotes.get(old.doc_id, []),
+                            vectors=prev.vectors[[p.pid for p in rows]]
+                            if rows
+                            else np.zeros((0, prev.manifest.dim), np.float32),
+                            status="unchanged",
+                        )
+                    )
 
             _embed(docs, embedder, tick, report)
             _write(writer, docs, embedder, settings, model_name, tick, report)
@@ -206,7 +218,7 @@ def build(
 def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:
     """Embed every new passage in one pass (the model batches by length across documents)."""
     todo = [d for d in docs if d.vectors is None]
-    texts = [d.source.text[c.start:c.end] for d in todo for c in d.chunks]
+    texts = [d.source.text[c.start : c.end] for d in todo for c in d.chunks]
     report.embedded = len(texts)
     done = 0
 
@@ -218,12 +230,19 @@ def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: B
     vecs = embedder.encode(texts, progress=step) if texts else np.zeros((0, embedder.dim), np.float32)
     at = 0
     for d in todo:
-        d.vectors = vecs[at:at + len(d.chunks)]
+        d.vectors = vecs[at : at + len(d.chunks)]
         at += len(d.chunks)
 
 
-def _write(writer: store.Writer, docs: list[_Doc], embedder: embed.Embedder, settings: dict,
-           model_name: str, tick: Progress, report: BuildReport) -> None:
+def _write(
+    writer: store.Writer,
+    docs: list[_Doc],
+    embedder: embed.Embedder,
+    settings: dict,
+    model_name: str,
+    tick: Progress,
+    report: BuildReport,
+) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     doc_rows, passage_rows, quote_rows, speaker_rows, texts = [], [], [], [], []
     all_vecs = []
@@ -234,15 +253,18 @@ def _write(writer: store.Writer, docs: list[_Doc], embedder: embed.Embedder, set
         doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now))
         for c in d.chunks:
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
-            texts.append(s.text[c.start:c.end])
+            texts.append(s.text[c.start : c.end])
             pid += 1
-        quote_rows += [docstore.QuoteRow(doc_id, q.start, q.end, q.speaker, q.verb, q.direct) for q in d.quotes]
+        quote_rows += [
+            docstore.QuoteRow(doc_id, q.start, q.end, q.speaker, q.verb, q.direct) for q in d.quotes
+        ]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         assert d.vectors is not None
         all_vecs.append(d.vectors)
         setattr(report, d.status, getattr(report, d.status) + 1)
-    matrix = np.ascontiguousarray(np.vstack(all_vecs) if all_vecs else np.zeros((0, embedder.dim), np.float32),
-                                  dtype=np.float32)
+    matrix = np.ascontiguousarray(
+        np.vstack(all_vecs) if all_vecs else np.zeros((0, embedder.dim), np.float32), dtype=np.float32
+    )
     staging = writer.staging
     tick("storing", 0, 3)
     params = vectors.choose(len(matrix))

@@ -12,8 +12,20 @@ from index.errors import InputError
 from qa.engine import Engine
 from qa.session import Conversation
 
-_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u201c": '"', "\u201d": '"',
-           "\u201f": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u00a0": " ",
+}
 
 
 def norm(s: str) -> str:
@@ -94,8 +106,14 @@ def evaluate(engine: Engine, gold: Path, k: int = 5, max_chars: int = 600) -> Ev
             r.misses.append(Miss(mid, it["question"], "abstained", ""))
             continue
         golds = [norm(a) for a in it.get("answers", [])]
-        rank = next((i for i, h in enumerate(ans.hits[:k])
-                     if len(h.text) <= max_chars and any(g in norm(h.text) for g in golds)), None)
+        rank = next(
+            (
+                i
+                for i, h in enumerate(ans.hits[:k])
+                if len(h.text) <= max_chars and any(g in norm(h.text) for g in golds)
+            ),
+            None,
+        )
         if rank is None:
             r.misses.append(Miss(mid, it["question"], "missed", top))
             continue

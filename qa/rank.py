@@ -42,8 +42,10 @@ class Weights:
 WEIGHTS = Weights()
 EVERYDAY_ZIPF = 5.5  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
 
-_QUESTION_WORDS = frozenset("what who whom whose which when where why how is are was were do does did "
-                            "has have had can could would should will shall may might".split())
+_QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how is are was were do does did "
+    "has have had can could would should will shall may might".split()
+)
 
 
 @dataclass
@@ -62,7 +64,8 @@ def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozense
     got = cache.get(p.pid)
     if got is None:
         got = [(s, e, frozenset(terms(p.text[s:e]))) for s, e in sentences(p.text)] or [
-            (0, len(p.text), frozenset(terms(p.text)))]
+            (0, len(p.text), frozenset(terms(p.text)))
+        ]
         cache[p.pid] = got
     return got
 
@@ -77,15 +80,31 @@ def names_in(question: str) -> list[str]:
     out = []
     for i, m in enumerate(re.finditer(r"[A-Za-z][\w'’.-]*", question)):
         w = m.group().rstrip(".")
-        if w[:1].isupper() and not (i == 0 and w.lower() in _QUESTION_WORDS) and w.lower() not in _QUESTION_WORDS:
-            if i == 0 and w.lower() in {"and", "so", "but", "then", "also", "now", "tell", "show", "list", "give"}:
+        if (
+            w[:1].isupper()
+            and not (i == 0 and w.lower() in _QUESTION_WORDS)
+            and w.lower() not in _QUESTION_WORDS
+        ):
+            if i == 0 and w.lower() in {
+                "and",
+                "so",
+                "but",
+                "then",
+                "also",
+                "now",
+                "tell",
+                "show",
+                "list",
+                "give",
+            }:
                 continue
             out.append(w)
     return out
 
 
-def answer(engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS,
-           focus: int | None = None) -> Answer:
+def answer(
+    engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS, focus: int | None = None
+) -> Answer:
     """Rank passages for `searched`; abstain when the documents do not answer it."""
     w = weights
     intent = intents.read(searched)
@@ -100,7 +119,9 @@ def answer(engine: Engine, question: str, searched: str, k: int, weights: Weight
     aliases: list[str] = []
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
-        topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(terms(quoting.topic_of(searched, aliases)))}
+        topic_terms = {
+            t: engine.lexical.idf(t) for t in dict.fromkeys(terms(quoting.topic_of(searched, aliases)))
+        }
 
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
@@ -112,7 +133,9 @@ def answer(engine: Engine, question: str, searched: str, k: int, weights: Weight
     if focus is not None:
         cands.add(focus)
     if speech:
-        cands.update(pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in wanted for x in qs))
+        cands.update(
+            pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in wanted for x in qs)
+        )
     if not cands:
         return Answer(question, searched, True, reason="the index holds no passages")
     dense = engine.dense(q, sorted(cands))
@@ -143,7 +166,9 @@ def answer(engine: Engine, question: str, searched: str, k: int, weights: Weight
             if own:
                 best_q, best_cov = _best_quote(own, p, topic_terms)
                 # Direct quotes of a few words inside a reported clause ('huge mistake') are not "own words".
-                direct = any(x.direct and len(words(p.text[x.start - p.start:x.end - p.start])) >= 5 for x in own)
+                direct = any(
+                    x.direct and len(words(p.text[x.start - p.start : x.end - p.start])) >= 5 for x in own
+                )
                 score += (w.speaker_bonus if direct else w.reported_bonus) + w.topic * best_cov
                 highlight, speaker = best_q, own[0].speaker
                 for x in own:
@@ -161,7 +186,9 @@ def answer(engine: Engine, question: str, searched: str, k: int, weights: Weight
     topic = quoting.topic_of(searched, aliases) if speech else ""
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
     on_focus = focus is not None and bool(scored) and scored[0].passage.pid == focus
-    reason = "" if on_focus else _abstain_reason(engine, searched, qt, intent, scored[:max(k, 3)], speech, topic)
+    reason = (
+        "" if on_focus else _abstain_reason(engine, searched, qt, intent, scored[: max(k, 3)], speech, topic)
+    )
     if reason:
         return Answer(question, searched, True, hits=[], nearest=hits[:3], reason=reason)
     return Answer(question, searched, False, hits=hits)
@@ -171,7 +198,7 @@ def _best_quote(own: list[QuoteSpan], p: Passage, topic: dict[str, float]) -> tu
     best, best_cov = None, -1.0
     for x in own:
         span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
-        cov = _coverage(topic, set(terms(p.text[span[0]:span[1]]))) if topic else 0.0
+        cov = _coverage(topic, set(terms(p.text[span[0] : span[1]]))) if topic else 0.0
         if cov > best_cov:
             best, best_cov = span, cov
     assert best is not None
@@ -188,8 +215,19 @@ def _speaker_at(qs: list[QuoteSpan], p: Passage, span: tuple[int, int]) -> str |
 
 def _hit(s: _Scored) -> Hit:
     p = s.passage
-    return Hit(text=p.text, score=round(s.score, 4), source=p.source, title=p.title, start=p.start, end=p.end,
-               paragraph=p.paragraph, kind=p.kind, highlight=s.highlight, speaker=s.speaker, pid=p.pid)
+    return Hit(
+        text=p.text,
+        score=round(s.score, 4),
+        source=p.source,
+        title=p.title,
+        start=p.start,
+        end=p.end,
+        paragraph=p.paragraph,
+        kind=p.kind,
+        highlight=s.highlight,
+        speaker=s.speaker,
+        pid=p.pid,
+    )
 
 
 def _known(engine: Engine, term: str) -> bool:
@@ -219,8 +257,15 @@ def _rare_unknown(engine: Engine, text: str) -> list[str]:
     return out
 
 
-def _abstain_reason(engine: Engine, searched: str, qt: list[str], intent: intents.Intent,
-                    top: list[_Scored], speech: bool, topic: str) -> str:
+def _abstain_reason(
+    engine: Engine,
+    searched: str,
+    qt: list[str],
+    intent: intents.Intent,
+    top: list[_Scored],
+    speech: bool,
+    topic: str,
+) -> str:
     """Evidence that the documents do not answer: unknown names, no term found, no answer of the type."""
     if intent.parts and any(s.passage.kind in intent.parts for s in top):
         return ""  # "who took the photo?" and the article has a photo credit
@@ -229,7 +274,8 @@ def _abstain_reason(engine: Engine, searched: str, qt: list[str], intent: intent
         if t and not any(_known(engine, x) for x in t) and (not top or top[0].coverage < 0.5):
             return f"the documents do not mention {name}"
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
-            intents.has_evidence(intent.answer_type, s.passage.text) for s in top[:5]):
+        intents.has_evidence(intent.answer_type, s.passage.text) for s in top[:5]
+    ):
         return f"no passage states a {intent.answer_type}"
     if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < 0.45):
         return "none of the question's words appear in the documents"
@@ -255,5 +301,8 @@ def _everyday(engine: Engine, text: str) -> set[str]:
     """Terms of unknown everyday words, left out of the missing-mass sum."""
     from wordfreq import zipf_frequency
 
-    return {terms(w)[0] for w in words(text) if terms(w) and not engine.lexical.known(terms(w)[0])
-            and zipf_frequency(w, "en") >= EVERYDAY_ZIPF}
+    return {
+        terms(w)[0]
+        for w in words(text)
+        if terms(w) and not engine.lexical.known(terms(w)[0]) and zipf_frequency(w, "en") >= EVERYDAY_ZIPF
+    }

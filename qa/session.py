@@ -21,11 +21,15 @@ MAX_QUESTION_CHARS = 2000  # longer input is cut: bounded work for a pasted 100 
 
 _WH = r"(?:what|who|whom|whose|which|when|where|why|how(?: many| much| long| old)?)"
 _BARE_WH = re.compile(rf"^\s*(?:and|but|so)?\s*({_WH})(?:\s+exactly|\s+then)?\s*\??\s*$", re.I)
-_ABOUT = re.compile(r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$|"
-                    r"^\s*(?:and|but|also)\s+(.+?)\s*\??\s*$|"
-                    r"^\s*(?:what|how)\s+of\s+(.+?)\s*\??\s*$", re.I)
-_PRONOUN = re.compile(r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|there|this|that|these|those)\b",
-                      re.I)
+_ABOUT = re.compile(
+    r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$|"
+    r"^\s*(?:and|but|also)\s+(.+?)\s*\??\s*$|"
+    r"^\s*(?:what|how)\s+of\s+(.+?)\s*\??\s*$",
+    re.I,
+)
+_PRONOUN = re.compile(
+    r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|there|this|that|these|those)\b", re.I
+)
 _PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
 _TOPIC_AFTER = re.compile(r"\b(?:about|on|regarding|of|concerning)\s+(.+?)\s*\??\s*$", re.I)
@@ -107,8 +111,12 @@ class Conversation:
         if not pronouns:
             return True
         # "there" and "that" are often not references ("Is there ...", "that" as a conjunction).
-        real = [p for p in pronouns if p not in {"there", "that", "this"} or re.search(
-            rf"\b(?:in|at|from|to|about|of|for|with|did|do|does|is|was)\s+{p}\b", q, re.I)]
+        real = [
+            p
+            for p in pronouns
+            if p not in {"there", "that", "this"}
+            or re.search(rf"\b(?:in|at|from|to|about|of|for|with|did|do|does|is|was)\s+{p}\b", q, re.I)
+        ]
         return not real
 
     def _fill_pronouns(self, prev: _Turn, q: str) -> str:
@@ -128,7 +136,7 @@ class Conversation:
             if target:
                 if p in {"his", "her", "its", "their", "theirs", "hers"}:
                     target += "'s"
-                q = q[: m.start()] + target + q[m.end():]
+                q = q[: m.start()] + target + q[m.end() :]
                 break
         # The previous turn's other content words ride along: "they ... talk" after "... meeting".
         have = set(words(q))
