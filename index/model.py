@@ -25,7 +25,7 @@ class Skipped:
     """A file that was not indexed, and why (shown in the summary)."""
 
     source: str
-    reason: str  # one line, e.g. "empty file", "binary (NUL bytes)", "over the size limit (25 MB > 20 MB)"
+    reason: str  # one line, e.g. "empty file", "binary file", "over the size limit (25 MB > 20 MB)"
     error: bool = False  # True when the file should have been read but could not (unreadable): exit non-zero
 
 
