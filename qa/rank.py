@@ -27,7 +27,7 @@ class Weights:
     bm25: float = 0.35
     sentence: float = 0.35
     passage_cov: float = 0.1
-    wrong_type: float = 0.3  # a "how many" passage without a number
+    wrong_type: float = 0.5  # a "how many" passage without a number
     furniture: float = 0.25  # credit/dateline/byline/footer lines when not asked for
     summary: float = 0.3  # headline/standfirst restate the body: let the body win ties
     part_bonus: float = 0.6  # the article part the question asks for
