@@ -1,7 +1,12 @@
-"""Lexical side of retrieval: one tokenizer for passages and questions, BM25 scores via bm25s.
+"""Lexical side of retrieval: one tokenizer for passages and questions, BM25 scores.
 
 Dense vectors miss exact names, numbers and rare words; BM25 catches them. Both the index
 builder and the query side must tokenize identically, so the tokenizer lives here.
+
+bm25s builds the index; the query side reads bm25s' saved sparse arrays with numpy alone (bm25s
+pulls in scipy, ~0.1 s of a cold `qa ask`), and looks up the term of every word of the documents in
+a table written at index time, so that simplemma's dictionary (~0.2 s to load) is read only for
+question words the documents never use.
 """
 
 from __future__ import annotations
@@ -65,9 +70,18 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+# word -> term for the words of every index loaded in this process (see Lexical.load).
+_KNOWN_TERMS: dict[str, str] = {}
+
+
 def term(word: str) -> str:
     """Lemma, then stem: "sent" and "sending" both become "send", "spoke" and "speaks" "speak"."""
+    got = _KNOWN_TERMS.get(word)
+    return got if got is not None else _term(word)
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str:
     import simplemma  # dictionary lemmas catch the irregular forms a stemmer cannot
 
     lemma = simplemma.lemmatize(word, lang="en") if word.isalpha() else word
@@ -79,44 +93,111 @@ def terms(text: str) -> list[str]:
     return [term(w) for w in words(text) if w not in STOPWORDS]
 
 
+TERMS_FILE = "terms.json"
+# bm25s' file names (bm25s.BM25.save's defaults) and the methods whose scores are plain sums.
+_BM25_FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
+_SUM_METHODS = frozenset({"robertson", "lucene", "atire"})
+
+
+class _Sparse:
+    """bm25s' precomputed score matrix (CSC: one column per term), scored the way bm25s scores it."""
+
+    def __init__(
+        self, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, vocab: dict[str, int], n: int
+    ) -> None:
+        if len(indptr) < 1 or len(data) != len(indices) or int(indptr[-1]) != len(data):
+            raise ValueError("inconsistent sparse arrays")
+        # bm25s gives the empty token (of passages without terms) an id past the matrix; it is never asked.
+        if any(not 0 <= i < len(indptr) - 1 for t, i in vocab.items() if t):
+            raise ValueError("vocabulary larger than the score matrix")
+        self.data, self.indices, self.indptr, self.vocab, self.n = data, indices, indptr, vocab, n
+
+    @classmethod
+    def load(cls, folder: Path) -> _Sparse | None:
+        """None when the saved method needs bm25s itself (BM25L/BM25+ add a non-occurrence term)."""
+        params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method") not in _SUM_METHODS:
+            return None
+        vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        data, indices, indptr = (np.load(folder / name, allow_pickle=False) for name in _BM25_FILES)
+        return cls(data, indices, indptr, vocab, int(params["num_docs"]))
+
+    def get_scores(self, query_terms: list[str]) -> np.ndarray:
+        """Sum of each query term's column, term by term in query order (repeats count), as bm25s does."""
+        scores = np.zeros(self.n, dtype=self.data.dtype)
+        for t in query_terms:
+            tid = self.vocab.get(t) if t else None
+            if tid is None:
+                continue
+            a, b = int(self.indptr[tid]), int(self.indptr[tid + 1])
+            scores[self.indices[a:b]] += self.data[a:b]  # a column's rows are distinct: same as np.add.at
+        return scores
+
+
 class Lexical:
     """A BM25 index over passages plus document frequencies (for idf-weighted term coverage)."""
 
-    def __init__(self, bm25: Any, df: dict[str, int], n: int) -> None:
+    def __init__(
+        self, bm25: Any, df: dict[str, int], n: int, word_terms: dict[str, str] | None = None
+    ) -> None:
         self._bm25 = bm25
         self.df = df
         self.n = n
+        self.word_terms = word_terms or {}
 
     @classmethod
     def build(cls, passages: Sequence[str]) -> Lexical:
         import bm25s
 
-        tokens = [terms(p) or [""] for p in passages]
+        word_terms: dict[str, str] = {}
+        tokens = []
+        for p in passages:
+            ts = []
+            for w in words(p):
+                if w in STOPWORDS:
+                    continue
+                t = word_terms.get(w)
+                if t is None:
+                    t = word_terms[w] = term(w)
+                ts.append(t)
+            tokens.append(ts or [""])
         bm25 = bm25s.BM25()
         bm25.index(tokens, show_progress=False)
         df: Counter[str] = Counter()
-        for t in tokens:
-            df.update(set(t))
+        for toks in tokens:
+            df.update(set(toks))
         df.pop("", None)
-        return cls(bm25, dict(df), len(passages))
+        return cls(bm25, dict(df), len(passages), word_terms)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self._bm25.save(str(folder))
         with open(folder / "df.json", "w", encoding="utf-8") as f:
             json.dump({"n": self.n, "df": self.df}, f, ensure_ascii=False, separators=(",", ":"))
+        with open(folder / TERMS_FILE, "w", encoding="utf-8") as f:
+            json.dump(self.word_terms, f, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def load(cls, folder: Path) -> Lexical:
-        import bm25s
-
         try:
-            bm25 = bm25s.BM25.load(str(folder), load_corpus=False, mmap=False, allow_pickle=False)
+            bm25: Any = _Sparse.load(folder)
+            if bm25 is None:
+                import bm25s
+
+                bm25 = bm25s.BM25.load(str(folder), load_corpus=False, mmap=False, allow_pickle=False)
             with open(folder / "df.json", encoding="utf-8") as f:
                 meta = json.load(f)
-            return cls(bm25, dict(meta["df"]), int(meta["n"]))
+            word_terms: dict[str, str] = {}
+            if (folder / TERMS_FILE).is_file():  # indexes written before the table lemmatise on demand
+                with open(folder / TERMS_FILE, encoding="utf-8") as f:
+                    word_terms = json.load(f)
+                if not isinstance(word_terms, dict):
+                    raise ValueError("terms table is not an object")
+            lex = cls(bm25, dict(meta["df"]), int(meta["n"]), word_terms)
         except Exception as e:  # any parse failure of a checksummed file means a foreign or broken index
             raise IndexDamaged(f"index file {folder.name}/ is damaged ({type(e).__name__})") from e
+        _KNOWN_TERMS.update(word_terms)
+        return lex
 
     def idf(self, term: str) -> float:
         """Smoothed idf; unseen terms get the highest value."""

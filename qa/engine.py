@@ -57,9 +57,17 @@ class Engine:
         try:
             self.docs = {d.doc_id: d for d in ds.documents()}
             self.passages = [
-                Passage(p.pid, p.doc_id, p.start, p.end, p.paragraph, p.kind,
-                        self.docs[p.doc_id].text[p.start:p.end], self.docs[p.doc_id].source,
-                        self.docs[p.doc_id].title)
+                Passage(
+                    p.pid,
+                    p.doc_id,
+                    p.start,
+                    p.end,
+                    p.paragraph,
+                    p.kind,
+                    self.docs[p.doc_id].text[p.start : p.end],
+                    self.docs[p.doc_id].source,
+                    self.docs[p.doc_id].title,
+                )
                 for p in ds.all_passages()
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
@@ -132,7 +140,7 @@ class Engine:
             top = np.argsort(-sims)[:k]
             return {int(i): float(sims[i]) for i in top}
         scores, ids = vectors.search(self.ann, q[None, :], k)
-        return {int(i): float(s) for s, i in zip(scores[0], ids[0]) if i >= 0}
+        return {int(i): float(s) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0}
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)
@@ -146,15 +154,20 @@ class Engine:
             size_bytes=size,
             built=self.manifest.created,
             passages=len(self.passages),
-            documents=[DocInfo(d.source, d.title, d.format, counts.get(d.doc_id, 0), len(d.text))
-                       for d in self.docs.values()],
+            documents=[
+                DocInfo(d.source, d.title, d.format, counts.get(d.doc_id, 0), len(d.text))
+                for d in self.docs.values()
+            ],
         )
 
     def speakers(self) -> list[SpeakerInfo]:
         n_quotes = Counter(q.speaker for q in self.quotes)
         docs_per = Counter(name for (_doc, name) in {(q.doc_id, q.speaker) for q in self.quotes})
-        out = [SpeakerInfo(s.name, n_quotes.get(s.name, 0), docs_per.get(s.name, 0), s.aliases)
-               for s in self.speakers_index if n_quotes.get(s.name, 0)]
+        out = [
+            SpeakerInfo(s.name, n_quotes.get(s.name, 0), docs_per.get(s.name, 0), s.aliases)
+            for s in self.speakers_index
+            if n_quotes.get(s.name, 0)
+        ]
         return sorted(out, key=lambda s: (-s.quotes, s.name))
 
 
