@@ -40,7 +40,9 @@ class Weights:
 
 
 WEIGHTS = Weights()
-EVERYDAY_ZIPF = 5.5  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
+EVERYDAY_ZIPF = 5.5
+WEAK_DENSE = 0.3  # below this cosine the best passage is about something else
+STRONG_DENSE = 0.55  # above it the best passage says the same thing in other words  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
 
 _QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how is are was were do does did "
@@ -292,7 +294,9 @@ def _abstain_reason(
     if top and missing:
         idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt) if t not in _everyday(engine, searched)}
         gone = sum(idf.get(terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
-        if gone >= 0.5 and top[0].coverage < 0.5:
+        # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
+        # or a missing word that carries most of the question, is evidence of "not in the documents".
+        if top[0].dense < WEAK_DENSE or (gone >= 0.5 and top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE):
             return "the documents do not cover: " + ", ".join(missing)
     return ""
 

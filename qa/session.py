@@ -90,19 +90,19 @@ class Conversation:
         """'And Putin?' after 'What did Obama say about X?' -> 'What did Putin say about X?'."""
         new_speakers = self._speakers(new)
         prev_text = prev.searched
-        if prev.speakers and (new_speakers or rank.names_in(new)):
+        if prev.speakers and new_speakers:  # another person: swap the speaker
             for s in self.engine.speakers_index:
-                if s.name not in prev.speakers:
+                if s.name != prev.speakers[0]:  # the speaker asked about, not a person in the topic
                     continue
                 for alias in sorted((s.name, *s.aliases), key=len, reverse=True):
                     pat = re.compile(rf"\b(?:the\s+)?{re.escape(alias)}(?:'s|’s)?\b", re.I)
                     if pat.search(prev_text):
                         return pat.sub(new, prev_text, count=1)
-        if prev.names and rank.names_in(new) and not _TOPIC_AFTER.search(prev_text):
-            return re.sub(re.escape(prev.names[0]), new, prev_text, count=1)
         m = _TOPIC_AFTER.search(prev_text)
         if m:  # "What did Obama say about Assad?" + "And Russia?" -> "... about Russia?"
             return prev_text[: m.start(1)] + new + "?"
+        if prev.names and rank.names_in(new):  # "... died in Syria?" + "And Iraq?"
+            return re.sub(re.escape(prev.names[-1]), new, prev_text, count=1)
         return f"{prev_text.rstrip('?')} {new}?"
 
     def _self_contained(self, q: str) -> bool:

@@ -107,6 +107,20 @@ def test_follow_ups(harbour: Engine) -> None:
     assert "2029" in top(harbour, "How much will the bridge cost?", "When will it open?")
 
 
+def test_follow_up_rewrites(harbour: Engine) -> None:
+    conv = Conversation(harbour)
+    conv.ask("What did Marsh say about the strike?", 3)
+    # Not a person: the topic changes, the speaker stays.
+    assert conv.ask("And the terminal?", 3).searched == "What did Marsh say about the terminal?"
+    conv.reset()
+    conv.ask("What did Okafor say about Marsh?", 3)
+    # A person: the speaker changes, even when the topic names someone too.
+    assert conv.ask("And Brandt?", 3).searched == "What did Brandt say about Marsh?"
+    conv.reset()
+    conv.ask("How much will the bridge cost?", 3)
+    assert conv.ask("When?", 3).searched == "When will the bridge cost?"
+
+
 def test_self_contained_question_is_not_polluted(harbour: Engine) -> None:
     conv = Conversation(harbour)
     conv.ask("What did Okafor say about automation?", 3)
@@ -154,5 +168,8 @@ def test_answers_carry_exact_offsets_and_highlight(harbour: Engine) -> None:
 def test_bundled_article_obama_on_russia(article_engine: Engine) -> None:
     answer = Conversation(article_engine).ask("what did Obama say about Russia?", 5)
     assert not answer.abstained
-    assert "The United States is prepared to work with any nation, including Russia and Iran" in answer.hits[0].text
+    assert (
+        "The United States is prepared to work with any nation, including Russia and Iran"
+        in answer.hits[0].text
+    )
     assert answer.hits[0].speaker == "Barack Obama"
