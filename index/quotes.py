@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from index.model import Quote, Speaker
 
@@ -244,8 +245,26 @@ _CAPTOK = (
 _PART_RE = r"(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")"
 _SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _RUN = rf"(?<![\w'’-]){_CAPTOK}(?:{_SP}(?:{_PART_RE}{_SP})*{_CAPTOK})*"
-_RUN_RX = re.compile(_RUN)
-_TOKEN_RX = re.compile(rf"{_CAPTOK}|\b{_PART_RE}\b")
+
+
+class _lazy:  # noqa: N801 - used like re.compile
+    """A regex compiled on first use: answering questions imports this module but never needs the
+    indexing patterns, and compiling them all costs a cold `qa ask` about 0.2 s."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._rx: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return getattr(self._rx, name)
+
+
+_RUN_RX = _lazy(_RUN)
+_TOKEN_RX = _lazy(rf"{_CAPTOK}|\b{_PART_RE}\b")
 _QUOTE_DOUBLE = '"“”„«»'
 
 # A subject right after a closing quote mark, before its verb: `," Putin told`, `," the president said`.
@@ -260,7 +279,7 @@ _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 _VERB_TAIL = rf"(?:(?:{_AUX})\s+){{0,3}}(?P<verb>{_VERB_RE})\b"
 
 _AFTER_SUBJ_FIRST = [
-    (kind, re.compile(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"))
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"))
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
@@ -269,7 +288,7 @@ _AFTER_SUBJ_FIRST = [
     )
 ]
 _AFTER_VERB_FIRST = [
-    (kind, re.compile(rf"^\s*(?P<verb>{_VERB_RE})\s+(?P<subj>{pat})(?![\w])"))
+    (kind, _lazy(rf"^\s*(?P<verb>{_VERB_RE})\s+(?P<subj>{pat})(?![\w])"))
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
@@ -280,7 +299,7 @@ _AFTER_VERB_FIRST = [
 _BEFORE = [
     (
         kind,
-        re.compile(
+        _lazy(
             rf"(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"
             rf"(?:(?P<obj>\s+[^\"“”„«.;!?]{{1,70}}?)?\s*(?P<punct>[,:])|\s+that)?\s*$"
         ),
@@ -293,12 +312,12 @@ _BEFORE = [
     )
 ]
 _BEFORE_ACCORDING = [
-    (kind, re.compile(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
+    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
     for kind, pat in (("group", _GROUP_SUBJ), ("role", _ROLE_SUBJ), ("name", _NAME_SUBJ))
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
-    (kind, re.compile(rf"(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?(?:(?:{_AUX})\s+){{0,3}}$"))
+    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?(?:(?:{_AUX})\s+){{0,3}}$"))
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
@@ -307,17 +326,17 @@ _SUBJ_END = [
     )
 ]
 _SUBJ_ALONE = [
-    (kind, re.compile(rf"^\s*(?P<subj>{pat})\s*$"))
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$"))
     for kind, pat in (("group", _GROUP_SUBJ), ("role", _ROLE_SUBJ), ("name", _NAME_SUBJ))
 ]
-_REPORT_VERB_RX = re.compile(rf"(?<![\w'’-]){_VERB_RE}(?![\w'’-])")
-_ADVERBIAL = re.compile(
+_REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){_VERB_RE}(?![\w'’-])")
+_ADVERBIAL = _lazy(
     r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|last|this|earlier|later|"
     r"yesterday|today|tonight|recently|previously|repeatedly|again|also|publicly|privately|separately|"
     r"then|once|late|early|in\s+a\s+statement|in\s+an\s+interview)\b"
 )
-_THAT = re.compile(r"^\s*,?\s*that\b\s*")
-_TOLD_OBJ = re.compile(
+_THAT = _lazy(r"^\s*,?\s*that\b\s*")
+_TOLD_OBJ = _lazy(
     rf"^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:{_CAPTOK}(?:\s+{_CAPTOK})*|[a-z]+(?:\s+[a-z]+)?"
     rf"(?=\s+(?:that|on|in|at|during|last|this)\b)|reporters|journalists|supporters|delegates|lawmakers|"
     rf"parliament|viewers|listeners|readers|students|fans|staff|employees|investors|analysts|me|us|him|"
@@ -338,14 +357,14 @@ _VERB_PREPS = {
     "complained": "about|of",
     "complains": "about|of",
 }
-_CHAIN_RX = re.compile(rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?P<verb>{_VERB_RE})\b")
-_ACCORDING_START = re.compile(
+_CHAIN_RX = _lazy(rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?P<verb>{_VERB_RE})\b")
+_ACCORDING_START = _lazy(
     r"^\s*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,80}?)"
     r"(?:,\s*(?:the|a|an|who)\s[^,]{1,90})?,\s*(?P<rest>\S.*)$",
     re.S,
 )
-_ACCORDING_END = re.compile(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
-_SENT_END = re.compile(r"[.!?]+[\"”’']*(?=\s)")
+_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+_SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 _ABBREV = {
     "mr",
     "mrs",
