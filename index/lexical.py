@@ -74,10 +74,20 @@ def words(text: str) -> list[str]:
 _KNOWN_TERMS: dict[str, str] = {}
 
 
+_KNOWN_STEMS: set[str] = set()  # the terms those words make
+
+
 def term(word: str) -> str:
     """Lemma, then stem: "sent" and "sending" both become "send", "spoke" and "speaks" "speak"."""
     got = _KNOWN_TERMS.get(word)
-    return got if got is not None else _term(word)
+    if got is not None:
+        return got
+    if _KNOWN_STEMS and word.isalpha():
+        # A regular form ("say" for "said") already stems to a known term: skip the lemma dictionary.
+        stem = str(_stemmer().stemWord(word))
+        if stem in _KNOWN_STEMS:
+            return stem
+    return _term(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -197,6 +207,7 @@ class Lexical:
         except Exception as e:  # any parse failure of a checksummed file means a foreign or broken index
             raise IndexDamaged(f"index file {folder.name}/ is damaged ({type(e).__name__})") from e
         _KNOWN_TERMS.update(word_terms)
+        _KNOWN_STEMS.update(word_terms.values())
         return lex
 
     def idf(self, term: str) -> float:
