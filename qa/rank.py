@@ -3,7 +3,8 @@
 Each signal fixes a failure of the others: dense similarity finds paraphrases but ranks any quote
 on the topic alike; BM25 finds names and numbers but not synonyms; sentence coverage rewards the
 passage whose single sentence answers, not the one that mentions the words far apart. Weights are
-tuned on the dev questions and SQuAD together (bench/quality.py), never per question.
+tuned by bench/tune.py on SQuAD questions held apart from bench/quality.py's sample, and checked on
+the dev questions; never per question.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from qa.types import Answer, Hit
 @dataclass(frozen=True)
 class Weights:
     dense: float = 1.0
-    bm25: float = 0.35
-    sentence: float = 0.35
+    bm25: float = 0.2
+    sentence: float = 0.5
     passage_cov: float = 0.1
+    neighbour: float = 0.1  # the paragraph-neighbour matches better: the answer often sits next to the match
+    paragraph_cov: float = 0.0  # question terms found across the passage and its paragraph-neighbours
+    document: float = 0.2  # the best match of the same document: a document about the question
     wrong_type: float = 0.5  # a "how many" passage without a number
     furniture: float = 0.25  # credit/dateline/byline/footer lines when not asked for
     summary: float = 0.3  # headline/standfirst restate the body: let the body win ties
@@ -40,14 +44,16 @@ class Weights:
 
 
 WEIGHTS = Weights()
-EVERYDAY_ZIPF = 5.5
+EVERYDAY_ZIPF = 5.5  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
 WEAK_DENSE = 0.3  # below this cosine the best passage is about something else
-STRONG_DENSE = 0.55  # above it the best passage says the same thing in other words  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
+STRONG_DENSE = 0.55  # above it the best passage says the same thing in other words
 
 _QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how is are was were do does did "
     "has have had can could would should will shall may might".split()
 )
+_FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
+_SUMMARY = frozenset({"headline", "standfirst"})
 
 
 @dataclass
@@ -58,6 +64,37 @@ class _Scored:
     speaker: str | None
     coverage: float
     dense: float
+
+
+@dataclass
+class Features:
+    """Per-candidate evidence for one question, computed once and combined by any `Weights`.
+
+    Arrays are aligned with `pids`; `left`/`right` index the paragraph-neighbours within `pids`
+    (-1: none), `doc` numbers the candidates' documents 0..n-1. bench/tune.py searches weights
+    over these without recomputing them.
+    """
+
+    pids: list[int]
+    dense: np.ndarray
+    bm: np.ndarray  # BM25 over the best BM25 score of the collection
+    cov_s: np.ndarray  # idf-weighted share of the question's terms in the best sentence
+    cov_p: np.ndarray  # ... in the whole passage
+    para_cov: np.ndarray  # ... in the passage and its paragraph-neighbours together
+    left: np.ndarray
+    right: np.ndarray
+    doc: np.ndarray
+    wrong: np.ndarray  # lacks evidence of the asked answer type
+    part: np.ndarray
+    furniture: np.ndarray
+    summary: np.ndarray
+    direct: np.ndarray  # the asked speaker's own words, quoted directly
+    reported: np.ndarray  # the asked speaker's words, reported
+    topic_cov: np.ndarray
+    other: np.ndarray  # someone else's quotes, in a speaker question
+    focus: np.ndarray
+    highlight: list[tuple[int, int]]
+    speaker: list[str | None]
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
@@ -72,8 +109,40 @@ def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozense
     return got
 
 
-def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str]) -> float:
-    total = sum(qterms.values())
+def _passage_terms(engine: Engine, p: Passage) -> frozenset[str]:
+    """All terms of a passage: the union of its sentences' terms, cached like them."""
+    cache: dict[int, frozenset[str]] = engine.__dict__.setdefault("_pterm_cache", {})
+    got = cache.get(p.pid)
+    if got is None:
+        got = cache[p.pid] = frozenset().union(*(s[2] for s in _sentence_terms(engine, p)))
+    return got
+
+
+def _has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
+    """intents.has_evidence, cached per (answer type, passage): a regex over the text is the costly part."""
+    cache: dict[tuple[str, int], bool] = engine.__dict__.setdefault("_evidence_cache", {})
+    key = (answer_type, p.pid)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = intents.has_evidence(answer_type, p.text)
+    return got
+
+
+def _long_direct(engine: Engine, p: Passage, x: QuoteSpan) -> bool:
+    """A direct quote of five words or more within the passage: a few quoted words inside a
+    reported clause ('huge mistake') are not the speaker's own words."""
+    cache: dict[tuple[int, QuoteSpan], bool] = engine.__dict__.setdefault("_direct_cache", {})
+    key = (p.pid, x)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = x.direct and len(words(p.text[x.start - p.start : x.end - p.start])) >= 5
+    return got
+
+
+def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: float | None = None) -> float:
+    """Idf-weighted share of the question's terms in `have`; `total` is sum(qterms.values()), if known."""
+    if total is None:
+        total = sum(qterms.values())
     return sum(w for t, w in qterms.items() if t in have) / total if total else 0.0
 
 
@@ -104,16 +173,24 @@ def names_in(question: str) -> list[str]:
     return out
 
 
-def answer(
-    engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS, focus: int | None = None
-) -> Answer:
-    """Rank passages for `searched`; abstain when the documents do not answer it."""
-    w = weights
+@dataclass
+class _Query:
+    """What one question brings to ranking, read once."""
+
+    intent: intents.Intent
+    qt: list[str]
+    idf: dict[str, float]
+    speech: bool
+    wanted: list[str]
+    aliases: list[str]
+    topic_terms: dict[str, float]
+    parts: tuple[str, ...]
+
+
+def _read(engine: Engine, searched: str) -> _Query:
     intent = intents.read(searched)
     qt = terms(searched)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
-    q = engine.encode(searched)
-
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = quoting.match_speakers(searched, engine.speakers_index)[:1]
     speech = bool(wanted) and quoting.is_speech_question(searched)
@@ -124,72 +201,179 @@ def answer(
         topic_terms = {
             t: engine.lexical.idf(t) for t in dict.fromkeys(terms(quoting.topic_of(searched, aliases)))
         }
-
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
-    bm = engine.lexical.scores(qt)
-    cands = set(engine.dense(q, k=w.candidates))
-    if bm.size:
-        top = np.argpartition(-bm, min(w.candidates, bm.size - 1))[: w.candidates]
-        cands.update(int(i) for i in top if bm[i] > 0)
-    if focus is not None:
-        cands.add(focus)
-    if speech:
-        cands.update(
-            pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in wanted for x in qs)
-        )
-    if not cands:
-        return Answer(question, searched, True, reason="the index holds no passages")
-    dense = engine.dense(q, sorted(cands))
-    bm_max = float(bm.max()) if bm.size and bm.max() > 0 else 1.0
+    return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts)
 
-    scored: list[_Scored] = []
-    for pid in cands:
+
+def _neighbours(engine: Engine, pid: int) -> list[int]:
+    """The passages before and after `pid` within the same paragraph of the same document."""
+    ps, p = engine.passages, engine.passages[pid]
+    return [
+        n
+        for n in (pid - 1, pid + 1)
+        if 0 <= n < len(ps) and ps[n].doc_id == p.doc_id and ps[n].paragraph == p.paragraph
+    ]
+
+
+def features(
+    engine: Engine,
+    searched: str,
+    q: np.ndarray | None = None,
+    focus: int | None = None,
+    candidates: int = WEIGHTS.candidates,
+    query: _Query | None = None,
+) -> Features | None:
+    """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
+    the asked speaker's quotes and the conversation's focus. None when the index holds nothing."""
+    qr = query or _read(engine, searched)
+    if q is None:
+        q = engine.encode(searched)
+    bm = engine.lexical.scores(qr.qt)
+    pool = set(engine.dense(q, k=candidates))
+    if bm.size:
+        top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
+        pool.update(int(i) for i in top if bm[i] > 0)
+    if focus is not None:
+        pool.add(focus)
+    if qr.speech:
+        pool.update(
+            pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
+        )
+    if not pool:
+        return None
+    # The answer is often in the passage next to the one that matches the question's words.
+    near = {pid: _neighbours(engine, pid) for pid in pool}
+    pids = sorted(pool.union(*near.values()))
+    for pid in pids:
+        if pid not in near:
+            near[pid] = _neighbours(engine, pid)
+    at = {pid: i for i, pid in enumerate(pids)}
+    n = len(pids)
+    dense_of = engine.dense(q, pids)
+    bm_max = float(bm.max()) if bm.size and bm.max() > 0 else 1.0
+    idf, total = qr.idf, sum(qr.idf.values())
+    a_type = qr.intent.answer_type
+
+    f = Features(
+        pids=pids,
+        dense=np.array([dense_of[pid] for pid in pids], dtype=np.float64),
+        bm=bm[pids].astype(np.float64) / bm_max if bm.size else np.zeros(n),
+        cov_s=np.zeros(n),
+        cov_p=np.zeros(n),
+        para_cov=np.zeros(n),
+        left=np.full(n, -1, dtype=np.int64),
+        right=np.full(n, -1, dtype=np.int64),
+        doc=np.zeros(n, dtype=np.int64),
+        wrong=np.zeros(n, dtype=bool),
+        part=np.zeros(n, dtype=bool),
+        furniture=np.zeros(n, dtype=bool),
+        summary=np.zeros(n, dtype=bool),
+        direct=np.zeros(n, dtype=bool),
+        reported=np.zeros(n, dtype=bool),
+        topic_cov=np.zeros(n),
+        other=np.zeros(n, dtype=bool),
+        focus=np.zeros(n, dtype=bool),
+        highlight=[],
+        speaker=[],
+    )
+    docs: dict[int, int] = {}
+    for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = _sentence_terms(engine, p)
-        best = max(sents, key=lambda s: (_coverage(idf, s[2]), -(s[0])))
-        cov_s = _coverage(idf, best[2])
-        cov_p = _coverage(idf, frozenset().union(*(s[2] for s in sents)))
-        d = dense[pid]
-        score = w.dense * d + w.bm25 * float(bm[pid]) / bm_max + w.sentence * cov_s + w.passage_cov * cov_p
-        highlight = (best[0], best[1])
-        speaker = _speaker_at(engine.quotes_by_passage.get(pid, []), p, highlight)
-        if intent.answer_type and not intents.has_evidence(intent.answer_type, p.text):
-            score -= w.wrong_type
-        if parts:
-            if p.kind in parts:
-                score += w.part_bonus
-        elif p.kind in ("credit", "dateline", "byline", "footer"):
-            score -= w.furniture
-        elif p.kind in ("headline", "standfirst"):
-            score -= w.summary
-        if speech:
-            own = [x for x in engine.quotes_by_passage.get(pid, []) if x.speaker in wanted]
+        covs = [_coverage(idf, s[2], total) for s in sents]
+        j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
+        f.cov_s[i] = covs[j]
+        have = _passage_terms(engine, p)
+        f.cov_p[i] = _coverage(idf, have, total)
+        for m in near[pid]:
+            have = have | _passage_terms(engine, engine.passages[m])
+            if m in at:  # a neighbour's neighbour is not scored
+                if m < pid:
+                    f.left[i] = at[m]
+                else:
+                    f.right[i] = at[m]
+        f.para_cov[i] = _coverage(idf, have, total)
+        f.doc[i] = docs.setdefault(p.doc_id, len(docs))
+        highlight = (sents[j][0], sents[j][1])
+        qs = engine.quotes_by_passage.get(pid, [])
+        speaker = _speaker_at(qs, p, highlight)
+        if a_type:
+            f.wrong[i] = not _has_evidence(engine, a_type, p)
+        if qr.parts:
+            f.part[i] = p.kind in qr.parts
+        else:
+            f.furniture[i] = p.kind in _FURNITURE
+            f.summary[i] = p.kind in _SUMMARY
+        if qr.speech:
+            own = [x for x in qs if x.speaker in qr.wanted]
             if own:
-                best_q, best_cov = _best_quote(own, p, topic_terms)
-                # Direct quotes of a few words inside a reported clause ('huge mistake') are not "own words".
-                direct = any(
-                    x.direct and len(words(p.text[x.start - p.start : x.end - p.start])) >= 5 for x in own
-                )
-                score += (w.speaker_bonus if direct else w.reported_bonus) + w.topic * best_cov
+                best_q, best_cov = _best_quote(own, p, qr.topic_terms)
+                direct = any(_long_direct(engine, p, x) for x in own)
+                f.direct[i], f.reported[i], f.topic_cov[i] = direct, not direct, best_cov
                 highlight, speaker = best_q, own[0].speaker
                 for x in own:
                     span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
                     if span == best_q:
                         speaker = x.speaker
-            elif engine.quotes_by_passage.get(pid):
-                score -= w.other_speaker
-        if focus is not None and pid == focus:
-            score += w.focus
-        scored.append(_Scored(p, score, highlight, speaker, cov_p, d))
-    scored.sort(key=lambda s: (-s.score, s.passage.pid))
+            elif qs:
+                f.other[i] = True
+        f.focus[i] = pid == focus
+        f.highlight.append(highlight)
+        f.speaker.append(speaker)
+    return f
+
+
+def combine(f: Features, w: Weights) -> np.ndarray:
+    """Each candidate's score under weights `w` (numpy: bench/tune.py calls this thousands of times)."""
+    base = w.dense * f.dense + w.bm25 * f.bm + w.sentence * f.cov_s + w.passage_cov * f.cov_p
+    score = base + w.paragraph_cov * f.para_cov
+    if w.neighbour:
+        padded = np.append(base, -np.inf)
+        nb = np.maximum(padded[f.left], padded[f.right])
+        score += w.neighbour * np.maximum(nb - base, 0.0)
+    if w.document:
+        best = np.full(int(f.doc.max()) + 1 if f.doc.size else 0, -np.inf)
+        np.maximum.at(best, f.doc, base)
+        score += w.document * best[f.doc]
+    score -= w.wrong_type * f.wrong
+    score += w.part_bonus * f.part - w.furniture * f.furniture - w.summary * f.summary
+    score += w.speaker_bonus * f.direct + w.reported_bonus * f.reported + w.topic * f.topic_cov
+    score -= w.other_speaker * f.other
+    score += w.focus * f.focus
+    return score
+
+
+def answer(
+    engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS, focus: int | None = None
+) -> Answer:
+    """Rank passages for `searched`; abstain when the documents do not answer it."""
+    qr = _read(engine, searched)
+    f = features(engine, searched, focus=focus, candidates=weights.candidates, query=qr)
+    if f is None:
+        return Answer(question, searched, True, reason="the index holds no passages")
+    total = combine(f, weights)
+    order = sorted(range(len(f.pids)), key=lambda i: (-total[i], f.pids[i]))
+    scored = [
+        _Scored(
+            engine.passages[f.pids[i]],
+            float(total[i]),
+            f.highlight[i],
+            f.speaker[i],
+            float(f.cov_p[i]),
+            float(f.dense[i]),
+        )
+        for i in order[: max(k, 5)]
+    ]
 
     hits = [_hit(s) for s in scored[:k]]
-    topic = quoting.topic_of(searched, aliases) if speech else ""
+    topic = quoting.topic_of(searched, qr.aliases) if qr.speech else ""
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
     on_focus = focus is not None and bool(scored) and scored[0].passage.pid == focus
     reason = (
-        "" if on_focus else _abstain_reason(engine, searched, qt, intent, scored[: max(k, 3)], speech, topic)
+        ""
+        if on_focus
+        else _abstain_reason(engine, searched, qr.qt, qr.intent, scored[: max(k, 3)], qr.speech, topic)
     )
     if reason:
         return Answer(question, searched, True, hits=[], nearest=hits[:3], reason=reason)
@@ -253,7 +437,7 @@ def _rare_unknown(engine: Engine, text: str) -> list[str]:
 
     out = []
     for w in dict.fromkeys(words(text)):
-        t = terms(w)
+        t = terms(w)  # once per word: lemmatising an unknown word is the slow part
         if t and not engine.lexical.known(t[0]) and zipf_frequency(w, "en") < EVERYDAY_ZIPF:
             out.append(w)
     return out
@@ -276,7 +460,7 @@ def _abstain_reason(
         if t and not any(_known(engine, x) for x in t) and (not top or top[0].coverage < 0.5):
             return f"the documents do not mention {name}"
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
-        intents.has_evidence(intent.answer_type, s.passage.text) for s in top[:5]
+        _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
         return f"no passage states a {intent.answer_type}"
     if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < 0.45):
@@ -296,7 +480,9 @@ def _abstain_reason(
         gone = sum(idf.get(terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
         # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
         # or a missing word that carries most of the question, is evidence of "not in the documents".
-        if top[0].dense < WEAK_DENSE or (gone >= 0.5 and top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE):
+        if top[0].dense < WEAK_DENSE or (
+            gone >= 0.5 and top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE
+        ):
             return "the documents do not cover: " + ", ".join(missing)
     return ""
 
@@ -305,8 +491,9 @@ def _everyday(engine: Engine, text: str) -> set[str]:
     """Terms of unknown everyday words, left out of the missing-mass sum."""
     from wordfreq import zipf_frequency
 
-    return {
-        terms(w)[0]
-        for w in words(text)
-        if terms(w) and not engine.lexical.known(terms(w)[0]) and zipf_frequency(w, "en") >= EVERYDAY_ZIPF
-    }
+    out = set()
+    for w in words(text):
+        t = terms(w)  # once per word, not three times
+        if t and not engine.lexical.known(t[0]) and zipf_frequency(w, "en") >= EVERYDAY_ZIPF:
+            out.add(t[0])
+    return out
