@@ -45,8 +45,12 @@ app = typer.Typer(
 
 IndexOpt = Annotated[
     Optional[Path],  # noqa: UP045 - typer needs Optional here on py3.10
-    typer.Option("--index", "-i", help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
-                 show_default=False),
+    typer.Option(
+        "--index",
+        "-i",
+        help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
+        show_default=False,
+    ),
 ]
 KOpt = Annotated[int, typer.Option("--k", "-k", min=1, max=100, help="How many passages to show.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
@@ -95,8 +99,11 @@ def _open(index: Path | None) -> Engine:
 
     engine = Engine.open(index)
     if engine.built_default:
-        print(f"qa: built the default index from the bundled article in {engine.index_dir} "
-              "(index your own documents with: qa index PATH)", file=sys.stderr)
+        print(
+            f"qa: built the default index from the bundled article in {engine.index_dir} "
+            "(index your own documents with: qa index PATH)",
+            file=sys.stderr,
+        )
     return engine
 
 
@@ -110,21 +117,30 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Ask questions of news articles and other documents."""
 
 
 @app.command("index")
 def index_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders (recursive): .txt, .md, .html.",
-                                                show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files and folders (recursive): .txt, .md, .html.", show_default=False),
+    ],
     index: IndexOpt = None,
-    model: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        help="sentence-transformers model name or folder. Default: the index's own model, "
-        "else all-MiniLM-L6-v2 (bundled).")] = None,
-    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Skip files larger than this (MB).")] = 20,
+    model: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            help="sentence-transformers model name or folder. Default: the index's own model, "
+            "else all-MiniLM-L6-v2 (bundled)."
+        ),
+    ] = None,
+    max_size: Annotated[
+        float, typer.Option("--max-size", min=0.001, help="Skip files larger than this (MB).")
+    ] = 20,
     rebuild: Annotated[bool, typer.Option(help="Start afresh (e.g. to change the model).")] = False,
     json_out: JsonOpt = False,
 ) -> None:
@@ -135,8 +151,15 @@ def index_cmd(
 
     target = index or config.default_index_dir()
     with _domain_errors(), output.progress_bar() as tick:
-        report = build([str(p) for p in paths], target, model=model, cache_dir=config.model_cache_dir(),
-                       max_bytes=int(max_size * 1024 * 1024), rebuild=rebuild, progress=tick)
+        report = build(
+            [str(p) for p in paths],
+            target,
+            model=model,
+            cache_dir=config.model_cache_dir(),
+            max_bytes=int(max_size * 1024 * 1024),
+            rebuild=rebuild,
+            progress=tick,
+        )
     if json_out:
         output.print_json(output.report_json(report))
     else:
@@ -151,8 +174,9 @@ def ask(
     index: IndexOpt = None,
     k: KOpt = 5,
     json_out: JsonOpt = False,
-    show_nearest: Annotated[bool, typer.Option(help="When the documents don't say, show the closest passages.")]
-    = False,
+    show_nearest: Annotated[
+        bool, typer.Option(help="When the documents don't say, show the closest passages.")
+    ] = False,
 ) -> None:
     """Answer one question: the best passages, best first. Exit 1 when nothing relevant is found."""
     from cli import output, render
@@ -171,8 +195,9 @@ def ask(
 def chat(
     index: IndexOpt = None,
     k: KOpt = 5,
-    json_out: Annotated[bool, typer.Option("--json", help="Non-interactive: one JSON object per input line.")]
-    = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Non-interactive: one JSON object per input line.")
+    ] = False,
 ) -> None:
     """Chat with your documents. Reads questions line by line when stdin is not a terminal."""
     from cli.chat import run_chat
@@ -181,8 +206,14 @@ def chat(
 
     with _domain_errors():
         engine = _open(index)
-        code = run_chat(Conversation(engine), k=k, json_mode=json_out, info_fn=engine.info,
-                        speakers_fn=engine.speakers, history_path=config.state_dir() / "history")
+        code = run_chat(
+            Conversation(engine),
+            k=k,
+            json_mode=json_out,
+            info_fn=engine.info,
+            speakers_fn=engine.speakers,
+            history_path=config.state_dir() / "history",
+        )
     raise typer.Exit(code)
 
 
@@ -216,14 +247,15 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Questions with gold answers, JSON lines (see README).",
-                                         show_default=False)],
+    gold: Annotated[
+        Path, typer.Argument(help="Questions with gold answers, JSON lines (see README).", show_default=False)
+    ],
     index: IndexOpt = None,
     k: KOpt = 5,
     json_out: JsonOpt = False,
 ) -> None:
     """Measure the bot on your own questions: hit@1, recall@k, MRR, abstention, misses."""
-    from cli import output, render
+    from cli import output
     from qa.evaluate import evaluate
 
     with _domain_errors():
@@ -239,4 +271,3 @@ def run() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     app()
-

@@ -45,6 +45,8 @@ class Weights:
 
 WEIGHTS = Weights()
 EVERYDAY_ZIPF = 5.5  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
+TYPO_MAX_ZIPF = 2.0  # rarer than this in English, an unknown word may be a typo of a document word
+ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 WEAK_DENSE = 0.3  # below this cosine the best passage is about something else
 STRONG_DENSE = 0.55  # above it the best passage says the same thing in other words
 
@@ -416,18 +418,22 @@ def _hit(s: _Scored) -> Hit:
     )
 
 
-def _known(engine: Engine, term: str) -> bool:
-    """In the documents' vocabulary, allowing a typo of up to two letters in longer words
-    ("Moncalm" for "Montcalm"): a misspelt name is not a reason to say the documents don't say."""
+def _known(engine: Engine, term: str, word: str | None = None) -> bool:
+    """In the documents' vocabulary, or a misspelling of a word in it ("Moncalm" for "Montcalm",
+    "purhcased"): a typo is no reason to say the documents don't say. A real English word
+    ("currency" next to "current") is never taken for a typo."""
     if engine.lexical.known(term):
         return True
     if len(term) < 5:
         return False
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
+    from wordfreq import zipf_frequency
 
+    if word is not None and zipf_frequency(word, "en") >= TYPO_MAX_ZIPF:
+        return False
     vocab = engine.__dict__.setdefault("_vocab", list(engine.lexical.df))
-    return process.extractOne(term, vocab, scorer=Levenshtein.distance, score_cutoff=2) is not None
+    return process.extractOne(term, vocab, scorer=OSA.distance, score_cutoff=2) is not None
 
 
 def _rare_unknown(engine: Engine, text: str) -> list[str]:
@@ -438,7 +444,7 @@ def _rare_unknown(engine: Engine, text: str) -> list[str]:
     out = []
     for w in dict.fromkeys(words(text)):
         t = terms(w)  # once per word: lemmatising an unknown word is the slow part
-        if t and not engine.lexical.known(t[0]) and zipf_frequency(w, "en") < EVERYDAY_ZIPF:
+        if t and not _known(engine, t[0], w) and zipf_frequency(w, "en") < EVERYDAY_ZIPF:
             out.append(w)
     return out
 
@@ -456,8 +462,14 @@ def _abstain_reason(
     if intent.parts and any(s.passage.kind in intent.parts for s in top):
         return ""  # "who took the photo?" and the article has a photo credit
     for name in names_in(searched):
+        if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
+            continue  # "GMO", "PPP": the documents may spell it out
         t = terms(name)
-        if t and not any(_known(engine, x) for x in t) and (not top or top[0].coverage < 0.5):
+        if (
+            t
+            and not any(_known(engine, x, name.lower()) for x in t)
+            and (not top or (top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE))
+        ):
             return f"the documents do not mention {name}"
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
