@@ -45,9 +45,20 @@ KIND_LABELS = {
 }
 
 _HIGHLIGHT_STYLE = "bold underline cyan"
-# Escaped in JSON output even though JSON allows them raw: lone surrogates cannot be encoded
-# as UTF-8, and NEL / U+2028 / U+2029 count as line breaks for str.splitlines() and JavaScript.
-_JSON_ESCAPE = re.compile(r"[\ud800-\udfff\x85\u2028\u2029]")
+# Escaped in JSON output: lone surrogates, line separators that split lines for str.splitlines(),
+# and every character the terminal sanitizer forbids (DEL, C1, bidi controls...), so `--json`
+# is as safe to print as the human output.
+_JSON_ESCAPE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u206f\ud800-\udfff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 class BuildReportLike(Protocol):
@@ -73,7 +84,7 @@ def dumps_json(obj: Any) -> str:
     """
     out = json.dumps(obj, ensure_ascii=False)
     if _JSON_ESCAPE.search(out):
-        out = _JSON_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+        out = _JSON_ESCAPE.sub(_json_escape, out)
     return out
 
 

@@ -151,11 +151,10 @@ def build(
                     hint=f"rebuild it with: qa index {' '.join(map(str, paths))} "
                     f"--index {index_dir} --rebuild",
                 )
-            settings = {
-                **chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP),
-                "lexical": LEXICAL_VERSION,
-            }
-            reusable = prev is not None and prev.manifest.chunker == settings
+            settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
+            # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
+            old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
+            reusable = prev is not None and old_chunker == settings
 
             docs: list[_Doc] = []
             seen: set[str] = set()
@@ -210,7 +209,11 @@ def build(
             _embed(docs, embedder, tick, report)
             _write(writer, docs, embedder, settings, model_name, tick, report)
     except KeyboardInterrupt:
-        raise Interrupted("interrupted: nothing was written; the previous index is intact") from None
+        had_index = (Path(index_dir) / store.CURRENT).exists()
+        raise Interrupted(
+            "interrupted: nothing was written; "
+            + ("the previous index is intact" if had_index else "no index was created")
+        ) from None
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -286,6 +289,7 @@ def _write(
         counts={"documents": len(doc_rows), "passages": len(passage_rows), "quotes": len(quote_rows)},
         created=now,
         files={},
+        extra={"lexical": LEXICAL_VERSION},
     )
     writer.commit(manifest)
     report.documents = len(doc_rows)

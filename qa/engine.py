@@ -109,14 +109,15 @@ class Engine:
                 build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir())
                 built = True
         gen, manifest = store.open_manifest(index_dir)
-        if manifest.chunker.get("lexical") != LEXICAL_VERSION:
+        lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
+        if lexical != LEXICAL_VERSION:
             if index_dir == config.default_index_dir() and not built:
                 from index.build import build
 
                 build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=True)
                 return cls.open(index_dir)
             raise IndexIncompatible(
-                f"index {index_dir} was built by an older qa (word index v{manifest.chunker.get('lexical', 1)}, "
+                f"index {index_dir} was built by an older qa (word index v{lexical}, "
                 f"this qa reads v{LEXICAL_VERSION})",
                 hint=f"rebuild it with: qa index PATH... --index {index_dir} --rebuild",
             )

@@ -607,11 +607,6 @@ def test_terminal_safety_human_output(hostile_index: tuple[Path, Path]) -> None:
     _clean(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.render.dumps_json leaves DEL, C1 controls and bidi controls raw "
-    "(json.dumps(ensure_ascii=False) escapes only C0); they should be \\uXXXX escapes too",
-)
 def test_terminal_safety_json_output(hostile_index: tuple[Path, Path]) -> None:
     folder, idx = hostile_index
     for args in [*QUERIES, ["index", str(folder)]]:
