@@ -141,9 +141,9 @@ def score(e: Engine, items: list[dict], ranker: Ranker | None, k: int = 5, max_c
     }
 
 
-def index_of(name: str, paths: list[Path]) -> Engine:
-    target = OUT / f"index-{name}"
-    build([str(p) for p in paths], target, cache_dir=config.model_cache_dir())
+def index_of(name: str, paths: list[Path], quantized: bool = False) -> Engine:
+    target = OUT / (f"index-{name}-int8" if quantized else f"index-{name}")
+    build([str(p) for p in paths], target, cache_dir=config.model_cache_dir(), quantized=quantized)
     return Engine.open(target)
 
 
@@ -152,15 +152,16 @@ def main() -> int:
     ap.add_argument("--squad-sample", type=int, default=2000)
     ap.add_argument("--only", choices=["bot", "anchors", "all"], default="all")
     ap.add_argument("--skip-squad", action="store_true")
+    ap.add_argument("--quantized", action="store_true", help="int8 model for passages and questions")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
 
     rows: list[tuple[str, str, dict]] = []
     dev = [json.loads(line) for line in open(SHARED / "seed_dev.jsonl", encoding="utf-8") if line.strip()]
-    sets = [("seed_dev", index_of("article", [config.bundled_article()]), dev)]
+    sets = [("seed_dev", index_of("article", [config.bundled_article()], args.quantized), dev)]
     if not args.skip_squad:
         docs, items = squad_items(args.squad_sample)
-        sets.append((f"squad{args.squad_sample}", index_of("squad", [docs]), items))
+        sets.append((f"squad{args.squad_sample}", index_of("squad", [docs], args.quantized), items))
     for set_name, engine, items in sets:
         if args.only in ("anchors", "all"):
             for name, fn in ANCHORS.items():

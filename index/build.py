@@ -26,6 +26,7 @@ DOCSTORE = "docs.sqlite"
 LEXICAL = "bm25"
 MAX_CHARS = 600
 OVERLAP = 0
+QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retrieval quality (bench/quality.py --quantized)
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]
@@ -127,6 +128,7 @@ def build(
     cache_dir: Path,
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     rebuild: bool = False,
+    quantized: bool | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Index `paths` into `index_dir`; the previous index stays intact until the new one is complete."""
@@ -142,7 +144,9 @@ def build(
             report.skipped = skipped
             prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
             model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
-            embedder = embed.load_embedder(model_name, cache_dir)
+            if quantized is None:  # keep the index's own choice; new indexes take the default
+                quantized = bool(prev.manifest.extra.get("quantized", False)) if prev else QUANTIZED
+            embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized)
             report.model = model_name
             if prev is not None and prev.manifest.model_fingerprint != embedder.fingerprint:
                 raise IndexIncompatible(
@@ -154,7 +158,11 @@ def build(
             settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
             old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
-            reusable = prev is not None and old_chunker == settings
+            reusable = (
+                prev is not None
+                and old_chunker == settings
+                and bool(prev.manifest.extra.get("quantized", False)) == quantized
+            )
 
             docs: list[_Doc] = []
             seen: set[str] = set()
@@ -207,7 +215,7 @@ def build(
                     )
 
             _embed(docs, embedder, tick, report)
-            _write(writer, docs, embedder, settings, model_name, tick, report)
+            _write(writer, docs, embedder, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -245,6 +253,8 @@ def _write(
     model_name: str,
     tick: Progress,
     report: BuildReport,
+    *,
+    quantized: bool,
 ) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     doc_rows, passage_rows, quote_rows, speaker_rows, texts = [], [], [], [], []
@@ -289,7 +299,7 @@ def _write(
         counts={"documents": len(doc_rows), "passages": len(passage_rows), "quotes": len(quote_rows)},
         created=now,
         files={},
-        extra={"lexical": LEXICAL_VERSION},
+        extra={"lexical": LEXICAL_VERSION, "quantized": quantized},
     )
     writer.commit(manifest)
     report.documents = len(doc_rows)

@@ -157,7 +157,12 @@ class Lexical:
 
     @classmethod
     def build(cls, passages: Sequence[str]) -> Lexical:
+        import logging
+
         import bm25s
+
+        # bm25s sets its own logger to DEBUG: silence it whatever handlers others configured.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
 
         word_terms: dict[str, str] = {}
         tokens = []

@@ -348,3 +348,30 @@ def test_index_interrupted_by_signal(qa_home: Path, tmp_path: Path, sig: int, co
     assert "Traceback" not in err.decode()
     assert not (idx / "CURRENT").exists()
     assert not [n for n in os.listdir(idx) if n.startswith(("tmp-", "gen-"))]
+
+
+def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None:
+    """int8 is the default for new indexes; --precision fp32 re-embeds, and the index remembers it."""
+    from typer.testing import CliRunner
+
+    from cli.main import app
+    from index import store
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("The mayor opened the bridge on Friday.\n\nIt cost two million euros.\n")
+    idx = tmp_path / "idx"
+    runner = CliRunner()
+
+    def index(*extra: str) -> dict:
+        r = runner.invoke(app, ["index", str(docs), "--index", str(idx), "--json", *extra])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)
+
+    assert index()["embedded"] == 2
+    assert store.open_manifest(idx)[1].extra["quantized"] is True
+    assert index("--precision", "fp32")["embedded"] == 2
+    assert store.open_manifest(idx)[1].extra["quantized"] is False
+    assert index()["embedded"] == 0  # the index keeps its own precision
+    r = runner.invoke(app, ["ask", "When did the bridge open?", "--index", str(idx), "--json"])
+    assert r.exit_code == 0 and "Friday" in json.loads(r.stdout)["passages"][0]["text"]
