@@ -120,6 +120,19 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     )
 
 
+def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
+    """An unchanged document taken over from the previous generation, vectors included."""
+    rows = prev.passages.get(old.doc_id, [])
+    return _Doc(
+        source=src,
+        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+        speakers=prev.speakers.get(old.doc_id, []),
+        quotes=prev.quotes.get(old.doc_id, []),
+        vectors=prev.vectors[[p.pid for p in rows]] if rows else np.zeros((0, prev.manifest.dim), np.float32),
+        status="unchanged",
+    )
+
+
 def build(
     paths: Sequence[str | Path],
     index_dir: Path,
@@ -173,19 +186,7 @@ def build(
                 seen.add(src.source)
                 old = prev.docs.get(src.source) if prev else None
                 if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
-                    rows = prev.passages.get(old.doc_id, [])
-                    docs.append(
-                        _Doc(
-                            source=src,
-                            chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
-                            speakers=prev.speakers.get(old.doc_id, []),
-                            quotes=prev.quotes.get(old.doc_id, []),
-                            vectors=prev.vectors[[p.pid for p in rows]]
-                            if rows
-                            else np.zeros((0, prev.manifest.dim), np.float32),
-                            status="unchanged",
-                        )
-                    )
+                    docs.append(_carry(prev, old, src))
                     continue
                 d = _analyse(src, embedder)
                 d.status = "updated" if old is not None else "added"
@@ -200,19 +201,13 @@ def build(
                     if _under(source, roots) or not os.path.exists(source):
                         report.removed += 1
                         continue
-                    rows = prev.passages.get(old.doc_id, [])
-                    docs.append(
-                        _Doc(
-                            source=SourceText(old.source, old.text, old.title, old.format, old.sha256),
-                            chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
-                            speakers=prev.speakers.get(old.doc_id, []),
-                            quotes=prev.quotes.get(old.doc_id, []),
-                            vectors=prev.vectors[[p.pid for p in rows]]
-                            if rows
-                            else np.zeros((0, prev.manifest.dim), np.float32),
-                            status="unchanged",
-                        )
-                    )
+                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256)
+                    if reusable:
+                        docs.append(_carry(prev, old, kept))
+                    else:  # other chunking or model precision: its old vectors cannot be mixed in
+                        d = _analyse(kept, embedder)
+                        d.status = "unchanged"
+                        docs.append(d)
 
             _embed(docs, embedder, tick, report)
             _write(writer, docs, embedder, settings, model_name, tick, report, quantized=quantized)

@@ -375,3 +375,31 @@ def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None
     assert index()["embedded"] == 0  # the index keeps its own precision
     r = runner.invoke(app, ["ask", "When did the bridge open?", "--index", str(idx), "--json"])
     assert r.exit_code == 0 and "Friday" in json.loads(r.stdout)["passages"][0]["text"]
+
+
+def test_documents_kept_from_other_paths_follow_a_precision_change(tmp_path: Path, qa_home: Path) -> None:
+    """Indexing folder B into an index that also holds folder A keeps A; a precision change
+    re-embeds A too, so the index never mixes vectors of two model variants."""
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "port.txt").write_text("The harbour reopened on Monday after the strike.\n")
+    (b / "zoo.txt").write_text("The zoo welcomed two pandas from Chengdu.\n")
+    idx = tmp_path / "idx"
+    runner = CliRunner()
+
+    def index(folder: Path, *extra: str) -> dict:
+        r = runner.invoke(app, ["index", str(folder), "--index", str(idx), "--json", *extra])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)
+
+    index(a)
+    assert index(b)["documents"] == 2
+    report = index(b, "--precision", "fp32")
+    assert (report["documents"], report["embedded"]) == (2, 2)
+    r = runner.invoke(app, ["ask", "When did the harbour reopen?", "--index", str(idx), "--json"])
+    assert r.exit_code == 0 and "Monday" in json.loads(r.stdout)["passages"][0]["text"]
