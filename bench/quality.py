@@ -152,16 +152,16 @@ def main() -> int:
     ap.add_argument("--squad-sample", type=int, default=2000)
     ap.add_argument("--only", choices=["bot", "anchors", "all"], default="all")
     ap.add_argument("--skip-squad", action="store_true")
-    ap.add_argument("--quantized", action="store_true", help="int8 model for passages and questions")
+    ap.add_argument("--fp32", action="store_true", help="fp32 model weights (default: int8, as `qa index`)")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
 
     rows: list[tuple[str, str, dict]] = []
     dev = [json.loads(line) for line in open(SHARED / "seed_dev.jsonl", encoding="utf-8") if line.strip()]
-    sets = [("seed_dev", index_of("article", [config.bundled_article()], args.quantized), dev)]
+    sets = [("seed_dev", index_of("article", [config.bundled_article()], not args.fp32), dev)]
     if not args.skip_squad:
         docs, items = squad_items(args.squad_sample)
-        sets.append((f"squad{args.squad_sample}", index_of("squad", [docs], args.quantized), items))
+        sets.append((f"squad{args.squad_sample}", index_of("squad", [docs], not args.fp32), items))
     for set_name, engine, items in sets:
         if args.only in ("anchors", "all"):
             for name, fn in ANCHORS.items():

@@ -26,7 +26,7 @@ DOCSTORE = "docs.sqlite"
 LEXICAL = "bm25"
 MAX_CHARS = 600
 OVERLAP = 0
-QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retrieval quality (bench/quality.py --quantized)
+QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retrieval quality (bench/quality.py [--fp32])
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]

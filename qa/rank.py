@@ -487,13 +487,31 @@ def _abstain_reason(
                 return "the speaker is quoted, but not about " + ", ".join(missing)
         return ""
     missing = _rare_unknown(engine, searched)
+    if top and missing and intent.answer_type in ("number", "time", "place"):
+        # "How many people have died in the war?" against "... 250,000 people lost their lives":
+        # the best sentence holds an answer of the asked type beside the question's other words,
+        # so the missing word is a paraphrase, not a subject the documents lack.
+        a, b = top[0].highlight
+        sentence = top[0].passage.text[a:b]
+        # Names do not count: a date beside "Elena Marsh" is no answer to when she was born.
+        named = {t for n in names_in(searched) for t in terms(n)}
+        known = {t for t in qt if engine.lexical.known(t)} - named
+        if known and intents.has_evidence(intent.answer_type, sentence):
+            if len(known & set(terms(sentence))) >= max(1, (len(known) + 1) // 2):
+                return ""
     if top and missing:
-        idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt) if t not in _everyday(engine, searched)}
+        # The share of the question's content the documents lack. Names are left out: "Obama" being
+        # in the documents says nothing about whether they say when he was born.
+        named = {t for n in names_in(searched) for t in terms(n)} - {terms(w)[0] for w in missing}
+        skip = _everyday(engine, searched) | named
+        idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt) if t not in skip}
         gone = sum(idf.get(terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
         # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
         # or a missing word that carries most of the question, is evidence of "not in the documents".
         if top[0].dense < WEAK_DENSE or (
-            gone >= 0.5 and top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE
+            gone >= 0.5
+            and _coverage(idf, _passage_terms(engine, top[0].passage)) < 0.5
+            and top[0].dense < STRONG_DENSE
         ):
             return "the documents do not cover: " + ", ".join(missing)
     return ""

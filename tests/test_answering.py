@@ -145,12 +145,19 @@ def test_searched_is_shown_when_rewritten(harbour: Engine) -> None:
         "How tall is Elena Marsh?",
         "What did Marsh say about vaccines?",
         "Who won the football cup final?",
+        "When was Elena Marsh born?",
+        "What is the population of Valmora?",
     ],
 )
 def test_abstains_when_the_documents_do_not_say(harbour: Engine, question: str) -> None:
     answer = Conversation(harbour).ask(question, 3)
     assert answer.abstained and answer.hits == [] and answer.reason
     assert answer.nearest, "the nearest passages stay available on request"
+
+
+def test_a_paraphrased_verb_is_not_a_missing_subject(harbour: Engine) -> None:
+    # "walked out" is not in the article, but a number stands beside the question's other words.
+    assert "1,200" in top(harbour, "How many dock workers walked out?")
 
 
 def test_answers_carry_exact_offsets_and_highlight(harbour: Engine) -> None:
