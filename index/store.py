@@ -352,16 +352,19 @@ def hash_file(path: Path, limit: int | None = None) -> tuple[int, str]:
     """(size, xxh3_128 hex) of a regular file, read in blocks; stops after `limit`+1 bytes if given."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
-        return _hash_fd(fd, limit)
+        return _hash_fd(fd, limit, st.st_size)
     finally:
         os.close(fd)
 
 
-def _hash_fd(fd: int, limit: int | None = None) -> tuple[int, str]:
+def _hash_fd(fd: int, limit: int | None = None, size_hint: int | None = None) -> tuple[int, str]:
     h = xxhash.xxh3_128()
-    buf = bytearray(BLOCK)
+    # A buffer no larger than the file: checking a small index must not cost a megabyte.
+    block = BLOCK if size_hint is None else max(4096, min(BLOCK, size_hint + 1))
+    buf = bytearray(block)
     view = memoryview(buf)
     size = 0
     while limit is None or size <= limit:
