@@ -234,61 +234,92 @@ def _isatty(stream: TextIO) -> bool:
 # -- non-interactive -------------------------------------------------------------------------
 
 
-def _run_json(state: _State, stdin: TextIO, stdout: TextIO) -> int:
-    """One JSON object per non-empty input line, flushed immediately."""
+class _Sink(Protocol):
+    """Where the non-interactive loop sends each line's outcome: JSON objects or rendered text."""
 
-    def emit(obj: str) -> None:
-        stdout.write(obj + "\n")
-        stdout.flush()
+    def question(self, line: str) -> None: ...
+    def command(self, result: _Result) -> None: ...
+    def answer(self, answer: Answer) -> None: ...
+    def error(self, line: str, message: str) -> None: ...
 
+
+def _run_piped(state: _State, stdin: TextIO, sink: _Sink) -> int:
+    """One outcome per non-empty input line, in order; an error on one line never ends the run."""
     try:
         for raw in stdin:
             line = raw.strip()
             if not line:
                 continue
+            sink.question(line)
             if line.startswith("/"):
                 result = state.command(line)
-                emit(dumps_json(result.to_json()))
+                sink.command(result)
                 if result.quit:
                     return 0
                 continue
             try:
                 answer = state.ask(line)
             except Exception as exc:
-                err = {"question": line, "error": _error_line(exc), "abstained": True, "passages": []}
-                emit(dumps_json(err))
+                sink.error(line, _error_line(exc))
                 continue
-            emit(answer_json(answer))
+            sink.answer(answer)
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+class _JsonSink:
+    """Exactly one JSON object per non-empty input line, flushed immediately (the stable interface)."""
+
+    def __init__(self, stdout: TextIO) -> None:
+        self.stdout = stdout
+
+    def _emit(self, obj: str) -> None:
+        self.stdout.write(obj + "\n")
+        self.stdout.flush()
+
+    def question(self, line: str) -> None:
+        pass
+
+    def command(self, result: _Result) -> None:
+        self._emit(dumps_json(result.to_json()))
+
+    def answer(self, answer: Answer) -> None:
+        self._emit(answer_json(answer))
+
+    def error(self, line: str, message: str) -> None:
+        self._emit(dumps_json({"question": line, "error": message, "abstained": True, "passages": []}))
+
+
+class _TextSink:
+    """Human output for piped questions: each answer under its question, no prompt."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def question(self, line: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text("> " + one_line(line, 500), style="bold"))
+
+    def command(self, result: _Result) -> None:
+        _print_result(result, self.console)
+
+    def answer(self, answer: Answer) -> None:
+        render_answer(answer, self.console, nearest_hint="/nearest shows them")
+
+    def error(self, line: str, message: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(f"error: {message}", style="red"))
+
+
+def _run_json(state: _State, stdin: TextIO, stdout: TextIO) -> int:
+    return _run_piped(state, stdin, _JsonSink(stdout))
 
 
 def _run_lines(state: _State, stdin: TextIO, console: Console) -> int:
-    """Human output for piped questions: each answer under its question, no prompt."""
-    from rich.text import Text
-
-    try:
-        for raw in stdin:
-            line = raw.strip()
-            if not line:
-                continue
-            console.print(Text("> " + one_line(line, 500), style="bold"))
-            if line.startswith("/"):
-                result = state.command(line)
-                _print_result(result, console)
-                if result.quit:
-                    return 0
-                continue
-            try:
-                answer = state.ask(line)
-            except Exception as exc:
-                console.print(Text(f"error: {_error_line(exc)}", style="red"))
-                continue
-            render_answer(answer, console, nearest_hint="/nearest shows them")
-    except KeyboardInterrupt:
-        return 130
-    return 0
+    return _run_piped(state, stdin, _TextSink(console))
 
 
 # -- interactive -----------------------------------------------------------------------------
