@@ -270,12 +270,16 @@ def _reason_group(reason: str) -> tuple[str, str]:
     return reason, ""
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def render_build_report(report: BuildReportLike, console: Console, *, max_examples: int = 3) -> None:
     """A build's summary: counts, then skipped files grouped by reason, a few examples each."""
     from rich.text import Text
 
     line = Text()
-    line.append(f"{report.documents} documents, {report.passages} passages", style="bold")
+    line.append(f"{_count(report.documents, 'document')}, {_count(report.passages, 'passage')}", style="bold")
     line.append(
         f" \u00b7 {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.removed} removed \u00b7 {report.seconds:.1f} s"
