@@ -31,7 +31,7 @@ from index.build import build  # noqa: E402
 from index.lexical import terms  # noqa: E402
 from qa import config  # noqa: E402
 from qa.engine import Engine  # noqa: E402
-from qa.evaluate import norm  # noqa: E402
+from qa.evaluate import Tally, gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
@@ -91,9 +91,7 @@ def squad_items(sample: int, seed: int = 0) -> tuple[Path, list[dict]]:
 
 def score(e: Engine, items: list[dict], ranker: Ranker | None, k: int = 5, max_chars: int = 600) -> dict:
     conv = Conversation(e)
-    hit1 = r3 = rk = 0
-    rr = 0.0
-    n_ans = n_un = abst_ok = false_abst = 0
+    tally = Tally()
     t0 = time.perf_counter()
     for it in items:
         if ranker is None:
@@ -107,36 +105,15 @@ def score(e: Engine, items: list[dict], ranker: Ranker | None, k: int = 5, max_c
             q = it["question"] if not it.get("history") else " ".join([*it["history"], it["question"]])
             abstained = False
             shown = [(e.passages[p].text, e.passages[p].source) for p in ranker(e, q, k)]
-        if not it["answerable"]:
-            n_un += 1
-            abst_ok += abstained
-            continue
-        n_ans += 1
-        if abstained:
-            false_abst += 1
-            continue
-        golds = [norm(g) for g in it["answers"]]
-        rank_at = None
-        for r, (text, source) in enumerate(shown[:k]):
-            if "doc" in it and os.path.basename(source) != it["doc"]:
-                continue
-            if len(text) <= max_chars and any(g in norm(text) for g in golds):
-                rank_at = r
-                break
-        if rank_at is None:
-            continue
-        hit1 += rank_at == 0
-        r3 += rank_at < 3
-        rk += 1
-        rr += 1 / (rank_at + 1)
-    a_, u_ = max(n_ans, 1), max(n_un, 1)
+        tally.add(it, abstained, None if abstained else gold_rank(it, shown, k, max_chars))
+    rates = tally.rates()
     return {
-        "hit@1": hit1 / a_,
-        "recall@3": r3 / a_,
-        f"recall@{k}": rk / a_,
-        "mrr": rr / a_,
-        "abstain": abst_ok / u_ if n_un else float("nan"),
-        "false_abstain": false_abst / a_,
+        "hit@1": rates["hit1"],
+        "recall@3": rates["recall_at_3"],
+        f"recall@{k}": rates["recall_at_k"],
+        "mrr": rates["mrr"],
+        "abstain": rates["abstain"] if tally.unanswerable else float("nan"),
+        "false_abstain": rates["false_abstain"],
         "ms/q": 1000 * (time.perf_counter() - t0) / max(len(items), 1),
     }
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,49 +83,77 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return items
 
 
+def gold_rank(item: dict[str, Any], shown: Sequence[tuple[str, str]], k: int, max_chars: int) -> int | None:
+    """Rank of the first of the top-k (text, source) passages that holds a gold answer and is short
+    enough; when the item names its document ("doc"), only passages from that file count."""
+    golds = [norm(a) for a in item.get("answers", [])]
+    for i, (text, source) in enumerate(shown[:k]):
+        if "doc" in item and os.path.basename(source) != item["doc"]:
+            continue
+        if len(text) <= max_chars and any(g in norm(text) for g in golds):
+            return i
+    return None
+
+
+@dataclass
+class Tally:
+    """Running counts behind hit@1, recall@3, recall@k, MRR and (false) abstention."""
+
+    answerable: int = 0
+    unanswerable: int = 0
+    hit1: int = 0
+    recall_3: int = 0
+    recall_k: int = 0
+    rr: float = 0.0
+    abstained_ok: int = 0
+    false_abstained: int = 0
+
+    def add(self, item: dict[str, Any], abstained: bool, rank: int | None) -> str:
+        """Count one reply; returns why it is not a first-rank success ("" when it is)."""
+        if not item.get("answerable", True):
+            self.unanswerable += 1
+            self.abstained_ok += abstained
+            return "" if abstained else "answered"
+        self.answerable += 1
+        if abstained:
+            self.false_abstained += 1
+            return "abstained"
+        if rank is None:
+            return "missed"
+        self.hit1 += rank == 0
+        self.recall_3 += rank < 3
+        self.recall_k += 1
+        self.rr += 1 / (rank + 1)
+        return f"rank {rank + 1}" if rank else ""
+
+    def rates(self) -> dict[str, float]:
+        a, u = self.answerable or 1, self.unanswerable or 1
+        return {
+            "hit1": self.hit1 / a,
+            "recall_at_3": self.recall_3 / a,
+            "recall_at_k": self.recall_k / a,
+            "mrr": self.rr / a,
+            "abstain": self.abstained_ok / u,
+            "false_abstain": self.false_abstained / a,
+        }
+
+
 def evaluate(engine: Engine, gold: Path, k: int = 5, max_chars: int = 600) -> EvalReport:
     items = load_gold(gold)
     conv = Conversation(engine)
     r = EvalReport(items=len(items), k=k)
-    hits1 = rec3 = reck = abst_ok = false_abst = 0
-    rr = 0.0
+    tally = Tally()
     for n, it in enumerate(items):
         conv.reset()
         for h in it.get("history", []):
             conv.ask(h, k)
         ans = conv.ask(it["question"], k)
-        top = ans.hits[0].text[:160] if ans.hits else ""
-        mid = str(it.get("id", n + 1))
-        if not it.get("answerable", True):
-            r.unanswerable += 1
-            abst_ok += ans.abstained
-            if not ans.abstained:
-                r.misses.append(Miss(mid, it["question"], "answered", top))
-            continue
-        r.answerable += 1
-        if ans.abstained:
-            false_abst += 1
-            r.misses.append(Miss(mid, it["question"], "abstained", ""))
-            continue
-        golds = [norm(a) for a in it.get("answers", [])]
-        rank = next(
-            (
-                i
-                for i, h in enumerate(ans.hits[:k])
-                if len(h.text) <= max_chars and any(g in norm(h.text) for g in golds)
-            ),
-            None,
-        )
-        if rank is None:
-            r.misses.append(Miss(mid, it["question"], "missed", top))
-            continue
-        hits1 += rank == 0
-        rec3 += rank < 3
-        reck += 1
-        rr += 1 / (rank + 1)
-        if rank:
-            r.misses.append(Miss(mid, it["question"], f"rank {rank + 1}", top))
-    a, u = r.answerable or 1, r.unanswerable or 1
-    r.hit1, r.recall_at_3, r.recall_at_k, r.mrr = hits1 / a, rec3 / a, reck / a, rr / a
-    r.abstain, r.false_abstain = abst_ok / u, false_abst / a
+        rank = None if ans.abstained else gold_rank(it, [(h.text, h.source) for h in ans.hits], k, max_chars)
+        why = tally.add(it, ans.abstained, rank)
+        if why:
+            top = ans.hits[0].text[:160] if ans.hits else ""
+            r.misses.append(Miss(str(it.get("id", n + 1)), it["question"], why, top))
+    r.answerable, r.unanswerable = tally.answerable, tally.unanswerable
+    for name, value in tally.rates().items():
+        setattr(r, name, value)
     return r
