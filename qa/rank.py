@@ -436,17 +436,23 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
     return process.extractOne(term, vocab, scorer=OSA.distance, score_cutoff=2) is not None
 
 
-def _rare_unknown(engine: Engine, text: str) -> list[str]:
-    """Words of `text` the documents never use, leaving out everyday words ("take", "place", "say")
-    whose absence says nothing about whether the documents answer."""
+def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
+    """Words of `text` the documents never use, in one pass: the rare ones (a typo of a document
+    word counts as known), and the terms of everyday ones ("take", "place", "say") whose absence
+    says nothing about whether the documents answer."""
     from wordfreq import zipf_frequency  # lazy: only questions with unknown words pay for it
 
-    out = []
+    rare: list[str] = []
+    everyday: set[str] = set()
     for w in dict.fromkeys(words(text)):
         t = terms(w)  # once per word: lemmatising an unknown word is the slow part
-        if t and not _known(engine, t[0], w) and zipf_frequency(w, "en") < EVERYDAY_ZIPF:
-            out.append(w)
-    return out
+        if not t or engine.lexical.known(t[0]):
+            continue
+        if zipf_frequency(w, "en") >= EVERYDAY_ZIPF:
+            everyday.add(t[0])
+        elif not _known(engine, t[0], w):
+            rare.append(w)
+    return rare, everyday
 
 
 def _abstain_reason(
@@ -482,28 +488,27 @@ def _abstain_reason(
     if speech:  # the speaker is quoted, but never on this topic
         topic_terms = terms(topic)
         if topic_terms and not any(engine.lexical.known(t) for t in topic_terms):
-            missing = _rare_unknown(engine, topic)
+            missing, _ = _unknown_words(engine, topic)
             if missing:
                 return "the speaker is quoted, but not about " + ", ".join(missing)
         return ""
-    missing = _rare_unknown(engine, searched)
+    missing, everyday = _unknown_words(engine, searched)
+    # Names do not count as content: "Obama" in the documents says nothing about his birthday.
+    named = {t for n in names_in(searched) for t in terms(n)}
     if top and missing and intent.answer_type in ("number", "time", "place"):
         # "How many people have died in the war?" against "... 250,000 people lost their lives":
         # the best sentence holds an answer of the asked type beside the question's other words,
         # so the missing word is a paraphrase, not a subject the documents lack.
         a, b = top[0].highlight
         sentence = top[0].passage.text[a:b]
-        # Names do not count: a date beside "Elena Marsh" is no answer to when she was born.
-        named = {t for n in names_in(searched) for t in terms(n)}
+        # A date beside "Elena Marsh" is no answer to when she was born.
         known = {t for t in qt if engine.lexical.known(t)} - named
         if known and intents.has_evidence(intent.answer_type, sentence):
             if len(known & set(terms(sentence))) >= max(1, (len(known) + 1) // 2):
                 return ""
     if top and missing:
-        # The share of the question's content the documents lack. Names are left out: "Obama" being
-        # in the documents says nothing about whether they say when he was born.
-        named = {t for n in names_in(searched) for t in terms(n)} - {terms(w)[0] for w in missing}
-        skip = _everyday(engine, searched) | named
+        # The share of the question's content the documents lack, names and everyday words left out.
+        skip = everyday | (named - {terms(w)[0] for w in missing})
         idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt) if t not in skip}
         gone = sum(idf.get(terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
         # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
@@ -515,15 +520,3 @@ def _abstain_reason(
         ):
             return "the documents do not cover: " + ", ".join(missing)
     return ""
-
-
-def _everyday(engine: Engine, text: str) -> set[str]:
-    """Terms of unknown everyday words, left out of the missing-mass sum."""
-    from wordfreq import zipf_frequency
-
-    out = set()
-    for w in words(text):
-        t = terms(w)  # once per word, not three times
-        if t and not engine.lexical.known(t[0]) and zipf_frequency(w, "en") >= EVERYDAY_ZIPF:
-            out.add(t[0])
-    return out
