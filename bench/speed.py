@@ -211,7 +211,7 @@ def child_st_encode(index_dir: str, batch: int) -> dict[str, Any]:
     from sentence_transformers import SentenceTransformer
 
     from index import docstore, store
-    from index.build import DOCSTORE
+    from index.store import DOCSTORE
 
     gen, _manifest = store.open_manifest(Path(index_dir))
     with docstore.DocStore.open(gen / DOCSTORE) as ds:

@@ -20,10 +20,8 @@ from index import docstore, embed, ingest, quotes, store, structure, vectors
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
+from index.store import DOCSTORE, LEXICAL, VECTORS
 
-VECTORS = "vectors.faiss"
-DOCSTORE = "docs.sqlite"
-LEXICAL = "bm25"
 MAX_CHARS = 600
 OVERLAP = 0
 QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retrieval quality (bench/quality.py [--fp32])

@@ -47,6 +47,10 @@ from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMiss
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
+# The data files of a generation, written by index.build and read by qa.engine.
+VECTORS = "vectors.faiss"
+DOCSTORE = "docs.sqlite"
+LEXICAL = "bm25"
 LOCK = ".lock"
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # read (bounded) before json parses it

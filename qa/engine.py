@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from index import docstore, embed, store, vectors
-from index.build import DOCSTORE, LEXICAL, VECTORS
 from index.errors import IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Speaker
+from index.store import DOCSTORE, LEXICAL, VECTORS
 from qa import config
 from qa.types import DocInfo, IndexInfo, SpeakerInfo
 
@@ -104,17 +104,13 @@ class Engine:
             try:
                 store.open_manifest(index_dir)
             except IndexMissing:
-                from index.build import build
-
-                build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir())
+                _build_default(index_dir, rebuild=False)
                 built = True
         gen, manifest = store.open_manifest(index_dir)
         lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
         if lexical != LEXICAL_VERSION:
             if index_dir == config.default_index_dir() and not built:
-                from index.build import build
-
-                build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=True)
+                _build_default(index_dir, rebuild=True)
                 return cls.open(index_dir)
             raise IndexIncompatible(
                 f"index {index_dir} was built by an older qa (word index v{lexical}, "
@@ -170,6 +166,13 @@ class Engine:
             if n_quotes.get(s.name, 0)
         ]
         return sorted(out, key=lambda s: (-s.quotes, s.name))
+
+
+def _build_default(index_dir: Path, *, rebuild: bool) -> None:
+    """The default index: the bundled article, built on first use or after a format change."""
+    from index.build import build  # lazy: only the first run pays for the indexing modules
+
+    build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=rebuild)
 
 
 def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.OnnxEmbedder:

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from cli.safe import is_forbidden
 from index import ingest, store
-from index.build import DOCSTORE, LEXICAL, VECTORS
+from index.store import DOCSTORE, LEXICAL, VECTORS
 
 runner = CliRunner()
 
