@@ -74,7 +74,8 @@ _AGENCY_SLASH = re.compile(
     rf"\(?(?:{_AGENCY}(?:\s+PHOTO)?\s*/\s*[A-Z][\w .'’-]{{1,40}}|[A-Z][\w .'’-]{{1,40}}/\s*{_AGENCY})\)?",
 )
 _TRAILING_CREDIT = re.compile(
-    r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$",
+    r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$"
+    r"|[.!?]\s+(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*:\s*[^.:;]{2,50}/[^.:;]{2,40}$",
     re.IGNORECASE,
 )
 
@@ -263,7 +264,8 @@ def classify(texts: list[str], known: list[str | None] | None = None) -> list[st
             continue
         prev = kinds[i - 1] if i else None
         nxt = kinds[i + 1] if i + 1 < n else None
-        by_credit = "credit" in (prev, nxt)
+        # A credit the page's markup placed has its caption placed too: no guessing next to it.
+        by_credit = "credit" in (prev, nxt) and known is None
         if _TRAILING_CREDIT.search(s) or _CAPTION_START.match(s):
             kinds[i] = "caption"
         elif by_credit and (_caption_like(s) or i <= zone or nxt == "credit" and len(s) <= 250):

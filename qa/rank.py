@@ -39,7 +39,8 @@ class Weights:
     # document answers (best passage) and names the article (title, site, author) decide.
     # Set by hand on news-dev's 13 parts questions (hit@1 0.31 -> see bench/reports/parts.md).
     part_document: float = 1.0
-    part_meta: float = 0.5
+    part_meta: float = 1.0
+    part_second: float = 0.75  # share of part_bonus for the asked kinds after the first (a footer for "who wrote")
     speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
     reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
     other_speaker: float = 0.2  # someone else's quote on the topic
@@ -61,6 +62,9 @@ _QUESTION_WORDS = frozenset(
 )
 _FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 _SUMMARY = frozenset({"headline", "standfirst"})
+# A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
+# "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
+_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\bagenc|\bwires?\b", re.I)
 
 
 @dataclass
@@ -92,7 +96,7 @@ class Features:
     right: np.ndarray
     doc: np.ndarray
     wrong: np.ndarray  # lacks evidence of the asked answer type
-    part: np.ndarray
+    part: np.ndarray  # 1 for the first kind the question asks for, 2 for the others, 0 for none
     meta_cov: np.ndarray  # share of the question's terms in the document's title, site and author
     furniture: np.ndarray
     summary: np.ndarray
@@ -286,7 +290,7 @@ def features(
         right=np.full(n, -1, dtype=np.int64),
         doc=np.zeros(n, dtype=np.int64),
         wrong=np.zeros(n, dtype=bool),
-        part=np.zeros(n, dtype=bool),
+        part=np.zeros(n),
         meta_cov=np.zeros(n),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
@@ -323,7 +327,8 @@ def features(
         if a_type:
             f.wrong[i] = not _has_evidence(engine, a_type, p)
         if qr.parts:
-            f.part[i] = p.kind in qr.parts
+            asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
+            f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0
             if f.part[i]:
                 if p.doc_id not in meta_cov:
                     meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
@@ -362,9 +367,16 @@ def combine(f: Features, w: Weights) -> np.ndarray:
         best = np.full(int(f.doc.max()) + 1 if f.doc.size else 0, -np.inf)
         np.maximum.at(best, f.doc, base)
         score += w.document * best[f.doc]
-        score += f.part * (w.part_document * best[f.doc] + w.part_meta * f.meta_cov)
+    if f.part.any():
+        # The document's relevance from its text, not from the asked parts themselves: "published"
+        # in one page's date line says nothing about which article the question means.
+        body = np.full(int(f.doc.max()) + 1, 0.0)
+        np.maximum.at(body, f.doc, np.where(f.part > 0, 0.0, base))
+        asked = f.part > 0
+        score += asked * (w.part_document * body[f.doc] + w.part_meta * f.meta_cov)
     score -= w.wrong_type * f.wrong
-    score += w.part_bonus * f.part - w.furniture * f.furniture - w.summary * f.summary
+    part = np.where(f.part == 1, 1.0, np.where(f.part > 1, w.part_second, 0.0))
+    score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary
     score += w.speaker_bonus * f.direct + w.reported_bonus * f.reported + w.topic * f.topic_cov
     score -= w.other_speaker * f.other
     score += w.focus * f.focus
