@@ -168,7 +168,10 @@ def build(
                     f"--index {index_dir} --rebuild",
                 )
             # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
-            settings = {**chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP), "structure": structure.VERSION}
+            settings = {
+                **chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP),
+                "structure": structure.VERSION,
+            }
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
             old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
             reusable = (

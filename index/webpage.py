@@ -192,7 +192,12 @@ def _visible_date(tree: Any, head: list[Any], iso: str) -> str:
         if _off_article(el):
             continue
         text = _text(el)
-        if text and re.search(r"\d", text) and len(text) <= 80 and str(el.get("datetime") or "").startswith(day):
+        if (
+            text
+            and re.search(r"\d", text)
+            and len(text) <= 80
+            and str(el.get("datetime") or "").startswith(day)
+        ):
             return text
     for el in head:
         if el.tag in ("script", "style") or _off_article(el):
@@ -204,7 +209,7 @@ def _visible_date(tree: Any, head: list[Any], iso: str) -> str:
 
 
 def _human_date(iso: str) -> str:
-    """"2019-09-24" -> "24 September 2019"."""
+    """ "2019-09-24" -> "24 September 2019"."""
     import datetime as dt
 
     try:

@@ -40,7 +40,9 @@ class Weights:
     # Set by hand on news-dev's 13 parts questions (hit@1 0.31 -> see bench/reports/parts.md).
     part_document: float = 1.0
     part_meta: float = 1.0
-    part_second: float = 0.75  # share of part_bonus for the asked kinds after the first (a footer for "who wrote")
+    part_second: float = (
+        0.75  # share of part_bonus for the asked kinds after the first (a footer for "who wrote")
+    )
     speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
     reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
     other_speaker: float = 0.2  # someone else's quote on the topic

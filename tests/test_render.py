@@ -50,12 +50,17 @@ def plain(width: int = 100) -> tuple[Console, io.StringIO]:
 
 def test_hit_header_and_text() -> None:
     console, buf = plain()
-    hits = [make_hit(kind="caption", speaker="Jane Doe"), make_hit(score=0.5, paragraph=7)]
+    other = "Talks resume in May."
+    hits = [
+        make_hit(kind="caption", speaker="Jane Doe"),
+        make_hit(score=0.5, paragraph=7, text=other, highlight=(0, len(other))),
+    ]
     render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
     lines = buf.getvalue().splitlines()
     # one document: no title, the file name is enough
     assert lines[0] == "1. summit.txt ¶4 · photo caption · Jane Doe · score 0.83"
-    assert lines[1] == "   " + PASSAGE
+    # no colour: the best sentence between plain-text marks
+    assert lines[1] == "   " + PASSAGE.replace(BEST, f"»{BEST}«")
     assert lines[2] == ""
     assert lines[3] == "2. summit.txt ¶7 · score 0.50"  # body: no kind label
     assert "(searched" not in buf.getvalue()
@@ -64,7 +69,17 @@ def test_hit_header_and_text() -> None:
 
 def test_titles_shown_when_hits_come_from_several_documents() -> None:
     console, buf = plain(200)
-    hits = [make_hit(), make_hit(source="/home/u/news/other.txt", title="Other story", kind="headline")]
+    other = "Other talks end."
+    hits = [
+        make_hit(),
+        make_hit(
+            source="/home/u/news/other.txt",
+            title="Other story",
+            kind="headline",
+            text=other,
+            highlight=(0, 0),
+        ),
+    ]
     render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
     lines = buf.getvalue().splitlines()
     assert lines[0] == "1. summit.txt ¶4 · score 0.83 — Summit ends"
@@ -122,7 +137,7 @@ def test_long_passage_wraps_with_indent() -> None:
     text_lines = [ln for ln in lines[first:] if ln.strip()]
     assert len(text_lines) >= 3
     assert all(ln.startswith("   ") for ln in text_lines)
-    assert " ".join(ln.strip() for ln in text_lines) == PASSAGE
+    assert " ".join(ln.strip() for ln in text_lines) == PASSAGE.replace(BEST, f"»{BEST}«")
 
 
 def test_abstention_one_line_and_nearest() -> None:
@@ -143,7 +158,7 @@ def test_abstention_one_line_and_nearest() -> None:
     out = buf.getvalue()
     assert "--show-nearest" not in out
     assert "Closest passages, not answers (best score below threshold)" in out
-    assert PASSAGE in out
+    assert PASSAGE.replace(BEST, f"»{BEST}«") in out
 
     console, buf = plain(200)
     render_answer(Answer(question="q", searched="q", abstained=True, reason="no documents"), console)
