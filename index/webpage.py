@@ -109,10 +109,26 @@ def _space_blocks(tree: Any) -> None:
     """Give every block element whitespace on both sides, so that "33%" and "of those" in two
     boxes of a fact panel do not become "33%of those" once the markup is gone."""
     for el in tree.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK:
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.lower() in _BLOCK:
             el.tail = "\n" + (el.tail or "")
             if el.tag.lower() != "br":
                 el.text = "\n" + (el.text or "")
+            continue
+        # Two inline boxes side by side with no space between ("<span>33%</span><span>of those</span>"),
+        # as fact panels are laid out: a space, unless the second starts with punctuation ("'s", ").").
+        prev = el.getprevious()
+        if (
+            prev is not None
+            and isinstance(prev.tag, str)
+            and not prev.tail
+            and len(prev) == 0
+            and len(el) == 0
+            and re.search(r"[\w%)]$", prev.text or "")
+            and re.match(r"[\w(]", el.text or "")
+        ):
+            prev.tail = " "
 
 
 def _text(el: Any) -> str:
