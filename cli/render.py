@@ -135,7 +135,7 @@ def _header(index: int, hit: Hit, show_title: bool, names: dict[str, str] | None
     title = hit.title.strip()
     if show_title and title and title != PurePath(hit.source).stem and not (hit.date or hit.url):
         head.append(" \u2014 ", style="dim")
-        head.append(one_line(title, 80), style="dim italic")
+        head.append(one_line(title, 80).translate(_SPACES), style="dim italic")
     return head
 
 
@@ -157,14 +157,20 @@ def _citation(hit: Hit) -> Text | None:
     for i, (text, style) in enumerate(bits):
         if i:
             line.append(" \u00b7 ", style="dim")
-        line.append(text, style=f"dim {style}".strip())
+        line.append(text.translate(_SPACES), style=f"dim {style}".strip())
     return line
+
+
+# No-break and narrow spaces from documents print as plain spaces: one character for one, so
+# the highlight's offsets hold, and piped output carries no invisible U+00A0 to trip up tools.
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 
 
 def _passage(hit: Hit, marked: bool = False) -> Text:
     from rich.text import Text
 
     text, (a, b) = visible_span(hit.text, hit.highlight)
+    text = text.translate(_SPACES)
     if marked and b > a:  # no colour: the best sentence between plain-text marks
         return Text(text[:a] + MARK_OPEN + text[a:b] + MARK_CLOSE + text[b:])
     body = Text(text)

@@ -395,6 +395,15 @@ def answer(
         return Answer(question, searched, True, reason="the index holds no passages")
     total = combine(f, weights)
     order = sorted(range(len(f.pids)), key=lambda i: (-total[i], f.pids[i]))
+    # The same words in two places ("Photo: Reuters" under two pictures) are one answer, not two.
+    seen: set[str] = set()
+    distinct = []
+    for i in order:
+        key = " ".join(engine.passages[f.pids[i]].text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            distinct.append(i)
+    order = distinct
     scored = [
         _Scored(
             engine.passages[f.pids[i]],
