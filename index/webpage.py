@@ -41,9 +41,10 @@ _STANDFIRST_CLASS = re.compile(
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|attribution|byline", re.I)
 _CAPTION_CLASS = re.compile(r"caption", re.I)
 # Where a credit starts inside a caption line: "...last year. Photograph: Jane Doe/Reuters".
-_INLINE_CREDIT = re.compile(
-    r"(?<=[.!?)\]])\s*(?=(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|video)"
-    r"(?:\s+(?:by|credit))?\s*:)",
+# How a credit starts: "Photo: ...", "Photograph by ...", "Credit...", "Image source, ...".
+_CREDIT_START = re.compile(
+    r"(?:photo(?:graph)?s?|images?|pictures?|credits?|illustrations?|video)"
+    r"(?:\s+(?:by|credit|source|courtesy))?\s*(?::|,|\.\.\.|…|\bby\b)",
     re.I,
 )
 
@@ -125,7 +126,7 @@ def _space_blocks(tree: Any) -> None:
             and not prev.tail
             and len(prev) == 0
             and len(el) == 0
-            and re.search(r"[\w%)]$", prev.text or "")
+            and re.search(r"[\w%).!?,;:\"”’]$", prev.text or "")
             and re.match(r"[\w(]", el.text or "")
         ):
             prev.tail = " "
@@ -235,10 +236,21 @@ def _human_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def _is_credit_text(s: str) -> bool:
+def _is_credit_piece(s: str) -> bool:
+    """A credit line: "Photograph: Jane Doe/Reuters", "REUTERS/Jane Doe", "Credit...Jane Doe"."""
     from index.structure import looks_like_credit  # the same test the plain-text labeller uses
 
-    return looks_like_credit(s)
+    return len(s) <= 150 and (looks_like_credit(s) or bool(_CREDIT_START.match(s)))
+
+
+def _split_credit(line: str) -> tuple[str, str]:
+    """A caption line and the credit at its end, if any: after the first sentence end whose
+    remainder is a credit ("Crowds gather. Photo: Jane Doe/AFP")."""
+    for m in re.finditer(r"[.!?)\]]\s*", line):
+        tail = line[m.end() :].strip()
+        if tail and _is_credit_piece(tail):
+            return line[: m.end()].strip(), tail
+    return line, ""
 
 
 def _caption_parts(fig: Any) -> list[Part]:
@@ -263,9 +275,11 @@ def _caption_parts(fig: Any) -> list[Part]:
                             parent.text = (parent.text or "") + " " + tail
     caption: list[str] = []
     for line in _lines(fig):
-        for piece in _INLINE_CREDIT.split(_norm(line)):
-            if piece:
-                (credits if _is_credit_text(piece) else caption).append(piece)
+        text, credit = _split_credit(_norm(line))
+        if text:
+            (credits if _is_credit_piece(text) else caption).append(text)
+        if credit:
+            credits.append(credit)
     out = []
     if caption:
         out.append(Part(" ".join(caption), "caption"))
@@ -314,6 +328,7 @@ def _captions(tree: Any) -> list[Part]:
     """Photo captions and credits of the article's figures, in page order, each once."""
     out: list[Part] = []
     seen: set[str] = set()
+    credited: set[Any] = set()
     for el in tree.iter():
         if not _is_caption_el(el) or _off_article(el):
             continue
@@ -324,13 +339,18 @@ def _captions(tree: Any) -> list[Part]:
         holder = el.getparent() if el.tag == "figcaption" else el
         fig = copy.deepcopy(el)
         parts = _caption_parts(fig)
-        # Credits are often a sibling of the figcaption inside the figure.
+        # Credits often sit elsewhere in the figure, on the image ("Image source, Reuters").
         if el.tag == "figcaption" and holder is not None:
-            for sib in holder:
-                if sib is not el and isinstance(sib.tag, str) and _CREDIT_CLASS.search(_classes(sib)):
-                    text = _text(sib)
-                    if text and len(text) <= 150:
-                        parts.append(Part(text, "credit"))
+            inside = set(el.iter())
+            for sib in holder.iter():
+                if sib in inside or not isinstance(sib.tag, str) or not _CREDIT_CLASS.search(_classes(sib)):
+                    continue
+                if any(a in credited for a in sib.iterancestors()):
+                    continue
+                credited.add(sib)
+                text = _text(sib)
+                if text and len(text) <= 150:
+                    parts.append(Part(text, "credit"))
         for p in parts:
             k = _key(p.text)
             if k and k not in seen:

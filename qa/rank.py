@@ -43,6 +43,7 @@ class Weights:
     part_meta: float = 1.0
     part_own: float = 0.9
     part_second: float = 0.75  # share of part_bonus for the second asked kind (a footer for "who wrote")
+    part_first: float = 0.1  # the first of its kind in its document: "the photo" is the lead photo
     speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
     reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
     other_speaker: float = 0.2  # someone else's quote on the topic
@@ -100,6 +101,7 @@ class Features:
     wrong: np.ndarray  # lacks evidence of the asked answer type
     part: np.ndarray  # 1 for the first kind the question asks for, 2 for the others, 0 for none
     meta_cov: np.ndarray  # share of the question's terms in the document's title, site and author
+    first: np.ndarray  # an asked part that is the first of its kind in its document
     furniture: np.ndarray
     summary: np.ndarray
     direct: np.ndarray  # the asked speaker's own words, quoted directly
@@ -294,6 +296,7 @@ def features(
         wrong=np.zeros(n, dtype=bool),
         part=np.zeros(n),
         meta_cov=np.zeros(n),
+        first=np.zeros(n, dtype=bool),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
         direct=np.zeros(n, dtype=bool),
@@ -306,6 +309,7 @@ def features(
     )
     docs: dict[int, int] = {}
     meta_cov: dict[int, float] = {}
+    first_of: dict[tuple[int, str], int] = {}
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = _sentence_terms(engine, p)
@@ -335,6 +339,11 @@ def features(
                 if p.doc_id not in meta_cov:
                     meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
                 f.meta_cov[i] = meta_cov[p.doc_id]
+                if (p.doc_id, p.kind) not in first_of:
+                    first_of[(p.doc_id, p.kind)] = min(
+                        q.pid for q in engine.passages if q.doc_id == p.doc_id and q.kind == p.kind
+                    )
+                f.first[i] = first_of[(p.doc_id, p.kind)] == p.pid
         else:
             f.furniture[i] = p.kind in _FURNITURE
             f.summary[i] = p.kind in _SUMMARY
@@ -376,6 +385,7 @@ def combine(f: Features, w: Weights) -> np.ndarray:
         np.maximum.at(body, f.doc, np.where(f.part > 0, 0.0, base))
         asked = f.part > 0
         score += asked * (w.part_document * body[f.doc] + w.part_meta * f.meta_cov - w.part_own * base)
+        score += w.part_first * f.first
     score -= w.wrong_type * f.wrong
     part = np.where(f.part == 1, 1.0, np.where(f.part > 1, w.part_second, 0.0))
     score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary

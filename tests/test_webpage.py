@@ -166,3 +166,36 @@ def test_page_without_furniture_is_body_only(tmp_path: Path) -> None:
     doc = _page(tmp_path, "notes.html", page)
     assert {k for _, _, k in doc.parts} <= {"headline"}
     assert "Engineers told the council" in doc.text
+
+
+def _figure_page(figure: str) -> str:
+    return f"""<html><head><meta property="og:title" content="Bridge to close"></head><body><article>
+<h1>Bridge to close</h1>{figure}<div class="story-body">{BODY}</div></article></body></html>"""
+
+
+def test_credit_on_the_image_outside_the_caption(tmp_path: Path) -> None:
+    """A broadcaster's layout: the credit sits on the image, the caption under it, each with a
+    screen-reader prefix."""
+    fig = """<figure><div class="image-block"><span><img src="x.jpg" alt="">
+<span class="ImageCopyright"><span class="visually-hidden">Image source, </span>Reuters</span></span></div>
+<figcaption class="Caption"><span class="visually-hidden">Image caption, </span>Cars queue on the bridge</figcaption></figure>"""
+    parts = _parts(_page(tmp_path, "bbc.html", _figure_page(fig)))
+    assert parts["caption"] == ["Image caption, Cars queue on the bridge"]
+    assert parts["credit"] == ["Image source, Reuters"]
+
+
+def test_agency_credit_run_into_the_caption(tmp_path: Path) -> None:
+    """A wire layout: caption and credit in two spans with no space between them."""
+    fig = """<figure><img src="x.jpg"><figcaption><span>Cars queue on the harbour bridge in March, 2024.</span><span>REUTERS/Jane Doe</span></figcaption></figure>"""
+    parts = _parts(_page(tmp_path, "wire.html", _figure_page(fig)))
+    assert parts["caption"] == ["Cars queue on the harbour bridge in March, 2024."]
+    assert parts["credit"] == ["REUTERS/Jane Doe"]
+
+
+def test_hidden_credit_label(tmp_path: Path) -> None:
+    """A newspaper layout with hashed class names: "Credit..." then the photographer."""
+    fig = """<figure><img src="x.jpg"><figcaption class="css-1l44abu"><span class="css-jevhq9">The bridge at dawn.</span>
+<span class="css-cnj6d5"><span class="css-1ly73wi">Credit...</span><span>Sam Hill for The Daily Example</span></span></figcaption></figure>"""
+    parts = _parts(_page(tmp_path, "paper.html", _figure_page(fig)))
+    assert parts["caption"] == ["The bridge at dawn."]
+    assert parts["credit"] == ["Credit... Sam Hill for The Daily Example"]
