@@ -55,6 +55,7 @@ _CALL_TO_ACTION = re.compile(
     r"|\b(?:sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+\w*\s*newsletter",
     re.I,
 )
+_HEAD_MAX = 400  # elements looked at under the headline for a standfirst or a date: bounded work
 _CTA_MAX = 160  # longer paragraphs are prose even when they mention an app
 _LINK_SHARE = 0.6  # a short paragraph this much link text is a promo or a pointer elsewhere
 _LINK_SHORT = 200
@@ -182,7 +183,7 @@ def _after(tree: Any, h1: Any) -> list[Any]:
             continue
         if el in inside or not isinstance(el.tag, str):
             continue
-        if el.tag == "p" and len(_text(el)) >= 250:
+        if el.tag == "p" and len(_text(el)) >= 250 or len(out) >= _HEAD_MAX:
             break
         out.append(el)
     return out
@@ -503,19 +504,8 @@ def _title_ok(title: str, sitename: str) -> bool:
     return len(t.split()) >= 2 and _key(t) != _key(sitename)
 
 
-def read_page(page: str) -> Page | None:
-    """The page's paragraphs in reading order with their kinds, and its metadata; None when it has no text."""
-    from lxml import etree, html
-
-    try:
-        tree = html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
-        return None
-    _space_blocks(tree)
-    meta = _metadata(tree)
-    body = _body(copy.deepcopy(tree))
-    if not body:
-        return None
+def _furniture(tree: Any, meta: DocMeta, body: list[str]) -> tuple[list[Part], str]:
+    """Headline, standfirst, byline, date line, captions and credits, in reading order."""
     h1 = _main_h1(tree)
     headline = _headline(h1, meta.title if _title_ok(meta.title, meta.sitename) else "")
     head_zone = _after(tree, h1)
@@ -538,6 +528,26 @@ def read_page(page: str) -> Page | None:
     if date:
         head.append(Part(date, "dateline"))
     head += _captions(tree)
+    return head, headline
+
+
+def read_page(page: str) -> Page | None:
+    """The page's paragraphs in reading order with their kinds, and its metadata; None when it has no text."""
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+    _space_blocks(tree)
+    meta = _metadata(tree)
+    body = _body(copy.deepcopy(tree))
+    if not body:
+        return None
+    try:
+        head, headline = _furniture(tree, meta, body)
+    except Exception:  # the furniture is a bonus: an odd page still gets its body indexed
+        head, headline = [], ""
     # The body repeats none of the furniture above (trafilatura keeps some headings and captions).
     seen = {_key(p.text) for p in head}
     furniture_text = " ".join(_key(p.text) for p in head)

@@ -213,12 +213,13 @@ def test_docs(article_index: Path) -> None:
     r = invoke("docs", "--index", str(article_index), "--json")
     assert r.exit_code == 0, r.stderr
     info = json.loads(r.stdout)
-    assert info["model"] == "all-MiniLM-L6-v2" and info["dim"] == 384 and info["format_version"] == 1
+    assert info["model"] == "all-MiniLM-L6-v2" and info["dim"] == 384 and info["format_version"] == 2
     assert info["path"] == str(article_index)
     [doc] = info["documents"]
     assert doc["source"] == str(config.bundled_article().resolve())
     assert doc["passages"] == info["passages"] > 0
     assert doc["title"].startswith("Putin defends Assad")
+    assert {"date", "url", "author", "site"} <= set(doc)  # known for web pages, "" for a text file
     human = invoke("docs", "--index", str(article_index))
     assert human.exit_code == 0
     assert "article.txt" in human.stdout and "all-MiniLM-L6-v2" in human.stdout

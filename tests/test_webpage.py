@@ -50,7 +50,7 @@ WORDPRESS = f"""<!DOCTYPE html><html lang="en"><head>
 <li><a href="/b">Ferry timetable changes from May</a></li>
 <li><a href="/c">Opinion: the bridge deserved better</a></li>
 </ul>
-<p><a href="/standards">Our Standards: The Riverside Gazette Trust Principles.</a></p>
+<p>Our Standards: <a href="/standards">The Riverside Gazette Trust Principles.</a></p>
 <p><a href="/gallery">Show all 50</a></p>
 </div>
 </article>
