@@ -40,6 +40,7 @@ _STANDFIRST_CLASS = re.compile(
 )
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|attribution|byline", re.I)
 _CAPTION_CLASS = re.compile(r"caption", re.I)
+_BYLINE_CLASS = re.compile(r"byline|\bauthor|contributor|writer", re.I)
 # Where a credit starts inside a caption line: "...last year. Photograph: Jane Doe/Reuters".
 # How a credit starts: "Photo: ...", "Photograph by ...", "Credit...", "Image source, ...".
 _CREDIT_START = re.compile(
@@ -198,6 +199,20 @@ def _standfirst(head: list[Any], headline: str) -> str:
             continue
         text = _text(el)
         if 20 <= len(text) <= 400 and _key(headline) not in _key(text):
+            return text
+    return ""
+
+
+def _visible_byline(head: list[Any]) -> str:
+    """The byline as printed under the headline, when the page's metadata names no author:
+    the first short element whose class, rel or itemprop says byline, author or contributor."""
+    for el in head:
+        if el.tag in ("meta", "link", "script", "style"):
+            continue
+        if not _BYLINE_CLASS.search(_classes(el)) or _off_article(el):
+            continue
+        text = _text(el)
+        if 3 <= len(text) <= 100 and not re.search(r"\d", text) and re.search(r"[A-Z]", text):
             return text
     return ""
 
@@ -516,7 +531,7 @@ def _furniture(tree: Any, meta: DocMeta, body: list[str]) -> tuple[list[Part], s
         start = _key(meta.description[:80].rstrip("…."))
         if start and start not in _key(body[0]) and start in _key(_text(tree.body)):
             standfirst = meta.description
-    byline = _byline(_authors(meta.author))
+    byline = _byline(_authors(meta.author)) or _visible_byline(head_zone)
     date = _visible_date(tree, head_zone, meta.date) or _human_date(meta.date)
     head: list[Part] = []
     if headline:

@@ -199,3 +199,12 @@ def test_hidden_credit_label(tmp_path: Path) -> None:
     parts = _parts(_page(tmp_path, "paper.html", _figure_page(fig)))
     assert parts["caption"] == ["The bridge at dawn."]
     assert parts["credit"] == ["Credit... Sam Hill for The Daily Example"]
+
+
+def test_byline_from_the_page_when_metadata_names_no_author(tmp_path: Path) -> None:
+    page = f"""<html><head><meta property="og:title" content="Bridge to close"></head><body><article>
+<h1>Bridge to close</h1>
+<div class="ssrcss-68pt20-Contributor"><strong>By Ruth Calder</strong><span>, Transport correspondent</span></div>
+<div class="story-body">{BODY}</div></article></body></html>"""
+    parts = _parts(_page(tmp_path, "b.html", page))
+    assert parts["byline"] == ["By Ruth Calder, Transport correspondent"]
