@@ -89,7 +89,7 @@ _PART_PATTERNS = [
         ),
     ),
     (
-        ("standfirst",),
+        ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
         re.compile(r"\b(?:sub-?headlines?|sub-?heads?|standfirst|subtitle|strapline|dek)\b", re.I),
     ),
     (

@@ -39,7 +39,7 @@ class Weights:
     # document answers (best passage) and names the article (title, site, author) decide.
     # Its own words count less: "photo" matches every "Photo: X" credit. The part_* weights come
     # from bench/parts.py's grid on news-dev's parts questions (bench/reports/parts.md: the chosen
-    # values sit inside the plateau of 284/960 combinations at hit@1 1.0; part_own 0 drops to 0.92).
+    # values sit inside the plateau of 236/960 combinations at hit@1 1.0; part_own 0 drops it).
     part_document: float = 1.0
     part_meta: float = 1.0
     part_own: float = 0.9

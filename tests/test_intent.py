@@ -32,7 +32,7 @@ def test_answer_type(question: str, kind: str | None) -> None:
         ("Who took the photo?", ("credit", "caption")),
         ("What does the picture show?", ("caption",)),
         ("Who is credited for the image?", ("credit", "caption")),
-        ("What is the subheadline of the story?", ("standfirst",)),
+        ("What is the subheadline of the story?", ("standfirst", "headline")),
         ("When was this article updated?", ("dateline",)),
         ("Who wrote this?", ("byline", "footer")),
         ("Which agency reported it?", ("byline", "footer")),
