@@ -318,7 +318,7 @@ def _render_doc_list(info: IndexInfo, names: dict[str, str], console: Console) -
         head = Text()
         head.append(_file_name(d.source, names), style="bold")
         head.append(" \u00b7 ")
-        head.append(one_line(d.title, 120), style="italic")
+        head.append(one_line(d.title, 120).translate(_SPACES), style="italic")
         console.print(head, soft_wrap=True)
         bits = [one_line(x, 200) for x in (d.date, d.url) if x]
         bits += [one_line(d.format, 20), _count(d.passages, "passage"), f"{d.chars} chars"]
