@@ -208,6 +208,10 @@ def build(
                     if reusable:
                         docs.append(_carry(prev, old, kept))
                     else:  # other chunking or model precision: its old vectors cannot be mixed in
+                        # Read again when unchanged on disk: a web page's parts come from its markup.
+                        fresh = ingest.read(Path(source), max_bytes=max_bytes)
+                        if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
+                            kept = fresh
                         d = _analyse(kept, embedder)
                         d.status = "unchanged"
                         docs.append(d)
