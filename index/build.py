@@ -6,6 +6,7 @@ drops documents that are gone; everything else, vectors included, is carried ove
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -106,7 +107,7 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     chunks = chunking.chunk(
         src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
     )
-    chunks = structure.label(src.text, chunks)
+    chunks = structure.label(src.text, chunks, src.parts)
     speakers, found = quotes.analyse(src.text)
     return _Doc(
         source=src,
@@ -166,7 +167,11 @@ def build(
                     hint=f"rebuild it with: qa index {' '.join(map(str, paths))} "
                     f"--index {index_dir} --rebuild",
                 )
-            settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
+            # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
+            settings = {
+                **chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP),
+                "structure": structure.VERSION,
+            }
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
             old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
             reusable = (
@@ -199,10 +204,14 @@ def build(
                     if _under(source, roots) or not os.path.exists(source):
                         report.removed += 1
                         continue
-                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256)
+                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
                     if reusable:
                         docs.append(_carry(prev, old, kept))
                     else:  # other chunking or model precision: its old vectors cannot be mixed in
+                        # Read again when unchanged on disk: a web page's parts come from its markup.
+                        fresh = ingest.read(Path(source), max_bytes=max_bytes)
+                        if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
+                            kept = fresh
                         d = _analyse(kept, embedder)
                         d.status = "unchanged"
                         docs.append(d)
@@ -256,7 +265,8 @@ def _write(
     docs.sort(key=lambda d: d.source.source)
     for doc_id, d in enumerate(docs):
         s = d.source
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now))
+        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
         for c in d.chunks:
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
             texts.append(s.text[c.start : c.end])

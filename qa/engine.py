@@ -34,6 +34,8 @@ class Passage:
     text: str
     source: str
     title: str
+    date: str = ""  # the document's publication date (ISO), where known
+    url: str = ""  # the document's address on the web, where known
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Engine:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
             self.docs = {d.doc_id: d for d in ds.documents()}
+            self.meta = {doc_id: d.doc_meta() for doc_id, d in self.docs.items()}
             self.passages = [
                 Passage(
                     p.pid,
@@ -67,6 +70,8 @@ class Engine:
                     self.docs[p.doc_id].text[p.start : p.end],
                     self.docs[p.doc_id].source,
                     self.docs[p.doc_id].title,
+                    self.meta[p.doc_id].date,
+                    self.meta[p.doc_id].url,
                 )
                 for p in ds.all_passages()
             ]
@@ -152,7 +157,17 @@ class Engine:
             built=self.manifest.created,
             passages=len(self.passages),
             documents=[
-                DocInfo(d.source, d.title, d.format, counts.get(d.doc_id, 0), len(d.text))
+                DocInfo(
+                    d.source,
+                    d.title,
+                    d.format,
+                    counts.get(d.doc_id, 0),
+                    len(d.text),
+                    date=self.meta[d.doc_id].date,
+                    url=self.meta[d.doc_id].url,
+                    author=self.meta[d.doc_id].author,
+                    site=self.meta[d.doc_id].sitename,
+                )
                 for d in self.docs.values()
             ],
         )

@@ -35,6 +35,16 @@ class Weights:
     furniture: float = 0.25  # credit/dateline/byline/footer lines when not asked for
     summary: float = 0.3  # headline/standfirst restate the body: let the body win ties
     part_bonus: float = 0.6  # the article part the question asks for
+    # A byline or a date says nothing of its article's topic: for the asked part, how well its
+    # document answers (best passage) and names the article (title, site, author) decide.
+    # Its own words count less: "photo" matches every "Photo: X" credit. The part_* weights come
+    # from bench/parts.py's grid on news-dev's parts questions (bench/reports/parts.md: the chosen
+    # values sit inside the plateau of 236/960 combinations at hit@1 1.0; part_own 0 drops it).
+    part_document: float = 1.0
+    part_meta: float = 1.0
+    part_own: float = 0.9
+    part_second: float = 0.75  # share of part_bonus for the second asked kind (a footer for "who wrote")
+    part_first: float = 0.1  # the first of its kind in its document: "the photo" is the lead photo
     speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
     reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
     other_speaker: float = 0.2  # someone else's quote on the topic
@@ -56,6 +66,9 @@ _QUESTION_WORDS = frozenset(
 )
 _FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 _SUMMARY = frozenset({"headline", "standfirst"})
+# A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
+# "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
+_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\bagenc|\bwires?\b", re.I)
 
 
 @dataclass
@@ -87,7 +100,9 @@ class Features:
     right: np.ndarray
     doc: np.ndarray
     wrong: np.ndarray  # lacks evidence of the asked answer type
-    part: np.ndarray
+    part: np.ndarray  # 1 for the first kind the question asks for, 2 for the others, 0 for none
+    meta_cov: np.ndarray  # share of the question's terms in the document's title, site and author
+    first: np.ndarray  # an asked part that is the first of its kind in its document
     furniture: np.ndarray
     summary: np.ndarray
     direct: np.ndarray  # the asked speaker's own words, quoted directly
@@ -208,6 +223,16 @@ def _read(engine: Engine, searched: str) -> _Query:
     return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts)
 
 
+def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
+    """Terms of what names a document: its title, site name and author, and its file name."""
+    meta = engine.meta.get(doc_id)
+    doc = engine.docs[doc_id]
+    bits = [doc.title, doc.source.rsplit("/", 1)[-1].replace(".", " ").replace("-", " ")]
+    if meta is not None:
+        bits += [meta.title, meta.sitename, meta.author, meta.url.replace("/", " ").replace(".", " ")]
+    return frozenset(terms(" ".join(bits)))
+
+
 def _neighbours(engine: Engine, pid: int) -> list[int]:
     """The passages before and after `pid` within the same paragraph of the same document."""
     ps, p = engine.passages, engine.passages[pid]
@@ -238,6 +263,8 @@ def features(
         pool.update(int(i) for i in top if bm[i] > 0)
     if focus is not None:
         pool.add(focus)
+    if qr.parts:  # few per document, and their own words rarely match the question's
+        pool.update(p.pid for p in engine.passages if p.kind in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -268,7 +295,9 @@ def features(
         right=np.full(n, -1, dtype=np.int64),
         doc=np.zeros(n, dtype=np.int64),
         wrong=np.zeros(n, dtype=bool),
-        part=np.zeros(n, dtype=bool),
+        part=np.zeros(n),
+        meta_cov=np.zeros(n),
+        first=np.zeros(n, dtype=bool),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
         direct=np.zeros(n, dtype=bool),
@@ -280,6 +309,8 @@ def features(
         speaker=[],
     )
     docs: dict[int, int] = {}
+    meta_cov: dict[int, float] = {}
+    first_of: dict[tuple[int, str], int] = {}
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = _sentence_terms(engine, p)
@@ -303,7 +334,17 @@ def features(
         if a_type:
             f.wrong[i] = not _has_evidence(engine, a_type, p)
         if qr.parts:
-            f.part[i] = p.kind in qr.parts
+            asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
+            f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0
+            if f.part[i]:
+                if p.doc_id not in meta_cov:
+                    meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
+                f.meta_cov[i] = meta_cov[p.doc_id]
+                if (p.doc_id, p.kind) not in first_of:
+                    first_of[(p.doc_id, p.kind)] = min(
+                        q.pid for q in engine.passages if q.doc_id == p.doc_id and q.kind == p.kind
+                    )
+                f.first[i] = first_of[(p.doc_id, p.kind)] == p.pid
         else:
             f.furniture[i] = p.kind in _FURNITURE
             f.summary[i] = p.kind in _SUMMARY
@@ -338,8 +379,17 @@ def combine(f: Features, w: Weights) -> np.ndarray:
         best = np.full(int(f.doc.max()) + 1 if f.doc.size else 0, -np.inf)
         np.maximum.at(best, f.doc, base)
         score += w.document * best[f.doc]
+    if f.part.any():
+        # The document's relevance from its text, not from the asked parts themselves: "published"
+        # in one page's date line says nothing about which article the question means.
+        body = np.full(int(f.doc.max()) + 1, 0.0)
+        np.maximum.at(body, f.doc, np.where(f.part > 0, 0.0, base))
+        asked = f.part > 0
+        score += asked * (w.part_document * body[f.doc] + w.part_meta * f.meta_cov - w.part_own * base)
+        score += w.part_first * f.first
     score -= w.wrong_type * f.wrong
-    score += w.part_bonus * f.part - w.furniture * f.furniture - w.summary * f.summary
+    part = np.where(f.part == 1, 1.0, np.where(f.part > 1, w.part_second, 0.0))
+    score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary
     score += w.speaker_bonus * f.direct + w.reported_bonus * f.reported + w.topic * f.topic_cov
     score -= w.other_speaker * f.other
     score += w.focus * f.focus
@@ -356,6 +406,15 @@ def answer(
         return Answer(question, searched, True, reason="the index holds no passages")
     total = combine(f, weights)
     order = sorted(range(len(f.pids)), key=lambda i: (-total[i], f.pids[i]))
+    # The same words in two places ("Photo: Reuters" under two pictures) are one answer, not two.
+    seen: set[str] = set()
+    distinct = []
+    for i in order:
+        key = " ".join(engine.passages[f.pids[i]].text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            distinct.append(i)
+    order = distinct
     scored = [
         _Scored(
             engine.passages[f.pids[i]],
@@ -414,6 +473,8 @@ def _hit(s: _Scored) -> Hit:
         kind=p.kind,
         highlight=s.highlight,
         speaker=s.speaker,
+        date=p.date,
+        url=p.url,
         pid=p.pid,
     )
 

@@ -20,6 +20,8 @@ class Hit:
     kind: str  # "body", "headline", "caption", ... (index.model.KINDS)
     highlight: tuple[int, int]  # the best-answering span, as offsets into `text`
     speaker: str | None = None  # who is quoted in the highlighted span, if anyone
+    date: str = ""  # the document's publication date (ISO 8601), "" when unknown
+    url: str = ""  # the document's address on the web, "" when unknown
     pid: int = -1  # the passage's id in its index (internal: not part of the JSON interface)
 
     def to_json(self) -> dict[str, Any]:
@@ -34,6 +36,8 @@ class Hit:
             "kind": self.kind,
             "highlight": {"start": self.highlight[0], "end": self.highlight[1]},
             "speaker": self.speaker,
+            "date": self.date or None,
+            "url": self.url or None,
         }
 
 
@@ -69,6 +73,10 @@ class DocInfo:
     format: str
     passages: int
     chars: int
+    date: str = ""  # publication date (ISO 8601), "" when unknown
+    url: str = ""
+    author: str = ""
+    site: str = ""
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,7 @@ def test_json_one_object_per_nonempty_line() -> None:
     assert ans["question"] == "who won" and ans["searched"] == "who won (resolved)"
     assert ans["abstained"] is False and len(ans["passages"]) == 1
     assert objs[1] == {"command": "/k", "ok": True, "k": 3}
-    assert objs[2]["ok"] is False and objs[2]["command"] == "/k" and "1 to 50" in str(objs[2]["error"])
+    assert objs[2]["ok"] is False and objs[2]["command"] == "/k" and f"1 to {MAX_K}" in str(objs[2]["error"])
     assert objs[3] == {
         "question": "boom",
         "error": "RuntimeError: backend exploded\\nsecond line",
@@ -440,3 +440,27 @@ def test_interactive_with_real_engine(article_engine, tmp_path: Path) -> None:  
     assert "Vladimir Putin" in text
     assert "The documents don't say." in text
     assert "\x1b" not in text
+
+
+def test_k_message_says_passage_for_one() -> None:
+    out = io.StringIO()
+    run_chat(FakeConversation(), k=5, stdin=io.StringIO("/k 1\n/k 2\n"), stdout=out, interactive=False)
+    text = out.getvalue()
+    assert "up to 1 passage per answer" in text and "up to 1 passages" not in text
+    assert "up to 2 passages per answer" in text
+
+
+def test_index_summary_plurals() -> None:
+    from dataclasses import replace
+
+    from cli.chat import _index_summary
+
+    one = replace(INFO, passages=1, documents=INFO.documents[:1])
+    assert _index_summary(one) == "1 document, 1 passage"
+
+
+def test_piped_chat_marks_the_best_sentence_without_colour() -> None:
+    out = io.StringIO()
+    run_chat(FakeConversation(), k=5, stdin=io.StringIO("who won\n"), stdout=out, interactive=False)
+    assert "»Answer to who won.«" in out.getvalue()
+    assert "\x1b[" not in out.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -212,12 +213,13 @@ def test_docs(article_index: Path) -> None:
     r = invoke("docs", "--index", str(article_index), "--json")
     assert r.exit_code == 0, r.stderr
     info = json.loads(r.stdout)
-    assert info["model"] == "all-MiniLM-L6-v2" and info["dim"] == 384 and info["format_version"] == 1
+    assert info["model"] == "all-MiniLM-L6-v2" and info["dim"] == 384 and info["format_version"] == 2
     assert info["path"] == str(article_index)
     [doc] = info["documents"]
     assert doc["source"] == str(config.bundled_article().resolve())
     assert doc["passages"] == info["passages"] > 0
     assert doc["title"].startswith("Putin defends Assad")
+    assert {"date", "url", "author", "site"} <= set(doc)  # known for web pages, "" for a text file
     human = invoke("docs", "--index", str(article_index))
     assert human.exit_code == 0
     assert "article.txt" in human.stdout and "all-MiniLM-L6-v2" in human.stdout
@@ -403,3 +405,105 @@ def test_documents_kept_from_other_paths_follow_a_precision_change(tmp_path: Pat
     assert (report["documents"], report["embedded"]) == (2, 2)
     r = runner.invoke(app, ["ask", "When did the harbour reopen?", "--index", str(idx), "--json"])
     assert r.exit_code == 0 and "Monday" in json.loads(r.stdout)["passages"][0]["text"]
+
+
+# --------------------------------------------------------------------------- rough edges
+
+
+@pytest.mark.parametrize("command", ["", "index", "ask", "chat", "docs", "speakers", "eval"])
+def test_help_shows_no_python_types(command: str) -> None:
+    r = invoke(*([command] if command else []), "--help")
+    assert r.exit_code == 0
+    import re
+
+    for t in ("<list[Path]>", "<bool>", "<path>", "<str>", "<int", "<float", "<text>"):
+        assert t not in r.stdout, (command, t)
+    # the ranges are still shown, as values
+    assert not re.search(r"<[a-z][\w\[\]| ]*>", r.stdout), r.stdout
+
+
+def test_shell_completion_is_offered() -> None:
+    r = invoke("--help")
+    assert "--install-completion" in r.stdout and "--show-completion" in r.stdout
+
+
+def test_k_has_the_same_range_as_slash_k(article_index: Path) -> None:
+    from cli.chat import MAX_K
+
+    ok = invoke("ask", "What did Obama say?", "--index", str(article_index), "--json", "--k", str(MAX_K))
+    assert ok.exit_code == 0, ok.stderr
+    too_many = invoke("ask", "What did Obama say?", "--index", str(article_index), "--k", str(MAX_K + 1))
+    assert too_many.exit_code == 2
+
+
+def test_empty_question_error_names_no_chat_command(article_index: Path) -> None:
+    r = invoke("ask", "   ", "--index", str(article_index))
+    assert r.exit_code == 7
+    assert "empty question" in r.stderr and "/help" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colour"),
+    [
+        ([], {}, False),  # CliRunner's stdout is not a terminal
+        (["--color", "never"], {}, False),
+        (["--color", "always"], {}, True),
+        (["--color", "always"], {"NO_COLOR": "1", "TERM": "dumb"}, True),
+    ],
+)
+def test_color_option(
+    article_index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], colour: bool
+) -> None:
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    r = invoke(
+        "ask", "How many people have died in the Syrian civil war?", "--index", str(article_index), *args
+    )
+    assert r.exit_code == 0, r.stderr
+    assert ("\x1b[" in r.stdout) is colour
+    # without colour the best sentence is marked in plain text, with colour it is not
+    assert ("»" in r.stdout and "«" in r.stdout) is (not colour)
+    assert "\u00a0" not in r.stdout  # plain spaces around ¶ and ·
+
+
+def test_auto_color_honours_no_color_and_dumb_terminals() -> None:
+    from cli.output import wants_color
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert wants_color(Tty(), "auto", {"TERM": "xterm-256color"})
+    assert not wants_color(Tty(), "auto", {"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert wants_color(Tty(), "auto", {"TERM": "xterm-256color", "NO_COLOR": ""})  # empty: unset
+    assert not wants_color(Tty(), "auto", {"TERM": "dumb"})
+    assert not wants_color(io.StringIO(), "auto", {"TERM": "xterm"})
+    assert wants_color(io.StringIO(), "always", {"NO_COLOR": "1"})
+    assert not wants_color(Tty(), "never", {})
+
+
+def test_piped_output_has_plain_spaces(article_index: Path, qa_home: Path) -> None:
+    """Through a real pipe: ASCII spaces around ¶ and ·, no escape codes, the best sentence marked."""
+    env = {**os.environ, "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from cli.main import run; run()",
+            "ask",
+            "What did Obama say?",
+            "--index",
+            str(article_index),
+            "--k",
+            "2",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert "\u00a0" not in out and "\x1b[" not in out
+    assert " \u00b6" in out and " \u00b7 " in out
+    assert "»" in out
