@@ -633,7 +633,14 @@ class SentenceTransformerEmbedder:
 def load_embedder(
     model: str | None, cache_dir: Path, *, backend: str = "onnx", quantized: bool = False
 ) -> Embedder:
-    """The embedder for `model`: "onnx" (default, fast to load) or "sentence-transformers" (reference)."""
+    """The embedder for `model`: "onnx" (default, fast to load) or "sentence-transformers" (reference).
+
+    The model name `index.hashembed.MODEL` selects the deterministic test embedder (no model files).
+    """
+    from index import hashembed
+
+    if model == hashembed.MODEL:
+        return hashembed.HashEmbedder()
     if backend == "onnx":
         return OnnxEmbedder.load(model, cache_dir, quantized=quantized)
     if backend in ("sentence-transformers", "torch"):

@@ -7,8 +7,12 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Hit:
-    """One passage offered as an answer."""
+class Passage:
+    """One passage offered as an answer: its text, where it is, how well it answers.
+
+    `text == document[start:end]`; `highlight` is the best-answering span as offsets into `text`;
+    `speaker` is who is quoted there (or None); `kind` is the article part ("body", "caption", ...).
+    """
 
     text: str  # == document text[start:end]
     score: float
@@ -37,16 +41,28 @@ class Hit:
         }
 
 
+Hit = Passage  # the name used inside the code base before the public API
+
+
 @dataclass(frozen=True)
 class Answer:
-    """The reply to one question: the best passages, or an honest abstention."""
+    """The reply to one question: the best passages, or an honest abstention.
+
+    `passages` (best first) is empty when `abstained`; then `reason` says why in one line and
+    `nearest` holds the closest passages anyway. `searched` is the question after follow-up resolution.
+    """
 
     question: str  # as the user typed it
     searched: str  # what was searched, after follow-up resolution; == question when unchanged
     abstained: bool
-    hits: list[Hit] = field(default_factory=list)  # best first; empty when abstained
-    nearest: list[Hit] = field(default_factory=list)  # when abstained: the closest passages anyway
+    hits: list[Passage] = field(default_factory=list)  # best first; empty when abstained
+    nearest: list[Passage] = field(default_factory=list)  # when abstained: the closest passages anyway
     reason: str = ""  # why the bot abstained, one line
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The answering passages, best first (the same list as `hits`)."""
+        return self.hits
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"question": self.question}
@@ -99,3 +115,15 @@ class SpeakerInfo:
     quotes: int
     documents: int
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteInfo:
+    """A quotation found in a document: who said what, and where (offsets into the document's text)."""
+
+    speaker: str
+    text: str  # the quoted words, without quote marks
+    source: str
+    start: int
+    end: int
+    direct: bool  # True for "...", False for reported speech
