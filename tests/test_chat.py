@@ -376,6 +376,7 @@ def test_plain_lines_mode_without_tty() -> None:
 # -- with the real engine on the bundled article ---------------------------------------------
 
 
+@pytest.mark.slow
 def test_json_protocol_with_real_engine(article_engine) -> None:  # type: ignore[no-untyped-def]
     from qa.session import Conversation
 
@@ -414,6 +415,7 @@ def test_json_protocol_with_real_engine(article_engine) -> None:  # type: ignore
     assert reset == {"command": "/reset", "ok": True}
 
 
+@pytest.mark.slow
 def test_interactive_with_real_engine(article_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
 

@@ -61,12 +61,14 @@ def test_help_and_version_load_no_ml_library(tmp_path: Path, qa_home: Path, args
     assert not mods & set(HEAVY), sorted(mods & set(HEAVY))
 
 
+@pytest.mark.slow
 def test_docs_loads_no_torch(tmp_path: Path, qa_home: Path, article_index: Path) -> None:
     mods = loaded(tmp_path, qa_home, "docs", "--index", str(article_index), "--json")
     assert "qa" in mods
     assert not mods & {*ML, "scipy", "bm25s"}, sorted(mods & {*ML, "scipy", "bm25s"})
 
 
+@pytest.mark.slow
 def test_ask_on_an_index_loads_no_torch_bm25s_or_lemmatiser(
     tmp_path: Path, qa_home: Path, article_index: Path
 ) -> None:
@@ -79,6 +81,7 @@ def test_ask_on_an_index_loads_no_torch_bm25s_or_lemmatiser(
     assert not mods & bad, sorted(mods & bad)
 
 
+@pytest.mark.slow
 def test_ask_with_a_word_unknown_to_the_index_still_loads_no_torch(
     tmp_path: Path, qa_home: Path, article_index: Path
 ) -> None:

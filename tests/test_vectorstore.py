@@ -49,8 +49,8 @@ def _faiss(params: dict[str, Any]) -> Kind:
 STORES = [
     Kind("numpy", lambda x: NumpyStore(DIM, x), lambda path: NumpyStore.load(path), exact=True, params={}),
     _faiss({"type": "flat"}),
-    _faiss({**vectors.choose(2000, kind="ivf"), "nprobe": 16}),
-    _faiss(vectors.choose(2000, kind="hnsw")),
+    _faiss({**vectors.choose(1000, kind="ivf"), "nprobe": 8}),
+    _faiss(vectors.choose(1000, kind="hnsw")),
 ]
 
 
@@ -61,7 +61,7 @@ def kind(request: pytest.FixtureRequest) -> Kind:
 
 @pytest.fixture(scope="module")
 def data() -> np.ndarray:
-    return unit_rows(2000)  # enough to train IVF's lists
+    return unit_rows(1000)  # enough to train 16 IVF lists
 
 
 def test_implements_the_protocol(kind: Kind, data: np.ndarray) -> None:
@@ -72,7 +72,7 @@ def test_implements_the_protocol(kind: Kind, data: np.ndarray) -> None:
 
 def test_search_finds_each_vector_first(kind: Kind, data: np.ndarray) -> None:
     store = kind.make(data)
-    for i in (0, 1, 999, 1999):
+    for i in (0, 1, 500, 999):
         hits = store.search(data[i], 5)
         assert len(hits) == 5
         assert hits[0][0] == i
@@ -110,7 +110,7 @@ def test_k_is_clipped_to_the_collection(kind: Kind, data: np.ndarray) -> None:
 
 def test_fetch_returns_vectors_in_the_order_asked(kind: Kind, data: np.ndarray) -> None:
     store = kind.make(data)
-    ids = [5, 0, 1999, 5]
+    ids = [5, 0, 999, 5]
     got = store.fetch(ids)
     assert got.shape == (4, DIM) and got.dtype == np.float32
     np.testing.assert_allclose(got, data[ids], atol=1e-6 if kind.exact else 2e-2)
@@ -126,11 +126,11 @@ def test_fetch_of_an_unknown_id_is_an_error(kind: Kind, data: np.ndarray) -> Non
 
 
 def test_add_appends_ids_in_order(kind: Kind, data: np.ndarray) -> None:
-    store = kind.make(data[:1500])
-    store.add(data[1500:])
+    store = kind.make(data[:800])
+    store.add(data[800:])
     assert store.count() == len(data)
-    assert store.search(data[1800], 1)[0][0] == 1800
-    np.testing.assert_allclose(store.fetch([1800]), data[[1800]], atol=1e-6 if kind.exact else 2e-2)
+    assert store.search(data[900], 1)[0][0] == 900
+    np.testing.assert_allclose(store.fetch([900]), data[[900]], atol=1e-6 if kind.exact else 2e-2)
 
 
 def test_wrong_dimension_is_refused(kind: Kind, data: np.ndarray) -> None:
