@@ -222,44 +222,32 @@ def test_open_without_a_path_builds_the_default_index_and_says_so(
     assert any("built the default index" in r.getMessage() for r in caplog.records)
 
 
-EXAMPLE = """
-import qa
-index = qa.build([{docs!r}], index={ix!r})
-index = qa.open({ix!r})
-answer = index.ask("What did Calder say about the trams?", k=3)
-print(answer.abstained, answer.reason, answer.searched, len(answer.passages))
-p = answer.passages[0]
-print(p.text, p.source, p.start, p.end, p.score, p.speaker, p.kind, p.highlight, p.title)
-chat = index.chat()
-chat.ask("What did Calder say about the trams?"); chat.ask("And Ruiz?"); chat.reset()
-print(len(index.documents()), len(index.speakers()), len(index.quotes()))
-import sys
-bad = sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules)
-print("ML:", bad)
-"""
+def readme_example() -> str:
+    """The README's Python example, exactly as printed there."""
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = text.index("```python\n") + len("```python\n")
+    return text[start : text.index("```", start)]
 
 
 @pytest.mark.slow
-def test_the_readme_example_runs_with_the_real_model(docs: Path, tmp_path: Path, qa_home: Path) -> None:
-    """The example as the README gives it, in a fresh interpreter, with the bundled model."""
-    ix = tmp_path / "my-index"
-    subprocess.run(  # build in one process (building may load torch to export the model)...
-        [sys.executable, "-c", f"import qa; qa.build([{str(docs)!r}], index={str(ix)!r})"],
-        check=True,
-        env=dict(os.environ, HF_HUB_OFFLINE="1"),
-        timeout=300,
+def test_the_readme_example_runs_with_the_real_model(tmp_path: Path, qa_home: Path) -> None:
+    """The README's example in a fresh interpreter, from an empty data folder, with the bundled model."""
+    env = dict(os.environ, HF_HUB_OFFLINE="1", QA_HOME=str(qa_home), QA_INDEX=str(tmp_path / "default"))
+    code = readme_example() + (
+        "import sys\nprint('ML:', sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))\n"
     )
-    # ...then the whole example in another: the index exists, so the query path is all that runs
-    # after the (incremental, nothing to embed) build call.
+    # Building the default index is the first step; the query path is what runs after it.
+    subprocess.run([sys.executable, "-c", "import qa; qa.open()"], env=env, check=True, timeout=300)
     r = subprocess.run(
-        [sys.executable, "-c", EXAMPLE.format(docs=str(docs), ix=str(ix))],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, HF_HUB_OFFLINE="1"),
-        timeout=300,
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path
     )
     assert r.returncode == 0, r.stderr[-2000:]
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("False  What did Calder say about the trams?")
-    assert "Ines Calder" in lines[1] and "trams.txt" in lines[1]
+    assert lines[0] == "False  What did Obama say about Russia?"
+    assert "Barack Obama" in lines[1] and "article.txt" in lines[1]
+    assert lines[-4] == "Barack Obama"
+    assert lines[-3] == "What did Putin say about Assad?"
+    assert lines[-2].startswith("1 ['Vladimir Putin', 'Barack Obama'] ")
     assert lines[-1] == "ML: []"
+    assert (tmp_path / "my-index" / "CURRENT").is_file()
