@@ -22,25 +22,10 @@ from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
 from qa import config
 from qa import intent as intents
-from qa.types import DocInfo, IndexInfo, SpeakerInfo
+from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
 
 Notify = Callable[[str], None]  # receives one-line notices, e.g. "built the default index in ..."
 SentenceTerms = list[tuple[int, int, frozenset[str]]]  # (start, end, terms) of each sentence
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A passage held in memory with what ranking needs about it."""
-
-    pid: int
-    doc_id: int
-    start: int
-    end: int
-    paragraph: int
-    kind: str
-    text: str
-    source: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -74,20 +59,7 @@ class Engine:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
             self.docs = {d.doc_id: d for d in ds.documents()}
-            self.passages = [
-                Passage(
-                    p.pid,
-                    p.doc_id,
-                    p.start,
-                    p.end,
-                    p.paragraph,
-                    p.kind,
-                    self.docs[p.doc_id].text[p.start : p.end],
-                    self.docs[p.doc_id].source,
-                    self.docs[p.doc_id].title,
-                )
-                for p in ds.all_passages()
-            ]
+            self.passages = [passage_of(p, self.docs[p.doc_id]) for p in ds.all_passages()]
             self.kinds = frozenset(p.kind for p in self.passages)
             self.quotes = [QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes()]
             speaker_rows = ds.speakers()
@@ -241,6 +213,27 @@ class Engine:
             if n_quotes.get(s.name, 0)
         ]
         return sorted(out, key=lambda s: (-s.quotes, s.name))
+
+
+def passage_of(row: docstore.PassageRow, doc: docstore.DocRow) -> Passage:
+    """A stored passage row and its document as the query side's Passage (not yet scored).
+
+    The one place where the stored record becomes the in-memory one; ranking copies it with its
+    score, highlight and speaker (dataclasses.replace) to answer.
+    """
+    return Passage(
+        text=doc.text[row.start : row.end],
+        score=0.0,
+        source=doc.source,
+        title=doc.title,
+        start=row.start,
+        end=row.end,
+        paragraph=row.paragraph,
+        kind=row.kind,
+        highlight=(0, row.end - row.start),
+        pid=row.pid,
+        doc_id=row.doc_id,
+    )
 
 
 def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None) -> None:

@@ -10,7 +10,7 @@ the dev questions; never per question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -381,20 +381,7 @@ def _speaker_at(qs: list[QuoteSpan], p: Passage, span: tuple[int, int]) -> str |
 
 
 def _hit(s: _Scored) -> Hit:
-    p = s.passage
-    return Hit(
-        text=p.text,
-        score=round(s.score, 4),
-        source=p.source,
-        title=p.title,
-        start=p.start,
-        end=p.end,
-        paragraph=p.paragraph,
-        kind=p.kind,
-        highlight=s.highlight,
-        speaker=s.speaker,
-        pid=p.pid,
-    )
+    return replace(s.passage, score=round(s.score, 4), highlight=s.highlight, speaker=s.speaker)
 
 
 def _known(engine: Engine, term: str, word: str | None = None) -> bool:

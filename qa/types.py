@@ -12,6 +12,8 @@ class Passage:
 
     `text == document[start:end]`; `highlight` is the best-answering span as offsets into `text`;
     `speaker` is who is quoted there (or None); `kind` is the article part ("body", "caption", ...).
+    The engine holds every passage of an index as one of these too, unscored (score 0, the whole
+    text highlighted); ranking answers with copies carrying their score, highlight and speaker.
     """
 
     text: str  # == document text[start:end]
@@ -25,6 +27,7 @@ class Passage:
     highlight: tuple[int, int]  # the best-answering span, as offsets into `text`
     speaker: str | None = None  # who is quoted in the highlighted span, if anyone
     pid: int = -1  # the passage's id in its index (internal: not part of the JSON interface)
+    doc_id: int = -1  # its document's id in its index (internal)
 
     def to_json(self) -> dict[str, Any]:
         return {
