@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -46,6 +46,7 @@ _SKIPPED_DIRS = frozenset({"onnx", "openvino"})
 _POOLING_MODES = ("mean", "cls", "max", "mean_sqrt_len")
 
 
+@runtime_checkable
 class Embedder(Protocol):
     """What the indexer and the query side need from an embedding model."""
 
