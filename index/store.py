@@ -94,7 +94,7 @@ def _step(name: str) -> None:
 
 
 def _rebuild_hint(index_dir: Path) -> str:
-    # No command here (index/errors.py): the CLI adds `qa index ... --rebuild`, the API has qa.build.
+    # No command here (index/errors.py): the CLI adds its own, the API has qa.build.
     return "rebuild it from its documents"
 
 

@@ -251,3 +251,45 @@ def test_the_readme_example_runs_with_the_real_model(tmp_path: Path, qa_home: Pa
     assert lines[-2].startswith("1 ['Vladimir Putin', 'Barack Obama'] ")
     assert lines[-1] == "ML: []"
     assert (tmp_path / "my-index" / "CURRENT").is_file()
+
+
+def test_a_second_writer_gets_index_locked(docs: Path, tmp_path: Path) -> None:
+    """While one build holds the index, another is refused with qa.IndexLocked; the first completes."""
+    import threading
+
+    target = tmp_path / "locked"
+    started, release = threading.Event(), threading.Event()
+    result: list[object] = []
+
+    def hold(stage: str, done: int, total: int) -> None:
+        if stage == "reading" and not started.is_set():
+            started.set()
+            release.wait(30)
+
+    first = threading.Thread(
+        target=lambda: result.append(qa.build(docs, index=target, model=FAKE, progress=hold))
+    )
+    first.start()
+    try:
+        assert started.wait(30)
+        with pytest.raises(qa.IndexLocked) as e:
+            qa.build(docs, index=target, model=FAKE)
+        assert isinstance(e.value, qa.QAError) and "qa index" not in str(e.value)
+    finally:
+        release.set()
+        first.join(60)
+    assert isinstance(result[0], qa.Index) and result[0].documents()
+
+
+def test_core_error_hints_name_no_cli_command() -> None:
+    """Hints naming `qa` commands live in cli/ (the CLI adds them); index/ and qa/ say what to do."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    hint = re.compile(r"\bqa (?:index|ask|chat|docs|speakers|quotes|eval)\b|--rebuild|--index ")
+    for folder in ("index", "qa"):
+        for path in sorted((root / folder).glob("*.py")):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                line = line.split("#")[0]  # comments may name commands
+                if re.search(r"hint|raise|Error\(|Missing\(|Damaged\(|Incompatible\(|Locked\(", line):
+                    assert not hint.search(line), f"{path.name}:{n}: {line.strip()}"
