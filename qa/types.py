@@ -30,6 +30,7 @@ class Passage:
     doc_id: int = -1  # its document's id in its index (internal)
 
     def to_json(self) -> dict[str, Any]:
+        """The passage as the JSON interface gives it (README: JSON interface)."""
         return {
             "text": self.text,
             "score": round(float(self.score), 4),
@@ -68,6 +69,7 @@ class Answer:
         return self.hits
 
     def to_json(self) -> dict[str, Any]:
+        """The answer as `qa ask --json` prints it: question, abstained, passages (and reason, nearest)."""
         out: dict[str, Any] = {"question": self.question}
         if self.searched != self.question:
             out["searched"] = self.searched
@@ -105,6 +107,7 @@ class IndexInfo:
     documents: list[DocInfo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        """Every field, as `qa docs --json` prints it."""
         from dataclasses import asdict
 
         return asdict(self)
