@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.errors import BadInput
 from qa.types import Answer, DocInfo, IndexInfo, QuoteInfo, SpeakerInfo
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ class Conversation:
 
         Returns a qa.Answer; `.searched` shows the question as resolved. Raises qa.BadInput.
         """
+        if not isinstance(question, str):
+            raise BadInput(f"a question must be text, not {type(question).__name__}")
         _check_k(k)
         return self._session.ask(question, k)
 
@@ -159,6 +162,8 @@ def build(
     from qa import config
 
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if not items:
+        raise BadInput("no files or folders to index")
     target = Path(index).expanduser() if index is not None else config.default_index_dir()
     report = build_index(
         [str(p) for p in items],
@@ -172,8 +177,6 @@ def build(
 
 
 def _check_k(k: int) -> None:
-    from index.errors import BadInput
-
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
         raise BadInput(f"k must be a whole number from 1 to 100, not {k!r}")
 

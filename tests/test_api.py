@@ -172,6 +172,10 @@ def test_bad_input_is_typed(index: qa.Index, tmp_path: Path) -> None:
     with pytest.raises(qa.BadInput):
         index.ask("Who?", k=0)
     with pytest.raises(qa.BadInput):
+        index.ask(None)  # type: ignore[arg-type]
+    with pytest.raises(qa.BadInput):
+        qa.build([], index=tmp_path / "ix", model=FAKE)
+    with pytest.raises(qa.BadInput):
         qa.build(tmp_path / "no-such-folder", index=tmp_path / "ix", model=FAKE)
     assert not (tmp_path / "ix" / "CURRENT").exists()
 
