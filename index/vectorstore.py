@@ -117,13 +117,13 @@ class FaissStore:
     """
 
     def __init__(self, index: faiss.Index, params: dict[str, Any]) -> None:
-        self._index = index
+        self.index = index  # the FAISS index itself (for FAISS-specific checks and tools)
         self.params = dict(params)
         self.dim = int(index.d)
-        self._matrix: np.ndarray | None = None
+        self.matrix: np.ndarray | None = None
         self._direct_map = False
         if self.params.get("type") == "flat":
-            self._matrix = vectors.reconstruct_all(index)
+            self.matrix = vectors.reconstruct_all(index)
 
     @classmethod
     def build(cls, vecs: np.ndarray, params: dict[str, Any] | None = None, **kw: Any) -> FaissStore:
@@ -143,37 +143,37 @@ class FaissStore:
 
     def add(self, vecs: np.ndarray) -> None:
         x = _rows(vecs, self.dim)
-        self._index.add(x)
-        if self._matrix is not None:
-            self._matrix = np.vstack([self._matrix, x])
+        self.index.add(x)
+        if self.matrix is not None:
+            self.matrix = np.vstack([self.matrix, x])
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         q = _rows(query, self.dim)
-        scores, ids = vectors.search(self._index, q, k)
+        scores, ids = vectors.search(self.index, q, k)
         return [(int(i), float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0]
 
     def fetch(self, ids: list[int]) -> np.ndarray:
         got = _check_ids(ids, self.count())
-        if self._matrix is not None:
-            return self._matrix[got]
+        if self.matrix is not None:
+            return self.matrix[got]
         if not got:
             return np.zeros((0, self.dim), np.float32)
         if not self._direct_map:
             import faiss
 
-            if isinstance(self._index, faiss.IndexIVF):  # IVF lists need an id -> slot map to reconstruct
-                self._index.make_direct_map(True)
+            if isinstance(self.index, faiss.IndexIVF):  # IVF lists need an id -> slot map to reconstruct
+                self.index.make_direct_map(True)
             self._direct_map = True
-        return np.vstack([self._index.reconstruct(i) for i in got]).astype(np.float32, copy=False)
+        return np.vstack([self.index.reconstruct(i) for i in got]).astype(np.float32, copy=False)
 
     def count(self) -> int:
-        return int(self._index.ntotal)
+        return int(self.index.ntotal)
 
     def save(self, path: Path) -> None:
-        vectors.save(self._index, path)
+        vectors.save(self.index, path)
 
     def all(self) -> np.ndarray:
         """Every stored vector in id order (to carry unchanged documents over to a new index)."""
-        if self._matrix is not None:
-            return self._matrix
-        return vectors.reconstruct_all(self._index)
+        if self.matrix is not None:
+            return self.matrix
+        return vectors.reconstruct_all(self.index)

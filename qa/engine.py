@@ -15,7 +15,7 @@ import numpy as np
 
 from index import docstore, embed, hashembed, store
 from index.chunk import sentences
-from index.errors import IndexIncompatible, IndexMissing, ModelError
+from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, Lexical, words
 from index.model import Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
@@ -80,6 +80,11 @@ class Engine:
                     self.quotes_by_passage.setdefault(p.pid, []).append(q)
         self.lexical = Lexical.load(gen / LEXICAL)
         self.store: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
+        if self.store.count() != len(self.passages) or self.store.dim != manifest.dim:
+            raise IndexDamaged(
+                f"index file {VECTORS} is damaged ({self.store.count()} vectors of {self.store.dim} dims "
+                f"for {len(self.passages)} passages of {manifest.dim})"
+            )
         self.embedder: embed.Embedder = embedder or _query_embedder(manifest, config.model_cache_dir())
         if self.embedder.dim != manifest.dim:
             raise IndexIncompatible(

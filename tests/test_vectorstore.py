@@ -181,3 +181,6 @@ def test_the_bot_answers_alike_over_every_exact_store(tmp_path: Path, qa_home: P
     other = qa.open(tmp_path / "ix", vector_store=in_memory)
     for q in ["When will the floods end?", "What do farmers grow?", "Who said anything about a dam?"]:
         assert other.ask(q, k=3).to_json() == built.ask(q, k=3).to_json()
+    # A store that disagrees with the passages is refused at open, not at the first question.
+    with pytest.raises(qa.IndexDamaged):
+        qa.open(tmp_path / "ix", vector_store=NumpyStore(stored.dim, stored.fetch([0])))
