@@ -145,44 +145,68 @@ def _signal_code(exc: BaseException | None) -> int | None:
     return None
 
 
-def _fail(err: errors.QAError) -> NoReturn:
+# The command that fixes an index error: the core's hints say what to do, the CLI says what to type.
+_FIX_COMMANDS: dict[type[errors.QAError], str] = {
+    errors.IndexMissing: "qa index PATH --index {index}",
+    errors.IndexDamaged: "qa index PATH... --index {index} --rebuild",
+    errors.IndexIncompatible: "qa index PATH... --index {index} --rebuild",
+}
+
+
+def cli_hint(err: errors.QAError, index_dir: Path | None) -> str:
+    """The error's hint plus the `qa` command that fixes it, when the index folder is known."""
+    import shlex
+
+    template = _FIX_COMMANDS.get(type(err))
+    if template is None or index_dir is None:
+        return err.hint
+    command = template.format(index=shlex.quote(str(index_dir)))
+    return f"{err.hint}: {command}" if err.hint else f"fix it with: {command}"
+
+
+def _fail(err: errors.QAError, index_dir: Path | None = None) -> NoReturn:
     from cli.safe import one_line
 
     msg = one_line(err.message, 500)
-    hint = f" ({one_line(err.hint, 300)})" if err.hint else ""
+    hint_text = cli_hint(err, index_dir)
+    hint = f" ({one_line(hint_text, 300)})" if hint_text else ""
     print(f"qa: error: {msg}{hint}", file=sys.stderr)
     code = _signal_code(err) if isinstance(err, errors.Interrupted) else None
     raise typer.Exit(code or EXIT_CODES.get(type(err), 1))
 
 
 @contextmanager
-def _domain_errors() -> Iterator[None]:
+def _domain_errors(index_dir: Path | None = None) -> Iterator[None]:
     """The one place where domain errors become messages and exit codes.
 
     Ctrl-C exits 130; SIGTERM (raised as `index.store.Terminated`, which carries `signum`) exits
     143, as a process killed by that signal would, so supervisors can tell the two apart.
+    `index_dir` is the index the command works on, so that hints can name the command that fixes it.
     """
     try:
         yield
     except errors.QAError as e:
-        _fail(e)
+        _fail(e, index_dir)
     except KeyboardInterrupt as e:
         code = _signal_code(e)
         print("qa: terminated" if code else "qa: interrupted", file=sys.stderr)
         raise typer.Exit(code or 130) from None
 
 
+def _where(index: Path | None) -> Path:
+    """The index folder a command works on: --index, else the default."""
+    from qa import config
+
+    return index or config.default_index_dir()
+
+
 def _open(index: Path | None) -> Engine:
     from qa.engine import Engine
 
-    engine = Engine.open(index)
-    if engine.built_default:
-        print(
-            f"qa: built the default index from the bundled article in {engine.index_dir} "
-            "(index your own documents with: qa index PATH)",
-            file=sys.stderr,
-        )
-    return engine
+    def notify(message: str) -> None:
+        print(f"qa: {message} (index your own documents with: qa index PATH)", file=sys.stderr)
+
+    return Engine.open(index, notify=notify)
 
 
 def _version(value: bool) -> None:
@@ -239,7 +263,7 @@ def index_cmd(
     from qa import config
 
     target = index or config.default_index_dir()
-    with _domain_errors(), output.progress_bar() as tick:
+    with _domain_errors(target), output.progress_bar() as tick:
         report = build(
             [str(p) for p in paths],
             target,
@@ -273,7 +297,7 @@ def ask(
     from cli import output, render
     from qa.session import Conversation
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         answer = Conversation(_open(index)).ask(question, k)
     if json_out:
         output.print_json(answer.to_json())
@@ -297,7 +321,7 @@ def chat(
     from qa import config
     from qa.session import Conversation
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         engine = _open(index)
         code = run_chat(
             Conversation(engine),
@@ -316,7 +340,7 @@ def docs(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = Co
     """What an index holds: documents, passages, model, format, size, when built."""
     from cli import output, render
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         info = _open(index).info()
     if json_out:
         output.print_json(info.to_json())
@@ -331,7 +355,7 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt 
 
     from cli import output, render
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         found = _open(index).speakers()
     if json_out:
         output.print_json([asdict(s) for s in found])
@@ -357,7 +381,7 @@ def eval_cmd(
     from cli import output
     from qa.evaluate import evaluate
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         report = evaluate(_open(index), gold, k=k)
     if json_out:
         output.print_json(report.to_json())

@@ -22,6 +22,7 @@ from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrup
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
+from index.vectorstore import FaissStore
 
 MAX_CHARS = 600
 OVERLAP = 0
@@ -93,7 +94,7 @@ def _load_previous(index_dir: Path) -> _Previous | None:
                 sp.setdefault(s.doc_id, []).append(s)
         finally:
             ds.close()
-        vecs = vectors.reconstruct_all(vectors.load(gen / VECTORS, manifest.ann))
+        vecs = FaissStore.load(gen / VECTORS, manifest.ann).all()
     except (IndexDamaged, IndexIncompatible, IndexMissing):
         return None  # a damaged previous index is simply rebuilt from scratch
     return _Previous(manifest, docs, by_doc, qs, sp, vecs)
@@ -164,8 +165,7 @@ def build(
                 raise IndexIncompatible(
                     f"index {index_dir} was built with model {prev.manifest.model} "
                     f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
-                    hint=f"rebuild it with: qa index {' '.join(map(str, paths))} "
-                    f"--index {index_dir} --rebuild",
+                    hint="rebuild it to change the model",
                 )
             # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
             settings = {
@@ -284,7 +284,7 @@ def _write(
     staging = writer.staging
     tick("storing", 0, 3)
     params = vectors.choose(len(matrix))
-    vectors.save(vectors.build(matrix, params), staging / VECTORS)
+    FaissStore.build(matrix, params).save(staging / VECTORS)
     tick("storing", 1, 3)
     Lexical.build(texts).save(staging / LEXICAL)
     tick("storing", 2, 3)

@@ -95,7 +95,8 @@ def _step(name: str) -> None:
 
 
 def _rebuild_hint(index_dir: Path) -> str:
-    return f"rebuild it with: qa index PATH... --index {shlex.quote(str(index_dir))} --rebuild"
+    # No command here (index/errors.py): the CLI adds its own, the API has qa.build.
+    return "rebuild it from its documents"
 
 
 def utc_now() -> str:
@@ -238,7 +239,7 @@ def _dump_manifest(manifest: Manifest) -> bytes:
 def current(index_dir: Path) -> Path:
     """The current generation folder of `index_dir`."""
     index_dir = Path(index_dir)
-    build_hint = f"build one with: qa index PATH --index {shlex.quote(str(index_dir))}"
+    build_hint = "build one from your documents"
     if not index_dir.exists():
         raise IndexMissing(f"no index at {index_dir}", hint=build_hint)
     if not index_dir.is_dir():
@@ -447,9 +448,7 @@ def check_compatible(
         ours_d = f"fingerprint {model_fingerprint[:12]}, {ours_d}"
     raise IndexIncompatible(
         f"{where} was built with model {theirs} ({theirs_d}); this run uses model {ours} ({ours_d})",
-        hint=_rebuild_hint(index_dir)
-        if index_dir is not None
-        else "rebuild it with: qa index PATH... --rebuild",
+        hint=_rebuild_hint(index_dir) if index_dir is not None else "rebuild it from its documents",
     )
 
 

@@ -13,6 +13,8 @@ import pytest
 from qa.engine import Engine
 from qa.session import Conversation
 
+pytestmark = pytest.mark.slow  # the real model: these tests are about ranking quality
+
 HARBOUR = """Harbour bridge deal agreed after months of talks
 
 Prime Minister Elena Marsh says the agreement is 'a fair price', while union leaders warn of job losses

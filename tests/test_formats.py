@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from cli.main import app
 from index import store
 
+pytestmark = pytest.mark.slow  # the fixtures were built with the real model, which queries need
+
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONED = sorted(p for p in FIXTURES.glob("index-v*") if re.fullmatch(r"index-v\d+", p.name))
 
