@@ -29,3 +29,6 @@ here = pathlib.Path(qa.__file__).resolve()
 assert "site-packages" in str(here), f"qa imported from the source tree: {here}"
 print(f"smoke: installed wheel OK ({here.parent})")
 PY
+# The README's Python example, as printed there, against the installed package.
+sed -n '/^```python$/,/^```$/p' "$repo/README.md" | sed '1d;$d' > "$work/example.py"
+"$work/venv/bin/python" "$work/example.py"
