@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import quotes as quoting
 from index.chunk import sentences
 from index.lexical import terms, words
 from qa import intent as intents
+from qa import question as questions
 from qa.engine import Engine, Passage, QuoteSpan
 from qa.types import Answer, Hit
 
@@ -194,14 +194,14 @@ def _read(engine: Engine, searched: str) -> _Query:
     qt = terms(searched)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
-    wanted = quoting.match_speakers(searched, engine.speakers_index)[:1]
-    speech = bool(wanted) and quoting.is_speech_question(searched)
+    wanted = questions.match_speakers(searched, engine.speakers_index)[:1]
+    speech = bool(wanted) and questions.is_speech_question(searched)
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         topic_terms = {
-            t: engine.lexical.idf(t) for t in dict.fromkeys(terms(quoting.topic_of(searched, aliases)))
+            t: engine.lexical.idf(t) for t in dict.fromkeys(terms(questions.topic_of(searched, aliases)))
         }
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
@@ -369,7 +369,7 @@ def answer(
     ]
 
     hits = [_hit(s) for s in scored[:k]]
-    topic = quoting.topic_of(searched, qr.aliases) if qr.speech else ""
+    topic = questions.topic_of(searched, qr.aliases) if qr.speech else ""
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
     on_focus = focus is not None and bool(scored) and scored[0].passage.pid == focus
     reason = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index import quotes as quoting
 from index.errors import InputError
 from index.lexical import STOPWORDS, words
+from qa import question as questions
 from qa import rank
 from qa.engine import Engine
 from qa.types import Answer
@@ -66,7 +66,7 @@ class Conversation:
         return answer
 
     def _speakers(self, text: str) -> list[str]:
-        return quoting.match_speakers(text, self.engine.speakers_index)
+        return questions.match_speakers(text, self.engine.speakers_index)
 
     def resolve(self, q: str) -> tuple[str, bool]:
         """The question to search, and whether it leans on the previous answer (a pronoun follow-up)."""
