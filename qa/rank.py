@@ -10,6 +10,7 @@ the dev questions; never per question.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -222,7 +223,7 @@ def features(
     engine: Engine,
     searched: str,
     q: np.ndarray | None = None,
-    focus: int | None = None,
+    focus: int | Collection[int] | None = None,
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
 ) -> Features | None:
@@ -236,8 +237,8 @@ def features(
     if bm.size:
         top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
         pool.update(int(i) for i in top if bm[i] > 0)
-    if focus is not None:
-        pool.add(focus)
+    focused = _focus_set(focus)
+    pool.update(focused)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -320,7 +321,7 @@ def features(
                         speaker = x.speaker
             elif qs:
                 f.other[i] = True
-        f.focus[i] = pid == focus
+        f.focus[i] = pid in focused
         f.highlight.append(highlight)
         f.speaker.append(speaker)
     return f
@@ -347,7 +348,12 @@ def combine(f: Features, w: Weights) -> np.ndarray:
 
 
 def answer(
-    engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS, focus: int | None = None
+    engine: Engine,
+    question: str,
+    searched: str,
+    k: int,
+    weights: Weights = WEIGHTS,
+    focus: int | Collection[int] | None = None,
 ) -> Answer:
     """Rank passages for `searched`; abstain when the documents do not answer it."""
     qr = _read(engine, searched)
@@ -371,7 +377,7 @@ def answer(
     hits = [_hit(s) for s in scored[:k]]
     topic = questions.topic_of(searched, qr.aliases) if qr.speech else ""
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
-    on_focus = focus is not None and bool(scored) and scored[0].passage.pid == focus
+    on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
     reason = (
         ""
         if on_focus
@@ -380,6 +386,13 @@ def answer(
     if reason:
         return Answer(question, searched, True, hits=[], nearest=hits[:3], reason=reason)
     return Answer(question, searched, False, hits=hits)
+
+
+def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
+    """The conversation's focus as a set: one passage, several (a passage and its neighbours) or none."""
+    if focus is None:
+        return frozenset()
+    return frozenset((focus,)) if isinstance(focus, int) else frozenset(focus)
 
 
 def _best_quote(own: list[QuoteSpan], p: Passage, topic: dict[str, float]) -> tuple[tuple[int, int], float]:
