@@ -103,9 +103,12 @@ class Conversation:
             plan = Plan(self._about(prev, kind.target))
         elif kind.name == "pronoun":
             body = followup.strip_lead(q)
-            plan = Plan(
-                self._pronoun(prev, body), frozenset({prev.top}) if prev.top is not None else frozenset()
-            )
+            readings = self._pronoun(prev, body)
+            # A resolved pronoun makes the question stand on its own ("How did Agerblad come across
+            # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
+            # still points at the previous answer.
+            pointing = readings == [body] or followup.points_back(body)
+            plan = Plan(readings, near if pointing else frozenset())
         else:
             return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
@@ -287,7 +290,8 @@ class Conversation:
         doc = self.engine.docs[p.doc_id].text
         a, b = prev.top_span or (p.start, p.end)
         asked = fold(prev.searched)
-        names = [n for n in dict.fromkeys(names_in(doc[a:b]) + names_in(p.text)) if fold(n) not in asked]
+        every = names_in(p.text)
+        names = [n for n in dict.fromkeys(names_in(doc[a:b]) + every) if fold(n) not in asked]
         if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
             names.append(prev.top_speaker)
         qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in terms(w)}
@@ -300,7 +304,7 @@ class Conversation:
             # The words that describe a name: back to the previous name or clause break, and an
             # apposition after it (", the Labour MP for Newcastle Central,").
             start = max(text.rfind(c, 0, i) for c in ',;.()\n"“”') + 1
-            for other in names:
+            for other in every:
                 j = text.rfind(other, start, i)
                 if other != name and j >= 0:
                     start = max(start, j + len(other))
