@@ -46,6 +46,7 @@ class Plan:
 
     readings: list[str]
     focus: frozenset[int] = field(default_factory=frozenset)
+    anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
 
 
 class Conversation:
@@ -66,6 +67,12 @@ class Conversation:
         plan = self.resolve(q)
         answers = [rank.answer(self.engine, question, r, k, focus=plan.focus) for r in plan.readings]
         answer = fuse(answers, k)
+        if answer.abstained and not plan.focus and plan.anchor:
+            # A resolved follow-up the documents seem not to answer may still be answered where the
+            # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
+            # The previous question is fused in as a second reading: the follow-up may ask about its answer.
+            again = [*plan.readings, self.turns[-1].searched]
+            answer = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
         self.turns.append(
@@ -108,11 +115,11 @@ class Conversation:
             # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
             # still points at the previous answer.
             pointing = readings == [body] or followup.points_back(body)
-            plan = Plan(readings, near if pointing else frozenset())
+            plan = Plan(readings, near if pointing else frozenset(), near)
         else:
             return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
-        return Plan(readings or [q], plan.focus)
+        return Plan(readings or [q], plan.focus, plan.anchor)
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
@@ -222,7 +229,7 @@ class Conversation:
                 sure = next((r for r in cands[1:] if r.gender is not None), None)
                 if sure is not None:
                     readings.append(followup.put(q, m, sure.text, sure.plural))
-            elif kind != "person" and len(cands) > 1:
+            elif kind != "person" and len(cands) > 1 and not first.plural:
                 readings.append(followup.put(q, m, cands[1].text, cands[1].plural))
             return readings
         return [q]
@@ -265,8 +272,8 @@ class Conversation:
                 continue
             add(asked, kind_of_name(name, self._gender(name, docs), bool(self._speakers(name))))
         persons = [r for r in asked if r.kind == "person"]
-        if len(persons) >= 2:
-            add(asked, Referent(f"{persons[0].text} and {persons[1].text}", "group", None, True))
+        if len(persons) >= 2:  # "they" after "When are Putin and Obama meeting?"
+            asked.append(Referent(f"{persons[0].text} and {persons[1].text}", "group", None, True))
         things = noun_phrases(prev.searched)
         desc = described(prev.searched)
         answer: list[Referent] = []
