@@ -45,6 +45,9 @@ _BREAK = set(
     "whose what when where why how to for about on in at by from with of and or but as than if into over "
     "after before since during under against between through".split()
 )
+_OBJECT_START = set(
+    "the a an his her their its this that these those from to by against with over into".split()
+)
 ROLES = set(_ROLE_WORDS) | {"mp", "mps", "librarian", "referee", "chancellor", "spokesman", "spokeswoman"}
 
 
@@ -229,7 +232,10 @@ def described(question: str) -> Referent | None:
                 if low in ("did", "does", "do", "will", "would", "can", "could"):
                     return None  # "Which film did she direct?": the asked thing is an object
                 break
-            if _verbish(t):
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            # A verb: a past form, or a lower-case word followed by its object or a preposition
+            # ("film won the top prize": "won" is also a currency, so the dictionary can't tell).
+            if _verbish(t) or (t.islower() and nxt in _OBJECT_START):
                 n = toks[:i]
                 person = any(w.lower().rstrip("s") in ROLES for w in n)
                 plural = _plural(n[-1]) and not n[-1].isupper()

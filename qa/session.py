@@ -158,11 +158,13 @@ class Conversation:
             name = self._speakers(who)[0]
         if name is None or prev.top is None or prev.top_span is None:
             return Plan([body])
-        doc_id = self.engine.passages[prev.top].doc_id
+        shown = self.engine.passages[prev.top]
+        doc_id = shown.doc_id
+        # The reader saw the whole passage: "next" is the speaker's first quote after it.
         after = sorted(
             (x.start, x.end)
             for x in self.engine.quotes
-            if x.speaker == name and x.doc_id == doc_id and x.start >= prev.top_span[1]
+            if x.speaker == name and x.doc_id == doc_id and x.start >= shown.end
         )
         target = self._pid_at(doc_id, after[0][0]) if after else None
         if target is None:
@@ -280,7 +282,12 @@ class Conversation:
         for name in self._answer_names(prev):
             add(answer, kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name))))
         if _asks_for_someone(prev.searched):
-            out = answer + ([desc] if desc else []) + asked + things
+            # A person is best named; a thing is safer described ("the film that won the top prize")
+            # than taken for a name near the answer ("Lindau").
+            people = [r for r in answer if r.kind == "person"]
+            out = (
+                people + ([desc] if desc else []) + [r for r in answer if r.kind != "person"] + asked + things
+            )
         else:
             out = asked + things + answer + ([desc] if desc else [])
         # "they": a plural noun ("the traffic jams") before a group named in the singular ("the bridge").
