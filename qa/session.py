@@ -185,6 +185,10 @@ class Conversation:
         if span is not None and self._speakers(new):
             return [followup.replace_span(text, span[0], span[1], new)]
         swapped = followup.swap_topic(text, new)
+        if span is not None and swapped and self._speaks(new):
+            # Quoted in the documents, though not as a speaker the index knows ("The Lib Dems want
+            # a wealth tax"): unsure, so both readings are searched, the speaker swap first.
+            return [followup.replace_span(text, span[0], span[1], new), swapped]
         if swapped:
             return [swapped]
         # Another name or thing in the previous question's place: unsure which, search both.
@@ -199,6 +203,14 @@ class Conversation:
             if m:
                 out.append(followup.replace_span(text, m.start(), m.end(), new))
         return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _speaks(self, name: str) -> bool:
+        """Whether some document has `name` as the subject of a verb of speech ("the Lib Dems want")."""
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+        if not bare[:1].isupper():
+            return False
+        rx = re.compile(rf"(?<![\w-]){re.escape(bare)}\s+(?:[a-z]+\s+)?{followup.SPEECH_VERB.pattern}")
+        return any(rx.search(d.text) for d in self.engine.docs.values())
 
     def _speaker_span(self, prev: _Turn) -> tuple[int, int] | None:
         """Where the previous question names its speaker, by alias or by description."""

@@ -254,6 +254,10 @@ def test_and_x_swaps_speaker_or_topic(news: Engine) -> None:
     searched, answer = rewrite(news, "What did Vogel say about the budget?", "And Hendry?")
     assert searched == "What did Hendry say about the budget?"
     assert "Hendry" in answer.hits[0].text
+    # Quoted ("The Lib Dems want ..."), though not a speaker the index knows by that name: both
+    # readings, the speaker swap shown.
+    searched, _ = rewrite(news, "What did Vogel say about the budget?", "And the Lib Dems?")
+    assert searched == "What did the Lib Dems say about the budget?"
     searched, _ = rewrite(news, "What did Vogel say about the budget?", "And pensions?")
     assert searched == "What did Vogel say about pensions?"
     searched, _ = rewrite(
