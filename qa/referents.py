@@ -140,6 +140,11 @@ def names_in(text: str) -> list[str]:
     return out
 
 
+def is_place(name: str) -> bool:
+    """A country or city of the gazetteer ("California", "New York")."""
+    return any(t.lower().strip(".") in _PLACES for t in name.split())
+
+
 def kind_of_name(name: str, gender: str | None, quoted: bool) -> Referent:
     """A name as a referent: a person when the documents give a gender, or it looks like a personal
     name (two or more words, none of them an organisation's or place's); a group otherwise."""

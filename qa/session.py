@@ -18,7 +18,17 @@ from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, rank
 from qa import question as questions
 from qa.engine import Engine
-from qa.referents import ROLES, Referent, agrees, described, gender_in, kind_of_name, names_in, noun_phrases
+from qa.referents import (
+    ROLES,
+    Referent,
+    agrees,
+    described,
+    gender_in,
+    is_place,
+    kind_of_name,
+    names_in,
+    noun_phrases,
+)
 from qa.types import Answer, Hit
 
 MAX_QUESTION_CHARS = 2000  # longer input is cut: bounded work for a pasted 100 KB "question"
@@ -292,7 +302,11 @@ class Conversation:
         desc = described(prev.searched)
         answer: list[Referent] = []
         for name in self._answer_names(prev):
-            add(answer, kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name))))
+            r = kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name)))
+            # A lone capitalised word beside the answer ("California", "American") is no thing the
+            # reader was asked about: only people and organisations are taken from the answer.
+            if r.kind != "thing" and not (r.kind == "group" and is_place(name)):
+                add(answer, r)
         if _asks_for_someone(prev.searched):
             # A person is best named; a thing is safer described ("the film that won the top prize")
             # than taken for a name near the answer ("Lindau").
