@@ -48,6 +48,7 @@ _BREAK = set(
 _OBJECT_START = set(
     "the a an his her their its this that these those from to by against with over into".split()
 )
+_SUBJECT_START = set("i you he she it we they the a an his her their its this that these those".split())
 ROLES = set(_ROLE_WORDS) | {"mp", "mps", "librarian", "referee", "chancellor", "spokesman", "spokeswoman"}
 
 
@@ -234,8 +235,15 @@ def described(question: str) -> Referent | None:
         for i, t in enumerate(toks[1:], 1):
             low = t.lower()
             if low in _BREAK:
-                if low in ("did", "does", "do", "will", "would", "can", "could"):
-                    return None  # "Which film did she direct?": the asked thing is an object
+                if low in ("did", "does", "do", "will", "would", "can", "could", "has", "have"):
+                    after = toks[i + 1] if i + 1 < len(toks) else ""
+                    if not after or after[:1].isupper() or after.lower() in _SUBJECT_START:
+                        return None  # "Which film did she direct?": the asked thing is an object
+                    n = toks[:i]  # "Which company will build 500 masts?": the asked thing acts
+                    plural = _plural(n[-1]) and not n[-1].isupper()
+                    person = any(w.lower().rstrip("s") in ROLES for w in n)
+                    text = f"the {' '.join(n)} that {' '.join(toks[i:])}"
+                    return Referent(text, "person" if person and not plural else "thing", None, plural)
                 break
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             # A verb: a past form, or a lower-case word followed by its object or a preposition
