@@ -60,6 +60,7 @@ class Referent:
     kind: str  # "person", "group" (organisation, team, several people) or "thing"
     gender: str | None = None  # "m" or "f" when the documents say; None when unknown
     plural: bool = False
+    short: str = ""  # a description without its clause: "the Labour MP" for "the Labour MP that backed ..."
 
 
 def agrees(ref: Referent, kind: str, gender: str | None, plural: bool) -> bool:
@@ -243,7 +244,8 @@ def described(question: str) -> Referent | None:
                     plural = _plural(n[-1]) and not n[-1].isupper()
                     person = any(w.lower().rstrip("s") in ROLES for w in n)
                     text = f"the {' '.join(n)} that {' '.join(toks[i:])}"
-                    return Referent(text, "person" if person and not plural else "thing", None, plural)
+                    kind = "person" if person and not plural else "thing"
+                    return Referent(text, kind, None, plural, f"the {' '.join(n)}")
                 break
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             # A verb: a past form, or a lower-case word followed by its object or a preposition
@@ -253,7 +255,8 @@ def described(question: str) -> Referent | None:
                 person = any(w.lower().rstrip("s") in ROLES for w in n)
                 plural = _plural(n[-1]) and not n[-1].isupper()
                 text = f"the {' '.join(n)} that {' '.join(toks[i:])}"
-                return Referent(text, "person" if person and not plural else "thing", None, plural)
+                kind = "person" if person and not plural else "thing"
+                return Referent(text, kind, None, plural, f"the {' '.join(n)}")
         return None
     return None
 

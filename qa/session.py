@@ -124,7 +124,9 @@ class Conversation:
             # A resolved pronoun makes the question stand on its own ("How did Agerblad come across
             # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
             # still points at the previous answer.
-            pointing = readings == [body] or followup.points_back(body)
+            pointing = (
+                readings == [body] or followup.points_back(body) or self._described_before(prev, readings[0])
+            )
             plan = Plan(readings, near if pointing else frozenset(), near)
         else:
             return Plan([q])
@@ -249,6 +251,11 @@ class Conversation:
                 return [q]
             first = cands[0]
             readings = [followup.put(q, m, first.text, first.plural)]
+            if first.short:
+                # "the Labour MP that backed the UCU report" repeats the previous question's words and
+                # pulls its passage back; "the Labour MP" alone may be too vague: search both.
+                readings.insert(0, followup.put(q, m, first.short, first.plural))
+                return readings
             if kind == "person" and first.gender is None:
                 sure = next((r for r in cands[1:] if r.gender is not None), None)
                 if sure is not None:
@@ -257,6 +264,14 @@ class Conversation:
                 readings.append(followup.put(q, m, cands[1].text, cands[1].plural))
             return readings
         return [q]
+
+    def _described_before(self, prev: _Turn, reading: str) -> bool:
+        """After "Who is Amanda Renteria?", a question about her stays on the passage that
+        describes her: the previous answer was about the person as a whole."""
+        m = re.match(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*[?.!]*\s*$", prev.searched, re.I)
+        if not m or not names_in(m.group(1)):
+            return False
+        return any(n in reading for n in names_in(m.group(1)))
 
     def _bound_inside(self, q: str, m: re.Match[str], kind: str) -> bool:
         """'What did Obama say about his policy?': the pronoun's person is named earlier in the question."""
@@ -397,8 +412,9 @@ def _asks_for_someone(question: str) -> bool:
 
 
 def fuse(answers: list[Answer], k: int) -> Answer:
-    """One answer from the rankings of several readings: reciprocal-rank fusion of those that did
-    not abstain, or the first reading's abstention when all did.
+    """One answer from the rankings of several readings: reciprocal-rank fusion of their rankings
+    (an abstaining reading's nearest passages included) when any reading answers, or the first
+    reading's abstention when all abstain.
 
     Args:
         answers: one per reading, the first being the reading shown as `searched`.
@@ -409,13 +425,14 @@ def fuse(answers: list[Answer], k: int) -> Answer:
     """
     if len(answers) == 1:
         return answers[0]
-    live = [a for a in answers if not a.abstained]
-    if not live:
+    if all(a.abstained for a in answers):
         return answers[0]
     score: dict[tuple[str, int], float] = {}
     hit: dict[tuple[str, int], Hit] = {}
-    for a in live:
-        for r, h in enumerate(a.hits):
+    for a in answers:
+        # A reading that would abstain alone still ranks: whether to answer is decided by the
+        # readings together, which passages come first by all of them.
+        for r, h in enumerate(a.hits or a.nearest):
             key = (h.source, h.start)
             score[key] = score.get(key, 0.0) + 1.0 / (RRF_K + r + 1)
             hit.setdefault(key, h)

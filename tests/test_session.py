@@ -226,6 +226,8 @@ def test_fusion_prefers_what_both_readings_rank() -> None:
     assert [h.start for h in fused.hits] == [2, 1, 4] and fused.searched == "a"
     off = Answer("q", "b", True, reason="no")
     assert fuse([off, a], 3).hits == a.hits and fuse([off, off], 3).abstained
+    near = Answer("q", "b", True, nearest=[hit(3), hit(9)], reason="no")
+    assert [h.start for h in fuse([a, near], 3).hits] == [3, 1, 2]
 
 
 # --------------------------------------------------------------------------- conversations
