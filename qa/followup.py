@@ -18,6 +18,8 @@ AUX = (
 _AUX_RE = "(?:" + "|".join(AUX) + ")"
 _WH = r"(?:what|who|whom|whose|which|when|where|why|how)"
 _ADVERBIAL_WH = {"when", "where", "why", "how"}
+# Question words that can take the place of an adverbial one: "How long did ..." but not "How many did ...".
+_SWAPPABLE = {"when", "where", "why", "how", "how long", "how often", "how far"}
 LEAD = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*", re.I)
 
 # The speech verbs a "what did X say" question turns on; "Why?" after it asks why X said *that*.
@@ -207,9 +209,15 @@ def reask(prev: str, word: str) -> str:
         thing's place after a speech verb ("Why did Obama say that about Assad?"), else both asked
         at once ("Who won the vote, and why?").
     """
+    word = "why" if word == "how come" else word
     W = word[:1].upper() + word[1:]
     body = prev.strip().rstrip("?.! ")
     parts = _split_wh(prev)
+    if word not in _SWAPPABLE and word.split()[0] in _ADVERBIAL_WH:
+        return f"{body}, and {word}?"  # "How many?" needs its noun: "How many did ..." is no question
+    if parts and word.split()[0] not in _ADVERBIAL_WH:
+        # "What?" or "Who?" asks for a thing or person, which the old question's slot can't take.
+        return f"{W} {parts[1]}?" if parts[0] == word else f"{body}, and {word}?"
     if parts:
         old, rest = parts
         if old in _ADVERBIAL_WH and re.match(rf"{_AUX_RE}\b", rest, re.I):

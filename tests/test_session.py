@@ -170,6 +170,11 @@ def test_kinds_of_follow_up(question: str, kind: str) -> None:
         ("When did Russia send tanks?", "why", "Why did Russia send tanks?"),
         ("Who won the vote?", "why", "Who won the vote, and why?"),
         ("What is the death toll?", "where", "What is the death toll, and where?"),
+        ("What did Obama say about Assad?", "what", "What did Obama say about Assad?"),
+        ("What did Obama say about Assad?", "who", "What did Obama say about Assad, and who?"),
+        ("How did Vogel defend the budget?", "how many", "How did Vogel defend the budget, and how many?"),
+        ("How did Vogel defend the budget?", "how come", "Why did Vogel defend the budget?"),
+        ("When did Vogel defend the budget?", "how long", "How long did Vogel defend the budget?"),
     ],
 )
 def test_reask(prev: str, word: str, expected: str) -> None:
