@@ -209,8 +209,16 @@ class Conversation:
             places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
         else:
             places = [r.text[4:] for r in noun_phrases(text)]
+        if new[:1].isupper() and len(places) > 1:
+            # A name of the same kind is the one replaced: "And Oxford?" after "... Harvard letting
+            # Google scan?" replaces the institution, not the quoted company.
+            def kind(n: str) -> str:
+                return kind_of_name(n, None, bool(self._speakers(n)) or self._speaks(n)).kind
+
+            want = kind(re.sub(r"^the\s+", "", new, flags=re.I))
+            places = sorted(places, key=lambda n: kind(n) != want)
         out = []
-        for name in (places[-1:] + places[:1]) if places else []:
+        for name in (places[:1] + places[-1:]) if places else []:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
             if m:
                 out.append(followup.replace_span(text, m.start(), m.end(), new))
