@@ -93,7 +93,7 @@ def gender_in(name: str, text: str) -> str | None:
         text: a document that mentions them.
 
     Returns:
-        "m", "f", "n" (an organisation: "its" outnumbers both) or None.
+        "m", "f", "n" (an organisation: "its" and never "he" or "she") or None.
     """
     toks = [t for t in name.replace("’", "'").split() if t.lower().rstrip(".") not in _HONORIFIC]
     if not toks:
@@ -114,7 +114,7 @@ def gender_in(name: str, text: str) -> str | None:
         male += len(_MALE.findall(window))
         female += len(_FEMALE.findall(window))
         neuter += len(re.findall(r"\bits\b", window, re.I))
-    if neuter > male + female:
+    if neuter and not male and not female:
         return "n"  # "Hanover Re ... its claims": an organisation
     if male > female:
         return "m"

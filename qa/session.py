@@ -57,6 +57,7 @@ class Plan:
     readings: list[str]
     focus: frozenset[int] = field(default_factory=frozenset)
     anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
+    moved_on: int | None = None  # a passage already shown that this question asks to move past ("next")
 
 
 class Conversation:
@@ -83,6 +84,12 @@ class Conversation:
             # The previous question is fused in as a second reading: the follow-up may ask about its answer.
             again = [*plan.readings, self.turns[-1].searched]
             answer = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
+        if plan.moved_on is not None and len(answer.hits) > 1:
+            # "What did she say next?" is answered by what follows, not by the passage already shown.
+            rest = [h for h in answer.hits if h.pid != plan.moved_on]
+            answer = Answer(
+                answer.question, answer.searched, answer.abstained, rest, answer.nearest, answer.reason
+            )
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
         self.turns.append(
@@ -131,7 +138,7 @@ class Conversation:
         else:
             return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
-        return Plan(readings or [q], plan.focus, plan.anchor)
+        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on)
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
@@ -182,7 +189,7 @@ class Conversation:
         if target is None:
             target = prev.top + 1 if prev.top + 1 < len(self.engine.passages) else prev.top
         reading = followup.put(body, ms[0], name) if ms else f"What did {name} say next?"
-        return Plan([reading], frozenset({target}))
+        return Plan([reading], frozenset({target}), moved_on=prev.top if target != prev.top else None)
 
     def _pid_at(self, doc_id: int, offset: int) -> int | None:
         for p in self.engine.passages:
