@@ -247,8 +247,14 @@ def swap_topic(prev: str, new: str) -> str | None:
 
 
 def replace_span(text: str, start: int, end: int, new: str) -> str:
-    """`text` with [start, end) replaced by `new`, keeping a possessive that followed the old words."""
-    return text[:start] + new + text[end:]
+    """`text` with [start, end) replaced by `new`; an article is not doubled ("the Guardian article"
+    with "the Nature one" is "the Nature one article", not "the the ...")."""
+    head = text[:start]
+    if re.search(r"\b(?:the|a|an)\s+$", head, re.I):
+        new = re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.I)
+    elif start == 0 or re.search(r"[?.!]\s*$", head):
+        new = new[:1].upper() + new[1:]
+    return head + new + text[end:]
 
 
 _WORD = re.compile(r"[\w'’-]+")

@@ -188,6 +188,15 @@ def test_possessive_is_never_doubled() -> None:
     assert followup.possessive("the Lib Dems", plural=True) == "the Lib Dems'"
 
 
+def test_replacing_words_keeps_articles_single() -> None:
+    text = "Who wrote the Guardian article?"
+    i = text.index("Guardian")
+    assert (
+        followup.replace_span(text, i, i + len("Guardian"), "the Nature one")
+        == "Who wrote the Nature one article?"
+    )
+
+
 def test_gender_comes_from_the_text() -> None:
     assert gender_in("Ingrid Vogel", BUDGET) == "f"
     assert gender_in("Paul Hendry", BUDGET) == "m"
