@@ -61,6 +61,7 @@ class Referent:
     gender: str | None = None  # "m" or "f" when the documents say; None when unknown
     plural: bool = False
     short: str = ""  # a description without its clause: "the Labour MP" for "the Labour MP that backed ..."
+    fit: int | None = None  # for a name in the previous answer: how many of the question's words describe it
 
 
 def agrees(ref: Referent, kind: str, gender: str | None, plural: bool) -> bool:
@@ -159,7 +160,8 @@ def kind_of_name(name: str, gender: str | None, quoted: bool) -> Referent:
         # Ozzy Osbourne") are followed by pronouns too.
         return Referent(name, "person", gender)
     # "the Lib Dems", "the Osbournes": a name ending in a plural "s", with no "he" or "she" after it.
-    plural = gender is None and _plural(low[-1]) and not name.isupper()
+    # One word ending in "s" is a plural only when quoted ("Democrats"), never a place ("Massachusetts").
+    plural = gender is None and _plural(low[-1]) and not name.isupper() and (len(low) >= 2 or quoted)
     if len(low) >= 2 and not org and not plural:
         return Referent(name, "person", None)
     if quoted and not org and len(low) == 1:
@@ -225,9 +227,15 @@ def described(question: str) -> Referent | None:
     """The unknown a "which/what N ..." or "who ..." question asks for, as a description:
     "Which Labour MP backed the report?" -> "the Labour MP that backed the report"."""
     q = question.strip().rstrip("?.! ")
-    w = re.match(r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b)(\w+\s+.+)$", q, re.I)
-    if w and _verbish(w.group(1).split()[0]):
-        return Referent(f"the person who {w.group(1)}", "person", None, False)
+    w = re.match(r"^who\s+(?!did\b|does\b|do\b)(\w+\s+.+)$", q, re.I)
+    if w:
+        rest = w.group(1).split()
+        passive = rest[0].lower() in ("is", "was", "are", "were") and len(rest) > 1 and _verbish(rest[1])
+        if passive or (rest[0].lower() not in ("is", "was", "are", "were") and _verbish(rest[0])):
+            plural = rest[0].lower() in ("are", "were")
+            who = "the people" if plural else "the person"
+            return Referent(f"{who} who {w.group(1)}", "person" if not plural else "group", None, plural)
+        return None
     m = re.match(r"^(?:which|what)\s+(.+)$", q, re.I)
     if m:
         toks = m.group(1).split()

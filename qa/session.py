@@ -11,7 +11,7 @@ rankings fused. A question that stands on its own is searched exactly as typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
@@ -271,7 +271,12 @@ class Conversation:
                 # pulls its passage back; "the Labour MP" alone may be too vague: search both.
                 readings.insert(0, followup.put(q, m, first.short, first.plural))
                 return readings
-            if kind == "person" and first.gender is None:
+            tied = [r for r in cands[1:] if first.fit is not None and r.fit == first.fit]
+            if tied:
+                # Two people in the previous answer, the question's words describing neither better
+                # ("Who won the race?" over "the incumbent trailed her challenger"): search both.
+                readings.append(followup.put(q, m, tied[0].text, tied[0].plural))
+            elif kind == "person" and first.gender is None:
                 sure = next((r for r in cands[1:] if r.gender is not None), None)
                 if sure is not None:
                     readings.append(followup.put(q, m, sure.text, sure.plural))
@@ -330,9 +335,16 @@ class Conversation:
             asked.append(Referent(f"{persons[0].text} and {persons[1].text}", "group", None, True))
         things = noun_phrases(prev.searched)
         desc = described(prev.searched)
+        if desc is not None and desc.text.startswith("the person who "):
+            # "Who was arrested?" asks in the singular whatever the answer: "they" may follow.
+            rest = desc.text[len("the person who ") :]
+            rest = re.sub(
+                r"^(?:was|is|has)\b", lambda m: {"was": "were", "is": "are", "has": "have"}[m.group()], rest
+            )
+            things.append(Referent("the people who " + rest, "group", None, True))
         answer: list[Referent] = []
-        for name in self._answer_names(prev):
-            r = kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name)))
+        for name, fit in self._answer_names(prev):
+            r = replace(kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name))), fit=fit)
             # A lone capitalised word beside the answer ("California", "American") is no thing the
             # reader was asked about: only people and organisations are taken from the answer.
             if r.kind != "thing" and not (r.kind == "group" and is_place(name)):
@@ -349,11 +361,12 @@ class Conversation:
         # "they": a plural noun ("the traffic jams") before a group named in the singular ("the bridge").
         return sorted(out, key=lambda r: not r.plural)
 
-    def _answer_names(self, prev: _Turn) -> list[str]:
+    def _answer_names(self, prev: _Turn) -> list[tuple[str, int]]:
         """The names in the previous answer, those the previous question's words describe first
         ("referee Anders Frisk" after "Who refereed ...?", "challenger Kristy Marmorato" after
         "Who is challenging ...?"), then in order of mention, the highlighted sentence first.
-        Names the previous question itself used are left out: they are not its answer."""
+        Names the previous question itself used are left out: they are not its answer. Each comes
+        with the number of the question's words that describe it."""
         if prev.top is None:
             return []
         p = self.engine.passages[prev.top]
@@ -382,7 +395,7 @@ class Conversation:
             window = text[start:i] + (after.group(1) if after else "")
             return len(qterms & set(terms(window)))
 
-        return sorted(names, key=lambda n: -described_by_question(n))
+        return sorted(((n, described_by_question(n)) for n in names), key=lambda x: -x[1])
 
     def _docs_of(self, prev: _Turn) -> list[int]:
         """Documents to read genders from: the previous answer's first, then the asked speakers'."""

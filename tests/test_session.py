@@ -226,6 +226,8 @@ def test_names_and_phrases_of_a_question() -> None:
     d = described("Which Labour MP backed the report?")
     assert d is not None and d.kind == "person"
     assert described("Which film did she direct?") is None
+    d = described("Who was arrested in the raid?")
+    assert d is not None and d.text == "the person who was arrested in the raid"
     d = described("Which company will build 500 masts?")
     assert d is not None and d.text == "the company that will build 500 masts"
 
