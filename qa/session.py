@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, rank
+from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine
 from qa.referents import (
@@ -83,7 +84,17 @@ class Conversation:
             # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
             # The previous question is fused in as a second reading: the follow-up may ask about its answer.
             again = [*plan.readings, self.turns[-1].searched]
-            answer = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
+            anchored = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
+            # Only the conversation's own passage answers so, and only if it holds an answer of the
+            # asked type: "How old is he?" is still declined when the passage gives no age.
+            asked = intents.read(plan.readings[0]).answer_type
+            top = anchored.hits[0] if anchored.hits else None
+            if (
+                top is not None
+                and top.pid in plan.anchor
+                and (not asked or intents.has_evidence(asked, top.text))
+            ):
+                answer = anchored
         if plan.moved_on is not None and len(answer.hits) > 1:
             # "What did she say next?" is answered by what follows, not by the passage already shown.
             rest = [h for h in answer.hits if h.pid != plan.moved_on]

@@ -296,6 +296,11 @@ def test_anchored_follow_ups(news: Engine) -> None:
     assert not answer.abstained
 
 
+def test_a_near_miss_follow_up_is_still_declined(news: Engine) -> None:
+    searched, answer = rewrite(news, "What did Santos say about prices?", "How old is she?")
+    assert searched == "How old is Maria Santos?" and answer.abstained
+
+
 def test_searched_is_in_the_json_when_changed(news: Engine) -> None:
     _, answer = rewrite(news, "What did Vogel say about the budget?", "And Hendry?")
     assert answer.to_json()["searched"] == "What did Hendry say about the budget?"
