@@ -70,9 +70,19 @@ class Conversation:
         self._genders: dict[tuple[str, int], str | None] = {}
 
     def reset(self) -> None:
+        """Forget the conversation: the next question is read on its own."""
         self.turns.clear()
 
     def ask(self, question: str, k: int = 5) -> Answer:
+        """Answer `question` in the light of the earlier turns.
+
+        Args:
+            question: as typed; a follow-up is rewritten (Answer.searched shows how).
+            k: passages to return.
+
+        Returns:
+            The Answer: the fused ranking of the question's readings, or an abstention.
+        """
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
             raise InputError("empty question: type a question, or /help")
