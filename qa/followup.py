@@ -69,9 +69,11 @@ _BARE = re.compile(
     r"(?:\s+(?:did\s+)?that\s+happen)?\s*[?.!]*\s*$",
     re.I,
 )
+# "Who wrote it?" is not one: "it" may be the report the previous question was about.
 _WHO_SAID = re.compile(
-    r"^\s*who\s+(?:said|says|wrote|made|gave)\s+(?:that|this|it|those\s+words|these\s+words)"
-    r"(?:\s+(?:remark|quote|comment|statement))?\s*[?.!]*\s*$",
+    r"^\s*who\s+(?:said|says)\s+(?:that|this|it|those\s+words|these\s+words)\s*[?.!]*\s*$|"
+    r"^\s*who\s+(?:said|says|made|gave|wrote)\s+(?:that|this|those|these)\s+"
+    r"(?:remarks?|quotes?|comments?|statements?|words)\s*[?.!]*\s*$",
     re.I,
 )
 _NEXT = re.compile(

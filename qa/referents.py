@@ -45,6 +45,8 @@ _BREAK = set(
     "whose what when where why how to for about on in at by from with of and or but as than if into over "
     "after before since during under against between through".split()
 )
+_PARTICLE_WORDS = {"down", "up", "out", "off", "over", "back", "away", "through"}
+_AUX_WORDS = "did|does|do|will|would|can|could|should|might|may|must"
 _OBJECT_START = set(
     "the a an his her their its this that these those from to by against with over into".split()
 )
@@ -203,11 +205,18 @@ def noun_phrases(question: str) -> list[Referent]:
                 break
         while toks and toks[-1].lower() in _BREAK | {"the"}:
             toks.pop()
+        ends = re.match(r"[\s\w'’-]*?[?.!]*\s*$", rest) is not None and len(toks) == len(rest.split())
+        if ends and len(toks) > 1 and re.match(rf"^\s*(?:how\s+)?\w+\s+(?:{_AUX_WORDS})\b", question, re.I):
+            # "What did the UCU report find?", "... the Supreme Court strike down?": the last word
+            # (before a particle) is the verb, not the thing.
+            while len(toks) > 2 and toks[-1].lower() in _PARTICLE_WORDS:
+                toks.pop()
+            toks.pop()
         if not toks:
             continue
         head = [t for t in toks if t.lower() not in _BREAK and t.lower() != "the"]
         text = "the " + " ".join(toks)
-        if head and head[0][:1].isupper() and len(head) == len(toks):
+        if head and all(t[:1].isupper() for t in head) and len(head) == len(toks):
             continue  # "the Kremlin": a name, found by names_in
         plural = _plural(_head(toks))
         person = _head(toks).lower().rstrip("s") in ROLES

@@ -347,14 +347,19 @@ class Conversation:
                 asked.insert(0, Referent(said, "person"))
                 seen.add(fold(said))
         spoken = {a.lower() for s in self.engine.speakers_index if s.name in prev.speakers for a in s.aliases}
+        things = noun_phrases(prev.searched)
         for name in names_in(_unask(prev.searched)):
             if name.lower() in spoken:
                 continue
-            add(asked, kind_of_name(name, self._gender(name, docs), bool(self._speakers(name))))
+            if any(name in t.text and not t.text.endswith(name) for t in things):
+                continue  # "UCU" in "the UCU report": the report is the thing asked about
+            r = kind_of_name(name, self._gender(name, docs), bool(self._speakers(name)))
+            if r.kind != "person" and re.search(rf"\bthe\s+{re.escape(name)}\b", prev.searched, re.I):
+                r = replace(r, text="the " + name)  # "the Supreme Court", as the question wrote it
+            add(asked, r)
         persons = [r for r in asked if r.kind == "person"]
         if len(persons) >= 2:  # "they" after "When are Putin and Obama meeting?"
             asked.append(Referent(f"{persons[0].text} and {persons[1].text}", "group", None, True))
-        things = noun_phrases(prev.searched)
         desc = described(prev.searched)
         if desc is not None and desc.text.startswith("the person who "):
             # "Who was arrested?" asks in the singular whatever the answer: "they" may follow.

@@ -221,6 +221,8 @@ def test_names_and_phrases_of_a_question() -> None:
     assert [r.text for r in noun_phrases("When were the traffic jams at the George Washington Bridge?")] == [
         "the traffic jams at the George Washington Bridge"
     ]
+    assert [r.text for r in noun_phrases("What did the UCU report find?")] == ["the UCU report"]
+    assert followup.read("Who wrote it?").name == "pronoun"  # "it" may be the report just asked about
     d = described("Which film won the top prize?")
     assert d is not None and d.text == "the film that won the top prize" and d.kind == "thing"
     d = described("Which Labour MP backed the report?")
