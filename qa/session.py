@@ -285,13 +285,22 @@ class Conversation:
             cands = [r for r in self._candidates(prev) if agrees(r, kind, gender, plural)]
             if not cands:
                 return [q]
+            if followup.role(q, m) == "poss":
+                # A possessive of a clause reads wrong ("the person who won the race's husband").
+                cands = [r for r in cands if r.short or not re.search(r"\b(?:that|who)\b", r.text)] or cands[
+                    :0
+                ]
+                if not cands:
+                    return [q]
             first = cands[0]
             readings = [followup.put(q, m, first.text, first.plural)]
             if first.short:
                 # "the Labour MP that backed the UCU report" repeats the previous question's words and
                 # pulls its passage back; "the Labour MP" alone may be too vague: search both.
-                readings.insert(0, followup.put(q, m, first.short, first.plural))
-                return readings
+                short = followup.put(q, m, first.short, first.plural)
+                if followup.role(q, m) == "poss":
+                    return [short]  # never "the MP that backed the report's constituency"
+                return [short, *readings]
             tied = [r for r in cands[1:] if first.fit is not None and r.fit == first.fit]
             if tied:
                 # Two people in the previous answer, the question's words describing neither better

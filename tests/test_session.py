@@ -123,6 +123,8 @@ def problems(text: str) -> list[str]:
         out.append("question inside a question")
     if re.search(r"\b(?:he|she|it|they)\b.*\?.*\?", plain):
         out.append("two question marks")
+    if re.search(r"\b(?:that|who)\s+\w+(?:ed|on|ok)\b[^?]*['’]s\b", plain):
+        out.append("possessive of a clause")
     return out
 
 
@@ -135,6 +137,7 @@ def test_checker_catches_the_garbles_users_saw() -> None:
     ]:
         assert problems(bad), bad
         assert followup.garbled(bad), bad
+    assert problems("What was the person who refereed the match's role?")
 
 
 # --------------------------------------------------------------------------- pure wording
@@ -346,7 +349,15 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
             answer = conv.ask(follow, 3)
             seen.append((first, follow, answer.searched))
     for start in ["Which film won the top prize?", "Who refereed the match?", "Who replaced Hendry?"]:
-        for follow in ["Who directed it?", "Who did he send off?", "Why?", "When was that?", "And City?"]:
+        for follow in [
+            "Who directed it?",
+            "Who did he send off?",
+            "Why?",
+            "When was that?",
+            "And City?",
+            "What is its budget?",
+            "What was his role?",
+        ]:
             conv.reset()
             conv.ask(start, 3)
             seen.append((start, follow, conv.ask(follow, 3).searched))
