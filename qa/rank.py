@@ -10,13 +10,14 @@ the dev questions; never per question.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index import quotes as quoting
 from index.lexical import words
 from qa import intent as intents
+from qa import question as questions
 from qa.engine import Engine, Passage, QuoteSpan
 from qa.types import Answer, Hit
 
@@ -186,14 +187,15 @@ def _read(engine: Engine, searched: str) -> _Query:
     qt = engine.terms(searched)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
-    wanted = quoting.match_speakers(searched, engine.speakers_index)[:1]
-    speech = bool(wanted) and quoting.is_speech_question(searched)
+    wanted = questions.match_speakers(searched, engine.speakers_index)[:1]
+    speech = bool(wanted) and questions.is_speech_question(searched)
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         topic_terms = {
-            t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(quoting.topic_of(searched, aliases)))
+            t: engine.lexical.idf(t)
+            for t in dict.fromkeys(engine.terms(questions.topic_of(searched, aliases)))
         }
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
@@ -224,7 +226,7 @@ def features(
     engine: Engine,
     searched: str,
     q: np.ndarray | None = None,
-    focus: int | None = None,
+    focus: int | Collection[int] | None = None,
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
 ) -> Features | None:
@@ -238,8 +240,8 @@ def features(
     if bm.size:
         top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
         pool.update(int(i) for i in top if bm[i] > 0)
-    if focus is not None:
-        pool.add(focus)
+    focused = _focus_set(focus)
+    pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
         pool.update(p.pid for p in engine.passages if p.kind in qr.parts)
     if qr.speech:
@@ -338,7 +340,7 @@ def features(
                         speaker = x.speaker
             elif qs:
                 f.other[i] = True
-        f.focus[i] = pid == focus
+        f.focus[i] = pid in focused
         f.highlight.append(highlight)
         f.speaker.append(speaker)
     return f
@@ -374,7 +376,12 @@ def combine(f: Features, w: Weights) -> np.ndarray:
 
 
 def answer(
-    engine: Engine, question: str, searched: str, k: int, weights: Weights = WEIGHTS, focus: int | None = None
+    engine: Engine,
+    question: str,
+    searched: str,
+    k: int,
+    weights: Weights = WEIGHTS,
+    focus: int | Collection[int] | None = None,
 ) -> Answer:
     """Rank passages for `searched`; abstain when the documents do not answer it."""
     qr = _read(engine, searched)
@@ -405,9 +412,9 @@ def answer(
     ]
 
     hits = [_hit(s) for s in scored[:k]]
-    topic = quoting.topic_of(searched, qr.aliases) if qr.speech else ""
+    topic = questions.topic_of(searched, qr.aliases) if qr.speech else ""
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
-    on_focus = focus is not None and bool(scored) and scored[0].passage.pid == focus
+    on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
     reason = (
         ""
         if on_focus
@@ -416,6 +423,13 @@ def answer(
     if reason:
         return Answer(question, searched, True, hits=[], nearest=hits[:3], reason=reason)
     return Answer(question, searched, False, hits=hits)
+
+
+def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
+    """The conversation's focus as a set: one passage, several (a passage and its neighbours) or none."""
+    if focus is None:
+        return frozenset()
+    return frozenset((focus,)) if isinstance(focus, int) else frozenset(focus)
 
 
 def _best_quote(

@@ -1,38 +1,43 @@
 """A conversation: follow-up questions resolved against earlier turns, without a language model.
 
-"And Putin?", "What about Assad?", "Where?", "Who is blamed for it?" lean on the previous turn:
-the missing speaker, subject or topic is carried over by a few general rewrites. A question
-that stands on its own is searched exactly as typed.
+"And Putin?", "Who did he replace?", "Why?", "Who said that?", "What did she say next?" lean on the
+previous turn. The pronoun is resolved to a person or thing of the previous question or answer that
+agrees with it in gender and number (qa.referents); "And X?" swaps the speaker when X is quoted in
+the index, the topic otherwise; a bare question word, "who said that" and "next" anchor on the
+previous answer's passage. Where two readings are equally plausible both are searched and their
+rankings fused. A question that stands on its own is searched exactly as typed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from index import quotes as quoting
 from index.errors import InputError
-from index.lexical import STOPWORDS, words
-from qa import rank
+from index.lexical import STOPWORDS, fold, words
+from qa import followup, rank
+from qa import intent as intents
+from qa import question as questions
 from qa.engine import Engine
-from qa.types import Answer
+from qa.referents import (
+    ROLES,
+    Referent,
+    agrees,
+    described,
+    gender_in,
+    is_place,
+    kind_of_name,
+    names_in,
+    noun_phrases,
+)
+from qa.types import Answer, Hit
 
 MAX_QUESTION_CHARS = 2000  # longer input is cut: bounded work for a pasted 100 KB "question"
-
-_WH = r"(?:what|who|whom|whose|which|when|where|why|how(?: many| much| long| old)?)"
-_BARE_WH = re.compile(rf"^\s*(?:and|but|so)?\s*({_WH})(?:\s+exactly|\s+then)?\s*\??\s*$", re.I)
-_ABOUT = re.compile(
-    r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$|"
-    r"^\s*(?:and|but|also)\s+(.+?)\s*\??\s*$|"
-    r"^\s*(?:what|how)\s+of\s+(.+?)\s*\??\s*$",
-    re.I,
-)
-_PRONOUN = re.compile(
-    r"\b(he|she|they|them|it|its|his|her|hers|their|theirs|him|there|this|that|these|those)\b", re.I
-)
-_PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "theirs"}
-_TOPIC_AFTER = re.compile(r"\b(?:about|on|regarding|of|concerning)\s+(.+?)\s*\??\s*$", re.I)
+# Reciprocal-rank fusion constant (Cormack, Clarke and Büttcher, SIGIR 2009): the published default;
+# with two readings of five hits each it only decides that a passage both readings rank beats one
+# that a single reading ranks a place higher.
+RRF_K = 60
+_QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
 
 
 @dataclass
@@ -40,8 +45,20 @@ class _Turn:
     question: str
     searched: str
     speakers: list[str]
-    names: list[str]
     top: int | None  # the passage shown first, the conversation's focus
+    top_speaker: str | None = None
+    top_span: tuple[int, int] | None = None  # the highlighted sentence, as offsets in the document
+
+
+@dataclass
+class Plan:
+    """How to search one question: its readings (best first; several are fused) and the passages
+    the conversation is focused on."""
+
+    readings: list[str]
+    focus: frozenset[int] = field(default_factory=frozenset)
+    anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
+    moved_on: int | None = None  # a passage already shown that this question asks to move past ("next")
 
 
 class Conversation:
@@ -50,95 +67,438 @@ class Conversation:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.turns: list[_Turn] = []
+        self._genders: dict[tuple[str, int], str | None] = {}
 
     def reset(self) -> None:
+        """Forget the conversation: the next question is read on its own."""
         self.turns.clear()
 
     def ask(self, question: str, k: int = 5) -> Answer:
+        """Answer `question` in the light of the earlier turns.
+
+        Args:
+            question: as typed; a follow-up is rewritten (Answer.searched shows how).
+            k: passages to return.
+
+        Returns:
+            The Answer: the fused ranking of the question's readings, or an abstention.
+        """
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
             raise InputError("empty question: type a question")
-        searched, leans = self.resolve(q)
-        focus = self.turns[-1].top if leans and self.turns else None
-        answer = rank.answer(self.engine, question, searched, k, focus=focus)
-        top = answer.hits[0].pid if answer.hits else None
-        self.turns.append(_Turn(q, searched, self._speakers(searched), rank.names_in(searched), top))
+        plan = self.resolve(q)
+        answers = [rank.answer(self.engine, question, r, k, focus=plan.focus) for r in plan.readings]
+        answer = fuse(answers, k)
+        if answer.abstained and not plan.focus and plan.anchor:
+            # A resolved follow-up the documents seem not to answer may still be answered where the
+            # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
+            # The previous question is fused in as a second reading: the follow-up may ask about its answer.
+            again = [*plan.readings, self.turns[-1].searched]
+            anchored = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
+            # Only the conversation's own passage answers so, and only if it holds an answer of the
+            # asked type: "How old is he?" is still declined when the passage gives no age.
+            asked = intents.read(plan.readings[0]).answer_type
+            top = anchored.hits[0] if anchored.hits else None
+            if (
+                top is not None
+                and top.pid in plan.anchor
+                and (not asked or intents.has_evidence(asked, top.text))
+            ):
+                answer = anchored
+        if plan.moved_on is not None and len(answer.hits) > 1:
+            # "What did she say next?" is answered by what follows, not by the passage already shown.
+            rest = [h for h in answer.hits if h.pid != plan.moved_on]
+            answer = Answer(
+                answer.question, answer.searched, answer.abstained, rest, answer.nearest, answer.reason
+            )
+        top = answer.hits[0] if answer.hits else None
+        searched = plan.readings[0]
+        self.turns.append(
+            _Turn(
+                q,
+                searched,
+                self._speakers(searched),
+                top.pid if top else None,
+                top.speaker if top else None,
+                (top.start + top.highlight[0], top.start + top.highlight[1]) if top else None,
+            )
+        )
         return answer
 
     def _speakers(self, text: str) -> list[str]:
-        return quoting.match_speakers(text, self.engine.speakers_index)
+        return questions.match_speakers(text, self.engine.speakers_index)
 
-    def resolve(self, q: str) -> tuple[str, bool]:
-        """The question to search, and whether it leans on the previous answer (a pronoun follow-up)."""
+    # ------------------------------------------------------------------ reading a follow-up
+
+    def resolve(self, q: str) -> Plan:
+        """How to search `q` given the earlier turns: the rewritten question(s) and the focus."""
         if not self.turns:
-            return q, False
+            return Plan([q])
         prev = self.turns[-1]
-        m = _BARE_WH.match(q)
-        if m:  # "Where?" -> the previous question asked with this question word
-            rest = re.sub(rf"^\s*{_WH}\b", "", prev.searched, count=1, flags=re.I).strip()
-            return (f"{m.group(1).capitalize()} {rest}".strip(), False) if rest else (q, False)
-        m = _ABOUT.match(q)
-        if m:
-            new = next(g for g in m.groups() if g)
-            if len(words(new)) <= 6:
-                return self._substitute(prev, new), False
-        if self._self_contained(q):
-            return q, False
-        return self._fill_pronouns(prev, q), True
+        kind = followup.read(q)
+        near = self._near(prev.top)
+        plan: Plan
+        if kind.name == "who_said":
+            plan = self._who_said(prev, q)
+        elif kind.name == "next":
+            plan = self._next(prev, q, kind.target)
+        elif kind.name == "bare":
+            plan = Plan([followup.reask(prev.searched, kind.word)], near)
+        elif kind.name == "about":
+            plan = Plan(self._about(prev, kind.target))
+        elif kind.name == "pronoun":
+            body = followup.strip_lead(q)
+            readings = self._pronoun(prev, body)
+            # A resolved pronoun makes the question stand on its own ("How did Agerblad come across
+            # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
+            # still points at the previous answer.
+            pointing = (
+                readings == [body] or followup.points_back(body) or self._described_before(prev, readings[0])
+            )
+            plan = Plan(readings, near if pointing else frozenset(), near)
+        else:
+            return Plan([q])
+        readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
+        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on)
 
-    def _substitute(self, prev: _Turn, new: str) -> str:
-        """'And Putin?' after 'What did Obama say about X?' -> 'What did Putin say about X?'."""
-        new_speakers = self._speakers(new)
-        prev_text = prev.searched
-        if prev.speakers and new_speakers:  # another person: swap the speaker
+    def _near(self, pid: int | None) -> frozenset[int]:
+        """The previous answer's passage and its neighbours in the same paragraph."""
+        if pid is None:
+            return frozenset()
+        ps = self.engine.passages
+        p = ps[pid]
+        return frozenset(
+            n
+            for n in (pid - 1, pid, pid + 1)
+            if 0 <= n < len(ps) and ps[n].doc_id == p.doc_id and ps[n].paragraph == p.paragraph
+        )
+
+    def _who_said(self, prev: _Turn, q: str) -> Plan:
+        """'Who said that?': the previous answer's words, asked about, with its passage as focus."""
+        if prev.top is None or prev.top_span is None:
+            return Plan([q])
+        p = self.engine.passages[prev.top]
+        doc = self.engine.docs[p.doc_id].text
+        said = re.sub(r"[\"“”‘’']", "", doc[prev.top_span[0] : prev.top_span[1]]).strip()
+        ws = said.split()
+        short = " ".join(ws[:_QUOTE_WORDS]).rstrip(".,;:!?") + ("…" if len(ws) > _QUOTE_WORDS else "")
+        return Plan([f"Who said “{short}”?", q], frozenset({prev.top}))
+
+    def _next(self, prev: _Turn, q: str, who: str) -> Plan:
+        """'What did she say next?': the same speaker's next quote in the same document."""
+        body = followup.strip_lead(q)
+        name = prev.top_speaker
+        ms = followup.pronouns(body)
+        if ms:
+            pk, pg, pp, _ = followup.PRONOUNS[ms[0].group(1).lower()]
+            people = [r for r in self._candidates(prev) if agrees(r, pk, pg, pp)]
+            if name is None or not any(r.text == name for r in people):
+                name = people[0].text if people else name
+        elif self._speakers(who):
+            name = self._speakers(who)[0]
+        if name is None or prev.top is None or prev.top_span is None:
+            return Plan([body])
+        shown = self.engine.passages[prev.top]
+        doc_id = shown.doc_id
+        # The reader saw the whole passage: "next" is the speaker's first quote after it.
+        after = sorted(
+            (x.start, x.end)
+            for x in self.engine.quotes
+            if x.speaker == name and x.doc_id == doc_id and x.start >= shown.end
+        )
+        target = self._pid_at(doc_id, after[0][0]) if after else None
+        if target is None:
+            target = prev.top + 1 if prev.top + 1 < len(self.engine.passages) else prev.top
+        reading = followup.put(body, ms[0], name) if ms else f"What did {name} say next?"
+        return Plan([reading], frozenset({target}), moved_on=prev.top if target != prev.top else None)
+
+    def _pid_at(self, doc_id: int, offset: int) -> int | None:
+        for p in self.engine.passages:
+            if p.doc_id == doc_id and p.start <= offset < p.end:
+                return p.pid
+        return None
+
+    def _about(self, prev: _Turn, new: str) -> list[str]:
+        """'And X?': X replaces the previous speaker when X is quoted in the index, the topic otherwise."""
+        text = prev.searched
+        span = self._speaker_span(prev)
+        if span is not None and self._speakers(new):
+            return [followup.replace_span(text, span[0], span[1], new)]
+        swapped = followup.swap_topic(text, new)
+        if span is not None and swapped and self._speaks(new):
+            # Quoted in the documents, though not as a speaker the index knows ("The Lib Dems want
+            # a wealth tax"): unsure, so both readings are searched, the speaker swap first.
+            return [followup.replace_span(text, span[0], span[1], new), swapped]
+        if swapped:
+            return [swapped]
+        # Another name or thing in the previous question's place: unsure which, search both.
+        skip = text[span[0] : span[1]].lower() if span else ""
+        if new[:1].isupper():
+            places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
+        else:
+            places = [r.text[4:] for r in noun_phrases(text)]
+        if new[:1].isupper() and len(places) > 1:
+            # A name of the same kind is the one replaced: "And Oxford?" after "... Harvard letting
+            # Google scan?" replaces the institution, not the quoted company.
+            def kind(n: str) -> str:
+                return kind_of_name(n, None, bool(self._speakers(n)) or self._speaks(n)).kind
+
+            want = kind(re.sub(r"^the\s+", "", new, flags=re.I))
+            places = sorted(places, key=lambda n: kind(n) != want)
+        out = []
+        for name in (places[:1] + places[-1:]) if places else []:
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            if m:
+                out.append(followup.replace_span(text, m.start(), m.end(), new))
+        return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _speaks(self, name: str) -> bool:
+        """Whether some document has `name` as the subject of a verb of speech ("the Lib Dems want")."""
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+        if not bare[:1].isupper():
+            return False
+        rx = re.compile(rf"(?<![\w-]){re.escape(bare)}\s+(?:[a-z]+\s+)?{followup.SPEECH_VERB.pattern}")
+        return any(rx.search(d.text) for d in self.engine.docs.values())
+
+    def _speaker_span(self, prev: _Turn) -> tuple[int, int] | None:
+        """Where the previous question names its speaker, by alias or by description."""
+        text = prev.searched
+        if prev.speakers:
             for s in self.engine.speakers_index:
-                if s.name != prev.speakers[0]:  # the speaker asked about, not a person in the topic
+                if s.name != prev.speakers[0]:
                     continue
                 for alias in sorted((s.name, *s.aliases), key=len, reverse=True):
-                    pat = re.compile(rf"\b(?:the\s+)?{re.escape(alias)}(?:'s|’s)?\b", re.I)
-                    if pat.search(prev_text):
-                        return pat.sub(new, prev_text, count=1)
-        m = _TOPIC_AFTER.search(prev_text)
-        if m:  # "What did Obama say about Assad?" + "And Russia?" -> "... about Russia?"
-            return prev_text[: m.start(1)] + new + "?"
-        if prev.names and rank.names_in(new):  # "... died in Syria?" + "And Iraq?"
-            return re.sub(re.escape(prev.names[-1]), new, prev_text, count=1)
-        return f"{prev_text.rstrip('?')} {new}?"
+                    m = re.search(rf"(?<![\w-])(?:the\s+)?{re.escape(alias)}(?![\w-])", text, re.I)
+                    if m:
+                        return m.start(), m.end()
+        if questions.is_speech_question(text) or followup.SPEECH_VERB.search(text):
+            return followup.speech_subject(text)
+        return None
 
-    def _self_contained(self, q: str) -> bool:
-        """A question with no pronoun to resolve, or whose own words carry the subject."""
-        pronouns = [p.lower() for p in _PRONOUN.findall(q)]
-        if not pronouns:
-            return True
-        # "there" and "that" are often not references ("Is there ...", "that" as a conjunction).
-        real = [
-            p
-            for p in pronouns
-            if p not in {"there", "that", "this"}
-            or re.search(rf"\b(?:in|at|from|to|about|of|for|with|did|do|does|is|was)\s+{p}\b", q, re.I)
-        ]
-        return not real
+    def _pronoun(self, prev: _Turn, q: str) -> list[str]:
+        """The pronoun replaced by what it agrees with in the previous turn; two readings when the
+        best candidate's gender is unknown and another agrees for sure."""
+        for m in followup.pronouns(q):
+            kind, gender, plural, _ = followup.PRONOUNS[m.group(1).lower()]
+            if self._bound_inside(q, m, kind):
+                continue
+            cands = [r for r in self._candidates(prev) if agrees(r, kind, gender, plural)]
+            if not cands:
+                return [q]
+            if followup.role(q, m) == "poss":
+                # A possessive of a clause reads wrong ("the person who won the race's husband").
+                cands = [r for r in cands if r.short or not re.search(r"\b(?:that|who)\b", r.text)] or cands[
+                    :0
+                ]
+                if not cands:
+                    return [q]
+            first = cands[0]
+            readings = [followup.put(q, m, first.text, first.plural)]
+            if first.short:
+                # "the Labour MP that backed the UCU report" repeats the previous question's words and
+                # pulls its passage back; "the Labour MP" alone may be too vague: search both.
+                short = followup.put(q, m, first.short, first.plural)
+                if followup.role(q, m) == "poss":
+                    return [short]  # never "the MP that backed the report's constituency"
+                return [short, *readings]
+            tied = [r for r in cands[1:] if first.fit is not None and r.fit == first.fit]
+            if tied:
+                # Two people in the previous answer, the question's words describing neither better
+                # ("Who won the race?" over "the incumbent trailed her challenger"): search both.
+                readings.append(followup.put(q, m, tied[0].text, tied[0].plural))
+            elif kind == "person" and first.gender is None:
+                sure = next((r for r in cands[1:] if r.gender is not None), None)
+                if sure is not None:
+                    readings.append(followup.put(q, m, sure.text, sure.plural))
+            elif kind != "person" and len(cands) > 1 and not first.plural:
+                readings.append(followup.put(q, m, cands[1].text, cands[1].plural))
+            return readings
+        return [q]
 
-    def _fill_pronouns(self, prev: _Turn, q: str) -> str:
-        """Replace the first referring pronoun with the previous turn's subject, else add its terms."""
-        people = prev.speakers or []
-        names = prev.names
-        for m in _PRONOUN.finditer(q):
-            p = m.group(1).lower()
-            target = None
-            if p in _PLURAL_PRONOUNS and len(names) >= 2:
-                target = " and ".join(names[:2])
-            elif p in _PERSON_PRONOUNS and people:
-                target = people[0]
-            elif p in {"it", "its"} and names:
-                non_people = [n for n in names if not self._speakers(n)]
-                target = non_people[0] if non_people else None
-            if target:
-                if p in {"his", "her", "its", "their", "theirs", "hers"}:
-                    target += "'s"
-                q = q[: m.start()] + target + q[m.end() :]
-                break
-        # The previous turn's other content words ride along: "they ... talk" after "... meeting".
-        have = set(words(q))
-        extra = [w for w in words(prev.searched) if w not in STOPWORDS and w not in have and len(w) > 2]
-        return f"{q} ({' '.join(dict.fromkeys(extra))})" if extra else q
+    def _described_before(self, prev: _Turn, reading: str) -> bool:
+        """After "Who is Amanda Renteria?", a question about her stays on the passage that
+        describes her: the previous answer was about the person as a whole."""
+        m = re.match(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(.+?)\s*[?.!]*\s*$", prev.searched, re.I)
+        if not m or not names_in(m.group(1)):
+            return False
+        return any(n in reading for n in names_in(m.group(1)))
+
+    def _bound_inside(self, q: str, m: re.Match[str], kind: str) -> bool:
+        """'What did Obama say about his policy?': the pronoun's person is named earlier in the question."""
+        before = _unask(q[: m.start()])
+        if not before.strip():
+            return False
+        if kind == "person":
+            return any(len(n.split()) >= 2 or self._speakers(n) for n in names_in(before))
+        return False
+
+    # ------------------------------------------------------------------ candidates
+
+    def _candidates(self, prev: _Turn) -> list[Referent]:
+        """What the previous turn offers a pronoun, most salient first: the answer's people first
+        after a question that asked for someone ("Who refereed...?"), the asked people first otherwise."""
+        asked: list[Referent] = []
+        docs = self._docs_of(prev)
+        seen: set[str] = set()
+
+        def add(out: list[Referent], r: Referent) -> None:
+            key = fold(r.text)
+            if key not in seen and not any(key in s or s in key for s in seen if len(s) > 3 and len(key) > 3):
+                seen.add(key)
+                out.append(r)
+
+        for name in prev.speakers:
+            add(asked, kind_of_name(name, self._gender(name, docs), True))
+        subject = followup.speech_subject(prev.searched)
+        if subject is not None:  # "What did [the Michigan librarian] say?": a speaker described by role
+            said = prev.searched[subject[0] : subject[1]]
+            if said[:1].islower() and any(w.lower().strip("'’s") in ROLES for w in said.split()):
+                asked.insert(0, Referent(said, "person"))
+                seen.add(fold(said))
+        spoken = {a.lower() for s in self.engine.speakers_index if s.name in prev.speakers for a in s.aliases}
+        things = noun_phrases(prev.searched)
+        for name in names_in(_unask(prev.searched)):
+            if name.lower() in spoken:
+                continue
+            if any(name in t.text and not t.text.endswith(name) for t in things):
+                continue  # "UCU" in "the UCU report": the report is the thing asked about
+            r = kind_of_name(name, self._gender(name, docs), bool(self._speakers(name)))
+            if r.kind != "person" and re.search(rf"\bthe\s+{re.escape(name)}\b", prev.searched, re.I):
+                r = replace(r, text="the " + name)  # "the Supreme Court", as the question wrote it
+            add(asked, r)
+        persons = [r for r in asked if r.kind == "person"]
+        if len(persons) >= 2:  # "they" after "When are Putin and Obama meeting?"
+            asked.append(Referent(f"{persons[0].text} and {persons[1].text}", "group", None, True))
+        desc = described(prev.searched)
+        if desc is not None and desc.text.startswith("the person who "):
+            # "Who was arrested?" asks in the singular whatever the answer: "they" may follow.
+            rest = desc.text[len("the person who ") :]
+            rest = re.sub(
+                r"^(?:was|is|has)\b", lambda m: {"was": "were", "is": "are", "has": "have"}[m.group()], rest
+            )
+            things.append(Referent("the people who " + rest, "group", None, True))
+        answer: list[Referent] = []
+        for name, fit in self._answer_names(prev):
+            r = replace(kind_of_name(name, self._gender(name, docs[:1]), bool(self._speakers(name))), fit=fit)
+            # A lone capitalised word beside the answer ("California", "American") is no thing the
+            # reader was asked about: only people and organisations are taken from the answer.
+            if r.kind != "thing" and not (r.kind == "group" and is_place(name)):
+                add(answer, r)
+        if _asks_for_someone(prev.searched):
+            # A person is best named; a thing is safer described ("the film that won the top prize")
+            # than taken for a name near the answer ("Lindau").
+            people = [r for r in answer if r.kind == "person"]
+            out = (
+                people + ([desc] if desc else []) + [r for r in answer if r.kind != "person"] + asked + things
+            )
+        else:
+            out = asked + things + answer + ([desc] if desc else [])
+        # "they": a plural noun ("the traffic jams") before a group named in the singular ("the bridge").
+        return sorted(out, key=lambda r: not r.plural)
+
+    def _answer_names(self, prev: _Turn) -> list[tuple[str, int]]:
+        """The names in the previous answer, those the previous question's words describe first
+        ("referee Anders Frisk" after "Who refereed ...?", "challenger Kristy Marmorato" after
+        "Who is challenging ...?"), then in order of mention, the highlighted sentence first.
+        Names the previous question itself used are left out: they are not its answer. Each comes
+        with the number of the question's words that describe it."""
+        if prev.top is None:
+            return []
+        p = self.engine.passages[prev.top]
+        doc = self.engine.docs[p.doc_id].text
+        a, b = prev.top_span or (p.start, p.end)
+        asked = fold(prev.searched)
+        every = names_in(p.text)
+        names = [n for n in dict.fromkeys(names_in(doc[a:b]) + every) if fold(n) not in asked]
+        if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
+            names.append(prev.top_speaker)
+        qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in self.engine.terms(w)}
+        text = p.text
+
+        def described_by_question(name: str) -> int:
+            i = text.find(name)
+            if i < 0:
+                return 0
+            # The words that describe a name: back to the previous name or clause break, and an
+            # apposition after it (", the Labour MP for Newcastle Central,").
+            start = max(text.rfind(c, 0, i) for c in ',;.()\n"“”') + 1
+            for other in every:
+                j = text.rfind(other, start, i)
+                if other != name and j >= 0:
+                    start = max(start, j + len(other))
+            after = re.match(r"\s*,([^,.;]{1,120}),", text[i + len(name) :])
+            window = text[start:i] + (after.group(1) if after else "")
+            return len(qterms & set(self.engine.terms(window)))
+
+        return sorted(((n, described_by_question(n)) for n in names), key=lambda x: -x[1])
+
+    def _docs_of(self, prev: _Turn) -> list[int]:
+        """Documents to read genders from: the previous answer's first, then the asked speakers'."""
+        out: list[int] = []
+        if prev.top is not None:
+            out.append(self.engine.passages[prev.top].doc_id)
+        for x in self.engine.quotes:
+            if x.speaker in prev.speakers and x.doc_id not in out:
+                out.append(x.doc_id)
+        return out
+
+    def _gender(self, name: str, docs: list[int]) -> str | None:
+        for d in docs:
+            key = (name, d)
+            if key not in self._genders:
+                self._genders[key] = gender_in(name, self.engine.docs[d].text)
+            if self._genders[key] is not None:
+                return self._genders[key]
+        return None
+
+
+def _unask(text: str) -> str:
+    """The question without its opening question word and auxiliary, so that they are not taken for
+    names ("Did Trump ..." -> "Trump ...")."""
+    return re.sub(
+        rf"^\s*(?:(?:what|who|whom|whose|which|when|where|why|how)\s+)?(?:(?:{'|'.join(followup.AUX)})\s+)?",
+        "",
+        text,
+        flags=re.I,
+    )
+
+
+def _asks_for_someone(question: str) -> bool:
+    """'Who refereed the match?', 'Which MP backed the report?': the answer is a new person or thing.
+    'Who is Rachel Berg?' asks about the named person instead."""
+    q = question.strip()
+    if re.match(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+[A-Z]", q) and not re.match(
+        r"^\s*who\s+(?:is|was)\s+\w+ing\b", q, re.I
+    ):
+        return False
+    return bool(re.match(r"^\s*(?:who|whom|whose)\b", q, re.I)) or described(q) is not None
+
+
+def fuse(answers: list[Answer], k: int) -> Answer:
+    """One answer from the rankings of several readings: reciprocal-rank fusion of their rankings
+    (an abstaining reading's nearest passages included) when any reading answers, or the first
+    reading's abstention when all abstain.
+
+    Args:
+        answers: one per reading, the first being the reading shown as `searched`.
+        k: passages to keep.
+
+    Returns:
+        The fused Answer; its `searched` is the first reading's.
+    """
+    if len(answers) == 1:
+        return answers[0]
+    if all(a.abstained for a in answers):
+        return answers[0]
+    score: dict[tuple[str, int], float] = {}
+    hit: dict[tuple[str, int], Hit] = {}
+    for a in answers:
+        # A reading that would abstain alone still ranks: whether to answer is decided by the
+        # readings together, which passages come first by all of them.
+        for r, h in enumerate(a.hits or a.nearest):
+            key = (h.source, h.start)
+            score[key] = score.get(key, 0.0) + 1.0 / (RRF_K + r + 1)
+            hit.setdefault(key, h)
+    order = sorted(score, key=lambda key: -score[key])
+    first = answers[0]
+    return Answer(first.question, first.searched, False, hits=[hit[key] for key in order[:k]])

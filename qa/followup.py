@@ -1,0 +1,295 @@
+"""The wording of a follow-up question: what kind it is, and how to rewrite it as a question that
+stands on its own. Pure text functions; which person or thing a pronoun means is decided by
+qa.referents and qa.session.
+
+Every rewrite must read as a question a person could have typed: `garbled` names what would make it
+otherwise (a doubled word, an auxiliary with no verb, a doubled possessive, a leftover marker), and
+the conversation never searches a garbled rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+AUX = (
+    "did does do has have had will would can could should shall may might must is was are were am be been being"
+).split()
+_AUX_RE = "(?:" + "|".join(AUX) + ")"
+_WH = r"(?:what|who|whom|whose|which|when|where|why|how)"
+_ADVERBIAL_WH = {"when", "where", "why", "how"}
+# Question words that can take the place of an adverbial one: "How long did ..." but not "How many did ...".
+_SWAPPABLE = {"when", "where", "why", "how", "how long", "how often", "how far"}
+LEAD = re.compile(r"^\s*(?:and|but|so|also|then|ok(?:ay)?|well)\b[\s,]*", re.I)
+
+# The speech verbs a "what did X say" question turns on; "Why?" after it asks why X said *that*.
+SPEECH_VERB = re.compile(
+    r"\b(?:say|said|says|think|thinks|thought|believe|believes|claim|claims|claimed|want|wants|"
+    r"tell|told|argue|argued|warn|warned|suggest|suggested|mean|meant|demand|demanded|promise|"
+    r"promised|propose|proposed|call\s+for|called\s+for|write|wrote|announce|announced|"
+    r"predict|predicted|describe|described|admit|admitted|deny|denied|insist|insisted)\b",
+    re.I,
+)
+
+# Pronouns that refer: what they can stand for, and how they are written back.
+#   role: "subj" (he), "obj" (him), "poss" (his), "ambig" ("her": object or possessive)
+PRONOUNS: dict[str, tuple[str, str | None, bool, str]] = {
+    # word: (kind, gender, plural, role); kind "person" or "thing" ("they" takes either)
+    "he": ("person", "m", False, "subj"),
+    "him": ("person", "m", False, "obj"),
+    "his": ("person", "m", False, "poss"),
+    "she": ("person", "f", False, "subj"),
+    "her": ("person", "f", False, "ambig"),
+    "hers": ("person", "f", False, "obj"),
+    "they": ("any", None, True, "subj"),
+    "them": ("any", None, True, "obj"),
+    "their": ("any", None, True, "poss"),
+    "theirs": ("any", None, True, "obj"),
+    "it": ("thing", None, False, "subj"),
+    "its": ("thing", None, False, "poss"),
+}
+_PRONOUN_RX = re.compile(r"\b(" + "|".join(PRONOUNS) + r")\b", re.I)
+# Words after which "her" is an object, not a possessive ("told her about", "asked her?").
+_NOT_NOUN = set(
+    "to for about with and or in on at by from of into than as that this these those the a an when where "
+    "why how if so but who what which whom".split()
+) | set(AUX)
+
+# A demonstrative that points back at the previous answer ("Where did he say that?").
+_POINTING = re.compile(
+    r"\b(?:in|at|from|to|about|of|for|with|after|before|say|said|do|did|does|mean|meant|by)\s+"
+    r"(?:that|this|there|then)\b|\b(?:that|this)\s*\??\s*$",
+    re.I,
+)
+
+_BARE = re.compile(
+    rf"^\s*(?P<wh>{_WH}(?:\s+(?:many|much|long|old|far|big|often|come))?)"
+    r"(?:\s+(?:exactly|then|so))?"
+    r"(?:\s+(?:was|is|did|does|were|are)\s+(?:that|this|it|they)(?:\s+(?:happen|happening|done|said|decided))?)?"
+    r"(?:\s+(?:did\s+)?that\s+happen)?\s*[?.!]*\s*$",
+    re.I,
+)
+# "Who wrote it?" is not one: "it" may be the report the previous question was about.
+_WHO_SAID = re.compile(
+    r"^\s*who\s+(?:said|says)\s+(?:that|this|it|those\s+words|these\s+words)\s*[?.!]*\s*$|"
+    r"^\s*who\s+(?:said|says|made|gave|wrote)\s+(?:that|this|those|these)\s+"
+    r"(?:remarks?|quotes?|comments?|statements?|words)\s*[?.!]*\s*$",
+    re.I,
+)
+_NEXT = re.compile(
+    r"^\s*what\s+(?:did|does|do)\s+(?P<who>.+?)\s+(?:say|add|tell\s+\w+)\s+"
+    r"(?:next|after\s+that|then|afterwards|later)\s*[?.!]*\s*$|"
+    r"^\s*what\s+else\s+(?:did|does|do)\s+(?P<who2>.+?)\s+(?:say|add)\s*[?.!]*\s*$",
+    re.I,
+)
+_ABOUT = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?P<a>.+?)\s*[?.!]*\s*$|"
+    r"^\s*(?:and|but|also)\s+(?P<b>.+?)\s*[?.!]*\s*$|"
+    r"^\s*(?:what|how)\s+of\s+(?P<c>.+?)\s*[?.!]*\s*$",
+    re.I,
+)
+_QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|explain)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "pronoun", or
+    "own" (stands on its own). `word` is the question word of a bare one, `target` the X of "And X?"
+    or the person of "What did she say next?"."""
+
+    name: str
+    word: str = ""
+    target: str = ""
+
+
+def read(question: str) -> Kind:
+    """The kind of follow-up `question` is, from its wording alone.
+
+    Args:
+        question: the question as typed.
+
+    Returns:
+        Its Kind; "own" when it mentions nothing from earlier turns.
+    """
+    q = question.strip()
+    if _WHO_SAID.match(q):
+        return Kind("who_said")
+    m = _NEXT.match(q)
+    if m:
+        return Kind("next", target=(m.group("who") or m.group("who2") or "").strip())
+    m = _BARE.match(LEAD.sub("", q))
+    if m:
+        return Kind("bare", word=" ".join(m.group("wh").lower().split()))
+    m = _ABOUT.match(q)
+    if m:
+        x = next(g for g in m.groups() if g).strip()
+        if not _QUESTION_START.match(x) and len(x.split()) <= 6:
+            return Kind("about", target=x)
+    body = LEAD.sub("", q)
+    if pronouns(body) or _POINTING.search(body):
+        return Kind("pronoun")
+    return Kind("own")
+
+
+def points_back(question: str) -> bool:
+    """Whether "that", "this" or "there" in `question` points at the previous answer ("Where did he say that?")."""
+    return bool(_POINTING.search(question))
+
+
+def strip_lead(question: str) -> str:
+    """The question without a leading "And", "But", "So" ("And what did he say?" -> "What did he say?")."""
+    body = LEAD.sub("", question.strip())
+    return body[:1].upper() + body[1:] if body else question.strip()
+
+
+def pronouns(question: str) -> list[re.Match[str]]:
+    """The referring pronouns of `question`, in order ("it" in "is it true that" is not one)."""
+    out = []
+    for m in _PRONOUN_RX.finditer(question):
+        w = m.group(1).lower()
+        after = question[m.end() :].lstrip()
+        if w == "it" and re.match(
+            r"(?:is|was)\s+(?:true|possible|likely|said|reported|expected)\b", after, re.I
+        ):
+            continue
+        if (
+            w == "it"
+            and re.search(r"\b(?:is|was)\s*$", question[: m.start()], re.I)
+            and after.startswith("true")
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def role(question: str, m: re.Match[str]) -> str:
+    """ "subj", "obj" or "poss": how the pronoun at `m` is used ("her" is read from the next word)."""
+    r = PRONOUNS[m.group(1).lower()][3]
+    if r != "ambig":
+        return r
+    nxt = re.match(r"\s*([A-Za-z][\w'’-]*)", question[m.end() :])
+    return "poss" if nxt and nxt.group(1).lower() not in _NOT_NOUN else "obj"
+
+
+def possessive(text: str, plural: bool = False) -> str:
+    """`text` as a possessive, never doubled: "Obama" -> "Obama's", "the Lib Dems" -> "the Lib Dems'",
+    "BT's" stays "BT's"."""
+    if re.search(r"['’]s?$", text):
+        return text
+    if plural and text.endswith("s"):
+        return text + "'"
+    return text + "'s"
+
+
+def put(question: str, m: re.Match[str], referent: str, plural: bool = False) -> str:
+    """`question` with the pronoun at `m` replaced by `referent`, as a possessive where it was one."""
+    r = role(question, m)
+    new = possessive(referent, plural) if r == "poss" else referent
+    if m.start() == 0 or re.match(r"[\s\"“]*$", question[: m.start()]):
+        new = new[:1].upper() + new[1:]
+    elif new.lower().startswith("the "):
+        new = "the" + new[3:]
+    return question[: m.start()] + new + question[m.end() :]
+
+
+def _split_wh(prev: str) -> tuple[str, str] | None:
+    """("what", "did Obama say about Assad?") from a wh-question; None for any other."""
+    m = re.match(rf"^\s*({_WH}(?:\s+(?:many|much|long|old|far|often))?)\s+(.+?)\s*[?.!]*\s*$", prev, re.I)
+    return (m.group(1).lower(), m.group(2)) if m else None
+
+
+def reask(prev: str, word: str) -> str:
+    """The previous question asked again with another question word ("Why?" after it).
+
+    Args:
+        prev: the previous question as searched ("What did Obama say about Assad?").
+        word: the new question word ("why", "when", "how many").
+
+    Returns:
+        A grammatical question: the question word swapped where the old one was adverbial
+        ("When did Russia send tanks?" -> "Why did Russia send tanks?"), "that" put in the asked
+        thing's place after a speech verb ("Why did Obama say that about Assad?"), else both asked
+        at once ("Who won the vote, and why?").
+    """
+    word = "why" if word == "how come" else word
+    W = word[:1].upper() + word[1:]
+    body = prev.strip().rstrip("?.! ")
+    parts = _split_wh(prev)
+    if word not in _SWAPPABLE and word.split()[0] in _ADVERBIAL_WH:
+        return f"{body}, and {word}?"  # "How many?" needs its noun: "How many did ..." is no question
+    if parts and word.split()[0] not in _ADVERBIAL_WH:
+        # "What?" or "Who?" asks for a thing or person, which the old question's slot can't take.
+        return f"{W} {parts[1]}?" if parts[0] == word else f"{body}, and {word}?"
+    if parts:
+        old, rest = parts
+        if old in _ADVERBIAL_WH and re.match(rf"{_AUX_RE}\b", rest, re.I):
+            return f"{W} {rest}?"
+        if old in ("what", "whom") and re.match(r"(?:did|does|do|will|would|has|have|had)\b", rest, re.I):
+            v = SPEECH_VERB.search(rest)
+            if v:
+                return f"{W} {rest[: v.end()]} that{rest[v.end() :]}?"
+    return f"{body}, and {word}?"
+
+
+def speech_subject(prev: str) -> tuple[int, int] | None:
+    """Where the speaker stands in a speech question ("What did [the Michigan librarian] say ...?")."""
+    m = re.match(rf"^\s*(?:{_WH}\s+)?(?:{_AUX_RE})\s+(.+?)\s+(?={SPEECH_VERB.pattern})", prev, re.I)
+    if not m or len(m.group(1).split()) > 10:
+        return None
+    return m.start(1), m.end(1)
+
+
+def swap_topic(prev: str, new: str) -> str | None:
+    """'What did Obama say about Assad?' + 'Russia' -> 'What did Obama say about Russia?'; None when the
+    previous question has no "about/on" topic."""
+    m = re.search(r"\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$", prev, re.I)
+    if not m:
+        return None
+    return prev[: m.start(1)] + new + "?"
+
+
+def replace_span(text: str, start: int, end: int, new: str) -> str:
+    """`text` with [start, end) replaced by `new`; an article is not doubled ("the Guardian article"
+    with "the Nature one" is "the Nature one article", not "the the ...")."""
+    head = text[:start]
+    if re.search(r"\b(?:the|a|an)\s+$", head, re.I):
+        new = re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.I)
+    elif start == 0 or re.search(r"[?.!]\s*$", head):
+        new = new[:1].upper() + new[1:]
+    return head + new + text[end:]
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_BROKEN_AUX = re.compile(
+    rf"\b(?:{_WH})\s+(?:did|does|do)\s+(?:{_WH})\b|"  # "what did what did"
+    rf"\b(?:did|does|do)\s+(?:did|does|do|is|was|are|were)\b|"  # "did did", "does is"
+    rf"^\s*(?:why|when|where|how)\s+(?:did|does|do|will|would)\s+\S+\s+(?:say|said|says|tell|told)\s+"
+    rf"(?:about|on|regarding)\b",  # "Why did Obama say about Assad?"
+    re.I,
+)
+
+
+def garbled(text: str) -> str:
+    """Why a rewrite would not read as a question a person typed; "" when it reads fine.
+
+    Checks: a word doubled ("say say"), a question word and auxiliary repeated ("what did what
+    did"), an auxiliary with nothing to do ("Why did Obama say about Assad?"), a doubled possessive
+    ("BT's's"), a leftover marker ("(wrote article)", brackets, "&&"). Quoted words are not checked:
+    a quote may say "that that".
+    """
+    plain = re.sub(r"[“\"][^”\"]*[”\"]", " Q ", text)
+    if re.search(r"[()\[\]{}<>|]|&&", plain):
+        return "leftover marker"
+    if re.search(r"['’]s['’]s?\b|s['’]['’]s\b|['’]s['’]", plain):
+        return "doubled possessive"
+    ws = [w.lower() for w in _WORD.findall(plain)]
+    for a, b in zip(ws, ws[1:], strict=False):
+        if a == b and a not in {"had", "that"}:
+            return f"doubled word: {a}"
+    if _BROKEN_AUX.search(plain):
+        return "broken auxiliary"
+    if len(re.findall(rf"\b{_WH}\b", plain, re.I)) >= 2 and re.search(
+        rf"^\s*{_WH}\s+(?:did|does|do)\b.*\b{_WH}\s+(?:did|does|do)\b", plain, re.I
+    ):
+        return "question inside a question"
+    return ""

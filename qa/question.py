@@ -1,0 +1,193 @@
+"""Reading a question about who said what: the speakers it names, whether it asks what someone
+said, and its topic once the speaker and the speech scaffolding are taken out.
+
+"What did Obama say about Russia?" names the speaker Barack Obama (by any of his aliases), asks
+what he said, and is about "Russia". Ranking uses the three to prefer the asked speaker's own words
+on the topic; the conversation uses the speakers to swap one for another in a follow-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from index.model import Speaker
+from index.quotes import _ROLE_RE
+
+
+def _alias_key(a: str) -> str:
+    """An alias as compared: lower case, hyphens as spaces, no leading "the"."""
+    key = re.sub(r"[\s\-]+", " ", a.lower()).strip()
+    return re.sub(r"^the ", "", key)
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(speakers: tuple[Speaker, ...]) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+    table: dict[str, list[str]] = {}
+    for s in speakers:
+        for a in (s.name, *s.aliases):
+            key = _alias_key(a)
+            if len(key) < 2:
+                continue
+            names = table.setdefault(key, [])
+            if s.name not in names:
+                names.append(s.name)
+    surnameish = {_alias_key(w) for s in speakers for w in (s.name, s.name.split()[-1])}
+    table = {k: v for k, v in table.items() if len(v) == 1 or k in surnameish}
+    if not table:
+        return None, {}
+    body = "|".join(
+        r"[\s\-]+".join(re.escape(w) for w in k.split(" ")) for k in sorted(table, key=len, reverse=True)
+    )
+    rx = re.compile(rf"(?<![\w])(?:the\s+)?({body})(?:['’]{{1,2}}s?)?(?![\w])", re.I)
+    return rx, table
+
+
+def match_speakers(question: str, speakers: Iterable[Speaker]) -> list[str]:
+    """Canonical names of the speakers `question` mentions, by any alias (longest alias wins)."""
+    group = tuple(Speaker(s.name, tuple(s.aliases)) for s in speakers)  # hashable even if aliases is a list
+    rx, table = _matcher(group)
+    if rx is None:
+        return []
+    out: list[str] = []
+    for m in rx.finditer(question):
+        for name in table.get(_alias_key(m.group(1)), []):
+            if name not in out:
+                out.append(name)
+    return out
+
+
+_SPEECH_WORDS = (
+    r"(?:say|says|said|saying|think|thinks|thought|believe|believes|believed|claim|claims|"
+    r"claimed|want|wants|wanted|call(?:ed|s)?\s+for|urge|urged|urges|argue|argued|argues|"
+    r"warn|warned|warns|tell|told|tells|insist|insisted|insists|mean|meant|suggest|suggested|"
+    r"propose|proposed|demand|demanded|ask\s+for|asked\s+for|promise|promised|pledge|pledged|"
+    r"admit|admitted|deny|denied|feel|feels|felt|make\s+of|made\s+of|stress|stressed|"
+    r"announce|announced|predict|predicted|respond|responded|react|reacted|reply|replied|"
+    r"comment|commented|describe|described|accuse|accused|criticise|criticised|criticize|"
+    r"criticized|praise|praised|defend|defended|explain|explained|blame|blamed|vow|vowed|"
+    r"recommend|recommended|expect|expects|expected|hope|hopes|hoped|fear|fears|feared|"
+    r"propose|offer|offered|advise|advised|state|stated|note|noted|add|added)"
+)
+_VIEW_NOUNS = (
+    r"(?:views?|stance|position|opinion|take|thoughts?|comments?|remarks?|reaction|response|"
+    r"message|argument|statement|words|claims?|criticism|warning|point|assessment|verdict|"
+    r"quotes?|speech|answer|explanation|prediction|proposal|plea|demand|promise|pledge|"
+    r"attitude|perspective|opinions|feelings?)"
+)
+_NOT_SPEECH = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:when|where|how\s+(?:many|much|long|old|often|far|"
+    r"big|tall)|in\s+what\s+year|what\s+(?:year|date|time|day))\b",
+    re.I,
+)
+_SPEECH_PATTERNS = [
+    re.compile(rf"\b(?:what|which|whom?)\b.*\b{_SPEECH_WORDS}\b", re.I),
+    re.compile(
+        r"\bhow\s+(?:did|does|do|has|have|had|will|would|is|was)\b.*\b(?:describe|described|"
+        r"characteri[sz]e|respond|react|defend|justify|explain|answer|reply|call|portray|view|see|"
+        r"feel|sum\s+up|put\s+it|word|frame)\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_VIEW_NOUNS}\s+(?:on|of|about|regarding|concerning|towards?|over|to|for)\b", re.I),
+    re.compile(rf"['’]s?\s+{_VIEW_NOUNS}\b", re.I),
+    re.compile(r"\baccording\s+to\b", re.I),
+    re.compile(rf"^\s*(?:did|does|do|has|have|had|is|was|will|would)\s+.+?\s+{_SPEECH_WORDS}\b", re.I),
+    re.compile(r"\bin\s+(?:his|her|their)\s+(?:own\s+)?words\b|\bquoted?\b|\bquotes?\b", re.I),
+]
+_X_ON_Y = re.compile(r"^\s*(?P<x>[^?,]{1,60}?)\s+(?:on|about|re)\s+(?P<y>[^?]+?)\s*\??\s*$", re.I)
+_QWORDS = re.compile(
+    r"^(?:what|when|where|who|whom|why|how|which|is|are|was|were|do|does|did|can|could|"
+    r"will|would|should|has|have|had|tell|show|give|find|list|the\s+(?:attack|war|vote|"
+    r"ban|strike|sanctions|report|debate|talks))\b",
+    re.I,
+)
+
+
+_EVENTS = set(
+    "attack attacks war strike strikes ban sanctions vote report debate talks focus update updates "
+    "info information news more details emphasis data research study crackdown raid raids "
+    "assault pressure spending tax taxes tariffs restrictions limits cap decision ruling".split()
+)
+
+
+def is_speech_question(question: str) -> bool:
+    """True when the question asks what someone said, thinks, claims, wants or called for."""
+    q = question.strip()
+    if not q or _NOT_SPEECH.search(q):
+        return False
+    if any(p.search(q) for p in _SPEECH_PATTERNS):
+        return True
+    m = _X_ON_Y.match(q)
+    if m and not _QWORDS.match(m.group("x")):
+        x = m.group("x").split()
+        if len(x) <= 5 and (
+            any(w[:1].isupper() for w in x)
+            or len(x) == 1
+            and x[0].lower() not in _EVENTS
+            or re.search(rf"\b{_ROLE_RE}\b", m.group("x"), re.I)
+        ):
+            return True
+    return False
+
+
+_SCAFFOLD = [
+    re.compile(r"^\s*(?:and|so|but|well|ok(?:ay)?|also|then|now)\b[\s,]*", re.I),
+    re.compile(r"^\s*according\s+to\b[\s,]*", re.I),
+    re.compile(r"^\s*(?:what|how|why|who|whom|which|whether)\b(?:['’]s)?\s*", re.I),
+    re.compile(r"^\s*(?:did|does|do|has|have|had|was|is|were|are|will|would|could|can|should)\b\s*", re.I),
+    re.compile(rf"^\s*(?:exactly\s+|actually\s+|really\s+)?{_SPEECH_WORDS}\b\s*", re.I),
+    re.compile(rf"^\s*(?:the\s+|a\s+)?{_VIEW_NOUNS}\b\s*", re.I),
+    re.compile(
+        r"^\s*(?:in\s+(?:his|her|their)\s+(?:own\s+)?words|have\s+to\s+say|to\s+say|put\s+it|"
+        r"sum\s+up|like|it|that)\b\s*",
+        re.I,
+    ),
+    re.compile(r"^\s*(?:anything|something|everything|much|specifically|exactly)\b\s*", re.I),
+    re.compile(
+        r"^\s*(?:about|on|of|regarding|concerning|towards?|over|to|for|re|with\s+regard\s+to|"
+        r"in\s+relation\s+to|as)\b\s*",
+        re.I,
+    ),
+]
+_TAIL = re.compile(
+    rf"\s*(?:\b(?:say|said|says|think|thinks|claim|claims|want|wants|call\s+for|called\s+for|according\s+to|"
+    rf"{_VIEW_NOUNS})\b\s*)+$",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _alias_rx(aliases: tuple[str, ...]) -> re.Pattern[str] | None:
+    keys = sorted({_alias_key(a) for a in aliases if len(_alias_key(a)) >= 2}, key=len, reverse=True)
+    if not keys:
+        return None
+    body = "|".join(r"[\s\-]+".join(re.escape(w) for w in k.split(" ")) for k in keys)
+    return re.compile(rf"(?<![\w])(?:the\s+)?(?:{body})(?:['’]{{1,2}}s?)?(?![\w])", re.I)
+
+
+def topic_of(question: str, speaker_aliases: Iterable[str]) -> str:
+    """The question without speaker and speech scaffolding: "what did Obama say about Russia?" -> "Russia"."""
+    q = question
+    rx = _alias_rx(tuple(speaker_aliases))
+    if rx is not None:
+        # The first mention is the speaker, and so is anyone coordinated with it ("Obama and Putin on
+        # Syria"); a later mention is the topic ("how did Obama describe Assad?").
+        cuts: list[tuple[int, int]] = []
+        for m in rx.finditer(q):
+            if not cuts or re.fullmatch(r"[\s,]*(?:and|or|&)?[\s,]*", q[cuts[-1][1] : m.start()]):
+                cuts.append((m.start(), m.end()))
+        for a, b in reversed(cuts):
+            q = q[:a] + " " + q[b:]
+    q = re.sub(r"[?!.]+\s*$", "", q)
+    q = re.sub(r"\s+", " ", q).strip(" ,;:")
+    changed = True
+    while changed and q:
+        changed = False
+        for p in _SCAFFOLD:
+            new = p.sub("", q, count=1).strip(" ,;:")
+            if new != q:
+                q, changed = new, True
+    q = _TAIL.sub("", q).strip(" ,;:")
+    q = re.sub(r"^(?:the|a|an)\s+", "", q, flags=re.I)
+    return q.strip(" ,;:\"'“”")

@@ -1,0 +1,290 @@
+"""Who or what a follow-up's pronoun can mean: the people, groups and things of the previous
+question and answer, with the gender and number a pronoun must agree with.
+
+No language model: people are the speakers the index knows and capitalised name runs; gender is
+read from the documents themselves (the "he"/"she" that follow a person's mentions, or an honorific
+such as "Mrs"), never guessed from a name list; things are the noun phrases of the previous question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.quotes import _ORG_WORDS, _PLACES, _ROLE_WORDS, _STOP
+
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_HON_M = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Mister)\.?\s+$")
+_HON_F = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
+_HONORIFIC = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "dame",
+    "prof",
+    "rev",
+    "sen",
+    "rep",
+    "gov",
+}
+_PARTICLES = {"de", "del", "der", "van", "von", "al", "el", "bin", "da", "di", "du", "la", "le"}
+_TOKEN = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z])"
+_RUN = re.compile(
+    rf"(?<![\w’'-]){_TOKEN}(?:\s(?:(?:de|del|der|van|von|al|el|bin|da|di|du|la|le)\s)?{_TOKEN})*(?:['’]s)?"
+)
+_SENT_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘']?[A-Z])")
+# Words a question uses to ask, never to name: they end a noun phrase.
+_BREAK = set(
+    "did does do has have had will would can could should is was are were be been being that which who whom "
+    "whose what when where why how to for about on in at by from with of and or but as than if into over "
+    "after before since during under against between through".split()
+)
+_PARTICLE_WORDS = {"down", "up", "out", "off", "over", "back", "away", "through"}
+_AUX_WORDS = "did|does|do|will|would|can|could|should|might|may|must"
+_OBJECT_START = set(
+    "the a an his her their its this that these those from to by against with over into".split()
+)
+_SUBJECT_START = set("i you he she it we they the a an his her their its this that these those".split())
+ROLES = set(_ROLE_WORDS) | {"mp", "mps", "librarian", "referee", "chancellor", "spokesman", "spokeswoman"}
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Something a pronoun can stand for, written as it would be in a question."""
+
+    text: str  # "Kristy Marmorato", "the Labour MP that backed the report", "the bridge"
+    kind: str  # "person", "group" (organisation, team, several people) or "thing"
+    gender: str | None = None  # "m" or "f" when the documents say; None when unknown
+    plural: bool = False
+    short: str = ""  # a description without its clause: "the Labour MP" for "the Labour MP that backed ..."
+    fit: int | None = None  # for a name in the previous answer: how many of the question's words describe it
+
+
+def agrees(ref: Referent, kind: str, gender: str | None, plural: bool) -> bool:
+    """Whether a pronoun of this kind/gender/number can stand for `ref` ("she" never for Mr Mates,
+    "it" never for a person, "they" for a group, several things or a plural noun).
+
+    Args:
+        ref: the candidate.
+        kind, gender, plural: the pronoun's, from qa.followup.PRONOUNS.
+
+    Returns:
+        True when they agree (an unknown gender agrees with either).
+    """
+    if plural:
+        return ref.plural or ref.kind == "group"
+    if ref.plural:
+        return False
+    if kind == "person":
+        return ref.kind == "person" and (ref.gender is None or ref.gender == gender)
+    return ref.kind in ("thing", "group")
+
+
+def gender_in(name: str, text: str) -> str | None:
+    """The gender the documents give `name`: an honorific before a mention ("Mrs Osbourne"), else
+    the majority of he/she pronouns in the rest of each sentence that mentions the person and in the
+    sentence after it. None when neither is found or they tie.
+
+    Args:
+        name: the person's name as written ("Kristy Marmorato").
+        text: a document that mentions them.
+
+    Returns:
+        "m", "f", "n" (an organisation: "its" and never "he" or "she") or None.
+    """
+    toks = [t for t in name.replace("’", "'").split() if t.lower().rstrip(".") not in _HONORIFIC]
+    if not toks:
+        return None
+    keys = {" ".join(toks), toks[-1]} if len(toks) > 1 else {toks[0]}
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")\b"
+    )
+    male = female = neuter = 0
+    for m in rx.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _HON_M.search(before):
+            return "m"
+        if _HON_F.search(before):
+            return "f"
+        ends = [e.end() for e in _SENT_END.finditer(text, m.end(), min(len(text), m.end() + 600))][:2]
+        window = text[m.end() : ends[-1] if ends else min(len(text), m.end() + 300)]
+        male += len(_MALE.findall(window))
+        female += len(_FEMALE.findall(window))
+        neuter += len(re.findall(r"\bits\b", window, re.I))
+    if neuter and not male and not female:
+        return "n"  # "Hanover Re ... its claims": an organisation
+    if male > female:
+        return "m"
+    if female > male:
+        return "f"
+    return None
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised name runs of a text, in order: "Kristy Marmorato", "Anders Frisk", "Harvard".
+
+    Sentence openers, months and other words that never name anyone are dropped from either end;
+    a possessive "'s" is dropped.
+    """
+    out: list[str] = []
+    for m in _RUN.finditer(text):
+        toks = re.sub(r"['’]s$", "", m.group()).split()
+        while toks and (toks[0].lower() in _STOP or toks[0].lower().rstrip(".") in _HONORIFIC):
+            toks = toks[1:]
+        while toks and toks[-1].lower() in _STOP | _PARTICLES:
+            toks = toks[:-1]
+        name = " ".join(toks)
+        if name and name not in out and len(name) > 1:
+            out.append(name)
+    return out
+
+
+def is_place(name: str) -> bool:
+    """A country or city of the gazetteer ("California", "New York")."""
+    return any(t.lower().strip(".") in _PLACES for t in name.split())
+
+
+def kind_of_name(name: str, gender: str | None, quoted: bool) -> Referent:
+    """A name as a referent: a person when the documents give a gender, or it looks like a personal
+    name (two or more words, none of them an organisation's or place's); a group otherwise."""
+    low = [t.lower().strip(".") for t in name.split()]
+    org = any(t in _ORG_WORDS or t in _PLACES for t in low) or (len(low) == 1 and name.isupper())
+    if gender == "n":
+        return Referent(name, "group", None)
+    if gender is not None and not org and (len(low) >= 2 or quoted):
+        # One capitalised word is a person only when quoted: "Democratic" and "Rock" ("Rock star
+        # Ozzy Osbourne") are followed by pronouns too.
+        return Referent(name, "person", gender)
+    # "the Lib Dems", "the Osbournes": a name ending in a plural "s", with no "he" or "she" after it.
+    # One word ending in "s" is a plural only when quoted ("Democrats"), never a place ("Massachusetts").
+    plural = gender is None and _plural(low[-1]) and not name.isupper() and (len(low) >= 2 or quoted)
+    if len(low) >= 2 and not org and not plural:
+        return Referent(name, "person", None)
+    if quoted and not org and len(low) == 1:
+        # A one-word speaker with no pronoun of either gender: most often an organisation ("Unilever").
+        return Referent(name, "group", None, plural)
+    return Referent(name, "group" if org or quoted or plural else "thing", None, plural)
+
+
+def _plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3
+
+
+def noun_phrases(question: str) -> list[Referent]:
+    """The things a question is about: "the bridge", "the traffic jams at the George Washington Bridge",
+    "new apartments". A phrase runs from "the"/"its"/a number word to the next asking word."""
+    out: list[Referent] = []
+    many = re.match(r"^\s*how\s+many\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b", question, re.I)
+    if many:
+        out.append(Referent("the " + many.group(1), "thing", None, True))
+    for m in re.finditer(r"\b(?:the|these|those)\s+", question, re.I):
+        rest = question[m.end() :]
+        toks: list[str] = []
+        for t in re.findall(r"[\w'’-]+|[^\w\s]", rest):
+            if not re.match(r"[\w'’-]", t):
+                break
+            if toks and (t.lower().endswith("ing") or _verbish(t)):
+                break  # "the Osbournes celebrating ...", "the deal agreed ..."
+            if t.lower() in _BREAK and toks:
+                if t.lower() in ("at", "of", "in", "on") and toks[-1][:1].islower():
+                    # "the traffic jams at the George Washington Bridge": a place kept with its thing
+                    nxt = rest.split(t, 1)[1].split()
+                    if nxt and (nxt[0][:1].isupper() or nxt[0].lower() == "the"):
+                        toks.append(t)
+                        continue
+                break
+            toks.append(t)
+            if len(toks) >= 8:
+                break
+        while toks and toks[-1].lower() in _BREAK | {"the"}:
+            toks.pop()
+        ends = re.match(r"[\s\w'’-]*?[?.!]*\s*$", rest) is not None and len(toks) == len(rest.split())
+        if ends and len(toks) > 1 and re.match(rf"^\s*(?:how\s+)?\w+\s+(?:{_AUX_WORDS})\b", question, re.I):
+            # "What did the UCU report find?", "... the Supreme Court strike down?": the last word
+            # (before a particle) is the verb, not the thing.
+            while len(toks) > 2 and toks[-1].lower() in _PARTICLE_WORDS:
+                toks.pop()
+            toks.pop()
+        if not toks:
+            continue
+        head = [t for t in toks if t.lower() not in _BREAK and t.lower() != "the"]
+        text = "the " + " ".join(toks)
+        if head and all(t[:1].isupper() for t in head) and len(head) == len(toks):
+            continue  # "the Kremlin": a name, found by names_in
+        plural = _plural(_head(toks))
+        person = _head(toks).lower().rstrip("s") in ROLES
+        out.append(Referent(text, "person" if person and not plural else "thing", None, plural))
+    return out
+
+
+def _head(toks: list[str]) -> str:
+    """The head noun of a phrase: the last word before "at/of/in/on"."""
+    for i, t in enumerate(toks):
+        if t.lower() in ("at", "of", "in", "on") and i:
+            return toks[i - 1]
+    return toks[-1]
+
+
+def described(question: str) -> Referent | None:
+    """The unknown a "which/what N ..." or "who ..." question asks for, as a description:
+    "Which Labour MP backed the report?" -> "the Labour MP that backed the report"."""
+    q = question.strip().rstrip("?.! ")
+    w = re.match(r"^who\s+(?!did\b|does\b|do\b)(\w+\s+.+)$", q, re.I)
+    if w:
+        rest = w.group(1).split()
+        passive = rest[0].lower() in ("is", "was", "are", "were") and len(rest) > 1 and _verbish(rest[1])
+        if passive or (rest[0].lower() not in ("is", "was", "are", "were") and _verbish(rest[0])):
+            plural = rest[0].lower() in ("are", "were")
+            who = "the people" if plural else "the person"
+            return Referent(f"{who} who {w.group(1)}", "person" if not plural else "group", None, plural)
+        return None
+    m = re.match(r"^(?:which|what)\s+(.+)$", q, re.I)
+    if m:
+        toks = m.group(1).split()
+        if toks and toks[0].lower() in _BREAK:
+            return None
+        for i, t in enumerate(toks[1:], 1):
+            low = t.lower()
+            if low in _BREAK:
+                if low in ("did", "does", "do", "will", "would", "can", "could", "has", "have"):
+                    after = toks[i + 1] if i + 1 < len(toks) else ""
+                    if not after or after[:1].isupper() or after.lower() in _SUBJECT_START:
+                        return None  # "Which film did she direct?": the asked thing is an object
+                    n = toks[:i]  # "Which company will build 500 masts?": the asked thing acts
+                    plural = _plural(n[-1]) and not n[-1].isupper()
+                    person = any(w.lower().rstrip("s") in ROLES for w in n)
+                    text = f"the {' '.join(n)} that {' '.join(toks[i:])}"
+                    kind = "person" if person and not plural else "thing"
+                    return Referent(text, kind, None, plural, f"the {' '.join(n)}")
+                break
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            # A verb: a past form, or a lower-case word followed by its object or a preposition
+            # ("film won the top prize": "won" is also a currency, so the dictionary can't tell).
+            if _verbish(t) or (t.islower() and nxt in _OBJECT_START):
+                n = toks[:i]
+                person = any(w.lower().rstrip("s") in ROLES for w in n)
+                plural = _plural(n[-1]) and not n[-1].isupper()
+                text = f"the {' '.join(n)} that {' '.join(toks[i:])}"
+                kind = "person" if person and not plural else "thing"
+                return Referent(text, kind, None, plural, f"the {' '.join(n)}")
+        return None
+    return None
+
+
+def _verbish(word: str) -> bool:
+    """A past-tense or irregular verb form: its dictionary lemma differs from it and it is not a
+    plural noun ("backed" -> "back", "won" -> "win"; "minister" and "books" are not)."""
+    if not word.isalpha() or word[:1].isupper():
+        return False
+    import simplemma  # lazy: only a described referent pays for the dictionary
+
+    low = word.lower()
+    lemma = simplemma.lemmatize(low, lang="en")
+    return lemma != low and low not in (lemma + "s", lemma + "es") and not low.endswith("ing")
