@@ -260,6 +260,32 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
         render.render_speakers(found, output.console(sys.stdout))
 
 
+@app.command()
+def quotes(
+    index: IndexOpt = None,
+    doc: Annotated[
+        Optional[str], typer.Option("--doc", help="Only this document (path or file name).")
+    ] = None,  # noqa: UP045
+    speaker: Annotated[
+        Optional[str], typer.Option("--speaker", help="Only this speaker (name or alias).")
+    ] = None,  # noqa: UP045
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON object per attribution per line.")
+    ] = False,
+) -> None:
+    """Who said what: every quote and reported statement with its speaker and cue word."""
+    from cli import output, render
+    from qa import attributions
+
+    with _domain_errors():
+        found = attributions.load(index if index is not None else _open(None).index_dir, doc, speaker)
+    if json_out:
+        for a in found:
+            output.print_json(a.to_json())
+    else:
+        render.render_quotes(found, output.console(sys.stdout))
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[

@@ -44,7 +44,7 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the document store's quotes keep their source (docstore schema 2)
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 # The data files of a generation, written by index.build and read by qa.engine.
@@ -63,7 +63,9 @@ _NAME_RE = re.compile(r"^(gen|tmp)-(\d{8}T\d{6}\.\d{6}Z)-([0-9a-f]{8})$")
 _HEX128_RE = re.compile(r"^[0-9a-f]{32}$")
 
 # Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Format 2 changed only the document store (quote sources), which still reads schema 1: the manifest
+# is the same.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (

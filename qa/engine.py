@@ -71,7 +71,10 @@ class Engine:
                 for p in ds.all_passages()
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
-            self.quotes = [QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes()]
+            # Ranking and speaker lists use attributions to a named speaker; unnamed sources are for `qa quotes`.
+            self.quotes = [
+                QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes() if q.speaker
+            ]
             speaker_rows = ds.speakers()
         finally:
             ds.close()

@@ -40,7 +40,8 @@ def old_index(request: pytest.FixtureRequest, tmp_path: Path, qa_home: Path) -> 
 def test_fixture_is_what_it_claims(old_index: Path) -> None:
     gen, manifest = store.open_manifest(old_index)
     store.verify(gen, manifest)
-    assert manifest.format_version == int(old_index.name.removeprefix("index-v"))
+    raw = json.loads((gen / store.MANIFEST).read_text(encoding="utf-8"))  # before migration
+    assert raw["format_version"] == int(old_index.name.removeprefix("index-v"))
     assert manifest.model == "all-MiniLM-L6-v2" and manifest.dim == 384
     assert manifest.counts["documents"] == 1
 

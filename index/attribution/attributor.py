@@ -1,0 +1,403 @@
+"""The attributor: who each quotation belongs to, and reported speech."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from index.attribution.names import _compatible, _Doc, _parse_run, _squash
+from index.attribution.patterns import (
+    _ACCORDING_END,
+    _ACCORDING_START,
+    _ADVERBIAL,
+    _AFTER_SUBJ_FIRST,
+    _AFTER_VERB_FIRST,
+    _BEFORE,
+    _BEFORE_ACCORDING,
+    _CHAIN_RX,
+    _QUOTE_DOUBLE,
+    _REPORT_VERB_RX,
+    _RUN_RX,
+    _SUBJ_ALONE,
+    _SUBJ_END,
+    _THAT,
+    _TOLD_OBJ,
+    _VERB_PREPS,
+)
+from index.attribution.records import _Found, _Span, _Subj
+from index.attribution.words import ABBREV, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, TITLES
+
+# --------------------------------------------------------------------------- attribution
+
+
+def _first_words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+class _Attributor:
+    """Finds who each quote belongs to, and reported speech."""
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.found: list[_Found] = []
+        self.used_verbs: set[int] = set()
+        self.reported_in: dict[int, list[_Found]] = {}  # sentence start -> reported speech in it
+
+    # -- direct quotes
+
+    def direct(self) -> None:
+        doc, t = self.doc, self.doc.text
+        by_para: dict[int, list[_Span]] = {}
+        for sp in doc.spans:
+            by_para.setdefault(sp.para, []).append(sp)
+        for sp in doc.spans:
+            same = by_para[sp.para]
+            if sp.single and any(o.start <= sp.start < o.end for o in same if not o.single):
+                continue
+            ps, pe = doc.paras[sp.para]
+            prev_end = max([o.end + 1 for o in same if o.end <= sp.start] + [ps])
+            after_end = min([o.start - 1 for o in same if o.start > sp.end] + [pe])
+            inner = t[sp.start : sp.end].strip()
+            found = None
+            if sp.closed:
+                found = self._after(sp, t[sp.end + 1 : after_end], sp.end + 1, inner)
+            if found is None:
+                before = t[prev_end : sp.start - 1]
+                cut = list(re.finditer(r"[.!?][\"”’']?\s+(?=\S)", before))
+                base = prev_end
+                if cut:
+                    c = cut[-1]
+                    word = re.search(r"([\w.]+)\.$", before[: c.start() + 1])
+                    if not (word and word.group(1).lower().rstrip(".") in ABBREV):
+                        base = prev_end + c.end()
+                        before = before[c.end() :]
+                found = self._before(sp, before, base)
+            if found is not None:
+                if _first_words(inner) < 2 and not re.search(r"[,.!?…—–-]\s*$", inner):
+                    continue  # a one-word scare quote, even when attributed
+                self.found.append(found)
+            else:
+                self.found.append(_Found(sp.start, sp.end, None, "", True, sp))
+
+    def _after(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
+        if sp.single and not re.search(r"[,?!]\s*$", inner):
+            return None
+        for pats, verb_first in ((_AFTER_VERB_FIRST, True), (_AFTER_SUBJ_FIRST, False)):
+            for kind, rx in pats:
+                m = rx.match(after)
+                if not m:
+                    continue
+                if inner.endswith("."):
+                    # the quotation ended its own sentence: only a short attribution may follow
+                    sentence = re.split(r"[.!?]", after, maxsplit=1)[0]
+                    if _first_words(sentence) > 9:
+                        return None
+                subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+                if not self._subject_ok(subj, verb_first):
+                    continue
+                self.used_verbs.add(base + m.start("verb"))
+                return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+        return None
+
+    def _before(self, sp: _Span, before: str, base: int) -> _Found | None:
+        if not before.strip():
+            return None
+        for kind, rx in _BEFORE_ACCORDING:
+            m = rx.search(before)
+            if m:
+                subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+                if self._subject_ok(subj, True):
+                    return _Found(sp.start, sp.end, subj, "according to", True, sp)
+        for kind, rx in _BEFORE:
+            m = rx.search(before)
+            if not m:
+                continue
+            if m.group("obj") and not m.group("punct"):
+                continue
+            subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+            if not self._subject_ok(subj, False):
+                continue
+            self.used_verbs.add(base + m.start("verb"))
+            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+        return None
+
+    def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
+        """Subject text is a plausible speaker; marks name runs as people on the way."""
+        if subj.kind != "name":
+            return True
+        doc = self.doc
+        parsed = _parse_run(doc.text, *self._run_bounds(subj))
+        if parsed is None:
+            return False
+        n = doc.name_at(subj.start, subj.end, last=True)
+        if n is None:
+            return False
+        if not n.evidence:
+            known = any(o.evidence and _compatible(n.core, o.core) for o in doc.by_last.get(n.core[-1], []))
+            if len(n.core) == 1 and not known and not doc.plausible_single(n):
+                return False
+            n.evidence = True
+        subj.start, subj.end, subj.text = n.start, n.end, n.text
+        return True
+
+    def _run_bounds(self, subj: _Subj) -> tuple[int, int]:
+        runs = list(_RUN_RX.finditer(self.doc.text, subj.start, subj.end))
+        return (runs[-1].start(), runs[-1].end()) if runs else (subj.start, subj.end)
+
+    # -- reported speech
+
+    def reported(self) -> None:
+        doc, t = self.doc, self.doc.text
+        for ss, se in doc.sents:
+            self._according(ss, se)
+            for m in _REPORT_VERB_RX.finditer(t, ss, se):
+                if m.start() in self.used_verbs or doc.inside_quote(m.start()):
+                    continue
+                verb = _verb(m.group())
+                if verb in DIRECT_ONLY:
+                    continue
+                pre = t[ss : m.start()]
+                if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
+                    continue
+                subj = None
+                for kind, rx in _SUBJ_END:
+                    sm = rx.search(pre)
+                    if sm:
+                        cand = _Subj(kind, sm.group("subj"), ss + sm.start("subj"), ss + sm.end("subj"))
+                        if (
+                            kind == "pron"
+                            and sm.start("subj") > 0
+                            and not re.search(
+                                r"(?:^|[,;:]\s*|\b(?:and|but|so|as|because|when|while)\s+)$",
+                                pre[: sm.start("subj")],
+                            )
+                        ):
+                            continue
+                        if self._subject_ok(cand, False):
+                            subj = cand
+                            break
+                if subj is None:
+                    continue
+                span = self._complement(m.end(), se, verb)
+                if span is None:
+                    continue
+                self._add_reported(subj, verb, span[0], span[1])
+
+    def _add_reported(self, subj: _Subj, verb: str, start: int, end: int) -> None:
+        """Record reported speech, split at chained verbs: "said A and added B" is two quotes."""
+        t = self.doc.text
+        pieces: list[tuple[str, int, int]] = []
+        cur_verb, cur = verb, start
+        for cm in _CHAIN_RX.finditer(t, start, end):
+            if self.doc.inside_quote(cm.start()):
+                continue
+            nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
+            if nxt is None:
+                continue
+            pieces.append((cur_verb, cur, cm.start()))
+            cur_verb, cur = _verb(cm.group("verb")), nxt[0]
+            self.used_verbs.add(cm.start("verb"))
+        pieces.append((cur_verb, cur, end))
+        for v, s, e in pieces:
+            s, e = _trim(t, s, e)
+            if _first_words(t[s:e]) >= 3:
+                self.found.append(_Found(s, e, subj, v, False))
+
+    def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
+        """Where the reported words after a verb start and end; None when no clause follows."""
+        t = self.doc.text
+        rest = t[pos:end]
+        if verb in ("told", "tells"):
+            om = _TOLD_OBJ.match(rest)
+            if not om:
+                return None
+            rest_after = rest[om.end() :]
+            pos += om.end()
+            rest = rest_after
+        preps = _VERB_PREPS.get(verb)
+        tm = _THAT.match(rest)
+        if tm:
+            pos += tm.end()
+        elif preps and re.match(rf"^\s+(?:{preps})\b", rest):
+            pass
+        elif _ADVERBIAL.match(rest):
+            that = re.search(r"(?:,\s*|\s+)that\s+", rest[:120])
+            if not that:
+                return None
+            pos += that.end()
+        elif re.match(r"^\s*[,;:.!?)\]—–-]", rest) or not rest.strip():
+            return None
+        s, e = _trim(t, pos, end)
+        if s >= e or t[s] in _QUOTE_DOUBLE:
+            return None  # a direct quotation follows: handled as one
+        if _first_words(t[s:e]) < 3:
+            return None
+        return s, e
+
+    def _according(self, ss: int, se: int) -> None:
+        t = self.doc.text
+        sent = t[ss:se]
+        for rx in (_ACCORDING_START, _ACCORDING_END):
+            m = rx.match(sent)
+            if not m:
+                continue
+            if any(c in m.group("rest") for c in '"“”') and rx is _ACCORDING_START:
+                continue  # handled as a direct quote
+            subj_text = m.group("subj")
+            subj = None
+            for kind, srx in _SUBJ_ALONE:
+                sm = srx.match(subj_text)
+                if sm:
+                    cand = _Subj(
+                        kind,
+                        sm.group("subj"),
+                        ss + m.start("subj") + sm.start("subj"),
+                        ss + m.start("subj") + sm.end("subj"),
+                    )
+                    if self._subject_ok(cand, True):
+                        subj = cand
+                        break
+            if subj is None:
+                continue
+            s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
+            if _first_words(t[s:e]) >= 3:
+                self.found.append(_Found(s, e, subj, "according to", False))
+            return
+
+    # -- resolution
+
+    def resolve(self) -> None:
+        doc = self.doc
+        for f in self.found:  # named groups first, so that a later "they" can find them
+            if f.subj is not None and f.subj.kind == "group":
+                f.person = doc.group(f.subj.text)
+                bisect.insort(doc.mentions, (f.subj.start, f.person))
+        for f in self.found:
+            if f.subj is None or f.subj.kind == "group":
+                continue
+            f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
+        for f in self.found:
+            if not f.direct:
+                self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
+        # quotes without an attribution of their own
+        by_chain: dict[int, _Found] = {}
+        for f in self.found:
+            if f.span is not None and f.person >= 0 and f.span.chain >= 0 and not f.span.single:
+                by_chain.setdefault(f.span.chain, f)
+        last_direct: _Found | None = None
+        for f in sorted(self.found, key=lambda x: x.start):
+            if not f.direct or f.span is None:
+                continue
+            sp = f.span
+            primary = (
+                not sp.single
+                or doc.text[sp.start - 1] == "‘"
+                or (last_direct is not None and last_direct.span is not None and last_direct.span.single)
+            )
+            words = _first_words(doc.text[sp.start : sp.end])
+            if f.person < 0:
+                if sp.chain in by_chain and not sp.single:
+                    f.person, f.verb = by_chain[sp.chain].person, by_chain[sp.chain].verb
+                elif (
+                    (words >= 4 or re.search(r"[.!?]\W*$", doc.text[sp.start : sp.end]))
+                    and primary
+                    and last_direct is not None
+                    and last_direct.span is not None
+                    and self._standalone(sp)
+                    and last_direct.span.para in (sp.para, sp.para - 1)
+                ):
+                    f.person, f.verb = last_direct.person, last_direct.verb
+                else:
+                    gov = self._governing(f)
+                    if gov is not None and words >= 2:
+                        f.person, f.verb = gov.person, gov.verb
+                if f.person >= 0 and not sp.single:
+                    by_chain.setdefault(sp.chain, f)
+            if f.person >= 0 and (primary or f.subj is not None):
+                last_direct = f
+            elif primary and sp.closed and words >= 4 and self._standalone(sp):
+                last_direct = None  # an unattributed quotation breaks the run of one speaker
+
+    def _standalone(self, sp: _Span) -> bool:
+        """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""
+        t = self.doc.text
+        ps, _ = self.doc.paras[sp.para]
+        head = t[ps : sp.start - 1].rstrip()
+        return not head or head[-1] in '.!?"”:'
+
+    def _governing(self, f: _Found) -> _Found | None:
+        s, e = self.doc.sentence_of(f.start)
+        for g in self.reported_in.get(s, []):
+            if g.person >= 0 and g.start <= f.start and f.end <= g.end + 2:
+                return g
+        return None
+
+    def _who(self, subj: _Subj, pos: int) -> int:
+        doc = self.doc
+        if subj.kind == "pron":
+            return doc.recent(pos, group=PRONOUNS[subj.text.lower()] == "group")
+        if subj.kind == "group":
+            return doc.group(subj.text)
+        if subj.kind == "role":
+            role = _squash(re.sub(r"^[Tt]he\s+", "", subj.text)).lower()
+            cands = [
+                i
+                for i, p in enumerate(doc.persons)
+                if not p.group
+                and (role in (r.lower() for r in p.roles) or any(_role_head(r) == role for r in p.roles))
+            ]
+            if len(cands) == 1:
+                return cands[0]
+            if cands:
+                return doc.recent(pos, group=False, among=cands)
+            return -1
+        n = doc.name_at(subj.start, subj.end, last=True)
+        if n is None:
+            return -1
+        if n.person >= 0:
+            return n.person
+        cands = [i for i, p in enumerate(doc.persons) if not p.group and _compatible(n.core, p.core)]
+        if len(cands) == 1:
+            return cands[0]
+        if cands:
+            return doc.recent(pos, group=False, among=cands)
+        return -1
+
+
+def _verb(v: str) -> str:
+    return _squash(v).lower()
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ".,;:!?"):
+        e -= 1
+    return s, e
+
+
+def _trim_direct(t: str, s: int, e: int) -> tuple[int, int]:
+    """Quoted words without surrounding spaces and the comma that hands over to the attribution."""
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _role_head(role: str) -> str:
+    """The role noun itself: "Russian President" -> "president", "analyst at Acme" -> "analyst"."""
+    words = re.findall(r"[\w-]+", role.lower())
+    cut = len(words)
+    for i, w in enumerate(words):
+        if w in ("of", "at", "for", "with"):
+            cut = i
+            break
+    words = words[:cut]
+    head: list[str] = []
+    for w in reversed(words):
+        if w in ROLE_WORDS or w in TITLES:
+            head.insert(0, w)
+        elif head:
+            break
+    return " ".join(head)

@@ -1,0 +1,149 @@
+"""The public entry point: analyse a text into speakers and attributed quotes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.attribution.attributor import _Attributor, _role_head, _trim_direct
+from index.attribution.names import _Doc, _squash
+from index.attribution.records import _Person
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, ROLE_MODS
+from index.model import Quote, Speaker
+
+# --------------------------------------------------------------------------- public API
+
+
+def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
+    """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them."""
+    if not text or not text.strip():
+        return [], []
+    doc = _Doc(text)
+    doc.scan_names()
+    att = _Attributor(doc)
+    att.direct()
+    att.reported()  # marks more names as people (subjects of speech verbs)
+    doc.build_persons()
+    att.resolve()
+
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int, int]] = set()
+    for f in sorted(att.found, key=lambda x: (x.start, x.end)):
+        if f.person < 0:
+            continue
+        if f.direct:
+            f.start, f.end = _trim_direct(text, f.start, f.end)
+        key = (f.start, f.end, f.person)
+        if key in seen or f.end <= f.start:
+            continue
+        seen.add(key)
+        doc.persons[f.person].quoted = True
+        src, ms, me = ("", -1, -1) if f.subj is None else (_squash(f.subj.text), f.subj.start, f.subj.end)
+        quotes.append(
+            Quote(f.start, f.end, doc.persons[f.person].name, f.verb or "said", f.direct, src, ms, me)
+        )
+
+    kept = [p for p in doc.persons if not p.group or p.quoted]
+    speakers = _speakers(kept)
+    return speakers, quotes
+
+
+def _speakers(persons: list[_Person]) -> list[Speaker]:
+    """Speaker records with aliases; an alias two people share (a bare "President") is dropped."""
+    cands: list[dict[str, None]] = []
+    for p in persons:
+        al: dict[str, None] = {p.name: None}
+        for f in p.forms:
+            al.setdefault(f)
+        if not p.group:
+            for f in _surnames(p.name):
+                al.setdefault(f)
+        for r in p.roles:
+            if r.lower() not in HONORIFICS:
+                al.setdefault(r)
+                bare = re.sub(rf"^(?:{ROLE_MODS}\s+)+", "", r, flags=re.I)
+                if bare != r and bare:
+                    al.setdefault(bare)
+        if p.group:
+            al.setdefault(p.name.split()[-1])
+        cands.append(al)
+    heads: list[set[str]] = [{_role_head(r) for r in p.roles} - {""} for p in persons]
+    count: dict[str, int] = {}
+    for al, hs in zip(cands, heads, strict=True):
+        for key in {_alias_key(a) for a in al} | hs:
+            count[key] = count.get(key, 0) + 1
+    out: list[Speaker] = []
+    names_seen: set[str] = set()
+    for p, al, hs in zip(persons, cands, heads, strict=True):
+        if p.name in names_seen:
+            continue
+        names_seen.add(p.name)
+        keep: dict[str, None] = {}
+        keys: set[str] = set()
+        for a in al:
+            if _alias_key(a) not in keys and (a == p.name or count.get(_alias_key(a), 0) == 1):
+                keep.setdefault(a)
+                keys.add(_alias_key(a))
+        for h in sorted(hs):
+            if count.get(h, 0) == 1 and _alias_key(h) not in keys:
+                keep.setdefault(h)
+                keys.add(h)
+        out.append(Speaker(p.name, tuple(keep)))
+    return out
+
+
+def _surnames(name: str) -> list[str]:
+    """Short forms of a full name: "Bashar al-Assad" -> "al-Assad", "al Assad", "Assad"."""
+    toks = name.split()
+    if len(toks) < 2 and "-" not in name:
+        return []
+    last = toks[-1]
+    out: list[str] = []
+    m = re.match(r"^(al|el|ul|bin|ibn|abu|ben)-(.+)$", last, re.I)
+    if m:
+        out += [last, f"{m.group(1)} {m.group(2)}"]
+        if m.group(1).lower() in ARABIC_ARTICLES:
+            out.append(m.group(2))
+        return out
+    parts: list[str] = []
+    i = len(toks) - 2
+    while i > 0 and toks[i].lower() in PARTICLES:
+        parts.insert(0, toks[i])
+        i -= 1
+    if parts:
+        out.append(" ".join(parts + [last]))
+        if parts[-1].lower() in ARABIC_ARTICLES:
+            out.append("-".join(parts + [last]))
+        else:
+            return out
+    out.append(last)
+    return out
+
+
+def _alias_key(a: str) -> str:
+    key = re.sub(r"[\s\-]+", " ", a.lower()).strip()
+    return re.sub(r"^the ", "", key)
+
+
+def quote_record(doc: str, text: str, q: Quote) -> dict[str, Any]:
+    """One attribution as the JSON object `qa quotes --json` prints (the interface the scorer reads).
+
+    Args:
+        doc: the document's source path as indexed.
+        text: the document's text (the quote's offsets index into it).
+        q: the attribution.
+    Returns:
+        {"doc", "start", "end", "text", "speaker", "source_text", "mention", "verb", "direct"}.
+    """
+    mention = {"start": q.mention_start, "end": q.mention_end} if q.mention_start >= 0 else None
+    return {
+        "doc": doc,
+        "start": q.start,
+        "end": q.end,
+        "text": text[q.start : q.end],
+        "speaker": q.speaker,
+        "source_text": q.source or None,
+        "mention": mention,
+        "verb": q.verb,
+        "direct": q.direct,
+    }
