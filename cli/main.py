@@ -263,12 +263,10 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
 @app.command()
 def quotes(
     index: IndexOpt = None,
-    doc: Annotated[
-        Optional[str], typer.Option("--doc", help="Only this document (path or file name).")
-    ] = None,  # noqa: UP045
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (path or file name).")] = None,
     speaker: Annotated[
-        Optional[str], typer.Option("--speaker", help="Only this speaker (name or alias).")
-    ] = None,  # noqa: UP045
+        str | None, typer.Option("--speaker", help="Only this speaker (name or alias).")
+    ] = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="One JSON object per attribution per line.")
     ] = False,
