@@ -34,6 +34,11 @@ def _first_words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
+# How far back (characters) a quotation nobody is credited with looks for its speaker: about two
+# news paragraphs.
+_LOOKBACK = 600
+
+
 class _Attributor:
     """Finds who each quote belongs to, and reported speech."""
 
@@ -279,7 +284,11 @@ class _Attributor:
         for f in self.found:
             if not f.direct:
                 self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
-        # quotes without an attribution of their own
+        self._resolve_unattributed()
+
+    def _resolve_unattributed(self) -> None:
+        """Quotes without an attribution of their own: the chain, the run of one speaker, the sentence."""
+        doc = self.doc
         by_chain: dict[int, _Found] = {}
         for f in self.found:
             if f.span is not None and f.person >= 0 and f.span.chain >= 0 and not f.span.single:
@@ -318,6 +327,30 @@ class _Attributor:
             elif primary and sp.closed and words >= 4 and self._standalone(sp):
                 last_direct = None  # an unattributed quotation breaks the run of one speaker
 
+    def guess_speakers(self) -> None:
+        """Last resort for a quotation nobody is credited with: the sentence's first person outside
+        quotes (its subject, "Trump called it a "disgrace""; "He said ..." resolved), else the
+        person last named shortly before it."""
+        doc, t = self.doc, self.doc.text
+        for f in self.found:
+            if not f.direct or f.person >= 0 or f.subj is not None:
+                continue
+            f.guessed = True
+            ss, se = doc.sentence_of(f.start)
+            head = t[ss : max(ss, f.start - 1)]
+            m = re.match(r"^\W*(?:[Bb]ut\s+|[Aa]nd\s+)?([Hh]e|[Ss]he)\b", head)
+            if m:
+                g = "m" if m.group(1).lower() == "he" else "f"
+                f.person = doc.recent(ss + m.start(1), group=False, gender=g, within=_LOOKBACK)
+                continue
+            lo = bisect.bisect_left(doc.mentions, (ss, -10))
+            hi = bisect.bisect_left(doc.mentions, (se, -10))
+            inside = [w for at, w in doc.mentions[lo:hi] if not doc.persons[w].group]
+            if inside:
+                f.person = inside[0]
+                continue
+            f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
+
     def _standalone(self, sp: _Span) -> bool:
         """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""
         t = self.doc.text
@@ -335,7 +368,10 @@ class _Attributor:
     def _who(self, subj: _Subj, pos: int) -> int:
         doc = self.doc
         if subj.kind == "pron":
-            return doc.recent(pos, group=PRONOUNS[subj.text.lower()] == "group")
+            low = subj.text.lower()
+            gender = "m" if low == "he" else "f" if low == "she" else ""
+            # Before the pronoun and before the quotation: never someone named inside the quote.
+            return doc.recent(min(pos, subj.start), group=PRONOUNS[low] == "group", gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
         if subj.kind == "role":

@@ -10,9 +10,13 @@ from index.attribution.marks import _pair_quotes, _paragraphs, _sentences
 from index.attribution.patterns import _CAPTOK, _PART_RE, _RUN_RX, _TOKEN_RX
 from index.attribution.records import _Name, _Person
 from index.attribution.words import (
+    FEMALE_GIVEN,
+    FEMALE_PRONOUNS,
     GIVEN,
     GROUP_RE,
     HONORIFICS,
+    MALE_GIVEN,
+    MALE_PRONOUNS,
     MONTHS,
     ORG_WORDS,
     PARTICLES,
@@ -320,16 +324,80 @@ class _Doc:
         self.persons.append(_Person((label.lower(),), label, {label: None}, group=True))
         return len(self.persons) - 1
 
-    def recent(self, pos: int, group: bool, among: Iterable[int] | None = None) -> int:
+    def recent(
+        self,
+        pos: int,
+        group: bool,
+        among: Iterable[int] | None = None,
+        gender: str = "",
+        within: int = 1 << 60,
+    ) -> int:
+        """The person (or group) last mentioned before `pos`, outside quotations.
+
+        Args:
+            pos: where the pronoun or quotation is.
+            group: look for a named group ("they") rather than a person.
+            among: only these persons.
+            gender: "m" or "f": skip persons known to be of the other gender.
+            within: look back at most this many characters.
+        Returns:
+            The person's index, or -1.
+        """
         allowed = set(among) if among is not None else None
         i = bisect.bisect_left(self.mentions, (pos, -10)) - 1
         while i >= 0:
-            _p, who = self.mentions[i]
+            at, who = self.mentions[i]
+            if pos - at > within:
+                break
             person = self.persons[who]
-            if person.group == group and (allowed is None or who in allowed):
+            if (
+                person.group == group
+                and (allowed is None or who in allowed)
+                and not (gender and person.gender and person.gender != gender)
+            ):
                 return who
             i -= 1
         return -1
+
+    def learn_genders(self) -> None:
+        """Each person's gender, where the text shows it: an honorific ("Mr.", "Mrs."), a given name
+        that is nearly always one gender, or the pronouns of sentences that mention only them."""
+        votes: dict[int, list[int]] = {}
+        for n in self.names:
+            if n.person < 0:
+                continue
+            v = votes.setdefault(n.person, [0, 0])
+            hon = n.title_form.split()[0].lower().rstrip(".") if n.title_form else ""
+            if hon == "mr":
+                v[0] += 5
+            elif hon in ("mrs", "ms", "miss"):
+                v[1] += 5
+        for i, p in enumerate(self.persons):
+            first = p.name.split()[0].lower() if len(p.name.split()) > 1 else ""
+            v = votes.setdefault(i, [0, 0])
+            if first in MALE_GIVEN:
+                v[0] += 3
+            elif first in FEMALE_GIVEN:
+                v[1] += 3
+        t = self.text
+        for ss, se in self.sents:
+            lo = bisect.bisect_left(self.mentions, (ss, -10))
+            hi = bisect.bisect_left(self.mentions, (se, -10))
+            who = {w for _at, w in self.mentions[lo:hi] if not self.persons[w].group}
+            if len(who) != 1:
+                continue
+            words = [w.lower() for w in _PRONOUN_RX.findall(t, ss, se)]
+            v = votes.setdefault(who.pop(), [0, 0])
+            v[0] += sum(w in MALE_PRONOUNS for w in words)
+            v[1] += sum(w in FEMALE_PRONOUNS for w in words)
+        for i, (m, f) in votes.items():
+            if m > f:
+                self.persons[i].gender = "m"
+            elif f > m:
+                self.persons[i].gender = "f"
+
+
+_PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
 
 def _squash(s: str) -> str:

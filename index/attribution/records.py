@@ -51,6 +51,7 @@ class _Person:
     group: bool = False
     quoted: bool = False
     first: int = 1 << 60  # where the document first names this person
+    gender: str = ""  # "m" | "f" | "" (unknown), from index.attribution.names._Doc.learn_genders
 
 
 @dataclass
@@ -62,3 +63,4 @@ class _Found:
     direct: bool
     span: _Span | None = None
     person: int = -1
+    guessed: bool = False  # no attribution of its own: the speaker is a last-resort guess (or none)

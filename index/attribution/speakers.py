@@ -7,7 +7,7 @@ from typing import Any
 
 from index.attribution.attributor import _Attributor, _role_head, _trim_direct
 from index.attribution.names import _Doc, _squash
-from index.attribution.records import _Person
+from index.attribution.records import _Found, _Person
 from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, ROLE_MODS
 from index.model import Quote, Speaker
 
@@ -24,12 +24,14 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     att.direct()
     att.reported()  # marks more names as people (subjects of speech verbs)
     doc.build_persons()
+    doc.learn_genders()
     att.resolve()
+    att.guess_speakers()
 
     quotes: list[Quote] = []
     seen: set[tuple[int, int, int]] = set()
     for f in sorted(att.found, key=lambda x: (x.start, x.end)):
-        if f.person < 0:
+        if not _unnamed_ok(text, f):
             continue
         if f.direct:
             f.start, f.end = _trim_direct(text, f.start, f.end)
@@ -37,15 +39,26 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
         if key in seen or f.end <= f.start:
             continue
         seen.add(key)
-        doc.persons[f.person].quoted = True
+        name = None
+        if f.person >= 0:
+            doc.persons[f.person].quoted = True
+            name = doc.persons[f.person].name
         src, ms, me = ("", -1, -1) if f.subj is None else (_squash(f.subj.text), f.subj.start, f.subj.end)
-        quotes.append(
-            Quote(f.start, f.end, doc.persons[f.person].name, f.verb or "said", f.direct, src, ms, me)
-        )
+        quotes.append(Quote(f.start, f.end, name, f.verb or "said", f.direct, src, ms, me))
 
     kept = [p for p in doc.persons if not p.group or p.quoted]
     speakers = _speakers(kept)
     return speakers, quotes
+
+
+def _unnamed_ok(text: str, f: _Found) -> bool:
+    """Whether to report a finding. One without a named speaker (or with a guessed one) is still an attribution: a quotation of two words or more
+    (a one-word quote is a scare quote or a title far more often than speech), or words with a source."""
+    if f.subj is not None or (f.person >= 0 and not f.guessed):
+        return True
+    if not f.direct or f.span is None or f.span.single:
+        return False
+    return len(re.findall(r"\w+", text[f.start : f.end])) >= 2
 
 
 def _speakers(persons: list[_Person]) -> list[Speaker]:

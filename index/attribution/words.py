@@ -260,3 +260,25 @@ ABBREV = {
     "det",
     "mt",
 }
+
+# Given names whose bearer is, in news, nearly always one gender: a pronoun must agree with them.
+MALE_GIVEN = set(
+    "aaron adam alan albert alex alexander alexei andrew andrei anthony antonio arthur barack ben benjamin "
+    "bernie bill bob boris brian bruce carl carlos charles charlie chris christopher chuck craig dan daniel "
+    "dave david dennis dick dmitry don donald doug douglas ed edward eric frank fred gary george gordon greg "
+    "harry henry howard ian jack jacob james jason jeb jeff jeffrey jerry jim joe john jonathan jose joseph "
+    "josh juan justin keith ken kevin larry lindsey marco mark martin matt matthew michael mike mitch mitt "
+    "newt nick paul pete peter phil philip ralph rand randy raymond reince richard rick rob robert roger "
+    "ron ronald rudy rush russ sam samuel scott sean sergei simon stephen steve steven ted thomas tim tom "
+    "tony vladimir walter william xi".split()
+)
+FEMALE_GIVEN = set(
+    "alice amanda amy ana andrea angela ann anna anne barbara betsy betty carly carol caroline catherine "
+    "cheryl christine claire condoleezza debbie deborah diane donna elizabeth ellen emily emma hillary "
+    "heather helen huma ivanka jane janet jennifer jessica jill joan julia julie karen kate katie kellyanne "
+    "kelly laura linda lisa liz loretta margaret maria marie mary megyn melania michelle monica nancy "
+    "nicola nikki patricia rachel rebecca ruth sandra sarah sharon sophie susan theresa ursula valerie "
+    "victoria".split()
+)
+MALE_PRONOUNS = {"he", "his", "him", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
