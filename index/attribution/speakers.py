@@ -18,7 +18,9 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them."""
     if not text or not text.strip():
         return [], []
-    doc = _Doc(text)
+    # NYT house style writes quotation marks as two apostrophes: read them as one double mark (and a
+    # space, so that every offset stays that of the text as given).
+    doc = _Doc(text.replace("''", '" ') if "''" in text else text)
     doc.scan_names()
     att = _Attributor(doc)
     att.direct()
