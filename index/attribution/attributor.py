@@ -22,10 +22,11 @@ from index.attribution.patterns import (
     _SUBJ_END,
     _THAT,
     _TOLD_OBJ,
+    _TRAILING,
     _VERB_PREPS,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.words import ABBREV, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, TITLES
+from index.attribution.words import ABBREV, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, STOP, TITLES, U
 
 # --------------------------------------------------------------------------- attribution
 
@@ -327,6 +328,49 @@ class _Attributor:
             elif primary and sp.closed and words >= 4 and self._standalone(sp):
                 last_direct = None  # an unattributed quotation breaks the run of one speaker
 
+    def _institution(self, subj: _Subj) -> int:
+        """A source described, not named: an institution when its words are capitalised ("the Kremlin",
+        "The New York Times", "the Clinton campaign"), else nobody (speaker null, wording kept)."""
+        m = _INSTITUTION.match(subj.text)
+        if not m or m.group(1).split()[0].lower() in STOP:
+            return -1
+        name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        return self.doc.group(name)
+
+    def trailing(self) -> None:
+        """Reported speech with the attribution after it: "The deal is dead, Smith said." and the
+        parenthetical "The deal, Smith said on Monday, is dead." Only the sentence's last 300
+        characters are searched for the attribution, so long sentences cost linear time."""
+        doc, t = self.doc, self.doc.text
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
+        for ss, se in doc.sents:
+            if se - ss < 20:
+                continue
+            lo = max(ss, se - 300)
+            for kind, rx in _TRAILING:
+                m = rx.search(t, lo, se)
+                if m is None:
+                    continue
+                sk, vk = ("subj", "verb") if m.group("subj") is not None else ("subj2", "verb2")
+                if doc.inside_quote(m.start()) or m.start(vk) in self.used_verbs:
+                    continue
+                c0, c1 = _trim(t, ss, m.start())
+                if c1 - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                    continue
+                i = bisect.bisect_right(starts, c1) - 1
+                if i >= 0 and taken[i][1] > c0:
+                    continue  # already found (a direct quote or reported speech)
+                subj = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
+                if not self._subject_ok(subj, m.group("vfirst") is not None):
+                    continue
+                end = c1
+                if m.group("cont"):  # "The deal, Smith said, is dead.": both halves
+                    end = _trim(t, m.end(), se)[1]
+                self.used_verbs.add(m.start(vk))
+                self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
+                break
+
     def guess_speakers(self) -> None:
         """Last resort for a quotation nobody is credited with: the sentence's first person outside
         quotes (its subject, "Trump called it a "disgrace""; "He said ..." resolved), else the
@@ -374,6 +418,8 @@ class _Attributor:
             return doc.recent(min(pos, subj.start), group=PRONOUNS[low] == "group", gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
+        if subj.kind == "desc":
+            return self._institution(subj)
         if subj.kind == "role":
             role = _squash(re.sub(r"^[Tt]he\s+", "", subj.text)).lower()
             cands = [
@@ -398,6 +444,12 @@ class _Attributor:
         if cands:
             return doc.recent(pos, group=False, among=cands)
         return -1
+
+
+_INSTITUTION = re.compile(
+    rf"^(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*?)(?:['’]s?)?"
+    r"(?:\s+(campaign|administration|government|office|committee|department|ministry|party|team|agency))?$"
+)
 
 
 def _verb(v: str) -> str:

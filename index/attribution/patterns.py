@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.attribution.words import AUX, GROUP_RE, PARTICLES, ROLE_MODS, ROLE_RE, VERB_RE, U
+from index.attribution.words import AUX, BARE_SOURCES_RE, GROUP_RE, PARTICLES, ROLE_MODS, ROLE_RE, VERB_RE, U
 
 # --------------------------------------------------------------------------- regular expressions
 
@@ -47,6 +47,12 @@ _NAME_SUBJ = (
 _ROLE_SUBJ = rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?{ROLE_RE}(?:\s+{ROLE_RE})?"
 _GROUP_SUBJ = rf"(?:(?:{_CAPTOK}|{U}\w*-\w+)(?:['’]s)?\s+){{1,3}}(?:[a-z]+\s+)?{GROUP_RE}"
 _PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+# A source that is not a named person: "a senior official", "the Kremlin", "The New York Times",
+# "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
+_DESC_SUBJ = (
+    rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
+    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE})"
+)
 _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
 
@@ -57,6 +63,7 @@ _AFTER_SUBJ_FIRST = [
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
     )
 ]
 _AFTER_VERB_FIRST = [
@@ -66,6 +73,7 @@ _AFTER_VERB_FIRST = [
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
     )
 ]
 _BEFORE = [
@@ -81,11 +89,17 @@ _BEFORE = [
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
     )
 ]
 _BEFORE_ACCORDING = [
     (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
-    for kind, pat in (("group", _GROUP_SUBJ), ("role", _ROLE_SUBJ), ("name", _NAME_SUBJ))
+    for kind, pat in (
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
@@ -95,11 +109,17 @@ _SUBJ_END = [
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
     )
 ]
 _SUBJ_ALONE = [
     (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$"))
-    for kind, pat in (("group", _GROUP_SUBJ), ("role", _ROLE_SUBJ), ("name", _NAME_SUBJ))
+    for kind, pat in (
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
 ]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
@@ -137,3 +157,24 @@ _ACCORDING_START = _lazy(
 )
 _ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
+
+# An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
+# ", Smith said on Monday, ..." (`cont`: the sentence goes on after it).
+_TRAIL_REST = r"(?:\s+[^,;:\"“”.!?]{1,60}?)?"
+_TRAILING = [
+    (
+        kind,
+        _lazy(
+            rf",\s*(?:(?P<subj>{pat})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}))\b{_TRAIL_REST}"
+            rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
+        ),
+    )
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]

@@ -25,6 +25,7 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     att = _Attributor(doc)
     att.direct()
     att.reported()  # marks more names as people (subjects of speech verbs)
+    att.trailing()
     doc.build_persons()
     doc.learn_genders()
     att.resolve()

@@ -282,3 +282,12 @@ FEMALE_GIVEN = set(
 )
 MALE_PRONOUNS = {"he", "his", "him", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+
+# Plural nouns that stand alone as an unnamed source: "officials said", "critics argue".
+BARE_SOURCES = (
+    "officials sources aides advisers advisors analysts experts critics others observers voters democrats "
+    "republicans conservatives liberals supporters opponents researchers pollsters lawmakers legislators "
+    "prosecutors investigators authorities diplomats economists strategists insiders residents witnesses "
+    "leaders members delegates activists organizers organisers donors respondents polls surveys"
+).split()
+BARE_SOURCES_RE = r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in BARE_SOURCES) + r")"
