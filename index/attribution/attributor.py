@@ -10,6 +10,7 @@ from index.attribution.patterns import (
     _ACCORDING_END,
     _ACCORDING_START,
     _ADVERBIAL,
+    _AFTER_GENERIC,
     _AFTER_SUBJ_FIRST,
     _AFTER_VERB_FIRST,
     _BEFORE,
@@ -24,9 +25,10 @@ from index.attribution.patterns import (
     _TOLD_OBJ,
     _TRAILING,
     _VERB_PREPS,
+    _lazy,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.words import ABBREV, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, STOP, TITLES, U
+from index.attribution.words import ABBREV, AUX, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, STOP, TITLES, VERB_RE, U
 
 # --------------------------------------------------------------------------- attribution
 
@@ -35,6 +37,7 @@ def _first_words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
+_SPEAKS = _lazy(rf"\s*(?:['’]s\s+)?(?:,[^,]{{1,60}},\s*)?(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b")
 # How far back (characters) a quotation nobody is credited with looks for its speaker: about two
 # news paragraphs.
 _LOOKBACK = 600
@@ -65,9 +68,10 @@ class _Attributor:
             after_end = min([o.start - 1 for o in same if o.start > sp.end] + [pe])
             inner = t[sp.start : sp.end].strip()
             found = None
-            if sp.closed:
-                found = self._after(sp, t[sp.end + 1 : after_end], sp.end + 1, inner)
+            if sp.closed:  # the attribution is short: 300 characters are plenty, and keep this linear
+                found = self._after(sp, t[sp.end + 1 : min(after_end, sp.end + 301)], sp.end + 1, inner)
             if found is None:
+                prev_end = max(prev_end, sp.start - 1 - 300)
                 before = t[prev_end : sp.start - 1]
                 cut = list(re.finditer(r"[.!?][\"”’']?\s+(?=\S)", before))
                 base = prev_end
@@ -103,7 +107,44 @@ class _Attributor:
                     continue
                 self.used_verbs.add(base + m.start("verb"))
                 return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
-        return None
+        return self._after_generic(sp, after, base, inner)
+
+    def _after_generic(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
+        """Any short subject before a speech verb right after the quotation: `," Rep. John Mica
+        (R-Fla.) said`, `," Trump campaign spokeswoman Hope Hicks said`. The speaker is the last
+        name in it (the first after the verb: `," said Brian Fallon, a spokesman for ...`)."""
+        m = _AFTER_GENERIC.match(after)
+        if m is None:
+            return None
+        first = m.group("subj2") is not None
+        sk, vk = ("subj2", "verb2") if first else ("subj", "verb")
+        if _first_words(m.group(sk)) > 8 or (
+            inner.endswith(".") and not first and _first_words(m.group(sk)) > 6
+        ):
+            return None
+        s, e = base + m.start(sk), base + m.end(sk)
+        subj = self._generic_subject(s, e, first)
+        if subj is None:
+            return None
+        self.used_verbs.add(base + m.start(vk))
+        return _Found(sp.start, sp.end, subj, _verb(m.group(vk)), True, sp)
+
+    def _generic_subject(self, s: int, e: int, first: bool) -> _Subj | None:
+        """The source inside a subject phrase: a name (first or last), a pronoun, or the phrase itself."""
+        doc = self.doc
+        text = doc.text[s:e].strip()
+        if re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey", text):
+            return _Subj("pron", text, s, e)
+        n = doc.name_at(s, e, last=not first)
+        if n is not None:
+            subj = _Subj("name", n.text, n.start, n.end)
+            if self._subject_ok(subj, first):
+                return subj
+        if not re.match(
+            r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{U})".replace("{U}", U), text
+        ):
+            return None
+        return _Subj("desc", text, s, e)
 
     def _before(self, sp: _Span, before: str, base: int) -> _Found | None:
         if not before.strip():
@@ -389,11 +430,22 @@ class _Attributor:
                 continue
             lo = bisect.bisect_left(doc.mentions, (ss, -10))
             hi = bisect.bisect_left(doc.mentions, (se, -10))
-            inside = [w for at, w in doc.mentions[lo:hi] if not doc.persons[w].group]
+            inside = [(at, w) for at, w in doc.mentions[lo:hi] if not doc.persons[w].group]
+            speaking = [w for at, w in inside if at < f.start and self._speaks_at(at)]
+            if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
+                f.person = speaking[-1]
+                continue
             if inside:
-                f.person = inside[0]
+                f.person = inside[0][1]
                 continue
             f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
+
+    def _speaks_at(self, at: int) -> bool:
+        """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
+        n = self.doc.name_at(at, at + 200, last=False)
+        if n is None:
+            return False
+        return _SPEAKS.match(self.doc.text, n.end, n.end + 60) is not None
 
     def _standalone(self, sp: _Span) -> bool:
         """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""

@@ -24,6 +24,7 @@ from index.attribution.words import (
     ROLE_MODS,
     ROLE_RE,
     ROLE_WORDS,
+    SPEECH_VERBS,
     STOP,
     STRONG_PARTICLES,
     SUFFIXES,
@@ -97,6 +98,8 @@ def _valid_name(tokens: list[str]) -> bool:
         if low in ORG_WORDS or (low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)):
             return False
         if _is_acronym(t) and not t.endswith("."):
+            return False
+        if i > 0 and low in SPEECH_VERBS:  # a title-case headline: "Sanders Says He Will Stay In"
             return False
     if " ".join(core) in PLACES or (len(core) == 1 and core[0] in PLACES):
         return False

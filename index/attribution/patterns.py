@@ -51,7 +51,8 @@ _PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 # "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
 _DESC_SUBJ = (
     rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
-    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE})"
+    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE}"
+    rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}})"
 )
 _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
@@ -178,3 +179,12 @@ _TRAILING = [
         ("desc", _DESC_SUBJ),
     )
 ]
+
+# Any short subject phrase and a speech verb after a quotation (the fallback of the patterns above).
+_GEN_SUBJ = r"[^,;:!?\"“”()\n]{2,80}?"
+_AFTER_GENERIC = _lazy(
+    rf"^\s*,?\s*(?:(?P<verb2>said|says|added|adds|wrote|writes|explained|continued|asked|replied|responded|"
+    rf"argued|insisted|noted|stated|recalled|warned|declared)\s+(?P<subj2>{_GEN_SUBJ})(?=\s*[,.;!?(]|\s*$)"
+    rf"|(?P<subj>{_GEN_SUBJ})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^\"“”;]{{1,120}}?,)?\s+(?:(?:{AUX})\s+){{0,3}}"
+    rf"(?P<verb>{VERB_RE})\b)"
+)

@@ -52,6 +52,15 @@ DIRECT_ONLY = {
     "commented",
     "comments",
 }
+# Manner-of-speaking verbs: they attribute a direct quotation (", Oliver barked."), never a report.
+MANNER_VERBS = (
+    "barked mocked mocks demurred scoffed scoffs snapped snaps retorted retorts laughed laughs sighed cried "
+    "yelled yells exclaimed exclaims whispered whispers muttered mutters chided chides teased teases "
+    "wondered wonders pressed presses interjected interrupted interrupts chimed offered offers read reads "
+    "tweeted wrote continued added explained"
+).split()
+DIRECT_ONLY |= set(MANNER_VERBS) - set(SPEECH_VERBS)
+SPEECH_VERBS = SPEECH_VERBS + [v for v in MANNER_VERBS if v not in SPEECH_VERBS]
 VERB_RE = r"(?:called\s+for|called\s+on|" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + ")"
 AUX = (
     r"(?:has|have|had|will|would|also|later|then|previously|repeatedly|once|again|earlier|recently|"
