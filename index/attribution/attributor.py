@@ -426,7 +426,7 @@ class _Attributor:
             m = re.match(r"^\W*(?:[Bb]ut\s+|[Aa]nd\s+)?([Hh]e|[Ss]he)\b", head)
             if m:
                 g = "m" if m.group(1).lower() == "he" else "f"
-                f.person = doc.recent(ss + m.start(1), group=False, gender=g, within=_LOOKBACK)
+                f.person = doc.recent_subject(ss + m.start(1), g)
                 continue
             lo = bisect.bisect_left(doc.mentions, (ss, -10))
             hi = bisect.bisect_left(doc.mentions, (se, -10))
@@ -467,7 +467,11 @@ class _Attributor:
             low = subj.text.lower()
             gender = "m" if low == "he" else "f" if low == "she" else ""
             # Before the pronoun and before the quotation: never someone named inside the quote.
-            return doc.recent(min(pos, subj.start), group=PRONOUNS[low] == "group", gender=gender)
+            at = min(pos, subj.start)
+            if PRONOUNS[low] == "group":
+                return doc.recent(at, group=True)
+            who = doc.recent_subject(at, gender)
+            return who if who >= 0 else doc.recent(at, group=False, gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
         if subj.kind == "desc":

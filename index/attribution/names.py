@@ -362,6 +362,34 @@ class _Doc:
             i -= 1
         return -1
 
+    def recent_subject(self, pos: int, gender: str, sentences: int = 3) -> int:
+        """The person a "he"/"she" at `pos` most likely means: in the nearest sentence (this one, before
+        `pos`, then the previous ones) that mentions an agreeing person, the first such mention, i.e. the
+        sentence's subject rather than its last object. -1 when none within `sentences` sentences.
+
+        Args:
+            pos: where the pronoun (or the quotation it attributes) is.
+            gender: "m" or "f" ("" accepts anyone).
+            sentences: how many sentences to look back.
+        Returns:
+            The person's index, or -1.
+        """
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        end = pos
+        for _ in range(sentences):
+            if i < 0:
+                break
+            ss = self.sents[i][0]
+            lo = bisect.bisect_left(self.mentions, (ss, -10))
+            hi = bisect.bisect_left(self.mentions, (end, -10))
+            for _at, who in self.mentions[lo:hi]:
+                p = self.persons[who]
+                if not p.group and not (gender and p.gender and p.gender != gender):
+                    return who
+            end = ss
+            i -= 1
+        return -1
+
     def learn_genders(self) -> None:
         """Each person's gender, where the text shows it: an honorific ("Mr.", "Mrs."), a given name
         that is nearly always one gender, or the pronouns of sentences that mention only them."""
