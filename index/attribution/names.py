@@ -279,7 +279,8 @@ class _Doc:
     # -- persons
 
     def build_persons(self) -> None:
-        evid = [n for n in self.names if n.evidence and not n.weak]
+        # A full name ("Cornell Belcher") is a person even without other evidence: a pronoun may mean them.
+        evid = [n for n in self.names if (n.evidence or len(n.core) >= 2) and not n.weak]
         evid.sort(key=lambda n: (-len(n.core), n.start))
         for n in evid:
             self._attach(n, create=True)
