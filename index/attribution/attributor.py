@@ -59,13 +59,24 @@ class _Attributor:
         by_para: dict[int, list[_Span]] = {}
         for sp in doc.spans:
             by_para.setdefault(sp.para, []).append(sp)
+        index_in_para = {id(sp): j for same in by_para.values() for j, sp in enumerate(same)}
         for sp in doc.spans:
             same = by_para[sp.para]
-            if sp.single and any(o.start <= sp.start < o.end for o in same if not o.single):
+            if sp.single and doc.inside_quote(sp.start, single=False):
                 continue
             ps, pe = doc.paras[sp.para]
-            prev_end = max([o.end + 1 for o in same if o.end <= sp.start] + [ps])
-            after_end = min([o.start - 1 for o in same if o.start > sp.end] + [pe])
+            # The neighbouring quotations bound the attribution (spans are in text order; a few steps
+            # skip a nested single-quoted one without making a paragraph of many quotes quadratic).
+            j = index_in_para[id(sp)]
+            prev_end, after_end = ps, pe
+            for o in reversed(same[max(0, j - 4) : j]):
+                if o.end <= sp.start:
+                    prev_end = o.end + 1
+                    break
+            for o in same[j + 1 : j + 5]:
+                if o.start > sp.end:
+                    after_end = o.start - 1
+                    break
             inner = t[sp.start : sp.end].strip()
             found = None
             if sp.closed:  # the attribution is short: 300 characters are plenty, and keep this linear
@@ -203,14 +214,15 @@ class _Attributor:
                 verb = _verb(m.group())
                 if verb in DIRECT_ONLY:
                     continue
-                pre = t[ss : m.start()]
+                p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
+                pre = t[p0 : m.start()]
                 if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
                     continue
                 subj = None
                 for kind, rx in _SUBJ_END:
                     sm = rx.search(pre)
                     if sm:
-                        cand = _Subj(kind, sm.group("subj"), ss + sm.start("subj"), ss + sm.end("subj"))
+                        cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
                         if (
                             kind == "pron"
                             and sm.start("subj") > 0

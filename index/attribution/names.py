@@ -129,7 +129,7 @@ class _Doc:
         self._modifier_like = {
             m.group(1).lower()
             for m in re.finditer(
-                rf"({U}\w+)(?:['’]s)?\s+(?:{GROUP_RE}|{ROLE_RE}|government|forces|troops|army|regime)\b",
+                rf"(?<!\w)({U}\w+)(?:['’]s)?\s+(?:{GROUP_RE}|{ROLE_RE}|government|forces|troops|army|regime)\b",
                 text,
             )
         }
