@@ -450,7 +450,8 @@ class _Attributor:
             if inside:
                 f.person = inside[0][1]
                 continue
-            f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
+            if self._standalone(f.span):  # a quotation that is a sentence of its own continues a speaker
+                f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
 
     def _speaks_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
