@@ -38,6 +38,8 @@ def _first_words(s: str) -> int:
 
 
 _SPEAKS = _lazy(rf"\s*(?:['’]s\s+)?(?:,[^,]{{1,60}},\s*)?(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b")
+# How far before a quotation (characters) a "Name said" is looked for in its sentence.
+_SPEAKER_WINDOW = 400
 # How far back (characters) a quotation nobody is credited with looks for its speaker: about two
 # news paragraphs.
 _LOOKBACK = 600
@@ -434,23 +436,30 @@ class _Attributor:
                 continue
             f.guessed = True
             ss, se = doc.sentence_of(f.start)
-            head = t[ss : max(ss, f.start - 1)]
+            head = t[ss : max(ss, min(f.start - 1, ss + 40))]  # bounded: linear in long sentences
             m = re.match(r"^\W*(?:[Bb]ut\s+|[Aa]nd\s+)?([Hh]e|[Ss]he)\b", head)
             if m:
                 g = "m" if m.group(1).lower() == "he" else "f"
                 f.person = doc.recent_subject(ss + m.start(1), g)
                 continue
             lo = bisect.bisect_left(doc.mentions, (ss, -10))
-            hi = bisect.bisect_left(doc.mentions, (se, -10))
-            inside = [(at, w) for at, w in doc.mentions[lo:hi] if not doc.persons[w].group]
-            speaking = [w for at, w in inside if at < f.start and self._speaks_at(at)]
+            near = bisect.bisect_left(doc.mentions, (max(ss, f.start - _SPEAKER_WINDOW), -10))
+            mid = bisect.bisect_left(doc.mentions, (f.start, -10))
+            speaking = [
+                w for at, w in doc.mentions[near:mid] if not doc.persons[w].group and self._speaks_at(at)
+            ]
             if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
                 f.person = speaking[-1]
                 continue
-            if inside:
-                f.person = inside[0][1]
+            first = next(
+                (w for at, w in doc.mentions[lo : lo + 8] if at < se and not doc.persons[w].group), -1
+            )
+            if first >= 0:
+                f.person = first
                 continue
-            if self._standalone(f.span):  # a quotation that is a sentence of its own continues a speaker
+            if f.span is not None and self._standalone(
+                f.span
+            ):  # a quotation that is a sentence of its own continues a speaker
                 f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
 
     def _speaks_at(self, at: int) -> bool:
@@ -464,7 +473,8 @@ class _Attributor:
         """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""
         t = self.doc.text
         ps, _ = self.doc.paras[sp.para]
-        head = t[ps : sp.start - 1].rstrip()
+        lo = max(ps, sp.start - 1 - 200)  # bounded: a paragraph of many quotes stays linear
+        head = t[lo : sp.start - 1].rstrip()
         return not head or head[-1] in '.!?"”:'
 
     def _governing(self, f: _Found) -> _Found | None:

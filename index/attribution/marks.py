@@ -38,6 +38,7 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
     chain = 0
     carry = False  # the previous paragraph ended inside a quote that continues here
     for pi, (ps, pe) in enumerate(paras):
+        first = len(spans)  # this paragraph's spans start here
         if not carry:
             chain += 1
         carry = False
@@ -62,7 +63,7 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             if nxt and text[nxt[0]] in '"“„«' and pe > open_at + 1:
                 spans.append(_Span(open_at + 1, pe, pi, chain, False, False))
                 carry = True
-        spans.extend(_single_quotes(text, ps, pe, pi, spans))
+        spans.extend(_single_quotes(text, ps, pe, pi, spans[first:]))
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -73,14 +74,16 @@ def _opens_here(text: str, i: int, ps: int) -> bool:
 
 def _single_quotes(text: str, ps: int, pe: int, pi: int, doubles: list[_Span]) -> list[_Span]:
     """Single-quoted spans ('huge mistake', ‘...’) that are not apostrophes nor inside a double quote."""
-    inside = [(s.start, s.end) for s in doubles if s.para == pi and not s.single]
+    inside = [(s.start, s.end) for s in doubles if s.para == pi and not s.single]  # in text order
+    inside_starts = [a for a, _ in inside]
     out: list[_Span] = []
     open_at = -1
     for i in range(ps, pe):
         ch = text[i]
         if ch not in "'‘’":
             continue
-        if any(a <= i < b for a, b in inside):
+        k = bisect.bisect_right(inside_starts, i) - 1
+        if k >= 0 and inside[k][0] <= i < inside[k][1]:
             continue
         prev = text[i - 1] if i > ps else " "
         nxt = text[i + 1] if i + 1 < pe else " "
