@@ -26,6 +26,7 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     att.direct()
     att.reported()  # marks more names as people (subjects of speech verbs)
     att.trailing()
+    att.participles()
     doc.build_persons()
     doc.learn_genders()
     att.resolve()
@@ -37,7 +38,7 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
         if not _unnamed_ok(text, f):
             continue
         if f.direct:
-            f.start, f.end = _trim_direct(text, f.start, f.end)
+            f.start, f.end = _trim_direct(doc.text, f.start, f.end)
         key = (f.start, f.end, f.person)
         if key in seen or f.end <= f.start:
             continue

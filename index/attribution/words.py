@@ -60,6 +60,7 @@ MANNER_VERBS = (
     "tweeted wrote continued added explained"
 ).split()
 DIRECT_ONLY |= set(MANNER_VERBS) - set(SPEECH_VERBS)
+SPEECH_VERBS = SPEECH_VERBS + ["reported", "reports"]  # with "that" only (index.attribution.attributor)
 SPEECH_VERBS = SPEECH_VERBS + [v for v in MANNER_VERBS if v not in SPEECH_VERBS]
 VERB_RE = r"(?:called\s+for|called\s+on|" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + ")"
 AUX = (
