@@ -28,7 +28,17 @@ from index.attribution.patterns import (
     _lazy,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.words import ABBREV, AUX, DIRECT_ONLY, PRONOUNS, ROLE_WORDS, TITLES, VERB_RE, U
+from index.attribution.words import (
+    ABBREV,
+    AUX,
+    BARE_SOURCES,
+    DIRECT_ONLY,
+    PRONOUNS,
+    ROLE_WORDS,
+    TITLES,
+    VERB_RE,
+    U,
+)
 
 # --------------------------------------------------------------------------- attribution
 
@@ -42,6 +52,7 @@ _PARTICIPLE = _lazy(
     r",\s+(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|explaining|stressing|"
     r"suggesting|declaring|acknowledging|contending|asserting)\s+(?:that\s+)?"
 )
+_APPOS_NAME = _lazy(r",\s*")
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -205,7 +216,16 @@ class _Attributor:
         return None
 
     def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
-        """Subject text is a plausible speaker; marks name runs as people on the way."""
+        """Subject text is a plausible speaker; marks name runs as people on the way. A role or
+        description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
+        if subj.kind in ("role", "desc"):
+            m = _APPOS_NAME.match(self.doc.text, subj.end, subj.end + 80)
+            n = self.doc.name_at(m.end(), m.end() + 80, last=False) if m else None
+            if n is not None and m is not None and n.start == m.end():
+                cand = _Subj("name", n.text, n.start, n.end)
+                if self._subject_ok(cand, after_verb):
+                    subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+            return True
         if subj.kind != "name":
             return True
         doc = self.doc
@@ -385,7 +405,7 @@ class _Attributor:
                 or (last_direct is not None and last_direct.span is not None and last_direct.span.single)
             )
             words = _first_words(doc.text[sp.start : sp.end])
-            if f.person < 0:
+            if f.person < 0 and f.subj is None:  # an unnamed source of its own keeps it ("a source said")
                 if sp.chain in by_chain and not sp.single:
                     f.person, f.verb = by_chain[sp.chain].person, by_chain[sp.chain].verb
                 elif (
@@ -414,6 +434,8 @@ class _Attributor:
         m = _INSTITUTION.match(subj.text)
         if not m or m.group(1).split()[0].lower() in _NOT_INSTITUTION:
             return -1
+        if subj.text.split()[-1].lower() in BARE_SOURCES:  # "Officials", "Senate Democrats": unnamed
+            return -1
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         return self.doc.group(name)
 
@@ -441,8 +463,12 @@ class _Attributor:
                 i = bisect.bisect_right(starts, c1) - 1
                 if i >= 0 and taken[i][1] > c0:
                     continue  # already found (a direct quote or reported speech)
-                subj = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
-                if not self._subject_ok(subj, m.group("vfirst") is not None):
+                subj: _Subj | None = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
+                if kind == "generic":  # ", council clerk Ruth Ames said.": the name inside
+                    if _first_words(m.group(sk)) > 6:
+                        continue
+                    subj = self._generic_subject(m.start(sk), m.end(sk), m.group("vfirst") is not None)
+                if subj is None or not self._subject_ok(subj, m.group("vfirst") is not None):
                     continue
                 end = c1
                 if m.group("cont"):  # "The deal, Smith said, is dead.": both halves

@@ -188,3 +188,13 @@ _AFTER_GENERIC = _lazy(
     rf"|(?P<subj>{_GEN_SUBJ})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^\"“”;]{{1,120}}?,)?\s+(?:(?:{AUX})\s+){{0,3}}"
     rf"(?P<verb>{VERB_RE})\b)"
 )
+_TRAILING.append(
+    (
+        "generic",
+        _lazy(
+            rf",\s*(?:(?P<subj>{_GEN_SUBJ})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}))\b{_TRAIL_REST}"
+            rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
+        ),
+    )
+)

@@ -8,7 +8,7 @@ from typing import Any
 from index.attribution.attributor import _Attributor, _role_head, _trim_direct
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
-from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, ROLE_MODS
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES
 from index.model import Quote, Speaker
 
 # --------------------------------------------------------------------------- public API
@@ -78,7 +78,8 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
         for r in p.roles:
             if r.lower() not in HONORIFICS:
                 al.setdefault(r)
-                bare = re.sub(rf"^(?:{ROLE_MODS}\s+)+", "", r, flags=re.I)
+                # "new chancellor" is the chancellor; a "deputy", "former" or "vice" one is not.
+                bare = re.sub(r"^(?:(?:then|new|top|current)\s+)+", "", r, flags=re.I)
                 if bare != r and bare:
                     al.setdefault(bare)
         if p.group:
