@@ -1,0 +1,68 @@
+"""`qa quotes`: who said what, read from the index (the interface ../shared/eval/attribution.py drives)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli.main import app
+
+FIELDS = {"doc", "start", "end", "text", "speaker", "source_text", "mention", "verb", "direct"}
+
+
+def _json_lines(out: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_quotes_json_is_one_attribution_per_line(article_index: Path) -> None:
+    r = CliRunner().invoke(app, ["quotes", "--index", str(article_index), "--json"])
+    assert r.exit_code == 0, r.stderr
+    rows = _json_lines(r.stdout)
+    assert rows
+    for row in rows:
+        assert set(row) == FIELDS
+        text = Path(row["doc"]).read_text(encoding="utf-8")
+        assert text[row["start"] : row["end"]] == row["text"]  # offsets into the document as indexed
+        if row["mention"] is not None:
+            m = row["mention"]
+            assert text[m["start"] : m["end"]] == row["source_text"]
+    assert any(r["speaker"] == "Vladimir Putin" and r["direct"] for r in rows)
+    assert any(r["speaker"] == "Barack Obama" for r in rows)
+
+
+def test_quotes_filters_by_speaker_alias_and_document(article_index: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--speaker", "putin"])
+    assert r.exit_code == 0, r.stderr
+    rows = _json_lines(r.stdout)
+    assert rows and {row["speaker"] for row in rows} == {"Vladimir Putin"}
+    doc = rows[0]["doc"]
+    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--doc", Path(doc).name])
+    assert {row["doc"] for row in _json_lines(r.stdout)} == {doc}
+    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--doc", "no-such.txt"])
+    assert r.exit_code == 0 and r.stdout == ""
+
+
+def test_quotes_human_output_groups_by_document_and_speaker(article_index: Path) -> None:
+    r = CliRunner().invoke(app, ["quotes", "--index", str(article_index), "--speaker", "Obama"])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith(".txt")  # the document
+    assert lines[1].strip() == "Barack Obama"  # the speaker
+    assert any(line.strip().startswith("said:") for line in lines[2:])  # each quote with its cue word
+
+
+def test_speakers_and_quotes_agree(article_index: Path) -> None:
+    runner = CliRunner()
+    speakers = json.loads(runner.invoke(app, ["speakers", "--index", str(article_index), "--json"]).stdout)
+    rows = _json_lines(runner.invoke(app, ["quotes", "--index", str(article_index), "--json"]).stdout)
+    for s in speakers:
+        assert sum(row["speaker"] == s["name"] for row in rows) == s["quotes"]
+
+
+def test_quotes_on_a_missing_index_is_a_one_line_error(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["quotes", "--index", str(tmp_path / "nothing")])
+    assert r.exit_code == 3
+    assert len(r.stderr.strip().splitlines()) == 1
