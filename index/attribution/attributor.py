@@ -53,6 +53,11 @@ _PARTICIPLE = _lazy(
     r"suggesting|declaring|acknowledging|contending|asserting)\s+(?:that\s+)?"
 )
 _APPOS_NAME = _lazy(r",\s*")
+_DETERMINER = _lazy(
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s"
+)
+# How many sentences back "the senator" (bound to nobody) looks for the person it means.
+_ROLE_LOOKBACK = 2
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -77,6 +82,24 @@ _SPEAKER_WINDOW = 400
 # How far back (characters) a quotation nobody is credited with looks for its speaker: about two
 # news paragraphs.
 _LOOKBACK = 600
+
+
+_FUNCTION_WORDS = set(
+    "and or but as that which who whom whose he she it they we i you me him her them us if when while "
+    "because although though so than then there here this these those what where why how not no".split()
+)
+
+
+def _desc_ok(text: str) -> bool:
+    """A described source is a noun phrase: no clause words inside ("his hands and", "as Cruz")."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    if not words or len(words[-1]) < 3:
+        return False
+    return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
+        "this",
+        "these",
+        "those",
+    }
 
 
 class _Attributor:
@@ -218,6 +241,8 @@ class _Attributor:
     def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
         """Subject text is a plausible speaker; marks name runs as people on the way. A role or
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
+        if subj.kind == "desc" and not _desc_ok(subj.text):
+            return False
         if subj.kind in ("role", "desc"):
             m = _APPOS_NAME.match(self.doc.text, subj.end, subj.end + 80)
             n = self.doc.name_at(m.end(), m.end() + 80, last=False) if m else None
@@ -268,8 +293,11 @@ class _Attributor:
                     sm = rx.search(pre)
                     if sm:
                         cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
+                        if kind == "desc" and not _desc_ok(cand.text):
+                            continue
+                        bare_caps = kind == "desc" and not _DETERMINER.match(cand.text)
                         if (
-                            kind == "pron"
+                            (kind == "pron" or bare_caps)
                             and sm.start("subj") > 0
                             and not re.search(
                                 r"(?:^|[,;:]\s*|\b(?:and|but|so|as|because|when|while)\s+)$",
@@ -596,6 +624,10 @@ class _Attributor:
                 return cands[0]
             if cands:
                 return doc.recent(pos, group=False, among=cands)
+            # "the Florida senator", bound to nobody by the text: like "he", the subject of the nearest
+            # sentence naming a person (a definite description refers back).
+            if subj.text[:1] in "Tt" and re.match(r"[Tt]he\s", subj.text):
+                return doc.recent_subject(min(pos, subj.start), "", sentences=_ROLE_LOOKBACK)
             return -1
         n = doc.name_at(subj.start, subj.end, last=True)
         if n is None:

@@ -54,7 +54,13 @@ _DESC_SUBJ = (
     rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE}"
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}})"
 )
+# A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
+_WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
 _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
+# A longer apposition or relative clause, up to three comma-separated parts, opening in lower case or
+# a digit: ", a 55-year-old salesman from Sumter, South Carolina," / ", who advises the firm Cushman &
+# Wakefield,". A capitalised first part (", Jones, a lawyer,") is another subject, not an apposition.
+_APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}?){0,2},\s*)"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
 
 _AFTER_SUBJ_FIRST = [
@@ -104,7 +110,7 @@ _BEFORE_ACCORDING = [
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
-    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?(?:(?:{AUX})\s+){{0,3}}$"))
+    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"))
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
