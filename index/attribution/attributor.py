@@ -57,7 +57,7 @@ _DETERMINER = _lazy(
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s"
 )
 # How many sentences back "the senator" (bound to nobody) looks for the person it means.
-_ROLE_LOOKBACK = 2
+ROLE_LOOKBACK = 2
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -78,10 +78,10 @@ _NOT_INSTITUTION = {
 # Verbs that report speech only with "that" after them.
 _THAT_ONLY = {"reported", "reports", "report"}
 # How far before a quotation (characters) a "Name said" is looked for in its sentence.
-_SPEAKER_WINDOW = 400
+SPEAKER_WINDOW = 400
 # How far back (characters) a quotation nobody is credited with looks for its speaker: about two
 # news paragraphs.
-_LOOKBACK = 600
+LOOKBACK = 600
 
 
 _FUNCTION_WORDS = set(
@@ -511,6 +511,11 @@ class _Attributor:
         doc, t = self.doc, self.doc.text
         taken = sorted((f.start, f.end) for f in self.found)
         starts = [a for a, _ in taken]
+        # `"...," he said, adding that ...`: the attribution just made in the sentence gives the subject
+        said_in: dict[int, list[_Subj]] = {}
+        for f in sorted(self.found, key=lambda x: x.subj.start if x.subj else -1):
+            if f.subj is not None:
+                said_in.setdefault(doc.sentence_of(f.subj.start)[0], []).append(f.subj)
         for m in _PARTICIPLE.finditer(t):
             if doc.inside_quote(m.start()):
                 continue
@@ -521,7 +526,8 @@ class _Attributor:
             i = bisect.bisect_right(starts, c1) - 1
             if i >= 0 and taken[i][1] > c0:
                 continue
-            subj = self._clause_subject(ss, m.start())
+            before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
+            subj = before[-1] if before else self._clause_subject(ss, m.start())
             if subj is None:
                 continue
             self.found.append(_Found(c0, c1, subj, _verb(m.group("verb")), False))
@@ -556,7 +562,7 @@ class _Attributor:
                 f.person = doc.recent_subject(ss + m.start(1), g)
                 continue
             lo = bisect.bisect_left(doc.mentions, (ss, -10))
-            near = bisect.bisect_left(doc.mentions, (max(ss, f.start - _SPEAKER_WINDOW), -10))
+            near = bisect.bisect_left(doc.mentions, (max(ss, f.start - SPEAKER_WINDOW), -10))
             mid = bisect.bisect_left(doc.mentions, (f.start, -10))
             speaking = [
                 w for at, w in doc.mentions[near:mid] if not doc.persons[w].group and self._speaks_at(at)
@@ -573,7 +579,7 @@ class _Attributor:
             if f.span is not None and self._standalone(
                 f.span
             ):  # a quotation that is a sentence of its own continues a speaker
-                f.person = doc.recent(f.start, group=False, within=_LOOKBACK)
+                f.person = doc.recent(f.start, group=False, within=LOOKBACK)
 
     def _speaks_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
@@ -627,7 +633,7 @@ class _Attributor:
             # "the Florida senator", bound to nobody by the text: like "he", the subject of the nearest
             # sentence naming a person (a definite description refers back).
             if subj.text[:1] in "Tt" and re.match(r"[Tt]he\s", subj.text):
-                return doc.recent_subject(min(pos, subj.start), "", sentences=_ROLE_LOOKBACK)
+                return doc.recent_subject(min(pos, subj.start), "", sentences=ROLE_LOOKBACK)
             return -1
         n = doc.name_at(subj.start, subj.end, last=True)
         if n is None:

@@ -363,7 +363,7 @@ class _Doc:
             i -= 1
         return -1
 
-    def recent_subject(self, pos: int, gender: str, sentences: int = 3) -> int:
+    def recent_subject(self, pos: int, gender: str, sentences: int = 0) -> int:
         """The person a "he"/"she" at `pos` most likely means: in the nearest sentence (this one, before
         `pos`, then the previous ones) that mentions an agreeing person, the first such mention, i.e. the
         sentence's subject rather than its last object. -1 when none within `sentences` sentences.
@@ -371,10 +371,11 @@ class _Doc:
         Args:
             pos: where the pronoun (or the quotation it attributes) is.
             gender: "m" or "f" ("" accepts anyone).
-            sentences: how many sentences to look back.
+            sentences: how many sentences to look back (0: PRONOUN_LOOKBACK).
         Returns:
             The person's index, or -1.
         """
+        sentences = sentences or PRONOUN_LOOKBACK
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         end = pos
         for _ in range(sentences):
@@ -428,6 +429,9 @@ class _Doc:
             elif f > m:
                 self.persons[i].gender = "f"
 
+
+# How many sentences back a "he"/"she" looks for the person it means (bench/fit_attribution.py).
+PRONOUN_LOOKBACK = 3
 
 _PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 

@@ -14,6 +14,11 @@ from index.model import Quote, Speaker
 # --------------------------------------------------------------------------- public API
 
 
+# A quotation without an attribution of its own is reported from this many words on: shorter ones
+# are scare quotes and titles more often than speech (bench/fit_attribution.py).
+MIN_QUOTE_WORDS = 2
+
+
 def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them."""
     if not text or not text.strip():
@@ -62,7 +67,7 @@ def _unnamed_ok(text: str, f: _Found) -> bool:
         return True
     if not f.direct or f.span is None or f.span.single:
         return False
-    return len(re.findall(r"\w+", text[f.start : f.end])) >= 2
+    return len(re.findall(r"\w+", text[f.start : f.end])) >= MIN_QUOTE_WORDS
 
 
 def _speakers(persons: list[_Person]) -> list[Speaker]:
