@@ -32,6 +32,7 @@ from index.attribution.words import (
     ABBREV,
     AUX,
     BARE_SOURCES,
+    BELIEF_VERBS,
     DIRECT_ONLY,
     PRONOUNS,
     ROLE_WORDS,
@@ -58,6 +59,8 @@ _DETERMINER = _lazy(
 )
 # How many sentences back "the senator" (bound to nobody) looks for the person it means.
 ROLE_LOOKBACK = 2
+_BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
+_CLAUSE_START = _lazy(r"(?:^|[,;:]\s*|\b(?:and|but|so|as|because|when|while)\s+)$")
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -504,6 +507,48 @@ class _Attributor:
                 self.used_verbs.add(m.start(vk))
                 self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
                 break
+
+    def beliefs(self) -> None:
+        """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".
+        The subject is found as for reported speech; the content runs to the end of the sentence."""
+        doc, t = self.doc, self.doc.text
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
+        for ss, se in doc.sents:
+            for m in _BELIEF_RX.finditer(t, ss, se):
+                if m.start() in self.used_verbs or doc.inside_quote(m.start()):
+                    continue
+                c0, c1 = _trim(t, m.end(), se)
+                if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                    continue
+                i = bisect.bisect_right(starts, c1) - 1
+                if i >= 0 and taken[i][1] > c0:
+                    continue
+                p0 = max(ss, m.start() - 250)
+                pre = t[p0 : m.start()]
+                if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
+                    continue
+                subj = None
+                for kind, rx in _SUBJ_END:
+                    if kind == "desc":
+                        continue
+                    sm = rx.search(pre)
+                    if sm is None:
+                        continue
+                    if (
+                        kind == "pron"
+                        and sm.start("subj") > 0
+                        and not _CLAUSE_START.search(pre[: sm.start("subj")])
+                    ):
+                        continue
+                    cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
+                    if self._subject_ok(cand, False):
+                        subj = cand
+                        break
+                if subj is None:
+                    continue
+                self.used_verbs.add(m.start())
+                self.found.append(_Found(c0, c1, subj, _verb(m.group()), False))
 
     def participles(self) -> None:
         """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its

@@ -32,6 +32,7 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     att.reported()  # marks more names as people (subjects of speech verbs)
     att.trailing()
     att.participles()
+    att.beliefs()
     doc.build_persons()
     doc.learn_genders()
     att.resolve()

@@ -301,3 +301,13 @@ BARE_SOURCES = (
     "leaders members delegates activists organizers organisers donors respondents polls surveys"
 ).split()
 BARE_SOURCES_RE = r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in BARE_SOURCES) + r")"
+
+# Verbs of belief, intention and stance: PolNeAR-style attribution beyond speech ("X believes ...",
+# "Y wants to ...", "Z accused W of ..."). Their content is the rest of the clause.
+BELIEF_VERBS = (
+    "believes believed thinks thought wants wanted hopes hoped expects expected fears feared plans planned "
+    "intends intended supports supported opposes opposed accused accuses criticized criticised criticizes "
+    "criticises praised praises blamed blames defended defends endorsed endorses proposed proposes "
+    "pledged pledges vowed vows promised promises urged urges questioned questions rejected rejects "
+    "dismissed dismisses doubts doubted worries worried knows knew insists argued argues"
+).split()
