@@ -309,5 +309,11 @@ BELIEF_VERBS = (
     "intends intended supports supported opposes opposed accused accuses criticized criticised criticizes "
     "criticises praised praises blamed blames defended defends endorsed endorses proposed proposes "
     "pledged pledges vowed vows promised promises urged urges questioned questions rejected rejects "
-    "dismissed dismisses doubts doubted worries worried knows knew insists argued argues"
+    "dismissed dismisses doubts doubted worries worried knows knew insists argued argues "
+    "think believe want hope expect fear plan intend support oppose know doubt prefer prefers preferred "
+    "favor favors favored favour favours favoured shows showed show found finds find sees saw see "
+    "sought seeks seek described describes cited cites expressed expresses backed backs mocked mocks "
+    "attacked attacks denounced denounces slammed slams touted touts highlighted highlights encouraged "
+    "encourages agreed agrees revealed reveals decried decries asserted asserts views viewed "
+    "acknowledged acknowledges suggested suggests predicted predicts"
 ).split()
