@@ -5,7 +5,7 @@
 
 Reads ../shared/eval/polnear/train at run time (never copied), runs the analyser directly (no index),
 scores with ../shared/eval/attribution.py, and tunes one parameter at a time (coordinate ascent,
-two rounds) for e2e_speech_f1 (what was said, with the right speaker), then e2e_f1 as tie-break.
+--rounds passes) for e2e_speech_f1 (what was said, with the right speaker), then e2e_f1 as tie-break.
 Writes bench/reports/attribution_fit.md with every trial, the chosen values and the final figures.
 The chosen values are then written into index/attribution by hand, citing the report.
 """
@@ -70,6 +70,7 @@ def evaluate(scorer: ModuleType, docs: dict[str, str], gold: list[dict[str, Any]
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--every", type=int, default=3, help="use every N-th train article")
+    ap.add_argument("--rounds", type=int, default=1, help="passes over the parameters")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "reports" / "attribution_fit.md")
     a = ap.parse_args()
     scorer = _scorer()
@@ -92,7 +93,7 @@ def main() -> int:
     ]
     t0 = time.perf_counter()
     best = evaluate(scorer, docs, gold)
-    for _round in range(2):
+    for _round in range(a.rounds):
         for label, (mod, attr, values) in GRID.items():
             current = getattr(mod, attr)
             scores = {}

@@ -94,7 +94,11 @@ ROLE_WORDS = (
     "witness resident teacher principal doctor surgeon nurse detective inspector superintendent sergeant "
     "constable judge prosecutor premier ceo cfo cto boss president-elect partner organiser organizer "
     "campaigner activist chef councillor councilor councilman councilwoman mp mep lawmaker legislator "
-    "deputy representative congressman congresswoman sheriff superintendent chairperson"
+    "deputy representative congressman congresswoman sheriff superintendent chairperson "
+    "pollster consultant commentator columnist host anchor moderator reporter speechwriter businessman "
+    "businesswoman billionaire developer nominee frontrunner front-runner contender hopeful justice "
+    "constituent supporter volunteer organiser strategist operative surrogate donor fundraiser "
+    "secretary-treasurer treasurer president-elect governor-elect mogul economist"
 ).split()
 ROLE_RE = r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")"
 ROLE_MODS = r"(?:former|deputy|acting|outgoing|incoming|interim|senior|junior|assistant|vice|then|new|top)"
