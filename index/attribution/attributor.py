@@ -60,7 +60,7 @@ _DETERMINER = _lazy(
 # How many sentences back "the senator" (bound to nobody) looks for the person it means.
 ROLE_LOOKBACK = 2
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
-_CLAUSE_START = _lazy(r"(?:^|[,;:]\s*|\b(?:and|but|so|as|because|when|while)\s+)$")
+_CLAUSE_START = _lazy(r"(?:^|[,;:(—–]\s*|\s-\s+|\b(?:and|but|so|as|because|when|while)\s+)$")
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -303,7 +303,7 @@ class _Attributor:
                             (kind == "pron" or bare_caps)
                             and sm.start("subj") > 0
                             and not re.search(
-                                r"(?:^|[,;:]\s*|\b(?:and|but|so|as|because|when|while)\s+)$",
+                                r"(?:^|[,;:(—–]\s*|\s-\s+|\b(?:and|but|so|as|because|when|while)\s+)$",
                                 pre[: sm.start("subj")],
                             )
                         ):
@@ -480,16 +480,18 @@ class _Attributor:
         for ss, se in doc.sents:
             if se - ss < 20:
                 continue
-            lo = max(ss, se - 300)
             for kind, rx in _TRAILING:
-                m = rx.search(t, lo, se)
+                # every attempt starts at a comma and reads a bounded subject: linear in the sentence
+                m = rx.search(t, ss, se)
                 if m is None:
                     continue
                 sk, vk = ("subj", "verb") if m.group("subj") is not None else ("subj2", "verb2")
                 if doc.inside_quote(m.start()) or m.start(vk) in self.used_verbs:
                     continue
                 c0, c1 = _trim(t, ss, m.start())
-                if c1 - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                # "It was, he said, one of ...": both halves are the content
+                end = _trim(t, m.end(), se)[1] if m.group("cont") else c1
+                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
                     continue
                 i = bisect.bisect_right(starts, c1) - 1
                 if i >= 0 and taken[i][1] > c0:
@@ -501,9 +503,6 @@ class _Attributor:
                     subj = self._generic_subject(m.start(sk), m.end(sk), m.group("vfirst") is not None)
                 if subj is None or not self._subject_ok(subj, m.group("vfirst") is not None):
                     continue
-                end = c1
-                if m.group("cont"):  # "The deal, Smith said, is dead.": both halves
-                    end = _trim(t, m.end(), se)[1]
                 self.used_verbs.add(m.start(vk))
                 self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
                 break
