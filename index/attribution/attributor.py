@@ -61,6 +61,7 @@ _DETERMINER = _lazy(
 ROLE_LOOKBACK = 2
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
 _CLAUSE_START = _lazy(r"(?:^|[,;:(—–]\s*|\s-\s+|\b(?:and|but|so|as|because|when|while)\s+)$")
+_WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){{0,2}}$")
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -289,10 +290,12 @@ class _Attributor:
                     continue
                 p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
                 pre = t[p0 : m.start()]
-                if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
+                subj = self._who_clause(pre, p0)  # "Capt. Christian Pardo, who said he would ..."
+                if subj is None and re.search(
+                    r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre
+                ):
                     continue
-                subj = None
-                for kind, rx in _SUBJ_END:
+                for kind, rx in _SUBJ_END if subj is None else ():
                     sm = rx.search(pre)
                     if sm:
                         cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
@@ -317,6 +320,17 @@ class _Attributor:
                 if span is None:
                     continue
                 self._add_reported(subj, verb, span[0], span[1])
+
+    def _who_clause(self, pre: str, p0: int) -> _Subj | None:
+        """The name a relative "who" before a verb stands for: "Christian Pardo, who said ..."."""
+        m = _WHO_CLAUSE.search(pre)
+        if m is None:
+            return None
+        n = self.doc.name_at(p0 + m.start(1), p0 + m.end(1), last=True)
+        if n is None or n.end != p0 + m.end(1):
+            return None
+        subj = _Subj("name", n.text, n.start, n.end)
+        return subj if self._subject_ok(subj, False) else None
 
     def _add_reported(self, subj: _Subj, verb: str, start: int, end: int) -> None:
         """Record reported speech, split at chained verbs: "said A and added B" is two quotes."""
