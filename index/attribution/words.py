@@ -321,3 +321,17 @@ BELIEF_VERBS = (
     "encourages agreed agrees revealed reveals decried decries asserted asserts views viewed "
     "acknowledged acknowledges suggested suggests predicted predicts"
 ).split()
+
+# Months for dates ("Sept. 29", "March 2016"): one alternation, used case-insensitively by
+# index.structure (datelines) and qa.intent (when-questions).
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+MONTH_ABBREVS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Abbreviations that always precede more text (a full stop after them never ends a sentence).
+TITLE_ABBREVS = frozenset(
+    """mr mrs ms messrs mme mlle dr prof gen lt col maj sgt cpl pvt capt cmdr adm gov sen rep
+    rev hon pres supt insp det fr sr rt e.g i.e cf vs viz approx ca""".split()
+)
+ABBREV |= TITLE_ABBREVS | MONTH_ABBREVS
