@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from index.attribution.words import MONTH_ABBREVS, TITLE_ABBREVS
+from index.attribution.words import MONTH_ABBREVS, TITLE_ABBREVS, VERB_RE
 from index.errors import InputError
 from index.model import Chunk
 
@@ -156,10 +156,7 @@ _OPENERS = frozenset(
     no not now then still earlier later last next today yesterday tomorrow according despite during
     under with without since until because by to mr mrs ms dr""".split()
 )
-_SPEECH = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:said|says|told|asked|asks|added|adds|replied|shouted|cried|"
-    r"wrote|writes|insisted|explained|declared|warned|noted|stated|tweeted)\b"
-)
+_SPEECH = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}{VERB_RE}\b")  # the shared speech verbs
 
 
 def _is_boundary(text: str, m: re.Match[str], nxt: int) -> bool:
