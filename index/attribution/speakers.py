@@ -16,7 +16,7 @@ from index.model import Quote, Speaker
 
 # A quotation without an attribution of its own is reported from this many words on: shorter ones
 # are scare quotes and titles more often than speech (bench/fit_attribution.py).
-MIN_QUOTE_WORDS = 2
+MIN_QUOTE_WORDS = 2  # fit on train: bench/reports/attribution_fit.md
 
 
 def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
