@@ -66,3 +66,24 @@ def test_quotes_on_a_missing_index_is_a_one_line_error(tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["quotes", "--index", str(tmp_path / "nothing")])
     assert r.exit_code == 3
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_store_keeps_unnamed_sources_and_mentions(tmp_path: Path) -> None:
+    """Schema 2: a quote's source as written and its mention survive the store; speaker may be None."""
+    from index import docstore
+    from index.docstore import DocRow, QuoteRow
+
+    text = '"No deal," a senior official said. The Kremlin said it was illegal.'
+    rows = [
+        QuoteRow(0, 1, 8, None, "said", True, "a senior official", 11, 28),
+        QuoteRow(0, 50, 66, "Kremlin", "said", False, "The Kremlin", 35, 46),
+    ]
+    path = tmp_path / "docs.sqlite"
+    docstore.write(
+        path, [DocRow(0, "/n/a.txt", "a", "text", "a" * 64, text, "2026-01-01T00:00:00Z")], [], rows, []
+    )
+    ds = docstore.DocStore.open(path)
+    try:
+        assert ds.quotes() == rows
+    finally:
+        ds.close()
