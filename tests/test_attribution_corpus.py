@@ -75,13 +75,13 @@ def test_appending_a_paragraph_leaves_real_articles_unchanged() -> None:
 
 
 # Floors: a little under the figures measured on dev (see bench/reports/attribution.md).
-FLOORS = {
+FLOORS = {  # measured on dev (bench/reports/attribution.md): 0.952, 0.639, 0.934, 0.833, 0.745, 0.648
     "content_f1_direct": 0.93,
-    "content_r_reported_speech": 0.60,
-    "content_p_reported": 0.88,
-    "speaker_acc": 0.76,
-    "e2e_speech_f1": 0.69,
-    "e2e_f1": 0.57,
+    "content_r_reported_speech": 0.61,
+    "content_p_reported": 0.91,
+    "speaker_acc": 0.81,
+    "e2e_speech_f1": 0.72,
+    "e2e_f1": 0.62,
 }
 
 
