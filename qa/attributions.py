@@ -45,6 +45,58 @@ class Attribution:
         }
 
 
+_UNNAMED_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critic",
+    "critics",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "investigator",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "authorities",
+    "insiders",
+    "economists",
+    "strategists",
+    "observers",
+}
+
+
+def unnamed_source(source: str) -> str:
+    """The wording an unnamed source goes by in questions: "a senior official" -> "senior official",
+    "US officials" -> "us officials", "officials" -> "officials"; "" when it is no such source
+    (a pronoun, an unnamed description such as "the company").
+
+    Args:
+        source: the source as written.
+    Returns:
+        The lower-case key, or "".
+    """
+    words = re.sub(
+        r"^(?:a|an|the|one|some|many|several|two|three|other|most)\s+", "", source.strip().lower()
+    ).split()
+    return " ".join(words) if words and words[-1] in _UNNAMED_HEADS and len(words) <= 4 else ""
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 

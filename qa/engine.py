@@ -18,6 +18,7 @@ from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from qa import config
+from qa.attributions import unnamed_source
 from qa.types import DocInfo, IndexInfo, SpeakerInfo
 
 
@@ -71,9 +72,12 @@ class Engine:
                 for p in ds.all_passages()
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
-            # Ranking and speaker lists use attributions to a named speaker; unnamed sources are for `qa quotes`.
+            # Ranking and speaker lists use attributions to a named speaker, and to unnamed sources under
+            # their wording ("officials", "senior official"), so "what did officials say?" finds them.
             self.quotes = [
-                QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes() if q.speaker
+                QuoteSpan(q.doc_id, q.start, q.end, q.speaker or unnamed_source(q.source), q.direct)
+                for q in ds.quotes()
+                if q.speaker or unnamed_source(q.source)
             ]
             speaker_rows = ds.speakers()
         finally:
@@ -82,6 +86,8 @@ class Engine:
         merged: dict[str, set[str]] = {}
         for s in speaker_rows:
             merged.setdefault(s.name, set()).update(s.aliases)
+        for q in self.quotes:
+            merged.setdefault(q.speaker, {q.speaker})
         self.speakers_index = [Speaker(name, tuple(sorted(al))) for name, al in sorted(merged.items())]
         self.quotes_by_passage: dict[int, list[QuoteSpan]] = {}
         by_doc: dict[int, list[Passage]] = {}

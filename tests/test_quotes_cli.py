@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
@@ -58,8 +59,10 @@ def test_speakers_and_quotes_agree(article_index: Path) -> None:
     runner = CliRunner()
     speakers = json.loads(runner.invoke(app, ["speakers", "--index", str(article_index), "--json"]).stdout)
     rows = _json_lines(runner.invoke(app, ["quotes", "--index", str(article_index), "--json"]).stdout)
-    for s in speakers:
-        assert sum(row["speaker"] == s["name"] for row in rows) == s["quotes"]
+    named = {row["speaker"] for row in rows}
+    for s in speakers:  # unnamed sources ("officials") are listed under their wording
+        if s["name"] in named:
+            assert sum(row["speaker"] == s["name"] for row in rows) == s["quotes"]
 
 
 def test_quotes_on_a_missing_index_is_a_one_line_error(tmp_path: Path) -> None:
@@ -87,3 +90,34 @@ def test_store_keeps_unnamed_sources_and_mentions(tmp_path: Path) -> None:
         assert ds.quotes() == rows
     finally:
         ds.close()
+
+
+OFFICIALS = """Bridge Repairs Delayed Again
+
+The repairs to the Kelso river bridge will not finish before winter, officials said on Monday.
+
+Mayor Ann Rudd said the city had paid the contractor in full and expected the work to be done.
+
+The contractor blamed the weather for the delay and promised extra crews from next week.
+
+Residents of the east bank now face a forty-minute detour to reach the hospital.
+"""
+
+
+@pytest.mark.slow
+def test_unnamed_sources_are_found_by_their_wording(tmp_path: Path, qa_home: Path) -> None:
+    """Issue 8: "What did officials say about X?" finds what "officials said"."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bridge.txt").write_text(OFFICIALS, encoding="utf-8")
+    runner = CliRunner()
+    r = runner.invoke(app, ["index", str(docs), "--index", str(tmp_path / "idx")])
+    assert r.exit_code == 0, r.stderr
+    rows = _json_lines(runner.invoke(app, ["quotes", "--index", str(tmp_path / "idx"), "--json"]).stdout)
+    assert any(row["speaker"] is None and row["source_text"] == "officials" for row in rows)
+    r = runner.invoke(
+        app, ["ask", "What did officials say about the bridge?", "--index", str(tmp_path / "idx"), "--json"]
+    )
+    assert r.exit_code == 0, r.stderr
+    top = json.loads(r.stdout)["passages"][0]["text"]
+    assert "officials said" in top
