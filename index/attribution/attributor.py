@@ -60,8 +60,12 @@ _DETERMINER = _lazy(
 # How many sentences back "the senator" (bound to nobody) looks for the person it means.
 ROLE_LOOKBACK = 2  # fit on train: bench/reports/attribution_fit.md
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
-_CLAUSE_START = _lazy(r"(?:^|[,;:(—–]\s*|\s-\s+|\b(?:and|but|so|as|because|when|while)\s+)$")
+_CLAUSE_START = _lazy(r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while)\s+)$")
 _WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){{0,2}}$")
+_TIME_THEN_CLAUSE = _lazy(
+    r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))\s*,?\s+(?=(?:he|she|they|it|we|I|the)\b)"
+)
 # Capitalised words that open a sentence, never an institution's name.
 _NOT_INSTITUTION = {
     "he",
@@ -305,10 +309,7 @@ class _Attributor:
                         if (
                             (kind == "pron" or bare_caps)
                             and sm.start("subj") > 0
-                            and not re.search(
-                                r"(?:^|[,;:(—–]\s*|\s-\s+|\b(?:and|but|so|as|because|when|while)\s+)$",
-                                pre[: sm.start("subj")],
-                            )
+                            and not _CLAUSE_START.search(pre[: sm.start("subj")])
                         ):
                             continue
                         if self._subject_ok(cand, False):
@@ -373,9 +374,13 @@ class _Attributor:
             pass
         elif _ADVERBIAL.match(rest):
             that = re.search(r"(?:,\s*|\s+)that\s+", rest[:120])
-            if not that:
+            when = _TIME_THEN_CLAUSE.match(rest)
+            if that:
+                pos += that.end()
+            elif when:  # "He says tonight he's a step closer"
+                pos += when.end()
+            else:
                 return None
-            pos += that.end()
         elif re.match(r"^\s*[,;:.!?)\]—–-]", rest) or not rest.strip():
             return None
         s, e = _trim(t, pos, end)
