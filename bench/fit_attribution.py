@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.attribution import analyse, attributor, names, quote_record, speakers  # noqa: E402
+from index.attribution import analyse, names, quote_record, sources, speakers  # noqa: E402
 
 SHARED = next(
     (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
@@ -34,9 +34,9 @@ SHARED = next(
 # parameter -> (module, attribute, candidate values)
 GRID: dict[str, tuple[ModuleType, str, list[int]]] = {
     "pronoun lookback (sentences)": (names, "PRONOUN_LOOKBACK", [1, 2, 3, 4, 6]),
-    "role lookback (sentences)": (attributor, "ROLE_LOOKBACK", [1, 2, 3]),
-    "unattributed quote lookback (chars)": (attributor, "LOOKBACK", [0, 300, 600, 1200]),
-    "speaker-verb window before a quote (chars)": (attributor, "SPEAKER_WINDOW", [0, 200, 400, 800]),
+    "role lookback (sentences)": (sources, "ROLE_LOOKBACK", [1, 2, 3]),
+    "unattributed quote lookback (chars)": (sources, "LOOKBACK", [0, 300, 600, 1200]),
+    "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
     "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
 }
 

@@ -7,7 +7,8 @@ available at indexing time, so this package reads English news with careful patt
 * `words`: the shared word lists (speech verbs, titles, roles, months, abbreviations);
 * `marks`: paragraphs, paired quote marks (straight, curly, NYT ``''``) and sentences;
 * `names`: capitalised name runs with evidence that they are people, grouped into persons;
-* `attributor`: direct quotes with an attribution beside them, reported speech, coreference;
+* `attributor`: direct quotes with an attribution beside them, reported speech, beliefs;
+* `sources`: who a subject, pronoun or role means; the speaker of an unattributed quotation;
 * `speakers`: `analyse`, the entry point, and the speaker records with their aliases.
 
 Every offset is into the document text exactly as given, so passages can be highlighted.

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.attribution.attributor import _Attributor, _role_head, _trim_direct
+from index.attribution.attributor import _Attributor, _trim_direct
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
+from index.attribution.sources import _role_head
 from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES
 from index.model import Quote, Speaker
 
