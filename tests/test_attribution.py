@@ -221,3 +221,17 @@ def test_huge_inputs_finish(kind: str, tmp_path: Path) -> None:
     code = _RUN.format(root=str(ROOT), path=str(path))
     done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+OF_PLACE = """Voters Weigh In Before the Primary
+
+Stacy Moreland of Columbia, South Carolina says she will vote for the governor on Saturday.
+
+Representative Mike Tolland of Colorado, a Republican who served in the Navy, said the plan was unworkable.
+"""
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    _speakers, quotes = analyse(OF_PLACE)
+    assert _who(OF_PLACE, quotes, "vote for the governor")[0][0] == "Stacy Moreland"
+    assert _who(OF_PLACE, quotes, "plan was unworkable")[0][0] == "Mike Tolland"

@@ -168,13 +168,15 @@ _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 
 # An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
 # ", Smith said on Monday, ..." (`cont`: the sentence goes on after it).
-_TRAIL_REST = r"(?:\s+[^,;:\"“”.!?]{1,60}?)?"
+# What may follow the verb: "on Monday", "in a statement", "told reporters" -- not a clause of its own.
+_TRAIL_REST = r"(?:\s+(?!(?:he|she|they|it|we|I|that)\s)[^,;:\"“”.!?]{1,40}?)?"
+_SUBJ2_END = r"(?=\s*(?:[,(]|[.!?]*[\"”’']*\s*$))"
 _TRAILING = [
     (
         kind,
         _lazy(
             rf",\s*(?:(?P<subj>{pat})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
-            rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}))\b{_TRAIL_REST}"
+            rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
     )
@@ -200,7 +202,7 @@ _TRAILING.append(
         "generic",
         _lazy(
             rf",\s*(?:(?P<subj>{_GEN_SUBJ})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
-            rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}))\b{_TRAIL_REST}"
+            rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
     )

@@ -56,7 +56,8 @@ _INSTITUTION = re.compile(
 
 _FUNCTION_WORDS = set(
     "and or but as that which who whom whose he she it they we i you me him her them us if when while "
-    "because although though so than then there here this these those what where why how not no".split()
+    "because although though so than then there here this these those what where why how not no "
+    "is was were are be been has have had will would could should can may might must do does did".split()
 )
 
 
@@ -97,6 +98,8 @@ def _role_head(role: str) -> str:
 
 _WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){{0,2}}$")
 
+_OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*)?\Z")
+
 
 class _Sources:
     """Resolution of sources, shared by the attributor: needs `doc`, `found` and `reported_in`."""
@@ -127,6 +130,8 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not _desc_ok(subj.text):
             return False
+        if subj.kind in ("name", "desc") and self._person_of_place(subj):
+            return True
         if subj.kind in ("role", "desc"):
             m = _APPOS_NAME.match(self.doc.text, subj.end, subj.end + 80)
             n = self.doc.name_at(m.end(), m.end() + 80, last=False) if m else None
@@ -150,6 +155,30 @@ class _Sources:
                 return False
             n.evidence = True
         subj.start, subj.end, subj.text = n.start, n.end, n.text
+        return True
+
+    def _person_of_place(self, subj: _Subj) -> bool:
+        """ "Stacy Baker of Columbia, South Carolina says": the subject is the person before "of", not
+        the place after it. Rewrites `subj` to that person and returns True, else False."""
+        t = self.doc.text
+        inner = re.search(r"\s+of\s+", subj.text) if subj.kind == "desc" else None
+        if inner:  # "Butterfield of North Carolina" read as one capitalised phrase
+            of_at = subj.start + inner.start()
+        else:  # "Stacy Baker of Columbia, South Carolina says": "of" and places before the subject
+            lo = max(0, subj.start - 80)
+            m = _OF_PLACES.search(t, lo, subj.start)
+            if m is None:
+                return False
+            of_at = m.start()
+        n = self.doc.name_at(max(0, of_at - 80), of_at, last=True)
+        if n is None or n.end != of_at:
+            return False
+        if len(n.core) < 2 and not n.evidence:
+            return False
+        cand = _Subj("name", n.text, n.start, n.end)
+        if not self._subject_ok(cand, False):
+            return False
+        subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
         return True
 
     def _run_bounds(self, subj: _Subj) -> tuple[int, int]:
