@@ -28,7 +28,6 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.build import build  # noqa: E402
-from index.lexical import terms  # noqa: E402
 from qa import config  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import Tally, gold_rank  # noqa: E402
@@ -45,7 +44,7 @@ def dense_only(e: Engine, q: str, k: int) -> list[int]:
 
 
 def bm25_only(e: Engine, q: str, k: int) -> list[int]:
-    s = e.lexical.scores(terms(q))
+    s = e.lexical.scores(e.terms(q))
     return [int(i) for i in np.argsort(-s, kind="stable")[:k] if s[i] > 0]
 
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "MAX_K", "ConversationLike", "run_chat"]
 
-MAX_K = 50
+MAX_K = 100  # the same bound as `--k`
 
 # name -> (argument hint, help line). Order is the order /help lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -120,7 +120,8 @@ class _State:
             if not 1 <= k <= MAX_K:
                 return _Result(name, ok=False, error=f"k must be a whole number from 1 to {MAX_K}")
             self.k = k
-            return _Result(name, message=f"k = {k}: up to {k} passages per answer", data={"k": k})
+            noun = "passage" if k == 1 else "passages"
+            return _Result(name, message=f"k = {k}: up to {k} {noun} per answer", data={"k": k})
         if name == "/reset":
             try:
                 self.conversation.reset()
@@ -381,8 +382,8 @@ def _slash_completer() -> Any:
 def _index_summary(info: IndexInfo | None) -> str:
     if info is None:
         return ""
-    n = len(info.documents)
-    return f"{n} document{'s' if n != 1 else ''}, {info.passages} passages"
+    n, p = len(info.documents), info.passages
+    return f"{n} document{'s' if n != 1 else ''}, {p} passage{'s' if p != 1 else ''}"
 
 
 def _run_interactive(

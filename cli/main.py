@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
+from cli.chat import MAX_K
 from index import errors
 
 if TYPE_CHECKING:
@@ -35,17 +37,73 @@ EXIT_CODES: dict[type[errors.QAError], int] = {
 }
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 class Precision(str, Enum):
     int8 = "int8"
     fp32 = "fp32"
 
 
+def _plain_help(cmd: Any) -> None:
+    """Help that names values, not Python types: `PATH...` rather than `<list[Path]>`, nothing
+    after a flag rather than `<bool>`. Options without a metavar get one from their type."""
+    _plain_params(cmd.params)
+    original = cmd.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        opt = original(ctx)
+        if opt is not None:
+            opt.metavar = ""
+        return opt
+
+    cmd.get_help_option = get_help_option
+
+
+def _plain_params(params: list[Any]) -> None:
+    from typer.core import TyperArgument, TyperOption
+
+    for p in params:
+        if isinstance(p, TyperArgument):
+            p.display_type_rich = lambda ctx: None  # type: ignore[method-assign]  # the metavar says it
+        elif isinstance(p, TyperOption) and p.metavar is None:
+            p.metavar = "" if p.is_flag else _METAVARS.get(type(getattr(p, "type", None)).__name__, "VALUE")
+
+
+_METAVARS = {
+    "IntRange": "N",
+    "INT": "N",
+    "IntParamType": "N",
+    "FloatRange": "NUMBER",
+    "StringParamType": "TEXT",
+}
+
+
+class _Group(TyperGroup):
+    """The `qa` group: plain help for itself and for every command."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_help(self)
+        for cmd in self.commands.values():
+            _plain_help(cmd)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        _plain_params(params)  # typer adds --install-completion after __init__
+        return params
+
+
 app = typer.Typer(
     name="qa",
+    cls=_Group,
     help="Ask questions of news articles and other documents. Answers are the passages themselves, "
     "highlighted and cited, or an honest 'the documents don't say'.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
@@ -55,12 +113,25 @@ IndexOpt = Annotated[
     typer.Option(
         "--index",
         "-i",
+        metavar="DIR",
         help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
         show_default=False,
     ),
 ]
-KOpt = Annotated[int, typer.Option("--k", "-k", min=1, max=100, help="How many passages to show.")]
+KOpt = Annotated[
+    int,
+    typer.Option("--k", "-k", min=1, max=MAX_K, metavar="N", help="How many passages to show."),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+ColorOpt = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        help="Colour: auto (only on a colour terminal; honours NO_COLOR and TERM=dumb), always or never. "
+        "Without colour the best sentence is shown between \u00bb \u00ab.",
+    ),
+]
 
 
 def _signal_code(exc: BaseException | None) -> int | None:
@@ -74,44 +145,68 @@ def _signal_code(exc: BaseException | None) -> int | None:
     return None
 
 
-def _fail(err: errors.QAError) -> NoReturn:
+# The command that fixes an index error: the core's hints say what to do, the CLI says what to type.
+_FIX_COMMANDS: dict[type[errors.QAError], str] = {
+    errors.IndexMissing: "qa index PATH --index {index}",
+    errors.IndexDamaged: "qa index PATH... --index {index} --rebuild",
+    errors.IndexIncompatible: "qa index PATH... --index {index} --rebuild",
+}
+
+
+def cli_hint(err: errors.QAError, index_dir: Path | None) -> str:
+    """The error's hint plus the `qa` command that fixes it, when the index folder is known."""
+    import shlex
+
+    template = _FIX_COMMANDS.get(type(err))
+    if template is None or index_dir is None:
+        return err.hint
+    command = template.format(index=shlex.quote(str(index_dir)))
+    return f"{err.hint}: {command}" if err.hint else f"fix it with: {command}"
+
+
+def _fail(err: errors.QAError, index_dir: Path | None = None) -> NoReturn:
     from cli.safe import one_line
 
     msg = one_line(err.message, 500)
-    hint = f" ({one_line(err.hint, 300)})" if err.hint else ""
+    hint_text = cli_hint(err, index_dir)
+    hint = f" ({one_line(hint_text, 300)})" if hint_text else ""
     print(f"qa: error: {msg}{hint}", file=sys.stderr)
     code = _signal_code(err) if isinstance(err, errors.Interrupted) else None
     raise typer.Exit(code or EXIT_CODES.get(type(err), 1))
 
 
 @contextmanager
-def _domain_errors() -> Iterator[None]:
+def _domain_errors(index_dir: Path | None = None) -> Iterator[None]:
     """The one place where domain errors become messages and exit codes.
 
     Ctrl-C exits 130; SIGTERM (raised as `index.store.Terminated`, which carries `signum`) exits
     143, as a process killed by that signal would, so supervisors can tell the two apart.
+    `index_dir` is the index the command works on, so that hints can name the command that fixes it.
     """
     try:
         yield
     except errors.QAError as e:
-        _fail(e)
+        _fail(e, index_dir)
     except KeyboardInterrupt as e:
         code = _signal_code(e)
         print("qa: terminated" if code else "qa: interrupted", file=sys.stderr)
         raise typer.Exit(code or 130) from None
 
 
+def _where(index: Path | None) -> Path:
+    """The index folder a command works on: --index, else the default."""
+    from qa import config
+
+    return index or config.default_index_dir()
+
+
 def _open(index: Path | None) -> Engine:
     from qa.engine import Engine
 
-    engine = Engine.open(index)
-    if engine.built_default:
-        print(
-            f"qa: built the default index from the bundled article in {engine.index_dir} "
-            "(index your own documents with: qa index PATH)",
-            file=sys.stderr,
-        )
-    return engine
+    def notify(message: str) -> None:
+        print(f"qa: {message} (index your own documents with: qa index PATH)", file=sys.stderr)
+
+    return Engine.open(index, notify=notify)
 
 
 def _version(value: bool) -> None:
@@ -135,23 +230,27 @@ def main(
 def index_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files and folders (recursive): .txt, .md, .html.", show_default=False),
+        typer.Argument(
+            metavar="PATH...", help="Files and folders (recursive): .txt, .md, .html.", show_default=False
+        ),
     ],
     index: IndexOpt = None,
     model: Annotated[
         str | None,
         typer.Option(  # noqa: UP045
+            metavar="NAME",
             help="sentence-transformers model name or folder. Default: the index's own model, "
-            "else all-MiniLM-L6-v2 (bundled)."
+            "else all-MiniLM-L6-v2 (bundled).",
         ),
     ] = None,
     max_size: Annotated[
-        float, typer.Option("--max-size", min=0.001, help="Skip files larger than this (MB).")
+        float, typer.Option("--max-size", min=0.001, metavar="MB", help="Skip files larger than this (MB).")
     ] = 20,
     rebuild: Annotated[bool, typer.Option(help="Start afresh (e.g. to change the model).")] = False,
     precision: Annotated[
         Optional[Precision],  # noqa: UP045
         typer.Option(
+            metavar="int8|fp32",
             help="Model weights: int8 (default for new indexes: faster, same retrieval quality) or fp32 "
             "(bit-for-bit sentence-transformers). Default: the index's own.",
         ),
@@ -164,7 +263,7 @@ def index_cmd(
     from qa import config
 
     target = index or config.default_index_dir()
-    with _domain_errors(), output.progress_bar() as tick:
+    with _domain_errors(target), output.progress_bar() as tick:
         report = build(
             [str(p) for p in paths],
             target,
@@ -185,24 +284,25 @@ def index_cmd(
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="The question.", show_default=False)],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question.", show_default=False)],
     index: IndexOpt = None,
     k: KOpt = 5,
     json_out: JsonOpt = False,
     show_nearest: Annotated[
         bool, typer.Option(help="When the documents don't say, show the closest passages.")
     ] = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """Answer one question: the best passages, best first. Exit 1 when nothing relevant is found."""
     from cli import output, render
     from qa.session import Conversation
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         answer = Conversation(_open(index)).ask(question, k)
     if json_out:
         output.print_json(answer.to_json())
     else:
-        render.render_answer(answer, output.console(sys.stdout), show_nearest=show_nearest)
+        render.render_answer(answer, output.console(sys.stdout, color.value), show_nearest=show_nearest)
     raise typer.Exit(NOT_FOUND if answer.abstained else OK)
 
 
@@ -213,13 +313,15 @@ def chat(
     json_out: Annotated[
         bool, typer.Option("--json", help="Non-interactive: one JSON object per input line.")
     ] = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """Chat with your documents. Reads questions line by line when stdin is not a terminal."""
+    from cli import output
     from cli.chat import run_chat
     from qa import config
     from qa.session import Conversation
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         engine = _open(index)
         code = run_chat(
             Conversation(engine),
@@ -228,36 +330,37 @@ def chat(
             info_fn=engine.info,
             speakers_fn=engine.speakers,
             history_path=config.state_dir() / "history",
+            console=output.console(sys.stdout, color.value),
         )
     raise typer.Exit(code)
 
 
 @app.command()
-def docs(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+def docs(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = Color.auto) -> None:
     """What an index holds: documents, passages, model, format, size, when built."""
     from cli import output, render
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         info = _open(index).info()
     if json_out:
         output.print_json(info.to_json())
     else:
-        render.render_info(info, output.console(sys.stdout))
+        render.render_info(info, output.console(sys.stdout, color.value))
 
 
 @app.command()
-def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
+def speakers(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = Color.auto) -> None:
     """Who is quoted in the documents, and how often."""
     from dataclasses import asdict
 
     from cli import output, render
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         found = _open(index).speakers()
     if json_out:
         output.print_json([asdict(s) for s in found])
     else:
-        render.render_speakers(found, output.console(sys.stdout))
+        render.render_speakers(found, output.console(sys.stdout, color.value))
 
 
 @app.command()
@@ -270,24 +373,30 @@ def quotes(
     json_out: Annotated[
         bool, typer.Option("--json", help="One JSON object per attribution per line.")
     ] = False,
+    color: ColorOpt = Color.auto,
 ) -> None:
     """Who said what: every quote and reported statement with its speaker and cue word."""
     from cli import output, render
     from qa import attributions
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         found = attributions.load(index if index is not None else _open(None).index_dir, doc, speaker)
     if json_out:
         for a in found:
             output.print_json(a.to_json())
     else:
-        render.render_quotes(found, output.console(sys.stdout))
+        render.render_quotes(found, output.console(sys.stdout, color.value))
 
 
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
-        Path, typer.Argument(help="Questions with gold answers, JSON lines (see README).", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="GOLD.jsonl",
+            help="Questions with gold answers, JSON lines (see README).",
+            show_default=False,
+        ),
     ],
     index: IndexOpt = None,
     k: KOpt = 5,
@@ -297,7 +406,7 @@ def eval_cmd(
     from cli import output
     from qa.evaluate import evaluate
 
-    with _domain_errors():
+    with _domain_errors(_where(index)):
         report = evaluate(_open(index), gold, k=k)
     if json_out:
         output.print_json(report.to_json())

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
@@ -19,11 +20,39 @@ if TYPE_CHECKING:
     from qa.evaluate import EvalReport
 
 
-def console(stream: TextIO) -> Console:
-    """A rich console: colours only on a terminal, no markup or emoji parsing of anything."""
+def wants_color(stream: TextIO, mode: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour output: `always`, `never`, or (`auto`) only on a terminal that shows
+    colour, with NO_COLOR unset or empty (no-color.org) and TERM not "dumb"."""
+    if mode in ("always", "never"):
+        return mode == "always"
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def console(stream: TextIO, color: str = "auto") -> Console:
+    """A rich console, no markup or emoji parsing of anything. Without colour it writes no
+    escape codes at all, and the renderers mark the best sentence with plain characters."""
     from rich.console import Console
 
-    return Console(file=stream, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    if wants_color(stream, color):
+        return Console(
+            file=stream,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            soft_wrap=False,
+            force_terminal=True,
+            no_color=False,
+            color_system="standard" if os.environ.get("TERM") == "dumb" else "auto",
+        )
+    return Console(
+        file=stream, markup=False, emoji=False, highlight=False, soft_wrap=False, color_system=None
+    )
 
 
 def print_json(obj: Any) -> None:

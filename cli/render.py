@@ -96,17 +96,37 @@ def answer_json(answer: Answer) -> str:
     return dumps_json(answer.to_json())
 
 
-def _file_name(source: str) -> str:
-    name = PurePath(source).name or source
+def _file_name(source: str, names: dict[str, str] | None = None) -> str:
+    name = (names or {}).get(source) or PurePath(source).name or source
     return one_line(name, 120)
 
 
-def _header(index: int, hit: Hit, show_title: bool) -> Text:
+def short_names(sources: Sequence[str]) -> dict[str, str]:
+    """The shortest trailing part of each path that tells it apart from the others:
+    "summit.txt", but "a/index.html" and "b/index.html" when two files share a name."""
+    unique = list(dict.fromkeys(sources))
+    parts = {s: PurePath(s).parts or (s,) for s in unique}
+    out: dict[str, str] = {}
+    for s in unique:
+        mine = parts[s]
+        for n in range(1, len(mine) + 1):
+            tail = mine[-n:]
+            if not any(o != s and parts[o][-n:] == tail for o in unique):
+                break
+        out[s] = str(PurePath(*tail)) if tail else s
+    return out
+
+
+# Marks the best sentence where no colour can (pipes, TERM=dumb, NO_COLOR, --color never).
+MARK_OPEN, MARK_CLOSE = "\u00bb", "\u00ab"
+
+
+def _header(index: int, hit: Hit, show_title: bool, names: dict[str, str] | None = None) -> Text:
     from rich.text import Text
 
     head = Text()
     head.append(f"{index}. ", style="bold")
-    head.append(_file_name(hit.source), style="bold")
+    head.append(_file_name(hit.source, names), style="bold")
     head.append(f" \u00b6{hit.paragraph}")
     if hit.kind != "body":
         head.append(" \u00b7 ")
@@ -116,30 +136,68 @@ def _header(index: int, hit: Hit, show_title: bool) -> Text:
         head.append(one_line(hit.speaker, 80), style="green")
     head.append(f" \u00b7 score {hit.score:.2f}", style="dim")
     title = hit.title.strip()
-    if show_title and title and title != PurePath(hit.source).stem:
+    if show_title and title and title != PurePath(hit.source).stem and not (hit.date or hit.url):
         head.append(" \u2014 ", style="dim")
-        head.append(one_line(title, 80), style="dim italic")
+        head.append(one_line(title, 80).translate(_SPACES), style="dim italic")
     return head
 
 
-def _passage(hit: Hit) -> Text:
+def _citation(hit: Hit) -> Text | None:
+    """Title, date and address of the hit's document, where the document gives them."""
+    from rich.text import Text
+
+    if not (hit.date or hit.url):
+        return None
+    line = Text("   ")
+    title = hit.title.strip()
+    bits: list[tuple[str, str]] = []
+    if title and title != PurePath(hit.source).stem:
+        bits.append((one_line(title, 100), "italic"))
+    if hit.date:
+        bits.append((one_line(hit.date, 40), ""))
+    if hit.url:
+        bits.append((one_line(hit.url, 200), "underline"))
+    for i, (text, style) in enumerate(bits):
+        if i:
+            line.append(" \u00b7 ", style="dim")
+        line.append(text.translate(_SPACES), style=f"dim {style}".strip())
+    return line
+
+
+# No-break and narrow spaces from documents print as plain spaces: one character for one, so
+# the highlight's offsets hold, and piped output carries no invisible U+00A0 to trip up tools.
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+
+
+def _passage(hit: Hit, marked: bool = False) -> Text:
     from rich.text import Text
 
     text, (a, b) = visible_span(hit.text, hit.highlight)
+    text = text.translate(_SPACES)
+    if marked and b > a:  # no colour: the best sentence between plain-text marks
+        return Text(text[:a] + MARK_OPEN + text[a:b] + MARK_CLOSE + text[b:])
     body = Text(text)
     if b > a:
         body.stylize(_HIGHLIGHT_STYLE, a, b)
     return body
 
 
-def render_hit(index: int, hit: Hit, console: Console, *, show_title: bool = True) -> None:
-    """One passage: a header line, then the text indented, best sentence highlighted."""
+def render_hit(
+    index: int, hit: Hit, console: Console, *, show_title: bool = True, names: dict[str, str] | None = None
+) -> None:
+    """One passage: a header line, the document's title, date and address where known, then the
+    text indented, best sentence highlighted (in colour, or between » « where there is none)."""
     from rich.text import Text
 
-    console.print(_header(index, hit, show_title))
+    console.print(_header(index, hit, show_title, names))
+    cite = _citation(hit)
+    if cite is not None:
+        console.print(cite, soft_wrap=True)
     # Wrapped by hand and indented line by line: Padding would pad every line with spaces.
     indent = 3
-    for line in _passage(hit).wrap(console, max(console.width - indent, 20)):
+    for line in _passage(hit, marked=console.color_system is None).wrap(
+        console, max(console.width - indent, 20)
+    ):
         line.rstrip()
         console.print(Text(" " * indent) + line, soft_wrap=True)
     console.print()
@@ -192,8 +250,17 @@ def render_answer(
 def _render_hits(hits: Sequence[Hit], console: Console) -> None:
     # Titles tell documents apart; with a single document the file name is enough.
     show_title = len({h.source for h in hits}) > 1
-    for i, hit in enumerate(hits, 1):
-        render_hit(i, hit, console, show_title=show_title)
+    names = short_names([h.source for h in hits])
+    seen: set[str] = set()
+    shown = 0
+    for hit in hits:
+        # The same words from two places ("Photo: Reuters" under two pictures) are shown once.
+        key = " ".join(hit.text.split()).casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        shown += 1
+        render_hit(shown, hit, console, show_title=show_title, names=names)
 
 
 def _size(n: int) -> str:
@@ -225,6 +292,10 @@ def render_info(info: IndexInfo, console: Console) -> None:
     console.print(summary)
     if not info.documents:
         return
+    names = short_names([d.source for d in info.documents])
+    if any(d.date or d.url for d in info.documents):
+        _render_doc_list(info, names, console)
+        return
     docs = Table(show_edge=False, pad_edge=False)
     docs.add_column("file")
     docs.add_column("title")
@@ -233,13 +304,28 @@ def render_info(info: IndexInfo, console: Console) -> None:
     docs.add_column("chars", justify="right")
     for d in info.documents:
         docs.add_row(
-            Text(_file_name(d.source)),
+            Text(_file_name(d.source, names)),
             Text(one_line(d.title, 80)),
             Text(one_line(d.format, 20)),
             Text(str(d.passages)),
             Text(str(d.chars)),
         )
     console.print(docs)
+
+
+def _render_doc_list(info: IndexInfo, names: dict[str, str], console: Console) -> None:
+    """Documents with a date or an address: two lines each, so that long titles and URLs stay whole."""
+    from rich.text import Text
+
+    for d in info.documents:
+        head = Text()
+        head.append(_file_name(d.source, names), style="bold")
+        head.append(" \u00b7 ")
+        head.append(one_line(d.title, 120).translate(_SPACES), style="italic")
+        console.print(head, soft_wrap=True)
+        bits = [one_line(x, 200) for x in (d.date, d.url) if x]
+        bits += [one_line(d.format, 20), _count(d.passages, "passage"), f"{d.chars} chars"]
+        console.print(Text("   " + " \u00b7 ".join(bits), style="dim"), soft_wrap=True)
 
 
 def render_speakers(speakers: Sequence[SpeakerInfo], console: Console) -> None:

@@ -7,6 +7,7 @@ drops documents that are gone; everything else, vectors included, is carried ove
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +23,7 @@ from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrup
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
+from index.vectorstore import FaissStore
 
 MAX_CHARS = 600
 OVERLAP = 0
@@ -93,7 +95,7 @@ def _load_previous(index_dir: Path) -> _Previous | None:
                 sp.setdefault(s.doc_id, []).append(s)
         finally:
             ds.close()
-        vecs = vectors.reconstruct_all(vectors.load(gen / VECTORS, manifest.ann))
+        vecs = FaissStore.load(gen / VECTORS, manifest.ann).all()
     except (IndexDamaged, IndexIncompatible, IndexMissing):
         return None  # a damaged previous index is simply rebuilt from scratch
     return _Previous(manifest, docs, by_doc, qs, sp, vecs)
@@ -107,7 +109,7 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     chunks = chunking.chunk(
         src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
     )
-    chunks = structure.label(src.text, chunks)
+    chunks = structure.label(src.text, chunks, src.parts)
     speakers, found = _attributions(src.text)
     return _Doc(source=src, chunks=chunks, speakers=speakers, quotes=found, vectors=None, status="added")
 
@@ -175,10 +177,13 @@ def build(
                 raise IndexIncompatible(
                     f"index {index_dir} was built with model {prev.manifest.model} "
                     f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
-                    hint=f"rebuild it with: qa index {' '.join(map(str, paths))} "
-                    f"--index {index_dir} --rebuild",
+                    hint="rebuild it to change the model",
                 )
-            settings = chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP)
+            # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
+            settings = {
+                **chunking.settings(MAX_CHARS, embedder.max_tokens, OVERLAP),
+                "structure": structure.VERSION,
+            }
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
             old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
             reusable = (
@@ -211,10 +216,14 @@ def build(
                     if _under(source, roots) or not os.path.exists(source):
                         report.removed += 1
                         continue
-                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256)
+                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
                     if reusable:
                         docs.append(_carry(prev, old, kept))
                     else:  # other chunking or model precision: its old vectors cannot be mixed in
+                        # Read again when unchanged on disk: a web page's parts come from its markup.
+                        fresh = ingest.read(Path(source), max_bytes=max_bytes)
+                        if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
+                            kept = fresh
                         d = _analyse(kept, embedder)
                         d.status = "unchanged"
                         docs.append(d)
@@ -268,7 +277,8 @@ def _write(
     docs.sort(key=lambda d: d.source.source)
     for doc_id, d in enumerate(docs):
         s = d.source
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now))
+        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
         for c in d.chunks:
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
             texts.append(s.text[c.start : c.end])
@@ -284,7 +294,7 @@ def _write(
     staging = writer.staging
     tick("storing", 0, 3)
     params = vectors.choose(len(matrix))
-    vectors.save(vectors.build(matrix, params), staging / VECTORS)
+    FaissStore.build(matrix, params).save(staging / VECTORS)
     tick("storing", 1, 3)
     Lexical.build(texts).save(staging / LEXICAL)
     tick("storing", 2, 3)

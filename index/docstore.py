@@ -20,9 +20,11 @@ from typing import Any
 from urllib.parse import quote
 
 from index.errors import IndexDamaged
+from index.model import DocMeta
 
-SCHEMA_VERSION = 2  # 2: quotes keep their source as written and its mention; speaker may be NULL
-_READABLE = (1, 2)  # schema 1 (format 1 indexes) is read with empty sources
+SCHEMA_VERSION = 3  # 3: quotes keep their source as written and its mention; speaker may be NULL
+# 2: documents.meta (title, author, date, url... as JSON). Schemas 1 and 2 are still read.
+_READABLE = (1, 2, 3)
 APPLICATION_ID = 0x51414E57  # "QANW": tells our file from any other SQLite database
 _HEADER = b"SQLite format 3\x00"
 _BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
@@ -30,7 +32,7 @@ _BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
 _SCHEMA = """
 CREATE TABLE documents (
     doc_id INTEGER PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
-    sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL
+    sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL
 );
 CREATE TABLE passages (
     pid INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
@@ -62,6 +64,14 @@ class DocRow:
     sha256: str
     text: str
     indexed_at: str
+    meta: str = "{}"  # index.model.DocMeta as JSON: what the document says about itself
+
+    def doc_meta(self) -> DocMeta:
+        """The parsed metadata; a value that is not JSON reads as no metadata."""
+        try:
+            return DocMeta.from_json(json.loads(self.meta))
+        except ValueError:
+            return DocMeta()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +132,11 @@ def write(
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
         con.executemany(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-            ((d.doc_id, d.source, d.title, d.format, d.sha256, d.text, d.indexed_at) for d in documents),
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (d.doc_id, d.source, d.title, d.format, d.sha256, d.text, d.indexed_at, d.meta)
+                for d in documents
+            ),
         )
         con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?)", _passage_values(passages, lengths))
         con.executemany(
@@ -226,6 +239,7 @@ class DocStore:
         self._docs: dict[int, DocRow] = {}
         self._all_docs = False
         self._schema = SCHEMA_VERSION
+        self._doc_cols = _DOC_COLS
 
     @classmethod
     def open(cls, path: Path) -> DocStore:
@@ -251,6 +265,7 @@ class DocStore:
             con.close()
             raise IndexDamaged(f"index file {path.name} has schema {version}, expected {SCHEMA_VERSION}")
         store._schema = version
+        store._doc_cols = _DOC_COLS if version >= 2 else _DOC_COLS_V1
         return store
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
@@ -265,7 +280,7 @@ class DocStore:
 
     def documents(self) -> list[DocRow]:
         if not self._all_docs:
-            rows = self._rows(f"SELECT {_DOC_COLS} FROM documents ORDER BY doc_id")
+            rows = self._rows(f"SELECT {self._doc_cols} FROM documents ORDER BY doc_id")
             self._docs = {r[0]: DocRow(*r) for r in rows}
             self._all_docs = True
         return list(self._docs.values())
@@ -273,7 +288,7 @@ class DocStore:
     def document(self, doc_id: int) -> DocRow:
         doc = self._docs.get(doc_id)
         if doc is None:
-            rows = self._rows(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id=?", (doc_id,))
+            rows = self._rows(f"SELECT {self._doc_cols} FROM documents WHERE doc_id=?", (doc_id,))
             if not rows:
                 raise KeyError(doc_id)
             doc = self._docs[doc_id] = DocRow(*rows[0])
@@ -298,7 +313,7 @@ class DocStore:
 
     def quotes(self) -> list[QuoteRow]:
         cols = "doc_id, start_char, end_char, speaker, verb, direct"
-        if self._schema >= 2:
+        if self._schema >= 3:
             cols += ", source_text, mention_start, mention_end"
         rows = self._rows(f"SELECT {cols} FROM quotes ORDER BY id")
         return [QuoteRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), *r[6:]) for r in rows]
@@ -336,5 +351,6 @@ class DocStore:
         self.close()
 
 
-_DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at"
+_DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at, meta"
+_DOC_COLS_V1 = "doc_id, source, title, format, sha256, text, indexed_at, '{}'"
 _PASSAGE_COLS = "pid, doc_id, start_char, end_char, paragraph, kind"

@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -46,6 +46,7 @@ _SKIPPED_DIRS = frozenset({"onnx", "openvino"})
 _POOLING_MODES = ("mean", "cls", "max", "mean_sqrt_len")
 
 
+@runtime_checkable
 class Embedder(Protocol):
     """What the indexer and the query side need from an embedding model."""
 
@@ -633,7 +634,14 @@ class SentenceTransformerEmbedder:
 def load_embedder(
     model: str | None, cache_dir: Path, *, backend: str = "onnx", quantized: bool = False
 ) -> Embedder:
-    """The embedder for `model`: "onnx" (default, fast to load) or "sentence-transformers" (reference)."""
+    """The embedder for `model`: "onnx" (default, fast to load) or "sentence-transformers" (reference).
+
+    The model name `index.hashembed.MODEL` selects the deterministic test embedder (no model files).
+    """
+    from index import hashembed
+
+    if model == hashembed.MODEL:
+        return hashembed.HashEmbedder()
     if backend == "onnx":
         return OnnxEmbedder.load(model, cache_dir, quantized=quantized)
     if backend in ("sentence-transformers", "torch"):

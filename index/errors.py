@@ -1,10 +1,14 @@
-"""Domain errors. The core raises these; only the CLI turns them into messages and exit codes."""
+"""Domain errors. The core raises these; only the CLI turns them into messages and exit codes.
+
+Hints here say what to do in words ("rebuild it from its documents"), never which command to
+type: the CLI adds its own commands (cli/main.py), and Python users call `qa.build` instead.
+"""
 
 from __future__ import annotations
 
 
 class QAError(Exception):
-    """Base class: a one-line, user-facing message, plus an optional hint (e.g. the rebuild command)."""
+    """Base class: a one-line, user-facing message, plus an optional hint naming no command."""
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -15,8 +19,11 @@ class QAError(Exception):
         return f"{self.message} {self.hint}".strip()
 
 
-class InputError(QAError):
+class BadInput(QAError):
     """The user's input is unusable: a path that does not exist, an empty question."""
+
+
+InputError = BadInput  # the name the code base used before the public API (qa.BadInput)
 
 
 class IndexMissing(QAError):

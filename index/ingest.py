@@ -16,10 +16,10 @@ import re
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from index.errors import InputError
-from index.model import Skipped, SourceText
+from index.model import DocMeta, Skipped, SourceText
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -288,83 +288,37 @@ def _markdown_title(text: str) -> str:
     return _first_line(text)
 
 
-def _inline(el: Any) -> str:
-    """An element's text with <lb/> as newlines, whitespace collapsed within each line."""
-    parts: list[str] = []
+def _html_text(page: str) -> tuple[str, str, DocMeta, tuple[tuple[int, int, str], ...]] | None:
+    """A web page's text (paragraphs separated by a blank line), title, metadata and the spans
+    of its labelled parts (headline, byline, captions...), or None when it has no main text."""
+    from index.webpage import read_page  # heavy (lxml, trafilatura): only when there is HTML to read
 
-    def walk(e: Any) -> None:
-        if e.text:
-            parts.append(e.text)
-        for child in e:
-            if child.tag == "lb":
-                parts.append("\n")
-            else:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _blocks(el: Any) -> list[str]:
-    """Render trafilatura's XML body as paragraphs: one block per p/head, a list or table each."""
-    tag = el.tag
-    if tag in ("p", "head", "code"):
-        return [_inline(el)]
-    if tag == "list":
-        items = [_inline(item) for item in el if item.tag == "item"]
-        return ["\n".join(f"- {item}" for item in items if item)]
-    if tag == "table":
-        rows = []
-        for row in el.iter("row"):
-            cells = [_inline(cell).replace("\n", " ") for cell in row if cell.tag == "cell"]
-            if any(cells):
-                rows.append(" | ".join(cells))
-        return ["\n".join(rows)]
-    if tag == "graphic":
-        return []
-    # containers (main, quote, div, ...): their own loose text, then their children
-    out: list[str] = []
-    loose = " ".join((el.text or "").split())
-    if loose:
-        out.append(loose)
-    for child in el:
-        out.extend(_blocks(child))
-        tail = " ".join((child.tail or "").split())
-        if tail:
-            out.append(tail)
-    return out
-
-
-def _html_text(page: str) -> tuple[str, str] | None:
-    """Main text (paragraphs separated by a blank line) and title of a web page, or None."""
-    import trafilatura  # heavy: only when there is HTML to read
-    from lxml import etree
-
-    xml = trafilatura.extract(
-        page, output_format="xml", with_metadata=True, include_comments=False, include_tables=True
-    )
-    if not xml:
+    page_text = page
+    result = read_page(page)
+    if result is None:
         return None
-    title = ""
-    try:
-        doc = etree.fromstring(xml.encode("utf-8"))
-        main = doc.find("main")
-        blocks = _blocks(main) if main is not None else []
-        title = " ".join((doc.get("title") or "").split())
-        text = "\n\n".join(b for b in blocks if b.strip())
-    except etree.XMLSyntaxError:
-        plain = trafilatura.extract(page, output_format="txt", include_comments=False) or ""
-        text = "\n\n".join(line.strip() for line in plain.split("\n") if line.strip())
+    pieces: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    at = 0
+    for part in result.parts:
+        text = part.text.strip()
+        if not text:
+            continue
+        if pieces:
+            at += 2
+        if part.kind:
+            spans.append((at, at + len(text), part.kind))
+        pieces.append(text)
+        at += len(text)
+    text = "\n\n".join(pieces)
     if not text.strip():
         return None
+    title = result.title
     if not title:
-        m = _HTML_TITLE.search(page)
+        m = _HTML_TITLE.search(page_text)
         if m:
             title = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
-    return text, (title or _first_line(text))[:TITLE_MAX]
+    return text, (title or _first_line(text))[:TITLE_MAX], result.meta, tuple(spans)
 
 
 def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skipped:
@@ -387,6 +341,7 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skip
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return Skipped(source, "empty file")
+    meta, parts = DocMeta(), cast(tuple[tuple[int, int, str], ...], ())
     if fmt == "html":
         try:
             extracted = _html_text(text)
@@ -394,13 +349,15 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skip
             return Skipped(source, f"could not extract text from HTML ({type(exc).__name__})")
         if extracted is None:
             return Skipped(source, "no main text found in HTML page")
-        text, title = extracted
+        text, title, meta, parts = extracted
     elif fmt == "markdown":
         title = _markdown_title(text)
     else:
         title = _first_line(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return SourceText(source=source, text=text, title=title, format=fmt, sha256=digest)
+    return SourceText(
+        source=source, text=text, title=title, format=fmt, sha256=digest, meta=meta, parts=parts
+    )
 
 
 def ingest(

@@ -70,23 +70,12 @@ def words(text: str) -> list[str]:
     return out
 
 
-# word -> term for the words of every index loaded in this process (see Lexical.load).
-_KNOWN_TERMS: dict[str, str] = {}
-
-
-_KNOWN_STEMS: set[str] = set()  # the terms those words make
-
-
 def term(word: str) -> str:
-    """Lemma, then stem: "sent" and "sending" both become "send", "spoke" and "speaks" "speak"."""
-    got = _KNOWN_TERMS.get(word)
-    if got is not None:
-        return got
-    if _KNOWN_STEMS and word.isalpha():
-        # A regular form ("say" for "said") already stems to a known term: skip the lemma dictionary.
-        stem = str(_stemmer().stemWord(word))
-        if stem in _KNOWN_STEMS:
-            return stem
+    """Lemma, then stem: "sent" and "sending" both become "send", "spoke" and "speaks" "speak".
+
+    A pure function of the word: the same in every process, whatever indexes were opened.
+    An opened index answers from its own table first (`Lexical.term`).
+    """
     return _term(word)
 
 
@@ -100,7 +89,7 @@ def _term(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Content terms: what BM25 indexes and what a question must find in the documents."""
-    return [term(w) for w in words(text) if w not in STOPWORDS]
+    return [_term(w) for w in words(text) if w not in STOPWORDS]
 
 
 TERMS_FILE = "terms.json"
@@ -153,7 +142,12 @@ class Lexical:
         self._bm25 = bm25
         self.df = df
         self.n = n
+        # word -> term for every word of this index's passages, written at build time, so that
+        # questions using the documents' own words never load the lemma dictionary. Per index:
+        # what one index holds never changes how another one reads a question.
         self.word_terms = word_terms or {}
+        self._stems = frozenset(self.word_terms.values())
+        self._vocab: list[str] | None = None
 
     @classmethod
     def build(cls, passages: Sequence[str]) -> Lexical:
@@ -173,7 +167,7 @@ class Lexical:
                     continue
                 t = word_terms.get(w)
                 if t is None:
-                    t = word_terms[w] = term(w)
+                    t = word_terms[w] = _term(w)
                 ts.append(t)
             tokens.append(ts or [""])
         bm25 = bm25s.BM25()
@@ -211,9 +205,30 @@ class Lexical:
             lex = cls(bm25, dict(meta["df"]), int(meta["n"]), word_terms)
         except Exception as e:  # any parse failure of a checksummed file means a foreign or broken index
             raise IndexDamaged(f"index file {folder.name}/ is damaged ({type(e).__name__})") from e
-        _KNOWN_TERMS.update(word_terms)
-        _KNOWN_STEMS.update(word_terms.values())
         return lex
+
+    def term(self, word: str) -> str:
+        """The term of `word` as this index made it: its own table, else lemma and stem (`term`)."""
+        got = self.word_terms.get(word)
+        if got is not None:
+            return got
+        if self._stems and word.isalpha():
+            # A regular form ("say" for "said") already stems to one of this index's terms:
+            # skip the lemma dictionary (~0.2 s to load for a cold question).
+            stem = str(_stemmer().stemWord(word))
+            if stem in self._stems:
+                return stem
+        return _term(word)
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms of `text`, made the way this index made its passages' terms."""
+        return [self.term(w) for w in words(text) if w not in STOPWORDS]
+
+    def vocabulary(self) -> list[str]:
+        """Every term of the index (for typo matching), computed once per index."""
+        if self._vocab is None:
+            self._vocab = list(self.df)
+        return self._vocab
 
     def idf(self, term: str) -> float:
         """Smoothed idf; unseen terms get the highest value."""

@@ -10,6 +10,30 @@ KINDS = ("body", "headline", "standfirst", "caption", "credit", "dateline", "byl
 
 
 @dataclass(frozen=True)
+class DocMeta:
+    """What a document says about itself, where known (web pages): shown in citations."""
+
+    title: str = ""
+    author: str = ""  # as the page gives it, several names separated by "; "
+    date: str = ""  # publication date, ISO 8601 (YYYY-MM-DD)
+    url: str = ""
+    sitename: str = ""
+    description: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        """The non-empty fields."""
+        return {k: v for k, v in self.__dict__.items() if v}
+
+    @classmethod
+    def from_json(cls, data: object) -> DocMeta:
+        """Read back `to_json` output; unknown keys and non-string values are ignored."""
+        if not isinstance(data, dict):
+            return cls()
+        known = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})
+
+
+@dataclass(frozen=True)
 class SourceText:
     """A document as read from disk: decoded text with normalised newlines."""
 
@@ -18,6 +42,9 @@ class SourceText:
     title: str
     format: str  # "text" | "markdown" | "html"
     sha256: str  # of the decoded text, for incremental re-indexing
+    meta: DocMeta = field(default_factory=DocMeta)
+    # Paragraphs whose kind the source's markup states (web pages): (start, end, kind) in `text`.
+    parts: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

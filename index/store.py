@@ -44,7 +44,8 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 2  # 2: the document store's quotes keep their source (docstore schema 2)
+FORMAT_VERSION = 3  # 3: quotes keep their source (docstore schema 3); older indexes are still read
+# 2: documents carry metadata (title, author, date, url)
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 # The data files of a generation, written by index.build and read by qa.engine.
@@ -63,9 +64,9 @@ _NAME_RE = re.compile(r"^(gen|tmp)-(\d{8}T\d{6}\.\d{6}Z)-([0-9a-f]{8})$")
 _HEX128_RE = re.compile(r"^[0-9a-f]{32}$")
 
 # Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
-# Format 2 changed only the document store (quote sources), which still reads schema 1: the manifest
-# is the same.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict}
+# 1 -> 2: only the document store gained a column, and it reads schema 1 as "no metadata".
+# 2 -> 3: only the document store's quotes gained columns (read as empty sources from schema 1-2).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (
@@ -96,7 +97,8 @@ def _step(name: str) -> None:
 
 
 def _rebuild_hint(index_dir: Path) -> str:
-    return f"rebuild it with: qa index PATH... --index {shlex.quote(str(index_dir))} --rebuild"
+    # No command here (index/errors.py): the CLI adds its own, the API has qa.build.
+    return "rebuild it from its documents"
 
 
 def utc_now() -> str:
@@ -239,7 +241,7 @@ def _dump_manifest(manifest: Manifest) -> bytes:
 def current(index_dir: Path) -> Path:
     """The current generation folder of `index_dir`."""
     index_dir = Path(index_dir)
-    build_hint = f"build one with: qa index PATH --index {shlex.quote(str(index_dir))}"
+    build_hint = "build one from your documents"
     if not index_dir.exists():
         raise IndexMissing(f"no index at {index_dir}", hint=build_hint)
     if not index_dir.is_dir():
@@ -448,9 +450,7 @@ def check_compatible(
         ours_d = f"fingerprint {model_fingerprint[:12]}, {ours_d}"
     raise IndexIncompatible(
         f"{where} was built with model {theirs} ({theirs_d}); this run uses model {ours} ({ours_d})",
-        hint=_rebuild_hint(index_dir)
-        if index_dir is not None
-        else "rebuild it with: qa index PATH... --rebuild",
+        hint=_rebuild_hint(index_dir) if index_dir is not None else "rebuild it from its documents",
     )
 
 

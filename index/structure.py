@@ -9,11 +9,14 @@ neighbours, never at any particular publication, so plain prose stays "body".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from index.attribution.words import MONTH_RE
 from index.chunk import sentences
 from index.model import KINDS, Chunk
+
+VERSION = 2  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -69,7 +72,8 @@ _AGENCY_SLASH = re.compile(
     rf"\(?(?:{_AGENCY}(?:\s+PHOTO)?\s*/\s*[A-Z][\w .'’-]{{1,40}}|[A-Z][\w .'’-]{{1,40}}/\s*{_AGENCY})\)?",
 )
 _TRAILING_CREDIT = re.compile(
-    r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$",
+    r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$"
+    r"|[.!?]\s+(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*:\s*[^.:;]{2,50}/[^.:;]{2,40}$",
     re.IGNORECASE,
 )
 
@@ -131,6 +135,16 @@ def _is_credit(s: str) -> bool:
     return bool(_AGENCY_SLASH.fullmatch(s))
 
 
+def looks_like_credit(s: str) -> bool:
+    """A photo credit line ("Photograph: Jane Doe/Reuters", "AFP/Jonathan Smith")."""
+    return _is_credit(_clean(s))
+
+
+def looks_like_dateline(s: str) -> bool:
+    """A line that only dates the article ("Published Nov 8, 2023", "Mon 20 Jan 2020 06.05 GMT")."""
+    return _is_dateline(_clean(s))
+
+
 def _is_dateline(s: str) -> bool:
     if len(s) > 100:
         return False
@@ -169,6 +183,23 @@ def _is_headline(raw: str, s: str) -> bool:
     return 0 < len(s) <= 160 and _words(s) <= 25 and "\n" not in raw and not re.search(r"[.!:;,]$", s)
 
 
+def _headline_sentence(texts: list[str], clean: list[str]) -> bool:
+    """A first line that is one short sentence ending in a full stop, above longer paragraphs:
+    the headline of a plain-text article ("Trump, Carson flop with Jewish Republicans.").
+    One line break is allowed where a headline runs into its subheadline ("...Christie;")."""
+    if len(texts) < 3:
+        return False
+    raw, s = texts[0].strip(), clean[0]
+    lines = raw.split("\n")
+    if len(lines) > 2 or (len(lines) == 2 and not re.search(r"[;:,–—-]$", lines[0].strip())):
+        return False
+    if not s[:1].isupper() or _SPEECH.search(s) or not 2 <= _words(s) <= 16 or len(lines[0]) > 120:
+        return False
+    if not _SENTENCE_END.search(s) or _sentence_count(lines[-1]) > 1:
+        return False
+    return any(_words(c) > _words(s) for c in clean[1:4])
+
+
 def _caption_like(s: str) -> bool:
     return bool(_CAPTION_VERB.search(s) or _ENDS_WITH_DATE.search(s) or _CAPTION_START.match(s))
 
@@ -177,11 +208,17 @@ def _sentence_count(s: str) -> int:
     return len(sentences(s))
 
 
-def classify(texts: list[str]) -> list[str]:
-    """Kinds of consecutive paragraphs of one document (the raw paragraph texts)."""
+def classify(texts: list[str], known: list[str | None] | None = None) -> list[str]:
+    """Kinds of consecutive paragraphs of one document (the raw paragraph texts).
+
+    `known` gives the kinds the source's markup states (a web page's headline, byline,
+    captions...); those are kept, and the rules below label only the other paragraphs.
+    """
     n = len(texts)
     clean = [_clean(t) for t in texts]
-    kinds: list[str | None] = [_pattern_kind(s) for s in clean]
+    given = known if known is not None else [None] * n
+    kinds: list[str | None] = [g or _pattern_kind(s) for g, s in zip(given, clean, strict=True)]
+    marked = any(g == "headline" for g in given)
     furniture = {"credit", "dateline", "byline"}
 
     # Footer lines stated as such, near the end.
@@ -190,11 +227,11 @@ def classify(texts: list[str]) -> list[str]:
             kinds[i] = "footer"
 
     # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence.
-    head = -1
-    if n >= 2:
+    head = next((i for i, g in enumerate(given) if g == "headline"), -1)
+    if n >= 2 and not marked:
         for i in range(min(3, n)):
             if kinds[i] is None:
-                if _is_headline(texts[i], clean[i]):
+                if _is_headline(texts[i], clean[i]) or (i == 0 and _headline_sentence(texts, clean)):
                     head = i
                     kinds[i] = "headline"
                 break
@@ -203,7 +240,7 @@ def classify(texts: list[str]) -> list[str]:
     zone = max((i for i in range(min(n, 10)) if kinds[i] in furniture), default=-1)
 
     # Standfirst: a summary right after the headline that is not yet the body.
-    if head >= 0:
+    if head >= 0 and not marked:
         j = head + 1
         while j < n and kinds[j] in furniture:
             j += 1
@@ -225,7 +262,8 @@ def classify(texts: list[str]) -> list[str]:
             continue
         prev = kinds[i - 1] if i else None
         nxt = kinds[i + 1] if i + 1 < n else None
-        by_credit = "credit" in (prev, nxt)
+        # A credit the page's markup placed has its caption placed too: no guessing next to it.
+        by_credit = "credit" in (prev, nxt) and known is None
         if _TRAILING_CREDIT.search(s) or _CAPTION_START.match(s):
             kinds[i] = "caption"
         elif by_credit and (_caption_like(s) or i <= zone or nxt == "credit" and len(s) <= 250):
@@ -248,13 +286,21 @@ def classify(texts: list[str]) -> list[str]:
     return [k or "body" for k in kinds]
 
 
-def label(text: str, chunks: list[Chunk]) -> list[Chunk]:
-    """The chunks with `kind` set from the role of the paragraph each one starts in."""
+def label(text: str, chunks: list[Chunk], parts: Sequence[tuple[int, int, str]] = ()) -> list[Chunk]:
+    """The chunks with `kind` set from the role of the paragraph each one starts in.
+
+    `parts` are (start, end, kind) spans whose kind the source states (see SourceText.parts):
+    a paragraph inside one of them takes that kind.
+    """
     spans: dict[int, tuple[int, int]] = {}
     for c in chunks:
         s, e = spans.get(c.paragraph, (c.start, c.end))
         spans[c.paragraph] = (min(s, c.start), max(e, c.end))
     numbers = sorted(spans)
-    kinds = classify([text[spans[p][0] : spans[p][1]] for p in numbers])
+    known: list[str | None] = []
+    for p in numbers:
+        s, e = spans[p]
+        known.append(next((k for a, b, k in parts if a <= s and e <= b and k in KINDS), None))
+    kinds = classify([text[spans[p][0] : spans[p][1]] for p in numbers], known if parts else None)
     by_number = dict(zip(numbers, kinds, strict=True))
     return [replace(c, kind=by_number[c.paragraph]) for c in chunks]

@@ -7,34 +7,26 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from index import docstore, embed, store, vectors
-from index.errors import IndexIncompatible, IndexMissing, ModelError
-from index.lexical import LEXICAL_VERSION, Lexical
-from index.model import Speaker
+from index import docstore, embed, hashembed, store
+from index.chunk import sentences
+from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
+from index.lexical import LEXICAL_VERSION, Lexical, words
+from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
+from index.vectorstore import FaissStore, VectorStore
 from qa import config
+from qa import intent as intents
 from qa.attributions import unnamed_source
-from qa.types import DocInfo, IndexInfo, SpeakerInfo
+from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
 
-
-@dataclass(frozen=True)
-class Passage:
-    """A passage held in memory with what ranking needs about it."""
-
-    pid: int
-    doc_id: int
-    start: int
-    end: int
-    paragraph: int
-    kind: str
-    text: str
-    source: str
-    title: str
+Notify = Callable[[str], None]  # receives one-line notices, e.g. "built the default index in ..."
+SentenceTerms = list[tuple[int, int, frozenset[str]]]  # (start, end, terms) of each sentence
 
 
 @dataclass(frozen=True)
@@ -49,7 +41,18 @@ class QuoteSpan:
 class Engine:
     """Everything one index needs at query time, loaded once."""
 
-    def __init__(self, index_dir: Path, gen: Path, manifest: store.Manifest, built_default: bool) -> None:
+    def __init__(
+        self,
+        index_dir: Path,
+        gen: Path,
+        manifest: store.Manifest,
+        built_default: bool,
+        *,
+        embedder: embed.Embedder | None = None,
+        vector_store: VectorStore | None = None,
+    ) -> None:
+        """Load a verified generation `gen` of `index_dir`; `embedder`/`vector_store` replace the
+        index's own (the Embedder and VectorStore seams)."""
         self.index_dir = index_dir
         self.gen = gen
         self.manifest = manifest
@@ -57,19 +60,9 @@ class Engine:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
             self.docs = {d.doc_id: d for d in ds.documents()}
+            self.meta = {doc_id: d.doc_meta() for doc_id, d in self.docs.items()}
             self.passages = [
-                Passage(
-                    p.pid,
-                    p.doc_id,
-                    p.start,
-                    p.end,
-                    p.paragraph,
-                    p.kind,
-                    self.docs[p.doc_id].text[p.start : p.end],
-                    self.docs[p.doc_id].source,
-                    self.docs[p.doc_id].title,
-                )
-                for p in ds.all_passages()
+                passage_of(p, self.docs[p.doc_id], self.meta[p.doc_id]) for p in ds.all_passages()
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
             # Ranking and speaker lists use attributions to a named speaker, and to unnamed sources under
@@ -98,55 +91,117 @@ class Engine:
                 if q.start < p.end and p.start < q.end:
                     self.quotes_by_passage.setdefault(p.pid, []).append(q)
         self.lexical = Lexical.load(gen / LEXICAL)
-        self.ann = vectors.load(gen / VECTORS, manifest.ann)
-        self.vectors: np.ndarray | None = (
-            vectors.reconstruct_all(self.ann) if manifest.ann.get("type") == "flat" else None
-        )
-        self.embedder = _query_embedder(manifest, config.model_cache_dir())
+        self.store: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
+        if self.store.count() != len(self.passages) or self.store.dim != manifest.dim:
+            raise IndexDamaged(
+                f"index file {VECTORS} is damaged ({self.store.count()} vectors of {self.store.dim} dims "
+                f"for {len(self.passages)} passages of {manifest.dim})"
+            )
+        self.embedder: embed.Embedder = embedder or _query_embedder(manifest, config.model_cache_dir())
+        if self.embedder.dim != manifest.dim:
+            raise IndexIncompatible(
+                f"index {index_dir} holds {manifest.dim}-dim vectors; the embedder gives {self.embedder.dim}"
+            )
+        # What ranking asks about a passage again and again (warm chat reuses them), per engine.
+        self._sentence_terms: dict[int, SentenceTerms] = {}
+        self._passage_terms: dict[int, frozenset[str]] = {}
+        self._evidence: dict[tuple[str, int], bool] = {}
+        self._long_direct: dict[tuple[int, QuoteSpan], bool] = {}
 
     @classmethod
-    def open(cls, index_dir: Path | None = None) -> Engine:
-        """Open and verify an index; without a folder, the default index (built on first use)."""
+    def open(
+        cls,
+        index_dir: Path | None = None,
+        *,
+        notify: Notify | None = None,
+        embedder: embed.Embedder | None = None,
+        vector_store: VectorStore | None = None,
+    ) -> Engine:
+        """Open and verify an index; without a folder, the default index (built on first use).
+
+        Building the default index is the only write: `notify` hears of it in one line.
+        """
         built = False
         if index_dir is None:
             index_dir = config.default_index_dir()
             try:
                 store.open_manifest(index_dir)
             except IndexMissing:
-                _build_default(index_dir, rebuild=False)
+                _build_default(index_dir, rebuild=False, notify=notify)
                 built = True
         gen, manifest = store.open_manifest(index_dir)
         lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
         if lexical != LEXICAL_VERSION:
             if index_dir == config.default_index_dir() and not built:
-                _build_default(index_dir, rebuild=True)
-                return cls.open(index_dir)
+                _build_default(index_dir, rebuild=True, notify=notify)
+                return cls.open(index_dir, notify=notify, embedder=embedder, vector_store=vector_store)
             raise IndexIncompatible(
                 f"index {index_dir} was built by an older qa (word index v{lexical}, "
                 f"this qa reads v{LEXICAL_VERSION})",
-                hint=f"rebuild it with: qa index PATH... --index {index_dir} --rebuild",
+                hint="rebuild it from its documents",
             )
         store.verify(gen, manifest)
-        return cls(index_dir, gen, manifest, built)
+        return cls(index_dir, gen, manifest, built, embedder=embedder, vector_store=vector_store)
 
     def n_passages(self) -> int:
         return len(self.passages)
 
     def encode(self, text: str) -> np.ndarray:
+        """The query vector of `text`, made by the index's embedder."""
         return self.embedder.encode([text])[0]
 
     def dense(self, q: np.ndarray, pids: list[int] | None = None, k: int = 100) -> dict[int, float]:
         """Cosine scores: for given passages, or the k nearest."""
         if pids is not None:
-            if self.vectors is not None:
-                return {p: float(self.vectors[p] @ q) for p in pids}
-            return {p: float(self.ann.reconstruct(int(p)) @ q) for p in pids}
-        if self.vectors is not None:
-            sims = self.vectors @ q
-            top = np.argsort(-sims)[:k]
-            return {int(i): float(sims[i]) for i in top}
-        scores, ids = vectors.search(self.ann, q[None, :], k)
-        return {int(i): float(s) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0}
+            sims = self.store.fetch(pids) @ q if pids else np.zeros(0, np.float32)
+            return {p: float(s) for p, s in zip(pids, sims, strict=True)}
+        return dict(self.store.search(q, k))
+
+    def terms(self, text: str) -> list[str]:
+        """Content terms of `text`, made the way this index made its passages' terms."""
+        return self.lexical.terms(text)
+
+    def vocabulary(self) -> list[str]:
+        """Every term of the index (typo matching)."""
+        return self.lexical.vocabulary()
+
+    def sentence_terms(self, pid: int) -> SentenceTerms:
+        """Sentences of passage `pid` as (start, end, terms), offsets into its text; computed once."""
+        got = self._sentence_terms.get(pid)
+        if got is None:
+            text = self.passages[pid].text
+            got = [(s, e, frozenset(self.terms(text[s:e]))) for s, e in sentences(text)] or [
+                (0, len(text), frozenset(self.terms(text)))
+            ]
+            self._sentence_terms[pid] = got
+        return got
+
+    def passage_terms(self, pid: int) -> frozenset[str]:
+        """All terms of passage `pid`: the union of its sentences' terms."""
+        got = self._passage_terms.get(pid)
+        if got is None:
+            got = frozenset().union(*(s[2] for s in self.sentence_terms(pid)))
+            self._passage_terms[pid] = got
+        return got
+
+    def has_evidence(self, answer_type: str, pid: int) -> bool:
+        """Whether passage `pid` holds an answer of `answer_type` (intent.has_evidence, computed once)."""
+        key = (answer_type, pid)
+        got = self._evidence.get(key)
+        if got is None:
+            got = self._evidence[key] = intents.has_evidence(answer_type, self.passages[pid].text)
+        return got
+
+    def long_direct(self, pid: int, quote: QuoteSpan) -> bool:
+        """A direct quote of five words or more within passage `pid`: a few quoted words inside a
+        reported clause ('huge mistake') are not the speaker's own words."""
+        key = (pid, quote)
+        got = self._long_direct.get(key)
+        if got is None:
+            p = self.passages[pid]
+            got = quote.direct and len(words(p.text[quote.start - p.start : quote.end - p.start])) >= 5
+            self._long_direct[key] = got
+        return got
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)
@@ -161,7 +216,17 @@ class Engine:
             built=self.manifest.created,
             passages=len(self.passages),
             documents=[
-                DocInfo(d.source, d.title, d.format, counts.get(d.doc_id, 0), len(d.text))
+                DocInfo(
+                    d.source,
+                    d.title,
+                    d.format,
+                    counts.get(d.doc_id, 0),
+                    len(d.text),
+                    date=self.meta[d.doc_id].date,
+                    url=self.meta[d.doc_id].url,
+                    author=self.meta[d.doc_id].author,
+                    site=self.meta[d.doc_id].sitename,
+                )
                 for d in self.docs.values()
             ],
         )
@@ -177,15 +242,45 @@ class Engine:
         return sorted(out, key=lambda s: (-s.quotes, s.name))
 
 
-def _build_default(index_dir: Path, *, rebuild: bool) -> None:
+def passage_of(row: docstore.PassageRow, doc: docstore.DocRow, meta: DocMeta) -> Passage:
+    """A stored passage row and its document as the query side's Passage (not yet scored).
+
+    The one place where the stored record becomes the in-memory one; ranking copies it with its
+    score, highlight and speaker (dataclasses.replace) to answer.
+    """
+    return Passage(
+        text=doc.text[row.start : row.end],
+        score=0.0,
+        source=doc.source,
+        title=doc.title,
+        start=row.start,
+        end=row.end,
+        paragraph=row.paragraph,
+        kind=row.kind,
+        highlight=(0, row.end - row.start),
+        date=meta.date,
+        url=meta.url,
+        pid=row.pid,
+        doc_id=row.doc_id,
+    )
+
+
+def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None) -> None:
     """The default index: the bundled article, built on first use or after a format change."""
     from index.build import build  # lazy: only the first run pays for the indexing modules
 
     build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=rebuild)
+    if notify is not None:
+        notify(f"built the default index from the bundled article in {index_dir}")
 
 
-def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.OnnxEmbedder:
+def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
     """The index's own model as ONNX: from the export cache, else exported once from the model."""
+    if manifest.model == hashembed.MODEL:
+        fake = hashembed.HashEmbedder(manifest.dim)
+        if fake.fingerprint != manifest.model_fingerprint:
+            raise IndexIncompatible(f"the index was built with another {hashembed.MODEL} version")
+        return fake
     quantized = bool(manifest.extra.get("quantized", False))
     try:
         return embed.OnnxEmbedder.from_cache(cache / manifest.model_fingerprint, quantized=quantized)
@@ -196,7 +291,7 @@ def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.OnnxEmbedder
         raise IndexIncompatible(
             f"the index was built with model {manifest.model} (fingerprint {manifest.model_fingerprint[:12]}), "
             f"but that model is now {emb.fingerprint[:12]}",
-            hint="rebuild the index with: qa index PATH... --rebuild",
+            hint="rebuild it from its documents",
         )
     return emb
 

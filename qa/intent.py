@@ -72,12 +72,24 @@ _QUESTION_TYPES = [
 # Article parts a question can ask for, and the passage kinds that answer them.
 _PART_PATTERNS = [
     (
+        ("caption",),
+        re.compile(
+            r"\bwhat (?:does|do|did) the (?:\w+ )?(?:photo(?:graph)?s?|pictures?|images?)\b.*\b(?:show|depict)|"
+            r"\bwho is (?:pictured|shown)\b|\bcaption\b",
+            re.I,
+        ),
+    ),
+    (
         ("credit", "caption"),
         re.compile(
             r"\b(?:photo(?:graph)?s?|pictures?|images?|photographer|pictured|"
             r"caption|took the (?:photo|picture))\b",
             re.I,
         ),
+    ),
+    (
+        ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
+        re.compile(r"\b(?:sub-?headlines?|sub-?heads?|standfirst|subtitle|strapline|dek)\b", re.I),
     ),
     (
         ("dateline",),

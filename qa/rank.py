@@ -10,13 +10,12 @@ the dev questions; never per question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from index import quotes as quoting
-from index.chunk import sentences
-from index.lexical import terms, words
+from index.lexical import words
 from qa import intent as intents
 from qa.engine import Engine, Passage, QuoteSpan
 from qa.types import Answer, Hit
@@ -35,6 +34,16 @@ class Weights:
     furniture: float = 0.25  # credit/dateline/byline/footer lines when not asked for
     summary: float = 0.3  # headline/standfirst restate the body: let the body win ties
     part_bonus: float = 0.6  # the article part the question asks for
+    # A byline or a date says nothing of its article's topic: for the asked part, how well its
+    # document answers (best passage) and names the article (title, site, author) decide.
+    # Its own words count less: "photo" matches every "Photo: X" credit. The part_* weights come
+    # from bench/parts.py's grid on news-dev's parts questions (bench/reports/parts.md: the chosen
+    # values sit inside the plateau of 236/960 combinations at hit@1 1.0; part_own 0 drops it).
+    part_document: float = 1.0
+    part_meta: float = 1.0
+    part_own: float = 0.9
+    part_second: float = 0.75  # share of part_bonus for the second asked kind (a footer for "who wrote")
+    part_first: float = 0.1  # the first of its kind in its document: "the photo" is the lead photo
     speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
     reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
     other_speaker: float = 0.2  # someone else's quote on the topic
@@ -56,6 +65,9 @@ _QUESTION_WORDS = frozenset(
 )
 _FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 _SUMMARY = frozenset({"headline", "standfirst"})
+# A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
+# "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
+_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\bagenc|\bwires?\b", re.I)
 
 
 @dataclass
@@ -87,7 +99,9 @@ class Features:
     right: np.ndarray
     doc: np.ndarray
     wrong: np.ndarray  # lacks evidence of the asked answer type
-    part: np.ndarray
+    part: np.ndarray  # 1 for the first kind the question asks for, 2 for the others, 0 for none
+    meta_cov: np.ndarray  # share of the question's terms in the document's title, site and author
+    first: np.ndarray  # an asked part that is the first of its kind in its document
     furniture: np.ndarray
     summary: np.ndarray
     direct: np.ndarray  # the asked speaker's own words, quoted directly
@@ -100,45 +114,23 @@ class Features:
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
-    """Sentences of a passage with their terms, cached on the engine (warm chat reuses them)."""
-    cache: dict[int, list[tuple[int, int, frozenset[str]]]] = engine.__dict__.setdefault("_sent_cache", {})
-    got = cache.get(p.pid)
-    if got is None:
-        got = [(s, e, frozenset(terms(p.text[s:e]))) for s, e in sentences(p.text)] or [
-            (0, len(p.text), frozenset(terms(p.text)))
-        ]
-        cache[p.pid] = got
-    return got
+    """Sentences of a passage with their terms (the engine computes them once)."""
+    return engine.sentence_terms(p.pid)
 
 
 def _passage_terms(engine: Engine, p: Passage) -> frozenset[str]:
-    """All terms of a passage: the union of its sentences' terms, cached like them."""
-    cache: dict[int, frozenset[str]] = engine.__dict__.setdefault("_pterm_cache", {})
-    got = cache.get(p.pid)
-    if got is None:
-        got = cache[p.pid] = frozenset().union(*(s[2] for s in _sentence_terms(engine, p)))
-    return got
+    """All terms of a passage: the union of its sentences' terms."""
+    return engine.passage_terms(p.pid)
 
 
 def _has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
-    """intents.has_evidence, cached per (answer type, passage): a regex over the text is the costly part."""
-    cache: dict[tuple[str, int], bool] = engine.__dict__.setdefault("_evidence_cache", {})
-    key = (answer_type, p.pid)
-    got = cache.get(key)
-    if got is None:
-        got = cache[key] = intents.has_evidence(answer_type, p.text)
-    return got
+    """intents.has_evidence for a passage (the engine computes it once per answer type)."""
+    return engine.has_evidence(answer_type, p.pid)
 
 
 def _long_direct(engine: Engine, p: Passage, x: QuoteSpan) -> bool:
-    """A direct quote of five words or more within the passage: a few quoted words inside a
-    reported clause ('huge mistake') are not the speaker's own words."""
-    cache: dict[tuple[int, QuoteSpan], bool] = engine.__dict__.setdefault("_direct_cache", {})
-    key = (p.pid, x)
-    got = cache.get(key)
-    if got is None:
-        got = cache[key] = x.direct and len(words(p.text[x.start - p.start : x.end - p.start])) >= 5
-    return got
+    """A direct quote of five words or more within the passage (see Engine.long_direct)."""
+    return engine.long_direct(p.pid, x)
 
 
 def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: float | None = None) -> float:
@@ -191,7 +183,7 @@ class _Query:
 
 def _read(engine: Engine, searched: str) -> _Query:
     intent = intents.read(searched)
-    qt = terms(searched)
+    qt = engine.terms(searched)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = quoting.match_speakers(searched, engine.speakers_index)[:1]
@@ -201,11 +193,21 @@ def _read(engine: Engine, searched: str) -> _Query:
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         topic_terms = {
-            t: engine.lexical.idf(t) for t in dict.fromkeys(terms(quoting.topic_of(searched, aliases)))
+            t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(quoting.topic_of(searched, aliases)))
         }
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
     return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts)
+
+
+def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
+    """Terms of what names a document: its title, site name and author, and its file name."""
+    meta = engine.meta.get(doc_id)
+    doc = engine.docs[doc_id]
+    bits = [doc.title, doc.source.rsplit("/", 1)[-1].replace(".", " ").replace("-", " ")]
+    if meta is not None:
+        bits += [meta.title, meta.sitename, meta.author, meta.url.replace("/", " ").replace(".", " ")]
+    return frozenset(engine.terms(" ".join(bits)))
 
 
 def _neighbours(engine: Engine, pid: int) -> list[int]:
@@ -238,6 +240,8 @@ def features(
         pool.update(int(i) for i in top if bm[i] > 0)
     if focus is not None:
         pool.add(focus)
+    if qr.parts:  # few per document, and their own words rarely match the question's
+        pool.update(p.pid for p in engine.passages if p.kind in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -268,7 +272,9 @@ def features(
         right=np.full(n, -1, dtype=np.int64),
         doc=np.zeros(n, dtype=np.int64),
         wrong=np.zeros(n, dtype=bool),
-        part=np.zeros(n, dtype=bool),
+        part=np.zeros(n),
+        meta_cov=np.zeros(n),
+        first=np.zeros(n, dtype=bool),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
         direct=np.zeros(n, dtype=bool),
@@ -280,6 +286,8 @@ def features(
         speaker=[],
     )
     docs: dict[int, int] = {}
+    meta_cov: dict[int, float] = {}
+    first_of: dict[tuple[int, str], int] = {}
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = _sentence_terms(engine, p)
@@ -303,14 +311,24 @@ def features(
         if a_type:
             f.wrong[i] = not _has_evidence(engine, a_type, p)
         if qr.parts:
-            f.part[i] = p.kind in qr.parts
+            asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
+            f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0
+            if f.part[i]:
+                if p.doc_id not in meta_cov:
+                    meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
+                f.meta_cov[i] = meta_cov[p.doc_id]
+                if (p.doc_id, p.kind) not in first_of:
+                    first_of[(p.doc_id, p.kind)] = min(
+                        q.pid for q in engine.passages if q.doc_id == p.doc_id and q.kind == p.kind
+                    )
+                f.first[i] = first_of[(p.doc_id, p.kind)] == p.pid
         else:
             f.furniture[i] = p.kind in _FURNITURE
             f.summary[i] = p.kind in _SUMMARY
         if qr.speech:
             own = [x for x in qs if x.speaker in qr.wanted]
             if own:
-                best_q, best_cov = _best_quote(own, p, qr.topic_terms)
+                best_q, best_cov = _best_quote(engine, own, p, qr.topic_terms)
                 direct = any(_long_direct(engine, p, x) for x in own)
                 f.direct[i], f.reported[i], f.topic_cov[i] = direct, not direct, best_cov
                 highlight, speaker = best_q, own[0].speaker
@@ -338,8 +356,17 @@ def combine(f: Features, w: Weights) -> np.ndarray:
         best = np.full(int(f.doc.max()) + 1 if f.doc.size else 0, -np.inf)
         np.maximum.at(best, f.doc, base)
         score += w.document * best[f.doc]
+    if f.part.any():
+        # The document's relevance from its text, not from the asked parts themselves: "published"
+        # in one page's date line says nothing about which article the question means.
+        body = np.full(int(f.doc.max()) + 1, 0.0)
+        np.maximum.at(body, f.doc, np.where(f.part > 0, 0.0, base))
+        asked = f.part > 0
+        score += asked * (w.part_document * body[f.doc] + w.part_meta * f.meta_cov - w.part_own * base)
+        score += w.part_first * f.first
     score -= w.wrong_type * f.wrong
-    score += w.part_bonus * f.part - w.furniture * f.furniture - w.summary * f.summary
+    part = np.where(f.part == 1, 1.0, np.where(f.part > 1, w.part_second, 0.0))
+    score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary
     score += w.speaker_bonus * f.direct + w.reported_bonus * f.reported + w.topic * f.topic_cov
     score -= w.other_speaker * f.other
     score += w.focus * f.focus
@@ -356,6 +383,15 @@ def answer(
         return Answer(question, searched, True, reason="the index holds no passages")
     total = combine(f, weights)
     order = sorted(range(len(f.pids)), key=lambda i: (-total[i], f.pids[i]))
+    # The same words in two places ("Photo: Reuters" under two pictures) are one answer, not two.
+    seen: set[str] = set()
+    distinct = []
+    for i in order:
+        key = " ".join(engine.passages[f.pids[i]].text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            distinct.append(i)
+    order = distinct
     scored = [
         _Scored(
             engine.passages[f.pids[i]],
@@ -382,11 +418,13 @@ def answer(
     return Answer(question, searched, False, hits=hits)
 
 
-def _best_quote(own: list[QuoteSpan], p: Passage, topic: dict[str, float]) -> tuple[tuple[int, int], float]:
+def _best_quote(
+    engine: Engine, own: list[QuoteSpan], p: Passage, topic: dict[str, float]
+) -> tuple[tuple[int, int], float]:
     best, best_cov = None, -1.0
     for x in own:
         span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
-        cov = _coverage(topic, set(terms(p.text[span[0] : span[1]]))) if topic else 0.0
+        cov = _coverage(topic, set(engine.terms(p.text[span[0] : span[1]]))) if topic else 0.0
         if cov > best_cov:
             best, best_cov = span, cov
     assert best is not None
@@ -402,20 +440,7 @@ def _speaker_at(qs: list[QuoteSpan], p: Passage, span: tuple[int, int]) -> str |
 
 
 def _hit(s: _Scored) -> Hit:
-    p = s.passage
-    return Hit(
-        text=p.text,
-        score=round(s.score, 4),
-        source=p.source,
-        title=p.title,
-        start=p.start,
-        end=p.end,
-        paragraph=p.paragraph,
-        kind=p.kind,
-        highlight=s.highlight,
-        speaker=s.speaker,
-        pid=p.pid,
-    )
+    return replace(s.passage, score=round(s.score, 4), highlight=s.highlight, speaker=s.speaker)
 
 
 def _known(engine: Engine, term: str, word: str | None = None) -> bool:
@@ -432,8 +457,7 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
 
     if word is not None and zipf_frequency(word, "en") >= TYPO_MAX_ZIPF:
         return False
-    vocab = engine.__dict__.setdefault("_vocab", list(engine.lexical.df))
-    return process.extractOne(term, vocab, scorer=OSA.distance, score_cutoff=2) is not None
+    return process.extractOne(term, engine.vocabulary(), scorer=OSA.distance, score_cutoff=2) is not None
 
 
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
@@ -445,7 +469,7 @@ def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
     rare: list[str] = []
     everyday: set[str] = set()
     for w in dict.fromkeys(words(text)):
-        t = terms(w)  # once per word: lemmatising an unknown word is the slow part
+        t = engine.terms(w)  # once per word: lemmatising an unknown word is the slow part
         if not t or engine.lexical.known(t[0]):
             continue
         if zipf_frequency(w, "en") >= EVERYDAY_ZIPF:
@@ -470,7 +494,7 @@ def _abstain_reason(
     for name in names_in(searched):
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
-        t = terms(name)
+        t = engine.terms(name)
         if (
             t
             and not any(_known(engine, x, name.lower()) for x in t)
@@ -486,7 +510,7 @@ def _abstain_reason(
     if not (set(qt) - {t for t in qt if engine.lexical.known(t)}):
         return ""
     if speech:  # the speaker is quoted, but never on this topic
-        topic_terms = terms(topic)
+        topic_terms = engine.terms(topic)
         if topic_terms and not any(engine.lexical.known(t) for t in topic_terms):
             missing, _ = _unknown_words(engine, topic)
             if missing:
@@ -494,7 +518,7 @@ def _abstain_reason(
         return ""
     missing, everyday = _unknown_words(engine, searched)
     # Names do not count as content: "Obama" in the documents says nothing about his birthday.
-    named = {t for n in names_in(searched) for t in terms(n)}
+    named = {t for n in names_in(searched) for t in engine.terms(n)}
     if top and missing and intent.answer_type in ("number", "time", "place"):
         # "How many people have died in the war?" against "... 250,000 people lost their lives":
         # the best sentence holds an answer of the asked type beside the question's other words,
@@ -504,13 +528,13 @@ def _abstain_reason(
         # A date beside "Elena Marsh" is no answer to when she was born.
         known = {t for t in qt if engine.lexical.known(t)} - named
         if known and intents.has_evidence(intent.answer_type, sentence):
-            if len(known & set(terms(sentence))) >= max(1, (len(known) + 1) // 2):
+            if len(known & set(engine.terms(sentence))) >= max(1, (len(known) + 1) // 2):
                 return ""
     if top and missing:
         # The share of the question's content the documents lack, names and everyday words left out.
-        skip = everyday | (named - {terms(w)[0] for w in missing})
+        skip = everyday | (named - {engine.terms(w)[0] for w in missing})
         idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt) if t not in skip}
-        gone = sum(idf.get(terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
+        gone = sum(idf.get(engine.terms(w)[0], 0.0) for w in missing) / (sum(idf.values()) or 1.0)
         # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
         # or a missing word that carries most of the question, is evidence of "not in the documents".
         if top[0].dense < WEAK_DENSE or (

@@ -57,7 +57,7 @@ class Conversation:
     def ask(self, question: str, k: int = 5) -> Answer:
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
-            raise InputError("empty question: type a question, or /help")
+            raise InputError("empty question: type a question")
         searched, leans = self.resolve(q)
         focus = self.turns[-1].top if leans and self.turns else None
         answer = rank.answer(self.engine, question, searched, k, focus=focus)

@@ -7,8 +7,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Hit:
-    """One passage offered as an answer."""
+class Passage:
+    """One passage offered as an answer: its text, where it is, how well it answers.
+
+    `text == document[start:end]`; `highlight` is the best-answering span as offsets into `text`;
+    `speaker` is who is quoted there (or None); `kind` is the article part ("body", "caption", ...).
+    The engine holds every passage of an index as one of these too, unscored (score 0, the whole
+    text highlighted); ranking answers with copies carrying their score, highlight and speaker.
+    """
 
     text: str  # == document text[start:end]
     score: float
@@ -20,9 +26,13 @@ class Hit:
     kind: str  # "body", "headline", "caption", ... (index.model.KINDS)
     highlight: tuple[int, int]  # the best-answering span, as offsets into `text`
     speaker: str | None = None  # who is quoted in the highlighted span, if anyone
+    date: str = ""  # the document's publication date (ISO 8601), "" when unknown
+    url: str = ""  # the document's address on the web, "" when unknown
     pid: int = -1  # the passage's id in its index (internal: not part of the JSON interface)
+    doc_id: int = -1  # its document's id in its index (internal)
 
     def to_json(self) -> dict[str, Any]:
+        """The passage as the JSON interface gives it (README: JSON interface)."""
         return {
             "text": self.text,
             "score": round(float(self.score), 4),
@@ -34,21 +44,36 @@ class Hit:
             "kind": self.kind,
             "highlight": {"start": self.highlight[0], "end": self.highlight[1]},
             "speaker": self.speaker,
+            "date": self.date or None,
+            "url": self.url or None,
         }
+
+
+Hit = Passage  # the name used inside the code base before the public API
 
 
 @dataclass(frozen=True)
 class Answer:
-    """The reply to one question: the best passages, or an honest abstention."""
+    """The reply to one question: the best passages, or an honest abstention.
+
+    `passages` (best first) is empty when `abstained`; then `reason` says why in one line and
+    `nearest` holds the closest passages anyway. `searched` is the question after follow-up resolution.
+    """
 
     question: str  # as the user typed it
     searched: str  # what was searched, after follow-up resolution; == question when unchanged
     abstained: bool
-    hits: list[Hit] = field(default_factory=list)  # best first; empty when abstained
-    nearest: list[Hit] = field(default_factory=list)  # when abstained: the closest passages anyway
+    hits: list[Passage] = field(default_factory=list)  # best first; empty when abstained
+    nearest: list[Passage] = field(default_factory=list)  # when abstained: the closest passages anyway
     reason: str = ""  # why the bot abstained, one line
 
+    @property
+    def passages(self) -> list[Passage]:
+        """The answering passages, best first (the same list as `hits`)."""
+        return self.hits
+
     def to_json(self) -> dict[str, Any]:
+        """The answer as `qa ask --json` prints it: question, abstained, passages (and reason, nearest)."""
         out: dict[str, Any] = {"question": self.question}
         if self.searched != self.question:
             out["searched"] = self.searched
@@ -69,6 +94,10 @@ class DocInfo:
     format: str
     passages: int
     chars: int
+    date: str = ""  # publication date (ISO 8601), "" when unknown
+    url: str = ""
+    author: str = ""
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +115,7 @@ class IndexInfo:
     documents: list[DocInfo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        """Every field, as `qa docs --json` prints it."""
         from dataclasses import asdict
 
         return asdict(self)
@@ -99,3 +129,15 @@ class SpeakerInfo:
     quotes: int
     documents: int
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteInfo:
+    """A quotation found in a document: who said what, and where (offsets into the document's text)."""
+
+    speaker: str
+    text: str  # the quoted words, without quote marks
+    source: str
+    start: int
+    end: int
+    direct: bool  # True for "...", False for reported speech

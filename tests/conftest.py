@@ -1,4 +1,5 @@
-"""Session fixtures: the real model and a real index of the bundled article, built once per run."""
+"""Session fixtures: indexes of the bundled article, built once per run with the real model or with
+the model-free hash embedder (index/hashembed.py). Tests that need the real model are marked slow."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# One OpenMP thread: FAISS's spinning worker threads made a 1,000-vector HNSW build take 1.5 s instead
+# of 0.05 s on the shared 2-core machine (tests/test_vectorstore.py, load average 9). Set before
+# faiss is imported; subprocesses inherit it. Timings are never asserted, so nothing else changes.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -37,6 +42,19 @@ def article_index(qa_home: Path) -> Path:
 
     target = qa_home / "article-index"
     build([config.bundled_article()], target, cache_dir=config.model_cache_dir())
+    return target
+
+
+@pytest.fixture(scope="session")
+def fake_article_index(qa_home: Path) -> Path:
+    """An index of the bundled article built with the model-free hash embedder: for tests of
+    commands, formats and errors rather than of ranking quality (milliseconds, no model)."""
+    from index.build import build
+    from index.hashembed import MODEL
+    from qa import config
+
+    target = qa_home / "fake-article-index"
+    build([config.bundled_article()], target, model=MODEL, cache_dir=config.model_cache_dir())
     return target
 
 

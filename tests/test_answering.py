@@ -13,6 +13,8 @@ import pytest
 from qa.engine import Engine
 from qa.session import Conversation
 
+pytestmark = pytest.mark.slow  # the real model: these tests are about ranking quality
+
 HARBOUR = """Harbour bridge deal agreed after months of talks
 
 Prime Minister Elena Marsh says the agreement is 'a fair price', while union leaders warn of job losses
@@ -180,3 +182,105 @@ def test_bundled_article_obama_on_russia(article_engine: Engine) -> None:
         in answer.hits[0].text
     )
     assert answer.hits[0].speaker == "Barack Obama"
+
+
+# --------------------------------------------------------------------------- parts across web pages
+
+_PAGE = """<!DOCTYPE html><html><head>
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="{site}">
+<meta property="og:url" content="https://{host}/story"><meta name="author" content="{author}">
+<meta property="article:published_time" content="{iso}T08:00:00+00:00"></head><body>
+<article><h1>{title}</h1>
+<p class="byline">By {author}</p><time datetime="{iso}T08:00:00+00:00">{shown}</time>
+<figure><img src="a.jpg"><figcaption>{caption} <span class="credit">Photo: {credit}</span></figcaption></figure>
+{body}</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
+    from index.build import build
+    from qa import config
+
+    docs = tmp_path_factory.mktemp("pages")
+    (docs / "transport").mkdir()
+    (docs / "science").mkdir()
+    (docs / "transport" / "index.html").write_text(
+        _PAGE.format(
+            title="Night trains return to the coast line",
+            site="Valley Courier",
+            host="valley-courier.example",
+            author="Nina Berg",
+            iso="2024-05-02",
+            shown="2 May 2024",
+            caption="A night train waits at the coast station.",
+            credit="Ari Lund/Valley Courier",
+            body="<p>Night trains will run on the coast line again from June, the rail operator said on "
+            "Thursday, after a trial drew more passengers than expected.</p><p>The operator said trains "
+            "would leave every hour between midnight and five in the morning, stopping at all stations."
+            "</p><p>Unions agreed to the new shifts after talks that lasted most of the winter.</p>",
+        ),
+        encoding="utf-8",
+    )
+    (docs / "science" / "index.html").write_text(
+        _PAGE.format(
+            title="Glacier melt doubles in a decade, survey finds",
+            site="Alpine Science Weekly",
+            host="alpine-science.example",
+            author="Jonas Keller",
+            iso="2023-11-20",
+            shown="20 November 2023",
+            caption="Researchers measure the edge of the glacier.",
+            credit="Mia Ott/Alpine Survey",
+            body="<p>Glaciers in the northern range lost twice as much ice in the past ten years as in the "
+            "decade before, a survey of satellite images has found.</p><p>The researchers said warmer "
+            "summers and less snow in winter explained most of the loss.</p><p>They expect several small "
+            "glaciers to disappear before the end of the century.</p>",
+        ),
+        encoding="utf-8",
+    )
+    (docs / "notes.txt").write_text(HARBOUR, encoding="utf-8")
+    target = tmp_path_factory.mktemp("pages-index") / "index"
+    build([docs], target, cache_dir=config.model_cache_dir())
+    return Engine.open(target)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who wrote the Valley Courier story about night trains?", "By Nina Berg"),
+        ("Who wrote the article about the glacier survey?", "By Jonas Keller"),
+        ("When was the glacier story published?", "20 November 2023"),
+        ("When was the Valley Courier article about trains published?", "2 May 2024"),
+        ("Who took the photo of the glacier?", "Photo: Mia Ott/Alpine Survey"),
+        ("What does the photo in the night train story show?", "A night train waits at the coast station."),
+        ("What is the headline of the glacier story?", "Glacier melt doubles in a decade, survey finds"),
+    ],
+)
+def test_parts_of_the_right_page(pages: Engine, question: str, expected: str) -> None:
+    assert top(pages, question) == expected
+
+
+def test_page_citations_carry_title_date_and_url(pages: Engine) -> None:
+    answer = Conversation(pages).ask("Who wrote the article about the glacier survey?", 3)
+    hit = answer.hits[0]
+    assert hit.source.endswith("science/index.html")
+    assert (hit.title, hit.date, hit.url) == (
+        "Glacier melt doubles in a decade, survey finds",
+        "2023-11-20",
+        "https://alpine-science.example/story",
+    )
+    assert hit.to_json()["url"] == "https://alpine-science.example/story"
+
+
+def test_same_text_is_one_answer(tmp_path: Path, qa_home: Path) -> None:
+    from index.build import build
+    from qa import config
+
+    text = HARBOUR.replace("Coastal Press and agencies", "Photo by: Tomas Ruiz/Coastal Press\n\nThe end.")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "twice.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "d"], tmp_path / "idx", cache_dir=config.model_cache_dir())
+    answer = Conversation(Engine.open(tmp_path / "idx")).ask("Who took the photo?", 5)
+    texts = [" ".join(h.text.split()) for h in answer.hits]
+    assert len(texts) == len(set(texts))
+    assert texts.count("Photo by: Tomas Ruiz/Coastal Press") == 1

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from cli.safe import is_forbidden
 from index import ingest, store
+from index.hashembed import MODEL as FAKE
 from index.store import DOCSTORE, LEXICAL, VECTORS
 
 runner = CliRunner()
@@ -64,14 +65,14 @@ def generation_digest(index_dir: Path) -> tuple[str, list[tuple[str, str]]]:
 
 @pytest.fixture(scope="module")
 def base_index(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A two-document index built once, with the real model; tests work on copies."""
+    """A two-document index built once, with the hash embedder (no model needed); tests work on copies."""
     root = tmp_path_factory.mktemp("bad-input")
     docs = root / "docs"
     docs.mkdir()
     (docs / "ferry.txt").write_text(DOC_A, encoding="utf-8")
     (docs / "library.txt").write_text(DOC_B, encoding="utf-8")
     idx = root / "index"
-    r = invoke("index", str(docs), "--index", str(idx))
+    r = invoke("index", str(docs), "--index", str(idx), "--model", FAKE)
     assert r.exit_code == 0, r.stderr
     return idx
 
@@ -498,8 +499,11 @@ def test_resealed_manifest_still_checks_files(index_copy: Path) -> None:
     _assert_damaged(index_copy)
 
 
-def test_other_model_same_name(index_copy: Path) -> None:
+@pytest.mark.slow
+def test_other_model_same_name(article_index: Path, tmp_path: Path) -> None:
     """Same model name, other weights (fingerprint): the query side refuses, naming both."""
+    index_copy = tmp_path / "index"
+    shutil.copytree(article_index, index_copy, symlinks=True)
     theirs = "0123456789abcdef" * 4
     _rewrite_manifest(index_copy, model_fingerprint=theirs)
     r = invoke("ask", "When does the ferry leave?", "--index", str(index_copy))
@@ -515,10 +519,10 @@ def test_other_model_when_updating(index_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     folder.mkdir()
     (folder / "news.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
-    r = invoke("index", str(folder), "--index", str(index_copy), "--model", "all-MiniLM-L6-v2")
+    r = invoke("index", str(folder), "--index", str(index_copy), "--model", FAKE)
     assert r.exit_code == 4
     line = one_error_line(r)
-    assert "acme/other-embedder" in line and "all-MiniLM-L6-v2" in line and "--rebuild" in line
+    assert "acme/other-embedder" in line and FAKE in line and "--rebuild" in line
     assert generation_digest(index_copy) == before
 
 
@@ -572,7 +576,7 @@ def hostile_index(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
         )
         (folder / f"skip-{i}-{name_payload}.txt").write_bytes(b"\x00binary")  # listed in the summary
     idx = folder.parent / "index"
-    r = invoke("index", str(folder), "--index", str(idx))
+    r = invoke("index", str(folder), "--index", str(idx), "--model", FAKE)
     assert r.exit_code == 0, r.stderr
     _clean(r)
     assert "binary file" in r.stdout and "skip-" in r.stdout
@@ -648,7 +652,7 @@ def test_index_without_the_ansi_in_the_passage_text(qa_home: Path, tmp_path: Pat
     text = "Harbour news\n\nThe keeper\x1b[31m logged\x1b[0m a storm on Monday night.\n"
     (folder / "a.txt").write_text(text, encoding="utf-8")
     idx = tmp_path / "index"
-    assert invoke("index", str(folder), "--index", str(idx)).exit_code == 0
+    assert invoke("index", str(folder), "--index", str(idx), "--model", FAKE).exit_code == 0
     r = invoke("ask", "What did the keeper log?", "--index", str(idx), "--json")
     assert r.exit_code == 0
     assert "\x1b" not in r.stdout

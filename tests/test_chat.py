@@ -303,7 +303,7 @@ def test_json_one_object_per_nonempty_line() -> None:
     assert ans["question"] == "who won" and ans["searched"] == "who won (resolved)"
     assert ans["abstained"] is False and len(ans["passages"]) == 1
     assert objs[1] == {"command": "/k", "ok": True, "k": 3}
-    assert objs[2]["ok"] is False and objs[2]["command"] == "/k" and "1 to 50" in str(objs[2]["error"])
+    assert objs[2]["ok"] is False and objs[2]["command"] == "/k" and f"1 to {MAX_K}" in str(objs[2]["error"])
     assert objs[3] == {
         "question": "boom",
         "error": "RuntimeError: backend exploded\\nsecond line",
@@ -373,10 +373,20 @@ def test_plain_lines_mode_without_tty() -> None:
     assert conv.calls == [("who won", 5), ("boom", 2), ("unknown thing", 2)]
 
 
-# -- with the real engine on the bundled article ---------------------------------------------
+# -- with an engine on the bundled article: the hash embedder (fast) and the real model (slow) --
 
 
-def test_json_protocol_with_real_engine(article_engine) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(params=["hash", pytest.param("real", marks=pytest.mark.slow)])
+def bundled_engine(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The bundled article's engine, with each embedder: the chat protocol must not depend on it."""
+    if request.param == "real":
+        return request.getfixturevalue("article_engine")
+    from qa.engine import Engine
+
+    return Engine.open(request.getfixturevalue("fake_article_index"))
+
+
+def test_json_protocol_on_the_bundled_article(bundled_engine) -> None:  # type: ignore[no-untyped-def]
     from qa.session import Conversation
 
     lines = [
@@ -390,13 +400,13 @@ def test_json_protocol_with_real_engine(article_engine) -> None:  # type: ignore
     ]
     out = io.StringIO()
     rc = run_chat(
-        Conversation(article_engine),
+        Conversation(bundled_engine),
         k=5,
         json_mode=True,
         stdin=io.StringIO("".join(lines)),
         stdout=out,
-        info_fn=article_engine.info,
-        speakers_fn=article_engine.speakers,
+        info_fn=bundled_engine.info,
+        speakers_fn=bundled_engine.speakers,
     )
     assert rc == 0
     objs = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -414,7 +424,7 @@ def test_json_protocol_with_real_engine(article_engine) -> None:  # type: ignore
     assert reset == {"command": "/reset", "ok": True}
 
 
-def test_interactive_with_real_engine(article_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_interactive_on_the_bundled_article(bundled_engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     from qa.session import Conversation
@@ -423,14 +433,14 @@ def test_interactive_with_real_engine(article_engine, tmp_path: Path) -> None:  
     with create_pipe_input() as inp:
         inp.send_text("What did Obama say?\r/speakers\rwhat is the recipe for banana bread\r" + CTRL_D)
         rc = run_chat(
-            Conversation(article_engine),
+            Conversation(bundled_engine),
             k=2,
             input=inp,
             output=DummyOutput(),
             console=Console(file=out, width=200, force_terminal=False),
             history_path=tmp_path / "history",
-            info_fn=article_engine.info,
-            speakers_fn=article_engine.speakers,
+            info_fn=bundled_engine.info,
+            speakers_fn=bundled_engine.speakers,
         )
     text = out.getvalue()
     assert rc == 0
@@ -440,3 +450,27 @@ def test_interactive_with_real_engine(article_engine, tmp_path: Path) -> None:  
     assert "Vladimir Putin" in text
     assert "The documents don't say." in text
     assert "\x1b" not in text
+
+
+def test_k_message_says_passage_for_one() -> None:
+    out = io.StringIO()
+    run_chat(FakeConversation(), k=5, stdin=io.StringIO("/k 1\n/k 2\n"), stdout=out, interactive=False)
+    text = out.getvalue()
+    assert "up to 1 passage per answer" in text and "up to 1 passages" not in text
+    assert "up to 2 passages per answer" in text
+
+
+def test_index_summary_plurals() -> None:
+    from dataclasses import replace
+
+    from cli.chat import _index_summary
+
+    one = replace(INFO, passages=1, documents=INFO.documents[:1])
+    assert _index_summary(one) == "1 document, 1 passage"
+
+
+def test_piped_chat_marks_the_best_sentence_without_colour() -> None:
+    out = io.StringIO()
+    run_chat(FakeConversation(), k=5, stdin=io.StringIO("who won\n"), stdout=out, interactive=False)
+    assert "»Answer to who won.«" in out.getvalue()
+    assert "\x1b[" not in out.getvalue()

@@ -154,6 +154,7 @@ def check_invariants(text: str, chunks: list[Chunk], max_chars: int, max_tokens:
     assert not missing, f"uncovered characters at {missing[:5]}"
 
 
+@pytest.mark.slow
 @FAST
 @given(document())
 def test_default_limits(text: str) -> None:
@@ -162,6 +163,7 @@ def test_default_limits(text: str) -> None:
     assert chunk(text, COUNT) == chunks, "deterministic"
 
 
+@pytest.mark.slow
 @FAST
 @given(document(), st.integers(min_value=1, max_value=2))
 def test_small_limits_with_overlap(text: str, overlap: int) -> None:
@@ -169,6 +171,7 @@ def test_small_limits_with_overlap(text: str, overlap: int) -> None:
     check_invariants(text, chunks, 160, 40, overlap)
 
 
+@pytest.mark.slow
 @FAST
 @given(document(SIMPLE_PARAGRAPH), st.sampled_from([(600, 256), (300, 64), (200, 256)]))
 def test_no_two_neighbours_could_be_one_passage(text: str, limits: tuple[int, int]) -> None:

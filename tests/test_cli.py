@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from index import ingest, store
+from index.hashembed import MODEL as FAKE
 from qa import __version__, config
 
 runner = CliRunner()
@@ -91,7 +93,7 @@ def test_help_lists_every_command() -> None:
 
 def test_index_is_incremental(qa_home: Path, corpus: Path, tmp_path: Path) -> None:
     idx = tmp_path / "index"
-    r = invoke("index", str(corpus), "--index", str(idx), "--json")
+    r = invoke("index", str(corpus), "--index", str(idx), "--json", "--model", FAKE)
     assert r.exit_code == 0, r.stderr
     first = json.loads(r.stdout)
     assert (first["documents"], first["added"], first["unchanged"], first["removed"]) == (3, 3, 0, 0)
@@ -136,7 +138,7 @@ def _passages_of(idx: Path, source: str) -> int:
 
 def test_index_reads_txt_md_html(qa_home: Path, corpus: Path, tmp_path: Path) -> None:
     idx = tmp_path / "index"
-    assert invoke("index", str(corpus), "--index", str(idx)).exit_code == 0
+    assert invoke("index", str(corpus), "--index", str(idx), "--model", FAKE).exit_code == 0
     r = invoke("docs", "--index", str(idx), "--json")
     docs = {Path(d["source"]).name: d for d in json.loads(r.stdout)["documents"]}
     assert {n: d["format"] for n, d in docs.items()} == {
@@ -153,9 +155,13 @@ def test_index_reads_txt_md_html(qa_home: Path, corpus: Path, tmp_path: Path) ->
     assert "Copyright" not in top["text"]  # boilerplate stripped from the page
 
 
-def test_ask_json_schema(article_index: Path) -> None:
+def test_ask_json_schema(fake_article_index: Path) -> None:
     r = invoke(
-        "ask", "What did Putin say about cooperating with Assad?", "--index", str(article_index), "--json"
+        "ask",
+        "What did Putin say about cooperating with Assad?",
+        "--index",
+        str(fake_article_index),
+        "--json",
     )
     assert r.exit_code == 0, r.stderr
     out = json.loads(r.stdout)
@@ -183,31 +189,34 @@ def _article_text() -> str:
     return got.text
 
 
-def test_ask_human_output(article_index: Path) -> None:
-    r = invoke("ask", "How many people have died in the Syrian civil war?", "--index", str(article_index))
+def test_ask_human_output(fake_article_index: Path) -> None:
+    r = invoke(
+        "ask", "How many people have died in the Syrian civil war?", "--index", str(fake_article_index)
+    )
     assert r.exit_code == 0, r.stderr
     assert "article.txt" in r.stdout
     assert "250,000" in r.stdout
 
 
-def test_ask_k_limits_passages(article_index: Path) -> None:
-    r = invoke("ask", "What did Obama say?", "--index", str(article_index), "--json", "--k", "2")
+def test_ask_k_limits_passages(fake_article_index: Path) -> None:
+    r = invoke("ask", "What did Obama say?", "--index", str(fake_article_index), "--json", "--k", "2")
     assert r.exit_code == 0, r.stderr
     assert 1 <= len(json.loads(r.stdout)["passages"]) <= 2
 
 
-def test_unanswerable_question_abstains(article_index: Path) -> None:
+def test_unanswerable_question_abstains(fake_article_index: Path) -> None:
     q = "What is the boiling point of tungsten in kelvin?"
-    r = invoke("ask", q, "--index", str(article_index), "--json")
+    r = invoke("ask", q, "--index", str(fake_article_index), "--json")
     assert r.exit_code == 1
     out = json.loads(r.stdout)
     assert out["abstained"] is True and out["passages"] == [] and out["reason"]
-    human = invoke("ask", q, "--index", str(article_index))
+    human = invoke("ask", q, "--index", str(fake_article_index))
     assert human.exit_code == 1
     assert human.stdout.strip()  # says so, rather than printing nothing
     assert "Traceback" not in human.stdout + human.stderr
 
 
+@pytest.mark.slow
 def test_docs(article_index: Path) -> None:
     r = invoke("docs", "--index", str(article_index), "--json")
     assert r.exit_code == 0, r.stderr
@@ -222,22 +231,23 @@ def test_docs(article_index: Path) -> None:
     assert doc["source"] == str(config.bundled_article().resolve())
     assert doc["passages"] == info["passages"] > 0
     assert doc["title"].startswith("Putin defends Assad")
+    assert {"date", "url", "author", "site"} <= set(doc)  # known for web pages, "" for a text file
     human = invoke("docs", "--index", str(article_index))
     assert human.exit_code == 0
     assert "article.txt" in human.stdout and "all-MiniLM-L6-v2" in human.stdout
 
 
-def test_speakers(article_index: Path) -> None:
-    r = invoke("speakers", "--index", str(article_index), "--json")
+def test_speakers(fake_article_index: Path) -> None:
+    r = invoke("speakers", "--index", str(fake_article_index), "--json")
     assert r.exit_code == 0, r.stderr
     found = {s["name"]: s for s in json.loads(r.stdout)}
     assert found["Vladimir Putin"]["quotes"] > found["Barack Obama"]["quotes"] > 0
     assert "Putin" in found["Vladimir Putin"]["aliases"]
-    human = invoke("speakers", "--index", str(article_index))
+    human = invoke("speakers", "--index", str(fake_article_index))
     assert human.exit_code == 0 and "Vladimir Putin" in human.stdout
 
 
-def test_eval(article_index: Path, tmp_path: Path) -> None:
+def test_eval(fake_article_index: Path, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     items = [
         {"id": "a", "question": "How many people have died in the Syrian civil war?", "answers": ["250,000"]},
@@ -249,25 +259,25 @@ def test_eval(article_index: Path, tmp_path: Path) -> None:
         {"id": "c", "question": "What is the capital of France?", "answers": [], "answerable": False},
     ]
     gold.write_text("\n".join(json.dumps(i) for i in items) + "\n\n", encoding="utf-8")
-    r = invoke("eval", str(gold), "--index", str(article_index), "--json")
+    r = invoke("eval", str(gold), "--index", str(fake_article_index), "--json")
     assert r.exit_code == 0, r.stderr
     rep = json.loads(r.stdout)
     assert (rep["items"], rep["answerable"], rep["unanswerable"], rep["k"]) == (3, 2, 1, 5)
     assert rep["recall_at_k"] == 1.0 and rep["abstain"] == 1.0 and rep["false_abstain"] == 0.0
     assert 0.5 <= rep["mrr"] <= 1.0
-    human = invoke("eval", str(gold), "--index", str(article_index))
+    human = invoke("eval", str(gold), "--index", str(fake_article_index))
     assert human.exit_code == 0 and "3 questions (2 answerable, 1 not)" in human.stdout
     # A gold file that is not JSON lines: one-line input error, exit 7.
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n", encoding="utf-8")
-    r = invoke("eval", str(bad), "--index", str(article_index))
+    r = invoke("eval", str(bad), "--index", str(fake_article_index))
     assert r.exit_code == 7
     assert len(lines_of(r.stderr)) == 1 and "bad.jsonl:1" in r.stderr
 
 
-def test_chat_json_lines(article_index: Path) -> None:
+def test_chat_json_lines(fake_article_index: Path) -> None:
     stdin = "What did Putin say about Assad?\n\n   \n/reset\nWhat is the capital of France?\n/k 2\n"
-    r = invoke("chat", "--index", str(article_index), "--json", input=stdin)
+    r = invoke("chat", "--index", str(fake_article_index), "--json", input=stdin)
     assert r.exit_code == 0, r.stderr
     out = [json.loads(line) for line in r.stdout.splitlines()]
     assert len(out) == 4  # one object per non-empty line, nothing else on stdout
@@ -278,6 +288,7 @@ def test_chat_json_lines(article_index: Path) -> None:
     assert out[3]["command"] == "/k" and out[3]["ok"] is True and out[3]["k"] == 2
 
 
+@pytest.mark.slow
 def test_default_index_built_on_first_use(
     qa_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -301,10 +312,10 @@ def _qa_env(home: Path) -> dict[str, str]:
 QA = [sys.executable, "-c", "from cli.main import run; run()"]
 
 
-def test_chat_json_into_a_closed_pipe_exits_quietly(article_index: Path, qa_home: Path) -> None:
+def test_chat_json_into_a_closed_pipe_exits_quietly(fake_article_index: Path, qa_home: Path) -> None:
     """`qa chat --json | head -1`: the reader goes away; no traceback, no 'Exception ignored'."""
     proc = subprocess.Popen(
-        [*QA, "chat", "--json", "--index", str(article_index)],
+        [*QA, "chat", "--json", "--index", str(fake_article_index)],
         env=_qa_env(qa_home),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -322,6 +333,7 @@ def test_chat_json_into_a_closed_pipe_exits_quietly(article_index: Path, qa_home
     assert code in (0, 1, 141)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_index_interrupted_by_signal(qa_home: Path, tmp_path: Path, sig: int, code: int) -> None:
     """SIGTERM exits 143 and Ctrl-C 130, with one line on stderr and nothing written."""
@@ -354,6 +366,7 @@ def test_index_interrupted_by_signal(qa_home: Path, tmp_path: Path, sig: int, co
     assert not [n for n in os.listdir(idx) if n.startswith(("tmp-", "gen-"))]
 
 
+@pytest.mark.slow
 def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None:
     """int8 is the default for new indexes; --precision fp32 re-embeds, and the index remembers it."""
     from typer.testing import CliRunner
@@ -381,6 +394,7 @@ def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None
     assert r.exit_code == 0 and "Friday" in json.loads(r.stdout)["passages"][0]["text"]
 
 
+@pytest.mark.slow
 def test_documents_kept_from_other_paths_follow_a_precision_change(tmp_path: Path, qa_home: Path) -> None:
     """Indexing folder B into an index that also holds folder A keeps A; a precision change
     re-embeds A too, so the index never mixes vectors of two model variants."""
@@ -407,3 +421,105 @@ def test_documents_kept_from_other_paths_follow_a_precision_change(tmp_path: Pat
     assert (report["documents"], report["embedded"]) == (2, 2)
     r = runner.invoke(app, ["ask", "When did the harbour reopen?", "--index", str(idx), "--json"])
     assert r.exit_code == 0 and "Monday" in json.loads(r.stdout)["passages"][0]["text"]
+
+
+# --------------------------------------------------------------------------- rough edges
+
+
+@pytest.mark.parametrize("command", ["", "index", "ask", "chat", "docs", "speakers", "eval"])
+def test_help_shows_no_python_types(command: str) -> None:
+    r = invoke(*([command] if command else []), "--help")
+    assert r.exit_code == 0
+    import re
+
+    for t in ("<list[Path]>", "<bool>", "<path>", "<str>", "<int", "<float", "<text>"):
+        assert t not in r.stdout, (command, t)
+    # the ranges are still shown, as values
+    assert not re.search(r"<[a-z][\w\[\]| ]*>", r.stdout), r.stdout
+
+
+def test_shell_completion_is_offered() -> None:
+    r = invoke("--help")
+    assert "--install-completion" in r.stdout and "--show-completion" in r.stdout
+
+
+def test_k_has_the_same_range_as_slash_k(article_index: Path) -> None:
+    from cli.chat import MAX_K
+
+    ok = invoke("ask", "What did Obama say?", "--index", str(article_index), "--json", "--k", str(MAX_K))
+    assert ok.exit_code == 0, ok.stderr
+    too_many = invoke("ask", "What did Obama say?", "--index", str(article_index), "--k", str(MAX_K + 1))
+    assert too_many.exit_code == 2
+
+
+def test_empty_question_error_names_no_chat_command(article_index: Path) -> None:
+    r = invoke("ask", "   ", "--index", str(article_index))
+    assert r.exit_code == 7
+    assert "empty question" in r.stderr and "/help" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colour"),
+    [
+        ([], {}, False),  # CliRunner's stdout is not a terminal
+        (["--color", "never"], {}, False),
+        (["--color", "always"], {}, True),
+        (["--color", "always"], {"NO_COLOR": "1", "TERM": "dumb"}, True),
+    ],
+)
+def test_color_option(
+    article_index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], colour: bool
+) -> None:
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    r = invoke(
+        "ask", "How many people have died in the Syrian civil war?", "--index", str(article_index), *args
+    )
+    assert r.exit_code == 0, r.stderr
+    assert ("\x1b[" in r.stdout) is colour
+    # without colour the best sentence is marked in plain text, with colour it is not
+    assert ("»" in r.stdout and "«" in r.stdout) is (not colour)
+    assert "\u00a0" not in r.stdout  # plain spaces around ¶ and ·
+
+
+def test_auto_color_honours_no_color_and_dumb_terminals() -> None:
+    from cli.output import wants_color
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert wants_color(Tty(), "auto", {"TERM": "xterm-256color"})
+    assert not wants_color(Tty(), "auto", {"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert wants_color(Tty(), "auto", {"TERM": "xterm-256color", "NO_COLOR": ""})  # empty: unset
+    assert not wants_color(Tty(), "auto", {"TERM": "dumb"})
+    assert not wants_color(io.StringIO(), "auto", {"TERM": "xterm"})
+    assert wants_color(io.StringIO(), "always", {"NO_COLOR": "1"})
+    assert not wants_color(Tty(), "never", {})
+
+
+def test_piped_output_has_plain_spaces(article_index: Path, qa_home: Path) -> None:
+    """Through a real pipe: ASCII spaces around ¶ and ·, no escape codes, the best sentence marked."""
+    env = {**os.environ, "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from cli.main import run; run()",
+            "ask",
+            "What did Obama say?",
+            "--index",
+            str(article_index),
+            "--k",
+            "2",
+        ],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert "\u00a0" not in out and "\x1b[" not in out
+    assert " \u00b6" in out and " \u00b7 " in out
+    assert "»" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -214,3 +215,34 @@ def test_damage_found_late_is_index_damaged(tmp_path: Path, db: Path) -> None:
         s = DocStore.open(path)
         s.all_passages()
         s.documents()
+
+
+def test_document_metadata_round_trip(tmp_path: Path) -> None:
+    from index.model import DocMeta
+
+    meta = DocMeta(title="T", author="Jane Doe", date="2024-03-05", url="https://x.example/a", sitename="X")
+    path = tmp_path / "docs.sqlite"
+    row = DocRow(0, "/n/a.html", "T", "html", "a" * 64, "Text.", "t", json.dumps(meta.to_json()))
+    docstore.write(path, [row], [PassageRow(0, 0, 0, 5, 1, "body")], [], [])
+    with DocStore.open(path) as s:
+        assert s.documents()[0].doc_meta() == meta
+    # garbage in the column reads as no metadata, not as a crash
+    assert DocRow(0, "/a", "", "text", "", "", "", "not json").doc_meta() == DocMeta()
+
+
+def test_schema_1_store_is_still_read(tmp_path: Path) -> None:
+    """A document store written before documents had metadata opens, with none."""
+    from index.model import DocMeta
+
+    path = tmp_path / "docs.sqlite"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id={docstore.APPLICATION_ID}")
+    con.execute("PRAGMA user_version=1")
+    con.executescript(docstore._SCHEMA.replace(", meta TEXT NOT NULL", ""))
+    con.execute("INSERT INTO documents VALUES (0, '/a.txt', 'A', 'text', 'x', 'Hello.', 't')")
+    con.execute("INSERT INTO passages VALUES (0, 0, 0, 6, 1, 'body')")
+    con.commit()
+    con.close()
+    with DocStore.open(path) as s:
+        [doc] = s.documents()
+        assert doc.text == "Hello." and doc.doc_meta() == DocMeta()

@@ -84,6 +84,7 @@ def st_vectors(st: SentenceTransformerEmbedder) -> np.ndarray:
     return st.encode(TEXTS)
 
 
+@pytest.mark.slow
 def test_describes_the_model(onnx: OnnxEmbedder, st: SentenceTransformerEmbedder) -> None:
     assert onnx.name == st.name == DEFAULT_MODEL
     assert onnx.dim == st.dim == 384
@@ -92,6 +93,7 @@ def test_describes_the_model(onnx: OnnxEmbedder, st: SentenceTransformerEmbedder
     assert onnx.folder.name == onnx.fingerprint
 
 
+@pytest.mark.slow
 def test_onnx_matches_sentence_transformers(onnx: OnnxEmbedder, st_vectors: np.ndarray) -> None:
     got = onnx.encode(TEXTS)
     assert got.dtype == np.float32 and got.shape == (len(TEXTS), 384)
@@ -100,6 +102,7 @@ def test_onnx_matches_sentence_transformers(onnx: OnnxEmbedder, st_vectors: np.n
     assert cosine.min() >= 0.9999, [TEXTS[i][:40] for i in np.flatnonzero(cosine < 0.9999)]
 
 
+@pytest.mark.slow
 def test_truncation_at_max_tokens(onnx: OnnxEmbedder) -> None:
     # Past 256 word pieces nothing is read: a different ending does not change the vector.
     assert onnx.count_tokens(LONG) > 300
@@ -109,12 +112,14 @@ def test_truncation_at_max_tokens(onnx: OnnxEmbedder) -> None:
     assert float(short_a @ short_b) < 0.9
 
 
+@pytest.mark.slow
 def test_batched_equals_one_by_one(onnx: OnnxEmbedder) -> None:
     batched = onnx.encode(TEXTS, batch_size=7)
     single = np.vstack([onnx.encode([t]) for t in TEXTS])
     np.testing.assert_allclose(batched, single, atol=2e-5)
 
 
+@pytest.mark.slow
 def test_order_preserved_under_length_sorting(onnx: OnnxEmbedder) -> None:
     texts = sorted(TEXTS, key=len, reverse=True)  # longest first: sorting by length reorders everything
     forward = onnx.encode(texts, batch_size=4)
@@ -124,6 +129,7 @@ def test_order_preserved_under_length_sorting(onnx: OnnxEmbedder) -> None:
         np.testing.assert_allclose(forward[i], onnx.encode([texts[i]])[0], atol=2e-5)
 
 
+@pytest.mark.slow
 def test_progress_and_empty_input(onnx: OnnxEmbedder) -> None:
     seen: list[int] = []
     onnx.encode(TEXTS, batch_size=8, progress=seen.append)
@@ -132,6 +138,7 @@ def test_progress_and_empty_input(onnx: OnnxEmbedder) -> None:
     assert empty.shape == (0, 384) and empty.dtype == np.float32
 
 
+@pytest.mark.slow
 def test_count_tokens_matches_tokenizer_without_truncation(
     onnx: OnnxEmbedder, st: SentenceTransformerEmbedder
 ) -> None:
@@ -145,6 +152,7 @@ def test_count_tokens_matches_tokenizer_without_truncation(
     assert onnx.count_tokens("word " * 400) == 402
 
 
+@pytest.mark.slow
 def test_int8_close_to_fp32(onnx: OnnxEmbedder, cache_dir: Path) -> None:
     int8 = OnnxEmbedder.load(None, cache_dir, quantized=True)  # adds model.int8.onnx to the fp32 export
     assert int8.quantized and not onnx.quantized and int8.folder == onnx.folder
@@ -153,6 +161,7 @@ def test_int8_close_to_fp32(onnx: OnnxEmbedder, cache_dir: Path) -> None:
     assert cosine.mean() > 0.98 and cosine.min() > 0.95, (cosine.mean(), cosine.min())
 
 
+@pytest.mark.slow
 def test_export_cache_reused(onnx: OnnxEmbedder, cache_dir: Path) -> None:
     OnnxEmbedder.load(None, cache_dir, quantized=True)
     files = {p.name: p.stat().st_mtime_ns for p in onnx.folder.iterdir()}
@@ -165,6 +174,7 @@ def test_export_cache_reused(onnx: OnnxEmbedder, cache_dir: Path) -> None:
     assert meta["dim"] == 384 and meta["max_tokens"] == 256 and meta["pooling"] == "mean"
 
 
+@pytest.mark.slow
 def test_from_cache_needs_an_export(tmp_path: Path, onnx: OnnxEmbedder) -> None:
     with pytest.raises(ModelError, match="no exported model"):
         OnnxEmbedder.from_cache(tmp_path / "nothing")
@@ -175,6 +185,7 @@ def test_from_cache_needs_an_export(tmp_path: Path, onnx: OnnxEmbedder) -> None:
         OnnxEmbedder.from_cache(partial, quantized=True)
 
 
+@pytest.mark.slow
 def test_losing_exporter_keeps_the_winners_export(tmp_path: Path, onnx: OnnxEmbedder) -> None:
     final = tmp_path / onnx.fingerprint
     shutil.copytree(onnx.folder, final)
@@ -186,6 +197,7 @@ def test_losing_exporter_keeps_the_winners_export(tmp_path: Path, onnx: OnnxEmbe
     assert OnnxEmbedder.from_cache(final).encode(["hi"]).shape == (1, 384)
 
 
+@pytest.mark.slow
 def test_stale_export_is_replaced(tmp_path: Path, onnx: OnnxEmbedder) -> None:
     final = tmp_path / onnx.fingerprint
     shutil.copytree(onnx.folder, final)
@@ -198,6 +210,7 @@ def test_stale_export_is_replaced(tmp_path: Path, onnx: OnnxEmbedder) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [onnx.fingerprint]
 
 
+@pytest.mark.slow
 def test_cold_query_process_never_imports_torch(onnx: OnnxEmbedder) -> None:
     script = (
         "import json, sys\n"
@@ -262,6 +275,7 @@ def test_resolve_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         resolve_model("no-such-org/no-such-model-qa-news-test")
 
 
+@pytest.mark.slow
 def test_load_embedder_backends(cache_dir: Path, onnx: OnnxEmbedder) -> None:
     assert load_embedder(None, cache_dir).fingerprint == onnx.fingerprint
     with pytest.raises(ModelError, match="unknown embedding backend"):

@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from cli.main import app
 from index import store
 
+pytestmark = pytest.mark.slow  # the fixtures were built with the real model, which queries need
+
 FIXTURES = Path(__file__).parent / "fixtures"
 VERSIONED = sorted(p for p in FIXTURES.glob("index-v*") if re.fullmatch(r"index-v\d+", p.name))
 
@@ -40,8 +42,8 @@ def old_index(request: pytest.FixtureRequest, tmp_path: Path, qa_home: Path) -> 
 def test_fixture_is_what_it_claims(old_index: Path) -> None:
     gen, manifest = store.open_manifest(old_index)
     store.verify(gen, manifest)
-    raw = json.loads((gen / store.MANIFEST).read_text(encoding="utf-8"))  # before migration
-    assert raw["format_version"] == int(old_index.name.removeprefix("index-v"))
+    on_disk = json.loads((gen / store.MANIFEST).read_text(encoding="utf-8"))["format_version"]
+    assert on_disk == int(old_index.name.removeprefix("index-v"))
     assert manifest.model == "all-MiniLM-L6-v2" and manifest.dim == 384
     assert manifest.counts["documents"] == 1
 

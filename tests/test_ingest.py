@@ -387,6 +387,7 @@ def test_deterministic_sorted_order(tmp_path: Path) -> None:
     assert all(p.is_absolute() for p in first)
 
 
+@pytest.mark.slow
 def test_ten_thousand_small_files(tmp_path: Path) -> None:
     expected = set()
     for d in range(100):

@@ -30,7 +30,9 @@ def test_answer_type(question: str, kind: str | None) -> None:
     ("question", "parts"),
     [
         ("Who took the photo?", ("credit", "caption")),
-        ("What does the picture show?", ("credit", "caption")),
+        ("What does the picture show?", ("caption",)),
+        ("Who is credited for the image?", ("credit", "caption")),
+        ("What is the subheadline of the story?", ("standfirst", "headline")),
         ("When was this article updated?", ("dateline",)),
         ("Who wrote this?", ("byline", "footer")),
         ("Which agency reported it?", ("byline", "footer")),

@@ -61,12 +61,14 @@ def test_help_and_version_load_no_ml_library(tmp_path: Path, qa_home: Path, args
     assert not mods & set(HEAVY), sorted(mods & set(HEAVY))
 
 
+@pytest.mark.slow
 def test_docs_loads_no_torch(tmp_path: Path, qa_home: Path, article_index: Path) -> None:
     mods = loaded(tmp_path, qa_home, "docs", "--index", str(article_index), "--json")
     assert "qa" in mods
     assert not mods & {*ML, "scipy", "bm25s"}, sorted(mods & {*ML, "scipy", "bm25s"})
 
 
+@pytest.mark.slow
 def test_ask_on_an_index_loads_no_torch_bm25s_or_lemmatiser(
     tmp_path: Path, qa_home: Path, article_index: Path
 ) -> None:
@@ -79,6 +81,7 @@ def test_ask_on_an_index_loads_no_torch_bm25s_or_lemmatiser(
     assert not mods & bad, sorted(mods & bad)
 
 
+@pytest.mark.slow
 def test_ask_with_a_word_unknown_to_the_index_still_loads_no_torch(
     tmp_path: Path, qa_home: Path, article_index: Path
 ) -> None:
@@ -119,3 +122,54 @@ def test_numpy_bm25_scores_equal_bm25s(tmp_path: Path) -> None:
     assert not lex.scores(["zzzunknown"]).any()
     # The saved table gives each word the term the lemmatiser gives it.
     assert lex.word_terms["lost"] == lexical._term("lost") and lex.word_terms["said"] == lexical._term("said")
+
+
+# The Python API's query path: `import qa`, open, ask, chat, list; dumps sys.modules at the end.
+API = """
+import json, sys
+out, path = sys.argv[1], sys.argv[2]
+import qa
+light = sorted(sys.modules)  # what `import qa` alone loads
+index = qa.open(path)
+answer = index.ask("What did Obama say about Russia?", k=3)
+chat = index.chat()
+chat.ask("What did Obama say about Assad?"); chat.ask("And Putin?")
+index.documents(); index.speakers(); index.quotes()
+assert answer.passages, answer
+with open(out, "w") as f:
+    json.dump({"import": light, "query": sorted(sys.modules)}, f)
+"""
+
+
+def api_loaded(tmp_path: Path, qa_home: Path, index: Path) -> tuple[set[str], set[str]]:
+    """Top-level packages loaded by `import qa`, and by the whole API query path."""
+    out = tmp_path / "modules.json"
+    env = dict(os.environ, QA_HOME=str(qa_home), HF_HUB_OFFLINE="1", PYTHONPATH=str(REPO))
+    r = subprocess.run(
+        [sys.executable, "-c", API, str(out), str(index)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = json.loads(out.read_text())
+    return ({m.split(".")[0] for m in got["import"]}, {m.split(".")[0] for m in got["query"]})
+
+
+def test_import_qa_is_light(tmp_path: Path, qa_home: Path, fake_article_index: Path) -> None:
+    """`import qa` loads no numpy, FAISS or model runtime; the API's query path no torch."""
+    light, query = api_loaded(tmp_path, qa_home, fake_article_index)
+    assert not light & set(HEAVY), sorted(light & set(HEAVY))
+    assert "faiss" in query  # it did open the index
+    assert not query & {*ML, "scipy", "bm25s"}, sorted(query & {*ML, "scipy", "bm25s"})
+
+
+@pytest.mark.slow
+def test_api_query_path_with_the_real_model_loads_no_torch(
+    tmp_path: Path, qa_home: Path, article_index: Path
+) -> None:
+    _, query = api_loaded(tmp_path, qa_home, article_index)
+    assert "onnxruntime" in query  # the real model answered, as ONNX
+    assert not query & {*ML, "scipy", "bm25s"}, sorted(query & {*ML, "scipy", "bm25s"})

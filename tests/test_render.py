@@ -50,12 +50,17 @@ def plain(width: int = 100) -> tuple[Console, io.StringIO]:
 
 def test_hit_header_and_text() -> None:
     console, buf = plain()
-    hits = [make_hit(kind="caption", speaker="Jane Doe"), make_hit(score=0.5, paragraph=7)]
+    other = "Talks resume in May."
+    hits = [
+        make_hit(kind="caption", speaker="Jane Doe"),
+        make_hit(score=0.5, paragraph=7, text=other, highlight=(0, len(other))),
+    ]
     render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
     lines = buf.getvalue().splitlines()
     # one document: no title, the file name is enough
     assert lines[0] == "1. summit.txt ¶4 · photo caption · Jane Doe · score 0.83"
-    assert lines[1] == "   " + PASSAGE
+    # no colour: the best sentence between plain-text marks
+    assert lines[1] == "   " + PASSAGE.replace(BEST, f"»{BEST}«")
     assert lines[2] == ""
     assert lines[3] == "2. summit.txt ¶7 · score 0.50"  # body: no kind label
     assert "(searched" not in buf.getvalue()
@@ -64,7 +69,17 @@ def test_hit_header_and_text() -> None:
 
 def test_titles_shown_when_hits_come_from_several_documents() -> None:
     console, buf = plain(200)
-    hits = [make_hit(), make_hit(source="/home/u/news/other.txt", title="Other story", kind="headline")]
+    other = "Other talks end."
+    hits = [
+        make_hit(),
+        make_hit(
+            source="/home/u/news/other.txt",
+            title="Other story",
+            kind="headline",
+            text=other,
+            highlight=(0, 0),
+        ),
+    ]
     render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
     lines = buf.getvalue().splitlines()
     assert lines[0] == "1. summit.txt ¶4 · score 0.83 — Summit ends"
@@ -122,7 +137,7 @@ def test_long_passage_wraps_with_indent() -> None:
     text_lines = [ln for ln in lines[first:] if ln.strip()]
     assert len(text_lines) >= 3
     assert all(ln.startswith("   ") for ln in text_lines)
-    assert " ".join(ln.strip() for ln in text_lines) == PASSAGE
+    assert " ".join(ln.strip() for ln in text_lines) == PASSAGE.replace(BEST, f"»{BEST}«")
 
 
 def test_abstention_one_line_and_nearest() -> None:
@@ -143,7 +158,7 @@ def test_abstention_one_line_and_nearest() -> None:
     out = buf.getvalue()
     assert "--show-nearest" not in out
     assert "Closest passages, not answers (best score below threshold)" in out
-    assert PASSAGE in out
+    assert PASSAGE.replace(BEST, f"»{BEST}«") in out
 
     console, buf = plain(200)
     render_answer(Answer(question="q", searched="q", abstained=True, reason="no documents"), console)
@@ -240,3 +255,72 @@ def test_importing_cli_modules_does_not_import_rich() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_citation_shows_title_date_and_url() -> None:
+    console, buf = plain(300)
+    hit = make_hit(date="2024-03-05", url="https://news.example/summit", title="Summit ends in Oslo")
+    render_answer(Answer(question="q", searched="q", abstained=False, hits=[hit]), console)
+    lines = buf.getvalue().splitlines()
+    assert lines[0] == "1. summit.txt ¶4 · score 0.83"
+    assert lines[1] == "   Summit ends in Oslo · 2024-03-05 · https://news.example/summit"
+    data = json.loads(answer_json(Answer(question="q", searched="q", abstained=False, hits=[hit])))
+    p = data["passages"][0]
+    assert p["date"] == "2024-03-05" and p["url"] == "https://news.example/summit"
+    assert {"text", "score", "source", "start", "end", "title", "paragraph", "kind", "highlight"} <= set(p)
+    bare = json.loads(answer_json(Answer(question="q", searched="q", abstained=False, hits=[make_hit()])))
+    assert bare["passages"][0]["date"] is None and bare["passages"][0]["url"] is None
+
+
+def test_files_with_the_same_name_are_told_apart() -> None:
+    console, buf = plain(200)
+    hits = [
+        make_hit(source="/site/world/index.html", text="One.", highlight=(0, 0)),
+        make_hit(source="/site/sport/index.html", text="Two.", highlight=(0, 0)),
+        make_hit(source="/site/sport/other.html", text="Three.", highlight=(0, 0)),
+    ]
+    render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
+    heads = [ln for ln in buf.getvalue().splitlines() if ln[:2] in ("1.", "2.", "3.")]
+    assert heads[0].startswith("1. world/index.html ¶4")
+    assert heads[1].startswith("2. sport/index.html ¶4")
+    assert heads[2].startswith("3. other.html ¶4")
+
+
+def test_same_passage_text_shown_once() -> None:
+    console, buf = plain(200)
+    credit = "Photo by: Reuters"
+    hits = [
+        make_hit(text=credit, kind="credit", paragraph=2, highlight=(0, len(credit))),
+        make_hit(text=credit, kind="credit", paragraph=9, highlight=(0, len(credit))),
+        make_hit(),
+    ]
+    render_answer(Answer(question="q", searched="q", abstained=False, hits=hits), console)
+    out = buf.getvalue()
+    assert out.count("Photo by: Reuters") == 1
+    assert "2. summit.txt ¶4" in out
+
+
+def test_docs_lists_date_and_url() -> None:
+    console, buf = plain(200)
+    info = IndexInfo(
+        path="/idx",
+        model="m",
+        format_version=2,
+        dim=384,
+        ann="flat",
+        size_bytes=10,
+        built="2025-01-01",
+        passages=3,
+        documents=[
+            DocInfo(
+                "/a/index.html", "Bridge closes", "html", 2, 900, date="2024-03-05", url="https://x.example/b"
+            ),
+            DocInfo("/b/index.html", "Other", "html", 1, 100),
+        ],
+    )
+    render_info(info, console)
+    out = buf.getvalue()
+    assert "a/index.html · Bridge closes" in out
+    assert "2024-03-05 · https://x.example/b · html · 2 passages · 900 chars" in out
+    assert "b/index.html · Other" in out
+    assert info.to_json()["documents"][0]["url"] == "https://x.example/b"

@@ -200,7 +200,7 @@ def test_newer_format_is_refused(idx: Path) -> None:
         match=rf"index format {newer} is newer than this qa supports \({store.FORMAT_VERSION}\)",
     ) as e:
         store.open_manifest(idx)
-    assert "upgrade qa" in e.value.hint and "--index" in e.value.hint
+    assert "upgrade qa" in e.value.hint and "qa index" not in e.value.hint  # the CLI adds its commands
 
 
 def test_migration_of_an_older_format(idx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,7 +281,7 @@ def test_verify_detects_damage(idx: Path, damage, reason: str) -> None:  # type:
     with pytest.raises(IndexDamaged) as e:
         store.verify(gen, m)
     assert e.value.message == f"index file vectors.faiss is damaged ({reason})"
-    assert "rebuild it with: qa index" in e.value.hint and f"--index {idx}" in e.value.hint
+    assert "rebuild it" in e.value.hint and "qa index" not in e.value.hint
     store.verify(gen, m, ["docs.sqlite", "bm25/params.json"])  # the others are fine
 
 
@@ -300,7 +300,7 @@ def test_verify_detects_damage_in_a_subfolder(idx: Path) -> None:
 def test_missing_index(tmp_path: Path) -> None:
     with pytest.raises(IndexMissing) as e:
         store.current(tmp_path / "nope")
-    assert "qa index PATH --index" in e.value.hint
+    assert "build one" in e.value.hint and "qa index" not in e.value.hint
     (tmp_path / "empty").mkdir()
     with pytest.raises(IndexMissing):
         store.open_manifest(tmp_path / "empty")
@@ -350,7 +350,7 @@ def test_check_compatible() -> None:
         "index ix was built with model sentence-transformers/all-MiniLM-L6-v2 (384 dims); "
         "this run uses model all-mpnet-base-v2 (768 dims)"
     )
-    assert "--index ix --rebuild" in e.value.hint
+    assert "rebuild it" in e.value.hint and "--rebuild" not in e.value.hint
     # Same dimension, other model: refused, because the vectors are not comparable.
     with pytest.raises(IndexIncompatible, match="this run uses model paraphrase-MiniLM-L6-v2 \\(384 dims\\)"):
         store.check_compatible(m, model_fingerprint="fp-para", model="paraphrase-MiniLM-L6-v2", dim=384)

@@ -269,3 +269,45 @@ def test_any_text_gets_valid_labels(paragraphs: list[str]) -> None:
         (c.start, c.end, c.paragraph) for c in chunks
     ]
     assert all(c.kind in KINDS for c in labelled)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Trains to run through the night from June.",
+        "What went wrong for the night trains;\nDelays from years past proved hard to fix.",
+        "Night trains return",
+    ],
+)
+def test_plain_text_first_line_is_the_headline(first: str) -> None:
+    text = "\n\n".join(
+        [
+            first,
+            "The rail operator said on Monday that trains on the main line would run every hour through "
+            "the night from the first week of June, after a trial last year drew more passengers than expected.",
+            "Unions said they had agreed to the new shifts after talks that lasted most of the winter.",
+        ]
+    )
+    assert kinds(text)[0][0] == "headline"
+    assert [k for k, _ in kinds(text)[1:]] == ["body", "body"]
+
+
+def test_a_short_first_sentence_of_a_story_is_not_a_headline() -> None:
+    text = "\n\n".join(
+        [
+            "The rail operator said on Monday that night trains would return to the main line in June.",
+            "Trains will run every hour.",
+            "Unions agreed.",
+        ]
+    )
+    assert kinds(text)[0][0] == "body"
+
+
+def test_parts_stated_by_the_source_are_kept() -> None:
+    text = "Bridge to close\n\nBy Tom Varga\n\nThe council voted to close the bridge to cars on Tuesday."
+    chunks = chunk(text, words)
+    spans = [(0, 15, "headline"), (17, 29, "byline")]
+    got = {text[c.start : c.end]: c.kind for c in label(text, chunks, spans)}
+    assert got["Bridge to close"] == "headline"
+    assert got["By Tom Varga"] == "byline"
+    assert got["The council voted to close the bridge to cars on Tuesday."] == "body"

@@ -78,6 +78,7 @@ def test_flat_is_exact(data: tuple[np.ndarray, np.ndarray]) -> None:
     assert recall(ids, want_ids) == 1.0
 
 
+@pytest.mark.slow
 def test_ivf_recall_against_exact(data: tuple[np.ndarray, np.ndarray], ivf: tuple) -> None:
     index, params = ivf
     assert index.ntotal == len(data[0])
@@ -86,6 +87,7 @@ def test_ivf_recall_against_exact(data: tuple[np.ndarray, np.ndarray], ivf: tupl
     assert recall(ids, truth) >= 0.95, params
 
 
+@pytest.mark.slow
 def test_hnsw_recall_against_exact(data: tuple[np.ndarray, np.ndarray], hnsw: tuple) -> None:
     index, params = hnsw
     base = data[0][:8_000]
@@ -100,6 +102,7 @@ def test_progress_is_reported(data: tuple[np.ndarray, np.ndarray]) -> None:
     assert seen[0] == (0, 1_000) and seen[-1] == (1_000, 1_000)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["flat", "ivf", "hnsw"])
 def test_save_load_round_trip(
     which: str, data: tuple[np.ndarray, np.ndarray], ivf: tuple, hnsw: tuple, tmp_path: Path
@@ -118,6 +121,7 @@ def test_save_load_round_trip(
     np.testing.assert_array_equal(before[0], after[0])
 
 
+@pytest.mark.slow
 def test_load_applies_search_parameters(ivf: tuple, hnsw: tuple, tmp_path: Path) -> None:
     index, params = ivf
     vectors.save(index, tmp_path / "ivf.faiss")
@@ -196,6 +200,7 @@ def test_edited_size_field_fails_fast_without_allocating(small_flat: Path, offse
     assert _peak_rss_mib() - before < 512
 
 
+@pytest.mark.slow
 def test_edited_inverted_list_size_fails_fast(ivf: tuple, tmp_path: Path) -> None:
     index, params = ivf
     path = tmp_path / "ivf.faiss"
@@ -235,6 +240,7 @@ def test_reconstruct_all_flat_is_exact(data: tuple[np.ndarray, np.ndarray]) -> N
     np.testing.assert_array_equal(vectors.reconstruct_all(vectors.build(base, {"type": "flat"})), base)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["ivf", "hnsw"])
 def test_reconstruct_all_quantised_is_close(
     which: str, data: tuple[np.ndarray, np.ndarray], ivf: tuple, hnsw: tuple, tmp_path: Path
