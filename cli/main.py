@@ -363,6 +363,31 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt 
         render.render_speakers(found, output.console(sys.stdout, color.value))
 
 
+@app.command()
+def quotes(
+    index: IndexOpt = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only this document (path or file name).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only this speaker (name or alias).")
+    ] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON object per attribution per line.")
+    ] = False,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """Who said what: every quote and reported statement with its speaker and cue word."""
+    from cli import output, render
+    from qa import attributions
+
+    with _domain_errors(_where(index)):
+        found = attributions.load(index if index is not None else _open(None).index_dir, doc, speaker)
+    if json_out:
+        for a in found:
+            output.print_json(a.to_json())
+    else:
+        render.render_quotes(found, output.console(sys.stdout, color.value))
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[

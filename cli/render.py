@@ -19,6 +19,9 @@ from index.model import Skipped
 from qa.types import Answer, Hit, IndexInfo, SpeakerInfo
 
 if TYPE_CHECKING:
+    from qa.attributions import Attribution
+
+if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
@@ -392,3 +395,25 @@ def render_build_report(report: BuildReportLike, console: Console, *, max_exampl
             console.print(ex)
         if len(items) > max_examples:
             console.print(Text(f"    \u2026 and {len(items) - max_examples} more", style="dim"))
+
+
+def render_quotes(found: Sequence[Attribution], console: Console) -> None:
+    """Who said what: grouped by document, then by speaker (unnamed sources by their wording)."""
+    from rich.text import Text
+
+    if not found:
+        console.print(Text("No attributions found."))
+        return
+    groups: dict[str, dict[str, list[Attribution]]] = {}
+    for a in found:
+        who = a.speaker or (f"({a.source_text})" if a.source_text else "(unattributed)")
+        groups.setdefault(a.doc, {}).setdefault(who, []).append(a)
+    for doc, by_who in groups.items():
+        console.print(Text(one_line(doc, 300), style="bold"))
+        for who, items in by_who.items():
+            console.print(Text("  " + one_line(who, 120), style="cyan"))
+            for a in items:
+                words = visible(a.text, max_line=2000).replace("\n", " ")
+                shown = f"“{words}”" if a.direct else words
+                console.print(Text(f"    {one_line(a.verb, 40)}: {shown}"))
+        console.print(Text(""))

@@ -6,6 +6,7 @@ drops documents that are gone; everything else, vectors included, is carried ove
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -16,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from index import attribution, docstore, embed, ingest, store, structure, vectors
 from index import chunk as chunking
-from index import docstore, embed, ingest, quotes, store, structure, vectors
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
@@ -109,25 +110,36 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
         src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
     )
     chunks = structure.label(src.text, chunks, src.parts)
-    speakers, found = quotes.analyse(src.text)
-    return _Doc(
-        source=src,
-        chunks=chunks,
-        speakers=[docstore.SpeakerRow(0, s.name, tuple(s.aliases)) for s in speakers],
-        quotes=[docstore.QuoteRow(0, q.start, q.end, q.speaker, q.verb, q.direct) for q in found],
-        vectors=None,
-        status="added",
+    speakers, found = _attributions(src.text)
+    return _Doc(source=src, chunks=chunks, speakers=speakers, quotes=found, vectors=None, status="added")
+
+
+def _attributions(text: str) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
+    """Speakers and quotes of one document, as store rows (doc_id filled in when written)."""
+    speakers, found = attribution.analyse(text)
+    return (
+        [docstore.SpeakerRow(0, s.name, tuple(s.aliases)) for s in speakers],
+        [
+            docstore.QuoteRow(
+                0, q.start, q.end, q.speaker, q.verb, q.direct, q.source, q.mention_start, q.mention_end
+            )
+            for q in found
+        ],
     )
 
 
 def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
     """An unchanged document taken over from the previous generation, vectors included."""
     rows = prev.passages.get(old.doc_id, [])
+    if prev.manifest.extra.get("attribution") == attribution.VERSION:
+        speakers, found = prev.speakers.get(old.doc_id, []), prev.quotes.get(old.doc_id, [])
+    else:  # attributions from an older analyser: found again (cheap: no embedding)
+        speakers, found = _attributions(src.text)
     return _Doc(
         source=src,
         chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
-        speakers=prev.speakers.get(old.doc_id, []),
-        quotes=prev.quotes.get(old.doc_id, []),
+        speakers=speakers,
+        quotes=found,
         vectors=prev.vectors[[p.pid for p in rows]] if rows else np.zeros((0, prev.manifest.dim), np.float32),
         status="unchanged",
     )
@@ -271,9 +283,7 @@ def _write(
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
             texts.append(s.text[c.start : c.end])
             pid += 1
-        quote_rows += [
-            docstore.QuoteRow(doc_id, q.start, q.end, q.speaker, q.verb, q.direct) for q in d.quotes
-        ]
+        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         assert d.vectors is not None
         all_vecs.append(d.vectors)
@@ -302,7 +312,7 @@ def _write(
         counts={"documents": len(doc_rows), "passages": len(passage_rows), "quotes": len(quote_rows)},
         created=now,
         files={},
-        extra={"lexical": LEXICAL_VERSION, "quantized": quantized},
+        extra={"lexical": LEXICAL_VERSION, "quantized": quantized, "attribution": attribution.VERSION},
     )
     writer.commit(manifest)
     report.documents = len(doc_rows)

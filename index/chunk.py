@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from index.attribution.words import MONTH_ABBREVS, TITLE_ABBREVS, VERB_RE
 from index.errors import InputError
 from index.model import Chunk
 
@@ -140,19 +141,13 @@ _WORD_BEFORE = re.compile(r"""[^\s"'“‘«(\[]*$""")
 _NEXT_WORD = re.compile(r"""["'“‘«(\[]*([^\s"'”’»)\],;:]*)""")
 
 # Never end a sentence: titles and Latin abbreviations that always precede more text.
-_TITLES = frozenset(
-    """mr mrs ms messrs mme mlle dr prof gen lt col maj sgt cpl pvt capt cmdr adm gov sen rep
-    rev hon pres supt insp det fr sr rt e.g i.e cf vs viz approx ca""".split()
-)
+_TITLES = TITLE_ABBREVS
 # Never end a sentence when a number follows ("Sep. 29", "No. 5", "p. 12").
-_BEFORE_NUMBER = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec no nos nr vol p pp fig figs art sec ch
-    op para""".split()
-)
+_BEFORE_NUMBER = MONTH_ABBREVS | frozenset("no nos nr vol p pp fig figs art sec ch op para".split())
 # End a sentence only when a typical sentence opener follows ("in the U.S. The ...").
-_WEAK = frozenset(
+_WEAK = MONTH_ABBREVS | frozenset(
     """inc ltd co corp llc plc bros jr sr esq st ave blvd rd mt ft dept univ assn est etc
-    a.m p.m u.s u.k u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    a.m p.m u.s u.k u.n e.u""".split()
 )
 _OPENERS = frozenset(
     """the a an he she it they we i you in on at but and or so yet however this that these those
@@ -161,10 +156,7 @@ _OPENERS = frozenset(
     no not now then still earlier later last next today yesterday tomorrow according despite during
     under with without since until because by to mr mrs ms dr""".split()
 )
-_SPEECH = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){0,3}(?:said|says|told|asked|asks|added|adds|replied|shouted|cried|"
-    r"wrote|writes|insisted|explained|declared|warned|noted|stated|tweeted)\b"
-)
+_SPEECH = re.compile(rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}{VERB_RE}\b")  # the shared speech verbs
 
 
 def _is_boundary(text: str, m: re.Match[str], nxt: int) -> bool:

@@ -22,8 +22,9 @@ from urllib.parse import quote
 from index.errors import IndexDamaged
 from index.model import DocMeta
 
-SCHEMA_VERSION = 2  # 2: documents.meta (title, author, date, url... as JSON); schema 1 is still read
-_READABLE = (1, 2)
+SCHEMA_VERSION = 3  # 3: quotes keep their source as written and its mention; speaker may be NULL
+# 2: documents.meta (title, author, date, url... as JSON). Schemas 1 and 2 are still read.
+_READABLE = (1, 2, 3)
 APPLICATION_ID = 0x51414E57  # "QANW": tells our file from any other SQLite database
 _HEADER = b"SQLite format 3\x00"
 _BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
@@ -39,7 +40,8 @@ CREATE TABLE passages (
 );
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL, speaker TEXT NOT NULL, verb TEXT NOT NULL, direct INTEGER NOT NULL
+    end_char INTEGER NOT NULL, speaker TEXT, verb TEXT NOT NULL, direct INTEGER NOT NULL,
+    source_text TEXT NOT NULL, mention_start INTEGER NOT NULL, mention_end INTEGER NOT NULL
 );
 CREATE TABLE speakers (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL
@@ -87,9 +89,12 @@ class QuoteRow:
     doc_id: int
     start: int
     end: int
-    speaker: str
+    speaker: str | None  # None: an unnamed source ("a senior official")
     verb: str
     direct: bool
+    source: str = ""  # the source as written ("he", "the Kremlin")
+    mention_start: int = -1  # the source mention's span in the text (-1: none)
+    mention_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +140,20 @@ def write(
         )
         con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?)", _passage_values(passages, lengths))
         con.executemany(
-            "INSERT INTO quotes (doc_id, start_char, end_char, speaker, verb, direct) VALUES (?,?,?,?,?,?)",
+            "INSERT INTO quotes (doc_id, start_char, end_char, speaker, verb, direct, source_text, mention_start,"
+            " mention_end) VALUES (?,?,?,?,?,?,?,?,?)",
             (
-                (q.doc_id, q.start, q.end, q.speaker, q.verb, int(q.direct))
+                (
+                    q.doc_id,
+                    q.start,
+                    q.end,
+                    q.speaker,
+                    q.verb,
+                    int(q.direct),
+                    q.source,
+                    q.mention_start,
+                    q.mention_end,
+                )
                 for q in _spans_inside(quotes, lengths, "quote")
             ),
         )
@@ -222,6 +238,7 @@ class DocStore:
         self._lock = threading.Lock()  # one connection, usable from the query threads
         self._docs: dict[int, DocRow] = {}
         self._all_docs = False
+        self._schema = SCHEMA_VERSION
         self._doc_cols = _DOC_COLS
 
     @classmethod
@@ -247,6 +264,7 @@ class DocStore:
         if version not in _READABLE:
             con.close()
             raise IndexDamaged(f"index file {path.name} has schema {version}, expected {SCHEMA_VERSION}")
+        store._schema = version
         store._doc_cols = _DOC_COLS if version >= 2 else _DOC_COLS_V1
         return store
 
@@ -294,10 +312,11 @@ class DocStore:
         return [PassageRow(*r) for r in self._rows(f"SELECT {_PASSAGE_COLS} FROM passages ORDER BY pid")]
 
     def quotes(self) -> list[QuoteRow]:
-        rows = self._rows(
-            "SELECT doc_id, start_char, end_char, speaker, verb, direct FROM quotes ORDER BY id"
-        )
-        return [QuoteRow(d, s, e, sp, v, bool(direct)) for d, s, e, sp, v, direct in rows]
+        cols = "doc_id, start_char, end_char, speaker, verb, direct"
+        if self._schema >= 3:
+            cols += ", source_text, mention_start, mention_end"
+        rows = self._rows(f"SELECT {cols} FROM quotes ORDER BY id")
+        return [QuoteRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), *r[6:]) for r in rows]
 
     def speakers(self) -> list[SpeakerRow]:
         out = []

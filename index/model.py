@@ -72,9 +72,12 @@ class Quote:
 
     start: int  # span of the quoted words (without the quote marks) in the document text
     end: int
-    speaker: str  # canonical name within the document, e.g. "Barack Obama"
-    verb: str  # "said", "told", "insisted", ...
+    speaker: str | None  # canonical name within the document ("Barack Obama"), None for an unnamed source
+    verb: str  # "said", "told", "insisted", "according to", ...
     direct: bool  # True for "...", False for reported speech
+    source: str = ""  # the source as written: "he", "a senior official", "the Kremlin"
+    mention_start: int = -1  # span of that source mention in the document text (-1: none)
+    mention_end: int = -1
 
 
 @dataclass(frozen=True)

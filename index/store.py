@@ -44,7 +44,8 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 2  # 2: documents carry metadata (title, author, date, url); v1 indexes are still read
+FORMAT_VERSION = 3  # 3: quotes keep their source (docstore schema 3); older indexes are still read
+# 2: documents carry metadata (title, author, date, url)
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 # The data files of a generation, written by index.build and read by qa.engine.
@@ -64,7 +65,8 @@ _HEX128_RE = re.compile(r"^[0-9a-f]{32}$")
 
 # Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
 # 1 -> 2: only the document store gained a column, and it reads schema 1 as "no metadata".
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict}
+# 2 -> 3: only the document store's quotes gained columns (read as empty sources from schema 1-2).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from index.attribution.words import MONTH_RE
 from index.chunk import sentences
 from index.model import KINDS, Chunk
 
@@ -39,10 +40,7 @@ def describe(kind: str) -> str:
 # Patterns on single paragraphs (whitespace collapsed, Markdown emphasis removed)
 # ---------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_RE + r"\.?"
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (

@@ -17,7 +17,7 @@ Start here:
 Functions: build(paths, index=...) -> Index, open(path=None) -> Index.
 Classes: Index (ask, chat, documents, speakers, quotes, info), Conversation (ask, reset),
 Answer (abstained, reason, searched, passages), Passage (text, source, start, end, score,
-speaker, kind, highlight, title, paragraph), DocInfo, SpeakerInfo, QuoteInfo, IndexInfo.
+speaker, kind, highlight, title, paragraph), DocInfo, SpeakerInfo, Attribution, IndexInfo.
 Errors: QAError, the base of IndexMissing, IndexDamaged, IndexIncompatible, IndexLocked, BadInput
 (and StorageError, ModelError, Interrupted). Each carries `.message` and `.hint`.
 Retrieval and answering only: `qa` never imports the `cli` package.
@@ -35,12 +35,14 @@ from index.errors import (
     StorageError,
 )
 from qa.api import Conversation, Index, build, open
-from qa.types import Answer, DocInfo, IndexInfo, Passage, QuoteInfo, SpeakerInfo
+from qa.attributions import Attribution
+from qa.types import Answer, DocInfo, IndexInfo, Passage, SpeakerInfo
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Answer",
+    "Attribution",
     "BadInput",
     "Conversation",
     "DocInfo",
@@ -54,7 +56,6 @@ __all__ = [
     "ModelError",
     "Passage",
     "QAError",
-    "QuoteInfo",
     "SpeakerInfo",
     "StorageError",
     "__version__",

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.errors import BadInput
-from qa.types import Answer, DocInfo, IndexInfo, QuoteInfo, SpeakerInfo
+from qa.attributions import Attribution
+from qa.types import Answer, DocInfo, IndexInfo, SpeakerInfo
 
 if TYPE_CHECKING:
     from index.build import BuildReport
@@ -71,12 +72,19 @@ class Index:
         """People quoted in the documents, most quoted first, as `qa speakers` lists them."""
         return self._engine.speakers()
 
-    def quotes(self, speaker: str | None = None) -> list[QuoteInfo]:
-        """Quotations found in the documents, in document order; only `speaker`'s when given.
+    def quotes(self, speaker: str | None = None, doc: str | None = None) -> list[Attribution]:
+        """Who said what, as `qa quotes` lists it: every attribution, in document and text order.
 
-        `speaker` matches the canonical name or any alias the documents use, case-insensitively.
+        Args:
+            speaker: keep only this speaker's (canonical name, any alias the documents use, or the
+                source as written, such as "officials"), case-insensitively.
+            doc: keep only this document (its path as indexed, or its file name).
+        Returns:
+            The attributions (`qa.Attribution`), with offsets into the document's text.
         """
-        return _quotes(self._engine, speaker)
+        from qa import attributions
+
+        return attributions.load(self._engine.index_dir, doc, speaker)
 
 
 class Conversation:
@@ -179,20 +187,3 @@ def build(
 def _check_k(k: int) -> None:
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
         raise BadInput(f"k must be a whole number from 1 to 100, not {k!r}")
-
-
-def _quotes(engine: Engine, speaker: str | None = None) -> list[QuoteInfo]:
-    """The quote records the index holds, as public records (the one place that converts them)."""
-    names: set[str] | None = None
-    if speaker is not None:
-        want = speaker.casefold().strip()
-        names = {
-            s.name for s in engine.speakers_index if want in {a.casefold() for a in (s.name, *s.aliases)}
-        }
-    out = []
-    for q in engine.quotes:
-        if names is not None and q.speaker not in names:
-            continue
-        doc = engine.docs[q.doc_id]
-        out.append(QuoteInfo(q.speaker, doc.text[q.start : q.end], doc.source, q.start, q.end, q.direct))
-    return out

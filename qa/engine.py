@@ -22,6 +22,7 @@ from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
 from qa import config
 from qa import intent as intents
+from qa.attributions import unnamed_source
 from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
 
 Notify = Callable[[str], None]  # receives one-line notices, e.g. "built the default index in ..."
@@ -64,7 +65,13 @@ class Engine:
                 passage_of(p, self.docs[p.doc_id], self.meta[p.doc_id]) for p in ds.all_passages()
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
-            self.quotes = [QuoteSpan(q.doc_id, q.start, q.end, q.speaker, q.direct) for q in ds.quotes()]
+            # Ranking and speaker lists use attributions to a named speaker, and to unnamed sources under
+            # their wording ("officials", "senior official"), so "what did officials say?" finds them.
+            self.quotes = [
+                QuoteSpan(q.doc_id, q.start, q.end, q.speaker or unnamed_source(q.source), q.direct)
+                for q in ds.quotes()
+                if q.speaker or unnamed_source(q.source)
+            ]
             speaker_rows = ds.speakers()
         finally:
             ds.close()
@@ -72,6 +79,8 @@ class Engine:
         merged: dict[str, set[str]] = {}
         for s in speaker_rows:
             merged.setdefault(s.name, set()).update(s.aliases)
+        for q in self.quotes:
+            merged.setdefault(q.speaker, {q.speaker})
         self.speakers_index = [Speaker(name, tuple(sorted(al))) for name, al in sorted(merged.items())]
         self.quotes_by_passage: dict[int, list[QuoteSpan]] = {}
         by_doc: dict[int, list[Passage]] = {}

@@ -12,8 +12,8 @@ import functools
 import re
 from collections.abc import Iterable
 
+from index.attribution.words import ROLE_RE as _ROLE_RE
 from index.model import Speaker
-from index.quotes import _ROLE_RE
 
 
 def _alias_key(a: str) -> str:

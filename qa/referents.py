@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.quotes import _ORG_WORDS, _PLACES, _ROLE_WORDS, _STOP
+from index.attribution.words import ORG_WORDS as _ORG_WORDS
+from index.attribution.words import PLACES as _PLACES
+from index.attribution.words import ROLE_WORDS as _ROLE_WORDS
+from index.attribution.words import STOP as _STOP
 
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)

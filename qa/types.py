@@ -129,15 +129,3 @@ class SpeakerInfo:
     quotes: int
     documents: int
     aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class QuoteInfo:
-    """A quotation found in a document: who said what, and where (offsets into the document's text)."""
-
-    speaker: str
-    text: str  # the quoted words, without quote marks
-    source: str
-    start: int
-    end: int
-    direct: bool  # True for "...", False for reported speech

@@ -144,7 +144,7 @@ def test_speakers_and_quotes(index: qa.Index, docs: Path) -> None:
     names = {s.name for s in index.speakers()}
     assert {"Ines Calder", "Pavel Ruiz"} <= names
     quotes = index.quotes()
-    assert quotes and all(q.source == str(docs / "trams.txt") for q in quotes)
+    assert quotes and all(q.doc == str(docs / "trams.txt") for q in quotes)
     text = (docs / "trams.txt").read_text(encoding="utf-8")
     assert all(text[q.start : q.end] == q.text for q in quotes)
     ruiz = index.quotes("ruiz")

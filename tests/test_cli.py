@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from index import ingest
+from index import ingest, store
 from index.hashembed import MODEL as FAKE
 from qa import __version__, config
 
@@ -221,7 +221,11 @@ def test_docs(article_index: Path) -> None:
     r = invoke("docs", "--index", str(article_index), "--json")
     assert r.exit_code == 0, r.stderr
     info = json.loads(r.stdout)
-    assert info["model"] == "all-MiniLM-L6-v2" and info["dim"] == 384 and info["format_version"] == 2
+    assert (
+        info["model"] == "all-MiniLM-L6-v2"
+        and info["dim"] == 384
+        and info["format_version"] == store.FORMAT_VERSION
+    )
     assert info["path"] == str(article_index)
     [doc] = info["documents"]
     assert doc["source"] == str(config.bundled_article().resolve())

@@ -193,9 +193,11 @@ def test_manifest_missing_or_too_big(idx: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_newer_format_is_refused(idx: Path) -> None:
-    _rewrite_manifest(store.current(idx), lambda d: d.update(format_version=3, something_new=[1]))
+    newer = store.FORMAT_VERSION + 1
+    _rewrite_manifest(store.current(idx), lambda d: d.update(format_version=newer, something_new=[1]))
     with pytest.raises(
-        IndexIncompatible, match=rf"index format 3 is newer than this qa supports \({store.FORMAT_VERSION}\)"
+        IndexIncompatible,
+        match=rf"index format {newer} is newer than this qa supports \({store.FORMAT_VERSION}\)",
     ) as e:
         store.open_manifest(idx)
     assert "upgrade qa" in e.value.hint and "qa index" not in e.value.hint  # the CLI adds its commands

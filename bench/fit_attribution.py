@@ -1,0 +1,132 @@
+"""Fit the attribution's numeric parameters on PolNeAR train, and record what was fit.
+
+    python bench/fit_attribution.py                     # every 3rd train article (280), ~2 min
+    python bench/fit_attribution.py --every 1           # all 840
+
+Reads ../shared/eval/polnear/train at run time (never copied), runs the analyser directly (no index),
+scores with ../shared/eval/attribution.py, and tunes one parameter at a time (coordinate ascent,
+--rounds passes) for e2e_speech_f1 (what was said, with the right speaker), then e2e_f1 as tie-break.
+Writes bench/reports/attribution_fit.md with every trial, the chosen values and the final figures.
+The chosen values are then written into index/attribution by hand, citing the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.attribution import analyse, names, quote_record, sources, speakers  # noqa: E402
+
+SHARED = next(
+    (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
+
+# parameter -> (module, attribute, candidate values)
+GRID: dict[str, tuple[ModuleType, str, list[int]]] = {
+    "pronoun lookback (sentences)": (names, "PRONOUN_LOOKBACK", [1, 2, 3, 4, 6]),
+    "role lookback (sentences)": (sources, "ROLE_LOOKBACK", [1, 2, 3]),
+    "unattributed quote lookback (chars)": (sources, "LOOKBACK", [0, 300, 600, 1200]),
+    "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
+    "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
+}
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("polnear_scorer", SHARED / "eval" / "attribution.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def evaluate(scorer: ModuleType, docs: dict[str, str], gold: list[dict[str, Any]]) -> dict[str, float]:
+    """The scorer's figures for the analyser as currently parametrised.
+
+    Args:
+        scorer: ../shared/eval/attribution.py, imported.
+        docs: doc_id -> text.
+        gold: the split's gold attributions for those documents.
+    Returns:
+        The scorer's result dict.
+    """
+    system = []
+    for doc_id, text in docs.items():
+        _speakers, quotes = analyse(text)
+        system += [quote_record(f"{doc_id}.txt", text, q) for q in quotes]
+    res: dict[str, float] = scorer.score(docs, gold, system, out=io.StringIO())
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--every", type=int, default=3, help="use every N-th train article")
+    ap.add_argument("--rounds", type=int, default=1, help="passes over the parameters")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "reports" / "attribution_fit.md")
+    a = ap.parse_args()
+    scorer = _scorer()
+    all_docs, all_gold = scorer.load_split(str(SHARED / "eval" / "polnear" / "train"))
+    keep = {d for i, d in enumerate(all_docs) if i % a.every == 0}
+    docs = {d: t for d, t in all_docs.items() if d in keep}
+    gold = [g for g in all_gold if g["doc_id"] in keep]
+
+    def key(r: dict[str, float]) -> tuple[float, float]:
+        return (round(r["e2e_speech_f1"], 4), round(r["e2e_f1"], 4))
+
+    lines = [
+        "# Attribution parameters fit on PolNeAR train",
+        "",
+        f"Command: `python bench/fit_attribution.py --every {a.every}` ({len(docs)} train articles, "
+        f"{len(gold)} gold attributions). Objective: e2e_speech_f1, then e2e_f1.",
+        "",
+        "| parameter | value | e2e_speech_f1 | e2e_f1 | speaker_acc | direct F1 | reported-speech R |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    t0 = time.perf_counter()
+    best = evaluate(scorer, docs, gold)
+    for _round in range(a.rounds):
+        for label, (mod, attr, values) in GRID.items():
+            current = getattr(mod, attr)
+            scores = {}
+            for v in values:
+                setattr(mod, attr, v)
+                r = evaluate(scorer, docs, gold)
+                scores[v] = r
+                lines.append(
+                    f"| {label} | {v} | {r['e2e_speech_f1']:.4f} | {r['e2e_f1']:.4f} | {r['speaker_acc']:.4f} "
+                    f"| {r['content_f1_direct']:.4f} | {r['content_r_reported_speech']:.4f} |"
+                )
+                print(lines[-1], flush=True)
+            # keep the current value unless another is strictly better
+            chosen = max(values, key=lambda v: (key(scores[v]), v == current))
+            setattr(mod, attr, chosen)
+            best = scores[chosen]
+    lines += ["", "## Chosen", ""]
+    for label, (mod, attr, _values) in GRID.items():
+        lines.append(f"- {label}: `{mod.__name__}.{attr} = {getattr(mod, attr)}`")
+    lines += [
+        "",
+        "## Figures with the chosen values (train subset)",
+        "",
+        " ".join(f"{k}={v:.4f}" for k, v in best.items() if isinstance(v, float)),
+        "",
+        f"({time.perf_counter() - t0:.0f} s)",
+        "",
+    ]
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Who said what: quotations, reported speech and the people (or bodies) who spoke them, found with rules.
+
+News is quotes. A question such as "what did Obama say about Russia?" should rank Obama's own words
+first, and another speaker's quote must never win because the topic matches. No language model is
+available at indexing time, so this package reads English news with careful patterns:
+
+* `words`: the shared word lists (speech verbs, titles, roles, months, abbreviations);
+* `marks`: paragraphs, paired quote marks (straight, curly, NYT ``''``) and sentences;
+* `names`: capitalised name runs with evidence that they are people, grouped into persons;
+* `attributor`: direct quotes with an attribution beside them, reported speech, beliefs;
+* `sources`: who a subject, pronoun or role means; the speaker of an unattributed quotation;
+* `speakers`: `analyse`, the entry point, and the speaker records with their aliases.
+
+Every offset is into the document text exactly as given, so passages can be highlighted.
+"""
+
+from __future__ import annotations
+
+from index.attribution.speakers import analyse, quote_record
+
+# Bumped whenever the analyser's output changes: an index built by another version finds its
+# documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
+VERSION = 2
+
+__all__ = ["VERSION", "analyse", "quote_record"]

@@ -1,0 +1,427 @@
+"""The attributor: who each quotation belongs to, and reported speech."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from index.attribution.names import _Doc, _squash
+from index.attribution.patterns import (
+    _ACCORDING_END,
+    _ACCORDING_START,
+    _ADVERBIAL,
+    _AFTER_GENERIC,
+    _AFTER_SUBJ_FIRST,
+    _AFTER_VERB_FIRST,
+    _BEFORE,
+    _BEFORE_ACCORDING,
+    _CHAIN_RX,
+    _QUOTE_DOUBLE,
+    _REPORT_VERB_RX,
+    _SUBJ_ALONE,
+    _SUBJ_END,
+    _THAT,
+    _TOLD_OBJ,
+    _TRAILING,
+    _VERB_PREPS,
+    _lazy,
+)
+from index.attribution.records import _Found, _Span, _Subj
+from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _Sources
+from index.attribution.words import (
+    ABBREV,
+    BELIEF_VERBS,
+    DIRECT_ONLY,
+)
+
+# --------------------------------------------------------------------------- attribution
+
+
+_PARTICIPLE = _lazy(
+    r",\s+(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|explaining|stressing|"
+    r"suggesting|declaring|acknowledging|contending|asserting)\s+(?:that\s+)?"
+)
+_BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
+_CLAUSE_START = _lazy(r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while)\s+)$")
+_TIME_THEN_CLAUSE = _lazy(
+    r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))\s*,?\s+(?=(?:he|she|they|it|we|I|the)\b)"
+)
+# Verbs that report speech only with "that" after them.
+_THAT_ONLY = {"reported", "reports", "report"}
+
+
+class _Attributor(_Sources):
+    """Finds who each quote belongs to, and reported speech."""
+
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.found: list[_Found] = []
+        self.used_verbs: set[int] = set()
+        self.reported_in: dict[int, list[_Found]] = {}  # sentence start -> reported speech in it
+
+    # -- direct quotes
+
+    def direct(self) -> None:
+        doc, t = self.doc, self.doc.text
+        by_para: dict[int, list[_Span]] = {}
+        for sp in doc.spans:
+            by_para.setdefault(sp.para, []).append(sp)
+        index_in_para = {id(sp): j for same in by_para.values() for j, sp in enumerate(same)}
+        for sp in doc.spans:
+            same = by_para[sp.para]
+            if sp.single and doc.inside_quote(sp.start, single=False):
+                continue
+            ps, pe = doc.paras[sp.para]
+            # The neighbouring quotations bound the attribution (spans are in text order; a few steps
+            # skip a nested single-quoted one without making a paragraph of many quotes quadratic).
+            j = index_in_para[id(sp)]
+            prev_end, after_end = ps, pe
+            for o in reversed(same[max(0, j - 4) : j]):
+                if o.end <= sp.start:
+                    prev_end = o.end + 1
+                    break
+            for o in same[j + 1 : j + 5]:
+                if o.start > sp.end:
+                    after_end = o.start - 1
+                    break
+            inner = t[sp.start : sp.end].strip()
+            found = None
+            if sp.closed:  # the attribution is short: 300 characters are plenty, and keep this linear
+                found = self._after(sp, t[sp.end + 1 : min(after_end, sp.end + 301)], sp.end + 1, inner)
+            if found is None:
+                prev_end = max(prev_end, sp.start - 1 - 300)
+                before = t[prev_end : sp.start - 1]
+                cut = list(re.finditer(r"[.!?][\"”’']?\s+(?=\S)", before))
+                base = prev_end
+                if cut:
+                    c = cut[-1]
+                    word = re.search(r"([\w.]+)\.$", before[: c.start() + 1])
+                    if not (word and word.group(1).lower().rstrip(".") in ABBREV):
+                        base = prev_end + c.end()
+                        before = before[c.end() :]
+                found = self._before(sp, before, base)
+            if found is not None:
+                if _first_words(inner) < 2 and not re.search(r"[,.!?…—–-]\s*$", inner):
+                    continue  # a one-word scare quote, even when attributed
+                self.found.append(found)
+            else:
+                self.found.append(_Found(sp.start, sp.end, None, "", True, sp))
+
+    def _after(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
+        if sp.single and not re.search(r"[,?!]\s*$", inner):
+            return None
+        for pats, verb_first in ((_AFTER_VERB_FIRST, True), (_AFTER_SUBJ_FIRST, False)):
+            for kind, rx in pats:
+                m = rx.match(after)
+                if not m:
+                    continue
+                if inner.endswith("."):
+                    # the quotation ended its own sentence: only a short attribution may follow
+                    sentence = re.split(r"[.!?]", after, maxsplit=1)[0]
+                    if _first_words(sentence) > 9:
+                        return None
+                subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+                if not self._subject_ok(subj, verb_first):
+                    continue
+                self.used_verbs.add(base + m.start("verb"))
+                return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+        return self._after_generic(sp, after, base, inner)
+
+    def _after_generic(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
+        """Any short subject before a speech verb right after the quotation: `," Rep. John Mica
+        (R-Fla.) said`, `," Trump campaign spokeswoman Hope Hicks said`. The speaker is the last
+        name in it (the first after the verb: `," said Brian Fallon, a spokesman for ...`)."""
+        m = _AFTER_GENERIC.match(after)
+        if m is None:
+            return None
+        first = m.group("subj2") is not None
+        sk, vk = ("subj2", "verb2") if first else ("subj", "verb")
+        if _first_words(m.group(sk)) > 8 or (
+            inner.endswith(".") and not first and _first_words(m.group(sk)) > 6
+        ):
+            return None
+        s, e = base + m.start(sk), base + m.end(sk)
+        subj = self._generic_subject(s, e, first)
+        if subj is None:
+            return None
+        self.used_verbs.add(base + m.start(vk))
+        return _Found(sp.start, sp.end, subj, _verb(m.group(vk)), True, sp)
+
+    def _before(self, sp: _Span, before: str, base: int) -> _Found | None:
+        if not before.strip():
+            return None
+        for kind, rx in _BEFORE_ACCORDING:
+            m = rx.search(before)
+            if m:
+                subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+                if self._subject_ok(subj, True):
+                    return _Found(sp.start, sp.end, subj, "according to", True, sp)
+        for kind, rx in _BEFORE:
+            m = rx.search(before)
+            if not m:
+                continue
+            if m.group("obj") and not m.group("punct"):
+                continue
+            subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+            if not self._subject_ok(subj, False):
+                continue
+            self.used_verbs.add(base + m.start("verb"))
+            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+        return None
+
+    def reported(self) -> None:
+        doc, t = self.doc, self.doc.text
+        for ss, se in doc.sents:
+            self._according(ss, se)
+            for m in _REPORT_VERB_RX.finditer(t, ss, se):
+                if m.start() in self.used_verbs or doc.inside_quote(m.start()):
+                    continue
+                verb = _verb(m.group())
+                if verb in DIRECT_ONLY:
+                    continue
+                p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
+                pre = t[p0 : m.start()]
+                subj = self._who_clause(pre, p0)  # "Capt. Christian Pardo, who said he would ..."
+                if subj is None and re.search(
+                    r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre
+                ):
+                    continue
+                for kind, rx in _SUBJ_END if subj is None else ():
+                    sm = rx.search(pre)
+                    if sm:
+                        cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
+                        if kind == "desc" and not _desc_ok(cand.text):
+                            continue
+                        bare_caps = kind == "desc" and not _DETERMINER.match(cand.text)
+                        if (
+                            (kind == "pron" or bare_caps)
+                            and sm.start("subj") > 0
+                            and not _CLAUSE_START.search(pre[: sm.start("subj")])
+                        ):
+                            continue
+                        if self._subject_ok(cand, False):
+                            subj = cand
+                            break
+                if subj is None:
+                    continue
+                span = self._complement(m.end(), se, verb)
+                if span is None:
+                    continue
+                self._add_reported(subj, verb, span[0], span[1])
+
+    def _add_reported(self, subj: _Subj, verb: str, start: int, end: int) -> None:
+        """Record reported speech, split at chained verbs: "said A and added B" is two quotes."""
+        t = self.doc.text
+        pieces: list[tuple[str, int, int]] = []
+        cur_verb, cur = verb, start
+        for cm in _CHAIN_RX.finditer(t, start, end):
+            if self.doc.inside_quote(cm.start()):
+                continue
+            nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
+            if nxt is None:
+                continue
+            pieces.append((cur_verb, cur, cm.start()))
+            cur_verb, cur = _verb(cm.group("verb")), nxt[0]
+            self.used_verbs.add(cm.start("verb"))
+        pieces.append((cur_verb, cur, end))
+        for v, s, e in pieces:
+            s, e = _trim(t, s, e)
+            if _first_words(t[s:e]) >= 3:
+                self.found.append(_Found(s, e, subj, v, False))
+
+    def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
+        """Where the reported words after a verb start and end; None when no clause follows."""
+        t = self.doc.text
+        rest = t[pos : min(end, pos + 300)]  # only the clause's opening is read: linear time
+        if verb in ("told", "tells"):
+            om = _TOLD_OBJ.match(rest)
+            if not om:
+                return None
+            rest_after = rest[om.end() :]
+            pos += om.end()
+            rest = rest_after
+        preps = _VERB_PREPS.get(verb)
+        tm = _THAT.match(rest)
+        if tm:
+            pos += tm.end()
+        elif verb in _THAT_ONLY:
+            return None  # "Acme reported record profits" reports no speech; "reported that ..." does
+        elif preps and re.match(rf"^\s+(?:{preps})\b", rest):
+            pass
+        elif _ADVERBIAL.match(rest):
+            that = re.search(r"(?:,\s*|\s+)that\s+", rest[:120])
+            when = _TIME_THEN_CLAUSE.match(rest)
+            if that:
+                pos += that.end()
+            elif when:  # "He says tonight he's a step closer"
+                pos += when.end()
+            else:
+                return None
+        elif re.match(r"^\s*[,;:.!?)\]—–-]", rest) or not rest.strip():
+            return None
+        s, e = _trim(t, pos, end)
+        if s >= e or t[s] in _QUOTE_DOUBLE:
+            return None  # a direct quotation follows: handled as one
+        if _first_words(t[s:e]) < 3:
+            return None
+        return s, e
+
+    def _according(self, ss: int, se: int) -> None:
+        t = self.doc.text
+        sent = t[ss:se]
+        for rx in (_ACCORDING_START, _ACCORDING_END):
+            m = rx.match(sent)
+            if not m:
+                continue
+            if any(c in m.group("rest") for c in '"“”') and rx is _ACCORDING_START:
+                continue  # handled as a direct quote
+            subj_text = m.group("subj")
+            subj = None
+            for kind, srx in _SUBJ_ALONE:
+                sm = srx.match(subj_text)
+                if sm:
+                    cand = _Subj(
+                        kind,
+                        sm.group("subj"),
+                        ss + m.start("subj") + sm.start("subj"),
+                        ss + m.start("subj") + sm.end("subj"),
+                    )
+                    if self._subject_ok(cand, True):
+                        subj = cand
+                        break
+            if subj is None:
+                continue
+            s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
+            if _first_words(t[s:e]) >= 3:
+                self.found.append(_Found(s, e, subj, "according to", False))
+            return
+
+    # -- resolution
+
+    def trailing(self) -> None:
+        """Reported speech with the attribution after it: "The deal is dead, Smith said." and the
+        parenthetical "The deal, Smith said on Monday, is dead." Only the sentence's last 300
+        characters are searched for the attribution, so long sentences cost linear time."""
+        doc, t = self.doc, self.doc.text
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
+        for ss, se in doc.sents:
+            if se - ss < 20:
+                continue
+            for kind, rx in _TRAILING:
+                # every attempt starts at a comma and reads a bounded subject: linear in the sentence
+                m = rx.search(t, ss, se)
+                if m is None:
+                    continue
+                sk, vk = ("subj", "verb") if m.group("subj") is not None else ("subj2", "verb2")
+                if doc.inside_quote(m.start()) or m.start(vk) in self.used_verbs:
+                    continue
+                c0, c1 = _trim(t, ss, m.start())
+                # "It was, he said, one of ...": both halves are the content
+                end = _trim(t, m.end(), se)[1] if m.group("cont") else c1
+                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
+                    continue
+                i = bisect.bisect_right(starts, c1) - 1
+                if i >= 0 and taken[i][1] > c0:
+                    continue  # already found (a direct quote or reported speech)
+                subj: _Subj | None = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
+                if kind == "generic":  # ", council clerk Ruth Ames said.": the name inside
+                    if _first_words(m.group(sk)) > 6:
+                        continue
+                    subj = self._generic_subject(m.start(sk), m.end(sk), m.group("vfirst") is not None)
+                if subj is None or not self._subject_ok(subj, m.group("vfirst") is not None):
+                    continue
+                self.used_verbs.add(m.start(vk))
+                self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
+                break
+
+    def beliefs(self) -> None:
+        """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".
+        The subject is found as for reported speech; the content runs to the end of the sentence."""
+        doc, t = self.doc, self.doc.text
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
+        for ss, se in doc.sents:
+            for m in _BELIEF_RX.finditer(t, ss, se):
+                if m.start() in self.used_verbs or doc.inside_quote(m.start()):
+                    continue
+                c0, c1 = _trim(t, m.end(), se)
+                if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                    continue
+                i = bisect.bisect_right(starts, c1) - 1
+                if i >= 0 and taken[i][1] > c0:
+                    continue
+                p0 = max(ss, m.start() - 250)
+                pre = t[p0 : m.start()]
+                if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
+                    continue
+                subj = None
+                for kind, rx in _SUBJ_END:
+                    if kind == "desc":
+                        continue
+                    sm = rx.search(pre)
+                    if sm is None:
+                        continue
+                    if (
+                        kind == "pron"
+                        and sm.start("subj") > 0
+                        and not _CLAUSE_START.search(pre[: sm.start("subj")])
+                    ):
+                        continue
+                    cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
+                    if self._subject_ok(cand, False):
+                        subj = cand
+                        break
+                if subj is None:
+                    continue
+                self.used_verbs.add(m.start())
+                self.found.append(_Found(c0, c1, subj, _verb(m.group()), False))
+
+    def participles(self) -> None:
+        """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its
+        first person, or the person a sentence-initial "he"/"she" means)."""
+        doc, t = self.doc, self.doc.text
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
+        # `"...," he said, adding that ...`: the attribution just made in the sentence gives the subject
+        said_in: dict[int, list[_Subj]] = {}
+        for f in sorted(self.found, key=lambda x: x.subj.start if x.subj else -1):
+            if f.subj is not None:
+                said_in.setdefault(doc.sentence_of(f.subj.start)[0], []).append(f.subj)
+        for m in _PARTICIPLE.finditer(t):
+            if doc.inside_quote(m.start()):
+                continue
+            ss, se = doc.sentence_of(m.start())
+            c0, c1 = _trim(t, m.end(), se)
+            if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                continue
+            i = bisect.bisect_right(starts, c1) - 1
+            if i >= 0 and taken[i][1] > c0:
+                continue
+            before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
+            subj = before[-1] if before else self._clause_subject(ss, m.start())
+            if subj is None:
+                continue
+            self.found.append(_Found(c0, c1, subj, _verb(m.group("verb")), False))
+
+
+def _verb(v: str) -> str:
+    return _squash(v).lower()
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ".,;:!?"):
+        e -= 1
+    return s, e
+
+
+def _trim_direct(t: str, s: int, e: int) -> tuple[int, int]:
+    """Quoted words without surrounding spaces and the comma that hands over to the attribution."""
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
+        e -= 1
+    return s, e

@@ -1,0 +1,134 @@
+"""Text structure: paragraphs, paired quote marks and sentences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from index.attribution.patterns import _QUOTE_DOUBLE, _SENT_END
+from index.attribution.records import _Span
+from index.attribution.words import ABBREV
+
+# --------------------------------------------------------------------------- text structure
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated blocks; when the text has no blank lines, every line is a paragraph."""
+    sep = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(sep, text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    res = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            res.append((s, e))
+    return res
+
+
+def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    """Pair double quote marks per paragraph (continuing into the next one) and single quotes within one."""
+    spans: list[_Span] = []
+    chain = 0
+    carry = False  # the previous paragraph ended inside a quote that continues here
+    for pi, (ps, pe) in enumerate(paras):
+        first = len(spans)  # this paragraph's spans start here
+        if not carry:
+            chain += 1
+        carry = False
+        open_at = -1
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in _QUOTE_DOUBLE:
+                continue
+            if open_at < 0:
+                if ch in "”»" and not _opens_here(text, i, ps):
+                    continue
+                open_at = i
+            elif ch in "“„«" and text[open_at] in "“„«":
+                open_at = i  # a missing closing mark: restart at the newer opening
+            else:
+                if i > open_at + 1:
+                    spans.append(_Span(open_at + 1, i, pi, chain, True, False))
+                open_at = -1
+                chain += 1
+        if open_at >= 0:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            if nxt and text[nxt[0]] in '"“„«' and pe > open_at + 1:
+                spans.append(_Span(open_at + 1, pe, pi, chain, False, False))
+                carry = True
+        spans.extend(_single_quotes(text, ps, pe, pi, spans[first:]))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _opens_here(text: str, i: int, ps: int) -> bool:
+    return i == ps or text[i - 1].isspace()
+
+
+def _single_quotes(text: str, ps: int, pe: int, pi: int, doubles: list[_Span]) -> list[_Span]:
+    """Single-quoted spans ('huge mistake', ‘...’) that are not apostrophes nor inside a double quote."""
+    inside = [(s.start, s.end) for s in doubles if s.para == pi and not s.single]  # in text order
+    inside_starts = [a for a, _ in inside]
+    out: list[_Span] = []
+    open_at = -1
+    for i in range(ps, pe):
+        ch = text[i]
+        if ch not in "'‘’":
+            continue
+        k = bisect.bisect_right(inside_starts, i) - 1
+        if k >= 0 and inside[k][0] <= i < inside[k][1]:
+            continue
+        prev = text[i - 1] if i > ps else " "
+        nxt = text[i + 1] if i + 1 < pe else " "
+        if open_at < 0:
+            if ch in "'‘" and (prev.isspace() or prev in "([—–-:") and (nxt.isalnum()):
+                open_at = i
+        elif ch in "'’" and not prev.isspace() and not nxt.isalnum():
+            if 0 < i - open_at - 1 <= 300:
+                out.append(_Span(open_at + 1, i, pi, -1, True, True))
+            open_at = -1
+    return out
+
+
+def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> list[tuple[int, int]]:
+    """Sentence spans; a full stop inside a quotation or after an abbreviation does not end one."""
+    starts = [s.start for s in spans]
+    out: list[tuple[int, int]] = []
+    for ps, pe in paras:
+        s = ps
+        for m in _SENT_END.finditer(text, ps, pe):
+            cut = m.end()
+            if _in_spans(m.start(), spans, starts):
+                continue
+            word = re.search(r"([\w.]+)\.+$", text[max(ps, m.start() - 12) : m.start() + 1])
+            if word:
+                w = word.group(1).lower().rstrip(".")
+                if w in ABBREV or (len(w) == 1 and w.isalpha()):
+                    continue
+            if cut > s and text[s:cut].strip():
+                out.append((s, cut))
+            s = cut
+            while s < pe and text[s].isspace():
+                s += 1
+        if s < pe:
+            out.append((s, pe))
+    return out
+
+
+def _in_spans(pos: int, spans: list[_Span], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0:
+        sp = spans[i]
+        if sp.start <= pos < sp.end:
+            return True
+        if sp.end < pos - 400:
+            break
+        i -= 1
+    return False

@@ -1,0 +1,453 @@
+"""Names: capitalised runs that are people, and the persons a document mentions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from index.attribution.marks import _pair_quotes, _paragraphs, _sentences
+from index.attribution.patterns import _CAPTOK, _PART_RE, _RUN_RX, _TOKEN_RX
+from index.attribution.records import _Name, _Person
+from index.attribution.words import (
+    FEMALE_GIVEN,
+    FEMALE_PRONOUNS,
+    GIVEN,
+    GROUP_RE,
+    HONORIFICS,
+    MALE_GIVEN,
+    MALE_PRONOUNS,
+    MONTHS,
+    ORG_WORDS,
+    PARTICLES,
+    PLACES,
+    ROLE_MODS,
+    ROLE_RE,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    STOP,
+    STRONG_PARTICLES,
+    SUFFIXES,
+    TITLES,
+    U,
+)
+
+# --------------------------------------------------------------------------- names
+
+
+def _core(tokens: list[str]) -> tuple[str, ...]:
+    out = []
+    for t in tokens:
+        low = t.lower().rstrip(".")
+        if low in PARTICLES or (len(low) == 1 and t.endswith(".")):
+            continue
+        m = re.match(r"^(?:al|el|bin|ibn|abu|abd|ben|ul)-(.+)$", low)
+        out.append(m.group(1) if m else low)
+    return tuple(out)
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | None, int, int] | None:
+    """Split a capitalised run into (role, role span, name start, name end); None when no name is left."""
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RX.finditer(text, start, end)]
+    if not toks:
+        return None
+    title = -1
+    for i, (t, _s, _e) in enumerate(toks):
+        low = t.lower().rstrip(".")
+        if low in TITLES or (low in ROLE_WORDS and i < len(toks) - 1 and low not in PARTICLES):
+            title = i
+    role = ""
+    role_span: tuple[int, int] | None = None
+    rest = toks
+    if title >= 0 and title < len(toks) - 1:
+        first = 0
+        while first < title and _is_stop(toks[first][0]):
+            first += 1
+        role_span = (toks[first][1], toks[title][2])
+        role = text[role_span[0] : role_span[1]]
+        rest = toks[title + 1 :]
+    elif title == len(toks) - 1:
+        return None
+    # strip sentence openers, months and acronyms in front of the name
+    while rest and (_is_stop(rest[0][0]) or _is_acronym(rest[0][0])):
+        if len(rest) == 1 and rest[0][0].lower() in MONTHS:
+            break  # "May said": kept as a weak mention, resolved only against a known "Theresa May"
+        rest = rest[1:]
+    while rest and (rest[-1][0].lower() in PARTICLES or rest[-1][0].lower().rstrip(".") in SUFFIXES):
+        rest = rest[:-1]
+    if not rest:
+        return None
+    return role, role_span, rest[0][1], rest[-1][2]
+
+
+def _is_stop(tok: str) -> bool:
+    return tok.lower().rstrip(".") in STOP and not _is_acronym(tok)
+
+
+def _valid_name(tokens: list[str]) -> bool:
+    core = _core(tokens)
+    if not core or len(core) > 5:
+        return False
+    for i, t in enumerate(tokens):
+        low = t.lower().rstrip(".")
+        if low in ORG_WORDS or (low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)):
+            return False
+        if _is_acronym(t) and not t.endswith("."):
+            return False
+        if i > 0 and low in SPEECH_VERBS:  # a title-case headline: "Sanders Says He Will Stay In"
+            return False
+    if " ".join(core) in PLACES or (len(core) == 1 and core[0] in PLACES):
+        return False
+    return not any(c in PLACES for c in core) or len(core) > 1 and core[0] in GIVEN
+
+
+class _Doc:
+    """Everything learnt about one document while analysing it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paras = _paragraphs(text)
+        self.spans = _pair_quotes(text, self.paras)
+        self.span_starts = [s.start for s in self.spans]
+        self.sents = _sentences(text, self.paras, self.spans)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.names: list[_Name] = []
+        self.persons: list[_Person] = []
+        self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
+        self.name_starts: list[int] = []
+        self.by_last: dict[str, list[_Name]] = {}
+        self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
+        self._place_like = {
+            m.group(1).lower()
+            for m in re.finditer(rf"\b(?:in|into|across|throughout|near|outside|inside)\s+({U}\w+)\b", text)
+        }
+        self._modifier_like = {
+            m.group(1).lower()
+            for m in re.finditer(
+                rf"(?<!\w)({U}\w+)(?:['’]s)?\s+(?:{GROUP_RE}|{ROLE_RE}|government|forces|troops|army|regime)\b",
+                text,
+            )
+        }
+
+    # -- quotes and sentences
+
+    def inside_quote(self, pos: int, single: bool = True) -> bool:
+        i = bisect.bisect_right(self.span_starts, pos) - 1
+        while i >= 0:
+            sp = self.spans[i]
+            if sp.start <= pos < sp.end and (single or not sp.single):
+                return True
+            if sp.end < pos - 2000:
+                break
+            i -= 1
+        return False
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i < 0:
+            return (0, len(self.text))
+        return self.sents[i]
+
+    def sentence_initial(self, pos: int) -> bool:
+        s, _ = self.sentence_of(pos)
+        head = self.text[s:pos]
+        return not re.search(r"\w", head.replace("“", "").replace('"', ""))
+
+    # -- names
+
+    def scan_names(self) -> None:
+        self._scan()
+        self.name_starts = [n.start for n in self.names]
+        for n in self.names:
+            self.by_last.setdefault(n.core[-1], []).append(n)
+
+    def _scan(self) -> None:
+        t = self.text
+        for ps, pe in self.paras:
+            pending_role: tuple[str, int] | None = None  # "Russian President, Vladimir Putin"
+            for m in _RUN_RX.finditer(t, ps, pe):
+                parsed = _parse_run(t, m.start(), m.end())
+                if parsed is None:
+                    only_role = re.fullmatch(rf"(?:{_CAPTOK}\s+){{0,3}}{_CAPTOK}", m.group())
+                    last = m.group().split()[-1].lower().rstrip(".")
+                    if only_role and last in TITLES and last not in HONORIFICS:
+                        pending_role = (re.sub(r"^(?:The|A|An)\s+", "", m.group()), m.end())
+                    continue
+                role, role_span, ns, ne = parsed
+                if not role:
+                    ns, role, role_span = self._trim_front(ns, ne)
+                tokens = [x.group() for x in _TOKEN_RX.finditer(t, ns, ne)]
+                weak = len(tokens) == 1 and tokens[0].lower() in MONTHS  # "May" the month or Theresa May
+                if not weak and not _valid_name(tokens):
+                    pending_role = None
+                    continue
+                name = _Name(t[ns:ne], ns, ne, _core(tokens), weak=weak)
+                if role:
+                    title_word = t[role_span[0] : role_span[1]].split()[-1] if role_span else ""
+                    if title_word.lower().rstrip(".") in HONORIFICS:
+                        name.title_form = f"{title_word} {name.text}"
+                        name.evidence = True
+                    else:
+                        name.role = role
+                        name.evidence = True
+                        if role_span and len(role.split()) == 1:
+                            name.title_form = f"{role} {name.text}"
+                elif pending_role and t[pending_role[1] : ns].strip() == ",":
+                    name.role = pending_role[0]
+                    name.evidence = True
+                pending_role = None
+                self._role_before(name)
+                self._evidence_after(name)
+                if len(name.core) >= 2 and name.core[0] in GIVEN:
+                    name.evidence = True
+                if any(
+                    x.lower() in STRONG_PARTICLES or re.match(r"^(?:al|el|bin|ibn|ul)-", x, re.I)
+                    for x in tokens[1:]
+                ):
+                    name.evidence = True
+                self.names.append(name)
+
+    def _trim_front(self, ns: int, ne: int) -> tuple[int, str, tuple[int, int] | None]:
+        """Drop a capitalised common word opening a sentence ("Archaeologist Barney Sloane") and take
+        the office out of "Secretary of State John Kerry"."""
+        t = self.text
+        toks = list(_TOKEN_RX.finditer(t, ns, ne))
+        if len(toks) < 2:
+            return ns, "", None
+        office = re.search(rf"((?:{_CAPTOK}\s+)*{_CAPTOK})\s+of\s+(?:the\s+)?$", t[max(0, ns - 80) : ns])
+        if office and len(toks) >= 3 and office.group(1).split()[-1].lower().rstrip(".") in TITLES:
+            start = ns - (len(t[max(0, ns - 80) : ns]) - office.start(1))
+            return toks[1].start(), t[start : toks[0].end()], (start, toks[0].end())
+        if self.sentence_initial(ns) and toks[0].group().lower() in self._lower_words:
+            return toks[1].start(), "", None
+        return ns, "", None
+
+    def _role_before(self, name: _Name) -> None:
+        """A lower-case role in front: "Syrian leader Bashar al-Assad", "chief executive, Tim Cook"."""
+        head = self.text[max(0, name.start - 120) : name.start]
+        m = re.search(
+            rf"(?:(?<=\s)|^)((?:(?:{_CAPTOK}|{_PART_RE})(?:['’]s)?\s+){{0,4}}(?:{ROLE_MODS}\s+)?"
+            rf"{ROLE_RE}(?:\s+{ROLE_RE}){{0,2}}),?\s+$",
+            head,
+        )
+        if m and not name.role:
+            role = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+            name.role = role
+            name.evidence = True
+
+    def _evidence_after(self, name: _Name) -> None:
+        """Apposition or relative clause after the name: ", the Russian president," / ", 45," / "who"."""
+        tail = self.text[name.end : name.end + 140]
+        m = re.match(
+            rf"^,\s+(?:the|a|an|who\s+is\s+the|who\s+is\s+a)\s+((?:[\w'’-]+\s+){{0,4}}?{ROLE_RE}"
+            rf"(?:\s+{ROLE_RE})?(?:\s+(?:of|at|for|with)\s+[^,.;:\"“”]{{1,50}})?)\s*[,.;]",
+            tail,
+        )
+        if m:
+            if not name.role:
+                name.role = m.group(1).strip()
+            name.evidence = True
+        elif re.match(
+            r"^(?:,\s*\d{1,3},|,?\s+who\b|['’]s\s+(?:wife|husband|son|daughter|mother|father))", tail
+        ):
+            name.evidence = True
+
+    def name_at(self, start: int, end: int, last: bool) -> _Name | None:
+        """The scanned name inside [start, end): the last one (subject before a verb) or the first."""
+        lo = bisect.bisect_left(self.name_starts, start)
+        hi = bisect.bisect_left(self.name_starts, end)
+        inside = [n for n in self.names[lo:hi] if n.end <= end]
+        if not inside:
+            return None
+        return inside[-1] if last else inside[0]
+
+    def plausible_single(self, name: _Name) -> bool:
+        """A one-word name with only a speech verb as evidence: not a place, organisation or common word."""
+        w = name.core[0]
+        if name.weak or w in PLACES or w in self._place_like or w in self._modifier_like:
+            return False
+        if w in self._lower_words:
+            return False
+        # Sentence-initial capitals are weak: the word must also appear capitalised elsewhere or be unknown.
+        return True
+
+    # -- persons
+
+    def build_persons(self) -> None:
+        # A full name ("Cornell Belcher") is a person even without other evidence: a pronoun may mean them.
+        evid = [n for n in self.names if (n.evidence or len(n.core) >= 2) and not n.weak]
+        evid.sort(key=lambda n: (-len(n.core), n.start))
+        for n in evid:
+            self._attach(n, create=True)
+        for n in self.names:
+            if n.person < 0:
+                self._attach(n, create=False)
+        for n in self.names:
+            if n.person >= 0 and not self.inside_quote(n.start):
+                self.mentions.append((n.start, n.person))
+        self.mentions.sort()
+
+    def _attach(self, n: _Name, create: bool) -> None:
+        hits = [i for i, p in enumerate(self.persons) if not p.group and _compatible(n.core, p.core)]
+        exact = [i for i in hits if self.persons[i].core == n.core]
+        if exact:
+            hits = exact
+        if len(hits) == 1:
+            p = self.persons[hits[0]]
+            if len(n.core) > len(p.core):
+                p.core = n.core
+                p.name = _squash(n.text)
+            n.person = hits[0]
+        elif not hits and create:
+            self.persons.append(_Person(n.core, _squash(n.text)))
+            n.person = len(self.persons) - 1
+        elif len(hits) > 1:
+            # Two people share the surname: news introduces the main one first and names the other in full.
+            n.person = min(hits, key=lambda i: self.persons[i].first)
+            return
+        else:
+            return
+        p = self.persons[n.person]
+        p.first = min(p.first, n.start)
+        p.forms.setdefault(_squash(n.text))
+        if n.title_form:
+            p.forms.setdefault(_squash(n.title_form))
+        if n.role:
+            p.roles.setdefault(_squash(n.role))
+
+    def group(self, text: str) -> int:
+        label = _squash(re.sub(r"^(?:[Tt]he)\s+", "", text))
+        for i, p in enumerate(self.persons):
+            if p.group and p.name.lower() == label.lower():
+                return i
+        self.persons.append(_Person((label.lower(),), label, {label: None}, group=True))
+        return len(self.persons) - 1
+
+    def recent(
+        self,
+        pos: int,
+        group: bool,
+        among: Iterable[int] | None = None,
+        gender: str = "",
+        within: int = 1 << 60,
+    ) -> int:
+        """The person (or group) last mentioned before `pos`, outside quotations.
+
+        Args:
+            pos: where the pronoun or quotation is.
+            group: look for a named group ("they") rather than a person.
+            among: only these persons.
+            gender: "m" or "f": skip persons known to be of the other gender.
+            within: look back at most this many characters.
+        Returns:
+            The person's index, or -1.
+        """
+        allowed = set(among) if among is not None else None
+        i = bisect.bisect_left(self.mentions, (pos, -10)) - 1
+        while i >= 0:
+            at, who = self.mentions[i]
+            if pos - at > within:
+                break
+            person = self.persons[who]
+            if (
+                person.group == group
+                and (allowed is None or who in allowed)
+                and not (gender and person.gender and person.gender != gender)
+            ):
+                return who
+            i -= 1
+        return -1
+
+    def recent_subject(self, pos: int, gender: str, sentences: int = 0) -> int:
+        """The person a "he"/"she" at `pos` most likely means: in the nearest sentence (this one, before
+        `pos`, then the previous ones) that mentions an agreeing person, the first such mention, i.e. the
+        sentence's subject rather than its last object. -1 when none within `sentences` sentences.
+
+        Args:
+            pos: where the pronoun (or the quotation it attributes) is.
+            gender: "m" or "f" ("" accepts anyone).
+            sentences: how many sentences to look back (0: PRONOUN_LOOKBACK).
+        Returns:
+            The person's index, or -1.
+        """
+        sentences = sentences or PRONOUN_LOOKBACK
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        end = pos
+        for _ in range(sentences):
+            if i < 0:
+                break
+            ss = self.sents[i][0]
+            lo = bisect.bisect_left(self.mentions, (ss, -10))
+            hi = bisect.bisect_left(self.mentions, (end, -10))
+            for _at, who in self.mentions[lo:hi]:
+                p = self.persons[who]
+                if not p.group and not (gender and p.gender and p.gender != gender):
+                    return who
+            end = ss
+            i -= 1
+        return -1
+
+    def learn_genders(self) -> None:
+        """Each person's gender, where the text shows it: an honorific ("Mr.", "Mrs."), a given name
+        that is nearly always one gender, or the pronouns of sentences that mention only them."""
+        votes: dict[int, list[int]] = {}
+        for n in self.names:
+            if n.person < 0:
+                continue
+            v = votes.setdefault(n.person, [0, 0])
+            hon = n.title_form.split()[0].lower().rstrip(".") if n.title_form else ""
+            if hon == "mr":
+                v[0] += 5
+            elif hon in ("mrs", "ms", "miss"):
+                v[1] += 5
+        for i, p in enumerate(self.persons):
+            first = p.name.split()[0].lower() if len(p.name.split()) > 1 else ""
+            v = votes.setdefault(i, [0, 0])
+            if first in MALE_GIVEN:
+                v[0] += 3
+            elif first in FEMALE_GIVEN:
+                v[1] += 3
+        t = self.text
+        for ss, se in self.sents:
+            lo = bisect.bisect_left(self.mentions, (ss, -10))
+            hi = bisect.bisect_left(self.mentions, (se, -10))
+            who = {w for _at, w in self.mentions[lo:hi] if not self.persons[w].group}
+            if len(who) != 1:
+                continue
+            words = [w.lower() for w in _PRONOUN_RX.findall(t, ss, se)]
+            v = votes.setdefault(who.pop(), [0, 0])
+            v[0] += sum(w in MALE_PRONOUNS for w in words)
+            v[1] += sum(w in FEMALE_PRONOUNS for w in words)
+        for i, (m, f) in votes.items():
+            if m > f:
+                self.persons[i].gender = "m"
+            elif f > m:
+                self.persons[i].gender = "f"
+
+
+# How many sentences back a "he"/"she" looks for the person it means (bench/fit_attribution.py).
+PRONOUN_LOOKBACK = (
+    6  # fit on train: bench/reports/attribution_fit.md (1: e2e_speech 0.730, 3: 0.754, 6: 0.759)
+)
+
+_PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same person? "Assad" ~ "Bashar al Assad"; "George Bush" ~ "George W. Bush"."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not a:
+        return False
+    if a == b[-len(a) :]:
+        return True
+    return len(a) >= 2 and a[0] == b[0] and a[-1] == b[-1]

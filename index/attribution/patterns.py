@@ -1,0 +1,209 @@
+"""Regular expressions for names, subjects and speech verbs, built from the word lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.attribution.words import AUX, BARE_SOURCES_RE, GROUP_RE, PARTICLES, ROLE_MODS, ROLE_RE, VERB_RE, U
+
+# --------------------------------------------------------------------------- regular expressions
+
+_HON_DOT = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Rev|Supt|Insp|Det|St|Jr|Sr)\."
+_CAPTOK = (
+    rf"(?:(?:{U}\.){{2,}}|{_HON_DOT}|{U}\.(?=\s+{U})|{U}\w*(?:['’]{U}\w*|-{U}\w*)*"
+    rf"|(?:al|el|bin|ibn|abu|abd|ben|ul)-{U}\w*)"
+)
+_PART_RE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
+_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_RUN = rf"(?<![\w'’-]){_CAPTOK}(?:{_SP}(?:{_PART_RE}{_SP})*{_CAPTOK})*"
+
+
+class _lazy:  # noqa: N801 - used like re.compile
+    """A regex compiled on first use: answering questions imports this module but never needs the
+    indexing patterns, and compiling them all costs a cold `qa ask` about 0.2 s."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._rx: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return getattr(self._rx, name)
+
+
+_RUN_RX = _lazy(_RUN)
+_TOKEN_RX = _lazy(rf"{_CAPTOK}|\b{_PART_RE}\b")
+_QUOTE_DOUBLE = '"“”„«»'
+
+# A subject right after a closing quote mark, before its verb: `," Putin told`, `," the president said`.
+_NAME_SUBJ = (
+    rf"(?:(?:[Tt]he\s+)?(?:{_CAPTOK}(?:['’]s)?\s+){{0,3}}(?:{ROLE_MODS}\s+)?(?:{ROLE_RE}\s+){{1,3}},?\s*)?"
+    rf"{_RUN}"
+)
+_ROLE_SUBJ = rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?{ROLE_RE}(?:\s+{ROLE_RE})?"
+_GROUP_SUBJ = rf"(?:(?:{_CAPTOK}|{U}\w*-\w+)(?:['’]s)?\s+){{1,3}}(?:[a-z]+\s+)?{GROUP_RE}"
+_PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
+# A source that is not a named person: "a senior official", "the Kremlin", "The New York Times",
+# "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
+_DESC_SUBJ = (
+    rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
+    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE}"
+    rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
+    rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
+)
+# A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
+_WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
+_APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
+# A longer apposition or relative clause, up to three comma-separated parts, opening in lower case or
+# a digit: ", a 55-year-old salesman from Sumter, South Carolina," / ", who advises the firm Cushman &
+# Wakefield,". A capitalised first part (", Jones, a lawyer,") is another subject, not an apposition.
+_APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}?){0,2},\s*)"
+_VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
+
+_AFTER_SUBJ_FIRST = [
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"))
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+_AFTER_VERB_FIRST = [
+    (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])"))
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+_BEFORE = [
+    (
+        kind,
+        _lazy(
+            rf"(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"
+            rf"(?:(?P<obj>\s+[^\"“”„«.;!?]{{1,70}}?)?\s*(?P<punct>[,:])|\s+that)?\s*$"
+        ),
+    )
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+_BEFORE_ACCORDING = [
+    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
+    for kind, pat in (
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+# A subject at the end of the text before a reported-speech verb.
+_SUBJ_END = [
+    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"))
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+_SUBJ_ALONE = [
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$"))
+    for kind, pat in (
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+_REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
+_ADVERBIAL = _lazy(
+    r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|last|this|earlier|later|"
+    r"yesterday|today|tonight|recently|previously|repeatedly|again|also|publicly|privately|separately|"
+    r"then|once|late|early|in\s+a\s+statement|in\s+an\s+interview)\b"
+)
+_THAT = _lazy(r"^\s*,?\s*that\b\s*")
+_TOLD_OBJ = _lazy(
+    rf"^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:{_CAPTOK}(?:\s+{_CAPTOK})*|[a-z]+(?:\s+[a-z]+)?"
+    rf"(?=\s+(?:that|on|in|at|during|last|this)\b)|reporters|journalists|supporters|delegates|lawmakers|"
+    rf"parliament|viewers|listeners|readers|students|fans|staff|employees|investors|analysts|me|us|him|"
+    rf"her|them)"
+    rf"(?:\s+(?:on|in|at|during)\s+(?:{_CAPTOK}|[a-z]+)(?:\s+(?:{_CAPTOK}|[a-z]+)){{0,3}}(?=\s*,?\s*that\b))?"
+)
+_VERB_PREPS = {
+    "insisted": "on",
+    "insists": "on",
+    "warned": "of|against|about",
+    "warns": "of|against|about",
+    "called for": "",
+    "called on": "",
+    "agreed": "on|with|to",
+    "agrees": "on|with|to",
+    "commented": "on",
+    "comments": "on",
+    "complained": "about|of",
+    "complains": "about|of",
+}
+_CHAIN_RX = _lazy(rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?P<verb>{VERB_RE})\b")
+_ACCORDING_START = _lazy(
+    r"^\s*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,80}?)"
+    r"(?:,\s*(?:the|a|an|who)\s[^,]{1,90})?,\s*(?P<rest>\S.*)$",
+    re.S,
+)
+_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+_SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
+
+# An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
+# ", Smith said on Monday, ..." (`cont`: the sentence goes on after it).
+# What may follow the verb: "on Monday", "in a statement", "told reporters" -- not a clause of its own.
+_TRAIL_REST = r"(?:\s+(?!(?:he|she|they|it|we|I|that)\s)[^,;:\"“”.!?]{1,40}?)?"
+_SUBJ2_END = r"(?=\s*(?:[,(]|[.!?]*[\"”’']*\s*$))"
+_TRAILING = [
+    (
+        kind,
+        _lazy(
+            rf",\s*(?:(?P<subj>{pat})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}){_SUBJ2_END})\b{_TRAIL_REST}"
+            rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
+        ),
+    )
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+
+# Any short subject phrase and a speech verb after a quotation (the fallback of the patterns above).
+_GEN_SUBJ = r"[^,;:!?\"“”()\n]{2,80}?"
+_AFTER_GENERIC = _lazy(
+    rf"^\s*,?\s*(?:(?P<verb2>said|says|added|adds|wrote|writes|explained|continued|asked|replied|responded|"
+    rf"argued|insisted|noted|stated|recalled|warned|declared)\s+(?P<subj2>{_GEN_SUBJ})(?=\s*[,.;!?(]|\s*$)"
+    rf"|(?P<subj>{_GEN_SUBJ})(?:\s*\([^()]{{1,40}}\))?(?:\s*,[^\"“”;]{{1,120}}?,)?\s+(?:(?:{AUX})\s+){{0,3}}"
+    rf"(?P<verb>{VERB_RE})\b)"
+)
+_TRAILING.append(
+    (
+        "generic",
+        _lazy(
+            rf",\s*(?:(?P<subj>{_GEN_SUBJ})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}){_SUBJ2_END})\b{_TRAIL_REST}"
+            rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
+        ),
+    )
+)

@@ -1,0 +1,66 @@
+"""Internal records of one analysis: quote spans, name mentions, subjects, persons, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------- internal records
+
+
+@dataclass
+class _Span:
+    """Words between a pair of quote marks (start/end exclude the marks)."""
+
+    start: int
+    end: int
+    para: int
+    chain: int  # spans of one multi-paragraph quote share a chain number
+    closed: bool  # False when the quote runs on into the next paragraph
+    single: bool  # single quote marks
+
+
+@dataclass
+class _Name:
+    """One mention of a capitalised name run, split into role and name."""
+
+    text: str
+    start: int
+    end: int
+    core: tuple[str, ...]
+    role: str = ""
+    title_form: str = ""
+    evidence: bool = False
+    person: int = -1
+    weak: bool = False  # only a mention of someone already known ("May" after "Theresa May")
+
+
+@dataclass
+class _Subj:
+    kind: str  # "name" | "pron" | "role" | "group"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Person:
+    core: tuple[str, ...]
+    name: str
+    forms: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    group: bool = False
+    quoted: bool = False
+    first: int = 1 << 60  # where the document first names this person
+    gender: str = ""  # "m" | "f" | "" (unknown), from index.attribution.names._Doc.learn_genders
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    subj: _Subj | None
+    verb: str
+    direct: bool
+    span: _Span | None = None
+    person: int = -1
+    guessed: bool = False  # no attribution of its own: the speaker is a last-resort guess (or none)

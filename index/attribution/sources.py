@@ -1,0 +1,381 @@
+"""Sources and coreference: who a subject phrase, a pronoun or a role means, and the speaker of a
+quotation nobody is credited with. `_Attributor` (index.attribution.attributor) finds the attributions;
+this base class resolves their sources."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from index.attribution.names import _compatible, _Doc, _parse_run, _squash
+from index.attribution.patterns import _RUN_RX, _lazy
+from index.attribution.records import _Found, _Span, _Subj
+from index.attribution.words import AUX, BARE_SOURCES, PRONOUNS, ROLE_WORDS, TITLES, VERB_RE, U
+
+
+def _first_words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+_SPEAKS = _lazy(rf"\s*(?:['’]s\s+)?(?:,[^,]{{1,60}},\s*)?(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b")
+
+_APPOS_NAME = _lazy(r",\s*")
+
+# How many sentences back "the senator" (bound to nobody) looks for the person it means.
+ROLE_LOOKBACK = 2  # fit on train: bench/reports/attribution_fit.md
+
+# Capitalised words that open a sentence, never an institution's name.
+_NOT_INSTITUTION = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+}
+
+# How far before a quotation (characters) a "Name said" is looked for in its sentence.
+SPEAKER_WINDOW = 400  # fit on train: bench/reports/attribution_fit.md
+
+# How far back (characters) a quotation nobody is credited with looks for its speaker: about two
+# news paragraphs.
+LOOKBACK = 1200  # fit on train: bench/reports/attribution_fit.md (0: 0.752, 600: 0.759, 1200: 0.759)
+
+_INSTITUTION = re.compile(
+    rf"^(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*?)(?:['’]s?)?"
+    r"(?:\s+(campaign|administration|government|office|committee|department|ministry|party|team|agency))?$"
+)
+
+_FUNCTION_WORDS = set(
+    "and or but as that which who whom whose he she it they we i you me him her them us if when while "
+    "because although though so than then there here this these those what where why how not no "
+    "is was were are be been has have had will would could should can may might must do does did".split()
+)
+
+
+def _desc_ok(text: str) -> bool:
+    """A described source is a noun phrase: no clause words inside ("his hands and", "as Cruz")."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    if not words or len(words[-1]) < 3:
+        return False
+    return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
+        "this",
+        "these",
+        "those",
+    }
+
+
+_DETERMINER = _lazy(
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s"
+)
+
+
+def _role_head(role: str) -> str:
+    """The role noun itself: "Russian President" -> "president", "analyst at Acme" -> "analyst"."""
+    words = re.findall(r"[\w-]+", role.lower())
+    cut = len(words)
+    for i, w in enumerate(words):
+        if w in ("of", "at", "for", "with"):
+            cut = i
+            break
+    words = words[:cut]
+    head: list[str] = []
+    for w in reversed(words):
+        if w in ROLE_WORDS or w in TITLES:
+            head.insert(0, w)
+        elif head:
+            break
+    return " ".join(head)
+
+
+_WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){{0,2}}$")
+
+_OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*)?\Z")
+
+
+class _Sources:
+    """Resolution of sources, shared by the attributor: needs `doc`, `found` and `reported_in`."""
+
+    doc: _Doc
+    found: list[_Found]
+    reported_in: dict[int, list[_Found]]
+
+    def _generic_subject(self, s: int, e: int, first: bool) -> _Subj | None:
+        """The source inside a subject phrase: a name (first or last), a pronoun, or the phrase itself."""
+        doc = self.doc
+        text = doc.text[s:e].strip()
+        if re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey", text):
+            return _Subj("pron", text, s, e)
+        n = doc.name_at(s, e, last=not first)
+        if n is not None:
+            subj = _Subj("name", n.text, n.start, n.end)
+            if self._subject_ok(subj, first):
+                return subj
+        if not re.match(
+            r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{U})".replace("{U}", U), text
+        ):
+            return None
+        return _Subj("desc", text, s, e)
+
+    def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
+        """Subject text is a plausible speaker; marks name runs as people on the way. A role or
+        description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
+        if subj.kind == "desc" and not _desc_ok(subj.text):
+            return False
+        if subj.kind in ("name", "desc") and self._person_of_place(subj):
+            return True
+        if subj.kind in ("role", "desc"):
+            m = _APPOS_NAME.match(self.doc.text, subj.end, subj.end + 80)
+            n = self.doc.name_at(m.end(), m.end() + 80, last=False) if m else None
+            if n is not None and m is not None and n.start == m.end():
+                cand = _Subj("name", n.text, n.start, n.end)
+                if self._subject_ok(cand, after_verb):
+                    subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+            return True
+        if subj.kind != "name":
+            return True
+        doc = self.doc
+        parsed = _parse_run(doc.text, *self._run_bounds(subj))
+        if parsed is None:
+            return False
+        n = doc.name_at(subj.start, subj.end, last=True)
+        if n is None:
+            return False
+        if not n.evidence:
+            known = any(o.evidence and _compatible(n.core, o.core) for o in doc.by_last.get(n.core[-1], []))
+            if len(n.core) == 1 and not known and not doc.plausible_single(n):
+                return False
+            n.evidence = True
+        subj.start, subj.end, subj.text = n.start, n.end, n.text
+        return True
+
+    def _person_of_place(self, subj: _Subj) -> bool:
+        """ "Stacy Baker of Columbia, South Carolina says": the subject is the person before "of", not
+        the place after it. Rewrites `subj` to that person and returns True, else False."""
+        t = self.doc.text
+        inner = re.search(r"\s+of\s+", subj.text) if subj.kind == "desc" else None
+        if inner:  # "Butterfield of North Carolina" read as one capitalised phrase
+            of_at = subj.start + inner.start()
+        else:  # "Stacy Baker of Columbia, South Carolina says": "of" and places before the subject
+            lo = max(0, subj.start - 80)
+            m = _OF_PLACES.search(t, lo, subj.start)
+            if m is None:
+                return False
+            of_at = m.start()
+        n = self.doc.name_at(max(0, of_at - 80), of_at, last=True)
+        if n is None or n.end != of_at:
+            return False
+        if len(n.core) < 2 and not n.evidence:
+            return False
+        cand = _Subj("name", n.text, n.start, n.end)
+        if not self._subject_ok(cand, False):
+            return False
+        subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+        return True
+
+    def _run_bounds(self, subj: _Subj) -> tuple[int, int]:
+        runs = list(_RUN_RX.finditer(self.doc.text, subj.start, subj.end))
+        return (runs[-1].start(), runs[-1].end()) if runs else (subj.start, subj.end)
+
+    # -- reported speech
+
+    def _who_clause(self, pre: str, p0: int) -> _Subj | None:
+        """The name a relative "who" before a verb stands for: "Christian Pardo, who said ..."."""
+        m = _WHO_CLAUSE.search(pre)
+        if m is None:
+            return None
+        n = self.doc.name_at(p0 + m.start(1), p0 + m.end(1), last=True)
+        if n is None or n.end != p0 + m.end(1):
+            return None
+        subj = _Subj("name", n.text, n.start, n.end)
+        return subj if self._subject_ok(subj, False) else None
+
+    def resolve(self) -> None:
+        doc = self.doc
+        for f in self.found:  # named groups first, so that a later "they" can find them
+            if f.subj is not None and f.subj.kind == "group":
+                f.person = doc.group(f.subj.text)
+                bisect.insort(doc.mentions, (f.subj.start, f.person))
+        for f in self.found:
+            if f.subj is None or f.subj.kind == "group":
+                continue
+            f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
+        for f in self.found:
+            if not f.direct:
+                self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
+        self._resolve_unattributed()
+
+    def _resolve_unattributed(self) -> None:
+        """Quotes without an attribution of their own: the chain, the run of one speaker, the sentence."""
+        doc = self.doc
+        by_chain: dict[int, _Found] = {}
+        for f in self.found:
+            if f.span is not None and f.person >= 0 and f.span.chain >= 0 and not f.span.single:
+                by_chain.setdefault(f.span.chain, f)
+        last_direct: _Found | None = None
+        for f in sorted(self.found, key=lambda x: x.start):
+            if not f.direct or f.span is None:
+                continue
+            sp = f.span
+            primary = (
+                not sp.single
+                or doc.text[sp.start - 1] == "‘"
+                or (last_direct is not None and last_direct.span is not None and last_direct.span.single)
+            )
+            words = _first_words(doc.text[sp.start : sp.end])
+            if f.person < 0 and f.subj is None:  # an unnamed source of its own keeps it ("a source said")
+                if sp.chain in by_chain and not sp.single:
+                    f.person, f.verb = by_chain[sp.chain].person, by_chain[sp.chain].verb
+                elif (
+                    (words >= 4 or re.search(r"[.!?]\W*$", doc.text[sp.start : sp.end]))
+                    and primary
+                    and last_direct is not None
+                    and last_direct.span is not None
+                    and self._standalone(sp)
+                    and last_direct.span.para in (sp.para, sp.para - 1)
+                ):
+                    f.person, f.verb = last_direct.person, last_direct.verb
+                else:
+                    gov = self._governing(f)
+                    if gov is not None and words >= 2:
+                        f.person, f.verb = gov.person, gov.verb
+                if f.person >= 0 and not sp.single:
+                    by_chain.setdefault(sp.chain, f)
+            if f.person >= 0 and (primary or f.subj is not None):
+                last_direct = f
+            elif primary and sp.closed and words >= 4 and self._standalone(sp):
+                last_direct = None  # an unattributed quotation breaks the run of one speaker
+
+    def _institution(self, subj: _Subj) -> int:
+        """A source described, not named: an institution when its words are capitalised ("the Kremlin",
+        "The New York Times", "the Clinton campaign"), else nobody (speaker null, wording kept)."""
+        m = _INSTITUTION.match(subj.text)
+        if not m or m.group(1).split()[0].lower() in _NOT_INSTITUTION:
+            return -1
+        if subj.text.split()[-1].lower() in BARE_SOURCES:  # "Officials", "Senate Democrats": unnamed
+            return -1
+        name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
+        return self.doc.group(name)
+
+    def _clause_subject(self, ss: int, pos: int) -> _Subj | None:
+        """The subject opening the sentence that starts at `ss`: a pronoun or the first name before `pos`."""
+        t = self.doc.text
+        head = t[ss : min(pos, ss + 60)]
+        pm = re.match(r"^\W*([Hh]e|[Ss]he|[Tt]hey)\b", head)
+        if pm:
+            return _Subj("pron", pm.group(1), ss + pm.start(1), ss + pm.end(1))
+        n = self.doc.name_at(ss, min(pos, ss + 120), last=False)
+        if n is None:
+            return None
+        subj = _Subj("name", n.text, n.start, n.end)
+        return subj if self._subject_ok(subj, False) else None
+
+    def guess_speakers(self) -> None:
+        """Last resort for a quotation nobody is credited with: the sentence's first person outside
+        quotes (its subject, "Trump called it a "disgrace""; "He said ..." resolved), else the
+        person last named shortly before it."""
+        doc, t = self.doc, self.doc.text
+        for f in self.found:
+            if not f.direct or f.person >= 0 or f.subj is not None:
+                continue
+            f.guessed = True
+            ss, se = doc.sentence_of(f.start)
+            head = t[ss : max(ss, min(f.start - 1, ss + 40))]  # bounded: linear in long sentences
+            m = re.match(r"^\W*(?:[Bb]ut\s+|[Aa]nd\s+)?([Hh]e|[Ss]he)\b", head)
+            if m:
+                g = "m" if m.group(1).lower() == "he" else "f"
+                f.person = doc.recent_subject(ss + m.start(1), g)
+                continue
+            lo = bisect.bisect_left(doc.mentions, (ss, -10))
+            near = bisect.bisect_left(doc.mentions, (max(ss, f.start - SPEAKER_WINDOW), -10))
+            mid = bisect.bisect_left(doc.mentions, (f.start, -10))
+            speaking = [
+                w for at, w in doc.mentions[near:mid] if not doc.persons[w].group and self._speaks_at(at)
+            ]
+            if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
+                f.person = speaking[-1]
+                continue
+            first = next(
+                (w for at, w in doc.mentions[lo : lo + 8] if at < se and not doc.persons[w].group), -1
+            )
+            if first >= 0:
+                f.person = first
+                continue
+            if f.span is not None and self._standalone(
+                f.span
+            ):  # a quotation that is a sentence of its own continues a speaker
+                f.person = doc.recent(f.start, group=False, within=LOOKBACK)
+
+    def _speaks_at(self, at: int) -> bool:
+        """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
+        n = self.doc.name_at(at, at + 200, last=False)
+        if n is None:
+            return False
+        return _SPEAKS.match(self.doc.text, n.end, n.end + 60) is not None
+
+    def _standalone(self, sp: _Span) -> bool:
+        """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""
+        t = self.doc.text
+        ps, _ = self.doc.paras[sp.para]
+        lo = max(ps, sp.start - 1 - 200)  # bounded: a paragraph of many quotes stays linear
+        head = t[lo : sp.start - 1].rstrip()
+        return not head or head[-1] in '.!?"”:'
+
+    def _governing(self, f: _Found) -> _Found | None:
+        s, e = self.doc.sentence_of(f.start)
+        for g in self.reported_in.get(s, []):
+            if g.person >= 0 and g.start <= f.start and f.end <= g.end + 2:
+                return g
+        return None
+
+    def _who(self, subj: _Subj, pos: int) -> int:
+        doc = self.doc
+        if subj.kind == "pron":
+            low = subj.text.lower()
+            gender = "m" if low == "he" else "f" if low == "she" else ""
+            # Before the pronoun and before the quotation: never someone named inside the quote.
+            at = min(pos, subj.start)
+            if PRONOUNS[low] == "group":
+                return doc.recent(at, group=True)
+            who = doc.recent_subject(at, gender)
+            return who if who >= 0 else doc.recent(at, group=False, gender=gender)
+        if subj.kind == "group":
+            return doc.group(subj.text)
+        if subj.kind == "desc":
+            return self._institution(subj)
+        if subj.kind == "role":
+            role = _squash(re.sub(r"^[Tt]he\s+", "", subj.text)).lower()
+            cands = [
+                i
+                for i, p in enumerate(doc.persons)
+                if not p.group
+                and (role in (r.lower() for r in p.roles) or any(_role_head(r) == role for r in p.roles))
+            ]
+            if len(cands) == 1:
+                return cands[0]
+            if cands:
+                return doc.recent(pos, group=False, among=cands)
+            # "the Florida senator", bound to nobody by the text: like "he", the subject of the nearest
+            # sentence naming a person (a definite description refers back).
+            if subj.text[:1] in "Tt" and re.match(r"[Tt]he\s", subj.text):
+                return doc.recent_subject(min(pos, subj.start), "", sentences=ROLE_LOOKBACK)
+            return -1
+        n = doc.name_at(subj.start, subj.end, last=True)
+        if n is None:
+            return -1
+        if n.person >= 0:
+            return n.person
+        cands = [i for i, p in enumerate(doc.persons) if not p.group and _compatible(n.core, p.core)]
+        if len(cands) == 1:
+            return cands[0]
+        if cands:
+            return doc.recent(pos, group=False, among=cands)
+        return -1

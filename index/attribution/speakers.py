@@ -1,0 +1,174 @@
+"""The public entry point: analyse a text into speakers and attributed quotes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.attribution.attributor import _Attributor, _trim_direct
+from index.attribution.names import _Doc, _squash
+from index.attribution.records import _Found, _Person
+from index.attribution.sources import _role_head
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES
+from index.model import Quote, Speaker
+
+# --------------------------------------------------------------------------- public API
+
+
+# A quotation without an attribution of its own is reported from this many words on: shorter ones
+# are scare quotes and titles more often than speech (bench/fit_attribution.py).
+MIN_QUOTE_WORDS = 2  # fit on train: bench/reports/attribution_fit.md
+
+
+def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
+    """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them."""
+    if not text or not text.strip():
+        return [], []
+    # NYT house style writes quotation marks as two apostrophes: read them as one double mark (and a
+    # space, so that every offset stays that of the text as given).
+    doc = _Doc(text.replace("''", '" ') if "''" in text else text)
+    doc.scan_names()
+    att = _Attributor(doc)
+    att.direct()
+    att.reported()  # marks more names as people (subjects of speech verbs)
+    att.trailing()
+    att.participles()
+    att.beliefs()
+    doc.build_persons()
+    doc.learn_genders()
+    att.resolve()
+    att.guess_speakers()
+
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int, int]] = set()
+    for f in sorted(att.found, key=lambda x: (x.start, x.end)):
+        if not _unnamed_ok(text, f):
+            continue
+        if f.direct:
+            f.start, f.end = _trim_direct(doc.text, f.start, f.end)
+        key = (f.start, f.end, f.person)
+        if key in seen or f.end <= f.start:
+            continue
+        seen.add(key)
+        name = None
+        if f.person >= 0:
+            doc.persons[f.person].quoted = True
+            name = doc.persons[f.person].name
+        src, ms, me = ("", -1, -1) if f.subj is None else (_squash(f.subj.text), f.subj.start, f.subj.end)
+        quotes.append(Quote(f.start, f.end, name, f.verb or "said", f.direct, src, ms, me))
+
+    kept = [p for p in doc.persons if not p.group or p.quoted]
+    speakers = _speakers(kept)
+    return speakers, quotes
+
+
+def _unnamed_ok(text: str, f: _Found) -> bool:
+    """Whether to report a finding. One without a named speaker (or with a guessed one) is still an attribution: a quotation of two words or more
+    (a one-word quote is a scare quote or a title far more often than speech), or words with a source."""
+    if f.subj is not None or (f.person >= 0 and not f.guessed):
+        return True
+    if not f.direct or f.span is None or f.span.single:
+        return False
+    return len(re.findall(r"\w+", text[f.start : f.end])) >= MIN_QUOTE_WORDS
+
+
+def _speakers(persons: list[_Person]) -> list[Speaker]:
+    """Speaker records with aliases; an alias two people share (a bare "President") is dropped."""
+    cands: list[dict[str, None]] = []
+    for p in persons:
+        al: dict[str, None] = {p.name: None}
+        for f in p.forms:
+            al.setdefault(f)
+        if not p.group:
+            for f in _surnames(p.name):
+                al.setdefault(f)
+        for r in p.roles:
+            if r.lower() not in HONORIFICS:
+                al.setdefault(r)
+                # "new chancellor" is the chancellor; a "deputy", "former" or "vice" one is not.
+                bare = re.sub(r"^(?:(?:then|new|top|current)\s+)+", "", r, flags=re.I)
+                if bare != r and bare:
+                    al.setdefault(bare)
+        if p.group:
+            al.setdefault(p.name.split()[-1])
+        cands.append(al)
+    heads: list[set[str]] = [{_role_head(r) for r in p.roles} - {""} for p in persons]
+    count: dict[str, int] = {}
+    for al, hs in zip(cands, heads, strict=True):
+        for key in {_alias_key(a) for a in al} | hs:
+            count[key] = count.get(key, 0) + 1
+    out: list[Speaker] = []
+    names_seen: set[str] = set()
+    for p, al, hs in zip(persons, cands, heads, strict=True):
+        if p.name in names_seen:
+            continue
+        names_seen.add(p.name)
+        keep: dict[str, None] = {}
+        keys: set[str] = set()
+        for a in al:
+            if _alias_key(a) not in keys and (a == p.name or count.get(_alias_key(a), 0) == 1):
+                keep.setdefault(a)
+                keys.add(_alias_key(a))
+        for h in sorted(hs):
+            if count.get(h, 0) == 1 and _alias_key(h) not in keys:
+                keep.setdefault(h)
+                keys.add(h)
+        out.append(Speaker(p.name, tuple(keep)))
+    return out
+
+
+def _surnames(name: str) -> list[str]:
+    """Short forms of a full name: "Bashar al-Assad" -> "al-Assad", "al Assad", "Assad"."""
+    toks = name.split()
+    if len(toks) < 2 and "-" not in name:
+        return []
+    last = toks[-1]
+    out: list[str] = []
+    m = re.match(r"^(al|el|ul|bin|ibn|abu|ben)-(.+)$", last, re.I)
+    if m:
+        out += [last, f"{m.group(1)} {m.group(2)}"]
+        if m.group(1).lower() in ARABIC_ARTICLES:
+            out.append(m.group(2))
+        return out
+    parts: list[str] = []
+    i = len(toks) - 2
+    while i > 0 and toks[i].lower() in PARTICLES:
+        parts.insert(0, toks[i])
+        i -= 1
+    if parts:
+        out.append(" ".join(parts + [last]))
+        if parts[-1].lower() in ARABIC_ARTICLES:
+            out.append("-".join(parts + [last]))
+        else:
+            return out
+    out.append(last)
+    return out
+
+
+def _alias_key(a: str) -> str:
+    key = re.sub(r"[\s\-]+", " ", a.lower()).strip()
+    return re.sub(r"^the ", "", key)
+
+
+def quote_record(doc: str, text: str, q: Quote) -> dict[str, Any]:
+    """One attribution as the JSON object `qa quotes --json` prints (the interface the scorer reads).
+
+    Args:
+        doc: the document's source path as indexed.
+        text: the document's text (the quote's offsets index into it).
+        q: the attribution.
+    Returns:
+        {"doc", "start", "end", "text", "speaker", "source_text", "mention", "verb", "direct"}.
+    """
+    mention = {"start": q.mention_start, "end": q.mention_end} if q.mention_start >= 0 else None
+    return {
+        "doc": doc,
+        "start": q.start,
+        "end": q.end,
+        "text": text[q.start : q.end],
+        "speaker": q.speaker,
+        "source_text": q.source or None,
+        "mention": mention,
+        "verb": q.verb,
+        "direct": q.direct,
+    }

@@ -1,0 +1,157 @@
+"""Who said what, as stored in an index: every attribution with its speaker, source and cue.
+
+`qa quotes` reads these; the scorer `../shared/eval/attribution.py --cmd qa` drives it, so the JSON
+form (`Attribution.to_json`) is a stable interface. `qa speakers`, passage labels and ranking read
+the same rows (qa.engine keeps those with a named speaker).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index import docstore, store
+from index.store import DOCSTORE
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution: what was said (a span of the document's text) and who said it."""
+
+    doc: str  # the document's source path as indexed
+    start: int  # the content's span in the document's text, without quote marks
+    end: int
+    text: str  # == document text[start:end]
+    speaker: str | None  # canonical person or organisation; None for an unnamed source
+    source_text: str | None  # the source as written: "a senior official", "he"
+    mention: tuple[int, int] | None  # the source mention the attribution was made from
+    verb: str  # the cue: "said", "told", "according to", ...
+    direct: bool  # a quotation (in quote marks) rather than reported speech
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "source_text": self.source_text,
+            "mention": None if self.mention is None else {"start": self.mention[0], "end": self.mention[1]},
+            "verb": self.verb,
+            "direct": self.direct,
+        }
+
+
+_UNNAMED_HEADS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "critic",
+    "critics",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "investigator",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "authorities",
+    "insiders",
+    "economists",
+    "strategists",
+    "observers",
+}
+
+
+def unnamed_source(source: str) -> str:
+    """The wording an unnamed source goes by in questions: "a senior official" -> "senior official",
+    "US officials" -> "us officials", "officials" -> "officials"; "" when it is no such source
+    (a pronoun, an unnamed description such as "the company").
+
+    Args:
+        source: the source as written.
+    Returns:
+        The lower-case key, or "".
+    """
+    words = re.sub(
+        r"^(?:a|an|the|one|some|many|several|two|three|other|most)\s+", "", source.strip().lower()
+    ).split()
+    return " ".join(words) if words and words[-1] in _UNNAMED_HEADS and len(words) <= 4 else ""
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _same_doc(source: str, wanted: str) -> bool:
+    """`--doc` names a document by its path as indexed, a path to the same file, or its file name."""
+    if source == wanted or os.path.basename(source) == wanted:
+        return True
+    return os.path.abspath(wanted) == source or os.path.realpath(wanted) == source
+
+
+def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) -> list[Attribution]:
+    """Every attribution in an index, in document then text order, optionally filtered.
+
+    Args:
+        index_dir: the index folder (verified before reading).
+        doc: keep only this document (its path as indexed, a path to it, or its file name).
+        speaker: keep only attributions to this person: their canonical name, any alias the
+            document gives them, or the source as written ("officials"); case-insensitive.
+    Returns:
+        The attributions.
+    """
+    gen, manifest = store.open_manifest(index_dir)
+    store.verify(gen, manifest)
+    ds = docstore.DocStore.open(gen / DOCSTORE)
+    try:
+        docs = {d.doc_id: d for d in ds.documents()}
+        rows = ds.quotes()
+        aliases: dict[tuple[int, str], set[str]] = {}
+        for s in ds.speakers():
+            aliases.setdefault((s.doc_id, s.name), set()).update(_key(a) for a in (s.name, *s.aliases))
+    finally:
+        ds.close()
+    want = _key(speaker) if speaker else None
+    out: list[Attribution] = []
+    for q in sorted(rows, key=lambda r: (docs[r.doc_id].source, r.start, r.end)):
+        d = docs[q.doc_id]
+        if doc is not None and not _same_doc(d.source, doc):
+            continue
+        if want is not None:
+            names = aliases.get((q.doc_id, q.speaker), set()) if q.speaker else set()
+            if want not in names and want != _key(q.speaker or "") and want != _key(q.source):
+                continue
+        mention = (q.mention_start, q.mention_end) if q.mention_start >= 0 else None
+        out.append(
+            Attribution(
+                d.source,
+                q.start,
+                q.end,
+                d.text[q.start : q.end],
+                q.speaker,
+                q.source or None,
+                mention,
+                q.verb,
+                q.direct,
+            )
+        )
+    return out

@@ -1,0 +1,237 @@
+"""Who said what on the kinds of news that used to fail: hand-written articles, one house style each.
+
+Each case is a failure kind seen on real news (issue 8): NYT '' quote marks, a party bracket between
+name and verb, a later possessive of a known surname, pronoun gender and quote boundaries, sources
+that are not named people, participles and "according to", roles bound by the text only.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.attribution import analyse
+from index.model import Quote
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _who(text: str, quotes: list[Quote], words: str) -> list[tuple[str | None, str, bool]]:
+    """(speaker, source as written, direct) of every attribution whose content holds `words`."""
+    return [(q.speaker, q.source, q.direct) for q in quotes if words in text[q.start : q.end]]
+
+
+def _content(text: str, quotes: list[Quote], words: str) -> list[str]:
+    return [text[q.start : q.end] for q in quotes if words in text[q.start : q.end]]
+
+
+NYT = """Senate Delays Vote on Budget
+
+WASHINGTON -- The Senate postponed its budget vote on Tuesday after a day of talks.
+
+''We are not going to let this stand,'' Senator Maria Alvarez said in an interview. ''The
+people of this state deserve better.''
+
+Mr. Okoro, who leads the committee, disagreed. ''It is a reasonable delay,'' he said.
+"""
+
+
+def test_nyt_double_apostrophe_quotes_are_paired() -> None:
+    speakers, quotes = analyse(NYT)
+    assert _content(NYT, quotes, "let this stand") == ["We are not going to let this stand"]
+    assert _who(NYT, quotes, "let this stand") == [("Maria Alvarez", "Maria Alvarez", True)]
+    # the second sentence continues her quotation; the next paragraph's "he" is Mr. Okoro
+    assert _who(NYT, quotes, "deserve better")[0][0] == "Maria Alvarez"
+    assert _who(NYT, quotes, "reasonable delay") == [("Okoro", "he", True)]
+
+
+BRACKET = """Agency Criticised at Hearing
+
+The transport hearing ran late into the evening.
+
+"This agency has failed the travelling public," Rep. John Mica (R-Fla.) said.
+
+"We accept the criticism," the agency's director, Helen Varga, said in reply.
+"""
+
+
+def test_party_bracket_between_name_and_verb() -> None:
+    _speakers, quotes = analyse(BRACKET)
+    assert _who(BRACKET, quotes, "failed the travelling public") == [("John Mica", "John Mica", True)]
+    assert _who(BRACKET, quotes, "accept the criticism")[0][0] == "Helen Varga"
+
+
+LATER = """"We will review the findings carefully," Lynch said.
+
+Later, Lynch's chief of staff met reporters in the lobby of the department.
+"""
+
+
+def test_a_later_possessive_keeps_the_earlier_attribution() -> None:
+    _speakers, quotes = analyse(LATER)
+    assert _who(LATER, quotes, "review the findings") == [("Lynch", "Lynch", True)]
+
+
+GENDER = """Senator Paul Harding met Anna Kowalski in Boston on Monday.
+
+He said Kowalski has "been a leader on this issue for years."
+
+Kowalski thanked the senator. "He is too kind," she said.
+"""
+
+
+def test_pronouns_agree_in_gender_and_never_come_from_inside_the_quote() -> None:
+    _speakers, quotes = analyse(GENDER)
+    assert {w for w, _, _ in _who(GENDER, quotes, "leader on this issue")} == {"Paul Harding"}
+    assert _who(GENDER, quotes, "too kind") == [("Anna Kowalski", "she", True)]
+
+
+INSIDE = """Dan Brody spoke at the rally in Ohio.
+
+"Nobody trusts Senator Vera Lind, and nobody should," he said.
+"""
+
+
+def test_a_name_inside_the_quote_is_not_its_speaker() -> None:
+    _speakers, quotes = analyse(INSIDE)
+    assert _who(INSIDE, quotes, "Nobody trusts") == [("Dan Brody", "he", True)]
+
+
+SOURCES = """Talks Collapse in Geneva
+
+The talks collapsed on Friday after a week of meetings.
+
+"There is no deal and there will be no deal this year," a senior official said.
+
+The Kremlin said the new sanctions were illegal and would be answered.
+
+The Daily Ledger reports that the envoy left the talks early.
+
+Officials said the next round could start in March.
+"""
+
+
+def test_sources_that_are_not_named_people() -> None:
+    speakers, quotes = analyse(SOURCES)
+    assert _who(SOURCES, quotes, "no deal this year") == [(None, "a senior official", True)]
+    assert _who(SOURCES, quotes, "sanctions were illegal") == [("Kremlin", "The Kremlin", False)]
+    assert _who(SOURCES, quotes, "envoy left") == [("Daily Ledger", "The Daily Ledger", False)]
+    assert _who(SOURCES, quotes, "next round") == [(None, "Officials", False)]
+    for q in quotes:  # the mention is the source as written, outside the words
+        if q.mention_start >= 0:
+            assert SOURCES[q.mention_start : q.mention_end] == q.source
+            assert q.mention_end <= q.start or q.mention_start >= q.end
+
+
+PARTICIPLES = """Mayor Tom Baxter rejected the budget plan, saying the city could not afford it.
+
+Baxter described the plan as "a fantasy from start to finish."
+
+The cuts will hit schools hardest, according to the teachers' union.
+
+The council will vote next week, council clerk Ruth Ames said.
+"""
+
+
+def test_saying_described_as_according_to_and_trailing_attribution() -> None:
+    _speakers, quotes = analyse(PARTICIPLES)
+    assert _who(PARTICIPLES, quotes, "could not afford") == [("Tom Baxter", "Tom Baxter", False)]
+    assert _who(PARTICIPLES, quotes, "fantasy from start")[0][0] == "Tom Baxter"
+    assert _who(PARTICIPLES, quotes, "hit schools")[0][1] == "the teachers' union"
+    assert _who(PARTICIPLES, quotes, "vote next week") == [("Ruth Ames", "Ruth Ames", False)]
+
+
+ROLES = """Prime Minister Tony Blair opened the debate on Wednesday.
+
+Liam Fox, a Conservative, replied for the opposition.
+
+"It is fear and smear," Fox said.
+
+A spokesman for John Prescott, the deputy prime minister, declined to comment.
+"""
+
+
+def test_roles_are_aliases_only_where_the_text_binds_them() -> None:
+    speakers, quotes = analyse(ROLES)
+    by = {s.name: {a.lower() for a in s.aliases} for s in speakers}
+    assert "prime minister" in by["Tony Blair"]
+    assert _who(ROLES, quotes, "fear and smear") == [("Liam Fox", "Fox", True)]
+    # Prescott is bound to "deputy prime minister", never to the bare "prime minister"
+    assert "prime minister" not in by.get("John Prescott", set())
+
+
+def test_one_canonical_name_per_person() -> None:
+    text = (
+        "Sen. Elizabeth Warren spoke first. Warren said the bill was a giveaway to the banks.\n\n"
+        '"It is a bad bill," Ms. Warren told reporters. Elizabeth Warren later left the chamber.\n'
+    )
+    speakers, quotes = analyse(text)
+    assert [s.name for s in speakers] == ["Elizabeth Warren"]
+    assert {q.speaker for q in quotes} == {"Elizabeth Warren"}
+
+
+# --------------------------------------------------------------------------- stability
+
+ARTICLES = [NYT, BRACKET, LATER, GENDER, INSIDE, SOURCES, PARTICIPLES, ROLES]
+UNRELATED = [
+    "\n\nA spokesman for the Millennium Dome said the building would reopen in June.\n",
+    "\n\nThe weather stayed mild across the region all week.\n",
+    '\n\nIn other news, "record crowds" visited the museum, its director Sam Hale said.\n',
+]
+
+
+def _keyed(text: str) -> set[tuple[int, int, str | None, str, bool]]:
+    _speakers, quotes = analyse(text)
+    return {(q.start, q.end, q.speaker, q.verb, q.direct) for q in quotes}
+
+
+@pytest.mark.parametrize("extra", UNRELATED)
+def test_appending_an_unrelated_paragraph_changes_no_other_attribution(extra: str) -> None:
+    for text in ARTICLES:
+        before = _keyed(text)
+        after = {a for a in _keyed(text + extra) if a[0] < len(text)}
+        assert after == before
+
+
+# --------------------------------------------------------------------------- linear time
+
+_RUN = """
+import sys, time
+sys.path.insert(0, {root!r})
+from index.attribution import analyse
+text = open({path!r}, encoding="utf-8").read()
+analyse(text)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["spaceless-64k", "article-1mb"])
+def test_huge_inputs_finish(kind: str, tmp_path: Path) -> None:
+    """Safety net only (60 s kill): bench/attribution_speed.py shows the linear growth in figures."""
+    article = (ROOT / "index" / "article.txt").read_text(encoding="utf-8")
+    if kind == "spaceless-64k":
+        text = "x" * 32768 + '"' + "Ab" * 16384 + '"'
+    else:
+        text = (article + "\n\n") * (1_000_000 // len(article) + 1)
+    path = tmp_path / "input.txt"
+    path.write_text(text, encoding="utf-8")
+    code = _RUN.format(root=str(ROOT), path=str(path))
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+OF_PLACE = """Voters Weigh In Before the Primary
+
+Stacy Moreland of Columbia, South Carolina says she will vote for the governor on Saturday.
+
+Representative Mike Tolland of Colorado, a Republican who served in the Navy, said the plan was unworkable.
+"""
+
+
+def test_a_person_of_a_place_is_the_person() -> None:
+    _speakers, quotes = analyse(OF_PLACE)
+    assert _who(OF_PLACE, quotes, "vote for the governor")[0][0] == "Stacy Moreland"
+    assert _who(OF_PLACE, quotes, "plan was unworkable")[0][0] == "Mike Tolland"
