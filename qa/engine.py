@@ -106,19 +106,20 @@ class Engine:
             except IndexMissing:
                 _build_default(index_dir, rebuild=False)
                 built = True
-        gen, manifest = store.open_manifest(index_dir)
-        lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
-        if lexical != LEXICAL_VERSION:
-            if index_dir == config.default_index_dir() and not built:
-                _build_default(index_dir, rebuild=True)
-                return cls.open(index_dir)
-            raise IndexIncompatible(
-                f"index {index_dir} was built by an older qa (word index v{lexical}, "
-                f"this qa reads v{LEXICAL_VERSION})",
-                hint=f"rebuild it with: qa index PATH... --index {index_dir} --rebuild",
-            )
-        store.verify(gen, manifest)
-        return cls(index_dir, gen, manifest, built)
+        # Pinned: a writer committing meanwhile cannot prune the generation while it is being read.
+        with store.pinned(index_dir) as (gen, manifest):
+            lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
+            if lexical == LEXICAL_VERSION:
+                store.verify(gen, manifest)
+                return cls(index_dir, gen, manifest, built)
+        if index_dir == config.default_index_dir() and not built:
+            _build_default(index_dir, rebuild=True)
+            return cls.open(index_dir)
+        raise IndexIncompatible(
+            f"index {index_dir} was built by an older qa (word index v{lexical}, "
+            f"this qa reads v{LEXICAL_VERSION})",
+            hint=f"rebuild it with: qa index PATH... --index {index_dir} --rebuild",
+        )
 
     def n_passages(self) -> int:
         return len(self.passages)
