@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 # Exit codes: a public contract, documented in the README.
 OK, NOT_FOUND, USAGE = 0, 1, 2
+PIPE_CLOSED = 141  # 128 + SIGPIPE: what a Unix tool reports when `| head` closes its output
 EXIT_CODES: dict[type[errors.QAError], int] = {
     errors.IndexMissing: 3,
     errors.IndexIncompatible: 4,
@@ -78,7 +79,10 @@ def _fail(err: errors.QAError) -> NoReturn:
     from cli.safe import one_line
 
     msg = one_line(err.message, 500)
-    hint = f" ({one_line(err.hint, 300)})" if err.hint else ""
+    hint_text = err.hint
+    if not hint_text and isinstance(err, errors.IndexDamaged):
+        hint_text = "rebuild it with: qa index PATH... --rebuild"
+    hint = f" ({one_line(hint_text, 300)})" if hint_text else ""
     print(f"qa: error: {msg}{hint}", file=sys.stderr)
     code = _signal_code(err) if isinstance(err, errors.Interrupted) else None
     raise typer.Exit(code or EXIT_CODES.get(type(err), 1))
@@ -99,6 +103,45 @@ def _domain_errors() -> Iterator[None]:
         code = _signal_code(e)
         print("qa: terminated" if code else "qa: interrupted", file=sys.stderr)
         raise typer.Exit(code or 130) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@contextmanager
+def _output() -> Iterator[None]:
+    """Writing results: a closed pipe (`qa ask ... | head -1`) ends quietly with 141, as a Unix tool
+    killed by SIGPIPE would; an output that fails (`> /dev/full`) is a storage error, exit 8."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(PIPE_CLOSED) from None
+    except OSError as exc:
+        _silence_stdout()
+        reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+        print(f"qa: error: cannot write the output: {reason}", file=sys.stderr)
+        raise typer.Exit(EXIT_CODES[errors.StorageError]) from None
+    except ValueError as exc:
+        if "JSON" not in str(exc):
+            raise
+        # dumps_json refuses NaN: a non-finite score comes from damaged vectors or BM25 data.
+        _fail(errors.IndexDamaged(f"the index produced a non-finite score ({exc})"))
+
+
+def _valid_arg(text: str) -> str:
+    """A command-line argument with undecodable bytes (surrogate escapes) made valid Unicode (U+FFFD)."""
+    from index.embed import valid_text
+
+    return valid_text(text)
 
 
 def _open(index: Path | None) -> Engine:
@@ -175,10 +218,11 @@ def index_cmd(
             progress=tick,
             quantized=None if precision is None else precision is Precision.int8,
         )
-    if json_out:
-        output.print_json(output.report_json(report))
-    else:
-        render.render_build_report(report, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json(output.report_json(report))
+        else:
+            render.render_build_report(report, output.console(sys.stdout))
     if report.errors:
         raise typer.Exit(EXIT_CODES[errors.InputError])
 
@@ -198,11 +242,12 @@ def ask(
     from qa.session import Conversation
 
     with _domain_errors():
-        answer = Conversation(_open(index)).ask(question, k)
-    if json_out:
-        output.print_json(answer.to_json())
-    else:
-        render.render_answer(answer, output.console(sys.stdout), show_nearest=show_nearest)
+        answer = Conversation(_open(index)).ask(_valid_arg(question), k)
+    with _output():
+        if json_out:
+            output.print_json(answer.to_json())
+        else:
+            render.render_answer(answer, output.console(sys.stdout), show_nearest=show_nearest)
     raise typer.Exit(NOT_FOUND if answer.abstained else OK)
 
 
@@ -219,7 +264,10 @@ def chat(
     from qa import config
     from qa.session import Conversation
 
-    with _domain_errors():
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None and not sys.stdin.isatty():
+        reconfigure(errors="surrogateescape")  # invalid UTF-8 in piped input: one bad line, not a crash
+    with _domain_errors(), _output():
         engine = _open(index)
         code = run_chat(
             Conversation(engine),
@@ -239,10 +287,11 @@ def docs(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
 
     with _domain_errors():
         info = _open(index).info()
-    if json_out:
-        output.print_json(info.to_json())
-    else:
-        render.render_info(info, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json(info.to_json())
+        else:
+            render.render_info(info, output.console(sys.stdout))
 
 
 @app.command()
@@ -254,10 +303,11 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False) -> None:
 
     with _domain_errors():
         found = _open(index).speakers()
-    if json_out:
-        output.print_json([asdict(s) for s in found])
-    else:
-        render.render_speakers(found, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json([asdict(s) for s in found])
+        else:
+            render.render_speakers(found, output.console(sys.stdout))
 
 
 @app.command("eval")
@@ -275,10 +325,11 @@ def eval_cmd(
 
     with _domain_errors():
         report = evaluate(_open(index), gold, k=k)
-    if json_out:
-        output.print_json(report.to_json())
-    else:
-        output.render_eval(report, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json(report.to_json())
+        else:
+            output.render_eval(report, output.console(sys.stdout))
 
 
 def run() -> None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from index import chunk as chunking
 from index import docstore, embed, ingest, quotes, store, structure, vectors
-from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
+from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
@@ -73,8 +73,12 @@ class _Previous:
     vectors: np.ndarray
 
 
-def _load_previous(index_dir: Path) -> _Previous | None:
-    """The current generation's content, to carry unchanged documents over without re-embedding."""
+def _load_previous(index_dir: Path) -> _Previous:
+    """The current generation's content, to carry unchanged documents over without re-embedding.
+
+    Damage is raised, not taken for "no index": an update that quietly started from scratch would
+    drop every document not named in this run. `--rebuild` is the explicit way to start afresh.
+    """
     try:
         gen, manifest = store.open_manifest(index_dir)
         store.verify(gen, manifest)
@@ -93,9 +97,19 @@ def _load_previous(index_dir: Path) -> _Previous | None:
         finally:
             ds.close()
         vecs = vectors.reconstruct_all(vectors.load(gen / VECTORS, manifest.ann))
-    except (IndexDamaged, IndexIncompatible, IndexMissing):
-        return None  # a damaged previous index is simply rebuilt from scratch
+        n_passages = sum(len(rows) for rows in by_doc.values())
+        if vecs.shape != (n_passages, manifest.dim) or not np.isfinite(vecs).all():
+            raise IndexDamaged(
+                f"index {index_dir} is damaged ({VECTORS} holds {vecs.shape[0]} vectors of {vecs.shape[1]} "
+                f"dims for {n_passages} passages of {manifest.dim})"
+            )
+    except IndexDamaged as exc:
+        raise _refuse_update(exc) from None
     return _Previous(manifest, docs, by_doc, qs, sp, vecs)
+
+
+def _refuse_update(exc: IndexDamaged) -> IndexDamaged:
+    return IndexDamaged(f"{exc.message}; it was not updated", hint=exc.hint)
 
 
 def _under(source: str, roots: Sequence[Path]) -> bool:
@@ -153,6 +167,8 @@ def build(
                 roots, max_bytes=max_bytes, progress=lambda d, t: tick("reading", d, t)
             )
             report.skipped = skipped
+            if writer.damage is not None and not rebuild:
+                raise _refuse_update(writer.damage)
             prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
             model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
@@ -207,6 +223,10 @@ def build(
                         d.status = "unchanged"
                         docs.append(d)
 
+            if not sources and not (prev is not None and report.removed):
+                # Like `git commit` with nothing staged: an error, and the index is left as it was.
+                # Removing the last documents of an index (removed > 0) commits an empty index.
+                raise InputError(_nothing_to_index(paths, skipped))
             _embed(docs, embedder, tick, report)
             _write(writer, docs, embedder, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
@@ -217,6 +237,15 @@ def build(
         ) from None
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> str:
+    where = " ".join(str(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
+    if not skipped:
+        return f"nothing to index in {where}: no .txt, .md or .html files"
+    reasons = sorted({s.reason for s in skipped})
+    shown = ", ".join(reasons[:3]) + (", ..." if len(reasons) > 3 else "")
+    return f"nothing to index in {where}: {len(skipped)} file(s) skipped ({shown})"
 
 
 def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:

@@ -69,6 +69,13 @@ class Embedder(Protocol):
         ...
 
 
+def valid_text(text: str) -> str:
+    """`text` with lone surrogates (undecodable input bytes) as U+FFFD: the tokenizer takes only valid Unicode."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 # --------------------------------------------------------------------------- model folders
 
 
@@ -350,13 +357,15 @@ class OnnxEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = self._tokenizer.encode_batch([valid_text(t) for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), max(1, batch_size)):
             rows = order[start : start + max(1, batch_size)]
             out[rows] = self._run([encodings[i] for i in rows])
             if progress is not None:
                 progress(len(rows))
+        if not np.isfinite(out).all():  # would become NaN scores: JSON cannot carry them, ranking breaks
+            raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
         return out
 
     def _run(self, batch: list[Encoding]) -> np.ndarray:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import docstore, embed, store, vectors
+from index import consistency, docstore, embed, store, vectors
 from index.errors import IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Speaker
@@ -81,18 +81,24 @@ class Engine:
             merged.setdefault(s.name, set()).update(s.aliases)
         self.speakers_index = [Speaker(name, tuple(sorted(al))) for name, al in sorted(merged.items())]
         self.quotes_by_passage: dict[int, list[QuoteSpan]] = {}
-        by_doc: dict[int, list[Passage]] = {}
+        by_doc: dict[int, list[tuple[int, int, int]]] = {}
         for p in self.passages:
-            by_doc.setdefault(p.doc_id, []).append(p)
+            by_doc.setdefault(p.doc_id, []).append((p.start, p.end, p.pid))
+        q_by_doc: dict[int, list[QuoteSpan]] = {}
         for q in self.quotes:
-            for p in by_doc.get(q.doc_id, []):
-                if q.start < p.end and p.start < q.end:
-                    self.quotes_by_passage.setdefault(p.pid, []).append(q)
+            q_by_doc.setdefault(q.doc_id, []).append(q)
+        for doc_id, qs in q_by_doc.items():  # sorted spans: linear, not quotes x passages
+            spans = sorted(by_doc.get(doc_id, []))
+            for q, pids in zip(qs, consistency.overlaps(spans, [(q.start, q.end) for q in qs]), strict=True):
+                for pid in pids:
+                    self.quotes_by_passage.setdefault(pid, []).append(q)
         self.lexical = Lexical.load(gen / LEXICAL)
+        self.lexical.check(len(self.passages))
         self.ann = vectors.load(gen / VECTORS, manifest.ann)
         self.vectors: np.ndarray | None = (
             vectors.reconstruct_all(self.ann) if manifest.ann.get("type") == "flat" else None
         )
+        consistency.check_vectors(self.ann, manifest.dim, len(self.passages), self.vectors)
         self.embedder = _query_embedder(manifest, config.model_cache_dir())
 
     @classmethod

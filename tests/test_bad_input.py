@@ -666,5 +666,8 @@ def test_special_file_does_not_hang(index_copy: Path, tmp_path: Path) -> None:
         os.mknod(folder / "null.txt", stat.S_IFCHR | 0o600, os.makedev(1, 3))
     except (PermissionError, OSError):
         pytest.skip("mknod is not permitted here")
-    r, rep = _index_one(index_copy, folder)
-    assert [s["reason"] for s in rep["skipped"]] == ["not a regular file (character device)"]
+    before = generation_digest(index_copy)
+    r, _rep = _index_one(index_copy, folder)
+    assert r.exit_code == 7  # nothing else to index: an error, the index unchanged
+    assert "not a regular file (character device)" in one_error_line(r)
+    assert generation_digest(index_copy) == before
