@@ -125,6 +125,11 @@ def _output() -> Iterator[None]:
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(PIPE_CLOSED) from None
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # rich's on_broken_pipe exits 1 by itself
+            _silence_stdout()
+            raise typer.Exit(PIPE_CLOSED) from None
+        raise
     except OSError as exc:
         _silence_stdout()
         reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)

@@ -73,7 +73,11 @@ def valid_text(text: str) -> str:
     """`text` with lone surrogates (undecodable input bytes) as U+FFFD: the tokenizer takes only valid Unicode."""
     if text.isascii():
         return text
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    try:  # surrogate escapes back to the bytes they stand for: one U+FFFD per undecodable byte
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
 
 
 # --------------------------------------------------------------------------- model folders

@@ -793,8 +793,10 @@ class Writer:
         *,
         dir_fd: int | None = None,
         damage: IndexDamaged | None = None,
+        created: bool = False,
     ) -> None:
         self.index_dir = index_dir
+        self._created = created  # the folder is ours: removed again if nothing is committed
         self._lock_fd: int | None = lock_fd
         self._dir_fd = dir_fd  # flock on the index folder itself: the lock nobody can delete
         self._previous = previous
@@ -868,6 +870,13 @@ class Writer:
                     pass
                 os.close(fd)  # releases the flock
             dir_fd, self._dir_fd = self._dir_fd, None
+            if self._created and self._committed is None and fd is not None:
+                # A failed first run leaves nothing behind, not an empty folder that looks like an index.
+                try:
+                    os.unlink(self.index_dir / LOCK)
+                    os.rmdir(self.index_dir)
+                except OSError:
+                    pass
             if dir_fd is not None:
                 os.close(dir_fd)
 
@@ -995,6 +1004,7 @@ def begin(index_dir: Path) -> Writer:
     dir_fd: int | None = None
     locked_hint = "wait for it to finish, or stop that process (the lock is released when it exits)"
     try:
+        created = not os.path.lexists(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         # The lock is the index folder itself: a lock file can be deleted from under its holder,
         # and a second writer would then lock a new file and commit too. The lock file only says who.
@@ -1024,7 +1034,7 @@ def begin(index_dir: Path) -> Writer:
             previous = None
         except IndexDamaged as exc:
             previous, damage = None, exc
-        writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage)
+        writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage, created=created)
         fd = dir_fd = None
         return writer
     except OSError as exc:
