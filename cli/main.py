@@ -56,6 +56,7 @@ IndexOpt = Annotated[
     typer.Option(
         "--index",
         "-i",
+        readable=False,  # an unreadable index is a storage error (exit 8), reported by the store
         help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
         show_default=False,
     ),
@@ -183,7 +184,9 @@ def main(
 def index_cmd(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files and folders (recursive): .txt, .md, .html.", show_default=False),
+        typer.Argument(
+            help="Files and folders (recursive): .txt, .md, .html.", show_default=False, readable=False
+        ),
     ],
     index: IndexOpt = None,
     model: Annotated[
