@@ -164,7 +164,10 @@ def main() -> None:
             if args.stages_only:
                 parts = [f"{k} x{r[k] / max(r0[k], 1e-9):.2f}" for k in r if k not in ("passages", "peak_mb")]
             else:
-                parts = [f"time x{r['seconds'] / r0['seconds']:.2f}", f"peak x{r['peak_mb'] / r0['peak_mb']:.2f}"]
+                parts = [
+                    f"time x{r['seconds'] / r0['seconds']:.2f}",
+                    f"peak x{r['peak_mb'] / r0['peak_mb']:.2f}",
+                ]
             print(f"{tm:.1f} MB vs {t0:.1f} MB (text x{tm / t0:.2f}): " + ", ".join(parts))
 
 
