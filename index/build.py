@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
@@ -239,6 +240,27 @@ def build(
     return report
 
 
+class _PassageTexts(Sequence[str]):
+    """Passage texts sliced from their documents on demand: a list of them all was another copy of
+    the whole text in memory, twice (for the model, then for BM25)."""
+
+    def __init__(self, docs: list[tuple[str, list[Chunk]]]) -> None:
+        self._spans = [(text, c.start, c.end) for text, chunks in docs for c in chunks]
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [t[a:b] for t, a, b in self._spans[i]]
+        t, a, b = self._spans[i]
+        return t[a:b]
+
+
 def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> str:
     where = " ".join(str(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
     if not skipped:
@@ -251,7 +273,7 @@ def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> st
 def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:
     """Embed every new passage in one pass (the model batches by length across documents)."""
     todo = [d for d in docs if d.vectors is None]
-    texts = [d.source.text[c.start : c.end] for d in todo for c in d.chunks]
+    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -279,8 +301,10 @@ def _write(
     quantized: bool,
 ) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    doc_rows, passage_rows, quote_rows, speaker_rows, texts = [], [], [], [], []
-    all_vecs = []
+    doc_rows, passage_rows, quote_rows, speaker_rows = [], [], [], []
+    # One matrix filled in place (each document's block freed as it is copied): a list of blocks
+    # plus np.vstack held every vector twice.
+    matrix = np.empty((sum(len(d.chunks) for d in docs), embedder.dim), dtype=np.float32)
     pid = 0
     docs.sort(key=lambda d: d.source.source)
     for doc_id, d in enumerate(docs):
@@ -288,24 +312,24 @@ def _write(
         doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now))
         for c in d.chunks:
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
-            texts.append(s.text[c.start : c.end])
             pid += 1
         quote_rows += [
             docstore.QuoteRow(doc_id, q.start, q.end, q.speaker, q.verb, q.direct) for q in d.quotes
         ]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         assert d.vectors is not None
-        all_vecs.append(d.vectors)
+        matrix[pid - len(d.chunks) : pid] = d.vectors
+        d.vectors = None
         setattr(report, d.status, getattr(report, d.status) + 1)
-    matrix = np.ascontiguousarray(
-        np.vstack(all_vecs) if all_vecs else np.zeros((0, embedder.dim), np.float32), dtype=np.float32
-    )
     staging = writer.staging
     tick("storing", 0, 3)
     params = vectors.choose(len(matrix))
-    vectors.save(vectors.build(matrix, params), staging / VECTORS)
+    ann = vectors.build(matrix, params)
+    del matrix  # the vector index holds its own copy
+    vectors.save(ann, staging / VECTORS)
+    del ann
     tick("storing", 1, 3)
-    Lexical.build(texts).save(staging / LEXICAL)
+    Lexical.build(_PassageTexts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
     tick("storing", 2, 3)
     docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)
     tick("storing", 3, 3)

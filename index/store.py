@@ -431,6 +431,8 @@ def read_manifest(gen: Path) -> Manifest:
     if not isinstance(data, dict) or not _is(data.get("format_version"), int):
         raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} has no format version)", hint)
     version: int = data["format_version"]
+    if version < 0:
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} has format version {version})", hint)
     if version > FORMAT_VERSION:
         raise IndexIncompatible(
             f"index format {version} is newer than this qa supports ({FORMAT_VERSION})",
@@ -547,6 +549,13 @@ def verify(gen: Path, manifest: Manifest, names: Iterable[str] | None = None) ->
             raise _unreadable(gen / name, exc) from None
         if problem:
             raise IndexDamaged(f"index file {name} is damaged ({problem})", hint=hint)
+    if names is None:
+        # A file the manifest does not list would be parsed unchecked: a dropped entry is damage too.
+        for root, _dirs, files in os.walk(gen):
+            for n in files:
+                rel = PurePosixPath(Path(root, n).relative_to(gen)).as_posix()
+                if rel != MANIFEST and rel not in manifest.files:
+                    raise IndexDamaged(f"index file {rel} is damaged (not listed in the manifest)", hint=hint)
 
 
 def _check_file(gen: Path, name: str, size: int, digest: str) -> str:
@@ -1034,8 +1043,21 @@ def begin(index_dir: Path) -> Writer:
             previous = None
         except IndexDamaged as exc:
             previous, damage = None, exc
-        writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage, created=created)
-        fd = dir_fd = None
+        # Ctrl-C or SIGTERM between creating the staging folder and handing the writer over would
+        # leave the folder behind: the signals wait until the writer exists and can clean up.
+        blocked = {signal.SIGINT, signal.SIGTERM}
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        writer = None
+        try:
+            writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage, created=created)
+            fd = dir_fd = None
+        finally:
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            except BaseException:
+                if writer is not None:
+                    writer.close()
+                raise
         return writer
     except OSError as exc:
         reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
