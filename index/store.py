@@ -1007,8 +1007,13 @@ def _command_line() -> str:
 def begin(index_dir: Path) -> Writer:
     """Lock `index_dir` for writing (or fail at once), clean up after crashed runs, open a staging folder."""
     index_dir = Path(index_dir)
-    if index_dir.exists() and not index_dir.is_dir():
-        raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+    try:
+        if os.path.lexists(index_dir) and not stat.S_ISDIR(os.stat(index_dir).st_mode):
+            raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+    except OSError as exc:
+        raise StorageError(
+            f"could not write the index {index_dir}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}"
+        ) from None
     fd: int | None = None
     dir_fd: int | None = None
     locked_hint = "wait for it to finish, or stop that process (the lock is released when it exits)"

@@ -148,7 +148,8 @@ class Engine:
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)
-        size = sum(f.stat().st_size for f in self.gen.rglob("*") if f.is_file())
+        # From the manifest (verified at open): the generation may have been pruned since.
+        size = sum(int(f["size"]) for f in self.manifest.files.values())
         return IndexInfo(
             path=str(self.index_dir),
             model=self.manifest.model,
