@@ -3,6 +3,8 @@
 Each case runs the real `qa` commands in-process (typer's CliRunner) against a small real index.
 Whatever happens, the output must not contain a traceback, and the index's current generation
 must be byte-for-byte what it was before, unless the command was meant to replace it.
+The matrix continues in test_hostile_index.py: nothing to index, failing outputs, concurrency,
+permissions, and crafted index folders with resealed manifests.
 """
 
 from __future__ import annotations
