@@ -229,7 +229,8 @@ def _problems(data: Any) -> list[str]:
         out.append("'counts' disagrees with 'documents'")
     out += _ann_problems(data["ann"])
     out += _scalars_problems("chunker", data["chunker"])
-    out += _scalars_problems("extra", data["extra"])
+    if not all(isinstance(k, str) and len(k) <= 64 for k in data["extra"]) or _depth(data["extra"]) > 5:
+        out.append("'extra' is nested too deep or has long keys")
     extra = data["extra"]
     if "quantized" in extra and not isinstance(extra["quantized"], bool):
         out.append("'extra.quantized' is not a boolean")
@@ -275,6 +276,20 @@ def _scalars_problems(key: str, value: dict[str, Any]) -> list[str]:
         if not ok:
             return [f"{key!r} entry {k!r} is not a plain setting"]
     return []
+
+
+def _depth(value: Any, limit: int = 5) -> int:
+    """Nesting depth of parsed JSON, counted up to limit + 1 (iterative: no recursion on hostile input)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth + 1 > limit:
+                return limit + 1
+            deepest = max(deepest, depth + 1)
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _ann_problems(ann: dict[str, Any]) -> list[str]:

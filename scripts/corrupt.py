@@ -224,7 +224,7 @@ def _hostile_edits(fmt: int) -> list[tuple[str, str, Any]]:
         ("quantized", "yes"),
         ("lexical", 10**30),
         ("lexical", 1),
-        ("other", {"nested": [1]}),
+        ("other", {"a": {"b": {"c": {"d": {"e": [1]}}}}}),
         ("other", "x"),
     ):
         cases.append(("extra", f"{k}={v!r}"[:40], sub("extra", k, v)))
