@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # Exit codes: a public contract, documented in the README.
 OK, NOT_FOUND, USAGE = 0, 1, 2
+PIPE_CLOSED = 141  # 128 + SIGPIPE: what a Unix tool reports when `| head` closes its output
 EXIT_CODES: dict[type[errors.QAError], int] = {
     errors.IndexMissing: 3,
     errors.IndexIncompatible: 4,
@@ -37,13 +38,13 @@ EXIT_CODES: dict[type[errors.QAError], int] = {
 }
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     int8 = "int8"
     fp32 = "fp32"
 
@@ -114,6 +115,7 @@ IndexOpt = Annotated[
         "--index",
         "-i",
         metavar="DIR",
+        readable=False,  # an unreadable index is a storage error (exit 8), reported by the store
         help="Index folder. Default: $QA_INDEX, else the bundled article's index.",
         show_default=False,
     ),
@@ -200,6 +202,50 @@ def _where(index: Path | None) -> Path:
     return index or config.default_index_dir()
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@contextmanager
+def _output() -> Iterator[None]:
+    """Writing results: a closed pipe (`qa ask ... | head -1`) ends quietly with 141, as a Unix tool
+    killed by SIGPIPE would; an output that fails (`> /dev/full`) is a storage error, exit 8."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(PIPE_CLOSED) from None
+    except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):  # rich's on_broken_pipe exits 1 by itself
+            _silence_stdout()
+            raise typer.Exit(PIPE_CLOSED) from None
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+        print(f"qa: error: cannot write the output: {reason}", file=sys.stderr)
+        raise typer.Exit(EXIT_CODES[errors.StorageError]) from None
+    except ValueError as exc:
+        if "JSON" not in str(exc):
+            raise
+        # dumps_json refuses NaN: a non-finite score comes from damaged vectors or BM25 data.
+        _fail(errors.IndexDamaged(f"the index produced a non-finite score ({exc})"))
+
+
+def _valid_arg(text: str) -> str:
+    """A command-line argument with undecodable bytes (surrogate escapes) made valid Unicode (U+FFFD)."""
+    from index.embed import valid_text
+
+    return valid_text(text)
+
+
 def _open(index: Path | None) -> Engine:
     from qa.engine import Engine
 
@@ -231,7 +277,10 @@ def index_cmd(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PATH...", help="Files and folders (recursive): .txt, .md, .html.", show_default=False
+            metavar="PATH...",
+            help="Files and folders (recursive): .txt, .md, .html.",
+            show_default=False,
+            readable=False,
         ),
     ],
     index: IndexOpt = None,
@@ -274,10 +323,11 @@ def index_cmd(
             progress=tick,
             quantized=None if precision is None else precision is Precision.int8,
         )
-    if json_out:
-        output.print_json(output.report_json(report))
-    else:
-        render.render_build_report(report, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json(output.report_json(report))
+        else:
+            render.render_build_report(report, output.console(sys.stdout))
     if report.errors:
         raise typer.Exit(EXIT_CODES[errors.InputError])
 
@@ -298,11 +348,12 @@ def ask(
     from qa.session import Conversation
 
     with _domain_errors(_where(index)):
-        answer = Conversation(_open(index)).ask(question, k)
-    if json_out:
-        output.print_json(answer.to_json())
-    else:
-        render.render_answer(answer, output.console(sys.stdout, color.value), show_nearest=show_nearest)
+        answer = Conversation(_open(index)).ask(_valid_arg(question), k)
+    with _output():
+        if json_out:
+            output.print_json(answer.to_json())
+        else:
+            render.render_answer(answer, output.console(sys.stdout, color.value), show_nearest=show_nearest)
     raise typer.Exit(NOT_FOUND if answer.abstained else OK)
 
 
@@ -321,7 +372,10 @@ def chat(
     from qa import config
     from qa.session import Conversation
 
-    with _domain_errors(_where(index)):
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None and not sys.stdin.isatty():
+        reconfigure(errors="surrogateescape")  # invalid UTF-8 in piped input: one bad line, not a crash
+    with _domain_errors(_where(index)), _output():
         engine = _open(index)
         code = run_chat(
             Conversation(engine),
@@ -342,10 +396,11 @@ def docs(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt = Co
 
     with _domain_errors(_where(index)):
         info = _open(index).info()
-    if json_out:
-        output.print_json(info.to_json())
-    else:
-        render.render_info(info, output.console(sys.stdout, color.value))
+    with _output():
+        if json_out:
+            output.print_json(info.to_json())
+        else:
+            render.render_info(info, output.console(sys.stdout, color.value))
 
 
 @app.command()
@@ -357,10 +412,11 @@ def speakers(index: IndexOpt = None, json_out: JsonOpt = False, color: ColorOpt 
 
     with _domain_errors(_where(index)):
         found = _open(index).speakers()
-    if json_out:
-        output.print_json([asdict(s) for s in found])
-    else:
-        render.render_speakers(found, output.console(sys.stdout, color.value))
+    with _output():
+        if json_out:
+            output.print_json([asdict(s) for s in found])
+        else:
+            render.render_speakers(found, output.console(sys.stdout, color.value))
 
 
 @app.command()
@@ -381,11 +437,12 @@ def quotes(
 
     with _domain_errors(_where(index)):
         found = attributions.load(index if index is not None else _open(None).index_dir, doc, speaker)
-    if json_out:
-        for a in found:
-            output.print_json(a.to_json())
-    else:
-        render.render_quotes(found, output.console(sys.stdout, color.value))
+    with _output():
+        if json_out:
+            for a in found:
+                output.print_json(a.to_json())
+        else:
+            render.render_quotes(found, output.console(sys.stdout, color.value))
 
 
 @app.command("eval")
@@ -408,10 +465,11 @@ def eval_cmd(
 
     with _domain_errors(_where(index)):
         report = evaluate(_open(index), gold, k=k)
-    if json_out:
-        output.print_json(report.to_json())
-    else:
-        output.render_eval(report, output.console(sys.stdout))
+    with _output():
+        if json_out:
+            output.print_json(report.to_json())
+        else:
+            output.render_eval(report, output.console(sys.stdout))
 
 
 def run() -> None:

@@ -85,7 +85,7 @@ def dumps_json(obj: Any) -> str:
     Unicode line separators are escaped too, so that one object is one line for every reader.
     These characters only occur inside JSON strings, so a textual substitution is safe.
     """
-    out = json.dumps(obj, ensure_ascii=False)
+    out = json.dumps(obj, ensure_ascii=False, allow_nan=False)  # NaN is not JSON: readers reject it
     if _JSON_ESCAPE.search(out):
         out = _JSON_ESCAPE.sub(_json_escape, out)
     return out

@@ -12,14 +12,15 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
 from index import attribution, docstore, embed, ingest, store, structure, vectors
 from index import chunk as chunking
-from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, Interrupted
+from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
@@ -76,8 +77,12 @@ class _Previous:
     vectors: np.ndarray
 
 
-def _load_previous(index_dir: Path) -> _Previous | None:
-    """The current generation's content, to carry unchanged documents over without re-embedding."""
+def _load_previous(index_dir: Path) -> _Previous:
+    """The current generation's content, to carry unchanged documents over without re-embedding.
+
+    Damage is raised, not taken for "no index": an update that quietly started from scratch would
+    drop every document not named in this run. `--rebuild` is the explicit way to start afresh.
+    """
     try:
         gen, manifest = store.open_manifest(index_dir)
         store.verify(gen, manifest)
@@ -96,9 +101,19 @@ def _load_previous(index_dir: Path) -> _Previous | None:
         finally:
             ds.close()
         vecs = FaissStore.load(gen / VECTORS, manifest.ann).all()
-    except (IndexDamaged, IndexIncompatible, IndexMissing):
-        return None  # a damaged previous index is simply rebuilt from scratch
+        n_passages = sum(len(rows) for rows in by_doc.values())
+        if vecs.shape != (n_passages, manifest.dim) or not np.isfinite(vecs).all():
+            raise IndexDamaged(
+                f"index {index_dir} is damaged ({VECTORS} holds {vecs.shape[0]} vectors of {vecs.shape[1]} "
+                f"dims for {n_passages} passages of {manifest.dim})"
+            )
+    except IndexDamaged as exc:
+        raise _refuse_update(exc) from None
     return _Previous(manifest, docs, by_doc, qs, sp, vecs)
+
+
+def _refuse_update(exc: IndexDamaged) -> IndexDamaged:
+    return IndexDamaged(f"{exc.message}; it was not updated", hint=exc.hint)
 
 
 def _under(source: str, roots: Sequence[Path]) -> bool:
@@ -167,6 +182,8 @@ def build(
                 roots, max_bytes=max_bytes, progress=lambda d, t: tick("reading", d, t)
             )
             report.skipped = skipped
+            if writer.damage is not None and not rebuild:
+                raise _refuse_update(writer.damage)
             prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
             model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
@@ -228,6 +245,10 @@ def build(
                         d.status = "unchanged"
                         docs.append(d)
 
+            if not sources and not (prev is not None and report.removed):
+                # Like `git commit` with nothing staged: an error, and the index is left as it was.
+                # Removing the last documents of an index (removed > 0) commits an empty index.
+                raise InputError(_nothing_to_index(paths, skipped))
             _embed(docs, embedder, tick, report)
             _write(writer, docs, embedder, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
@@ -240,10 +261,40 @@ def build(
     return report
 
 
+class _PassageTexts(Sequence[str]):
+    """Passage texts sliced from their documents on demand: a list of them all was another copy of
+    the whole text in memory, twice (for the model, then for BM25)."""
+
+    def __init__(self, docs: list[tuple[str, list[Chunk]]]) -> None:
+        self._spans = [(text, c.start, c.end) for text, chunks in docs for c in chunks]
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [t[a:b] for t, a, b in self._spans[i]]
+        t, a, b = self._spans[i]
+        return t[a:b]
+
+
+def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> str:
+    where = " ".join(str(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
+    if not skipped:
+        return f"nothing to index in {where}: no .txt, .md or .html files"
+    reasons = sorted({s.reason for s in skipped})
+    shown = ", ".join(reasons[:3]) + (", ..." if len(reasons) > 3 else "")
+    return f"nothing to index in {where}: {len(skipped)} file(s) skipped ({shown})"
+
+
 def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:
     """Embed every new passage in one pass (the model batches by length across documents)."""
     todo = [d for d in docs if d.vectors is None]
-    texts = [d.source.text[c.start : c.end] for d in todo for c in d.chunks]
+    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -270,9 +321,11 @@ def _write(
     *,
     quantized: bool,
 ) -> None:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    doc_rows, passage_rows, quote_rows, speaker_rows, texts = [], [], [], [], []
-    all_vecs = []
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    doc_rows, passage_rows, quote_rows, speaker_rows = [], [], [], []
+    # One matrix filled in place (each document's block freed as it is copied): a list of blocks
+    # plus np.vstack held every vector twice.
+    matrix = np.empty((sum(len(d.chunks) for d in docs), embedder.dim), dtype=np.float32)
     pid = 0
     docs.sort(key=lambda d: d.source.source)
     for doc_id, d in enumerate(docs):
@@ -281,22 +334,20 @@ def _write(
         doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
         for c in d.chunks:
             passage_rows.append(docstore.PassageRow(pid, doc_id, c.start, c.end, c.paragraph, c.kind))
-            texts.append(s.text[c.start : c.end])
             pid += 1
         quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         assert d.vectors is not None
-        all_vecs.append(d.vectors)
+        matrix[pid - len(d.chunks) : pid] = d.vectors
+        d.vectors = None
         setattr(report, d.status, getattr(report, d.status) + 1)
-    matrix = np.ascontiguousarray(
-        np.vstack(all_vecs) if all_vecs else np.zeros((0, embedder.dim), np.float32), dtype=np.float32
-    )
     staging = writer.staging
     tick("storing", 0, 3)
     params = vectors.choose(len(matrix))
     FaissStore.build(matrix, params).save(staging / VECTORS)
+    del matrix  # the vector index holds its own copy
     tick("storing", 1, 3)
-    Lexical.build(texts).save(staging / LEXICAL)
+    Lexical.build(_PassageTexts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
     tick("storing", 2, 3)
     docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)
     tick("storing", 3, 3)

@@ -8,6 +8,7 @@ The file is written once inside the staging folder and never changed afterwards,
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -134,7 +135,16 @@ def write(
         con.executemany(
             "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
             (
-                (d.doc_id, d.source, d.title, d.format, d.sha256, d.text, d.indexed_at, d.meta)
+                (
+                    d.doc_id,
+                    _name_value(d.source),
+                    _name_value(d.title),
+                    d.format,
+                    d.sha256,
+                    d.text,
+                    d.indexed_at,
+                    d.meta,
+                )
                 for d in documents
             ),
         )
@@ -177,6 +187,23 @@ def write(
         con.close()
         if not ok:
             path.unlink(missing_ok=True)  # never leave a half-written store behind
+
+
+def _name_value(name: str) -> str | bytes:
+    """A file name as SQLite can hold it: names that are not UTF-8 (surrogate escapes) as their bytes."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name)
+    return name
+
+
+def _name(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _doc_row(r: Sequence[Any]) -> DocRow:
+    return DocRow(r[0], _name(r[1]), _name(r[2]), *r[3:])
 
 
 def _passage_values(rows: Iterable[PassageRow], lengths: dict[int, int]) -> Iterator[tuple[Any, ...]]:
@@ -252,21 +279,46 @@ class DocStore:
             raise IndexDamaged(f"index file {path.name} is damaged ({exc})") from None
         store = cls(con, path)
         try:
+            # No value can be larger than the file; a crafted file must not make SQLite build one.
+            con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, max(os.path.getsize(path), 1 << 16))
+            con.execute("PRAGMA trusted_schema=OFF")
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            schema = set(con.execute(_MASTER).fetchall())
         except sqlite3.Error as exc:
             con.close()
             raise IndexDamaged(f"index file {path.name} is damaged ({exc})") from None
-        if app_id != APPLICATION_ID or not _TABLES <= tables:
+        if app_id != APPLICATION_ID:
             con.close()
             raise IndexDamaged(f"index file {path.name} is damaged (not a qa document store)")
         if version not in _READABLE:
             con.close()
             raise IndexDamaged(f"index file {path.name} has schema {version}, expected {SCHEMA_VERSION}")
+        if (version == SCHEMA_VERSION and schema != _expected_schema()) or not _plain_tables(con, schema):
+            # Views, triggers, generated columns or other tables: not a file this qa wrote.
+            con.close()
+            raise IndexDamaged(f"index file {path.name} is damaged (not a qa document store)")
         store._schema = version
         store._doc_cols = _DOC_COLS if version >= 2 else _DOC_COLS_V1
+        try:
+            problem = store._row_problem()
+        except IndexDamaged:
+            con.close()
+            raise
+        if problem:
+            con.close()
+            raise IndexDamaged(f"index file {path.name} is damaged ({problem})")
         return store
+
+    def _row_problem(self) -> str:
+        """Types, pids 0..n-1, existing documents and spans inside them: what readers index by."""
+        for what, sql in _ROW_CHECKS:
+            if self._rows(sql)[0][0]:
+                return what
+        n, lo, hi = self._rows("SELECT count(*), min(pid), max(pid) FROM passages")[0]
+        if n and (lo != 0 or hi != n - 1):
+            return f"passage ids are {lo}..{hi}, expected 0..{n - 1}"
+        return ""
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         """Every query goes through here so that late-found damage is an IndexDamaged too."""
@@ -281,7 +333,7 @@ class DocStore:
     def documents(self) -> list[DocRow]:
         if not self._all_docs:
             rows = self._rows(f"SELECT {self._doc_cols} FROM documents ORDER BY doc_id")
-            self._docs = {r[0]: DocRow(*r) for r in rows}
+            self._docs = {r[0]: _doc_row(r) for r in rows}
             self._all_docs = True
         return list(self._docs.values())
 
@@ -291,7 +343,7 @@ class DocStore:
             rows = self._rows(f"SELECT {self._doc_cols} FROM documents WHERE doc_id=?", (doc_id,))
             if not rows:
                 raise KeyError(doc_id)
-            doc = self._docs[doc_id] = DocRow(*rows[0])
+            doc = self._docs[doc_id] = _doc_row(rows[0])
         return doc
 
     def passages(self, pids: Sequence[int]) -> list[PassageRow]:
@@ -353,4 +405,67 @@ class DocStore:
 
 _DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at, meta"
 _DOC_COLS_V1 = "doc_id, source, title, format, sha256, text, indexed_at, '{}'"
+_MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+# Every row must have the types the readers rely on and point inside an existing document. The
+# lengths are materialized once: length(text) per passage would rescan a long text for each one.
+_LENGTHS = "WITH lengths AS MATERIALIZED (SELECT doc_id, length(text) AS n FROM documents) "
+_ROW_CHECKS = (
+    (
+        "a document row has the wrong types",
+        "SELECT count(*) FROM documents WHERE typeof(doc_id)!='integer' OR typeof(source) NOT IN ('text','blob')"
+        " OR typeof(title) NOT IN ('text','blob') OR typeof(format)!='text' OR typeof(sha256)!='text'"
+        " OR typeof(text)!='text' OR typeof(indexed_at)!='text'",
+    ),
+    (
+        "a passage row is malformed or outside its document",
+        _LENGTHS + "SELECT count(*) FROM passages p LEFT JOIN lengths l ON p.doc_id=l.doc_id"
+        " WHERE l.n IS NULL OR typeof(p.start_char)!='integer' OR typeof(p.end_char)!='integer'"
+        " OR typeof(p.paragraph)!='integer' OR typeof(p.kind)!='text'"
+        " OR p.start_char<0 OR p.end_char<p.start_char OR p.end_char>l.n",
+    ),
+    (
+        "a quote row is malformed or outside its document",
+        _LENGTHS + "SELECT count(*) FROM quotes q LEFT JOIN lengths l ON q.doc_id=l.doc_id"
+        " WHERE l.n IS NULL OR typeof(q.start_char)!='integer' OR typeof(q.end_char)!='integer'"
+        " OR typeof(q.speaker) NOT IN ('text','null') OR typeof(q.verb)!='text' OR typeof(q.direct)!='integer'"
+        " OR q.start_char<0 OR q.end_char<q.start_char OR q.end_char>l.n",
+    ),
+    (
+        "a speaker row is malformed",
+        "SELECT count(*) FROM speakers s LEFT JOIN documents d ON s.doc_id=d.doc_id"
+        " WHERE d.doc_id IS NULL OR typeof(s.name)!='text' OR typeof(s.aliases)!='text'",
+    ),
+)
+
+
+def _plain_tables(con: sqlite3.Connection, schema: set[tuple[Any, ...]]) -> bool:
+    """Only our tables and indexes, by name, and no generated or hidden column in any table: what an
+    older schema version must show too (its exact SQL text differs from today's)."""
+    expected = {(t, n) for t, n, _, _ in _expected_schema()}
+    found = {(t, n) for t, n, _, _ in schema}
+    tables = {x for x in expected if x[0] == "table"}
+    if not tables <= found or not found <= expected:  # our tables; nothing but our indexes besides
+        return False
+    try:
+        for table in _TABLES:
+            if any(col[6] != 0 for col in con.execute(f"PRAGMA table_xinfo({table})")):
+                return False
+    except sqlite3.Error:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _expected_schema() -> frozenset[tuple[Any, ...]]:
+    """sqlite_master as `write` makes it, from an empty in-memory store (so the SQL text is exact)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(_SCHEMA)
+        for sql in _INDEXES:
+            con.execute(sql)
+        return frozenset(con.execute(_MASTER).fetchall())
+    finally:
+        con.close()
+
+
 _PASSAGE_COLS = "pid, doc_id, start_char, end_char, paragraph, kind"

@@ -70,6 +70,20 @@ class Embedder(Protocol):
         ...
 
 
+ENCODE_WINDOW = 4096  # texts tokenized at once (bounded memory, see OnnxEmbedder.encode)
+
+
+def valid_text(text: str) -> str:
+    """`text` with lone surrogates (undecodable input bytes) as U+FFFD: the tokenizer takes only valid Unicode."""
+    if text.isascii():
+        return text
+    try:  # surrogate escapes back to the bytes they stand for: one U+FFFD per undecodable byte
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 # --------------------------------------------------------------------------- model folders
 
 
@@ -351,13 +365,21 @@ class OnnxEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), max(1, batch_size)):
-            rows = order[start : start + max(1, batch_size)]
-            out[rows] = self._run([encodings[i] for i in rows])
-            if progress is not None:
-                progress(len(rows))
+        batch_size = max(1, batch_size)
+        # Tokenized a window at a time: a tokenizers Encoding keeps ids, offsets, tokens and masks
+        # (hundreds of bytes per token), so encoding 60k passages at once held more memory than the
+        # text itself many times over. Sorting by length within a window keeps padding low.
+        for w0 in range(0, len(texts), ENCODE_WINDOW):
+            window = range(w0, min(w0 + ENCODE_WINDOW, len(texts)))
+            encodings = self._tokenizer.encode_batch([valid_text(texts[i]) for i in window])
+            order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+            for start in range(0, len(order), batch_size):
+                rows = order[start : start + batch_size]
+                out[[w0 + i for i in rows]] = self._run([encodings[i] for i in rows])
+                if progress is not None:
+                    progress(len(rows))
+        if not np.isfinite(out).all():  # would become NaN scores: JSON cannot carry them, ranking breaks
+            raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
         return out
 
     def _run(self, batch: list[Encoding]) -> np.ndarray:

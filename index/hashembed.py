@@ -42,7 +42,8 @@ class HashEmbedder:
     def __init__(self, dim: int = DIM) -> None:
         self.dim = int(dim)
         self.name = MODEL
-        self.fingerprint = f"{MODEL}-{self.dim}-v1"  # bump the suffix when the hashing changes
+        # A hex digest like a real model's (manifests accept nothing else); bump "v1" when the hashing changes.
+        self.fingerprint = hashlib.sha256(f"{MODEL}-{self.dim}-v1".encode()).hexdigest()
         self.max_tokens = MAX_TOKENS
 
     def __repr__(self) -> str:

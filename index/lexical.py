@@ -133,6 +133,10 @@ class _Sparse:
         return scores
 
 
+def _is_count(value: Any, most: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
+
+
 class Lexical:
     """A BM25 index over passages plus document frequencies (for idf-weighted term coverage)."""
 
@@ -171,7 +175,7 @@ class Lexical:
                 ts.append(t)
             tokens.append(ts or [""])
         bm25 = bm25s.BM25()
-        bm25.index(tokens, show_progress=False)
+        bm25.index(tokens or [[""]], show_progress=False)  # an empty index (its last document removed)
         df: Counter[str] = Counter()
         for toks in tokens:
             df.update(set(toks))
@@ -229,6 +233,41 @@ class Lexical:
         if self._vocab is None:
             self._vocab = list(self.df)
         return self._vocab
+
+    def check(self, n_passages: int) -> None:
+        """Refuse numbers that disagree with the passages: they size every question's score array.
+
+        The files are checksummed, but a resealed manifest makes any content "valid": BM25's
+        `num_docs` of 1e9 would allocate gigabytes per question, an index past it would crash.
+        """
+        docs = max(n_passages, 1)  # an empty index holds one empty placeholder document
+        bm25 = self._bm25
+        num: Any
+        if isinstance(bm25, _Sparse):
+            num, data, indices, indptr = bm25.n, bm25.data, bm25.indices, bm25.indptr
+        else:
+            sc = getattr(bm25, "scores", {})
+            num = sc.get("num_docs")
+            data, indices, indptr = (np.asarray(sc.get(k, ())) for k in ("data", "indices", "indptr"))
+        problem = ""
+        if self.n != n_passages or num != docs:
+            problem = f"{num} BM25 documents and {self.n} counted for {n_passages} passages"
+        elif not all(_is_count(v, n_passages) for v in self.df.values()):
+            problem = "bad document frequencies"
+        elif data.dtype.kind != "f" or not np.isfinite(data).all():
+            problem = "non-finite BM25 scores"
+        elif indices.dtype.kind not in "iu" or (
+            len(indices) and not 0 <= int(indices.min()) <= int(indices.max()) < docs
+        ):
+            problem = "BM25 rows outside the passages"
+        elif (
+            indptr.dtype.kind not in "iu"
+            or (len(indptr) > 1 and (np.diff(indptr) < 0).any())
+            or (len(indptr) and not 0 <= int(indptr[0]) <= int(indptr[-1]) <= len(data))
+        ):
+            problem = "inconsistent BM25 columns"
+        if problem:
+            raise IndexDamaged(f"index file bm25/ is damaged ({problem})")
 
     def idf(self, term: str) -> float:
         """Smoothed idf; unseen terms get the highest value."""

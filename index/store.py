@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import json
+import math
 import os
 import re
 import secrets
@@ -35,7 +36,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from types import FrameType, TracebackType
 from typing import Any
@@ -62,6 +63,22 @@ _CHECKSUM_KEY = "manifest_xxh3"  # xxh3_128 of the canonical JSON of the other k
 _TIME_FMT = "%Y%m%dT%H%M%S.%fZ"  # fixed width, so names sort in commit order
 _NAME_RE = re.compile(r"^(gen|tmp)-(\d{8}T\d{6}\.\d{6}Z)-([0-9a-f]{8})$")
 _HEX128_RE = re.compile(r"^[0-9a-f]{32}$")
+# Model fingerprints are xxh3_128 (32 hex digits) or sha256 (64) digests, never paths: they name a cache folder.
+_FINGERPRINT_RE = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{64})$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+# Bounds of a manifest's numbers: far above any real index, low enough that nothing sized by them can
+# exhaust memory before the files (whose sizes the manifest also gives) contradict them.
+MAX_DIM = 8192
+MAX_COUNT = 1 << 40
+MAX_FILE_SIZE = 1 << 50
+MAX_NAME_CHARS = 4096
+_ANN_TYPES = {
+    "flat": {"type"},
+    "ivf": {"type", "nlist", "nprobe", "storage"},
+    "hnsw": {"type", "M", "efConstruction", "efSearch", "storage"},
+}
+_ANN_STORAGE = {"flat", "sq8", "fp16"}
+_COUNT_KEYS = {"documents", "passages", "quotes"}
 
 # Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
 # 1 -> 2: only the document store gained a column, and it reads schema 1 as "no metadata".
@@ -103,7 +120,7 @@ def _rebuild_hint(index_dir: Path) -> str:
 
 def utc_now() -> str:
     """ISO 8601 UTC time for `Manifest.created`."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # --------------------------------------------------------------------------- manifest
@@ -197,12 +214,32 @@ def _problems(data: Any) -> list[str]:
         out.append(f"unknown key {unknown[0]!r}")
     if out:
         return out
-    if data["dim"] <= 0:
-        out.append("'dim' is not positive")
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in data["documents"].items()):
+    if not 1 <= data["format_version"] <= MAX_COUNT:
+        out.append("'format_version' is out of range")
+    if not 1 <= data["dim"] <= MAX_DIM:
+        out.append(f"'dim' is not in 1..{MAX_DIM}")
+    if not _plain_name(data["model"]):
+        out.append("'model' is not a plain name")
+    if not _FINGERPRINT_RE.match(data["model_fingerprint"]):
+        out.append("'model_fingerprint' is not a hex digest")
+    if not all(
+        _plain_name(k) and isinstance(v, str) and _SHA256_RE.match(v) for k, v in data["documents"].items()
+    ):
         out.append("'documents' must map sources to sha256 strings")
-    if not all(isinstance(k, str) and _is(v, int) for k, v in data["counts"].items()):
-        out.append("'counts' must map names to integers")
+    counts = data["counts"]
+    if not all(k in _COUNT_KEYS and _is(v, int) and 0 <= v <= MAX_COUNT for k, v in counts.items()):
+        out.append("'counts' must map names to integers in range")
+    elif counts.get("documents", len(data["documents"])) != len(data["documents"]):
+        out.append("'counts' disagrees with 'documents'")
+    out += _ann_problems(data["ann"])
+    out += _scalars_problems("chunker", data["chunker"])
+    if not all(isinstance(k, str) and len(k) <= 64 for k in data["extra"]) or _depth(data["extra"]) > 5:
+        out.append("'extra' is nested too deep or has long keys")
+    extra = data["extra"]
+    if "quantized" in extra and not isinstance(extra["quantized"], bool):
+        out.append("'extra.quantized' is not a boolean")
+    if "lexical" in extra and not (_is(extra["lexical"], int) and 1 <= extra["lexical"] <= 1000):
+        out.append("'extra.lexical' is out of range")
     try:
         datetime.fromisoformat(data["created"].replace("Z", "+00:00"))
     except ValueError:
@@ -214,7 +251,7 @@ def _problems(data: Any) -> list[str]:
             not isinstance(entry, dict)
             or set(entry) != {"size", "xxh3"}
             or not _is(entry["size"], int)
-            or entry["size"] < 0
+            or not 0 <= entry["size"] <= MAX_FILE_SIZE
             or not isinstance(entry["xxh3"], str)
             or not _HEX128_RE.match(entry["xxh3"])
         ):
@@ -222,55 +259,141 @@ def _problems(data: Any) -> list[str]:
     return out
 
 
+def _plain_name(value: Any) -> bool:
+    """A name or source shown to users and compared, never opened from an index: bounded, no NUL."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_NAME_CHARS and "\x00" not in value
+
+
+def _scalars_problems(key: str, value: dict[str, Any]) -> list[str]:
+    """Settings dicts hold short names mapped to booleans, finite numbers or short strings."""
+    for k, v in value.items():
+        ok = (
+            isinstance(k, str)
+            and len(k) <= 64
+            and (
+                isinstance(v, bool)
+                or (_is(v, int) and abs(v) <= MAX_COUNT)
+                or (isinstance(v, float) and math.isfinite(v))
+                or (isinstance(v, str) and len(v) <= MAX_NAME_CHARS)
+            )
+        )
+        if not ok:
+            return [f"{key!r} entry {k!r} is not a plain setting"]
+    return []
+
+
+def _depth(value: Any, limit: int = 5) -> int:
+    """Nesting depth of parsed JSON, counted up to limit + 1 (iterative: no recursion on hostile input)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth + 1 > limit:
+                return limit + 1
+            deepest = max(deepest, depth + 1)
+            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _ann_problems(ann: dict[str, Any]) -> list[str]:
+    """The vector index type and its parameters: known keys, integers in the range FAISS accepts."""
+    kind = ann.get("type")
+    allowed = _ANN_TYPES.get(kind) if isinstance(kind, str) else None
+    if allowed is None:
+        return ["'ann' has an unknown type"]
+    if not set(ann) <= allowed:
+        return [f"'ann' has an unknown key {sorted(set(ann) - allowed)[0]!r}"]
+    if "storage" in ann and ann["storage"] not in _ANN_STORAGE:
+        return ["'ann' storage is unknown"]
+    ints = {k: v for k, v in ann.items() if k not in ("type", "storage")}
+    if not all(_is(v, int) and 1 <= v <= 1 << 24 for v in ints.values()):
+        return ["'ann' parameters must be integers in 1..16777216"]
+    if kind == "ivf" and not ("nlist" in ann and 1 <= ann.get("nprobe", 1) <= ann["nlist"]):
+        return ["'ann' nprobe must be in 1..nlist"]
+    if kind == "hnsw" and not ("M" in ann and 2 <= ann["M"] <= 1024):
+        return ["'ann' M must be in 2..1024"]
+    return []
+
+
 def _canonical(data: dict[str, Any]) -> bytes:
     body = {k: v for k, v in data.items() if k != _CHECKSUM_KEY}
     return json.dumps(
         body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode()
+    ).encode("utf-8", "surrogatepass")  # lone surrogates: names of files that are not UTF-8
 
 
 def _dump_manifest(manifest: Manifest) -> bytes:
     data = manifest.to_json()
     data[_CHECKSUM_KEY] = xxhash.xxh3_128_hexdigest(_canonical(data))
-    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n").encode()
+    try:
+        return (
+            json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+        ).encode()
+    except UnicodeEncodeError:  # a file name that is not UTF-8: \udcxx escapes keep the file valid UTF-8
+        return (
+            json.dumps(data, indent=1, sort_keys=True, ensure_ascii=True, allow_nan=False) + "\n"
+        ).encode()
 
 
 # --------------------------------------------------------------------------- reading
+
+
+_PERMISSION = (errno.EACCES, errno.EPERM)
+
+
+def _unreadable(path: Path, exc: OSError) -> StorageError:
+    """A permission problem is the storage's, not damage: nothing is wrong with the index itself."""
+    return StorageError(f"cannot read {path}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}")
 
 
 def current(index_dir: Path) -> Path:
     """The current generation folder of `index_dir`."""
     index_dir = Path(index_dir)
     build_hint = "build one from your documents"
-    if not index_dir.exists():
-        raise IndexMissing(f"no index at {index_dir}", hint=build_hint)
-    if not index_dir.is_dir():
+    try:
+        st = os.stat(index_dir)
+    except (FileNotFoundError, NotADirectoryError):
+        raise IndexMissing(f"no index at {index_dir}", hint=build_hint) from None
+    except OSError as exc:
+        raise _unreadable(index_dir, exc) from None
+    if not stat.S_ISDIR(st.st_mode):
         raise IndexDamaged(f"{index_dir} is a file, not an index folder", hint=build_hint)
     pointer = index_dir / CURRENT
     try:
-        with open(pointer, "rb") as f:
-            raw = f.read(MAX_CURRENT_BYTES + 1)
+        raw = _read_capped(pointer, MAX_CURRENT_BYTES)
     except FileNotFoundError:
         raise IndexMissing(f"no index at {index_dir} (no {CURRENT} file)", hint=build_hint) from None
     except IsADirectoryError:
+        what = "a folder" if os.path.isdir(pointer) else "not a regular file"
         raise IndexDamaged(
-            f"index {index_dir} is damaged ({CURRENT} is a folder)", _rebuild_hint(index_dir)
+            f"index {index_dir} is damaged ({CURRENT} is {what})", _rebuild_hint(index_dir)
         ) from None
     except OSError as exc:
+        if exc.errno in _PERMISSION:
+            raise _unreadable(pointer, exc) from None
         raise IndexDamaged(
             f"index {index_dir} is unreadable ({exc.strerror or exc})", _rebuild_hint(index_dir)
         ) from None
+    except ValueError:
+        raw = b""
     try:
         name = raw.decode("ascii").strip()
     except UnicodeDecodeError:
         name = ""
     m = _NAME_RE.match(name)
-    if len(raw) > MAX_CURRENT_BYTES or m is None or m.group(1) != "gen":
+    if m is None or m.group(1) != "gen":
         raise IndexDamaged(
             f"index {index_dir} is damaged ({CURRENT} is unreadable)", _rebuild_hint(index_dir)
         )
     gen = index_dir / name
-    if not gen.is_dir():
+    try:
+        is_dir = stat.S_ISDIR(os.lstat(gen).st_mode)
+    except FileNotFoundError:
+        is_dir = False
+    except OSError as exc:
+        raise _unreadable(gen, exc) from None
+    if not is_dir:
         raise IndexDamaged(
             f"index {index_dir} is damaged ({CURRENT} names {name}, which does not exist)",
             _rebuild_hint(index_dir),
@@ -279,7 +402,9 @@ def current(index_dir: Path) -> Path:
 
 
 def _read_capped(path: Path, cap: int) -> bytes:
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    """At most `cap` bytes of a regular file; a FIFO or device is refused, never waited on."""
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -310,9 +435,14 @@ def read_manifest(gen: Path) -> Manifest:
         raw = _read_capped(gen / MANIFEST, MAX_MANIFEST_BYTES)
     except FileNotFoundError:
         raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} is missing)", hint) from None
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST}: {reason})", hint) from None
+    except OSError as exc:
+        if exc.errno in _PERMISSION:
+            raise _unreadable(gen / MANIFEST, exc) from None
+        raise IndexDamaged(
+            f"index {index_dir} is damaged ({MANIFEST}: {exc.strerror or exc})", hint
+        ) from None
+    except ValueError as exc:
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST}: {exc})", hint) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -320,6 +450,8 @@ def read_manifest(gen: Path) -> Manifest:
     if not isinstance(data, dict) or not _is(data.get("format_version"), int):
         raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} has no format version)", hint)
     version: int = data["format_version"]
+    if version < 0:
+        raise IndexDamaged(f"index {index_dir} is damaged ({MANIFEST} has format version {version})", hint)
     if version > FORMAT_VERSION:
         raise IndexIncompatible(
             f"index format {version} is newer than this qa supports ({FORMAT_VERSION})",
@@ -356,9 +488,48 @@ def open_manifest(index_dir: Path) -> tuple[Path, Manifest]:
     return gen, read_manifest(gen)
 
 
+@contextmanager
+def pinned(index_dir: Path) -> Iterator[tuple[Path, Manifest]]:
+    """The current generation and its manifest, pinned: no writer prunes it until the block ends.
+
+    Why: a reader that is slow while two commits land would otherwise find its generation pruned
+    and report a healthy index as damaged. The pin is a shared flock on the generation's folder;
+    writers prune only the generations they can lock exclusively (see `_prune`). A generation that
+    vanished between reading CURRENT and locking it is retried on the new CURRENT.
+    """
+    fd, gen = _pin(Path(index_dir))
+    try:
+        yield gen, read_manifest(gen)
+    finally:
+        os.close(fd)
+
+
+def _pin(index_dir: Path) -> tuple[int, Path]:
+    for _ in range(50):
+        gen = current(index_dir)
+        try:
+            fd = os.open(gen, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            continue  # pruned between reading CURRENT and opening it: CURRENT names a newer one
+        except OSError as exc:
+            raise _unreadable(gen, exc) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH)  # waits only while a writer is removing this very folder
+            still_there = os.path.samestat(os.fstat(fd), os.stat(gen))
+        except FileNotFoundError:
+            still_there = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if still_there:
+            return fd, gen
+        os.close(fd)
+    raise IndexDamaged(f"index {index_dir} changed 50 times while it was being opened; try again")
+
+
 def hash_file(path: Path, limit: int | None = None) -> tuple[int, str]:
     """(size, xxh3_128 hex) of a regular file, read in blocks; stops after `limit`+1 bytes if given."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -391,9 +562,19 @@ def verify(gen: Path, manifest: Manifest, names: Iterable[str] | None = None) ->
         entry = manifest.files.get(name)
         if entry is None or not _safe_relpath(name):
             raise IndexDamaged(f"index file {name} is damaged (not listed in the manifest)", hint=hint)
-        problem = _check_file(gen, name, entry["size"], entry["xxh3"])
+        try:
+            problem = _check_file(gen, name, entry["size"], entry["xxh3"])
+        except PermissionError as exc:
+            raise _unreadable(gen / name, exc) from None
         if problem:
             raise IndexDamaged(f"index file {name} is damaged ({problem})", hint=hint)
+    if names is None:
+        # A file the manifest does not list would be parsed unchecked: a dropped entry is damage too.
+        for root, _dirs, files in os.walk(gen):
+            for n in files:
+                rel = PurePosixPath(Path(root, n).relative_to(gen)).as_posix()
+                if rel != MANIFEST and rel not in manifest.files:
+                    raise IndexDamaged(f"index file {rel} is damaged (not listed in the manifest)", hint=hint)
 
 
 def _check_file(gen: Path, name: str, size: int, digest: str) -> str:
@@ -405,6 +586,8 @@ def _check_file(gen: Path, name: str, size: int, digest: str) -> str:
             st = os.lstat(path)
         except FileNotFoundError:
             return "missing"
+        except PermissionError:
+            raise
         except OSError as exc:
             return f"unreadable: {exc.strerror or exc}"
         if i < len(parts) - 1 and not stat.S_ISDIR(st.st_mode):
@@ -415,6 +598,8 @@ def _check_file(gen: Path, name: str, size: int, digest: str) -> str:
         return f"size {st.st_size} bytes, expected {size}"
     try:
         got_size, got = hash_file(path, limit=size)
+    except PermissionError:
+        raise
     except OSError as exc:
         return f"unreadable: {exc.strerror or exc}"
     if got_size != size:
@@ -514,18 +699,18 @@ def _is_ours(name: str, kind: str) -> bool:
 
 def _new_name(kind: str, after: str | None = None) -> str:
     """`kind-<utc time>-<random>`, later than `after` even if the clock went backwards."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     m = _NAME_RE.match(after) if after else None
     if m is not None:
-        prev = datetime.strptime(m.group(2), _TIME_FMT).replace(tzinfo=timezone.utc)
+        prev = datetime.strptime(m.group(2), _TIME_FMT).replace(tzinfo=UTC)
         now = max(now, prev + timedelta(microseconds=1))
     return f"{kind}-{now.strftime(_TIME_FMT)}-{secrets.token_hex(4)}"
 
 
 def _read_current_name(index_dir: Path) -> str | None:
     try:
-        name = (index_dir / CURRENT).read_bytes()[:MAX_CURRENT_BYTES].decode("ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        name = _read_capped(index_dir / CURRENT, MAX_CURRENT_BYTES).decode("ascii").strip()
+    except (OSError, ValueError):
         return None
     return name if _is_ours(name, "gen") else None
 
@@ -554,10 +739,46 @@ def _remove_tree(path: Path) -> None:
         pass
 
 
+def _try_lock_dir(path: Path) -> int | None:
+    """An exclusive flock on a folder, or None when someone holds it (a reader's pin, a writer's staging)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _remove_unheld(index_dir: Path, name: str) -> None:
+    """Remove a folder nobody holds: renamed away first under the lock, so a reader never sees it half gone."""
+    path = index_dir / name
+    if path.is_symlink() or not path.is_dir():
+        _remove_tree(path)
+        return
+    fd = _try_lock_dir(path)
+    if fd is None:
+        return  # pinned by a reader or still written: the next writer removes it
+    try:
+        doomed = path
+        if _is_ours(name, "gen"):
+            doomed = index_dir / _new_name("tmp")
+            try:
+                os.rename(path, doomed)
+            except OSError:
+                return
+        _remove_tree(doomed)
+    finally:
+        os.close(fd)
+
+
 def _prune(index_dir: Path, keep: set[str]) -> None:
     for name in _generations(index_dir):
         if name not in keep:
-            _remove_tree(index_dir / name)
+            _remove_unheld(index_dir, name)
 
 
 def _storage_reason(exc: BaseException, path: Path) -> str | None:
@@ -570,6 +791,12 @@ def _storage_reason(exc: BaseException, path: Path) -> str | None:
             return _REASONS[errno.ENOSPC]
         if code is not None and code & 0xFF == 8:  # SQLITE_READONLY
             return _REASONS[errno.EROFS]
+    if isinstance(exc, RuntimeError):
+        # faiss reports a failed write as "write error in ...: <strerror>".
+        text = str(exc)
+        for code, reason in _REASONS.items():
+            if os.strerror(code) in text:
+                return reason
     if isinstance(exc, (OSError, RuntimeError, sqlite3.Error)):
         # Libraries (faiss, sqlite) wrap a full disk in their own errors: look at the disk itself.
         try:
@@ -584,12 +811,27 @@ def _storage_reason(exc: BaseException, path: Path) -> str | None:
 class Writer:
     """The one writer of an index folder: stage files, then `commit` them as a new generation."""
 
-    def __init__(self, index_dir: Path, lock_fd: int, previous: Path | None) -> None:
+    def __init__(
+        self,
+        index_dir: Path,
+        lock_fd: int,
+        previous: Path | None,
+        *,
+        dir_fd: int | None = None,
+        damage: IndexDamaged | None = None,
+        created: bool = False,
+    ) -> None:
         self.index_dir = index_dir
+        self._created = created  # the folder is ours: removed again if nothing is committed
         self._lock_fd: int | None = lock_fd
+        self._dir_fd = dir_fd  # flock on the index folder itself: the lock nobody can delete
         self._previous = previous
+        # Why the current index could not be read, when it exists but is damaged: an update must
+        # refuse to run over it rather than quietly start from scratch (see index.build).
+        self.damage = damage
         self._committed: Path | None = None
         self._signals: Any = None
+        self._staging_fd: int | None = None
         self.staging = self._make_staging()
 
     @property
@@ -602,9 +844,11 @@ class Writer:
             path = self.index_dir / _new_name("tmp")
             try:
                 path.mkdir()
-                return path
             except FileExistsError:
                 continue
+            # Held until close: another process's clean-up must never remove a folder being written.
+            self._staging_fd = _try_lock_dir(path)
+            return path
         raise FileExistsError(errno.EEXIST, "could not create a staging folder", str(self.index_dir))
 
     def __enter__(self) -> Writer:
@@ -615,16 +859,18 @@ class Writer:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        reason = None
+        if exc is not None and self._committed is None and not isinstance(exc, StorageError):
+            # Before close(): removing the staging folder frees the space whose lack caused the error.
+            reason = _storage_reason(exc, self.index_dir)
         try:
             self.close()
         finally:
             signals, self._signals = self._signals, None
             if signals is not None:
                 signals.__exit__(None, None, None)
-        if exc is not None and self._committed is None and not isinstance(exc, StorageError):
-            reason = _storage_reason(exc, self.index_dir)
-            if reason is not None:
-                raise self._storage_error(reason) from exc
+        if reason is not None:
+            raise self._storage_error(reason) from exc
 
     def _storage_error(self, reason: str) -> StorageError:
         kept = "the previous index is intact" if self._previous is not None else "no index was written"
@@ -639,6 +885,9 @@ class Writer:
             if self._committed is None:
                 _remove_tree(self.staging)
         finally:
+            staging_fd, self._staging_fd = self._staging_fd, None
+            if staging_fd is not None:
+                os.close(staging_fd)
             fd, self._lock_fd = self._lock_fd, None
             if fd is not None:
                 try:
@@ -646,6 +895,16 @@ class Writer:
                 except OSError:
                     pass
                 os.close(fd)  # releases the flock
+            dir_fd, self._dir_fd = self._dir_fd, None
+            if self._created and self._committed is None and fd is not None:
+                # A failed first run leaves nothing behind, not an empty folder that looks like an index.
+                try:
+                    os.unlink(self.index_dir / LOCK)
+                    os.rmdir(self.index_dir)
+                except OSError:
+                    pass
+            if dir_fd is not None:
+                os.close(dir_fd)
 
     def commit(self, manifest: Manifest) -> Path:
         """Checksum, fsync and publish the staged files as the new current generation."""
@@ -666,6 +925,9 @@ class Writer:
             prev_name = self._previous.name if self._previous is not None else None
             latest = max([n for n in [prev_name, *_generations(self.index_dir)] if n], default=None)
             gen = self.index_dir / _new_name("gen", after=latest)
+            staging_fd, self._staging_fd = self._staging_fd, None
+            if staging_fd is not None:
+                os.close(staging_fd)  # readers will pin the generation with shared locks
             os.rename(self.staging, gen)
             _fsync_path(self.index_dir, directory=True)
             _step("renamed")
@@ -762,22 +1024,31 @@ def _command_line() -> str:
 def begin(index_dir: Path) -> Writer:
     """Lock `index_dir` for writing (or fail at once), clean up after crashed runs, open a staging folder."""
     index_dir = Path(index_dir)
-    if index_dir.exists() and not index_dir.is_dir():
-        raise IndexDamaged(f"{index_dir} is a file, not an index folder")
-    fd: int | None = None
     try:
+        if os.path.lexists(index_dir) and not stat.S_ISDIR(os.stat(index_dir).st_mode):
+            raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+    except OSError as exc:
+        raise StorageError(
+            f"could not write the index {index_dir}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}"
+        ) from None
+    fd: int | None = None
+    dir_fd: int | None = None
+    locked_hint = "wait for it to finish, or stop that process (the lock is released when it exits)"
+    try:
+        created = not os.path.lexists(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        # The lock is the index folder itself: a lock file can be deleted from under its holder,
+        # and a second writer would then lock a new file and commit too. The lock file only says who.
+        dir_fd = os.open(index_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(
+            index_dir / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o644
+        )
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(dir_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # older qa versions lock only the file
         except BlockingIOError:
             info = _holder(fd)
-            os.close(fd)
-            fd = None
-            raise IndexLocked(
-                _lock_message(index_dir, info),
-                hint="wait for it to finish, or stop that process (the lock is released when it exits)",
-            ) from None
+            raise IndexLocked(_lock_message(index_dir, info), hint=locked_hint) from None
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -787,12 +1058,28 @@ def begin(index_dir: Path) -> Writer:
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)
         _cleanup(index_dir)
+        damage: IndexDamaged | None = None
         try:
             previous: Path | None = current(index_dir)
-        except (IndexMissing, IndexDamaged):
+        except IndexMissing:
             previous = None
-        writer = Writer(index_dir, fd, previous)
-        fd = None
+        except IndexDamaged as exc:
+            previous, damage = None, exc
+        # Ctrl-C or SIGTERM between creating the staging folder and handing the writer over would
+        # leave the folder behind: the signals wait until the writer exists and can clean up.
+        blocked = {signal.SIGINT, signal.SIGTERM}
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        writer = None
+        try:
+            writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage, created=created)
+            fd = dir_fd = None
+        finally:
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            except BaseException:
+                if writer is not None:
+                    writer.close()
+                raise
         return writer
     except OSError as exc:
         reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
@@ -800,19 +1087,21 @@ def begin(index_dir: Path) -> Writer:
     finally:
         if fd is not None:
             os.close(fd)
+        if dir_fd is not None:
+            os.close(dir_fd)
 
 
 def _cleanup(index_dir: Path) -> None:
     """Remove what interrupted runs left: staging folders, CURRENT.tmp, unreferenced generations."""
     for name in os.listdir(index_dir):
         if _is_ours(name, "tmp"):
-            _remove_tree(index_dir / name)
+            _remove_unheld(index_dir, name)
     _remove_tree(index_dir / (CURRENT + ".tmp"))
-    if not (index_dir / CURRENT).exists():
+    if not os.path.lexists(index_dir / CURRENT):
         _prune(index_dir, set())  # no commit ever finished: every generation is an orphan
         return
     cur = _read_current_name(index_dir)
-    if cur is None or not (index_dir / cur).is_dir():
+    if cur is None or not os.path.isdir(index_dir / cur):
         return  # CURRENT is damaged: keep everything for a human to look at
     prev = _predecessor(index_dir, cur)
     _prune(index_dir, {cur} | ({prev} if prev else set()))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import docstore, embed, hashembed, store
+from index import consistency, docstore, embed, hashembed, store
 from index.chunk import sentences
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, Lexical, words
@@ -83,15 +83,22 @@ class Engine:
             merged.setdefault(q.speaker, {q.speaker})
         self.speakers_index = [Speaker(name, tuple(sorted(al))) for name, al in sorted(merged.items())]
         self.quotes_by_passage: dict[int, list[QuoteSpan]] = {}
-        by_doc: dict[int, list[Passage]] = {}
+        by_doc: dict[int, list[tuple[int, int, int]]] = {}
         for p in self.passages:
-            by_doc.setdefault(p.doc_id, []).append(p)
+            by_doc.setdefault(p.doc_id, []).append((p.start, p.end, p.pid))
+        q_by_doc: dict[int, list[QuoteSpan]] = {}
         for q in self.quotes:
-            for p in by_doc.get(q.doc_id, []):
-                if q.start < p.end and p.start < q.end:
-                    self.quotes_by_passage.setdefault(p.pid, []).append(q)
+            q_by_doc.setdefault(q.doc_id, []).append(q)
+        for doc_id, qs in q_by_doc.items():  # sorted spans: linear, not quotes x passages
+            spans = sorted(by_doc.get(doc_id, []))
+            for q, pids in zip(qs, consistency.overlaps(spans, [(q.start, q.end) for q in qs]), strict=True):
+                for pid in pids:
+                    self.quotes_by_passage.setdefault(pid, []).append(q)
         self.lexical = Lexical.load(gen / LEXICAL)
+        self.lexical.check(len(self.passages))
         self.store: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
+        if isinstance(self.store, FaissStore):  # FAISS-specific damage: NaN vectors, a broken quantizer
+            consistency.check_vectors(self.store.index, manifest.dim, len(self.passages), self.store.matrix)
         if self.store.count() != len(self.passages) or self.store.dim != manifest.dim:
             raise IndexDamaged(
                 f"index file {VECTORS} is damaged ({self.store.count()} vectors of {self.store.dim} dims "
@@ -129,19 +136,20 @@ class Engine:
             except IndexMissing:
                 _build_default(index_dir, rebuild=False, notify=notify)
                 built = True
-        gen, manifest = store.open_manifest(index_dir)
-        lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
-        if lexical != LEXICAL_VERSION:
-            if index_dir == config.default_index_dir() and not built:
-                _build_default(index_dir, rebuild=True, notify=notify)
-                return cls.open(index_dir, notify=notify, embedder=embedder, vector_store=vector_store)
-            raise IndexIncompatible(
-                f"index {index_dir} was built by an older qa (word index v{lexical}, "
-                f"this qa reads v{LEXICAL_VERSION})",
-                hint="rebuild it from its documents",
-            )
-        store.verify(gen, manifest)
-        return cls(index_dir, gen, manifest, built, embedder=embedder, vector_store=vector_store)
+        # Pinned: a writer committing meanwhile cannot prune the generation while it is being read.
+        with store.pinned(index_dir) as (gen, manifest):
+            lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
+            if lexical == LEXICAL_VERSION:
+                store.verify(gen, manifest)
+                return cls(index_dir, gen, manifest, built, embedder=embedder, vector_store=vector_store)
+        if index_dir == config.default_index_dir() and not built:
+            _build_default(index_dir, rebuild=True, notify=notify)
+            return cls.open(index_dir, notify=notify, embedder=embedder, vector_store=vector_store)
+        raise IndexIncompatible(
+            f"index {index_dir} was built by an older qa (word index v{lexical}, "
+            f"this qa reads v{LEXICAL_VERSION})",
+            hint="rebuild it from its documents",
+        )
 
     def n_passages(self) -> int:
         return len(self.passages)
@@ -205,7 +213,8 @@ class Engine:
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)
-        size = sum(f.stat().st_size for f in self.gen.rglob("*") if f.is_file())
+        # From the manifest (verified at open): the generation may have been pruned since.
+        size = sum(int(f["size"]) for f in self.manifest.files.values())
         return IndexInfo(
             path=str(self.index_dir),
             model=self.manifest.model,

@@ -64,23 +64,55 @@ class EvalReport:
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold items, one JSON object per line; the first malformed line is an InputError naming it."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from None
     items = []
-    for n, line in enumerate(lines, 1):
+    for n, line_bytes in enumerate(raw.split(b"\n"), 1):
+        try:
+            line = line_bytes.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{path}:{n}: not valid UTF-8") from None
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            assert isinstance(item, dict) and isinstance(item["question"], str)
-        except (json.JSONDecodeError, AssertionError, KeyError, TypeError):
-            raise InputError(f"{path}:{n}: not a gold item (want JSON with at least 'question')") from None
+        except (ValueError, RecursionError):  # bad JSON, an int of 5000 digits, nesting 10^5 deep
+            raise InputError(f"{path}:{n}: not valid JSON") from None
+        problem = _gold_problem(item)
+        if problem:
+            raise InputError(f"{path}:{n}: {problem}")
         items.append(item)
     if not items:
         raise InputError(f"{path} holds no questions")
     return items
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _gold_problem(item: Any) -> str:
+    """Why `item` is not a gold item ("" when it is): a string where a list belongs must not score."""
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        return "not a gold item (want JSON with at least 'question')"
+    if not item["question"].strip():
+        return "'question' is empty"
+    for key in ("answers", "history"):
+        if key in item and not _strings(item[key]):
+            return f"'{key}' must be a list of strings"
+    if "answerable" in item and not isinstance(item["answerable"], bool):
+        return "'answerable' must be true or false"
+    if "doc" in item and not isinstance(item["doc"], str):
+        return "'doc' must be a file name"
+    if "id" in item and not (
+        (isinstance(item["id"], str) and len(item["id"]) <= 200)
+        or (isinstance(item["id"], int) and not isinstance(item["id"], bool) and abs(item["id"]) < 10**18)
+    ):
+        return "'id' must be a short string or number"
+    return ""
 
 
 def gold_rank(item: dict[str, Any], shown: Sequence[tuple[str, str]], k: int, max_chars: int) -> int | None:

@@ -28,7 +28,7 @@ def manifest(**changes: object) -> store.Manifest:
     m = store.Manifest(
         format_version=store.FORMAT_VERSION,
         model="sentence-transformers/all-MiniLM-L6-v2",
-        model_fingerprint="fp-minilm-1",
+        model_fingerprint="0f" * 16,  # an xxh3_128 hex digest
         dim=384,
         normalized=True,
         chunker={"max_chars": 1200, "overlap": 1},
@@ -340,7 +340,7 @@ def test_current_pointing_nowhere(idx: Path) -> None:
 
 def test_check_compatible() -> None:
     m = manifest()
-    store.check_compatible(m, model_fingerprint="fp-minilm-1", model="other-name-same-files", dim=384)
+    store.check_compatible(m, model_fingerprint="0f" * 16, model="other-name-same-files", dim=384)
     store.check_compatible(m, model_fingerprint=None, model=m.model, dim=None)
     with pytest.raises(IndexIncompatible) as e:
         store.check_compatible(
@@ -355,7 +355,7 @@ def test_check_compatible() -> None:
     with pytest.raises(IndexIncompatible, match="this run uses model paraphrase-MiniLM-L6-v2 \\(384 dims\\)"):
         store.check_compatible(m, model_fingerprint="fp-para", model="paraphrase-MiniLM-L6-v2", dim=384)
     # Same name, other weights: the fingerprints tell.
-    with pytest.raises(IndexIncompatible, match="fingerprint fp-minilm-1.*fingerprint fp-retrained"):
+    with pytest.raises(IndexIncompatible, match="fingerprint 0f0f0f0f0f0f.*fingerprint fp-retrained"):
         store.check_compatible(m, model_fingerprint="fp-retrained", model=m.model, dim=384)
     with pytest.raises(IndexIncompatible):
         store.check_compatible(m, model_fingerprint=None, model=None, dim=768)
@@ -598,7 +598,7 @@ WRITER_LOOP = textwrap.dedent(
                 (w.staging / f"f{i}").write_bytes(os.urandom(random.randint(0, 300_000)))
             (w.staging / "sub").mkdir()
             (w.staging / "sub" / "g").write_bytes(os.urandom(1000))
-            w.commit(store.Manifest(store.FORMAT_VERSION, "m", "fp", 8, True, {}, {}, {}, {}))
+            w.commit(store.Manifest(store.FORMAT_VERSION, "m", "0f" * 16, 8, True, {}, {"type": "flat"}, {}, {}))
     """
 )
 
@@ -638,7 +638,7 @@ KILL_AT_STEP = textwrap.dedent(
     store.fault_hook = lambda name: os.kill(os.getpid(), signal.SIGKILL) if name == step else None
     with store.begin(sys.argv[1]) as w:
         (w.staging / "new").write_bytes(b"new" * 1000)
-        w.commit(store.Manifest(store.FORMAT_VERSION, "m", "fp", 8, True, {}, {}, {}, {}))
+        w.commit(store.Manifest(store.FORMAT_VERSION, "m", "0f" * 16, 8, True, {}, {"type": "flat"}, {}, {}))
     """
 )
 
