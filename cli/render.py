@@ -221,6 +221,8 @@ def render_answer(
     """
     from rich.text import Text
 
+    if answer.did_you_mean:
+        console.print(Text(f"(did you mean {one_line(answer.did_you_mean, 100)}?)", style="dim"))
     if answer.searched != answer.question:
         line = Text("(searched: ", style="dim")
         line.append(one_line(answer.searched, 300))

@@ -5,6 +5,7 @@ The query path never imports torch or sentence-transformers: the index's model r
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -111,6 +112,7 @@ class Engine:
             )
         # What ranking asks about a passage again and again (warm chat reuses them), per engine.
         self._sentence_terms: dict[int, SentenceTerms] = {}
+        self._names: dict[str, str] | None = None  # folded -> capitalised words of the documents
         self._passage_terms: dict[int, frozenset[str]] = {}
         self._evidence: dict[tuple[str, int], bool] = {}
         self._long_direct: dict[tuple[int, QuoteSpan], bool] = {}
@@ -150,6 +152,21 @@ class Engine:
             f"this qa reads v{LEXICAL_VERSION})",
             hint="rebuild it from its documents",
         )
+
+    def closest_name(self, word: str, max_edits: int) -> str | None:
+        """The capitalised word of the documents nearest to `word` in spelling, within `max_edits`
+        edits (optimal string alignment, case folded), or None; ties go to the more frequent word."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        if self._names is None:
+            counts: dict[str, int] = {}
+            for d in self.docs.values():
+                for w in re.findall(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])", d.text):
+                    counts[w] = counts.get(w, 0) + 1
+            self._names = {w.lower(): w for w in sorted(counts, key=counts.__getitem__)}  # commonest wins
+        got = process.extractOne(word.lower(), list(self._names), scorer=OSA.distance, score_cutoff=max_edits)
+        return None if got is None else self._names[got[0]]
 
     def n_passages(self) -> int:
         return len(self.passages)

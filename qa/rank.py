@@ -383,7 +383,12 @@ def answer(
     weights: Weights = WEIGHTS,
     focus: int | Collection[int] | None = None,
 ) -> Answer:
-    """Rank passages for `searched`; abstain when the documents do not answer it."""
+    """Rank passages for `searched`; abstain when the documents do not answer it.
+
+    A misspelt name ("Puttin") is searched as the documents spell it, and the answer says so
+    (`Answer.did_you_mean`).
+    """
+    searched, did_you_mean = correct_names(engine, searched)
     qr = _read(engine, searched)
     f = features(engine, searched, focus=focus, candidates=weights.candidates, query=qr)
     if f is None:
@@ -421,8 +426,42 @@ def answer(
         else _abstain_reason(engine, searched, qr.qt, qr.intent, scored[: max(k, 3)], qr.speech, topic)
     )
     if reason:
-        return Answer(question, searched, True, hits=[], nearest=hits[:3], reason=reason)
-    return Answer(question, searched, False, hits=hits)
+        return Answer(
+            question, searched, True, hits=[], nearest=hits[:3], reason=reason, did_you_mean=did_you_mean
+        )
+    return Answer(question, searched, False, hits=hits, did_you_mean=did_you_mean)
+
+
+# A typo is at most this many edits (insert, delete, substitute, swap) from the name as the
+# documents write it: "Puttin"/"Putin" is one, "Obamma"/"Obama" one, "Merkle"/"Merkel" one (swap).
+TYPO_EDITS = 2
+
+
+def correct_names(engine: Engine, searched: str) -> tuple[str, str | None]:
+    """The question with a misspelt name written as the documents write it, and that spelling.
+
+    A capitalised word of four letters or more that the documents never use is a typo of a name
+    they do use when it is within TYPO_EDITS edits of it and rarer in English than that name
+    ("Puttin" -> "Putin"); a commoner word ("Paris" beside a document's "Parks") is another name.
+
+    Args:
+        engine: the open index.
+        searched: the question as it will be searched.
+    Returns:
+        The question, corrected at its first misspelt name, and the name as corrected (or None).
+    """
+    for name in names_in(searched):
+        t = engine.terms(name)
+        if len(t) != 1 or len(name) < 4 or engine.lexical.known(t[0]):
+            continue
+        fixed = engine.closest_name(name, TYPO_EDITS)
+        if fixed is None:
+            continue
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(name.lower(), "en") < zipf_frequency(fixed.lower(), "en"):
+            return re.sub(rf"\b{re.escape(name)}\b", fixed, searched, count=1), fixed
+    return searched, None
 
 
 def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:

@@ -109,7 +109,13 @@ class Conversation:
             # "What did she say next?" is answered by what follows, not by the passage already shown.
             rest = [h for h in answer.hits if h.pid != plan.moved_on]
             answer = Answer(
-                answer.question, answer.searched, answer.abstained, rest, answer.nearest, answer.reason
+                answer.question,
+                answer.searched,
+                answer.abstained,
+                rest,
+                answer.nearest,
+                answer.reason,
+                answer.did_you_mean,
             )
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
@@ -501,4 +507,10 @@ def fuse(answers: list[Answer], k: int) -> Answer:
             hit.setdefault(key, h)
     order = sorted(score, key=lambda key: -score[key])
     first = answers[0]
-    return Answer(first.question, first.searched, False, hits=[hit[key] for key in order[:k]])
+    return Answer(
+        first.question,
+        first.searched,
+        False,
+        hits=[hit[key] for key in order[:k]],
+        did_you_mean=first.did_you_mean,
+    )

@@ -66,6 +66,7 @@ class Answer:
     hits: list[Passage] = field(default_factory=list)  # best first; empty when abstained
     nearest: list[Passage] = field(default_factory=list)  # when abstained: the closest passages anyway
     reason: str = ""  # why the bot abstained, one line
+    did_you_mean: str | None = None  # a misspelt name, as the documents spell it (searched so)
 
     @property
     def passages(self) -> list[Passage]:
@@ -82,6 +83,8 @@ class Answer:
         if self.abstained:
             out["reason"] = self.reason
             out["nearest"] = [h.to_json() for h in self.nearest]
+        if self.did_you_mean:
+            out["did_you_mean"] = self.did_you_mean
         return out
 
 

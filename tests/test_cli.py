@@ -524,3 +524,20 @@ def test_piped_output_has_plain_spaces(article_index: Path, qa_home: Path) -> No
     assert "\u00a0" not in out and "\x1b[" not in out
     assert " \u00b6" in out and " \u00b7 " in out
     assert "»" in out
+
+
+def test_a_misspelt_name_is_answered_with_did_you_mean(article_index: Path) -> None:
+    r = invoke("ask", "What did Puttin say about Assad?", "--index", str(article_index))
+    assert r.exit_code == 0, r.stderr
+    assert "did you mean Putin?" in r.stdout
+    j = json.loads(
+        invoke("ask", "What did Puttin say about Assad?", "--index", str(article_index), "--json").stdout
+    )
+    assert j["did_you_mean"] == "Putin" and j["searched"] == "What did Putin say about Assad?"
+    assert j["passages"] and j["passages"][0]["speaker"] == "Vladimir Putin"
+
+
+def test_a_common_word_is_not_taken_for_a_misspelt_name(article_index: Path) -> None:
+    """ "Paris" is two edits from many capitalised words, but commoner than them: another name."""
+    j = json.loads(invoke("ask", "What did Paris say?", "--index", str(article_index), "--json").stdout)
+    assert "did_you_mean" not in j and "searched" not in j
