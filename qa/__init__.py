@@ -38,7 +38,7 @@ from qa.api import Conversation, Index, build, open
 from qa.attributions import Attribution
 from qa.types import Answer, DocInfo, IndexInfo, Passage, SpeakerInfo
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Answer",
