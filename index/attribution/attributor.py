@@ -30,6 +30,7 @@ from index.attribution.records import _Found, _Span, _Subj
 from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _Sources
 from index.attribution.words import (
     ABBREV,
+    AUX,
     BELIEF_VERBS,
     DIRECT_ONLY,
 )
@@ -46,6 +47,18 @@ _CLAUSE_START = _lazy(r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|
 _TIME_THEN_CLAUSE = _lazy(
     r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))\s*,?\s+(?=(?:he|she|they|it|we|I|the)\b)"
+)
+# "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
+_COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
+# A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
+# "Donald Trump - who said X - said ...". Only the last "who" before the verb is read (bounded text).
+_REL_OPEN = _lazy(r"(?:,|\s[-—–]{1,2})\s*who(?:se)?\b")
+_REL_TAIL = _lazy(rf"[^;:\"“”]{{1,200}}?(?:,|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
+# The head of a long "according to" source: "a party official who was not authorized to speak",
+# "three people briefed on the talks" -> the words before the clause or participle.
+_ACCORDING_HEAD = _lazy(
+    r"^(?P<head>.+?)\s+(?:who|that|which|familiar|briefed|involved|close|with|in|at|on|from|released|"
+    r"compiled|published|conducted|cited|quoted|speaking|knowledgeable|told)\b"
 )
 # Verbs that report speech only with "that" after them.
 _THAT_ONLY = {"reported", "reports", "report"}
@@ -187,6 +200,10 @@ class _Attributor(_Sources):
                     r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre
                 ):
                     continue
+                if subj is None and _COORD_VP.search(pre):
+                    subj = self._clause_subject(ss, m.start())
+                if subj is None:
+                    pre = self._before_relative(pre)
                 for kind, rx in _SUBJ_END if subj is None else ():
                     sm = rx.search(pre)
                     if sm:
@@ -209,6 +226,16 @@ class _Attributor(_Sources):
                 if span is None:
                     continue
                 self._add_reported(subj, verb, span[0], span[1])
+
+    @staticmethod
+    def _before_relative(pre: str) -> str:
+        """The text before a relative clause that separates a subject from its verb, or `pre` itself."""
+        last = None
+        for last in _REL_OPEN.finditer(pre):
+            pass
+        if last is None or _REL_TAIL.fullmatch(pre, last.end()) is None:
+            return pre
+        return pre[: last.start()]
 
     def _add_reported(self, subj: _Subj, verb: str, start: int, end: int) -> None:
         """Record reported speech, split at chained verbs: "said A and added B" is two quotes."""
@@ -291,11 +318,27 @@ class _Attributor(_Sources):
                         subj = cand
                         break
             if subj is None:
+                subj = self._according_head(subj_text, ss + m.start("subj"))
+            if subj is None:
                 continue
             s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
             if _first_words(t[s:e]) >= 3:
                 self.found.append(_Found(s, e, subj, "according to", False))
             return
+
+    def _according_head(self, subj_text: str, at: int) -> _Subj | None:
+        """The source of "according to" when the whole phrase is no subject: its head before a clause
+        ("a party official who was not authorized ..."), else the phrase itself with no named speaker."""
+        hm = _ACCORDING_HEAD.match(subj_text)
+        head = hm.group("head") if hm else subj_text
+        for kind, srx in _SUBJ_ALONE:
+            sm = srx.match(head)
+            if sm:
+                cand = _Subj(kind, sm.group("subj"), at + sm.start("subj"), at + sm.end("subj"))
+                if self._subject_ok(cand, True):
+                    return cand
+        s = len(head) - len(head.lstrip())
+        return _Subj("anon", head.strip(), at + s, at + s + len(head.strip()))
 
     # -- resolution
 
