@@ -100,6 +100,7 @@ class _Attributor(_Sources):
                     break
             inner = t[sp.start : sp.end].strip()
             found = None
+            verbs_before = set(self.used_verbs)
             if sp.closed:  # the attribution is short: 300 characters are plenty, and keep this linear
                 found = self._after(sp, t[sp.end + 1 : min(after_end, sp.end + 301)], sp.end + 1, inner)
             if found is None:
@@ -116,7 +117,9 @@ class _Attributor(_Sources):
                 found = self._before(sp, before, base)
             if found is not None:
                 if _first_words(inner) < 2 and not re.search(r"[,.!?…—–-]\s*$", inner):
-                    continue  # a one-word scare quote, even when attributed
+                    # a one-word scare quote, even when attributed: its verb may report what follows
+                    self.used_verbs = verbs_before
+                    continue
                 self.found.append(found)
             else:
                 self.found.append(_Found(sp.start, sp.end, None, "", True, sp))
@@ -225,6 +228,7 @@ class _Attributor(_Sources):
                 span = self._complement(m.end(), se, verb)
                 if span is None:
                     continue
+                self.used_verbs.add(m.start())
                 self._add_reported(subj, verb, span[0], span[1])
 
     @staticmethod

@@ -51,7 +51,7 @@ _PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 # "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
 _DESC_SUBJ = (
     rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
-    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE}"
+    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:[A-Za-z][\w-]+\s+){{0,2}}{BARE_SOURCES_RE}"
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 )
@@ -62,6 +62,9 @@ _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 # a digit: ", a 55-year-old salesman from Sumter, South Carolina," / ", who advises the firm Cushman &
 # Wakefield,". A capitalised first part (", Jones, a lawyer,") is another subject, not an apposition.
 _APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}?){0,2},\s*)"
+# A party and state tag or an aside in brackets after a name: "Sen. Jane Roe, R-Ohio," / "Kasich (who
+# has 25 delegates)".
+_PARTY = r"(?:\([^()]{1,60}\)\s*)?(?:,\s*[RDI]-[A-Z][\w.-]{1,12}(?=,)\s*)?"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
 
 _AFTER_SUBJ_FIRST = [
@@ -111,7 +114,12 @@ _BEFORE_ACCORDING = [
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
-    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"))
+    (
+        kind,
+        _lazy(
+            rf"(?P<subj>{pat})\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+        ),
+    )
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
