@@ -8,6 +8,7 @@ import re
 from index.attribution.names import _Doc, _squash
 from index.attribution.patterns import (
     _ACCORDING_END,
+    _ACCORDING_MID,
     _ACCORDING_START,
     _ADVERBIAL,
     _AFTER_GENERIC,
@@ -61,7 +62,8 @@ _ACCORDING_HEAD = _lazy(
     r"compiled|published|conducted|cited|quoted|speaking|knowledgeable|told)\b"
 )
 # Verbs that report speech only with "that" after them.
-_THAT_ONLY = {"reported", "reports", "report"}
+# "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
+_THAT_ONLY = {"reported", "reports", "report", "states", "state", "pledged", "pledges"}
 
 
 class _Attributor(_Sources):
@@ -301,7 +303,7 @@ class _Attributor(_Sources):
     def _according(self, ss: int, se: int) -> None:
         t = self.doc.text
         sent = t[ss:se]
-        for rx in (_ACCORDING_START, _ACCORDING_END):
+        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID):
             m = rx.match(sent)
             if not m:
                 continue
@@ -325,7 +327,8 @@ class _Attributor(_Sources):
                 subj = self._according_head(subj_text, ss + m.start("subj"))
             if subj is None:
                 continue
-            s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
+            last = "rest2" if rx is _ACCORDING_MID else "rest"
+            s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
             if _first_words(t[s:e]) >= 3:
                 self.found.append(_Found(s, e, subj, "according to", False))
             return

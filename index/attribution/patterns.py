@@ -172,6 +172,10 @@ _ACCORDING_START = _lazy(
     re.S,
 )
 _ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+# "The deal, according to two officials, is dead": the words on both sides are the content.
+_ACCORDING_MID = _lazy(
+    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$", re.S
+)
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 
 # An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
