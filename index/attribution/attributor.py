@@ -10,6 +10,7 @@ from index.attribution.patterns import (
     _ACCORDING_END,
     _ACCORDING_MID,
     _ACCORDING_START,
+    _LABEL,
     _ADVERBIAL,
     _AFTER_GENERIC,
     _AFTER_SUBJ_FIRST,
@@ -60,6 +61,12 @@ _REL_TAIL = _lazy(rf"[^;:\"“”]{{1,200}}?(?:,|\s[-—–]{{1,2}})\s*(?:(?:{AU
 _ACCORDING_HEAD = _lazy(
     r"^(?P<head>.+?)\s+(?:who|that|which|familiar|briefed|involved|close|with|in|at|on|from|released|"
     r"compiled|published|conducted|cited|quoted|speaking|knowledgeable|told)\b"
+)
+# Labels before a colon that introduce no speaker's words ("Update: ...", "Photo: ...").
+_NOT_SPEAKER_LABELS = set(
+    "update updated note editor editors related watch photo photos video read source sources correction "
+    "disclosure more also share tags image credit listen see click follow advertisement getty reuters ap "
+    "caption warning breaking exclusive analysis opinion transcript contact email subscribe sign".split()
 )
 # Verbs that report speech only with "that" after them.
 # "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
@@ -346,6 +353,30 @@ class _Attributor(_Sources):
                     return cand
         s = len(head) - len(head.lstrip())
         return _Subj("anon", head.strip(), at + s, at + s + len(head.strip()))
+
+    def labels(self) -> None:
+        """A paragraph opened by a speaker label and a colon: the paragraph is that speaker's words
+        ("Q: Why now?", "SMITH: We will win.", a headline's "Graham: Party faces defeat")."""
+        doc, t = self.doc, self.doc.text
+        for ps, pe in doc.paras:
+            m = _LABEL.match(t, ps, min(pe, ps + 120))
+            if m is None or doc.inside_quote(m.start("subj")):
+                continue
+            label = m.group("subj")
+            if label.split()[0].lower().rstrip("'’s") in _NOT_SPEAKER_LABELS or label.lower() in _NOT_SPEAKER_LABELS:
+                continue
+            c0, c1 = _trim(t, m.start("rest"), pe)
+            if _first_words(t[c0:c1]) < 3 or t[c0] in _QUOTE_DOUBLE:
+                continue
+            s, e = m.start("subj"), m.end("subj")
+            subj: _Subj | None
+            if label in ("Q", "A"):
+                subj = _Subj("anon", label, s, e)
+            else:
+                subj = self._generic_subject(s, e, False) if label.upper() != label else None
+                if subj is None:
+                    subj = _Subj("anon", label, s, e)
+            self.found.append(_Found(c0, c1, subj, ":", False))
 
     # -- resolution
 
