@@ -68,6 +68,11 @@ _NOT_SPEAKER_LABELS = set(
     "disclosure more also share tags image credit listen see click follow advertisement getty reuters ap "
     "caption warning breaking exclusive analysis opinion transcript contact email subscribe sign".split()
 )
+# "told a crowded hall in downtown Baltimore that ...": a longer object, closed by "that".
+_TOLD_LONG = _lazy(r"^\s+[^,.;:!?\"“”]{1,100}?(?=\s+that\s)")
+# An aside between a verb and its "that": "said — on Twitter, as it happens — that", "said, in a
+# statement, that".
+_ASIDE_THAT = _lazy(r"^\s*(?:,|[—–]|\s-)\s*[^\"“”.;:!?—–]{1,100}?\s*(?:,|[—–]|\s-)\s*that\s+")
 # Verbs that report speech only with "that" after them.
 # "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
 _THAT_ONLY = {"reported", "reports", "report", "states", "state", "pledged", "pledges"}
@@ -275,7 +280,7 @@ class _Attributor(_Sources):
         t = self.doc.text
         rest = t[pos : min(end, pos + 300)]  # only the clause's opening is read: linear time
         if verb in ("told", "tells"):
-            om = _TOLD_OBJ.match(rest)
+            om = _TOLD_OBJ.match(rest) or _TOLD_LONG.match(rest)
             if not om:
                 return None
             rest_after = rest[om.end() :]
@@ -298,6 +303,8 @@ class _Attributor(_Sources):
                 pos += when.end()
             else:
                 return None
+        elif (aside := _ASIDE_THAT.match(rest)) is not None:  # "said — on Twitter, as it happens — that"
+            pos += aside.end()
         elif re.match(r"^\s*[,;:.!?)\]—–-]", rest) or not rest.strip():
             return None
         s, e = _trim(t, pos, end)
