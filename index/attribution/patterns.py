@@ -174,10 +174,11 @@ _ACCORDING_START = _lazy(
 _ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
 # "The deal, according to two officials, is dead": the words on both sides are the content.
 _ACCORDING_MID = _lazy(
-    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$", re.S
+    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
+    re.S,
 )
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
-_LABEL = _lazy(rf"^[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
+_LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 
 # An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
