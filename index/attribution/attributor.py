@@ -227,9 +227,11 @@ class _Attributor(_Sources):
                         cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
                         if kind == "desc" and not _desc_ok(cand.text):
                             continue
+                        if kind == "quant" and verb not in ("said", "say", "says"):
+                            continue  # "28 percent favored X": a vote, not speech
                         bare_caps = kind == "desc" and not _DETERMINER.match(cand.text)
                         if (
-                            (kind == "pron" or bare_caps)
+                            (kind in ("pron", "quant") or bare_caps)
                             and sm.start("subj") > 0
                             and not _CLAUSE_START.search(pre[: sm.start("subj")])
                         ):

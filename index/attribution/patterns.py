@@ -55,6 +55,19 @@ _DESC_SUBJ = (
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 )
+# A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
+# "all but two". Its speaker is nobody in particular.
+_NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+_QUANT_SUBJ = (
+    r"(?:(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than\s+|[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?"
+    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+(?:\d+|ten)"
+    r"|[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Ff]ew|[Nn]one|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters"
+    r"|[Aa]\s+majority|[Aa]\s+third|[Aa]\s+quarter)"
+    r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
+    r"delegates|supporters|people|adults|residents))"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten))"
+)
 # A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
 _WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
 _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
@@ -125,6 +138,7 @@ _SUBJ_END = [
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("quant", _QUANT_SUBJ),
         ("desc", _DESC_SUBJ),
     )
 ]

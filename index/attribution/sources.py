@@ -349,6 +349,8 @@ class _Sources:
             return who if who >= 0 else doc.recent(at, group=False, gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
+        if subj.kind == "quant":  # "most of them", "72 percent of voters": nobody in particular
+            return -1
         if subj.kind == "desc":
             return self._institution(subj)
         if subj.kind == "role":
