@@ -305,3 +305,22 @@ def test_a_headline_speaker_label_and_a_colon_open_the_speakers_words() -> None:
     # further in, a label is not read as a speaker (measured: it lowered train e2e_speech_f1)
     assert _who(INTERVIEW, quotes, "talks fail") == []
     assert _who(INTERVIEW, quotes, "edited for length") == []
+
+
+SHARES = """Voters Sour on Bridge Toll
+
+A new survey of the county was released on Monday.
+
+Asked about the toll, 58 percent of registered voters said it was too high for daily commuters.
+
+The drivers were angry. Until the vote, most of them said they had never paid a toll before.
+
+Mayor Ines Duarte, who proposed the toll, said the money would repair the old bridge.
+"""
+
+
+def test_a_share_of_a_group_is_a_source_without_a_speaker() -> None:
+    _speakers, quotes = analyse(SHARES)
+    assert _who(SHARES, quotes, "too high for daily") == [(None, "58 percent of registered voters", False)]
+    assert _who(SHARES, quotes, "never paid a toll") == [(None, "most of them", False)]
+    assert _who(SHARES, quotes, "repair the old bridge") == [("Ines Duarte", "Ines Duarte", False)]
