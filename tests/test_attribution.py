@@ -249,6 +249,8 @@ Whitfield praised the "ambitious" scheme and said the city had waited long enoug
 
 Retired engineer Paul Brandt told a packed hall at the library on Elm Street that the tunnels were safe.
 
+The strike ended after talks with Transport Secretary Rosa Lindqvist, who said the drivers would return on Monday.
+
 Deputy mayor Lina Cho said — in a long statement, as expected — that the work would start at once.
 """
 
@@ -263,6 +265,7 @@ def test_coordinated_verbs_relative_clauses_and_long_objects() -> None:
     assert _who(COORDINATED, quotes, "waited long enough")[0][0] == "Dana Whitfield"
     assert _who(COORDINATED, quotes, "tunnels were safe") == [("Paul Brandt", "Paul Brandt", False)]
     assert _content(COORDINATED, quotes, "work would start") == ["the work would start at once"]
+    assert _who(COORDINATED, quotes, "return on Monday") == [("Rosa Lindqvist", "Rosa Lindqvist", False)]
 
 
 ACCORDING = """Port Deal Stalls

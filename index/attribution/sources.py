@@ -192,7 +192,8 @@ class _Sources:
         m = _WHO_CLAUSE.search(pre)
         if m is None:
             return None
-        n = self.doc.name_at(p0 + m.start(1), p0 + m.end(1), last=True)
+        # the name may start words before its last one ("Labor Secretary Thomas Perez, who ...")
+        n = self.doc.name_at(max(0, p0 + m.start(1) - 80), p0 + m.end(1), last=True)
         if n is None or n.end != p0 + m.end(1):
             return None
         subj = _Subj("name", n.text, n.start, n.end)
