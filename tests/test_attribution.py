@@ -319,6 +319,8 @@ Asked about the toll, 58 percent of registered voters said it was too high for d
 The drivers were angry. Until the vote, most of them said they had never paid a toll before.
 
 Mayor Ines Duarte, who proposed the toll, said the money would repair the old bridge.
+
+Road safety advocates said the toll would cut traffic near the schools.
 """
 
 
@@ -327,3 +329,4 @@ def test_a_share_of_a_group_is_a_source_without_a_speaker() -> None:
     assert _who(SHARES, quotes, "too high for daily") == [(None, "58 percent of registered voters", False)]
     assert _who(SHARES, quotes, "never paid a toll") == [(None, "most of them", False)]
     assert _who(SHARES, quotes, "repair the old bridge") == [("Ines Duarte", "Ines Duarte", False)]
+    assert _who(SHARES, quotes, "cut traffic") == [(None, "Road safety advocates", False)]
