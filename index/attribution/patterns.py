@@ -51,9 +51,22 @@ _PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 # "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
 _DESC_SUBJ = (
     rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
-    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:{U}\w+\s+)?{BARE_SOURCES_RE}"
+    rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:[A-Za-z][\w-]+\s+){{0,2}}{BARE_SOURCES_RE}"
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
+)
+# A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
+# "all but two". Its speaker is nobody in particular.
+_NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+_QUANT_SUBJ = (
+    r"(?:(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than\s+|[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?"
+    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+(?:\d+|ten)"
+    r"|[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Ff]ew|[Nn]one|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters"
+    r"|[Aa]\s+majority|[Aa]\s+third|[Aa]\s+quarter)"
+    r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
+    r"delegates|supporters|people|adults|residents))"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten))"
 )
 # A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
 _WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
@@ -62,6 +75,9 @@ _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 # a digit: ", a 55-year-old salesman from Sumter, South Carolina," / ", who advises the firm Cushman &
 # Wakefield,". A capitalised first part (", Jones, a lawyer,") is another subject, not an apposition.
 _APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}?){0,2},\s*)"
+# A party and state tag or an aside in brackets after a name: "Sen. Jane Roe, R-Ohio," / "Kasich (who
+# has 25 delegates)".
+_PARTY = r"(?:\([^()]{1,60}\)\s*)?(?:,\s*[RDI]-[A-Z][\w.-]{1,12}(?=,)\s*)?"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
 
 _AFTER_SUBJ_FIRST = [
@@ -111,12 +127,18 @@ _BEFORE_ACCORDING = [
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
-    (kind, _lazy(rf"(?P<subj>{pat})\s*(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"))
+    (
+        kind,
+        _lazy(
+            rf"(?P<subj>{pat})\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+        ),
+    )
     for kind, pat in (
         ("pron", _PRON_SUBJ),
         ("group", _GROUP_SUBJ),
         ("role", _ROLE_SUBJ),
         ("name", _NAME_SUBJ),
+        ("quant", _QUANT_SUBJ),
         ("desc", _DESC_SUBJ),
     )
 ]
@@ -164,6 +186,13 @@ _ACCORDING_START = _lazy(
     re.S,
 )
 _ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+# "The deal, according to two officials, is dead": the words on both sides are the content.
+_ACCORDING_MID = _lazy(
+    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
+    re.S,
+)
+# A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
+_LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 
 # An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /

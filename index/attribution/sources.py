@@ -192,7 +192,8 @@ class _Sources:
         m = _WHO_CLAUSE.search(pre)
         if m is None:
             return None
-        n = self.doc.name_at(p0 + m.start(1), p0 + m.end(1), last=True)
+        # the name may start words before its last one ("Labor Secretary Thomas Perez, who ...")
+        n = self.doc.name_at(max(0, p0 + m.start(1) - 80), p0 + m.end(1), last=True)
         if n is None or n.end != p0 + m.end(1):
             return None
         subj = _Subj("name", n.text, n.start, n.end)
@@ -349,6 +350,8 @@ class _Sources:
             return who if who >= 0 else doc.recent(at, group=False, gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
+        if subj.kind == "quant":  # "most of them", "72 percent of voters": nobody in particular
+            return -1
         if subj.kind == "desc":
             return self._institution(subj)
         if subj.kind == "role":

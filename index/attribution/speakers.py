@@ -31,6 +31,7 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     att = _Attributor(doc)
     att.direct()
     att.reported()  # marks more names as people (subjects of speech verbs)
+    att.labels()
     att.trailing()
     att.participles()
     att.beliefs()

@@ -302,7 +302,10 @@ BARE_SOURCES = (
     "officials sources aides advisers advisors analysts experts critics others observers voters democrats "
     "republicans conservatives liberals supporters opponents researchers pollsters lawmakers legislators "
     "prosecutors investigators authorities diplomats economists strategists insiders residents witnesses "
-    "leaders members delegates activists organizers organisers donors respondents polls surveys"
+    "leaders members delegates activists organizers organisers donors respondents polls surveys "
+    "advocates operatives lawyers attorneys scholars historians scientists protesters demonstrators "
+    "workers employees executives allies backers skeptics sceptics proponents campaigners staffers "
+    "spokespeople representatives senators governors candidates commentators pundits"
 ).split()
 BARE_SOURCES_RE = r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in BARE_SOURCES) + r")"
 
