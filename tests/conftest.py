@@ -25,11 +25,13 @@ def pytest_configure(config: pytest.Config) -> None:
     """Cache bytecode even under PYTHONDONTWRITEBYTECODE, and choose the Hypothesis profile."""
     # With PYTHONDONTWRITEBYTECODE=1 (set on this machine, common in containers) pytest re-parses and
     # re-rewrites every test module and the whole hypothesis package on each run: 2.6 s of the fast
-    # subset's 4.2 s collection CPU. Keep that bytecode in pytest's own cache folder, not the tree.
+    # subset's 4.2 s collection CPU. Keep that bytecode in pytest's own cache folder, not the tree;
+    # the `qa` subprocesses some tests start (fresh-process checks) share it.
     cache = getattr(config, "cache", None)
     if sys.dont_write_bytecode and cache is not None:
-        sys.pycache_prefix = str(cache.mkdir("pycache"))
+        sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"] = str(cache.mkdir("pycache"))
         sys.dont_write_bytecode = False
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
     # Property tests take their example count from a profile: the full run (CI's plain `pytest`) runs
     # 300 per test, the fast subset (`-m "not slow"`) 30, so that it stays under 30 s on a loaded
