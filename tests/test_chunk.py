@@ -206,7 +206,7 @@ def _bottleneck(lengths: list[tuple[int, int]], parts: int) -> int:
     return lo
 
 
-@FAST
+@settings(suppress_health_check=[HealthCheck.too_slow])  # examples: the profile (conftest.py)
 @given(SIMPLE_PARAGRAPH)
 def test_splits_are_balanced(text: str) -> None:
     """With characters as the only limit, the longest passage is as short as it can be."""

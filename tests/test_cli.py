@@ -444,17 +444,17 @@ def test_shell_completion_is_offered() -> None:
     assert "--install-completion" in r.stdout and "--show-completion" in r.stdout
 
 
-def test_k_has_the_same_range_as_slash_k(article_index: Path) -> None:
+def test_k_has_the_same_range_as_slash_k(fake_article_index: Path) -> None:
     from cli.chat import MAX_K
 
-    ok = invoke("ask", "What did Obama say?", "--index", str(article_index), "--json", "--k", str(MAX_K))
+    ok = invoke("ask", "What did Obama say?", "--index", str(fake_article_index), "--json", "--k", str(MAX_K))
     assert ok.exit_code == 0, ok.stderr
-    too_many = invoke("ask", "What did Obama say?", "--index", str(article_index), "--k", str(MAX_K + 1))
+    too_many = invoke("ask", "What did Obama say?", "--index", str(fake_article_index), "--k", str(MAX_K + 1))
     assert too_many.exit_code == 2
 
 
-def test_empty_question_error_names_no_chat_command(article_index: Path) -> None:
-    r = invoke("ask", "   ", "--index", str(article_index))
+def test_empty_question_error_names_no_chat_command(fake_article_index: Path) -> None:
+    r = invoke("ask", "   ", "--index", str(fake_article_index))
     assert r.exit_code == 7
     assert "empty question" in r.stderr and "/help" not in r.stderr
 
@@ -469,12 +469,16 @@ def test_empty_question_error_names_no_chat_command(article_index: Path) -> None
     ],
 )
 def test_color_option(
-    article_index: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], env: dict[str, str], colour: bool
+    fake_article_index: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: dict[str, str],
+    colour: bool,
 ) -> None:
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     r = invoke(
-        "ask", "How many people have died in the Syrian civil war?", "--index", str(article_index), *args
+        "ask", "How many people have died in the Syrian civil war?", "--index", str(fake_article_index), *args
     )
     assert r.exit_code == 0, r.stderr
     assert ("\x1b[" in r.stdout) is colour
@@ -499,7 +503,7 @@ def test_auto_color_honours_no_color_and_dumb_terminals() -> None:
     assert not wants_color(Tty(), "never", {})
 
 
-def test_piped_output_has_plain_spaces(article_index: Path, qa_home: Path) -> None:
+def test_piped_output_has_plain_spaces(fake_article_index: Path, qa_home: Path) -> None:
     """Through a real pipe: ASCII spaces around ¶ and ·, no escape codes, the best sentence marked."""
     env = {**os.environ, "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
@@ -511,7 +515,7 @@ def test_piped_output_has_plain_spaces(article_index: Path, qa_home: Path) -> No
             "ask",
             "What did Obama say?",
             "--index",
-            str(article_index),
+            str(fake_article_index),
             "--k",
             "2",
         ],

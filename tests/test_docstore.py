@@ -58,6 +58,7 @@ def test_round_trip(db: Path) -> None:
             s.document(99)
 
 
+@pytest.mark.slow  # big input: 100,000 passages, most of a second
 def test_many_passages_in_order(tmp_path: Path) -> None:
     text = "x" * 10_000
     docs = [DocRow(i, f"/d/{i}", "", "text", "0" * 64, text, "t") for i in range(50)]

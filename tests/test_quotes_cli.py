@@ -17,8 +17,8 @@ def _json_lines(out: str) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def test_quotes_json_is_one_attribution_per_line(article_index: Path) -> None:
-    r = CliRunner().invoke(app, ["quotes", "--index", str(article_index), "--json"])
+def test_quotes_json_is_one_attribution_per_line(fake_article_index: Path) -> None:
+    r = CliRunner().invoke(app, ["quotes", "--index", str(fake_article_index), "--json"])
     assert r.exit_code == 0, r.stderr
     rows = _json_lines(r.stdout)
     assert rows
@@ -33,21 +33,21 @@ def test_quotes_json_is_one_attribution_per_line(article_index: Path) -> None:
     assert any(r["speaker"] == "Barack Obama" for r in rows)
 
 
-def test_quotes_filters_by_speaker_alias_and_document(article_index: Path) -> None:
+def test_quotes_filters_by_speaker_alias_and_document(fake_article_index: Path) -> None:
     runner = CliRunner()
-    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--speaker", "putin"])
+    r = runner.invoke(app, ["quotes", "--index", str(fake_article_index), "--json", "--speaker", "putin"])
     assert r.exit_code == 0, r.stderr
     rows = _json_lines(r.stdout)
     assert rows and {row["speaker"] for row in rows} == {"Vladimir Putin"}
     doc = rows[0]["doc"]
-    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--doc", Path(doc).name])
+    r = runner.invoke(app, ["quotes", "--index", str(fake_article_index), "--json", "--doc", Path(doc).name])
     assert {row["doc"] for row in _json_lines(r.stdout)} == {doc}
-    r = runner.invoke(app, ["quotes", "--index", str(article_index), "--json", "--doc", "no-such.txt"])
+    r = runner.invoke(app, ["quotes", "--index", str(fake_article_index), "--json", "--doc", "no-such.txt"])
     assert r.exit_code == 0 and r.stdout == ""
 
 
-def test_quotes_human_output_groups_by_document_and_speaker(article_index: Path) -> None:
-    r = CliRunner().invoke(app, ["quotes", "--index", str(article_index), "--speaker", "Obama"])
+def test_quotes_human_output_groups_by_document_and_speaker(fake_article_index: Path) -> None:
+    r = CliRunner().invoke(app, ["quotes", "--index", str(fake_article_index), "--speaker", "Obama"])
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
     assert lines[0].endswith(".txt")  # the document
@@ -55,10 +55,12 @@ def test_quotes_human_output_groups_by_document_and_speaker(article_index: Path)
     assert any(line.strip().startswith("said:") for line in lines[2:])  # each quote with its cue word
 
 
-def test_speakers_and_quotes_agree(article_index: Path) -> None:
+def test_speakers_and_quotes_agree(fake_article_index: Path) -> None:
     runner = CliRunner()
-    speakers = json.loads(runner.invoke(app, ["speakers", "--index", str(article_index), "--json"]).stdout)
-    rows = _json_lines(runner.invoke(app, ["quotes", "--index", str(article_index), "--json"]).stdout)
+    speakers = json.loads(
+        runner.invoke(app, ["speakers", "--index", str(fake_article_index), "--json"]).stdout
+    )
+    rows = _json_lines(runner.invoke(app, ["quotes", "--index", str(fake_article_index), "--json"]).stdout)
     named = {row["speaker"] for row in rows}
     for s in speakers:  # unnamed sources ("officials") are listed under their wording
         if s["name"] in named:

@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cli.render import render_answer, render_build_report, render_info, render_speakers
@@ -77,7 +77,6 @@ texts = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(texts, st.integers(min_value=0, max_value=120))
 def test_visible_never_emits_forbidden_and_is_idempotent(text: str, max_line: int) -> None:
     out = visible(text, max_line=max_line)
@@ -87,7 +86,6 @@ def test_visible_never_emits_forbidden_and_is_idempotent(text: str, max_line: in
     out.encode("utf-8")  # no lone surrogates left
 
 
-@settings(max_examples=300, deadline=None)
 @given(texts, st.integers(min_value=0, max_value=120))
 def test_one_line_is_single_safe_line_and_idempotent(text: str, max_len: int) -> None:
     out = one_line(text, max_len)
@@ -97,7 +95,6 @@ def test_one_line_is_single_safe_line_and_idempotent(text: str, max_len: int) ->
     assert len(out) <= max(max_len, 32)
 
 
-@settings(max_examples=200, deadline=None)
 @given(texts, st.integers(0, 400), st.integers(0, 400))
 def test_visible_span_tracks_the_highlight(text: str, a: int, b: int) -> None:
     out, (x, y) = visible_span(text, (a, b), max_line=10_000)

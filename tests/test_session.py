@@ -75,16 +75,20 @@ The two clubs meet again in the cup in March.
 """
 
 
-@pytest.fixture(scope="module")
-def news(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
+@pytest.fixture(scope="module", params=["hash", pytest.param("real", marks=pytest.mark.slow)])
+def news(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
+    """The four articles indexed with the hash embedder (fast subset) and with the real model (slow):
+    the rewrites and the answers they lead to must hold with both."""
     from index.build import build
+    from index.hashembed import MODEL
     from qa import config
 
     docs = tmp_path_factory.mktemp("session-docs")
     for name, text in [("budget", BUDGET), ("telecom", TELECOM), ("cinema", CINEMA), ("match", MATCH)]:
         (docs / f"{name}.txt").write_text(text, encoding="utf-8")
     target = tmp_path_factory.mktemp("session-index") / "index"
-    build([docs], target, cache_dir=config.model_cache_dir())
+    model = MODEL if request.param == "hash" else None  # None: the default, real model
+    build([docs], target, model=model, cache_dir=config.model_cache_dir())
     return Engine.open(target)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from index.chunk import chunk
@@ -253,7 +253,6 @@ def test_shared_article() -> None:
     assert all(k == "body" for k, _ in got[6:-1])
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=120),
