@@ -349,6 +349,9 @@ def test_index_interrupted_by_signal(qa_home: Path, tmp_path: Path, sig: int, co
         env=_qa_env(qa_home),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # As from a terminal: a runner started in the background (`cmd &` in a script) passes
+        # SIGINT down as ignored, and a process rightly keeps ignoring it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509
     )
     lock = idx / ".lock"
     deadline = time.monotonic() + 60
