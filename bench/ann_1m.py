@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from index import vectors  # noqa: E402
 
-SQUAD = Path("/work/shared/eval/squad-v1.1-dev")
+SQUAD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "squad-v1.1-dev"
 DIM = 384
 NOISE = 0.45  # noise norm relative to a unit embedding
 MIX = 0.5  # up to this much of a second real embedding is mixed in

@@ -30,7 +30,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder  # noqa: E402
 
-SQUAD = Path("/work/shared/eval/squad-v1.1-dev")
+SQUAD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "squad-v1.1-dev"
 LIMIT = 600
 
 COLD = """

@@ -548,3 +548,13 @@ def test_a_common_word_is_not_taken_for_a_misspelt_name(article_index: Path) -> 
     """ "Paris" is two edits from many capitalised words, but commoner than them: another name."""
     j = json.loads(invoke("ask", "What did Paris say?", "--index", str(article_index), "--json").stdout)
     assert "did_you_mean" not in j and "searched" not in j
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did Angela Merkel say about refugees?", "Who won the Iowa caucuses?", "What did Bezos say?"],
+)
+def test_a_real_name_is_not_corrected_into_another_word(article_index: Path, question: str) -> None:
+    """Two edits reach other words from a short name ("Iowa"/"Now"): only one is a typo there."""
+    j = json.loads(invoke("ask", question, "--index", str(article_index), "--json").stdout)
+    assert "did_you_mean" not in j, j.get("did_you_mean")
