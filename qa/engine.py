@@ -9,7 +9,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -28,15 +28,6 @@ from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
 
 Notify = Callable[[str], None]  # receives one-line notices, e.g. "built the default index in ..."
 SentenceTerms = list[tuple[int, int, frozenset[str]]]  # (start, end, terms) of each sentence
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    doc_id: int
-    start: int
-    end: int
-    speaker: str
-    direct: bool
 
 
 class Engine:
@@ -67,9 +58,10 @@ class Engine:
             ]
             self.kinds = frozenset(p.kind for p in self.passages)
             # Ranking and speaker lists use attributions to a named speaker, and to unnamed sources under
-            # their wording ("officials", "senior official"), so "what did officials say?" finds them.
-            self.quotes = [
-                QuoteSpan(q.doc_id, q.start, q.end, q.speaker or unnamed_source(q.source), q.direct)
+            # their wording ("officials", "senior official"), so "what did officials say?" finds them:
+            # the stored rows, with that label as their speaker (never None here).
+            self.quotes: list[docstore.QuoteRow] = [
+                replace(q, speaker=q.speaker or unnamed_source(q.source))
                 for q in ds.quotes()
                 if q.speaker or unnamed_source(q.source)
             ]
@@ -81,13 +73,14 @@ class Engine:
         for s in speaker_rows:
             merged.setdefault(s.name, set()).update(s.aliases)
         for q in self.quotes:
-            merged.setdefault(q.speaker, {q.speaker})
+            if q.speaker:
+                merged.setdefault(q.speaker, {q.speaker})
         self.speakers_index = [Speaker(name, tuple(sorted(al))) for name, al in sorted(merged.items())]
-        self.quotes_by_passage: dict[int, list[QuoteSpan]] = {}
+        self.quotes_by_passage: dict[int, list[docstore.QuoteRow]] = {}
         by_doc: dict[int, list[tuple[int, int, int]]] = {}
         for p in self.passages:
             by_doc.setdefault(p.doc_id, []).append((p.start, p.end, p.pid))
-        q_by_doc: dict[int, list[QuoteSpan]] = {}
+        q_by_doc: dict[int, list[docstore.QuoteRow]] = {}
         for q in self.quotes:
             q_by_doc.setdefault(q.doc_id, []).append(q)
         for doc_id, qs in q_by_doc.items():  # sorted spans: linear, not quotes x passages
@@ -115,7 +108,7 @@ class Engine:
         self._names: dict[str, str] | None = None  # folded -> capitalised words of the documents
         self._passage_terms: dict[int, frozenset[str]] = {}
         self._evidence: dict[tuple[str, int], bool] = {}
-        self._long_direct: dict[tuple[int, QuoteSpan], bool] = {}
+        self._long_direct: dict[tuple[int, docstore.QuoteRow], bool] = {}
 
     @classmethod
     def open(
@@ -217,7 +210,7 @@ class Engine:
             got = self._evidence[key] = intents.has_evidence(answer_type, self.passages[pid].text)
         return got
 
-    def long_direct(self, pid: int, quote: QuoteSpan) -> bool:
+    def long_direct(self, pid: int, quote: docstore.QuoteRow) -> bool:
         """A direct quote of five words or more within passage `pid`: a few quoted words inside a
         reported clause ('huge mistake') are not the speaker's own words."""
         key = (pid, quote)

@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from index.docstore import QuoteRow
 from index.lexical import words
 from qa import intent as intents
 from qa import question as questions
-from qa.engine import Engine, Passage, QuoteSpan
+from qa.engine import Engine, Passage
 from qa.types import Answer, Hit
 
 
@@ -129,7 +130,7 @@ def _has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
     return engine.has_evidence(answer_type, p.pid)
 
 
-def _long_direct(engine: Engine, p: Passage, x: QuoteSpan) -> bool:
+def _long_direct(engine: Engine, p: Passage, x: QuoteRow) -> bool:
     """A direct quote of five words or more within the passage (see Engine.long_direct)."""
     return engine.long_direct(p.pid, x)
 
@@ -477,7 +478,7 @@ def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
 
 
 def _best_quote(
-    engine: Engine, own: list[QuoteSpan], p: Passage, topic: dict[str, float]
+    engine: Engine, own: list[QuoteRow], p: Passage, topic: dict[str, float]
 ) -> tuple[tuple[int, int], float]:
     best, best_cov = None, -1.0
     for x in own:
@@ -489,7 +490,7 @@ def _best_quote(
     return best, max(best_cov, 0.0)
 
 
-def _speaker_at(qs: list[QuoteSpan], p: Passage, span: tuple[int, int]) -> str | None:
+def _speaker_at(qs: list[QuoteRow], p: Passage, span: tuple[int, int]) -> str | None:
     a, b = span[0] + p.start, span[1] + p.start
     for x in qs:
         if x.start < b and a < x.end:
