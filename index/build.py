@@ -185,6 +185,8 @@ def build(
             if writer.damage is not None and not rebuild:
                 raise _refuse_update(writer.damage)
             prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
+            if not sources and prev is None:  # nothing to index and nothing to remove: no model needed
+                raise InputError(_nothing_to_index(paths, skipped))
             model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
                 quantized = bool(prev.manifest.extra.get("quantized", False)) if prev else QUANTIZED

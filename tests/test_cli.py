@@ -533,20 +533,20 @@ def test_piped_output_has_plain_spaces(fake_article_index: Path, qa_home: Path) 
     assert "»" in out
 
 
-def test_a_misspelt_name_is_answered_with_did_you_mean(article_index: Path) -> None:
-    r = invoke("ask", "What did Puttin say about Assad?", "--index", str(article_index))
+def test_a_misspelt_name_is_answered_with_did_you_mean(fake_article_index: Path) -> None:
+    r = invoke("ask", "What did Puttin say about Assad?", "--index", str(fake_article_index))
     assert r.exit_code == 0, r.stderr
     assert "did you mean Putin?" in r.stdout
     j = json.loads(
-        invoke("ask", "What did Puttin say about Assad?", "--index", str(article_index), "--json").stdout
+        invoke("ask", "What did Puttin say about Assad?", "--index", str(fake_article_index), "--json").stdout
     )
     assert j["did_you_mean"] == "Putin" and j["searched"] == "What did Putin say about Assad?"
     assert j["passages"] and j["passages"][0]["speaker"] == "Vladimir Putin"
 
 
-def test_a_common_word_is_not_taken_for_a_misspelt_name(article_index: Path) -> None:
+def test_a_common_word_is_not_taken_for_a_misspelt_name(fake_article_index: Path) -> None:
     """ "Paris" is two edits from many capitalised words, but commoner than them: another name."""
-    j = json.loads(invoke("ask", "What did Paris say?", "--index", str(article_index), "--json").stdout)
+    j = json.loads(invoke("ask", "What did Paris say?", "--index", str(fake_article_index), "--json").stdout)
     assert "did_you_mean" not in j and "searched" not in j
 
 
@@ -554,7 +554,7 @@ def test_a_common_word_is_not_taken_for_a_misspelt_name(article_index: Path) -> 
     "question",
     ["What did Angela Merkel say about refugees?", "Who won the Iowa caucuses?", "What did Bezos say?"],
 )
-def test_a_real_name_is_not_corrected_into_another_word(article_index: Path, question: str) -> None:
+def test_a_real_name_is_not_corrected_into_another_word(fake_article_index: Path, question: str) -> None:
     """Two edits reach other words from a short name ("Iowa"/"Now"): only one is a typo there."""
-    j = json.loads(invoke("ask", question, "--index", str(article_index), "--json").stdout)
+    j = json.loads(invoke("ask", question, "--index", str(fake_article_index), "--json").stdout)
     assert "did_you_mean" not in j, j.get("did_you_mean")

@@ -133,6 +133,7 @@ def test_nothing_to_index(
     assert generation_digest(index_copy) == before
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_removing_the_last_document_leaves_an_empty_index(qa_home: Path, tmp_path: Path) -> None:
     """Like `git rm` of the last file: the index becomes empty; questions abstain (exit 1)."""
     folder = tmp_path / "one"
@@ -162,6 +163,7 @@ def test_removing_the_last_document_leaves_an_empty_index(qa_home: Path, tmp_pat
 # --------------------------------------------------------------------------- 2. file names that are not UTF-8
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_non_utf8_file_name(qa_home: Path, tmp_path: Path) -> None:
     folder = tmp_path / "names"
     folder.mkdir()
@@ -196,6 +198,7 @@ def test_invalid_utf8_question(base_index: Path) -> None:
     assert "07:15" in out["passages"][0]["text"]
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_invalid_utf8_in_piped_chat(base_index: Path) -> None:
     lines = b"When does the morning ferry leave?\nWhen does the \xff library reopen?\n/quit\n"
     r = qa("chat", "--index", str(base_index), "--json", input=lines)
@@ -212,6 +215,7 @@ def test_invalid_utf8_in_piped_chat(base_index: Path) -> None:
 @pytest.mark.parametrize(
     "args", [["ask", QUESTION], ["ask", QUESTION, "--json"], ["docs"], ["speakers", "--json"]]
 )
+@pytest.mark.slow  # real processes: seconds each
 def test_output_to_a_full_device(base_index: Path, args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         r = qa(*args, "--index", str(base_index), stdout=full, stderr=subprocess.PIPE)
@@ -219,6 +223,7 @@ def test_output_to_a_full_device(base_index: Path, args: list[str]) -> None:
     assert err_line(r) == "qa: error: cannot write the output: no space left on device"
 
 
+@pytest.mark.slow  # real processes: seconds each
 @pytest.mark.parametrize("args", [["ask", QUESTION, "--k", "5"], ["ask", QUESTION, "--json"], ["docs"]])
 def test_closed_pipe_ends_quietly(base_index: Path, args: list[str]) -> None:
     """`qa ask ... | head -0`: the reader is gone before we write; exit 141 as Unix tools, no message."""
@@ -237,6 +242,7 @@ def test_closed_pipe_ends_quietly(base_index: Path, args: list[str]) -> None:
     assert err == b""
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_closed_pipe_in_chat(base_index: Path) -> None:
     code = "import sys; from cli.main import run; sys.argv[0] = 'qa'; run()"
     p = subprocess.Popen(
@@ -461,6 +467,7 @@ def test_crafted_bm25(index_copy: Path, name: str, edit: Callable[[Any], Any]) -
     assert_refused(index_copy, 5, "bm25")
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_many_quotes_over_many_passages_is_linear(qa_home: Path, tmp_path: Path) -> None:
     """2,000 quotes each spanning a document of 2,000 passages: bounded work, the index still answers."""
     folder = tmp_path / "q"
@@ -527,6 +534,7 @@ def test_resealed_manifest_with_hostile_values(
 # --------------------------------------------------------------------------- 12. FIFOs where files belong
 
 
+@pytest.mark.slow  # real processes: seconds each
 @pytest.mark.parametrize("target", ["CURRENT", "manifest.json"])
 def test_fifo_instead_of_a_file(index_copy: Path, tmp_path: Path, target: str) -> None:
     path = index_copy / store.CURRENT if target == "CURRENT" else gen_file(index_copy, store.MANIFEST)
@@ -592,6 +600,7 @@ def _commit(index_dir: Path, folder: Path, i: int) -> None:
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_reader_keeps_its_generation_while_writers_commit(index_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -618,6 +627,7 @@ def test_reader_keeps_its_generation_while_writers_commit(index_copy: Path, tmp_
     assert r.exit_code == 0
 
 
+@pytest.mark.slow  # real processes: seconds each
 def test_reader_retries_when_its_generation_vanishes(
     index_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -662,6 +672,7 @@ def public_index(base_index: Path) -> Iterator[Path]:
     subprocess.run(["rm", "-rf", str(top)], check=True)
 
 
+@pytest.mark.slow  # real processes: seconds each
 @pytest.mark.parametrize("target", ["folder", "CURRENT", "generation", VECTORS, DOCSTORE])
 def test_unreadable_index(public_index: Path, target: str) -> None:
     gen = store.current(public_index)
