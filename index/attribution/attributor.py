@@ -437,12 +437,10 @@ class _Attributor(_Sources):
             for m in _BELIEF_RX.finditer(t, ss, se):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
                     continue
-                c0, c1 = _trim(t, m.end(), se)
-                if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+                clause = _free_clause(t, m.end(), se, taken, starts)
+                if clause is None:
                     continue
-                i = bisect.bisect_right(starts, c1) - 1
-                if i >= 0 and taken[i][1] > c0:
-                    continue
+                c0, c1 = clause
                 p0 = max(ss, m.start() - 250)
                 pre = t[p0 : m.start()]
                 if re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
@@ -484,17 +482,36 @@ class _Attributor(_Sources):
             if doc.inside_quote(m.start()):
                 continue
             ss, se = doc.sentence_of(m.start())
-            c0, c1 = _trim(t, m.end(), se)
-            if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+            clause = _free_clause(t, m.end(), se, taken, starts)
+            if clause is None:
                 continue
-            i = bisect.bisect_right(starts, c1) - 1
-            if i >= 0 and taken[i][1] > c0:
-                continue
+            c0, c1 = clause
             before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
             subj = before[-1] if before else self._clause_subject(ss, m.start())
             if subj is None:
                 continue
             self.found.append(_Found(c0, c1, subj, _verb(m.group("verb")), False))
+
+
+def _free_clause(
+    t: str, start: int, se: int, taken: list[tuple[int, int]], starts: list[int]
+) -> tuple[int, int] | None:
+    """The clause after a cue, trimmed, when it is a reported clause no attribution holds yet.
+
+    Args:
+        t: the document text; start: where the clause begins (after the cue); se: its sentence's end.
+        taken: sorted spans of the attributions found so far; starts: their start offsets.
+    Returns:
+        (start, end) of the clause, or None when it is empty, opens a quotation, has fewer than three
+        words, or overlaps a span already taken.
+    """
+    c0, c1 = _trim(t, start, se)
+    if c1 <= c0 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:c1]) < 3:
+        return None
+    i = bisect.bisect_right(starts, c1) - 1
+    if i >= 0 and taken[i][1] > c0:
+        return None
+    return c0, c1
 
 
 def _verb(v: str) -> str:

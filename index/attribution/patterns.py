@@ -80,25 +80,22 @@ _APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}
 _PARTY = r"(?:\([^()]{1,60}\)\s*)?(?:,\s*[RDI]-[A-Z][\w.-]{1,12}(?=,)\s*)?"
 _VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
 
+# The kinds of subject an attribution can have, tried in this order; "according to" and a bare
+# subject take every kind but a pronoun.
+_SUBJECTS = (
+    ("pron", _PRON_SUBJ),
+    ("group", _GROUP_SUBJ),
+    ("role", _ROLE_SUBJ),
+    ("name", _NAME_SUBJ),
+    ("desc", _DESC_SUBJ),
+)
+_NAMED_SUBJECTS = _SUBJECTS[1:]
+
 _AFTER_SUBJ_FIRST = [
-    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}"))
-    for kind, pat in (
-        ("pron", _PRON_SUBJ),
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}")) for kind, pat in _SUBJECTS
 ]
 _AFTER_VERB_FIRST = [
-    (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])"))
-    for kind, pat in (
-        ("pron", _PRON_SUBJ),
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
+    (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])")) for kind, pat in _SUBJECTS
 ]
 _BEFORE = [
     (
@@ -108,22 +105,11 @@ _BEFORE = [
             rf"(?:(?P<obj>\s+[^\"“”„«.;!?]{{1,70}}?)?\s*(?P<punct>[,:])|\s+that)?\s*$"
         ),
     )
-    for kind, pat in (
-        ("pron", _PRON_SUBJ),
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
+    for kind, pat in _SUBJECTS
 ]
 _BEFORE_ACCORDING = [
     (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
-    for kind, pat in (
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
+    for kind, pat in _NAMED_SUBJECTS
 ]
 # A subject at the end of the text before a reported-speech verb.
 _SUBJ_END = [
@@ -142,15 +128,7 @@ _SUBJ_END = [
         ("desc", _DESC_SUBJ),
     )
 ]
-_SUBJ_ALONE = [
-    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$"))
-    for kind, pat in (
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
-]
+_SUBJ_ALONE = [(kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$")) for kind, pat in _NAMED_SUBJECTS]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
     r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|last|this|earlier|later|"
@@ -209,13 +187,7 @@ _TRAILING = [
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
     )
-    for kind, pat in (
-        ("pron", _PRON_SUBJ),
-        ("group", _GROUP_SUBJ),
-        ("role", _ROLE_SUBJ),
-        ("name", _NAME_SUBJ),
-        ("desc", _DESC_SUBJ),
-    )
+    for kind, pat in _SUBJECTS
 ]
 
 # Any short subject phrase and a speech verb after a quotation (the fallback of the patterns above).
