@@ -2,9 +2,11 @@
 
 Each signal fixes a failure of the others: dense similarity finds paraphrases but ranks any quote
 on the topic alike; BM25 finds names and numbers but not synonyms; sentence coverage rewards the
-passage whose single sentence answers, not the one that mentions the words far apart. Weights are
-tuned by bench/tune.py on SQuAD questions held apart from bench/quality.py's sample, and checked on
-the dev questions; never per question.
+passage whose single sentence answers, not the one that mentions the words far apart. Every weight
+and abstention threshold comes from bench/fit.py (news-dev, the bundled article's questions and a
+SQuAD sample held apart from bench/quality.py's, with five-fold held-out figures); its report,
+bench/reports/fit.md, gives each value's grid, the fitted value and why the code has the one it has.
+Never per question; tests/test_fit_report.py fails when the code and the report disagree.
 """
 
 from __future__ import annotations
@@ -25,41 +27,59 @@ from qa.types import Answer, Hit
 
 @dataclass(frozen=True)
 class Weights:
-    dense: float = 1.0
-    bm25: float = 0.2
-    sentence: float = 0.5
-    passage_cov: float = 0.1
-    neighbour: float = 0.1  # the paragraph-neighbour matches better: the answer often sits next to the match
-    paragraph_cov: float = 0.0  # question terms found across the passage and its paragraph-neighbours
-    document: float = 0.2  # the best match of the same document: a document about the question
-    wrong_type: float = 0.5  # a "how many" passage without a number
-    furniture: float = 0.25  # credit/dateline/byline/footer lines when not asked for
-    summary: float = 0.3  # headline/standfirst restate the body: let the body win ties
-    part_bonus: float = 0.6  # the article part the question asks for
+    """Weights of the ranking signals. Origin of every value: bench/fit.py, bench/reports/fit.md
+    (ranking-weights table: old, fitted, in code, grid; in-sample and held-out hit@1)."""
+
+    dense: float = 1.0  # fit.md: not searched, the scale the fixed bonuses are on
+    bm25: float = 0.2  # fit.md
+    sentence: float = 0.5  # fit.md
+    passage_cov: float = 0.1  # fit.md
+    neighbour: float = (
+        0.1  # fit.md; the paragraph-neighbour matches better: the answer often sits next to the match
+    )
+    paragraph_cov: float = 0.0  # fit.md; question terms found across the passage and its paragraph-neighbours
+    document: float = 0.2  # fit.md; the best match of the same document: a document about the question
+    wrong_type: float = 0.5  # fit.md; a "how many" passage without a number
+    furniture: float = 0.25  # fit.md; credit/dateline/byline/footer lines when not asked for
+    summary: float = 0.3  # fit.md; headline/standfirst restate the body: let the body win ties
+    part_bonus: float = 0.6  # fit.md; the article part the question asks for
     # A byline or a date says nothing of its article's topic: for the asked part, how well its
     # document answers (best passage) and names the article (title, site, author) decide.
     # Its own words count less: "photo" matches every "Photo: X" credit. The part_* weights come
     # from bench/parts.py's grid on news-dev's parts questions (bench/reports/parts.md: the chosen
     # values sit inside the plateau of 236/960 combinations at hit@1 1.0; part_own 0 drops it).
-    part_document: float = 1.0
-    part_meta: float = 1.0
-    part_own: float = 0.9
-    part_second: float = 0.75  # share of part_bonus for the second asked kind (a footer for "who wrote")
-    part_first: float = 0.1  # the first of its kind in its document: "the photo" is the lead photo
-    speaker_bonus: float = 1.0  # the asked speaker's own words, quoted directly
-    reported_bonus: float = 0.7  # the asked speaker's words, reported by the writer
-    other_speaker: float = 0.2  # someone else's quote on the topic
-    topic: float = 0.3  # within the speaker's quotes, the one on the topic
-    focus: float = 0.6  # a pronoun follow-up ("what will they talk about?") stays near the last answer
-    candidates: int = 100
+    part_document: float = 1.0  # fit.md
+    part_meta: float = 1.0  # fit.md
+    part_own: float = 0.9  # fit.md
+    part_second: float = (
+        0.75  # fit.md; share of part_bonus for the second asked kind (a footer for "who wrote")
+    )
+    part_first: float = 0.1  # fit.md; the first of its kind in its document: "the photo" is the lead photo
+    speaker_bonus: float = 1.0  # fit.md; the asked speaker's own words, quoted directly
+    reported_bonus: float = 0.7  # fit.md; the asked speaker's words, reported by the writer
+    other_speaker: float = 0.2  # fit.md; someone else's quote on the topic
+    topic: float = 0.3  # fit.md; within the speaker's quotes, the one on the topic
+    focus: float = (
+        0.6  # fit.md; a pronoun follow-up ("what will they talk about?") stays near the last answer
+    )
+    candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
 WEIGHTS = Weights()
-EVERYDAY_ZIPF = 5.5  # wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
-TYPO_MAX_ZIPF = 2.0  # rarer than this in English, an unknown word may be a typo of a document word
+# Abstention thresholds: each swept end to end by bench/fit.py, value in code per bench/reports/fit.md.
+EVERYDAY_ZIPF = 5.5  # fit.md; wordfreq's scale: "take" 5.9, "place" 5.7; "born" 5.1, "tall" 4.5
+TYPO_MAX_ZIPF = 2.0  # fit.md; rarer than this in English, an unknown word may be a typo of a document word
 ACRONYM = re.compile(r"[A-Z]{2,5}s?")
-WEAK_DENSE = 0.3  # below this cosine the best passage is about something else
-STRONG_DENSE = 0.55  # above it the best passage says the same thing in other words
+WEAK_DENSE = 0.3  # fit.md; below this cosine the best passage is about something else
+STRONG_DENSE = 0.55  # fit.md; above it the best passage says the same thing in other words
+NAME_COVERAGE = (
+    0.5  # fit.md; an unknown name is excused when the best passage holds this share of the question
+)
+NO_TERM_DENSE = (
+    0.45  # fit.md; no question word in the documents: declined unless the best cosine reaches this
+)
+GONE_SHARE = 0.5  # fit.md; the missing words carry at least this share of the question's weight ...
+GONE_COVERAGE = 0.5  # fit.md; ... and the best passage holds less than this share of the rest: not covered
 
 _QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how is are was were do does did "
@@ -87,7 +107,7 @@ class Features:
     """Per-candidate evidence for one question, computed once and combined by any `Weights`.
 
     Arrays are aligned with `pids`; `left`/`right` index the paragraph-neighbours within `pids`
-    (-1: none), `doc` numbers the candidates' documents 0..n-1. bench/tune.py searches weights
+    (-1: none), `doc` numbers the candidates' documents 0..n-1. bench/fit.py searches weights
     over these without recomputing them.
     """
 
@@ -348,7 +368,7 @@ def features(
 
 
 def combine(f: Features, w: Weights) -> np.ndarray:
-    """Each candidate's score under weights `w` (numpy: bench/tune.py calls this thousands of times)."""
+    """Each candidate's score under weights `w` (numpy: bench/fit.py calls this thousands of times)."""
     base = w.dense * f.dense + w.bm25 * f.bm + w.sentence * f.cov_s + w.passage_cov * f.cov_p
     score = base + w.paragraph_cov * f.para_cov
     if w.neighbour:
@@ -381,7 +401,7 @@ def answer(
     question: str,
     searched: str,
     k: int,
-    weights: Weights = WEIGHTS,
+    weights: Weights | None = None,
     focus: int | Collection[int] | None = None,
 ) -> Answer:
     """Rank passages for `searched`; abstain when the documents do not answer it.
@@ -389,6 +409,7 @@ def answer(
     A misspelt name ("Puttin") is searched as the documents spell it, and the answer says so
     (`Answer.did_you_mean`).
     """
+    weights = weights or WEIGHTS  # read at call time: bench/fit.py scores candidate weights end to end
     searched, did_you_mean = correct_names(engine, searched)
     qr = _read(engine, searched)
     f = features(engine, searched, focus=focus, candidates=weights.candidates, query=qr)
@@ -557,14 +578,14 @@ def _abstain_reason(
         if (
             t
             and not any(_known(engine, x, name.lower()) for x in t)
-            and (not top or (top[0].coverage < 0.5 and top[0].dense < STRONG_DENSE))
+            and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE))
         ):
             return f"the documents do not mention {name}"
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
         return f"no passage states a {intent.answer_type}"
-    if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < 0.45):
+    if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < NO_TERM_DENSE):
         return "none of the question's words appear in the documents"
     if not (set(qt) - {t for t in qt if engine.lexical.known(t)}):
         return ""
@@ -597,8 +618,8 @@ def _abstain_reason(
         # A close paraphrase ("speak" for "address") keeps the dense score high: only a weak match,
         # or a missing word that carries most of the question, is evidence of "not in the documents".
         if top[0].dense < WEAK_DENSE or (
-            gone >= 0.5
-            and _coverage(idf, _passage_terms(engine, top[0].passage)) < 0.5
+            gone >= GONE_SHARE
+            and _coverage(idf, _passage_terms(engine, top[0].passage)) < GONE_COVERAGE
             and top[0].dense < STRONG_DENSE
         ):
             return "the documents do not cover: " + ", ".join(missing)

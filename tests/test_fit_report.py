@@ -1,0 +1,71 @@
+"""Every ranking weight and abstention threshold in the code is the value bench/fit.py's report
+records as "in code": a hand edit without rerunning the fit fails here."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from qa import rank
+
+REPO = Path(__file__).resolve().parent.parent
+REPORT = REPO / "bench" / "reports" / "fit.md"
+# | `qa.rank:Weights.bm25` | old | fitted | in code | grid ... and | `qa.rank:WEAK_DENSE` | old | fitted | in code | ...
+_ROW = re.compile(
+    r"^\| `(?P<mod>qa(?:\.\w+)+):(?P<name>[\w.]+)` \| [^|]+ \| [^|]+ \| (?P<code>[^|]+) \|", re.M
+)
+
+
+def _recorded() -> dict[str, float]:
+    """'module:NAME' (or 'module:Weights.field') -> the value the report says is in the code."""
+    text = REPORT.read_text(encoding="utf-8")
+    return {f"{m['mod']}:{m['name']}": float(m["code"]) for m in _ROW.finditer(text)}
+
+
+def _in_code(target: str) -> float:
+    """The value of 'module:NAME' now; 'qa.rank:Weights.x' is the field of the weights in use."""
+    mod_name, _, name = target.partition(":")
+    if name.startswith("Weights."):
+        value = getattr(rank.WEIGHTS, name.removeprefix("Weights."))
+    else:
+        value = getattr(importlib.import_module(mod_name), name)
+    assert isinstance(value, int | float)
+    return float(value)
+
+
+def test_every_recorded_value_is_the_one_in_code() -> None:
+    recorded = _recorded()
+    assert recorded, f"no value rows in {REPORT}"
+    wrong = {t: (v, _in_code(t)) for t, v in recorded.items() if _in_code(t) != pytest.approx(v)}
+    assert not wrong, f"code differs from {REPORT.name} (rerun python bench/fit.py): {wrong}"
+
+
+def test_every_weight_is_in_the_report() -> None:
+    recorded = _recorded()
+    missing = [
+        f.name for f in dataclasses.fields(rank.Weights) if f"qa.rank:Weights.{f.name}" not in recorded
+    ]
+    assert not missing, f"weights without a recorded origin in {REPORT.name}: {missing}"
+
+
+def test_every_threshold_of_the_sweep_and_every_float_constant_of_rank_is_in_the_report() -> None:
+    recorded = _recorded()
+    swept = re.findall(r'^\s+"(qa(?:\.\w+)+:\w+)": \[', (REPO / "bench" / "fit.py").read_text(), re.M)
+    assert swept, "bench/fit.py's THRESHOLDS table not found"
+    tree = ast.parse((REPO / "qa" / "rank.py").read_text(encoding="utf-8"))
+    floats = [
+        f"qa.rank:{t.id}"
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, float)
+        for t in node.targets
+        if isinstance(t, ast.Name) and t.id.isupper()
+    ]
+    missing = [t for t in [*swept, *floats] if t not in recorded]
+    assert not missing, f"thresholds without a recorded origin in {REPORT.name}: {missing}"
