@@ -119,6 +119,7 @@ class _Doc:
         self.names: list[_Name] = []
         self.persons: list[_Person] = []
         self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
+        self.chain_at: set[int] = set()  # mentions that are resolved pronouns or roles, not names
         self.name_starts: list[int] = []
         self.by_last: dict[str, list[_Name]] = {}
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
@@ -419,7 +420,8 @@ class _Doc:
             who = {w for _at, w in self.mentions[lo:hi] if not self.persons[w].group}
             if len(who) != 1:
                 continue
-            words = [w.lower() for w in _PRONOUN_RX.findall(t, ss, se)]
+            first_at = self.mentions[lo][0]
+            words = [w.lower() for w in _PRONOUN_RX.findall(t, first_at, se)]
             v = votes.setdefault(who.pop(), [0, 0])
             v[0] += sum(w in MALE_PRONOUNS for w in words)
             v[1] += sum(w in FEMALE_PRONOUNS for w in words)

@@ -101,6 +101,13 @@ _WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){
 _OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*)?\Z")
 
 
+# Subject kinds resolved through the text before them, in text order (see `_Sources.resolve`).
+_CHAINED = ("pron",)
+
+
+_OPENING_PRONOUN = _lazy(r"\W{0,3}([Hh]e|[Ss]he)\b")
+
+
 class _Sources:
     """Resolution of sources, shared by the attributor: needs `doc`, `found` and `reported_in`."""
 
@@ -205,14 +212,41 @@ class _Sources:
             if f.subj is not None and f.subj.kind == "group":
                 f.person = doc.group(f.subj.text)
                 bisect.insort(doc.mentions, (f.subj.start, f.person))
+        chained: list[_Found] = []
         for f in self.found:
             if f.subj is None or f.subj.kind == "group":
                 continue
+            if f.subj.kind in _CHAINED:
+                chained.append(f)
+                continue
             f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
+        # A pronoun or role, once resolved, is a mention of its person at its place: the next "he"
+        # finds the person the text has been talking about ("Trump ... he said Ryan. "...," he said").
+        events: list[tuple[int, _Found | None, str]] = [
+            (f.subj.start, f, "") for f in chained if f.subj is not None
+        ] + self._subject_pronouns()
+        for at, f, word in sorted(events, key=lambda x: x[0]):
+            if f is not None and f.subj is not None:
+                f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
+                who = f.person
+            else:
+                who = doc.recent_subject(at, "m" if word == "he" else "f")
+            if who >= 0 and at not in doc.chain_at and not doc.persons[who].group:
+                doc.chain_at.add(at)
+                bisect.insort(doc.mentions, (at, who))
         for f in self.found:
             if not f.direct:
                 self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
         self._resolve_unattributed()
+
+    def _subject_pronouns(self) -> list[tuple[int, None, str]]:
+        """Every "He"/"She" opening a sentence outside quotations: (position, None, "he"|"she")."""
+        t, out = self.doc.text, []
+        for ss, se in self.doc.sents:
+            m = _OPENING_PRONOUN.match(t, ss, min(se, ss + 12))
+            if m is not None and not self.doc.inside_quote(m.start(1)):
+                out.append((m.start(1), None, m.group(1).lower()))
+        return out
 
     def _resolve_unattributed(self) -> None:
         """Quotes without an attribution of their own: the chain, the run of one speaker, the sentence."""
@@ -299,7 +333,9 @@ class _Sources:
             near = bisect.bisect_left(doc.mentions, (max(ss, f.start - SPEAKER_WINDOW), -10))
             mid = bisect.bisect_left(doc.mentions, (f.start, -10))
             speaking = [
-                w for at, w in doc.mentions[near:mid] if not doc.persons[w].group and self._speaks_at(at)
+                w
+                for at, w in doc.mentions[near:mid]
+                if not doc.persons[w].group and at not in doc.chain_at and self._speaks_at(at)
             ]
             if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
                 f.person = speaking[-1]
