@@ -220,32 +220,45 @@ class _Sources:
                 chained.append(f)
                 continue
             f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
-        # A pronoun or role, once resolved, is a mention of its person at its place: the next "he"
-        # finds the person the text has been talking about ("Trump ... he said Ryan. "...," he said").
-        events: list[tuple[int, _Found | None, str]] = [
-            (f.subj.start, f, "") for f in chained if f.subj is not None
-        ] + self._subject_pronouns()
-        for at, f, word in sorted(events, key=lambda x: x[0]):
-            if f is not None and f.subj is not None:
-                f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
-                who = f.person
-            else:
-                who = doc.recent_subject(at, "m" if word == "he" else "f")
-            if who >= 0 and at not in doc.chain_at and not doc.persons[who].group:
-                doc.chain_at.add(at)
-                bisect.insort(doc.mentions, (at, who))
+        self._resolve_chain(chained)
         for f in self.found:
             if not f.direct:
                 self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
         self._resolve_unattributed()
 
-    def _subject_pronouns(self) -> list[tuple[int, None, str]]:
-        """Every "He"/"She" opening a sentence outside quotations: (position, None, "he"|"she")."""
+    def _resolve_chain(self, chained: list[_Found]) -> None:
+        """Resolve pronoun sources in text order, each resolved "he"/"she" becoming a mention of its
+        person at its place, so that the next pronoun follows the chain ("Trump ... he said Ryan.
+        "...," he said" is Trump's). A "He"/"She" opening a sentence joins the chain too, with no
+        attribution of its own. Measured on train (bench/reports/attribution.md): coref speaker
+        accuracy 0.7313 -> 0.7459 (attribution subjects), -> 0.7598 (sentence openers too).
+
+        Args:
+            chained: the findings whose source is a pronoun.
+        """
+        doc = self.doc
+        events: list[tuple[int, int, str]] = [
+            (f.subj.start, i, "") for i, f in enumerate(chained) if f.subj is not None
+        ]
+        events += [(at, -1, word) for at, word in self._subject_pronouns()]
+        for at, i, word in sorted(events):
+            if i >= 0:
+                f = chained[i]
+                assert f.subj is not None
+                f.person = who = self._who(f.subj, f.start if f.direct else f.subj.start)
+            else:
+                who = doc.recent_subject(at, "m" if word == "he" else "f")
+            if who >= 0 and at not in doc.chain_at and not doc.persons[who].group:
+                doc.chain_at.add(at)
+                bisect.insort(doc.mentions, (at, who))
+
+    def _subject_pronouns(self) -> list[tuple[int, str]]:
+        """Every "He"/"She" opening a sentence outside quotations: (position, "he" | "she")."""
         t, out = self.doc.text, []
         for ss, se in self.doc.sents:
             m = _OPENING_PRONOUN.match(t, ss, min(se, ss + 12))
             if m is not None and not self.doc.inside_quote(m.start(1)):
-                out.append((m.start(1), None, m.group(1).lower()))
+                out.append((m.start(1), m.group(1).lower()))
         return out
 
     def _resolve_unattributed(self) -> None:
