@@ -180,8 +180,14 @@ class _Doc:
                         pending_role = (re.sub(r"^(?:The|A|An)\s+", "", m.group()), m.end())
                     continue
                 role, role_span, ns, ne = parsed
+                if _ROLE_AFTER.match(t, m.end(), min(pe, m.end() + 60)):
+                    # "Former Arizona governor Jan Brewer", "Clinton campaign manager Robby Mook": the
+                    # capitals modify the role of the name that follows; they name nobody here.
+                    pending_role = None
+                    continue
                 if not role:
                     ns, role, role_span = self._trim_front(ns, ne)
+                ns = _given_start(t, ns, ne)
                 tokens = [x.group() for x in _TOKEN_RX.finditer(t, ns, ne)]
                 weak = len(tokens) == 1 and tokens[0].lower() in MONTHS  # "May" the month or Theresa May
                 if not weak and not _valid_name(tokens):
@@ -430,6 +436,28 @@ class _Doc:
                 self.persons[i].gender = "m"
             elif f > m:
                 self.persons[i].gender = "f"
+
+
+# A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
+_ROLE_AFTER = re.compile(rf"\s+(?:{ROLE_MODS}\s+|[a-z][\w-]*\s+)?{ROLE_RE}\s+(?={U})")
+
+
+def _given_start(text: str, ns: int, ne: int) -> int:
+    """Where the name starts in a run of three or more words whose later word is a given name:
+    "House Intelligence Republican Mike Pompeo" -> "Mike Pompeo" (the words before it describe him).
+
+    Args:
+        text: the document text; ns, ne: the run's name part.
+    Returns:
+        The start of the given name, or `ns` when there is none after the first word.
+    """
+    toks = list(_TOKEN_RX.finditer(text, ns, ne))
+    if len(toks) < 3:
+        return ns
+    for i in range(1, len(toks) - 1):
+        if toks[i].group().lower() in GIVEN and toks[i - 1].group().lower() not in GIVEN:
+            return toks[i].start()
+    return ns
 
 
 # How many sentences back a "he"/"she" looks for the person it means (bench/fit_attribution.py).
