@@ -105,7 +105,7 @@ _OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 _CHAINED = ("pron",)
 
 
-_OPENING_PRONOUN = _lazy(r"\W{0,3}([Hh]e|[Ss]he)\b")
+_OPENING_PRONOUN = _lazy(r"\W{0,3}(?:[^,.;:\"“”\n]{1,40},\s+)?([Hh]e|[Ss]he)\b")
 
 
 class _Sources:
@@ -256,7 +256,7 @@ class _Sources:
         """Every "He"/"She" opening a sentence outside quotations: (position, "he" | "she")."""
         t, out = self.doc.text, []
         for ss, se in self.doc.sents:
-            m = _OPENING_PRONOUN.match(t, ss, min(se, ss + 12))
+            m = _OPENING_PRONOUN.match(t, ss, min(se, ss + 60))
             if m is not None and not self.doc.inside_quote(m.start(1)):
                 out.append((m.start(1), m.group(1).lower()))
         return out
