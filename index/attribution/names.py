@@ -461,6 +461,7 @@ def _given_start(text: str, ns: int, ne: int) -> int:
 
 
 # How many sentences back a "he"/"she" looks for the person it means (bench/fit_attribution.py).
+# Refit with the pronoun chain (same report, last section): 2: 0.7824, 4 = 6 = 8: 0.7859.
 PRONOUN_LOOKBACK = (
     6  # fit on train: bench/reports/attribution_fit.md (1: e2e_speech 0.730, 3: 0.754, 6: 0.759)
 )
