@@ -376,3 +376,17 @@ def test_capitals_before_a_role_or_a_given_name_are_not_a_person() -> None:
     assert "Former Nevada" not in names
     assert _who(MODIFIERS, quotes, "resonate with all women") == [("Linda Brewer", "she", True)]
     assert _who(MODIFIERS, quotes, "national security") == [("Mike Pompeo", "he", True)]
+
+
+PLURAL = """Nora Quill, the state party chair, spoke in Akron on Monday.
+
+Later, Republicans said the budget would pass. The Republican majority is large.
+
+"We have the votes to pass it," she said.
+"""
+
+
+def test_a_plural_is_no_antecedent_of_he_or_she() -> None:
+    # "Republicans" next to "Republican" is a plural noun: "she" cannot mean it.
+    _speakers, quotes = analyse(PLURAL)
+    assert _who(PLURAL, quotes, "We have the votes") == [("Nora Quill", "she", True)]

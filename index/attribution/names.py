@@ -122,6 +122,7 @@ class _Doc:
         self.chain_at: set[int] = set()  # mentions that are resolved pronouns or roles, not names
         self.name_starts: list[int] = []
         self.by_last: dict[str, list[_Name]] = {}
+        self._cap_words = set(re.findall(rf"(?<![\w'’-]){U}[\w'-]*", text))
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._place_like = {
             m.group(1).lower()
@@ -431,11 +432,29 @@ class _Doc:
             v = votes.setdefault(who.pop(), [0, 0])
             v[0] += sum(w in MALE_PRONOUNS for w in words)
             v[1] += sum(w in FEMALE_PRONOUNS for w in words)
+        for i, p in enumerate(self.persons):
+            if _plural(p, self._cap_words):
+                self.persons[i].gender = "p"
         for i, (m, f) in votes.items():
+            if self.persons[i].gender == "p":
+                continue
             if m > f:
                 self.persons[i].gender = "m"
             elif f > m:
                 self.persons[i].gender = "f"
+
+
+def _plural(p: _Person, cap_words: set[str]) -> bool:
+    """A one-word "person" that is a plural noun: "Republicans" where the text also writes
+    "Republican". No "he" or "she" may mean it (pronouns agree in number).
+
+    Args:
+        p: the person; cap_words: the capitalised words of the document.
+    Returns:
+        True for such a plural.
+    """
+    words = p.name.split()
+    return not p.group and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in cap_words
 
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
