@@ -390,3 +390,14 @@ def test_a_plural_is_no_antecedent_of_he_or_she() -> None:
     # "Republicans" next to "Republican" is a plural noun: "she" cannot mean it.
     _speakers, quotes = analyse(PLURAL)
     assert _who(PLURAL, quotes, "We have the votes") == [("Nora Quill", "she", True)]
+
+
+CONJUNCT = """Senator Paul Ryan met Donald Trump on Thursday.
+
+Ryan and Trump agreed that the party must unite before the convention.
+"""
+
+
+def test_two_names_as_one_subject_are_credited_to_the_first() -> None:
+    _speakers, quotes = analyse(CONJUNCT)
+    assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan"]

@@ -105,6 +105,9 @@ _OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 _CHAINED = ("pron",)
 
 
+_AND_BEFORE = _lazy(r"\s+and\s+\Z")
+_CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
+
 # The longest opening phrase before a sentence's "he"/"she" subject ("At the time, she ...").
 OPENER_CHARS = 40  # fit on train: bench/reports/attribution_fit.md (0: e2e_speech 0.7850, 20-60: 0.7859)
 
@@ -179,7 +182,23 @@ class _Sources:
                 return False
             n.evidence = True
         subj.start, subj.end, subj.text = n.start, n.end, n.text
+        if not after_verb:
+            self._first_conjunct(subj)
         return True
+
+    def _first_conjunct(self, subj: _Subj) -> None:
+        """ "Ryan and Trump agreed": a subject of two names is credited to the first, as news (and the
+        annotation) leads with it. The first name must open its clause. Rewrites `subj` in place."""
+        t = self.doc.text
+        m = _AND_BEFORE.search(t, max(0, subj.start - 12), subj.start)
+        if m is None:
+            return
+        n = self.doc.name_at(max(0, m.start() - 80), m.start(), last=True)
+        if n is None or n.end != m.start() or not _CLAUSE_OPEN.search(t, max(0, n.start - 40), n.start):
+            return
+        first = _Subj("name", n.text, n.start, n.end)
+        if self._subject_ok(first, True):  # True: no second look for a conjunct before it
+            subj.start, subj.end, subj.text = first.start, first.end, first.text
 
     def _person_of_place(self, subj: _Subj) -> bool:
         """ "Stacy Baker of Columbia, South Carolina says": the subject is the person before "of", not
