@@ -2,6 +2,7 @@
 
     python bench/fit_attribution.py                     # every 3rd train article (280), ~2 min
     python bench/fit_attribution.py --every 1           # all 840
+    python bench/fit_attribution.py --only he/she       # only the parameters whose label holds it
 
 Reads ../shared/eval/polnear/train at run time (never copied), runs the analyser directly (no index),
 scores with ../shared/eval/attribution.py, and tunes one parameter at a time (coordinate ascent,
@@ -33,11 +34,12 @@ SHARED = next(
 
 # parameter -> (module, attribute, candidate values)
 GRID: dict[str, tuple[ModuleType, str, list[int]]] = {
-    "pronoun lookback (sentences)": (names, "PRONOUN_LOOKBACK", [1, 2, 3, 4, 6]),
+    "pronoun lookback (he/she, sentences)": (names, "PRONOUN_LOOKBACK", [2, 3, 4, 6, 8]),
     "role lookback (sentences)": (sources, "ROLE_LOOKBACK", [1, 2, 3]),
     "unattributed quote lookback (chars)": (sources, "LOOKBACK", [0, 300, 600, 1200]),
     "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
     "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
+    "opening phrase before a subject he/she (chars)": (sources, "OPENER_CHARS", [0, 20, 40, 60]),
 }
 
 
@@ -71,6 +73,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--every", type=int, default=3, help="use every N-th train article")
     ap.add_argument("--rounds", type=int, default=1, help="passes over the parameters")
+    ap.add_argument("--only", default="", help="fit only the parameters whose label holds this text")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "reports" / "attribution_fit.md")
     a = ap.parse_args()
     scorer = _scorer()
@@ -86,7 +89,8 @@ def main() -> int:
         "# Attribution parameters fit on PolNeAR train",
         "",
         f"Command: `python bench/fit_attribution.py --every {a.every}` ({len(docs)} train articles, "
-        f"{len(gold)} gold attributions). Objective: e2e_speech_f1, then e2e_f1.",
+        f"{len(gold)} gold attributions{', only ' + repr(a.only) if a.only else ''}). "
+        "Objective: e2e_speech_f1, then e2e_f1.",
         "",
         "| parameter | value | e2e_speech_f1 | e2e_f1 | speaker_acc | direct F1 | reported-speech R |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -95,6 +99,8 @@ def main() -> int:
     best = evaluate(scorer, docs, gold)
     for _round in range(a.rounds):
         for label, (mod, attr, values) in GRID.items():
+            if a.only and a.only not in label:
+                continue
             current = getattr(mod, attr)
             scores = {}
             for v in values:

@@ -330,3 +330,74 @@ def test_a_share_of_a_group_is_a_source_without_a_speaker() -> None:
     assert _who(SHARES, quotes, "never paid a toll") == [(None, "most of them", False)]
     assert _who(SHARES, quotes, "repair the old bridge") == [("Ines Duarte", "Ines Duarte", False)]
     assert _who(SHARES, quotes, "cut traffic") == [(None, "Road safety advocates", False)]
+
+
+CHAIN = """Grace Tillman met reporters on Monday, a day after Senator Ruth Harlow quit the race.
+
+Asked who should lead the party now, she said Harlow.
+
+"Nobody has earned it more," she said.
+"""
+
+
+def test_a_pronoun_follows_the_chain_of_resolved_pronouns() -> None:
+    # "she said Harlow" is Tillman speaking: the next "she" is Tillman too, not the name after it.
+    _speakers, quotes = analyse(CHAIN)
+    assert _who(CHAIN, quotes, "Nobody has earned") == [("Grace Tillman", "she", True)]
+
+
+GENDER_VOTES = """Dale Hutchins opened the new campaign office on Monday.
+
+Under her plan, the governor's digital team is run by Kim Arbour.
+
+"We can reach every voter this year," he said.
+"""
+
+
+def test_a_pronoun_before_a_name_is_no_evidence_of_its_gender() -> None:
+    # "her" before Kim Arbour means the governor: it must not make Arbour a woman.
+    _speakers, quotes = analyse(GENDER_VOTES)
+    assert _who(GENDER_VOTES, quotes, "every voter") == [("Kim Arbour", "he", True)]
+
+
+MODIFIERS = """Former Nevada governor Linda Brewer calls security a priority for women.
+
+"That is something I think will resonate with all women," she said.
+
+House Budget Republican Mike Pompeo (R-Kan.), who has read the report, agreed with that point.
+
+"This presents a risk to national security," he said.
+"""
+
+
+def test_capitals_before_a_role_or_a_given_name_are_not_a_person() -> None:
+    speakers, quotes = analyse(MODIFIERS)
+    names = {s.name for s in speakers}
+    assert "Former Nevada" not in names
+    assert _who(MODIFIERS, quotes, "resonate with all women") == [("Linda Brewer", "she", True)]
+    assert _who(MODIFIERS, quotes, "national security") == [("Mike Pompeo", "he", True)]
+
+
+PLURAL = """Nora Quill, the state party chair, spoke in Akron on Monday.
+
+Later, Republicans said the budget would pass. The Republican majority is large.
+
+"We have the votes to pass it," she said.
+"""
+
+
+def test_a_plural_is_no_antecedent_of_he_or_she() -> None:
+    # "Republicans" next to "Republican" is a plural noun: "she" cannot mean it.
+    _speakers, quotes = analyse(PLURAL)
+    assert _who(PLURAL, quotes, "We have the votes") == [("Nora Quill", "she", True)]
+
+
+CONJUNCT = """Senator Paul Ryan met Donald Trump on Thursday.
+
+Ryan and Trump agreed that the party must unite before the convention.
+"""
+
+
+def test_two_names_as_one_subject_are_credited_to_the_first() -> None:
+    _speakers, quotes = analyse(CONJUNCT)
+    assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan"]

@@ -1,0 +1,105 @@
+"""Count the wrong speakers on a PolNeAR split by kind (develop on train only; never on dev or test).
+
+    python bench/attribution_eval.py --corpus ../shared/eval/polnear/train --out /tmp/train.jsonl
+    python bench/attribution_speaker_errors.py /tmp/train.jsonl            # counts by kind
+    python bench/attribution_speaker_errors.py /tmp/train.jsonl pron/direct 20   # and 20 examples
+
+Matches system items to gold as ../shared/eval/attribution.py does (its own functions, imported at
+run time) and files every judged gold found with the wrong speaker under
+`<gold by>/<source kind>/<direct|rep>/<mention>/<wrong|null>`: the source kind is a pronoun, a
+description or a name; the mention is `samemention` (we read the gold's source and resolved it
+wrongly), `othermention` (we took another source) or `nomention` (a quotation with no attribution
+of its own whose speaker we guessed).
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = next(
+    (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it", "you"}
+
+
+def _kind(sc: Any, g: dict[str, Any], sy: dict[str, Any], by: str) -> str:
+    st = (g.get("source_text") or "").strip().lower()
+    skind = "pron" if st in PRONOUNS else "desc" if by == "coref" else "name"
+    m, gs = sy.get("mention"), g.get("source")
+    if m is None:
+        mk = "nomention"
+    elif gs and min(gs[1], m["end"]) > max(gs[0], m["start"]):
+        mk = "samemention"
+    else:
+        mk = "othermention"
+    return f"{by}/{skind}/{'direct' if sy['direct'] else 'rep'}/{mk}/{'wrong' if sy['speaker'] else 'null'}"
+
+
+def main() -> int:
+    spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
+    assert spec is not None and spec.loader is not None
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
+    sys_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for line in open(sys.argv[1], encoding="utf-8"):
+        r = json.loads(line)
+        sys_by[sc.doc_key(r["doc"], docs)].append(r)
+    gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for g in gold:
+        gold_by[g["doc_id"]].append(g)
+    cases: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = []
+    judged = 0
+    for d, text in docs.items():
+        syss, golds = sys_by.get(d, []), gold_by.get(d, [])
+        best: dict[int, tuple[float, int]] = {}
+        for si, sy in enumerate(syss):
+            slen = sy["end"] - sy["start"]
+            for gi, g in enumerate(golds):
+                glen = sum(b - a for a, b in g["content"])
+                ov = sc.overlap(sy["start"], sy["end"], g["content"])
+                if ov > 0 and ov >= 0.5 * min(glen, slen):
+                    share = ov / max(glen, slen)
+                    if gi not in best or share > best[gi][0]:
+                        best[gi] = (share, si)
+        for gi, g in enumerate(golds):
+            name = sc.gold_name(g, text)
+            if gi not in best or not name:
+                continue
+            judged += 1
+            sy = syss[best[gi][1]]
+            if sc.surname(sy["speaker"]) and sc.surname(sy["speaker"]) == sc.surname(name):
+                continue
+            by = (
+                "coref"
+                if g.get("source_resolved_by") == "coref" and name == g.get("source_resolved")
+                else "name"
+            )
+            cases.append((_kind(sc, g, sy, by), d, g, sy, name))
+    print(f"{len(cases)} wrong of {judged} judged golds found")
+    for k, n in collections.Counter(c[0] for c in cases).most_common():
+        print(f"{n:5d} {k}")
+    if len(sys.argv) > 3:
+        sel = [c for c in cases if re.search(sys.argv[2], c[0])]
+        for k, d, g, sy, name in random.Random(1).sample(sel, min(int(sys.argv[3]), len(sel))):
+            text = docs[d]
+            lo = max(0, min(g["content"][0][0], (g["source"] or [len(text)])[0]) - 250)
+            print(
+                f"\n### {k} {d}\n  gold: {name} | source: {g.get('source_text')} | cue: {g.get('cue_text')}"
+            )
+            print(f"  ours: {sy['speaker']} | source: {sy.get('source_text')} | verb: {sy.get('verb')}")
+            print("  text:", text[lo : g["content"][-1][1] + 100].replace("\n", " ¶ "))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
