@@ -33,16 +33,25 @@ from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _Sour
 from index.attribution.words import (
     ABBREV,
     AUX,
+    BARE_SOURCES,
     BELIEF_VERBS,
     DIRECT_ONLY,
+    ROLE_WORDS,
 )
 
 # --------------------------------------------------------------------------- attribution
 
 
+# ", saying ...", "while adding that ...", ", telling reporters that ...", ", asking whether ...".
 _PARTICIPLE = _lazy(
-    r",\s+(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|explaining|stressing|"
-    r"suggesting|declaring|acknowledging|contending|asserting)\s+(?:that\s+)?"
+    r"(?:,|\b(?:while|before|after|by))\s+(?:(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|"
+    r"explaining|stressing|suggesting|declaring|acknowledging|contending|asserting|recalling|announcing|"
+    r"promising|vowing|pledging|stating|predicting|conceding|admitting|denying|complaining|urging|"
+    r"accusing|blaming|calling\s+for|calling\s+on|criticizing|criticising|praising|describing|"
+    r"questioning|writing|tweeting|repeating|reiterating|emphasizing|emphasising|maintaining)"
+    r"\s+(?:that\s+)?"
+    r"|(?P<verb2>telling)\s+[^,.;:!?\"“”]{1,60}?\s+that\s+"
+    r"|(?P<verb3>asking)\s+(?:[\w'’.-]+\s+){0,3}?(?=(?:whether|if|why|how|what|who|when|where)\s))"
 )
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
 _CLAUSE_START = _lazy(r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while)\s+)$")
@@ -73,6 +82,50 @@ _TOLD_LONG = _lazy(r"^\s+[^,.;:!?\"“”]{1,100}?(?=\s+that\s)")
 # An aside between a verb and its "that": "said — on Twitter, as it happens — that", "said, in a
 # statement, that".
 _ASIDE_THAT = _lazy(r"^\s*(?:,|[—–]|\s-)\s*[^\"“”.;:!?—–]{1,100}?\s*(?:,|[—–]|\s-)\s*that\s+")
+# "asked (Smith) whether ...": a question is reported speech when a wh-word opens its clause.
+_ASK_VERBS = {"asked", "asks", "ask"}
+_ASKED_WH = _lazy(
+    r"^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?P<wh>whether|if|why|how|what|who|when|where|which)\s"
+)
+# "said in a statement on Thursday they had pulled it": a short adverbial, then a clause that opens
+# with a subject pronoun (a pronoun can only open a new clause here; a noun could be the object).
+_ADVERB_THEN_PRONOUN = _lazy(
+    r"^\s*,?\s*(?:on|in|at|during|after|before|via|through|with|while|last|this|earlier|later|yesterday|"
+    r"today|tonight|recently|previously|also|publicly|privately|separately|then)\b[^,.;:!?\"“”]{0,60}?"
+    r"\s(?=(?:he|she|they|it|we|I|there)\s)"
+)
+
+
+def _inverted(t: str, pre: str, verb_end: int, se: int) -> bool:
+    """Whether a verb after a comma is followed by its own subject and the sentence end or a comma:
+    "The race will be tight, said Dan Roe, a lawyer." Such a verb attributes the words before it (see
+    `_Attributor.trailing`); read as "X said <clause>" its subject would be a phrase of the content.
+
+    Args:
+        t: the document text; pre: the text just before the verb.
+        verb_end: where the verb ends; se: the sentence's end.
+    Returns:
+        True when the verb is an inverted attribution.
+    """
+    if not re.search(r",\s*$", pre):
+        return False
+    m = _INVERTED_SUBJ.match(t, verb_end, min(se, verb_end + 120))
+    if m is None:
+        return False
+    words = re.findall(r"[\w'’-]+", m.group("subj"))
+    if words[0][0].isupper() and words[0].lower() not in _CLAUSE_PRONOUNS:
+        return True  # "said Dan Roe", "said Sen. Roe", "said The Times"
+    return any(w.lower() in _SOURCE_NOUNS for w in words[1:])  # "said a senior official,"
+
+
+# A subject after an inverted verb: a name, a role or a description up to a comma or the end.
+_INVERTED_SUBJ = _lazy(
+    r"\s+(?P<subj>(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)(?:\s*\([^()]{1,40}\))?"
+    r"\s*(?:,|[.!?]*[\"”’']*\s*$)"
+)
+_CLAUSE_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"}
+_SOURCE_NOUNS = set(ROLE_WORDS) | set(BARE_SOURCES) | {w.rstrip("s") for w in BARE_SOURCES}
 # Verbs that report speech only with "that" after them.
 # "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
 _THAT_ONLY = {"reported", "reports", "report", "states", "state", "pledged", "pledges"}
@@ -208,10 +261,12 @@ class _Attributor(_Sources):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
                     continue
                 verb = _verb(m.group())
-                if verb in DIRECT_ONLY:
+                if verb in DIRECT_ONLY and verb not in _ASK_VERBS:
                     continue
                 p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
                 pre = t[p0 : m.start()]
+                if _inverted(t, pre, m.end(), se):
+                    continue  # "..., said Dan Roe, a lawyer.": the words before are the content (trailing)
                 subj = self._who_clause(pre, p0)  # "Capt. Christian Pardo, who said he would ..."
                 if subj is None and re.search(
                     r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre
@@ -288,6 +343,12 @@ class _Attributor(_Sources):
             rest_after = rest[om.end() :]
             pos += om.end()
             rest = rest_after
+        if verb in _ASK_VERBS:  # "asked (Smith) whether ...": the question is the content
+            am = _ASKED_WH.match(rest)
+            if am is None:
+                return None
+            s, e = _trim(t, pos + am.start("wh"), end)
+            return (s, e) if _first_words(t[s:e]) >= 3 else None
         preps = _VERB_PREPS.get(verb)
         tm = _THAT.match(rest)
         if tm:
@@ -298,10 +359,10 @@ class _Attributor(_Sources):
             pass
         elif _ADVERBIAL.match(rest):
             that = re.search(r"(?:,\s*|\s+)that\s+", rest[:120])
-            when = _TIME_THEN_CLAUSE.match(rest)
+            when = _TIME_THEN_CLAUSE.match(rest) or _ADVERB_THEN_PRONOUN.match(rest)
             if that:
                 pos += that.end()
-            elif when:  # "He says tonight he's a step closer"
+            elif when:  # "He says tonight he's a step closer", "said in a statement they pulled it"
                 pos += when.end()
             else:
                 return None
@@ -410,7 +471,9 @@ class _Attributor(_Sources):
                     continue
                 c0, c1 = _trim(t, ss, m.start())
                 # "It was, he said, one of ...": both halves are the content
-                end = _trim(t, m.end(), se)[1] if m.group("cont") else c1
+                # (not after "said Smith,": that comma opens an apposition, "a lawyer at Acme")
+                cont = m.group("cont") and m.group("vfirst") is None
+                end = _trim(t, m.end(), se)[1] if cont else c1
                 if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
                     continue
                 i = bisect.bisect_right(starts, c1) - 1
@@ -490,7 +553,8 @@ class _Attributor(_Sources):
             subj = before[-1] if before else self._clause_subject(ss, m.start())
             if subj is None:
                 continue
-            self.found.append(_Found(c0, c1, subj, _verb(m.group("verb")), False))
+            verb = m.group("verb") or m.group("verb2") or m.group("verb3")
+            self.found.append(_Found(c0, c1, subj, _verb(verb), False))
 
 
 def _free_clause(
