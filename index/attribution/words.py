@@ -340,6 +340,15 @@ BELIEF_VERBS = (
     "acknowledged acknowledges suggested suggests predicted predicts"
 ).split()
 
+# More cue verbs of stance and intention, selected by bench/fit_cue_verbs.py on train by frequency
+# (>= 8 cued attributions) and precision (>= 25% of the form's occurrences cue one):
+# bench/reports/cue_verbs.md lists every candidate with its figures.
+CUE_VERBS = (
+    "appeared appears assured blasted called declined discussed echoed identified indicated lamented "
+    "listed named ordered pointed referred refused seemed seems talked thanked"
+).split()
+BELIEF_VERBS = BELIEF_VERBS + CUE_VERBS
+
 # Months for dates ("Sept. 29", "March 2016"): one alternation, used case-insensitively by
 # index.structure (datelines) and qa.intent (when-questions).
 MONTH_RE = (
