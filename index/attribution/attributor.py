@@ -34,6 +34,7 @@ from index.attribution.words import (
     ABBREV,
     AUX,
     BARE_SOURCES,
+    BARE_SOURCES_RE,
     BELIEF_VERBS,
     DIRECT_ONLY,
     ROLE_WORDS,
@@ -54,7 +55,15 @@ _PARTICIPLE = _lazy(
     r"|(?P<verb3>asking)\s+(?:[\w'’.-]+\s+){0,3}?(?=(?:whether|if|why|how|what|who|when|where)\s))"
 )
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
-_CLAUSE_START = _lazy(r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while)\s+)$")
+# A plural or group noun and "who" before a verb: "Republicans who say", "voters, who want".
+_WHO_ANTECEDENT = _lazy(
+    rf"(?<![\w'’-])(?P<ante>{BARE_SOURCES_RE}|[a-z]+(?:ers|ists|ans|ents|ics|ees))\s*,?\s+who\s+$"
+)
+# What may stand before a pronoun subject: a clause boundary, or a relative word ("which they say left
+# a vacuum": the verb's words are the rest of the relative clause).
+_CLAUSE_START = _lazy(
+    r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while|which|that|what)\s+)$"
+)
 _TIME_THEN_CLAUSE = _lazy(
     r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))\s*,?\s+(?=(?:he|she|they|it|we|I|the)\b)"
@@ -296,6 +305,9 @@ class _Attributor(_Sources):
         p0 = max(ss, pos - 250)  # a subject is short: 250 characters keep this linear
         pre = t[p0:pos]
         subj = self._who_clause(pre, p0)  # "Capt. Christian Pardo, who said he would ..."
+        if subj is None and (wm := _WHO_ANTECEDENT.search(pre)) is not None:
+            # "critics who say the law is a money pit": a source without a name
+            return _Subj("anon", wm.group("ante"), p0 + wm.start("ante"), p0 + wm.end("ante"))
         if subj is None and re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
             return None
         if subj is None and _COORD_VP.search(pre):

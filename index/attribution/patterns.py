@@ -159,14 +159,14 @@ _VERB_PREPS = {
 }
 _CHAIN_RX = _lazy(rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?P<verb>{VERB_RE})\b")
 _ACCORDING_START = _lazy(
-    r"^\s*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,80}?)"
+    r"^[\s(]*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,160}?)"
     r"(?:,\s*(?:the|a|an|who)\s[^,]{1,90})?,\s*(?P<rest>\S.*)$",
     re.S,
 )
-_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,160}?)\s*[.!?]?\)?\s*$", re.S)
 # "The deal, according to two officials, is dead": the words on both sides are the content.
 _ACCORDING_MID = _lazy(
-    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
+    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,160}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
     re.S,
 )
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
