@@ -59,6 +59,8 @@ _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
 _WHO_ANTECEDENT = _lazy(
     rf"(?<![\w'’-])(?P<ante>{BARE_SOURCES_RE}|[a-z]+(?:ers|ists|ans|ents|ics|ees))\s*,?\s+who\s+$"
 )
+# A transcript's speaker label: "Q", "A", or a surname in capitals ("SMITH", "DE BLASIO").
+_TRANSCRIPT_LABEL = _lazy(r"Q|A|[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?")
 # What may stand before a pronoun subject: a clause boundary, or a relative word ("which they say left
 # a vacuum": the verb's words are the rest of the relative clause).
 _CLAUSE_START = _lazy(
@@ -460,16 +462,21 @@ class _Attributor(_Sources):
         return _Subj("anon", head.strip(), at + s, at + s + len(head.strip()))
 
     def labels(self) -> None:
-        """A headline opened by a speaker label and a colon: the rest is that speaker's words
-        ("Graham: Party faces defeat"). Only the first paragraph: labels further in ("Q:", "A:",
-        "SMITH:", a timeline's names) lowered train e2e_speech_f1 (0.7693 -> 0.7683 for all
-        paragraphs, 0.7686 for "Q"/"A" only; bench/reports/attribution.md), their speakers unresolved."""
+        """A paragraph opened by a speaker label and a colon: the rest is that speaker's words. In the
+        first paragraph any name ("Graham: Party faces defeat"); further in, only a transcript's "Q:",
+        "A:" or "SMITH:" (a capitalised surname is the person of that surname named in the text).
+        Any label in every paragraph (a timeline's names) lowered train e2e_speech_f1 (0.7693 ->
+        0.7683); transcript labels only raised reported-speech recall 0.684 -> 0.692 at e2e_f1
+        0.6736 -> 0.6732 (bench/reports/attribution.md)."""
         doc, t = self.doc, self.doc.text
-        for ps, pe in doc.paras[:1]:
+        caps: dict[str, _Subj | None] = {}
+        for pi, (ps, pe) in enumerate(doc.paras):
             m = _LABEL.match(t, ps, min(pe, ps + 120))
             if m is None or doc.inside_quote(m.start("subj")):
                 continue
             label = m.group("subj")
+            if pi > 0 and not _TRANSCRIPT_LABEL.fullmatch(label):
+                continue  # further in, only a transcript's "Q:" / "SMITH:"
             if (
                 label.split()[0].lower().rstrip("'’s") in _NOT_SPEAKER_LABELS
                 or label.lower() in _NOT_SPEAKER_LABELS
@@ -479,10 +486,26 @@ class _Attributor(_Sources):
             if _first_words(t[c0:c1]) < 3 or t[c0] in _QUOTE_DOUBLE:
                 continue
             s, e = m.start("subj"), m.end("subj")
-            subj = self._generic_subject(s, e, False) if label.upper() != label else None
+            if label.upper() != label:
+                subj = self._generic_subject(s, e, False)
+            else:  # one search of the text per distinct label: linear however many paragraphs it opens
+                subj = caps[label] if label in caps else caps.setdefault(label, self._caps_label(label))
             if subj is None:
                 subj = _Subj("anon", label, s, e)
             self.found.append(_Found(c0, c1, subj, ":", False))
+
+    def _caps_label(self, label: str) -> _Subj | None:
+        """The person a transcript's capitalised label means ("SANDERS:"): the document's first
+        mention of a name ending in that surname, else None."""
+        if len(label) < 3 or label in ("Q", "A"):
+            return None
+        t = self.doc.text
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(label.title())}(?![\w'’-])", t):
+            n = self.doc.name_at(max(0, m.start() - 60), m.end(), last=True)
+            if n is not None and n.end == m.end():
+                subj = _Subj("name", n.text, n.start, n.end)
+                return subj if self._subject_ok(subj, False) else None
+        return None
 
     # -- resolution
 
