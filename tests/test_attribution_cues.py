@@ -107,3 +107,16 @@ def test_transcript_labels_further_in() -> None:
     assert rows and rows[0][0] == "Marta Kell"
     assert _with(text, "Will the ferry run in winter")
     assert not _with(text, "met the guild on Monday")  # no label, no attribution
+
+
+def test_as_x_noted_opens_the_content() -> None:
+    text = "As Marta Kell noted on Monday, the ferry has carried more passengers every year since 2010."
+    rows = _with(text, "carried more passengers")
+    assert rows and rows[0][0] == "Marta Kell" and rows[0][2] == "noted"
+
+
+def test_told_with_no_words_of_its_own() -> None:
+    text = "The guild will add a night ferry, Harbour Minister Olaf Brandt told a council panel Wednesday."
+    rows = _found(text)
+    assert not [r for r in rows if r[3].startswith("panel")]
+    assert _with(text, "add a night ferry")

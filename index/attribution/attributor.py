@@ -14,6 +14,7 @@ from index.attribution.patterns import (
     _AFTER_GENERIC,
     _AFTER_SUBJ_FIRST,
     _AFTER_VERB_FIRST,
+    _AS_SAID,
     _BEFORE,
     _BEFORE_ACCORDING,
     _CHAIN_RX,
@@ -61,6 +62,8 @@ _WHO_ANTECEDENT = _lazy(
 )
 # A transcript's speaker label: "Q", "A", or a surname in capitals ("SMITH", "DE BLASIO").
 _TRANSCRIPT_LABEL = _lazy(r"Q|A|[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?")
+# A clause opened by a subject pronoun, after "told reporters": "told reporters he would stay".
+_PRONOUN_CLAUSE = _lazy(r"^\s*,?\s*(?:he|she|they|it|we|I|there|you)\s")
 # What may stand before a pronoun subject: a clause boundary, or a relative word ("which they say left
 # a vacuum": the verb's words are the rest of the relative clause).
 _CLAUSE_START = _lazy(
@@ -385,6 +388,8 @@ class _Attributor(_Sources):
             rest_after = rest[om.end() :]
             pos += om.end()
             rest = rest_after
+            if not _THAT.match(rest) and not _PRONOUN_CLAUSE.match(rest) and _first_words(rest) < 4:
+                return None  # "told a Senate panel Wednesday.": no words of his own follow
         if verb in _ASK_VERBS:  # "asked (Smith) whether ...": the question is the content
             am = _ASKED_WH.match(rest)
             if am is None:
@@ -422,7 +427,7 @@ class _Attributor(_Sources):
     def _according(self, ss: int, se: int) -> None:
         t = self.doc.text
         sent = t[ss:se]
-        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID):
+        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID, _AS_SAID):
             m = rx.match(sent)
             if not m:
                 continue
@@ -449,7 +454,8 @@ class _Attributor(_Sources):
             last = "rest2" if rx is _ACCORDING_MID else "rest"
             s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
             if _first_words(t[s:e]) >= 3:
-                self.found.append(_Found(s, e, subj, "according to", False))
+                verb = _verb(m.group("verb")) if rx is _AS_SAID else "according to"
+                self.found.append(_Found(s, e, subj, verb, False))
             return
 
     def _according_head(self, subj_text: str, at: int) -> _Subj | None:

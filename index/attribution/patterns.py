@@ -169,6 +169,12 @@ _ACCORDING_MID = _lazy(
     r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,160}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
     re.S,
 )
+# "As Smith noted, the plan ...": the sentence after the comma is the content.
+_AS_SAID = _lazy(
+    rf"^\s*As\s+(?P<subj>[^,\"“”]{{2,100}}?)\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)"
+    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
 _LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
