@@ -120,3 +120,15 @@ def test_told_with_no_words_of_its_own() -> None:
     rows = _found(text)
     assert not [r for r in rows if r[3].startswith("panel")]
     assert _with(text, "add a night ferry")
+
+
+def test_a_question_put_to_someone() -> None:
+    text = (
+        "Asked by host Jo Roe whether she would sell the ferry, Marta Kell said she had no such plan.\n\n"
+        "Asked Tuesday about the night service, Olaf Brandt said he would decide soon."
+    )
+    by_host = _with(text, "she would sell the ferry")
+    assert by_host and by_host[0][0] == "Jo Roe" and by_host[0][3].startswith("whether")
+    unnamed = _with(text, "about the night service")
+    assert unnamed and unnamed[0][0] is None and unnamed[0][2] == "asked"
+    assert _with(text, "he would decide soon")[0][0] == "Olaf Brandt"

@@ -15,6 +15,7 @@ from index.attribution.patterns import (
     _AFTER_SUBJ_FIRST,
     _AFTER_VERB_FIRST,
     _AS_SAID,
+    _ASKED_OPEN,
     _BEFORE,
     _BEFORE_ACCORDING,
     _CHAIN_RX,
@@ -280,6 +281,7 @@ class _Attributor(_Sources):
         doc, t = self.doc, self.doc.text
         for ss, se in doc.sents:
             self._according(ss, se)
+            self._asked(ss, se)
             for m in _REPORT_VERB_RX.finditer(t, ss, se):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
                     continue
@@ -457,6 +459,24 @@ class _Attributor(_Sources):
                 verb = _verb(m.group("verb")) if rx is _AS_SAID else "according to"
                 self.found.append(_Found(s, e, subj, verb, False))
             return
+
+    def _asked(self, ss: int, se: int) -> None:
+        """A question put to someone, "When asked whether he would run, ..." / "Asked by Jo Roe about
+        the plan, ...": the words after "asked" up to the comma; the source is the asker when named."""
+        t = self.doc.text
+        m = _ASKED_OPEN.search(t, ss, min(se, ss + 400))  # the opening of the sentence: linear time
+        if m is None or self.doc.inside_quote(m.start()):
+            return
+        s, e = _trim(t, m.start("rest"), m.end("rest"))
+        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+            return
+        subj = None
+        if m.group("subj"):
+            subj = self._according_head(m.group("subj"), m.start("subj"))
+        if subj is None:
+            at = m.start() + m.group().find("sked") - 1  # the word "asked" itself stands for nobody named
+            subj = _Subj("anon", t[at : at + 5], at, at + 5)
+        self.found.append(_Found(s, e, subj, "asked", False))
 
     def _according_head(self, subj_text: str, at: int) -> _Subj | None:
         """The source of "according to" when the whole phrase is no subject: its head before a clause

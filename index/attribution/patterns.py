@@ -175,6 +175,14 @@ _AS_SAID = _lazy(
     rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
     re.S,
 )
+# "When asked whether ..., she said": the question put to someone is reported speech, its source the
+# asker ("asked by the host Jo Roe") or nobody named.
+_ASKED_OPEN = _lazy(
+    r"(?:^\s*|[Ww]hen\s+|[Aa]fter\s+(?:being\s+)?|,\s*)[Aa]sked"
+    r"(?:\s+by\s+(?P<subj>[^,\"“”]{2,60}?)(?=\s+(?:about|whether|if|why|how|what|who|to)\s)|(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?P<rest>(?:about|whether|if|why|how|what|who|when|where|which|to)\s[^,\"“”]{2,200}?)"
+    r"(?=,|\s*[\"“”]|[.!?]?\s*$)"
+)
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
 _LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
