@@ -464,17 +464,17 @@ class _Attributor(_Sources):
         """A question put to someone, "When asked whether he would run, ..." / "Asked by Jo Roe about
         the plan, ...": the words after "asked" up to the comma; the source is the asker when named."""
         t = self.doc.text
-        m = _ASKED_OPEN.search(t, ss, min(se, ss + 400))  # the opening of the sentence: linear time
-        if m is None or self.doc.inside_quote(m.start()):
+        m = _ASKED_OPEN.search(t[ss : min(se, ss + 400)])  # the opening of the sentence: linear time
+        if m is None or self.doc.inside_quote(ss + m.start()):
             return
-        s, e = _trim(t, m.start("rest"), m.end("rest"))
+        s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
         if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
             return
         subj = None
         if m.group("subj"):
-            subj = self._according_head(m.group("subj"), m.start("subj"))
+            subj = self._according_head(m.group("subj"), ss + m.start("subj"))
         if subj is None:
-            at = m.start() + m.group().find("sked") - 1  # the word "asked" itself stands for nobody named
+            at = ss + m.start() + m.group().find("sked") - 1  # the word "asked" stands for nobody named
             subj = _Subj("anon", t[at : at + 5], at, at + 5)
         self.found.append(_Found(s, e, subj, "asked", False))
 
