@@ -132,3 +132,13 @@ def test_a_question_put_to_someone() -> None:
     unnamed = _with(text, "about the night service")
     assert unnamed and unnamed[0][0] is None and unnamed[0][2] == "asked"
     assert _with(text, "he would decide soon")[0][0] == "Olaf Brandt"
+
+
+def test_as_reported_by_and_reported_earning() -> None:
+    text = (
+        "As first reported by The Harbour Times, the guild will sell the old ferry in the spring.\n\n"
+        "Marta Kell reported earning $2 million from the ferry on her disclosure form."
+    )
+    times = _with(text, "sell the old ferry")
+    assert times and times[0][1] == "The Harbour Times" and times[0][2] == "reported"
+    assert _with(text, "earning $2 million")[0][0] == "Marta Kell"

@@ -14,6 +14,7 @@ from index.attribution.patterns import (
     _AFTER_GENERIC,
     _AFTER_SUBJ_FIRST,
     _AFTER_VERB_FIRST,
+    _AS_REPORTED,
     _AS_SAID,
     _ASKED_OPEN,
     _BEFORE,
@@ -402,6 +403,8 @@ class _Attributor(_Sources):
         tm = _THAT.match(rest)
         if tm:
             pos += tm.end()
+        elif verb in ("reported", "reports") and re.match(r"^\s+[a-z]+ing\s", rest):
+            pass  # "reported earning $1 million": what the filing says
         elif verb in _THAT_ONLY:
             return None  # "Acme reported record profits" reports no speech; "reported that ..." does
         elif preps and re.match(rf"^\s+(?:{preps})\b", rest):
@@ -429,7 +432,7 @@ class _Attributor(_Sources):
     def _according(self, ss: int, se: int) -> None:
         t = self.doc.text
         sent = t[ss:se]
-        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID, _AS_SAID):
+        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID, _AS_REPORTED, _AS_SAID):
             m = rx.match(sent)
             if not m:
                 continue
@@ -456,7 +459,7 @@ class _Attributor(_Sources):
             last = "rest2" if rx is _ACCORDING_MID else "rest"
             s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
             if _first_words(t[s:e]) >= 3:
-                verb = _verb(m.group("verb")) if rx is _AS_SAID else "according to"
+                verb = _verb(m.group("verb")) if rx in (_AS_SAID, _AS_REPORTED) else "according to"
                 self.found.append(_Found(s, e, subj, verb, False))
             return
 

@@ -175,6 +175,12 @@ _AS_SAID = _lazy(
     rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
     re.S,
 )
+# "As first reported by The Times, the plan ...".
+_AS_REPORTED = _lazy(
+    r"^\s*As\s+(?:(?:first|previously|earlier|originally)\s+)?(?P<verb>reported|noted|revealed)\s+by\s+"
+    r"(?P<subj>[^,\"“”]{2,100}?),\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
 # "When asked whether ..., she said": the question put to someone is reported speech, its source the
 # asker ("asked by the host Jo Roe") or nobody named.
 _ASKED_OPEN = _lazy(
