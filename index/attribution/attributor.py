@@ -25,6 +25,7 @@ from index.attribution.patterns import (
     _REPORT_VERB_RX,
     _SUBJ_ALONE,
     _SUBJ_END,
+    _SUBJ_OPEN,
     _THAT,
     _TOLD_OBJ,
     _TRAILING,
@@ -348,6 +349,15 @@ class _Attributor(_Sources):
                 continue
             if self._subject_ok(cand, False):
                 return cand
+        if pos - ss <= 300 and re.search(r",\s*(?:(?:" + AUX + r")\s+){0,2}$", pre):
+            head = t[ss:pos]
+            for kind, rx in _SUBJ_OPEN:
+                sm = rx.match(head)
+                if sm is None:
+                    continue
+                cand = _Subj(kind, sm.group("subj"), ss + sm.start("subj"), ss + sm.end("subj"))
+                if self._subject_ok(cand, False):
+                    return cand
         return None
 
     @staticmethod

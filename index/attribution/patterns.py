@@ -128,6 +128,18 @@ _SUBJ_END = [
         ("desc", _DESC_SUBJ),
     )
 ]
+# A subject opening its sentence with a long apposition before the verb: "Debbie Roe, director of the
+# Center for ... at Rutgers University, said" (longer than the appositions `_SUBJ_END` reads).
+_SUBJ_OPEN = [
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+)?(?P<subj>{pat})\s*"
+            rf"(?:\([^()]{{1,60}}\)\s*)?,\s*(?=[a-z\d])[^\"“”;:]{{1,250}},\s*(?:(?:{AUX})\s+){{0,2}}$"
+        ),
+    )
+    for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
+]
 _SUBJ_ALONE = [(kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$")) for kind, pat in _NAMED_SUBJECTS]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
