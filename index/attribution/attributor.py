@@ -49,13 +49,13 @@ from index.attribution.words import (
 
 # ", saying ...", "while adding that ...", ", telling reporters that ...", ", asking whether ...".
 _PARTICIPLE = _lazy(
-    r"(?:,|\b(?:while|before|after|by))\s+(?:(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|"
+    r"(?:,|\s[—–-]|[—–]|\b(?:while|before|after|by|also|initially|then|even))\s+(?:(?P<verb>saying|adding|arguing|noting|warning|claiming|insisting|"
     r"explaining|stressing|suggesting|declaring|acknowledging|contending|asserting|recalling|announcing|"
     r"promising|vowing|pledging|stating|predicting|conceding|admitting|denying|complaining|urging|"
     r"accusing|blaming|calling\s+for|calling\s+on|criticizing|criticising|praising|describing|"
     r"questioning|writing|tweeting|repeating|reiterating|emphasizing|emphasising|maintaining)"
     r"\s+(?:that\s+)?"
-    r"|(?P<verb2>telling)\s+[^,.;:!?\"“”]{1,60}?\s+that\s+"
+    r"|(?P<verb2>telling)\s+[^,.;:!?\"“”]{1,60}?\s+(?:that\s+|(?=(?:he|she|they|it|we|I|to)\s))"
     r"|(?P<verb3>asking)\s+(?:[\w'’.-]+\s+){0,3}?(?=(?:whether|if|why|how|what|who|when|where)\s))"
 )
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
