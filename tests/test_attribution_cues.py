@@ -142,3 +142,14 @@ def test_as_reported_by_and_reported_earning() -> None:
     times = _with(text, "sell the old ferry")
     assert times and times[0][1] == "The Harbour Times" and times[0][2] == "reported"
     assert _with(text, "earning $2 million")[0][0] == "Marta Kell"
+
+
+def test_unnamed_plural_sources_with_the_base_form() -> None:
+    text = (
+        "But opponents say the ferry levy will push families out of Harbour Town.\n\n"
+        "No survey exists yet, and experts say it may be years before the ferry pays its way.\n\n"
+        "Critics say this is just a rough patch for the guild."
+    )
+    assert _with(text, "ferry levy will push families")[0][1] == "opponents"
+    assert _with(text, "years before the ferry pays")[0][1] == "experts"
+    assert _with(text, "rough patch for the guild")[0][3].startswith("this is")

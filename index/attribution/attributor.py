@@ -333,6 +333,11 @@ class _Attributor(_Sources):
             if belief and kind == "desc":
                 continue
             sm = rx.search(pre)
+            tries = 3
+            while sm is not None and kind == "desc" and not _desc_ok(sm.group("subj")) and tries:
+                # "But opponents": the leftmost match holds a clause word; the phrase may start later
+                nxt = pre.find(" ", sm.start("subj")) + 1
+                sm, tries = (rx.search(pre, nxt) if nxt > 0 else None), tries - 1
             if not sm:
                 continue
             cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))

@@ -143,7 +143,9 @@ _SUBJ_OPEN = [
 _SUBJ_ALONE = [(kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$")) for kind, pat in _NAMED_SUBJECTS]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|last|this|earlier|later|"
+    r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|earlier|later|"
+    r"(?:last|this)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|"
+    r"autumn|winter|time|[A-Z][a-z]+day)|"
     r"yesterday|today|tonight|recently|previously|repeatedly|again|also|publicly|privately|separately|"
     r"then|once|late|early|in\s+a\s+statement|in\s+an\s+interview)\b"
 )
