@@ -55,6 +55,14 @@ _DESC_SUBJ = (
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 )
+# People named by a plural agent noun, with a modifier before or a short phrase after: "security
+# specialists", "sources close to the campaign", "analysts at the bank", "economists like Jo Roe".
+_AGENT_SUBJ = (
+    rf"(?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Mm]ultiple|[Ss]everal|[Oo]ther)\s+)?(?:[A-Za-z][\w-]+\s+){{0,2}}?"
+    rf"(?:{BARE_SOURCES_RE}|[a-z]{{3,}}(?:ists|ians|ants|ents))"
+    rf"(?:\s+(?:close\s+to|familiar\s+with|briefed\s+on|privy\s+to|like|in|at|from|with|of|inside|within)"
+    rf"\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]*\w)?"
+)
 # A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
 # "all but two". Its speaker is nobody in particular.
 _NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
@@ -126,6 +134,7 @@ _SUBJ_END = [
         ("name", _NAME_SUBJ),
         ("quant", _QUANT_SUBJ),
         ("desc", _DESC_SUBJ),
+        ("desc", _AGENT_SUBJ),
     )
 ]
 # A subject opening its sentence with a long apposition before the verb: "Debbie Roe, director of the
