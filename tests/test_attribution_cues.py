@@ -153,3 +153,9 @@ def test_unnamed_plural_sources_with_the_base_form() -> None:
     assert _with(text, "ferry levy will push families")[0][1] == "opponents"
     assert _with(text, "years before the ferry pays")[0][1] == "experts"
     assert _with(text, "rough patch for the guild")[0][3].startswith("this is")
+
+
+def test_a_bare_quantifier_as_the_source() -> None:
+    text = "Though guild members doubt the plan, many said Monday that the ferry levy should stay."
+    rows = _with(text, "ferry levy should stay")
+    assert rows and rows[0][1] == "many" and rows[0][0] is None

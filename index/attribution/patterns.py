@@ -74,7 +74,9 @@ _QUANT_SUBJ = (
     r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
     r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
     r"delegates|supporters|people|adults|residents))"
-    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten))"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten)"
+    # a bare quantifier standing for people already named: "Many said Monday that ..."
+    r"|(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Ss]everal|[Bb]oth|[Ee]veryone|[Nn]obody)(?=\s))"
 )
 # A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
 _WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
