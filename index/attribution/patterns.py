@@ -55,6 +55,14 @@ _DESC_SUBJ = (
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 )
+# People named by a plural agent noun, with a modifier before or a short phrase after: "security
+# specialists", "sources close to the campaign", "analysts at the bank", "economists like Jo Roe".
+_AGENT_SUBJ = (
+    rf"(?:(?:[Mm]any|[Ss]ome|[Mm]ost|[Mm]ultiple|[Ss]everal|[Oo]ther)\s+)?(?:[A-Za-z][\w-]+\s+){{0,2}}?"
+    rf"(?:{BARE_SOURCES_RE}|[a-z]{{3,}}(?:ists|ians|ants|ents))"
+    rf"(?:\s+(?:close\s+to|familiar\s+with|briefed\s+on|privy\s+to|like|in|at|from|with|of|inside|within)"
+    rf"\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]*\w)?"
+)
 # A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
 # "all but two". Its speaker is nobody in particular.
 _NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
@@ -66,7 +74,9 @@ _QUANT_SUBJ = (
     r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
     r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
     r"delegates|supporters|people|adults|residents))"
-    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten))"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten)"
+    # a bare quantifier standing for people already named: "Many said Monday that ..."
+    r"|(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Ss]everal|[Bb]oth|[Ee]veryone|[Nn]obody)(?=\s))"
 )
 # A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
 _WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
@@ -126,12 +136,27 @@ _SUBJ_END = [
         ("name", _NAME_SUBJ),
         ("quant", _QUANT_SUBJ),
         ("desc", _DESC_SUBJ),
+        ("desc", _AGENT_SUBJ),
     )
+]
+# A subject opening its sentence with a long apposition before the verb: "Debbie Roe, director of the
+# Center for ... at Rutgers University, said" (longer than the appositions `_SUBJ_END` reads).
+_SUBJ_OPEN = [
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+)?(?P<subj>{pat})\s*"
+            rf"(?:\([^()]{{1,60}}\)\s*)?,\s*(?=[a-z\d])[^\"“”;:]{{1,250}},\s*(?:(?:{AUX})\s+){{0,2}}$"
+        ),
+    )
+    for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
 ]
 _SUBJ_ALONE = [(kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$")) for kind, pat in _NAMED_SUBJECTS]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
-    r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|last|this|earlier|later|"
+    r"^\s*,?\s*(?:on|in|at|during|after|before|from|via|through|with|while|earlier|later|"
+    r"(?:last|this)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|"
+    r"autumn|winter|time|[A-Z][a-z]+day)|"
     r"yesterday|today|tonight|recently|previously|repeatedly|again|also|publicly|privately|separately|"
     r"then|once|late|early|in\s+a\s+statement|in\s+an\s+interview)\b"
 )
@@ -159,15 +184,35 @@ _VERB_PREPS = {
 }
 _CHAIN_RX = _lazy(rf"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?P<verb>{VERB_RE})\b")
 _ACCORDING_START = _lazy(
-    r"^\s*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,80}?)"
+    r"^[\s(]*[Aa]ccording\s+to\s+(?P<subj>[^,]{2,160}?)"
     r"(?:,\s*(?:the|a|an|who)\s[^,]{1,90})?,\s*(?P<rest>\S.*)$",
     re.S,
 )
-_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,80}?)\s*[.!?]?\s*$", re.S)
+_ACCORDING_END = _lazy(r"^(?P<rest>.*\S),\s+according\s+to\s+(?P<subj>[^,]{2,160}?)\s*[.!?]?\)?\s*$", re.S)
 # "The deal, according to two officials, is dead": the words on both sides are the content.
 _ACCORDING_MID = _lazy(
-    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,80}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
+    r"^(?P<rest>[^\"“”]*[^\s\"“”]),\s+according\s+to\s+(?P<subj>[^,\"“”]{2,160}?),\s+(?P<rest2>[^\"“”]*\S)\s*$",
     re.S,
+)
+# "As Smith noted, the plan ...": the sentence after the comma is the content.
+_AS_SAID = _lazy(
+    rf"^\s*As\s+(?P<subj>[^,\"“”]{{2,100}}?)\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)"
+    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
+# "As first reported by The Times, the plan ...".
+_AS_REPORTED = _lazy(
+    r"^\s*As\s+(?:(?:first|previously|earlier|originally)\s+)?(?P<verb>reported|noted|revealed)\s+by\s+"
+    r"(?P<subj>[^,\"“”]{2,100}?),\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
+# "When asked whether ..., she said": the question put to someone is reported speech, its source the
+# asker ("asked by the host Jo Roe") or nobody named.
+_ASKED_OPEN = _lazy(
+    r"(?:^\s*|[Ww]hen\s+|[Aa]fter\s+(?:being\s+)?|,\s*)[Aa]sked"
+    r"(?:\s+by\s+(?P<subj>[^,\"“”]{2,60}?)(?=\s+(?:about|whether|if|why|how|what|who|to)\s)|(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?P<rest>(?:about|whether|if|why|how|what|who|when|where|which|to)\s[^,\"“”]{2,200}?)"
+    r"(?=,|\s*[\"“”]|[.!?]?\s*$)"
 )
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
 _LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
