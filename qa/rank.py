@@ -17,6 +17,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
+from qa import describe
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -106,8 +107,8 @@ class Features:
     first: np.ndarray  # an asked part that is the first of its kind in its document
     furniture: np.ndarray
     summary: np.ndarray
-    direct: np.ndarray  # the asked speaker's own words, quoted directly
-    reported: np.ndarray  # the asked speaker's words, reported
+    direct: np.ndarray  # the asked speaker's own words, quoted directly (times the match strength)
+    reported: np.ndarray  # the asked speaker's words, reported (times the match strength)
     topic_cov: np.ndarray
     other: np.ndarray  # someone else's quotes, in a speaker question
     focus: np.ndarray
@@ -181,6 +182,8 @@ class _Query:
     aliases: list[str]
     topic_terms: dict[str, float]
     parts: tuple[str, ...]
+    topic: str = ""  # the question without its speaker and speech scaffolding
+    strength: float = 1.0  # how surely `wanted` is the asked speaker (1: named; less: described)
 
 
 def _read(engine: Engine, searched: str) -> _Query:
@@ -189,18 +192,36 @@ def _read(engine: Engine, searched: str) -> _Query:
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = questions.match_speakers(searched, engine.speakers_index)[:1]
-    speech = bool(wanted) and questions.is_speech_question(searched)
+    asks_speech = questions.is_speech_question(searched)
+    # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
+    described = (
+        describe.resolve(
+            searched,
+            wanted,
+            engine.speakers_index,
+            engine.speaker_profiles,
+            engine.terms,
+            engine.lexical.idf,
+            questions.match_speakers,
+        )
+        if asks_speech
+        else None
+    )
+    strength, unspoken = 1.0, searched
+    if described is not None:
+        wanted, strength = described.speakers, described.strength
+        unspoken = searched[: described.subject.start] + searched[described.subject.end :]
+    speech = bool(wanted) and asks_speech
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
+    topic = ""
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
-        topic_terms = {
-            t: engine.lexical.idf(t)
-            for t in dict.fromkeys(engine.terms(questions.topic_of(searched, aliases)))
-        }
+        topic = questions.topic_of(unspoken, aliases)
+        topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
-    return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts)
+    return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts, topic, strength)
 
 
 def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
@@ -280,8 +301,8 @@ def features(
         first=np.zeros(n, dtype=bool),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
-        direct=np.zeros(n, dtype=bool),
-        reported=np.zeros(n, dtype=bool),
+        direct=np.zeros(n),
+        reported=np.zeros(n),
         topic_cov=np.zeros(n),
         other=np.zeros(n, dtype=bool),
         focus=np.zeros(n, dtype=bool),
@@ -333,7 +354,8 @@ def features(
             if own:
                 best_q, best_cov = _best_quote(engine, own, p, qr.topic_terms)
                 direct = any(_long_direct(engine, p, x) for x in own)
-                f.direct[i], f.reported[i], f.topic_cov[i] = direct, not direct, best_cov
+                f.direct[i], f.reported[i] = qr.strength * direct, qr.strength * (not direct)
+                f.topic_cov[i] = best_cov
                 highlight, speaker = best_q, own[0].speaker
                 for x in own:
                     span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
@@ -418,7 +440,7 @@ def answer(
     ]
 
     hits = [_hit(s) for s in scored[:k]]
-    topic = questions.topic_of(searched, qr.aliases) if qr.speech else ""
+    topic = qr.topic
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
     on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
     reason = (
