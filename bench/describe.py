@@ -233,7 +233,7 @@ def index(docs: list[tuple[str, str]], where: Path) -> Engine:
     return Engine.open(target)
 
 
-Cache = dict[tuple[str, tuple[str, ...], float], int | None]
+Cache = dict[tuple[str, tuple[str, ...], float, str], int | None]
 
 
 def ranks(engine: Engine, items: list[dict[str, Any]], cache: Cache | None = None) -> list[int | None]:
@@ -242,7 +242,7 @@ def ranks(engine: Engine, items: list[dict[str, Any]], cache: Cache | None = Non
     out: list[int | None] = []
     for it in items:
         qr = rank._read(engine, it["question"])
-        key = (it["question"], tuple(qr.wanted), round(qr.strength, 4))
+        key = (it["question"], tuple(qr.wanted), round(qr.strength, 4), qr.topic)
         if cache is not None and key in cache:
             out.append(cache[key])
             continue
