@@ -21,7 +21,7 @@ from index.lexical import LEXICAL_VERSION, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
-from qa import config
+from qa import config, describe
 from qa import intent as intents
 from qa.attributions import unnamed_source
 from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
@@ -109,6 +109,7 @@ class Engine:
         self._passage_terms: dict[int, frozenset[str]] = {}
         self._evidence: dict[tuple[str, int], bool] = {}
         self._long_direct: dict[tuple[int, docstore.QuoteRow], bool] = {}
+        self._profiles: dict[str, describe.Profile] | None = None
 
     @classmethod
     def open(
@@ -220,6 +221,14 @@ class Engine:
             got = quote.direct and len(words(p.text[quote.start - p.start : quote.end - p.start])) >= 5
             self._long_direct[key] = got
         return got
+
+    def speaker_profiles(self) -> dict[str, describe.Profile]:
+        """What the documents call each quoted source (qa.describe.profiles), computed once."""
+        if self._profiles is None:
+            self._profiles = describe.profiles(
+                self.speakers_index, self.quotes, lambda d: self.docs[d].text, self.terms
+            )
+        return self._profiles
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)

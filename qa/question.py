@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from index.attribution.words import ROLE_RE as _ROLE_RE
+from index.lexical import STOPWORDS
 from index.model import Speaker
 
 
@@ -28,7 +29,9 @@ def _matcher(speakers: tuple[Speaker, ...]) -> tuple[re.Pattern[str] | None, dic
     for s in speakers:
         for a in (s.name, *s.aliases):
             key = _alias_key(a)
-            if len(key) < 2:
+            # A name that is only function words ("The", taken for a speaker from "The claims ...,"
+            # said ...) would match every question.
+            if len(key) < 2 or all(w in STOPWORDS for w in key.split()):
                 continue
             names = table.setdefault(key, [])
             if s.name not in names:

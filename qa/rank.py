@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
+from qa import claims, describe
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -62,6 +63,11 @@ class Weights:
     focus: float = (
         0.6  # fit.md; a pronoun follow-up ("what will they talk about?") stays near the last answer
     )
+    # "Who said <claim>?": a passage whose attribution's sentences cover the claim. Fit by
+    # bench/describe.py on 307 "who said" questions made from PolNeAR train (bench/reports/describe.md):
+    # hit@1 0.980 at 0 and 0.1, falling from 0.2 (0.977) to 1.0 (0.932); the plateau's upper end,
+    # since those questions repeat the words said and news questions paraphrase them.
+    claim: float = 0.1
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -126,13 +132,16 @@ class Features:
     first: np.ndarray  # an asked part that is the first of its kind in its document
     furniture: np.ndarray
     summary: np.ndarray
-    direct: np.ndarray  # the asked speaker's own words, quoted directly
-    reported: np.ndarray  # the asked speaker's words, reported
+    direct: np.ndarray  # the asked speaker's own words, quoted directly (times the match strength)
+    reported: np.ndarray  # the asked speaker's words, reported (times the match strength)
     topic_cov: np.ndarray
     other: np.ndarray  # someone else's quotes, in a speaker question
     focus: np.ndarray
     highlight: list[tuple[int, int]]
     speaker: list[str | None]
+    # In a "who said ...?" question, the share of the claim's terms in the sentences of the passage's
+    # best-covering attribution (qa.claims); empty when features were made without it.
+    claim: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
@@ -201,6 +210,9 @@ class _Query:
     aliases: list[str]
     topic_terms: dict[str, float]
     parts: tuple[str, ...]
+    topic: str = ""  # the question without its speaker and speech scaffolding
+    strength: float = 1.0  # how surely `wanted` is the asked speaker (1: named; less: described)
+    claim_terms: dict[str, float] = field(default_factory=dict)  # "who said <claim>?": its terms
 
 
 def _read(engine: Engine, searched: str) -> _Query:
@@ -209,18 +221,41 @@ def _read(engine: Engine, searched: str) -> _Query:
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = questions.match_speakers(searched, engine.speakers_index)[:1]
-    speech = bool(wanted) and questions.is_speech_question(searched)
+    asks_speech = questions.is_speech_question(searched)
+    # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
+    described = (
+        describe.resolve(
+            searched,
+            wanted,
+            engine.speakers_index,
+            engine.speaker_profiles,
+            engine.terms,
+            engine.lexical.idf,
+            questions.match_speakers,
+        )
+        if asks_speech
+        else None
+    )
+    strength, unspoken = 1.0, searched
+    if described is not None:
+        wanted, strength = described.speakers, described.strength
+        unspoken = searched[: described.subject.start] + searched[described.subject.end :]
+    claim = claims.claim_of(searched)
+    claim_terms: dict[str, float] = {}
+    if claim is not None:  # "Who criticised Obama?": the speaker is asked for; a name is the topic
+        wanted = []
+        claim_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(claim))}
+    speech = bool(wanted) and asks_speech
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
+    topic = ""
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
-        topic_terms = {
-            t: engine.lexical.idf(t)
-            for t in dict.fromkeys(engine.terms(questions.topic_of(searched, aliases)))
-        }
+        topic = questions.topic_of(unspoken, aliases)
+        topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
-    return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts)
+    return _Query(intent, qt, idf, speech, wanted, aliases, topic_terms, parts, topic, strength, claim_terms)
 
 
 def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
@@ -300,13 +335,14 @@ def features(
         first=np.zeros(n, dtype=bool),
         furniture=np.zeros(n, dtype=bool),
         summary=np.zeros(n, dtype=bool),
-        direct=np.zeros(n, dtype=bool),
-        reported=np.zeros(n, dtype=bool),
+        direct=np.zeros(n),
+        reported=np.zeros(n),
         topic_cov=np.zeros(n),
         other=np.zeros(n, dtype=bool),
         focus=np.zeros(n, dtype=bool),
         highlight=[],
         speaker=[],
+        claim=np.zeros(n),
     )
     docs: dict[int, int] = {}
     meta_cov: dict[int, float] = {}
@@ -353,7 +389,8 @@ def features(
             if own:
                 best_q, best_cov = _best_quote(engine, own, p, qr.topic_terms)
                 direct = any(_long_direct(engine, p, x) for x in own)
-                f.direct[i], f.reported[i], f.topic_cov[i] = direct, not direct, best_cov
+                f.direct[i], f.reported[i] = qr.strength * direct, qr.strength * (not direct)
+                f.topic_cov[i] = best_cov
                 highlight, speaker = best_q, own[0].speaker
                 for x in own:
                     span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
@@ -361,6 +398,12 @@ def features(
                         speaker = x.speaker
             elif qs:
                 f.other[i] = True
+        if qr.claim_terms and qs:
+            cover, where, said = claims.best_attribution(qs, sents, p.start, qr.claim_terms)
+            f.claim[i] = cover
+            if where is not None and said is not None:  # the answer is who said it: show the attribution
+                highlight = where
+                speaker = said.speaker
         f.focus[i] = pid in focused
         f.highlight.append(highlight)
         f.speaker.append(speaker)
@@ -392,6 +435,8 @@ def combine(f: Features, w: Weights) -> np.ndarray:
     score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary
     score += w.speaker_bonus * f.direct + w.reported_bonus * f.reported + w.topic * f.topic_cov
     score -= w.other_speaker * f.other
+    if f.claim.size == score.size:
+        score += w.claim * f.claim
     score += w.focus * f.focus
     return score
 
@@ -439,7 +484,7 @@ def answer(
     ]
 
     hits = [_hit(s) for s in scored[:k]]
-    topic = questions.topic_of(searched, qr.aliases) if qr.speech else ""
+    topic = qr.topic
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
     on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
     reason = (
