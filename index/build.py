@@ -316,11 +316,12 @@ def _vectors(
     """Embed every new passage into the matrix of all vectors, write the vector index, return its ANN
     parameters. `docs` is sorted into the index's order (by source), which fixes every passage's id.
 
-    The matrix is the only full copy of the vectors besides the FAISS index made from it, and it is
-    freed when this returns, before BM25 is built. The model's output is written into it a window at
-    a time; before, an array of all new vectors, a second matrix copied from it, FAISS's copy and
-    FaissStore's reconstructed matrix held every vector four times (1536 bytes per passage each,
-    ~3x the text: bench/index_scale.py, bench/reports/index_scale.txt).
+    The model's output is written a window at a time into the vectors' one full copy: the exact
+    index's own storage (up to vectors.FLAT_MAX passages), else a matrix that the IVF index is
+    trained on and quantises (sq8, a quarter of its size). All is freed when this returns, before
+    BM25 is built. Before, an array of all new vectors, a second matrix copied from it, FAISS's copy
+    and FaissStore's reconstructed matrix held every vector four times (1536 bytes per passage each,
+    ~3.3x the text: bench/index_scale.py, bench/reports/index_scale.txt).
 
     Args:
         docs: the documents of the new generation; carried-over ones hold their vectors.
@@ -336,7 +337,15 @@ def _vectors(
     # per batch, so the same batches give bit-identical vectors.
     todo = [d for d in docs if d.vectors is None]
     docs.sort(key=lambda d: d.source.source)
-    matrix = np.empty((sum(len(d.chunks) for d in docs), embedder.dim), dtype=np.float32)
+    n = sum(len(d.chunks) for d in docs)
+    params = vectors.choose(n)
+    # An exact index hands out its own storage: the vectors are written into FAISS once. An IVF
+    # index is trained on a sample of them first, so they are gathered in a matrix.
+    index, matrix = (
+        vectors.flat_with_storage(n, embedder.dim)
+        if params["type"] == "flat"
+        else (None, np.empty((n, embedder.dim), dtype=np.float32))
+    )
     first: dict[int, int] = {}  # id(doc) -> its first row
     at = 0
     for d in docs:
@@ -362,9 +371,9 @@ def _vectors(
         b = min(a + embed.ENCODE_WINDOW, len(texts))
         matrix[rows[a:b]] = embedder.encode(texts[a:b], progress=step)
     tick("storing", 0, 3)
-    params = vectors.choose(len(matrix))
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
-    vectors.save(vectors.build(matrix, params), path)
+    vectors.save(index if index is not None else vectors.build(matrix, params), path)
+    del matrix  # a view of the index's memory when flat: released with it
     tick("storing", 1, 3)
     return params
 

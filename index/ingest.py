@@ -374,7 +374,7 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skip
     if text is None:
         return Skipped(source, "binary file")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():  # text.strip() would copy the whole text to test it
         return Skipped(source, "empty file")
     meta, parts = DocMeta(), cast(tuple[tuple[int, int, str], ...], ())
     if fmt == "html":
