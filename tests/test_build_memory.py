@@ -55,8 +55,9 @@ def test_build_holds_the_vectors_once_on_the_python_side(
 
     assert report.passages == n
     vectors = n * hashembed.DIM * 4
-    # Measured at 2000 passages: 1.61x the vectors (one matrix, a window of the model's output, the
-    # per-passage rows, BM25's arrays). Before (afce548): 2.51x once embedding began (the model's
-    # output for every passage, a copy in index order, FaissStore's reconstruction), and 21 MB while
-    # reading (a read buffer of the whole size limit).
+    # Measured at 2000 passages: 1.61x the vectors, at the BM25 build (its vocabulary of 2000
+    # numbers, the per-passage rows); the vectors themselves now live in FAISS's storage, untraced,
+    # and a window of the model's output is the only traced array of them. Before (afce548): 2.51x
+    # once embedding began (the model's output for every passage, a copy in index order,
+    # FaissStore's reconstruction), and 21 MB while reading (a read buffer of the whole size limit).
     assert peak < 2.0 * vectors + 2 * len(text), (peak, vectors, len(text))
