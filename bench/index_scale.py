@@ -1,17 +1,27 @@
-"""Indexing time and peak memory as the input grows: they must grow linearly.
+"""Indexing time and peak memory as the input grows: they must grow linearly, memory by at most ~2x
+the text over the loaded model (issue 10, case 16).
 
-    .venv/bin/python bench/index_scale.py [--sizes 3,10,30] [--stages-only] [--quotes]
+    .venv/bin/python bench/index_scale.py                       # hash-embedder, no attribution, 3/10/30 MB
+    .venv/bin/python bench/index_scale.py --model real --quotes --sizes 1,3   # the full `qa index`
+    .venv/bin/python bench/index_scale.py --repo /tmp/old-checkout ...        # the same, another version
 
 For each size a synthetic plain-text file of that many MB is written (paragraphs of the bundled
 article, shuffled, each made distinct by numbers, ~500 characters per paragraph, so the vocabulary
-grows as in real text) and indexed with `qa index FILE --max-size 40` in a fresh process. Reported per
-size: wall time, peak RSS of that process (ru_maxrss), the RSS of the same process with the model
-loaded and nothing indexed (the baseline), and the time of each stage (from the progress callback).
-Then the ratios to the smallest size: time and memory above the baseline should grow like the text.
+grows as in real text) and indexed by `index.build.build(..., max_bytes=40 MB)` in a fresh process.
 
---stages-only skips embedding (the model batches passages, so it is linear by construction) and
-times chunking, structure labels, BM25 and the document store in-process, which is quick at 30 MB.
---quotes also times quote attribution (index.quotes.analyse) alone, which the attribution work owns.
+Per size it reports the wall time, the peak RSS of that process (ru_maxrss), and per stage the time
+and the highest RSS seen while it ran (sampled every 5 ms): reading, analysing (chunking, structure
+labels and, with --quotes, quote attribution), embedding, storing:vectors (FAISS), storing:bm25,
+storing:docstore, storing:commit. The baseline is the RSS of the same kind of process with the
+model loaded and used once, the lemma dictionary loaded and nothing indexed. Then per size: memory
+over the baseline as a multiple of the text, and between consecutive sizes the growth ratios
+(time, memory over the baseline) against the text's, and the marginal memory per MB of text
+(the slope, which constant costs such as onnxruntime's working set do not enter).
+
+--model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
+large sizes take minutes; --model real loads all-MiniLM-L6-v2 int8 (onnxruntime), whose embedding
+takes ~25 ms a passage on the 2 shared cores. Quote attribution is left out unless --quotes: it is
+owned by the attribution work and is measured there (at 3 MB it took minutes, super-linearly).
 """
 
 from __future__ import annotations
@@ -20,15 +30,14 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+
+STAGES = ("reading", "analysing", "embedding", "storing:vectors", "storing:bm25", "storing:docstore")
 
 
 def make_text(mb: float, seed: int = 1) -> str:
@@ -49,126 +58,119 @@ def make_text(mb: float, seed: int = 1) -> str:
     return "\n\n".join(out) + "\n"
 
 
+# Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes.
 _CHILD = r"""
-import json, resource, sys, time
+import json, resource, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from index import embed
-from index.build import build
+from index import build as build_mod, embed, hashembed, lexical
 from qa import config
-mode, path, idx = sys.argv[2], sys.argv[3], sys.argv[4]
-stages, last = {}, [time.perf_counter(), None]
+mode, path, idx, model, quotes = sys.argv[2:7]
+model = None if model == "real" else model
+
+def rss_mb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+if model == hashembed.MODEL:  # 384 dims like the real model: the vectors weigh the same
+    hashembed.DIM = 384
+    hashembed.HashEmbedder.__init__.__defaults__ = (384,)
+if quotes != "1":  # attribution measured by its own work; its super-linear time would hide the rest
+    build_mod._attributions = lambda text: ([], [])
+
+current, peaks, seconds, last = ["start"], {}, {}, [time.perf_counter()]
+stop = threading.Event()
+def sample():
+    while not stop.is_set():
+        s = current[0]
+        peaks[s] = max(peaks.get(s, 0.0), rss_mb())
+        stop.wait(0.005)
 def tick(stage, done, total):
-    now = time.perf_counter()
-    if last[1] is not None:
-        stages[last[1]] = stages.get(last[1], 0.0) + now - last[0]
-    last[0], last[1] = now, stage
-if mode == "baseline":
-    e = embed.load_embedder(None, config.model_cache_dir(), quantized=True)
-    e.encode(["warm up"])
-    out = {}
-else:
+    if stage == "storing":
+        stage = "storing:" + ("vectors", "bm25", "docstore", "commit")[min(done, 3)]
+    if stage != current[0]:
+        now = time.perf_counter()
+        seconds[current[0]] = seconds.get(current[0], 0.0) + now - last[0]
+        last[0] = now
+        peaks[stage] = max(peaks.get(stage, 0.0), rss_mb())
+        current[0] = stage
+
+emb = embed.load_embedder(model, config.model_cache_dir(), quantized=True)
+emb.encode(["warm up the model once"])
+lexical.term("said")  # the lemma dictionary: loaded once, whatever the size
+import faiss, bm25s  # noqa: F401  (imported by the build; part of the baseline)
+del emb
+out = {"baseline_mb": rss_mb()}
+if mode == "build":
+    threading.Thread(target=sample, daemon=True).start()
     t0 = time.perf_counter()
-    rep = build([path], Path(idx), cache_dir=config.model_cache_dir(), max_bytes=40 * 1024 * 1024, progress=tick)
+    rep = build_mod.build([path], Path(idx), model=model, cache_dir=config.model_cache_dir(),
+                          max_bytes=40 * 1024 * 1024, progress=tick)
     tick("end", 0, 0)
-    out = {"seconds": time.perf_counter() - t0, "passages": rep.passages, "stages": stages}
+    stop.set()
+    out.update(seconds=time.perf_counter() - t0, passages=rep.passages,
+               stage_seconds=seconds, stage_peak_mb=peaks)
 out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 
 
-def run_child(mode: str, path: Path, idx: Path) -> dict:
+def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool) -> dict:
+    """One measurement in a fresh process (peak RSS is per process)."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0"]
     out = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(REPO), mode, str(path), str(idx)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True, check=False
     )
+    if out.returncode != 0:
+        raise SystemExit(f"child failed ({out.returncode}):\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def stages_only(text: str, with_quotes: bool) -> dict[str, float]:
-    """In-process timings of the stages around the model (counting tokens uses the real tokenizer)."""
-    from index import chunk as chunking
-    from index import docstore, embed, quotes, structure
-    from index.lexical import Lexical
-    from qa import config
-
-    emb = embed.load_embedder(None, config.model_cache_dir(), quantized=True)
-    times: dict[str, float] = {}
-    t = time.perf_counter()
-    chunks = chunking.chunk(text, emb.count_tokens, max_chars=600, max_tokens=emb.max_tokens, overlap=0)
-    times["chunk"] = time.perf_counter() - t
-    t = time.perf_counter()
-    chunks = structure.label(text, chunks)
-    times["structure"] = time.perf_counter() - t
-    if with_quotes:
-        t = time.perf_counter()
-        quotes.analyse(text)
-        times["quotes"] = time.perf_counter() - t
-    texts = [text[c.start : c.end] for c in chunks]
-    t = time.perf_counter()
-    Lexical.build(texts)
-    times["lexical"] = time.perf_counter() - t
-    t = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        docstore.write(
-            Path(tmp) / "d.sqlite",
-            [docstore.DocRow(0, "x", "x", "text", "0" * 64, text, "now")],
-            [docstore.PassageRow(i, 0, c.start, c.end, c.paragraph, c.kind) for i, c in enumerate(chunks)],
-            [],
-            [],
-        )
-    times["docstore"] = time.perf_counter() - t
-    times["passages"] = len(chunks)
-    times["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return times
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="3,10,30", help="MB, comma-separated")
-    ap.add_argument("--stages-only", action="store_true")
-    ap.add_argument("--quotes", action="store_true")
+    ap.add_argument("--sizes", default="3,10,30", help="MB, comma-separated (default 3,10,30)")
+    ap.add_argument("--model", choices=("hash", "real"), default="hash")
+    ap.add_argument("--quotes", action="store_true", help="include quote attribution (slow)")
+    ap.add_argument("--repo", type=Path, default=REPO, help="the checkout to measure (default: this one)")
     args = ap.parse_args()
+    model = "hash-embedder" if args.model == "hash" else "real"
     sizes = [float(s) for s in args.sizes.split(",")]
+    print(f"repo {args.repo}, model {model}, attribution {'on' if args.quotes else 'off'}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        if not args.stages_only:
-            base = run_child("baseline", Path(tmp), Path(tmp))["peak_mb"]
-            print(f"baseline (model loaded): {base:.0f} MB")
+        base = run_child(args.repo, "baseline", Path(tmp), Path(tmp), model, args.quotes)["peak_mb"]
+        print(f"baseline (model loaded, nothing indexed): peak {base:.0f} MB", flush=True)
         for mb in sizes:
-            text = make_text(mb)
             path = Path(tmp) / f"text-{mb:g}mb.txt"
-            path.write_text(text, encoding="utf-8")
-            text_mb = len(text.encode()) / 1e6
-            if args.stages_only:
-                r = stages_only(text, args.quotes)
-                print(f"{mb:g} MB: " + "  ".join(f"{k} {v:.2f}" for k, v in r.items()), flush=True)
-                rows.append((text_mb, r))
-                continue
-            r = run_child("build", path, Path(tmp) / f"index-{mb:g}")
+            path.write_text(make_text(mb), encoding="utf-8")
+            text_mb = path.stat().st_size / 1e6
+            r = run_child(args.repo, "build", path, Path(tmp) / f"index-{mb:g}", model, args.quotes)
             over = r["peak_mb"] - base
             print(
-                f"{mb:g} MB: {r['seconds']:.1f} s, {r['passages']} passages, peak {r['peak_mb']:.0f} MB "
-                f"({over:.0f} MB over the model = {over / text_mb:.2f}x the text); stages "
-                + ", ".join(f"{k} {v:.1f} s" for k, v in r["stages"].items()),
+                f"{text_mb:.1f} MB text, {r['passages']} passages: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB"
+                f" = {over:.0f} MB over the baseline = {over / text_mb:.2f}x the text",
                 flush=True,
             )
-            rows.append((text_mb, r))
-    if len(rows) > 1:
-        t0, r0 = rows[0]
-        for tm, r in rows[1:]:
-            if args.stages_only:
-                parts = [f"{k} x{r[k] / max(r0[k], 1e-9):.2f}" for k in r if k not in ("passages", "peak_mb")]
-            else:
-                parts = [
-                    f"time x{r['seconds'] / r0['seconds']:.2f}",
-                    f"peak x{r['peak_mb'] / r0['peak_mb']:.2f}",
-                ]
-            print(f"{tm:.1f} MB vs {t0:.1f} MB (text x{tm / t0:.2f}): " + ", ".join(parts))
+            print(
+                "    stage s / peak MB: "
+                + ", ".join(
+                    f"{s} {r['stage_seconds'].get(s, 0.0):.1f}/{r['stage_peak_mb'].get(s, 0.0):.0f}"
+                    for s in STAGES
+                ),
+                flush=True,
+            )
+            rows.append((text_mb, r["seconds"], over))
+            path.unlink()
+    for (t0, s0, o0), (t1, s1, o1) in zip(rows, rows[1:], strict=False):
+        print(
+            f"{t1:.1f} MB vs {t0:.1f} MB (text x{t1 / t0:.2f}): time x{s1 / s0:.2f}, "
+            f"memory over the baseline x{o1 / max(o0, 1e-9):.2f}, "
+            f"marginal memory {(o1 - o0) / (t1 - t0):.2f} MB per MB of text"
+        )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
@@ -155,9 +155,25 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
         chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
         speakers=speakers,
         quotes=found,
-        vectors=prev.vectors[[p.pid for p in rows]] if rows else np.zeros((0, prev.manifest.dim), np.float32),
+        vectors=_rows_of(prev.vectors, [p.pid for p in rows]),
         status="unchanged",
     )
+
+
+def _rows_of(matrix: np.ndarray, pids: list[int]) -> np.ndarray:
+    """The rows `pids` of `matrix`: a view when they are consecutive (a document's passages always
+    are), so carrying documents over holds no second copy of the previous vectors.
+
+    Args:
+        matrix: the previous index's vectors, (n, dim).
+        pids: row numbers, in order.
+
+    Returns:
+        (len(pids), dim) rows; a view of `matrix` when the rows are consecutive.
+    """
+    if pids and pids == list(range(pids[0], pids[0] + len(pids))):
+        return matrix[pids[0] : pids[0] + len(pids)]
+    return matrix[pids]
 
 
 def build(
@@ -251,8 +267,9 @@ def build(
                 # Like `git commit` with nothing staged: an error, and the index is left as it was.
                 # Removing the last documents of an index (removed > 0) commits an empty index.
                 raise InputError(_nothing_to_index(paths, skipped))
-            _embed(docs, embedder, tick, report)
-            _write(writer, docs, embedder, settings, model_name, tick, report, quantized=quantized)
+            prev = None  # carried vectors are views of its matrix, copied out and released while embedding
+            params = _vectors(docs, embedder, writer.staging / VECTORS, tick, report)
+            _write(writer, docs, embedder, params, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -293,9 +310,53 @@ def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> st
     return f"nothing to index in {where}: {len(skipped)} file(s) skipped ({shown})"
 
 
-def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: BuildReport) -> None:
-    """Embed every new passage in one pass (the model batches by length across documents)."""
+def _vectors(
+    docs: list[_Doc], embedder: embed.Embedder, path: Path, tick: Progress, report: BuildReport
+) -> dict[str, Any]:
+    """Embed every new passage into the matrix of all vectors, write the vector index, return its ANN
+    parameters. `docs` is sorted into the index's order (by source), which fixes every passage's id.
+
+    The model's output is written a window at a time into the vectors' one full copy: the exact
+    index's own storage (up to vectors.FLAT_MAX passages), else a matrix that the IVF index is
+    trained on and quantises (sq8, a quarter of its size). All is freed when this returns, before
+    BM25 is built. Before, an array of all new vectors, a second matrix copied from it, FAISS's copy
+    and FaissStore's reconstructed matrix held every vector four times (1536 bytes per passage each,
+    ~3.3x the text: bench/index_scale.py, bench/reports/index_scale.txt).
+
+    Args:
+        docs: the documents of the new generation; carried-over ones hold their vectors.
+        embedder: the model.
+        path: where the vector index is written (in the staging folder).
+        tick: progress callback ("embedding", then "storing" 0 and 1 of 3).
+        report: `embedded` is set to the number of passages sent through the model.
+
+    Returns:
+        The ANN parameters of the written index (vectors.choose), for the manifest.
+    """
+    # The model sees the new passages in reading order, as before: int8 activations are quantised
+    # per batch, so the same batches give bit-identical vectors.
     todo = [d for d in docs if d.vectors is None]
+    docs.sort(key=lambda d: d.source.source)
+    n = sum(len(d.chunks) for d in docs)
+    params = vectors.choose(n)
+    # An exact index hands out its own storage: the vectors are written into FAISS once. An IVF
+    # index is trained on a sample of them first, so they are gathered in a matrix.
+    index, matrix = (
+        vectors.flat_with_storage(n, embedder.dim)
+        if params["type"] == "flat"
+        else (None, np.empty((n, embedder.dim), dtype=np.float32))
+    )
+    first: dict[int, int] = {}  # id(doc) -> its first row
+    at = 0
+    for d in docs:
+        first[id(d)] = at
+        if d.vectors is not None:
+            matrix[at : at + len(d.chunks)] = d.vectors
+            d.vectors = None
+        at += len(d.chunks)
+    # The matrix row of every new passage, in the order the model sees them.
+    spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
+    rows = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
     texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
@@ -305,17 +366,23 @@ def _embed(docs: list[_Doc], embedder: embed.Embedder, tick: Progress, report: B
         done += n
         tick("embedding", done, len(texts))
 
-    vecs = embedder.encode(texts, progress=step) if texts else np.zeros((0, embedder.dim), np.float32)
-    at = 0
-    for d in todo:
-        d.vectors = vecs[at : at + len(d.chunks)]
-        at += len(d.chunks)
+    # Windows of the model's own tokenization window: its length-sorted batches are unchanged.
+    for a in range(0, len(texts), embed.ENCODE_WINDOW):
+        b = min(a + embed.ENCODE_WINDOW, len(texts))
+        matrix[rows[a:b]] = embedder.encode(texts[a:b], progress=step)
+    tick("storing", 0, 3)
+    # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
+    vectors.save(index if index is not None else vectors.build(matrix, params), path)
+    del matrix  # a view of the index's memory when flat: released with it
+    tick("storing", 1, 3)
+    return params
 
 
 def _write(
     writer: store.Writer,
     docs: list[_Doc],
     embedder: embed.Embedder,
+    params: dict[str, Any],
     settings: dict,
     model_name: str,
     tick: Progress,
@@ -325,11 +392,7 @@ def _write(
 ) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     doc_rows, passage_rows, quote_rows, speaker_rows = [], [], [], []
-    # One matrix filled in place (each document's block freed as it is copied): a list of blocks
-    # plus np.vstack held every vector twice.
-    matrix = np.empty((sum(len(d.chunks) for d in docs), embedder.dim), dtype=np.float32)
     pid = 0
-    docs.sort(key=lambda d: d.source.source)
     for doc_id, d in enumerate(docs):
         s = d.source
         meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
@@ -339,16 +402,8 @@ def _write(
             pid += 1
         quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
-        assert d.vectors is not None
-        matrix[pid - len(d.chunks) : pid] = d.vectors
-        d.vectors = None
         setattr(report, d.status, getattr(report, d.status) + 1)
     staging = writer.staging
-    tick("storing", 0, 3)
-    params = vectors.choose(len(matrix))
-    FaissStore.build(matrix, params).save(staging / VECTORS)
-    del matrix  # the vector index holds its own copy
-    tick("storing", 1, 3)
     Lexical.build(_PassageTexts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
     tick("storing", 2, 3)
     docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)

@@ -15,7 +15,7 @@ import json
 import math
 import re
 import unicodedata
-from collections import Counter
+from array import array
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -133,6 +133,24 @@ class _Sparse:
         return scores
 
 
+def _term_id(vocab: dict[str, int], counts: list[int], term: str) -> int:
+    """The id of `term` in `vocab`, adding it (with a zero passage count) when new.
+
+    Args:
+        vocab: term -> id, ids 0..len-1 in order of first use.
+        counts: passages per term id, extended along with `vocab`.
+        term: the term.
+
+    Returns:
+        Its id.
+    """
+    tid = vocab.get(term)
+    if tid is None:
+        tid = vocab[term] = len(vocab)
+        counts.append(0)
+    return tid
+
+
 def _is_count(value: Any, most: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= most
 
@@ -163,24 +181,33 @@ class Lexical:
         logging.getLogger("bm25s").setLevel(logging.WARNING)
 
         word_terms: dict[str, str] = {}
-        tokens = []
+        word_ids: dict[str, int] = {}  # word -> term id: each distinct word is lemmatised once
+        vocab: dict[str, int] = {}  # term -> id, as bm25s numbers them
+        counts: list[int] = []  # passages per term id
+        # Term ids, 4 bytes a token: lists of term strings, then bm25s' own lists of ids made from
+        # them, held 16 bytes a token plus two list headers a passage (bench/index_scale.py --stages).
+        corpus: list[array[int]] = []
         for p in passages:
-            ts = []
+            ids = array("i")
             for w in words(p):
                 if w in STOPWORDS:
                     continue
-                t = word_terms.get(w)
-                if t is None:
+                tid = word_ids.get(w)
+                if tid is None:
                     t = word_terms[w] = _term(w)
-                ts.append(t)
-            tokens.append(ts or [""])
+                    tid = word_ids[w] = _term_id(vocab, counts, t)
+                ids.append(tid)
+            if not ids:  # bm25s' empty token: a passage without terms is still a document
+                ids.append(_term_id(vocab, counts, ""))
+            for tid in set(ids):
+                counts[tid] += 1
+            corpus.append(ids)
+        if not corpus:  # an empty index (its last document removed): one empty placeholder document
+            corpus.append(array("i", [_term_id(vocab, counts, "")]))
         bm25 = bm25s.BM25()
-        bm25.index(tokens or [[""]], show_progress=False)  # an empty index (its last document removed)
-        df: Counter[str] = Counter()
-        for toks in tokens:
-            df.update(set(toks))
-        df.pop("", None)
-        return cls(bm25, dict(df), len(passages), word_terms)
+        bm25.index((corpus, vocab), show_progress=False)
+        df = {t: counts[i] for t, i in vocab.items() if t}
+        return cls(bm25, df, len(passages), word_terms)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

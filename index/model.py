@@ -56,9 +56,13 @@ class Skipped:
     error: bool = False  # True when the file should have been read but could not (unreadable): exit non-zero
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
-    """A passage's place in its document: text == document[start:end]."""
+    """A passage's place in its document: text == document[start:end].
+
+    Slotted: one per passage is held through the whole build, 64 bytes each instead of 352 with a
+    __dict__ (sys.getsizeof of the object and its dict), against ~460 characters of text.
+    """
 
     start: int
     end: int

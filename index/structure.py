@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import overload
 
 from index.attribution.words import MONTH_RE
 from index.chunk import sentences
@@ -127,6 +128,30 @@ def _clean(s: str) -> str:
     return s.strip()
 
 
+class _Texts(Sequence[str]):
+    """Paragraph texts cut from the document when asked for, cleaned (`_clean`) or raw: lists of
+    them all held the text twice more while labelling (3x the text at peak, traced on 1 MB)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], *, clean: bool) -> None:
+        self._text, self._spans, self._clean = text, spans, clean
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def _one(self, i: int) -> str:
+        a, b = self._spans[i]
+        return _clean(self._text[a:b]) if self._clean else self._text[a:b]
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._one(k) for k in range(len(self))[i]]
+        return self._one(range(len(self))[i])
+
+
 def _is_credit(s: str) -> bool:
     if len(s) > 120:
         return False
@@ -183,7 +208,7 @@ def _is_headline(raw: str, s: str) -> bool:
     return 0 < len(s) <= 160 and _words(s) <= 25 and "\n" not in raw and not re.search(r"[.!:;,]$", s)
 
 
-def _headline_sentence(texts: list[str], clean: list[str]) -> bool:
+def _headline_sentence(texts: Sequence[str], clean: Sequence[str]) -> bool:
     """A first line that is one short sentence ending in a full stop, above longer paragraphs:
     the headline of a plain-text article ("Trump, Carson flop with Jewish Republicans.").
     One line break is allowed where a headline runs into its subheadline ("...Christie;")."""
@@ -208,14 +233,18 @@ def _sentence_count(s: str) -> int:
     return len(sentences(s))
 
 
-def classify(texts: list[str], known: list[str | None] | None = None) -> list[str]:
+def classify(
+    texts: Sequence[str], known: list[str | None] | None = None, clean: Sequence[str] | None = None
+) -> list[str]:
     """Kinds of consecutive paragraphs of one document (the raw paragraph texts).
 
     `known` gives the kinds the source's markup states (a web page's headline, byline,
     captions...); those are kept, and the rules below label only the other paragraphs.
+    `clean` is `texts` through `_clean`, when the caller has it made lazily (see `label`).
     """
     n = len(texts)
-    clean = [_clean(t) for t in texts]
+    if clean is None:
+        clean = [_clean(t) for t in texts]
     given = known if known is not None else [None] * n
     kinds: list[str | None] = [g or _pattern_kind(s) for g, s in zip(given, clean, strict=True)]
     marked = any(g == "headline" for g in given)
@@ -301,6 +330,11 @@ def label(text: str, chunks: list[Chunk], parts: Sequence[tuple[int, int, str]] 
     for p in numbers:
         s, e = spans[p]
         known.append(next((k for a, b, k in parts if a <= s and e <= b and k in KINDS), None))
-    kinds = classify([text[spans[p][0] : spans[p][1]] for p in numbers], known if parts else None)
+    ordered = [spans[p] for p in numbers]
+    kinds = classify(
+        _Texts(text, ordered, clean=False),
+        known if parts else None,
+        _Texts(text, ordered, clean=True),
+    )
     by_number = dict(zip(numbers, kinds, strict=True))
     return [replace(c, kind=by_number[c.paragraph]) for c in chunks]

@@ -130,6 +130,31 @@ def build(
     return index
 
 
+def flat_with_storage(n: int, d: int) -> tuple[faiss.Index, np.ndarray]:
+    """An exact inner-product index of `n` vectors and its own storage as a writable (n, d) float32
+    array: writing the rows fills the index, so the vectors are held once, not once in a matrix and
+    once in FAISS (the same file as `build(matrix, {"type": "flat"})`, byte for byte).
+
+    Args:
+        n: number of vectors.
+        d: their dimension.
+
+    Returns:
+        (index, rows). `rows` is a view of the index's memory: keep the index alive while using it,
+        and fill every row before searching or saving (they start as zeros).
+    """
+    import faiss
+
+    index = faiss.IndexFlatIP(d)
+    if n == 0:
+        return index, np.zeros((0, d), dtype=np.float32)
+    size = n * d * 4
+    index.codes.resize(size)
+    index.ntotal = n
+    rows = faiss.rev_swig_ptr(index.codes.data(), size).view(np.float32).reshape(n, d)
+    return index, rows
+
+
 def _training_sample(x: np.ndarray, kind: str, params: dict[str, Any]) -> np.ndarray:
     """A fixed-seed subsample: training cost must not grow with the collection."""
     want = TRAIN_MAX

@@ -243,6 +243,21 @@ def test_single_query_vector_is_accepted(small_data: tuple[np.ndarray, np.ndarra
     assert ids.tolist() == [[7]]
 
 
+def test_flat_with_storage_is_the_flat_index(
+    small_data: tuple[np.ndarray, np.ndarray], tmp_path: Path
+) -> None:
+    """Rows written into the handed-out storage make the same index, saved byte for byte, as build()."""
+    base = small_data[0][:500]
+    index, rows = vectors.flat_with_storage(len(base), base.shape[1])
+    rows[:] = base
+    vectors.save(index, tmp_path / "a.faiss")
+    vectors.save(vectors.build(base, {"type": "flat"}), tmp_path / "b.faiss")
+    assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
+    assert vectors.search(index, base[:3], 1)[1][:, 0].tolist() == [0, 1, 2]
+    empty, none = vectors.flat_with_storage(0, 8)
+    assert none.shape == (0, 8) and empty.ntotal == 0
+
+
 def test_reconstruct_all_flat_is_exact(small_data: tuple[np.ndarray, np.ndarray]) -> None:
     base = small_data[0][:2_000]
     np.testing.assert_array_equal(vectors.reconstruct_all(vectors.build(base, {"type": "flat"})), base)
