@@ -402,3 +402,14 @@ Ryan and Trump agreed that the party must unite before the convention.
 def test_two_names_as_one_subject_are_credited_to_the_first() -> None:
     _speakers, quotes = analyse(CONJUNCT)
     assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan"]
+
+
+POSSESSIVE = """Nora Quill spoke in Akron on Monday.
+
+Many voters want a candidate who would "say what he thinks" -- the motto of Quill's campaign.
+"""
+
+
+def test_a_possessive_after_a_quotation_is_not_its_guessed_speaker() -> None:
+    _speakers, quotes = analyse(POSSESSIVE)
+    assert all(w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks"))

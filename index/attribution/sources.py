@@ -390,7 +390,12 @@ class _Sources:
                 f.person = speaking[-1]
                 continue
             first = next(
-                (w for at, w in doc.mentions[lo : lo + 8] if at < se and not doc.persons[w].group), -1
+                (
+                    w
+                    for at, w in doc.mentions[lo : lo + 8]
+                    if at < se and not doc.persons[w].group and not self._possessive_at(at)
+                ),
+                -1,
             )
             if first >= 0:
                 f.person = first
@@ -399,6 +404,11 @@ class _Sources:
                 f.span
             ):  # a quotation that is a sentence of its own continues a speaker
                 f.person = doc.recent(f.start, group=False, within=LOOKBACK)
+
+    def _possessive_at(self, at: int) -> bool:
+        """The name mentioned at `at` is a possessive ("Christie's campaign"): its owner, not a speaker."""
+        n = self.doc.name_at(at, at + 200, last=False)
+        return n is not None and re.match(r"['’]s?\b", self.doc.text[n.end : n.end + 3]) is not None
 
     def _speaks_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
