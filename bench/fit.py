@@ -99,6 +99,7 @@ GRID: dict[str, list[float]] = {
     "other_speaker": [0.0, 0.1, 0.2, 0.3, 0.5],
     "topic": [0.0, 0.15, 0.3, 0.45, 0.6],
     "focus": [0.2, 0.4, 0.6, 0.8, 1.0],
+    "claim": [0.0, 0.05, 0.1, 0.2, 0.3],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 
