@@ -31,6 +31,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
+from qa import abstain, rank  # noqa: E402
+from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -73,6 +75,16 @@ def main() -> int:
         + " |",
         "|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(TESTS),
     ]
+    depth = [
+        "",
+        "## depth",
+        "",
+        'Answerable "how many" questions with a countable noun, and those with no count beside the',
+        "noun in the best 3 / 5 passages (rank.NEAR_MISS_PASSAGES):",
+        "",
+        "| set | counted | unbound at 3 | unbound at 5 |",
+        "|---|---:|---:|---:|",
+    ]
     for name, engine, items in sets(args.squad_sample):
         conv = Conversation(engine)  # type: ignore[arg-type]
         fired: dict[bool, collections.Counter[str]] = {
@@ -81,6 +93,7 @@ def main() -> int:
         }
         n = {True: 0, False: 0}
         hit1 = r5 = 0
+        counted = unbound3 = unbound5 = 0  # answerable "how many" questions, and those without the count
         for it in items:
             conv.reset()
             for h in it.get("history", []):
@@ -93,7 +106,22 @@ def main() -> int:
                 fired[ans][test] += 1
                 if args.show and test != "older tests":
                     print(name, ans, it["question"], "->", a.reason)
-            elif ans:
+            if ans and a.abstained and TESTS[1][1].search(a.reason):
+                counted += 1
+                unbound3 += 1  # no count in the best five, so none in the best three
+                unbound5 += 1
+            elif ans and not a.abstained:
+                head = abstain.counted_noun(a.searched)
+                a_type = intents.read(a.searched).answer_type
+                if head and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
+                    counted += 1
+                    sentences = [
+                        (intents.has_evidence(a_type, h.text[x:y]), terms)
+                        for h in a.hits[:3]
+                        for x, y, terms in engine.sentence_terms(h.pid)  # type: ignore[attr-defined]
+                    ]
+                    unbound3 += not abstain.value_bound(engine.terms(head), sentences)  # type: ignore[attr-defined]
+            if ans and not a.abstained:
                 r = gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600)
                 hit1 += r == 0
                 r5 += r is not None
@@ -104,8 +132,9 @@ def main() -> int:
             + " | ".join(f"{fired[False][t]} / {fired[True][t]}" for t, _ in TESTS)
             + " |"
         )
-        print(lines[-1], flush=True)
-    report = "\n".join(lines) + "\n"
+        depth.append(f"| {name} | {counted} | {unbound3} | {unbound5} |")
+        print(lines[-1], depth[-1], flush=True)
+    report = "\n".join(lines + depth) + "\n"
     print(report)
     if args.out:
         args.out.write_text(report, encoding="utf-8")
