@@ -21,7 +21,7 @@ from index.lexical import LEXICAL_VERSION, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
-from qa import config, describe
+from qa import abstain, config, describe
 from qa import intent as intents
 from qa.attributions import unnamed_source
 from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
@@ -110,6 +110,7 @@ class Engine:
         self._evidence: dict[tuple[str, int], bool] = {}
         self._long_direct: dict[tuple[int, docstore.QuoteRow], bool] = {}
         self._profiles: dict[str, describe.Profile] | None = None
+        self._speaker_evidence: abstain.SpeakerEvidence | None = None
 
     @classmethod
     def open(
@@ -229,6 +230,23 @@ class Engine:
                 self.speakers_index, self.quotes, lambda d: self.docs[d].text, self.terms
             )
         return self._profiles
+
+    def speaker_evidence(self) -> abstain.SpeakerEvidence:
+        """The words naming quoted and never-quoted speakers (abstain.speaker_evidence), computed once."""
+        if self._speaker_evidence is None:
+            described = [
+                abstain.mention_context(
+                    self.docs[q.doc_id].text, q.mention_start, q.mention_end, (q.start, q.end)
+                )
+                for q in self.quotes
+                if 0 <= q.mention_start < q.mention_end
+            ]
+            self._speaker_evidence = abstain.speaker_evidence(
+                [(s.name, s.aliases) for s in self.speakers_index],
+                {q.speaker for q in self.quotes if q.speaker},
+                [q.source for q in self.quotes] + described,
+            )
+        return self._speaker_evidence
 
     def info(self) -> IndexInfo:
         counts = Counter(p.doc_id for p in self.passages)

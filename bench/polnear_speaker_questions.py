@@ -1,0 +1,159 @@
+"""Speaker questions generated from PolNeAR train articles: a public calibration set for abstention.
+
+    python bench/polnear_speaker_questions.py                      # 25 articles, report to stdout
+    python bench/polnear_speaker_questions.py --articles 40 --out bench/reports/abstention_polnear.md
+
+Indexes a fixed random sample of train articles (never the ones news-dev uses, never dev or test)
+and asks, of the whole index:
+
+- answerable: for each annotated attribution whose source is a name, "What did <name> say about
+  <word>?", where <word> is the rarest word (wordfreq) of what was said: the speaker is quoted on it;
+- unanswerable: for a two-word capitalised name the article mentions whose surname is no annotated
+  source anywhere in the sample, "What did <name> say about <word>?" with a word of a quote in the
+  same article: that person is mentioned but never quoted.
+
+Reports how often each is declined, and by which reason. The answerable share declined is the
+speaker test's false abstention (it includes attributions the analyser misses); the unanswerable
+share is its recall. Texts are read at run time and never stored in the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import quality  # noqa: E402
+
+from qa.session import Conversation  # noqa: E402
+
+TRAIN = quality.SHARED / "polnear" / "train"
+NEWS_DEV = quality.SHARED / "news-dev" / "docs"
+_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b")
+_WORD = re.compile(r"(?<![\w'’])[a-z]{5,}\b(?!['’])")
+
+
+def _read(name: str) -> list[dict]:
+    with gzip.open(TRAIN / name, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def _rarest(text: str, avoid: set[str]) -> str | None:
+    """The rarest lower-case word of five letters or more (a topic word), or None."""
+    from wordfreq import zipf_frequency
+
+    ws = [w for w in dict.fromkeys(_WORD.findall(text)) if w not in avoid]
+    return min(ws, key=lambda w: (zipf_frequency(w, "en"), w)) if ws else None
+
+
+def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[dict]:
+    """Answerable and unanswerable speaker questions about `docs` (see the module docstring)."""
+    sources: set[str] = set()
+    for a in atts:
+        for s in (a.get("source_text"), a.get("source_resolved")):
+            if s:
+                sources.update(w.lower() for w in re.findall(r"[A-Za-z]+", s))
+    by_doc = collections.defaultdict(list)
+    for a in atts:
+        by_doc[a["doc_id"]].append(a)
+    out: list[dict] = []
+    for d in docs:
+        mine = by_doc[d["doc_id"]]
+        for a in mine:
+            name = a.get("source_resolved")
+            if a.get("source_resolved_by") != "name" or not name or len(a["content_text"]) < 40:
+                continue
+            word = _rarest(a["content_text"], {w.lower() for w in name.split()})
+            if word:
+                out.append({"question": f"What did {name} say about {word}?", "answerable": True})
+        quotes = [a["content_text"] for a in mine if len(a["content_text"]) >= 40]
+        seen: set[str] = set()
+        for m in _NAME.finditer(d["text"]):
+            first, last = m.groups()
+            if last.lower() in sources or first.lower() in sources or m.group() in seen or not quotes:
+                continue
+            seen.add(m.group())
+            word = _rarest(rng.choice(quotes), set())
+            if word:
+                out.append({"question": f"What did {m.group()} say about {word}?", "answerable": False})
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=25)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=None, help="write the report here as well")
+    ap.add_argument("--show", action="store_true", help="print wrong decisions (never into a report)")
+    args = ap.parse_args()
+    os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
+
+    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in NEWS_DEV.iterdir()}
+    all_docs = [d for d in _read("docs.jsonl.gz") if d["doc_id"] not in in_dev]
+    rng = random.Random(args.seed)
+    docs = sorted(rng.sample(all_docs, args.articles), key=lambda d: d["doc_id"])
+    ids = {d["doc_id"] for d in docs}
+    atts = [a for a in _read("attributions.jsonl.gz") if a["doc_id"] in ids]
+    folder = quality.OUT / f"polnear-train-{args.articles}-{args.seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        f = folder / f"{d['doc_id']}.txt"
+        if not f.exists():
+            f.write_text(d["text"], encoding="utf-8")
+    engine = quality.index_of(folder.name, [folder], quantized=True)
+    items = questions(docs, atts, rng)
+
+    conv = Conversation(engine)
+    tally: dict[bool, collections.Counter[str]] = {True: collections.Counter(), False: collections.Counter()}
+    for it in items:
+        conv.reset()
+        a = conv.ask(it["question"], 5)
+        reason = (
+            re.sub(
+                r"^.*(mentioned, but not quoted|quote no|not about|do not mention|do not cover).*$",
+                r"\1",
+                a.reason,
+            )
+            if a.abstained
+            else "answered"
+        )
+        tally[it["answerable"]][reason] += 1
+        if args.show and a.abstained == it["answerable"]:
+            print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
+    lines = [
+        f"# Speaker questions from PolNeAR train ({args.articles} articles, seed {args.seed})",
+        "",
+        f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}`",
+        "",
+        "| questions | n | declined | by reason |",
+        "|---|---:|---:|---|",
+    ]
+    for ans, label in (
+        (True, "answerable (speaker quoted on the word)"),
+        (False, "unanswerable (never quoted)"),
+    ):
+        c = tally[ans]
+        n = sum(c.values())
+        declined = n - c["answered"]
+        reasons = ", ".join(f"{r}: {k}" for r, k in c.most_common() if r != "answered")
+        lines.append(f"| {label} | {n} | {declined / max(n, 1):.3f} | {reasons} |")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
