@@ -33,13 +33,18 @@ SHARED = next(
 )
 
 # parameter -> (module, attribute, candidate values)
-GRID: dict[str, tuple[ModuleType, str, list[int]]] = {
+GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
     "pronoun lookback (he/she, sentences)": (names, "PRONOUN_LOOKBACK", [2, 3, 4, 6, 8]),
     "role lookback (sentences)": (sources, "ROLE_LOOKBACK", [1, 2, 3]),
     "unattributed quote lookback (chars)": (sources, "LOOKBACK", [0, 300, 600, 1200]),
     "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
     "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
     "opening phrase before a subject he/she (chars)": (sources, "OPENER_CHARS", [0, 20, 40, 60]),
+    "common word: zipf of a one-word name seen only at sentence starts (9 = off)": (
+        names,
+        "COMMON_WORD_ZIPF",
+        [9.0, 6.0, 5.5, 5.0, 4.5, 4.0, 3.5, 3.0],
+    ),
 }
 
 

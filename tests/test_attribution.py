@@ -413,3 +413,21 @@ Many voters want a candidate who would "say what he thinks" -- the motto of Quil
 def test_a_possessive_after_a_quotation_is_not_its_guessed_speaker() -> None:
     _speakers, quotes = analyse(POSSESSIVE)
     assert all(w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks"))
+
+
+ORDINARY = """Council Votes on the Harbour Plan
+
+Maria Alvarez, the harbour master, said the plan would bring ships back to the town.
+Others said the plan would cost too much. Critics said the vote came too early.
+Along the quay, fishermen waited for the result. "We have waited ten years," Alvarez said.
+"""
+
+
+def test_an_ordinary_word_at_a_sentence_start_is_nobody() -> None:
+    # "Others" and "Along" are capitalised only because they open a sentence: common English words
+    # (names.COMMON_WORD_ZIPF, fit on train) that the text never capitalises elsewhere are no speaker.
+    speakers, quotes = analyse(ORDINARY)
+    names = {s.name for s in speakers}
+    assert "Others" not in names and "Along" not in names
+    assert _who(ORDINARY, quotes, "waited ten years")[0][0] == "Maria Alvarez"
+    assert all(q.speaker != "Others" for q in quotes)
