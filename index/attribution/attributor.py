@@ -132,6 +132,8 @@ def _inverted(t: str, pre: str, verb_end: int, se: int) -> bool:
     if m is None:
         return False
     words = re.findall(r"[\w'’-]+", m.group("subj"))
+    if not words:  # ", said ." holds no subject at all
+        return False
     if words[0][0].isupper() and words[0].lower() not in _CLAUSE_PRONOUNS:
         return True  # "said Dan Roe", "said Sen. Roe", "said The Times"
     return any(w.lower() in _SOURCE_NOUNS for w in words[1:])  # "said a senior official,"
