@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +22,7 @@ from index import attribution, docstore, embed, ingest, store, structure, vector
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
-from index.model import Chunk, Skipped, SourceText
+from index.model import Chunk, Skipped, SourceText, TextSlices
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -280,25 +280,9 @@ def build(
     return report
 
 
-class _PassageTexts(Sequence[str]):
-    """Passage texts sliced from their documents on demand: a list of them all was another copy of
-    the whole text in memory, twice (for the model, then for BM25)."""
-
-    def __init__(self, docs: list[tuple[str, list[Chunk]]]) -> None:
-        self._spans = [(text, c.start, c.end) for text, chunks in docs for c in chunks]
-
-    def __len__(self) -> int:
-        return len(self._spans)
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [t[a:b] for t, a, b in self._spans[i]]
-        t, a, b = self._spans[i]
-        return t[a:b]
+def _passage_texts(docs: list[tuple[str, list[Chunk]]]) -> TextSlices:
+    """Passage texts sliced from their documents on demand, for the model and then for BM25."""
+    return TextSlices([(text, c.start, c.end) for text, chunks in docs for c in chunks])
 
 
 def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> str:
@@ -357,7 +341,7 @@ def _vectors(
     # The matrix row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     rows = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
+    texts = _passage_texts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -404,7 +388,7 @@ def _write(
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
     staging = writer.staging
-    Lexical.build(_PassageTexts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
+    Lexical.build(_passage_texts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
     tick("storing", 2, 3)
     docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)
     tick("storing", 3, 3)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 # Passage kinds. "body" is ordinary text; the others are article furniture that
 # questions like "who took the photo?" or "when was this updated?" look for.
@@ -90,3 +92,30 @@ class Speaker:
 
     name: str  # canonical: the fullest form, e.g. "Vladimir Putin"
     aliases: tuple[str, ...] = field(default_factory=tuple)  # "Putin", "Russian President", ...
+
+
+class TextSlices(Sequence[str]):
+    """Slices of larger texts, cut (and transformed) when asked for: a list of them all would hold
+    the text once more in memory (passages for the model and BM25; paragraphs while labelling, 3x
+    the text at peak, traced on 1 MB)."""
+
+    def __init__(
+        self, spans: list[tuple[str, int, int]], transform: Callable[[str], str] | None = None
+    ) -> None:
+        self._spans, self._transform = spans, transform
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def _one(self, span: tuple[str, int, int]) -> str:
+        t, a, b = span
+        return t[a:b] if self._transform is None else self._transform(t[a:b])
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._one(x) for x in self._spans[i]]
+        return self._one(self._spans[i])

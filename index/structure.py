@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import overload
 
 from index.attribution.words import MONTH_RE
 from index.chunk import sentences
-from index.model import KINDS, Chunk
+from index.model import KINDS, Chunk, TextSlices
 
 VERSION = 2  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines
 
@@ -126,30 +125,6 @@ def _clean(s: str) -> str:
     s = re.sub(r"^#{1,6}\s+", "", s)
     s = re.sub(r"^([*_]{1,3})(.+)\1$", r"\2", s)
     return s.strip()
-
-
-class _Texts(Sequence[str]):
-    """Paragraph texts cut from the document when asked for, cleaned (`_clean`) or raw: lists of
-    them all held the text twice more while labelling (3x the text at peak, traced on 1 MB)."""
-
-    def __init__(self, text: str, spans: list[tuple[int, int]], *, clean: bool) -> None:
-        self._text, self._spans, self._clean = text, spans, clean
-
-    def __len__(self) -> int:
-        return len(self._spans)
-
-    def _one(self, i: int) -> str:
-        a, b = self._spans[i]
-        return _clean(self._text[a:b]) if self._clean else self._text[a:b]
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self._one(k) for k in range(len(self))[i]]
-        return self._one(range(len(self))[i])
 
 
 def _is_credit(s: str) -> bool:
@@ -330,11 +305,7 @@ def label(text: str, chunks: list[Chunk], parts: Sequence[tuple[int, int, str]] 
     for p in numbers:
         s, e = spans[p]
         known.append(next((k for a, b, k in parts if a <= s and e <= b and k in KINDS), None))
-    ordered = [spans[p] for p in numbers]
-    kinds = classify(
-        _Texts(text, ordered, clean=False),
-        known if parts else None,
-        _Texts(text, ordered, clean=True),
-    )
+    ordered = [(text, *spans[p]) for p in numbers]
+    kinds = classify(TextSlices(ordered), known if parts else None, TextSlices(ordered, _clean))
     by_number = dict(zip(numbers, kinds, strict=True))
     return [replace(c, kind=by_number[c.paragraph]) for c in chunks]
