@@ -107,6 +107,9 @@ _AFTER_SUBJ_FIRST = [
 _AFTER_VERB_FIRST = [
     (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])")) for kind, pat in _SUBJECTS
 ]
+# A speech verb anywhere: every `_BEFORE` pattern holds one, so text without one skips them all. The
+# `$`-anchored patterns are tried at every position of up to 300 characters before each quote.
+_VERB_ANYWHERE = _lazy(rf"(?P<verb>{VERB_RE})\b")
 _BEFORE = [
     (
         kind,
