@@ -35,18 +35,23 @@ from index.attribution.words import (
 # --------------------------------------------------------------------------- names
 
 
+_PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ul)-(.+)$")
+
+
 def _core(tokens: list[str]) -> tuple[str, ...]:
     out = []
     for t in tokens:
         low = t.lower().rstrip(".")
         if low in PARTICLES or (len(low) == 1 and t.endswith(".")):
             continue
-        m = re.match(r"^(?:al|el|bin|ibn|abu|abd|ben|ul)-(.+)$", low)
+        m = _PREFIXED.match(low)
         out.append(m.group(1) if m else low)
     return tuple(out)
 
 
 def _is_acronym(tok: str) -> bool:
+    if tok.isascii():  # the common case, without a list: in ASCII the cased characters are the letters
+        return tok.isupper() and sum(c.isalpha() for c in tok) >= 2
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -125,6 +130,7 @@ class _Doc:
         self._cap_words = set(re.findall(rf"(?<![\w'’-]){U}[\w'-]*", text))
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
+        self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
         self._place_like = {
             m.group(1).lower()
@@ -237,9 +243,14 @@ class _Doc:
         toks = list(_TOKEN_RX.finditer(t, ns, ne))
         if len(toks) < 2:
             return ns, "", None
-        office = re.search(rf"((?:{_CAPTOK}\s+)*{_CAPTOK})\s+of\s+(?:the\s+)?$", t[max(0, ns - 80) : ns])
+        pre = t[max(0, ns - 80) : ns]
+        # The office pattern ends in "of " or "of the ": test that before the `$`-anchored search.
+        if not (pre[-1:].isspace() and (pre.rstrip().rsplit(None, 1) or [""])[-1] in ("of", "the")):
+            office = None
+        else:
+            office = re.search(rf"((?:{_CAPTOK}\s+)*{_CAPTOK})\s+of\s+(?:the\s+)?$", pre)
         if office and len(toks) >= 3 and office.group(1).split()[-1].lower().rstrip(".") in TITLES:
-            start = ns - (len(t[max(0, ns - 80) : ns]) - office.start(1))
+            start = ns - (len(pre) - office.start(1))
             return toks[1].start(), t[start : toks[0].end()], (start, toks[0].end())
         if self.sentence_initial(ns) and toks[0].group().lower() in self._lower_words:
             return toks[1].start(), "", None
@@ -248,6 +259,14 @@ class _Doc:
     def _role_before(self, name: _Name) -> None:
         """A lower-case role in front: "Syrian leader Bashar al-Assad", "chief executive, Tim Cook"."""
         head = self.text[max(0, name.start - 120) : name.start]
+        # The pattern ends in a role word, an optional comma and a space: test that cheaply first,
+        # since a `$`-anchored search is tried at all 120 positions (8% of attribution time).
+        last = head.rstrip()
+        if (
+            not head[-1:].isspace()
+            or (last.removesuffix(",").rsplit(None, 1) or [""])[-1] not in _ROLE_WORD_SET
+        ):
+            return
         m = re.search(
             rf"(?:(?<=\s)|^)((?:(?:{_CAPTOK}|{_PART_RE})(?:['’]s)?\s+){{0,4}}(?:{ROLE_MODS}\s+)?"
             rf"{ROLE_RE}(?:\s+{ROLE_RE}){{0,2}}),?\s+$",
@@ -322,7 +341,12 @@ class _Doc:
         self.mentions.sort()
 
     def _attach(self, n: _Name, create: bool) -> None:
-        hits = [i for i, p in enumerate(self.persons) if not p.group and _compatible(n.core, p.core)]
+        # Compatible cores end in the same word, so only persons sharing the last word are tried: over
+        # all persons this was quadratic, 29 of 43 s on 0.5 MB of concatenated PolNeAR train news.
+        same_last = self._persons_by_last.get(n.core[-1], []) if n.core else []
+        hits = [
+            i for i in same_last if not self.persons[i].group and _compatible(n.core, self.persons[i].core)
+        ]
         exact = [i for i in hits if self.persons[i].core == n.core]
         if exact:
             hits = exact
@@ -335,6 +359,7 @@ class _Doc:
         elif not hits and create:
             self.persons.append(_Person(n.core, _squash(n.text)))
             n.person = len(self.persons) - 1
+            self._persons_by_last.setdefault(n.core[-1], []).append(n.person)
         elif len(hits) > 1:
             # Two people share the surname: news introduces the main one first and names the other in full.
             n.person = min(hits, key=lambda i: self.persons[i].first)
@@ -480,6 +505,7 @@ def _plural(p: _Person, cap_words: set[str]) -> bool:
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
 _WORD_CHAR = re.compile(r"\w")
+_ROLE_WORD_SET = frozenset(ROLE_WORDS)
 _ROLE_AFTER = re.compile(rf"\s+(?:{ROLE_MODS}\s+|[a-z][\w-]*\s+)?{ROLE_RE}\s+(?={U})")
 
 
