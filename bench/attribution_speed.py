@@ -2,9 +2,14 @@
 
     python bench/attribution_speed.py            # sizes 16 KB .. 1 MB, prints seconds and the ratio
     python bench/attribution_speed.py --max-kb 256
+    python bench/attribution_speed.py --only "real news"   # PolNeAR train articles from ../shared
 
-Linear time means doubling the size about doubles the seconds (ratio ~2); the quadratic quote
-regexes this replaced took 15 s on a 32 KB line without spaces, 29 s on 64 KB, over 100 s on 128 KB.
+Linear time means doubling the size about doubles the seconds (ratio ~2). CPU seconds are printed
+beside wall seconds: on a shared machine the wall clock measures the neighbours too. Patterns are
+compiled before timing (a cold process spends about a second on that, whatever the size).
+Real news ran quadratic in the number of people until persons were indexed by surname: 1 MB of
+concatenated PolNeAR train articles took 50 s, 26 s after (wall, at load 15; 4.7 CPU seconds after:
+bench/reports/attribution_speed.txt). The quadratic quote regexes this replaced took 15 s on a 32 KB line without spaces, 29 s on 64 KB, over 100 s on 128 KB.
 """
 
 from __future__ import annotations
@@ -20,6 +25,32 @@ sys.path.insert(0, str(ROOT))
 from index.attribution import analyse  # noqa: E402
 
 ARTICLE = (ROOT / "index" / "article.txt").read_text(encoding="utf-8")
+POLNEAR_TRAIN = ROOT.parent / "shared" / "eval" / "polnear" / "train" / "docs.jsonl.gz"
+
+
+def real_news(size: int) -> str | None:
+    """PolNeAR train articles, one after another, to about `size` characters (None without ../shared).
+
+    Args:
+        size: characters wanted.
+    Returns:
+        The articles joined by blank lines, or None when the data set is not beside the repository.
+    """
+    if not POLNEAR_TRAIN.exists():
+        return None
+    import gzip
+    import json
+
+    parts: list[str] = []
+    total = 0
+    with gzip.open(POLNEAR_TRAIN, "rt", encoding="utf-8") as f:
+        for line in f:
+            if total >= size:
+                break
+            text = json.loads(line)["text"]
+            parts.append(text)
+            total += len(text) + 2
+    return "\n\n".join(parts)
 
 
 def inputs(size: int) -> dict[str, str]:
@@ -31,7 +62,9 @@ def inputs(size: int) -> dict[str, str]:
         name -> text.
     """
     reps = size // len(ARTICLE) + 1
+    news = real_news(size)
     return {
+        **({"real news": news} if news is not None else {}),
         "article repeated": (ARTICLE + "\n\n") * reps,
         "line without spaces": ("x" * (size // 2)) + '"' + ("Ab" * (size // 4)) + '"',
         "one long line of words": ('He said "' + "Word " * (size // 10) + '" and Smith said ') * 2,
@@ -43,22 +76,27 @@ def inputs(size: int) -> dict[str, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--max-kb", type=int, default=1024)
+    ap.add_argument("--only", help="one input by name, e.g. 'real news'")
     a = ap.parse_args()
+    for text in inputs(4096).values():
+        analyse(text)  # compile the lazy patterns before anything is timed
     sizes = []
     kb = 16
     while kb <= a.max_kb:
         sizes.append(kb * 1024)
         kb *= 2
     prev: dict[str, float] = {}
-    print(f"{'input':<26}{'KB':>7}{'seconds':>10}{'ratio':>8}")
+    print(f"{'input':<26}{'KB':>7}{'seconds':>10}{'cpu s':>8}{'ratio':>8}")
     for size in sizes:
         for name, text in inputs(size).items():
-            t0 = time.perf_counter()
+            if a.only and name != a.only:
+                continue
+            t0, c0 = time.perf_counter(), time.process_time()
             analyse(text)
-            dt = time.perf_counter() - t0
-            ratio = f"{dt / prev[name]:.2f}" if name in prev and prev[name] > 0.001 else "-"
-            print(f"{name:<26}{len(text) // 1024:>7}{dt:>10.3f}{ratio:>8}", flush=True)
-            prev[name] = dt
+            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+            ratio = f"{cpu / prev[name]:.2f}" if name in prev and prev[name] > 0.001 else "-"
+            print(f"{name:<26}{len(text) // 1024:>7}{dt:>10.3f}{cpu:>8.3f}{ratio:>8}", flush=True)
+            prev[name] = cpu
     return 0
 
 
