@@ -73,6 +73,11 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
         rest = toks[title + 1 :]
     elif title == len(toks) - 1:
         return None
+    # "New Hampshire", "New York", "New Jersey": a run opened by "New" names a place or an institution,
+    # and stripping "New" as a sentence opener made a person "Hampshire" (the subject of "Polls in New
+    # Hampshire show"; bench/reports/attribution.md, round 5).
+    if len(rest) >= 2 and rest[0][0] == "New":
+        return None
     # strip sentence openers, months and acronyms in front of the name
     while rest and (_is_stop(rest[0][0]) or _is_acronym(rest[0][0])):
         if len(rest) == 1 and rest[0][0].lower() in MONTHS:
