@@ -108,6 +108,14 @@ _PREP_BEFORE = _lazy(
     r"(?<![\w'’-])(?:of|in|at|from|for|with|by|on|about|against|among|like|than|to|toward|towards|between)\s+"
     rf"(?:(?:the\s+)?(?:(?i:{_TITLE_RE})\.?\s+){{0,2}})?\Z"
 )
+# Where a noun phrase ending in such an object opens: after the last clause boundary before it.
+_PHRASE_OPEN = _lazy(
+    r"(?:.*(?:[,;:(\"“”—–]|\s-\s|\b(?:[Tt]hat|[Aa]nd|[Bb]ut|[Ww]hile|[Ww]hen|[Bb]ecause|[Ii]f|[Ww]hether|[Aa]s)\s))\s*"
+)
+_PREP_OPEN = _lazy(
+    r"(?i:of|in|at|from|for|with|by|on|about|against|among|like|than|to|toward|towards|between|after|"
+    r"before|during|since|under|over|despite|unlike|amid|beyond|within|without|through|across|into)\b"
+)
 _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
 # Subject kinds resolved through the text before them, in text order (see `_Sources.resolve`).
@@ -188,7 +196,8 @@ class _Sources:
         if n is None:
             return False
         if not after_verb and self._object_of_preposition(n.start, n.end):
-            return False
+            # "Aides to Clinton say": the source is the phrase the name ends, a description
+            return self._phrase_ending(subj, n.end)
         if not n.evidence:
             known = any(o.evidence and _compatible(n.core, o.core) for o in doc.by_last.get(n.core[-1], []))
             if len(n.core) == 1 and not known and not doc.plausible_single(n):
@@ -213,6 +222,32 @@ class _Sources:
         if _WHO_AFTER.match(t, end, end + 12):
             return False
         return _PREP_BEFORE.search(t, max(0, start - 60), start) is not None
+
+    def _phrase_ending(self, subj: _Subj, end: int) -> bool:
+        """Rewrite `subj` to the noun phrase that ends at `end` ("Aides to Clinton", "A spokeswoman for
+        Jo Roe", "People in Fort Pierce"): from its clause's opening, at most 8 words. Such a source is
+        an unnamed one (or an institution), never the person named inside it.
+
+        Args:
+            subj: the subject to rewrite; end: where the phrase ends.
+        Returns:
+            False (and `subj` unchanged) when no such phrase is there.
+        """
+        t = self.doc.text
+        ss, _ = self.doc.sentence_of(end)
+        lo = max(ss, end - 120)
+        m = _PHRASE_OPEN.search(t, lo, end)
+        start = m.end() if m is not None else lo
+        if start == lo and lo > ss:
+            return False
+        phrase = t[start:end].strip()
+        if not phrase or _first_words(phrase) > 8 or not _desc_ok(phrase):
+            return False
+        if _PREP_OPEN.match(phrase):  # "At a rally in Portsmouth, Sanders said": an adverbial, no source
+            return False
+        subj.kind, subj.text = "desc", phrase
+        subj.start, subj.end = end - len(phrase), end
+        return True
 
     def _desc_at_word(self, subj: _Subj) -> bool:
         """A described subject found from inside a word ("spokesm|an Sean Spicer on Thursday", "c|an
