@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from index.attribution.marks import _pair_quotes, _paragraphs, _sentences
 from index.attribution.patterns import _CAPTOK, _PART_RE, _RUN_RX, _TOKEN_RX
@@ -125,6 +127,7 @@ class _Doc:
         self.persons: list[_Person] = []
         self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
         self.chain_at: set[int] = set()  # mentions that are resolved pronouns or roles, not names
+        self.oblique: set[int] = set()  # mentions that are no subject: "Trump's", "the Trump campaign"
         self.name_starts: list[int] = []
         self.by_last: dict[str, list[_Name]] = {}
         self._cap_words = set(re.findall(rf"(?<![\w'’-]){U}[\w'-]*", text))
@@ -315,6 +318,8 @@ class _Doc:
         for n in self.names:
             if n.person >= 0 and not self.inside_quote(n.start):
                 self.mentions.append((n.start, n.person))
+                if _oblique(self.text, n.start, n.end):
+                    self.oblique.add(n.start)
         self.mentions.sort()
 
     def _attach(self, n: _Name, create: bool) -> None:
@@ -409,10 +414,14 @@ class _Doc:
             ss = self.sents[i][0]
             lo = bisect.bisect_left(self.mentions, (ss, -10))
             hi = bisect.bisect_left(self.mentions, (end, -10))
-            for _at, who in self.mentions[lo:hi]:
-                p = self.persons[who]
-                if not p.group and not (gender and p.gender and p.gender != gender):
-                    return who
+            fits = [
+                (at, who)
+                for at, who in self.mentions[lo:hi]
+                if not self.persons[who].group
+                and not (gender and self.persons[who].gender and self.persons[who].gender != gender)
+            ]
+            if fits:  # the first that can be a subject; else the first at all
+                return next((w for at, w in fits if at not in self.oblique), fits[0][1])
             end = ss
             i -= 1
         return -1
@@ -437,6 +446,10 @@ class _Doc:
                 v[0] += 3
             elif first in FEMALE_GIVEN:
                 v[1] += 3
+            elif first:
+                g = _given_gender(first)
+                v[0] += GUESSED_GENDER_VOTE * (g == "m")
+                v[1] += GUESSED_GENDER_VOTE * (g == "f")
         t = self.text
         for ss, se in self.sents:
             lo = bisect.bisect_left(self.mentions, (ss, -10))
@@ -459,6 +472,52 @@ class _Doc:
                 self.persons[i].gender = "m"
             elif f > m:
                 self.persons[i].gender = "f"
+
+
+# The weight of a given name's gender from gender-guesser's name lists, for names not in the lists of
+# index.attribution.words (a sentence's own "he"/"she" count 1 each, an honorific 5, the word lists 3).
+# Fit on train by bench/fit_attribution.py ("guessed gender", bench/reports/attribution_fit.md).
+GUESSED_GENDER_VOTE = 2
+
+
+@functools.cache
+def _gender_detector() -> Any:
+    """gender-guesser's detector, loaded once (about a second: its name list is large)."""
+    import gender_guesser.detector as gd  # lazy: only documents with unlisted given names pay for it
+
+    return gd.Detector(case_sensitive=False)
+
+
+def _given_gender(first: str) -> str:
+    """The gender a given name nearly always has, by gender-guesser: "m", "f", or "" (unknown, androgynous
+    or only "mostly" one: "Chris", "Kim").
+
+    Args:
+        first: the given name, lower case.
+    Returns:
+        "m", "f" or "".
+    """
+    if not first.isalpha() or len(first) < 2:
+        return ""
+    g = _gender_detector().get_gender(first)
+    return "m" if g == "male" else "f" if g == "female" else ""
+
+
+_OBLIQUE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?)\s+\Z")
+
+
+def _oblique(text: str, start: int, end: int) -> bool:
+    """A mention that cannot be the subject a later pronoun means: a possessive ("Trump's remarks") or a
+    name used as a modifier ("the Trump release", "a Clinton aide").
+
+    Args:
+        text: the document text; start, end: the mention's bounds.
+    Returns:
+        True for such a mention.
+    """
+    return _OBLIQUE_BEFORE.search(text, max(0, start - 5), start) is not None and re.match(
+        r"\s+[a-z]", text[end : end + 3]
+    ) is not None
 
 
 def _plural(p: _Person, cap_words: set[str]) -> bool:
