@@ -9,8 +9,8 @@ import re
 
 from index.attribution.names import _compatible, _Doc, _parse_run, _squash
 from index.attribution.patterns import _RUN_RX, _lazy
-from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.words import AUX, BARE_SOURCES, HONORIFICS, PRONOUNS, ROLE_WORDS, TITLES, VERB_RE, U
+from index.attribution.records import _Found, _Name, _Span, _Subj
+from index.attribution.words import AUX, BARE_SOURCES, GIVEN, HONORIFICS, PRONOUNS, ROLE_WORDS, TITLES, VERB_RE, U
 
 
 def _first_words(s: str) -> int:
@@ -122,7 +122,12 @@ _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 _CHAINED = ("pron",)
 
 
-_AND_BEFORE = _lazy(r"\s+and\s+\Z")
+# "and", then a title or role run before the last conjunct's name ("and Senator", "and state House Speaker").
+_AND_BEFORE = _lazy(r"(?:,?\s+|,\s*)and\s+(?:(?:the|former|state|[A-Z][\w.'’-]*)\s+){0,3}\Z")
+# Titles and capitalised modifiers just before a name ("Rep.", "MSNBC's", "former Gov.").
+_TITLE_RUN = _lazy(r"(?:(?:former|[A-Z][\w.'’-]*)\s+){1,3}\Z")
+# What may stand between the first conjunct and "and": nothing, a bracket, or ", item" list entries.
+_LIST_TAIL = _lazy(r"(?:\s*\([^()]{1,30}\))?(?:,\s*[^,;:.!?\"“”()]{1,60}?)*,?")
 _CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
 
 # The longest opening phrase before a sentence's "he"/"she" subject ("At the time, she ...").
@@ -185,8 +190,12 @@ class _Sources:
                 cand = _Subj("name", n.text, n.start, n.end)
                 if self._subject_ok(cand, after_verb):
                     subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+            if not after_verb and subj.kind != "name":
+                self._first_conjunct(subj)  # "Sanders and his supporters argue"
             return True
         if subj.kind != "name":
+            if subj.kind == "group" and not after_verb:
+                self._first_conjunct(subj)
             return True
         doc = self.doc
         parsed = _parse_run(doc.text, *self._run_bounds(subj))
@@ -273,18 +282,38 @@ class _Sources:
         return True
 
     def _first_conjunct(self, subj: _Subj) -> None:
-        """ "Ryan and Trump agreed": a subject of two names is credited to the first, as news (and the
-        annotation) leads with it. The first name must open its clause. Rewrites `subj` in place."""
+        """ "Ryan and Trump agreed", "Rep. Jo Roe, Sen. Al Poe and others said", "Sanders and his
+        supporters argue": a subject of several conjuncts is credited to the first name, as news (and the
+        annotation) leads with it. The first name must open its clause, the rest be a list. A bare given
+        name sharing the last conjunct's surname ("David and Jeanne Heidler") leaves it. Rewrites `subj`.
+        On train (bench/reports/attribution.md, round 5), titled and listed conjuncts and described last
+        ones: speaker accuracy 0.8665 -> 0.8688 (21 golds right, 3 lost).
+
+        Args:
+            subj: the subject found before the verb.
+        """
         t = self.doc.text
-        m = _AND_BEFORE.search(t, max(0, subj.start - 12), subj.start)
+        m = _AND_BEFORE.search(t, max(0, subj.start - 40), subj.start)
         if m is None:
             return
-        n = self.doc.name_at(max(0, m.start() - 80), m.start(), last=True)
-        if n is None or n.end != m.start() or not _CLAUSE_OPEN.search(t, max(0, n.start - 40), n.start):
+        lo = max(self.doc.sentence_of(m.start())[0], m.start() - 160)
+        for n in self._names_in(lo, m.start()):
+            k = _TITLE_RUN.search(t, max(0, n.start - 40), n.start)
+            at = k.start() if k is not None else n.start
+            if not _CLAUSE_OPEN.search(t, max(0, at - 40), at) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
+                continue
+            if len(n.core) == 1 and n.core[0] in GIVEN and subj.kind == "name" and len(subj.text.split()) > 1:
+                return  # "Khizr and Ghazala Khan": one family name
+            first = _Subj("name", n.text, n.start, n.end)
+            if self._subject_ok(first, True):  # True: no second look for a conjunct before it
+                subj.kind, subj.start, subj.end, subj.text = "name", first.start, first.end, first.text
             return
-        first = _Subj("name", n.text, n.start, n.end)
-        if self._subject_ok(first, True):  # True: no second look for a conjunct before it
-            subj.start, subj.end, subj.text = first.start, first.end, first.text
+
+    def _names_in(self, start: int, end: int) -> list[_Name]:
+        """The scanned names wholly inside [start, end), in text order."""
+        lo = bisect.bisect_left(self.doc.name_starts, start)
+        hi = bisect.bisect_left(self.doc.name_starts, end)
+        return [n for n in self.doc.names[lo:hi] if n.end <= end]
 
     def _person_of_place(self, subj: _Subj) -> bool:
         """ "Stacy Baker of Columbia, South Carolina says": the subject is the person before "of", not
