@@ -125,7 +125,7 @@ _CHAINED = ("pron",)
 # "and", then a title or role run before the last conjunct's name ("and Senator", "and state House Speaker").
 _AND_BEFORE = _lazy(r"(?:,?\s+|,\s*)and\s+(?:(?:the|former|state|[A-Z][\w.'’-]*)\s+){0,3}\Z")
 # Titles and capitalised modifiers just before a name ("Rep.", "MSNBC's", "former Gov.").
-_TITLE_RUN = _lazy(r"(?:(?:former|[A-Z][\w.'’-]*)\s+){1,3}\Z")
+_TITLE_RUN = _lazy(r"(?:(?:former|[A-Z][\w.'’-]*) ){1,3}\Z")
 # What may stand between the first conjunct and "and": nothing, a bracket, or ", item" list entries.
 _LIST_TAIL = _lazy(r"(?:\s*\([^()]{1,30}\))?(?:,\s*[^,;:.!?\"“”()]{1,60}?)*,?")
 _CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
@@ -298,7 +298,7 @@ class _Sources:
             return
         lo = max(self.doc.sentence_of(m.start())[0], m.start() - 160)
         for n in self._names_in(lo, m.start()):
-            k = _TITLE_RUN.search(t, max(0, n.start - 40), n.start)
+            k = _TITLE_RUN.search(t, max(lo, n.start - 40), n.start)
             at = k.start() if k is not None else n.start
             if not _CLAUSE_OPEN.search(t, max(0, at - 40), at) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
                 continue
