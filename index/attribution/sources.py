@@ -19,7 +19,9 @@ def _first_words(s: str) -> int:
 
 _SPEAKS = _lazy(rf"\s*(?:['’]s\s+)?(?:,[^,]{{1,60}},\s*)?(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b")
 
-_APPOS_NAME = _lazy(r",\s*")
+# A name in apposition after a role or description, after at most three more lower-case words of it:
+# "said another Twitter user, Johanna Bayer" (the description read was "another Twitter").
+_APPOS_NAME = _lazy(rf"(?:\s+(?!(?:{VERB_RE}|noted|wrote)\b)[a-z][\w-]*){{0,3}},\s*")
 
 # How many sentences back "the senator" (bound to nobody) looks for the person it means.
 ROLE_LOOKBACK = 2  # fit on train: bench/reports/attribution_fit.md
@@ -179,6 +181,8 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if re.match(r"-[a-z]", self.doc.text[subj.end : subj.end + 2]):
+            return False  # "Florida-based strategist Al Roe", "Obama-era officials": a modifier, no source
         if subj.kind == "desc" and not _desc_ok(subj.text):
             return False
         if subj.kind in ("name", "desc") and self._person_of_place(subj):
