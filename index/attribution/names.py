@@ -308,7 +308,15 @@ class _Doc:
 
     def build_persons(self) -> None:
         # A full name ("Cornell Belcher") is a person even without other evidence: a pronoun may mean them.
-        evid = [n for n in self.names if (n.evidence or len(n.core) >= 2) and not n.weak]
+        # A one-word name is nobody when it is an everyday word the text also writes in lower case,
+        # whatever title stands before it ("Head Start", "Acting Director"): a pronoun must not find it.
+        evid = [
+            n
+            for n in self.names
+            if (n.evidence or len(n.core) >= 2)
+            and not n.weak
+            and (len(n.core) >= 2 or n.title_form or self.plausible_single(n))
+        ]
         evid.sort(key=lambda n: (-len(n.core), n.start))
         for n in evid:
             self._attach(n, create=True)
