@@ -200,7 +200,7 @@ class _Doc:
                 ns = _given_start(t, ns, ne)
                 tokens = [x.group() for x in _TOKEN_RX.finditer(t, ns, ne)]
                 weak = len(tokens) == 1 and tokens[0].lower() in MONTHS  # "May" the month or Theresa May
-                if not weak and not _valid_name(tokens):
+                if not weak and (not _valid_name(tokens) or self._common_phrase(tokens)):
                     pending_role = None
                     continue
                 name = _Name(t[ns:ne], ns, ne, _core(tokens), weak=weak)
@@ -228,6 +228,18 @@ class _Doc:
                 ):
                     name.evidence = True
                 self.names.append(name)
+
+    def _common_phrase(self, tokens: list[str]) -> bool:
+        """A capitalised run of words the text also writes in lower case, every one of them: a title or
+        a programme ("No Child Left Behind", "Homeland Security"), not a person's name.
+
+        Args:
+            tokens: the run's words.
+        Returns:
+            True for such a run of two words or more.
+        """
+        words = [t.lower() for t in tokens if t[:1].isupper()]
+        return len(words) >= 2 and all(w in self._lower_words for w in words)
 
     def _trim_front(self, ns: int, ne: int) -> tuple[int, str, tuple[int, int] | None]:
         """Drop a capitalised common word opening a sentence ("Archaeologist Barney Sloane") and take
