@@ -10,7 +10,18 @@ import re
 from index.attribution.names import _compatible, _Doc, _parse_run, _squash
 from index.attribution.patterns import _RUN_RX, _lazy
 from index.attribution.records import _Found, _Name, _Span, _Subj
-from index.attribution.words import AUX, BARE_SOURCES, GIVEN, HONORIFICS, PRONOUNS, ROLE_WORDS, TITLES, VERB_RE, U
+from index.attribution.words import (
+    AUX,
+    BARE_SOURCES,
+    GIVEN,
+    HONORIFICS,
+    PRONOUNS,
+    ROLE_WORDS,
+    STOP,
+    TITLES,
+    VERB_RE,
+    U,
+)
 
 
 def _first_words(s: str) -> int:
@@ -463,6 +474,9 @@ class _Sources:
         m = _INSTITUTION.match(subj.text)
         if not m or m.group(1).split()[0].lower() in _NOT_INSTITUTION:
             return -1
+        words = m.group(1).split()
+        if len(words) >= 2 and words[0].lower() in STOP and words[0] != "New":
+            return -1  # "On Wednesday", "Earlier Tuesday": an opening phrase, no institution
         if subj.text.split()[-1].lower() in BARE_SOURCES:  # "Officials", "Senate Democrats": unnamed
             return -1
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
