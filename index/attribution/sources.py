@@ -315,7 +315,9 @@ class _Sources:
         for n in self._names_in(lo, m.start()):
             k = _TITLE_RUN.search(t, max(lo, n.start - 40), n.start)
             at = k.start() if k is not None else n.start
-            if not _CLAUSE_OPEN.search(t, max(0, at - 40), at) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
+            if not _CLAUSE_OPEN.search(t, max(0, at - 40), at) or not _LIST_TAIL.fullmatch(
+                t, n.end, m.start()
+            ):
                 continue
             if len(n.core) == 1 and n.core[0] in GIVEN and subj.kind == "name" and len(subj.text.split()) > 1:
                 return  # "Khizr and Ghazala Khan": one family name
