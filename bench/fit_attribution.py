@@ -40,6 +40,11 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
     "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
     "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
     "opening phrase before a subject he/she (chars)": (sources, "OPENER_CHARS", [0, 20, 40, 60]),
+    "guessed gender: vote of a given name's gender from gender-guesser (0 = off)": (
+        names,
+        "GUESSED_GENDER_VOTE",
+        [0, 1, 2, 3, 5],
+    ),
     "common word: zipf of a one-word name seen only at sentence starts (9 = off)": (
         names,
         "COMMON_WORD_ZIPF",

@@ -335,6 +335,9 @@ class _Attributor(_Sources):
             subj = self._clause_subject(ss, pos)
         if subj is not None:
             return subj
+        opening = self._opening_subject(ss, pos, pre)  # "Tom Roe, the head of X, a group that ..., said"
+        if opening is not None:
+            return opening
         pre = self._before_relative(pre)
         for kind, rx in _SUBJ_END:
             if belief and kind == "desc":
@@ -361,15 +364,28 @@ class _Attributor(_Sources):
                 continue
             if self._subject_ok(cand, False):
                 return cand
-        if pos - ss <= 300 and re.search(r",\s*(?:(?:" + AUX + r")\s+){0,2}$", pre):
-            head = t[ss:pos]
-            for kind, rx in _SUBJ_OPEN:
-                sm = rx.match(head)
-                if sm is None:
-                    continue
-                cand = _Subj(kind, sm.group("subj"), ss + sm.start("subj"), ss + sm.end("subj"))
-                if self._subject_ok(cand, False):
-                    return cand
+        return None
+
+    def _opening_subject(self, ss: int, pos: int, pre: str) -> _Subj | None:
+        """A subject opening the sentence, set off from its verb by an apposition: "Tom Roe, the head of
+        Acme, a group that sued the State Department, said". Read before the words just ahead of the
+        verb, which are the apposition's (the last name or phrase there is no subject).
+
+        Args:
+            ss: the sentence's start; pos: where the verb starts; pre: the text before the verb.
+        Returns:
+            The subject, or None.
+        """
+        if pos - ss > 300 or not re.search(r",\s*(?:(?:" + AUX + r")\s+){0,2}$", pre):
+            return None
+        head = self.doc.text[ss:pos]
+        for kind, rx in _SUBJ_OPEN:
+            sm = rx.match(head)
+            if sm is None:
+                continue
+            cand = _Subj(kind, sm.group("subj"), ss + sm.start("subj"), ss + sm.end("subj"))
+            if self._subject_ok(cand, False):
+                return cand
         return None
 
     @staticmethod
