@@ -86,13 +86,18 @@ def main() -> int:
     chosen = sorted(rng.sample(sorted(hits), min(args.articles, len(hits))))
     folder = quality.OUT / f"polnear-metonyms-{args.articles}-{args.seed}"
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.txt"):  # another --articles/--seed choice left here: not asked about
+        if stale.stem not in chosen:
+            stale.unlink()
     for doc_id in chosen:
         f = folder / f"{doc_id}.txt"
         if not f.exists():
             f.write_text(all_docs[doc_id]["text"], encoding="utf-8")
     engine = quality.index_of(folder.name, [folder], quantized=True)
-    used = set(words(" ".join(all_docs[c]["text"] for c in chosen)))
-    absent = [c for c in countries if not (set(c[2]) & used)]  # countries the documents never name
+    used = set(words(" ".join(all_docs[c]["text"] for c in chosen)))  # words: is the capital itself used
+    text = " ".join(all_docs[c]["text"] for c in chosen)
+    # Countries the documents never name, by any of their names ("South Korea" as a phrase).
+    absent = [c for c in countries if not any(equivalents.phrase_in(n, [text]) for n in c[2])]
     items: list[dict] = []
     for doc_id in chosen:
         for sent, country, capital in hits[doc_id][:3]:
