@@ -19,7 +19,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, claims, describe
+from qa import abstain, claims, describe, equivalents
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -578,6 +578,8 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
     ("currency" next to "current") is never taken for a typo."""
     if engine.lexical.known(term):
         return True
+    if word is not None and equivalents.metonym_in(word, lambda n: _uses(engine, n)) is not None:
+        return True  # "Moscow" where the documents say "Russia", "Syrian" where they say "Syria"
     if len(term) < 5:
         return False
     from rapidfuzz import process
@@ -587,6 +589,27 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
     if word is not None and zipf_frequency(word, "en") >= TYPO_MAX_ZIPF:
         return False
     return process.extractOne(term, engine.vocabulary(), scorer=OSA.distance, score_cutoff=2) is not None
+
+
+def _uses(engine: Engine, name: str) -> bool:
+    """Whether the documents use a folded name: its one term in their vocabulary, or its words in a row."""
+    t = engine.terms(name)
+    if len(t) == 1 and len(name.split()) == 1:
+        return engine.lexical.known(t[0])
+    return (
+        len(t) > 1
+        and all(engine.lexical.known(x) for x in t)
+        and equivalents.phrase_in(name, (d.text for d in engine.docs.values()))
+    )
+
+
+def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_Scored]) -> list[str]:
+    """The missing words that no phrase of the three best sentences says in other words (qa.equivalents)."""
+    sentences = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
+    covered = equivalents.paraphrased(
+        question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
+    )
+    return [w for w in missing if w not in covered]
 
 
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
@@ -679,6 +702,8 @@ def _not_mentioned(
         if topic_terms and not any(engine.lexical.known(t) for t in topic_terms):
             missing, _ = _unknown_words(engine, topic)
             if missing:
+                missing = _paraphrased(engine, topic, missing, top)
+            if missing:
                 return "the speaker is quoted, but not about " + ", ".join(missing)
         return ""
     missing, everyday = _unknown_words(engine, searched)
@@ -707,5 +732,7 @@ def _not_mentioned(
             and _coverage(idf, _passage_terms(engine, top[0].passage)) < GONE_COVERAGE
             and top[0].dense < STRONG_DENSE
         ):
-            return "the documents do not cover: " + ", ".join(missing)
+            missing = _paraphrased(engine, searched, missing, top)
+            if missing:
+                return "the documents do not cover: " + ", ".join(missing)
     return ""

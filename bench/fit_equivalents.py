@@ -1,0 +1,210 @@
+"""Fit qa.equivalents.PARAPHRASE_COSINE: when a question word the documents lack counts as said in
+other words by a phrase of the best sentences.
+
+    python bench/fit_equivalents.py --out bench/reports/equivalents.md
+
+Instances are (question, missing word, best sentences), scored by qa.equivalents (the best cosine
+between the word with its question neighbours and a document phrase sharing no term with it):
+
+- positives: SQuAD dev answerable questions against the sentence holding their answer, for each
+  question word (not a name, not an everyday word) whose terms the answer's paragraph lacks; and
+  news-dev/seed_dev answerable questions with a missing word, against the bot's three best sentences;
+- negatives: the same SQuAD questions against the sentence of another paragraph of their article that
+  shares most terms with the question (the answer absent from that paragraph); and news-dev/seed_dev
+  unanswerable questions with a missing word, against the bot's three best sentences.
+
+A covered negative would turn a right abstention into an answer; the threshold is the lowest cosine
+at which at most `MAX_FALSE_COVER` of the negatives are covered, and the report gives the curve.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import quality  # noqa: E402
+from wordfreq import zipf_frequency  # noqa: E402
+
+from index.chunk import sentences  # noqa: E402
+from index.lexical import terms, words  # noqa: E402
+from qa import equivalents, rank  # noqa: E402
+from qa.session import Conversation  # noqa: E402
+
+MAX_FALSE_COVER = 0.02
+GRID = [round(0.3 + 0.025 * i, 3) for i in range(21)]
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)] or [text]
+
+
+def _missing(question: str, have: set[str]) -> list[str]:
+    """Rare lower-case question words whose term `have` lacks (names go to the names test)."""
+    out = []
+    for m in dict.fromkeys(words(question)):
+        t = terms(m)
+        if not t or t[0] in have or zipf_frequency(m, "en") >= rank.EVERYDAY_ZIPF:
+            continue
+        if any(w[:1].isupper() and w.lower() == m for w in question.split()[1:]):
+            continue
+        out.append(m)
+    return out
+
+
+def squad_instances(
+    n: int, seed: int
+) -> tuple[list[tuple[str, str, list[str]]], list[tuple[str, str, list[str]]]]:
+    """(question, word, sentences) positives and negatives from `n` SQuAD dev answerable questions."""
+    corpus = quality.SHARED / "squad-v1.1-dev"
+    paras = [json.loads(line) for line in open(corpus / "paragraphs.jsonl", encoding="utf-8")]
+    by_id = {p["paragraph_id"]: p for p in paras}
+    by_doc: dict[str, list[dict]] = {}
+    for p in paras:
+        by_doc.setdefault(p["doc_id"], []).append(p)
+    qs = [json.loads(line) for line in open(corpus / "questions.jsonl", encoding="utf-8")]
+    qs = random.Random(seed).sample([q for q in qs if q["answerable"]], n)
+    pos, neg = [], []
+    for q in qs:
+        p = by_id[q["paragraph_id"]]
+        ans = [a for a in q["answers"] if a]
+        sent = next((s for s in _sentences(p["text"]) if any(a in s for a in ans)), None)
+        if sent is None:
+            continue
+        for w in _missing(q["question"], set(terms(p["text"]))):
+            pos.append((q["question"], w, [sent]))
+        qt = set(terms(q["question"]))
+        others = [o for o in by_doc[p["doc_id"]] if o is not p and not any(a in o["text"] for a in ans)]
+        if not others:
+            continue
+        best_s = max(
+            ((s, len(qt & set(terms(s)))) for o in others for s in _sentences(o["text"])), key=lambda x: x[1]
+        )[0]
+        other = next(o for o in others if best_s in o["text"])
+        for w in _missing(q["question"], set(terms(other["text"]))):
+            neg.append((q["question"], w, [best_s]))
+    return pos, neg
+
+
+def bot_instances(engine, items: list[dict]) -> tuple[list, list]:
+    """Positives (answerable) and negatives (unanswerable) from the bot's own best sentences."""
+    captured: dict = {}
+    original = rank._abstain_reason
+
+    def spy(engine_, searched, qt, intent, top, speech, topic):  # type: ignore[no-untyped-def]
+        captured["args"] = (searched, top)
+        return original(engine_, searched, qt, intent, top, speech, topic)
+
+    pos, neg = [], []
+    rank._abstain_reason = spy  # type: ignore[assignment]
+    try:
+        conv = Conversation(engine)
+        for it in items:
+            conv.reset()
+            for h in it.get("history", []):
+                conv.ask(h, 5)
+            captured.clear()
+            conv.ask(it["question"], 5)
+            if "args" not in captured:
+                continue
+            searched, top = captured["args"]
+            missing, _ = rank._unknown_words(engine, searched)
+            sents = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
+            for w in missing:
+                (pos if it["answerable"] else neg).append((searched, w, sents))
+    finally:
+        rank._abstain_reason = original  # type: ignore[assignment]
+    return pos, neg
+
+
+def scores(engine, inst: list[tuple[str, str, list[str]]]) -> list[tuple[float, str]]:
+    """The best paraphrase cosine of each instance, with the phrase found."""
+    out = []
+    has_terms = lambda x: bool(engine.terms(x))  # noqa: E731
+    for q, w, sents in inst:
+        asked = equivalents.question_phrases(q, w, has_terms)
+        cands = equivalents.document_phrases(sents, has_terms)
+        if not cands:
+            out.append((0.0, ""))
+            continue
+        vecs = engine.embedder.encode([*asked, *cands])
+        phrase, sim = equivalents.best_paraphrase(
+            vecs[: len(asked)], set(engine.terms(q)), cands, vecs[len(asked) :], engine.terms
+        )
+        out.append((sim, phrase))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--squad", type=int, default=600, help="SQuAD answerable questions sampled")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+    os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
+    shared = quality.SHARED
+    news = [json.loads(line) for line in open(shared / "news-dev/gold.jsonl", encoding="utf-8")]
+    seed = [json.loads(line) for line in open(shared / "seed_dev.jsonl", encoding="utf-8") if line.strip()]
+    nd = quality.index_of("newsdev", [shared / "news-dev/docs"], True)
+    art = quality.index_of("article", [quality.config.bundled_article()], True)
+    groups: dict[str, tuple[list, list]] = {}
+    groups["squad"] = squad_instances(args.squad, args.seed)
+    groups["news-dev"] = bot_instances(nd, news)
+    groups["seed_dev"] = bot_instances(art, seed)
+    scored = {g: (scores(nd, p), scores(nd, n)) for g, (p, n) in groups.items()}
+    all_pos = [s for p, _ in scored.values() for s, _ in p]
+    all_neg = [s for _, n in scored.values() for s, _ in n]
+    lines = [
+        "# Paraphrase threshold (qa.equivalents.PARAPHRASE_COSINE)",
+        "",
+        f"`python bench/fit_equivalents.py --squad {args.squad} --seed {args.seed}`; "
+        f"rule: the lowest cosine covering at most {MAX_FALSE_COVER:.0%} of negatives.",
+        "",
+        "| set | positives | negatives |",
+        "|---|---|---|",
+        *(f"| {g} | {len(p)} | {len(n)} |" for g, (p, n) in scored.items()),
+        "",
+        "| cosine | positives covered | negatives covered | news-dev pos | news-dev neg | seed pos | seed neg |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    chosen = None
+    for t in GRID:
+        pc = sum(s >= t for s in all_pos) / max(len(all_pos), 1)
+        nc = sum(s >= t for s in all_neg) / max(len(all_neg), 1)
+        cells = [
+            f"{sum(s >= t for s, _ in xs)}/{len(xs)}" for g in ("news-dev", "seed_dev") for xs in scored[g]
+        ]
+        lines.append(f"| {t:.3f} | {pc:.3f} | {nc:.3f} | " + " | ".join(cells) + " |")
+        if chosen is None and nc <= MAX_FALSE_COVER:
+            chosen = t
+    lines += [
+        "",
+        f"Chosen: **{chosen}**.",
+        "",
+        "## news-dev and seed_dev instances (best phrase, cosine)",
+        "",
+    ]
+    for g in ("news-dev", "seed_dev"):
+        for label, inst, sc in (
+            ("answerable", groups[g][0], scored[g][0]),
+            ("unanswerable", groups[g][1], scored[g][1]),
+        ):
+            for (q, w, _), (s, ph) in zip(inst, sc, strict=True):
+                lines.append(f"- {g} {label}: {q!r} `{w}` -> `{ph}` {s:.3f}")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

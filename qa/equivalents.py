@@ -1,0 +1,224 @@
+"""Document words that stand for a question word the documents never use.
+
+A question may name a country by its capital ("Moscow", "Damascus", "Washington"), its people
+("Syrian") or another of its names ("Russian Federation"), where the documents use another; or it may
+paraphrase ("death toll" for "lost their lives"). Such a word is no evidence that the documents do not
+answer. Two sources say what stands for what, and nothing here is a hand-made list:
+
+- metonyms: countryinfo's country table (name, other spellings, capital, demonym of about 250
+  countries, shipped inside the PyPI package, read offline);
+- paraphrases: the index's own embedding model; a word (with its neighbours in the question) is
+  covered when a phrase of the best sentences is at least `PARAPHRASE_COSINE` away from it in the
+  model's space and shares no term with it. The threshold is fit by bench/fit_equivalents.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+
+import numpy as np
+
+from index.lexical import fold, words
+
+# A question phrase and a document phrase at least this close (cosine) say the same thing. Fit by
+# bench/fit_equivalents.py (bench/reports/equivalents.md): the lowest cosine at which at most 2% of the
+# negatives are covered (SQuAD questions against another paragraph of their article, news-dev/seed_dev
+# unanswerable ones): 0.725 covers 1.7% of 905 negatives and 6.8% of 395 positives ("died" ->
+# "killed" 0.78 passes; "sent off" -> "dismissed" 0.37, "unlawful" -> "illegal" 0.72 do not: the
+# small model places many unrelated phrase pairs as close as these).
+PARAPHRASE_COSINE = 0.725
+# Document phrases are word n-grams up to this length ("lost their lives"), and at most this many of
+# them are embedded per question (the best sentences of three passages hold about 150).
+MAX_PHRASE_WORDS = 3
+MAX_CANDIDATES = 400
+
+
+@cache
+def _country_names() -> tuple[frozenset[str], ...]:
+    """Each country's names, folded: common and official names, other spellings, capital, demonym.
+
+    Read once from countryinfo's bundled JSON (no network); immutable afterwards.
+
+    Returns:
+        One frozenset of folded names per country.
+    """
+    from countryinfo import all_countries
+
+    out = []
+    for c in all_countries():
+        info = c.info()
+        names: set[str] = {info.get("name") or "", info.get("demonym") or "", info.get("nativeName") or ""}
+        # ISO codes read as English words ("IN", "IT"; "ARM" Armenia, "CAN" Canada): left out.
+        codes = {str(v) for v in (info.get("ISO") or {}).values()}
+        names.update(a for a in info.get("altSpellings") or [] if a not in codes)
+        capital: str | list[str] = info.get("capital") or []
+        for cap in [capital] if isinstance(capital, str) else capital:
+            names.add(cap)
+            # "Washington D.C.": the city is called by its name without the district's abbreviation.
+            head = re.sub(r"(\s+[A-Z]\.)+\s*$", "", cap.replace("D.C.", " D. C."))
+            names.add(head)
+        folded = {" ".join(words(n)) for n in names if n}
+        out.append(frozenset(n for n in folded if n))
+    return tuple(out)
+
+
+def country_equivalents(word: str) -> list[str]:
+    """Other names of the countries that `word` names, by capital, demonym or any of its names.
+
+    Args:
+        word: a question word or phrase ("Moscow", "Syrian", "Kremlin").
+
+    Returns:
+        The other names of every matching country, folded ("russia", "russian", "russian federation"
+        for "Moscow"); empty when `word` names no country.
+    """
+    key = " ".join(words(word))
+    if not key:
+        return []
+    return sorted({n for names in _country_names() if key in names for n in names if n != key})
+
+
+def metonym_in(word: str, used: Callable[[str], bool]) -> str | None:
+    """The first name of the same country that the documents use, or None.
+
+    Args:
+        word: the question word the documents lack ("Damascus").
+        used: whether the documents use a folded name ("syria", "syrian arab republic").
+
+    Returns:
+        The equivalent the documents use, or None.
+    """
+    return next((n for n in country_equivalents(word) if used(n)), None)
+
+
+def question_phrases(question: str, word: str, has_terms: Callable[[str], bool]) -> list[str]:
+    """The missing word alone and with each neighbour: "sent off", "death toll", "toll".
+
+    Args:
+        question: the question as searched.
+        word: a folded word of the question that the documents lack.
+        has_terms: whether a word carries content terms (stop words do not).
+
+    Returns:
+        Phrases of the question that contain `word`, the word alone first.
+    """
+    ws = words(question)
+    out = [word]
+    for i, w in enumerate(ws):
+        if w != word:
+            continue
+        if i > 0 and has_terms(ws[i - 1]):
+            out.append(f"{ws[i - 1]} {w}")
+        if i + 1 < len(ws):
+            out.append(f"{w} {ws[i + 1]}")
+    return list(dict.fromkeys(out))
+
+
+def document_phrases(sentences: Iterable[str], has_terms: Callable[[str], bool]) -> list[str]:
+    """Word n-grams of `sentences` that begin and end with a content word, up to `MAX_PHRASE_WORDS`.
+
+    Args:
+        sentences: the best sentences of the best passages.
+        has_terms: whether a word carries content terms.
+
+    Returns:
+        Distinct folded phrases in reading order, at most `MAX_CANDIDATES`.
+    """
+    out: dict[str, None] = {}
+    for s in sentences:
+        ws = words(s)
+        content = [has_terms(w) for w in ws]
+        for i in range(len(ws)):
+            if not content[i]:
+                continue
+            for j in range(i, min(i + MAX_PHRASE_WORDS, len(ws))):
+                if content[j]:
+                    out[" ".join(ws[i : j + 1])] = None
+    return list(out)[:MAX_CANDIDATES]
+
+
+def best_paraphrase(
+    asked: np.ndarray,
+    question_terms: set[str],
+    candidates: Sequence[str],
+    cand_vecs: np.ndarray,
+    terms: Callable[[str], list[str]],
+) -> tuple[str, float]:
+    """The document phrase closest to any asked phrase, among those sharing no term with the question.
+
+    A shared term would make "the death" close to "death toll" for the wrong reason: the question's
+    other words are known to the documents already; only a phrase in other words can stand for the
+    missing one.
+
+    Args:
+        asked: L2-normalised rows of the question phrases holding the missing word.
+        question_terms: the content terms of the whole question.
+        candidates: document phrases (`document_phrases`).
+        cand_vecs: their L2-normalised rows.
+        terms: content terms of a text, made as the index makes them.
+
+    Returns:
+        (phrase, cosine) of the best pair; ("", 0.0) without candidates.
+    """
+    if not len(asked) or not candidates:
+        return "", 0.0
+    sims = (cand_vecs @ asked.T).max(axis=1)  # each candidate's best cosine with an asked phrase
+    for ci in np.argsort(-sims, kind="stable"):
+        if not set(terms(candidates[ci])) & question_terms:
+            return candidates[ci], float(sims[ci])
+    return "", 0.0
+
+
+def phrase_in(phrase: str, texts: Iterable[str]) -> bool:
+    """Whether a folded phrase occurs as whole words in any of `texts`.
+
+    Args:
+        phrase: folded words separated by single spaces ("syrian arab republic").
+        texts: document texts.
+
+    Returns:
+        True at the first text holding it.
+    """
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+    return any(pattern.search(fold(t)) for t in texts)
+
+
+def paraphrased(
+    question: str,
+    missing: Sequence[str],
+    sentences: Sequence[str],
+    encode: Callable[[list[str]], np.ndarray],
+    terms: Callable[[str], list[str]],
+    threshold: float = PARAPHRASE_COSINE,
+) -> dict[str, str]:
+    """The missing words that a phrase of the best sentences says in other words.
+
+    Args:
+        question: the question as searched.
+        missing: its folded words the documents lack.
+        sentences: the best sentences of the best passages.
+        encode: texts -> L2-normalised rows (the index's embedder).
+        terms: content terms of a text, made as the index makes them.
+        threshold: the least cosine that counts as the same meaning.
+
+    Returns:
+        Each covered word mapped to the document phrase that covers it.
+    """
+    has_terms = lambda w: bool(terms(w))  # noqa: E731 - a predicate passed on twice
+    candidates = document_phrases(sentences, has_terms)
+    if not candidates or not missing:
+        return {}
+    asked = {w: question_phrases(question, w, has_terms) for w in missing}
+    flat = [a for phrases in asked.values() for a in phrases]
+    vecs = encode([*flat, *candidates])  # one batch: the embedder's cost is per call as much as per text
+    cand_vecs, at = vecs[len(flat) :], 0
+    out: dict[str, str] = {}
+    for w, phrases in asked.items():
+        rows = vecs[at : at + len(phrases)]
+        at += len(phrases)
+        phrase, sim = best_paraphrase(rows, set(terms(question)), candidates, cand_vecs, terms)
+        if sim >= threshold:
+            out[w] = phrase
+    return out

@@ -1,0 +1,252 @@
+"""Metonyms and paraphrases: a question word the documents never use is not "missing" when the
+documents say it another way (qa.equivalents, used by qa.rank's abstention).
+
+Articles written for these tests. The fast tests use the model-free hash embedder (metonyms need no
+model) or a toy encoder; the slow ones ask the real model.
+"""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from unittest import mock
+
+import numpy as np
+import pytest
+
+from index.lexical import terms
+from qa import equivalents, rank
+
+SYRIA = """Russia steps up arms deliveries to the Syrian government
+
+Russia has delivered fighter jets and anti-aircraft missiles to the Syrian government, officials in Beirut said on Monday.
+
+President Vladimir Putin said Russia backs the government of Bashar al-Assad because it is the only force fighting the militants. "Without the army, the state would collapse," Putin told reporters.
+
+The United States says Assad has lost all legitimacy and must step down. American officials said the new jets would prolong the war.
+
+The war has gone on for five years, and more than 250,000 people have lost their lives. Millions have fled to Lebanon, Jordan and Turkey.
+"""
+
+FOOTBALL = """Harbour City beat Northfield after a late red card
+
+Harbour City beat Northfield 2-1 on Saturday in a bad-tempered cup tie at the Quay Stadium.
+
+Referee Lars Holm dismissed Northfield striker Tomas Berg in the 70th minute for a second yellow card, and City scored twice in the last ten minutes.
+
+Northfield manager Ruth Ekdahl said her team would appeal against the decision.
+"""
+
+
+@pytest.fixture(scope="module")
+def syria_engine(tmp_path_factory: pytest.TempPathFactory, qa_home: Path):  # type: ignore[no-untyped-def]
+    """The Syria article, indexed with the hash embedder (metonyms need no model)."""
+    from index.build import build
+    from index.hashembed import MODEL
+    from qa import config
+    from qa.engine import Engine
+
+    docs = tmp_path_factory.mktemp("syria-docs")
+    (docs / "syria.txt").write_text(SYRIA, encoding="utf-8")
+    target = tmp_path_factory.mktemp("syria") / "ix"
+    build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
+    return Engine.open(target)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Moscow", {"russia", "russian"}),
+        ("Washington", {"united states", "american"}),
+        ("Damascus", {"syria", "syrian"}),
+        ("Syrian", {"syria", "damascus"}),
+        ("Russia", {"moscow", "russian"}),
+        ("UK", {"united kingdom", "british", "london"}),
+    ],
+)
+def test_country_equivalents_come_from_the_country_table(word: str, expected: set[str]) -> None:
+    assert expected <= set(equivalents.country_equivalents(word))
+
+
+def test_a_word_naming_no_country_has_no_metonym() -> None:
+    assert equivalents.country_equivalents("weapons") == []
+    assert equivalents.country_equivalents("") == []
+
+
+def test_iso_codes_that_read_as_words_are_left_out() -> None:
+    # Armenia's alpha-3 code is "ARM": the documents' "arm" must not stand for Yerevan.
+    assert "arm" not in equivalents.country_equivalents("Yerevan")
+    assert "in" not in equivalents.country_equivalents("India")
+
+
+def test_metonym_in_returns_the_name_the_documents_use() -> None:
+    used = {"syria"}.__contains__
+    assert equivalents.metonym_in("Damascus", used) == "syria"
+    assert equivalents.metonym_in("Tehran", used) is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["moscow", "washington", "damascus", "kremlin"],
+)
+def test_the_documents_word_is_unknown_before_equivalents(syria_engine, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert not syria_engine.lexical.known(syria_engine.terms(word)[0])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which weapons did Moscow deliver?",
+        "What is Washington's position on Assad?",
+        "Why does Putin back Damascus?",
+    ],
+)
+def test_a_capital_standing_for_its_country_is_not_missing(syria_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    missing, _ = rank._unknown_words(syria_engine, question)
+    assert not {"moscow", "washington", "damascus"} & set(missing)
+    for name in rank.names_in(question):
+        assert any(rank._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
+
+
+def test_a_city_that_is_no_capital_of_a_country_in_the_documents_stays_missing(syria_engine) -> None:  # type: ignore[no-untyped-def]
+    missing, _ = rank._unknown_words(syria_engine, "Which jets did Tehran deliver?")
+    assert missing == ["tehran"]
+    # Turkey is named (refugees fled there): its capital is no unknown word.
+    assert rank._unknown_words(syria_engine, "Which jets did Ankara deliver?")[0] == []
+
+
+def test_multi_word_names_are_matched_as_phrases(syria_engine) -> None:  # type: ignore[no-untyped-def]
+    assert rank._uses(syria_engine, "united states")
+    # Both words are in the article, but never in a row.
+    assert not rank._uses(syria_engine, "lost millions")
+
+
+def test_phrases_of_a_question_hold_the_missing_word_with_its_neighbours() -> None:
+    has = lambda w: bool(terms(w))  # noqa: E731
+    assert equivalents.question_phrases("Which player was sent off by the referee?", "sent", has) == [
+        "sent",
+        "sent off",
+    ]
+    assert "death toll" in equivalents.question_phrases("What is the death toll of the war?", "toll", has)
+
+
+def test_document_phrases_begin_and_end_with_content_words() -> None:
+    has = lambda w: bool(terms(w))  # noqa: E731
+    got = equivalents.document_phrases(["More than 250,000 people lost their lives."], has)
+    assert "lost their lives" in got
+    assert all(has(p.split()[0]) and has(p.split()[-1]) for p in got)
+    assert len(equivalents.document_phrases(["word " * 1000], has)) <= equivalents.MAX_CANDIDATES
+
+
+def _toy_encode(table: dict[str, list[float]]):  # type: ignore[no-untyped-def]
+    """Given rows for some texts (padded to 64 dims); any other text gets its own direction."""
+
+    def row(t: str) -> np.ndarray:
+        if t in table:
+            return np.pad(np.asarray(table[t], dtype=np.float32), (0, 64 - len(table[t])))
+        return np.eye(64, dtype=np.float32)[3 + zlib.crc32(t.encode()) % 61]
+
+    def encode(texts: list[str]) -> np.ndarray:
+        rows = np.stack([row(t) for t in texts])
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    return encode
+
+
+def test_a_phrase_sharing_a_term_with_the_asked_one_does_not_cover_it() -> None:
+    # "the death" is closest to "death toll" only because of "death", which the documents have anyway.
+    encode = _toy_encode(
+        {"death toll": [1, 0, 0], "toll": [1, 0, 0], "death": [1, 0.01, 0], "lives": [1, 0.3, 0]}
+    )
+    got = equivalents.paraphrased(
+        "What is the death toll?", ["toll"], ["The death of many lives"], encode, terms, threshold=0.9
+    )
+    assert got == {"toll": "lives"}
+
+
+def test_nothing_is_covered_below_the_threshold() -> None:
+    encode = _toy_encode({"sent": [1, 0, 0], "dismissed": [0.5, 1, 0]})
+    assert equivalents.paraphrased("Who was sent off?", ["sent"], ["He dismissed Berg"], encode, terms) == {}
+    assert equivalents.paraphrased("Who was sent off?", ["sent"], [], encode, terms) == {}
+
+
+# --- with the real model -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def news_index(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Path:
+    from index.build import build
+    from qa import config
+
+    docs = tmp_path_factory.mktemp("news-docs")
+    (docs / "syria.txt").write_text(SYRIA, encoding="utf-8")
+    (docs / "football.txt").write_text(FOOTBALL, encoding="utf-8")
+    target = tmp_path_factory.mktemp("news") / "ix"
+    build([docs], target, cache_dir=config.model_cache_dir())
+    return target
+
+
+# Pairs the project's data cannot make yet, kept as strict expected failures so that a change that
+# makes them pass is noticed: no well-kept package ships seats of government offline ("the Kremlin"),
+# and the small embedding model puts "death toll" 0.38 from "lost their lives" and "sent off" 0.37
+# from "dismissed", below qa.equivalents.PARAPHRASE_COSINE (0.725, bench/reports/equivalents.md).
+_NOT_YET = pytest.mark.xfail(strict=True, reason="no offline data or model closeness for this pair")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did Moscow deliver?", "fighter jets"),
+        ("What does Washington want from Assad?", "must step down"),
+        ("What is Washington's position on Assad's legitimacy?", "must step down"),
+        ("Who backs Damascus?", "Russia backs"),
+    ],
+)
+def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
+    news_index: Path, question: str, expected: str
+) -> None:
+    import qa
+
+    index = qa.open(news_index)
+    with mock.patch.object(equivalents, "metonym_in", lambda *_: None):
+        assert index.ask(question).abstained  # the metonym is what answers it
+    a = index.ask(question)
+    assert not a.abstained, a.reason
+    assert expected in a.passages[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which weapons did Moscow deliver?", "fighter jets"),
+        ("Why does Putin back Damascus?", "only force fighting"),
+        ("How many people died in the war?", "lost their lives"),
+        ("What is the death toll of the war?", "lost their lives"),
+        pytest.param("Which weapons did the Kremlin deliver?", "fighter jets", marks=_NOT_YET),
+        pytest.param("How does the Kremlin's leader justify backing Damascus?", "only force", marks=_NOT_YET),
+        pytest.param("What is the death toll of the conflict?", "lost their lives", marks=_NOT_YET),
+        pytest.param("Which player was sent off by the referee?", "dismissed", marks=_NOT_YET),
+    ],
+)
+def test_metonyms_and_paraphrases_are_answered(news_index: Path, question: str, expected: str) -> None:
+    import qa
+
+    a = qa.open(news_index).ask(question)
+    assert not a.abstained, a.reason
+    assert expected in a.passages[0].text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Tehran say about the jets?",  # a capital of a country the documents never name
+        "How much was Northfield fined?",
+    ],
+)
+def test_what_the_documents_do_not_say_is_still_declined(news_index: Path, question: str) -> None:
+    import qa
+
+    assert qa.open(news_index).ask(question).abstained
