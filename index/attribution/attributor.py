@@ -110,6 +110,11 @@ _ASKED_WH = _lazy(
     r"^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.-]+\s+){0,3}?"
     r"(?P<wh>whether|if|why|how|what|who|when|where|which)\s"
 )
+# A bare day after the verb, before its clause: "said Wednesday she agrees", "said Monday night that".
+_DAY_FIRST = _lazy(
+    r"^\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"\s*,?\s+(?:that\s+)?(?=[\w$])"
+)
 # "asked the court to act quickly", "asked for a recount": a request (its content from the one asked on,
 # or after "for").
 _ASKED_TO = _lazy(
@@ -462,6 +467,8 @@ class _Attributor(_Sources):
                 pos += when.end()
             else:
                 return None
+        elif (day := _DAY_FIRST.match(rest)) is not None:  # "said Wednesday (that) she agrees": not the day
+            pos += day.end()
         elif (aside := _ASIDE_THAT.match(rest)) is not None:  # "said — on Twitter, as it happens — that"
             pos += aside.end()
         elif (colon := re.match(r"^\s*:\s+(?=[^\s\"“”'‘])", rest)) is not None:
