@@ -403,6 +403,7 @@ CUES_AND_SPANS = (
     "But as Lind noted, the budget cannot cover both projects this year.\n\n"
     "In a speech on Friday, Holt said: the harbour must come first.\n\n"
     "Holt said Wednesday she expects a narrow vote.\n\n"
+    "Lind recalled that the last ferry strike closed the harbour for a month.\n\n"
     "The ferry operators, according to two people briefed on the talks, have asked for a longer lease.\n\n"
     "Turnout rose in the coastal wards and in four other states.\n"
 )
@@ -411,7 +412,8 @@ CUES_AND_SPANS = (
 def test_cue_participles_and_clause_spans() -> None:
     """Fit cue participles (", citing ...", ", referring to ...", ", calling ..."), a request ("asked X
     to ..."), "as X noted, ..." inside a sentence, "said: ...", an adverb or "both" before the verb, a
-    bare day after it, and no second attribution inside an "according to" report."""
+    bare day after it, a quotation's verb with "that" ("recalled that ..."), and no second attribution
+    inside an "according to" report."""
     _speakers, quotes = analyse(CUES_AND_SPANS)
     said = {(q.speaker, CUES_AND_SPANS[q.start : q.end], q.verb) for q in quotes}
     assert ("Maren Holt", "the cost of further delay", "citing") in said
@@ -424,6 +426,7 @@ def test_cue_participles_and_clause_spans() -> None:
     assert ("Tobias Lind", "the budget cannot cover both projects this year", "noted") in said
     assert ("Maren Holt", "the harbour must come first", "said") in said
     assert ("Maren Holt", "she expects a narrow vote", "said") in said
+    assert ("Tobias Lind", "the last ferry strike closed the harbour for a month", "recalled") in said
     lease = [q for q in quotes if "longer lease" in CUES_AND_SPANS[q.start : q.end]]
     assert len(lease) == 1 and lease[0].verb == "according to"
     assert not any("four other" in CUES_AND_SPANS[q.start : q.end] for q in quotes)

@@ -317,8 +317,12 @@ class _Attributor(_Sources):
                 if any(a <= m.start() < b for a, b in held):
                     continue
                 verb = _verb(m.group())
-                if verb in DIRECT_ONLY and verb not in _ASK_VERBS:
-                    continue
+                if (
+                    verb in DIRECT_ONLY
+                    and verb not in _ASK_VERBS
+                    and not _THAT.match(t[m.end() : m.end() + 20])
+                ):
+                    continue  # "recalled that ...", "responded that ...": reported; otherwise a quote's verb
                 p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
                 pre = t[p0 : m.start()]
                 if _inverted(t, pre, m.end(), se):
