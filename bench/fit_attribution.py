@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from index.attribution import analyse, names, quote_record, sources, speakers  # noqa: E402
+from index.attribution import analyse, attributor, names, quote_record, sources, speakers  # noqa: E402
 
 SHARED = next(
     (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
@@ -44,6 +44,11 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
         names,
         "GUESSED_GENDER_VOTE",
         [0, 1, 2, 3, 5],
+    ),
+    "min words of a cue participle's content (', citing ...')": (
+        attributor,
+        "PARTICIPLE_MIN_WORDS",
+        [1, 2, 3],
     ),
     "common word: zipf of a one-word name seen only at sentence starts (9 = off)": (
         names,

@@ -392,6 +392,46 @@ def test_attribution_forms() -> None:
     assert ("Anna Berg", "on keeping the factory open", "insisted", False) in said
 
 
+# Round 4b: cues and spans (an article written for the test).
+CUES_AND_SPANS = (
+    "Harbour Plan Divides Council\n\n"
+    "Councillor Maren Holt defended the harbour plan on Monday, citing the cost of further delay.\n\n"
+    "The old quay is unsafe, Holt said, referring to the survey published in March.\n\n"
+    "Mayor Tobias Lind attacked the plan, calling it a gift to developers.\n\n"
+    "Lind originally asked the council to postpone the vote until the autumn.\n\n"
+    "Lind and Holt have both argued that the town needs more housing.\n\n"
+    "But as Lind noted, the budget cannot cover both projects this year.\n\n"
+    "In a speech on Friday, Holt said: the harbour must come first.\n\n"
+    "Holt said Wednesday she expects a narrow vote.\n\n"
+    "Lind recalled that the last ferry strike closed the harbour for a month.\n\n"
+    "The ferry operators, according to two people briefed on the talks, have asked for a longer lease.\n\n"
+    "Turnout rose in the coastal wards and in four other states.\n"
+)
+
+
+def test_cue_participles_and_clause_spans() -> None:
+    """Fit cue participles (", citing ...", ", referring to ...", ", calling ..."), a request ("asked X
+    to ..."), "as X noted, ..." inside a sentence, "said: ...", an adverb or "both" before the verb, a
+    bare day after it, a quotation's verb with "that" ("recalled that ..."), and no second attribution
+    inside an "according to" report."""
+    _speakers, quotes = analyse(CUES_AND_SPANS)
+    said = {(q.speaker, CUES_AND_SPANS[q.start : q.end], q.verb) for q in quotes}
+    assert ("Maren Holt", "the cost of further delay", "citing") in said
+    assert ("Maren Holt", "The old quay is unsafe", "said") in said  # not run on into the participle
+    assert ("Maren Holt", "the survey published in March", "referring") in said
+    assert ("Tobias Lind", "it a gift to developers", "calling") in said
+    assert ("Tobias Lind", "the council to postpone the vote until the autumn", "asked") in said
+    both = [sp for sp, text, verb in said if text == "the town needs more housing" and verb == "argued"]
+    assert both and both[0] in ("Tobias Lind", "Maren Holt")  # a joint source: either one
+    assert ("Tobias Lind", "the budget cannot cover both projects this year", "noted") in said
+    assert ("Maren Holt", "the harbour must come first", "said") in said
+    assert ("Maren Holt", "she expects a narrow vote", "said") in said
+    assert ("Tobias Lind", "the last ferry strike closed the harbour for a month", "recalled") in said
+    lease = [q for q in quotes if "longer lease" in CUES_AND_SPANS[q.start : q.end]]
+    assert len(lease) == 1 and lease[0].verb == "according to"
+    assert not any("four other" in CUES_AND_SPANS[q.start : q.end] for q in quotes)
+
+
 def test_no_quotes_and_empty_text() -> None:
     assert analyse("") == ([], [])
     speakers, quotes = analyse("Rain is expected in the north on Monday. Temperatures will fall.\n")

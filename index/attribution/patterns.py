@@ -52,7 +52,7 @@ _PRON_SUBJ = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 # A source that is not a named person: "a senior official", "the Kremlin", "The New York Times",
 # "officials", "those surveyed". Tried last, so that a name or role wins where there is one.
 _DESC_SUBJ = (
-    rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
+    rf"(?<![\w'’.-])(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]hose|[Tt]hese|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Hh]is|[Hh]er|"
     rf"[Tt]heir|[Ii]ts)\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’-]*\w|(?:[A-Za-z][\w-]+\s+){{0,2}}{BARE_SOURCES_RE}"
     rf"|{_CAPTOK}(?:\s+(?:of\s+(?:the\s+)?)?{_CAPTOK}){{0,5}}|\d+(?:\.\d+)?\s+(?:percent|per\s+cent|%)"
     rf"|(?:{_CAPTOK}\s+){{0,2}}{_CAPTOK}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
@@ -203,6 +203,14 @@ _ACCORDING_MID = _lazy(
 _AS_SAID = _lazy(
     rf"^\s*As\s+(?P<subj>[^,\"“”]{{2,100}}?)\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)"
     rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
+# The same inside a sentence: "But as Smith noted, voters ...", "given that, as The Times reported on
+# Saturday, he has ...": the words after the comma are the content.
+_AS_SAID_MID = _lazy(
+    rf"^[^\"“”]*?(?:,|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|that|[Bb]ecause))\s+as\s+(?P<subj>[^,\"“”]{{2,60}}?)\s+"
+    rf"(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)(?:\s+[^,\"“”]{{1,40}}?)?,\s*"
+    rf"(?P<rest>[^\"“”]*\S)\s*$",
     re.S,
 )
 # "As first reported by The Times, the plan ...".
