@@ -832,6 +832,8 @@ class Writer:
         self._committed: Path | None = None
         self._signals: Any = None
         self._staging_fd: int | None = None
+        # The signal mask to restore once the writer can clean up after itself (set by `begin`).
+        self._blocked_from: set[int | signal.Signals] | None = None
         self.staging = self._make_staging()
 
     @property
@@ -854,7 +856,17 @@ class Writer:
     def __enter__(self) -> Writer:
         self._signals = interruptible()
         self._signals.__enter__()
+        try:
+            self._unblock_signals()  # a Ctrl-C that waited is raised here, and cleaned up below
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return self
+
+    def _unblock_signals(self) -> None:
+        mask, self._blocked_from = self._blocked_from, None
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -905,6 +917,7 @@ class Writer:
                     pass
             if dir_fd is not None:
                 os.close(dir_fd)
+            self._unblock_signals()  # a writer closed without `with`: last, once nothing is left to do
 
     def commit(self, manifest: Manifest) -> Path:
         """Checksum, fsync and publish the staged files as the new current generation."""
@@ -1067,19 +1080,18 @@ def begin(index_dir: Path) -> Writer:
             previous, damage = None, exc
         # Ctrl-C or SIGTERM between creating the staging folder and handing the writer over would
         # leave the folder behind: the signals wait until the writer exists and can clean up.
+        # They stay blocked until `with` has entered the writer (Writer.__enter__ unblocks them): a
+        # signal between this return and __enter__ left the staging folder behind, which made
+        # tests/test_cli.py::test_index_interrupted_by_signal flaky on a loaded machine.
         blocked = {signal.SIGINT, signal.SIGTERM}
         old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
-        writer = None
         try:
             writer = Writer(index_dir, fd, previous, dir_fd=dir_fd, damage=damage, created=created)
             fd = dir_fd = None
-        finally:
-            try:
-                signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
-            except BaseException:
-                if writer is not None:
-                    writer.close()
-                raise
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            raise
+        writer._blocked_from = old_mask
         return writer
     except OSError as exc:
         reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
