@@ -43,7 +43,8 @@ _EVIDENCE: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}\b|\b{MONTH_RE}\.?\s+\d{{1,4}}\b|"
         rf"\b(?:in|since|until|by|from|of)\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b|"
-        rf"\b(?:on|last|next|this)\s+{_DAYS}\b|\b{_DAYS}\b",
+        rf"\b(?:on|last|next|this)\s+{_DAYS}\b|\b{_DAYS}\b|"
+        r"\b\d{1,2}(?:st|nd|rd|th)[- ]centur(?:y|ies)\b|\b(?:1[0-9]|20)\d0s\b",
         re.I,
     ),
     "quantity": re.compile(

@@ -47,6 +47,8 @@ def test_asked(question: str, kinds: tuple[str, ...]) -> None:
         (("date",), "The council voted on 9 June 2021 to close the pier.", True),
         (("date",), "The bridge opened in 1932.", True),
         (("date",), "Later, the council reconsidered.", False),
+        (("date",), "The abbey was rebuilt in the early 12th century.", True),
+        (("date",), "The pier was busiest in the 1920s.", True),
         (("quantity",), "About 300 people came.", True),
         (("age",), "The mayor, 54, was re-elected.", True),
         ((), "The ferry cost 40m euros to build.", False),
