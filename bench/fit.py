@@ -3,6 +3,8 @@
     python bench/fit.py                    # writes bench/reports/fit.md and the README's trade-off table
     python bench/fit.py --squad 300        # quicker, a smaller SQuAD sample
     python bench/fit.py --no-readme        # leave README.md alone
+    python bench/fit.py --ranking-only     # weights only; the thresholds' section kept from the last report
+    python bench/fit.py --evidence-cache F # features kept in pickle F (written once, read after)
 
 Data (all public, none copied into the project):
 - news-dev (../shared/eval/news-dev): 105 questions over 15 articles in one index, follow-ups run
@@ -86,6 +88,7 @@ GRID: dict[str, list[float]] = {
     "paragraph_cov": [0.0, 0.05, 0.1, 0.2],
     "document": [0.0, 0.1, 0.2, 0.3, 0.4],
     "wrong_type": [0.0, 0.2, 0.35, 0.5, 0.7],
+    "typed": [0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
     "furniture": [0.0, 0.1, 0.25, 0.4, 0.6],
     "summary": [0.0, 0.1, 0.2, 0.3, 0.45],
     "part_bonus": [0.3, 0.45, 0.6, 0.8, 1.0],
@@ -591,6 +594,7 @@ def report(
     before: Rates,
     after: Rates,
     seconds: float,
+    ranking_only: bool = False,
 ) -> str:
     n = {
         s: (sum(it.set == s for it in items), sum(it.set == s and not it.gold["answerable"] for it in items))
@@ -599,7 +603,9 @@ def report(
     L = [
         "# Fit of the ranking weights and abstention thresholds (bench/fit.py)",
         "",
-        f"`python bench/fit.py --squad {args.squad} --min-gain {args.min_gain}`; run time {seconds / 60:.1f} min on the 2-core dev machine.",
+        f"`python bench/fit.py --squad {args.squad} --min-gain {args.min_gain}{' --ranking-only' if ranking_only else ''}`; "
+        f"run time {seconds / 60:.1f} min on the 2-core dev machine"
+        f"{' (features read from --evidence-cache)' if getattr(args, 'evidence_cache', None) else ''}.",
         "",
         "## Data",
         "",
@@ -643,9 +649,11 @@ def report(
     for name, why in FIXED.items():
         v = getattr(rf.old, name)
         L.append(f"| `qa.rank:Weights.{name}` | {v:g} | {v:g} | {v:g} | not searched: {why} |")
+    if ranking_only:
+        return "\n".join([*L, "", ABSTENTION_HEADING]) + "\n"
     L += [
         "",
-        "## Abstention thresholds",
+        ABSTENTION_HEADING,
         "",
         f"Rule: {RULE}. Each threshold swept end to end, in the order below, the earlier ones at "
         "their chosen values. Held-out: each fold answered at the value chosen on the other four.",
@@ -718,20 +726,72 @@ def update_readme(block: str) -> bool:
     return True
 
 
+def cached_evidence(path: Path | None, engines: dict[str, Engine], items: list[Item]) -> Evidence:
+    """The questions' evidence, read from `path` when it exists (a pickle this script wrote for the
+    same code and data), else computed, and saved there when a path is given."""
+    import pickle
+
+    if path is not None and path.exists():
+        with path.open("rb") as fh:
+            ev: Evidence = pickle.load(fh)  # noqa: S301 - only a file this script wrote
+        return ev
+    ev = evidence(engines, items)
+    if path is not None:
+        with path.open("wb") as fh:
+            pickle.dump(ev, fh)
+    return ev
+
+
+ABSTENTION_HEADING = "## Abstention thresholds"
+
+
+def ranking_only_report(args: argparse.Namespace, items: list[Item], rf: RankFit, seconds: float) -> str:
+    """The report with a new ranking section and the abstention section of the last full run kept
+    as it was (marked as such): for a new weight, when the full sweep cannot be rerun.
+
+    Args:
+        args: the command line (squad, min_gain, out).
+        items: the answerable questions of the fit.
+        rf: the ranking fit.
+        seconds: run time.
+    Returns:
+        The report text.
+    """
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    kept = old[old.index(ABSTENTION_HEADING) :] if ABSTENTION_HEADING in old else ""
+    new = report(args, items, rf, [], {}, {}, {}, seconds, ranking_only=True)
+    note = (
+        f"{ABSTENTION_HEADING}\n\n_Not rerun by this `--ranking-only` run: the section below is the last "
+        "full run's, under the weights it had then; the next full run replaces it._\n\n"
+    )
+    return new[: new.index(ABSTENTION_HEADING)] + note + kept.removeprefix(ABSTENTION_HEADING).lstrip("\n")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=int, default=600, help="answerable SQuAD questions")
     ap.add_argument("--no-readme", action="store_true")
     ap.add_argument("--min-gain", type=float, default=MIN_GAIN, help="least gain in J for a weight move")
     ap.add_argument("--out", type=Path, default=REPORT)
+    ap.add_argument(
+        "--ranking-only", action="store_true", help="fit the weights only; keep the thresholds' section"
+    )
+    ap.add_argument(
+        "--evidence-cache", type=Path, help="pickle of the features: read if present, else written"
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
     t0 = time.perf_counter()
     engines, items = load(args.squad)
-    ev = evidence(engines, items)
+    ev = cached_evidence(args.evidence_cache, engines, items)
     print(f"features: {time.perf_counter() - t0:.0f}s", flush=True)
     rf = fit_ranking(ev, args.min_gain)
     print(f"ranking fit: {time.perf_counter() - t0:.0f}s, adopted={rf.adopted}", flush=True)
+    if args.ranking_only:
+        seconds = time.perf_counter() - t0
+        args.out.write_text(ranking_only_report(args, items, rf, seconds), encoding="utf-8")
+        print(f"wrote {args.out} (ranking only) in {seconds / 60:.1f} min")
+        return 0
     with cached_features():
         # End to end with every old value: the reference for the final figures.
         baseline = rates(items, run(engines, items))
