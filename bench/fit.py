@@ -4,7 +4,6 @@
     python bench/fit.py --squad 300        # quicker, a smaller SQuAD sample
     python bench/fit.py --no-readme        # leave README.md alone
     python bench/fit.py --ranking-only     # weights only; the thresholds' section kept from the last report
-    python bench/fit.py --evidence-cache F # features kept in pickle F (written once, read after)
 
 Data (all public, none copied into the project):
 - news-dev (../shared/eval/news-dev): 105 questions over 15 articles in one index, follow-ups run
@@ -604,8 +603,7 @@ def report(
         "# Fit of the ranking weights and abstention thresholds (bench/fit.py)",
         "",
         f"`python bench/fit.py --squad {args.squad} --min-gain {args.min_gain}{' --ranking-only' if ranking_only else ''}`; "
-        f"run time {seconds / 60:.1f} min on the 2-core dev machine"
-        f"{' (features read from --evidence-cache)' if getattr(args, 'evidence_cache', None) else ''}.",
+        f"run time {seconds / 60:.1f} min on the 2-core dev machine.",
         "",
         "## Data",
         "",
@@ -726,22 +724,6 @@ def update_readme(block: str) -> bool:
     return True
 
 
-def cached_evidence(path: Path | None, engines: dict[str, Engine], items: list[Item]) -> Evidence:
-    """The questions' evidence, read from `path` when it exists (a pickle this script wrote for the
-    same code and data), else computed, and saved there when a path is given."""
-    import pickle
-
-    if path is not None and path.exists():
-        with path.open("rb") as fh:
-            ev: Evidence = pickle.load(fh)  # noqa: S301 - only a file this script wrote
-        return ev
-    ev = evidence(engines, items)
-    if path is not None:
-        with path.open("wb") as fh:
-            pickle.dump(ev, fh)
-    return ev
-
-
 ABSTENTION_HEADING = "## Abstention thresholds"
 
 
@@ -776,14 +758,11 @@ def main() -> int:
     ap.add_argument(
         "--ranking-only", action="store_true", help="fit the weights only; keep the thresholds' section"
     )
-    ap.add_argument(
-        "--evidence-cache", type=Path, help="pickle of the features: read if present, else written"
-    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
     t0 = time.perf_counter()
     engines, items = load(args.squad)
-    ev = cached_evidence(args.evidence_cache, engines, items)
+    ev = evidence(engines, items)  # no feature cache: the project reads no pickle, not even its own
     print(f"features: {time.perf_counter() - t0:.0f}s", flush=True)
     rf = fit_ranking(ev, args.min_gain)
     print(f"ranking fit: {time.perf_counter() - t0:.0f}s, adopted={rf.adopted}", flush=True)
