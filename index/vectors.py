@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 FLAT_MAX = 50_000
 # An exact index stores its vectors as float16: half the memory of float32 (768 bytes a passage
 # instead of 1536, i.e. 1.7x instead of 3.3x a ~460-character passage's text) while the index is
-# built and searched; cosines move by < 1e-3 (tests/test_vectors.py) and news-dev and seed_dev
-# score exactly as with float32 (bench/reports/index_scale.txt).
+# built and searched; cosines move by < 1e-3 (tests/test_vectors.py) and news-dev, seed_dev and
+# SQuAD-2000 score exactly as with float32 (bench/reports/index_scale.txt).
 FLAT_STORAGE = "fp16"
 
 # IVF: a bounded training sample keeps the 1M build in minutes (k-means cost is sample x nlist x d).
