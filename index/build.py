@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -25,6 +24,9 @@ from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText, TextSlices
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
+
+# The vectors of a build wait here (float32 rows, in the staging folder) until the index is made.
+STAGED_VECTORS = "vectors.rows.tmp"
 
 MAX_CHARS = 600
 OVERLAP = 0
@@ -227,49 +229,16 @@ def build(
                 and bool(prev.manifest.extra.get("quantized", False)) == quantized
             )
 
-            docs: list[_Doc] = []
-            seen: set[str] = set()
-            for i, src in enumerate(sources):
-                tick("analysing", i, len(sources))
-                if src.source in seen:
-                    continue
-                seen.add(src.source)
-                old = prev.docs.get(src.source) if prev else None
-                if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
-                    docs.append(_carry(prev, old, src))
-                    continue
-                d = _analyse(src, embedder)
-                d.status = "updated" if old is not None else "added"
-                docs.append(d)
-            tick("analysing", len(sources), len(sources))
-
-            # Documents of the previous index that were not seen now: kept unless they are gone.
-            if prev is not None:
-                for source, old in prev.docs.items():
-                    if source in seen:
-                        continue
-                    if _under(source, roots) or not os.path.exists(source):
-                        report.removed += 1
-                        continue
-                    kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
-                    if reusable:
-                        docs.append(_carry(prev, old, kept))
-                    else:  # other chunking or model precision: its old vectors cannot be mixed in
-                        # Read again when unchanged on disk: a web page's parts come from its markup.
-                        fresh = ingest.read(Path(source), max_bytes=max_bytes)
-                        if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
-                            kept = fresh
-                        d = _analyse(kept, embedder)
-                        d.status = "unchanged"
-                        docs.append(d)
-
-            if not sources and not (prev is not None and report.removed):
+            had_sources = bool(sources)
+            docs, report.removed = _gather(sources, prev, roots, embedder, reusable, max_bytes, tick)
+            sources.clear()  # the documents' texts are referenced by `docs` alone from here on
+            if not had_sources and not (prev is not None and report.removed):
                 # Like `git commit` with nothing staged: an error, and the index is left as it was.
                 # Removing the last documents of an index (removed > 0) commits an empty index.
                 raise InputError(_nothing_to_index(paths, skipped))
-            prev = None  # carried vectors are views of its matrix, copied out and released while embedding
-            params = _vectors(docs, embedder, writer.staging / VECTORS, tick, report)
-            _write(writer, docs, embedder, params, settings, model_name, tick, report, quantized=quantized)
+            prev = None  # carried vectors are views of its matrix, written out and released first
+            rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
+            _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -278,6 +247,69 @@ def build(
         ) from None
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _gather(
+    sources: list[SourceText],
+    prev: _Previous | None,
+    roots: Sequence[Path],
+    embedder: embed.Embedder,
+    reusable: bool,
+    max_bytes: int,
+    tick: Progress,
+) -> tuple[list[_Doc], int]:
+    """The documents of the new generation: read ones analysed (or carried over when unchanged), and
+    the previous index's other documents kept unless they are gone.
+
+    Args:
+        sources: the documents read in this run.
+        prev: the current generation's content, None for a new index or a rebuild.
+        roots: the paths named in this run (documents under them that were not read are gone).
+        embedder: the model (its tokenizer sizes the passages).
+        reusable: whether the previous chunks and vectors can be carried over.
+        max_bytes: the size limit, for re-reading a kept document.
+        tick: progress callback ("analysing").
+
+    Returns:
+        (documents, how many documents of the previous index were removed).
+    """
+    removed = 0
+    docs: list[_Doc] = []
+    seen: set[str] = set()
+    for i, src in enumerate(sources):
+        tick("analysing", i, len(sources))
+        if src.source in seen:
+            continue
+        seen.add(src.source)
+        old = prev.docs.get(src.source) if prev else None
+        if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
+            docs.append(_carry(prev, old, src))
+            continue
+        d = _analyse(src, embedder)
+        d.status = "updated" if old is not None else "added"
+        docs.append(d)
+    tick("analysing", len(sources), len(sources))
+
+    # Documents of the previous index that were not seen now: kept unless they are gone.
+    if prev is not None:
+        for source, old in prev.docs.items():
+            if source in seen:
+                continue
+            if _under(source, roots) or not os.path.exists(source):
+                removed += 1
+                continue
+            kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
+            if reusable:
+                docs.append(_carry(prev, old, kept))
+            else:  # other chunking or model precision: its old vectors cannot be mixed in
+                # Read again when unchanged on disk: a web page's parts come from its markup.
+                fresh = ingest.read(Path(source), max_bytes=max_bytes)
+                if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
+                    kept = fresh
+                d = _analyse(kept, embedder)
+                d.status = "unchanged"
+                docs.append(d)
+    return docs, removed
 
 
 def _passage_texts(docs: list[tuple[str, list[Chunk]]]) -> TextSlices:
@@ -294,53 +326,44 @@ def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> st
     return f"nothing to index in {where}: {len(skipped)} file(s) skipped ({shown})"
 
 
-def _vectors(
+def _embed(
     docs: list[_Doc], embedder: embed.Embedder, path: Path, tick: Progress, report: BuildReport
-) -> dict[str, Any]:
-    """Embed every new passage into the matrix of all vectors, write the vector index, return its ANN
-    parameters. `docs` is sorted into the index's order (by source), which fixes every passage's id.
+) -> vectors.RowFile:
+    """Write every passage's vector, in the index's order, to a file of the staging folder: carried
+    vectors first (releasing the previous index's matrix), then the model's output a window at a
+    time. `docs` is sorted into the index's order (by source), which fixes every passage's id.
 
-    The model's output is written a window at a time into the vectors' one full copy: the exact
-    index's own storage (up to vectors.FLAT_MAX passages), else a matrix that the IVF index is
-    trained on and quantises (sq8, a quarter of its size). All is freed when this returns, before
-    BM25 is built. Before, an array of all new vectors, a second matrix copied from it, FAISS's copy
-    and FaissStore's reconstructed matrix held every vector four times (1536 bytes per passage each,
-    ~3.3x the text: bench/index_scale.py, bench/reports/index_scale.txt).
+    Nothing holds all vectors: before, the model's output for every passage, a copy in index order,
+    FAISS's copy and FaissStore's reconstruction did, 1536 bytes a passage each (~3.3x the text), and
+    the index was built while the texts were still held (bench/reports/index_scale.txt). The index is
+    made from this file, block by block (`_write`).
 
     Args:
         docs: the documents of the new generation; carried-over ones hold their vectors.
         embedder: the model.
-        path: where the vector index is written (in the staging folder).
-        tick: progress callback ("embedding", then "storing" 0 and 1 of 3).
+        path: the file (in the staging folder; removed before the commit).
+        tick: progress callback ("embedding").
         report: `embedded` is set to the number of passages sent through the model.
 
     Returns:
-        The ANN parameters of the written index (vectors.choose), for the manifest.
+        The file of all vectors, row = passage id.
     """
     # The model sees the new passages in reading order, as before: int8 activations are quantised
     # per batch, so the same batches give bit-identical vectors.
     todo = [d for d in docs if d.vectors is None]
     docs.sort(key=lambda d: d.source.source)
-    n = sum(len(d.chunks) for d in docs)
-    params = vectors.choose(n)
-    # An exact index hands out its own storage: the vectors are written into FAISS once. An IVF
-    # index is trained on a sample of them first, so they are gathered in a matrix.
-    index, matrix = (
-        vectors.flat_with_storage(n, embedder.dim)
-        if params["type"] == "flat"
-        else (None, np.empty((n, embedder.dim), dtype=np.float32))
-    )
+    rows = vectors.RowFile(path, sum(len(d.chunks) for d in docs), embedder.dim)
     first: dict[int, int] = {}  # id(doc) -> its first row
     at = 0
     for d in docs:
         first[id(d)] = at
         if d.vectors is not None:
-            matrix[at : at + len(d.chunks)] = d.vectors
+            rows.put(np.arange(at, at + len(d.chunks)), d.vectors)
             d.vectors = None
         at += len(d.chunks)
-    # The matrix row of every new passage, in the order the model sees them.
+    # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
-    rows = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+    where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
     texts = _passage_texts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
@@ -353,20 +376,15 @@ def _vectors(
     # Windows of the model's own tokenization window: its length-sorted batches are unchanged.
     for a in range(0, len(texts), embed.ENCODE_WINDOW):
         b = min(a + embed.ENCODE_WINDOW, len(texts))
-        matrix[rows[a:b]] = embedder.encode(texts[a:b], progress=step)
-    tick("storing", 0, 3)
-    # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
-    vectors.save(index if index is not None else vectors.build(matrix, params), path)
-    del matrix  # a view of the index's memory when flat: released with it
-    tick("storing", 1, 3)
-    return params
+        rows.put(where[a:b], embedder.encode(texts[a:b], progress=step))
+    return rows
 
 
 def _write(
     writer: store.Writer,
     docs: list[_Doc],
     embedder: embed.Embedder,
-    params: dict[str, Any],
+    rows: vectors.RowFile,
     settings: dict,
     model_name: str,
     tick: Progress,
@@ -387,7 +405,17 @@ def _write(
         quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
+    documents = {d.source: d.sha256 for d in doc_rows}
+    n_quotes = len(quote_rows)
     staging = writer.staging
+    tick("storing", 0, 3)
+    # The vector index first, saved and freed: its memory (FAISS's, returned to the system when freed)
+    # and the BM25 build's (many small Python objects, which the allocator keeps) never add up.
+    # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
+    params = vectors.choose(rows.n)
+    vectors.save(vectors.build_from_file(rows, params), staging / VECTORS)
+    rows.path.unlink()  # never part of a generation
+    tick("storing", 1, 3)
     Lexical.build(_passage_texts([(d.source.text, d.chunks) for d in docs])).save(staging / LEXICAL)
     tick("storing", 2, 3)
     docstore.write(staging / DOCSTORE, doc_rows, passage_rows, quote_rows, speaker_rows)
@@ -400,12 +428,12 @@ def _write(
         normalized=True,
         chunker=settings,
         ann=params,
-        documents={d.source: d.sha256 for d in doc_rows},
-        counts={"documents": len(doc_rows), "passages": len(passage_rows), "quotes": len(quote_rows)},
+        documents=documents,
+        counts={"documents": len(documents), "passages": rows.n, "quotes": n_quotes},
         created=now,
         files={},
         extra={"lexical": LEXICAL_VERSION, "quantized": quantized, "attribution": attribution.VERSION},
     )
     writer.commit(manifest)
-    report.documents = len(doc_rows)
-    report.passages = len(passage_rows)
+    report.documents = len(documents)
+    report.passages = rows.n

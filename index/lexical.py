@@ -121,6 +121,19 @@ class _Sparse:
         data, indices, indptr = (np.load(folder / name, allow_pickle=False) for name in _BM25_FILES)
         return cls(data, indices, indptr, vocab, int(params["num_docs"]))
 
+    def save(self, folder: Path) -> None:
+        """bm25s' files (`bm25s.BM25.save`, default method and parameters), written by bm25s itself."""
+        import logging
+
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
+        bm25 = bm25s.BM25()
+        bm25.scores = {"data": self.data, "indices": self.indices, "indptr": self.indptr, "num_docs": self.n}
+        bm25.vocab_dict = self.vocab
+        bm25.nonoccurrence_array = None
+        bm25.save(str(folder))
+
     def get_scores(self, query_terms: list[str]) -> np.ndarray:
         """Sum of each query term's column, term by term in query order (repeats count), as bm25s does."""
         scores = np.zeros(self.n, dtype=self.data.dtype)
@@ -131,6 +144,49 @@ class _Sparse:
             a, b = int(self.indptr[tid]), int(self.indptr[tid + 1])
             scores[self.indices[a:b]] += self.data[a:b]  # a column's rows are distinct: same as np.add.at
         return scores
+
+
+def _score_matrix(corpus: list[array[int]], counts: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, filled in
+    place: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds (tests/test_build_memory.py
+    compares them), made with bm25s' own idf and term-frequency functions for its default method.
+
+    Args:
+        corpus: each passage's term ids, in order (repeats count).
+        counts: passages per term id.
+
+    Returns:
+        (data float32, indices int32, indptr int64), as bm25s saves them.
+    """
+    from collections import Counter
+
+    import bm25s
+    from bm25s import scoring
+
+    ref = bm25s.BM25()  # the default method and parameters, as the reader expects them
+    n_docs = len(corpus)
+    avg_doc_len = np.array([len(ids) for ids in corpus]).mean()
+    idf_of = scoring._select_idf_scorer(ref.idf_method)
+    tfc_of = scoring._select_tfc_scorer(ref.method)
+    idf = np.zeros(len(counts), dtype=ref.dtype)
+    for tid, df in enumerate(counts):
+        if df:
+            idf[tid] = idf_of(df, N=n_docs)
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(counts, dtype=np.int64), out=indptr[1:])
+    data = np.empty(int(indptr[-1]), dtype=ref.dtype)
+    indices = np.empty(int(indptr[-1]), dtype=ref.int_dtype)
+    heads = indptr[:-1].copy()  # the next free slot of each column
+    for doc, ids in enumerate(corpus):
+        tf_counts = Counter(ids)
+        voc = np.fromiter(tf_counts.keys(), dtype=ref.int_dtype, count=len(tf_counts))
+        tf = np.fromiter(tf_counts.values(), dtype=ref.dtype, count=len(tf_counts))
+        tfc = tfc_of(tf_array=tf, l_d=len(ids), l_avg=avg_doc_len, k1=ref.k1, b=ref.b, delta=ref.delta)
+        at = heads[voc]
+        data[at] = idf[voc] * tfc
+        indices[at] = doc
+        heads[voc] += 1
+    return data, indices, indptr
 
 
 def _term_id(vocab: dict[str, int], counts: list[int], term: str) -> int:
@@ -173,30 +229,30 @@ class Lexical:
 
     @classmethod
     def build(cls, passages: Sequence[str]) -> Lexical:
-        import logging
+        """BM25 (bm25s' default method and parameters) over `passages`, one document each.
 
-        import bm25s
-
-        # bm25s sets its own logger to DEBUG: silence it whatever handlers others configured.
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
-
-        word_terms: dict[str, str] = {}
-        word_ids: dict[str, int] = {}  # word -> term id: each distinct word is lemmatised once
-        vocab: dict[str, int] = {}  # term -> id, as bm25s numbers them
+        The passages are read once, as 4-byte term ids; the score matrix is then filled column by
+        column straight into its final arrays (`_score_matrix`), with bm25s' own formulas. bm25s'
+        `index()` held the ids as Python lists, a set and a dict of every term, three arrays of every
+        (passage, term) pair and the sorted copies: 8 bytes a pair here against ~30 there
+        (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt).
+        """
+        word_terms: dict[str, str] = {}  # each distinct word is lemmatised once
+        # Uncached: `word_terms` is this build's cache; `_term`'s process-wide one would hold every
+        # distinct word of the documents a second time (~200 bytes each: 20 MB at 100k words).
+        lemmatise = _term.__wrapped__
+        vocab: dict[str, int] = {}  # term -> id, in order of first use
         counts: list[int] = []  # passages per term id
-        # Term ids, 4 bytes a token: lists of term strings, then bm25s' own lists of ids made from
-        # them, held 16 bytes a token plus two list headers a passage (bench/index_scale.py --stages).
         corpus: list[array[int]] = []
         for p in passages:
             ids = array("i")
             for w in words(p):
                 if w in STOPWORDS:
                     continue
-                tid = word_ids.get(w)
-                if tid is None:
-                    t = word_terms[w] = _term(w)
-                    tid = word_ids[w] = _term_id(vocab, counts, t)
-                ids.append(tid)
+                t = word_terms.get(w)
+                if t is None:
+                    t = word_terms[w] = lemmatise(w)
+                ids.append(_term_id(vocab, counts, t))
             if not ids:  # bm25s' empty token: a passage without terms is still a document
                 ids.append(_term_id(vocab, counts, ""))
             for tid in set(ids):
@@ -204,14 +260,21 @@ class Lexical:
             corpus.append(ids)
         if not corpus:  # an empty index (its last document removed): one empty placeholder document
             corpus.append(array("i", [_term_id(vocab, counts, "")]))
-        bm25 = bm25s.BM25()
-        bm25.index((corpus, vocab), show_progress=False)
+            counts[corpus[0][0]] += 1
+        matrix = _score_matrix(corpus, counts)
+        n_docs = len(corpus)
+        del corpus
+        if "" not in vocab:  # as bm25s.BM25.index does: the empty token gets the next id
+            vocab[""] = len(vocab)
         df = {t: counts[i] for t, i in vocab.items() if t}
-        return cls(bm25, df, len(passages), word_terms)
+        return cls(_Sparse(*matrix, vocab, n_docs), df, len(passages), word_terms)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self._bm25.save(str(folder))
+        if isinstance(self._bm25, _Sparse):
+            self._bm25.save(folder)
+        else:
+            self._bm25.save(str(folder))
         with open(folder / "df.json", "w", encoding="utf-8") as f:
             json.dump({"n": self.n, "df": self.df}, f, ensure_ascii=False, separators=(",", ":"))
         with open(folder / TERMS_FILE, "w", encoding="utf-8") as f:

@@ -45,7 +45,9 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 3  # 3: quotes keep their source (docstore schema 3); older indexes are still read
+FORMAT_VERSION = 4  # 4: exact vector indexes store float16 codes (ann "storage": "fp16"); older
+# indexes are still read (an exact index without "storage" holds float32 vectors)
+# 3: quotes keep their source (docstore schema 3)
 # 2: documents carry metadata (title, author, date, url)
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
@@ -73,7 +75,7 @@ MAX_COUNT = 1 << 40
 MAX_FILE_SIZE = 1 << 50
 MAX_NAME_CHARS = 4096
 _ANN_TYPES = {
-    "flat": {"type"},
+    "flat": {"type", "storage"},
     "ivf": {"type", "nlist", "nprobe", "storage"},
     "hnsw": {"type", "M", "efConstruction", "efSearch", "storage"},
 }
@@ -83,7 +85,8 @@ _COUNT_KEYS = {"documents", "passages", "quotes"}
 # Migrations of older manifests: MIGRATIONS[v] turns a format-v manifest dict into format v+1.
 # 1 -> 2: only the document store gained a column, and it reads schema 1 as "no metadata".
 # 2 -> 3: only the document store's quotes gained columns (read as empty sources from schema 1-2).
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict}
+# 3 -> 4: only new exact indexes changed (float16 codes, stated by ann "storage"); float32 ones are read.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict, 3: dict}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (

@@ -12,7 +12,7 @@ larger than the file itself. The store verifies the checksum first; this is the 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +27,23 @@ if TYPE_CHECKING:
 # 2-core dev machine, single-threaded k=10 query over IndexFlatIP: p95 0.1 ms at 5k, 1.1 ms at 20k,
 # 3.4 ms at 50k, 9.5 ms at 100k, 12 ms at 200k. Past 50k exact search costs more than a few ms.
 FLAT_MAX = 50_000
+# An exact index stores its vectors as float16: half the memory of float32 (768 bytes a passage
+# instead of 1536, i.e. 1.7x instead of 3.3x a ~460-character passage's text) while the index is
+# built and searched; cosines move by < 1e-3 (tests/test_vectors.py) and news-dev, seed_dev and
+# SQuAD-2000 score exactly as with float32 (bench/reports/index_scale.txt).
+FLAT_STORAGE = "fp16"
 
 # IVF: a bounded training sample keeps the 1M build in minutes (k-means cost is sample x nlist x d).
 TRAIN_POINTS_PER_LIST = 40  # FAISS warns below 39
 TRAIN_MAX = 160_000
+# ... and at most 1/TRAIN_SHARE of the vectors, so that training (the sample and FAISS's copy of its
+# residuals, float32) stays a fraction of the index being built: at 65k passages the 40,960-row
+# sample of 1024 lists and its residuals took 126 MB, 1.3x the whole collection's float32 vectors
+# (bench/reports/index_scale.txt). Fewer lists there, with the same nprobe, probe a larger share.
+TRAIN_SHARE = 8
 KMEANS_ITERS = 10
 ADD_CHUNK = 65_536
+ADD_BLOCK = 4096  # rows read from a RowFile per add(): 6 MB of float32 at 384 dims
 SEED = 1234
 SERIAL_QUERIES = 8  # fewer queries than this run single-threaded (see search())
 
@@ -43,11 +54,11 @@ def choose(n: int, *, kind: str | None = None) -> dict[str, Any]:
     """ANN parameters for a collection of n vectors; `kind` forces "flat", "ivf" or "hnsw"."""
     kind = kind or ("flat" if n <= FLAT_MAX else "ivf")
     if kind == "flat":
-        return {"type": "flat"}
+        return {"type": "flat", "storage": FLAT_STORAGE}
     if kind == "ivf":
         # ~4 * sqrt(n) lists, a power of two, at least 40 training points each.
         nlist = 1 << max(4, round(np.log2(max(4.0 * np.sqrt(max(n, 1)), 1.0))))
-        while nlist > 16 and nlist * TRAIN_POINTS_PER_LIST > n:
+        while nlist > 16 and nlist * TRAIN_POINTS_PER_LIST * TRAIN_SHARE > n:
             nlist //= 2
         # Measured (bench/ann_1m.py): recall@10 0.976 at 100k (1024 lists, nprobe 64) and 0.987 at
         # 1M (4096 lists, nprobe 256, p95 ~2 ms); sq8 caps recall near 0.99, so more probes buy little.
@@ -78,22 +89,27 @@ def _sq_type(storage: str) -> Any:
     raise ValueError(f"unknown vector storage {storage!r}")
 
 
-def build(
-    vectors: np.ndarray,
-    params: dict[str, Any],
-    *,
-    progress: Callable[[int, int], None] | None = None,
-) -> faiss.Index:
-    """Index normalised float32 vectors for inner-product search; ids are row numbers."""
+def new_index(d: int, params: dict[str, Any], n: int) -> faiss.Index:
+    """An empty, untrained FAISS index of `params`' kind for n vectors of d dims (inner product).
+
+    Args:
+        d: dimension.
+        params: from choose() (or a manifest): type, and storage / lists / graph parameters.
+        n: how many vectors it will hold (IVF: at least nlist * TRAIN_POINTS_PER_LIST to train).
+
+    Returns:
+        The index; `is_trained` is False when it must be trained first (IVF, sq8).
+    """
     import faiss
 
-    x = _as_matrix(vectors)
-    n, d = x.shape
     kind = params.get("type")
     storage = params.get("storage", "flat")
     index: faiss.Index
     if kind == "flat":
-        index = faiss.IndexFlatIP(d)
+        if storage == "flat":
+            index = faiss.IndexFlatIP(d)
+        else:
+            index = faiss.IndexScalarQuantizer(d, _sq_type(storage), faiss.METRIC_INNER_PRODUCT)
     elif kind == "ivf":
         nlist = int(params["nlist"])
         if n < nlist * TRAIN_POINTS_PER_LIST:
@@ -118,11 +134,23 @@ def build(
         index.hnsw.efSearch = int(params.get("efSearch", 16))
     else:
         raise ValueError(f"unknown vector index type {kind!r}")
+    return index
 
+
+def build(
+    vectors: np.ndarray,
+    params: dict[str, Any],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> faiss.Index:
+    """Index normalised float32 vectors for inner-product search; ids are row numbers."""
+    x = _as_matrix(vectors)
+    n, d = x.shape
+    index = new_index(d, params, n)
     if progress:
         progress(0, n)
     if not index.is_trained:
-        index.train(_training_sample(x, kind, params))
+        index.train(_training_sample(x, str(params.get("type")), params))
     for start in range(0, n, ADD_CHUNK):
         index.add(x[start : start + ADD_CHUNK])
         if progress:
@@ -130,40 +158,143 @@ def build(
     return index
 
 
-def flat_with_storage(n: int, d: int) -> tuple[faiss.Index, np.ndarray]:
-    """An exact inner-product index of `n` vectors and its own storage as a writable (n, d) float32
-    array: writing the rows fills the index, so the vectors are held once, not once in a matrix and
-    once in FAISS (the same file as `build(matrix, {"type": "flat"})`, byte for byte).
+class RowFile:
+    """A raw (n, d) float32 matrix in a file, written a window of rows at a time and read back in
+    blocks: the vectors of a build wait on disk, not in memory, until the index is made from them
+    (`build_from_file`). A temporary file of the staging folder; no header, never committed.
+    """
+
+    def __init__(self, path: Path, n: int, d: int) -> None:
+        self.path, self.n, self.d = Path(path), int(n), int(d)
+        self._row_bytes = self.d * 4
+        with open(self.path, "wb") as f:
+            f.truncate(self.n * self._row_bytes)
+
+    def put(self, rows: np.ndarray, x: np.ndarray) -> None:
+        """Write x[i] as row rows[i]; each run of consecutive rows is one write.
+
+        Args:
+            rows: row numbers, int (len(x),).
+            x: the vectors, (len(rows), d).
+        """
+        x = _as_matrix(x)
+        if len(rows) != len(x) or x.shape[1] != self.d:
+            raise ValueError(f"{len(rows)} rows for vectors of shape {x.shape}")
+        if not len(rows):
+            return
+        rows = np.asarray(rows, dtype=np.int64)
+        if int(rows.min()) < 0 or int(rows.max()) >= self.n:
+            raise ValueError(f"rows outside 0..{self.n - 1}")
+        cuts = np.flatnonzero(np.diff(rows) != 1) + 1
+        with open(self.path, "r+b") as f:
+            for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(rows)], strict=True):
+                f.seek(int(rows[a]) * self._row_bytes)
+                f.write(x[a:b].data)
+
+    def blocks(self, size: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
+        """(first row, rows) of the whole matrix, `size` (default ADD_BLOCK) rows at a time."""
+        size = size or ADD_BLOCK
+        with open(self.path, "rb") as f:
+            for start in range(0, self.n, size):
+                count = min(size, self.n - start)
+                x = np.fromfile(f, dtype=np.float32, count=count * self.d)
+                if len(x) != count * self.d:
+                    raise OSError(f"{self.path} is shorter than {self.n} rows")
+                yield start, x.reshape(count, self.d)
+
+    def take(self, rows: np.ndarray, size: int | None = None) -> np.ndarray:
+        """The rows `rows` (sorted, distinct) as one matrix, read block by block."""
+        out = np.empty((len(rows), self.d), dtype=np.float32)
+        at = 0
+        for start, x in self.blocks(size):
+            hi = int(np.searchsorted(rows, start + len(x)))
+            out[at:hi] = x[rows[at:hi] - start]
+            at = hi
+        return out
+
+
+def build_from_file(
+    rows: RowFile, params: dict[str, Any], *, progress: Callable[[int, int], None] | None = None
+) -> faiss.Index:
+    """`build` over the vectors of a RowFile, read block by block: memory holds the index being built,
+    the training sample (a bounded share, see TRAIN_SHARE) and one block, never all float32 vectors.
+    The same index as `build(matrix, params)` over the same rows.
 
     Args:
-        n: number of vectors.
-        d: their dimension.
+        rows: the vectors, normalised float32.
+        params: from choose().
+        progress: called with (done, n).
 
     Returns:
-        (index, rows). `rows` is a view of the index's memory: keep the index alive while using it,
-        and fill every row before searching or saving (they start as zeros).
+        The FAISS index, ids = row numbers.
     """
     import faiss
 
-    index = faiss.IndexFlatIP(d)
-    if n == 0:
-        return index, np.zeros((0, d), dtype=np.float32)
-    size = n * d * 4
-    index.codes.resize(size)
-    index.ntotal = n
-    rows = faiss.rev_swig_ptr(index.codes.data(), size).view(np.float32).reshape(n, d)
-    return index, rows
+    index = new_index(rows.d, params, rows.n)
+    if progress:
+        progress(0, rows.n)
+    if not index.is_trained:
+        index.train(rows.take(_training_rows(rows.n, str(params.get("type")), params)))
+    if isinstance(index, faiss.IndexFlatCodes) and rows.n:
+        # Exact: the codes written into storage sized once; add() grows it block by block, with
+        # a copy of all codes so far at every reallocation (up to 2x at the peak).
+        size = rows.n * index.code_size
+        index.codes.resize(size)
+        codes = faiss.rev_swig_ptr(index.codes.data(), size).reshape(rows.n, index.code_size)
+        for start, x in rows.blocks():
+            codes[start : start + len(x)] = index.sa_encode(x)
+            if progress:
+                progress(start + len(x), rows.n)
+        index.ntotal = rows.n
+        return index
+    if isinstance(index, faiss.IndexIVF):
+        _presize_lists(index, rows)
+    for start, x in rows.blocks():
+        index.add(x)
+        if progress:
+            progress(start + len(x), rows.n)
+    return index
+
+
+def _presize_lists(index: faiss.IndexIVF, rows: RowFile) -> None:
+    """Give every inverted list its final capacity before the vectors are added: lists grown block by
+    block double their storage, up to 2x the codes at the peak. Measured on 65k random 384-dim
+    vectors (128 lists, sq8): peak RSS over the start of the build 63 -> 56 MB, the index
+    byte-identical. One more pass assigns the rows to lists.
+
+    Args:
+        index: a trained IVF index with array inverted lists, still empty.
+        rows: the vectors it will hold.
+    """
+    import faiss
+
+    sizes = np.zeros(index.nlist, dtype=np.int64)
+    for _, x in rows.blocks():
+        sizes += np.bincount(index.quantizer.assign(x, 1).ravel(), minlength=index.nlist)
+    lists = faiss.downcast_InvertedLists(index.invlists) if index.invlists is not None else None
+    if not isinstance(lists, faiss.ArrayInvertedLists):
+        return
+    for list_no, size in enumerate(sizes.tolist()):
+        lists.resize(list_no, size)  # std::vector::resize: the capacity stays when shrunk again
+        lists.resize(list_no, 0)
+
+
+def _training_rows(n: int, kind: str, params: dict[str, Any]) -> np.ndarray:
+    """The rows of a fixed-seed training subsample, sorted: training cost must not grow with the
+    collection, nor its memory (at most n / TRAIN_SHARE rows when that leaves 40 a list)."""
+    want = TRAIN_MAX
+    if kind == "ivf":
+        least = int(params["nlist"]) * TRAIN_POINTS_PER_LIST
+        want = min(TRAIN_MAX, max(least, min(n // TRAIN_SHARE, 10_000)))
+    if n <= want:
+        return np.arange(n, dtype=np.int64)
+    return np.sort(np.random.default_rng(SEED).choice(n, size=want, replace=False))
 
 
 def _training_sample(x: np.ndarray, kind: str, params: dict[str, Any]) -> np.ndarray:
-    """A fixed-seed subsample: training cost must not grow with the collection."""
-    want = TRAIN_MAX
-    if kind == "ivf":
-        want = min(TRAIN_MAX, max(int(params["nlist"]) * TRAIN_POINTS_PER_LIST, 10_000))
-    if len(x) <= want:
-        return x
-    rows = np.sort(np.random.default_rng(SEED).choice(len(x), size=want, replace=False))
-    return np.ascontiguousarray(x[rows])
+    """The training subsample of x (`_training_rows`)."""
+    rows = _training_rows(len(x), kind, params)
+    return x if len(rows) == len(x) else np.ascontiguousarray(x[rows])
 
 
 def save(index: faiss.Index, path: Path) -> None:
@@ -202,8 +333,12 @@ def load(path: Path, params: dict[str, Any]) -> faiss.Index:
     expected = {"flat": faiss.IndexFlat, "ivf": faiss.IndexIVF, "hnsw": faiss.IndexHNSW}.get(str(kind))
     if expected is None:
         raise ValueError(f"unknown vector index type {kind!r}")
+    if kind == "flat" and params.get("storage", "flat") != "flat":  # format 4: float16 (or sq8) codes
+        expected = faiss.IndexScalarQuantizer
     if not isinstance(index, expected) or index.metric_type != faiss.METRIC_INNER_PRODUCT:
         raise IndexDamaged(f"vector index {path} is a {type(index).__name__}, expected {kind}")
+    if isinstance(index, faiss.IndexScalarQuantizer) and index.sq.qtype != _sq_type(str(params["storage"])):
+        raise IndexDamaged(f"vector index {path} stores other codes than {params['storage']}")
     if isinstance(index, faiss.IndexIVF) and "nprobe" in params:
         index.nprobe = int(params["nprobe"])
     elif isinstance(index, faiss.IndexHNSW) and "efSearch" in params:

@@ -360,7 +360,10 @@ def test_malformed_gold_file(base_index: Path, tmp_path: Path, line: bytes, mess
 def _flat_vectors(index_dir: Path, matrix: np.ndarray) -> None:
     import faiss
 
-    ix = faiss.IndexFlatIP(matrix.shape[1])
+    # The kind an exact index is stored as (format 4: float16 codes).
+    ix = faiss.IndexScalarQuantizer(
+        matrix.shape[1], faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT
+    )
     ix.add(np.ascontiguousarray(matrix, dtype=np.float32))
     path = gen_file(index_dir, VECTORS)
     path.unlink()

@@ -243,19 +243,39 @@ def test_single_query_vector_is_accepted(small_data: tuple[np.ndarray, np.ndarra
     assert ids.tolist() == [[7]]
 
 
-def test_flat_with_storage_is_the_flat_index(
-    small_data: tuple[np.ndarray, np.ndarray], tmp_path: Path
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "flat"},
+        {"type": "flat", "storage": "fp16"},
+        {"type": "ivf", "nlist": 16, "nprobe": 4, "storage": "sq8"},
+    ],
+    ids=["flat", "flat-fp16", "ivf-sq8"],
+)
+def test_an_index_built_from_a_row_file_is_the_one_built_from_the_matrix(
+    small_data: tuple[np.ndarray, np.ndarray], tmp_path: Path, params: dict
 ) -> None:
-    """Rows written into the handed-out storage make the same index, saved byte for byte, as build()."""
-    base = small_data[0][:500]
-    index, rows = vectors.flat_with_storage(len(base), base.shape[1])
-    rows[:] = base
-    vectors.save(index, tmp_path / "a.faiss")
-    vectors.save(vectors.build(base, {"type": "flat"}), tmp_path / "b.faiss")
+    """Rows written out of order into a RowFile, read back block by block, make the same index, saved
+    byte for byte, as build() over the matrix: the build holds no matrix of all vectors."""
+    base = small_data[0][:2_000]
+    rows = vectors.RowFile(tmp_path / "rows.tmp", len(base), base.shape[1])
+    order = np.random.default_rng(3).permutation(len(base))
+    rows.put(np.sort(order[:700]), base[np.sort(order[:700])])  # two runs of scattered rows
+    rows.put(np.sort(order[700:]), base[np.sort(order[700:])])
+    vectors.save(vectors.build_from_file(rows, params), tmp_path / "a.faiss")
+    vectors.save(vectors.build(base, params), tmp_path / "b.faiss")
     assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
-    assert vectors.search(index, base[:3], 1)[1][:, 0].tolist() == [0, 1, 2]
-    empty, none = vectors.flat_with_storage(0, 8)
-    assert none.shape == (0, 8) and empty.ntotal == 0
+    np.testing.assert_array_equal(rows.take(np.array([0, 5, 1999])), base[[0, 5, 1999]])
+
+
+def test_float16_flat_storage_keeps_the_ranking(small_data: tuple[np.ndarray, np.ndarray]) -> None:
+    """An exact index of float16 codes ranks as float32 does: cosines move by < 1e-3."""
+    base, queries = small_data[0][:3_000], small_data[1]
+    s32, i32 = vectors.search(vectors.build(base, {"type": "flat"}), queries, 1)
+    s16, i16 = vectors.search(vectors.build(base, vectors.choose(len(base))), queries, 1)
+    assert vectors.choose(len(base))["storage"] == "fp16"
+    assert np.abs(s16 - s32).max() < 1e-3
+    assert (i16 == i32).mean() >= 0.99
 
 
 def test_reconstruct_all_flat_is_exact(small_data: tuple[np.ndarray, np.ndarray]) -> None:

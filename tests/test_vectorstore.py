@@ -176,7 +176,8 @@ def test_the_bot_answers_alike_over_every_exact_store(tmp_path: Path, qa_home: P
     built = qa.build(docs, index=tmp_path / "ix", model=MODEL)
     from index import store
 
-    stored = FaissStore.load(store.current(tmp_path / "ix") / store.VECTORS, {"type": "flat"})
+    gen, manifest = store.open_manifest(tmp_path / "ix")
+    stored = FaissStore.load(gen / store.VECTORS, manifest.ann)
     in_memory = NumpyStore(stored.dim, stored.fetch(list(range(stored.count()))))
     other = qa.open(tmp_path / "ix", vector_store=in_memory)
     for q in ["When will the floods end?", "What do farmers grow?", "Who said anything about a dam?"]:
