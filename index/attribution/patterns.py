@@ -81,7 +81,10 @@ _QUANT_SUBJ = (
     r"|(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Ss]everal|[Bb]oth|[Ee]veryone|[Nn]obody)(?=\s))"
 )
 # A time between subject and verb: "Gov. Terry McAuliffe on Friday announced".
-_WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+|\s+(?:yesterday|today|tonight))?"
+_WHEN = (
+    r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|tonight))?"
+)
 _APPOS = r"(?:,\s*[^,\"“”.;]{1,90}?,\s*)"
 # A longer apposition or relative clause, up to three comma-separated parts, opening in lower case or
 # a digit: ", a 55-year-old salesman from Sumter, South Carolina," / ", who advises the firm Cushman &
