@@ -155,12 +155,33 @@ def evidence(engine: object, searched: str, pids: list[int]) -> dict:
         out["fact"] = kind
         out["bound"] = abstain.bound_share(focus, sentences)
     if pids:
-        out["doc_share"] = rank.doc_share(e, searched, pids[0])  # type: ignore[arg-type]
+        out["doc_share"] = doc_share(e, searched, pids[0])
         out["dense"] = e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
     st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
     if st is not None:
         out["speaker_topic"] = st
     return out
+
+
+def doc_share(engine: object, searched: str, pid: int) -> float:
+    """The idf-weighted share of the question's terms anywhere in passage `pid`'s document.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        pid: the best passage.
+    Returns:
+        1.0 for a question without terms.
+    """
+    e = engine
+    qterms = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(searched))}  # type: ignore[attr-defined]
+    doc = e.passages[pid].doc_id  # type: ignore[attr-defined]
+    have: set[str] = set()
+    for p in e.passages:  # type: ignore[attr-defined]
+        if p.doc_id == doc:
+            have |= e.passage_terms(p.pid)  # type: ignore[attr-defined]
+    total = sum(qterms.values())
+    return sum(w for t, w in qterms.items() if t in have) / total if total else 1.0
 
 
 def redo(dump: Path, engines: dict[str, object]) -> dict[str, list[dict]]:

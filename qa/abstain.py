@@ -578,6 +578,8 @@ def naming_sentences(text: str, names: Collection[str], reach: int = 400) -> lis
         a = before[-1] if before else lo
         first = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + reach))
         b = first.end() if first else min(len(text), m.end() + reach)
+        while b < len(text) and text[b].isspace():  # the next sentence starts after the break
+            b += 1
         second = _SENTENCE_END.search(text, b, min(len(text), b + reach))
         out.append(text[a : second.end() if second else min(len(text), b + reach)])
     return out
@@ -599,7 +601,9 @@ def lead(title: str, text: str, sentences: int = 2, reach: int = 600) -> str:
     """
     b = 0
     for _ in range(sentences):
-        m = _SENTENCE_END.search(text, b + 1, reach)
+        while b < len(text) and text[b].isspace():
+            b += 1
+        m = _SENTENCE_END.search(text, b, reach)
         if m is None:
             b = min(len(text), reach)
             break

@@ -627,7 +627,9 @@ def _abstain_reason(
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
-    """The documents mention what is asked about but do not say the asked thing (qa.abstain)."""
+    """The documents mention what is asked about but do not say the asked thing (qa.abstain): the
+    asked speaker is not quoted, or not on the asked topic; the asked count, amount, measurement,
+    verdict or role holder is not given beside the question's words."""
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
         why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
@@ -660,25 +662,6 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     return ""
 
 
-def doc_share(engine: Engine, searched: str, pid: int) -> float:
-    """The idf-weighted share of the question's terms anywhere in passage `pid`'s document.
-
-    Args:
-        engine: the open index.
-        searched: the question as searched.
-        pid: the best passage.
-    Returns:
-        1.0 for a question without terms.
-    """
-    qterms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(searched))}
-    doc = engine.passages[pid].doc_id
-    have: set[str] = set()
-    for p in engine.passages:
-        if p.doc_id == doc:
-            have |= engine.passage_terms(p.pid)
-    return _coverage(qterms, have) if qterms else 1.0
-
-
 def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
     """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
 
@@ -706,7 +689,9 @@ def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
     # A quote is on its article's subject even without its words (the headline and lead give them).
     texts += [abstain.lead(engine.docs[d].title, engine.docs[d].text) for d in {q.doc_id for q in own}]
     # Where the speaker is named, in any document: words the analyser left unattributed count too.
+    # Surnames too: "Marsh has insisted ..." names Elena Marsh.
     aliases = {a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)}
+    aliases |= {a.split()[-1] for a in aliases if len(a.split()) > 1}
     texts += [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
     return abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in texts))
 
