@@ -5,7 +5,8 @@
 
 Runs the bot in-process (indexes cached under bench/out/, as bench/quality.py) and sorts every
 abstention by the test that made it, from its reason: the near-miss tests of qa.abstain (speaker
-not quoted, count not given beside its noun) and the older
+not quoted, count not given beside its noun, asked fact not bound to the question's words, quoted
+speaker never on the topic) and the older
 tests of qa.rank (unknown names, missing words, missing answer type). For each set it reports the
 share of unanswerable questions declined and of answerable ones wrongly declined, per test, with
 hit@1 and recall@5. A test is kept only while its false abstention stays within the issue's
@@ -40,6 +41,9 @@ from qa.session import Conversation  # noqa: E402
 TESTS = [
     ("speaker not quoted", re.compile(r"mentioned, but not quoted|quote no")),
     ("count not given", re.compile(r"no passage gives a number of")),
+    # bench/fit_near_miss.py fits these two (bench/reports/abstention_near_miss.md).
+    ("fact not given", re.compile(r"no passage gives (?:an? |the )|no passage names")),
+    ("speaker off topic", re.compile(r"is quoted, but not on")),
     ("older tests", re.compile(r".")),
 ]
 

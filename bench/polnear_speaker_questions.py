@@ -10,7 +10,10 @@ and asks, of the whole index:
   <word>?", where <word> is the rarest word (wordfreq) of what was said: the speaker is quoted on it;
 - unanswerable: for a two-word capitalised name the article mentions whose surname is no annotated
   source anywhere in the sample, "What did <name> say about <word>?" with a word of a quote in the
-  same article: that person is mentioned but never quoted.
+  same article: that person is mentioned but never quoted;
+- off-topic: for a named source of the article, "What did <name> say about <word>?" with the rarest
+  word of a quote from another article that none of the sample's attributions to that name use:
+  the person is quoted, but not on that word (qa.abstain.SPEAKER_TOPIC_SHARE's recall).
 
 Reports how often each is declined, and by which reason. The answerable share declined is the
 speaker test's false abstention (it includes attributions the analyser misses); the unanswerable
@@ -77,6 +80,21 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
             word = _rarest(a["content_text"], {w.lower() for w in name.split()})
             if word:
                 out.append({"question": f"What did {name} say about {word}?", "answerable": True})
+        said_by: dict[str, str] = collections.defaultdict(str)
+        for a in atts:
+            if a.get("source_resolved_by") == "name" and a.get("source_resolved"):
+                said_by[a["source_resolved"]] += " " + a["content_text"].lower()
+        others = [
+            a["content_text"] for a in atts if a["doc_id"] != d["doc_id"] and len(a["content_text"]) >= 40
+        ]
+        for name in sorted({a["source_resolved"] for a in mine if a.get("source_resolved_by") == "name"}):
+            if not others or len(name.split()) < 2:
+                continue
+            word = _rarest(rng.choice(others), set(said_by[name].split()))
+            if word and word not in said_by[name]:
+                out.append(
+                    {"question": f"What did {name} say about {word}?", "answerable": False, "kind": "off"}
+                )
         quotes = [a["content_text"] for a in mine if len(a["content_text"]) >= 40]
         seen: set[str] = set()
         for m in _NAME.finditer(d["text"]):
@@ -90,6 +108,30 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
     return out
 
 
+def speaker_set(articles: int, seed: int) -> tuple[object, list[dict]]:
+    """The index of a fixed sample of train articles and the speaker questions about them.
+
+    Args:
+        articles: how many train articles (never news-dev's).
+        seed: the sample's random seed.
+    Returns:
+        (engine, questions with "answerable" and, for the off-topic ones, "kind": "off").
+    """
+    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in NEWS_DEV.iterdir()}
+    all_docs = [d for d in _read("docs.jsonl.gz") if d["doc_id"] not in in_dev]
+    rng = random.Random(seed)
+    docs = sorted(rng.sample(all_docs, articles), key=lambda d: d["doc_id"])
+    ids = {d["doc_id"] for d in docs}
+    atts = [a for a in _read("attributions.jsonl.gz") if a["doc_id"] in ids]
+    folder = quality.OUT / f"polnear-train-{articles}-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        f = folder / f"{d['doc_id']}.txt"
+        if not f.exists():
+            f.write_text(d["text"], encoding="utf-8")
+    return quality.index_of(folder.name, [folder], quantized=True), questions(docs, atts, rng)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=25)
@@ -99,36 +141,23 @@ def main() -> int:
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
 
-    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in NEWS_DEV.iterdir()}
-    all_docs = [d for d in _read("docs.jsonl.gz") if d["doc_id"] not in in_dev]
-    rng = random.Random(args.seed)
-    docs = sorted(rng.sample(all_docs, args.articles), key=lambda d: d["doc_id"])
-    ids = {d["doc_id"] for d in docs}
-    atts = [a for a in _read("attributions.jsonl.gz") if a["doc_id"] in ids]
-    folder = quality.OUT / f"polnear-train-{args.articles}-{args.seed}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for d in docs:
-        f = folder / f"{d['doc_id']}.txt"
-        if not f.exists():
-            f.write_text(d["text"], encoding="utf-8")
-    engine = quality.index_of(folder.name, [folder], quantized=True)
-    items = questions(docs, atts, rng)
+    engine, items = speaker_set(args.articles, args.seed)
 
     conv = Conversation(engine)
-    tally: dict[bool, collections.Counter[str]] = {True: collections.Counter(), False: collections.Counter()}
+    tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for it in items:
         conv.reset()
         a = conv.ask(it["question"], 5)
         reason = (
             re.sub(
-                r"^.*(mentioned, but not quoted|quote no|not about|do not mention|do not cover).*$",
+                r"^.*(mentioned, but not quoted|quote no|not about|quoted, but not on|do not mention|do not cover).*$",
                 r"\1",
                 a.reason,
             )
             if a.abstained
             else "answered"
         )
-        tally[it["answerable"]][reason] += 1
+        tally[it.get("kind", it["answerable"])][reason] += 1
         if args.show and a.abstained == it["answerable"]:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
     lines = [
@@ -142,6 +171,7 @@ def main() -> int:
     for ans, label in (
         (True, "answerable (speaker quoted on the word)"),
         (False, "unanswerable (never quoted)"),
+        ("off", "unanswerable (quoted, not on the word)"),
     ):
         c = tally[ans]
         n = sum(c.values())

@@ -673,7 +673,9 @@ def _abstain_reason(
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
-    """The documents mention what is asked about but do not say the asked thing (qa.abstain)."""
+    """The documents mention what is asked about but do not say the asked thing (qa.abstain): the
+    asked speaker is not quoted, or not on the asked topic; the asked count, amount, measurement,
+    verdict or role holder is not given beside the question's words."""
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
         why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
@@ -689,7 +691,55 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
         ]
         if not abstain.value_bound(engine.terms(head), sentences):
             return f"no passage gives a number of {head}"
+    kind = abstain.asked_fact(searched)
+    if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
+        focus = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
+        typed = [
+            (abstain.fact_evidence(kind, s.passage.text[a:b]), terms)
+            for s in top[:NEAR_MISS_PASSAGES]
+            for a, b, terms in _sentence_terms(engine, s.passage)
+        ]
+        if abstain.bound_share(focus, typed) < abstain.FACT_BOUND[kind]:
+            return abstain.fact_reason(kind, searched)
+    if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
+        share = speaker_topic_evidence(engine, searched)
+        if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
+            return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     return ""
+
+
+def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
+    """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        The largest idf-weighted share of T's terms (those the documents use) in one of X's
+        attributions with its sentence; None when the question names no quoted speaker or no
+        topic the documents mention.
+    """
+    phrase, topic = abstain.asked_speaker(searched), abstain.asked_topic(searched)
+    if phrase is None or topic is None:
+        return None
+    # Only a speaker the question names ("Angela Merkel", "Merkel"), not one it describes ("Uefa's
+    # spokesman": the description may fit a source quoted under another name).
+    wanted = questions.match_speakers(phrase, engine.speakers_index)[:1]
+    if not wanted or not abstain.is_name(phrase):
+        return None
+    known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic)) if engine.lexical.known(t)}
+    own = [q for q in engine.quotes if q.speaker in wanted]
+    if not known or not own:
+        return None
+    texts = [abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end) for q in own]
+    # A quote is on its article's subject even without its words (the headline and lead give them).
+    texts += [abstain.lead(engine.docs[d].title, engine.docs[d].text) for d in {q.doc_id for q in own}]
+    # Where the speaker is named, in any document: words the analyser left unattributed count too.
+    # Surnames too: "Marsh has insisted ..." names Elena Marsh.
+    aliases = {a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)}
+    aliases |= {a.split()[-1] for a in aliases if len(a.split()) > 1}
+    texts += [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
+    return abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in texts))
 
 
 def _not_mentioned(

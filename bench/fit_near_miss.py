@@ -1,0 +1,306 @@
+"""Fit the near-miss thresholds of qa.abstain: the asked fact bound to the question's words, the asked
+speaker quoted on the asked topic.
+
+    python bench/fit_near_miss.py                                  # news-dev, seed_dev, fit set, SQuAD 2000
+    python bench/fit_near_miss.py --out bench/reports/abstention_near_miss.md
+
+Runs the bot in-process (indexes cached under bench/out/, as bench/quality.py) with the near-miss
+tests under fit switched off (qa.abstain.FACT_BOUND all 0, qa.abstain.SPEAKER_TOPIC off), and for every question
+the bot answers records the evidence those tests read:
+
+- the asked fact (qa.abstain.asked_fact: money, duration, dimension, date, verdict) and the largest
+  share of the question's focus terms in one sentence of the best passages that holds a value of
+  that kind (qa.abstain.bound_share);
+- in "What did X say about T?", whether any of X's attributions (or their sentences) holds a term
+  of T (qa.abstain.quoted_on).
+
+It then sweeps each threshold and reports, per set and per kind, how many unanswerable questions
+it would decline and how many answerable ones it would wrongly decline. SQuAD v1.1 is all
+answerable: its row per kind is that kind's false abstention. Each threshold is chosen by
+`choose` (CAP, SQUAD_BUDGET, POLNEAR_BUDGET) and printed as "Chosen:"; qa.abstain holds these values
+(tests/test_abstain_near_miss.py checks). Speaker questions generated from 25 PolNeAR train articles
+(bench/polnear_speaker_questions.py) are a set too: the off-topic ones measure the speaker test's
+recall, the answerable ones its cost where the analyser misses an attribution.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import quality  # noqa: E402
+
+from qa import abstain, rank  # noqa: E402
+from qa.evaluate import gold_rank  # noqa: E402
+from qa.session import Conversation  # noqa: E402
+
+GRID = [0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7]
+# The choice: the largest threshold up to CAP that declines no answerable question of news-dev,
+# seed_dev or the fit set, and at most SQUAD_BUDGET of the SQuAD sample's questions of its kind
+# (all answerable; 0.05% of 2000 each, so the kinds together stay near SQuAD's 0.006 false
+# abstention). CAP keeps a margin for paraphrase: a sentence holding the value and 40% of the
+# question's words is taken as answering it.
+CAP = 0.4
+SQUAD_BUDGET = 1
+# Generated PolNeAR speaker questions ask about words of hand-annotated attributions the analyser
+# may miss or credit to another name: at most this share of them may be declined (news: <= 0.05).
+POLNEAR_BUDGET = 0.03
+
+
+def choose(rows: dict[str, list[dict]], fired: object) -> float:
+    """The threshold the sets support: among the grid values within CAP that wrongly decline no
+    answerable news-dev, seed_dev or fit-set question, at most SQUAD_BUDGET of the SQuAD sample and
+    at most POLNEAR_BUDGET of the PolNeAR speaker questions, the one with the most unanswerable
+    questions declined less answerable ones wrongly declined; on a tie, the largest; 0.0 when
+    nothing is declined.
+
+    Args:
+        rows: each set's records.
+        fired: fired(record, threshold) -> whether the test declines that record's answer.
+    Returns:
+        The threshold; 0.0 (the test off) when no other is supported.
+    """
+    best, best_net = 0.0, 0
+    for tau in GRID:
+        if tau > CAP:
+            break
+        wrong = {n: sum(1 for r in rs if r["answerable"] and fired(r, tau)) for n, rs in rows.items()}  # type: ignore[operator]
+        right = sum(1 for rs in rows.values() for r in rs if not r["answerable"] and fired(r, tau))  # type: ignore[operator]
+        squad = sum(v for n, v in wrong.items() if n.startswith("squad"))
+        others = sum(v for n, v in wrong.items() if not n.startswith(("squad", "polnear")))
+        over = any(
+            v > POLNEAR_BUDGET * sum(r["answerable"] for r in rows[n])
+            for n, v in wrong.items()
+            if n.startswith("polnear")
+        )
+        if others or over or squad > SQUAD_BUDGET:
+            break
+        net = right - sum(wrong.values())
+        if net > best_net or (net == best_net and net > 0):
+            best, best_net = tau, net
+    return best
+
+
+def sets(squad_sample: int, polnear: int = 25) -> list[tuple[str, object, list[dict]]]:
+    """The public sets: news-dev, seed_dev and the fit questions (bundled article), a SQuAD sample,
+    and speaker questions generated from PolNeAR train articles (bench/polnear_speaker_questions.py)."""
+    shared = quality.SHARED
+    news = [json.loads(line) for line in open(shared / "news-dev/gold.jsonl", encoding="utf-8")]
+    seed = [json.loads(line) for line in open(shared / "seed_dev.jsonl", encoding="utf-8") if line.strip()]
+    fit = [
+        json.loads(line)
+        for line in open(REPO / "bench/data/fit_questions.jsonl", encoding="utf-8")
+        if line.strip()
+    ]
+    article = quality.index_of("article", [quality.config.bundled_article()], True)
+    out: list[tuple[str, object, list[dict]]] = [
+        ("news-dev", quality.index_of("newsdev", [shared / "news-dev/docs"], True), news),
+        ("seed_dev", article, seed),
+        ("fit_questions", article, fit),
+    ]
+    if squad_sample:
+        docs, items = quality.squad_items(squad_sample)
+        out.append((f"squad{squad_sample}", quality.index_of("squad", [docs], True), items))
+    if polnear:
+        import polnear_speaker_questions
+
+        engine, items = polnear_speaker_questions.speaker_set(polnear, 0)
+        out.append((f"polnear{polnear}", engine, items))
+    return out
+
+
+def record(engine: object, it: dict, conv: Conversation) -> dict:
+    """One question's outcome and the near-miss evidence of its answer."""
+    conv.reset()
+    for h in it.get("history", []):
+        conv.ask(h, 5)
+    a = conv.ask(it["question"], 5)
+    out: dict = {
+        "question": it["question"],
+        "searched": a.searched,
+        "answerable": bool(it["answerable"]),
+        "abstained": a.abstained,
+        "reason": a.reason,
+        "rank": None,
+    }
+    if a.abstained:
+        return out
+    out["rank"] = gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600) if it["answerable"] else None
+    out["pids"] = [h.pid for h in a.hits]
+    out.update(evidence(engine, a.searched, out["pids"]))
+    return out
+
+
+def evidence(engine: object, searched: str, pids: list[int]) -> dict:
+    """What the near-miss tests read of an answer: from the question and its best passages' ids."""
+    e = engine
+    out: dict = {}
+    kind = abstain.asked_fact(searched)
+    if kind is not None:
+        focus = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(abstain.focus_words(searched)))}  # type: ignore[attr-defined]
+        sentences = [
+            (abstain.fact_evidence(kind, e.passages[p].text[x:y]), terms)  # type: ignore[attr-defined]
+            for p in pids[: rank.NEAR_MISS_PASSAGES]
+            for x, y, terms in e.sentence_terms(p)  # type: ignore[attr-defined]
+        ]
+        out["fact"] = kind
+        out["bound"] = abstain.bound_share(focus, sentences)
+    if pids:
+        out["doc_share"] = doc_share(e, searched, pids[0])
+        out["dense"] = e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
+    st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+    if st is not None:
+        out["speaker_topic"] = st
+    return out
+
+
+def doc_share(engine: object, searched: str, pid: int) -> float:
+    """The idf-weighted share of the question's terms anywhere in passage `pid`'s document.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        pid: the best passage.
+    Returns:
+        1.0 for a question without terms.
+    """
+    e = engine
+    qterms = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(searched))}  # type: ignore[attr-defined]
+    doc = e.passages[pid].doc_id  # type: ignore[attr-defined]
+    have: set[str] = set()
+    for p in e.passages:  # type: ignore[attr-defined]
+        if p.doc_id == doc:
+            have |= e.passage_terms(p.pid)  # type: ignore[attr-defined]
+    total = sum(qterms.values())
+    return sum(w for t, w in qterms.items() if t in have) / total if total else 1.0
+
+
+def redo(dump: Path, engines: dict[str, object]) -> dict[str, list[dict]]:
+    """The rows of an earlier dump with their evidence recomputed by the current code (no re-asking)."""
+    rows: dict[str, list[dict]] = {}
+    for line in open(dump, encoding="utf-8"):
+        r = json.loads(line)
+        for k in ("fact", "bound", "speaker_topic", "doc_share", "dense"):
+            r.pop(k, None)
+        if not r["abstained"]:
+            r.update(evidence(engines[r["set"]], r["searched"], r["pids"]))
+        rows.setdefault(r.pop("set"), []).append(r)
+    return rows
+
+
+def sweep(rows: dict[str, list[dict]]) -> list[str]:
+    """Report lines: per kind and threshold, declined unanswerable / wrongly declined answerable, per set."""
+    names = list(rows)
+    lines = []
+    kinds = sorted(abstain.FACT_BOUND)  # every kind, those no question asked too
+    for kind in kinds:
+        lines += [
+            "",
+            f"### {kind}",
+            "",
+            "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
+            "|---:|" + "---:|" * len(names),
+        ]
+        for tau in GRID:
+            cells = []
+            for n in names:
+                fired = collections.Counter(
+                    r["answerable"] for r in rows[n] if r.get("fact") == kind and r["bound"] < tau
+                )
+                cells.append(f"{fired[False]} / {fired[True]}")
+            lines.append(f"| {tau} | " + " | ".join(cells) + " |")
+        chosen = choose(rows, lambda r, t, k=kind: r.get("fact") == k and r["bound"] < t)
+        lines += ["", f"Chosen: abstain.FACT_BOUND[{kind!r}] = {chosen}"]
+    lines += [
+        "",
+        "### speaker quoted, not on the topic (abstain.SPEAKER_TOPIC_SHARE)",
+        "",
+        "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
+        "|---:|" + "---:|" * len(names),
+    ]
+    for tau in GRID:
+        cells = []
+        for n in names:
+            fired = collections.Counter(
+                r["answerable"] for r in rows[n] if "speaker_topic" in r and r["speaker_topic"] < tau
+            )
+            cells.append(f"{fired[False]} / {fired[True]}")
+        lines.append(f"| {tau} | " + " | ".join(cells) + " |")
+    chosen = choose(rows, lambda r, t: "speaker_topic" in r and r["speaker_topic"] < t)
+    lines += ["", f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {chosen}"]
+    lines += [
+        "",
+        "### best passage from a document lacking the question's words (measured, not used)",
+        "",
+        "Share of the question's idf weight anywhere in the best passage's document, with the best",
+        f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+        "",
+        "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
+        "|---:|" + "---:|" * len(names),
+    ]
+    for tau in GRID:
+        cells = []
+        for n in names:
+            fired = collections.Counter(
+                r["answerable"]
+                for r in rows[n]
+                if "doc_share" in r and r["doc_share"] < tau and r["dense"] < rank.STRONG_DENSE
+            )
+            cells.append(f"{fired[False]} / {fired[True]}")
+        lines.append(f"| {tau} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--squad-sample", type=int, default=2000)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--dump", type=Path, default=quality.OUT / "near_miss.jsonl")
+    ap.add_argument(
+        "--redo", action="store_true", help="recompute the evidence of --dump's answers, not re-asking"
+    )
+    args = ap.parse_args()
+    os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
+    # The tests under fit are off, so every answer they would decline is seen and measured.
+    abstain.FACT_BOUND = dict.fromkeys(abstain.FACT_BOUND, 0.0)
+    abstain.SPEAKER_TOPIC = False
+    everything = sets(args.squad_sample)
+    rows = redo(args.dump, {name: engine for name, engine, _ in everything}) if args.redo else {}
+    args.dump.parent.mkdir(parents=True, exist_ok=True)
+    with open(args.dump, "a" if args.redo else "w", encoding="utf-8") as dump:
+        for name, engine, items in everything:
+            if name in rows:  # --redo: in the dump already
+                continue
+            conv = Conversation(engine)  # type: ignore[arg-type]
+            rows[name] = []
+            for it in items:
+                r = record(engine, it, conv)
+                rows[name].append(r)
+                dump.write(json.dumps({"set": name, **r}) + "\n")
+            print(name, len(items), flush=True)
+    lines = [
+        "# Near-miss thresholds, fit",
+        "",
+        f"`python bench/fit_near_miss.py --squad-sample {args.squad_sample}` (in-process, int8 model;",
+        "the near-miss tests under fit switched off). Each cell: questions the test would decline,",
+        "unanswerable / answerable, among those the bot otherwise answers.",
+        *sweep(rows),
+    ]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
