@@ -30,6 +30,7 @@ import collections
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -197,66 +198,62 @@ def redo(dump: Path, engines: dict[str, object]) -> dict[str, list[dict]]:
     return rows
 
 
+def _table(
+    rows: dict[str, list[dict]], title: str, fires: Callable[[dict, float], bool], note: tuple[str, ...] = ()
+) -> list[str]:
+    """One report section: per threshold of GRID and set, the questions `fires` declines.
+
+    Args:
+        rows: per set, the recorded questions.
+        title: the section's heading.
+        fires: (record, threshold) -> whether the test declines that question at that threshold.
+        note: lines said under the heading, before the table.
+    Returns:
+        The section's lines; each cell is "unanswerable / answerable" declined.
+    """
+    names = list(rows)
+    lines = [
+        "",
+        f"### {title}",
+        "",
+        *((*note, "") if note else ()),
+        "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
+        "|---:|" + "---:|" * len(names),
+    ]
+    for tau in GRID:
+        cells = []
+        for n in names:
+            fired = collections.Counter(r["answerable"] for r in rows[n] if fires(r, tau))
+            cells.append(f"{fired[False]} / {fired[True]}")
+        lines.append(f"| {tau} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def sweep(rows: dict[str, list[dict]]) -> list[str]:
     """Report lines: per kind and threshold, declined unanswerable / wrongly declined answerable, per set."""
-    names = list(rows)
-    lines = []
-    kinds = sorted(abstain.FACT_BOUND)  # every kind, those no question asked too
-    for kind in kinds:
-        lines += [
-            "",
-            f"### {kind}",
-            "",
-            "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
-            "|---:|" + "---:|" * len(names),
-        ]
-        for tau in GRID:
-            cells = []
-            for n in names:
-                fired = collections.Counter(
-                    r["answerable"] for r in rows[n] if r.get("fact") == kind and r["bound"] < tau
-                )
-                cells.append(f"{fired[False]} / {fired[True]}")
-            lines.append(f"| {tau} | " + " | ".join(cells) + " |")
-        chosen = choose(rows, lambda r, t, k=kind: r.get("fact") == k and r["bound"] < t)
-        lines += ["", f"Chosen: abstain.FACT_BOUND[{kind!r}] = {chosen}"]
-    lines += [
-        "",
-        "### speaker quoted, not on the topic (abstain.SPEAKER_TOPIC_SHARE)",
-        "",
-        "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
-        "|---:|" + "---:|" * len(names),
-    ]
-    for tau in GRID:
-        cells = []
-        for n in names:
-            fired = collections.Counter(
-                r["answerable"] for r in rows[n] if "speaker_topic" in r and r["speaker_topic"] < tau
-            )
-            cells.append(f"{fired[False]} / {fired[True]}")
-        lines.append(f"| {tau} | " + " | ".join(cells) + " |")
-    chosen = choose(rows, lambda r, t: "speaker_topic" in r and r["speaker_topic"] < t)
-    lines += ["", f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {chosen}"]
-    lines += [
-        "",
-        "### best passage from a document lacking the question's words (measured, not used)",
-        "",
-        "Share of the question's idf weight anywhere in the best passage's document, with the best",
-        f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
-        "",
-        "| threshold | " + " | ".join(f"{n}: unans / ans" for n in names) + " |",
-        "|---:|" + "---:|" * len(names),
-    ]
-    for tau in GRID:
-        cells = []
-        for n in names:
-            fired = collections.Counter(
-                r["answerable"]
-                for r in rows[n]
-                if "doc_share" in r and r["doc_share"] < tau and r["dense"] < rank.STRONG_DENSE
-            )
-            cells.append(f"{fired[False]} / {fired[True]}")
-        lines.append(f"| {tau} | " + " | ".join(cells) + " |")
+    lines: list[str] = []
+    for kind in sorted(abstain.FACT_BOUND):  # every kind, those no question asked too
+
+        def fact_fires(r: dict, t: float, k: str = kind) -> bool:
+            return bool(r.get("fact") == k and r["bound"] < t)
+
+        lines += _table(rows, kind, fact_fires)
+        lines += ["", f"Chosen: abstain.FACT_BOUND[{kind!r}] = {choose(rows, fact_fires)}"]
+
+    def topic_fires(r: dict, t: float) -> bool:
+        return "speaker_topic" in r and r["speaker_topic"] < t
+
+    lines += _table(rows, "speaker quoted, not on the topic (abstain.SPEAKER_TOPIC_SHARE)", topic_fires)
+    lines += ["", f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {choose(rows, topic_fires)}"]
+    lines += _table(
+        rows,
+        "best passage from a document lacking the question's words (measured, not used)",
+        lambda r, t: "doc_share" in r and r["doc_share"] < t and r["dense"] < rank.STRONG_DENSE,
+        note=(
+            "Share of the question's idf weight anywhere in the best passage's document, with the best",
+            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+        ),
+    )
     return lines
 
 
