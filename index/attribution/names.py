@@ -139,6 +139,7 @@ class _Doc:
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
         self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
+        self.role_heads: dict[str, str] = {}  # a role as written -> its head noun (sources._role_head)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
         self._place_like = {
             m.group(1).lower()
