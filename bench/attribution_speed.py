@@ -8,7 +8,7 @@ Linear time means doubling the size about doubles the seconds (ratio ~2). CPU se
 beside wall seconds: on a shared machine the wall clock measures the neighbours too. Patterns are
 compiled before timing (a cold process spends about a second on that, whatever the size).
 Real news ran quadratic in the number of people until persons were indexed by surname: 1 MB of
-concatenated PolNeAR train articles took 50 s, 26 s after (wall, at load 15; 4.7 CPU seconds after:
+concatenated PolNeAR train articles took 50 s, 26 s after (wall, at load 15; 4.4 CPU seconds now:
 bench/reports/attribution_speed.txt). The quadratic quote regexes this replaced took 15 s on a 32 KB line without spaces, 29 s on 64 KB, over 100 s on 128 KB.
 """
 
