@@ -22,7 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 # The near-miss tests (qa/abstain.py) raised news-dev's declined share to 0.565 (13 of 23): its floor
 # sits one question under. Speakers asked by description (qa/describe.py) and "who said" claims
 # (qa/claims.py) raised hit@1 to 0.841 (69 of 82) and recall@5 to 0.976 (80 of 82): floors two under.
-NEWS_FLOORS = {"hit@1": 0.81, "recall@5": 0.95, "abstain": 0.52}
+# The typed-value feature (qa/answer_type.py) raised hit@1 to 0.878 (72 of 82); near misses of the
+# asked fact and speakers quoted off the topic (qa/abstain.py) raised declined to 0.870 (20 of 23):
+# floors two questions under.
+NEWS_FLOORS = {"hit@1": 0.85, "recall@5": 0.95, "abstain": 0.78}
 NEWS_MAX_FALSE_ABSTAIN = 0.05
 SEED_FLOORS = {"hit@1": 0.91, "recall@5": 0.99, "abstain": 0.99}
 SEED_MAX_FALSE_ABSTAIN = 0.0
