@@ -12,20 +12,25 @@ Data (all public, none copied into the project):
   fit (bench/data/fit_questions.jsonl, answerable and near-miss unanswerable ones);
 - SQuAD 1.1 dev: a sample of answerable questions drawn with seed 2, disjoint from bench/quality.py's
   scored seed-0 sample. PolNeAR train fits the attribution constants (bench/fit_attribution.py,
-  bench/reports/attribution_fit.md); it has no questions, so it does not enter this fit.
+  bench/reports/attribution_fit.md);
+- speaker questions on real news: bench/polnear_speaker_questions.py's set over 25 PolNeAR train
+  articles ("What did <annotated source> say about <a word of what was said>?", gold the passages
+  holding that speaker's annotated words; and names that are mentioned but never quoted, or quoted
+  on another topic, as unanswerable ones). News-dev has 30 speaker questions; this adds ~150 more,
+  written from annotations nobody here chose.
 
 1. Ranking. Every question's candidate evidence (qa.rank.features) is computed once, for the readings
    the conversation searches (several readings are fused by reciprocal rank, as qa.session.fuse does).
    A coordinate search over every weight of qa.rank.Weights (GRID) maximises
-   J = mean over the three sets (news-dev, bundled article, SQuAD) of hit@1 + 0.25 * recall@5,
-   so that SQuAD's many questions cannot outvote the news and the bundled article. A move must gain
+   J = mean over the four sets (news-dev, bundled article, SQuAD, PolNeAR speaker questions) of
+   hit@1 + 0.25 * recall@5, so that no set's many questions can outvote the others. A move must gain
    at least MIN_GAIN. Five folds by document (news-dev and SQuAD by article; the bundled article's
    questions by position) give held-out figures: each fold is scored with weights searched on the
    other four. The fitted weights are kept only if the held-out figures do not regress.
 2. Abstention. Each threshold of THRESHOLDS is swept in turn, end to end through the conversation,
    the others at their chosen values. The rule (RULE): the most unanswerable questions declined
    (pooled over news-dev and the bundled article) while the share of answerable questions wrongly
-   declined, averaged over the three sets, stays <= MAX_FALSE and news-dev's alone <= MAX_FALSE_NEWS;
+   declined, averaged over the four sets, stays <= MAX_FALSE and news-dev's alone <= MAX_FALSE_NEWS;
    ties keep the current value. A new threshold joins the sweep with one entry in THRESHOLDS
    ("module:NAME" -> grid): the module's constant is set for the run and restored after.
 """
@@ -61,7 +66,8 @@ from qa.evaluate import gold_rank, norm  # noqa: E402
 
 REPORT = REPO / "bench" / "reports" / "fit.md"
 OWN = REPO / "bench" / "data" / "fit_questions.jsonl"
-SETS = ("news-dev", "article", "squad")
+SETS = ("news-dev", "article", "squad", "polnear")
+POLNEAR_ARTICLES, POLNEAR_SEED = 25, 0  # bench/polnear_speaker_questions.py's sample
 K, MAX_CHARS, RRF_K = 5, 600, 60
 FOLDS = 5
 MIN_GAIN = 0.002  # about half a news-dev question's hit@1 in J: smaller moves are noise
@@ -69,7 +75,7 @@ MAX_FALSE = 0.02
 MAX_FALSE_NEWS = 0.05  # issue 9's target for false abstention on news articles
 RULE = (
     f"maximise the share of unanswerable questions declined (news-dev and bundled article pooled) "
-    f"subject to answerable questions wrongly declined <= {MAX_FALSE} (mean of the three sets; or no "
+    f"subject to answerable questions wrongly declined <= {MAX_FALSE} (mean of the four sets; or no "
     f"more than at the current value, if that is higher) and <= {MAX_FALSE_NEWS} on news-dev; ties keep "
     f"the current value. The chosen value goes into the code only if, held out, it declines more at no "
     f"more false abstention, or as many at less"
@@ -81,8 +87,8 @@ RULE = (
 # whose answer is among the candidates).
 GRID: dict[str, list[float]] = {
     "bm25": [0.0, 0.1, 0.2, 0.3, 0.4, 0.5],
-    "sentence": [0.2, 0.35, 0.5, 0.7, 0.9],
-    "passage_cov": [0.0, 0.05, 0.1, 0.2, 0.3],
+    "sentence": [0.2, 0.35, 0.5, 0.7, 0.9, 1.1, 1.3],
+    "passage_cov": [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5],
     "neighbour": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
     "paragraph_cov": [0.0, 0.05, 0.1, 0.2],
     "document": [0.0, 0.1, 0.2, 0.3, 0.4],
@@ -160,7 +166,7 @@ def _group(g: dict[str, Any]) -> str:
 
 
 def load(squad_n: int) -> tuple[dict[str, Engine], list[Item]]:
-    """The three sets' engines (built under bench/out/ when missing) and their questions.
+    """The four sets' engines (built under bench/out/ when missing) and their questions.
 
     Args:
         squad_n: answerable SQuAD questions to draw (seed 2, none of bench/quality.py's sample).
@@ -187,6 +193,11 @@ def load(squad_n: int) -> tuple[dict[str, Engine], list[Item]]:
     items = [Item("news-dev", nf[_group(g)], g) for g in news]
     items += [Item("article", i % FOLDS, g) for i, g in enumerate(art)]
     items += [Item("squad", sf[g["doc"]], g) for g in squad]
+    from polnear_speaker_questions import speaker_set
+
+    engines["polnear"], polnear = speaker_set(POLNEAR_ARTICLES, POLNEAR_SEED)  # type: ignore[assignment]
+    pf = _fold_by([g["article"] for g in polnear])
+    items += [Item("polnear", pf[g["article"]], g) for g in polnear]
     return engines, items
 
 
@@ -610,17 +621,17 @@ def report(
         f"- news-dev: {n['news-dev'][0]} questions ({n['news-dev'][1]} unanswerable) over 15 articles in one index; follow-ups asked after their history through `qa.session`.",
         f"- article: the bundled article, seed_dev plus bench/data/fit_questions.jsonl (written for this fit): {n['article'][0]} questions ({n['article'][1]} unanswerable).",
         f"- squad: {n['squad'][0]} answerable SQuAD 1.1 dev questions, seed 2, disjoint from bench/quality.py's scored seed-0 sample of 2000.",
-        "- PolNeAR train fits the attribution constants instead (bench/fit_attribution.py, bench/reports/attribution_fit.md).",
-        f"- Folds: {FOLDS}, by article (news-dev, SQuAD) and by position (the bundled article's questions).",
+        f"- polnear: {n['polnear'][0]} speaker questions ({n['polnear'][1]} unanswerable) over {POLNEAR_ARTICLES} PolNeAR train articles (bench/polnear_speaker_questions.py, seed {POLNEAR_SEED}); PolNeAR train also fits the attribution constants (bench/fit_attribution.py, bench/reports/attribution_fit.md).",
+        f"- Folds: {FOLDS}, by article (news-dev, SQuAD, PolNeAR) and by position (the bundled article's questions).",
         "",
         "## Ranking weights",
         "",
-        "Objective J = mean over the three sets of hit@1 + 0.25 * recall@5 (answerable questions; "
+        "Objective J = mean over the four sets of hit@1 + 0.25 * recall@5 (answerable questions; "
         f"a move must gain {args.min_gain}). Coordinate search, up to 3 rounds, every weight in turn. "
         f"Share of answerable questions with a gold passage among the candidates: {rf.covered:.3f}.",
         "",
         "| figures (hit@1 / recall@5) | " + " | ".join(SETS) + " | J |",
-        "|---|---|---|---|---|",
+        "|---|---|---|---|---|---|",
         f"| in-sample, old weights | {_rank_rows(rf.in_old)} | {objective(rf.in_old):.4f} |",
         f"| in-sample, fitted | {_rank_rows(rf.in_fit)} | {objective(rf.in_fit):.4f} |",
         f"| held-out ({FOLDS} folds), old weights | {_rank_rows(rf.out_old)} | {objective(rf.out_old):.4f} |",

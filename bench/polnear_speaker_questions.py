@@ -15,7 +15,9 @@ and asks, of the whole index:
   word of a quote from another article that none of the sample's attributions to that name use:
   the person is quoted, but not on that word (qa.abstain.SPEAKER_TOPIC_SHARE's recall).
 
-Reports how often each is declined, and by which reason. The answerable share declined is the
+Reports how often each is declined, and by which reason, and for the answerable ones whether the
+first passage (hit@1) or one of the first five (recall@5) holds the attribution's content (same
+article, overlapping span): speaker-question retrieval on real news no question was written for. The answerable share declined is the
 speaker test's false abstention (it includes attributions the analyser misses); the unanswerable
 share is its recall. Texts are read at run time and never stored in the project.
 """
@@ -60,6 +62,13 @@ def _rarest(text: str, avoid: set[str]) -> str | None:
     return min(ws, key=lambda w: (zipf_frequency(w, "en"), w)) if ws else None
 
 
+def _around(text: str, word: str, width: int = 3) -> str:
+    """The topic word with up to `width` words either side of it, as written in `text`."""
+    words = text.split()
+    at = next((i for i, w in enumerate(words) if re.search(rf"\b{word}\b", w)), 0)
+    return " ".join(words[max(0, at - width) : at + width + 1])
+
+
 def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[dict]:
     """Answerable and unanswerable speaker questions about `docs` (see the module docstring)."""
     sources: set[str] = set()
@@ -79,7 +88,26 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
                 continue
             word = _rarest(a["content_text"], {w.lower() for w in name.split()})
             if word:
-                out.append({"question": f"What did {name} say about {word}?", "answerable": True})
+                # Gold: every attribution of this speaker in the article that says the word.
+                same = [
+                    b
+                    for b in mine
+                    if b.get("source_resolved") == name and re.search(rf"\b{word}\b", b["content_text"])
+                ]
+                out.append(
+                    {
+                        "id": f"{d['doc_id']}:{a['id']}",
+                        "question": f"What did {name} say about {word}?",
+                        "answerable": True,
+                        "article": d["doc_id"],
+                        "doc": f"{d['doc_id']}.txt",  # the file the sample writes (gold_rank matches it)
+                        "spans": [tuple(c) for b in same for c in b["content"]],
+                        "said": a["content_text"],
+                        # For bench/fit.py's gold (qa.evaluate.gold_rank): a passage of the article
+                        # holding the words around the topic word in one of those attributions.
+                        "answers": [_around(b["content_text"], word) for b in same],
+                    }
+                )
         said_by: dict[str, str] = collections.defaultdict(str)
         for a in atts:
             if a.get("source_resolved_by") == "name" and a.get("source_resolved"):
@@ -93,7 +121,13 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
             word = _rarest(rng.choice(others), set(said_by[name].split()))
             if word and word not in said_by[name]:
                 out.append(
-                    {"question": f"What did {name} say about {word}?", "answerable": False, "kind": "off"}
+                    {
+                        "id": f"{d['doc_id']}:off:{name}",
+                        "question": f"What did {name} say about {word}?",
+                        "answerable": False,
+                        "kind": "off",
+                        "article": d["doc_id"],
+                    }
                 )
         quotes = [a["content_text"] for a in mine if len(a["content_text"]) >= 40]
         seen: set[str] = set()
@@ -104,7 +138,14 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
             seen.add(m.group())
             word = _rarest(rng.choice(quotes), set())
             if word:
-                out.append({"question": f"What did {m.group()} say about {word}?", "answerable": False})
+                out.append(
+                    {
+                        "id": f"{d['doc_id']}:never:{m.group()}",
+                        "question": f"What did {m.group()} say about {word}?",
+                        "answerable": False,
+                        "article": d["doc_id"],
+                    }
+                )
     return out
 
 
@@ -132,12 +173,21 @@ def speaker_set(articles: int, seed: int) -> tuple[object, list[dict]]:
     return quality.index_of(folder.name, [folder], quantized=True), questions(docs, atts, rng)
 
 
+def holds(passage: object, item: dict) -> bool:
+    """Whether an answer passage holds the gold attribution: same article, overlapping content span."""
+    if Path(getattr(passage, "source", "")).stem != item["article"]:
+        return False
+    start, end = getattr(passage, "start", 0), getattr(passage, "end", 0)
+    return any(s < end and start < e for s, e in item["spans"])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=25)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=None, help="write the report here as well")
     ap.add_argument("--show", action="store_true", help="print wrong decisions (never into a report)")
+    ap.add_argument("--show-misses", action="store_true", help="print answerable questions missed at 1")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
 
@@ -145,6 +195,7 @@ def main() -> int:
 
     conv = Conversation(engine)
     tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    ranks = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
     for it in items:
         conv.reset()
         a = conv.ask(it["question"], 5)
@@ -158,8 +209,24 @@ def main() -> int:
             else "answered"
         )
         tally[it.get("kind", it["answerable"])][reason] += 1
+        shown = list(a.nearest if a.abstained else a.passages)[:5]
+        if it["answerable"]:
+            ranks["n"] += 1
+            ranks["hit@1"] += bool(shown) and not a.abstained and holds(shown[0], it)
+            ranks["hit@1 answered or not"] += bool(shown) and holds(shown[0], it)
+            ranks["recall@5"] += any(holds(p, it) for p in shown)
         if args.show and a.abstained == it["answerable"]:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
+        if args.show_misses and it["answerable"] and not (shown and holds(shown[0], it)):
+            print("MISS", it["question"], "| said:", it["said"][:120])
+            for p in shown[:2]:
+                print(
+                    "   top:",
+                    Path(p.source).stem == it["article"],
+                    p.speaker,
+                    "|",
+                    p.text[:160].replace("\n", " "),
+                )
     lines = [
         f"# Speaker questions from PolNeAR train ({args.articles} articles, seed {args.seed})",
         "",
@@ -178,6 +245,16 @@ def main() -> int:
         declined = n - c["answered"]
         reasons = ", ".join(f"{r}: {k}" for r, k in c.most_common() if r != "answered")
         lines.append(f"| {label} | {n} | {declined / max(n, 1):.3f} | {reasons} |")
+    n = max(ranks["n"], 1)
+    lines += [
+        "",
+        "Answerable questions, retrieval (the gold passage holds the attribution's content):",
+        "",
+        "| n | hit@1 | hit@1 (declined or not) | recall@5 |",
+        "|---:|---:|---:|---:|",
+        f"| {ranks['n']} | {ranks['hit@1'] / n:.3f} | {ranks['hit@1 answered or not'] / n:.3f} "
+        f"| {ranks['recall@5'] / n:.3f} |",
+    ]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.out:
