@@ -8,6 +8,7 @@ available at indexing time, so this package reads English news with careful patt
 * `marks`: paragraphs, paired quote marks (straight, curly, NYT ``''``) and sentences;
 * `names`: capitalised name runs with evidence that they are people, grouped into persons;
 * `attributor`: direct quotes with an attribution beside them, reported speech, beliefs;
+* `beliefs`: beliefs no verb with a clause reads ("the poll showed", "Roe's decision to");
 * `sources`: who a subject, pronoun or role means; the speaker of an unattributed quotation;
 * `speakers`: `analyse`, the entry point, and the speaker records with their aliases.
 
@@ -20,6 +21,6 @@ from index.attribution.speakers import analyse, quote_record
 
 # Bumped whenever the analyser's output changes: an index built by another version finds its
 # documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
-VERSION = 4
+VERSION = 5
 
 __all__ = ["VERSION", "analyse", "quote_record"]

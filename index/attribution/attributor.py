@@ -686,6 +686,11 @@ class _Attributor(_Sources):
                     continue
                 self.used_verbs.add(m.start())
                 self.found.append(_Found(c0, c1, subj, _verb(m.group()), False))
+        # Round 6c (branch abel): cues no belief verb reads, in index/attribution/beliefs.py (imported
+        # here: that module builds on this one).
+        from index.attribution.beliefs import more_beliefs
+
+        more_beliefs(self)
 
     def participles(self) -> None:
         """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its

@@ -369,3 +369,19 @@ TITLE_ABBREVS = frozenset(
     rev hon pres supt insp det fr sr rt e.g i.e cf vs viz approx ca""".split()
 )
 ABBREV |= TITLE_ABBREVS | MONTH_ABBREVS
+
+# Cues of beliefs, intentions and stances beyond verbs with a clause, selected on PolNeAR train by
+# bench/fit_belief_cues.py (bench/reports/belief_cues.md lists every candidate with its figures);
+# read by index.attribution.beliefs.
+# A verb with its preposition: "talking about the economy", "lashed out at Roe".
+BELIEF_PREP_CUES = (
+    "calls for|laid out|point to|points out|sent out|spoke about|talks about|voted against|went on"
+).split("|")
+# A noun after a possessive source: "Roe's decision to run", "his attacks on the press".
+BELIEF_NOUNS = (
+    "argument call criticism decision goal message refusal statement strategy suggestion view"
+).split()
+# The head noun of a source that is no person, before a belief verb: "the poll showed", "a survey found".
+BELIEF_SOURCE_NOUNS = (
+    "allies emails government poll polling polls records report strategists survey team"
+).split()
