@@ -22,6 +22,8 @@ from index.attribution.patterns import (
     _BEFORE_ACCORDING,
     _CHAIN_RX,
     _LABEL,
+    _OPEN_SUBJ_VERB,
+    _OTHER_SPEAKER,
     _QUOTE_DOUBLE,
     _REPORT_VERB_RX,
     _SUBJ_ALONE,
@@ -231,6 +233,8 @@ class _Attributor(_Sources):
                         base = prev_end + c.end()
                         before = before[c.end() :]
                 found = self._before(sp, before, base)
+            if found is None and (_first_words(inner) >= 2 or re.search(r"[,.!?…—–-]\s*$", inner)):
+                found = self._in_clause(sp)
             if found is not None:
                 if _first_words(inner) < 2 and not re.search(r"[,.!?…—–-]\s*$", inner):
                     # a one-word scare quote, even when attributed: its verb may report what follows
@@ -281,6 +285,51 @@ class _Attributor(_Sources):
             return None
         self.used_verbs.add(base + m.start(vk))
         return _Found(sp.start, sp.end, subj, _verb(m.group(vk)), True, sp)
+
+    def _in_clause(self, sp: _Span) -> _Found | None:
+        """A quotation inside a sentence whose subject opens it, with no attribution line of its own:
+        "Party Chairman Reince Priebus called Clinton's remarks a "new low"", "Kasich resisted: "..."";
+        also a quotation opening the paragraph after one that ends in a colon ("Breitbart News
+        responded:"). The subject is the source, its verb the cue.
+
+        Args:
+            sp: the quotation.
+        Returns:
+            The attribution, or None when no subject and finite verb open the sentence.
+        """
+        doc, t = self.doc, self.doc.text
+        ss, _se = doc.sentence_of(sp.start)
+        end = sp.start - 1  # the opening mark
+        if not t[ss:end].strip():
+            ps, _pe = doc.paras[sp.para]
+            if sp.para == 0 or t[ps:end].strip():
+                return None
+            _pps, ppe = doc.paras[sp.para - 1]
+            if not t[:ppe].rstrip().endswith(":"):
+                return None
+            end = ppe
+            ss, _se = doc.sentence_of(end - 1)
+        if end - ss > 300 or doc.inside_quote(ss):
+            return None  # a subject opens a sentence: its first 300 characters keep this linear
+        for kind, rx in _OPEN_SUBJ_VERB:
+            m = rx.match(t, ss, end)
+            if m is None or doc.inside_quote(m.start("subj")) or doc.inside_quote(m.start("verb")):
+                continue
+            if re.match(r"\s+by\b", t[m.end() : m.end() + 4]):
+                return None  # "The question posed by Jo Roe is: ...": a passive, its agent elsewhere
+            if _OTHER_SPEAKER.search(t, m.end("subj"), end):
+                return None  # another speaker's verb stands nearer the quotation
+            subj = _Subj(kind, m.group("subj"), m.start("subj"), m.end("subj"))
+            if not self._subject_ok(subj, False):
+                continue
+            if subj.kind == "desc":  # "The conservative writer David Frum": the name inside it
+                n = doc.name_at(subj.start, subj.end, last=False)
+                if n is not None and not re.match(r"['’]", t[n.end : n.end + 1]):
+                    named = _Subj("name", n.text, n.start, n.end)
+                    if self._subject_ok(named, False):
+                        subj = named
+            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+        return None
 
     def _before(self, sp: _Span, before: str, base: int) -> _Found | None:
         if not before.strip():

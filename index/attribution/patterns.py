@@ -269,3 +269,50 @@ _TRAILING.append(
         ),
     )
 )
+
+# A quotation inside a sentence whose subject opens it, then a finite verb of any kind: "Party Chairman
+# Reince Priebus called Clinton's remarks a "new low"", "Kasich resisted: "..."", "Washington, star of
+# "Scandal," thanked Obama for "...". The quotation holds no attribution of its own; the sentence's
+# subject is its source (round 6a, bench/reports/attribution.md).
+_OPENER = (
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Instead|Then|Later|Earlier|Indeed|Also),?\s+)?"
+    r"(?:(?:At|In|On|During|After|Before|Earlier|Later|Last|This|When|While|Since|Even|For|From|With|"
+    r"Under|Over|Asked|Speaking|Writing)\s[^,\"“”;:]{1,80},\s*)?"
+)
+# A finite verb: a past or present form, or a common irregular past; not a plural agent noun ("Trump
+# supporters chanted": "supporters" is no verb). After a described subject only a past form: "The
+# tragic attacks", "a few weeks" are nouns.
+_IRREGULAR_PAST = (
+    r"shot|went|took|made|gave|wrote|said|told|put|got|began|spoke|drew|threw|brought|sent|kept|left|held"
+    r"|struck|hit|led|won|ran|came|saw|met|paid|read|heard|fought|found|thought|sought|swore|chose|stood"
+    r"|did|laid|set|cast"
+)
+_FINITE = (
+    rf"(?P<verb>(?![a-z]+(?:ers|ors|ists|ians|ents|ants|ness|ss|us|is|ics|ies)\b)[a-z]{{2,}}(?:ed|s)"
+    rf"|{_IRREGULAR_PAST})(?![\w'’-])"
+)
+_FINITE_PAST = rf"(?P<verb>[a-z]{{2,}}ed|{_IRREGULAR_PAST})(?![\w'’-])"
+_OPEN_SUBJ_VERB = [
+    (
+        kind,
+        _lazy(
+            rf"\W*{_OPENER}(?P<subj>{pat})(?![\w'’-])\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS})?\s*"
+            rf"(?:(?:{AUX})\s+){{0,3}}(?:[a-z]+ly\s+)?{_FINITE_PAST if kind == 'desc' else _FINITE}"
+        ),
+    )
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+# Another speaker's verb between a sentence's verb and its quotation: "The furor extended to the
+# Capitol, where Harry Reid told reporters that "..."", "Trump, Sexton said, has created a "..."": the
+# quotation is that speaker's, not the sentence subject's.
+_OTHER_SPEAKER = _lazy(
+    rf"(?:(?<![\w'’-]){U}[\w.'’-]*|\b(?:he|she|they))(?:\s*\([^()]{{1,40}}\)|,\s*[RDI]-[\w.]+,)?\s+"
+    rf"(?:(?:{AUX})\s+){{0,2}}"
+    rf"(?:{VERB_RE}|called|calls|described|describes|telling|saying|calling|writing|adding)(?![\w'’-])"
+)

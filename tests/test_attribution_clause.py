@@ -1,0 +1,84 @@
+"""Quotations read from their own sentence (issue 8, round 6a): a subject and any finite verb opening
+the sentence that holds a quotation with no attribution line. Articles written for these tests."""
+
+from __future__ import annotations
+
+from index.attribution import analyse
+
+
+def _quote(text: str, words: str) -> tuple[str | None, str, str]:
+    """(speaker, source as written, verb) of the direct quotation holding `words`."""
+    _speakers, quotes = analyse(text)
+    rows = [q for q in quotes if q.direct and words in text[q.start : q.end]]
+    assert rows, f"no quotation holding {words!r}"
+    return rows[0].speaker, rows[0].source, rows[0].verb
+
+
+def test_sentence_subject_with_any_verb_is_the_source() -> None:
+    text = (
+        "Marta Kell said on Monday that the harbour levy would stay.\n\n"
+        'Guild Chairman Olaf Brandt called the levy "a tax on every family in Harbour Town."'
+    )
+    assert _quote(text, "a tax on every family") == ("Olaf Brandt", "Olaf Brandt", "called")
+
+
+def test_colon_after_a_verb_that_is_no_speech_verb() -> None:
+    text = (
+        'Marta Kell said the ferry "would have to go," but the council disagreed.\n\n'
+        'Olaf Brandt resisted: "No council can sell a ferry it does not own."'
+    )
+    assert _quote(text, "No council can sell")[0] == "Olaf Brandt"
+
+
+def test_colon_ending_the_paragraph_before() -> None:
+    text = (
+        "Marta Kell said the ferry would stay.\n\nThe Harbour Guild responded:\n\n"
+        '"We will keep the ferry running whatever the council decides about the levy."'
+    )
+    assert _quote(text, "We will keep the ferry running")[1].endswith("Harbour Guild")
+
+
+def test_apposition_between_subject_and_verb() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        'Ivo Stern, a founder of the guild, thanked the council for "keeping the ferry alive for us all."'
+    )
+    assert _quote(text, "keeping the ferry alive")[0] == "Ivo Stern"
+
+
+def test_name_inside_a_description() -> None:
+    text = (
+        "Olaf Brandt spoke first.\n\n"
+        'The veteran harbour writer Ivo Stern called the vote "a victory for common sense in Harbour Town."'
+    )
+    assert _quote(text, "a victory for common sense")[0] == "Ivo Stern"
+
+
+def test_another_speaker_nearer_the_quotation_wins() -> None:
+    text = (
+        "Ivo Stern chairs the guild.\n\n"
+        "The dispute spread to the council, where Marta Kell told reporters that "
+        '"the ferry is not for sale at any price."'
+    )
+    assert _quote(text, "not for sale at any price")[0] == "Marta Kell"
+
+
+def test_a_plural_noun_is_no_verb() -> None:
+    text = (
+        "Olaf Brandt spoke at the rally.\n\n"
+        'Brandt supporters chanted "keep the ferry" as the council voted on the harbour levy.'
+    )
+    # "supporters" is no verb: the quotation is not credited to Brandt through this sentence
+    _speakers, quotes = analyse(text)
+    rows = [q for q in quotes if q.direct and "keep the ferry" in text[q.start : q.end]]
+    assert all(q.source != "Olaf Brandt" or q.verb != "supporters" for q in rows)
+
+
+def test_passive_verb_gives_no_source() -> None:
+    text = (
+        "Ivo Stern and Marta Kell wrote the report.\n\n"
+        'The question posed by the report is: "who will pay for the ferry once the levy ends?"'
+    )
+    _speakers, quotes = analyse(text)
+    rows = [q for q in quotes if q.direct and "who will pay" in text[q.start : q.end]]
+    assert all(q.source != "The question" for q in rows)
