@@ -82,3 +82,43 @@ def test_passive_verb_gives_no_source() -> None:
     _speakers, quotes = analyse(text)
     rows = [q for q in quotes if q.direct and "who will pay" in text[q.start : q.end]]
     assert all(q.source != "The question" for q in rows)
+
+
+def _reported(text: str, words: str) -> tuple[str | None, str, str, str]:
+    """(speaker, source as written, verb, content) of the reported speech holding `words`."""
+    _speakers, quotes = analyse(text)
+    rows = [q for q in quotes if not q.direct and words in text[q.start : q.end]]
+    assert rows, f"no reported speech holding {words!r}"
+    q = rows[0]
+    return q.speaker, q.source, q.verb, text[q.start : q.end]
+
+
+def test_infinitive_after_went_on_takes_the_sentence_subject() -> None:
+    text = "Marta Kell chairs the guild.\n\nKell went on to explain that the ferry levy would cost too much."
+    speaker, _source, verb, content = _reported(text, "levy would cost too much")
+    assert speaker == "Marta Kell" and verb == "explain" and content.startswith("the ferry levy")
+
+
+def test_second_verb_of_an_institution() -> None:
+    text = (
+        "Olaf Brandt objected to the levy.\n\n"
+        "The harbour court overruled the objection and said the case could proceed next week."
+    )
+    _speaker, source, verb, _content = _reported(text, "case could proceed")
+    assert source == "The harbour court" and verb == "said"
+
+
+def test_second_verb_inside_another_clause_is_not_the_opening_subjects() -> None:
+    text = (
+        "Olaf Brandt runs the ferry.\n\n"
+        "Harbour unions have never trusted him, because he favors longer shifts and says the levy must rise."
+    )
+    _speakers, quotes = analyse(text)
+    rows = [q for q in quotes if "levy must rise" in text[q.start : q.end]]
+    assert all(q.source != "Harbour unions" for q in rows)
+
+
+def test_said_he_opening_a_reported_clause_is_no_inverted_attribution() -> None:
+    text = 'Ivo Stern met Olaf Brandt.\n\nThe guild, in a "statement," said he would not sell the ferry this year.'
+    _speakers, quotes = analyse(text)
+    assert not [q for q in quotes if q.direct and q.source == "he"]

@@ -84,6 +84,12 @@ _TIME_THEN_CLAUSE = _lazy(
     r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning))\s*,?\s+(?=(?:he|she|they|it|we|I|the)\b)"
 )
+# "went on to explain", "took to Twitter to say": an infinitive whose subject is the sentence's.
+_CONTROL_TO = _lazy(
+    r"\b(?:went\s+on|goes\s+on|go\s+on|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
+    r"|hastened|rushed|moved|tried|sought|attempted|took\s+(?:the\s+)?(?:opportunity|time|occasion|chance)"
+    r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short)\s+to\s+$"
+)
 # "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
 _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
@@ -311,6 +317,22 @@ class _Attributor(_Sources):
             ss, _se = doc.sentence_of(end - 1)
         if end - ss > 300 or doc.inside_quote(ss):
             return None  # a subject opens a sentence: its first 300 characters keep this linear
+        found = self._sentence_subject(ss, end)
+        if found is None:
+            return None
+        subj, verb = found
+        return _Found(sp.start, sp.end, subj, verb, True, sp)
+
+    def _sentence_subject(self, ss: int, end: int) -> tuple[_Subj, str] | None:
+        """The subject and finite verb opening the sentence at `ss`, read up to `end` ("Party Chairman
+        Reince Priebus called", "The court overruled"), when no other speaker's verb follows it.
+
+        Args:
+            ss: the sentence's start; end: where the reading stops (a quotation, a second verb).
+        Returns:
+            (subject, verb in lower case), or None.
+        """
+        doc, t = self.doc, self.doc.text
         for kind, rx in _OPEN_SUBJ_VERB:
             m = rx.match(t, ss, end)
             if m is None or doc.inside_quote(m.start("subj")) or doc.inside_quote(m.start("verb")):
@@ -328,7 +350,7 @@ class _Attributor(_Sources):
                     named = _Subj("name", n.text, n.start, n.end)
                     if self._subject_ok(named, False):
                         subj = named
-            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+            return subj, _verb(m.group("verb"))
         return None
 
     def _before(self, sp: _Span, before: str, base: int) -> _Found | None:
@@ -407,10 +429,15 @@ class _Attributor(_Sources):
         if subj is None and (wm := _WHO_ANTECEDENT.search(pre)) is not None:
             # "critics who say the law is a money pit": a source without a name
             return _Subj("anon", wm.group("ante"), p0 + wm.start("ante"), p0 + wm.end("ante"))
+        if subj is None and _CONTROL_TO.search(pre):
+            # "Smith went on to explain that ...": the sentence's subject speaks
+            subj = self._clause_subject(ss, pos) or self._opening_source(ss, pos)
+            if subj is not None:
+                return subj
         if subj is None and re.search(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$", pre):
             return None
         if subj is None and _COORD_VP.search(pre):
-            subj = self._clause_subject(ss, pos)
+            subj = self._clause_subject(ss, pos) or self._opening_source(ss, pos)
         if subj is not None:
             return subj
         opening = self._opening_subject(ss, pos, pre)  # "Tom Roe, the head of X, a group that ..., said"
@@ -443,6 +470,26 @@ class _Attributor(_Sources):
             if self._subject_ok(cand, False):
                 return cand
         return None
+
+    def _opening_source(self, ss: int, pos: int) -> _Subj | None:
+        """A source that is not a name opening the sentence before a second verb or an infinitive:
+        "The court overruled the objection and said ...", "The State Department has deemed ... and
+        says ..." (names and pronouns are `_clause_subject`'s)."""
+        if pos - ss > 300:
+            return None  # linear: the opening of the sentence only
+        found = self._sentence_subject(ss, pos)
+        if found is None or found[0].kind not in ("desc", "role", "group"):
+            return None
+        subj = found[0]
+        if subj.kind == "desc" and not _DETERMINER.match(subj.text) and len(subj.text.split()) < 2:
+            return None  # "(Neither wanted ...": a lone capitalised word is no source
+        if re.search(
+            r"\b(?:he|she|they|it|who|which|that|because|while|if|when)\s", self.doc.text[subj.end : pos]
+        ):
+            return (
+                None  # "Union leaders distrust him because he favors X and opposes Y": another clause's verb
+            )
+        return subj
 
     def _opening_subject(self, ss: int, pos: int, pre: str) -> _Subj | None:
         """A subject opening the sentence, set off from its verb by an apposition: "Tom Roe, the head of

@@ -109,8 +109,17 @@ _NAMED_SUBJECTS = _SUBJECTS[1:]
 _AFTER_SUBJ_FIRST = [
     (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}")) for kind, pat in _SUBJECTS
 ]
+# After a verb, a pronoun is its subject only when the attribution ends there (`," said he.`): in
+# `"sociopath," said he doesn't believe ...` the pronoun opens the reported clause.
 _AFTER_VERB_FIRST = [
-    (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])")) for kind, pat in _SUBJECTS
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])"
+            + (r"(?=\s*(?:[,.;:!?)\"”]|$))" if kind == "pron" else "")
+        ),
+    )
+    for kind, pat in _SUBJECTS
 ]
 # A speech verb anywhere: every `_BEFORE` pattern holds one, so text without one skips them all. The
 # `$`-anchored patterns are tried at every position of up to 300 characters before each quote.
