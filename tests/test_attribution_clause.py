@@ -122,3 +122,14 @@ def test_said_he_opening_a_reported_clause_is_no_inverted_attribution() -> None:
     text = 'Ivo Stern met Olaf Brandt.\n\nThe guild, in a "statement," said he would not sell the ferry this year.'
     _speakers, quotes = analyse(text)
     assert not [q for q in quotes if q.direct and q.source == "he"]
+
+
+def test_shares_and_counts_spelled_out_are_unnamed_sources() -> None:
+    text = (
+        "The harbour poll asked 900 residents about the ferry.\n\n"
+        "Twenty-four percent said the levy should go. Nearly three in five said they would pay more. "
+        "Last July, 1,409 residents said they wanted a night ferry."
+    )
+    assert _reported(text, "levy should go")[:2] == (None, "Twenty-four percent")
+    assert _reported(text, "would pay more")[1] == "Nearly three in five"
+    assert _reported(text, "wanted a night ferry")[1] == "1,409 residents"

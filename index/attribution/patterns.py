@@ -68,15 +68,25 @@ _AGENT_SUBJ = (
 # A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
 # "all but two". Its speaker is nobody in particular.
 _NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+# A share spelled out ("Twenty-four percent"), a ratio with a spelled denominator ("three in five"), a
+# count of people ("1,409 teachers"): round 6a, bench/reports/attribution.md.
+_TENS = r"(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:-[a-z]+)?"
+_DENOM = r"(?:\d+|ten|five|four|three|six|seven|eight|nine)"
+_PEOPLE = (
+    r"(?:voters|respondents|Americans|Republicans|Democrats|independents|members|delegates|supporters|"
+    r"people|adults|residents|teachers|students|workers|parents|women|men|officers|employees|doctors|"
+    r"nurses|veterans|participants|economists|experts)"
+)
 _QUANT_SUBJ = (
     r"(?:(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than\s+|[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?"
-    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+(?:\d+|ten)"
+    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+{_DENOM}"
     r"|[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Ff]ew|[Nn]one|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters"
     r"|[Aa]\s+majority|[Aa]\s+third|[Aa]\s+quarter)"
     r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
     r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
     r"delegates|supporters|people|adults|residents))"
-    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten)"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+{_DENOM}"
+    rf"|{_TENS}\s+(?:percent|per\s+cent)|\d{{1,3}}(?:,\d{{3}})*\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?{_PEOPLE}"
     # a bare quantifier standing for people already named: "Many said Monday that ..."
     r"|(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Ss]everal|[Bb]oth|[Ee]veryone|[Nn]obody)(?=\s))"
 )
