@@ -133,3 +133,17 @@ def test_shares_and_counts_spelled_out_are_unnamed_sources() -> None:
     assert _reported(text, "levy should go")[:2] == (None, "Twenty-four percent")
     assert _reported(text, "would pay more")[1] == "Nearly three in five"
     assert _reported(text, "wanted a night ferry")[1] == "1,409 residents"
+
+
+def test_aside_before_a_pronoun_clause() -> None:
+    text = "Olaf Brandt chairs the guild.\n\nOlaf Brandt says, win or lose in the council vote, he is staying on."
+    speaker, _source, verb, content = _reported(text, "staying on")
+    assert speaker == "Olaf Brandt" and verb == "says" and content.startswith("he is")
+
+
+def test_trailing_attribution_with_a_long_description() -> None:
+    text = (
+        "Ivo Stern runs the harbour.\n\n"
+        "Two ferries were also among the boats lost, Harbour Town port authority press spokesman Jo Roe said."
+    )
+    assert _reported(text, "among the boats lost")[0] == "Jo Roe"
