@@ -147,3 +147,13 @@ def test_trailing_attribution_with_a_long_description() -> None:
         "Two ferries were also among the boats lost, Harbour Town port authority press spokesman Jo Roe said."
     )
     assert _reported(text, "among the boats lost")[0] == "Jo Roe"
+
+
+def test_the_speaker_nearest_the_quotation_inside_the_sentence() -> None:
+    text = (
+        "Olaf Brandt ran the guild for years.\n\n"
+        'The levy led to what guild adviser Ivo Stern called "the end of the ferry as we knew it."\n\n'
+        'Brandt called Stern\'s remarks on the levy "a betrayal of the harbour."'
+    )
+    assert _quote(text, "the end of the ferry")[0] == "Ivo Stern"
+    assert _quote(text, "a betrayal of the harbour")[0] == "Olaf Brandt"  # "remarks" is a noun here

@@ -348,8 +348,13 @@ class _Attributor(_Sources):
                 continue
             if re.match(r"\s+by\b", t[m.end() : m.end() + 4]):
                 return None  # "The question posed by Jo Roe is: ...": a passive, its agent elsewhere
-            if _OTHER_SPEAKER.search(t, m.end("subj"), end):
-                return None  # another speaker's verb stands nearer the quotation
+            other = None
+            for other in _OTHER_SPEAKER.finditer(t, m.end("subj"), end):
+                pass  # the last one, nearest the quotation (bounded: 300 characters)
+            if other is not None:
+                # another speaker's verb stands nearer the quotation ("..., where Harry Reid told
+                # reporters that "..."", "what aide Kevin Phillips called "..."): that speaker's words
+                return self._named_before(other.start("name"), other.end("name"), other.group("verb"))
             subj = _Subj(kind, m.group("subj"), m.start("subj"), m.end("subj"))
             if not self._subject_ok(subj, False):
                 continue
@@ -479,6 +484,23 @@ class _Attributor(_Sources):
             if self._subject_ok(cand, False):
                 return cand
         return None
+
+    def _named_before(self, s: int, e: int, verb: str | None) -> tuple[_Subj, str] | None:
+        """The name ending at [s, e) as the subject of `verb`, when it is a plausible speaker.
+
+        Args:
+            s, e: the capitalised word before the verb (-1 when the subject was a pronoun).
+            verb: the verb after it.
+        Returns:
+            (subject, verb in lower case), or None.
+        """
+        if s < 0 or verb is None:
+            return None
+        n = self.doc.name_at(max(0, s - 80), e, last=True)
+        if n is None or n.end != e:
+            return None
+        subj = _Subj("name", n.text, n.start, n.end)
+        return (subj, _verb(verb)) if self._subject_ok(subj, False) else None
 
     def _opening_source(self, ss: int, pos: int) -> _Subj | None:
         """A source that is not a name opening the sentence before a second verb or an infinitive:

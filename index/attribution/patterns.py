@@ -331,7 +331,8 @@ _OPEN_SUBJ_VERB = [
 # Capitol, where Harry Reid told reporters that "..."", "Trump, Sexton said, has created a "..."": the
 # quotation is that speaker's, not the sentence subject's.
 _OTHER_SPEAKER = _lazy(
-    rf"(?:(?<![\w'’-]){U}[\w.'’-]*|\b(?:he|she|they))(?:\s*\([^()]{{1,40}}\)|,\s*[RDI]-[\w.]+,)?\s+"
+    rf"(?:(?<![\w'’-])(?P<name>{U}[\w.-]*(?:['’][A-Za-z]{{2,}}[\w-]*)?)|\b(?:he|she|they))"
+    rf"(?:\s*\([^()]{{1,40}}\)|,\s*[RDI]-[\w.]+,)?\s+"
     rf"(?:(?:{AUX})\s+){{0,2}}"
-    rf"(?:{VERB_RE}|called|calls|described|describes|telling|saying|calling|writing|adding)(?![\w'’-])"
+    rf"(?P<verb>{VERB_RE}|called|calls|described|describes|telling|saying|calling|writing|adding)(?![\w'’-])"
 )
