@@ -348,9 +348,8 @@ class _Attributor(_Sources):
                 continue
             if re.match(r"\s+by\b", t[m.end() : m.end() + 4]):
                 return None  # "The question posed by Jo Roe is: ...": a passive, its agent elsewhere
-            other = None
-            for other in _OTHER_SPEAKER.finditer(t, m.end("subj"), end):
-                pass  # the last one, nearest the quotation (bounded: 300 characters)
+            # the last one, nearest the quotation (bounded: 300 characters)
+            other = next(reversed(list(_OTHER_SPEAKER.finditer(t, m.end("subj"), end))), None)
             if other is not None:
                 # another speaker's verb stands nearer the quotation ("..., where Harry Reid told
                 # reporters that "..."", "what aide Kevin Phillips called "..."): that speaker's words
