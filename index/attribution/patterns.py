@@ -68,15 +68,25 @@ _AGENT_SUBJ = (
 # A share of a group as the source: "72 percent of Democrats", "most of them", "nine in 10 voters",
 # "all but two". Its speaker is nobody in particular.
 _NUM_WORD = r"(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)"
+# A share spelled out ("Twenty-four percent"), a ratio with a spelled denominator ("three in five"), a
+# count of people ("1,409 teachers"): round 6a, bench/reports/attribution.md.
+_TENS = r"(?:[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety)(?:-[a-z]+)?"
+_DENOM = r"(?:\d+|ten|five|four|three|six|seven|eight|nine)"
+_PEOPLE = (
+    r"(?:voters|respondents|Americans|Republicans|Democrats|independents|members|delegates|supporters|"
+    r"people|adults|residents|teachers|students|workers|parents|women|men|officers|employees|doctors|"
+    r"nurses|veterans|participants|economists|experts)"
+)
 _QUANT_SUBJ = (
     r"(?:(?:[Mm]ore|[Ff]ewer|[Ll]ess)\s+than\s+|[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Oo]nly\s+|[Jj]ust\s+)?"
-    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+(?:\d+|ten)"
+    rf"(?:(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+(?:in|out\s+of)\s+{_DENOM}"
     r"|[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Aa]ll|[Ff]ew|[Nn]one|[Tt]wo-thirds|[Oo]ne-third|[Tt]hree-quarters"
     r"|[Aa]\s+majority|[Aa]\s+third|[Aa]\s+quarter)"
     r"(?:\s+of\s+(?:them|those|us|(?:(?:the|his|her|their|its)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*[^\Ws'’]s)\b"
     r"|\s+(?:[\w'’-]+\s+){0,2}(?:voters|respondents|Americans|Republicans|Democrats|independents|members|"
     r"delegates|supporters|people|adults|residents))"
-    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+(?:\d+|ten)"
+    rf"|[Aa]ll\s+but\s+{_NUM_WORD}|\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|{_NUM_WORD}\s+in\s+{_DENOM}"
+    rf"|{_TENS}\s+(?:percent|per\s+cent)|\d{{1,3}}(?:,\d{{3}})*\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?{_PEOPLE}"
     # a bare quantifier standing for people already named: "Many said Monday that ..."
     r"|(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Ss]everal|[Bb]oth|[Ee]veryone|[Nn]obody)(?=\s))"
 )
@@ -109,8 +119,17 @@ _NAMED_SUBJECTS = _SUBJECTS[1:]
 _AFTER_SUBJ_FIRST = [
     (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}")) for kind, pat in _SUBJECTS
 ]
+# After a verb, a pronoun is its subject only when the attribution ends there (`," said he.`): in
+# `"sociopath," said he doesn't believe ...` the pronoun opens the reported clause.
 _AFTER_VERB_FIRST = [
-    (kind, _lazy(rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])")) for kind, pat in _SUBJECTS
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?P<verb>{VERB_RE})\s+(?P<subj>{pat})(?![\w])"
+            + (r"(?=\s*(?:[,.;:!?)\"”]|$))" if kind == "pron" else "")
+        ),
+    )
+    for kind, pat in _SUBJECTS
 ]
 # A speech verb anywhere: every `_BEFORE` pattern holds one, so text without one skips them all. The
 # `$`-anchored patterns are tried at every position of up to 300 characters before each quote.
@@ -268,4 +287,52 @@ _TRAILING.append(
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
     )
+)
+
+# A quotation inside a sentence whose subject opens it, then a finite verb of any kind: "Party Chairman
+# Reince Priebus called Clinton's remarks a "new low"", "Kasich resisted: "..."", "Washington, star of
+# "Scandal," thanked Obama for "...". The quotation holds no attribution of its own; the sentence's
+# subject is its source (round 6a, bench/reports/attribution.md).
+_OPENER = (
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Instead|Then|Later|Earlier|Indeed|Also),?\s+)?"
+    r"(?:(?:At|In|On|During|After|Before|Earlier|Later|Last|This|When|While|Since|Even|For|From|With|"
+    r"Under|Over|Asked|Speaking|Writing)\s[^,\"“”;:]{1,80},\s*)?"
+)
+# A finite verb: a past or present form, or a common irregular past; not a plural agent noun ("Trump
+# supporters chanted": "supporters" is no verb). After a described subject only a past form: "The
+# tragic attacks", "a few weeks" are nouns.
+_IRREGULAR_PAST = (
+    r"shot|went|took|made|gave|wrote|said|told|put|got|began|spoke|drew|threw|brought|sent|kept|left|held"
+    r"|struck|hit|led|won|ran|came|saw|met|paid|read|heard|fought|found|thought|sought|swore|chose|stood"
+    r"|did|laid|set|cast"
+)
+_FINITE = (
+    rf"(?P<verb>(?![a-z]+(?:ers|ors|ists|ians|ents|ants|ness|ss|us|is|ics|ies)\b)[a-z]{{2,}}(?:ed|s)"
+    rf"|{_IRREGULAR_PAST})(?![\w'’-])"
+)
+_FINITE_PAST = rf"(?P<verb>[a-z]{{2,}}ed|{_IRREGULAR_PAST})(?![\w'’-])"
+_OPEN_SUBJ_VERB = [
+    (
+        kind,
+        _lazy(
+            rf"\W*{_OPENER}(?P<subj>{pat})(?![\w'’-])\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS})?\s*"
+            rf"(?:(?:{AUX})\s+){{0,3}}(?:[a-z]+ly\s+)?{_FINITE_PAST if kind == 'desc' else _FINITE}"
+        ),
+    )
+    for kind, pat in (
+        ("pron", _PRON_SUBJ),
+        ("group", _GROUP_SUBJ),
+        ("role", _ROLE_SUBJ),
+        ("name", _NAME_SUBJ),
+        ("desc", _DESC_SUBJ),
+    )
+]
+# Another speaker's verb between a sentence's verb and its quotation: "The furor extended to the
+# Capitol, where Harry Reid told reporters that "..."", "Trump, Sexton said, has created a "..."": the
+# quotation is that speaker's, not the sentence subject's.
+_OTHER_SPEAKER = _lazy(
+    rf"(?:(?<![\w'’-])(?P<name>{U}[\w.-]*(?:['’][A-Za-z]{{2,}}[\w-]*)?)|\b(?:he|she|they))"
+    rf"(?:\s*\([^()]{{1,40}}\)|,\s*[RDI]-[\w.]+,)?\s+"
+    rf"(?:(?:{AUX})\s+){{0,2}}"
+    rf"(?P<verb>{VERB_RE}|called|calls|described|describes|telling|saying|calling|writing|adding)(?![\w'’-])"
 )
