@@ -89,6 +89,7 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="embedding model (default: the index default)")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared eval folder")
     ap.add_argument("--report", type=Path, default=REPO / "bench" / "reports" / "followups.md")
+    ap.add_argument("--index", type=Path, default=None, help="keep the index here; reused if it exists")
     ap.add_argument("--show", type=int, default=40, help="misses listed in the report")
     args = ap.parse_args()
 
@@ -110,12 +111,15 @@ def main() -> None:
         folder.mkdir()
         for d in sample:
             (folder / f"{d['doc_id']}.txt").write_text(d["text"], encoding="utf-8")
-        build([folder], Path(tmp) / "index", model=args.model, cache_dir=config.model_cache_dir())
-        engine = Engine.open(Path(tmp) / "index")
+        where = args.index or Path(tmp) / "index"
+        if not (args.index and args.index.exists()):
+            build([folder], where, model=args.model, cache_dir=config.model_cache_dir())
+        engine = Engine.open(where)
         built = time.perf_counter() - t0
         originals = {d["doc_id"]: d["text"] for d in sample}
         cases = gold_cases(engine, attrs, originals, random.Random(args.seed), args.per_article)
         kept = len({c.doc_id for c in cases})
+        g_ok, g_n, g_wrong = genders(engine, attrs, originals)
         scored = score(engine, cases)
         rows, agree, agree_n, wrong_gender = run(engine, rng)
     asked = time.perf_counter() - t0 - built
@@ -142,6 +146,10 @@ def main() -> None:
         "changed its text, so that the annotated offsets would not hold, or no attribution qualifies).",
         "",
         *table(scored),
+        "",
+        f"Gender read from the documents (qa.referents.gender_in) against the annotations' he/she/Mr/Mrs "
+        f"sources, per quoted speaker and article: {g_ok}/{g_n} agree, {g_wrong} the other gender, the "
+        "rest unknown.",
         "",
         "## Rewrites",
         "",
@@ -313,6 +321,26 @@ def gold_cases(
                 )
                 cases.append(Case("and_other", follow=f"And {o}?", gold=ogold, **base))
     return cases
+
+
+def genders(
+    engine: Engine, attrs: dict[str, list[dict[str, Any]]], originals: dict[str, str]
+) -> tuple[int, int, int]:
+    """gender_in against the annotations' gender, per (article, speaker) where they give one."""
+    ok = n = wrong = 0
+    ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
+    for name, rows in sorted(attrs.items()):
+        if name not in ids or engine.docs[ids[name]].text != originals[name]:
+            continue
+        for who in sorted({a["source_resolved"] for a in rows if a["source_resolved"]}):
+            want = _gender(rows, who)
+            if want is None or not _surname(who):
+                continue
+            got = gender_in(who, originals[name])
+            n += 1
+            ok += got == want
+            wrong += got in ("m", "f") and got != want
+    return ok, n, wrong
 
 
 def score(engine: Engine, cases: list[Case]) -> list[Case]:
