@@ -60,6 +60,9 @@ class Plan:
     anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
     moved_on: int | None = None  # a passage already shown that this question asks to move past ("next")
     pinned: int | None = None  # the passage that answers by construction: the speaker's next attribution
+    prefer: frozenset[int] = field(
+        default_factory=frozenset
+    )  # ranked first where found: "And X?" on this article
 
 
 class Conversation:
@@ -120,6 +123,10 @@ class Conversation:
                 answer.reason,
                 answer.did_you_mean,
             )
+        if plan.prefer and any(h.pid in plan.prefer for h in answer.hits):
+            # "And Clinton?" in a conversation on one article: Clinton's words in that article, before
+            # those of the other articles quoting her (PolNeAR train conversations, bench/followups.py).
+            answer = replace(answer, hits=sorted(answer.hits, key=lambda h: h.pid not in plan.prefer))
         if plan.pinned is not None and answer.hits and answer.hits[0].pid != plan.pinned:
             # "What did she say next?" is answered by her next attribution, which the attributions
             # found, not by ranking: put first even where the words of "say next" ranked it lower
@@ -166,7 +173,8 @@ class Conversation:
         elif kind.name == "bare":
             plan = Plan([followup.reask(prev.searched, kind.word)], near)
         elif kind.name == "about":
-            plan = Plan(self._about(prev, kind.target), self._quoted_here(prev, kind.target))
+            here = self._quoted_here(prev, kind.target)
+            plan = Plan(self._about(prev, kind.target), here, prefer=here)
         elif kind.name == "pronoun":
             body = followup.strip_lead(q)
             readings = self._pronoun(prev, body)
@@ -180,7 +188,7 @@ class Conversation:
         else:
             return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
-        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on, plan.pinned)
+        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on, plan.pinned, plan.prefer)
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
