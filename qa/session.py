@@ -60,9 +60,8 @@ class Plan:
     anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
     moved_on: int | None = None  # a passage already shown that this question asks to move past ("next")
     pinned: int | None = None  # the passage that answers by construction: the speaker's next attribution
-    prefer: frozenset[int] = field(
-        default_factory=frozenset
-    )  # ranked first where found: "And X?" on this article
+    # ranked first where the search found them: "And X?" answered from X's passages of this article
+    prefer: frozenset[int] = field(default_factory=frozenset)
 
 
 class Conversation:
@@ -317,7 +316,16 @@ class Conversation:
             return quoted
         # Quoted elsewhere but not here by the attributions (which miss some): the passages of this
         # document that name them, so that "And Clinton?" is not answered from another article.
-        aliases = {a for s in self.engine.speakers_index if s.name in names for a in (s.name, *s.aliases)}
+        # Names only: a role alias ("rival", "nominee") would match passages about anyone.
+        aliases = {
+            a
+            for s in self.engine.speakers_index
+            if s.name in names
+            for a in (s.name, *s.aliases)
+            if a[:1].isupper()
+        }
+        if not aliases:
+            return quoted
         rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
         return frozenset(p.pid for p in self.engine.passages if p.doc_id == doc_id and rx.search(p.text))
 
