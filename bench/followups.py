@@ -1,11 +1,30 @@
-"""Follow-up rewrites on real news the rules were not written on: PolNeAR train articles.
+"""Follow-ups on real news the rules were not written on: PolNeAR train articles.
 
     python bench/followups.py                 # 30 articles, report to bench/reports/followups.md
-    python bench/followups.py --articles 60
+    python bench/followups.py --articles 60 --model hash-embedder
 
-For every quoted speaker of the sampled articles it holds short conversations ("What did X say
-about Y?" then "Why?", "Who said that?", "What did she say next?", "And Z?", "And what did he say
-about W?", ...) and reports:
+Two parts over one index of the sampled articles.
+
+Scored conversations, gold from PolNeAR's own annotations (speaker, content spans), never from
+what the bot finds: for an attribution A of speaker S (a speech cue or a quote, S a resolved name)
+the bot is asked "What did <S> say about <a rare word of A's content>?" and then, each in a fresh
+conversation, one follow-up whose gold is a set of passages of the index:
+
+* next      "What did he/she say next?"  S's next attribution starting after A's passage;
+* who_said  "Who said that?"             A's passage or a neighbour, naming S (text or speaker);
+* and_other "And <O>?"                   any passage holding an attribution of O, another
+                                         speaker quoted in the article;
+* and_topic "And <word>?"                S's other attribution holding that word;
+* why       "Why?"                       A's passage or a neighbour (same paragraph or the next);
+* when      "When was that?"             the same;
+* about     "What did he/she say about <word>?"  S's other attribution holding that word.
+
+He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); follow-ups
+needing a pronoun are asked only then. Hit@1 is reported by kind, over all conversations and over
+those whose first answer was right (a follow-up can only anchor on what was shown).
+
+Rewrites for every quoted speaker ("What did X say about Y?" then "Why?", "Who said that?",
+"What did she say next?", "And Z?", "And what did he say about W?", ...) with the report of:
 
 * garbled rewrites (doubled word, broken auxiliary, doubled possessive, leftover marker), by
   qa.followup.garbled and by an independent check here; the target is none;
@@ -26,17 +45,22 @@ import random
 import re
 import sys
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from index.build import build  # noqa: E402
+from index.lexical import STOPWORDS  # noqa: E402
 from qa import config, followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.referents import gender_in  # noqa: E402
 from qa.session import Conversation  # noqa: E402
+from qa.types import Passage  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
 
@@ -61,31 +85,75 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--per-article", type=int, default=4, help="attributions asked about per article")
+    ap.add_argument("--model", default=None, help="embedding model (default: the index default)")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared eval folder")
     ap.add_argument("--report", type=Path, default=REPO / "bench" / "reports" / "followups.md")
+    ap.add_argument("--index", type=Path, default=None, help="keep the index here; reused if it exists")
+    ap.add_argument("--show", type=int, default=40, help="misses listed in the report")
     args = ap.parse_args()
 
-    with gzip.open(args.shared / "polnear" / "train" / "docs.jsonl.gz", "rt", encoding="utf-8") as f:
+    train = args.shared / "polnear" / "train"
+    with gzip.open(train / "docs.jsonl.gz", "rt", encoding="utf-8") as f:
         docs = [json.loads(line) for line in f]
     rng = random.Random(args.seed)
     sample = rng.sample(sorted(docs, key=lambda d: d["doc_id"]), args.articles)
+    wanted = {d["doc_id"] for d in sample}
+    attrs: dict[str, list[dict[str, Any]]] = {}
+    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if a["doc_id"] in wanted:
+                attrs.setdefault(a["doc_id"], []).append(a)
+    t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
         for d in sample:
             (folder / f"{d['doc_id']}.txt").write_text(d["text"], encoding="utf-8")
-        build([folder], Path(tmp) / "index", cache_dir=config.model_cache_dir())
-        engine = Engine.open(Path(tmp) / "index")
+        where = args.index or Path(tmp) / "index"
+        if not (args.index and args.index.exists()):
+            build([folder], where, model=args.model, cache_dir=config.model_cache_dir())
+        engine = Engine.open(where)
+        built = time.perf_counter() - t0
+        originals = {d["doc_id"]: d["text"] for d in sample}
+        cases = gold_cases(engine, attrs, originals, random.Random(args.seed), args.per_article)
+        kept = len({c.doc_id for c in cases})
+        g_ok, g_n, g_wrong = genders(engine, attrs, originals)
+        scored = score(engine, cases)
         rows, agree, agree_n, wrong_gender = run(engine, rng)
+    asked = time.perf_counter() - t0 - built
 
     garbled = [(r, why) for r in rows if (why := followup.garbled(r[2]) or ", ".join(own_check(r[2])))]
+    garbled += [
+        ((c.first, c.follow, c.searched), why)
+        for c in scored
+        if c.follow and (why := followup.garbled(c.searched) or ", ".join(own_check(c.searched)))
+    ]
     changed = sum(1 for r in rows if r[2] != r[1])
+    model = args.model or "the default model"
+    cmd = f"python bench/followups.py --articles {args.articles} --seed {args.seed}" + (
+        f" --model {args.model}" if args.model else ""
+    )
     lines = [
-        "# Follow-up rewrites on real news (PolNeAR train)",
+        "# Follow-ups on real news (PolNeAR train)",
         "",
-        f"`python bench/followups.py --articles {args.articles} --seed {args.seed}`",
+        f"`{cmd}` (embedder: {model}; index {built:.0f} s, questions {asked:.0f} s)",
         "",
-        f"- articles: {args.articles}; conversations: {len(rows)}; rewritten: {changed}",
+        "## Scored conversations (gold from PolNeAR's annotations)",
+        "",
+        f"{kept} of {args.articles} articles gave conversations (an article is skipped when the index "
+        "changed its text, so that the annotated offsets would not hold, or no attribution qualifies).",
+        "",
+        *table(scored),
+        "",
+        f"Gender read from the documents (qa.referents.gender_in) against the annotations' he/she/Mr/Mrs "
+        f"sources, per quoted speaker and article: {g_ok}/{g_n} agree, {g_wrong} the other gender, the "
+        "rest unknown.",
+        "",
+        "## Rewrites",
+        "",
+        f"- articles: {args.articles}; conversations: {len(rows) + len(scored)}; rewritten: {changed}",
         f"- garbled rewrites: {len(garbled)}",
         f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
         f"{agree}/{agree_n}",
@@ -95,6 +163,13 @@ def main() -> None:
         "",
         *[f"- `{r[0]}` / `{r[1]}` -> `{r[2]}` ({why})" for r, why in garbled[:40]],
         "",
+        "## Misses, first answer right",
+        "",
+        *[
+            f"- {c.kind}: `{c.first}` / `{c.follow}` -> `{c.searched}`: top {c.got}, gold {sorted(c.gold)[:6]}"
+            for c in [c for c in scored if c.kind != "first" and c.first_hit and not c.hit][: args.show]
+        ],
+        "",
         "## Sample of rewrites",
         "",
         *[f"- `{r[0]}` / `{r[1]}` -> `{r[2]}`" for r in rows[:: max(1, len(rows) // 60)]],
@@ -102,7 +177,208 @@ def main() -> None:
     ]
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines[:10]))
+    print("\n".join(lines[:24]))
+
+
+@dataclass
+class Case:
+    """One scored conversation: the first question, a follow-up ("" for the first question scored
+    alone), the gold passages of the follow-up, and what the bot did."""
+
+    kind: str
+    first: str
+    follow: str
+    gold: frozenset[int]
+    first_gold: frozenset[int]
+    doc_id: int
+    surname: str = ""  # who_said: the speaker the answer must name
+    searched: str = ""
+    got: int | None = None
+    hit: bool = False
+    first_hit: bool = False
+
+
+def _surname(name: str) -> str:
+    """The last capitalised word, as ../shared/eval/attribution.py compares speakers."""
+    caps = [w for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()]
+    return caps[-1] if caps else ""
+
+
+def _gender(doc_attrs: list[dict[str, Any]], name: str) -> str | None:
+    """The speaker's gender by the annotations: "he"/"she" sources resolved to them."""
+    m = sum(
+        1 for a in doc_attrs if a["source_resolved"] == name and a["source_text"].lower() in ("he", "him")
+    )
+    f = sum(
+        1 for a in doc_attrs if a["source_resolved"] == name and a["source_text"].lower() in ("she", "her")
+    )
+    return "m" if m > f else "f" if f > m else None
+
+
+def _passages(spans: list[tuple[int, int]], by_doc: list[Passage]) -> frozenset[int]:
+    """The passages holding at least half of a content, or the one holding most of it."""
+    out: set[int] = set()
+    for a, b in spans:
+        best = max(by_doc, key=lambda p: min(b, p.end) - max(a, p.start))
+        out.add(best.pid)
+    return frozenset(out)
+
+
+def _rare_word(text: str, doc_passages: list[Passage], rng: random.Random, avoid: set[str]) -> str | None:
+    """A lower-case content word of `text` that at most two passages of the article hold: a word a
+    reader would ask about, so no adverb or verb form ("especially", "appeared") and nothing as
+    common as "another" (wordfreq Zipf frequency under 4.5)."""
+    from wordfreq import zipf_frequency
+
+    ws = sorted(
+        {
+            w
+            for w in re.findall(r"(?<![\w'’-])[a-z][a-z-]{4,}(?![\w'’-])", text)
+            if w not in STOPWORDS
+            and not followup.SPEECH_VERB.fullmatch(w)
+            and w not in avoid
+            and not w.endswith(("ly", "ing", "ed"))
+            and zipf_frequency(w, "en") < 4.5
+        }
+    )
+    rare = [w for w in ws if sum(bool(re.search(rf"\b{w}\b", p.text)) for p in doc_passages) <= 2]
+    return rng.choice(rare) if rare else None
+
+
+def gold_cases(
+    engine: Engine,
+    attrs: dict[str, list[dict[str, Any]]],
+    originals: dict[str, str],
+    rng: random.Random,
+    per_article: int,
+) -> list[Case]:
+    """The scored conversations of the sampled articles (see the module docstring)."""
+    cases: list[Case] = []
+    ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
+    for name in sorted(attrs):
+        doc_id = ids.get(name)
+        if doc_id is None:
+            continue
+        text = engine.docs[doc_id].text
+        if text != originals[name]:
+            continue  # offsets would not hold (counted in the report)
+        by_doc = [p for p in engine.passages if p.doc_id == doc_id]
+        said = [
+            a
+            for a in attrs[name]
+            if a["source_resolved"]
+            and _surname(a["source_resolved"])
+            and (a["direct"] or followup.SPEECH_VERB.search(a["cue_text"] or ""))
+            and len(a["content_text"]) >= 30
+            and all(text[s:e].strip() for s, e in a["content"])
+        ]
+        if not said:
+            continue
+        for a in rng.sample(said, min(per_article, len(said))):
+            who = a["source_resolved"]
+            sur = _surname(who)
+            mine = _passages([tuple(x) for x in a["content"]], by_doc)
+            topic = _rare_word(a["content_text"], by_doc, rng, {sur.lower()})
+            if topic is None:
+                continue
+            first = f"What did {sur} say about {topic}?"
+            base = {"first": first, "first_gold": mine, "doc_id": doc_id}
+            cases.append(Case("first", gold=mine, follow="", **base))
+            near = frozenset(n.pid for n in by_doc if any(abs(n.pid - m) <= 1 for m in mine))
+            cases.append(Case("who_said", follow="Who said that?", gold=near, surname=sur, **base))
+            cases.append(Case("why", follow="Why?", gold=near, **base))
+            cases.append(Case("when", follow="When was that?", gold=near, **base))
+            gender = _gender(attrs[name], who)
+            pron = {"m": "he", "f": "she"}.get(gender or "")
+            same = sorted(
+                (x for x in said if _surname(x["source_resolved"]) == sur and x is not a),
+                key=lambda x: x["content"][0][0],
+            )
+            end = max(engine.passages[m].end for m in mine)
+            later = [x for x in same if x["content"][0][0] >= end]
+            if pron and later:
+                gold = _passages([tuple(y) for y in later[0]["content"]], by_doc)
+                cases.append(Case("next", follow=f"What did {pron} say next?", gold=gold, **base))
+            other = [x for x in same if not (_passages([tuple(y) for y in x["content"]], by_doc) & mine)]
+            if other:
+                b = rng.choice(other)
+                bgold = _passages([tuple(y) for y in b["content"]], by_doc)
+                word = _rare_word(b["content_text"], by_doc, rng, {sur.lower(), topic})
+                if word:
+                    cases.append(Case("and_topic", follow=f"And {word}?", gold=bgold, **base))
+                    if pron:
+                        q = f"What did {pron} say about {word}?"
+                        cases.append(Case("about", follow=q, gold=bgold, **base))
+            others = sorted({_surname(x["source_resolved"]) for x in said} - {sur})
+            if others:
+                o = rng.choice(others)
+                ogold = frozenset().union(
+                    *(
+                        _passages([tuple(y) for y in x["content"]], by_doc)
+                        for x in said
+                        if _surname(x["source_resolved"]) == o
+                    )
+                )
+                cases.append(Case("and_other", follow=f"And {o}?", gold=ogold, **base))
+    return cases
+
+
+def genders(
+    engine: Engine, attrs: dict[str, list[dict[str, Any]]], originals: dict[str, str]
+) -> tuple[int, int, int]:
+    """gender_in against the annotations' gender, per (article, speaker) where they give one."""
+    ok = n = wrong = 0
+    ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
+    for name, rows in sorted(attrs.items()):
+        if name not in ids or engine.docs[ids[name]].text != originals[name]:
+            continue
+        for who in sorted({a["source_resolved"] for a in rows if a["source_resolved"]}):
+            want = _gender(rows, who)
+            if want is None or not _surname(who):
+                continue
+            got = gender_in(who, originals[name])
+            n += 1
+            ok += got == want
+            wrong += got in ("m", "f") and got != want
+    return ok, n, wrong
+
+
+def score(engine: Engine, cases: list[Case]) -> list[Case]:
+    """Each case asked in a fresh conversation; hit@1 against its gold."""
+    conv = Conversation(engine)
+    for c in cases:
+        conv.reset()
+        ans = conv.ask(c.first, 5)
+        top = ans.hits[0] if ans.hits else None
+        c.first_hit = top is not None and top.pid in c.first_gold
+        if not c.follow:
+            c.searched, c.got, c.hit = ans.searched, top.pid if top else None, c.first_hit
+            continue
+        ans = conv.ask(c.follow, 5)
+        top = ans.hits[0] if ans.hits else None
+        c.searched, c.got = ans.searched, top.pid if top else None
+        c.hit = top is not None and top.pid in c.gold
+        if c.kind == "who_said" and top is not None:
+            names = f"{top.text} {top.speaker or ''}"
+            c.hit = c.hit and bool(re.search(rf"\b{re.escape(c.surname)}\b", names))
+    return cases
+
+
+def table(cases: list[Case]) -> list[str]:
+    """Hit@1 by follow-up kind: over all conversations, and where the first answer was right."""
+    kinds = ["first", "next", "who_said", "and_other", "and_topic", "why", "when", "about"]
+    out = ["| kind | n | hit@1 | n (first right) | hit@1 (first right) |", "|---|---:|---:|---:|---:|"]
+
+    def row(name: str, cs: list[Case]) -> str:
+        ok = [c for c in cs if c.first_hit]
+        h = sum(c.hit for c in cs) / len(cs) if cs else 0.0
+        hk = sum(c.hit for c in ok) / len(ok) if ok else 0.0
+        return f"| {name} | {len(cs)} | {h:.3f} | {len(ok)} | {hk:.3f} |"
+
+    for k in kinds:
+        out.append(row(k, [c for c in cases if c.kind == k]))
+    out.append(row("all follow-ups", [c for c in cases if c.kind != "first"]))
+    return out
 
 
 def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]], int, int, int]:

@@ -248,6 +248,15 @@ def swap_topic(prev: str, new: str) -> str | None:
     return prev[: m.start(1)] + new + "?"
 
 
+def drop_topic(question: str) -> str | None:
+    """'What did Ward say about the ruling?' -> 'What did Ward say?'; None when there is no "about/on"
+    topic, or nothing but the question word would be left."""
+    m = re.search(r"\s+(?:about|on|regarding|concerning)\s+.+?\s*[?.!]*\s*$", question, re.I)
+    if not m or len(question[: m.start()].split()) < 3:
+        return None
+    return question[: m.start()] + "?"
+
+
 def replace_span(text: str, start: int, end: int, new: str) -> str:
     """`text` with [start, end) replaced by `new`; an article is not doubled ("the Guardian article"
     with "the Nature one" is "the Nature one article", not "the the ...")."""

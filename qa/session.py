@@ -59,6 +59,9 @@ class Plan:
     focus: frozenset[int] = field(default_factory=frozenset)
     anchor: frozenset[int] = field(default_factory=frozenset)  # the focus to fall back on before abstaining
     moved_on: int | None = None  # a passage already shown that this question asks to move past ("next")
+    pinned: int | None = None  # the passage that answers by construction: the speaker's next attribution
+    # ranked first where the search found them: "And X?" answered from X's passages of this article
+    prefer: frozenset[int] = field(default_factory=frozenset)
 
 
 class Conversation:
@@ -106,8 +109,10 @@ class Conversation:
             ):
                 answer = anchored
         if plan.moved_on is not None and len(answer.hits) > 1:
-            # "What did she say next?" is answered by what follows, not by the passage already shown.
+            # "What did she say next?" is answered by what follows, not by the passage already shown:
+            # the speaker's next words, found by their attribution, come first where ranking found them.
             rest = [h for h in answer.hits if h.pid != plan.moved_on]
+            rest = sorted(rest, key=lambda h: h.pid not in plan.focus)
             answer = Answer(
                 answer.question,
                 answer.searched,
@@ -117,6 +122,22 @@ class Conversation:
                 answer.reason,
                 answer.did_you_mean,
             )
+        if plan.prefer and any(h.pid in plan.prefer for h in answer.hits):
+            # "And Clinton?" in a conversation on one article: Clinton's words in that article, before
+            # those of the other articles quoting her (PolNeAR train conversations, bench/followups.py).
+            answer = replace(answer, hits=sorted(answer.hits, key=lambda h: h.pid not in plan.prefer))
+        if plan.pinned is not None and answer.hits and answer.hits[0].pid != plan.pinned:
+            # "What did she say next?" is answered by her next attribution, which the attributions
+            # found, not by ranking: put first even where the words of "say next" ranked it lower
+            # (PolNeAR train conversations, bench/followups.py: the ranking put another document's
+            # passage first).
+            shown = next((h for h in answer.hits if h.pid == plan.pinned), None)
+            if shown is None:
+                p = self.engine.passages[plan.pinned]
+                said = [x.speaker for x in self.engine.quotes_by_passage.get(p.pid, [])]
+                shown = replace(p, score=answer.hits[0].score, speaker=said[0] if said else None)
+            rest = [h for h in answer.hits if h.pid != plan.pinned]
+            answer = replace(answer, abstained=False, hits=[shown, *rest][:k])
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
         self.turns.append(
@@ -151,7 +172,8 @@ class Conversation:
         elif kind.name == "bare":
             plan = Plan([followup.reask(prev.searched, kind.word)], near)
         elif kind.name == "about":
-            plan = Plan(self._about(prev, kind.target))
+            here = self._quoted_here(prev, kind.target)
+            plan = Plan(self._about(prev, kind.target), here, prefer=here)
         elif kind.name == "pronoun":
             body = followup.strip_lead(q)
             readings = self._pronoun(prev, body)
@@ -165,7 +187,7 @@ class Conversation:
         else:
             return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)]
-        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on)
+        return Plan(readings or [q], plan.focus, plan.anchor, plan.moved_on, plan.pinned, plan.prefer)
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
@@ -207,16 +229,27 @@ class Conversation:
         shown = self.engine.passages[prev.top]
         doc_id = shown.doc_id
         # The reader saw the whole passage: "next" is the speaker's first quote after it.
+        # "Say" asks for words said: a quote or a verb of speech, not "Christie hopes his endorsement
+        # will ..." (a hope the writer reports), which PolNeAR annotates but no reader asked for.
         after = sorted(
             (x.start, x.end)
             for x in self.engine.quotes
-            if x.speaker == name and x.doc_id == doc_id and x.start >= shown.end
+            if x.speaker == name
+            and x.doc_id == doc_id
+            and x.start >= shown.end
+            and (x.direct or _said(x.verb))
         )
         target = self._pid_at(doc_id, after[0][0]) if after else None
+        pinned = target
         if target is None:
-            target = prev.top + 1 if prev.top + 1 < len(self.engine.passages) else prev.top
+            # No later attribution found: the passage after the one shown, in the same document.
+            nxt = prev.top + 1
+            ok = nxt < len(self.engine.passages) and self.engine.passages[nxt].doc_id == doc_id
+            target = nxt if ok else prev.top
         reading = followup.put(body, ms[0], name) if ms else f"What did {name} say next?"
-        return Plan([reading], frozenset({target}), moved_on=prev.top if target != prev.top else None)
+        return Plan(
+            [reading], frozenset({target}), moved_on=prev.top if target != prev.top else None, pinned=pinned
+        )
 
     def _pid_at(self, doc_id: int, offset: int) -> int | None:
         for p in self.engine.passages:
@@ -228,8 +261,16 @@ class Conversation:
         """'And X?': X replaces the previous speaker when X is quoted in the index, the topic otherwise."""
         text = prev.searched
         span = self._speaker_span(prev)
-        if span is not None and self._speakers(new):
-            return [followup.replace_span(text, span[0], span[1], new)]
+        # A speaker is named ("And Ward?", "And the Lib Dems?"); "And debate?" is a topic even when an
+        # alias matches it regardless of case.
+        named = re.sub(r"^the\s+", "", new, flags=re.I)[:1].isupper()
+        if span is not None and self._speakers(new) and named:
+            swapped_speaker = followup.replace_span(text, span[0], span[1], new)
+            # "And Ward?" after "What did Lynch say about the ruling?" asks what Ward said, on that
+            # topic if Ward spoke to it, else at all: both are searched and fused. Measured on
+            # PolNeAR train conversations (bench/followups.py): the topic-only reading abstained on
+            # most, as the other speaker seldom uses the first one's word.
+            return [swapped_speaker, *filter(None, [followup.drop_topic(swapped_speaker)])]
         swapped = followup.swap_topic(text, new)
         if span is not None and swapped and self._speaks(new):
             # Quoted in the documents, though not as a speaker the index knows ("The Lib Dems want
@@ -257,6 +298,36 @@ class Conversation:
             if m:
                 out.append(followup.replace_span(text, m.start(), m.end(), new))
         return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _quoted_here(self, prev: _Turn, who: str) -> frozenset[int]:
+        """'And Clinton?': the passages quoting Clinton in the document the conversation is on, so
+        that a person quoted in many articles is answered from this one. Empty when `who` is no
+        speaker or is not quoted there."""
+        if prev.top is None or not re.sub(r"^the\s+", "", who, flags=re.I)[:1].isupper():
+            return frozenset()
+        names = set(self._speakers(who))
+        doc_id = self.engine.passages[prev.top].doc_id
+        quoted = frozenset(
+            pid
+            for pid, qs in self.engine.quotes_by_passage.items()
+            if self.engine.passages[pid].doc_id == doc_id and any(x.speaker in names for x in qs)
+        )
+        if quoted or not names:
+            return quoted
+        # Quoted elsewhere but not here by the attributions (which miss some): the passages of this
+        # document that name them, so that "And Clinton?" is not answered from another article.
+        # Names only: a role alias ("rival", "nominee") would match passages about anyone.
+        aliases = {
+            a
+            for s in self.engine.speakers_index
+            if s.name in names
+            for a in (s.name, *s.aliases)
+            if a[:1].isupper()
+        }
+        if not aliases:
+            return quoted
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+        return frozenset(p.pid for p in self.engine.passages if p.doc_id == doc_id and rx.search(p.text))
 
     def _speaks(self, name: str) -> bool:
         """Whether some document has `name` as the subject of a verb of speech ("the Lib Dems want")."""
@@ -288,8 +359,15 @@ class Conversation:
             kind, gender, plural, _ = followup.PRONOUNS[m.group(1).lower()]
             if self._bound_inside(q, m, kind):
                 continue
-            cands = [r for r in self._candidates(prev) if agrees(r, kind, gender, plural)]
+            every = self._candidates(prev)
+            cands = [r for r in every if agrees(r, kind, gender, plural)]
             if not cands:
+                # Nothing agrees, by genders read from the documents, which can err ("her" of another
+                # person near the speaker's name): the previous question's own person is searched
+                # too, fused with the question as typed, rather than leaving "he" to nobody.
+                asked = [r for r in every if r.kind == "person" and not r.plural and kind == "person"]
+                if not plural and asked and self._speakers(asked[0].text):
+                    return [followup.put(q, m, asked[0].text), q]
                 return [q]
             if followup.role(q, m) == "poss":
                 # A possessive of a clause reads wrong ("the person who won the race's husband").
@@ -456,6 +534,13 @@ class Conversation:
             if self._genders[key] is not None:
                 return self._genders[key]
         return None
+
+
+def _said(verb: str) -> bool:
+    """Whether an attribution's cue is a verb of speech ("said", "according to"), not a belief or hope."""
+    from index.attribution.words import SPEECH_VERBS
+
+    return verb.lower().startswith("according") or any(w in SPEECH_VERBS for w in verb.lower().split())
 
 
 def _unask(text: str) -> str:
