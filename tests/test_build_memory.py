@@ -99,9 +99,9 @@ def test_build_holds_no_copy_of_the_vectors_and_bm25_less_than_the_text(
     assert grown["storing:vectors"] < all_vectors / 2, grown
     assert grown["storing:bm25"] < 1.5 * held, grown
     # Not the index code's: reading holds the file's bytes and the text decoded from them (2.5x the
-    # held text), and sqlite3 encodes a text beyond Latin-1 to UTF-8 at up to 3 bytes a character
-    # to store it (+2.9 MB): 3.7x in all, measured; both outside the index code
-    # (bench/reports/index_scale.txt).
+    # held text, traced). Binding the text to sqlite3 as one str kept its UTF-8 form (+2.9 MB, 3.7x
+    # in all) until the store streamed it in pieces (test_docstore_write_holds_no_encoded_copy_of_the_text,
+    # bench/reports/index_scale.txt, third pass).
     assert overall < 4 * held, (overall, grown, held)
 
 
