@@ -23,17 +23,24 @@ from urllib.parse import quote
 from index.errors import IndexDamaged
 from index.model import DocMeta
 
-SCHEMA_VERSION = 3  # 3: quotes keep their source as written and its mention; speaker may be NULL
-# 2: documents.meta (title, author, date, url... as JSON). Schemas 1 and 2 are still read.
-_READABLE = (1, 2, 3)
+SCHEMA_VERSION = 4  # 4: documents.text is the UTF-8 text as a BLOB, written a piece at a time, and
+# documents.chars its length in characters (index format 5)
+# 3: quotes keep their source as written and its mention; speaker may be NULL
+# 2: documents.meta (title, author, date, url... as JSON). Schemas 1 to 3 are still read.
+_READABLE = (1, 2, 3, 4)
 APPLICATION_ID = 0x51414E57  # "QANW": tells our file from any other SQLite database
 _HEADER = b"SQLite format 3\x00"
 _BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
+# Characters of a document's text encoded and written at once. Binding the whole text as a str made
+# Python keep its UTF-8 form on the str and SQLite copy it twice more (bind, record): +43 MB at the
+# storing:docstore stage for a 30 MB file (bench/reports/index_scale.txt, second pass).
+_WRITE_CHARS = 1 << 20
 
 _SCHEMA = """
 CREATE TABLE documents (
     doc_id INTEGER PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
-    sha256 TEXT NOT NULL, text TEXT NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL
+    sha256 TEXT NOT NULL, text BLOB NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL,
+    chars INTEGER NOT NULL
 );
 CREATE TABLE passages (
     pid INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
@@ -132,22 +139,8 @@ def write(
         con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
-        con.executemany(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
-            (
-                (
-                    d.doc_id,
-                    _name_value(d.source),
-                    _name_value(d.title),
-                    d.format,
-                    d.sha256,
-                    d.text,
-                    d.indexed_at,
-                    d.meta,
-                )
-                for d in documents
-            ),
-        )
+        for d in documents:
+            _write_document(con, d)
         con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?)", _passage_values(passages, lengths))
         con.executemany(
             "INSERT INTO quotes (doc_id, start_char, end_char, speaker, verb, direct, source_text, mention_start,"
@@ -189,6 +182,48 @@ def write(
             path.unlink(missing_ok=True)  # never leave a half-written store behind
 
 
+def _pieces(text: str) -> Iterator[bytes]:
+    """The text's UTF-8 bytes, `_WRITE_CHARS` characters at a time (lone surrogates kept, as
+    "surrogatepass" writes them, so that any str round-trips).
+
+    Args:
+        text: a document's text.
+
+    Returns:
+        An iterator over consecutive pieces of its encoding.
+    """
+    for i in range(0, len(text), _WRITE_CHARS):
+        yield text[i : i + _WRITE_CHARS].encode("utf-8", "surrogatepass")
+
+
+def _write_document(con: sqlite3.Connection, d: DocRow) -> None:
+    """Insert one document row, its text streamed into a zero-filled BLOB of the right size: SQLite
+    writes the zeros page by page and never holds the value, and only one piece is encoded at once.
+
+    Args:
+        con: the store being written, inside its transaction.
+        d: the document.
+    """
+    size = sum(len(piece) for piece in _pieces(d.text))
+    con.execute(
+        "INSERT INTO documents VALUES (?,?,?,?,?,zeroblob(?),?,?,?)",
+        (
+            d.doc_id,
+            _name_value(d.source),
+            _name_value(d.title),
+            d.format,
+            d.sha256,
+            size,
+            d.indexed_at,
+            d.meta,
+            len(d.text),
+        ),
+    )
+    with con.blobopen("documents", "text", d.doc_id) as blob:
+        for piece in _pieces(d.text):
+            blob.write(piece)
+
+
 def _name_value(name: str) -> str | bytes:
     """A file name as SQLite can hold it: names that are not UTF-8 (surrogate escapes) as their bytes."""
     try:
@@ -202,8 +237,26 @@ def _name(value: str | bytes) -> str:
     return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
-def _doc_row(r: Sequence[Any]) -> DocRow:
-    return DocRow(r[0], _name(r[1]), _name(r[2]), *r[3:])
+def _doc_row(r: Sequence[Any], where: Path) -> DocRow:
+    """A document row as read: a schema-4 text (UTF-8 bytes, then its length in characters) decoded
+    and checked against that length.
+
+    Args:
+        r: the columns of _DOC_COLS (or _DOC_COLS_V1).
+        where: the store's file, named in the damage message.
+
+    Returns:
+        The row.
+    """
+    text = r[5]
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            raise IndexDamaged(f"index file {where.name} is damaged (a document text is not UTF-8)") from None
+        if len(text) != r[8]:
+            raise IndexDamaged(f"index file {where.name} is damaged (a document text has the wrong length)")
+    return DocRow(r[0], _name(r[1]), _name(r[2]), r[3], r[4], text, r[6], r[7])
 
 
 def _passage_values(rows: Iterable[PassageRow], lengths: dict[int, int]) -> Iterator[tuple[Any, ...]]:
@@ -299,7 +352,7 @@ class DocStore:
             con.close()
             raise IndexDamaged(f"index file {path.name} is damaged (not a qa document store)")
         store._schema = version
-        store._doc_cols = _DOC_COLS if version >= 2 else _DOC_COLS_V1
+        store._doc_cols = _DOC_COLS if version >= 4 else _DOC_COLS_V2 if version >= 2 else _DOC_COLS_V1
         try:
             problem = store._row_problem()
         except IndexDamaged:
@@ -312,7 +365,7 @@ class DocStore:
 
     def _row_problem(self) -> str:
         """Types, pids 0..n-1, existing documents and spans inside them: what readers index by."""
-        for what, sql in _ROW_CHECKS:
+        for what, sql in _row_checks(self._schema):
             if self._rows(sql)[0][0]:
                 return what
         n, lo, hi = self._rows("SELECT count(*), min(pid), max(pid) FROM passages")[0]
@@ -333,7 +386,7 @@ class DocStore:
     def documents(self) -> list[DocRow]:
         if not self._all_docs:
             rows = self._rows(f"SELECT {self._doc_cols} FROM documents ORDER BY doc_id")
-            self._docs = {r[0]: _doc_row(r) for r in rows}
+            self._docs = {r[0]: _doc_row(r, self._path) for r in rows}
             self._all_docs = True
         return list(self._docs.values())
 
@@ -343,7 +396,7 @@ class DocStore:
             rows = self._rows(f"SELECT {self._doc_cols} FROM documents WHERE doc_id=?", (doc_id,))
             if not rows:
                 raise KeyError(doc_id)
-            doc = self._docs[doc_id] = _doc_row(rows[0])
+            doc = self._docs[doc_id] = _doc_row(rows[0], self._path)
         return doc
 
     def passages(self, pids: Sequence[int]) -> list[PassageRow]:
@@ -403,8 +456,9 @@ class DocStore:
         self.close()
 
 
-_DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at, meta"
-_DOC_COLS_V1 = "doc_id, source, title, format, sha256, text, indexed_at, '{}'"
+_DOC_COLS = "doc_id, source, title, format, sha256, text, indexed_at, meta, chars"
+_DOC_COLS_V2 = "doc_id, source, title, format, sha256, text, indexed_at, meta, NULL"
+_DOC_COLS_V1 = "doc_id, source, title, format, sha256, text, indexed_at, '{}', NULL"
 _MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master"
 # Every row must have the types the readers rely on and point inside an existing document. The
 # lengths are materialized once: length(text) per passage would rescan a long text for each one.
@@ -436,6 +490,28 @@ _ROW_CHECKS = (
         " WHERE d.doc_id IS NULL OR typeof(s.name)!='text' OR typeof(s.aliases)!='text'",
     ),
 )
+
+
+def _row_checks(version: int) -> tuple[tuple[str, str], ...]:
+    """The row checks for a store of schema `version`: from schema 4 the text is a BLOB and its
+    length in characters is `chars`, which must be possible for that many UTF-8 bytes (1 to 4 a
+    character; the decoded text is checked against it when read).
+
+    Args:
+        version: the store's schema version.
+
+    Returns:
+        (what is wrong, a query counting the rows where it is) pairs.
+    """
+    if version < 4:
+        return _ROW_CHECKS
+    doc_types = _ROW_CHECKS[0][1].replace("typeof(text)!='text'", "typeof(text)!='blob'") + (
+        " OR typeof(chars)!='integer' OR chars<0 OR chars>length(text) OR chars*4<length(text)"
+    )
+    lengths = _LENGTHS.replace("length(text)", "chars")
+    return ((_ROW_CHECKS[0][0], doc_types),) + tuple(
+        (what, sql.replace(_LENGTHS, lengths)) for what, sql in _ROW_CHECKS[1:]
+    )
 
 
 def _plain_tables(con: sqlite3.Connection, schema: set[tuple[Any, ...]]) -> bool:

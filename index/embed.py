@@ -27,7 +27,7 @@ from index.errors import ModelError
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
-    from tokenizers import Encoding, Tokenizer
+    from tokenizers import Tokenizer
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
@@ -70,7 +70,8 @@ class Embedder(Protocol):
         ...
 
 
-ENCODE_WINDOW = 4096  # texts tokenized at once (bounded memory, see OnnxEmbedder.encode)
+ENCODE_WINDOW = 4096  # texts sorted by length together (bounded memory, see OnnxEmbedder.encode)
+_TOKENIZE_SLICE = 256  # texts tokenized at once: their Encodings (~100 bytes a token) are short-lived
 
 
 def valid_text(text: str) -> str:
@@ -366,32 +367,66 @@ class OnnxEmbedder:
         if not texts:
             return out
         batch_size = max(1, batch_size)
-        # Tokenized a window at a time: a tokenizers Encoding keeps ids, offsets, tokens and masks
-        # (hundreds of bytes per token), so encoding 60k passages at once held more memory than the
-        # text itself many times over. Sorting by length within a window keeps padding low.
+        # Tokenized a window at a time, and only the ids kept: a tokenizers Encoding holds ids, type
+        # ids, tokens, offsets, masks and word ids (~100 bytes a token: 24 MB for 2185 passages of
+        # 1 MB of text, 45 MB for a full window; bench/reports/index_scale.txt, third pass), the ids
+        # alone 4 bytes a token. Sorting by length within a window keeps padding low; the batches
+        # are the same as with whole Encodings, so the vectors are bit-identical.
         for w0 in range(0, len(texts), ENCODE_WINDOW):
             window = range(w0, min(w0 + ENCODE_WINDOW, len(texts)))
-            encodings = self._tokenizer.encode_batch([valid_text(texts[i]) for i in window])
-            order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+            ids, types, offsets = self._token_ids([valid_text(texts[i]) for i in window])
+            lengths = np.diff(offsets)
+            order = sorted(range(len(lengths)), key=lambda i: int(lengths[i]))
             for start in range(0, len(order), batch_size):
                 rows = order[start : start + batch_size]
-                out[[w0 + i for i in rows]] = self._run([encodings[i] for i in rows])
+                spans = [slice(offsets[i], offsets[i + 1]) for i in rows]
+                out[[w0 + i for i in rows]] = self._run([ids[s] for s in spans], [types[s] for s in spans])
                 if progress is not None:
                     progress(len(rows))
         if not np.isfinite(out).all():  # would become NaN scores: JSON cannot carry them, ranking breaks
             raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
         return out
 
-    def _run(self, batch: list[Encoding]) -> np.ndarray:
-        width = max(len(e.ids) for e in batch)
+    def _token_ids(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The token ids and type ids of `texts`, concatenated, and where each text's start and end.
+
+        Args:
+            texts: valid Unicode texts (see valid_text).
+
+        Returns:
+            (int32 ids, int32 type ids, int64 offsets of len(texts) + 1): text i's ids are
+            ids[offsets[i]:offsets[i + 1]], and so are its type ids.
+        """
+        offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        ids: list[np.ndarray] = []
+        types: list[np.ndarray] = []
+        # Encodings made a slice at a time, so that at most _TOKENIZE_SLICE of them are alive.
+        for a in range(0, len(texts), _TOKENIZE_SLICE):
+            for j, e in enumerate(self._tokenizer.encode_batch(texts[a : a + _TOKENIZE_SLICE]), a):
+                ids.append(np.asarray(e.ids, dtype=np.int32))
+                types.append(np.asarray(e.type_ids, dtype=np.int32))
+                offsets[j + 1] = offsets[j] + len(e.ids)
+        empty = np.zeros(0, dtype=np.int32)
+        return (np.concatenate(ids) if ids else empty), (np.concatenate(types) if types else empty), offsets
+
+    def _run(self, batch: list[np.ndarray], type_ids: list[np.ndarray]) -> np.ndarray:
+        """The model's embeddings of one batch of token id sequences (padded to the longest).
+
+        Args:
+            batch: each text's token ids.
+            type_ids: each text's token type ids (segment numbers), as long as its ids.
+
+        Returns:
+            float32 (len(batch), dim) embeddings.
+        """
+        width = max(len(e) for e in batch)
         ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
         types = np.zeros((len(batch), width), dtype=np.int64)
-        for r, e in enumerate(batch):
-            n = len(e.ids)
-            ids[r, :n] = e.ids
-            mask[r, :n] = 1
-            types[r, :n] = e.type_ids
+        for r, (e, t) in enumerate(zip(batch, type_ids, strict=True)):
+            ids[r, : len(e)] = e
+            mask[r, : len(e)] = 1
+            types[r, : len(t)] = t
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         result = self._session.run(None, {k: feed[k] for k in self._inputs})[0]
         return np.asarray(result, dtype=np.float32)

@@ -45,7 +45,9 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 4  # 4: exact vector indexes store float16 codes (ann "storage": "fp16"); older
+FORMAT_VERSION = 5  # 5: docs.sqlite schema 4 (document texts as UTF-8 BLOBs written piecewise:
+# index/docstore.py, for bounded memory while storing); schemas 1-3 are still read
+# 4: exact vector indexes store float16 codes (ann "storage": "fp16"); older
 # indexes are still read (an exact index without "storage" holds float32 vectors)
 # 3: quotes keep their source (docstore schema 3)
 # 2: documents carry metadata (title, author, date, url)
@@ -86,7 +88,8 @@ _COUNT_KEYS = {"documents", "passages", "quotes"}
 # 1 -> 2: only the document store gained a column, and it reads schema 1 as "no metadata".
 # 2 -> 3: only the document store's quotes gained columns (read as empty sources from schema 1-2).
 # 3 -> 4: only new exact indexes changed (float16 codes, stated by ann "storage"); float32 ones are read.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict, 3: dict}
+# 4 -> 5: only the document store's schema changed (4: texts as BLOBs); schema 3 is still read.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict, 3: dict, 4: dict}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (

@@ -99,9 +99,9 @@ def test_build_holds_no_copy_of_the_vectors_and_bm25_less_than_the_text(
     assert grown["storing:vectors"] < all_vectors / 2, grown
     assert grown["storing:bm25"] < 1.5 * held, grown
     # Not the index code's: reading holds the file's bytes and the text decoded from them (2.5x the
-    # held text), and sqlite3 encodes a text beyond Latin-1 to UTF-8 at up to 3 bytes a character
-    # to store it (+2.9 MB): 3.7x in all, measured; both outside the index code
-    # (bench/reports/index_scale.txt).
+    # held text, traced). Binding the text to sqlite3 as one str kept its UTF-8 form (+2.9 MB, 3.7x
+    # in all) until the store streamed it in pieces (test_docstore_write_holds_no_encoded_copy_of_the_text,
+    # bench/reports/index_scale.txt, third pass).
     assert overall < 4 * held, (overall, grown, held)
 
 
@@ -125,3 +125,29 @@ def test_score_matrix_is_the_one_bm25s_builds() -> None:
         want = ref.scores[key]
         assert got.dtype == want.dtype, key
         np.testing.assert_array_equal(got, want, err_msg=key)
+
+
+def test_docstore_write_holds_no_encoded_copy_of_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document store streams a text into SQLite a piece at a time. Binding the whole str made
+    Python keep its UTF-8 form (0.5x the held text here, cached on the str for its lifetime) besides
+    SQLite's own copies (not traced): +43 MB at 30 MB of text (bench/reports/index_scale.txt)."""
+    from index import docstore
+
+    monkeypatch.setattr(docstore, "_WRITE_CHARS", 1 << 16)
+    text = _text(4000)  # ~1.8M characters, held at 2 bytes each
+    held = sys.getsizeof(text)
+    row = docstore.DocRow(0, "/r.txt", "R", "text", "0" * 64, text, "t")
+    passages = [docstore.PassageRow(0, 0, 0, len(text), 1, "body")]
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        docstore.write(tmp_path / "docs.sqlite", [row], passages, [], [])
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    # Measured: pieces of 64k characters (~0.2 MB); the whole text bound as a str traced 0.5x held.
+    assert peak < 0.15 * held, (peak, held)
+    with docstore.DocStore.open(tmp_path / "docs.sqlite") as store:
+        assert store.document(0).text == text

@@ -239,7 +239,7 @@ def test_schema_1_store_is_still_read(tmp_path: Path) -> None:
     con = sqlite3.connect(path)
     con.execute(f"PRAGMA application_id={docstore.APPLICATION_ID}")
     con.execute("PRAGMA user_version=1")
-    con.executescript(docstore._SCHEMA.replace(", meta TEXT NOT NULL", ""))
+    con.executescript(_schema_3().replace(", meta TEXT NOT NULL", ""))
     con.execute("INSERT INTO documents VALUES (0, '/a.txt', 'A', 'text', 'x', 'Hello.', 't')")
     con.execute("INSERT INTO passages VALUES (0, 0, 0, 6, 1, 'body')")
     con.commit()
@@ -247,3 +247,78 @@ def test_schema_1_store_is_still_read(tmp_path: Path) -> None:
     with DocStore.open(path) as s:
         [doc] = s.documents()
         assert doc.text == "Hello." and doc.doc_meta() == DocMeta()
+
+
+def _schema_3() -> str:
+    """The documents table as schema 3 wrote it: the text as TEXT, no length column."""
+    schema = docstore._SCHEMA.replace("text BLOB NOT NULL", "text TEXT NOT NULL")
+    return schema.replace(",\n    chars INTEGER NOT NULL", "")
+
+
+def test_schema_3_store_is_still_read(tmp_path: Path) -> None:
+    """A document store of index format 4 (texts as TEXT values) opens, reads, and is checked as before."""
+    path = tmp_path / "docs.sqlite"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA application_id={docstore.APPLICATION_ID}")
+    con.execute("PRAGMA user_version=3")
+    con.executescript(_schema_3())
+    for sql in docstore._INDEXES:
+        con.execute(sql)
+    con.execute("INSERT INTO documents VALUES (0, '/a.txt', 'A', 'text', 'x', ?, 't', '{}')", (TEXT_A,))
+    con.execute("INSERT INTO passages VALUES (0, 0, 0, ?, 1, 'body')", (len(TEXT_A),))
+    con.commit()
+    con.close()
+    with DocStore.open(path) as s:
+        [doc] = s.documents()
+        assert doc.text == TEXT_A
+        assert s.passage_text(s.all_passages()[0]) == TEXT_A
+    con = sqlite3.connect(path)
+    con.execute("UPDATE passages SET end_char = ?", (len(TEXT_A) + 1,))  # counted in characters
+    con.commit()
+    con.close()
+    with pytest.raises(IndexDamaged, match="outside its document"):
+        DocStore.open(path)
+
+
+def test_texts_are_stored_as_utf8_blobs_and_spans_counted_in_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 4: the text's UTF-8 bytes, written in pieces (here 7 characters, so pieces end inside
+    multi-byte runs of the text and between them), read back equal; `chars` is its length."""
+    monkeypatch.setattr(docstore, "_WRITE_CHARS", 7)
+    odd = "Caf\u00e9 \U0001f600 \ud800 lone surrogate, \u2019quoted\u2019 " * 5
+    rows = [
+        DOCS[0],
+        DOCS[1],
+        DocRow(2, "/c.txt", "C", "text", "c" * 64, odd, "t"),
+        DocRow(3, "/e", "", "text", "", "", "t"),
+    ]
+    passages = PASSAGES + [PassageRow(4, 2, 0, len(odd), 1, "body")]
+    path = tmp_path / "docs.sqlite"
+    docstore.write(path, rows, passages, [], [])
+    con = sqlite3.connect(path)
+    stored = con.execute("SELECT typeof(text), length(text), chars FROM documents ORDER BY doc_id").fetchall()
+    con.close()
+    assert stored == [("blob", len(d.text.encode("utf-8", "surrogatepass")), len(d.text)) for d in rows]
+    with DocStore.open(path) as s:
+        assert s.documents() == rows
+        assert s.passage_text(s.all_passages()[4]) == odd
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        ("UPDATE documents SET chars = chars + 1 WHERE doc_id = 0", "wrong length"),
+        ("UPDATE documents SET text = CAST(x'ff' || substr(text, 2) AS BLOB) WHERE doc_id = 1", "not UTF-8"),
+        ("UPDATE documents SET chars = 10000 WHERE doc_id = 1", "wrong types"),
+        ("UPDATE documents SET text = 'Hello' WHERE doc_id = 1", "wrong types"),
+    ],
+)
+def test_a_stored_text_that_disagrees_with_its_length_is_damage(db: Path, sql: str, words: str) -> None:
+    con = sqlite3.connect(db)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    with pytest.raises(IndexDamaged, match=words):
+        with DocStore.open(db) as s:
+            s.documents()
