@@ -79,3 +79,32 @@ def test_a_capitalised_run_of_common_words_names_nobody() -> None:
     )
     speakers, _q = analyse(text)
     assert "Child Left Behind" not in {s.name for s in speakers}
+
+
+def test_a_one_word_source_is_a_person_a_later_he_can_mean() -> None:
+    text = (
+        "Ardo Quillan and Vesna Park met the donors in Tulsa on Friday.\n\n"
+        "Carson openly admitted that his choice was politically motivated, looking to March.\n"
+        '"With an eye to the primary, it was easy," he said.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "eye to the primary")] == ["Carson"]
+
+
+def test_a_plural_noun_as_a_source_is_nobody() -> None:
+    text = (
+        "Mayor Tom Ostrander spoke on Monday.\n\n"
+        "Aides say he does not see any need to engage the council members at this point.\n"
+    )
+    speakers, _q = analyse(text)
+    assert "Aides" not in {s.name for s in speakers}
+
+
+def test_he_means_the_person_the_previous_sentence_quotes() -> None:
+    text = (
+        "The vote is close.\n\n"
+        "The good news for Carl Lomax, Ferrand Oakes said, is that he is sure to draw crowds in the east.\n\n"
+        '"He will still get coverage," he said.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "still get coverage")] == ["Ferrand Oakes"]
