@@ -108,3 +108,23 @@ def test_he_means_the_person_the_previous_sentence_quotes() -> None:
     )
     _s, quotes = analyse(text)
     assert [w for w, _src in _who(text, quotes, "still get coverage")] == ["Ferrand Oakes"]
+
+
+def test_a_quotation_inside_a_sentence_another_closes_goes_to_the_closing_source() -> None:
+    text = (
+        "The race tightened in March.\n\n"
+        'Governors Pat Kimbrough and Lyle Danforth "were stiff and dull on the stage" in comparison '
+        "to the mayor, Ora Tillman said.\n"
+    )
+    _s, quotes = analyse(text)
+    assert {w for w, _src in _who(text, quotes, "stiff and dull")} == {"Ora Tillman"}
+
+
+def test_a_scare_quote_goes_to_the_subject_of_its_clause() -> None:
+    text = (
+        "The hearing went on for hours.\n\n"
+        "As part of the exchange with Dana Weller, Hal Gorsky referenced an audit that "
+        '"less than one percent of the files" were kept.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "less than one percent")] == ["Hal Gorsky"]
