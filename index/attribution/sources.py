@@ -474,6 +474,7 @@ class _Sources:
                     and last_direct.span is not None
                     and self._standalone(sp)
                     and last_direct.span.para in (sp.para, sp.para - 1)
+                    and not self._other_named_since(last_direct, sp.start)
                 ):
                     f.person, f.verb = last_direct.person, last_direct.verb
                 else:
@@ -486,6 +487,24 @@ class _Sources:
                 last_direct = f
             elif primary and sp.closed and words >= 4 and self._standalone(sp):
                 last_direct = None  # an unattributed quotation breaks the run of one speaker
+
+    def _other_named_since(self, last: _Found, pos: int) -> bool:
+        """Others than the last quotation's speaker, and not that speaker, are named outside quotes
+        between its attribution's sentence and `pos` ("...," Sanders said. Clinton touted her record.
+        "<quotation>"): the quotation no longer continues that speaker.
+
+        Args:
+            last: the last attributed quotation; pos: where the next quotation starts.
+        Returns:
+            True when another person is named in between.
+        """
+        doc = self.doc
+        since = max(last.end, last.subj.end if last.subj is not None else last.end)
+        since = doc.sentence_of(since)[1]  # the attribution's own sentence names others ("a Roe friend")
+        lo = bisect.bisect_left(doc.mentions, (since, -10))
+        hi = bisect.bisect_left(doc.mentions, (pos, -10))
+        between = [w for _at, w in doc.mentions[lo : min(hi, lo + 12)] if not doc.persons[w].group]
+        return bool(between) and last.person not in between
 
     def _institution(self, subj: _Subj) -> int:
         """A source described, not named: an institution when its words are capitalised ("the Kremlin",
