@@ -128,3 +128,13 @@ def test_a_scare_quote_goes_to_the_subject_of_its_clause() -> None:
     )
     _s, quotes = analyse(text)
     assert [w for w, _src in _who(text, quotes, "less than one percent")] == ["Hal Gorsky"]
+
+
+def test_a_quotation_standing_alone_goes_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "The union vote is on Friday.\n\n"
+        "Clara Voss touted her record as a sponsor of the bill with Senator Amos Reedy of Ohio.\n\n"
+        '"We need to support workers that want a union in their workplace."\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "support workers")] == ["Clara Voss"]
