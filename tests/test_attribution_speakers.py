@@ -138,3 +138,16 @@ def test_a_quotation_standing_alone_goes_to_the_subject_of_the_sentence_before()
     )
     _s, quotes = analyse(text)
     assert [w for w, _src in _who(text, quotes, "support workers")] == ["Clara Voss"]
+
+
+def test_a_description_ending_in_a_name_or_by_an_institution_names_the_source() -> None:
+    text = (
+        "The flight left Paris at night.\n\n"
+        '"We had called him just before he boarded," his nephew Karim Ostrowski added.\n\n'
+        "Turnout rose sharply this year, according to an analysis by the Pew Research Center.\n\n"
+        "Aides to Karim Ostrowski say the family is waiting for news from the airline.\n"
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "called him")] == ["Karim Ostrowski"]
+    assert [w for w, _src in _who(text, quotes, "Turnout rose")] == ["Pew Research Center"]
+    assert [w for w, _src in _who(text, quotes, "family is waiting")] == [None]
