@@ -70,7 +70,7 @@ LOOKBACK = 10  # fit on train: bench/reports/attribution_fit.md, round 6b (2: 0.
 
 # The most words after ", Roe said" before its sentence ends, for it to close the sentence (", Roe
 # said on Monday." / ", Roe said in an interview with CNN.").
-CLOSING_WORDS = 6
+CLOSING_WORDS = 6  # fit on train: bench/reports/attribution_fit.md, round 6b (3, 6 and 10 tie at 0.8096)
 
 # A finite verb after a name: "referenced", "has increasingly decried", "on Wednesday called". Third
 # persons in -s alone ("calls") lost 4 golds on train more than they won (round 6b).
