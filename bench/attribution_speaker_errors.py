@@ -3,6 +3,7 @@
     python bench/attribution_eval.py --corpus ../shared/eval/polnear/train --out /tmp/train.jsonl
     python bench/attribution_speaker_errors.py /tmp/train.jsonl            # counts by kind
     python bench/attribution_speaker_errors.py /tmp/train.jsonl pron/direct 20   # and 20 examples
+    python bench/attribution_speaker_errors.py /tmp/new.jsonl --diff /tmp/old.jsonl 30  # golds that changed
 
 Matches system items to gold as ../shared/eval/attribution.py does (its own functions, imported at
 run time) and files every judged gold found with the wrong speaker under
@@ -44,21 +45,29 @@ def _kind(sc: Any, g: dict[str, Any], sy: dict[str, Any], by: str) -> str:
     return f"{by}/{skind}/{'direct' if sy['direct'] else 'rep'}/{mk}/{'wrong' if sy['speaker'] else 'null'}"
 
 
-def main() -> int:
-    spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
-    assert spec is not None and spec.loader is not None
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
-    docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
+def _judge(
+    sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str
+) -> tuple[
+    list[tuple[str, str, dict[str, Any], dict[str, Any], str]],
+    dict[tuple[str, int], tuple[bool, dict[str, Any], str]],
+]:
+    """Match a system file to gold as the scorer does.
+
+    Args:
+        sc: the scorer module; docs, gold: the split; path: the system's JSON lines.
+    Returns:
+        (the wrong cases as (kind, doc, gold, system item, gold name), and for every judged gold found,
+        keyed by (doc, gold index in the doc): (right?, system item, gold name)).
+    """
     sys_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-    for line in open(sys.argv[1], encoding="utf-8"):
+    for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         sys_by[sc.doc_key(r["doc"], docs)].append(r)
     gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for g in gold:
         gold_by[g["doc_id"]].append(g)
     cases: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = []
-    judged = 0
+    judged: dict[tuple[str, int], tuple[bool, dict[str, Any], str]] = {}
     for d, text in docs.items():
         syss, golds = sys_by.get(d, []), gold_by.get(d, [])
         best: dict[int, tuple[float, int]] = {}
@@ -75,9 +84,10 @@ def main() -> int:
             name = sc.gold_name(g, text)
             if gi not in best or not name:
                 continue
-            judged += 1
             sy = syss[best[gi][1]]
-            if sc.surname(sy["speaker"]) and sc.surname(sy["speaker"]) == sc.surname(name):
+            ok = bool(sc.surname(sy["speaker"])) and sc.surname(sy["speaker"]) == sc.surname(name)
+            judged[(d, gi)] = (ok, sy, name)
+            if ok:
                 continue
             by = (
                 "coref"
@@ -85,19 +95,55 @@ def main() -> int:
                 else "name"
             )
             cases.append((_kind(sc, g, sy, by), d, g, sy, name))
-    print(f"{len(cases)} wrong of {judged} judged golds found")
+    return cases, judged
+
+
+def _show(text: str, g: dict[str, Any]) -> str:
+    lo = max(0, min(g["content"][0][0], (g["source"] or [len(text)])[0]) - 250)
+    return text[lo : g["content"][-1][1] + 100].replace("\n", " ¶ ")
+
+
+def _diff(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], new: str, old: str, n: int) -> int:
+    """Print the judged golds whose speaker became right or wrong from `old` to `new`."""
+    _c, a = _judge(sc, docs, gold, new)
+    _c, b = _judge(sc, docs, gold, old)
+    gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for g in gold:
+        gold_by[g["doc_id"]].append(g)
+    won = [k for k in a if a[k][0] and k in b and not b[k][0]]
+    lost = [k for k in a if not a[k][0] and k in b and b[k][0]]
+    print(
+        f"won {len(won)}, lost {len(lost)}, newly found {len(set(a) - set(b))}, no longer {len(set(b) - set(a))}"
+    )
+    for label, keys in (("WON", won), ("LOST", lost)):
+        for d, gi in random.Random(1).sample(keys, min(n, len(keys))):
+            g = gold_by[d][gi]
+            print(f"\n### {label} {d}\n  gold: {a[(d, gi)][2]} | source: {g.get('source_text')}")
+            print(f"  new: {a[(d, gi)][1]['speaker']} | old: {b[(d, gi)][1]['speaker']}")
+            print("  text:", _show(docs[d], g))
+    return 0
+
+
+def main() -> int:
+    spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
+    assert spec is not None and spec.loader is not None
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
+    if len(sys.argv) > 3 and sys.argv[2] == "--diff":
+        return _diff(sc, docs, gold, sys.argv[1], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 20)
+    cases, judged = _judge(sc, docs, gold, sys.argv[1])
+    print(f"{len(cases)} wrong of {len(judged)} judged golds found")
     for k, n in collections.Counter(c[0] for c in cases).most_common():
         print(f"{n:5d} {k}")
     if len(sys.argv) > 3:
         sel = [c for c in cases if re.search(sys.argv[2], c[0])]
         for k, d, g, sy, name in random.Random(1).sample(sel, min(int(sys.argv[3]), len(sel))):
-            text = docs[d]
-            lo = max(0, min(g["content"][0][0], (g["source"] or [len(text)])[0]) - 250)
             print(
                 f"\n### {k} {d}\n  gold: {name} | source: {g.get('source_text')} | cue: {g.get('cue_text')}"
             )
             print(f"  ours: {sy['speaker']} | source: {sy.get('source_text')} | verb: {sy.get('verb')}")
-            print("  text:", text[lo : g["content"][-1][1] + 100].replace("\n", " ¶ "))
+            print("  text:", _show(docs[d], g))
     return 0
 
 

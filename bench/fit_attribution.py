@@ -36,7 +36,12 @@ SHARED = next(
 GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
     "pronoun lookback (he/she, sentences)": (names, "PRONOUN_LOOKBACK", [2, 3, 4, 6, 8]),
     "role lookback (sentences)": (sources, "ROLE_LOOKBACK", [1, 2, 3]),
-    "unattributed quote lookback (chars)": (sources, "LOOKBACK", [0, 300, 600, 1200]),
+    "unattributed quote lookback (sentences)": (sources, "LOOKBACK", [0, 2, 4, 6, 10]),
+    "closing attribution: words after ', Roe said' to the sentence end": (
+        sources,
+        "CLOSING_WORDS",
+        [3, 6, 10],
+    ),
     "speaker-verb window before a quote (chars)": (sources, "SPEAKER_WINDOW", [0, 200, 400, 800]),
     "min words of an unattributed quote": (speakers, "MIN_QUOTE_WORDS", [1, 2, 3, 4]),
     "opening phrase before a subject he/she (chars)": (sources, "OPENER_CHARS", [0, 20, 40, 60]),

@@ -79,3 +79,75 @@ def test_a_capitalised_run_of_common_words_names_nobody() -> None:
     )
     speakers, _q = analyse(text)
     assert "Child Left Behind" not in {s.name for s in speakers}
+
+
+def test_a_one_word_source_is_a_person_a_later_he_can_mean() -> None:
+    text = (
+        "Ardo Quillan and Vesna Park met the donors in Tulsa on Friday.\n\n"
+        "Carson openly admitted that his choice was politically motivated, looking to March.\n"
+        '"With an eye to the primary, it was easy," he said.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "eye to the primary")] == ["Carson"]
+
+
+def test_a_plural_noun_as_a_source_is_nobody() -> None:
+    text = (
+        "Mayor Tom Ostrander spoke on Monday.\n\n"
+        "Aides say he does not see any need to engage the council members at this point.\n"
+    )
+    speakers, _q = analyse(text)
+    assert "Aides" not in {s.name for s in speakers}
+
+
+def test_he_means_the_person_the_previous_sentence_quotes() -> None:
+    text = (
+        "The vote is close.\n\n"
+        "The good news for Carl Lomax, Ferrand Oakes said, is that he is sure to draw crowds in the east.\n\n"
+        '"He will still get coverage," he said.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "still get coverage")] == ["Ferrand Oakes"]
+
+
+def test_a_quotation_inside_a_sentence_another_closes_goes_to_the_closing_source() -> None:
+    text = (
+        "The race tightened in March.\n\n"
+        'Governors Pat Kimbrough and Lyle Danforth "were stiff and dull on the stage" in comparison '
+        "to the mayor, Ora Tillman said.\n"
+    )
+    _s, quotes = analyse(text)
+    assert {w for w, _src in _who(text, quotes, "stiff and dull")} == {"Ora Tillman"}
+
+
+def test_a_scare_quote_goes_to_the_subject_of_its_clause() -> None:
+    text = (
+        "The hearing went on for hours.\n\n"
+        "As part of the exchange with Dana Weller, Hal Gorsky referenced an audit that "
+        '"less than one percent of the files" were kept.\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "less than one percent")] == ["Hal Gorsky"]
+
+
+def test_a_quotation_standing_alone_goes_to_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "The union vote is on Friday.\n\n"
+        "Clara Voss touted her record as a sponsor of the bill with Senator Amos Reedy of Ohio.\n\n"
+        '"We need to support workers that want a union in their workplace."\n'
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "support workers")] == ["Clara Voss"]
+
+
+def test_a_description_ending_in_a_name_or_by_an_institution_names_the_source() -> None:
+    text = (
+        "The flight left Paris at night.\n\n"
+        '"We had called him just before he boarded," his nephew Karim Ostrowski added.\n\n'
+        "Turnout rose sharply this year, according to an analysis by the Pew Research Center.\n\n"
+        "Aides to Karim Ostrowski say the family is waiting for news from the airline.\n"
+    )
+    _s, quotes = analyse(text)
+    assert [w for w, _src in _who(text, quotes, "called him")] == ["Karim Ostrowski"]
+    assert [w for w, _src in _who(text, quotes, "Turnout rose")] == ["Pew Research Center"]
+    assert [w for w, _src in _who(text, quotes, "family is waiting")] == [None]
