@@ -40,3 +40,16 @@ def test_other_article_declines_a_byline_from_another_story() -> None:
 
 def test_a_question_without_a_topic_is_never_declined() -> None:
     assert abstain.other_article("Who took the photo?", {}, {"ferry"}) == ""
+
+
+def test_the_threshold_in_code_is_the_fit_report_choice() -> None:
+    """abstain.ARTICLE_TOPIC_SHARE is what bench/fit_near_miss.py --offdoc chose."""
+    import re
+    from pathlib import Path
+
+    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_offdoc.md").read_text(
+        encoding="utf-8"
+    )
+    chosen = re.search(r"^Chosen: abstain\.ARTICLE_TOPIC_SHARE = ([\d.]+)$", report, re.M)
+    assert chosen is not None
+    assert float(chosen.group(1)) == abstain.ARTICLE_TOPIC_SHARE
