@@ -3,6 +3,7 @@ speaker quoted on the asked topic.
 
     python bench/fit_near_miss.py                                  # news-dev, seed_dev, fit set, SQuAD 2000
     python bench/fit_near_miss.py --out bench/reports/abstention_near_miss.md
+    python bench/fit_near_miss.py --offdoc --squad-sample 500 --polnear 0   # bench/reports/abstention_offdoc.md
 
 Runs the bot in-process (indexes cached under bench/out/, as bench/quality.py) with the near-miss
 tests under fit switched off (qa.abstain.FACT_BOUND all 0, qa.abstain.SPEAKER_TOPIC off), and for every question
@@ -21,6 +22,12 @@ answerable: its row per kind is that kind's false abstention. Each threshold is 
 (tests/test_abstain_near_miss.py checks). Speaker questions generated from 25 PolNeAR train articles
 (bench/polnear_speaker_questions.py) are a set too: the off-topic ones measure the speaker test's
 recall, the answerable ones its cost where the analyser misses an attribution.
+
+With --offdoc, questions asked of an index without their article (offdoc_sets: news-dev halves,
+news-dev against the bundled article and back, SQuAD against news-dev) are sets too, all
+unanswerable there, and the answer's document is measured against the question
+(document_evidence): the share of the question's words anywhere in it, and, for a question about an
+article part, of its topic words (qa.abstain.ARTICLE_TOPIC_SHARE).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import quality  # noqa: E402
 
 from qa import abstain, rank  # noqa: E402
+from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -91,9 +99,10 @@ def choose(rows: dict[str, list[dict]], fired: object) -> float:
     return best
 
 
-def sets(squad_sample: int, polnear: int = 25) -> list[tuple[str, object, list[dict]]]:
+def sets(squad_sample: int, polnear: int = 25, offdoc: bool = False) -> list[tuple[str, object, list[dict]]]:
     """The public sets: news-dev, seed_dev and the fit questions (bundled article), a SQuAD sample,
-    and speaker questions generated from PolNeAR train articles (bench/polnear_speaker_questions.py)."""
+    speaker questions generated from PolNeAR train articles (bench/polnear_speaker_questions.py),
+    and questions asked of an index without their article (offdoc_sets)."""
     shared = quality.SHARED
     news = [json.loads(line) for line in open(shared / "news-dev/gold.jsonl", encoding="utf-8")]
     seed = [json.loads(line) for line in open(shared / "seed_dev.jsonl", encoding="utf-8") if line.strip()]
@@ -108,14 +117,62 @@ def sets(squad_sample: int, polnear: int = 25) -> list[tuple[str, object, list[d
         ("seed_dev", article, seed),
         ("fit_questions", article, fit),
     ]
+    squad: list[dict] = []
     if squad_sample:
-        docs, items = quality.squad_items(squad_sample)
-        out.append((f"squad{squad_sample}", quality.index_of("squad", [docs], True), items))
+        docs, squad = quality.squad_items(squad_sample)
+        out.append((f"squad{squad_sample}", quality.index_of("squad", [docs], True), squad))
+    if offdoc:
+        out += offdoc_sets(news, seed + fit, article, squad)
     if polnear:
         import polnear_speaker_questions
 
         engine, items = polnear_speaker_questions.speaker_set(polnear, 0)
         out.append((f"polnear{polnear}", engine, items))
+    return out
+
+
+OFFDOC_SQUAD = 300  # SQuAD questions (the first of the sample) asked of the news-dev index
+
+
+def offdoc_sets(
+    news: list[dict], bundled: list[dict], article: object, squad: list[dict]
+) -> list[tuple[str, object, list[dict]]]:
+    """Questions asked of an index that does not hold their article: every answer is from an
+    unrelated document, so every question is unanswerable there (issue 9: "a weak answer from an
+    unrelated document is declined").
+
+    - news-dev's questions without history, asked of an index of the other half of news-dev's
+      articles (the articles sorted by name, alternately in halves "a" and "b");
+    - news-dev's questions asked of the bundled article, and the bundled article's (seed_dev and
+      the fit questions) asked of news-dev;
+    - the first OFFDOC_SQUAD questions of the SQuAD sample asked of news-dev.
+
+    Args:
+        news: news-dev's items.
+        bundled: the bundled article's items.
+        article: the bundled article's index.
+        squad: the SQuAD sample's items ([] for none).
+    Returns:
+        (set name, index, items marked unanswerable) for each set.
+    """
+    shared = quality.SHARED / "news-dev/docs"
+    docs = sorted(p.name for p in shared.iterdir())
+    halves = {"a": docs[0::2], "b": docs[1::2]}
+    alone = [it for it in news if not it.get("history")]
+
+    def off(items: list[dict]) -> list[dict]:
+        return [{**it, "history": [], "answerable": False} for it in items]
+
+    out: list[tuple[str, object, list[dict]]] = []
+    for half, names in halves.items():
+        other = "b" if half == "a" else "a"
+        engine = quality.index_of(f"newsdev-{other}", [shared / n for n in halves[other]], True)
+        out.append((f"off:news-{half}", engine, off([it for it in alone if it.get("article") in names])))
+    newsdev = quality.index_of("newsdev", [shared], True)
+    out.append(("off:news@article", article, off(alone)))
+    out.append(("off:article@news", newsdev, off([it for it in bundled if not it.get("history")])))
+    if squad:
+        out.append(("off:squad@news", newsdev, off(squad[:OFFDOC_SQUAD])))
     return out
 
 
@@ -137,6 +194,7 @@ def record(engine: object, it: dict, conv: Conversation) -> dict:
         return out
     out["rank"] = gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600) if it["answerable"] else None
     out["pids"] = [h.pid for h in a.hits]
+    out["scores"] = [h.score for h in a.hits]
     out.update(evidence(engine, a.searched, out["pids"]))
     return out
 
@@ -158,6 +216,7 @@ def evidence(engine: object, searched: str, pids: list[int]) -> dict:
     if pids:
         out["doc_share"] = doc_share(e, searched, pids[0])
         out["dense"] = e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
+        out.update(document_evidence(e, searched, pids))
     st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
     if st is not None:
         out["speaker_topic"] = st
@@ -185,12 +244,70 @@ def doc_share(engine: object, searched: str, pid: int) -> float:
     return sum(w for t, w in qterms.items() if t in have) / total if total else 1.0
 
 
+_DOC_TERMS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _doc_terms(engine: object, doc: int) -> frozenset[str]:
+    """Every term of one document (cached per engine and document)."""
+    key = (id(engine), doc)
+    got = _DOC_TERMS.get(key)
+    if got is None:
+        e = engine
+        got = frozenset().union(*(e.passage_terms(p.pid) for p in e.passages if p.doc_id == doc))  # type: ignore[attr-defined]
+        _DOC_TERMS[key] = got
+    return got
+
+
+def document_evidence(engine: object, searched: str, pids: list[int]) -> dict:
+    """Evidence that the best passage's document is about the question at all.
+
+    - focus_share: the idf-weighted share of the question's focus terms (qa.abstain.focus_words)
+      that the index knows, found anywhere in the best passage's document;
+    - key_in_doc: whether the rarest of those terms is in that document ("plumber");
+    - other_share: the same share in the best other document among the hits (0 when none);
+    - doc_gap: the best passage's score less the best score of a passage from another document
+      among the hits (None when all hits are from one document).
+    """
+    e = engine
+    doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
+    focus = {
+        t: e.lexical.idf(t)  # type: ignore[attr-defined]
+        for t in dict.fromkeys(e.terms(abstain.focus_words(searched)))  # type: ignore[attr-defined]
+        if e.lexical.known(t)  # type: ignore[attr-defined]
+    }
+    total = sum(focus.values())
+    have = _doc_terms(e, doc)
+    out: dict = {"focus_share": sum(w for t, w in focus.items() if t in have) / total if total else 1.0}
+    topic = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(abstain.topic_words(searched)))}  # type: ignore[attr-defined]
+    out["topic_share"] = abstain.document_share(topic, have)
+    # qa.rank answers a question about an article part the hits hold without any abstention test.
+    parts = intents.read(searched).parts
+    out["part_asked"] = bool(parts) and any(e.passages[p].kind in parts for p in pids)  # type: ignore[attr-defined]
+    out["key_in_doc"] = (max(focus, key=focus.__getitem__) in have) if focus else True
+    others = [e.passages[p].doc_id for p in pids[1:] if e.passages[p].doc_id != doc]  # type: ignore[attr-defined]
+    out["other_share"] = (
+        max(sum(w for t, w in focus.items() if t in _doc_terms(e, d)) / total for d in others)
+        if others and total
+        else 0.0
+    )
+    return out
+
+
 def redo(dump: Path, engines: dict[str, object]) -> dict[str, list[dict]]:
     """The rows of an earlier dump with their evidence recomputed by the current code (no re-asking)."""
     rows: dict[str, list[dict]] = {}
     for line in open(dump, encoding="utf-8"):
         r = json.loads(line)
-        for k in ("fact", "bound", "speaker_topic", "doc_share", "dense"):
+        for k in (
+            "fact",
+            "bound",
+            "speaker_topic",
+            "doc_share",
+            "dense",
+            "focus_share",
+            "key_in_doc",
+            "other_share",
+        ):
             r.pop(k, None)
         if not r["abstained"]:
             r.update(evidence(engines[r["set"]], r["searched"], r["pids"]))
@@ -254,6 +371,52 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
         ),
     )
+    if not any(n.startswith("off:") for n in rows):
+        return lines  # the document tests are measured on the --offdoc sets
+    lines += _table(
+        rows,
+        "the question's focus words missing from the best passage's document (measured)",
+        lambda r, t: (
+            "focus_share" in r
+            and not r["part_asked"]
+            and r["focus_share"] < t
+            and r["dense"] < rank.STRONG_DENSE
+        ),
+        note=(
+            "Share of the idf of the question's focus terms the index knows (qa.abstain.focus_words),",
+            "anywhere in the best passage's document, with the best passage's cosine below",
+            f"rank.STRONG_DENSE ({rank.STRONG_DENSE}). The off: sets are questions asked of an index",
+            "without their article (all unanswerable there). Questions about an article part the hits",
+            "hold (byline, caption...) are left out: qa.rank runs no abstention test on them.",
+        ),
+    )
+    lines += _table(
+        rows,
+        "the question's rarest word missing from the best passage's document, by cosine (measured)",
+        lambda r, t: "key_in_doc" in r and not r["part_asked"] and not r["key_in_doc"] and r["dense"] < t,
+        note=(
+            "Declined when the rarest focus term the index knows is not in the best passage's",
+            "document and the best passage's cosine is below the threshold.",
+        ),
+    )
+
+    def article_fires(r: dict, t: float) -> bool:
+        return "topic_share" in r and r["part_asked"] and r["topic_share"] < t
+
+    lines += _table(
+        rows,
+        "a question about an article part, from a document without the article's topic "
+        "(abstain.ARTICLE_TOPIC_SHARE)",
+        article_fires,
+        note=(
+            "Questions about an article part the hits hold (byline, caption, headline, date), declined",
+            "when the best passage's document holds less than the threshold of the idf weight of the",
+            "question's topic words (qa.abstain.topic_words: its focus words without the words that ask",
+            "for a part or name the article; words the index never uses count). A question without topic",
+            'words ("Who wrote the article?") is never declined.',
+        ),
+    )
+    lines += ["", f"Chosen: abstain.ARTICLE_TOPIC_SHARE = {choose(rows, article_fires)}"]
     return lines
 
 
@@ -261,6 +424,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad-sample", type=int, default=2000)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--polnear", type=int, default=25, help="PolNeAR train articles for speaker questions")
+    ap.add_argument(
+        "--offdoc",
+        action="store_true",
+        help="with questions asked of an index without their article (offdoc_sets; "
+        "bench/reports/abstention_offdoc.md); off by default so the near-miss choices stay on their sets",
+    )
     ap.add_argument("--dump", type=Path, default=quality.OUT / "near_miss.jsonl")
     ap.add_argument(
         "--redo", action="store_true", help="recompute the evidence of --dump's answers, not re-asking"
@@ -270,7 +440,8 @@ def main() -> int:
     # The tests under fit are off, so every answer they would decline is seen and measured.
     abstain.FACT_BOUND = dict.fromkeys(abstain.FACT_BOUND, 0.0)
     abstain.SPEAKER_TOPIC = False
-    everything = sets(args.squad_sample)
+    abstain.ARTICLE_TOPIC = False
+    everything = sets(args.squad_sample, args.polnear, args.offdoc)
     rows = redo(args.dump, {name: engine for name, engine, _ in everything}) if args.redo else {}
     args.dump.parent.mkdir(parents=True, exist_ok=True)
     with open(args.dump, "a" if args.redo else "w", encoding="utf-8") as dump:

@@ -1,60 +1,98 @@
-"""The value a fact question asks for, and where a sentence states one: a distance for "how far",
-an amount for "how much", a date for "when", a span of time for "how long".
+"""Kinds of value: what a fact question asks for, and where a text states one. The one home of the
+value patterns (numbers, units, currencies, dates, spans of time) and of the question patterns that
+ask for them; qa.intent and qa.abstain read questions and passages through this module.
 
-qa.intent's answer types steer abstention with loose evidence ("earlier" counts as a time, any
-digit as a number). Ranking needs a stricter test, made per sentence: the sentence that states a
-value of the asked kind beside the question's words is the one that answers ("It will take six
-years to digitise the collection at Michigan" for "How long will it take to scan Michigan's
-library?"), not the lead that only names the topic. A value here is a number bound to its unit
-("30ft", "100m euros", "six years", "7 March 2003"), so a bare "earlier" or "last" is none.
+Three readers, one vocabulary:
+
+- `asked` / `states`, the strict reading ranking uses per sentence: a value is a number bound to
+  its unit ("30ft", "100m euros", "six years", "7 March 2003"), so a bare "earlier" or "last" is
+  none. The sentence that states a value of the asked kind beside the question's words is the one
+  that answers ("It will take six years to digitise the collection at Michigan" for "How long
+  will it take to scan Michigan's library?"), not the lead that only names the topic.
+- `question_type` / `has_evidence`, the loose reading behind the wrong-type penalty and the older
+  abstention tests: "earlier" counts as a time, any digit as a number. Each loose kind includes the
+  strict values of the kinds its questions ask for, so a passage stating the asked value is never
+  of the wrong type ("six years" is a time, "Smith, 45," an age).
+- `asked_fact` / `fact_evidence`, the near-miss reading of qa.abstain: a money, a measurement, a
+  verdict or a role holder, each bound to the question's words by qa.abstain.bound_share.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
-from index.attribution.words import MONTH_RE
+from index.attribution.words import MONTH_RE, ROLE_RE
 
+# --- Vocabulary ---------------------------------------------------------------------------------
+
+_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TENS = r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
 # A count written in digits (with separators, decimals, ranges) or in words.
 _NUM = (
-    r"(?:\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a few|a couple of|half an?)"
+    rf"(?:\d[\d,.]*(?:\s*-\s*\d[\d,.]*)?|a|an|{_SMALL}|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    rf"{_TENS}(?:-\w+)?|hundred|thousand|several|few|a few|a couple of|half an?|half|dozens?\s+of)"
 )
 _SCALE = r"(?:\s*-?\s*(?:hundred|thousand|million|billion|trillion|m|bn|k))?"
 _DISTANCE_UNIT = (
     r"(?:ft|feet|foot|inch(?:es)?|yards?|yds?|miles?|mi|m|metres?|meters?|km|kilomet(?:re|er)s?|"
     r"cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|light[- ]years?|nautical miles?)"
 )
-_DURATION_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
-_CURRENCY = (
-    r"(?:dollars?|euros?|pounds?|sterling|yuan|yen|rupees?|francs?|roubles?|rubles?|usd|eur|gbp|cents?|pence)"
+_DURATION_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|generations?)"
 )
-_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_CURRENCY = (
+    r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|francs?|rupees?|roubles?|rubles?|"
+    r"kronor|krona|kroner|usd|eur|gbp)"
+)
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_YEAR = r"(?:1\d{3}|20\d{2})"
 
-# Each kind's evidence: a value bound to its unit. Compiled case-insensitive.
+# --- Values, strictly: a number bound to its unit ------------------------------------------------
+
+_DISTANCE = re.compile(rf"\b{_NUM}{_SCALE}\s*-?\s*{_DISTANCE_UNIT}\b|\d+'\s*\d+\"", re.I)
+_DURATION = re.compile(
+    rf"\b{_NUM}{_SCALE}[\s-]*(?:and[\s-]+a[\s-]+half[\s-]+)?{_DURATION_UNIT}\b|"
+    rf"\b(?:since|until|till|from)\s+(?:\w+\s+)?\d{{4}}\b|\b\d{{4}}\s*(?:-|–|to|until)\s*\d{{2,4}}\b|"
+    r"\b(?:for life|life sentence|overnight|indefinitely)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    rf"(?:[$€£¥₹]|\b(?:us|a|c|hk)\$)\s?\d|\d\s?[$€£¥]|\b\d[\d,.]*{_SCALE}\s*-?\s*{_CURRENCY}\b|"
+    rf"\b{_CURRENCY}\s+\d[\d,.]*{_SCALE}\b|\b(?:free of charge|for free|for nothing|unpaid)\b",
+    re.I,
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}\b|\b{MONTH_RE}\.?\s+\d{{1,4}}\b|"
+    rf"\b(?:in|since|until|by|from|of)\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b|"
+    rf"\b(?:on|last|next|this)\s+{_WEEKDAYS}\b|\b{_WEEKDAYS}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)[- ]centur(?:y|ies)\b|\b(?:1[0-9]|20)\d0s\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    rf"\d|%|\b(?:{_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|half|"
+    r"percent|per cent)\b",
+    re.I,
+)
+_AGE = re.compile(r"\b\d{1,3}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,", re.I)
+
 _EVIDENCE: dict[str, re.Pattern[str]] = {
-    "distance": re.compile(rf"\b{_NUM}{_SCALE}\s*-?\s*{_DISTANCE_UNIT}\b|\d+'\s*\d+\"", re.I),
-    "duration": re.compile(rf"\b{_NUM}{_SCALE}\s*-?\s*{_DURATION_UNIT}\b", re.I),
-    "money": re.compile(
-        rf"(?:[$€£¥]|\b(?:us|a|c|hk)\$)\s?\d|\b\d[\d,.]*{_SCALE}\s*-?\s*{_CURRENCY}\b|"
-        rf"\b{_CURRENCY}\s+\d[\d,.]*{_SCALE}\b",
-        re.I,
-    ),
-    "date": re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}\b|\b{MONTH_RE}\.?\s+\d{{1,4}}\b|"
-        rf"\b(?:in|since|until|by|from|of)\s+(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b|"
-        rf"\b(?:on|last|next|this)\s+{_DAYS}\b|\b{_DAYS}\b|"
-        r"\b\d{1,2}(?:st|nd|rd|th)[- ]centur(?:y|ies)\b|\b(?:1[0-9]|20)\d0s\b",
-        re.I,
-    ),
-    "quantity": re.compile(
-        r"\d|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
-        r"hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|half|percent|per cent)\b",
-        re.I,
-    ),
+    "distance": _DISTANCE,
+    "duration": _DURATION,
+    "money": _MONEY,
+    "date": _DATE,
+    "quantity": _QUANTITY,
+    "age": _AGE,
 }
-_EVIDENCE["age"] = re.compile(
-    r"\b\d{1,3}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,", re.I
+
+# --- Questions, strictly: the kinds of value a question asks for ---------------------------------
+
+_WHEN = r"^\s*(?:and\s+)?when\b"
+_MONEY_VERBS = (
+    r"(?:money|pay|paid|paying|pays|cost|costs|costing|spend|spent|spending|raise|raised|raising|fine|fined|"
+    r"charge|charged|charging|earn|earned|earns|donate|donated|worth|sell|sold|selling|buy|bought|request|"
+    r"requested|owe|owed|invest|invested|lose|lost|losing|budget|fund|funding|funded|salary|price|priced)"
 )
 
 # What each kind of question asks for; the first that matches wins. A value of any listed kind answers.
@@ -68,8 +106,7 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("money",),
         re.compile(
-            r"\bhow much\b.*\b(?:cost|costs|pay|paid|paying|spend|spent|lose|lost|losing|earn|earned|"
-            r"raise|raised|worth|charge|charged|owe|fine|fined|budget|invest|invested|price)\b|"
+            rf"\bhow much\b.*\b{_MONEY_VERBS}\b|"
             r"\bhow much (?:money|cash|funding)\b|\bwhat (?:did|does|will) .* cost\b|\b(?:price|cost) of\b",
             re.I,
         ),
@@ -81,7 +118,7 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("date",),
         re.compile(
-            r"^\s*(?:and\s+)?when\b|\bwhat (?:year|date|day|month|century|decade)\b|"
+            rf"{_WHEN}|\bwhat (?:year|date|day|month|century|decade)\b|"
             r"\bin (?:what|which) (?:year|month)\b|\bsince when\b",
             re.I,
         ),
@@ -114,3 +151,236 @@ def states(kinds: tuple[str, ...], text: str) -> bool:
         True when a value of one of the kinds is in the text; False for no kinds.
     """
     return any(_EVIDENCE[k].search(text) for k in kinds)
+
+
+# --- The loose reading: an answer type and anything of that type ---------------------------------
+
+_RELATIVE_DAYS = r"(?:today|yesterday|tomorrow|tonight)"
+# Loose time: a year or decade, a month, a day, a relative word, a unit of time, a clock time.
+# Units in the plural too ("for three years", "in recent decades", "the 1990s").
+_TIME = re.compile(
+    rf"\b(?:{_YEAR}s?|{MONTH_RE}\.?|{_WEEKDAYS}|{_RELATIVE_DAYS}|(?:last|next|this|later|earlier|"
+    r"since|until|ago|centur(?:y|ies)|decades?|years?|weeks?|months?|mornings?|evenings?|nights?|noon|"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)))\b",
+    re.I,
+)
+# The loose kinds, each with the strict kinds its questions' values come in (see the module doc).
+# "How long" is a time question and may be answered by a length ("How long is the bridge?").
+_LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    "number": (
+        re.compile(
+            rf"\d|\b(?:{_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|several|many|few)\b", re.I
+        ),
+        ("quantity", "money"),  # "How much was paid?": "they worked unpaid"
+    ),
+    "time": (_TIME, ("date", "duration", "distance")),
+    "height": (
+        re.compile(
+            r"\b\d+(?:[.,]\d+)?\s*(?:cm|centimet(?:er|re)s?|m|met(?:er|re)s?|ft|feet|foot|inch(?:es)?|"
+            r"in)\b|\b(?:tall|height|\d+'\s*\d+\")",
+            re.I,
+        ),
+        ("distance",),
+    ),
+    "age": (re.compile(r"\bborn\b|\bage\b", re.I), ("age",)),
+    "money": (re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:million|billion|bn|m)\b", re.I), ("money",)),
+    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end".
+    "place": (
+        re.compile(
+            r"\b(?:in|near|outside|inside|across|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]+\s+)*"
+            r"(?:[A-Z][a-z]\w+|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)"
+        ),
+        (),
+    ),
+    "weight": (
+        re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?s?|lbs?|pounds?|tonnes?|tons?|grams?|g)\b", re.I),
+        (),
+    ),
+}
+
+_QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("height", re.compile(r"\bhow (?:tall|high|short)\b|\bheight\b", re.I)),
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b", re.I)),
+    ("weight", re.compile(r"\bhow (?:heavy|much does .* weigh)\b|\bweigh", re.I)),
+    (
+        "money",
+        re.compile(r"\bhow much (?:money|did .* (?:cost|pay|spend|earn))|\bcost\b|\bprice\b|\bworth\b", re.I),
+    ),
+    ("number", re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion)\b", re.I)),
+    ("place", re.compile(r"^\s*(?:and\s+)?where\b|\bin (?:what|which) (?:city|country|place|town)\b", re.I)),
+    (
+        "time",
+        re.compile(
+            rf"{_WHEN}|\bwhat (?:year|date|day|month|time|century|decade)\b|"
+            r"\bsince when\b|\bhow long\b|\bin (?:what|which) year\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def question_type(question: str) -> str | None:
+    """The loose answer type of a question.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "height", "age", "weight", "money", "number", "place" or "time"; None for other questions.
+    """
+    return next((name for name, rx in _QUESTION_TYPES if rx.search(question)), None)
+
+
+def has_evidence(answer_type: str, text: str) -> bool:
+    """Whether `text` holds something of a loose answer type (a number, a date, a height...).
+
+    Args:
+        answer_type: as question_type gave it.
+        text: a passage or a sentence.
+    Returns:
+        True when the text holds the type's loose evidence or a strict value of one of its kinds;
+        True for a type without evidence.
+    """
+    loose = _LOOSE.get(answer_type)
+    if loose is None:
+        return True
+    rx, kinds = loose
+    return bool(rx.search(text)) or states(kinds, text)
+
+
+# --- The near-miss reading: the asked fact -------------------------------------------------------
+
+_FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "verdict",
+        re.compile(
+            r"\bwhat (?:prison |jail )?(?:sentences?|verdicts?|penalt(?:y|ies)|punishments?)\b|"
+            r"\bhow long (?:was|were|is|will|has|had)\b.*\b(?:jailed|sentenced|imprisoned|banned|suspended)\b",
+            re.I,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            rf"\bhow much\b(?=.*\b{_MONEY_VERBS}\b)|"
+            r"\bwhat (?:is|was|were|are|will be) the (?:\w+ ){0,2}(?:value|cost|price|budget|salary|fee|fine)\b|"
+            r"\bhow much money\b",
+            re.I,
+        ),
+    ),
+    # Not "how big/large": a size is often a count or a sum ("How big is the reward?").
+    # "How far back does it date?" asks for a time.
+    ("duration", re.compile(r"\bhow far back\b", re.I)),
+    ("dimension", re.compile(r"\bhow (?:wide|deep|far|thick|broad)\b", re.I)),
+    # "How long is the term?", "How long does the facade stretch?": a time or a length.
+    ("length", re.compile(r"\bhow long\b", re.I)),
+    (
+        "date",
+        re.compile(
+            # Not "when do/does": "When do plastoglobuli occur?" asks under what conditions.
+            r"^\s*(?:and\s+)?when (?:will|did|is|was|were|are|has|had|would|could)\b|"
+            r"\b(?:in |on )?what (?:year|date|day|month)\b",
+            re.I,
+        ),
+    ),
+    # "Who is Unilever's chief financial officer?", "Who was the coach of the Broncos?"; not "Who was
+    # the most widely read writer?": a superlative asks for a judgement, not an office.
+    (
+        "role",
+        re.compile(
+            r"^\s*(?:and\s+)?who (?:is|was|are|were|will be)\s+(?:the\s+\S+['’]s\s+|\S+['’]s\s+|the\s+)"
+            rf"(?!(?:most|least|best|worst|first|last)\b|\w+est\b)(?:[\w-]+\s+){{0,3}}{ROLE_RE}\b",
+            re.I,
+        ),
+    ),
+]
+# A person named: two capitalised words in a row ("Graeme Pitkethly").
+_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
+_MEASURE = re.compile(rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?[\s-]*(?P<unit>[A-Za-z]+)\b", re.I)
+_VERDICT = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned|acquitted|convicted|probation|fined|banned|suspended|"
+    r"community service|life in prison|death penalty|years? in (?:prison|jail)|months? in (?:prison|jail)|"
+    r"not guilty|found guilty|cleared)\b",
+    re.I,
+)
+# A near-miss date is loose ("next week", "in 2016", "later this month"), but "soon" or "later"
+# alone is no date.
+_FACT_DATE = re.compile(
+    rf"\b{_YEAR}s?\b|\b{MONTH_RE}\b\.?|\b(?:{_WEEKDAYS}|{_RELATIVE_DAYS}|"
+    r"weekend|spring|summer|autumn|fall|winter|ago|century|decade|"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}(?:st|nd|rd|th))\b|"
+    r"\b(?:next|last|this|coming|past|previous|later this|earlier this)\s+(?:week|month|year|season|term)\b",
+    re.I,
+)
+
+
+def asked_fact(question: str) -> str | None:
+    """The kind of fact a question asks for, where a value of that kind can be recognised.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "money", "duration", "dimension", "length" (either of those two), "date", "verdict" or
+        "role"; None for other questions.
+    """
+    return next((kind for kind, rx in _FACT_QUESTIONS if rx.search(question)), None)
+
+
+@functools.lru_cache(maxsize=1)
+def units() -> Any:
+    """pint's unit registry (built once: it is slow to load)."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@functools.lru_cache(maxsize=512)
+def is_unit(word: str) -> bool:
+    """Whether pint's registry knows a word as a unit ("metres", "acres"; not "jobs").
+
+    Args:
+        word: a lower-case word.
+    Returns:
+        True for a unit.
+    """
+    try:
+        units().parse_units(word)
+    except Exception:  # pint raises several kinds for a word that is no unit
+        return False
+    return True
+
+
+def _is_dimension(unit: str) -> bool:
+    """Whether a word is a unit of length, area or volume (pint's registry names them)."""
+    if not is_unit(unit.lower()):
+        return False
+    dims = dict(units().parse_units(unit.lower()).dimensionality)
+    return set(dims) == {"[length]"}
+
+
+def fact_evidence(kind: str, sentence: str) -> bool:
+    """Whether a sentence holds a value of the asked kind.
+
+    Args:
+        kind: as asked_fact gave it.
+        sentence: one sentence of a passage.
+    Returns:
+        True for "$2m" (money), "for six years" (duration), "305 metres" (dimension), "in 2016"
+        (date), "was jailed" (verdict).
+    """
+    if kind == "money":
+        return bool(_MONEY.search(sentence))
+    if kind == "duration":
+        return bool(_DURATION.search(sentence))
+    if kind == "length":
+        return fact_evidence("duration", sentence) or fact_evidence("dimension", sentence)
+    if kind == "dimension":
+        return any(
+            len(m.group("unit")) > 0 and _is_dimension(m.group("unit")) for m in _MEASURE.finditer(sentence)
+        )
+    if kind == "date":
+        return bool(_FACT_DATE.search(sentence))
+    if kind == "verdict":
+        return bool(_VERDICT.search(sentence))
+    if kind == "role":
+        return bool(_PERSON.search(sentence))
+    return True

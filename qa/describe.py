@@ -30,11 +30,26 @@ _VERBS = (
     r"recommend|expect|hope|fear|offer|advise|state|note|add|characteri[sz]e|justify|answer|"
     r"view|see|sum|put|portray|frame|recall|reveal|confirm|concede|acknowledge|estimate|know)"
 )
-_SUBJECT = re.compile(
-    rf"^\s*(?:and\s+|so\s+|but\s+)?(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?\s+{_AUX}\s+"
-    rf"(?P<s>.+?)\s+{_VERBS}\w*\b",
-    re.I,
-)
+
+
+def speech_question(wh: str, aux: str, verbs: str) -> re.Pattern[str]:
+    """The pattern of a question about someone's words: "<wh> <aux> <subject> <verb>".
+
+    The one parser of a question's speaker slot: subject_of reads it with every verb of speech and
+    thought; qa.abstain.asked_speaker with the plain verbs of speech only.
+
+    Args:
+        wh: the question words ("(?:what|how)").
+        aux: the auxiliaries ("(?:did|does)").
+        verbs: the verbs after the subject.
+    Returns:
+        The pattern, case-insensitive, anchored at the question's start (after "and", "so",
+        "but"); group "s" is the subject.
+    """
+    return re.compile(rf"^\s*(?:and\s+|so\s+|but\s+)?{wh}\s+{aux}\s+(?P<s>.+?)\s+{verbs}\b", re.I)
+
+
+_SUBJECT = speech_question(r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, rf"{_VERBS}\w*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<s>[^,?;]+?)\s*(?:[,?;]|$)", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _NAMED_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)\s+(?P<rest>[a-z].*)$")

@@ -393,7 +393,7 @@ def features(
         ]
         f.typed[i] = max(stated, default=0.0)
         if a_type:
-            f.wrong[i] = not (stated or _has_evidence(engine, a_type, p))
+            f.wrong[i] = not _has_evidence(engine, a_type, p)
         if qr.parts:
             asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
             f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0

@@ -133,3 +133,89 @@ def test_typed_weight_moves_the_stating_passage_up() -> None:
     with_typed = rank.combine(f, rank.Weights(typed=0.5))
     assert without[0] > without[1]
     assert with_typed[1] > with_typed[0]
+
+
+# --- One home for the value patterns: the loose reading includes the strict values ---------------
+
+
+@pytest.mark.parametrize(
+    ("answer_type_", "sentence"),
+    [
+        ("time", "The ferry ran for three years before the council cut it."),  # a plural unit
+        ("time", "Repairs will take several weeks."),
+        ("time", "The mill closed in the 1990s."),
+        ("time", "The harbour wall took decades to rebuild."),
+        ("time", "The bridge stretches 305 metres across the bay."),  # "How long is the bridge?"
+        ("age", "The keeper, Martha Quill, 64, found the boat."),
+        ("number", "Turnout rose to 62%."),
+        ("money", "The mayor said entry would stay free of charge."),
+        ("height", "The lighthouse stands six feet taller than the church."),
+    ],
+)
+def test_loose_evidence_holds_the_strict_values(answer_type_: str, sentence: str) -> None:
+    assert answer_type.has_evidence(answer_type_, sentence)
+
+
+@pytest.mark.parametrize(
+    ("answer_type_", "sentence"),
+    [
+        ("time", "The keeper rowed out to the wreck alone."),
+        ("age", "The keeper found the boat."),
+        ("money", "Three boats sank in the storm."),
+    ],
+)
+def test_loose_evidence_still_needs_something(answer_type_: str, sentence: str) -> None:
+    assert not answer_type.has_evidence(answer_type_, sentence)
+
+
+def test_every_value_a_question_asks_is_evidence_of_its_loose_type() -> None:
+    """What ranking's wrong-type test reads (qa.intent) takes any value the typed feature finds."""
+    cases = [
+        ("How long did the ferry run?", "The ferry ran for three years."),
+        ("How long is the harbour wall?", "The harbour wall is 300 metres long."),
+        ("When did the mill close?", "The mill closed on 4 May 1998."),
+        ("How many boats sank?", "Nine boats sank."),
+        ("How old is the keeper?", "The keeper, Martha Quill, 64, found the boat."),
+        ("How much did the new pier cost?", "The pier cost £4m."),
+    ]
+    for question, sentence in cases:
+        kinds = answer_type.asked(question)
+        loose = answer_type.question_type(question)
+        assert kinds and loose, question
+        assert answer_type.states(kinds, sentence), question
+        assert answer_type.has_evidence(loose, sentence), question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much did the council pay for the pier?", "money"),
+        ("How wide is the harbour mouth?", "dimension"),
+        ("How long was the smuggler jailed for?", "verdict"),
+        ("When was the lighthouse built?", "date"),
+        ("How far back do the parish records go?", "duration"),
+        ("Who is Pengarth's chief executive?", "role"),
+        ("Why did the ferry stop?", None),
+    ],
+)
+def test_asked_fact(question: str, kind: str | None) -> None:
+    assert answer_type.asked_fact(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "expected"),
+    [
+        ("money", "The pier cost £4m.", True),
+        ("money", "The pier cost 4 million pounds.", True),
+        ("money", "Four boats sank.", False),
+        ("duration", "He was banned for life.", True),
+        ("duration", "She kept the light for twenty-two years.", True),
+        ("dimension", "The harbour mouth is 40 metres wide.", True),
+        ("dimension", "Forty boats crossed the harbour mouth.", False),
+        ("verdict", "The smuggler was jailed at Truro Crown Court.", True),
+        ("date", "The lighthouse was built in 1870.", True),
+        ("role", "The harbour board's chief executive, Ada Penrose, said so.", True),
+    ],
+)
+def test_fact_evidence(kind: str, sentence: str, expected: bool) -> None:
+    assert answer_type.fact_evidence(kind, sentence) is expected
