@@ -3,22 +3,8 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from index.attribution import analyse
-from index.model import Quote
-
-
-def _found(text: str) -> list[tuple[str | None, str, str, str]]:
-    """(speaker, source as written, verb, content) of every attribution in `text`."""
-    _speakers, quotes = analyse(text)
-    return [_row(text, q) for q in quotes]
-
-
-def _row(text: str, q: Quote) -> tuple[str | None, str, str, str]:
-    return (q.speaker, q.source, q.verb, text[q.start : q.end])
-
-
-def _with(text: str, words: str) -> list[tuple[str | None, str, str, str]]:
-    return [r for r in _found(text) if words in r[3]]
+from attribution_rows import found as _found
+from attribution_rows import with_words as _with
 
 
 def test_a_poll_is_the_source_of_what_it_showed() -> None:
