@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa import abstain
@@ -53,3 +55,15 @@ def test_the_threshold_in_code_is_the_fit_report_choice() -> None:
     chosen = re.search(r"^Chosen: abstain\.ARTICLE_TOPIC_SHARE = ([\d.]+)$", report, re.M)
     assert chosen is not None
     assert float(chosen.group(1)) == abstain.ARTICLE_TOPIC_SHARE
+
+
+def test_a_part_question_about_another_story_is_declined_end_to_end(fake_article_index: Path) -> None:
+    """Through the engine (qa.rank's part-question exit): the bundled article has a photo credit,
+    but it is no story about a harbour fire; the same question about its own story is answered."""
+    import qa
+
+    index = qa.open(fake_article_index)
+    other = index.ask("Who took the photo in the story about the harbour fire?")
+    assert other.abstained and other.reason == "no document is about: harbour fire"
+    own = index.ask("Who took the photo of Putin at the UN?")
+    assert not own.abstained and own.passages[0].kind == "credit"
