@@ -202,13 +202,14 @@ def load(squad_n: int) -> tuple[dict[str, Engine], list[Item]]:
 
 
 def _engine(name: str, path: Path) -> Engine:
-    """The int8 index `qa index` would build (as bench/quality.py names it), built once."""
-    target = OUT / f"index-{name}-int8"
-    if not (target / "CURRENT").exists():
-        from index.build import build
-        from qa import config
+    """The int8 index `qa index` would build (as bench/quality.py names it), brought up to date:
+    vectors are kept for unchanged documents, attributions are redone when the analyser's version
+    changed (a kept index of an older analyser would fit the weights to stale speakers)."""
+    from index.build import build
+    from qa import config
 
-        build([str(path)], target, cache_dir=config.model_cache_dir(), quantized=True)
+    target = OUT / f"index-{name}-int8"
+    build([str(path)], target, cache_dir=config.model_cache_dir(), quantized=True)
     return Engine.open(target)
 
 

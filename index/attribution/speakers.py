@@ -18,6 +18,12 @@ from index.model import Quote, Speaker
 # A quotation without an attribution of its own is reported from this many words on: shorter ones
 # are scare quotes and titles more often than speech (bench/fit_attribution.py).
 MIN_QUOTE_WORDS = 2  # fit on train: bench/reports/attribution_fit.md
+# A quotation nobody is found to have said (no attribution, no speaker guessed) that does not end as
+# a spoken sentence or clause ends (. ! ? , ; : or a dash before the closing mark) and is at most this
+# many words long is a title or a scare quote ("The Apprentice", a "new low"), not speech. Chosen by
+# bench/fit_scare_quotes.py on PolNeAR train (bench/reports/scare_quotes.md); 0 turns it off.
+SCARE_QUOTE_MAX_WORDS = 10
+_SPOKEN_END = re.compile(r"[.!?,;:\u2014\u2013-]\W*$")
 
 
 def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
@@ -50,6 +56,8 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
         key = (f.start, f.end, f.person)
         if key in seen or f.end <= f.start:
             continue
+        if f.person < 0 and f.subj is None and f.direct and scare_quote(text[f.start : f.end]):
+            continue
         seen.add(key)
         name = None
         if f.person >= 0:
@@ -61,6 +69,22 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     kept = [p for p in doc.persons if not p.group or p.quoted]
     speakers = _speakers(kept)
     return speakers, quotes
+
+
+def scare_quote(content: str, max_words: int | None = None) -> bool:
+    """Whether a quotation's content, when nobody is found to have said it, reads as a title or a
+    scare quote rather than speech: short, and not ending as a spoken sentence or clause ends.
+
+    Args:
+        content: the quotation's words, without its quote marks.
+        max_words: the longest such quotation (default SCARE_QUOTE_MAX_WORDS; 0: never).
+    Returns:
+        True when the quotation is not reported as an attribution.
+    """
+    limit = SCARE_QUOTE_MAX_WORDS if max_words is None else max_words
+    if limit <= 0 or _SPOKEN_END.search(content):
+        return False
+    return len(content.split()) <= limit
 
 
 def _unnamed_ok(text: str, f: _Found) -> bool:
