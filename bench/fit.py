@@ -643,8 +643,8 @@ def report(
         (
             "**Adopted**: held-out J rises and no set's held-out hit@1 drops."
             if rf.adopted
-            else "**Not adopted**: the held-out figures do not improve on the old weights, so the fit "
-            "confirms them and the code keeps them."
+            else "**Not adopted**: held-out, J does not rise or some set's hit@1 drops against the old "
+            "weights, so the code keeps them."
         ),
         "",
         "| weight | old | fitted | in code | grid |",
