@@ -49,14 +49,12 @@ def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
     quotes: list[Quote] = []
     seen: set[tuple[int, int, int]] = set()
     for f in sorted(att.found, key=lambda x: (x.start, x.end)):
-        if not _unnamed_ok(text, f):
-            continue
         if f.direct:
             f.start, f.end = _trim_direct(doc.text, f.start, f.end)
+        if not _unnamed_ok(text, f):
+            continue
         key = (f.start, f.end, f.person)
         if key in seen or f.end <= f.start:
-            continue
-        if f.person < 0 and f.subj is None and f.direct and scare_quote(text[f.start : f.end]):
             continue
         seen.add(key)
         name = None
@@ -88,11 +86,18 @@ def scare_quote(content: str, max_words: int | None = None) -> bool:
 
 
 def _unnamed_ok(text: str, f: _Found) -> bool:
-    """Whether to report a finding. One without a named speaker (or with a guessed one) is still an attribution: a quotation of two words or more
-    (a one-word quote is a scare quote or a title far more often than speech), or words with a source."""
+    """Whether to report a finding (a direct one already trimmed). One without a named speaker (or
+    with a guessed one) is still an attribution: a quotation of two words or more (a one-word quote is
+    a scare quote or a title far more often than speech) that, when nobody is found to have said it,
+    is no title or scare quote (scare_quote), or words with a source."""
     if f.subj is not None or (f.person >= 0 and not f.guessed):
         return True
     if not f.direct or f.span is None or f.span.single:
+        return False
+    # The content as reported: trimmed of the comma that hands over to an attribution, so a
+    # speakerless quotation ends as speech only with . ! ? or a dash (bench/fit_scare_quotes.py
+    # scores exactly these records).
+    if f.person < 0 and scare_quote(text[f.start : f.end]):
         return False
     return len(re.findall(r"\w+", text[f.start : f.end])) >= MIN_QUOTE_WORDS
 
