@@ -80,6 +80,8 @@ class Engine:
         by_doc: dict[int, list[tuple[int, int, int]]] = {}
         for p in self.passages:
             by_doc.setdefault(p.doc_id, []).append((p.start, p.end, p.pid))
+        # A document's passages, in id order: what document-level evidence reads.
+        self.pids_by_doc: dict[int, list[int]] = {d: [pid for *_, pid in ps] for d, ps in by_doc.items()}
         q_by_doc: dict[int, list[docstore.QuoteRow]] = {}
         for q in self.quotes:
             q_by_doc.setdefault(q.doc_id, []).append(q)
@@ -107,6 +109,7 @@ class Engine:
         self._sentence_terms: dict[int, SentenceTerms] = {}
         self._names: dict[str, str] | None = None  # folded -> capitalised words of the documents
         self._passage_terms: dict[int, frozenset[str]] = {}
+        self._document_terms: dict[int, frozenset[str]] = {}
         self._evidence: dict[tuple[str, int], bool] = {}
         self._long_direct: dict[tuple[int, docstore.QuoteRow], bool] = {}
         self._profiles: dict[str, describe.Profile] | None = None
@@ -202,6 +205,14 @@ class Engine:
         if got is None:
             got = frozenset().union(*(s[2] for s in self.sentence_terms(pid)))
             self._passage_terms[pid] = got
+        return got
+
+    def document_terms(self, doc_id: int) -> frozenset[str]:
+        """All terms of document `doc_id`: the union of its passages' terms (computed once)."""
+        got = self._document_terms.get(doc_id)
+        if got is None:
+            got = frozenset().union(*(self.passage_terms(pid) for pid in self.pids_by_doc.get(doc_id, [])))
+            self._document_terms[doc_id] = got
         return got
 
     def has_evidence(self, answer_type: str, pid: int) -> bool:

@@ -403,7 +403,7 @@ def features(
                 f.meta_cov[i] = meta_cov[p.doc_id]
                 if (p.doc_id, p.kind) not in first_of:
                     first_of[(p.doc_id, p.kind)] = min(
-                        q.pid for q in engine.passages if q.doc_id == p.doc_id and q.kind == p.kind
+                        q for q in engine.pids_by_doc[p.doc_id] if engine.passages[q].kind == p.kind
                     )
                 f.first[i] = first_of[(p.doc_id, p.kind)] == p.pid
         else:
@@ -670,10 +670,8 @@ def _abstain_reason(
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
         # bench/reports/abstention_offdoc.md, news-dev halves asked of each other declined
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
-        doc = top[0].passage.doc_id
-        have = frozenset().union(*(engine.passage_terms(p.pid) for p in engine.passages if p.doc_id == doc))
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
-        return abstain.other_article(searched, asked, have)
+        return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
     return _not_mentioned(engine, searched, qt, intent, top, speech, topic) or _near_miss(
         engine, searched, intent, top
     )
