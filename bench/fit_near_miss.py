@@ -463,10 +463,7 @@ def main() -> int:
         "unanswerable / answerable, among those the bot otherwise answers.",
         *sweep(rows),
     ]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

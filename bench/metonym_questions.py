@@ -151,10 +151,7 @@ def main() -> int:
         off, on = table[("without metonyms", s)], table[("with metonyms", s)]
         n = sum(on.values())
         lines.append(f"| {s} | {n} | {off['declined'] / max(n, 1):.3f} | {on['declined'] / max(n, 1):.3f} |")
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

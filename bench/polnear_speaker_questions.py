@@ -42,6 +42,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import quality  # noqa: E402
 
 from qa.session import Conversation  # noqa: E402
+from qa.types import Passage  # noqa: E402
 
 TRAIN = quality.SHARED / "polnear" / "train"
 NEWS_DEV = quality.SHARED / "news-dev" / "docs"
@@ -173,12 +174,11 @@ def speaker_set(articles: int, seed: int) -> tuple[object, list[dict]]:
     return quality.index_of(folder.name, [folder], quantized=True), questions(docs, atts, rng)
 
 
-def holds(passage: object, item: dict) -> bool:
+def holds(passage: Passage, item: dict) -> bool:
     """Whether an answer passage holds the gold attribution: same article, overlapping content span."""
-    if Path(getattr(passage, "source", "")).stem != item["article"]:
+    if Path(passage.source).stem != item["article"]:
         return False
-    start, end = getattr(passage, "start", 0), getattr(passage, "end", 0)
-    return any(s < end and start < e for s, e in item["spans"])
+    return any(s < passage.end and passage.start < e for s, e in item["spans"])
 
 
 def main() -> int:
@@ -255,10 +255,7 @@ def main() -> int:
         f"| {ranks['n']} | {ranks['hit@1'] / n:.3f} | {ranks['hit@1 answered or not'] / n:.3f} "
         f"| {ranks['recall@5'] / n:.3f} |",
     ]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

@@ -38,6 +38,19 @@ OUT = REPO / "bench" / "out"
 Ranker = Callable[[Engine, str, int], list[int]]  # pids, best first
 
 
+def publish(lines: list[str], out: Path | None) -> None:
+    """Print a report and, when `out` is given, write it there too.
+
+    Args:
+        lines: the report's lines.
+        out: the report file, or None to print only.
+    """
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if out:
+        out.write_text(report, encoding="utf-8")
+
+
 def dense_only(e: Engine, q: str, k: int) -> list[int]:
     d = e.dense(e.encode(q), k=k)
     return sorted(d, key=lambda p: -d[p])[:k]
