@@ -195,7 +195,7 @@ def load(squad_n: int) -> tuple[dict[str, Engine], list[Item]]:
     items += [Item("squad", sf[g["doc"]], g) for g in squad]
     from polnear_speaker_questions import speaker_set
 
-    engines["polnear"], polnear = speaker_set(POLNEAR_ARTICLES, POLNEAR_SEED)  # type: ignore[assignment]
+    engines["polnear"], polnear = speaker_set(POLNEAR_ARTICLES, POLNEAR_SEED)
     pf = _fold_by([g["article"] for g in polnear])
     items += [Item("polnear", pf[g["article"]], g) for g in polnear]
     return engines, items

@@ -41,6 +41,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
+from qa.engine import Engine  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 from qa.types import Passage  # noqa: E402
 
@@ -150,7 +151,7 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
     return out
 
 
-def speaker_set(articles: int, seed: int) -> tuple[object, list[dict]]:
+def speaker_set(articles: int, seed: int) -> tuple[Engine, list[dict]]:
     """The index of a fixed sample of train articles and the speaker questions about them.
 
     Args:
