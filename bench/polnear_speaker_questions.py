@@ -196,7 +196,7 @@ def main() -> int:
 
     conv = Conversation(engine)
     tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    ranks = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
+    ranks: collections.Counter[str] = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
     for it in items:
         conv.reset()
         a = conv.ask(it["question"], 5)
