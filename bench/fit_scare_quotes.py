@@ -7,8 +7,10 @@ unnamed sources keep their quote), but many such are titles and scare quotes ("T
 "new low"): they count against end-to-end precision and hold no speech. The test
 (speakers.scare_quote) drops one that does not end as a spoken sentence or clause ends and is at most
 N words long. This script analyses PolNeAR train with the test off, then scores every N of the grid
-with ../shared/eval/attribution.py and picks, by RULE, the N with the highest e2e_f1 whose
-direct-quote content F1 is no lower than with the test off (the issue's first target is on that F1).
+with ../shared/eval/attribution.py and picks, by RULE, the N with the highest direct-quote content
+F1, the target with the thinnest margin (issue 8 asks >= 0.95), then the highest e2e_f1. An earlier
+rule (the highest e2e_f1 whose direct F1 is no lower than with the test off) chose N = 10, at the
+edge of its constraint: on dev that choice cost 0.007 of direct F1 (0.958 -> 0.951) for +0.002 e2e_f1.
 Develop on train only; dev and test are never read here.
 """
 
@@ -29,10 +31,10 @@ from attribution_eval import SCORER, SHARED, load_docs  # noqa: E402
 
 from index.attribution import analyse, quote_record, speakers  # noqa: E402
 
-GRID = [0, 3, 4, 6, 8, 10, 12, 16]
+GRID = [0, 1, 2, 3, 4, 6, 8, 10, 12, 16]
 RULE = (
-    "the highest e2e_f1 among the N whose direct-quote content F1 is no lower than with the test off "
-    "(N = 0); ties keep the smaller N"
+    "the highest direct-quote content F1 (rounded to 4 places), then the highest e2e_f1; ties keep "
+    "the smaller N"
 )
 REPORT = ROOT / "bench" / "reports" / "scare_quotes.md"
 COLUMNS = ("content_f1_direct", "speaker_acc", "e2e_speech_f1", "e2e_f1")
@@ -73,9 +75,7 @@ def main() -> int:
         kept = [r for r in rows if not dropped(r, n)]
         table.append((n, len(rows) - len(kept), score(args.corpus, kept)))
         print(n, table[-1][1], table[-1][2], file=sys.stderr)
-    off = table[0][2]["content_f1_direct"]
-    allowed = [t for t in table if t[2]["content_f1_direct"] >= off]
-    chosen = max(allowed, key=lambda t: (t[2]["e2e_f1"], -t[0]))[0]
+    chosen = max(table, key=lambda t: (round(t[2]["content_f1_direct"], 4), t[2]["e2e_f1"], -t[0]))[0]
 
     lines = [
         "# Titles and scare quotes (bench/fit_scare_quotes.py)",

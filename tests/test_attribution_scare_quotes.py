@@ -16,7 +16,10 @@ def test_scare_quote_reads_the_end_and_the_length() -> None:
     assert speakers.scare_quote("a new low")
     assert not speakers.scare_quote("We will rebuild the pier.")  # ends as a sentence ends
     assert not speakers.scare_quote("we will rebuild the pier,")  # a clause before "he said"
-    assert not speakers.scare_quote("one two three four five six seven eight nine ten eleven")  # long
+    assert not speakers.scare_quote(
+        "one two three four five six seven eight nine ten eleven", max_words=10
+    )  # long
+    assert not speakers.scare_quote("the worst deal ever")  # longer than the default
     assert not speakers.scare_quote("a new low", max_words=0)  # 0: the test is off
 
 
