@@ -78,7 +78,9 @@ _PRONOUN_CLAUSE = _lazy(r"^\s*,?\s*(?:he|she|they|it|we|I|there|you)\s")
 # What may stand before a pronoun subject: a clause boundary, or a relative word ("which they say left
 # a vacuum": the verb's words are the rest of the relative clause).
 _CLAUSE_START = _lazy(
-    r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while|which|that|what)\s+)$"
+    r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while|which|that|what|"
+    # subordinators open a clause too: "and though she has said she'll accept ..." (round 7a)
+    r"though|although|if|since|unless|whereas|once|until)\s+)$"
 )
 _TIME_THEN_CLAUSE = _lazy(
     r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -117,6 +119,11 @@ _ASIDE_THAT = _lazy(
     # ... or a clause opened by a subject pronoun: "says, win or lose in Florida, he's staying" (round 6a)
     r"(?:that\s+|(?=(?:he|she|they|we|I)(?:['’][a-z]+)?\s))"
 )
+# A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
+_SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
+_CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
+# A verb's own "that"-clause: a verb after a quotation with one reports that clause, not the quotation.
+_THAT_CLAUSE = _lazy(r"\s+that\s")
 # "asked (Smith) whether ...": a question is reported speech when a wh-word opens its clause.
 _ASK_VERBS = {"asked", "asks", "ask"}
 _ASKED_WH = _lazy(
@@ -161,6 +168,8 @@ def _inverted(t: str, pre: str, verb_end: int, se: int) -> bool:
     words = re.findall(r"[\w'’-]+", m.group("subj"))
     if not words:  # ", said ." holds no subject at all
         return False
+    if _finite_inside(words):
+        return False  # "Roe, who ..., said Mr. Trump had erred.": a clause, not an inverted subject
     if words[0][0].isupper() and words[0].lower() not in _CLAUSE_PRONOUNS:
         return True  # "said Dan Roe", "said Sen. Roe", "said The Times"
     return any(w.lower() in _SOURCE_NOUNS for w in words[1:])  # "said a senior official,"
@@ -172,6 +181,24 @@ _INVERTED_SUBJ = _lazy(
     r"\s*(?:,|[.!?]*[\"”’']*\s*$)"
 )
 _CLAUSE_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"}
+# Auxiliaries and modals: after a verb's first words they make a clause ("said Mr. Trump had erred"),
+# never a speaker's name or description ("said Dan Roe, a lawyer").
+_FINITE_WORDS = frozenset(
+    "had has have is was were are would will could should can may might must did does do".split()
+)
+
+
+def _finite_inside(words: list[str]) -> bool:
+    """Whether a finite auxiliary follows the first word of a would-be subject.
+
+    Args:
+        words: the words after an inverted verb, up to a comma or the sentence's end.
+    Returns:
+        True when they read as a clause ("Mr. Trump had disrespected troops").
+    """
+    return any(w.lower() in _FINITE_WORDS for w in words[1:])
+
+
 _SOURCE_NOUNS = set(ROLE_WORDS) | set(BARE_SOURCES) | {w.rstrip("s") for w in BARE_SOURCES}
 # Verbs that report speech only with "that" after them.
 # "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
@@ -272,6 +299,11 @@ class _Attributor(_Sources):
                     sentence = re.split(r"[.!?]", after, maxsplit=1)[0]
                     if _first_words(sentence) > 9:
                         return None
+                    # `''The Art of the Deal.'' Mr. Trump said a jet would cost more`: a clause of its own
+                    if _first_words(re.split(r"[.!?]", after[m.end("verb") :], maxsplit=1)[0]) >= 4:
+                        return None
+                if _THAT_CLAUSE.match(after, m.end("verb")):
+                    return None  # `"...?" Roe acknowledged that ...`: the verb reports its own clause
                 subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
                 if not self._subject_ok(subj, verb_first):
                     continue
@@ -292,6 +324,8 @@ class _Attributor(_Sources):
             inner.endswith(".") and not first and _first_words(m.group(sk)) > 6
         ):
             return None
+        if _THAT_CLAUSE.match(after, m.end(vk)):
+            return None  # the verb reports the clause after it, not the quotation
         s, e = base + m.start(sk), base + m.end(sk)
         if self.doc.sentence_of(base + m.start(vk))[0] != self.doc.sentence_of(sp.end)[0]:
             return None  # `"...” for Roe to say so. He said ...`: the verb of the next sentence
@@ -421,7 +455,25 @@ class _Attributor(_Sources):
                 if span is None:
                     continue
                 self.used_verbs.add(m.start())
+                span = self._subordinate_end(subj, span)
                 self._add_reported(subj, verb, span[0], span[1])
+
+    def _subordinate_end(self, subj: _Subj, span: tuple[int, int]) -> tuple[int, int]:
+        """The content of a verb in a subordinate clause ends with that clause: "While he's said he'll
+        fight all the way to the convention, Sanders must decide ..." (the main clause is no content).
+
+        Args:
+            subj: the verb's subject; span: the content as read to the sentence's end.
+        Returns:
+            The span cut at the first comma or dash, when a subordinator opens the subject's clause.
+        """
+        t = self.doc.text
+        if not _SUBORDINATOR.search(t, max(0, subj.start - 12), subj.start):
+            return span
+        cut = _CLAUSE_END.search(t, span[0], span[1])
+        if cut is None or _first_words(t[span[0] : cut.start()]) < REPORTED_MIN_WORDS:
+            return span
+        return _trim(t, span[0], cut.start())
 
     def _subject_before(self, ss: int, pos: int, verb: str, belief: bool) -> _Subj | None:
         """The subject of the cue verb at `pos` in the sentence starting at `ss`.
@@ -770,6 +822,8 @@ class _Attributor(_Sources):
                     continue
                 if _verb(m.group(vk)) in _NOUN_TOO or re.search(r"['’]s?$", m.group(sk)):
                     continue  # "..., and four other states." / ", denounced Mr. Roe's remarks.": nouns
+                if m.group("vfirst") is not None and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
+                    continue  # "Roe, who ..., said Mr. Trump had erred.": "said" opens a clause
                 c0, c1 = _trim(t, ss, m.start())
                 # "It was, he said, one of ...": both halves are the content
                 # (not after "said Smith,": that comma opens an apposition, "a lawyer at Acme")
