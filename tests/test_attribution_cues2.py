@@ -79,3 +79,13 @@ def test_though_opens_a_clause_for_a_pronoun_subject() -> None:
         "its members are still angry."
     )
     assert ("Olaf Brandt", "said", "the guild will accept the ruling") in _reported(text)
+
+
+def test_that_only_verb_with_a_day_before_its_that() -> None:
+    text = "The Harbour Herald reported Thursday that the council had sold the old ferry."
+    assert _reported(text) == [("Harbour Herald", "reported", "the council had sold the old ferry")]
+
+
+def test_continued_to_say_takes_the_sentence_subject() -> None:
+    text = "Even after the complaint was filed, Olaf Brandt continued to say he had never touched the money."
+    assert _reported(text) == [("Olaf Brandt", "say", "he had never touched the money")]

@@ -47,6 +47,7 @@ from index.attribution.words import (
     CUE_PARTICIPLES,
     DIRECT_ONLY,
     ROLE_WORDS,
+    VERB_RE,
 )
 
 # --------------------------------------------------------------------------- attribution
@@ -88,7 +89,7 @@ _TIME_THEN_CLAUSE = _lazy(
 )
 # "went on to explain", "took to Twitter to say": an infinitive whose subject is the sentence's.
 _CONTROL_TO = _lazy(
-    r"\b(?:went\s+on|goes\s+on|go\s+on|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
+    r"\b(?:went\s+on|goes\s+on|go\s+on|continued|continues|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
     r"|hastened|rushed|moved|tried|sought|attempted|took\s+(?:the\s+)?(?:opportunity|time|occasion|chance)"
     r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short)\s+to\s+$"
 )
@@ -122,6 +123,14 @@ _ASIDE_THAT = _lazy(
 # A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
 _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
+# An infinitive speech verb after a verb: "continued to say he had never ...".
+_TO_VERB = _lazy(rf"\s+to\s+(?:{VERB_RE}|tell)\b")
+# A time between a that-only verb and its "that": "reported Thursday that", "reported last month that".
+_TIME_THAT = _lazy(
+    r"^\s+(?:on\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|winter)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:yesterday|today|earlier|recently|previously|first|late|early))\s*,?\s+that\s+"
+)
 # A verb's own "that"-clause: a verb after a quotation with one reports that clause, not the quotation.
 _THAT_CLAUSE = _lazy(r"\s+that\s")
 # "asked (Smith) whether ...": a question is reported speech when a wh-word opens its clause.
@@ -655,6 +664,8 @@ class _Attributor(_Sources):
             pos += tm.end()
         elif verb in ("reported", "reports") and re.match(r"^\s+[a-z]+ing\s", rest):
             pass  # "reported earning $1 million": what the filing says
+        elif verb in _THAT_ONLY and (when_that := _TIME_THAT.match(rest)) is not None:
+            pos += when_that.end()  # "CNN reported Thursday that ...", "reported last month that ..."
         elif verb in _THAT_ONLY:
             return None  # "Acme reported record profits" reports no speech; "reported that ..." does
         elif preps and re.match(rf"^\s+(?:{preps})\b", rest):
@@ -822,6 +833,8 @@ class _Attributor(_Sources):
                     continue
                 if _verb(m.group(vk)) in _NOUN_TOO or re.search(r"['’]s?$", m.group(sk)):
                     continue  # "..., and four other states." / ", denounced Mr. Roe's remarks.": nouns
+                if _TO_VERB.match(t, m.end(vk)):
+                    continue  # ", Roe continued to say he ...": the infinitive reports its own clause
                 if m.group("vfirst") is not None and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
                     continue  # "Roe, who ..., said Mr. Trump had erred.": "said" opens a clause
                 c0, c1 = _trim(t, ss, m.start())
