@@ -89,3 +89,14 @@ def test_that_only_verb_with_a_day_before_its_that() -> None:
 def test_continued_to_say_takes_the_sentence_subject() -> None:
     text = "Even after the complaint was filed, Olaf Brandt continued to say he had never touched the money."
     assert _reported(text) == [("Olaf Brandt", "say", "he had never touched the money")]
+
+
+def test_relative_clause_holding_a_quotation_keeps_its_subject() -> None:
+    text = 'Marta Kell, who has called Olaf Brandt a "sociopath," said she would not meet him again.'
+    assert ("Marta Kell", "said", "she would not meet him again") in _reported(text)
+
+
+def test_verb_first_subject_followed_by_a_modal_is_a_clause() -> None:
+    text = 'Olaf Brandt, who called the levy "a disaster for every family," said the council would lose.'
+    assert _direct(text, "a disaster for every family")[0] == "Olaf Brandt"
+    assert ("Olaf Brandt", "said", "the council would lose") in _reported(text)

@@ -98,7 +98,8 @@ _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
 # "Donald Trump - who said X - said ...". Only the last "who" before the verb is read (bounded text).
 _REL_OPEN = _lazy(r"(?:,|\s[-—–]{1,2})\s*who(?:se)?\b")
-_REL_TAIL = _lazy(rf"[^;:\"“”]{{1,200}}?(?:,|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
+# The clause may hold a quotation: `Kell, who has called Roe a "sociopath," said ...` (round 7a).
+_REL_TAIL = _lazy(rf"[^;:]{{1,200}}?(?:,[\"”’]?|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
 # The head of a long "according to" source: "a party official who was not authorized to speak",
 # "three people briefed on the talks" -> the words before the clause or participle.
 _ACCORDING_HEAD = _lazy(
@@ -131,6 +132,8 @@ _TIME_THAT = _lazy(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:yesterday|today|earlier|recently|previously|first|late|early))\s*,?\s+that\s+"
 )
+# A finite auxiliary right after a would-be subject: `said the council would lose` (round 7a).
+_FINITE_NEXT = _lazy(r"\s+(?:had|has|have|is|was|were|are|would|will|could|should|can|may|might|must)\b")
 # A verb's own "that"-clause: a verb after a quotation with one reports that clause, not the quotation.
 _THAT_CLAUSE = _lazy(r"\s+that\s")
 # "asked (Smith) whether ...": a question is reported speech when a wh-word opens its clause.
@@ -313,6 +316,8 @@ class _Attributor(_Sources):
                         return None
                 if _THAT_CLAUSE.match(after, m.end("verb")):
                     return None  # `"...?" Roe acknowledged that ...`: the verb reports its own clause
+                if verb_first and _FINITE_NEXT.match(after, m.end("subj")):
+                    continue  # `"...," said the council would lose`: "said" opens a clause
                 subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
                 if not self._subject_ok(subj, verb_first):
                     continue
@@ -335,6 +340,8 @@ class _Attributor(_Sources):
             return None
         if _THAT_CLAUSE.match(after, m.end(vk)):
             return None  # the verb reports the clause after it, not the quotation
+        if first and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
+            return None  # `"...," said the council would lose the vote`: a clause, not a subject
         s, e = base + m.start(sk), base + m.end(sk)
         if self.doc.sentence_of(base + m.start(vk))[0] != self.doc.sentence_of(sp.end)[0]:
             return None  # `"...” for Roe to say so. He said ...`: the verb of the next sentence
