@@ -100,3 +100,17 @@ def test_verb_first_subject_followed_by_a_modal_is_a_clause() -> None:
     text = 'Olaf Brandt, who called the levy "a disaster for every family," said the council would lose.'
     assert _direct(text, "a disaster for every family")[0] == "Olaf Brandt"
     assert ("Olaf Brandt", "said", "the council would lose") in _reported(text)
+
+
+def test_progressive_speech_verb_reports_its_clause() -> None:
+    text = "Marta Kell is declaring that she is moving closer to the nomination after three wins."
+    assert _reported(text) == [
+        ("Marta Kell", "declaring", "she is moving closer to the nomination after three wins")
+    ]
+
+
+def test_likely_to_stress_takes_the_sentence_subject() -> None:
+    text = "Marta Kell is likely to stress that the levy would pause quickly if it hurts the harbour."
+    assert _reported(text) == [
+        ("Marta Kell", "stress", "the levy would pause quickly if it hurts the harbour")
+    ]

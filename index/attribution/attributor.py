@@ -91,7 +91,10 @@ _TIME_THEN_CLAUSE = _lazy(
 _CONTROL_TO = _lazy(
     r"\b(?:went\s+on|goes\s+on|go\s+on|continued|continues|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
     r"|hastened|rushed|moved|tried|sought|attempted|took\s+(?:the\s+)?(?:opportunity|time|occasion|chance)"
-    r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short)\s+to\s+$"
+    r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short"
+    # "is likely to stress", "is going to say", "was expected to argue" (round 7a)
+    r"|(?:is|are|was|were|be|been)\s+(?:(?:also|not|still|now)\s+)?(?:likely|going|expected|willing|ready|poised|"
+    r"about|able|eager|prepared|set))\s+to\s+$"
 )
 # "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
 _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
@@ -126,6 +129,17 @@ _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
 # An infinitive speech verb after a verb: "continued to say he had never ...".
 _TO_VERB = _lazy(rf"\s+to\s+(?:{VERB_RE}|tell)\b")
+# The progressive of a speech verb (round 7a): "is declaring that", "are telling voters", "kept saying".
+_ING_TO_PRESENT = {
+    "saying": "says", "telling": "tells", "arguing": "argues", "claiming": "claims", "insisting": "insists",
+    "suggesting": "suggests", "warning": "warns", "declaring": "declares", "promising": "promises",
+    "predicting": "predicts", "noting": "notes", "stressing": "stresses", "announcing": "announces",
+    "urging": "urges",
+}  # fmt: skip
+_PROGRESSIVE = _lazy(
+    r"(?<![\w'’-])(?:is|are|was|were|been|keeps|kept|keep)\s+(?:(?:now|also|still|again|increasingly)\s+)?"
+    rf"(?P<ing>{'|'.join(_ING_TO_PRESENT)})(?![\w'’-])"
+)
 # A time between a that-only verb and its "that": "reported Thursday that", "reported last month that".
 _TIME_THAT = _lazy(
     r"^\s+(?:on\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|winter)|"
@@ -446,6 +460,7 @@ class _Attributor(_Sources):
             n_before = len(self.found)
             self._according(ss, se)
             self._asked(ss, se)
+            self._progressive(ss, se)
             # words already reported "according to" someone hold no attribution of their own
             held = [(f.start, f.end) for f in self.found[n_before:]]
             for m in _REPORT_VERB_RX.finditer(t, ss, se):
@@ -490,6 +505,24 @@ class _Attributor(_Sources):
         if cut is None or _first_words(t[span[0] : cut.start()]) < REPORTED_MIN_WORDS:
             return span
         return _trim(t, span[0], cut.start())
+
+    def _progressive(self, ss: int, se: int) -> None:
+        """Reported speech in the progressive: "Clinton is declaring that she ...", "Trump is telling
+        voters he ..." (the -ing form is no verb the patterns read; its subject stands before the
+        auxiliary)."""
+        t = self.doc.text
+        for m in _PROGRESSIVE.finditer(t, ss, se):
+            if self.doc.inside_quote(m.start()) or m.start("ing") in self.used_verbs:
+                continue
+            verb = _ING_TO_PRESENT[m.group("ing").lower()]
+            subj = self._subject_before(ss, m.start(), verb, belief=False)
+            if subj is None:
+                continue
+            span = self._complement(m.end("ing"), se, verb)
+            if span is None:
+                continue
+            self.used_verbs.add(m.start("ing"))
+            self._add_reported(subj, m.group("ing").lower(), span[0], span[1])
 
     def _subject_before(self, ss: int, pos: int, verb: str, belief: bool) -> _Subj | None:
         """The subject of the cue verb at `pos` in the sentence starting at `ss`.
