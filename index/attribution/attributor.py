@@ -47,6 +47,7 @@ from index.attribution.words import (
     CUE_PARTICIPLES,
     DIRECT_ONLY,
     ROLE_WORDS,
+    VERB_RE,
 )
 
 # --------------------------------------------------------------------------- attribution
@@ -78,7 +79,9 @@ _PRONOUN_CLAUSE = _lazy(r"^\s*,?\s*(?:he|she|they|it|we|I|there|you)\s")
 # What may stand before a pronoun subject: a clause boundary, or a relative word ("which they say left
 # a vacuum": the verb's words are the rest of the relative clause).
 _CLAUSE_START = _lazy(
-    r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while|which|that|what)\s+)$"
+    r"(?:^|[,;:(—–.!?\"”’]\s*|\s-\s+|\b(?i:and|but|so|as|because|when|while|which|that|what|"
+    # subordinators open a clause too: "and though she has said she'll accept ..." (round 7a)
+    r"though|although|if|since|unless|whereas|once|until)\s+)$"
 )
 _TIME_THEN_CLAUSE = _lazy(
     r"^\s*,?\s*(?:yesterday|today|tonight|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -86,16 +89,20 @@ _TIME_THEN_CLAUSE = _lazy(
 )
 # "went on to explain", "took to Twitter to say": an infinitive whose subject is the sentence's.
 _CONTROL_TO = _lazy(
-    r"\b(?:went\s+on|goes\s+on|go\s+on|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
+    r"\b(?:went\s+on|goes\s+on|go\s+on|continued|continues|took\s+to\s+(?:[\w'’-]+\s+){1,3}?|rose|stood\s+up|(?:was|were)\s+quick"
     r"|hastened|rushed|moved|tried|sought|attempted|took\s+(?:the\s+)?(?:opportunity|time|occasion|chance)"
-    r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short)\s+to\s+$"
+    r"|made\s+a\s+point|used\s+(?:[\w'’-]+\s+){1,3}?|felt\s+(?:compelled|the\s+need)|paused|stopped\s+short"
+    # "is likely to stress", "is going to say", "was expected to argue" (round 7a)
+    r"|(?:is|are|was|were|be|been)\s+(?:(?:also|not|still|now)\s+)?(?:likely|going|expected|willing|ready|poised|"
+    r"about|able|eager|prepared|set))\s+to\s+$"
 )
 # "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
 _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
 # "Donald Trump - who said X - said ...". Only the last "who" before the verb is read (bounded text).
 _REL_OPEN = _lazy(r"(?:,|\s[-—–]{1,2})\s*who(?:se)?\b")
-_REL_TAIL = _lazy(rf"[^;:\"“”]{{1,200}}?(?:,|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
+# The clause may hold a quotation: `Kell, who has called Roe a "sociopath," said ...` (round 7a).
+_REL_TAIL = _lazy(rf"[^;:]{{1,200}}?(?:,[\"”’]?|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
 # The head of a long "according to" source: "a party official who was not authorized to speak",
 # "three people briefed on the talks" -> the words before the clause or participle.
 _ACCORDING_HEAD = _lazy(
@@ -117,6 +124,32 @@ _ASIDE_THAT = _lazy(
     # ... or a clause opened by a subject pronoun: "says, win or lose in Florida, he's staying" (round 6a)
     r"(?:that\s+|(?=(?:he|she|they|we|I)(?:['’][a-z]+)?\s))"
 )
+# A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
+_SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
+_CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
+# An infinitive speech verb after a verb: "continued to say he had never ...".
+_TO_VERB = _lazy(rf"\s+to\s+(?:{VERB_RE}|tell)\b")
+# The progressive of a speech verb (round 7a): "is declaring that", "are telling voters", "kept saying".
+_ING_TO_PRESENT = {
+    "saying": "says", "telling": "tells", "arguing": "argues", "claiming": "claims", "insisting": "insists",
+    "suggesting": "suggests", "warning": "warns", "declaring": "declares", "promising": "promises",
+    "predicting": "predicts", "noting": "notes", "stressing": "stresses", "announcing": "announces",
+    "urging": "urges",
+}  # fmt: skip
+_PROGRESSIVE = _lazy(
+    r"(?<![\w'’-])(?:is|are|was|were|been|keeps|kept|keep)\s+(?:(?:now|also|still|again|increasingly)\s+)?"
+    rf"(?P<ing>{'|'.join(_ING_TO_PRESENT)})(?![\w'’-])"
+)
+# A time between a that-only verb and its "that": "reported Thursday that", "reported last month that".
+_TIME_THAT = _lazy(
+    r"^\s+(?:on\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|winter)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:yesterday|today|earlier|recently|previously|first|late|early))\s*,?\s+that\s+"
+)
+# A finite auxiliary right after a would-be subject: `said the council would lose` (round 7a).
+_FINITE_NEXT = _lazy(r"\s+(?:had|has|have|is|was|were|are|would|will|could|should|can|may|might|must)\b")
+# A verb's own "that"-clause: a verb after a quotation with one reports that clause, not the quotation.
+_THAT_CLAUSE = _lazy(r"\s+that\s")
 # "asked (Smith) whether ...": a question is reported speech when a wh-word opens its clause.
 _ASK_VERBS = {"asked", "asks", "ask"}
 _ASKED_WH = _lazy(
@@ -161,6 +194,8 @@ def _inverted(t: str, pre: str, verb_end: int, se: int) -> bool:
     words = re.findall(r"[\w'’-]+", m.group("subj"))
     if not words:  # ", said ." holds no subject at all
         return False
+    if _finite_inside(words):
+        return False  # "Roe, who ..., said Mr. Trump had erred.": a clause, not an inverted subject
     if words[0][0].isupper() and words[0].lower() not in _CLAUSE_PRONOUNS:
         return True  # "said Dan Roe", "said Sen. Roe", "said The Times"
     return any(w.lower() in _SOURCE_NOUNS for w in words[1:])  # "said a senior official,"
@@ -172,6 +207,24 @@ _INVERTED_SUBJ = _lazy(
     r"\s*(?:,|[.!?]*[\"”’']*\s*$)"
 )
 _CLAUSE_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those"}
+# Auxiliaries and modals: after a verb's first words they make a clause ("said Mr. Trump had erred"),
+# never a speaker's name or description ("said Dan Roe, a lawyer").
+_FINITE_WORDS = frozenset(
+    "had has have is was were are would will could should can may might must did does do".split()
+)
+
+
+def _finite_inside(words: list[str]) -> bool:
+    """Whether a finite auxiliary follows the first word of a would-be subject.
+
+    Args:
+        words: the words after an inverted verb, up to a comma or the sentence's end.
+    Returns:
+        True when they read as a clause ("Mr. Trump had disrespected troops").
+    """
+    return any(w.lower() in _FINITE_WORDS for w in words[1:])
+
+
 _SOURCE_NOUNS = set(ROLE_WORDS) | set(BARE_SOURCES) | {w.rstrip("s") for w in BARE_SOURCES}
 # Verbs that report speech only with "that" after them.
 # "Some states remained too close to call", "pledged delegates": nouns as often as verbs.
@@ -272,6 +325,13 @@ class _Attributor(_Sources):
                     sentence = re.split(r"[.!?]", after, maxsplit=1)[0]
                     if _first_words(sentence) > 9:
                         return None
+                    # `''The Art of the Deal.'' Mr. Trump said a jet would cost more`: a clause of its own
+                    if _first_words(re.split(r"[.!?]", after[m.end("verb") :], maxsplit=1)[0]) >= 4:
+                        return None
+                if _THAT_CLAUSE.match(after, m.end("verb")):
+                    return None  # `"...?" Roe acknowledged that ...`: the verb reports its own clause
+                if verb_first and _FINITE_NEXT.match(after, m.end("subj")):
+                    continue  # `"...," said the council would lose`: "said" opens a clause
                 subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
                 if not self._subject_ok(subj, verb_first):
                     continue
@@ -292,6 +352,10 @@ class _Attributor(_Sources):
             inner.endswith(".") and not first and _first_words(m.group(sk)) > 6
         ):
             return None
+        if _THAT_CLAUSE.match(after, m.end(vk)):
+            return None  # the verb reports the clause after it, not the quotation
+        if first and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
+            return None  # `"...," said the council would lose the vote`: a clause, not a subject
         s, e = base + m.start(sk), base + m.end(sk)
         if self.doc.sentence_of(base + m.start(vk))[0] != self.doc.sentence_of(sp.end)[0]:
             return None  # `"...” for Roe to say so. He said ...`: the verb of the next sentence
@@ -396,6 +460,7 @@ class _Attributor(_Sources):
             n_before = len(self.found)
             self._according(ss, se)
             self._asked(ss, se)
+            self._progressive(ss, se)
             # words already reported "according to" someone hold no attribution of their own
             held = [(f.start, f.end) for f in self.found[n_before:]]
             for m in _REPORT_VERB_RX.finditer(t, ss, se):
@@ -421,7 +486,43 @@ class _Attributor(_Sources):
                 if span is None:
                     continue
                 self.used_verbs.add(m.start())
+                span = self._subordinate_end(subj, span)
                 self._add_reported(subj, verb, span[0], span[1])
+
+    def _subordinate_end(self, subj: _Subj, span: tuple[int, int]) -> tuple[int, int]:
+        """The content of a verb in a subordinate clause ends with that clause: "While he's said he'll
+        fight all the way to the convention, Sanders must decide ..." (the main clause is no content).
+
+        Args:
+            subj: the verb's subject; span: the content as read to the sentence's end.
+        Returns:
+            The span cut at the first comma or dash, when a subordinator opens the subject's clause.
+        """
+        t = self.doc.text
+        if not _SUBORDINATOR.search(t, max(0, subj.start - 12), subj.start):
+            return span
+        cut = _CLAUSE_END.search(t, span[0], span[1])
+        if cut is None or _first_words(t[span[0] : cut.start()]) < REPORTED_MIN_WORDS:
+            return span
+        return _trim(t, span[0], cut.start())
+
+    def _progressive(self, ss: int, se: int) -> None:
+        """Reported speech in the progressive: "Clinton is declaring that she ...", "Trump is telling
+        voters he ..." (the -ing form is no verb the patterns read; its subject stands before the
+        auxiliary)."""
+        t = self.doc.text
+        for m in _PROGRESSIVE.finditer(t, ss, se):
+            if self.doc.inside_quote(m.start()) or m.start("ing") in self.used_verbs:
+                continue
+            verb = _ING_TO_PRESENT[m.group("ing").lower()]
+            subj = self._subject_before(ss, m.start(), verb, belief=False)
+            if subj is None:
+                continue
+            span = self._complement(m.end("ing"), se, verb)
+            if span is None:
+                continue
+            self.used_verbs.add(m.start("ing"))
+            self._add_reported(subj, m.group("ing").lower(), span[0], span[1])
 
     def _subject_before(self, ss: int, pos: int, verb: str, belief: bool) -> _Subj | None:
         """The subject of the cue verb at `pos` in the sentence starting at `ss`.
@@ -603,6 +704,8 @@ class _Attributor(_Sources):
             pos += tm.end()
         elif verb in ("reported", "reports") and re.match(r"^\s+[a-z]+ing\s", rest):
             pass  # "reported earning $1 million": what the filing says
+        elif verb in _THAT_ONLY and (when_that := _TIME_THAT.match(rest)) is not None:
+            pos += when_that.end()  # "CNN reported Thursday that ...", "reported last month that ..."
         elif verb in _THAT_ONLY:
             return None  # "Acme reported record profits" reports no speech; "reported that ..." does
         elif preps and re.match(rf"^\s+(?:{preps})\b", rest):
@@ -770,6 +873,10 @@ class _Attributor(_Sources):
                     continue
                 if _verb(m.group(vk)) in _NOUN_TOO or re.search(r"['’]s?$", m.group(sk)):
                     continue  # "..., and four other states." / ", denounced Mr. Roe's remarks.": nouns
+                if _TO_VERB.match(t, m.end(vk)):
+                    continue  # ", Roe continued to say he ...": the infinitive reports its own clause
+                if m.group("vfirst") is not None and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
+                    continue  # "Roe, who ..., said Mr. Trump had erred.": "said" opens a clause
                 c0, c1 = _trim(t, ss, m.start())
                 # "It was, he said, one of ...": both halves are the content
                 # (not after "said Smith,": that comma opens an apposition, "a lawyer at Acme")

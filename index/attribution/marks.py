@@ -105,7 +105,7 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         s = ps
         for m in _SENT_END.finditer(text, ps, pe):
             cut = m.end()
-            if _in_spans(m.start(), spans, starts):
+            if _in_spans(m.start(), spans, starts) and not _quote_ends_sentence(text, m, spans, starts):
                 continue
             word = re.search(r"([\w.]+)\.+$", text[max(ps, m.start() - 12) : m.start() + 1])
             if word:
@@ -120,6 +120,21 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         if s < pe:
             out.append((s, pe))
     return out
+
+
+def _quote_ends_sentence(text: str, m: re.Match[str], spans: list[_Span], starts: list[int]) -> bool:
+    """Whether a full stop closing a quotation also ends the sentence around it: `his book ''The Art
+    of the Deal.'' Mr. Trump said ...` (a capital opens the next sentence outside every quotation).
+
+    Args:
+        text: the document; m: the sentence-end match, its stop inside a quotation.
+        spans, starts: the quotations and their starts.
+    Returns:
+        True when the match closes the quotation and a capitalised word follows outside quotes.
+    """
+    if not re.search(r"\.[\"”’']+$", m.group()) or _in_spans(m.end(), spans, starts):
+        return False
+    return re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3]) is not None
 
 
 def _in_spans(pos: int, spans: list[_Span], starts: list[int]) -> bool:

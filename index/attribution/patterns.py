@@ -103,7 +103,11 @@ _APPOS_LONG = r"(?:,\s*(?=[a-z\d])[^,\"“”;]{1,90}?(?:,\s*[^,\"“”;]{1,60}
 # A party and state tag or an aside in brackets after a name: "Sen. Jane Roe, R-Ohio," / "Kasich (who
 # has 25 delegates)".
 _PARTY = r"(?:\([^()]{1,60}\)\s*)?(?:,\s*[RDI]-[A-Z][\w.-]{1,12}(?=,)\s*)?"
-_VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE})\b"
+# "as he puts it, "..."": no speech verb, but an attribution all the same (round 7a: with sentences
+# cut after a quotation's closing full stop, such quotations no longer borrow the verb of the sentence
+# before).
+_PUT_IT = r"puts?\s+it"
+_VERB_TAIL = rf"(?:(?:{AUX})\s+){{0,3}}(?P<verb>{VERB_RE}|{_PUT_IT})\b"
 
 # The kinds of subject an attribution can have, tried in this order; "according to" and a bare
 # subject take every kind but a pronoun.
@@ -133,7 +137,7 @@ _AFTER_VERB_FIRST = [
 ]
 # A speech verb anywhere: every `_BEFORE` pattern holds one, so text without one skips them all. The
 # `$`-anchored patterns are tried at every position of up to 300 characters before each quote.
-_VERB_ANYWHERE = _lazy(rf"(?P<verb>{VERB_RE})\b")
+_VERB_ANYWHERE = _lazy(rf"(?P<verb>{VERB_RE}|{_PUT_IT})\b")
 _BEFORE = [
     (
         kind,
@@ -153,7 +157,10 @@ _SUBJ_END = [
     (
         kind,
         _lazy(
-            rf"(?P<subj>{pat})\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+            rf"(?P<subj>{pat})"
+            # "he's said he'll fight", "they've said": a pronoun's contracted auxiliary (round 7a)
+            + (r"(?:['’](?:s|ve|d)(?=\s))?" if kind == "pron" else "")
+            + rf"\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
         ),
     )
     for kind, pat in (
