@@ -64,3 +64,4 @@ class _Found:
     span: _Span | None = None
     person: int = -1
     guessed: bool = False  # no attribution of its own: the speaker is a last-resort guess (or none)
+    remote: bool = False  # that guess is the subject of an earlier sentence, none of its own sentence

@@ -17,6 +17,8 @@ from index.attribution.words import (
     GIVEN,
     HONORIFICS,
     PRONOUNS,
+    ROLE_MODS,
+    ROLE_RE,
     ROLE_WORDS,
     STOP,
     TITLES,
@@ -155,13 +157,19 @@ _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 _CHAINED = ("pron",)
 
 
-# "and", then a title or role run before the last conjunct's name ("and Senator", "and state House Speaker").
-_AND_BEFORE = _lazy(r"(?:,?\s+|,\s*)and\s+(?:(?:the|former|state|[A-Z][\w.'’-]*)\s+){0,3}\Z")
-# Titles and capitalised modifiers just before a name ("Rep.", "MSNBC's", "former Gov.").
-_TITLE_RUN = _lazy(r"(?:(?:former|[A-Z][\w.'’-]*) ){1,3}\Z")
-# What may stand between the first conjunct and "and": nothing, a bracket, or ", item" list entries.
-_LIST_TAIL = _lazy(r"(?:\s*\([^()]{1,30}\))?(?:,\s*[^,;:.!?\"“”()]{1,60}?)*,?")
-_CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
+# "and", then a title or role run before the last conjunct's name ("and Senator", "and state House Speaker",
+# "and former Maryland governor", "and other Republicans", "and leading Democrats"). Lower-case words too:
+# 7 golds won, none lost on train (bench/reports/attribution.md, round 7b).
+_AND_BEFORE = _lazy(r"(?:,?\s+|,\s*)and\s+(?:(?:the|former|state|[A-Z][\w.'’-]*|[a-z][\w-]*)\s+){0,3}\Z")
+# Titles, roles and capitalised modifiers just before a name ("Rep.", "MSNBC's", "former governor",
+# "Trailing contenders"): any lower-case word instead of a role lost 4 golds on train (round 7b).
+_TITLE_RUN = _lazy(rf"(?:(?:{ROLE_MODS}|{ROLE_RE}s?|[A-Z][\w.'’-]*) ){{1,3}}\Z")
+# What may stand between the first conjunct and "and": nothing, a place ("of Georgia"), a bracket, or
+# ", item" list entries.
+_LIST_TAIL = _lazy(
+    rf"(?:\s+of\s+{U}[\w.'’-]*(?:\s+{U}[\w.'’-]*)?)?(?:\s*\([^()]{{1,30}}\))?(?:,\s*[^,;:.!?\"“”()]{{1,60}}?)*,?"
+)
+_CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\s[—–-]+\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
 
 # The longest opening phrase before a sentence's "he"/"she" subject ("At the time, she ...").
 OPENER_CHARS = 40  # fit on train: bench/reports/attribution_fit.md (0: e2e_speech 0.7850, 20-60: 0.7859)
@@ -334,10 +342,13 @@ class _Sources:
         lo = max(self.doc.sentence_of(m.start())[0], m.start() - 160)
         for n in self._names_in(lo, m.start()):
             k = _TITLE_RUN.search(t, max(lo, n.start - 40), n.start)
-            at = k.start() if k is not None else n.start
-            if not _CLAUSE_OPEN.search(t, max(0, at - 40), at) or not _LIST_TAIL.fullmatch(
-                t, n.end, m.start()
-            ):
+            # the clause may open before any word of the title run ("given that former governor Jeb Bush")
+            starts = [n.start] + (
+                [k.start() + w.start() for w in re.finditer(r"\S+", k.group())] if k else []
+            )
+            if not any(
+                _CLAUSE_OPEN.search(t, max(0, at - 40), at) for at in starts
+            ) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
                 continue
             if len(n.core) == 1 and n.core[0] in GIVEN and subj.kind == "name" and len(subj.text.split()) > 1:
                 return  # "Khizr and Ghazala Khan": one family name
@@ -616,10 +627,13 @@ class _Sources:
             if first >= 0:
                 f.person = first
                 continue
-            if f.span is not None and self._standalone(
-                f.span
-            ):  # a quotation that is a sentence of its own continues a speaker
+            if f.span is not None:
+                # A quotation continues the speaker of the sentences before it, standing alone or
+                # not ("When he returned he began by saying, "...""). Inside a sentence the guess is
+                # remote: a short one that reads as a title or scare quote is still not reported
+                # (speakers._unnamed_ok). Train: speaker 0.8855 -> 0.8863, 6 won, 0 lost (round 7b).
                 f.person = doc.recent_subject(f.start, "", sentences=LOOKBACK) if LOOKBACK else -1
+                f.remote = not self._standalone(f.span)
 
     def _closes_sentence(self, at: int, se: int) -> bool:
         """The name mentioned at `at` is the source of an attribution closing its sentence: ", Roe
