@@ -56,3 +56,25 @@ def test_a_person_and_a_described_group_is_the_person() -> None:
     _s, quotes = analyse(text)
     assert _who(text, quotes, "failed to understand") == ["Dora Trent"]
     assert _who(text, quotes, "work together") == ["Dora Trent"]
+
+
+def test_a_possessive_source_is_its_owner_unless_it_owns_a_person() -> None:
+    text = (
+        "The hearing on the report ran late.\n\n"
+        "Brad Podleski, a former analyst, filed the complaint in June.\n\n"
+        "Podleski's most explosive claim is that the panel ignored its own rules.\n\n"
+        "Dora Trent's spokeswoman said the senator had no comment on the matter.\n"
+    )
+    _s, quotes = analyse(text)
+    assert _who(text, quotes, "ignored its own rules") == ["Brad Podleski"]
+    assert _who(text, quotes, "no comment") in ([], [None])
+
+
+def test_a_name_in_apposition_after_a_capitalised_description_is_the_speaker() -> None:
+    text = (
+        "The court heard the case on Monday.\n\n"
+        '"The justices will be reluctant to go that far," said another leading Supreme Court advocate, '
+        "Andrew P. Pinkus of the firm Mayer Braun.\n"
+    )
+    _s, quotes = analyse(text)
+    assert _who(text, quotes, "reluctant to go") == ["Andrew P. Pinkus"]
