@@ -78,3 +78,13 @@ def test_a_name_in_apposition_after_a_capitalised_description_is_the_speaker() -
     )
     _s, quotes = analyse(text)
     assert _who(text, quotes, "reluctant to go") == ["Andrew P. Pinkus"]
+
+
+def test_he_or_she_never_means_a_name_made_of_everyday_words() -> None:
+    text = (
+        "The campaign moved west this week.\n\n"
+        "Senator Ada Kerrigan spoke to donors on Monday.\n\n"
+        "In Great Falls, Common Ground volunteers set up the hall, she said.\n"
+    )
+    speakers, quotes = analyse(text)
+    assert _who(text, quotes, "set up the hall") == ["Ada Kerrigan"]

@@ -51,7 +51,7 @@ class _Person:
     group: bool = False
     quoted: bool = False
     first: int = 1 << 60  # where the document first names this person
-    gender: str = ""  # "m" | "f" | "p" (a plural: neither) | "" (unknown), from index.attribution.names._Doc.learn_genders
+    gender: str = ""  # "m" | "f" | "p" (a plural: neither) | "n" (a thing) | "" (unknown), from index.attribution.names._Doc.learn_genders
 
 
 @dataclass
