@@ -51,7 +51,7 @@ class _Person:
     group: bool = False
     quoted: bool = False
     first: int = 1 << 60  # where the document first names this person
-    gender: str = ""  # "m" | "f" | "p" (a plural: neither) | "" (unknown), from index.attribution.names._Doc.learn_genders
+    gender: str = ""  # "m" | "f" | "p" (a plural: neither) | "n" (a thing) | "" (unknown), from index.attribution.names._Doc.learn_genders
 
 
 @dataclass
@@ -64,3 +64,4 @@ class _Found:
     span: _Span | None = None
     person: int = -1
     guessed: bool = False  # no attribution of its own: the speaker is a last-resort guess (or none)
+    remote: bool = False  # that guess is the subject of an earlier sentence, none of its own sentence

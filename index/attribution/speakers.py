@@ -90,7 +90,8 @@ def _unnamed_ok(text: str, f: _Found) -> bool:
     """Whether to report a finding (a direct one already trimmed). One without a named speaker (or
     with a guessed one) is still an attribution: a quotation of two words or more (a one-word quote is
     a scare quote or a title far more often than speech) that, when nobody is found to have said it,
-    is no title or scare quote (scare_quote), or words with a source."""
+    is no title or scare quote (scare_quote), or words with a source. A speaker guessed only from an
+    earlier sentence (`_Found.remote`) leaves a quotation inside a sentence a title or scare quote."""
     if f.subj is not None or (f.person >= 0 and not f.guessed):
         return True
     if not f.direct or f.span is None or f.span.single:
@@ -98,7 +99,7 @@ def _unnamed_ok(text: str, f: _Found) -> bool:
     # The content as reported: trimmed of the comma that hands over to an attribution, so a
     # speakerless quotation ends as speech only with . ! ? or a dash (bench/fit_scare_quotes.py
     # scores exactly these records).
-    if f.person < 0 and scare_quote(text[f.start : f.end]):
+    if (f.person < 0 or f.remote) and scare_quote(text[f.start : f.end]):
         return False
     return len(re.findall(r"\w+", text[f.start : f.end])) >= MIN_QUOTE_WORDS
 
