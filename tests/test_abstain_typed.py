@@ -141,3 +141,33 @@ def test_an_age_or_time_the_article_does_not_give_is_declined(
 )
 def test_asked_names(question: str, names: list[str], kept: list[str]) -> None:
     assert abstain.asked_names(question, names) == kept
+
+
+@pytest.fixture(scope="module")
+def marathon_real(qa_home, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from index.build import build
+    from qa import config
+    from qa.engine import Engine
+
+    docs = tmp_path_factory.mktemp("marathon-real")
+    (docs / "marathon.txt").write_text(MARATHON, encoding="utf-8")
+    target = tmp_path_factory.mktemp("marathon-real-index") / "index"
+    build([docs], target, cache_dir=config.model_cache_dir())
+    return Engine.open(target)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("How old is Tom Baxter?", False),
+        ("What time did the race start?", False),
+        ("How old is Mara Lind?", True),  # the article gives another runner's age
+        ("What time did the Alder Street bridge close?", True),  # another article's question
+    ],
+)
+def test_typed_near_misses_with_the_real_model(marathon_real, question: str, declined: bool) -> None:  # type: ignore[no-untyped-def]
+    from qa.session import Conversation
+
+    a = Conversation(marathon_real).ask(question)
+    assert a.abstained is declined, a.reason
