@@ -250,6 +250,22 @@ def has_evidence(answer_type: str, text: str) -> bool:
 # --- The near-miss reading: the asked fact -------------------------------------------------------
 
 _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
+    # "How old is Rakeem Jones?": an age, given beside the asked person ("Jones, 26,").
+    (
+        "age",
+        re.compile(r"\bhow old\b|\bwhat age\b|\bwhat (?:is|was|were|are) (?:[\w'’-]+\s+){0,3}age\b", re.I),
+    ),
+    # "What time did the polls close?", "What was her finishing time?": a clock or a race time.
+    (
+        "clock",
+        re.compile(
+            # Not "at what time": it often means "when" ("At what time is the rivalry set aside?":
+            # "every two years", SQuAD; bench/reports/abstention_near_miss.md).
+            r"(?<!\bat )\b(?:what|which) time\b(?!\s+(?:period|frame|span|zone|of year))|"
+            r"\b(?:finishing|winning|race|lap|record) time\b",
+            re.I,
+        ),
+    ),
     (
         "verdict",
         re.compile(
@@ -293,6 +309,20 @@ _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# An age, or a birth or founding that gives one: "Jones, 26,", "the 26-year-old", "aged 26", "born in
+# 1990", "built in 1890" ("How old is the bridge?").
+_FACT_AGE = re.compile(
+    rf"{_AGE.pattern}|\b\d{{1,3}}-year-old\b|\bborn\b(?:\s+\w+){{0,4}}?\s+(?:{_YEAR}|{MONTH_RE})|"
+    rf"\b(?:built|founded|established|constructed|created|dat(?:es|ed|ing) (?:back )?(?:to|from))\b[^.]*?\b{_YEAR}\b",
+    re.I,
+)
+# A clock time ("7pm", "19:30", "7.30am", "noon") or a race time ("2:03:59", "2hr 3min", "9.58 seconds").
+_FACT_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)|\b\d{1,2}:\d\d(?::\d\d)?\b|"
+    r"\b(?:noon|midnight|dawn|dusk|night|morning|afternoon|evening|o'clock)\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|h|m|s)\b",
+    re.I,
+)
 # A person named: two capitalised words in a row ("Graeme Pitkethly").
 _PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
 _MEASURE = re.compile(rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?[\s-]*(?P<unit>[A-Za-z]+)\b", re.I)
@@ -319,8 +349,8 @@ def asked_fact(question: str) -> str | None:
     Args:
         question: the question as searched.
     Returns:
-        "money", "duration", "dimension", "length" (either of those two), "date", "verdict" or
-        "role"; None for other questions.
+        "age", "clock", "money", "duration", "dimension", "length" (either of those two), "date",
+        "verdict" or "role"; None for other questions.
     """
     return next((kind for kind, rx in _FACT_QUESTIONS if rx.search(question)), None)
 
@@ -365,8 +395,12 @@ def fact_evidence(kind: str, sentence: str) -> bool:
         sentence: one sentence of a passage.
     Returns:
         True for "$2m" (money), "for six years" (duration), "305 metres" (dimension), "in 2016"
-        (date), "was jailed" (verdict).
+        (date), "was jailed" (verdict), "Jones, 26," (age), "polls closed at 8pm" (clock).
     """
+    if kind == "age":
+        return bool(_FACT_AGE.search(sentence))
+    if kind == "clock":
+        return bool(_FACT_CLOCK.search(sentence))
     if kind == "money":
         return bool(_MONEY.search(sentence))
     if kind == "duration":

@@ -672,9 +672,45 @@ def _abstain_reason(
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
-    return _not_mentioned(engine, searched, qt, intent, top, speech, topic) or _near_miss(
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic) or _near_miss(
         engine, searched, intent, top
     )
+    if why or not top:
+        return why
+    # "How many votes did Kristy Marmorato receive?" where the count beside "votes" is her rival's:
+    # the count's sentence must hold the question's other words (abstain.COUNT_BOUND, fit by
+    # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
+    if (
+        abstain.COUNT_BOUND > 0.0
+        and head is not None
+        and intent.answer_type is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+    ):
+        want = set(engine.terms(head))
+        focus = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
+        counted = [
+            (intents.has_evidence(intent.answer_type, s.passage.text[a:b]) and bool(want & terms), terms)
+            for s in top[:NEAR_MISS_PASSAGES]
+            for a, b, terms in _sentence_terms(engine, s.passage)
+        ]
+        if abstain.bound_share(focus, counted) < abstain.COUNT_BOUND:
+            return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # A weak best passage from a document that never names what the question names: an unrelated
+    # document (abstain.NAMES_SHARE, fit by bench/fit_near_miss.py --offdoc:
+    # bench/reports/abstention_offdoc.md).
+    names = abstain.asked_names(searched, names_in(searched))
+    if abstain.NAMES_SHARE > 0.0 and names and top[0].dense < STRONG_DENSE:
+        share = abstain.names_share(
+            names,
+            engine.terms,
+            engine.lexical.idf,
+            engine.lexical.known,
+            engine.document_terms(top[0].passage.doc_id),
+        )
+        if share is not None and share < abstain.NAMES_SHARE:
+            return "no document is about: " + ", ".join(names)
+    return ""
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:

@@ -200,4 +200,5 @@ def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
     assert chosen, "no choices in the report"
     in_code = {f"FACT_BOUND[{k!r}]": v for k, v in abstain.FACT_BOUND.items()}
     in_code["SPEAKER_TOPIC_SHARE"] = abstain.SPEAKER_TOPIC_SHARE
+    in_code["COUNT_BOUND"] = abstain.COUNT_BOUND
     assert {k: float(v) for k, v in chosen.items()} == in_code

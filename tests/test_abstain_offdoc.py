@@ -55,6 +55,9 @@ def test_the_threshold_in_code_is_the_fit_report_choice() -> None:
     chosen = re.search(r"^Chosen: abstain\.ARTICLE_TOPIC_SHARE = ([\d.]+)$", report, re.M)
     assert chosen is not None
     assert float(chosen.group(1)) == abstain.ARTICLE_TOPIC_SHARE
+    names = re.search(r"^Chosen: abstain\.NAMES_SHARE = ([\d.]+)$", report, re.M)
+    assert names is not None
+    assert float(names.group(1)) == abstain.NAMES_SHARE
 
 
 def test_a_part_question_about_another_story_is_declined_end_to_end(fake_article_index: Path) -> None:
