@@ -115,7 +115,7 @@ class SpeakerRow:
 def write(
     path: Path,
     documents: Sequence[DocRow],
-    passages: Sequence[PassageRow],
+    passages: Iterable[PassageRow],  # read once: a generator keeps no list of them all
     quotes: Sequence[QuoteRow],
     speakers: Sequence[SpeakerRow],
 ) -> None:
