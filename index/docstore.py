@@ -23,11 +23,15 @@ from urllib.parse import quote
 from index.errors import IndexDamaged
 from index.model import DocMeta
 
-SCHEMA_VERSION = 4  # 4: documents.text is the UTF-8 text as a BLOB, written a piece at a time, and
+SCHEMA_VERSION = 5  # 5: documents.text is the table's last column (index format 6): SQLite keeps a
+# zeroblob(n) unexpanded only when it ends the record; in the middle it made the whole value, and the
+# record around it: 2x the UTF-8 text in SQLite's memory (+58 MB RSS writing a 30 MB text, 3 MB now;
+# bench/reports/index_scale.txt, fourth pass)
+# 4: documents.text is the UTF-8 text as a BLOB, written a piece at a time, and
 # documents.chars its length in characters (index format 5)
 # 3: quotes keep their source as written and its mention; speaker may be NULL
 # 2: documents.meta (title, author, date, url... as JSON). Schemas 1 to 3 are still read.
-_READABLE = (1, 2, 3, 4)
+_READABLE = (1, 2, 3, 4, 5)
 APPLICATION_ID = 0x51414E57  # "QANW": tells our file from any other SQLite database
 _HEADER = b"SQLite format 3\x00"
 _BATCH = 500  # pids per IN (...) query: under SQLite's default parameter limit
@@ -39,8 +43,8 @@ _WRITE_CHARS = 1 << 20
 _SCHEMA = """
 CREATE TABLE documents (
     doc_id INTEGER PRIMARY KEY, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
-    sha256 TEXT NOT NULL, text BLOB NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL,
-    chars INTEGER NOT NULL
+    sha256 TEXT NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL, chars INTEGER NOT NULL,
+    text BLOB NOT NULL
 );
 CREATE TABLE passages (
     pid INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, start_char INTEGER NOT NULL,
@@ -55,6 +59,15 @@ CREATE TABLE speakers (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL
 );
 """
+# Schema 4's documents table (text before indexed_at): its files are checked against it exactly.
+_SCHEMA_V4 = _SCHEMA.replace(
+    """sha256 TEXT NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL, chars INTEGER NOT NULL,
+    text BLOB NOT NULL
+""",
+    """sha256 TEXT NOT NULL, text BLOB NOT NULL, indexed_at TEXT NOT NULL, meta TEXT NOT NULL,
+    chars INTEGER NOT NULL
+""",
+)
 _INDEXES = (
     "CREATE INDEX passages_doc ON passages(doc_id)",
     "CREATE INDEX quotes_doc ON quotes(doc_id)",
@@ -115,7 +128,7 @@ class SpeakerRow:
 def write(
     path: Path,
     documents: Sequence[DocRow],
-    passages: Sequence[PassageRow],
+    passages: Iterable[PassageRow],  # read once: a generator keeps no list of them all
     quotes: Sequence[QuoteRow],
     speakers: Sequence[SpeakerRow],
 ) -> None:
@@ -206,17 +219,17 @@ def _write_document(con: sqlite3.Connection, d: DocRow) -> None:
     """
     size = sum(len(piece) for piece in _pieces(d.text))
     con.execute(
-        "INSERT INTO documents VALUES (?,?,?,?,?,zeroblob(?),?,?,?)",
+        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,zeroblob(?))",  # the zeroblob last: see SCHEMA_VERSION
         (
             d.doc_id,
             _name_value(d.source),
             _name_value(d.title),
             d.format,
             d.sha256,
-            size,
             d.indexed_at,
             d.meta,
             len(d.text),
+            size,
         ),
     )
     with con.blobopen("documents", "text", d.doc_id) as blob:
@@ -347,7 +360,7 @@ class DocStore:
         if version not in _READABLE:
             con.close()
             raise IndexDamaged(f"index file {path.name} has schema {version}, expected {SCHEMA_VERSION}")
-        if (version == SCHEMA_VERSION and schema != _expected_schema()) or not _plain_tables(con, schema):
+        if (version >= 4 and schema != _expected_schema(version)) or not _plain_tables(con, schema):
             # Views, triggers, generated columns or other tables: not a file this qa wrote.
             con.close()
             raise IndexDamaged(f"index file {path.name} is damaged (not a qa document store)")
@@ -531,12 +544,20 @@ def _plain_tables(con: sqlite3.Connection, schema: set[tuple[Any, ...]]) -> bool
     return True
 
 
-@functools.lru_cache(maxsize=1)
-def _expected_schema() -> frozenset[tuple[Any, ...]]:
-    """sqlite_master as `write` makes it, from an empty in-memory store (so the SQL text is exact)."""
+@functools.lru_cache(maxsize=2)
+def _expected_schema(version: int = SCHEMA_VERSION) -> frozenset[tuple[Any, ...]]:
+    """sqlite_master as `write` makes it (schema 4: as the writer of schema 4 made it), from an empty
+    in-memory store (so the SQL text is exact).
+
+    Args:
+        version: the schema version, 4 or the current one.
+
+    Returns:
+        The (type, name, tbl_name, sql) rows.
+    """
     con = sqlite3.connect(":memory:")
     try:
-        con.executescript(_SCHEMA)
+        con.executescript(_SCHEMA_V4 if version == 4 else _SCHEMA)
         for sql in _INDEXES:
             con.execute(sql)
         return frozenset(con.execute(_MASTER).fetchall())

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableSequence, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,13 +146,16 @@ class _Sparse:
         return scores
 
 
-def _score_matrix(corpus: list[array[int]], counts: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _score_matrix(
+    ids: array[int], ends: Sequence[int], counts: Sequence[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, filled in
     place: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds (tests/test_build_memory.py
     compares them), made with bm25s' own idf and term-frequency functions for its default method.
 
     Args:
-        corpus: each passage's term ids, in order (repeats count).
+        ids: every passage's term ids, passage after passage, in order (repeats count).
+        ends: where each passage's ids end in `ids` (passage i is ids[ends[i-1]:ends[i]]).
         counts: passages per term id.
 
     Returns:
@@ -164,8 +167,9 @@ def _score_matrix(corpus: list[array[int]], counts: list[int]) -> tuple[np.ndarr
     from bm25s import scoring
 
     ref = bm25s.BM25()  # the default method and parameters, as the reader expects them
-    n_docs = len(corpus)
-    avg_doc_len = np.array([len(ids) for ids in corpus]).mean()
+    n_docs = len(ends)
+    # The mean as bm25s takes it (numpy's, of the lengths as int64).
+    avg_doc_len = np.diff(np.asarray(ends, dtype=np.int64), prepend=0).mean()
     idf_of = scoring._select_idf_scorer(ref.idf_method)
     tfc_of = scoring._select_tfc_scorer(ref.method)
     idf = np.zeros(len(counts), dtype=ref.dtype)
@@ -177,19 +181,83 @@ def _score_matrix(corpus: list[array[int]], counts: list[int]) -> tuple[np.ndarr
     data = np.empty(int(indptr[-1]), dtype=ref.dtype)
     indices = np.empty(int(indptr[-1]), dtype=ref.int_dtype)
     heads = indptr[:-1].copy()  # the next free slot of each column
-    for doc, ids in enumerate(corpus):
-        tf_counts = Counter(ids)
+    a = 0
+    for doc, b in enumerate(ends):
+        tf_counts = Counter(ids[a:b])
         voc = np.fromiter(tf_counts.keys(), dtype=ref.int_dtype, count=len(tf_counts))
         tf = np.fromiter(tf_counts.values(), dtype=ref.dtype, count=len(tf_counts))
-        tfc = tfc_of(tf_array=tf, l_d=len(ids), l_avg=avg_doc_len, k1=ref.k1, b=ref.b, delta=ref.delta)
+        tfc = tfc_of(tf_array=tf, l_d=b - a, l_avg=avg_doc_len, k1=ref.k1, b=ref.b, delta=ref.delta)
         at = heads[voc]
         data[at] = idf[voc] * tfc
         indices[at] = doc
         heads[voc] += 1
+        a = b
     return data, indices, indptr
 
 
-def _term_id(vocab: dict[str, int], counts: list[int], term: str) -> int:
+def _write_json(path: Path, value: Any) -> None:
+    """`value` as compact JSON (UTF-8, non-ASCII kept), the way the index's JSON files are written."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: int) -> None:
+    """bm25s' vocabulary file (term -> column, as `bm25s.BM25.save` writes it) and df.json (passages
+    per term), the latter streamed term by term: no second dict of every term.
+
+    Args:
+        folder: the BM25 folder.
+        vocab: term -> id; the empty token ("") included.
+        counts: passages per term id.
+        n: the number of passages (df.json's "n").
+    """
+    from bm25s.utils import json_functions
+
+    with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
+        f.write(json_functions.dumps(vocab, ensure_ascii=False))
+    with open(folder / "df.json", "w", encoding="utf-8") as f:
+        # Byte for byte what json.dump({"n": n, "df": {...}}, separators=(",", ":")) writes.
+        f.write(f'{{"n":{n},"df":{{')
+        sep = ""
+        for t, i in vocab.items():
+            if t:
+                f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}:{counts[i]}")
+                sep = ","
+        f.write("}}")
+
+
+def _write_scores(
+    folder: Path, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, n_docs: int
+) -> None:
+    """The score matrix and parameters as `bm25s.BM25.save` writes them (its default method).
+
+    Args:
+        folder: the BM25 folder.
+        data, indices, indptr: the CSC score matrix (`_score_matrix`).
+        n_docs: documents in the matrix (the placeholder of an empty index included).
+    """
+    import bm25s
+
+    for name, arr in zip(_BM25_FILES, (data, indices, indptr), strict=True):
+        np.save(folder / name, arr, allow_pickle=False)
+    ref = bm25s.BM25()
+    params = {
+        "k1": ref.k1,
+        "b": ref.b,
+        "delta": ref.delta,
+        "method": ref.method,
+        "idf_method": ref.idf_method,
+        "dtype": ref.dtype,
+        "int_dtype": ref.int_dtype,
+        "num_docs": n_docs,
+        "version": bm25s.__version__,
+        "backend": ref.backend,
+    }
+    with open(folder / "params.index.json", "w") as f:
+        json.dump(params, f, indent=4)
+
+
+def _term_id(vocab: dict[str, int], counts: MutableSequence[int], term: str) -> int:
     """The id of `term` in `vocab`, adding it (with a zero passage count) when new.
 
     Args:
@@ -228,46 +296,70 @@ class Lexical:
         self._vocab: list[str] | None = None
 
     @classmethod
-    def build(cls, passages: Sequence[str]) -> Lexical:
-        """BM25 (bm25s' default method and parameters) over `passages`, one document each.
+    def build(cls, passages: Iterable[str]) -> Lexical:
+        """BM25 (bm25s' default method and parameters) over `passages`, one document each: the index
+        `write` makes, read back (one way of making it, so the files and the object always agree)."""
+        import tempfile
 
-        The passages are read once, as 4-byte term ids; the score matrix is then filled column by
-        column straight into its final arrays (`_score_matrix`), with bm25s' own formulas. bm25s'
-        `index()` held the ids as Python lists, a set and a dict of every term, three arrays of every
-        (passage, term) pair and the sorted copies: 8 bytes a pair here against ~30 there
-        (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt).
+        with tempfile.TemporaryDirectory(prefix="qa-bm25-") as tmp:
+            cls.write(passages, Path(tmp))
+            return cls.load(Path(tmp))
+
+    @staticmethod
+    def write(passages: Iterable[str], folder: Path) -> None:
+        """Build BM25 (bm25s' default method and parameters) over `passages`, one document each, and
+        save it in `folder`: the files `save` writes, byte for byte (tests/test_build_memory.py).
+
+        Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth pass): the
+        passages are read once, as 4-byte term ids in one flat array (an array per passage cost ~64
+        bytes of header each). The vocabulary tables are written out and dropped before the score
+        matrix is made, so the two never add up; the matrix is filled in place (`_score_matrix`, 8
+        bytes a (passage, term) pair; bm25s' `index()` held ~30), saved, then dropped.
+
+        Args:
+            passages: the passage texts, in passage-id order (read once: any iterable).
+            folder: the index's BM25 folder (created if needed).
         """
+        folder.mkdir(parents=True, exist_ok=True)
         word_terms: dict[str, str] = {}  # each distinct word is lemmatised once
         # Uncached: `word_terms` is this build's cache; `_term`'s process-wide one would hold every
         # distinct word of the documents a second time (~200 bytes each: 20 MB at 100k words).
         lemmatise = _term.__wrapped__
         vocab: dict[str, int] = {}  # term -> id, in order of first use
-        counts: list[int] = []  # passages per term id
-        corpus: list[array[int]] = []
+        counts = array("q")  # passages per term id
+        ids = array("i")  # every passage's term ids, one passage after another
+        ends = array("q")  # where each passage's ids end
+        n = 0
         for p in passages:
-            ids = array("i")
+            n += 1
+            start = len(ids)
             for w in words(p):
                 if w in STOPWORDS:
                     continue
                 t = word_terms.get(w)
                 if t is None:
-                    t = word_terms[w] = lemmatise(w)
+                    t = lemmatise(w)
+                    # Most words are their own term (numbers, most names): one str for both.
+                    t = word_terms[w] = w if t == w else t
                 ids.append(_term_id(vocab, counts, t))
-            if not ids:  # bm25s' empty token: a passage without terms is still a document
+            if len(ids) == start:  # bm25s' empty token: a passage without terms is still a document
                 ids.append(_term_id(vocab, counts, ""))
-            for tid in set(ids):
+            for tid in set(ids[start:]):
                 counts[tid] += 1
-            corpus.append(ids)
-        if not corpus:  # an empty index (its last document removed): one empty placeholder document
-            corpus.append(array("i", [_term_id(vocab, counts, "")]))
-            counts[corpus[0][0]] += 1
-        matrix = _score_matrix(corpus, counts)
-        n_docs = len(corpus)
-        del corpus
+            ends.append(len(ids))
+        if not n:  # an empty index (its last document removed): one empty placeholder document
+            ids.append(_term_id(vocab, counts, ""))
+            counts[ids[0]] += 1
+            ends.append(1)
+        _write_json(folder / TERMS_FILE, word_terms)
+        del word_terms
         if "" not in vocab:  # as bm25s.BM25.index does: the empty token gets the next id
             vocab[""] = len(vocab)
-        df = {t: counts[i] for t, i in vocab.items() if t}
-        return cls(_Sparse(*matrix, vocab, n_docs), df, len(passages), word_terms)
+        _write_vocab(folder, vocab, counts, n)
+        del vocab
+        data, indices, indptr = _score_matrix(ids, ends, counts)
+        del ids
+        _write_scores(folder, data, indices, indptr, len(ends))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -45,7 +45,9 @@ import xxhash
 
 from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
 
-FORMAT_VERSION = 5  # 5: docs.sqlite schema 4 (document texts as UTF-8 BLOBs written piecewise:
+FORMAT_VERSION = 6  # 6: docs.sqlite schema 5 (the document text is the last column, so that SQLite
+# never makes the whole text in memory while storing it: index/docstore.py); schema 4 is still read
+# 5: docs.sqlite schema 4 (document texts as UTF-8 BLOBs written piecewise:
 # index/docstore.py, for bounded memory while storing); schemas 1-3 are still read
 # 4: exact vector indexes store float16 codes (ann "storage": "fp16"); older
 # indexes are still read (an exact index without "storage" holds float32 vectors)
@@ -89,7 +91,14 @@ _COUNT_KEYS = {"documents", "passages", "quotes"}
 # 2 -> 3: only the document store's quotes gained columns (read as empty sources from schema 1-2).
 # 3 -> 4: only new exact indexes changed (float16 codes, stated by ann "storage"); float32 ones are read.
 # 4 -> 5: only the document store's schema changed (4: texts as BLOBs); schema 3 is still read.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: dict, 2: dict, 3: dict, 4: dict}
+# 5 -> 6: only the document store's column order changed (5: text last); schema 4 is still read.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: dict,
+    2: dict,
+    3: dict,
+    4: dict,
+    5: dict,
+}
 
 # The named points of a commit, in order; `fault_hook` is called with each.
 STEPS = (
