@@ -173,11 +173,20 @@ def main() -> None:
         "",
         "## Rewrites",
         "",
-        f"- articles: {args.articles}; conversations: {len(rows) + len(scored)}; rewritten: {changed}",
-        f"- garbled rewrites: {len(garbled)}",
-        f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
-        f"{agree}/{agree_n}",
-        f"- he/she resolved to a person of the other gender: {wrong_gender}",
+        *(
+            [
+                f"- sweep over every quoted speaker skipped (--no-rewrites); garbled rewrites among the "
+                f"{len(scored)} scored conversations: {len(garbled)}"
+            ]
+            if args.no_rewrites
+            else [
+                f"- articles: {args.articles}; conversations: {len(rows) + len(scored)}; rewritten: {changed}",
+                f"- garbled rewrites: {len(garbled)}",
+                f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
+                f"{agree}/{agree_n}",
+                f"- he/she resolved to a person of the other gender: {wrong_gender}",
+            ]
+        ),
         "",
         "## Garbled",
         "",
