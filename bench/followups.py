@@ -2,6 +2,11 @@
 
     python bench/followups.py                 # 30 articles, report to bench/reports/followups.md
     python bench/followups.py --articles 60 --model hash-embedder
+    # iterating: keep the index, skip the rewrite sweep (most of the time), score a few kinds only
+    python bench/followups.py --index /tmp/fu30 --no-rewrites --kinds next,about --report /tmp/fu.md
+    # power: 53 articles' conversations, 40+ of every kind (bench/reports/followups_large.md)
+    python bench/followups.py --articles 60 --seed 8 --per-article 8 --no-rewrites \
+        --report bench/reports/followups_large.md
 
 Two parts over one index of the sampled articles.
 
@@ -60,7 +65,7 @@ from qa import config, followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.referents import gender_in  # noqa: E402
 from qa.session import Conversation  # noqa: E402
-from qa.types import Passage  # noqa: E402
+from qa.types import Answer, Passage  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
 
@@ -91,6 +96,14 @@ def main() -> None:
     ap.add_argument("--report", type=Path, default=REPO / "bench" / "reports" / "followups.md")
     ap.add_argument("--index", type=Path, default=None, help="keep the index here; reused if it exists")
     ap.add_argument("--show", type=int, default=40, help="misses listed in the report")
+    ap.add_argument(
+        "--kinds", default="", help="score only these follow-up kinds (comma-separated): a quick pass"
+    )
+    ap.add_argument(
+        "--no-rewrites",
+        action="store_true",
+        help="skip the rewrite sweep over every quoted speaker (most of the run time): scored part only",
+    )
     args = ap.parse_args()
 
     train = args.shared / "polnear" / "train"
@@ -119,9 +132,12 @@ def main() -> None:
         originals = {d["doc_id"]: d["text"] for d in sample}
         cases = gold_cases(engine, attrs, originals, random.Random(args.seed), args.per_article)
         kept = len({c.doc_id for c in cases})
+        if args.kinds:
+            keep = {"first", *args.kinds.split(",")}
+            cases = [c for c in cases if c.kind in keep]
         g_ok, g_n, g_wrong = genders(engine, attrs, originals)
         scored = score(engine, cases)
-        rows, agree, agree_n, wrong_gender = run(engine, rng)
+        rows, agree, agree_n, wrong_gender = ([], 0, 0, 0) if args.no_rewrites else run(engine, rng)
     asked = time.perf_counter() - t0 - built
 
     garbled = [(r, why) for r in rows if (why := followup.garbled(r[2]) or ", ".join(own_check(r[2])))]
@@ -132,8 +148,12 @@ def main() -> None:
     ]
     changed = sum(1 for r in rows if r[2] != r[1])
     model = args.model or "the default model"
-    cmd = f"python bench/followups.py --articles {args.articles} --seed {args.seed}" + (
-        f" --model {args.model}" if args.model else ""
+    cmd = (
+        f"python bench/followups.py --articles {args.articles} --seed {args.seed}"
+        + (f" --per-article {args.per_article}" if args.per_article != 4 else "")
+        + (f" --model {args.model}" if args.model else "")
+        + (f" --kinds {args.kinds}" if args.kinds else "")
+        + (" --no-rewrites" if args.no_rewrites else "")
     )
     lines = [
         "# Follow-ups on real news (PolNeAR train)",
@@ -153,11 +173,20 @@ def main() -> None:
         "",
         "## Rewrites",
         "",
-        f"- articles: {args.articles}; conversations: {len(rows) + len(scored)}; rewritten: {changed}",
-        f"- garbled rewrites: {len(garbled)}",
-        f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
-        f"{agree}/{agree_n}",
-        f"- he/she resolved to a person of the other gender: {wrong_gender}",
+        *(
+            [
+                f"- sweep over every quoted speaker skipped (--no-rewrites); garbled rewrites among the "
+                f"{len(scored)} scored conversations: {len(garbled)}"
+            ]
+            if args.no_rewrites
+            else [
+                f"- articles: {args.articles}; conversations: {len(rows) + len(scored)}; rewritten: {changed}",
+                f"- garbled rewrites: {len(garbled)}",
+                f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
+                f"{agree}/{agree_n}",
+                f"- he/she resolved to a person of the other gender: {wrong_gender}",
+            ]
+        ),
         "",
         "## Garbled",
         "",
@@ -344,11 +373,19 @@ def genders(
 
 
 def score(engine: Engine, cases: list[Case]) -> list[Case]:
-    """Each case asked in a fresh conversation; hit@1 against its gold."""
+    """Each case asked in a fresh conversation; hit@1 against its gold.
+
+    The first question of several cases is asked once: the conversation after it (its turns) is
+    kept and restored before each follow-up, which is what asking it again would give (answers are
+    deterministic), at half the questions."""
     conv = Conversation(engine)
+    after_first: dict[str, tuple[Answer, list[Any]]] = {}
     for c in cases:
-        conv.reset()
-        ans = conv.ask(c.first, 5)
+        if c.first not in after_first:
+            conv.reset()
+            after_first[c.first] = (conv.ask(c.first, 5), list(conv.turns))
+        ans, turns = after_first[c.first]
+        conv.turns = list(turns)
         top = ans.hits[0] if ans.hits else None
         c.first_hit = top is not None and top.pid in c.first_gold
         if not c.follow:
@@ -396,6 +433,9 @@ def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]],
         short = s.name.split()[-1]
         topic = rng.choice(["the election", "the campaign", "taxes", "the court", other.split()[-1]])
         first = f"What did {short} say about {topic}?"
+        conv.reset()
+        conv.ask(first, 3)
+        turns = list(conv.turns)  # the conversation after the first question, restored per follow-up
         for follow in [
             "Why?",
             "When was that?",
@@ -407,8 +447,7 @@ def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]],
             "How did it end?",
             f"Where did {pron} say that?",
         ]:
-            conv.reset()
-            conv.ask(first, 3)
+            conv.turns = list(turns)
             searched = conv.ask(follow, 3).searched
             rows.append((first, follow, searched))
             if pron in ("he", "she") and follow.startswith("And what did"):

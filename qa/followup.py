@@ -248,6 +248,12 @@ def swap_topic(prev: str, new: str) -> str | None:
     return prev[: m.start(1)] + new + "?"
 
 
+def topic(question: str) -> str:
+    """The "about/on" topic of a question ("What did Obama say about Assad?" -> "Assad"); "" when none."""
+    m = re.search(r"\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$", question, re.I)
+    return m.group(1) if m else ""
+
+
 def drop_topic(question: str) -> str | None:
     """'What did Ward say about the ruling?' -> 'What did Ward say?'; None when there is no "about/on"
     topic, or nothing but the question word would be left."""
