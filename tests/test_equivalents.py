@@ -250,3 +250,48 @@ def test_what_the_documents_do_not_say_is_still_declined(news_index: Path, quest
     import qa
 
     assert qa.open(news_index).ask(question).abstained
+
+
+# --- in context: a nearer-than-threshold phrase in a sentence about the question -----------------
+
+
+def test_a_close_phrase_alone_covers_whatever_the_sentence() -> None:
+    assert equivalents.covers(equivalents.PARAPHRASE_COSINE, 0.0)
+    assert not equivalents.covers(equivalents.PARAPHRASE_COSINE - 0.01, 0.0)
+
+
+def test_a_weaker_phrase_covers_only_in_a_sentence_on_the_question() -> None:
+    t1, t2 = equivalents.CONTEXT_PHRASE_COSINE, equivalents.CONTEXT_SENTENCE_COSINE
+    assert t1 < equivalents.PARAPHRASE_COSINE
+    assert equivalents.covers(t1, t2)
+    assert not equivalents.covers(t1, t2 - 0.01)
+    assert not equivalents.covers(t1 - 0.01, 1.0)
+
+
+def test_scores_give_the_phrase_and_the_best_sentence_closeness() -> None:
+    question = "When did the lawyer caution Blair?"
+    near, far = "The lawyer warned Blair in March", "Rain fell on Monday"
+    encode = _toy_encode(
+        {
+            "caution": [1, 0, 0],
+            "warned": [0.9, 0.44, 0],
+            question: [0, 0, 1],
+            near: [0, 0.3, 1],
+            far: [0, 1, 0],
+        }
+    )
+    got, sentence_cos = equivalents.paraphrase_scores(question, ["caution"], [near, far], encode, terms)
+    assert got["caution"][0] == "warned"
+    assert got["caution"][1] == pytest.approx(0.9 / np.hypot(0.9, 0.44), abs=1e-4)
+    assert sentence_cos == pytest.approx(1 / np.hypot(0.3, 1), abs=1e-4)  # the nearer of the two
+
+
+def test_a_phrase_between_the_thresholds_covers_in_context_and_not_out_of_it() -> None:
+    question = "When did the lawyer caution Blair?"
+    near, far = "The lawyer warned Blair in March", "The lawyer warned Blair"
+    phrase = (equivalents.CONTEXT_PHRASE_COSINE + equivalents.PARAPHRASE_COSINE) / 2
+    table = {"caution": [1, 0, 0], "warned": [phrase, float(np.sqrt(1 - phrase**2)), 0]}
+    on_topic = _toy_encode({**table, question: [0, 0, 1], near: [0, 0, 1]})
+    off_topic = _toy_encode({**table, question: [0, 0, 1], far: [1, 1, 0]})
+    assert equivalents.paraphrased(question, ["caution"], [near], on_topic, terms) == {"caution": "warned"}
+    assert equivalents.paraphrased(question, ["caution"], [far], off_topic, terms) == {}
