@@ -156,6 +156,10 @@ class Features:
     # The question terms' share in the best sentence stating a value of the asked kind
     # (qa.answer_type); zero for a question that asks no value, empty when made without it.
     typed: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # The share of all the question's terms in the passage (the speaker's name too): what abstention
+    # reads as the best passage's coverage, whichever terms the ranking features read (cov_p when
+    # empty).
+    cov_q: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
@@ -228,6 +232,9 @@ class _Query:
     strength: float = 1.0  # how surely `wanted` is the asked speaker (1: named; less: described)
     claim_terms: dict[str, float] = field(default_factory=dict)  # "who said <claim>?": its terms
     values: tuple[str, ...] = ()  # the kinds of value asked for (qa.answer_type.asked)
+    # The terms (with idf) that BM25 and the coverage features read: see _feature_terms.
+    lexical: dict[str, float] = field(default_factory=dict)
+    covered: dict[str, float] = field(default_factory=dict)
 
 
 def _read(engine: Engine, searched: str) -> _Query:
@@ -271,9 +278,59 @@ def _read(engine: Engine, searched: str) -> _Query:
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(k for k in intent.parts if k in engine.kinds)
     values = () if speech or claim is not None else answer_type.asked(searched)
+    lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
     return _Query(
-        intent, qt, idf, speech, wanted, aliases, topic_terms, parts, topic, strength, claim_terms, values
+        intent,
+        qt,
+        idf,
+        speech,
+        wanted,
+        aliases,
+        topic_terms,
+        parts,
+        topic,
+        strength,
+        claim_terms,
+        values,
+        lexical,
+        covered,
     )
+
+
+# "How many"/"how much" ask for a count or an amount: scaffolding, like "what" or "did", not a word
+# the answer's passage shares ("Many of the affected countries ..." is no answer to "How many
+# people died?"). The answer type (wrong_type, typed) reads the asked count.
+_HOW_MUCH = re.compile(r"\bhow\s+(many|much)\b", re.I)
+
+
+def _feature_terms(
+    engine: Engine, searched: str, idf: dict[str, float], topic: dict[str, float] | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """The question's terms that the lexical features (BM25, sentence/passage/paragraph coverage) read.
+
+    A speech question's speaker is evidence once, through the attribution features (speaker_bonus,
+    reported_bonus, other_speaker): its name or description ("the acting US attorney") counted again
+    as question words rewards the passage that names the speaker (a photo caption, a biography line)
+    over the one holding their words, which names them once or says "he". So coverage there reads the
+    topic's terms only. bench/fit.py measured the double count: under weights that raise sentence
+    coverage (0.5 -> 1.1) news-dev's held-out hit@1 dropped 0.890 -> 0.866, lost on "What did the
+    acting US attorney say about ...?" to a photo caption naming him, while PolNeAR speaker questions
+    gained 0.689 -> 0.764. With the topic read alone, at the same (old) weights, bench/fit.py's
+    ranking hit@1 is news-dev 0.890 -> 0.902 and PolNeAR 0.689 -> 0.730, article and SQuAD-600
+    unchanged (bench/reports/fit.md). BM25 keeps the whole question: read over the topic alone it
+    gained nothing there and picks the candidate pool.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        idf: the question's terms with their idf.
+        topic: a speech question's topic terms with their idf; None for any other question.
+    Returns:
+        (terms for BM25, terms for the coverage features), each with its idf.
+    """
+    drop = set(engine.terms(" ".join(m.group(1) for m in _HOW_MUCH.finditer(searched))))
+    lexical = {t: w for t, w in idf.items() if t not in drop} if drop else idf
+    return lexical, (topic if topic is not None else lexical)
 
 
 def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
@@ -309,7 +366,7 @@ def features(
     qr = query or _read(engine, searched)
     if q is None:
         q = engine.encode(searched)
-    bm = engine.lexical.scores(qr.qt)
+    bm = engine.lexical.scores(list(qr.lexical))
     pool = set(engine.dense(q, k=candidates))
     if bm.size:
         top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
@@ -334,7 +391,8 @@ def features(
     n = len(pids)
     dense_of = engine.dense(q, pids)
     bm_max = float(bm.max()) if bm.size and bm.max() > 0 else 1.0
-    idf, total = qr.idf, sum(qr.idf.values())
+    idf, total = qr.covered, sum(qr.covered.values())
+    full = sum(qr.idf.values())
     a_type = qr.intent.answer_type
 
     f = Features(
@@ -344,6 +402,7 @@ def features(
         cov_s=np.zeros(n),
         cov_p=np.zeros(n),
         para_cov=np.zeros(n),
+        cov_q=np.zeros(n),
         left=np.full(n, -1, dtype=np.int64),
         right=np.full(n, -1, dtype=np.int64),
         doc=np.zeros(n, dtype=np.int64),
@@ -374,6 +433,7 @@ def features(
         f.cov_s[i] = covs[j]
         have = _passage_terms(engine, p)
         f.cov_p[i] = _coverage(idf, have, total)
+        f.cov_q[i] = _coverage(qr.idf, have, full)
         for m in near[pid]:
             have = have | _passage_terms(engine, engine.passages[m])
             if m in at:  # a neighbour's neighbour is not scored
@@ -504,7 +564,7 @@ def answer(
             float(total[i]),
             f.highlight[i],
             f.speaker[i],
-            float(f.cov_p[i]),
+            float((f.cov_q if f.cov_q.size == f.cov_p.size else f.cov_p)[i]),
             float(f.dense[i]),
         )
         for i in order[: max(k, 5)]
