@@ -88,3 +88,21 @@ def test_he_or_she_never_means_a_name_made_of_everyday_words() -> None:
     )
     speakers, quotes = analyse(text)
     assert _who(text, quotes, "set up the hall") == ["Ada Kerrigan"]
+
+
+def test_a_photo_credit_names_nobody_who_speaks() -> None:
+    """A quotation whose speaker is guessed from the sentences before it skips a credit line: the
+    photographer of "Photograph: Jane Doe/Reuters" says nothing in the story."""
+    text = (
+        "Harbour workers strike over pay\n\n"
+        "Dock staff walked out on Monday.\n\n"
+        "Photograph: Mirela Tomescu/Getty Images\n\n"
+        'The walkout follows what organisers call "a decade of broken promises on wages and hours".\n'
+    )
+    _s, quotes = analyse(text)
+    assert "Mirela Tomescu" not in _who(text, quotes, "broken promises")
+    without = text.replace("Photograph: Mirela Tomescu/Getty Images\n\n", "Mirela Tomescu watched.\n\n")
+    _s, quotes = analyse(without)
+    assert _who(without, quotes, "broken promises") == [
+        "Mirela Tomescu"
+    ]  # a named person in the story still is

@@ -497,7 +497,12 @@ class _Doc:
         for _ in range(sentences):
             if i < 0:
                 break
-            ss = self.sents[i][0]
+            ss, se = self.sents[i]
+            if se - ss <= CREDIT_MAX_CHARS and _credit_line(self.text[ss:se]):
+                # "Photograph: Jane Doe/Reuters": a photographer, nobody who speaks in the story
+                end = ss
+                i -= 1
+                continue
             lo = bisect.bisect_left(self.mentions, (ss, -10))
             hi = bisect.bisect_left(self.mentions, (end, -10))
             fits = [
@@ -712,6 +717,19 @@ PRONOUN_LOOKBACK = (
 # before the first person it names. Measured on all of train (bench/reports/attribution.md, round 6b):
 # speaker accuracy 0.8705 -> 0.8713, coref 0.7848 -> 0.7878 (False turns it off).
 SPEAKER_FIRST = True
+
+# A sentence longer than this is never read as a photo credit line ("Photograph: Jane Doe/Reuters");
+# a bound on the work per looked-back sentence, not a fitted value (credit lines are one short line).
+CREDIT_MAX_CHARS = 200
+
+
+def _credit_line(s: str) -> bool:
+    """A photo credit line, by index.structure's test (imported here: index.structure and
+    index.chunk import index.attribution.words, so a module-level import would be circular)."""
+    from index.structure import looks_like_credit
+
+    return looks_like_credit(s)
+
 
 _PRONOUN_RX = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
