@@ -495,13 +495,14 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
         ),
     )
 
-    def names_fires(r: dict, t: float) -> bool:
-        return (
-            r.get("names_share_any") is not None
-            and not r["part_asked"]
-            and r["names_share_any"] < t
-            and r["dense"] < rank.STRONG_DENSE
+    def below(key: str) -> Callable[[dict, float], bool]:
+        """A test that fires when `key` is under the threshold, the best passage's cosine is under
+        rank.STRONG_DENSE and the question does not ask for an article part the hits hold."""
+        return lambda r, t: (
+            r.get(key) is not None and not r["part_asked"] and r[key] < t and r["dense"] < rank.STRONG_DENSE
         )
+
+    names_fires = below("names_share_any")
 
     lines += _table(
         rows,
@@ -519,12 +520,7 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
     lines += _table(
         rows,
         "the question's names missing from the best passage's document (measured, not adopted)",
-        lambda r, t: (
-            r.get("names_share") is not None
-            and not r["part_asked"]
-            and r["names_share"] < t
-            and r["dense"] < rank.STRONG_DENSE
-        ),
+        below("names_share"),
         note=(
             "The same share in the best passage's document alone: it declines SQuAD questions whose best",
             'passage is from another article ("What entity did Tesla believe ...?") at every threshold.',
@@ -533,22 +529,12 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
     lines += _table(
         rows,
         "focus words missing from the best passage's document, metonyms counted (measured)",
-        lambda r, t: (
-            r.get("focus_share_eq") is not None
-            and not r["part_asked"]
-            and r["focus_share_eq"] < t
-            and r["dense"] < rank.STRONG_DENSE
-        ),
+        below("focus_share_eq"),
     )
     lines += _table(
         rows,
         "the best passage no closer than its document's median passage (measured)",
-        lambda r, t: (
-            r.get("dense_rel") is not None
-            and not r["part_asked"]
-            and r["dense"] < rank.STRONG_DENSE
-            and r["dense_rel"] < t
-        ),
+        below("dense_rel"),
         note=(
             "The best passage's cosine less the median cosine of its document's passages, with the best",
             f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
