@@ -404,15 +404,18 @@ def test_two_names_as_one_subject_are_credited_to_the_first() -> None:
     assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan"]
 
 
-POSSESSIVE = """Nora Quill spoke in Akron on Monday.
+POSSESSIVE = """Akron voters met on Monday.
 
 Many voters want a candidate who would "say what he thinks" -- the motto of Quill's campaign.
 """
 
 
 def test_a_possessive_after_a_quotation_is_not_its_guessed_speaker() -> None:
+    # The sentence before names nobody: a quotation inside a sentence now continues the subject of
+    # the sentences before it (round 7b, bench/reports/attribution.md), so a "Nora Quill spoke ..."
+    # there would be a fair guess; the possessive after the quotation never is.
     _speakers, quotes = analyse(POSSESSIVE)
-    assert all(w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks"))
+    assert all(w != "Quill" and w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks"))
 
 
 ORDINARY = """Council Votes on the Harbour Plan
