@@ -415,7 +415,9 @@ def test_a_possessive_after_a_quotation_is_not_its_guessed_speaker() -> None:
     # the sentences before it (round 7b, bench/reports/attribution.md), so a "Nora Quill spoke ..."
     # there would be a fair guess; the possessive after the quotation never is.
     _speakers, quotes = analyse(POSSESSIVE)
-    assert all(w != "Quill" and w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks"))
+    assert all(
+        w != "Quill" and w != "Nora Quill" for w, _, _ in _who(POSSESSIVE, quotes, "say what he thinks")
+    )
 
 
 ORDINARY = """Council Votes on the Harbour Plan
