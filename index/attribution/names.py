@@ -128,6 +128,13 @@ class _Doc:
         self.span_starts = [s.start for s in self.spans]
         self.sents = _sentences(text, self.paras, self.spans)
         self.sent_starts = [s for s, _ in self.sents]
+        # Photo credit lines ("Photograph: Jane Doe/Reuters"), by sentence index: their names are
+        # photographers, nobody who speaks in the story (recent_subject skips them).
+        self.credits = {
+            i
+            for i, (ss, se) in enumerate(self.sents)
+            if se - ss <= CREDIT_MAX_CHARS and _credit_line(text[ss:se])
+        }
         self.names: list[_Name] = []
         self.persons: list[_Person] = []
         self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
@@ -497,9 +504,8 @@ class _Doc:
         for _ in range(sentences):
             if i < 0:
                 break
-            ss, se = self.sents[i]
-            if se - ss <= CREDIT_MAX_CHARS and _credit_line(self.text[ss:se]):
-                # "Photograph: Jane Doe/Reuters": a photographer, nobody who speaks in the story
+            ss = self.sents[i][0]
+            if i in self.credits:
                 end = ss
                 i -= 1
                 continue
@@ -719,7 +725,7 @@ PRONOUN_LOOKBACK = (
 SPEAKER_FIRST = True
 
 # A sentence longer than this is never read as a photo credit line ("Photograph: Jane Doe/Reuters");
-# a bound on the work per looked-back sentence, not a fitted value (credit lines are one short line).
+# a bound on the work per sentence, not a fitted value (credit lines are one short line).
 CREDIT_MAX_CHARS = 200
 
 
