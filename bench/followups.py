@@ -167,13 +167,14 @@ def main() -> None:
         "",
         *table(scored),
         "",
-        'Gold of "next" and "And <other>?" (since fup5): every attribution of the speaker\'s words, '
-        "a quotation or a cue that is a verb of speech (followup.SPEECH_VERB or the shared list "
-        'index.attribution.words.SPEECH_VERBS, -ing forms by their base), however short; "next" is the '
-        "first whose words go on past the passage shown. Gold v1 (last column, over the cases it had) "
-        "took them from the attributions the first question may ask about: 30 characters or more, a "
-        'cue in followup.SPEECH_VERB (no "added", "noted", "responded", "continued"), and '
-        "starting after the passage shown.",
+        'Gold of "next", "And <other>?", "And <word>?" and "about" (since fup5): every attribution of '
+        "the speaker's words, a quotation or a cue that is a verb of speech (followup.SPEECH_VERB or "
+        "the shared list index.attribution.words.SPEECH_VERBS, -ing forms by their base), however short; "
+        '"next" is the first whose words go on past the passage shown; "And <word>?" and "about" accept '
+        "any such words of the speaker holding the word, not only those it was drawn from. Gold v1 (last "
+        "column, over the cases it had) took them from the attributions the first question may ask "
+        'about (30 characters or more, a cue in followup.SPEECH_VERB: no "added", "noted", "responded", '
+        '"continued"), "next" starting after the passage shown, "And <word>?" from one attribution.',
         "",
         f"Gender read from the documents (qa.referents.gender_in) against the annotations' he/she/Mr/Mrs "
         f"sources, per quoted speaker and article: {g_ok}/{g_n} agree, {g_wrong} the other gender, the "
@@ -405,10 +406,16 @@ def gold_cases(
                 bgold = _passages([tuple(y) for y in b["content"]], by_doc)
                 word = _rare_word(b["content_text"], by_doc, rng, {sur.lower(), topic})
                 if word:
-                    cases.append(Case("and_topic", follow=f"And {word}?", gold=bgold, **base))
+                    # Any words of theirs holding the word answer too ("And sacrifice?" where they
+                    # spoke of it twice): gold v1 had B's passages only.
+                    rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+                    also = [x for x in spoken if rx.search(x["content_text"])]
+                    wgold = bgold | _of(sur, also, by_doc)
+                    follow = f"And {word}?"
+                    cases.append(Case("and_topic", follow=follow, gold=wgold, gold_v1=bgold, **base))
                     if pron:
                         q = f"What did {pron} say about {word}?"
-                        cases.append(Case("about", follow=q, gold=bgold, **base))
+                        cases.append(Case("about", follow=q, gold=wgold, gold_v1=bgold, **base))
             others = sorted({_surname(x["source_resolved"]) for x in said} - {sur})
             if others:
                 o = rng.choice(others)
