@@ -113,3 +113,31 @@ def test_said_reads_ing_forms(verb: str, said: bool) -> None:
 def test_said_is_not_every_verb() -> None:
     assert not _said("hopes")
     assert not _said("ring")
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["What did Park say about the rally?", "What did Hale say about the tolls?", "What did Weaver say?"],
+)
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "And Brody?",
+        "And Hale?",
+        "And the bridge?",
+        "And Rotterdam?",
+        "What did he say next?",
+        "What did she say next?",
+        "Who said that?",
+        "Why?",
+        "When was that?",
+        "And what did he say about the design?",
+    ],
+)
+def test_every_reading_reads_as_a_question(towns: Engine, first: str, follow: str) -> None:
+    # Every reading searched, not only the one shown: fused readings are searched too.
+    conv = Conversation(towns)
+    conv.ask(first, 5)
+    for reading in conv.resolve(follow).readings:
+        assert not followup.garbled(reading), reading
+        assert "  " not in reading and reading.endswith("?"), reading
