@@ -468,7 +468,7 @@ class Conversation:
         # believes ...", a belief the writer reports, while the article quotes Trump elsewhere
         # (PolNeAR train conversations, bench/followups.py).
         quoted = frozenset(
-            pid for pid, xs in here if any(x.direct or _said(x.verb) for x in xs)
+            pid for pid, xs in here if any(x.direct or (_said(x.verb) and not _belief(x.verb)) for x in xs)
         ) or frozenset(pid for pid, xs in here if xs)
         if quoted:
             return quoted
@@ -722,6 +722,14 @@ def _said(verb: str) -> bool:
         if w in SPEECH_VERBS or (stem and any(f in SPEECH_VERBS for f in (stem, stem + "e", stem + "s"))):
             return True
     return False
+
+
+def _belief(verb: str) -> bool:
+    """Whether an attribution's cue is a belief ("believes", "thinks"), which the shared speech-verb
+    list holds (for "What does X think?") but "And X?" after "What did Y say?" does not ask for."""
+    return any(
+        w in ("believe", "believes", "believed", "think", "thinks", "thought") for w in verb.lower().split()
+    )
 
 
 def _unask(text: str) -> str:
