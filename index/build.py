@@ -34,6 +34,9 @@ QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retri
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]
+# What the "storing" steps 0, 1, 2 of a build's progress write, in order (bench/index_scale.py and
+# tests/test_build_memory.py name the stages by it).
+STORING = ("bm25", "docstore", "vectors")
 
 
 @dataclass
@@ -413,6 +416,31 @@ def _embed(
     return rows
 
 
+def _store_rows(
+    docs: list[_Doc], now: str, report: BuildReport
+) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
+    """The documents', quotes' and speakers' store rows (doc_id = position), counting each document's
+    status in `report`. A function of its own: no loop variable outlives it holding a text.
+
+    Args:
+        docs: the documents in the index's order.
+        now: the build's timestamp.
+        report: added / updated / unchanged are counted here.
+
+    Returns:
+        (document rows, quote rows, speaker rows).
+    """
+    doc_rows, quote_rows, speaker_rows = [], [], []
+    for doc_id, d in enumerate(docs):
+        s = d.source
+        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
+        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
+        speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
+        setattr(report, d.status, getattr(report, d.status) + 1)
+    return doc_rows, quote_rows, speaker_rows
+
+
 def _write(
     writer: store.Writer,
     docs: list[_Doc],
@@ -426,28 +454,25 @@ def _write(
     quantized: bool,
 ) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    doc_rows, quote_rows, speaker_rows = [], [], []
-    for doc_id, d in enumerate(docs):
-        s = d.source
-        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
-        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
-        speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
-        setattr(report, d.status, getattr(report, d.status) + 1)
+    doc_rows, quote_rows, speaker_rows = _store_rows(docs, now, report)
     documents = {d.source: d.sha256 for d in doc_rows}
     n_quotes = len(quote_rows)
     staging = writer.staging
     tick("storing", 0, 3)
-    # The vector index first, saved and freed: its memory (FAISS's, returned to the system when freed)
-    # and the BM25 build's (many small Python objects, which the allocator keeps) never add up.
+    # The files that need the texts first, then the texts released, then the vector index: FAISS's
+    # build (the training sample and its residuals, the codes, a block of rows: +36 MB at 30 MB of
+    # text) no longer adds to the texts (1x) and the chunks. bench/reports/index_scale.txt, fifth
+    # pass: storing:vectors peak 219 -> see the report.
+    Lexical.write(_passages_of(docs), staging / LEXICAL)
+    tick("storing", 1, 3)
+    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
+    del doc_rows, quote_rows, speaker_rows
+    docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
+    tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
     params = vectors.choose(rows.n)
     vectors.save(vectors.build_from_file(rows, params), staging / VECTORS)
     rows.path.unlink()  # never part of a generation
-    tick("storing", 1, 3)
-    Lexical.write(_passages_of(docs), staging / LEXICAL)
-    tick("storing", 2, 3)
-    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
     tick("storing", 3, 3)
     manifest = store.Manifest(
         format_version=store.FORMAT_VERSION,

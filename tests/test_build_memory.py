@@ -72,7 +72,7 @@ def test_build_holds_no_copy_of_the_vectors_and_bm25_less_than_the_text(
 
     def tick(name: str, done: int, total: int) -> None:
         if name == "storing":
-            name = "storing:" + ("vectors", "bm25", "docstore", "commit")[min(done, 3)]
+            name = "storing:" + (*build_module.STORING, "commit")[min(done, 3)]
         if name != stage[0]:
             current, peak = tracemalloc.get_traced_memory()
             grown[stage[0]] = peak - start[0]
@@ -107,9 +107,11 @@ def test_build_holds_no_copy_of_the_vectors_and_bm25_less_than_the_text(
     assert overall < 4 * held, (overall, grown, held)
 
 
-def test_score_matrix_is_the_one_bm25s_builds() -> None:
-    """The in-place BM25 build gives bm25s' own arrays, bit for bit (bm25s' index(), its default
-    method and parameters), so the reader and the files are unchanged."""
+@pytest.mark.parametrize("block", [None, 1, 37, 500])
+def test_score_matrix_is_the_one_bm25s_builds(block: int | None) -> None:
+    """The BM25 build gives bm25s' own arrays, bit for bit (bm25s' index(), its default method and
+    parameters), so the reader and the files are unchanged; made a block of columns at a time, of
+    any size (one column a block, a few, all in one)."""
     import bm25s
 
     rng = np.random.default_rng(5)
@@ -124,11 +126,11 @@ def test_score_matrix_is_the_one_bm25s_builds() -> None:
     ref.index(([list(ids) for ids in corpus], vocab), show_progress=False)
     flat = array("i", [t for ids in corpus for t in ids])  # one flat array, as Lexical.write holds them
     ends = np.cumsum([len(ids) for ids in corpus]).tolist()
-    data, indices, indptr = lexical._score_matrix(flat, ends, counts)
+    data, indices, indptr = lexical._score_matrix(flat, ends, counts, block)
     for got, key in ((data, "data"), (indices, "indices"), (indptr, "indptr")):
         want = ref.scores[key]
         assert got.dtype == want.dtype, key
-        np.testing.assert_array_equal(got, want, err_msg=key)
+        assert got.tobytes() == want.tobytes(), key
 
 
 def test_docstore_write_holds_no_encoded_copy_of_the_text(
@@ -250,3 +252,47 @@ def test_bm25_write_peak_is_bounded_by_the_text() -> None:
     # dominate); the code before (Lexical.build(...).save over lazy slices) traced 5.72x. On text
     # without them (_text): 0.62x, before 0.88x.
     assert peak < 4.6 * held, (peak, held)
+
+
+def test_lexical_write_in_many_column_blocks_gives_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The score matrix's .npy files written a column block at a time, blocks far smaller than the
+    matrix (as at 30 MB of text: 23 MB of pairs, blocks of SCORE_BLOCK occurrences), are the files
+    bm25s writes for the whole arrays, byte for byte."""
+    passages = _numbered_text(300).split("\n\n") + ["", "the of and"]
+    monkeypatch.setattr(lexical, "SCORE_BLOCK", 97)
+    monkeypatch.setattr(lexical, "SCORE_BLOCKS", 10**6)
+    monkeypatch.setattr(lexical, "_SCAN", 1000)
+    lexical.Lexical.write(iter(passages), tmp_path / "new")
+    _reference_files(passages, tmp_path / "ref")
+    for name in sorted(p.name for p in (tmp_path / "ref").iterdir()):
+        assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "ref" / name).read_bytes(), name
+
+
+def test_score_matrix_is_written_without_holding_it(tmp_path: Path) -> None:
+    """Writing the score matrix holds one column block of it, not the whole matrix (8 bytes a
+    (passage, term) pair), nor a copy of the term ids."""
+    rng = np.random.default_rng(3)
+    n_docs, n_terms = 20_000, 5_000
+    lengths = rng.integers(20, 60, size=n_docs)
+    flat = array("i", rng.integers(0, n_terms, size=int(lengths.sum())).tolist())
+    ends = np.cumsum(lengths).tolist()
+    counts = [0] * n_terms
+    a = 0
+    for b in ends:
+        for t in set(flat[a:b]):
+            counts[t] += 1
+        a = b
+    matrix = 8 * sum(counts)  # data float32 + indices int32 (~7 MB here)
+    lexical._write_scores(tmp_path, flat, ends, counts)  # warm up: bm25s' import
+    tracemalloc.start()
+    try:
+        lexical._write_scores(tmp_path, flat, ends, counts)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Measured: see bench/reports/index_scale.txt (fifth pass); the whole matrix at once was > 1x.
+    assert peak < matrix / 3, (peak, matrix)
+    data = np.load(tmp_path / "data.csc.index.npy")
+    assert len(data) == sum(counts) and np.isfinite(data).all()
