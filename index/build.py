@@ -6,7 +6,9 @@ drops documents that are gone; everything else, vectors included, is carried ove
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import json
 import os
 import time
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
@@ -21,7 +24,7 @@ from index import attribution, docstore, embed, ingest, store, structure, vector
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
-from index.model import Chunk, Skipped, SourceText, TextSlices
+from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -65,7 +68,7 @@ class _Doc:
     """A document on its way into the new generation."""
 
     source: SourceText
-    chunks: list[Chunk]
+    chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
     quotes: list[docstore.QuoteRow]
     vectors: np.ndarray | None  # None until embedded
@@ -129,9 +132,10 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     chunks = chunking.chunk(
         src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
     )
-    chunks = structure.label(src.text, chunks, src.parts)
+    packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
+    del chunks
     speakers, found = _attributions(src.text)
-    return _Doc(source=src, chunks=chunks, speakers=speakers, quotes=found, vectors=None, status="added")
+    return _Doc(source=src, chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
 
 
 def _attributions(text: str) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
@@ -157,7 +161,7 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
         speakers, found = _attributions(src.text)
     return _Doc(
         source=src,
-        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+        chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
         vectors=_rows_of(prev.vectors, [p.pid for p in rows]),
@@ -315,9 +319,32 @@ def _gather(
     return docs, removed
 
 
-def _passage_texts(docs: list[tuple[str, list[Chunk]]]) -> TextSlices:
-    """Passage texts sliced from their documents on demand, for the model and then for BM25."""
-    return TextSlices([(text, c.start, c.end) for text, chunks in docs for c in chunks])
+class _PassageTexts(Sequence[str]):
+    """Passage texts sliced from their documents when asked for, for the model: neither the texts nor
+    a list of (text, start, end) spans of every passage (~130 bytes a passage: 8 MB at 65k) is held.
+    """
+
+    def __init__(self, docs: list[tuple[str, chunking.PackedChunks]]) -> None:
+        self._docs = docs
+        self._firsts = list(itertools.accumulate((len(c) for _, c in docs), initial=0))
+
+    def __len__(self) -> int:
+        return self._firsts[-1]
+
+    def _one(self, i: int) -> str:
+        j = bisect.bisect_right(self._firsts, i) - 1
+        text, chunks = self._docs[j]
+        a, b = chunks.span(i - self._firsts[j])
+        return text[a:b]
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._one(k) for k in range(*i.indices(len(self)))]
+        return self._one(range(len(self))[i])
 
 
 def _passages_of(docs: list[_Doc]) -> Iterator[str]:
@@ -400,7 +427,7 @@ def _embed(
     # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-    texts = _passage_texts([(d.source.text, d.chunks) for d in todo])
+    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 

@@ -296,3 +296,63 @@ def test_score_matrix_is_written_without_holding_it(tmp_path: Path) -> None:
     assert peak < matrix / 3, (peak, matrix)
     data = np.load(tmp_path / "data.csc.index.npy")
     assert len(data) == sum(counts) and np.isfinite(data).all()
+
+
+def test_packed_chunks_give_back_the_chunks() -> None:
+    """A document's chunks held packed (int arrays, 32 bytes a passage) read back equal, in order,
+    by index, slice and span, and weigh a fraction of a list of Chunks with their ints."""
+    from index.chunk import PackedChunks
+    from index.model import Chunk
+
+    chunks = [
+        Chunk(1000 + 500 * i, 1000 + 500 * i + 460, 300 + i, ("body", "headline")[i % 7 == 0])
+        for i in range(5000)
+    ]
+    packed = PackedChunks(chunks)
+    assert list(packed) == chunks and len(packed) == len(chunks)
+    assert packed[3] == chunks[3] and packed[-1] == chunks[-1] and packed[10:20] == chunks[10:20]
+    assert packed.span(7) == (chunks[7].start, chunks[7].end)
+    with pytest.raises(IndexError):
+        packed[5000]
+    tracemalloc.start()
+    try:
+        again = PackedChunks(iter(chunks))
+        held = tracemalloc.get_traced_memory()[0]
+        as_list = [Chunk(c.start + 0, c.end + 0, c.paragraph + 0, c.kind) for c in chunks]
+        listed = tracemalloc.get_traced_memory()[0] - held
+    finally:
+        tracemalloc.stop()
+    assert len(again) == len(as_list)
+    assert held < listed / 3, (held, listed)
+
+
+def test_build_passages_are_the_chunker_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's passages (packed while the index is made) are the chunker's and the labeller's
+    chunks, span for span and kind for kind, as stored."""
+    from index import chunk as chunking
+    from index import docstore, structure
+    from index.store import DOCSTORE, open_manifest
+
+    monkeypatch.setattr(build_module, "_attributions", lambda text: ([], []))
+    text = "Harbour repairs delayed\n\n" + _text(40)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "docs"], tmp_path / "idx", model=hashembed.MODEL, cache_dir=tmp_path)
+    emb = embed.load_embedder(hashembed.MODEL, tmp_path, quantized=True)
+    want = structure.label(
+        text,
+        chunking.chunk(
+            text,
+            emb.count_tokens,
+            max_chars=build_module.MAX_CHARS,
+            max_tokens=emb.max_tokens,
+            overlap=build_module.OVERLAP,
+        ),
+    )
+    gen, _ = open_manifest(tmp_path / "idx")
+    ds = docstore.DocStore.open(gen / DOCSTORE)
+    try:
+        got = [(p.start, p.end, p.paragraph, p.kind) for p in ds.all_passages()]
+    finally:
+        ds.close()
+    assert got == [(c.start, c.end, c.paragraph, c.kind) for c in want]
