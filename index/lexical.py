@@ -433,11 +433,12 @@ class Lexical:
         """Build BM25 (bm25s' default method and parameters) over `passages`, one document each, and
         save it in `folder`: the files `save` writes, byte for byte (tests/test_build_memory.py).
 
-        Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth pass): the
-        passages are read once, as 4-byte term ids in one flat array (an array per passage cost ~64
-        bytes of header each). The vocabulary tables are written out and dropped before the score
-        matrix is made, so the two never add up; the matrix is filled in place (`_score_matrix`, 8
-        bytes a (passage, term) pair; bm25s' `index()` held ~30), saved, then dropped.
+        Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth and fifth
+        passes): the passages are read once, as 4-byte term ids in one flat array (an array per
+        passage cost ~64 bytes of header each). The vocabulary tables are written out (streamed) and
+        dropped before the score matrix is made, so the two never add up; the matrix is made and
+        written a block of columns at a time (`_write_scores`), never whole (8 bytes a (passage,
+        term) pair; bm25s' `index()` held ~30).
 
         Args:
             passages: the passage texts, in passage-id order (read once: any iterable).
