@@ -480,6 +480,21 @@ def _write(
     *,
     quantized: bool,
 ) -> None:
+    """Write the new generation's files to the staging folder and commit it: BM25, the document
+    store, then the vector index (STORING). `docs` is emptied once the first two are written, so
+    that the texts and chunks are freed before FAISS's build.
+
+    Args:
+        writer: the open generation writer.
+        docs: the documents in the index's order (emptied here).
+        embedder: the model (fingerprint and dimension for the manifest).
+        rows: every passage's vector, row = passage id (removed once the index is made).
+        settings: the chunker settings for the manifest.
+        model_name: the model's name for the manifest.
+        tick: progress callback ("storing", 0..3, 3).
+        report: documents, passages and statuses are set here.
+        quantized: whether the model runs with int8 weights (recorded in the manifest).
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     doc_rows, quote_rows, speaker_rows = _store_rows(docs, now, report)
     documents = {d.source: d.sha256 for d in doc_rows}
