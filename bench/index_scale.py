@@ -90,7 +90,7 @@ def sample():
         stop.wait(0.005)
 def tick(stage, done, total):
     if stage == "storing":
-        stage = "storing:" + ("vectors", "bm25", "docstore", "commit")[min(done, 3)]
+        stage = "storing:" + (*getattr(build_mod, "STORING", ("vectors", "bm25", "docstore")), "commit")[min(done, 3)]
     if stage != current[0]:
         now = time.perf_counter()
         seconds[current[0]] = seconds.get(current[0], 0.0) + now - last[0]

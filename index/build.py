@@ -6,7 +6,9 @@ drops documents that are gone; everything else, vectors included, is carried ove
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import json
 import os
 import time
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
 import numpy as np
 
@@ -21,7 +24,7 @@ from index import attribution, docstore, embed, ingest, store, structure, vector
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
-from index.model import Chunk, Skipped, SourceText, TextSlices
+from index.model import Chunk, Skipped, SourceText
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -34,6 +37,9 @@ QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retri
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]
+# What the "storing" steps 0, 1, 2 of a build's progress write, in order (bench/index_scale.py and
+# tests/test_build_memory.py name the stages by it).
+STORING = ("bm25", "docstore", "vectors")
 
 
 @dataclass
@@ -62,7 +68,7 @@ class _Doc:
     """A document on its way into the new generation."""
 
     source: SourceText
-    chunks: list[Chunk]
+    chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
     quotes: list[docstore.QuoteRow]
     vectors: np.ndarray | None  # None until embedded
@@ -126,9 +132,10 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     chunks = chunking.chunk(
         src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
     )
-    chunks = structure.label(src.text, chunks, src.parts)
+    packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
+    del chunks
     speakers, found = _attributions(src.text)
-    return _Doc(source=src, chunks=chunks, speakers=speakers, quotes=found, vectors=None, status="added")
+    return _Doc(source=src, chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
 
 
 def _attributions(text: str) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
@@ -154,7 +161,7 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
         speakers, found = _attributions(src.text)
     return _Doc(
         source=src,
-        chunks=[Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows],
+        chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
         vectors=_rows_of(prev.vectors, [p.pid for p in rows]),
@@ -312,9 +319,32 @@ def _gather(
     return docs, removed
 
 
-def _passage_texts(docs: list[tuple[str, list[Chunk]]]) -> TextSlices:
-    """Passage texts sliced from their documents on demand, for the model and then for BM25."""
-    return TextSlices([(text, c.start, c.end) for text, chunks in docs for c in chunks])
+class _PassageTexts(Sequence[str]):
+    """Passage texts sliced from their documents when asked for, for the model: neither the texts nor
+    a list of (text, start, end) spans of every passage (~130 bytes a passage: 8 MB at 65k) is held.
+    """
+
+    def __init__(self, docs: list[tuple[str, chunking.PackedChunks]]) -> None:
+        self._docs = docs
+        self._firsts = list(itertools.accumulate((len(c) for _, c in docs), initial=0))
+
+    def __len__(self) -> int:
+        return self._firsts[-1]
+
+    def _one(self, i: int) -> str:
+        j = bisect.bisect_right(self._firsts, i) - 1
+        text, chunks = self._docs[j]
+        a, b = chunks.span(i - self._firsts[j])
+        return text[a:b]
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._one(k) for k in range(*i.indices(len(self)))]
+        return self._one(range(len(self))[i])
 
 
 def _passages_of(docs: list[_Doc]) -> Iterator[str]:
@@ -397,7 +427,7 @@ def _embed(
     # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-    texts = _passage_texts([(d.source.text, d.chunks) for d in todo])
+    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -413,6 +443,31 @@ def _embed(
     return rows
 
 
+def _store_rows(
+    docs: list[_Doc], now: str, report: BuildReport
+) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
+    """The documents', quotes' and speakers' store rows (doc_id = position), counting each document's
+    status in `report`. A function of its own: no loop variable outlives it holding a text.
+
+    Args:
+        docs: the documents in the index's order.
+        now: the build's timestamp.
+        report: added / updated / unchanged are counted here.
+
+    Returns:
+        (document rows, quote rows, speaker rows).
+    """
+    doc_rows, quote_rows, speaker_rows = [], [], []
+    for doc_id, d in enumerate(docs):
+        s = d.source
+        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
+        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
+        speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
+        setattr(report, d.status, getattr(report, d.status) + 1)
+    return doc_rows, quote_rows, speaker_rows
+
+
 def _write(
     writer: store.Writer,
     docs: list[_Doc],
@@ -425,29 +480,41 @@ def _write(
     *,
     quantized: bool,
 ) -> None:
+    """Write the new generation's files to the staging folder and commit it: BM25, the document
+    store, then the vector index (STORING). `docs` is emptied once the first two are written, so
+    that the texts and chunks are freed before FAISS's build.
+
+    Args:
+        writer: the open generation writer.
+        docs: the documents in the index's order (emptied here).
+        embedder: the model (fingerprint and dimension for the manifest).
+        rows: every passage's vector, row = passage id (removed once the index is made).
+        settings: the chunker settings for the manifest.
+        model_name: the model's name for the manifest.
+        tick: progress callback ("storing", 0..3, 3).
+        report: documents, passages and statuses are set here.
+        quantized: whether the model runs with int8 weights (recorded in the manifest).
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    doc_rows, quote_rows, speaker_rows = [], [], []
-    for doc_id, d in enumerate(docs):
-        s = d.source
-        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
-        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
-        speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
-        setattr(report, d.status, getattr(report, d.status) + 1)
+    doc_rows, quote_rows, speaker_rows = _store_rows(docs, now, report)
     documents = {d.source: d.sha256 for d in doc_rows}
     n_quotes = len(quote_rows)
     staging = writer.staging
     tick("storing", 0, 3)
-    # The vector index first, saved and freed: its memory (FAISS's, returned to the system when freed)
-    # and the BM25 build's (many small Python objects, which the allocator keeps) never add up.
+    # The files that need the texts first, then the texts released, then the vector index: FAISS's
+    # build (the training sample and its residuals, the codes, a block of rows: +36 MB at 30 MB of
+    # text) no longer adds to the texts (1x) and the chunks. bench/reports/index_scale.txt, fifth
+    # pass: storing:vectors peak 219 -> see the report.
+    Lexical.write(_passages_of(docs), staging / LEXICAL)
+    tick("storing", 1, 3)
+    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
+    del doc_rows, quote_rows, speaker_rows
+    docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
+    tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
     params = vectors.choose(rows.n)
     vectors.save(vectors.build_from_file(rows, params), staging / VECTORS)
     rows.path.unlink()  # never part of a generation
-    tick("storing", 1, 3)
-    Lexical.write(_passages_of(docs), staging / LEXICAL)
-    tick("storing", 2, 3)
-    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
     tick("storing", 3, 3)
     manifest = store.Manifest(
         format_version=store.FORMAT_VERSION,

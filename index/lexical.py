@@ -16,7 +16,8 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,30 +147,66 @@ class _Sparse:
         return scores
 
 
-def _score_matrix(
-    ids: array[int], ends: Sequence[int], counts: Sequence[int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, filled in
-    place: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds (tests/test_build_memory.py
-    compares them), made with bm25s' own idf and term-frequency functions for its default method.
+# Term occurrences per column block of the score matrix: a block's (term, passage) pairs are found,
+# sorted and scored together (~60 bytes an occurrence while they are made), then written out. At
+# least SCORE_BLOCK occurrences a block (0.5 MB), and at most SCORE_BLOCKS blocks, since each block
+# scans every term id once (time linear in the text, the scans a few % of the BM25 build): at 30 MB
+# of text (3.3M occurrences) 64 blocks of ~51k, ~5 MB, where the whole matrix was 23 MB.
+SCORE_BLOCK = 1 << 13
+SCORE_BLOCKS = 64
+_SCAN = 1 << 16  # term ids scanned at a time (numpy's temporaries: a few bytes each)
+
+
+def _column_blocks(occurrences: np.ndarray, most: int) -> list[tuple[int, int]]:
+    """Consecutive column ranges of at most `most` term occurrences each (or one column, when that
+    column alone has more).
+
+    Args:
+        occurrences: occurrences per term id.
+        most: the budget of a block.
+
+    Returns:
+        [(first column, end column)] covering every column in order.
+    """
+    blocks: list[tuple[int, int]] = []
+    total = np.cumsum(occurrences)
+    c0 = 0
+    while c0 < len(occurrences):
+        before = int(total[c0 - 1]) if c0 else 0
+        c1 = max(c0 + 1, int(np.searchsorted(total, before + most, side="right")))
+        blocks.append((c0, c1))
+        c0 = c1
+    return blocks
+
+
+def _score_columns(
+    ids: array[int], ends: Sequence[int], counts: Sequence[int], block: int | None = None
+) -> tuple[np.ndarray, Iterator[tuple[np.ndarray, np.ndarray]]]:
+    """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, a block
+    of columns at a time: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds
+    (tests/test_build_memory.py compares them), made with bm25s' own idf and term-frequency
+    functions for its default method, element by element the same float operations.
+
+    Memory: the whole matrix (8 bytes a (passage, term) pair: 23 MB at 30 MB of text) is never held;
+    a block's pairs are found by scanning the ids (O(blocks x occurrences) comparisons, vectorised).
 
     Args:
         ids: every passage's term ids, passage after passage, in order (repeats count).
         ends: where each passage's ids end in `ids` (passage i is ids[ends[i-1]:ends[i]]).
         counts: passages per term id.
+        block: term occurrences per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
 
     Returns:
-        (data float32, indices int32, indptr int64), as bm25s saves them.
+        (indptr int64, an iterator over (data float32, indices int32) of consecutive column blocks).
     """
-    from collections import Counter
-
     import bm25s
     from bm25s import scoring
 
     ref = bm25s.BM25()  # the default method and parameters, as the reader expects them
-    n_docs = len(ends)
-    # The mean as bm25s takes it (numpy's, of the lengths as int64).
-    avg_doc_len = np.diff(np.asarray(ends, dtype=np.int64), prepend=0).mean()
+    ends_np = np.asarray(ends, dtype=np.int64)
+    n_docs = len(ends_np)
+    lengths = np.diff(ends_np, prepend=0)
+    avg_doc_len = lengths.mean()  # the mean as bm25s takes it (numpy's, of the lengths as int64)
     idf_of = scoring._select_idf_scorer(ref.idf_method)
     tfc_of = scoring._select_tfc_scorer(ref.method)
     idf = np.zeros(len(counts), dtype=ref.dtype)
@@ -178,20 +215,51 @@ def _score_matrix(
             idf[tid] = idf_of(df, N=n_docs)
     indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(np.asarray(counts, dtype=np.int64), out=indptr[1:])
-    data = np.empty(int(indptr[-1]), dtype=ref.dtype)
-    indices = np.empty(int(indptr[-1]), dtype=ref.int_dtype)
-    heads = indptr[:-1].copy()  # the next free slot of each column
-    a = 0
-    for doc, b in enumerate(ends):
-        tf_counts = Counter(ids[a:b])
-        voc = np.fromiter(tf_counts.keys(), dtype=ref.int_dtype, count=len(tf_counts))
-        tf = np.fromiter(tf_counts.values(), dtype=ref.dtype, count=len(tf_counts))
-        tfc = tfc_of(tf_array=tf, l_d=b - a, l_avg=avg_doc_len, k1=ref.k1, b=ref.b, delta=ref.delta)
-        at = heads[voc]
-        data[at] = idf[voc] * tfc
-        indices[at] = doc
-        heads[voc] += 1
-        a = b
+    flat = np.frombuffer(ids, dtype=np.int32) if len(ids) else np.zeros(0, dtype=np.int32)
+    most = block or max(SCORE_BLOCK, -(-len(flat) // SCORE_BLOCKS))
+
+    def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        occurrences = np.zeros(len(counts), dtype=np.int64)
+        for a in range(0, len(flat), _SCAN):  # bincount casts to int64: a part at a time
+            occurrences += np.bincount(flat[a : a + _SCAN], minlength=len(counts))
+        for c0, c1 in _column_blocks(occurrences, most):
+            found = [
+                a + np.flatnonzero((part >= c0) & (part < c1))
+                for a in range(0, len(flat), _SCAN)
+                for part in (flat[a : a + _SCAN],)
+            ]
+            at = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+            doc = np.searchsorted(ends_np, at, side="right")
+            # Sorted by term, then passage: CSC order. A pair's count is its term frequency.
+            keys, tf = np.unique((flat[at] - c0).astype(np.int64) * n_docs + doc, return_counts=True)
+            del at, doc
+            term, doc = np.divmod(keys, n_docs)
+            term += c0
+            if not np.array_equal(
+                np.bincount(term - c0, minlength=c1 - c0), indptr[c0 + 1 : c1 + 1] - indptr[c0:c1]
+            ):
+                raise ValueError("passage counts disagree with the term ids")
+            tfc = tfc_of(
+                tf_array=tf.astype(ref.dtype),
+                l_d=lengths[doc],
+                l_avg=avg_doc_len,
+                k1=ref.k1,
+                b=ref.b,
+                delta=ref.delta,
+            )
+            yield (idf[term] * tfc).astype(ref.dtype), doc.astype(ref.int_dtype)
+
+    return indptr, blocks()
+
+
+def _score_matrix(
+    ids: array[int], ends: Sequence[int], counts: Sequence[int], block: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The whole score matrix of `_score_columns`, as arrays (data float32, indices int32, indptr int64)."""
+    indptr, parts = _score_columns(ids, ends, counts, block)
+    got = list(parts)
+    data = np.concatenate([d for d, _ in got]) if got else np.zeros(0, dtype=np.float32)
+    indices = np.concatenate([i for _, i in got]) if got else np.zeros(0, dtype=np.int32)
     return data, indices, indptr
 
 
@@ -214,7 +282,18 @@ def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: 
     from bm25s.utils import json_functions
 
     with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
-        f.write(json_functions.dumps(vocab, ensure_ascii=False))
+        if json_functions.ORJSON_AVAILABLE:  # bm25s then writes orjson's compact form
+            f.write(json_functions.dumps(vocab, ensure_ascii=False))
+        else:
+            # Byte for byte what bm25s writes (json.dumps(vocab, ensure_ascii=False)), streamed term
+            # by term: json.dumps joins a list of ~4 strs a term, 10 MB at 90k terms, the BM25
+            # build's traced peak (10 MB of text: 29.8 -> 24.2 MB; bench/reports/index_scale.txt).
+            f.write("{")
+            sep = ""
+            for t, i in vocab.items():
+                f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}: {i}")
+                sep = ", "
+            f.write("}")
     with open(folder / "df.json", "w", encoding="utf-8") as f:
         # Byte for byte what json.dump({"n": n, "df": {...}}, separators=(",", ":")) writes.
         f.write(f'{{"n":{n},"df":{{')
@@ -226,21 +305,29 @@ def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: 
         f.write("}}")
 
 
-def _write_scores(
-    folder: Path, data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, n_docs: int
-) -> None:
-    """The score matrix and parameters as `bm25s.BM25.save` writes them (its default method).
+def _write_scores(folder: Path, ids: array[int], ends: Sequence[int], counts: Sequence[int]) -> None:
+    """The score matrix and parameters as `bm25s.BM25.save` writes them (its default method): the
+    .npy files written a column block at a time (`_score_columns`), with np.save's own header
+    (np.lib.format.open_memmap writes it), byte for byte what np.save writes for the whole arrays.
 
     Args:
         folder: the BM25 folder.
-        data, indices, indptr: the CSC score matrix (`_score_matrix`).
-        n_docs: documents in the matrix (the placeholder of an empty index included).
+        ids, ends, counts: the corpus as term ids (`_score_columns`).
     """
     import bm25s
 
-    for name, arr in zip(_BM25_FILES, (data, indices, indptr), strict=True):
-        np.save(folder / name, arr, allow_pickle=False)
+    indptr, blocks = _score_columns(ids, ends, counts)
+    data_path, indices_path, indptr_path = (folder / name for name in _BM25_FILES)
+    np.save(indptr_path, indptr, allow_pickle=False)
+    total = int(indptr[-1])
     ref = bm25s.BM25()
+    with (
+        _npy_writer(data_path, ref.dtype, total) as put_data,
+        _npy_writer(indices_path, ref.int_dtype, total) as put_indices,
+    ):
+        for data, indices in blocks:
+            put_data(data)
+            put_indices(indices)
     params = {
         "k1": ref.k1,
         "b": ref.b,
@@ -249,12 +336,48 @@ def _write_scores(
         "idf_method": ref.idf_method,
         "dtype": ref.dtype,
         "int_dtype": ref.int_dtype,
-        "num_docs": n_docs,
+        "num_docs": len(ends),
         "version": bm25s.__version__,
         "backend": ref.backend,
     }
     with open(folder / "params.index.json", "w") as f:
         json.dump(params, f, indent=4)
+
+
+@contextmanager
+def _npy_writer(path: Path, dtype: str, n: int) -> Iterator[Callable[[np.ndarray], None]]:
+    """A 1-D .npy file of n items, filled in order by the function it yields: np.save's header, then
+    the items as they come, written (not through a memory map, whose dirty pages count as the
+    process's memory). Raises if fewer or more than n items were put.
+
+    Args:
+        path: the file.
+        dtype: its dtype.
+        n: how many items it holds.
+
+    Returns:
+        A context whose value puts the next items.
+    """
+    if not n:  # nothing to map
+        np.save(path, np.zeros(0, dtype=dtype), allow_pickle=False)
+        yield lambda x: None
+        return
+    header = np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(n,))
+    offset = header.offset
+    del header  # the header and the file's size written; nothing mapped from here on
+    done = 0
+    with open(path, "r+b") as f:
+        f.seek(offset)
+
+        def put(x: np.ndarray) -> None:
+            nonlocal done
+            x = np.ascontiguousarray(x, dtype=dtype)
+            f.write(x.data)
+            done += len(x)
+
+        yield put
+    if done != n:
+        raise ValueError(f"{path.name}: {done} items written for {n}")
 
 
 def _term_id(vocab: dict[str, int], counts: MutableSequence[int], term: str) -> int:
@@ -310,11 +433,12 @@ class Lexical:
         """Build BM25 (bm25s' default method and parameters) over `passages`, one document each, and
         save it in `folder`: the files `save` writes, byte for byte (tests/test_build_memory.py).
 
-        Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth pass): the
-        passages are read once, as 4-byte term ids in one flat array (an array per passage cost ~64
-        bytes of header each). The vocabulary tables are written out and dropped before the score
-        matrix is made, so the two never add up; the matrix is filled in place (`_score_matrix`, 8
-        bytes a (passage, term) pair; bm25s' `index()` held ~30), saved, then dropped.
+        Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth and fifth
+        passes): the passages are read once, as 4-byte term ids in one flat array (an array per
+        passage cost ~64 bytes of header each). The vocabulary tables are written out (streamed) and
+        dropped before the score matrix is made, so the two never add up; the matrix is made and
+        written a block of columns at a time (`_write_scores`), never whole (8 bytes a (passage,
+        term) pair; bm25s' `index()` held ~30).
 
         Args:
             passages: the passage texts, in passage-id order (read once: any iterable).
@@ -357,9 +481,7 @@ class Lexical:
             vocab[""] = len(vocab)
         _write_vocab(folder, vocab, counts, n)
         del vocab
-        data, indices, indptr = _score_matrix(ids, ends, counts)
-        del ids
-        _write_scores(folder, data, indices, indptr, len(ends))
+        _write_scores(folder, ids, ends, counts)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
