@@ -107,7 +107,12 @@ def _valid_name(tokens: list[str]) -> bool:
         return False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(".")
-        if low in ORG_WORDS or (low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)):
+        # "Bill" is an organisation word ("the Bill") and a given name: opening a name ("Bill Clinton")
+        # it is the given name (train: 88 articles name Bill Clinton, who was nobody without a role).
+        given_first = i == 0 and len(tokens) >= 2 and low in GIVEN
+        if (low in ORG_WORDS and not given_first) or (
+            low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)
+        ):
             return False
         if _is_acronym(t) and not t.endswith("."):
             return False
@@ -121,20 +126,32 @@ def _valid_name(tokens: list[str]) -> bool:
 class _Doc:
     """Everything learnt about one document while analysing it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parts: Iterable[tuple[int, int, str]] = ()) -> None:
         self.text = text
         self.paras = _paragraphs(text)
         self.spans = _pair_quotes(text, self.paras)
         self.span_starts = [s.start for s in self.spans]
         self.sents = _sentences(text, self.paras, self.spans)
         self.sent_starts = [s for s, _ in self.sents]
+        # Parts the source's markup labels (index.model.SourceText.parts): a byline, credit or dateline
+        # names nobody who speaks in the story, so its names are never scanned (`furniture`); a caption
+        # may hold a quotation of its own, so its names stay, but no quotation or pronoun outside it
+        # looks back into it (its sentences join `credits`).
+        aside = sorted((s, e) for s, e, kind in parts if kind in ASIDE_PARTS and e > s)
+        self.furniture = sorted((s, e) for s, e, kind in parts if kind in FURNITURE_PARTS and e > s)
+        self._furniture_starts = [s for s, _ in self.furniture]
         # Photo credit lines ("Photograph: Jane Doe/Reuters"), by sentence index: their names are
-        # photographers, nobody who speaks in the story (recent_subject skips them).
+        # photographers, nobody who speaks in the story (recent_subject skips them); and the sentences
+        # of labelled bylines, credits, datelines and captions.
         self.credits = {
             i
             for i, (ss, se) in enumerate(self.sents)
             if se - ss <= CREDIT_MAX_CHARS and _credit_line(text[ss:se])
         }
+        for s, e in self.furniture + aside:
+            lo = max(0, bisect.bisect_right(self.sent_starts, s) - 1)
+            hi = bisect.bisect_left(self.sent_starts, e)
+            self.credits.update(i for i in range(lo, hi) if self.sents[i][1] > s)
         self.names: list[_Name] = []
         self.persons: list[_Person] = []
         self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
@@ -174,6 +191,15 @@ class _Doc:
             i -= 1
         return False
 
+    def in_furniture(self, pos: int) -> bool:
+        """Whether `pos` lies in a labelled byline, credit or dateline (see `__init__`)."""
+        i = bisect.bisect_right(self._furniture_starts, pos) - 1
+        return i >= 0 and pos < self.furniture[i][1]
+
+    def aside_sentence(self, pos: int) -> bool:
+        """Whether `pos` lies in a photo credit line or a labelled byline, credit, dateline or caption."""
+        return bisect.bisect_right(self.sent_starts, pos) - 1 in self.credits
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         if i < 0:
@@ -206,6 +232,8 @@ class _Doc:
         for ps, pe in self.paras:
             pending_role: tuple[str, int] | None = None  # "Russian President, Vladimir Putin"
             for m in _RUN_RX.finditer(t, ps, pe):
+                if self.furniture and self.in_furniture(m.start()):
+                    continue  # a byline's or credit's names: nobody in the story
                 parsed = _parse_run(t, m.start(), m.end())
                 if parsed is None:
                     only_role = re.fullmatch(rf"(?:{_CAPTOK}\s+){{0,3}}{_CAPTOK}", m.group())
@@ -401,7 +429,13 @@ class _Doc:
             self._persons_by_last.setdefault(n.core[-1], []).append(n.person)
         elif len(hits) > 1:
             # Two people share the surname: news introduces the main one first and names the other in full.
+            # "Mr. Clinton" beside Hillary and Bill Clinton: the one whose given name agrees
+            hits = _agreeing(n, [self.persons[i] for i in hits], hits) or hits
             n.person = min(hits, key=lambda i: self.persons[i].first)
+            # ... and the text calls that one by the bare name: its alias (speakers._speakers)
+            self.persons[n.person].forms.setdefault(_squash(n.text))
+            if n.title_form:
+                self.persons[n.person].forms.setdefault(_squash(n.title_form))
             return
         else:
             return
@@ -471,12 +505,16 @@ class _Doc:
             The person's index, or -1.
         """
         allowed = set(among) if among is not None else None
+        here = bisect.bisect_right(self.sent_starts, pos) - 1
         i = bisect.bisect_left(self.mentions, (pos, -10)) - 1
         while i >= 0:
             at, who = self.mentions[i]
             if pos - at > within:
                 break
             person = self.persons[who]
+            if self.credits and here >= 0 and at < self.sent_starts[here] and self.aside_sentence(at):
+                i -= 1  # a caption's or credit's names, seen from outside it
+                continue
             if (
                 person.group == group
                 and (allowed is None or who in allowed)
@@ -499,13 +537,13 @@ class _Doc:
             The person's index, or -1.
         """
         sentences = sentences or PRONOUN_LOOKBACK
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        i = here = bisect.bisect_right(self.sent_starts, pos) - 1
         end = pos
         for _ in range(sentences):
             if i < 0:
                 break
             ss = self.sents[i][0]
-            if i in self.credits:
+            if i in self.credits and i != here:  # a credit's or caption's names, seen from outside it
                 end = ss
                 i -= 1
                 continue
@@ -584,6 +622,36 @@ class _Doc:
 # Fit on train by bench/fit_attribution.py ("guessed gender", bench/reports/attribution_fit.md, round 5):
 # 0-5 tie on the fit's third of train; on all of train 2 against 0: coref 0.7794 -> 0.7818.
 GUESSED_GENDER_VOTE = 2
+
+
+def _agreeing(n: _Name, persons: list[_Person], ids: list[int]) -> list[int]:
+    """Of persons sharing a surname, those whose given name agrees with the honorific of `n`
+    ("Mr. Clinton": Bill, not Hillary Clinton).
+
+    Args:
+        n: the bare-surname mention; persons, ids: the candidates and their indices.
+    Returns:
+        The agreeing candidates' indices ([] when `n` has no gendered honorific).
+    """
+    hon = n.title_form.split()[0].lower().rstrip(".") if n.title_form else ""
+    want = "m" if hon == "mr" else "f" if hon in ("mrs", "ms", "miss") else ""
+    if not want:
+        return []
+    out = []
+    for p, i in zip(persons, ids, strict=True):
+        first = p.core[0] if len(p.core) >= 2 else ""
+        g = (
+            "m"
+            if first in MALE_GIVEN
+            else "f"
+            if first in FEMALE_GIVEN
+            else _given_gender(first)
+            if first
+            else ""
+        )
+        if g == want:
+            out.append(i)
+    return out
 
 
 def _thing(core: tuple[str, ...]) -> bool:
@@ -723,6 +791,11 @@ PRONOUN_LOOKBACK = (
 # before the first person it names. Measured on all of train (bench/reports/attribution.md, round 6b):
 # speaker accuracy 0.8705 -> 0.8713, coref 0.7848 -> 0.7878 (False turns it off).
 SPEAKER_FIRST = True
+
+# Labelled parts (index.webpage kinds) whose names are never speakers or subjects, and those whose
+# names may speak only inside them (a quotation in a caption).
+FURNITURE_PARTS = frozenset({"byline", "credit", "dateline"})
+ASIDE_PARTS = frozenset({"caption"})
 
 # A sentence longer than this is never read as a photo credit line ("Photograph: Jane Doe/Reuters");
 # a bound on the work per sentence, not a fitted value (credit lines are one short line).

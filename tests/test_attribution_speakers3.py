@@ -1,0 +1,84 @@
+"""Speaker resolution, round 8b: labelled parts, shared surnames, given names that are also words."""
+
+from __future__ import annotations
+
+from index.attribution import analyse
+from index.model import Quote
+
+LIBRARY = (
+    "Council votes to close the library\n\n"
+    "By Margaret Holloway\n\n"
+    "The council voted on Tuesday to close the branch library.\n\n"
+    "Jane Kettering waves at the crowd outside the hall.\n\n"
+    '"It is a sad day for the town," she said.\n\n'
+    '"We will keep fighting for our readers."\n\n'
+    'Councillor Alan Pryce said: "The budget left us no choice."'
+)
+
+
+def _part(text: str, sub: str, kind: str) -> tuple[int, int, str]:
+    start = text.index(sub)
+    return (start, start + len(sub), kind)
+
+
+def _said(text: str, quotes: list[Quote]) -> dict[str, str | None]:
+    return {text[q.start : q.end]: q.speaker for q in quotes}
+
+
+def test_byline_and_caption_names_speak_for_nobody_outside_them() -> None:
+    parts = [
+        _part(LIBRARY, "By Margaret Holloway", "byline"),
+        _part(LIBRARY, "Jane Kettering waves at the crowd outside the hall.", "caption"),
+    ]
+    speakers, quotes = analyse(LIBRARY, parts=parts)
+    assert "Margaret Holloway" not in {s.name for s in speakers}
+    said = _said(LIBRARY, quotes)
+    # "she" and the quotation after it look back past the caption: nobody is left to mean
+    assert said["It is a sad day for the town"] is None
+    assert said["The budget left us no choice."] == "Alan Pryce"
+    # without the labels the caption's name is the nearest person
+    assert _said(LIBRARY, analyse(LIBRARY)[1])["It is a sad day for the town"] == "Jane Kettering"
+
+
+def test_a_quotation_inside_a_caption_keeps_its_speaker() -> None:
+    text = (
+        "Storm closes the harbour\n\n"
+        'Harbour master Colin Dray said: "We have never seen waves like these." Photo: Ann Lee\n\n'
+        "The harbour stayed closed on Friday."
+    )
+    parts = [_part(text, 'Harbour master Colin Dray said: "We have never seen waves like these."', "caption")]
+    _speakers, quotes = analyse(text, parts=parts)
+    assert _said(text, quotes)["We have never seen waves like these."] == "Colin Dray"
+
+
+def test_bill_opening_a_name_is_a_given_name() -> None:
+    text = (
+        "Bill Clinton spoke in Ohio on Monday. He praised the state's workers.\n\n"
+        '"This is where the recovery started," he said.'
+    )
+    speakers, quotes = analyse(text)
+    assert "Bill Clinton" in {s.name for s in speakers}
+    assert _said(text, quotes)["This is where the recovery started"] == "Bill Clinton"
+
+
+def test_honorific_picks_the_agreeing_person_of_a_shared_surname() -> None:
+    text = (
+        "Hillary Clinton campaigned in Ohio on Monday. Former president Bill Clinton stayed in New York.\n\n"
+        '"We are going to win this state," Mrs. Clinton said.\n\n'
+        '"It was a good day," Mr. Clinton said.'
+    )
+    _speakers, quotes = analyse(text)
+    said = _said(text, quotes)
+    assert said["We are going to win this state"] == "Hillary Clinton"
+    assert said["It was a good day"] == "Bill Clinton"
+
+
+def test_shared_surname_aliases_the_person_the_text_calls_by_it() -> None:
+    text = (
+        "Maria Santos opened the bakery in 1998. Her brother Luis Santos joined her later.\n\n"
+        '"We bake every loaf by hand," Santos said.'
+    )
+    speakers, _quotes = analyse(text)
+    aliases = {s.name: {a.lower() for a in s.aliases} for s in speakers}
+    assert "santos" in aliases["Maria Santos"]
+    assert "santos" not in aliases["Luis Santos"]
