@@ -82,3 +82,33 @@ def test_shared_surname_aliases_the_person_the_text_calls_by_it() -> None:
     aliases = {s.name: {a.lower() for a in s.aliases} for s in speakers}
     assert "santos" in aliases["Maria Santos"]
     assert "santos" not in aliases["Luis Santos"]
+
+
+def test_signature_line_signs_the_quotation_before_it() -> None:
+    text = (
+        "Fact-checking the debate\n\n"
+        "Bernie Sanders and Hillary Clinton met in Flint on Sunday.\n\n"
+        '"I helped write that bill and I am proud of it."\n\n'
+        "- Sanders.\n\n"
+        "Sanders exaggerates when he says he helped write the law.\n\n"
+        '"Nobody has fought harder for the children of this city."\n\n'
+        "— Hillary Clinton.\n\n"
+        "She has a point."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["I helped write that bill and I am proud of it."] == "Bernie Sanders"
+    assert said["Nobody has fought harder for the children of this city."] == "Hillary Clinton"
+
+
+def test_transcript_answers_are_the_interviewees() -> None:
+    text = (
+        "A talk with the mayor\n\n"
+        "Mayor Rosa Delgado has led the city since 2019. Delgado spoke to us on Friday about the budget.\n\n"
+        "Q: Will the libraries stay open next year?\n\n"
+        "A: Every one of them will stay open, and two will open on Sundays.\n\n"
+        "Q: And the buses?\n\n"
+        "A: We are adding twelve new routes before the winter."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["Every one of them will stay open, and two will open on Sundays"] == "Rosa Delgado"
+    assert said["We are adding twelve new routes before the winter"] == "Rosa Delgado"

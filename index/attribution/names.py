@@ -164,6 +164,7 @@ class _Doc:
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
         self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
+        self.interviewee: int | None = None  # who answers a transcript's "A:" (sources._interviewee)
         self.role_heads: dict[str, str] = {}  # a role as written -> its head noun (sources._role_head)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
         self._place_like = {

@@ -176,6 +176,10 @@ _PREP_OPEN = _lazy(
 )
 _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
+# A signature line: a dash, a name, and at most a short comment after a comma ("- Bernie Sanders.",
+# "-President Obama, tweeting after Clinton's speech.").
+_SIGNATURE = re.compile(rf"\s*[-–—]+\s*((?:{U}[\w.'’-]*\s+){{0,4}}{U}[\w'’-]*)\s*(?:,[^\n]{{0,60}})?\.?\s*")
+
 # Subject kinds resolved through the text before them, in text order (see `_Sources.resolve`).
 _CHAINED = ("pron",)
 
@@ -504,7 +508,10 @@ class _Sources:
             )
             words = _first_words(doc.text[sp.start : sp.end])
             if f.person < 0 and f.subj is None:  # an unnamed source of its own keeps it ("a source said")
-                if sp.chain in by_chain and not sp.single:
+                signer = self._signed(sp)
+                if signer >= 0:
+                    f.person = signer
+                elif sp.chain in by_chain and not sp.single:
                     f.person, f.verb = by_chain[sp.chain].person, by_chain[sp.chain].verb
                 elif (
                     (words >= 4 or re.search(r"[.!?]\W*$", doc.text[sp.start : sp.end]))
@@ -526,6 +533,31 @@ class _Sources:
                 last_direct = f
             elif primary and sp.closed and words >= 4 and self._standalone(sp):
                 last_direct = None  # an unattributed quotation breaks the run of one speaker
+
+    def _signed(self, sp: _Span) -> int:
+        """The person a signature line names right after a quotation that ends its paragraph: the next
+        paragraph is only a dash and a name ("- Bernie Sanders.", "— Clinton, in a statement"), as
+        fact-check pieces sign each quotation they check.
+
+        Args:
+            sp: the quotation's span.
+        Returns:
+            The signer's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        if not sp.closed or sp.para + 1 >= len(doc.paras):
+            return -1
+        _ps, pe = doc.paras[sp.para]
+        if re.search(r"\w", t[sp.end : pe]):
+            return -1
+        ns, ne = doc.paras[sp.para + 1]
+        m = _SIGNATURE.match(t, ns, min(ne, ns + 120))
+        if m is None or m.end() < ne and re.search(r"\w", t[m.end() : ne]):
+            return -1
+        n = doc.name_at(m.start(1), m.end(1), last=False)
+        if n is None or n.start != m.start(1) or n.person < 0 or doc.persons[n.person].group:
+            return -1
+        return n.person
 
     def _other_named_since(self, last: _Found, pos: int) -> bool:
         """Others than the last quotation's speaker, and not that speaker, are named outside quotes
@@ -610,6 +642,26 @@ class _Sources:
             return -1
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         return self.doc.group(name)
+
+    def _interviewee(self, pos: int) -> int:
+        """Who answers a transcript's "A:" at `pos`: the person named most often (outside quotations)
+        before the transcript's first answer, the first named on a tie ("Here is the edited transcript
+        of the interview" after an introduction of the vice president); -1 when nobody is named.
+
+        Args:
+            pos: where this answer's label is.
+        Returns:
+            The person's index, or -1.
+        """
+        doc = self.doc
+        if doc.interviewee is None:
+            hi = bisect.bisect_left(doc.mentions, (pos, -10))
+            count: dict[int, int] = {}
+            for _at, w in doc.mentions[:hi]:
+                if not doc.persons[w].group:
+                    count[w] = count.get(w, 0) + 1
+            doc.interviewee = max(count, key=lambda w: count[w]) if count else -1  # first on a tie
+        return doc.interviewee
 
     def _clause_subject(self, ss: int, pos: int) -> _Subj | None:
         """The subject opening the sentence that starts at `ss`: a pronoun or the first name before `pos`."""
@@ -771,6 +823,8 @@ class _Sources:
                 who = self._possessor(subj)
             return who if who >= 0 else self._institution(subj)
         if subj.kind == "anon":
+            if subj.text == "A":  # a transcript's answer: the person interviewed
+                return self._interviewee(subj.start)
             who = self._named_in(subj)
             if who < 0 and len(subj.text) > 1 and subj.text.lower() != "asked":
                 who = self._institution(subj)  # "according to the AP", "according to Factcheck.org"
