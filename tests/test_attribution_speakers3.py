@@ -112,3 +112,14 @@ def test_transcript_answers_are_the_interviewees() -> None:
     said = _said(text, analyse(text)[1])
     assert said["Every one of them will stay open, and two will open on Sundays"] == "Rosa Delgado"
     assert said["We are adding twelve new routes before the winter"] == "Rosa Delgado"
+
+
+def test_a_name_modifying_a_role_after_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "Some allies have come to accept his new position. "
+        '"David is a longtime friend of mine," said Clinton ally James Carville.\n\n'
+        '"It is something we should debate," said Sen. Tom Carper of Delaware.'
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["David is a longtime friend of mine"] == "James Carville"
+    assert said["It is something we should debate"] == "Tom Carper"

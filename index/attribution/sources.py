@@ -176,6 +176,10 @@ _PREP_OPEN = _lazy(
 )
 _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
+# Between a modifying name and the name it describes: one or two lower-case nouns ("Clinton ally",
+# "Trump campaign adviser").
+_MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,2})(?=[A-Z])")
+
 # A signature line: a dash, a name, and at most a short comment after a comma ("- Bernie Sanders.",
 # "-President Obama, tweeting after Clinton's speech.").
 _SIGNATURE = re.compile(rf"\s*[-–—]+\s*((?:{U}[\w.'’-]*\s+){{0,4}}{U}[\w'’-]*)\s*(?:,[^\n]{{0,60}})?\.?\s*")
@@ -232,6 +236,8 @@ class _Sources:
         if re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey", text):
             return _Subj("pron", text, s, e)
         n = doc.name_at(s, e, last=not first)
+        if n is not None and first:
+            n = self._described_name(n, e)
         if n is not None:
             subj = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(subj, first):
@@ -241,6 +247,25 @@ class _Sources:
         ):
             return None
         return _Subj("desc", text, s, e)
+
+    def _described_name(self, n: _Name, end: int) -> _Name:
+        """The name a modifying name describes, in a subject after its verb: "said Clinton ally James
+        Carville", "said Trump adviser Roger Stone" (a name, one or two lower-case nouns, a name).
+
+        Args:
+            n: the first name of the subject; end: where the subject ends.
+        Returns:
+            The later name, or `n`.
+        """
+        t = self.doc.text
+        m = _MODIFIED.match(t, n.end, min(end, n.end + 40))
+        if m is None or any(
+            w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w)
+            for w in m.group(1).split()
+        ):
+            return n  # "Tom Carper of Delaware", "Oversight ranking Democrat": no noun between
+        later = self.doc.name_at(m.end(), end, last=False)
+        return later if later is not None and later.start == m.end() else n
 
     def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
         """Subject text is a plausible speaker; marks name runs as people on the way. A role or
@@ -274,6 +299,8 @@ class _Sources:
         n = doc.name_at(subj.start, subj.end, last=True)
         if n is None:
             return False
+        if after_verb:
+            n = self._described_name(n, doc.sentence_of(n.start)[1])
         if not after_verb and self._object_of_preposition(n.start, n.end):
             # "Aides to Clinton say": the source is the phrase the name ends, a description
             return self._phrase_ending(subj, n.end)
