@@ -123,3 +123,29 @@ def test_a_name_modifying_a_role_after_the_verb_is_not_the_speaker() -> None:
     said = _said(text, analyse(text)[1])
     assert said["David is a longtime friend of mine"] == "James Carville"
     assert said["It is something we should debate"] == "Tom Carper"
+
+
+def test_title_word_after_an_initial_is_a_surname() -> None:
+    text = 'Lawmakers met on Monday. "We have to win this one," said Representative Peter T. King.'
+    speakers, quotes = analyse(text)
+    assert "Peter T. King" in {s.name for s in speakers}
+    assert _said(text, quotes)["We have to win this one"] == "Peter T. King"
+
+
+def test_the_source_of_an_apposition_is_the_name_it_describes() -> None:
+    text = (
+        "Donors met on Monday. Steve Elmendorf, a top fundraiser close to the campaign staff in "
+        "Brooklyn, says the plan works.\n\n"
+        "Khizr and Ghazala Khan, the parents whose speech created a firestorm for Donald Trump, "
+        "say they are not afraid."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["the plan works"] == "Steve Elmendorf"
+    assert said["they are not afraid"] == "Ghazala Khan"
+
+
+def test_a_possessive_name_before_a_long_role_is_not_the_speaker() -> None:
+    text = (
+        'Staff met on Monday. "We are moving forward," said Clinton\'s top foreign policy aide Jake Sullivan.'
+    )
+    assert _said(text, analyse(text)[1])["We are moving forward"] == "Jake Sullivan"

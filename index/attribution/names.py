@@ -68,6 +68,16 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
         low = t.lower().rstrip(".")
         if low in TITLES or (low in ROLE_WORDS and i < len(toks) - 1 and low not in PARTICLES):
             title = i
+    if title == len(toks) - 1 and len(toks) >= 2 and _surname_title(toks[-2][0]):
+        # "Peter T. King", "Larry King": a title word after an initial or a given name is a surname
+        title = max(
+            (
+                i
+                for i, (t, _s, _e) in enumerate(toks[:-1])
+                if t.lower().rstrip(".") in TITLES or t.lower().rstrip(".") in ROLE_WORDS
+            ),
+            default=-1,
+        )
     role = ""
     role_span: tuple[int, int] | None = None
     rest = toks
@@ -95,6 +105,21 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
     if not rest:
         return None
     return role, role_span, rest[0][1], rest[-1][2]
+
+
+def _surname_title(before: str) -> bool:
+    """Whether a title word ("King", "Bishop") after `before` is a surname: `before` is an initial
+    ("T.") or a given name ("Larry").
+
+    Args:
+        before: the word before the title word.
+    Returns:
+        True for such a word.
+    """
+    low = before.lower().rstrip(".")
+    if low in TITLES or low in ROLE_WORDS:
+        return False
+    return bool(re.fullmatch(r"[A-Z]\.", before)) or low in GIVEN
 
 
 def _is_stop(tok: str) -> bool:
@@ -447,6 +472,11 @@ class _Doc:
             p.forms.setdefault(_squash(n.title_form))
         if n.role:
             p.roles.setdefault(_squash(n.role))
+
+    def surname_known(self, word: str) -> bool:
+        """Whether the text names someone in full with `word` (lower case) last: "Rubio" in "Mr. Rubio
+        and Senator Ted Cruz" (Marco Rubio), not "Khizr" in "Khizr and Ghazala Khan"."""
+        return any(len(n.core) >= 2 for n in self.by_last.get(word, []))
 
     def bare_surname(self, word: str, at: int, pos: int) -> int:
         """The person a one-word capitalised source means ("Law said", "Cruz openly admitted"), which

@@ -178,7 +178,13 @@ _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
 # Between a modifying name and the name it describes: one or two lower-case nouns ("Clinton ally",
 # "Trump campaign adviser").
-_MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,2})(?=[A-Z])")
+_MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
+
+# After an apposition's last word: its closing comma and a verb ("..., says", "..., has said").
+_COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\b")
+# How far into its sentence (characters) the name an apposition describes may start ("Representative
+# Peter T. King, ..."): its title before it. A bound on the look, not fitted.
+APPOSITION_OPEN_CHARS = 40
 
 # A signature line: a dash, a name, and at most a short comment after a comma ("- Bernie Sanders.",
 # "-President Obama, tweeting after Clinton's speech.").
@@ -248,9 +254,35 @@ class _Sources:
             return None
         return _Subj("desc", text, s, e)
 
+    def _apposition_head(self, subj: _Subj) -> _Name | None:
+        """The name an apposition describes, when the subject read before a verb ends that apposition
+        ("Steve Elmendorf, a top Clinton fundraiser close to the Clinton campaign brass, says";
+        "Representative Peter T. King, Republican of New York, said"): the sentence's first name, near
+        its opening and followed by a comma, with no clause break between it and the subject.
+
+        Args:
+            subj: the subject read before the verb.
+        Returns:
+            That name, or None.
+        """
+        doc, t = self.doc, self.doc.text
+        if not _COMMA_VERB.match(t, subj.end, subj.end + 40):
+            return None
+        ss, _se = doc.sentence_of(subj.start)
+        # the first name followed by a comma ("Khizr and Ghazala Khan, the Gold Star parents ...")
+        n = next((x for x in self._names_in(ss, subj.start) if re.match(r"\s*,", t[x.end : x.end + 3])), None)
+        if n is None or n.end >= subj.start or n.start - ss > APPOSITION_OPEN_CHARS:
+            return None
+        if re.search(r"[;:\"“”()]|,\s*(?:and|but)\s", t[n.end : subj.start]):
+            return None
+        if re.search(r"[,;:]", t[ss : n.start]) or t.count(",", n.end, subj.start) != 1:
+            return None  # "In Iowa, ..." or a list: no apposition of one name
+        return n
+
     def _described_name(self, n: _Name, end: int) -> _Name:
         """The name a modifying name describes, in a subject after its verb: "said Clinton ally James
-        Carville", "said Trump adviser Roger Stone" (a name, one or two lower-case nouns, a name).
+        Carville", "said Trump adviser Roger Stone", "said Clinton's top foreign policy aide Jake
+        Sullivan" (a name, one to four lower-case words, the last a role when more than two, a name).
 
         Args:
             n: the first name of the subject; end: where the subject ends.
@@ -264,6 +296,13 @@ class _Sources:
             for w in m.group(1).split()
         ):
             return n  # "Tom Carper of Delaware", "Oversight ranking Democrat": no noun between
+        words = m.group(1).split()
+        if (
+            len(words) > 2
+            and words[-1] not in _OWNED_SPEAKERS
+            and words[-1].rstrip("s") not in _OWNED_SPEAKERS
+        ):
+            return n  # a longer run must end in a role: "Clinton's top foreign policy aide"
         later = self.doc.name_at(m.end(), end, last=False)
         return later if later is not None and later.start == m.end() else n
 
@@ -272,6 +311,10 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if not after_verb and subj.kind in ("name", "desc", "role"):
+            head = self._apposition_head(subj)
+            if head is not None:
+                subj.kind, subj.text, subj.start, subj.end = "name", head.text, head.start, head.end
         if re.match(r"-[a-z]", self.doc.text[subj.end : subj.end + 2]):
             return False  # "Florida-based strategist Al Roe", "Obama-era officials": a modifier, no source
         if subj.kind == "desc" and not _desc_ok(subj.text):
@@ -404,7 +447,12 @@ class _Sources:
                 _CLAUSE_OPEN.search(t, max(0, at - 40), at) for at in starts
             ) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
                 continue
-            if len(n.core) == 1 and n.core[0] in GIVEN and subj.kind == "name" and len(subj.text.split()) > 1:
+            if (
+                len(n.core) == 1
+                and (n.core[0] in GIVEN or not self.doc.surname_known(n.core[0]))
+                and subj.kind == "name"
+                and len(subj.text.split()) > 1
+            ):
                 return  # "Khizr and Ghazala Khan": one family name
             first = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(first, True):  # True: no second look for a conjunct before it
