@@ -149,3 +149,13 @@ def test_a_possessive_name_before_a_long_role_is_not_the_speaker() -> None:
         'Staff met on Monday. "We are moving forward," said Clinton\'s top foreign policy aide Jake Sullivan.'
     )
     assert _said(text, analyse(text)[1])["We are moving forward"] == "Jake Sullivan"
+
+
+def test_pronoun_votes_do_not_make_a_thing_a_person() -> None:
+    text = (
+        "Donald Trump spoke in Ohio on Monday about trade.\n\n"
+        "If China can build a Great Wall, he observed, then he can build one along the border. "
+        "He said the wall would be paid for."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["the wall would be paid for"] == "Donald Trump"

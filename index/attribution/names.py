@@ -644,7 +644,15 @@ class _Doc:
         for p in self.persons:
             # "Los Angeles", "Bloomberg Politics": no "he" or "she" means it. Train: 3 won, 0 lost
             # (bench/reports/attribution.md, round 7b; checking only the first word: 8 won, 7 lost).
-            if not p.gender and not p.group and _thing(p.core):
+            if p.group or not _thing(p.core):
+                continue
+            # Pronoun votes do not make a thing a person ("If China can build a Great Wall, he
+            # observed"), but an honorific does, and so does a surname another person has in full
+            # ("Understated Perez", a headline's Thomas Perez).
+            if not p.gender or (
+                not any(f.split()[0].rstrip(".").lower() in HONORIFICS for f in p.forms)
+                and not any(n.core != p.core and len(n.core) >= 2 for n in self.by_last.get(p.core[-1], []))
+            ):
                 p.gender = "n"
 
 
