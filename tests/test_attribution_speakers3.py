@@ -159,3 +159,12 @@ def test_pronoun_votes_do_not_make_a_thing_a_person() -> None:
     )
     said = _said(text, analyse(text)[1])
     assert said["the wall would be paid for"] == "Donald Trump"
+
+
+def test_a_town_named_with_its_state_is_no_speaker() -> None:
+    text = (
+        "The rally drew a crowd on Saturday.\n\n"
+        "At a campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson railed against the plan. "
+        '"They should listen to us," she said.'
+    )
+    assert _said(text, analyse(text)[1])["They should listen to us"] == "Brenda Johnson"

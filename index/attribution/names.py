@@ -584,6 +584,7 @@ class _Doc:
                 (at, who)
                 for at, who in self.mentions[lo:hi]
                 if not self.persons[who].group
+                and self.persons[who].gender != "n"
                 and not (gender and self.persons[who].gender and self.persons[who].gender != gender)
             ]
             if fits:  # the sentence's speaker; else the first that can be a subject; else the first at all
@@ -641,6 +642,15 @@ class _Doc:
                 self.persons[i].gender = "m"
             elif f > m:
                 self.persons[i].gender = "f"
+        placed: dict[int, list[bool]] = {}
+        for n in self.names:
+            if n.person >= 0:
+                m = _THEN_PLACE.match(t, n.end, n.end + 40)
+                placed.setdefault(n.person, []).append(m is not None and m.group(1).lower() in PLACES)
+        for i, marks in placed.items():
+            # "St. Clairsville, Ohio", "Concord, Texas": named only with its state after it, a town
+            if marks and all(marks) and not self.persons[i].group:
+                self.persons[i].gender = "n"
         for p in self.persons:
             # "Los Angeles", "Bloomberg Politics": no "he" or "she" means it. Train: 3 won, 0 lost
             # (bench/reports/attribution.md, round 7b; checking only the first word: 8 won, 7 lost).
@@ -779,6 +789,9 @@ def _plural(p: _Person, cap_words: set[str]) -> bool:
     words = p.name.split()
     return not p.group and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in cap_words
 
+
+# A comma and a place name closing its phrase after a name: "St. Clairsville, Ohio, ..."
+_THEN_PLACE = re.compile(rf",\s+({U}[a-z]+(?:\s+{U}[a-z]+)?)(?=[,.;:)]|\s+(?:on|in|at|and)\b|\s*$)")
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
 _WORD_CHAR = re.compile(r"\w")
