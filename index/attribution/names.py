@@ -645,8 +645,8 @@ class _Doc:
         placed: dict[int, list[bool]] = {}
         for n in self.names:
             if n.person >= 0:
-                m = _THEN_PLACE.match(t, n.end, n.end + 40)
-                placed.setdefault(n.person, []).append(m is not None and m.group(1).lower() in PLACES)
+                pm = _THEN_PLACE.match(t, n.end, n.end + 40)
+                placed.setdefault(n.person, []).append(pm is not None and pm.group(1).lower() in PLACES)
         for i, marks in placed.items():
             # "St. Clairsville, Ohio", "Concord, Texas": named only with its state after it, a town
             if marks and all(marks) and not self.persons[i].group:
