@@ -168,3 +168,14 @@ def test_a_town_named_with_its_state_is_no_speaker() -> None:
         '"They should listen to us," she said.'
     )
     assert _said(text, analyse(text)[1])["They should listen to us"] == "Brenda Johnson"
+
+
+def test_a_definite_description_names_the_institution_again() -> None:
+    text = (
+        "The Illinois Board of Elections met on Tuesday to hear the challenge.\n\n"
+        "The board said the senator was a natural-born citizen.\n\n"
+        "Officials at the Labor Department were pleased. The department said two million workers would gain."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["the senator was a natural-born citizen"] == "Illinois Board of Elections"
+    assert said["two million workers would gain"] == "Labor Department"

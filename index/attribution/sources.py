@@ -186,6 +186,13 @@ _COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\
 # Peter T. King, ..."): its title before it. A bound on the look, not fitted.
 APPOSITION_OPEN_CHARS = 40
 
+# How far back (characters) "the board" looks for the "Illinois Board of Elections" it names again: a
+# bound on the work per source (a few paragraphs), not fitted.
+INSTITUTION_LOOKBACK = 3000
+# Institutions among the nouns that otherwise make a source someone else's ("the campaign" may be
+# the "Clinton Campaign" named before; "the spokesman" is nobody's name).
+_BODIES = frozenset(GROUP_NOUNS) | frozenset(ORG_WORDS)
+
 # A signature line: a dash, a name, and at most a short comment after a comma ("- Bernie Sanders.",
 # "-President Obama, tweeting after Clinton's speech.").
 _SIGNATURE = re.compile(rf"\s*[-–—]+\s*((?:{U}[\w.'’-]*\s+){{0,4}}{U}[\w'’-]*)\s*(?:,[^\n]{{0,60}})?\.?\s*")
@@ -704,6 +711,34 @@ class _Sources:
             return -1
         return n.person
 
+    def _institution_again(self, subj: _Subj) -> int:
+        """The institution a definite description names again: "the board" after "the Illinois Board
+        of Elections", "the budget office" after "the Congressional Budget Office", "the court" after
+        "the Supreme Court": the nearest capitalised name before it (within INSTITUTION_LOOKBACK
+        characters) holding the description's words capitalised.
+
+        Args:
+            subj: a "desc" source.
+        Returns:
+            The institution's index, or -1.
+        """
+        m = re.fullmatch(r"[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)", subj.text.strip())
+        if m is None or m.group(1).split()[-1] in _OWNED_SPEAKERS - _BODIES:
+            return -1
+        words = r"\s+".join(w.capitalize() for w in m.group(1).split())
+        rx = re.compile(
+            rf"(?:{U}[\w.&'’-]*\s+){{0,3}}{words}(?:\s+of\s+(?:the\s+)?{U}[\w'’-]*(?:\s+{U}[\w'’-]*){{0,2}})?\b"
+        )
+        t = self.doc.text
+        lo = max(0, subj.start - INSTITUTION_LOOKBACK)
+        last = None
+        for hit in rx.finditer(t, lo, subj.start):
+            last = hit
+        if last is None:
+            return -1
+        name = re.sub(r"^(?:The|A|An|In|At|By|For|From|On)\s+", "", last.group())
+        return self.doc.group(name) if name else -1
+
     def _institution(self, subj: _Subj) -> int:
         """A source described, not named: an institution when its words are capitalised ("the Kremlin",
         "The New York Times", "the Clinton campaign"), else nobody (speaker null, wording kept)."""
@@ -896,6 +931,8 @@ class _Sources:
                 who = self._named_in(subj)
             if who < 0:
                 who = self._possessor(subj)
+            if who < 0:
+                who = self._institution_again(subj)
             return who if who >= 0 else self._institution(subj)
         if subj.kind == "anon":
             if subj.text == "A":  # a transcript's answer: the person interviewed
