@@ -722,7 +722,9 @@ class _Sources:
         Returns:
             The institution's index, or -1.
         """
-        m = re.fullmatch(r"[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)", subj.text.strip())
+        m = re.fullmatch(
+            r"[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:now|also|still|then|again|itself))?", subj.text.strip()
+        )
         if m is None or m.group(1).split()[-1] in _OWNED_SPEAKERS - _BODIES:
             return -1
         words = r"\s+".join(w.capitalize() for w in m.group(1).split())
