@@ -183,11 +183,13 @@ _MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
 # After an apposition's last word: its closing comma and a verb ("..., says", "..., has said").
 _COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\b")
 # How far into its sentence (characters) the name an apposition describes may start ("Representative
-# Peter T. King, ..."): its title before it. A bound on the look, not fitted.
+# Peter T. King, ..."): its title before it. Checked on train by bench/fit_attribution.py (round 8b,
+# bench/reports/attribution_fit.md): 0: e2e_speech_f1 0.8292, 20: 0.8296, 40 = 80: 0.8299.
 APPOSITION_OPEN_CHARS = 40
 
 # How far back (characters) "the board" looks for the "Illinois Board of Elections" it names again: a
-# bound on the work per source (a few paragraphs), not fitted.
+# bound on the work per source (a few paragraphs). Checked on train by bench/fit_attribution.py (round 8b,
+# bench/reports/attribution_fit.md): 0 (off): e2e_speech_f1 0.8292; 1,000 = 3,000 = 10,000: 0.8299.
 INSTITUTION_LOOKBACK = 3000
 # Institutions among the nouns that otherwise make a source someone else's ("the campaign" may be
 # the "Clinton Campaign" named before; "the spokesman" is nobody's name).
