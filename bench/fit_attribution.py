@@ -60,6 +60,16 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
         "COMMON_WORD_ZIPF",
         [9.0, 6.0, 5.5, 5.0, 4.5, 4.0, 3.5, 3.0],
     ),
+    "round 8b: 'the board' looks back for the institution it names (chars, 0 = off)": (
+        sources,
+        "INSTITUTION_LOOKBACK",
+        [0, 1000, 3000, 10000],
+    ),
+    "round 8b: an apposition's name opens its sentence within (chars)": (
+        sources,
+        "APPOSITION_OPEN_CHARS",
+        [0, 20, 40, 80],
+    ),
 }
 
 

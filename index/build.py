@@ -134,13 +134,14 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     )
     packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
     del chunks
-    speakers, found = _attributions(src.text)
+    speakers, found = _attributions(src)
     return _Doc(source=src, chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
 
 
-def _attributions(text: str) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
-    """Speakers and quotes of one document, as store rows (doc_id filled in when written)."""
-    speakers, found = attribution.analyse(text)
+def _attributions(src: SourceText) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
+    """Speakers and quotes of one document, as store rows (doc_id filled in when written). Its
+    labelled parts go along: a byline's or credit's names are nobody who speaks in the story."""
+    speakers, found = attribution.analyse(src.text, parts=src.parts)
     return (
         [docstore.SpeakerRow(0, s.name, tuple(s.aliases)) for s in speakers],
         [
@@ -158,7 +159,7 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
     if prev.manifest.extra.get("attribution") == attribution.VERSION:
         speakers, found = prev.speakers.get(old.doc_id, []), prev.quotes.get(old.doc_id, [])
     else:  # attributions from an older analyser: found again (cheap: no embedding)
-        speakers, found = _attributions(src.text)
+        speakers, found = _attributions(src)
     return _Doc(
         source=src,
         chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),

@@ -68,6 +68,16 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
         low = t.lower().rstrip(".")
         if low in TITLES or (low in ROLE_WORDS and i < len(toks) - 1 and low not in PARTICLES):
             title = i
+    if title == len(toks) - 1 and len(toks) >= 2 and _surname_title(toks[-2][0]):
+        # "Peter T. King", "Larry King": a title word after an initial or a given name is a surname
+        title = max(
+            (
+                i
+                for i, (t, _s, _e) in enumerate(toks[:-1])
+                if t.lower().rstrip(".") in TITLES or t.lower().rstrip(".") in ROLE_WORDS
+            ),
+            default=-1,
+        )
     role = ""
     role_span: tuple[int, int] | None = None
     rest = toks
@@ -97,6 +107,21 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
     return role, role_span, rest[0][1], rest[-1][2]
 
 
+def _surname_title(before: str) -> bool:
+    """Whether a title word ("King", "Bishop") after `before` is a surname: `before` is an initial
+    ("T.") or a given name ("Larry").
+
+    Args:
+        before: the word before the title word.
+    Returns:
+        True for such a word.
+    """
+    low = before.lower().rstrip(".")
+    if low in TITLES or low in ROLE_WORDS:
+        return False
+    return bool(re.fullmatch(r"[A-Z]\.", before)) or low in GIVEN
+
+
 def _is_stop(tok: str) -> bool:
     return tok.lower().rstrip(".") in STOP and not _is_acronym(tok)
 
@@ -107,7 +132,12 @@ def _valid_name(tokens: list[str]) -> bool:
         return False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(".")
-        if low in ORG_WORDS or (low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)):
+        # "Bill" is an organisation word ("the Bill") and a given name: opening a name ("Bill Clinton")
+        # it is the given name (train: 88 articles name Bill Clinton, who was nobody without a role).
+        given_first = i == 0 and len(tokens) >= 2 and low in GIVEN
+        if (low in ORG_WORDS and not given_first) or (
+            low in STOP and low not in PARTICLES and (i == 0 or low not in MONTHS)
+        ):
             return False
         if _is_acronym(t) and not t.endswith("."):
             return False
@@ -121,20 +151,32 @@ def _valid_name(tokens: list[str]) -> bool:
 class _Doc:
     """Everything learnt about one document while analysing it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, parts: Iterable[tuple[int, int, str]] = ()) -> None:
         self.text = text
         self.paras = _paragraphs(text)
         self.spans = _pair_quotes(text, self.paras)
         self.span_starts = [s.start for s in self.spans]
         self.sents = _sentences(text, self.paras, self.spans)
         self.sent_starts = [s for s, _ in self.sents]
+        # Parts the source's markup labels (index.model.SourceText.parts): a byline, credit or dateline
+        # names nobody who speaks in the story, so its names are never scanned (`furniture`); a caption
+        # may hold a quotation of its own, so its names stay, but no quotation or pronoun outside it
+        # looks back into it (its sentences join `credits`).
+        aside = sorted((s, e) for s, e, kind in parts if kind in ASIDE_PARTS and e > s)
+        self.furniture = sorted((s, e) for s, e, kind in parts if kind in FURNITURE_PARTS and e > s)
+        self._furniture_starts = [s for s, _ in self.furniture]
         # Photo credit lines ("Photograph: Jane Doe/Reuters"), by sentence index: their names are
-        # photographers, nobody who speaks in the story (recent_subject skips them).
+        # photographers, nobody who speaks in the story (recent_subject skips them); and the sentences
+        # of labelled bylines, credits, datelines and captions.
         self.credits = {
             i
             for i, (ss, se) in enumerate(self.sents)
             if se - ss <= CREDIT_MAX_CHARS and _credit_line(text[ss:se])
         }
+        for s, e in self.furniture + aside:
+            lo = max(0, bisect.bisect_right(self.sent_starts, s) - 1)
+            hi = bisect.bisect_left(self.sent_starts, e)
+            self.credits.update(i for i in range(lo, hi) if self.sents[i][1] > s)
         self.names: list[_Name] = []
         self.persons: list[_Person] = []
         self.mentions: list[tuple[int, int]] = []  # (position, person index), outside quotes
@@ -147,6 +189,7 @@ class _Doc:
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
         self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
+        self.interviewee: int | None = None  # who answers a transcript's "A:" (sources._interviewee)
         self.role_heads: dict[str, str] = {}  # a role as written -> its head noun (sources._role_head)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
         self._place_like = {
@@ -173,6 +216,15 @@ class _Doc:
                 break
             i -= 1
         return False
+
+    def in_furniture(self, pos: int) -> bool:
+        """Whether `pos` lies in a labelled byline, credit or dateline (see `__init__`)."""
+        i = bisect.bisect_right(self._furniture_starts, pos) - 1
+        return i >= 0 and pos < self.furniture[i][1]
+
+    def aside_sentence(self, pos: int) -> bool:
+        """Whether `pos` lies in a photo credit line or a labelled byline, credit, dateline or caption."""
+        return bisect.bisect_right(self.sent_starts, pos) - 1 in self.credits
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -206,6 +258,8 @@ class _Doc:
         for ps, pe in self.paras:
             pending_role: tuple[str, int] | None = None  # "Russian President, Vladimir Putin"
             for m in _RUN_RX.finditer(t, ps, pe):
+                if self.furniture and self.in_furniture(m.start()):
+                    continue  # a byline's or credit's names: nobody in the story
                 parsed = _parse_run(t, m.start(), m.end())
                 if parsed is None:
                     only_role = re.fullmatch(rf"(?:{_CAPTOK}\s+){{0,3}}{_CAPTOK}", m.group())
@@ -401,7 +455,13 @@ class _Doc:
             self._persons_by_last.setdefault(n.core[-1], []).append(n.person)
         elif len(hits) > 1:
             # Two people share the surname: news introduces the main one first and names the other in full.
+            # "Mr. Clinton" beside Hillary and Bill Clinton: the one whose given name agrees
+            hits = _agreeing(n, [self.persons[i] for i in hits], hits) or hits
             n.person = min(hits, key=lambda i: self.persons[i].first)
+            # ... and the text calls that one by the bare name: its alias (speakers._speakers)
+            self.persons[n.person].forms.setdefault(_squash(n.text))
+            if n.title_form:
+                self.persons[n.person].forms.setdefault(_squash(n.title_form))
             return
         else:
             return
@@ -412,6 +472,11 @@ class _Doc:
             p.forms.setdefault(_squash(n.title_form))
         if n.role:
             p.roles.setdefault(_squash(n.role))
+
+    def surname_known(self, word: str) -> bool:
+        """Whether the text names someone in full with `word` (lower case) last: "Rubio" in "Mr. Rubio
+        and Senator Ted Cruz" (Marco Rubio), not "Khizr" in "Khizr and Ghazala Khan"."""
+        return any(len(n.core) >= 2 for n in self.by_last.get(word, []))
 
     def bare_surname(self, word: str, at: int, pos: int) -> int:
         """The person a one-word capitalised source means ("Law said", "Cruz openly admitted"), which
@@ -471,12 +536,16 @@ class _Doc:
             The person's index, or -1.
         """
         allowed = set(among) if among is not None else None
+        here = bisect.bisect_right(self.sent_starts, pos) - 1
         i = bisect.bisect_left(self.mentions, (pos, -10)) - 1
         while i >= 0:
             at, who = self.mentions[i]
             if pos - at > within:
                 break
             person = self.persons[who]
+            if self.credits and here >= 0 and at < self.sent_starts[here] and self.aside_sentence(at):
+                i -= 1  # a caption's or credit's names, seen from outside it
+                continue
             if (
                 person.group == group
                 and (allowed is None or who in allowed)
@@ -499,13 +568,13 @@ class _Doc:
             The person's index, or -1.
         """
         sentences = sentences or PRONOUN_LOOKBACK
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        i = here = bisect.bisect_right(self.sent_starts, pos) - 1
         end = pos
         for _ in range(sentences):
             if i < 0:
                 break
             ss = self.sents[i][0]
-            if i in self.credits:
+            if i in self.credits and i != here:  # a credit's or caption's names, seen from outside it
                 end = ss
                 i -= 1
                 continue
@@ -515,6 +584,7 @@ class _Doc:
                 (at, who)
                 for at, who in self.mentions[lo:hi]
                 if not self.persons[who].group
+                and self.persons[who].gender != "n"
                 and not (gender and self.persons[who].gender and self.persons[who].gender != gender)
             ]
             if fits:  # the sentence's speaker; else the first that can be a subject; else the first at all
@@ -572,10 +642,27 @@ class _Doc:
                 self.persons[i].gender = "m"
             elif f > m:
                 self.persons[i].gender = "f"
+        placed: dict[int, list[bool]] = {}
+        for n in self.names:
+            if n.person >= 0:
+                pm = _THEN_PLACE.match(t, n.end, n.end + 40)
+                placed.setdefault(n.person, []).append(pm is not None and pm.group(1).lower() in PLACES)
+        for i, marks in placed.items():
+            # "St. Clairsville, Ohio", "Concord, Texas": named only with its state after it, a town
+            if marks and all(marks) and not self.persons[i].group:
+                self.persons[i].gender = "n"
         for p in self.persons:
             # "Los Angeles", "Bloomberg Politics": no "he" or "she" means it. Train: 3 won, 0 lost
             # (bench/reports/attribution.md, round 7b; checking only the first word: 8 won, 7 lost).
-            if not p.gender and not p.group and _thing(p.core):
+            if p.group or not _thing(p.core):
+                continue
+            # Pronoun votes do not make a thing a person ("If China can build a Great Wall, he
+            # observed"), but an honorific does, and so does a surname another person has in full
+            # ("Understated Perez", a headline's Thomas Perez).
+            if not p.gender or (
+                not any(f.split()[0].rstrip(".").lower() in HONORIFICS for f in p.forms)
+                and not any(n.core != p.core and len(n.core) >= 2 for n in self.by_last.get(p.core[-1], []))
+            ):
                 p.gender = "n"
 
 
@@ -584,6 +671,36 @@ class _Doc:
 # Fit on train by bench/fit_attribution.py ("guessed gender", bench/reports/attribution_fit.md, round 5):
 # 0-5 tie on the fit's third of train; on all of train 2 against 0: coref 0.7794 -> 0.7818.
 GUESSED_GENDER_VOTE = 2
+
+
+def _agreeing(n: _Name, persons: list[_Person], ids: list[int]) -> list[int]:
+    """Of persons sharing a surname, those whose given name agrees with the honorific of `n`
+    ("Mr. Clinton": Bill, not Hillary Clinton).
+
+    Args:
+        n: the bare-surname mention; persons, ids: the candidates and their indices.
+    Returns:
+        The agreeing candidates' indices ([] when `n` has no gendered honorific).
+    """
+    hon = n.title_form.split()[0].lower().rstrip(".") if n.title_form else ""
+    want = "m" if hon == "mr" else "f" if hon in ("mrs", "ms", "miss") else ""
+    if not want:
+        return []
+    out = []
+    for p, i in zip(persons, ids, strict=True):
+        first = p.core[0] if len(p.core) >= 2 else ""
+        g = (
+            "m"
+            if first in MALE_GIVEN
+            else "f"
+            if first in FEMALE_GIVEN
+            else _given_gender(first)
+            if first
+            else ""
+        )
+        if g == want:
+            out.append(i)
+    return out
 
 
 def _thing(core: tuple[str, ...]) -> bool:
@@ -673,6 +790,9 @@ def _plural(p: _Person, cap_words: set[str]) -> bool:
     return not p.group and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in cap_words
 
 
+# A comma and a place name closing its phrase after a name: "St. Clairsville, Ohio, ..."
+_THEN_PLACE = re.compile(rf",\s+({U}[a-z]+(?:\s+{U}[a-z]+)?)(?=[,.;:)]|\s+(?:on|in|at|and)\b|\s*$)")
+
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
 _WORD_CHAR = re.compile(r"\w")
 _ROLE_WORD_SET = frozenset(ROLE_WORDS)
@@ -723,6 +843,11 @@ PRONOUN_LOOKBACK = (
 # before the first person it names. Measured on all of train (bench/reports/attribution.md, round 6b):
 # speaker accuracy 0.8705 -> 0.8713, coref 0.7848 -> 0.7878 (False turns it off).
 SPEAKER_FIRST = True
+
+# Labelled parts (index.webpage kinds) whose names are never speakers or subjects, and those whose
+# names may speak only inside them (a quotation in a caption).
+FURNITURE_PARTS = frozenset({"byline", "credit", "dateline"})
+ASIDE_PARTS = frozenset({"caption"})
 
 # A sentence longer than this is never read as a photo credit line ("Photograph: Jane Doe/Reuters");
 # a bound on the work per sentence, not a fitted value (credit lines are one short line).

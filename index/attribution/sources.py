@@ -176,6 +176,29 @@ _PREP_OPEN = _lazy(
 )
 _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
+# Between a modifying name and the name it describes: one or two lower-case nouns ("Clinton ally",
+# "Trump campaign adviser").
+_MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
+
+# After an apposition's last word: its closing comma and a verb ("..., says", "..., has said").
+_COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\b")
+# How far into its sentence (characters) the name an apposition describes may start ("Representative
+# Peter T. King, ..."): its title before it. Checked on train by bench/fit_attribution.py (round 8b,
+# bench/reports/attribution_fit.md): 0: e2e_speech_f1 0.8292, 20: 0.8296, 40 = 80: 0.8299.
+APPOSITION_OPEN_CHARS = 40
+
+# How far back (characters) "the board" looks for the "Illinois Board of Elections" it names again: a
+# bound on the work per source (a few paragraphs). Checked on train by bench/fit_attribution.py (round 8b,
+# bench/reports/attribution_fit.md): 0 (off): e2e_speech_f1 0.8292; 1,000 = 3,000 = 10,000: 0.8299.
+INSTITUTION_LOOKBACK = 3000
+# Institutions among the nouns that otherwise make a source someone else's ("the campaign" may be
+# the "Clinton Campaign" named before; "the spokesman" is nobody's name).
+_BODIES = frozenset(GROUP_NOUNS) | frozenset(ORG_WORDS)
+
+# A signature line: a dash, a name, and at most a short comment after a comma ("- Bernie Sanders.",
+# "-President Obama, tweeting after Clinton's speech.").
+_SIGNATURE = re.compile(rf"\s*[-–—]+\s*((?:{U}[\w.'’-]*\s+){{0,4}}{U}[\w'’-]*)\s*(?:,[^\n]{{0,60}})?\.?\s*")
+
 # Subject kinds resolved through the text before them, in text order (see `_Sources.resolve`).
 _CHAINED = ("pron",)
 
@@ -228,6 +251,8 @@ class _Sources:
         if re.fullmatch(r"[Hh]e|[Ss]he|[Tt]hey", text):
             return _Subj("pron", text, s, e)
         n = doc.name_at(s, e, last=not first)
+        if n is not None and first:
+            n = self._described_name(n, e)
         if n is not None:
             subj = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(subj, first):
@@ -238,11 +263,67 @@ class _Sources:
             return None
         return _Subj("desc", text, s, e)
 
+    def _apposition_head(self, subj: _Subj) -> _Name | None:
+        """The name an apposition describes, when the subject read before a verb ends that apposition
+        ("Steve Elmendorf, a top Clinton fundraiser close to the Clinton campaign brass, says";
+        "Representative Peter T. King, Republican of New York, said"): the sentence's first name, near
+        its opening and followed by a comma, with no clause break between it and the subject.
+
+        Args:
+            subj: the subject read before the verb.
+        Returns:
+            That name, or None.
+        """
+        doc, t = self.doc, self.doc.text
+        if not _COMMA_VERB.match(t, subj.end, subj.end + 40):
+            return None
+        ss, _se = doc.sentence_of(subj.start)
+        # the first name followed by a comma ("Khizr and Ghazala Khan, the Gold Star parents ...")
+        n = next((x for x in self._names_in(ss, subj.start) if re.match(r"\s*,", t[x.end : x.end + 3])), None)
+        if n is None or n.end >= subj.start or n.start - ss > APPOSITION_OPEN_CHARS:
+            return None
+        if re.search(r"[;:\"“”()]|,\s*(?:and|but)\s", t[n.end : subj.start]):
+            return None
+        if re.search(r"[,;:]", t[ss : n.start]) or t.count(",", n.end, subj.start) != 1:
+            return None  # "In Iowa, ..." or a list: no apposition of one name
+        return n
+
+    def _described_name(self, n: _Name, end: int) -> _Name:
+        """The name a modifying name describes, in a subject after its verb: "said Clinton ally James
+        Carville", "said Trump adviser Roger Stone", "said Clinton's top foreign policy aide Jake
+        Sullivan" (a name, one to four lower-case words, the last a role when more than two, a name).
+
+        Args:
+            n: the first name of the subject; end: where the subject ends.
+        Returns:
+            The later name, or `n`.
+        """
+        t = self.doc.text
+        m = _MODIFIED.match(t, n.end, min(end, n.end + 40))
+        if m is None or any(
+            w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w)
+            for w in m.group(1).split()
+        ):
+            return n  # "Tom Carper of Delaware", "Oversight ranking Democrat": no noun between
+        words = m.group(1).split()
+        if (
+            len(words) > 2
+            and words[-1] not in _OWNED_SPEAKERS
+            and words[-1].rstrip("s") not in _OWNED_SPEAKERS
+        ):
+            return n  # a longer run must end in a role: "Clinton's top foreign policy aide"
+        later = self.doc.name_at(m.end(), end, last=False)
+        return later if later is not None and later.start == m.end() else n
+
     def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
         """Subject text is a plausible speaker; marks name runs as people on the way. A role or
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if not after_verb and subj.kind in ("name", "desc", "role"):
+            head = self._apposition_head(subj)
+            if head is not None:
+                subj.kind, subj.text, subj.start, subj.end = "name", head.text, head.start, head.end
         if re.match(r"-[a-z]", self.doc.text[subj.end : subj.end + 2]):
             return False  # "Florida-based strategist Al Roe", "Obama-era officials": a modifier, no source
         if subj.kind == "desc" and not _desc_ok(subj.text):
@@ -270,6 +351,8 @@ class _Sources:
         n = doc.name_at(subj.start, subj.end, last=True)
         if n is None:
             return False
+        if after_verb:
+            n = self._described_name(n, doc.sentence_of(n.start)[1])
         if not after_verb and self._object_of_preposition(n.start, n.end):
             # "Aides to Clinton say": the source is the phrase the name ends, a description
             return self._phrase_ending(subj, n.end)
@@ -373,7 +456,12 @@ class _Sources:
                 _CLAUSE_OPEN.search(t, max(0, at - 40), at) for at in starts
             ) or not _LIST_TAIL.fullmatch(t, n.end, m.start()):
                 continue
-            if len(n.core) == 1 and n.core[0] in GIVEN and subj.kind == "name" and len(subj.text.split()) > 1:
+            if (
+                len(n.core) == 1
+                and (n.core[0] in GIVEN or not self.doc.surname_known(n.core[0]))
+                and subj.kind == "name"
+                and len(subj.text.split()) > 1
+            ):
                 return  # "Khizr and Ghazala Khan": one family name
             first = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(first, True):  # True: no second look for a conjunct before it
@@ -504,7 +592,10 @@ class _Sources:
             )
             words = _first_words(doc.text[sp.start : sp.end])
             if f.person < 0 and f.subj is None:  # an unnamed source of its own keeps it ("a source said")
-                if sp.chain in by_chain and not sp.single:
+                signer = self._signed(sp)
+                if signer >= 0:
+                    f.person = signer
+                elif sp.chain in by_chain and not sp.single:
                     f.person, f.verb = by_chain[sp.chain].person, by_chain[sp.chain].verb
                 elif (
                     (words >= 4 or re.search(r"[.!?]\W*$", doc.text[sp.start : sp.end]))
@@ -526,6 +617,31 @@ class _Sources:
                 last_direct = f
             elif primary and sp.closed and words >= 4 and self._standalone(sp):
                 last_direct = None  # an unattributed quotation breaks the run of one speaker
+
+    def _signed(self, sp: _Span) -> int:
+        """The person a signature line names right after a quotation that ends its paragraph: the next
+        paragraph is only a dash and a name ("- Bernie Sanders.", "— Clinton, in a statement"), as
+        fact-check pieces sign each quotation they check.
+
+        Args:
+            sp: the quotation's span.
+        Returns:
+            The signer's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        if not sp.closed or sp.para + 1 >= len(doc.paras):
+            return -1
+        _ps, pe = doc.paras[sp.para]
+        if re.search(r"\w", t[sp.end : pe]):
+            return -1
+        ns, ne = doc.paras[sp.para + 1]
+        m = _SIGNATURE.match(t, ns, min(ne, ns + 120))
+        if m is None or m.end() < ne and re.search(r"\w", t[m.end() : ne]):
+            return -1
+        n = doc.name_at(m.start(1), m.end(1), last=False)
+        if n is None or n.start != m.start(1) or n.person < 0 or doc.persons[n.person].group:
+            return -1
+        return n.person
 
     def _other_named_since(self, last: _Found, pos: int) -> bool:
         """Others than the last quotation's speaker, and not that speaker, are named outside quotes
@@ -597,6 +713,36 @@ class _Sources:
             return -1
         return n.person
 
+    def _institution_again(self, subj: _Subj) -> int:
+        """The institution a definite description names again: "the board" after "the Illinois Board
+        of Elections", "the budget office" after "the Congressional Budget Office", "the court" after
+        "the Supreme Court": the nearest capitalised name before it (within INSTITUTION_LOOKBACK
+        characters) holding the description's words capitalised.
+
+        Args:
+            subj: a "desc" source.
+        Returns:
+            The institution's index, or -1.
+        """
+        m = re.fullmatch(
+            r"[Tt]he\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:now|also|still|then|again|itself))?", subj.text.strip()
+        )
+        if m is None or m.group(1).split()[-1] in _OWNED_SPEAKERS - _BODIES:
+            return -1
+        words = r"\s+".join(w.capitalize() for w in m.group(1).split())
+        rx = re.compile(
+            rf"(?:{U}[\w.&'’-]*\s+){{0,3}}{words}(?:\s+of\s+(?:the\s+)?{U}[\w'’-]*(?:\s+{U}[\w'’-]*){{0,2}})?\b"
+        )
+        t = self.doc.text
+        lo = max(0, subj.start - INSTITUTION_LOOKBACK)
+        last = None
+        for hit in rx.finditer(t, lo, subj.start):
+            last = hit
+        if last is None:
+            return -1
+        name = re.sub(r"^(?:The|A|An|In|At|By|For|From|On)\s+", "", last.group())
+        return self.doc.group(name) if name else -1
+
     def _institution(self, subj: _Subj) -> int:
         """A source described, not named: an institution when its words are capitalised ("the Kremlin",
         "The New York Times", "the Clinton campaign"), else nobody (speaker null, wording kept)."""
@@ -610,6 +756,26 @@ class _Sources:
             return -1
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         return self.doc.group(name)
+
+    def _interviewee(self, pos: int) -> int:
+        """Who answers a transcript's "A:" at `pos`: the person named most often (outside quotations)
+        before the transcript's first answer, the first named on a tie ("Here is the edited transcript
+        of the interview" after an introduction of the vice president); -1 when nobody is named.
+
+        Args:
+            pos: where this answer's label is.
+        Returns:
+            The person's index, or -1.
+        """
+        doc = self.doc
+        if doc.interviewee is None:
+            hi = bisect.bisect_left(doc.mentions, (pos, -10))
+            count: dict[int, int] = {}
+            for _at, w in doc.mentions[:hi]:
+                if not doc.persons[w].group:
+                    count[w] = count.get(w, 0) + 1
+            doc.interviewee = max(count, key=lambda w: count[w]) if count else -1  # first on a tie
+        return doc.interviewee
 
     def _clause_subject(self, ss: int, pos: int) -> _Subj | None:
         """The subject opening the sentence that starts at `ss`: a pronoun or the first name before `pos`."""
@@ -769,8 +935,12 @@ class _Sources:
                 who = self._named_in(subj)
             if who < 0:
                 who = self._possessor(subj)
+            if who < 0:
+                who = self._institution_again(subj)
             return who if who >= 0 else self._institution(subj)
         if subj.kind == "anon":
+            if subj.text == "A":  # a transcript's answer: the person interviewed
+                return self._interviewee(subj.start)
             who = self._named_in(subj)
             if who < 0 and len(subj.text) > 1 and subj.text.lower() != "asked":
                 who = self._institution(subj)  # "according to the AP", "according to Factcheck.org"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from index.attribution.attributor import _Attributor, _trim_direct
@@ -27,13 +28,21 @@ SCARE_QUOTE_MAX_WORDS = 3
 _SPOKEN_END = re.compile(r"[.!?,;:\u2014\u2013-]\W*$")
 
 
-def analyse(text: str) -> tuple[list[Speaker], list[Quote]]:
-    """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them."""
+def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list[Speaker], list[Quote]]:
+    """People (and quoted named groups) in `text` with their aliases, and every quote attributed to them.
+
+    Args:
+        text: the document's text.
+        parts: its labelled parts as (start, end, kind) (index.model.SourceText.parts): the names of a
+            byline, credit or dateline are nobody's, and a caption's speak only inside it.
+    Returns:
+        (speakers with their aliases, attributions).
+    """
     if not text or not text.strip():
         return [], []
     # NYT house style writes quotation marks as two apostrophes: read them as one double mark (and a
     # space, so that every offset stays that of the text as given).
-    doc = _Doc(text.replace("''", '" ') if "''" in text else text)
+    doc = _Doc(text.replace("''", '" ') if "''" in text else text, parts)
     doc.scan_names()
     att = _Attributor(doc)
     att.direct()
@@ -129,16 +138,25 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
     for al, hs in zip(cands, heads, strict=True):
         for key in {_alias_key(a) for a in al} | hs:
             count[key] = count.get(key, 0) + 1
+    # A surname two people share ("Clinton" for Bill and Hillary Clinton) aliases the one the text
+    # itself calls by it: the person its bare mentions were attached to (names._Doc._attach: the one
+    # introduced first), when only one was; before, it aliased neither.
+    written: dict[str, int] = {}
+    for p in persons:
+        for key in {_alias_key(f) for f in p.forms}:
+            written[key] = written.get(key, 0) + 1
     out: list[Speaker] = []
     names_seen: set[str] = set()
     for p, al, hs in zip(persons, cands, heads, strict=True):
         if p.name in names_seen:
             continue
         names_seen.add(p.name)
+        own = {_alias_key(f) for f in p.forms if written.get(_alias_key(f), 0) == 1}
         keep: dict[str, None] = {}
         keys: set[str] = set()
         for a in al:
-            if _alias_key(a) not in keys and (a == p.name or count.get(_alias_key(a), 0) == 1):
+            key = _alias_key(a)
+            if key not in keys and (a == p.name or count.get(key, 0) == 1 or key in own):
                 keep.setdefault(a)
                 keys.add(_alias_key(a))
         for h in sorted(hs):
