@@ -4,6 +4,7 @@
     python bench/fit.py --squad 300        # quicker, a smaller SQuAD sample
     python bench/fit.py --no-readme        # leave README.md alone
     python bench/fit.py --ranking-only     # weights only; the thresholds' section kept from the last report
+    python bench/fit.py --ranking-only --only named   # that weight alone searched, the others kept
 
 Data (all public, none copied into the project):
 - news-dev (../shared/eval/news-dev): 105 questions over 15 articles in one index, follow-ups run
@@ -108,6 +109,8 @@ GRID: dict[str, list[float]] = {
     "topic": [0.0, 0.15, 0.3, 0.45, 0.6],
     "focus": [0.2, 0.4, 0.6, 0.8, 1.0],
     "claim": [0.0, 0.05, 0.1, 0.2, 0.3],
+    # At most speaker_bonus's value: a sentence naming the speaker is weaker evidence than their quote.
+    "named": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 
@@ -348,14 +351,21 @@ def objective(fig: dict[str, tuple[float, float]]) -> float:
 
 
 def search(
-    ev: Evidence, mask: np.ndarray, start: rank.Weights, rounds: int = 3, min_gain: float = MIN_GAIN
+    ev: Evidence,
+    mask: np.ndarray,
+    start: rank.Weights,
+    rounds: int = 3,
+    min_gain: float = MIN_GAIN,
+    only: tuple[str, ...] = (),
 ) -> rank.Weights:
-    """Coordinate search of every GRID weight on the questions in `mask`, from `start`."""
+    """Coordinate search of every GRID weight (or those in `only`) on the questions in `mask`, from `start`."""
     best = start
     best_j = objective(figures(ev, first_gold(ev, best), mask))
     for _ in range(rounds):
         moved = False
         for name, values in GRID.items():
+            if only and name not in only:
+                continue
             for v in values:
                 w = dataclasses.replace(best, **{name: v})
                 j = objective(figures(ev, first_gold(ev, w), mask))
@@ -379,19 +389,27 @@ class RankFit:
     covered: float
 
 
-def fit_ranking(ev: Evidence, min_gain: float = MIN_GAIN) -> RankFit:
-    """The full-data fit, five-fold held-out figures, and whether the fit is adopted."""
+def fit_ranking(ev: Evidence, min_gain: float = MIN_GAIN, only: tuple[str, ...] = ()) -> RankFit:
+    """The full-data fit, five-fold held-out figures, and whether the fit is adopted.
+
+    Args:
+        ev: the questions' candidate evidence.
+        min_gain: the least gain in J for a move.
+        only: search these weights alone (all of GRID when empty), the others kept.
+    Returns:
+        The fit, with in-sample and held-out figures.
+    """
     old = rank.WEIGHTS
     everything = np.ones(len(ev.items), dtype=bool)
     fold = np.array([it.fold for it in ev.items])
     held = np.full(len(ev.items), 99)
     chosen = []
     for k in range(FOLDS):
-        w = search(ev, fold != k, old, min_gain=min_gain)
+        w = search(ev, fold != k, old, min_gain=min_gain, only=only)
         chosen.append({n: getattr(w, n) for n in GRID if getattr(w, n) != getattr(old, n)})
         held[fold == k] = first_gold(ev, w)[fold == k]
         print(f"fold {k}: {chosen[-1]}", flush=True)
-    fitted = search(ev, everything, old, min_gain=min_gain)
+    fitted = search(ev, everything, old, min_gain=min_gain, only=only)
     base = first_gold(ev, old)
     out_old, out_fit = figures(ev, base, everything), figures(ev, held, everything)
     # Adopted only if no set's held-out hit@1 drops and J rises.
@@ -614,7 +632,8 @@ def report(
     L = [
         "# Fit of the ranking weights and abstention thresholds (bench/fit.py)",
         "",
-        f"`python bench/fit.py --squad {args.squad} --min-gain {args.min_gain}{' --ranking-only' if ranking_only else ''}`; "
+        f"`python bench/fit.py --squad {args.squad} --min-gain {args.min_gain}{' --ranking-only' if ranking_only else ''}"
+        f"{''.join(' --only ' + n for n in args.only)}`; "
         f"run time {seconds / 60:.1f} min on the 2-core dev machine.",
         "",
         "## Data",
@@ -628,7 +647,8 @@ def report(
         "## Ranking weights",
         "",
         "Objective J = mean over the four sets of hit@1 + 0.25 * recall@5 (answerable questions; "
-        f"a move must gain {args.min_gain}). Coordinate search, up to 3 rounds, every weight in turn. "
+        f"a move must gain {args.min_gain}). Coordinate search, up to 3 rounds, "
+        f"{'only ' + ', '.join(args.only) + ' (the others kept)' if args.only else 'every weight in turn'}. "
         f"Share of answerable questions with a gold passage among the candidates: {rf.covered:.3f}.",
         "",
         "| figures (hit@1 / recall@5) | " + " | ".join(SETS) + " | J |",
@@ -753,12 +773,15 @@ def ranking_only_report(args: argparse.Namespace, items: list[Item], rf: RankFit
     """
     old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
     kept = old[old.index(ABSTENTION_HEADING) :] if ABSTENTION_HEADING in old else ""
+    kept = kept.removeprefix(ABSTENTION_HEADING).lstrip("\n")
+    if kept.startswith("_Not rerun"):  # the note of an earlier --ranking-only run: written once
+        kept = kept.split("\n\n", 1)[1] if "\n\n" in kept else ""
     new = report(args, items, rf, [], {}, {}, {}, seconds, ranking_only=True)
     note = (
         f"{ABSTENTION_HEADING}\n\n_Not rerun by this `--ranking-only` run: the section below is the last "
         "full run's, under the weights it had then; the next full run replaces it._\n\n"
     )
-    return new[: new.index(ABSTENTION_HEADING)] + note + kept.removeprefix(ABSTENTION_HEADING).lstrip("\n")
+    return new[: new.index(ABSTENTION_HEADING)] + note + kept
 
 
 def main() -> int:
@@ -770,13 +793,20 @@ def main() -> int:
     ap.add_argument(
         "--ranking-only", action="store_true", help="fit the weights only; keep the thresholds' section"
     )
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        choices=list(GRID),
+        help="search this weight alone (repeatable); the others keep their values",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
     t0 = time.perf_counter()
     engines, items = load(args.squad)
     ev = evidence(engines, items)  # no feature cache: the project reads no pickle, not even its own
     print(f"features: {time.perf_counter() - t0:.0f}s", flush=True)
-    rf = fit_ranking(ev, args.min_gain)
+    rf = fit_ranking(ev, args.min_gain, tuple(args.only))
     print(f"ranking fit: {time.perf_counter() - t0:.0f}s, adopted={rf.adopted}", flush=True)
     if args.ranking_only:
         seconds = time.perf_counter() - t0

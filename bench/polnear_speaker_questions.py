@@ -182,6 +182,38 @@ def holds(passage: Passage, item: dict) -> bool:
     return any(s < passage.end and passage.start < e for s, e in item["spans"])
 
 
+MISS_KINDS = (
+    "topic word only in a neighbouring passage",
+    "right speaker's attribution there, ranked below",
+    "attributed there to another speaker",
+    "attribution missing (the analyser found none there)",
+)
+
+
+def miss_kind(engine: Engine, item: dict, wanted: list[str]) -> str:
+    """Why an answerable question's gold passage was not first, read from the index.
+
+    Args:
+        engine: the sample's index.
+        item: the question (spans, article, question text).
+        wanted: the speakers the ranking took the question to ask about (qa.rank).
+    Returns:
+        One of MISS_KINDS: the topic word is in no passage overlapping the gold spans; a gold passage
+        holds an attribution of the asked speaker; it holds one overlapping the gold span, credited to
+        someone else; or it holds none there.
+    """
+    word = item["question"].rsplit(" ", 1)[-1].rstrip("?")
+    gold = [p for p in engine.passages if holds(p, item) and re.search(rf"\b{word}\b", p.text)]
+    if not gold:
+        return MISS_KINDS[0]
+    quotes = [x for p in gold for x in engine.quotes_by_passage.get(p.pid, [])]
+    if any(x.speaker in wanted for x in quotes):
+        return MISS_KINDS[1]
+    if any(any(s < x.end and x.start < e for s, e in item["spans"]) for x in quotes):
+        return MISS_KINDS[2]
+    return MISS_KINDS[3]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=25)
@@ -189,6 +221,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=None, help="write the report here as well")
     ap.add_argument("--show", action="store_true", help="print wrong decisions (never into a report)")
     ap.add_argument("--show-misses", action="store_true", help="print answerable questions missed at 1")
+    ap.add_argument(
+        "--classify", action="store_true", help="count the answerable questions missed at 1 by MISS_KINDS"
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
 
@@ -197,6 +232,7 @@ def main() -> int:
     conv = Conversation(engine)
     tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     ranks: collections.Counter[str] = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
+    kinds: collections.Counter[str] = collections.Counter()
     for it in items:
         conv.reset()
         a = conv.ask(it["question"], 5)
@@ -218,7 +254,24 @@ def main() -> int:
             ranks["recall@5"] += any(holds(p, it) for p in shown)
         if args.show and a.abstained == it["answerable"]:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
-        if args.show_misses and it["answerable"] and not (shown and holds(shown[0], it)):
+        missed = it["answerable"] and not (shown and holds(shown[0], it))
+        if args.classify and missed:
+            from qa import rank
+
+            wanted = rank._read(engine, it["question"]).wanted
+            kind = miss_kind(engine, it, wanted)
+            first = (
+                "none shown"
+                if not shown
+                else "the asked speaker's"
+                if shown[0].speaker in wanted
+                else "another speaker's"
+                if shown[0].speaker
+                else "no speaker's"
+            )
+            kinds[kind] += 1
+            kinds[f"{kind}; first passage: {first}"] += 1
+        if args.show_misses and missed:
             print("MISS", it["question"], "| said:", it["said"][:120])
             for p in shown[:2]:
                 print(
@@ -256,6 +309,15 @@ def main() -> int:
         f"| {ranks['n']} | {ranks['hit@1'] / n:.3f} | {ranks['hit@1 answered or not'] / n:.3f} "
         f"| {ranks['recall@5'] / n:.3f} |",
     ]
+    if args.classify:
+        lines += [
+            "",
+            "Answerable questions missed at 1, by why (`--classify`):",
+            "",
+            "| why | n |",
+            "|---|---:|",
+        ]
+        lines += [f"| {k} | {v} |" for k, v in sorted(kinds.items())]
     quality.publish(lines, args.out)
     return 0
 
