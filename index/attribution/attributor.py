@@ -125,6 +125,8 @@ _ASIDE_THAT = _lazy(
     r"(?:that\s+|(?=(?:he|she|they|we|I)(?:['’][a-z]+)?\s))"
 )
 # A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
+_AND_BUT = _lazy(r"\b(?:and|but)\s")
+_QUOTE_NEXT = _lazy(r"\s*[,:]?\s*[\"“”]")
 _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
 # An infinitive speech verb after a verb: "continued to say he had never ...".
@@ -450,8 +452,19 @@ class _Attributor(_Sources):
             subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
             if not self._subject_ok(subj, False):
                 continue
-            self.used_verbs.add(base + m.start("verb"))
-            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+            verb_at, verb = m.start("verb"), m.group("verb")
+            if m.group("obj"):
+                # "De Blasio said the move was Bratton's and said, "..."": the quotation is the second
+                # verb's; the first one reports the clause before it (reported())
+                chained = [
+                    c
+                    for c in _CHAIN_RX.finditer(before, m.start("obj"), m.end("obj"))
+                    if _AND_BUT.search(c.group())
+                ]
+                if chained:
+                    verb_at, verb = chained[-1].start("verb"), chained[-1].group("verb")
+            self.used_verbs.add(base + verb_at)
+            return _Found(sp.start, sp.end, subj, _verb(verb), True, sp)
         return None
 
     def reported(self) -> None:
@@ -663,6 +676,10 @@ class _Attributor(_Sources):
             if self.doc.inside_quote(cm.start()):
                 continue
             nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
+            if nxt is None and _AND_BUT.search(cm.group()) and _QUOTE_NEXT.match(t, cm.end()):
+                # "said A and added, "..."": the quotation after the second verb is no part of A
+                end = cm.start()
+                break
             if nxt is None:
                 continue
             pieces.append((cur_verb, cur, cm.start()))
