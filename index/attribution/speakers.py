@@ -10,7 +10,7 @@ from index.attribution.marks import title_quote
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
 from index.attribution.sources import _role_head
-from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, SPEECH_VERBS
 from index.model import Quote, Speaker
 
 # --------------------------------------------------------------------------- public API
@@ -25,6 +25,7 @@ MIN_QUOTE_WORDS = 2  # fit on train: bench/reports/attribution_fit.md
 # bench/fit_scare_quotes.py on PolNeAR train (bench/reports/scare_quotes.md: the highest direct-quote
 # F1, 0.9560 against 0.9551 with the test off, at +0.003 e2e_f1); 0 turns it off.
 SCARE_QUOTE_MAX_WORDS = 3
+_SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _SPOKEN_END = re.compile(r"[.!?,;:\u2014\u2013-]\W*$")
 
 
@@ -93,6 +94,8 @@ def _unnamed_ok(text: str, f: _Found) -> bool:
     a scare quote or a title far more often than speech) that, when nobody is found to have said it,
     is no title or scare quote (scare_quote), or words with a source. A speaker guessed only from an
     earlier sentence (`_Found.remote`) leaves a quotation inside a sentence a title or scare quote."""
+    if f.direct and f.verb.lower() not in _SPEECH_VERB_SET and title_quote(text, f.start, f.end):
+        return False  # "Hulu paid $1 million to stream "Seinfeld."": a title, its verb no speech (round 8a)
     if f.subj is not None or (f.person >= 0 and not f.guessed):
         return True
     if not f.direct or f.span is None or f.span.single:
