@@ -954,8 +954,8 @@ class _Attributor(_Sources):
         """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".
         The subject is found as for reported speech; the content runs to the end of the sentence."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end, k) for k, f in enumerate(self.found))
-        starts = [a for a, _, _ in taken]
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
         for ss, se in doc.sents:
             for m in _BELIEF_RX.finditer(t, ss, se):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
@@ -979,8 +979,8 @@ class _Attributor(_Sources):
         """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its
         first person, or the person a sentence-initial "he"/"she" means)."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end, k) for k, f in enumerate(self.found))
-        starts = [a for a, _, _ in taken]
+        taken = sorted((f.start, f.end) for f in self.found)
+        starts = [a for a, _ in taken]
         # `"...," he said, adding that ...`: the attribution just made in the sentence gives the subject
         said_in: dict[int, list[_Subj]] = {}
         for f in sorted(self.found, key=lambda x: x.subj.start if x.subj else -1):
