@@ -12,14 +12,15 @@ from index.attribution import speakers
 
 
 def test_scare_quote_reads_the_end_and_the_length() -> None:
-    assert speakers.scare_quote("The Harbour Hour")  # a show's title
-    assert speakers.scare_quote("a new low")
+    assert speakers.scare_quote("The Harbour Hour", max_words=3)  # a show's title
+    assert speakers.scare_quote("a new low", max_words=3)
+    assert speakers.scare_quote("unbelievable", max_words=1)
     assert not speakers.scare_quote("We will rebuild the pier.")  # ends as a sentence ends
     assert not speakers.scare_quote("we will rebuild the pier,")  # a clause before "he said"
     assert not speakers.scare_quote(
         "one two three four five six seven eight nine ten eleven", max_words=10
     )  # long
-    assert not speakers.scare_quote("the worst deal ever")  # longer than the default
+    assert not speakers.scare_quote("the worst deal ever", max_words=3)  # longer than the limit
     assert not speakers.scare_quote("a new low", max_words=0)  # 0: the test is off
 
 

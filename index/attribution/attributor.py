@@ -125,6 +125,8 @@ _ASIDE_THAT = _lazy(
     r"(?:that\s+|(?=(?:he|she|they|we|I)(?:['’][a-z]+)?\s))"
 )
 # A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
+_AND_BUT = _lazy(r"\b(?:and|but)\s")
+_QUOTE_NEXT = _lazy(r"\s*[,:]?\s*[\"“”]")
 _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
 # An infinitive speech verb after a verb: "continued to say he had never ...".
@@ -246,6 +248,9 @@ PARTICIPLE_MIN_WORDS = 1
 # (speaker accuracy 0.8753 / 0.8751 / 0.8750).
 TRAILING_SUBJECT_WORDS = 8
 # Verb forms that after a noun phrase are mostly a plural noun: "New Jersey and four other states."
+# At most this many quotations inside the words a trailing attribution reports ("Leaders became more
+# "conversant," Ban said."); more make the sentence a quotation's, not reported speech.
+TRAILING_INNER_QUOTES = 2
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
 _THAT_ONLY = {"reported", "reports", "report"} | _NOUN_TOO
 
@@ -450,8 +455,19 @@ class _Attributor(_Sources):
             subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
             if not self._subject_ok(subj, False):
                 continue
-            self.used_verbs.add(base + m.start("verb"))
-            return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
+            verb_at, verb = m.start("verb"), m.group("verb")
+            if m.group("obj"):
+                # "De Blasio said the move was Bratton's and said, "..."": the quotation is the second
+                # verb's; the first one reports the clause before it (reported())
+                chained = [
+                    c
+                    for c in _CHAIN_RX.finditer(before, m.start("obj"), m.end("obj"))
+                    if _AND_BUT.search(c.group())
+                ]
+                if chained:
+                    verb_at, verb = chained[-1].start("verb"), chained[-1].group("verb")
+            self.used_verbs.add(base + verb_at)
+            return _Found(sp.start, sp.end, subj, _verb(verb), True, sp)
         return None
 
     def reported(self) -> None:
@@ -663,6 +679,10 @@ class _Attributor(_Sources):
             if self.doc.inside_quote(cm.start()):
                 continue
             nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
+            if nxt is None and _AND_BUT.search(cm.group()) and _QUOTE_NEXT.match(t, cm.end()):
+                # "said A and added, "..."": the quotation after the second verb is no part of A
+                end = cm.start()
+                break
             if nxt is None:
                 continue
             pieces.append((cur_verb, cur, cm.start()))
@@ -858,8 +878,8 @@ class _Attributor(_Sources):
         parenthetical "The deal, Smith said on Monday, is dead." Only the sentence's last 300
         characters are searched for the attribution, so long sentences cost linear time."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end) for f in self.found)
-        starts = [a for a, _ in taken]
+        taken = sorted((f.start, f.end, k) for k, f in enumerate(self.found))
+        starts = [a for a, _, _ in taken]
         for ss, se in doc.sents:
             if se - ss < 20:
                 continue
@@ -886,8 +906,8 @@ class _Attributor(_Sources):
                 end = _trim(t, m.end(), se)[1] if cont else c1
                 if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
                     continue
-                i = bisect.bisect_right(starts, c1) - 1
-                if i >= 0 and taken[i][1] > c0:
+                inner = self._quotes_inside(taken, starts, c0, c1)
+                if inner is None:
                     continue  # already found (a direct quote or reported speech)
                 subj: _Subj | None = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
                 if kind == "generic":  # ", council clerk Ruth Ames said.": the name inside
@@ -898,7 +918,37 @@ class _Attributor(_Sources):
                     continue
                 self.used_verbs.add(m.start(vk))
                 self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
+                for f in inner:  # `Leaders became more "conversant," Ban said.`: his word too
+                    f.subj, f.verb = subj, _verb(m.group(vk))
                 break
+
+    def _quotes_inside(
+        self, taken: list[tuple[int, int, int]], starts: list[int], c0: int, c1: int
+    ) -> list[_Found] | None:
+        """The quotations without an attribution of their own inside reported words [c0, c1), which a
+        trailing attribution then covers too; None when anything else found overlaps them.
+
+        Args:
+            taken: (start, end, index in self.found) of what was found before, sorted; starts: theirs.
+            c0, c1: the reported words.
+        Returns:
+            The quotations inside (often none), or None.
+        """
+        out: list[_Found] = []
+        i = bisect.bisect_right(starts, c1) - 1
+        if i < 0 or taken[i][1] <= c0:
+            return out  # the nearest finding before the words' end does not reach them
+        while i >= 0 and len(out) <= TRAILING_INNER_QUOTES:
+            a, b, k = taken[i]
+            if b <= c0 and a < c0 - 600:
+                break  # quotations are short: nothing further back reaches the words
+            if b > c0 and a < c1:
+                f = self.found[k]
+                if not (f.direct and f.subj is None and c0 < a and b < c1):
+                    return None
+                out.append(f)
+            i -= 1
+        return out if len(out) <= TRAILING_INNER_QUOTES else None
 
     def beliefs(self) -> None:
         """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".

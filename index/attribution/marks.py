@@ -7,7 +7,7 @@ import re
 
 from index.attribution.patterns import _QUOTE_DOUBLE, _SENT_END
 from index.attribution.records import _Span
-from index.attribution.words import ABBREV
+from index.attribution.words import ABBREV, TITLE_LOWER
 
 # --------------------------------------------------------------------------- text structure
 
@@ -147,3 +147,45 @@ def _in_spans(pos: int, spans: list[_Span], starts: list[int]) -> bool:
             break
         i -= 1
     return False
+
+
+_TITLE_WORD = re.compile(r"\w[\w’'-]*")
+_SENTENCE_OPEN = re.compile(r"[.!?][\"”’']*\s+|\n")
+# How far back a title's sentence is read for a headline around it (a headline is one line).
+_TITLE_CONTEXT_CHARS = 200
+
+
+def title_case(s: str) -> bool:
+    """Whether `s` is written in headline style: its first word and every other word but the few that
+    headlines leave in lower case (TITLE_LOWER) begin with a capital or a digit.
+
+    Args:
+        s: the words to test.
+    Returns:
+        True for "The Apprentice", "Ban on Face Coverings"; False for "new low" or "".
+    """
+    words = _TITLE_WORD.findall(s)
+    if not words or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_LOWER for w in words)
+
+
+def title_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation whose speaker is only guessed is a title (a show, a book, a slogan, a
+    nickname) rather than speech: its content is in title case, does not end as a question or an
+    exclamation, and the sentence around it is not itself a headline (in a headline every word is
+    capitalised, and a quotation there is speech: `Trump: Cruz Has 'To Come a Long Way'`).
+
+    Args:
+        text: the document; start, end: the quotation's content, without its marks.
+    Returns:
+        True when the quotation is not reported as speech.
+    """
+    content = text[start:end].strip()
+    if not title_case(content) or re.search(r"[!?]\W*$", content):
+        return False
+    before = text[max(0, start - 1 - _TITLE_CONTEXT_CHARS) : max(0, start - 1)]
+    opens = list(_SENTENCE_OPEN.finditer(before))
+    words = _TITLE_WORD.findall(before[opens[-1].end() :] if opens else before)
+    headline = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+    return not headline

@@ -159,6 +159,13 @@ MONTHS = set(
     "apr jun jul aug sep sept oct nov dec".split()
 )
 DAYS = set("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that headline-style title case leaves in lower case (AP and Chicago style: articles, short
+# coordinating conjunctions and prepositions, "to" and the short forms of "be"): a closed class, so that
+# "Ban on Face Coverings" or "Gang of Eight" reads as a title.
+TITLE_LOWER = frozenset(
+    "a an the and or nor but for so yet of in on at to by as from with into onto off out up via vs vs. "
+    "is are was were be am".split()
+)
 # Capitalised words that open sentences or headlines and are never part of a personal name.
 STOP = (
     set(
