@@ -70,6 +70,11 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
         "APPOSITION_OPEN_CHARS",
         [0, 20, 40, 80],
     ),
+    "round 8a: quotations a trailing attribution may report inside its words (0 = none)": (
+        attributor,
+        "TRAILING_INNER_QUOTES",
+        [0, 1, 2, 3, 4],
+    ),
 }
 
 
