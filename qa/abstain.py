@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from index.attribution.words import TITLES
+from index.attribution.words import SPEECH_VERBS, TITLES
 from qa import answer_type
 
 # The asked fact's question and value patterns live in qa.answer_type, with every other value kind.
@@ -275,6 +275,61 @@ def value_bound(head_terms: Collection[str], sentences: Iterable[tuple[bool, fro
     return not want or any(has and want & terms for has, terms in sentences)
 
 
+# A number that is a difference, not a count: "trailed her challenger by more than 700 votes",
+# "a lead of 5 points", "700 more votes".
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:lead|margin|gap|deficit|difference|edge|advantage)\s+of\s*$|\bby\s*$", re.I
+)
+# "By how many votes did she win?", "What was the margin?": the asked count is the difference.
+_ASKS_MARGIN = re.compile(r"\bby how (?:many|much)\b|\bmargin\b|\blead\b|\bmore than\b|\bdifference\b", re.I)
+
+
+def asks_margin(question: str) -> bool:
+    """Whether a count question asks for a difference ("By how many votes did she win?").
+
+    Args:
+        question: the question as searched.
+    Returns:
+        True when a margin, a lead or a difference is asked.
+    """
+    return bool(_ASKS_MARGIN.search(question))
+
+
+def count_of(head: str, sentence: str) -> bool:
+    """Whether a sentence counts the counted noun itself, not a difference in it.
+
+    "Velázquez trailed Marmorato by more than 700 votes" gives a margin of votes, no one's number of
+    votes; "Marmorato won 5,210 votes" and "about 700 people marched" count. A number counts when
+    it stands before the noun (with at most two words between) and is not the object of "by",
+    "a lead of", "a margin of" or followed by "more"/"fewer".
+
+    Args:
+        head: the counted noun ("votes").
+        sentence: one sentence.
+    Returns:
+        True when some number in the sentence counts `head`.
+    """
+    rx = re.compile(
+        rf"(?P<num>\b(?:\d[\d,.]*%?|{answer_type.NUMBER_WORDS})(?:\s*(?:hundred|thousand|million|billion|m|bn|k)\b)?)"
+        rf"\s+(?P<more>(?:more|fewer|less|extra|additional)\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+        rf"{re.escape(re.sub(r'(?:es|s)$', '', head.lower()))}\w*\b",
+        re.I,
+    )
+    for m in rx.finditer(sentence):
+        if m.group("more"):
+            continue
+        before = re.sub(
+            r"(?:(?:more|less|fewer) than|nearly|almost|about|around|roughly|some|over|under|just|only|"
+            r"at least|close to|a mere|an estimated)\s*$",
+            "",
+            sentence[: m.start()].rstrip(),
+            flags=re.I,
+        )
+        if not _MARGIN_BEFORE.search(before.rstrip()):
+            return True
+    return False
+
+
 def countable(noun: str, everyday_zipf: float) -> bool:
     """Whether a count of `noun` must be stated with that noun to be the asked one.
 
@@ -315,6 +370,7 @@ FACT_BOUND: dict[str, float] = {
     "role": 0.4,
     "verdict": 0.4,
     "date": 0.0,
+    "future": 0.0,
     "duration": 0.0,
     "length": 0.0,
     "age": 0.2,
@@ -338,6 +394,7 @@ _KIND_NOUN = {
     "length": "a length of time or a measurement",
     "dimension": "a measurement",
     "date": "a date",
+    "future": "a date",
     "verdict": "a sentence or verdict",
     "age": "an age",
     "clock": "a time of day or a race time",
@@ -406,6 +463,45 @@ def quote_sentence(text: str, start: int, end: int, reach: int = 400) -> str:
     return text[a:b]
 
 
+# Only the mentions that may be the speaker of their sentence count as where the speaker's
+# unattributed words are ("Clinton, who called the plan ...", "Sanders said he would ..."), not
+# one another source talks about ("Goldsmith said Lord Falconer played no part", "the claims about
+# Lord Falconer", "Trump's feud"). bench/fit_near_miss.py, "Chosen: abstain.NAMING_AS_SUBJECT"
+# (bench/reports/abstention_near_miss.md).
+NAMING_AS_SUBJECT = True
+# Words that make the name after them an object or part of another's report: prepositions,
+# complementisers and the verbs of speech (index.attribution.words.SPEECH_VERBS).
+_OBJECT_MARKERS = frozenset(
+    (
+        "about of for against with to by from on at in into onto upon than like between among toward "
+        "towards over under after before behind beside besides including via without within whom that "
+        "whether if"
+    ).split()
+) | frozenset(v.lower() for v in SPEECH_VERBS)
+
+
+def as_subject(before: str, after: str) -> bool:
+    """Whether a name mention may be its sentence's speaker, from the words around it.
+
+    Titles and capitalised words right before the mention are part of its name ("Senator Bernie
+    Sanders"); the word before those decides: a preposition, "that" or a verb of speech makes the
+    mention an object or another's report. A possessive ("Trump's feud") names no speaker.
+
+    Args:
+        before: the sentence's text before the mention.
+        after: the few characters after it.
+    Returns:
+        False for "claims about Lord Falconer", "said Lord Falconer and ...", "Trump's"; True for a
+        mention that opens its sentence or clause.
+    """
+    if re.match(r"['’]s?\b", after):
+        return False
+    words = re.findall(r"[\w'’.-]+|[,;:(\"“”—–-]", before)
+    while words and (words[-1][:1].isupper() or words[-1].lower().rstrip(".") in TITLES):
+        words.pop()
+    return not words or words[-1].lower() not in _OBJECT_MARKERS
+
+
 def naming_sentences(text: str, names: Collection[str], reach: int = 400) -> list[str]:
     """The sentences that name someone, each with the sentence after it.
 
@@ -431,6 +527,8 @@ def naming_sentences(text: str, names: Collection[str], reach: int = 400) -> lis
         lo = max(0, m.start() - reach)
         before = [b.end() for b in _SENTENCE_END.finditer(text, lo, m.start())]
         a = before[-1] if before else lo
+        if NAMING_AS_SUBJECT and not as_subject(text[a : m.start()], text[m.end() : m.end() + 3]):
+            continue
         first = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + reach))
         b = first.end() if first else min(len(text), m.end() + reach)
         while b < len(text) and text[b].isspace():  # the next sentence starts after the break
@@ -567,6 +665,40 @@ def other_article(question: str, topic: dict[str, float], doc_terms: Collection[
 # A counted noun's count must stand in one sentence with at least this share of the question's focus
 # terms. bench/fit_near_miss.py, "Chosen: abstain.COUNT_BOUND" (0.0: off).
 COUNT_BOUND = 0.0
+# "How many votes did X get?" is declined (1.0; 0.0: off) when no sentence of the best passages
+# counts the noun itself, a difference ("by more than 700 votes") not counting (count_of).
+# bench/fit_near_miss.py, "Chosen: abstain.COUNT_MARGIN".
+COUNT_MARGIN = 0.0
+# "Who won the 2012 caucuses?" of an article about 2016's: the question's year is in neither the
+# answer's document nor what names it (title, URL, date). Declined at 1.0 (0.0: off) when a year of
+# the question is missing. bench/fit_near_miss.py, "Chosen: abstain.YEAR_IN_DOC".
+YEAR_IN_DOC = 0.0
+_YEAR = re.compile(r"(?<![\w$£€.,])(1[0-9]\d\d|20\d\d)(?:s|['’]s)?(?![\w.,]\d)")
+
+
+def asked_years(question: str) -> list[str]:
+    """The years a question names ("2016" in "Who won the 2016 Iowa caucuses?"; "1990" for "the 1990s").
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The years, in order; [] for none (a sum, "$1500", is no year).
+    """
+    return list(dict.fromkeys(m.group(1) for m in _YEAR.finditer(question)))
+
+
+def years_found(years: Collection[str], doc_terms: Collection[str]) -> float:
+    """The share of a question's years that the answer's document holds (its text, title, URL or date).
+
+    Args:
+        years: asked_years of the question.
+        doc_terms: the document's terms, with those of what names it.
+    Returns:
+        1.0 for a question without years.
+    """
+    return sum(y in doc_terms for y in years) / len(years) if years else 1.0
+
+
 # A question (not about an article part) whose best passage has a cosine below rank.STRONG_DENSE is
 # declined when that passage's document holds less than this share of the idf weight of the terms
 # of the question's names that the index knows (a country's other name counting).
