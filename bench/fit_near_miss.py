@@ -677,6 +677,9 @@ def main() -> int:
     ap.add_argument(
         "--reuse", action="store_true", help="with --redo: take --dump's evidence as it is, recomputing none"
     )
+    ap.add_argument(
+        "--save", type=Path, default=None, help="write every row with its evidence here (for a later --reuse)"
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
     # The tests under fit are off, so every answer they would decline is seen and measured.
@@ -700,6 +703,11 @@ def main() -> int:
                 rows[name].append(r)
                 dump.write(json.dumps({"set": name, **r}) + "\n")
             print(name, len(items), flush=True)
+    if args.save is not None:
+        with open(args.save, "w", encoding="utf-8") as saved:
+            for name, rs in rows.items():
+                for r in rs:
+                    saved.write(json.dumps({"set": name, **r}) + "\n")
     lines = [
         "# Near-miss thresholds, fit",
         "",

@@ -480,21 +480,30 @@ _OBJECT_MARKERS = frozenset(
 ) | frozenset(v.lower() for v in SPEECH_VERBS)
 
 
+# "... Clinton also lacks in the looks department, said Howard": the sentence is another source's,
+# who is named after a comma with the verb of speech.
+_REPORTED_BY = re.compile(
+    r"[,”\"'’]\s*(?:(?:said|says|told|added|wrote|argued)\s+(?:[A-Z][\w.'’-]+)|"
+    r"(?:[A-Z][\w.'’-]+\s+){1,4}(?:said|says|told|added|wrote|argued)\b)"
+)
+
+
 def as_subject(before: str, after: str) -> bool:
     """Whether a name mention may be its sentence's speaker, from the words around it.
 
     Titles and capitalised words right before the mention are part of its name ("Senator Bernie
     Sanders"); the word before those decides: a preposition, "that" or a verb of speech makes the
-    mention an object or another's report. A possessive ("Trump's feud") names no speaker.
+    mention an object or another's report. A possessive ("Trump's feud") names no speaker, and a
+    sentence another name is said to have said after a comma ("..., said Howard") is that one's.
 
     Args:
         before: the sentence's text before the mention.
-        after: the few characters after it.
+        after: the sentence's text after it.
     Returns:
-        False for "claims about Lord Falconer", "said Lord Falconer and ...", "Trump's"; True for a
-        mention that opens its sentence or clause.
+        False for "claims about Lord Falconer", "said Lord Falconer and ...", "Trump's", "Clinton
+        lacks ..., said Howard"; True for a mention that opens its sentence or clause.
     """
-    if re.match(r"['’]s?\b", after):
+    if re.match(r"['’]s?\b", after) or _REPORTED_BY.search(after):
         return False
     words = re.findall(r"[\w'’.-]+|[,;:(\"“”—–-]", before)
     while words and (words[-1][:1].isupper() or words[-1].lower().rstrip(".") in TITLES):
@@ -527,7 +536,9 @@ def naming_sentences(text: str, names: Collection[str], reach: int = 400) -> lis
         lo = max(0, m.start() - reach)
         before = [b.end() for b in _SENTENCE_END.finditer(text, lo, m.start())]
         a = before[-1] if before else lo
-        if NAMING_AS_SUBJECT and not as_subject(text[a : m.start()], text[m.end() : m.end() + 3]):
+        end = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + reach))
+        rest = text[m.end() : end.end() if end else min(len(text), m.end() + reach)]
+        if NAMING_AS_SUBJECT and not as_subject(text[a : m.start()], rest):
             continue
         first = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + reach))
         b = first.end() if first else min(len(text), m.end() + reach)

@@ -96,6 +96,9 @@ def test_asks_margin(question: str, expected: bool) -> None:
         ("He suggested the claim that ", " had", False),
         ("The feud with ", " grew", False),
         ("", "'s feud", False),
+        ("Candidate ", " lacks charm, said Howard.", False),
+        ("", " lacks charm, Senator Ann Howard said.", False),
+        ("", ", the senator, said she would run.", True),
     ],
 )
 def test_as_subject(before: str, after: str, expected: bool) -> None:
