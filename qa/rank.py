@@ -757,17 +757,20 @@ def _abstain_reason(
         if abstain.bound_share(focus, counted) < abstain.COUNT_BOUND:
             return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
     # "How many votes did X get?" where the best passages give only a difference ("Y trailed X by
-    # more than 700 votes"): no count of the noun itself (abstain.COUNT_MARGIN, fit by
+    # more than 700 votes") and no count of the noun itself (abstain.COUNT_MARGIN, fit by
     # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
     if (
         abstain.COUNT_MARGIN > 0.0
         and head is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
         and not abstain.asks_margin(searched)
-        and not any(
-            abstain.count_of(head, s.passage.text[a:b])
-            for s in top[:NEAR_MISS_PASSAGES]
-            for a, b, _ in _sentence_terms(engine, s.passage)
+        and abstain.margin_only(
+            head,
+            (
+                s.passage.text[a:b]
+                for s in top[:NEAR_MISS_PASSAGES]
+                for a, b, _ in _sentence_terms(engine, s.passage)
+            ),
         )
     ):
         return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])

@@ -73,6 +73,16 @@ def test_count_of_is_a_count_not_a_difference(head: str, sentence: str, expected
     assert abstain.count_of(head, sentence) is expected
 
 
+def test_margin_only() -> None:
+    """Only a difference and no count is evidence that the count is not given; a count in other
+    words is not."""
+    margin = "Velde trailed her challenger Tom Aske by more than 700 votes."
+    assert abstain.margin_only("votes", [margin, "Aske declined to comment."])
+    assert not abstain.margin_only("votes", [margin, "Aske won 5,210 votes."])
+    assert not abstain.margin_only("researchers", ["67,000 research staff were on fixed-term contracts."])
+    assert not abstain.margin_only("prosecutions", ["This is the 16th case since 2022."])
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
