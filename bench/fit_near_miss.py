@@ -65,7 +65,7 @@ SQUAD_BUDGET = 0
 POLNEAR_BUDGET = 0.03
 
 
-def choose(rows: dict[str, list[dict]], fired: object) -> float:
+def choose(rows: dict[str, list[dict]], fired: object, grid: list[float] = GRID) -> float:
     """The threshold the sets support: among the grid values within CAP that wrongly decline no
     answerable news-dev, seed_dev or fit-set question, at most SQUAD_BUDGET of the SQuAD sample and
     at most POLNEAR_BUDGET of the PolNeAR speaker questions, the one with the most unanswerable
@@ -79,7 +79,7 @@ def choose(rows: dict[str, list[dict]], fired: object) -> float:
         The threshold; 0.0 (the test off) when no other is supported.
     """
     best, best_net = 0.0, 0
-    for tau in GRID:
+    for tau in grid:
         if tau > CAP:
             break
         wrong = {n: sum(1 for r in rs if r["answerable"] and fired(r, tau)) for n, rs in rows.items()}  # type: ignore[operator]
@@ -120,7 +120,12 @@ def sets(squad_sample: int, polnear: int = 25, offdoc: bool = False) -> list[tup
     squad: list[dict] = []
     if squad_sample:
         docs, squad = quality.squad_items(squad_sample)
-        out.append((f"squad{squad_sample}", quality.index_of("squad", [docs], True), squad))
+        squad_engine = quality.index_of("squad", [docs], True)
+        out.append((f"squad{squad_sample}", squad_engine, squad))
+        import typed_near_misses
+
+        # The sample's questions that name a year, asked of a year their article never names.
+        out.append(("squad-years", squad_engine, typed_near_misses.shifted_years(squad, docs)))
     if offdoc:
         out += offdoc_sets(news, seed + fit, article, squad)
     if polnear:
@@ -131,6 +136,8 @@ def sets(squad_sample: int, polnear: int = 25, offdoc: bool = False) -> list[tup
         out.append((f"polnear{polnear}", engine, items))
         # Ages, sums and clock times the articles do not give about persons they name.
         out.append((f"polnear{polnear}-typed", *typed_near_misses.typed_set(polnear, 0)))
+        # "When will X ...?" without a date to come; "How many votes did X get?" with only a margin.
+        out.append(("polnear-kinds", *typed_near_misses.kinds_set(0)))
     return out
 
 
@@ -245,6 +252,26 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
             for x, y, terms in e.sentence_terms(p)  # type: ignore[attr-defined]
         ]
         out["count_bound"] = abstain.bound_share(focus, counted)
+        # 0.0 when the best passages give the noun only as a difference ("by more than 700 votes";
+        # abstain.margin_only) and the question asks no difference; 1.0 otherwise.
+        out["count_of"] = float(
+            abstain.asks_margin(searched)
+            or not abstain.margin_only(
+                head,
+                (
+                    e.passages[p].text[x:y]  # type: ignore[attr-defined]
+                    for p in pids[: rank.NEAR_MISS_PASSAGES]
+                    for x, y, _ in e.sentence_terms(p)  # type: ignore[attr-defined]
+                ),
+            )
+        )
+    years = abstain.asked_years(searched)
+    if years and pids:
+        # The question's years in the answer's document, its title, URL or date (abstain.YEAR_IN_DOC).
+        doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
+        meta = e.meta.get(doc)  # type: ignore[attr-defined]
+        have = _doc_terms(e, doc) | rank._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
+        out["years_found"] = abstain.years_found(years, have)
     if pids:
         out["doc_share"] = doc_share(e, searched, pids[0])
         out["dense"] = dense if dense is not None else e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
@@ -252,6 +279,12 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
     st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
     if st is not None:
         out["speaker_topic"] = st
+        # The same, with every sentence naming the speaker counting (abstain.NAMING_AS_SUBJECT off).
+        was, abstain.NAMING_AS_SUBJECT = abstain.NAMING_AS_SUBJECT, False
+        try:
+            out["speaker_topic_any"] = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+        finally:
+            abstain.NAMING_AS_SUBJECT = was
     return out
 
 
@@ -372,7 +405,10 @@ def redo(dump: Path, engines: dict[str, object], recompute: bool = True) -> dict
             "fact",
             "bound",
             "count_bound",
+            "count_of",
+            "years_found",
             "speaker_topic",
+            "speaker_topic_any",
             "doc_share",
             "focus_share",
             "key_in_doc",
@@ -455,8 +491,74 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
         ),
     )
     lines += ["", f"Chosen: abstain.COUNT_BOUND = {choose(rows, count_fires)}"]
+
+    def margin_fires(r: dict, t: float) -> bool:
+        return t > 0.0 and r.get("count_of", 1.0) < t
+
+    lines += _table(
+        rows,
+        "the counted noun given only as a difference (abstain.COUNT_MARGIN)",
+        margin_fires,
+        note=(
+            '"How many votes did X receive?" against "Y trailed X by more than 700 votes": declined (1.0)',
+            'when the best passages\' numbers before the counted noun are all differences ("by N", "a',
+            'lead of N", "N more"; abstain.margin_only), and there is one; never for a question that asks',
+            'a difference ("by how many", "margin", "lead"). 0.0: off. With any number before the noun',
+            'required instead (abstain.count_of alone), news-dev lost 2 answerable questions ("67,000',
+            'research staff" for researchers, "the 16th case" for prosecutions).',
+        ),
+        grid=[0.0, 1.0],
+    )
+    lines += ["", f"Chosen: abstain.COUNT_MARGIN = {choose(rows, margin_fires, [0.0, 1.0])}"]
+
+    def year_fires(r: dict, t: float) -> bool:
+        return t > 0.0 and r.get("years_found", 1.0) < t
+
+    lines += _table(
+        rows,
+        "a year of the question missing from the answer's document (abstain.YEAR_IN_DOC)",
+        year_fires,
+        note=(
+            '"Who won the 2012 caucuses?" answered from an article that never names 2012: declined (1.0)',
+            "when a year the question names is in neither the best passage's document nor its title,",
+            "URL or date. squad-years: SQuAD-sample questions naming a year their article names, asked",
+            "of a year it never names (bench/typed_near_misses.shifted_years). 0.0: off.",
+        ),
+        grid=[0.0, 1.0],
+    )
+    lines += ["", f"Chosen: abstain.YEAR_IN_DOC = {choose(rows, year_fires, [0.0, 1.0])}"]
     lines += _table(rows, "speaker quoted, not on the topic (abstain.SPEAKER_TOPIC_SHARE)", topic_fires)
-    lines += ["", f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {choose(rows, topic_fires)}"]
+    subject = choose(rows, topic_fires)
+
+    def any_fires(r: dict, t: float) -> bool:
+        return r.get("speaker_topic_any") is not None and r["speaker_topic_any"] < t
+
+    lines += _table(
+        rows,
+        "the same, every sentence naming the speaker counting (abstain.NAMING_AS_SUBJECT off)",
+        any_fires,
+        note=(
+            "With abstain.NAMING_AS_SUBJECT on (the table above), a sentence naming the speaker counts",
+            'only where the name may be its speaker: not after a preposition, "that" or a verb of speech,',
+            "not a possessive (abstain.as_subject). The switch is on when its choice declines more",
+            "unanswerable questions less answerable ones than the choice with it off.",
+        ),
+    )
+    anyone = choose(rows, any_fires)
+
+    def net(fires: Callable[[dict, float], bool], t: float) -> int:
+        return sum((1 if not r["answerable"] else -1) for rs in rows.values() for r in rs if fires(r, t))
+
+    on = net(topic_fires, subject) > net(any_fires, anyone)
+    lines += [
+        "",
+        f"Net declined (unanswerable less answerable): on {net(topic_fires, subject)} at {subject}, "
+        f"off {net(any_fires, anyone)} at {anyone}.",
+        "",
+        f"Chosen: abstain.NAMING_AS_SUBJECT = {on}",
+        "",
+        f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {subject if on else anyone}",
+    ]
     lines += _table(
         rows,
         "best passage from a document lacking the question's words (measured, not used)",
@@ -580,12 +682,17 @@ def main() -> int:
     ap.add_argument(
         "--reuse", action="store_true", help="with --redo: take --dump's evidence as it is, recomputing none"
     )
+    ap.add_argument(
+        "--save", type=Path, default=None, help="write every row with its evidence here (for a later --reuse)"
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
     # The tests under fit are off, so every answer they would decline is seen and measured.
     abstain.FACT_BOUND = dict.fromkeys(abstain.FACT_BOUND, 0.0)
     abstain.SPEAKER_TOPIC = False
     abstain.ARTICLE_TOPIC = False
+    abstain.COUNT_MARGIN = 0.0
+    abstain.YEAR_IN_DOC = 0.0
     everything = sets(args.squad_sample, args.polnear, args.offdoc)
     engines = {name: engine for name, engine, _ in everything}
     rows = redo(args.dump, engines, not args.reuse) if args.redo else {}
@@ -601,6 +708,11 @@ def main() -> int:
                 rows[name].append(r)
                 dump.write(json.dumps({"set": name, **r}) + "\n")
             print(name, len(items), flush=True)
+    if args.save is not None:
+        with open(args.save, "w", encoding="utf-8") as saved:
+            for name, rs in rows.items():
+                for r in rs:
+                    saved.write(json.dumps({"set": name, **r}) + "\n")
     lines = [
         "# Near-miss thresholds, fit",
         "",

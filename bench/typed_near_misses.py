@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from index.attribution.words import DAYS, MONTH_RE, MONTHS  # noqa: E402
 from qa import answer_type  # noqa: E402
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -86,6 +87,103 @@ def questions(docs: dict[str, str], persons: dict[str, set[str]], rng: random.Ra
     return out
 
 
+_WILL = re.compile(r"\b(?P<s>(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’-]+) will (?P<vp>(?:[a-z][\w'’-]* ?){1,5})")
+# Words a verb phrase cut at five words may end on: dropped ("... face more questions about").
+_VP_TAIL = frozenset(
+    "the a an on in of for about after before with at by from into over his her their its".split()
+)
+_VP_STOP = frozenset("and but or that which who because if when while as than to".split())
+_OPENERS = frozenset(
+    "The This That It He She They We I You His Her Their But And If When What Whether Perhaps".split()
+)
+_MARGIN = re.compile(
+    r"\bby (?:(?:more|less|fewer) than |nearly |almost |about |roughly |some |over |just |only )?"
+    r"(?P<n>\d[\d,.]*) (?:percentage )?(?P<noun>points|votes|delegates|seats)\b"
+)
+
+
+def future_questions(docs: dict[str, str]) -> list[dict]:
+    """Questions "When will X <do it>?" for each "X will <do it>" of an article (X a capitalised name).
+
+    Unanswerable when no sentence naming X gives a date to come (answer_type.fact_evidence
+    "future": "next week", "in March", "within two years"); an answerable control, with the date as
+    its answer, when the "will" sentence itself holds a date ("... will vote on Tuesday").
+
+    Args:
+        docs: article id -> text.
+    Returns:
+        Items with "kind" "future".
+    """
+    from wordfreq import zipf_frequency
+
+    out: list[dict] = []
+    for doc_id, text in sorted(docs.items()):
+        seen: set[str] = set()
+        for sent in _SENTENCE.findall(text):
+            for m in _WILL.finditer(sent):
+                subject = m.group("s")
+                first = subject.split()[0]
+                if first in _OPENERS or first.lower() in MONTHS | DAYS or '"' in sent or "“" in sent:
+                    continue  # a sentence opener, not a name; or inside a quotation
+                vp: list[str] = []
+                for w in m.group("vp").split():
+                    if w in _VP_STOP:
+                        break
+                    vp.append(w)
+                while vp and vp[-1] in _VP_TAIL:
+                    vp.pop()
+                common = len(subject.split()) == 1 and zipf_frequency(subject.lower(), "en") > 3.5
+                if len(vp) < 2 or subject in seen or common:  # "Most will ...", "Reporters will ..."
+                    continue
+                seen.add(subject)
+                q = f"When will {subject} {' '.join(vp)}?"
+                base = {"history": [], "article": doc_id, "kind": "future", "question": q}
+                dated = re.search(
+                    rf"\b(?:on|in|by) ((?:{answer_type._WEEKDAYS[3:-1]})|(?:{MONTH_RE})(?: \d{{1,2}})?|20\d\d)\b",
+                    sent,
+                    re.I,
+                )
+                if dated:
+                    out.append({**base, "answerable": True, "answers": [dated.group(1)]})
+                elif not any(
+                    answer_type.fact_evidence("future", x) for x in _sentences_naming(text, subject)
+                ):
+                    out.append({**base, "answerable": False})
+    return out
+
+
+def margin_questions(docs: dict[str, str], persons: dict[str, set[str]]) -> list[dict]:
+    """Questions "How many votes did X get?" where the article gives only a margin beside X ("X leads
+    by 5 points"), and no sentence naming X counts the noun itself (abstain.count_of).
+
+    Args:
+        docs: article id -> text.
+        persons: article id -> the two-word names of its hand-annotated sources.
+    Returns:
+        Items with "kind" "margin" (all unanswerable).
+    """
+    from qa import abstain
+
+    out: list[dict] = []
+    for doc_id, text in sorted(docs.items()):
+        for name in sorted(n for n in persons.get(doc_id, ()) if n in text):
+            said = _sentences_naming(text, name.split()[-1])
+            nouns = sorted({m.group("noun") for x in said for m in _MARGIN.finditer(x)})
+            for noun in nouns:
+                if not any(abstain.count_of(noun, x) for x in said):
+                    q = f"How many {noun} did {name} get?"
+                    out.append(
+                        {
+                            "history": [],
+                            "article": doc_id,
+                            "kind": "margin",
+                            "question": q,
+                            "answerable": False,
+                        }
+                    )
+    return out
+
+
 def typed_set(articles: int = 25, seed: int = 0) -> tuple[object, list[dict]]:
     """The PolNeAR train sample's index (bench/polnear_speaker_questions.py) and its typed near misses.
 
@@ -109,14 +207,74 @@ def typed_set(articles: int = 25, seed: int = 0) -> tuple[object, list[dict]]:
     return engine, questions(docs, persons, random.Random(seed))
 
 
-def main() -> int:
-    import json
+_YEARS = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+SHIFTS = (3, -3, 5, -5, 7, -7, 11, -11)  # the first of these years that the article never names
 
-    _, items = typed_set()
+
+def shifted_years(items: list[dict], folder: Path) -> list[dict]:
+    """SQuAD questions that name a year their article names, asked of another year the article never
+    names ("Who won Super Bowl 50 in 2016?" -> "... in 2019?"): about a time the article cannot
+    know, so unanswerable.
+
+    Args:
+        items: SQuAD items (bench/quality.squad_items), each with its article's file name as "doc".
+        folder: where the articles are.
+    Returns:
+        Items with "kind" "year", all unanswerable.
+    """
+    out: list[dict] = []
     for it in items:
-        print(json.dumps(it))
-    return 0
+        years = _YEARS.findall(it["question"])
+        if not years or not it.get("answerable", True):
+            continue
+        text = (folder / it["doc"]).read_text(encoding="utf-8")
+        if not all(y in text for y in years):
+            continue
+        q = it["question"]
+        for y in dict.fromkeys(years):
+            new = next((str(int(y) + k) for k in SHIFTS if str(int(y) + k) not in text), None)
+            if new is None:
+                break
+            q = re.sub(rf"\b{y}\b", new, q)
+        else:
+            out.append({"question": q, "history": [], "answerable": False, "kind": "year", "doc": it["doc"]})
+    return out
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+KINDS_ARTICLES = 60  # PolNeAR train articles, at most, indexed for the kinds set
+
+
+def kinds_set(seed: int = 0) -> tuple[object, list[dict]]:
+    """Near misses of a date to come and of a count given only as a margin, from PolNeAR train: the
+    articles (never news-dev's, never the speaker sample's) with a question of either kind
+    (future_questions, margin_questions), at most KINDS_ARTICLES of them picked by `seed`, indexed
+    together and asked of that index.
+
+    Args:
+        seed: picks the articles.
+    Returns:
+        (engine, items).
+    """
+    import polnear_speaker_questions as speaker
+    import quality
+
+    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in speaker.NEWS_DEV.iterdir()}
+    sample = {p.stem for p in (quality.OUT / "polnear-train-25-0").glob("*.txt")}
+    docs = {
+        d["doc_id"]: d["text"] for d in speaker._read("docs.jsonl.gz") if d["doc_id"] not in in_dev | sample
+    }
+    persons: dict[str, set[str]] = {}
+    for a in speaker._read("attributions.jsonl.gz"):
+        name = a.get("source_resolved")
+        if a["doc_id"] in docs and a.get("source_resolved_by") == "name" and name and len(name.split()) == 2:
+            persons.setdefault(a["doc_id"], set()).add(name)
+    items = future_questions(docs) + margin_questions(docs, persons)
+    ids = sorted({it["article"] for it in items})
+    keep = set(random.Random(seed).sample(ids, min(KINDS_ARTICLES, len(ids))))
+    folder = quality.OUT / f"polnear-kinds-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id in sorted(keep):
+        f = folder / f"{doc_id}.txt"
+        if not f.exists():
+            f.write_text(docs[doc_id], encoding="utf-8")
+    return quality.index_of(folder.name, [folder], True), [it for it in items if it["article"] in keep]

@@ -46,6 +46,11 @@ _CURRENCY = (
     r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|francs?|rupees?|roubles?|rubles?|"
     r"kronor|krona|kroner|usd|eur|gbp)"
 )
+# A count in words ("seven", "forty-two", "hundreds", "several").
+NUMBER_WORDS = (
+    rf"(?:{_SMALL}|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:-\w+)?|"
+    r"hundreds|thousands|millions|billions|dozens?|several|a few|a dozen|a hundred|a thousand)"
+)
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 
@@ -289,6 +294,16 @@ _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     ("dimension", re.compile(r"\bhow (?:wide|deep|far|thick|broad)\b", re.I)),
     # "How long is the term?", "How long does the facade stretch?": a time or a length.
     ("length", re.compile(r"\bhow long\b", re.I)),
+    # "When will the centre open?", "When is the vote expected to take place?": a date the article
+    # may not know yet; "will soon move" gives none (bench/fit_near_miss.py, FACT_BOUND['future']).
+    (
+        "future",
+        re.compile(
+            r"^\s*(?:and\s+)?when (?:will|would|shall)\b|"
+            r"^\s*(?:and\s+)?when (?:is|are)\b[^?]{0,80}?\b(?:expected|due|scheduled|set|slated|planned|going) to\b",
+            re.I,
+        ),
+    ),
     (
         "date",
         re.compile(
@@ -343,14 +358,22 @@ _FACT_DATE = re.compile(
 )
 
 
+# A date to come: a loose date, a span from now ("within six months", "in two years") or an end of
+# a period ("by the end of the year").
+_FACT_FUTURE = re.compile(
+    rf"{_FACT_DATE.pattern}|{_DURATION.pattern}|\bend of (?:the|this|next) (?:year|month|week|decade|season)\b",
+    re.I,
+)
+
+
 def asked_fact(question: str) -> str | None:
     """The kind of fact a question asks for, where a value of that kind can be recognised.
 
     Args:
         question: the question as searched.
     Returns:
-        "age", "clock", "money", "duration", "dimension", "length" (either of those two), "date",
-        "verdict" or "role"; None for other questions.
+        "age", "clock", "money", "duration", "dimension", "length" (either of those two),
+        "future" (a date to come), "date", "verdict" or "role"; None for other questions.
     """
     return next((kind for kind, rx in _FACT_QUESTIONS if rx.search(question)), None)
 
@@ -413,6 +436,8 @@ def fact_evidence(kind: str, sentence: str) -> bool:
         )
     if kind == "date":
         return bool(_FACT_DATE.search(sentence))
+    if kind == "future":
+        return bool(_FACT_FUTURE.search(sentence))
     if kind == "verdict":
         return bool(_VERDICT.search(sentence))
     if kind == "role":

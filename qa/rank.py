@@ -841,6 +841,33 @@ def _abstain_reason(
         ]
         if abstain.bound_share(focus, counted) < abstain.COUNT_BOUND:
             return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # "How many votes did X get?" where the best passages give only a difference ("Y trailed X by
+    # more than 700 votes") and no count of the noun itself (abstain.COUNT_MARGIN, fit by
+    # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    if (
+        abstain.COUNT_MARGIN > 0.0
+        and head is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+        and not abstain.asks_margin(searched)
+        and abstain.margin_only(
+            head,
+            (
+                s.passage.text[a:b]
+                for s in top[:NEAR_MISS_PASSAGES]
+                for a, b, _ in _sentence_terms(engine, s.passage)
+            ),
+        )
+    ):
+        return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
+    # story (abstain.YEAR_IN_DOC, fit by bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    years = abstain.asked_years(searched)
+    if abstain.YEAR_IN_DOC > 0.0 and years:
+        doc = top[0].passage.doc_id
+        meta = engine.meta.get(doc)
+        have = engine.document_terms(doc) | _meta_terms(engine, doc) | {meta.date[:4] if meta else ""}
+        if abstain.years_found(years, have) < abstain.YEAR_IN_DOC:
+            return "no document is about: " + ", ".join(y for y in years if y not in have)
     # A weak best passage from a document that never names what the question names: an unrelated
     # document (abstain.NAMES_SHARE, fit by bench/fit_near_miss.py --offdoc:
     # bench/reports/abstention_offdoc.md).

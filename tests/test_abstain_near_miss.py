@@ -43,7 +43,7 @@ sentence he served in full.
         ("How long is the bridge?", "length"),
         ("How wide is the dish?", "dimension"),
         ("How big is the reward?", None),  # a size may be a sum or a count
-        ("When will the centre open?", "date"),
+        ("When will the centre open?", "future"),
         ("In what year was the bridge built?", "date"),
         ("What sentences did the defendants receive?", "verdict"),
         ("How long was the plumber jailed for?", "verdict"),
@@ -201,4 +201,6 @@ def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
     in_code = {f"FACT_BOUND[{k!r}]": v for k, v in abstain.FACT_BOUND.items()}
     in_code["SPEAKER_TOPIC_SHARE"] = abstain.SPEAKER_TOPIC_SHARE
     in_code["COUNT_BOUND"] = abstain.COUNT_BOUND
+    in_code["COUNT_MARGIN"] = abstain.COUNT_MARGIN
+    in_code["YEAR_IN_DOC"] = abstain.YEAR_IN_DOC
     assert {k: float(v) for k, v in chosen.items()} == in_code
