@@ -249,7 +249,9 @@ PARTICIPLE_MIN_WORDS = 1
 TRAILING_SUBJECT_WORDS = 8
 # Verb forms that after a noun phrase are mostly a plural noun: "New Jersey and four other states."
 # At most this many quotations inside the words a trailing attribution reports ("Leaders became more
-# "conversant," Ban said."); more make the sentence a quotation's, not reported speech.
+# "conversant," Ban said."); more make the sentence a quotation's, not reported speech. Fit by
+# bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
+# all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
 _THAT_ONLY = {"reported", "reports", "report"} | _NOUN_TOO
