@@ -392,7 +392,7 @@ def _sql(index_dir: Path, *statements: str) -> None:
         (lambda ix: _flat_vectors(ix, np.vstack([_vectors(ix)] * 2)), ["vectors", "passages"]),
         (lambda ix: _flat_vectors(ix, _vectors(ix)[:, :100]), ["100 dims"]),
         (lambda ix: _flat_vectors(ix, _vectors(ix) * np.nan), ["NaN"]),
-        (lambda ix: _flat_vectors(ix, _vectors(ix) * np.inf), ["NaN or infinite"]),
+        (lambda ix: _flat_vectors(ix, np.full_like(_vectors(ix), np.inf)), ["NaN or infinite"]),
         (lambda ix: _sql(ix, "UPDATE passages SET doc_id = 99 WHERE pid = 0"), ["outside its document"]),
         (
             lambda ix: _sql(ix, "UPDATE passages SET end_char = 10000000 WHERE pid = 0"),
