@@ -77,9 +77,10 @@ class Weights:
     claim: float = 0.1
     # "What did Putin say about X?" where the analyser found no attribution of X's words ("Mr. Putin
     # held forth on a sweeping array of topics"): the topic's share of the best sentence naming the
-    # asked speaker, counted only in a document that quotes them (see Features.named). fit.md
-    # (bench/fit.py --ranking-only --only named): held-out PolNeAR 0.757 -> 0.851, article 0.865 ->
-    # 0.892, news-dev 0.902 and SQuAD-600 0.833 unchanged; four folds of five chose 0.8-1.0.
+    # asked speaker, counted only in a document that quotes them (see Features.named). Adopted by
+    # bench/fit.py --ranking-only --only named (its fit.md is in commit 9fce2f3): held-out PolNeAR
+    # 0.757 -> 0.851, article 0.865 -> 0.892, news-dev 0.902 and SQuAD-600 0.833 unchanged; the folds
+    # chose 0.8-1.0. The full rerun after the round-8 merges (fit.md now) kept every weight.
     named: float = 0.8
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
