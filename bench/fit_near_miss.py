@@ -231,39 +231,24 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
     out: dict = {}
     kind = abstain.asked_fact(searched)
     if kind is not None:
-        focus = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(abstain.focus_words(searched)))}  # type: ignore[attr-defined]
         sentences = [
-            (abstain.fact_evidence(kind, e.passages[p].text[x:y]), terms)  # type: ignore[attr-defined]
-            for p in pids[: rank.NEAR_MISS_PASSAGES]
-            for x, y, terms in e.sentence_terms(p)  # type: ignore[attr-defined]
-        ]
+            (abstain.fact_evidence(kind, text), terms) for text, terms in rank.near_sentences(e, pids)
+        ]  # type: ignore[arg-type]
         out["fact"] = kind
-        out["bound"] = abstain.bound_share(focus, sentences)
+        out["bound"] = abstain.bound_share(rank.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
     head = abstain.counted_noun(searched)
     a_type = intents.read(searched).answer_type
     if head is not None and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
         # "How many votes did Kristy Marmorato receive?": a count beside the noun, and how much of
         # the question's other words stand in that sentence (a count of another person's votes).
         want = set(e.terms(head))  # type: ignore[attr-defined]
-        focus = {t: e.lexical.idf(t) for t in dict.fromkeys(e.terms(abstain.focus_words(searched)))}  # type: ignore[attr-defined]
-        counted = [
-            (intents.has_evidence(a_type, e.passages[p].text[x:y]) and bool(want & terms), terms)  # type: ignore[attr-defined]
-            for p in pids[: rank.NEAR_MISS_PASSAGES]
-            for x, y, terms in e.sentence_terms(p)  # type: ignore[attr-defined]
-        ]
-        out["count_bound"] = abstain.bound_share(focus, counted)
+        near = rank.near_sentences(e, pids)  # type: ignore[arg-type]
+        counted = [(intents.has_evidence(a_type, text) and bool(want & terms), terms) for text, terms in near]
+        out["count_bound"] = abstain.bound_share(rank.focus_idf(e, searched), counted)  # type: ignore[arg-type]
         # 0.0 when the best passages give the noun only as a difference ("by more than 700 votes";
         # abstain.margin_only) and the question asks no difference; 1.0 otherwise.
         out["count_of"] = float(
-            abstain.asks_margin(searched)
-            or not abstain.margin_only(
-                head,
-                (
-                    e.passages[p].text[x:y]  # type: ignore[attr-defined]
-                    for p in pids[: rank.NEAR_MISS_PASSAGES]
-                    for x, y, _ in e.sentence_terms(p)  # type: ignore[attr-defined]
-                ),
-            )
+            abstain.asks_margin(searched) or not abstain.margin_only(head, (text for text, _ in near))
         )
     years = abstain.asked_years(searched)
     if years and pids:

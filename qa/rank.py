@@ -823,6 +823,7 @@ def _abstain_reason(
     )
     if why or not top:
         return why
+    best = [s.passage.pid for s in top]
     # "How many votes did Kristy Marmorato receive?" where the count beside "votes" is her rival's:
     # the count's sentence must hold the question's other words (abstain.COUNT_BOUND, fit by
     # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
@@ -834,13 +835,11 @@ def _abstain_reason(
         and abstain.countable(head, EVERYDAY_ZIPF)
     ):
         want = set(engine.terms(head))
-        focus = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
         counted = [
-            (intents.has_evidence(intent.answer_type, s.passage.text[a:b]) and bool(want & terms), terms)
-            for s in top[:NEAR_MISS_PASSAGES]
-            for a, b, terms in _sentence_terms(engine, s.passage)
+            (intents.has_evidence(intent.answer_type, text) and bool(want & terms), terms)
+            for text, terms in near_sentences(engine, best)
         ]
-        if abstain.bound_share(focus, counted) < abstain.COUNT_BOUND:
+        if abstain.bound_share(focus_idf(engine, searched), counted) < abstain.COUNT_BOUND:
             return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
     # "How many votes did X get?" where the best passages give only a difference ("Y trailed X by
     # more than 700 votes") and no count of the noun itself (abstain.COUNT_MARGIN, fit by
@@ -850,14 +849,7 @@ def _abstain_reason(
         and head is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
         and not abstain.asks_margin(searched)
-        and abstain.margin_only(
-            head,
-            (
-                s.passage.text[a:b]
-                for s in top[:NEAR_MISS_PASSAGES]
-                for a, b, _ in _sentence_terms(engine, s.passage)
-            ),
-        )
+        and abstain.margin_only(head, (text for text, _ in near_sentences(engine, best)))
     ):
         return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
@@ -890,6 +882,7 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     """The documents mention what is asked about but do not say the asked thing (qa.abstain): the
     asked speaker is not quoted, or not on the asked topic; the asked count, amount, measurement,
     verdict or role holder is not given beside the question's words."""
+    best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
         why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
@@ -899,27 +892,48 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
         sentences = [
-            (intents.has_evidence(a_type, s.passage.text[a:b]), terms)
-            for s in top[:NEAR_MISS_PASSAGES]
-            for a, b, terms in _sentence_terms(engine, s.passage)
+            (intents.has_evidence(a_type, text), terms) for text, terms in near_sentences(engine, best)
         ]
         if not abstain.value_bound(engine.terms(head), sentences):
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
     if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
-        focus = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
-        typed = [
-            (abstain.fact_evidence(kind, s.passage.text[a:b]), terms)
-            for s in top[:NEAR_MISS_PASSAGES]
-            for a, b, terms in _sentence_terms(engine, s.passage)
-        ]
-        if abstain.bound_share(focus, typed) < abstain.FACT_BOUND[kind]:
+        typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in near_sentences(engine, best)]
+        if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
     if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
         share = speaker_topic_evidence(engine, searched)
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     return ""
+
+
+def near_sentences(engine: Engine, pids: list[int]) -> list[tuple[str, frozenset[str]]]:
+    """The sentences of the best passages, where a near miss's asked value would have to be.
+
+    Args:
+        engine: the open index.
+        pids: the answer's passages, best first; the first NEAR_MISS_PASSAGES are read.
+    Returns:
+        Each sentence's text and terms, in passage order.
+    """
+    return [
+        (engine.passages[p].text[a:b], terms)
+        for p in pids[:NEAR_MISS_PASSAGES]
+        for a, b, terms in engine.sentence_terms(p)
+    ]
+
+
+def focus_idf(engine: Engine, searched: str) -> dict[str, float]:
+    """The terms of the question's focus words (abstain.focus_words), with their idf.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        Each focus term with its idf.
+    """
+    return {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
 
 
 def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
