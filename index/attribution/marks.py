@@ -43,12 +43,18 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
             chain += 1
         carry = False
         open_at = -1
+        skip_to = -1
         for i in range(ps, pe):
             ch = text[i]
-            if ch not in _QUOTE_DOUBLE:
+            if ch not in _QUOTE_DOUBLE or i < skip_to:
                 continue
             if open_at < 0:
                 if ch in "”»" and not _opens_here(text, i, ps):
+                    continue
+                if i > ps and text[i - 1] == "=":
+                    # markup's attribute value (`<tweet date="March 10, 2016">`): no quotation
+                    close = text.find(ch, i + 1, min(pe, i + _ATTRIBUTE_MAX_CHARS))
+                    skip_to = close + 1 if close > 0 else i + 1
                     continue
                 open_at = i
             elif ch in "“„«" and text[open_at] in "“„«":
@@ -66,6 +72,11 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         spans.extend(_single_quotes(text, ps, pe, pi, spans[first:]))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# A bound on an attribute value read in markup (tweet embeds: ids, dates, handles, a picture link); not
+# fit: a value longer than this is left to the ordinary pairing.
+_ATTRIBUTE_MAX_CHARS = 200
 
 
 def _opens_here(text: str, i: int, ps: int) -> bool:
@@ -107,6 +118,8 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
             cut = m.end()
             if _in_spans(m.start(), spans, starts) and not _quote_ends_sentence(text, m, spans, starts):
                 continue
+            if _continues_lower(text, m, pe):
+                continue
             word = re.search(r"([\w.]+)\.+$", text[max(ps, m.start() - 12) : m.start() + 1])
             if word:
                 w = word.group(1).lower().rstrip(".")
@@ -120,6 +133,23 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         if s < pe:
             out.append((s, pe))
     return out
+
+
+def _continues_lower(text: str, m: re.Match[str], pe: int) -> bool:
+    """Whether a bare full stop is no sentence end because a lower-case word follows it: an
+    abbreviation with inner dots ("veteran D.C. lobbyist", "the U.S. attorney", "a Ph.D. from"),
+    which ABBREV's one-word test does not see, or an ellipsis inside a sentence.
+
+    Args:
+        text: the document; m: the sentence-end match; pe: the paragraph's end.
+    Returns:
+        True when the match is full stops only (no ?, ! or closing quote mark) and the next word
+        begins with a lower-case letter.
+    """
+    if set(m.group()) != {"."}:
+        return False
+    nxt = re.match(r"\s+(\w)", text[m.end() : min(pe, m.end() + 4)])
+    return nxt is not None and nxt.group(1).islower()
 
 
 def _quote_ends_sentence(text: str, m: re.Match[str], spans: list[_Span], starts: list[int]) -> bool:
@@ -187,5 +217,10 @@ def title_quote(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1 - _TITLE_CONTEXT_CHARS) : max(0, start - 1)]
     opens = list(_SENTENCE_OPEN.finditer(before))
     words = _TITLE_WORD.findall(before[opens[-1].end() :] if opens else before)
+    # ... and so are the words after it, to the sentence's end: `On CBS's "Face the Nation," Sanders
+    # was asked` opens with capitals but is no headline
+    after = text[end + 1 : end + 1 + _TITLE_CONTEXT_CHARS]
+    stop = _SENTENCE_OPEN.search(after)
+    words += _TITLE_WORD.findall(after[: stop.start()] if stop else after)
     headline = bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
     return not headline

@@ -1,0 +1,61 @@
+"""Cues and spans (issue 8, round 9a): abbreviations with inner dots, quoted attribute values in markup,
+and titles after a capitalised sentence opening. Articles written for these tests."""
+
+from __future__ import annotations
+
+from index.attribution import analyse
+from index.attribution.marks import _pair_quotes, _paragraphs, _sentences, title_quote
+
+
+def _rows(text: str) -> list[tuple[str | None, bool, str]]:
+    """(speaker, direct, content) of every attribution, in text order."""
+    _speakers, quotes = analyse(text)
+    return [(q.speaker, q.direct, text[q.start : q.end]) for q in quotes]
+
+
+def _sents(text: str) -> list[str]:
+    paras = _paragraphs(text)
+    return [text[s:e] for s, e in _sentences(text, paras, _pair_quotes(text, paras))]
+
+
+def test_inner_dot_abbreviation_before_a_lower_case_word_ends_no_sentence() -> None:
+    text = "Olaf Brandt, a veteran D.C. lobbyist for the ferry guild, says the fares will rise. He left."
+    assert _sents(text) == [
+        "Olaf Brandt, a veteran D.C. lobbyist for the ferry guild, says the fares will rise.",
+        "He left.",
+    ]
+    rows = _rows(text)
+    assert ("Olaf Brandt", False, "the fares will rise") in rows
+
+
+def test_full_stop_before_a_capital_still_ends_the_sentence() -> None:
+    text = "The guild moved its office to Washington, D.C. Marta Kell said the rent was lower."
+    assert len(_sents(text)) == 2
+
+
+def test_markup_attribute_value_is_no_quotation() -> None:
+    text = (
+        "Councillor Marta Kell spoke about the ferry on Monday.\n\n"
+        '<tweet author="@harbourguild" date="March 10, 2016">Kell told me the ferry fares will rise '
+        "in May</tweet>.\n\n"
+        '"We have waited long enough," Kell said.'
+    )
+    rows = _rows(text)
+    assert not any("March 10" in c or "harbourguild" in c for _s, _d, c in rows)
+    assert ("Marta Kell", True, "We have waited long enough") in rows
+
+
+def test_show_title_after_a_capitalised_opening_is_a_title() -> None:
+    text = (
+        "Marta Kell spoke about the ferry fares on Monday.\n\n"
+        'On Harbour Radio\'s "Morning Tide," Kell said that the fares would rise in May.'
+    )
+    start = text.index("Morning Tide")
+    assert title_quote(text, start, start + len("Morning Tide"))
+    assert not any("Morning Tide" in c for _s, _d, c in _rows(text))
+
+
+def test_headline_quotation_is_still_kept() -> None:
+    text = "Kell: Ferry Guild Has 'A Long Way To Go'\n\nCouncillor Marta Kell spoke on Monday."
+    start = text.index("A Long")
+    assert not title_quote(text, start, start + len("A Long Way To Go"))
