@@ -59,3 +59,41 @@ def test_headline_quotation_is_still_kept() -> None:
     text = "Kell: Ferry Guild Has 'A Long Way To Go'\n\nCouncillor Marta Kell spoke on Monday."
     start = text.index("A Long")
     assert not title_quote(text, start, start + len("A Long Way To Go"))
+
+
+def test_headline_label_with_its_topic() -> None:
+    text = (
+        "Kell to Ferry Guild: Fares will rise in May.\n\n"
+        "Councillor Marta Kell spoke to the guild on Monday about the wage talks."
+    )
+    rows = _rows(text)
+    assert ("Marta Kell", False, "Fares will rise in May") in rows
+
+
+def test_maintain_reports_only_with_that() -> None:
+    text = (
+        "Councillor Marta Kell maintains a large lead over her rivals in the harbour ward. "
+        "Olaf Brandt maintained that the ferry fares were too high for the island's families."
+    )
+    rows = _rows(text)
+    assert not any("large lead" in c for _s, _d, c in rows)
+    assert ("Olaf Brandt", False, "the ferry fares were too high for the island's families") in rows
+
+
+def test_appear_of_a_presence_is_no_stance() -> None:
+    text = (
+        "Councillor Marta Kell appeared with the ferry guild's leaders at the pier on Monday. "
+        "Olaf Brandt appeared to be fully behind the new timetable for the winter months."
+    )
+    rows = _rows(text)
+    assert not any("ferry guild's leaders" in c for _s, _d, c in rows)
+    assert any("fully behind the new timetable" in c for _s, _d, c in rows)
+
+
+def test_continue_of_an_act_is_no_trailing_attribution() -> None:
+    text = (
+        "The harbour talks went on all week. Despite the strike at the pier and the storm, "
+        "Marta Kell continues to run the ferry every morning."
+    )
+    rows = _rows(text)
+    assert not any("strike at the pier" in c for _s, _d, c in rows)

@@ -258,6 +258,12 @@ _ASKED_OPEN = _lazy(
 )
 # A speaker label opening a paragraph: an interview's "Q:" / "SMITH:", a headline's "Graham: ...".
 _LABEL = _lazy(rf"[^\S\n]*(?P<subj>Q|A|{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,2}}):[^\S\n]+(?P<rest>\S)")
+# A headline's speaker and whom or what the words are about, before the colon: "Clinton to Planned
+# Parenthood: Trump will ...", "CNN President On Trump: ...", "Former AG Mukasey at RNC: ..." (round 9a).
+_TOPIC_LABEL = _lazy(
+    rf"[^\S\n]*(?P<subj>{_CAPTOK}(?:[^\S\n]+{_CAPTOK}){{0,3}})[^\S\n]+(?:[Oo]n|[Tt]o|[Aa]t)[^\S\n]+"
+    r"[^:\n\"“”]{1,80}?:[^\S\n]+(?P<rest>\S)"
+)
 _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 
 # An attribution after the words it reports: ", Smith said." / ", said Smith, a lawyer." /
