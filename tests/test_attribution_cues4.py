@@ -97,3 +97,14 @@ def test_continue_of_an_act_is_no_trailing_attribution() -> None:
     )
     rows = _rows(text)
     assert not any("strike at the pier" in c for _s, _d, c in rows)
+
+
+def test_according_to_before_a_colon_and_quotation() -> None:
+    text = (
+        "The ferry guild met on Monday.\n\n"
+        'According to Harbour Weekly: "The guild will raise the island fares in May and cut two sailings."'
+    )
+    _speakers, quotes = analyse(text)
+    q = next(q for q in quotes if "raise the island fares" in text[q.start : q.end])
+    assert q.source == "Harbour Weekly"
+    assert q.verb == "according to"

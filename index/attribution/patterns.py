@@ -149,7 +149,8 @@ _BEFORE = [
     for kind, pat in _SUBJECTS
 ]
 _BEFORE_ACCORDING = [
-    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?,?\s*$"))
+    # ... closed by a comma or a colon ("According to HuffPo: "..."", round 9a)
+    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?[,:]?\s*$"))
     for kind, pat in _NAMED_SUBJECTS
 ]
 # A subject at the end of the text before a reported-speech verb.
