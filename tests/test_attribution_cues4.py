@@ -108,3 +108,21 @@ def test_according_to_before_a_colon_and_quotation() -> None:
     q = next(q for q in quotes if "raise the island fares" in text[q.start : q.end])
     assert q.source == "Harbour Weekly"
     assert q.verb == "according to"
+
+
+def test_second_verb_after_an_opening_phrase_takes_the_subject() -> None:
+    text = (
+        "Councillor Marta Kell spoke on Monday. Walking to the next address, Kell reminisced about her "
+        "days growing up on the island, and said their views were both changed by the ferry strike."
+    )
+    rows = _rows(text)
+    assert ("Marta Kell", False, "their views were both changed by the ferry strike") in rows
+
+
+def test_reported_with_an_object_is_no_trailing_attribution() -> None:
+    text = (
+        "Councillor Marta Kell spoke on Monday. In April, the Acme company reported flat user growth "
+        "and worse revenue, and said it was still operating at a loss."
+    )
+    rows = _rows(text)
+    assert not any(c.startswith("In April") for _s, _d, c in rows)

@@ -97,6 +97,9 @@ _CONTROL_TO = _lazy(
     r"|(?:is|are|was|were|be|been)\s+(?:(?:also|not|still|now)\s+)?(?:likely|going|expected|willing|ready|poised|"
     r"about|able|eager|prepared|set))\s+to\s+$"
 )
+# A sentence's opening phrase set off by a comma ("In April,", "Walking to the next address,"), before
+# its subject; bounded to 60 characters.
+_OPENING_PHRASE = _lazy(r"[^,;:\"“”()]{2,60}?,\s+")
 # "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
 _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
@@ -258,6 +261,14 @@ _NOUN_TOO = {"states", "state", "pledged", "pledges"}
 # "maintain" reports speech only with "that" ("Clinton maintains a large lead"; round 9a: on train 13 of
 # 23 findings of "maintain(s/ed)" matched no gold, and every train cue of the verb in speech has "that").
 _THAT_ONLY = {"reported", "reports", "report", "maintain", "maintains", "maintained"} | _NOUN_TOO
+# What may follow a that-only verb in a trailing attribution: a time or a place, not an object
+# ("..., CNN reported Thursday." / "..., the Post reported on its website."; round 9a).
+_TRAIL_ADVERBIAL = _lazy(
+    r"\s+(?:[A-Z][a-z]+day|yesterday|today|tonight|last|this|earlier|later|on|in|at|from|via|by|through"
+    r"|during|after|before|citing|according|(?:a\s+few\s+|\w+\s+)?(?:days?|weeks?|months?|years?)\s)\b"
+)
+# The words after a trailing attribution's verb, up to its punctuation.
+_TRAIL_OBJECT = _lazy(r"[^,.;:!?\"“”()—–]*")
 # "continue" is a speech verb of a quotation ("...," he continued), but with an infinitive or -ing form
 # after it, it continues an act ("as Kerry continues to pursue diplomacy, ..."; round 9a).
 _ASPECT_VERBS = {"continue", "continues", "continued"}
@@ -583,6 +594,10 @@ class _Attributor(_Sources):
             return None
         if subj is None and _COORD_VP.search(pre):
             subj = self._clause_subject(ss, pos) or self._opening_source(ss, pos)
+            if subj is None and not belief and (om := _OPENING_PHRASE.match(t, ss, pos)) is not None:
+                # "Walking to the next address, Ebeling reminisced ... and said": the subject after
+                # the sentence's opening phrase (round 9a)
+                subj = self._clause_subject(om.end(), pos) or self._opening_source(om.end(), pos)
         if subj is not None:
             return subj
         opening = self._opening_subject(ss, pos, pre)  # "Tom Roe, the head of X, a group that ..., said"
@@ -912,6 +927,12 @@ class _Attributor(_Sources):
                     continue  # "..., and four other states." / ", denounced Mr. Roe's remarks.": nouns
                 if _TO_VERB.match(t, m.end(vk)):
                     continue  # ", Roe continued to say he ...": the infinitive reports its own clause
+                if (
+                    _verb(m.group(vk)) in _THAT_ONLY
+                    and _first_words(_TRAIL_OBJECT.match(t, m.end(vk), m.end()).group()) > 0
+                    and not _TRAIL_ADVERBIAL.match(t, m.end(vk))
+                ):
+                    continue  # ", Acme reported flat growth and ...": the verb has an object, no report
                 if _verb(m.group(vk)) in _ASPECT_VERBS and _ASPECT_THEN.match(t, m.end(vk)):
                     continue  # "as Kerry continues to pursue diplomacy, ...": "continue" of an act, no speech
                 if m.group("vfirst") is not None and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
