@@ -126,3 +126,8 @@ def test_reported_with_an_object_is_no_trailing_attribution() -> None:
     )
     rows = _rows(text)
     assert not any(c.startswith("In April") for _s, _d, c in rows)
+
+
+def test_reflexive_after_the_subject() -> None:
+    text = "Councillor Marta Kell spoke on Monday. Ford itself said the deal was on in the end."
+    assert ("Ford", False, "the deal was on in the end") in _rows(text)

@@ -161,7 +161,9 @@ _SUBJ_END = [
             rf"(?P<subj>{pat})"
             # "he's said he'll fight", "they've said": a pronoun's contracted auxiliary (round 7a)
             + (r"(?:['’](?:s|ve|d)(?=\s))?" if kind == "pron" else "")
-            + rf"\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+            # "Ford itself said", "Trump himself has said": a reflexive after the subject (round 9a)
+            + rf"\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?(?:\s*(?:him|her|it|them)sel(?:f|ves)\s)?"
+            + rf"{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
         ),
     )
     for kind, pat in (
