@@ -25,6 +25,7 @@ from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
+from index.packedtext import PackedText
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -67,7 +68,8 @@ class BuildReport:
 class _Doc:
     """A document on its way into the new generation."""
 
-    source: SourceText
+    source: SourceText  # its `text` emptied: the text is `text`
+    text: PackedText
     chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
     quotes: list[docstore.QuoteRow]
@@ -135,7 +137,21 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
     del chunks
     speakers, found = _attributions(src)
-    return _Doc(source=src, chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
+    return _Doc(*_packed(src), chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
+
+
+def _packed(src: SourceText) -> tuple[SourceText, PackedText]:
+    """The document without its str text, and the text as UTF-8: held so from analysing to the end
+    of the build, half the memory of a str with a character past Latin-1 (60 -> 30 MB at 30 MB of
+    news text; bench/reports/index_scale.txt, sixth pass).
+
+    Args:
+        src: the document as read.
+
+    Returns:
+        (the document with an empty `text`, its text packed).
+    """
+    return dataclasses.replace(src, text=""), PackedText(src.text)
 
 
 def _attributions(src: SourceText) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
@@ -161,7 +177,7 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
     else:  # attributions from an older analyser: found again (cheap: no embedding)
         speakers, found = _attributions(src)
     return _Doc(
-        source=src,
+        *_packed(src),
         chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
@@ -270,7 +286,7 @@ def _gather(
     the previous index's other documents kept unless they are gone.
 
     Args:
-        sources: the documents read in this run.
+        sources: the documents read in this run (emptied here, one at a time).
         prev: the current generation's content, None for a new index or a rebuild.
         roots: the paths named in this run (documents under them that were not read are gone).
         embedder: the model (its tokenizer sizes the passages).
@@ -284,19 +300,15 @@ def _gather(
     removed = 0
     docs: list[_Doc] = []
     seen: set[str] = set()
-    for i, src in enumerate(sources):
-        tick("analysing", i, len(sources))
-        if src.source in seen:
-            continue
-        seen.add(src.source)
-        old = prev.docs.get(src.source) if prev else None
-        if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
-            docs.append(_carry(prev, old, src))
-            continue
-        d = _analyse(src, embedder)
-        d.status = "updated" if old is not None else "added"
-        docs.append(d)
-    tick("analysing", len(sources), len(sources))
+    total = len(sources)
+    # Taken from the list as they are analysed: each document's str goes once it is packed.
+    sources.reverse()
+    for i in range(total):
+        tick("analysing", i, total)
+        d = _read_doc(sources.pop(), prev, seen, embedder, reusable)  # no loop variable keeps a str
+        if d is not None:
+            docs.append(d)
+    tick("analysing", total, total)
 
     # Documents of the previous index that were not seen now: kept unless they are gone.
     if prev is not None:
@@ -320,12 +332,38 @@ def _gather(
     return docs, removed
 
 
+def _read_doc(
+    src: SourceText, prev: _Previous | None, seen: set[str], embedder: embed.Embedder, reusable: bool
+) -> _Doc | None:
+    """A document read in this run, analysed or carried over when unchanged; None for a repeat.
+
+    Args:
+        src: the document.
+        prev: the current generation's content, None for a new index or a rebuild.
+        seen: the sources taken so far (src's is added).
+        embedder: the model.
+        reusable: whether the previous chunks and vectors can be carried over.
+
+    Returns:
+        The document of the new generation, or None when its source was taken already.
+    """
+    if src.source in seen:
+        return None
+    seen.add(src.source)
+    old = prev.docs.get(src.source) if prev else None
+    if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
+        return _carry(prev, old, src)
+    d = _analyse(src, embedder)
+    d.status = "updated" if old is not None else "added"
+    return d
+
+
 class _PassageTexts(Sequence[str]):
     """Passage texts sliced from their documents when asked for, for the model: neither the texts nor
     a list of (text, start, end) spans of every passage (~130 bytes a passage: 8 MB at 65k) is held.
     """
 
-    def __init__(self, docs: list[tuple[str, chunking.PackedChunks]]) -> None:
+    def __init__(self, docs: list[tuple[PackedText, chunking.PackedChunks]]) -> None:
         self._docs = docs
         self._firsts = list(itertools.accumulate((len(c) for _, c in docs), initial=0))
 
@@ -336,7 +374,7 @@ class _PassageTexts(Sequence[str]):
         j = bisect.bisect_right(self._firsts, i) - 1
         text, chunks = self._docs[j]
         a, b = chunks.span(i - self._firsts[j])
-        return text[a:b]
+        return text.slice(a, b)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -359,9 +397,8 @@ def _passages_of(docs: list[_Doc]) -> Iterator[str]:
         An iterator over the passage texts.
     """
     for d in docs:
-        text = d.source.text
-        for c in d.chunks:
-            yield text[c.start : c.end]
+        for a, b in (d.chunks.span(i) for i in range(len(d.chunks))):
+            yield d.text.slice(a, b)
 
 
 def _passage_rows(docs: list[_Doc]) -> Iterator[docstore.PassageRow]:
@@ -428,7 +465,7 @@ def _embed(
     # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
+    texts = _PassageTexts([(d.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -447,8 +484,8 @@ def _embed(
 def _store_rows(
     docs: list[_Doc], now: str, report: BuildReport
 ) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
-    """The documents', quotes' and speakers' store rows (doc_id = position), counting each document's
-    status in `report`. A function of its own: no loop variable outlives it holding a text.
+    """The documents', quotes' and speakers' store rows (doc_id = position; their texts are the
+    documents' `text`, given to the store apart), counting each document's status in `report`.
 
     Args:
         docs: the documents in the index's order.
@@ -462,7 +499,7 @@ def _store_rows(
     for doc_id, d in enumerate(docs):
         s = d.source
         meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, "", now, meta))
         quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
@@ -508,7 +545,9 @@ def _write(
     # pass: storing:vectors peak 219 -> see the report.
     Lexical.write(_passages_of(docs), staging / LEXICAL)
     tick("storing", 1, 3)
-    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
+    docstore.write(
+        staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]
+    )
     del doc_rows, quote_rows, speaker_rows
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
     tick("storing", 2, 3)
