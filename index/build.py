@@ -87,15 +87,69 @@ class _Previous:
     vectors: np.ndarray
 
 
-def _load_previous(index_dir: Path) -> _Previous:
-    """The current generation's content, to carry unchanged documents over without re-embedding.
+def _open_current(index_dir: Path) -> tuple[Path, store.Manifest]:
+    """The current generation and its manifest, its files verified.
 
     Damage is raised, not taken for "no index": an update that quietly started from scratch would
     drop every document not named in this run. `--rebuild` is the explicit way to start afresh.
+
+    Args:
+        index_dir: the index folder (it has a current generation).
+
+    Returns:
+        (generation folder, manifest).
     """
     try:
         gen, manifest = store.open_manifest(index_dir)
         store.verify(gen, manifest)
+    except IndexDamaged as exc:
+        raise _refuse_update(exc) from None
+    return gen, manifest
+
+
+def _nothing_changes(manifest: store.Manifest, sources: Sequence[SourceText], roots: Sequence[Path]) -> bool:
+    """Whether this run would write the current generation again: every document read has the text
+    it was indexed with, none is gone, and the index was made by this version of every step. Then
+    nothing is written (like `git commit` with nothing changed), and neither the previous texts nor
+    its vectors are loaded: that alone took 4.4x the text (bench/reports/index_scale.txt, sixth pass).
+    The caller has checked the model and the chunker settings.
+
+    Args:
+        manifest: the current generation's.
+        sources: the documents read in this run.
+        roots: the paths named in this run.
+
+    Returns:
+        True when the new generation would hold the same documents, passages and files.
+    """
+    if (
+        manifest.format_version != store.FORMAT_VERSION
+        or manifest.extra.get("lexical") != LEXICAL_VERSION
+        or manifest.extra.get("attribution") != attribution.VERSION
+        or manifest.ann != vectors.choose(int(manifest.counts.get("passages", -1)))
+    ):
+        return False
+    read = {s.source: s.sha256 for s in sources}
+    if any(manifest.documents.get(source) != digest for source, digest in read.items()):
+        return False
+    return not any(
+        source not in read and (_under(source, roots) or not os.path.exists(source))
+        for source in manifest.documents
+    )
+
+
+def _load_previous(index_dir: Path, gen: Path, manifest: store.Manifest) -> _Previous:
+    """The current generation's content, to carry unchanged documents over without re-embedding.
+
+    Args:
+        index_dir: the index folder.
+        gen: its current generation, verified (`_open_current`).
+        manifest: that generation's manifest.
+
+    Returns:
+        Its documents, passages, quotes, speakers and vectors.
+    """
+    try:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
             docs = {d.source: d for d in ds.documents()}
@@ -226,18 +280,19 @@ def build(
             report.skipped = skipped
             if writer.damage is not None and not rebuild:
                 raise _refuse_update(writer.damage)
-            prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
-            if not sources and prev is None:  # nothing to index and nothing to remove: no model needed
+            head = None if rebuild or writer.previous is None else _open_current(index_dir)
+            if not sources and head is None:  # nothing to index and nothing to remove: no model needed
                 raise InputError(_nothing_to_index(paths, skipped))
-            model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
+            current = head[1] if head else None
+            model_name = model or (current.model if current else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
-                quantized = bool(prev.manifest.extra.get("quantized", False)) if prev else QUANTIZED
+                quantized = bool(current.extra.get("quantized", False)) if current else QUANTIZED
             embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized)
             report.model = model_name
-            if prev is not None and prev.manifest.model_fingerprint != embedder.fingerprint:
+            if current is not None and current.model_fingerprint != embedder.fingerprint:
                 raise IndexIncompatible(
-                    f"index {index_dir} was built with model {prev.manifest.model} "
-                    f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
+                    f"index {index_dir} was built with model {current.model} "
+                    f"({current.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
                     hint="rebuild it to change the model",
                 )
             # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
@@ -246,12 +301,19 @@ def build(
                 "structure": structure.VERSION,
             }
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
-            old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
+            old_chunker = {k: v for k, v in current.chunker.items() if k != "lexical"} if current else None
             reusable = (
-                prev is not None
+                current is not None
                 and old_chunker == settings
-                and bool(prev.manifest.extra.get("quantized", False)) == quantized
+                and bool(current.extra.get("quantized", False)) == quantized
             )
+            if head is not None and sources and reusable and _nothing_changes(head[1], sources, roots):
+                report.documents = report.unchanged = len(head[1].documents)
+                report.passages = int(head[1].counts.get("passages", 0))
+                report.seconds = time.perf_counter() - t0
+                return report  # nothing committed: the writer drops its empty staging folder
+            prev = None if head is None else _load_previous(index_dir, *head)
+            head = current = None
 
             had_sources = bool(sources)
             docs, report.removed = _gather(sources, prev, roots, embedder, reusable, max_bytes, tick)
