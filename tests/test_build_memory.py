@@ -9,6 +9,7 @@ process (RSS) at 3, 10 and 30 MB.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
@@ -450,3 +451,29 @@ def test_stored_texts_and_passages_are_the_file_s_whatever_its_characters(tmp_pa
         for p in store.all_passages():
             text = stored[next(n for n, d in stored.items() if d.doc_id == p.doc_id)].text
             assert store.passage_text(p) == text[p.start : p.end] and text[p.start : p.end].strip()
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux only: reads the resident size")
+def test_freed_heap_memory_is_given_back_before_the_vector_index_is_built() -> None:
+    """Blocks freed below a live one stay resident until the heap is trimmed: the build trims it
+    once the texts are released, so that FAISS's build does not add to what they took."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim  # noqa: B018
+    except (OSError, AttributeError, TypeError):
+        pytest.skip("not glibc")
+    blocks = [bytearray(4000) for _ in range(5000)]  # 20 MB of heap blocks (not mmapped: 4 KB each)
+    for b in blocks:
+        b[::512] = b"x" * len(b[::512])  # touched: resident
+    keep = bytearray(4000)  # a live block above them: the heap's top cannot shrink past it
+    del blocks
+    before = _rss_bytes()
+    build_module._return_freed_memory()
+    assert before - _rss_bytes() > 10_000_000, (before, _rss_bytes())
+    del keep
