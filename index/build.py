@@ -1,7 +1,8 @@
 """Build or update an index: read, chunk, label, find quotes, embed, store as one atomic generation.
 
 Re-running on the same paths re-embeds only documents whose text changed (content hash) and
-drops documents that are gone; everything else, vectors included, is carried over.
+drops documents that are gone; everything else, vectors included, is carried over. A run that
+would change nothing (every document read as indexed, none gone) writes nothing.
 """
 
 from __future__ import annotations
