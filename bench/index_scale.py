@@ -18,6 +18,10 @@ over the baseline as a multiple of the text, and between consecutive sizes the g
 (time, memory over the baseline) against the text's, and the marginal memory per MB of text
 (the slope, which constant costs such as onnxruntime's working set do not enter).
 
+After each build the same file is indexed again, unchanged, into the same index (an update that
+changes nothing), and its peak reported the same way (--no-update skips it). --keep DIR copies each
+index out, to compare two versions' files (cmp).
+
 --model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
 large sizes take minutes; --model real loads all-MiniLM-L6-v2 int8 (onnxruntime), whose embedding
 takes ~25 ms a passage on the 2 shared cores. Quote attribution is left out unless --quotes: it is
@@ -30,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -136,6 +141,8 @@ def main() -> None:
     ap.add_argument("--model", choices=("hash", "real"), default="hash")
     ap.add_argument("--quotes", action="store_true", help="include quote attribution (slow)")
     ap.add_argument("--repo", type=Path, default=REPO, help="the checkout to measure (default: this one)")
+    ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
+    ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     args = ap.parse_args()
     model = "hash-embedder" if args.model == "hash" else "real"
     sizes = [float(s) for s in args.sizes.split(",")]
@@ -167,6 +174,18 @@ def main() -> None:
                 flush=True,
             )
             rows.append((text_mb, r["seconds"], over))
+            if not args.no_update:
+                # `qa index` again over the same, unchanged file: what an update that changes nothing costs.
+                u = run_child(args.repo, "build", path, Path(tmp) / f"index-{mb:g}", model, args.quotes)
+                u_over = u["peak_mb"] - base
+                print(
+                    f"    re-indexed unchanged: {u['seconds']:.1f} s, peak {u['peak_mb']:.0f} MB = {u_over:.0f} MB over"
+                    f" the baseline = {u_over / text_mb:.2f}x the file = {u_over / held_mb:.2f}x the text as held",
+                    flush=True,
+                )
+            if args.keep:
+                shutil.copytree(Path(tmp) / f"index-{mb:g}", args.keep / f"index-{mb:g}", dirs_exist_ok=True)
+            shutil.rmtree(Path(tmp) / f"index-{mb:g}")
             path.unlink()
     for (t0, s0, o0), (t1, s1, o1) in zip(rows, rows[1:], strict=False):
         print(

@@ -1,7 +1,8 @@
 """Build or update an index: read, chunk, label, find quotes, embed, store as one atomic generation.
 
 Re-running on the same paths re-embeds only documents whose text changed (content hash) and
-drops documents that are gone; everything else, vectors included, is carried over.
+drops documents that are gone; everything else, vectors included, is carried over. A run that
+would change nothing (every document read as indexed, none gone) writes nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
+from index.packedtext import PackedText
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -67,7 +69,8 @@ class BuildReport:
 class _Doc:
     """A document on its way into the new generation."""
 
-    source: SourceText
+    source: SourceText  # its `text` emptied: the text is `text`
+    text: PackedText
     chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
     quotes: list[docstore.QuoteRow]
@@ -85,15 +88,69 @@ class _Previous:
     vectors: np.ndarray
 
 
-def _load_previous(index_dir: Path) -> _Previous:
-    """The current generation's content, to carry unchanged documents over without re-embedding.
+def _open_current(index_dir: Path) -> tuple[Path, store.Manifest]:
+    """The current generation and its manifest, its files verified.
 
     Damage is raised, not taken for "no index": an update that quietly started from scratch would
     drop every document not named in this run. `--rebuild` is the explicit way to start afresh.
+
+    Args:
+        index_dir: the index folder (it has a current generation).
+
+    Returns:
+        (generation folder, manifest).
     """
     try:
         gen, manifest = store.open_manifest(index_dir)
         store.verify(gen, manifest)
+    except IndexDamaged as exc:
+        raise _refuse_update(exc) from None
+    return gen, manifest
+
+
+def _nothing_changes(manifest: store.Manifest, sources: Sequence[SourceText], roots: Sequence[Path]) -> bool:
+    """Whether this run would write the current generation again: every document read has the text
+    it was indexed with, none is gone, and the index was made by this version of every step. Then
+    nothing is written (like `git commit` with nothing changed), and neither the previous texts nor
+    its vectors are loaded: that alone took 4.4x the text (bench/reports/index_scale.txt, sixth pass).
+    The caller has checked the model and the chunker settings.
+
+    Args:
+        manifest: the current generation's.
+        sources: the documents read in this run.
+        roots: the paths named in this run.
+
+    Returns:
+        True when the new generation would hold the same documents, passages and files.
+    """
+    if (
+        manifest.format_version != store.FORMAT_VERSION
+        or manifest.extra.get("lexical") != LEXICAL_VERSION
+        or manifest.extra.get("attribution") != attribution.VERSION
+        or manifest.ann != vectors.choose(int(manifest.counts.get("passages", -1)))
+    ):
+        return False
+    read = {s.source: s.sha256 for s in sources}
+    if any(manifest.documents.get(source) != digest for source, digest in read.items()):
+        return False
+    return not any(
+        source not in read and (_under(source, roots) or not os.path.exists(source))
+        for source in manifest.documents
+    )
+
+
+def _load_previous(index_dir: Path, gen: Path, manifest: store.Manifest) -> _Previous:
+    """The current generation's content, to carry unchanged documents over without re-embedding.
+
+    Args:
+        index_dir: the index folder.
+        gen: its current generation, verified (`_open_current`).
+        manifest: that generation's manifest.
+
+    Returns:
+        Its documents, passages, quotes, speakers and vectors.
+    """
+    try:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
             docs = {d.source: d for d in ds.documents()}
@@ -135,7 +192,21 @@ def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
     packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
     del chunks
     speakers, found = _attributions(src)
-    return _Doc(source=src, chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
+    return _Doc(*_packed(src), chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
+
+
+def _packed(src: SourceText) -> tuple[SourceText, PackedText]:
+    """The document without its str text, and the text as UTF-8: held so from analysing to the end
+    of the build, half the memory of a str with a character past Latin-1 (60 -> 30 MB at 30 MB of
+    news text; bench/reports/index_scale.txt, sixth pass).
+
+    Args:
+        src: the document as read.
+
+    Returns:
+        (the document with an empty `text`, its text packed).
+    """
+    return dataclasses.replace(src, text=""), PackedText(src.text)
 
 
 def _attributions(src: SourceText) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
@@ -161,7 +232,7 @@ def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
     else:  # attributions from an older analyser: found again (cheap: no embedding)
         speakers, found = _attributions(src)
     return _Doc(
-        source=src,
+        *_packed(src),
         chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
@@ -210,18 +281,19 @@ def build(
             report.skipped = skipped
             if writer.damage is not None and not rebuild:
                 raise _refuse_update(writer.damage)
-            prev = None if rebuild or writer.previous is None else _load_previous(index_dir)
-            if not sources and prev is None:  # nothing to index and nothing to remove: no model needed
+            head = None if rebuild or writer.previous is None else _open_current(index_dir)
+            if not sources and head is None:  # nothing to index and nothing to remove: no model needed
                 raise InputError(_nothing_to_index(paths, skipped))
-            model_name = model or (prev.manifest.model if prev else embed.DEFAULT_MODEL)
+            current = head[1] if head else None
+            model_name = model or (current.model if current else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
-                quantized = bool(prev.manifest.extra.get("quantized", False)) if prev else QUANTIZED
+                quantized = bool(current.extra.get("quantized", False)) if current else QUANTIZED
             embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized)
             report.model = model_name
-            if prev is not None and prev.manifest.model_fingerprint != embedder.fingerprint:
+            if current is not None and current.model_fingerprint != embedder.fingerprint:
                 raise IndexIncompatible(
-                    f"index {index_dir} was built with model {prev.manifest.model} "
-                    f"({prev.manifest.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
+                    f"index {index_dir} was built with model {current.model} "
+                    f"({current.dim} dims); this run uses {model_name} ({embedder.dim} dims)",
                     hint="rebuild it to change the model",
                 )
             # Passage kinds are stored with the chunks: a new labeller re-analyses every document.
@@ -230,12 +302,19 @@ def build(
                 "structure": structure.VERSION,
             }
             # Vectors depend on the chunks only: a new word index (LEXICAL_VERSION) rebuilds BM25, not them.
-            old_chunker = {k: v for k, v in prev.manifest.chunker.items() if k != "lexical"} if prev else None
+            old_chunker = {k: v for k, v in current.chunker.items() if k != "lexical"} if current else None
             reusable = (
-                prev is not None
+                current is not None
                 and old_chunker == settings
-                and bool(prev.manifest.extra.get("quantized", False)) == quantized
+                and bool(current.extra.get("quantized", False)) == quantized
             )
+            if head is not None and sources and reusable and _nothing_changes(head[1], sources, roots):
+                report.documents = report.unchanged = len(head[1].documents)
+                report.passages = int(head[1].counts.get("passages", 0))
+                report.seconds = time.perf_counter() - t0
+                return report  # nothing committed: the writer drops its empty staging folder
+            prev = None if head is None else _load_previous(index_dir, *head)
+            head = current = None
 
             had_sources = bool(sources)
             docs, report.removed = _gather(sources, prev, roots, embedder, reusable, max_bytes, tick)
@@ -270,7 +349,7 @@ def _gather(
     the previous index's other documents kept unless they are gone.
 
     Args:
-        sources: the documents read in this run.
+        sources: the documents read in this run (emptied here, one at a time).
         prev: the current generation's content, None for a new index or a rebuild.
         roots: the paths named in this run (documents under them that were not read are gone).
         embedder: the model (its tokenizer sizes the passages).
@@ -284,19 +363,15 @@ def _gather(
     removed = 0
     docs: list[_Doc] = []
     seen: set[str] = set()
-    for i, src in enumerate(sources):
-        tick("analysing", i, len(sources))
-        if src.source in seen:
-            continue
-        seen.add(src.source)
-        old = prev.docs.get(src.source) if prev else None
-        if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
-            docs.append(_carry(prev, old, src))
-            continue
-        d = _analyse(src, embedder)
-        d.status = "updated" if old is not None else "added"
-        docs.append(d)
-    tick("analysing", len(sources), len(sources))
+    total = len(sources)
+    # Taken from the list as they are analysed: each document's str goes once it is packed.
+    sources.reverse()
+    for i in range(total):
+        tick("analysing", i, total)
+        d = _read_doc(sources.pop(), prev, seen, embedder, reusable)  # no loop variable keeps a str
+        if d is not None:
+            docs.append(d)
+    tick("analysing", total, total)
 
     # Documents of the previous index that were not seen now: kept unless they are gone.
     if prev is not None:
@@ -320,12 +395,38 @@ def _gather(
     return docs, removed
 
 
+def _read_doc(
+    src: SourceText, prev: _Previous | None, seen: set[str], embedder: embed.Embedder, reusable: bool
+) -> _Doc | None:
+    """A document read in this run, analysed or carried over when unchanged; None for a repeat.
+
+    Args:
+        src: the document.
+        prev: the current generation's content, None for a new index or a rebuild.
+        seen: the sources taken so far (src's is added).
+        embedder: the model.
+        reusable: whether the previous chunks and vectors can be carried over.
+
+    Returns:
+        The document of the new generation, or None when its source was taken already.
+    """
+    if src.source in seen:
+        return None
+    seen.add(src.source)
+    old = prev.docs.get(src.source) if prev else None
+    if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
+        return _carry(prev, old, src)
+    d = _analyse(src, embedder)
+    d.status = "updated" if old is not None else "added"
+    return d
+
+
 class _PassageTexts(Sequence[str]):
     """Passage texts sliced from their documents when asked for, for the model: neither the texts nor
     a list of (text, start, end) spans of every passage (~130 bytes a passage: 8 MB at 65k) is held.
     """
 
-    def __init__(self, docs: list[tuple[str, chunking.PackedChunks]]) -> None:
+    def __init__(self, docs: list[tuple[PackedText, chunking.PackedChunks]]) -> None:
         self._docs = docs
         self._firsts = list(itertools.accumulate((len(c) for _, c in docs), initial=0))
 
@@ -336,7 +437,7 @@ class _PassageTexts(Sequence[str]):
         j = bisect.bisect_right(self._firsts, i) - 1
         text, chunks = self._docs[j]
         a, b = chunks.span(i - self._firsts[j])
-        return text[a:b]
+        return text.slice(a, b)
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -359,9 +460,8 @@ def _passages_of(docs: list[_Doc]) -> Iterator[str]:
         An iterator over the passage texts.
     """
     for d in docs:
-        text = d.source.text
-        for c in d.chunks:
-            yield text[c.start : c.end]
+        for a, b in (d.chunks.span(i) for i in range(len(d.chunks))):
+            yield d.text.slice(a, b)
 
 
 def _passage_rows(docs: list[_Doc]) -> Iterator[docstore.PassageRow]:
@@ -428,7 +528,7 @@ def _embed(
     # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-    texts = _PassageTexts([(d.source.text, d.chunks) for d in todo])
+    texts = _PassageTexts([(d.text, d.chunks) for d in todo])
     report.embedded = len(texts)
     done = 0
 
@@ -447,8 +547,8 @@ def _embed(
 def _store_rows(
     docs: list[_Doc], now: str, report: BuildReport
 ) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
-    """The documents', quotes' and speakers' store rows (doc_id = position), counting each document's
-    status in `report`. A function of its own: no loop variable outlives it holding a text.
+    """The documents', quotes' and speakers' store rows (doc_id = position; their texts are the
+    documents' `text`, given to the store apart), counting each document's status in `report`.
 
     Args:
         docs: the documents in the index's order.
@@ -462,11 +562,29 @@ def _store_rows(
     for doc_id, d in enumerate(docs):
         s = d.source
         meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, s.text, now, meta))
+        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, "", now, meta))
         quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
     return doc_rows, quote_rows, speaker_rows
+
+
+def _return_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim; nothing elsewhere).
+
+    What the texts, chunks and BM25 tables took stays resident after they are freed when it lies
+    below live blocks of the heap (glibc returns only its top on its own), and FAISS's build then
+    adds to it: storing:vectors, the last stage, peaked 28 MB above its own needs at 10 MB of text
+    (bench/reports/index_scale.txt, sixth pass).
+    """
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the process's own symbols: libc's, when it is glibc
+    except (OSError, AttributeError, TypeError):  # not glibc (or no process symbols: Windows)
+        return
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    trim(0)
 
 
 def _write(
@@ -508,9 +626,12 @@ def _write(
     # pass: storing:vectors peak 219 -> see the report.
     Lexical.write(_passages_of(docs), staging / LEXICAL)
     tick("storing", 1, 3)
-    docstore.write(staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows)
+    docstore.write(
+        staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]
+    )
     del doc_rows, quote_rows, speaker_rows
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
+    _return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
     params = vectors.choose(rows.n)

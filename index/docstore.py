@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from index.errors import IndexDamaged
 from index.model import DocMeta
+from index.packedtext import PackedText
 
 SCHEMA_VERSION = 5  # 5: documents.text is the table's last column (index format 6): SQLite keeps a
 # zeroblob(n) unexpanded only when it ends the record; in the middle it made the whole value, and the
@@ -131,16 +132,22 @@ def write(
     passages: Iterable[PassageRow],  # read once: a generator keeps no list of them all
     quotes: Sequence[QuoteRow],
     speakers: Sequence[SpeakerRow],
+    texts: Sequence[PackedText] | None = None,
 ) -> None:
     """Write a new store at `path` in one transaction; rows that break the invariants raise ValueError.
 
     Invariants checked (a builder bug caught here is cheaper than a wrong answer later): passage pids
     are exactly 0..n-1, every row names an existing document, every span lies inside its text.
+    `texts`, when given, are the documents' texts (documents[i]'s is texts[i], its row's `text`
+    unused): a build holds them as UTF-8, half the memory of a str with one character past Latin-1,
+    and the store writes those bytes as they are.
     """
+    if texts is not None and len(texts) != len(documents):
+        raise ValueError(f"{len(texts)} texts for {len(documents)} documents")
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} already exists: the document store is written once, to a new file")
-    lengths = {d.doc_id: len(d.text) for d in documents}
+    lengths = {d.doc_id: len(d.text if texts is None else texts[i]) for i, d in enumerate(documents)}
     if len(lengths) != len(documents):
         raise ValueError("duplicate doc_id in documents")
     con = sqlite3.connect(path, isolation_level=None)
@@ -152,8 +159,8 @@ def write(
         con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
-        for d in documents:
-            _write_document(con, d)
+        for i, d in enumerate(documents):
+            _write_document(con, d, d.text if texts is None else texts[i])
         con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?)", _passage_values(passages, lengths))
         con.executemany(
             "INSERT INTO quotes (doc_id, start_char, end_char, speaker, verb, direct, source_text, mention_start,"
@@ -195,7 +202,7 @@ def write(
             path.unlink(missing_ok=True)  # never leave a half-written store behind
 
 
-def _pieces(text: str) -> Iterator[bytes]:
+def _pieces(text: str | PackedText) -> Iterator[bytes | memoryview]:
     """The text's UTF-8 bytes, `_WRITE_CHARS` characters at a time (lone surrogates kept, as
     "surrogatepass" writes them, so that any str round-trips).
 
@@ -205,19 +212,23 @@ def _pieces(text: str) -> Iterator[bytes]:
     Returns:
         An iterator over consecutive pieces of its encoding.
     """
+    if isinstance(text, PackedText):
+        yield from text.pieces()
+        return
     for i in range(0, len(text), _WRITE_CHARS):
         yield text[i : i + _WRITE_CHARS].encode("utf-8", "surrogatepass")
 
 
-def _write_document(con: sqlite3.Connection, d: DocRow) -> None:
+def _write_document(con: sqlite3.Connection, d: DocRow, text: str | PackedText) -> None:
     """Insert one document row, its text streamed into a zero-filled BLOB of the right size: SQLite
     writes the zeros page by page and never holds the value, and only one piece is encoded at once.
 
     Args:
         con: the store being written, inside its transaction.
-        d: the document.
+        d: the document (its `text` unused).
+        text: its text.
     """
-    size = sum(len(piece) for piece in _pieces(d.text))
+    size = len(text.data) if isinstance(text, PackedText) else sum(len(piece) for piece in _pieces(text))
     con.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,zeroblob(?))",  # the zeroblob last: see SCHEMA_VERSION
         (
@@ -228,12 +239,12 @@ def _write_document(con: sqlite3.Connection, d: DocRow) -> None:
             d.sha256,
             d.indexed_at,
             d.meta,
-            len(d.text),
+            len(text),
             size,
         ),
     )
     with con.blobopen("documents", "text", d.doc_id) as blob:
-        for piece in _pieces(d.text):
+        for piece in _pieces(text):
             blob.write(piece)
 
 

@@ -287,11 +287,13 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def _sha256(text: str) -> str:
-    """Hex SHA-256 of the UTF-8 text, encoded a megabyte of characters at a time (no second copy
-    of the whole text); the same digest as hashlib.sha256(text.encode("utf-8"))."""
+    """Hex SHA-256 of the UTF-8 text, encoded 64k characters at a time (no second copy of the
+    whole text); the same digest as hashlib.sha256(text.encode("utf-8")). Windows of a million
+    characters held 5 MB at once (the slice of a 2-byte str and encode's 3-bytes-a-character
+    buffer): 2.8x instead of 2.0x the text at a no-op `qa index`'s peak (traced, 3 MB str)."""
     h = hashlib.sha256()
-    for i in range(0, len(text), 1 << 20):
-        h.update(text[i : i + (1 << 20)].encode("utf-8"))
+    for i in range(0, len(text), 1 << 16):
+        h.update(text[i : i + (1 << 16)].encode("utf-8"))
     return h.hexdigest()
 
 

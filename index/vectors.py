@@ -43,7 +43,10 @@ TRAIN_MAX = 160_000
 TRAIN_SHARE = 8
 KMEANS_ITERS = 10
 ADD_CHUNK = 65_536
-ADD_BLOCK = 4096  # rows read from a RowFile per add(): 6 MB of float32 at 384 dims
+# Rows read from a RowFile per add(): 1.5 MB of float32 at 384 dims. 4096 (6 MB, and its codes) was
+# the largest constant of a small build's peak (storing:vectors at 3 MB of text; bench/reports/
+# index_scale.txt, sixth pass); FAISS adds row by row, so the index is the same at any block size.
+ADD_BLOCK = 1024
 SEED = 1234
 SERIAL_QUERIES = 8  # fewer queries than this run single-threaded (see search())
 
