@@ -111,6 +111,9 @@ GRID: dict[str, list[float]] = {
     "claim": [0.0, 0.05, 0.1, 0.2, 0.3],
     # At most speaker_bonus's value: a sentence naming the speaker is weaker evidence than their quote.
     "named": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
+    # 0: the asked speaker's quote earns its bonus whatever it is about; 1: only in proportion to
+    # the topic's share of the passage (where some passage holds the whole topic).
+    "off_topic": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 
