@@ -330,7 +330,8 @@ def main() -> None:
     engine = Engine.open(args.index)
     score(engine, items)
     took = time.perf_counter() - t0
-    garbled = [(c, why) for c in items if (why := followup.garbled(c.searched))]
+    # Rewrites only: a follow-up searched as typed is the bench's wording, not the bot's.
+    garbled = [(c, why) for c in items if c.searched != c.follow and (why := followup.garbled(c.searched))]
     if args.json:
         args.json.write_text("\n".join(json.dumps(c.__dict__) for c in items) + "\n", encoding="utf-8")
     cmd = "python bench/followups_fact.py" + "".join(
@@ -344,7 +345,9 @@ def main() -> None:
         *table(items),
         "",
         f"Pronouns: {dict(Counter(c.pronoun for c in items))}; kinds: {dict(Counter(c.kind for c in items))}. "
-        f"Garbled rewrites (qa.followup.garbled): {len(garbled)}.",
+        f"Garbled rewrites (qa.followup.garbled): {len(garbled)}"
+        + "".join(f"; {c.searched!r} ({why})" for c, why in garbled)
+        + ".",
         "",
         "## Misses where the ceiling hits (the name asked hits, the follow-up does not)",
         "",
