@@ -421,7 +421,10 @@ class Conversation:
             return None
         alt = "|".join(re.escape(w) for w in sorted(who, key=len, reverse=True))
         verb = followup.SPEECH_VERB.pattern
-        rx = re.compile(rf"(?<![\w-])(?:{alt})\s+{verb}|{verb}\s+(?:{alt})(?![\w-])")
+        # The speaker as the verb's subject ("He says", "Kasich said"), or after a closing quote
+        # ('," said Kasich'); never "who said he ...", where "he" begins what someone else said
+        # (PolNeAR train: "a young child, who said he and his father drove ..." taken for Pence).
+        rx = re.compile(rf"(?<![\w-])(?:{alt})\s+{verb}|[\"”’'],?\s*{verb}\s+(?:{alt})(?![\w-])")
         for pid in self.engine.pids_by_doc.get(doc_id, []):
             if pid <= after or (before is not None and pid >= before):
                 continue
