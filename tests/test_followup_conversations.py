@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conversation import talk
 
 from qa import followup
 from qa.engine import Engine
 from qa.session import Conversation, _said
-from qa.types import Answer
 
 BRIDGE = """Bridge vote delayed again
 
@@ -58,17 +58,6 @@ def towns(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
     target = tmp_path_factory.mktemp("bridge-index") / "index"
     build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
     return Engine.open(target)
-
-
-def talk(engine: Engine, *questions: str) -> Answer:
-    """The answer to the last of `questions`, asked in one conversation; never a garbled rewrite."""
-    conv = Conversation(engine)
-    answer = None
-    for q in questions:
-        answer = conv.ask(q, 5)
-        assert not followup.garbled(answer.searched), answer.searched
-    assert answer is not None
-    return answer
 
 
 def test_and_a_name_never_credited_is_read_both_ways(towns: Engine) -> None:

@@ -11,11 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conversation import talk as _talk
 
 from qa import followup
 from qa.engine import Engine
 from qa.session import Conversation
 from qa.types import Answer
+
+
+def talk(engine: Engine, *questions: str) -> Answer:
+    """The answer to the last of `questions`, which must have passages."""
+    return _talk(engine, *questions, need_hits=True)
+
 
 PORT = """Port authority faces questions
 
@@ -67,17 +74,6 @@ def port(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
     target = tmp_path_factory.mktemp("port-index") / "index"
     build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
     return Engine.open(target)
-
-
-def talk(engine: Engine, *questions: str) -> Answer:
-    """The answer to the last of `questions`, asked in one conversation."""
-    conv = Conversation(engine)
-    answer = None
-    for q in questions:
-        answer = conv.ask(q, 5)
-    assert answer is not None and answer.hits, answer
-    assert not followup.garbled(answer.searched), answer.searched
-    return answer
 
 
 def test_about_with_a_pronoun_keeps_the_speaker_and_finds_his_words_on_it(port: Engine) -> None:
