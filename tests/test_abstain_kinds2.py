@@ -74,3 +74,40 @@ def test_no_count_at_all_is_left_to_the_other_tests() -> None:
 def test_a_middle_initial_is_part_of_the_name(phrase: str, runs: list[str]) -> None:
     assert abstain.name_runs(phrase) == runs
     assert abstain.is_name("Edwin Q. Marlow")
+
+
+RACE = """Harbour ward count ends
+
+Nadia Perrow won 5,210 votes in the Harbour ward on Wednesday, the election office said.
+
+Her rival Oskar Lindqvist spoke to supporters at the town hall. "We ran a clean campaign," Lindqvist
+said. Turnout was the lowest in a decade.
+"""
+
+
+@pytest.fixture(scope="module")
+def ward_engine(qa_home, tmp_path_factory):  # type: ignore[no-untyped-def]
+    from index.build import build
+    from index.hashembed import MODEL
+    from qa import config
+    from qa.engine import Engine
+
+    docs = tmp_path_factory.mktemp("ward")
+    (docs / "ward.txt").write_text(RACE, encoding="utf-8")
+    target = docs / "idx"
+    build([docs / "ward.txt"], target, model=MODEL, cache_dir=config.model_cache_dir())
+    return Engine.open(target)
+
+
+def test_a_count_asked_of_the_subject_it_counts_is_answered(ward_engine) -> None:  # type: ignore[no-untyped-def]
+    from qa.session import Conversation
+
+    a = Conversation(ward_engine).ask("How many votes did Nadia Perrow win?")
+    assert not a.abstained, a.reason
+
+
+def test_a_count_asked_of_another_subject_is_declined(ward_engine) -> None:  # type: ignore[no-untyped-def]
+    from qa.session import Conversation
+
+    a = Conversation(ward_engine).ask("How many votes did Oskar Lindqvist win?")
+    assert a.abstained and "votes for Oskar Lindqvist" in a.reason, a.reason
