@@ -19,6 +19,7 @@ stored in the project.
 
 from __future__ import annotations
 
+import collections
 import random
 import re
 import sys
@@ -278,3 +279,172 @@ def kinds_set(seed: int = 0) -> tuple[object, list[dict]]:
         if not f.exists():
             f.write_text(docs[doc_id], encoding="utf-8")
     return quality.index_of(folder.name, [folder], True), [it for it in items if it["article"] in keep]
+
+
+# "<Subject> won 5,210 votes": a count bound to a named subject by a verb of getting or doing. The
+# verbs with their plain form, for the question "How many votes did <Subject> win?".
+_COUNT_VERBS = {
+    "won": "win",
+    "received": "receive",
+    "got": "get",
+    "gained": "gain",
+    "took": "take",
+    "scored": "score",
+    "raised": "raise",
+    "earned": "earn",
+    "collected": "collect",
+    "secured": "secure",
+    "threw": "throw",
+    "sold": "sell",
+    "lost": "lose",
+    "captured": "capture",
+    "carried": "carry",
+    "killed": "kill",
+    "recorded": "record",
+    "signed": "sign",
+    "employed": "employ",
+    "built": "build",
+    "wrote": "write",
+    "published": "publish",
+    "released": "release",
+    "hired": "hire",
+    "opened": "open",
+    "closed": "close",
+    "cut": "cut",
+    "added": "add",
+    "created": "create",
+    "produced": "produce",
+    "attracted": "attract",
+    "visited": "visit",
+    "made": "make",
+    "caught": "catch",
+    "spent": "spend",
+    "owned": "own",
+}
+_NUM = rf"(?:\d[\d,.]*|{answer_type.NUMBER_WORDS})"
+# "Marmorato won 5,210 votes", "Newton, the league's MVP, threw 35 touchdowns", "Trump has won 20
+# delegates": a named subject, an optional appositive, a verb of getting or doing, a count and its noun.
+_COUNT_SENT = re.compile(
+    rf"(?<![\w'’])(?P<s>[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|of|de|van|von)){{0,3}})(?:, [^,]{{3,60}},)? "
+    rf"(?:also |then |eventually |ultimately |had |has |have |only )?"
+    rf"(?P<v>{'|'.join(_COUNT_VERBS)}) (?:(?:about|nearly|almost|more than|over|some|just|only|around|roughly|at least) )?"
+    rf"(?P<n>{_NUM})(?: (?:million|thousand|hundred|billion))? (?:(?:[a-z][\w-]+) )?(?P<noun>[a-z]{{3,}}s)\b"
+)
+_SUBJECT = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+_NOT_SUBJECT = frozenset("On In At By For From To Of With After Before During Since Under Over Among".split())
+COUNT_PER_ARTICLE = 4  # count questions per article, at most, of each kind (answerable, near miss)
+
+
+def count_questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
+    """Questions "How many <noun> did <subject> <verb>?" from sentences "<Subject> <verb> <N> <noun>".
+
+    Answerable control: the subject the sentence counts for, with the number as its answer.
+    Near miss: the same noun and verb asked of another name of the same article (two or three
+    capitalised words, named at least twice) that no sentence naming it counts that noun for
+    (qa.abstain.count_of), so the article gives the count for one subject and not the asked one.
+
+    Args:
+        docs: article id -> text.
+        rng: picks the subjects of each article.
+    Returns:
+        Items with "kind" "count" (answerable) or "count-other" (unanswerable).
+    """
+    from wordfreq import zipf_frequency
+
+    from qa import abstain
+
+    out: list[dict] = []
+    for doc_id, text in sorted(docs.items()):
+        found: list[tuple[str, str, str, str]] = []  # subject, verb, number, noun
+        for sent in _SENTENCE.findall(text):
+            for m in _COUNT_SENT.finditer(sent):
+                subj = m.group("s")
+                first = subj.split()[0]
+                if first in _OPENERS or first.lower() in MONTHS | DAYS:
+                    continue
+                if first in _NOT_SUBJECT or (
+                    len(subj.split()) == 1 and zipf_frequency(subj.lower(), "en") > 3.5
+                ):
+                    continue  # "Police", "Democrats" lead a sentence, but "Most" or "Some" do too
+                noun = m.group("noun")
+                if (
+                    zipf_frequency(noun, "en") < 2.5
+                    or noun.endswith("ss")
+                    or not abstain.countable(noun, 5.5)
+                ):
+                    continue  # only a noun the count tests read (qa.rank.EVERYDAY_ZIPF 5.5)
+                found.append((subj, m.group("v"), m.group("n"), noun))
+        if not found:
+            continue
+        names = [n for n, c in collections.Counter(_SUBJECT.findall(text)).items() if c >= 2]
+        answerable = rng.sample(found, min(COUNT_PER_ARTICLE, len(found)))
+        base = {"history": [], "article": doc_id}
+        seen: set[str] = set()
+        for subj, verb, num, noun in answerable:
+            q = f"How many {noun} did {subj} {_COUNT_VERBS[verb]}?"
+            if q not in seen:
+                seen.add(q)
+                out.append({**base, "question": q, "answerable": True, "answers": [num], "kind": "count"})
+        misses = []
+        for subj, verb, _, noun in found:
+            for other in names:
+                if other in subj or subj in other or other.split()[0] in _OPENERS:
+                    continue
+                if other.split()[0].lower() in MONTHS | DAYS or other.split()[0] in _NOT_SUBJECT:
+                    continue
+                said = _sentences_naming(text, other.split()[-1])
+                if any(abstain.count_of(noun, s) or re.search(rf"\b{noun}\b", s) for s in said):
+                    continue  # the article counts (or names) the noun beside the other subject
+                misses.append(f"How many {noun} did {other} {_COUNT_VERBS[verb]}?")
+        misses = sorted(set(misses) - seen)
+        for q in rng.sample(misses, min(COUNT_PER_ARTICLE, len(misses))):
+            out.append({**base, "question": q, "answerable": False, "kind": "count-other"})
+    return out
+
+
+COUNT_ARTICLES = 60  # PolNeAR train articles, at most, indexed for the count set
+
+
+def count_set(seed: int = 0) -> tuple[object, list[dict]]:
+    """Count near misses with answerable controls from PolNeAR train (count_questions): the articles
+    with a count sentence (never news-dev's, the speaker sample's or the kinds set's), at most
+    COUNT_ARTICLES of them picked by `seed`, indexed together and asked of that index.
+
+    Args:
+        seed: picks the articles.
+    Returns:
+        (engine, items).
+    """
+    import polnear_speaker_questions as speaker
+    import quality
+
+    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in speaker.NEWS_DEV.iterdir()}
+    taken = {p.stem for p in (quality.OUT / "polnear-train-25-0").glob("*.txt")}
+    taken |= {p.stem for p in (quality.OUT / f"polnear-kinds-{seed}").glob("*.txt")}
+    docs = {
+        d["doc_id"]: d["text"] for d in speaker._read("docs.jsonl.gz") if d["doc_id"] not in in_dev | taken
+    }
+    ids = sorted(d for d, t in docs.items() if _COUNT_SENT.search(t))
+    keep = sorted(random.Random(seed).sample(ids, min(COUNT_ARTICLES, len(ids))))
+    items = count_questions({d: docs[d] for d in keep}, random.Random(seed))
+    folder = quality.OUT / f"polnear-counts-{seed}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id in keep:
+        f = folder / f"{doc_id}.txt"
+        if not f.exists():
+            f.write_text(docs[doc_id], encoding="utf-8")
+    return quality.index_of(folder.name, [folder], True), items
+
+
+def squad_counts(folder: Path, seed: int = 0) -> list[dict]:
+    """count_questions over the SQuAD articles (bench/quality.squad_items writes them to `folder`),
+    asked of the SQuAD index: sport, history and science counts ("Newton threw 35 touchdowns").
+
+    Args:
+        folder: the SQuAD articles as files.
+        seed: picks the subjects.
+    Returns:
+        Items with "kind" "count" or "count-other".
+    """
+    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+    return count_questions(docs, random.Random(seed))

@@ -875,6 +875,19 @@ def _abstain_reason(
         and abstain.margin_only(head, (text for text, _ in near_sentences(engine, best)))
     ):
         return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # "How many votes did Kristy Marmorato receive?" where the best passages count votes only for
+    # her rival: no sentence counting the noun names the asked subject (abstain.COUNT_SUBJECT, fit
+    # by bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    subject = abstain.count_subject(searched) if head is not None else None
+    if (
+        abstain.COUNT_SUBJECT > 0.0
+        and head is not None
+        and subject is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+        and abstain.subject_counted(head, engine.terms(subject), near_sentences(engine, best))
+        < abstain.COUNT_SUBJECT
+    ):
+        return f"no passage gives a number of {head} for {subject}"
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
     # story (abstain.YEAR_IN_DOC, fit by bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
     years = abstain.asked_years(searched)

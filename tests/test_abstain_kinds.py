@@ -161,7 +161,7 @@ def test_what_the_article_gives_is_answered(race_engine: Engine, question: str) 
 def test_what_the_article_does_not_give_is_declined(
     race_engine: Engine, question: str, why: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Declined with the tests on (the fit leaves COUNT_MARGIN off: bench/reports/abstention_near_miss.md)."""
+    """Declined with the tests on (FACT_BOUND["future"] set as the fit chose it: bench/reports/abstention_near_miss.md)."""
     from qa.session import Conversation
 
     monkeypatch.setattr(abstain, "COUNT_MARGIN", 1.0)

@@ -203,4 +203,5 @@ def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
     in_code["COUNT_BOUND"] = abstain.COUNT_BOUND
     in_code["COUNT_MARGIN"] = abstain.COUNT_MARGIN
     in_code["YEAR_IN_DOC"] = abstain.YEAR_IN_DOC
+    in_code["COUNT_SUBJECT"] = abstain.COUNT_SUBJECT
     assert {k: float(v) for k, v in chosen.items()} == in_code
