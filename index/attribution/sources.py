@@ -122,7 +122,12 @@ _FUNCTION_WORDS = set(
 def _desc_ok(text: str) -> bool:
     """A described source is a noun phrase: no clause words inside ("his hands and", "as Cruz")."""
     words = re.findall(r"[\w'’-]+", text.lower())
-    if not words or len(words[-1]) < 3:
+    if not words:
+        return False
+    # a short last word is a clause fragment ("his hands and", "as he"), but a two-letter acronym is an
+    # organisation ("The AP said", "the UN says": round 9c, train golds won/lost in bench/reports/attribution.md)
+    last = re.findall(r"[\w'’-]+", text)[-1]
+    if len(words[-1]) < 3 and not (len(last) == 2 and last.isalpha() and last.isupper()):
         return False
     return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
         "this",
