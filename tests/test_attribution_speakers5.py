@@ -20,3 +20,15 @@ def test_two_letter_acronym_subject_is_an_organisation() -> None:
 def test_short_clause_fragment_is_still_no_source() -> None:
     text = "He said it was OK."
     assert _said(text, analyse(text)[1])["it was OK"] is None
+
+
+def test_capitalised_modifier_of_a_plural_noun_names_nobody() -> None:
+    text = 'Opinion polls see the mayor ahead in the west. "We are winning," she said.'
+    speakers, quotes = analyse(text)
+    assert "Opinion" not in {s.name for s in speakers}
+    said = _said(text, quotes)
+    assert said["the mayor ahead in the west"] is None
+    assert said["We are winning"] is None
+    # a one-word surname before its verb still speaks
+    other = "Lindqvist said the vote was close."
+    assert _said(other, analyse(other)[1])["the vote was close"] == "Lindqvist"

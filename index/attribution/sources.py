@@ -935,6 +935,9 @@ class _Sources:
         if subj.kind == "quant":  # "most of them", "72 percent of voters": nobody in particular
             return -1
         if subj.kind == "desc":
+            word = subj.text.strip()
+            if " " not in word and doc.noun_modifier([word], subj.start, subj.start + len(word)):
+                return -1  # "Opinion polls see": the word modifies the plural noun after it
             who = doc.bare_surname(subj.text.strip(), subj.start, pos)
             if who < 0:
                 who = self._named_in(subj)
