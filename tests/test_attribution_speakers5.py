@@ -32,3 +32,12 @@ def test_capitalised_modifier_of_a_plural_noun_names_nobody() -> None:
     # a one-word surname before its verb still speaks
     other = "Lindqvist said the vote was close."
     assert _said(other, analyse(other)[1])["the vote was close"] == "Lindqvist"
+
+
+def test_organisation_ending_a_paragraph_with_a_colon_speaks_the_next_one() -> None:
+    text = (
+        "The Daily Ledger attacked the dockers' union in May, and Harbor News responded:\n\n"
+        '"If there are people who want to close the port, they should say so."'
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["If there are people who want to close the port, they should say so."] == "Harbor News"
