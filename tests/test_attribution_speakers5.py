@@ -41,3 +41,13 @@ def test_organisation_ending_a_paragraph_with_a_colon_speaks_the_next_one() -> N
     )
     said = _said(text, analyse(text)[1])
     assert said["If there are people who want to close the port, they should say so."] == "Harbor News"
+
+
+def test_possessor_with_an_appositive_role_holder_gives_the_holder() -> None:
+    text = (
+        "\u201cThe bridge bill is dead,\u201d Ohio Rep. Ann Vale\u2019s chief of staff, Joe Karp, told "
+        "reporters. Ann Vale\u2019s spokesman, Joe Karp, said the vote would wait."
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["The bridge bill is dead"] == "Joe Karp"
+    assert said["the vote would wait"] == "Joe Karp"
