@@ -12,6 +12,7 @@ from index.attribution.marks import _pair_quotes, _paragraphs, _sentences
 from index.attribution.patterns import _CAPTOK, _PART_RE, _RUN_RX, _TOKEN_RX
 from index.attribution.records import _Name, _Person
 from index.attribution.words import (
+    BELIEF_VERBS,
     FEMALE_GIVEN,
     FEMALE_PRONOUNS,
     GIVEN,
@@ -325,6 +326,9 @@ class _Doc:
             return False
         m = _NEXT_LOWER.match(self.text, ne)
         if m is None or not _plural_noun(m.group(1), self._lower_words):
+            return False
+        # "Washington says ...": the word after a name is its verb; a plural noun has a cue verb after it
+        if m.group(1) in _CUES or m.group(2) not in _CUES:
             return False
         w = tokens[0].lower()
         return w not in GIVEN and w not in self._mid_sentence_caps() and _common_word(w)
@@ -817,7 +821,8 @@ _THEN_PLACE = re.compile(rf",\s+({U}[a-z]+(?:\s+{U}[a-z]+)?)(?=[,.;:)]|\s+(?:on|
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
 _WORD_CHAR = re.compile(r"\w")
-_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z]+)\b")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z]+)[ \t]+([a-z]+)\b")
+_CUES = frozenset(SPEECH_VERBS) | frozenset(BELIEF_VERBS)
 _ROLE_WORD_SET = frozenset(ROLE_WORDS)
 _ROLE_AFTER = re.compile(rf"\s+(?:{ROLE_MODS}\s+|[a-z][\w-]*\s+)?{ROLE_RE}\s+(?={U})")
 
