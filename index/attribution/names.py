@@ -12,6 +12,7 @@ from index.attribution.marks import _pair_quotes, _paragraphs, _sentences
 from index.attribution.patterns import _CAPTOK, _PART_RE, _RUN_RX, _TOKEN_RX
 from index.attribution.records import _Name, _Person
 from index.attribution.words import (
+    BELIEF_VERBS,
     FEMALE_GIVEN,
     FEMALE_PRONOUNS,
     GIVEN,
@@ -278,7 +279,11 @@ class _Doc:
                 ns = _given_start(t, ns, ne)
                 tokens = [x.group() for x in _TOKEN_RX.finditer(t, ns, ne)]
                 weak = len(tokens) == 1 and tokens[0].lower() in MONTHS  # "May" the month or Theresa May
-                if not weak and (not _valid_name(tokens) or self._common_phrase(tokens)):
+                if not weak and (
+                    not _valid_name(tokens)
+                    or self._common_phrase(tokens)
+                    or self.noun_modifier(tokens, ns, ne)
+                ):
                     pending_role = None
                     continue
                 name = _Name(t[ns:ne], ns, ne, _core(tokens), weak=weak)
@@ -306,6 +311,27 @@ class _Doc:
                 ):
                     name.evidence = True
                 self.names.append(name)
+
+    def noun_modifier(self, tokens: list[str], ns: int, ne: int) -> bool:
+        """A sentence's capitalised first word that modifies the plural noun after it ("Opinion polls
+        see", "Campaign aides said"): an everyday word, never capitalised mid-sentence here, is no name
+        (round 9c, train golds won/lost in bench/reports/attribution.md).
+
+        Args:
+            tokens: the name's tokens; ns, ne: its span.
+        Returns:
+            True for such a modifier.
+        """
+        if len(tokens) != 1 or not self.sentence_initial(ns):
+            return False
+        m = _NEXT_LOWER.match(self.text, ne)
+        if m is None or not _plural_noun(m.group(1), self._lower_words):
+            return False
+        # "Washington says ...": the word after a name is its verb; a plural noun has a cue verb after it
+        if m.group(1) in _CUES or m.group(2) not in _CUES:
+            return False
+        w = tokens[0].lower()
+        return w not in GIVEN and w not in self._mid_sentence_caps() and _common_word(w)
 
     def _common_phrase(self, tokens: list[str]) -> bool:
         """A capitalised run of words the text also writes in lower case, every one of them: a title or
@@ -795,6 +821,8 @@ _THEN_PLACE = re.compile(rf",\s+({U}[a-z]+(?:\s+{U}[a-z]+)?)(?=[,.;:)]|\s+(?:on|
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.
 _WORD_CHAR = re.compile(r"\w")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z][a-z]+)[ \t]+([a-z]+)\b")
+_CUES = frozenset(SPEECH_VERBS) | frozenset(BELIEF_VERBS)
 _ROLE_WORD_SET = frozenset(ROLE_WORDS)
 _ROLE_AFTER = re.compile(rf"\s+(?:{ROLE_MODS}\s+|[a-z][\w-]*\s+)?{ROLE_RE}\s+(?={U})")
 
