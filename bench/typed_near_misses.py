@@ -23,6 +23,7 @@ import collections
 import random
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -245,6 +246,49 @@ def shifted_years(items: list[dict], folder: Path) -> list[dict]:
 KINDS_ARTICLES = 60  # PolNeAR train articles, at most, indexed for the kinds set
 
 
+def _unused_train_docs(*also_taken: str) -> dict[str, str]:
+    """PolNeAR train articles used by no other set: not news-dev's, not the speaker sample's
+    (bench/out/polnear-train-25-0), nor those of the bench/out folders named in `also_taken`.
+
+    Args:
+        also_taken: names of further bench/out folders whose articles are taken.
+
+    Returns:
+        doc_id -> text.
+    """
+    import polnear_speaker_questions as speaker
+    import quality
+
+    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in speaker.NEWS_DEV.iterdir()}
+    taken = {
+        p.stem for name in ("polnear-train-25-0", *also_taken) for p in (quality.OUT / name).glob("*.txt")
+    }
+    return {
+        d["doc_id"]: d["text"] for d in speaker._read("docs.jsonl.gz") if d["doc_id"] not in in_dev | taken
+    }
+
+
+def _index_articles(folder: Path, docs: dict[str, str], keep: Iterable[str]) -> object:
+    """Write the `keep` articles of `docs` into `folder` (once) and return an engine over them.
+
+    Args:
+        folder: a bench/out folder.
+        docs: doc_id -> text.
+        keep: the doc_ids to index.
+
+    Returns:
+        The engine (bench/quality.index_of).
+    """
+    import quality
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id in sorted(keep):
+        f = folder / f"{doc_id}.txt"
+        if not f.exists():
+            f.write_text(docs[doc_id], encoding="utf-8")
+    return quality.index_of(folder.name, [folder], True)
+
+
 def kinds_set(seed: int = 0) -> tuple[object, list[dict]]:
     """Near misses of a date to come and of a count given only as a margin, from PolNeAR train: the
     articles (never news-dev's, never the speaker sample's) with a question of either kind
@@ -259,11 +303,7 @@ def kinds_set(seed: int = 0) -> tuple[object, list[dict]]:
     import polnear_speaker_questions as speaker
     import quality
 
-    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in speaker.NEWS_DEV.iterdir()}
-    sample = {p.stem for p in (quality.OUT / "polnear-train-25-0").glob("*.txt")}
-    docs = {
-        d["doc_id"]: d["text"] for d in speaker._read("docs.jsonl.gz") if d["doc_id"] not in in_dev | sample
-    }
+    docs = _unused_train_docs()
     persons: dict[str, set[str]] = {}
     for a in speaker._read("attributions.jsonl.gz"):
         name = a.get("source_resolved")
@@ -273,12 +313,7 @@ def kinds_set(seed: int = 0) -> tuple[object, list[dict]]:
     ids = sorted({it["article"] for it in items})
     keep = set(random.Random(seed).sample(ids, min(KINDS_ARTICLES, len(ids))))
     folder = quality.OUT / f"polnear-kinds-{seed}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for doc_id in sorted(keep):
-        f = folder / f"{doc_id}.txt"
-        if not f.exists():
-            f.write_text(docs[doc_id], encoding="utf-8")
-    return quality.index_of(folder.name, [folder], True), [it for it in items if it["article"] in keep]
+    return _index_articles(folder, docs, keep), [it for it in items if it["article"] in keep]
 
 
 # "<Subject> won 5,210 votes": a count bound to a named subject by a verb of getting or doing. The
@@ -415,25 +450,14 @@ def count_set(seed: int = 0) -> tuple[object, list[dict]]:
     Returns:
         (engine, items).
     """
-    import polnear_speaker_questions as speaker
     import quality
 
-    in_dev = {p.name.removeprefix("polnear-").removesuffix(".txt") for p in speaker.NEWS_DEV.iterdir()}
-    taken = {p.stem for p in (quality.OUT / "polnear-train-25-0").glob("*.txt")}
-    taken |= {p.stem for p in (quality.OUT / f"polnear-kinds-{seed}").glob("*.txt")}
-    docs = {
-        d["doc_id"]: d["text"] for d in speaker._read("docs.jsonl.gz") if d["doc_id"] not in in_dev | taken
-    }
+    docs = _unused_train_docs(f"polnear-kinds-{seed}")
     ids = sorted(d for d, t in docs.items() if _COUNT_SENT.search(t))
     keep = sorted(random.Random(seed).sample(ids, min(COUNT_ARTICLES, len(ids))))
     items = count_questions({d: docs[d] for d in keep}, random.Random(seed))
     folder = quality.OUT / f"polnear-counts-{seed}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for doc_id in keep:
-        f = folder / f"{doc_id}.txt"
-        if not f.exists():
-            f.write_text(docs[doc_id], encoding="utf-8")
-    return quality.index_of(folder.name, [folder], True), items
+    return _index_articles(folder, docs, keep), items
 
 
 def squad_counts(folder: Path, seed: int = 0) -> list[dict]:

@@ -322,6 +322,23 @@ class _Sources:
         later = self.doc.name_at(m.end(), end, last=False)
         return later if later is not None and later.start == m.end() else n
 
+    def _become_name(self, subj: _Subj, n: _Name, after_verb: bool) -> bool:
+        """Make `subj` the name run `n` when that name is itself a plausible speaker.
+
+        Args:
+            subj: the subject read so far, changed in place.
+            n: a name run of the document.
+            after_verb: the subject follows its verb.
+
+        Returns:
+            Whether `subj` became the name.
+        """
+        cand = _Subj("name", n.text, n.start, n.end)
+        if not self._subject_ok(cand, after_verb):
+            return False
+        subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+        return True
+
     def _subject_ok(self, subj: _Subj, after_verb: bool) -> bool:
         """Subject text is a plausible speaker; marks name runs as people on the way. A role or
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
@@ -343,9 +360,7 @@ class _Sources:
             m = _APPOS_NAME.match(self.doc.text, subj.end, subj.end + 80)
             n = self.doc.name_at(m.end(), m.end() + 80, last=False) if m else None
             if n is not None and m is not None and n.start == m.end():
-                cand = _Subj("name", n.text, n.start, n.end)
-                if self._subject_ok(cand, after_verb):
-                    subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
+                self._become_name(subj, n, after_verb)
             if not after_verb and subj.kind != "name":
                 self._first_conjunct(subj)  # "Sanders and his supporters argue"
             return True
@@ -392,11 +407,7 @@ class _Sources:
         n = self.doc.name_at(m.end(), m.end() + 80, last=False)
         if n is None or n.start != m.end():
             return False
-        cand = _Subj("name", n.text, n.start, n.end)
-        if not self._subject_ok(cand, after_verb):
-            return False
-        subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
-        return True
+        return self._become_name(subj, n, after_verb)
 
     def _object_of_preposition(self, start: int, end: int) -> bool:
         """The name at [start, end) is the object of a preposition ("Polls in Iowa show", "supporters
@@ -524,11 +535,7 @@ class _Sources:
             return False
         if len(n.core) < 2 and not n.evidence:
             return False
-        cand = _Subj("name", n.text, n.start, n.end)
-        if not self._subject_ok(cand, False):
-            return False
-        subj.kind, subj.text, subj.start, subj.end = cand.kind, cand.text, cand.start, cand.end
-        return True
+        return self._become_name(subj, n, False)
 
     def _run_bounds(self, subj: _Subj) -> tuple[int, int]:
         runs = list(_RUN_RX.finditer(self.doc.text, subj.start, subj.end))
