@@ -48,6 +48,18 @@ def test_nyt_double_apostrophe_quotes_are_paired() -> None:
     assert _who(NYT, quotes, "reasonable delay") == [("Okoro", "he", True)]
 
 
+def test_two_apostrophes_inside_a_word_are_no_quote_mark() -> None:
+    # A typed-twice apostrophe ("Alvarez''s") opened an NYT-style quotation that ran to the next mark
+    # and was credited to the paragraph's speaker.
+    text = (
+        "Senator Maria Alvarez spoke first.\n\n"
+        "Alvarez''s remarks were in direct opposition to the view of Mr. Okoro, who spoke later. "
+        '"It is a reasonable delay," Okoro said.\n'
+    )
+    speakers, quotes = analyse(text)
+    assert [text[q.start : q.end] for q in quotes if q.direct] == ["It is a reasonable delay"]
+
+
 BRACKET = """Agency Criticised at Hearing
 
 The transport hearing ran late into the evening.

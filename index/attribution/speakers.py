@@ -29,6 +29,8 @@ MIN_QUOTE_WORDS = 2  # fit on train: bench/reports/attribution_fit.md
 # sentence's person (the report's last section).
 SCARE_QUOTE_MAX_WORDS = 3
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
+# Two apostrophes not between two letters: an NYT-style quotation mark (analyse).
+_NYT_MARK = re.compile(r"(?<!\w)''|''(?!\w)")
 _SPOKEN_END = re.compile(r"[.!?,;:\u2014\u2013-]\W*$")
 
 
@@ -45,8 +47,9 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
     if not text or not text.strip():
         return [], []
     # NYT house style writes quotation marks as two apostrophes: read them as one double mark (and a
-    # space, so that every offset stays that of the text as given).
-    doc = _Doc(text.replace("''", '" ') if "''" in text else text, parts)
+    # space, so that every offset stays that of the text as given). Two apostrophes between two
+    # letters are a typed-twice apostrophe ("Putin''s remarks", in the bundled article), no mark.
+    doc = _Doc(_NYT_MARK.sub('" ', text) if "''" in text else text, parts)
     doc.scan_names()
     att = _Attributor(doc)
     att.direct()
