@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import consistency, docstore, embed, hashembed, store
+from index import attribution, consistency, docstore, embed, hashembed, store
 from index.chunk import sentences
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, Lexical, words
@@ -132,10 +132,16 @@ class Engine:
         if index_dir is None:
             index_dir = config.default_index_dir()
             try:
-                store.open_manifest(index_dir)
+                _gen, found = store.open_manifest(index_dir)
             except IndexMissing:
                 _build_default(index_dir, rebuild=False, notify=notify)
                 built = True
+            else:
+                if found.extra.get("attribution") != attribution.VERSION:
+                    # Built by a release that read quotes otherwise: the bundled article's quotes are
+                    # found again (an update: its vectors are kept), as `qa index` does for user indexes.
+                    _build_default(index_dir, rebuild=False, notify=notify, refreshed=True)
+                    built = True
         # Pinned: a writer committing meanwhile cannot prune the generation while it is being read.
         with store.pinned(index_dir) as (gen, manifest):
             lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
@@ -322,13 +328,15 @@ def passage_of(row: docstore.PassageRow, doc: docstore.DocRow, meta: DocMeta) ->
     )
 
 
-def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None) -> None:
-    """The default index: the bundled article, built on first use or after a format change."""
+def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None, refreshed: bool = False) -> None:
+    """The default index: the bundled article, built on first use or after a format change, and
+    refreshed after a change of the quote analyser (`refreshed`)."""
     from index.build import build  # lazy: only the first run pays for the indexing modules
 
     build([config.bundled_article()], index_dir, cache_dir=config.model_cache_dir(), rebuild=rebuild)
     if notify is not None:
-        notify(f"built the default index from the bundled article in {index_dir}")
+        done = "refreshed the quotes of" if refreshed else "built"
+        notify(f"{done} the default index from the bundled article in {index_dir}")
 
 
 def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:

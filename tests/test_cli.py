@@ -301,6 +301,15 @@ def test_default_index_built_on_first_use(
     assert json.loads(r.stdout)["documents"][0]["source"] == str(config.bundled_article().resolve())
     r = invoke("ask", "Who spoke at the UN?", "--json")  # second use: no notice
     assert r.exit_code in (0, 1) and r.stderr == ""
+    # A newer quote analyser: the default index's quotes are found again, once, with a notice.
+    import index.attribution
+
+    monkeypatch.setattr(index.attribution, "VERSION", index.attribution.VERSION + 1)
+    r = invoke("speakers", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert "refreshed the quotes of the default index" in r.stderr
+    r = invoke("speakers", "--json")
+    assert r.exit_code == 0 and r.stderr == ""
 
 
 def _qa_env(home: Path) -> dict[str, str]:
