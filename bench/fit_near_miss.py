@@ -481,6 +481,28 @@ def _table(
     return lines
 
 
+def _switch(
+    rows: dict[str, list[dict]], field: str, title: str, name: str, note: tuple[str, ...]
+) -> list[str]:
+    """Report lines of an on/off evidence test: its table at 0.0 (off) and 1.0 (on), and the choice.
+
+    Args:
+        rows: the recorded answers by set.
+        field: the answer's evidence value, below 1.0 where the test would decline.
+        title: the table's heading.
+        name: the switch's name in qa.abstain.
+        note: lines explaining the test.
+    Returns:
+        The lines.
+    """
+
+    def fires(r: dict, t: float) -> bool:
+        return t > 0.0 and r.get(field, 1.0) < t
+
+    lines = _table(rows, title, fires, note=note, grid=[0.0, 1.0])
+    return lines + ["", f"Chosen: abstain.{name} = {choose(rows, fires, [0.0, 1.0], cap=1.0)}"]
+
+
 def sweep(rows: dict[str, list[dict]]) -> list[str]:
     """Report lines: per kind and threshold, declined unanswerable / wrongly declined answerable, per set."""
     lines: list[str] = []
@@ -510,13 +532,11 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
     )
     lines += ["", f"Chosen: abstain.COUNT_BOUND = {choose(rows, count_fires)}"]
 
-    def margin_fires(r: dict, t: float) -> bool:
-        return t > 0.0 and r.get("count_of", 1.0) < t
-
-    lines += _table(
+    lines += _switch(
         rows,
+        "count_of",
         "the counted noun given only as a difference (abstain.COUNT_MARGIN)",
-        margin_fires,
+        "COUNT_MARGIN",
         note=(
             '"How many votes did X receive?" against "Y trailed X by more than 700 votes": declined (1.0)',
             'when the best passages\' numbers before the counted noun are all differences ("by N", "a',
@@ -525,17 +545,13 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             'required instead (abstain.count_of alone), news-dev lost 2 answerable questions ("67,000',
             'research staff" for researchers, "the 16th case" for prosecutions).',
         ),
-        grid=[0.0, 1.0],
     )
-    lines += ["", f"Chosen: abstain.COUNT_MARGIN = {choose(rows, margin_fires, [0.0, 1.0], cap=1.0)}"]
 
-    def subject_fires(r: dict, t: float) -> bool:
-        return t > 0.0 and r.get("count_subject", 1.0) < t
-
-    lines += _table(
+    lines += _switch(
         rows,
+        "count_subject",
         "the counted noun counted only for another subject (abstain.COUNT_SUBJECT)",
-        subject_fires,
+        "COUNT_SUBJECT",
         note=(
             '"How many votes did Kristy Marmorato receive?" (the subject a name, abstain.count_subject)',
             "against passages that count votes only in sentences not naming her (nor opening with a",
@@ -543,26 +559,20 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             "counts-polnear / counts-squad: bench/typed_near_misses.count_questions, the noun counted",
             "for the asked subject (answerable) or asked of another name of the article (unanswerable).",
         ),
-        grid=[0.0, 1.0],
     )
-    lines += ["", f"Chosen: abstain.COUNT_SUBJECT = {choose(rows, subject_fires, [0.0, 1.0], cap=1.0)}"]
 
-    def year_fires(r: dict, t: float) -> bool:
-        return t > 0.0 and r.get("years_found", 1.0) < t
-
-    lines += _table(
+    lines += _switch(
         rows,
+        "years_found",
         "a year of the question missing from the answer's document (abstain.YEAR_IN_DOC)",
-        year_fires,
+        "YEAR_IN_DOC",
         note=(
             '"Who won the 2012 caucuses?" answered from an article that never names 2012: declined (1.0)',
             "when a year the question names is in neither the best passage's document nor its title,",
             "URL or date. squad-years: SQuAD-sample questions naming a year their article names, asked",
             "of a year it never names (bench/typed_near_misses.shifted_years). 0.0: off.",
         ),
-        grid=[0.0, 1.0],
     )
-    lines += ["", f"Chosen: abstain.YEAR_IN_DOC = {choose(rows, year_fires, [0.0, 1.0], cap=1.0)}"]
     lines += _table(rows, "speaker quoted, not on the topic (abstain.SPEAKER_TOPIC_SHARE)", topic_fires)
     subject = choose(rows, topic_fires)
 
