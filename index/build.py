@@ -133,10 +133,7 @@ def _nothing_changes(manifest: store.Manifest, sources: Sequence[SourceText], ro
     read = {s.source: s.sha256 for s in sources}
     if any(manifest.documents.get(source) != digest for source, digest in read.items()):
         return False
-    return not any(
-        source not in read and (_under(source, roots) or not os.path.exists(source))
-        for source in manifest.documents
-    )
+    return not any(source not in read and _gone(source, roots) for source in manifest.documents)
 
 
 def _load_previous(index_dir: Path, gen: Path, manifest: store.Manifest) -> _Previous:
@@ -183,6 +180,12 @@ def _refuse_update(exc: IndexDamaged) -> IndexDamaged:
 
 def _under(source: str, roots: Sequence[Path]) -> bool:
     return any(source == str(r) or source.startswith(str(r).rstrip(os.sep) + os.sep) for r in roots)
+
+
+def _gone(source: str, roots: Sequence[Path]) -> bool:
+    """Whether an indexed document not read in this run is gone: under a path this run named (so it
+    would have been read), or no longer on disk."""
+    return _under(source, roots) or not os.path.exists(source)
 
 
 def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
@@ -378,7 +381,7 @@ def _gather(
         for source, old in prev.docs.items():
             if source in seen:
                 continue
-            if _under(source, roots) or not os.path.exists(source):
+            if _gone(source, roots):
                 removed += 1
                 continue
             kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
