@@ -620,6 +620,11 @@ class Conversation:
                     return [q]
             first = cands[0]
             readings = [followup.put(q, m, first.text, first.plural)]
+            other = self._object_pronoun(readings[0], m.end() + len(readings[0]) - len(q), first, every)
+            if other is not None:
+                # "Why does he want him gone?": "him" is not "he" (an object pronoun is never its
+                # clause's subject), but the other person of the previous turn.
+                return [other, *readings]
             if first.short:
                 # "the Labour MP that backed the UCU report" repeats the previous question's words and
                 # pulls its passage back; "the Labour MP" alone may be too vague: search both.
@@ -646,6 +651,36 @@ class Conversation:
                 readings.append(q)
             return readings
         return [q]
+
+    def _object_pronoun(self, reading: str, after: int, first: Referent, every: list[Referent]) -> str | None:
+        """`reading` with a later object pronoun ("him", "them") replaced by the previous turn's next
+        person that agrees with it, other than `first` (the referent already put in), or None.
+
+        Args:
+            reading: the follow-up with its first pronoun resolved.
+            after: where the first referent ends in `reading`.
+            first: that referent.
+            every: the previous turn's candidates, most salient first.
+        Returns:
+            The rewritten reading, or None when there is no such pronoun or no other candidate.
+        """
+        for m in followup.pronouns(reading):
+            if m.start() < after or followup.role(reading, m) != "obj":
+                continue
+            kind, gender, plural, _ = followup.PRONOUNS[m.group(1).lower()]
+            if kind != "person":
+                continue
+            taken = fold(first.text)
+            rest = [
+                r
+                for r in every
+                if r.kind == "person"
+                and agrees(r, kind, gender, plural)
+                and fold(r.text) not in taken
+                and taken not in fold(r.text)
+            ]
+            return followup.put(reading, m, rest[0].text, rest[0].plural) if rest else None
+        return None
 
     def _described_before(self, prev: _Turn, reading: str) -> bool:
         """After "Who is Amanda Renteria?", a question about her stays on the passage that
@@ -775,7 +810,14 @@ class Conversation:
         a, b = prev.top_span or (p.start, p.end)
         asked = fold(prev.searched)
         every = names_in(p.text)
-        names = [n for n in dict.fromkeys(names_in(doc[a:b]) + every) if fold(n) not in asked]
+        # Nor by another of their names: "Russian President" beside "Vladimir Putin" is still the
+        # Putin of "Who spoke before Putin?" (bench/reports/article_heldout.md, hf12).
+        named = set(prev.speakers)
+        names = [
+            n
+            for n in dict.fromkeys(names_in(doc[a:b]) + every)
+            if fold(n) not in asked and not (named and named & set(self._speakers(n)))
+        ]
         if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
             names.append(prev.top_speaker)
         qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in self.engine.terms(w)}
