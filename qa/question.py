@@ -206,7 +206,8 @@ def topic_of(question: str, speaker_aliases: Iterable[str]) -> str:
 
 # A question typed without capitals has none after its first word: "what did assad say?".
 _CAPITAL_AFTER_FIRST = re.compile(r"\s\S*[A-Z]")
-_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z](?![\w'’-])")
+# A word, without a possessive ending: "russia" in "russia's motives".
+_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?=['’]s\b|['’](?!\w)|(?![\w'’-]))")
 
 
 def typed_lower(question: str) -> bool:

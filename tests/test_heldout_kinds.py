@@ -49,6 +49,8 @@ def test_truecased_writes_only_the_given_forms() -> None:
     forms = {"halvorsen": "Halvorsen", "nordic": "Nordic", "council": "Council"}
     got = questions.truecased("what did halvorsen tell the nordic council about cod", forms)
     assert got == "what did Halvorsen tell the Nordic Council about cod"
+    assert questions.truecased("what are halvorsen's plans", forms) == "what are Halvorsen's plans"
+    assert questions.lower_words("don't halvorsen's nordic") == ["halvorsen", "nordic"]
     # A question with capitals is the user's own casing: left alone.
     assert questions.truecased("What did halvorsen tell Oslo?", forms) == "What did halvorsen tell Oslo?"
 
