@@ -202,3 +202,52 @@ def topic_of(question: str, speaker_aliases: Iterable[str]) -> str:
         q = _TAIL.sub("", q).strip(" ,;:")
     q = re.sub(r"^(?:the|a|an)\s+", "", q, flags=re.I)
     return q.strip(" ,;:\"'“”")
+
+
+# A question typed without capitals has none after its first word: "what did assad say?".
+_CAPITAL_AFTER_FIRST = re.compile(r"\s\S*[A-Z]")
+# A word, without a possessive ending: "russia" in "russia's motives".
+_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?=['’]s\b|['’](?!\w)|(?![\w'’-]))")
+
+
+def typed_lower(question: str) -> bool:
+    """Whether the question was typed without capitals (none after its first word).
+
+    Args:
+        question: the question as typed.
+    Returns:
+        True for "what did assad say about the general assembly", False for "What did Assad say?".
+    """
+    return not _CAPITAL_AFTER_FIRST.search(question)
+
+
+def lower_words(question: str) -> list[str]:
+    """The lower-case words of a question that could be names: three letters or more, no stop word.
+
+    Args:
+        question: the question as typed.
+    Returns:
+        The words, in question order, each once.
+    """
+    return list(dict.fromkeys(w for w in _WORD.findall(question) if len(w) >= 3 and w not in STOPWORDS))
+
+
+def truecased(question: str, forms: dict[str, str]) -> str:
+    """A question typed in lower case with its names written as the documents write them.
+
+    "what did assad say about the general assembly" reads as "what did Assad say about the General
+    Assembly": the speaker ("Assad") and the names ("General Assembly") are found by their capitals
+    in every reader of the question (the asked speaker, names the documents lack, typos), which a
+    lower-case question left unread: "what did assad say ...", where Assad is named but never
+    quoted, was answered with Putin's words (bench/reports/article_heldout.md).
+
+    Args:
+        question: the question as typed.
+        forms: each lower-case word (lower_words) that the documents only ever write capitalised,
+            as they write it ("assad" -> "Assad").
+    Returns:
+        The question with those words replaced; unchanged when it has capitals after its first word.
+    """
+    if not forms or not typed_lower(question):
+        return question
+    return _WORD.sub(lambda m: forms.get(m.group(), m.group()), question)

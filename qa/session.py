@@ -11,6 +11,8 @@ rankings fused. A question that stands on its own is searched exactly as typed.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from index.errors import InputError
@@ -77,6 +79,9 @@ class Conversation:
         self.engine = engine
         self.turns: list[_Turn] = []
         self._genders: dict[tuple[str, int], str | None] = {}
+        # How the documents write a lower-case question's words ("assad" -> "Assad", None: not a
+        # name there), found once per conversation (a scan of the documents for those words only).
+        self._forms: dict[str, str | None] = {}
 
     def reset(self) -> None:
         """Forget the conversation: the next question is read on its own."""
@@ -95,7 +100,7 @@ class Conversation:
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
             raise InputError("empty question: type a question")
-        plan = self.resolve(q)
+        plan = self.resolve(questions.truecased(q, self._name_forms(q)))
         # Passages to prefer are looked for deeper than the k shown: ranking may put them lower.
         depth = max(k, PREFER_DEPTH) if plan.prefer else k
         answers = [rank.answer(self.engine, question, r, depth, focus=plan.focus) for r in plan.readings]
@@ -188,6 +193,28 @@ class Conversation:
         said = [x.speaker for x in self.engine.quotes_by_passage.get(p.pid, [])]
         score = (answer.hits or answer.nearest or [p])[0].score
         return replace(p, score=score, speaker=said[0] if said else None)
+
+    def _name_forms(self, q: str) -> dict[str, str]:
+        """The words of a lower-case question that the documents only ever write capitalised, as
+        they write them mid-sentence (qa.question.truecased).
+
+        Args:
+            q: the question as typed.
+        Returns:
+            Lower-case word -> the documents' form; empty when the question has capitals.
+        """
+        if not questions.typed_lower(q):
+            return {}
+        todo = [
+            w
+            for w in questions.lower_words(q)
+            if w not in self._forms
+            and (t := self.engine.terms(w))
+            and all(self.engine.lexical.known(x) for x in t)
+        ]
+        if todo:
+            self._forms.update(name_forms(todo, (d.text for d in self.engine.docs.values())))
+        return {w: f for w in questions.lower_words(q) if (f := self._forms.get(w))}
 
     def _same_doc(self, pid: int, doc_id: int) -> bool:
         return 0 <= pid < len(self.engine.passages) and self.engine.passages[pid].doc_id == doc_id
@@ -593,6 +620,11 @@ class Conversation:
                     return [q]
             first = cands[0]
             readings = [followup.put(q, m, first.text, first.plural)]
+            other = self._object_pronoun(readings[0], m.end() + len(readings[0]) - len(q), first, every)
+            if other is not None:
+                # "Why does he want him gone?": "him" is not "he" (an object pronoun is never its
+                # clause's subject), but the other person of the previous turn.
+                return [other, *readings]
             if first.short:
                 # "the Labour MP that backed the UCU report" repeats the previous question's words and
                 # pulls its passage back; "the Labour MP" alone may be too vague: search both.
@@ -619,6 +651,36 @@ class Conversation:
                 readings.append(q)
             return readings
         return [q]
+
+    def _object_pronoun(self, reading: str, after: int, first: Referent, every: list[Referent]) -> str | None:
+        """`reading` with a later object pronoun ("him", "them") replaced by the previous turn's next
+        person that agrees with it, other than `first` (the referent already put in), or None.
+
+        Args:
+            reading: the follow-up with its first pronoun resolved.
+            after: where the first referent ends in `reading`.
+            first: that referent.
+            every: the previous turn's candidates, most salient first.
+        Returns:
+            The rewritten reading, or None when there is no such pronoun or no other candidate.
+        """
+        for m in followup.pronouns(reading):
+            if m.start() < after or followup.role(reading, m) != "obj":
+                continue
+            kind, gender, plural, _ = followup.PRONOUNS[m.group(1).lower()]
+            if kind != "person":
+                continue
+            taken = fold(first.text)
+            rest = [
+                r
+                for r in every
+                if r.kind == "person"
+                and agrees(r, kind, gender, plural)
+                and fold(r.text) not in taken
+                and taken not in fold(r.text)
+            ]
+            return followup.put(reading, m, rest[0].text, rest[0].plural) if rest else None
+        return None
 
     def _described_before(self, prev: _Turn, reading: str) -> bool:
         """After "Who is Amanda Renteria?", a question about her stays on the passage that
@@ -748,7 +810,14 @@ class Conversation:
         a, b = prev.top_span or (p.start, p.end)
         asked = fold(prev.searched)
         every = names_in(p.text)
-        names = [n for n in dict.fromkeys(names_in(doc[a:b]) + every) if fold(n) not in asked]
+        # Nor by another of their names: "Russian President" beside "Vladimir Putin" is still the
+        # Putin of "Who spoke before Putin?" (bench/reports/article_heldout.md, hf12).
+        named = set(prev.speakers)
+        names = [
+            n
+            for n in dict.fromkeys(names_in(doc[a:b]) + every)
+            if fold(n) not in asked and not (named and named & set(self._speakers(n)))
+        ]
         if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
             names.append(prev.top_speaker)
         qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in self.engine.terms(w)}
@@ -789,6 +858,40 @@ class Conversation:
             if self._genders[key] is not None:
                 return self._genders[key]
         return None
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` begins a sentence, a line or a quotation (where any word is
+    capitalised): only spaces, then an end mark, a line break, a quote mark or the text's start."""
+    j = at - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n\"“”‘’'([—–-"
+
+
+def name_forms(lower: list[str], texts: Iterable[str]) -> dict[str, str | None]:
+    """How the texts write each word: its commonest capitalised form mid-sentence, or None when
+    they also write it in lower case (a common word) or never capitalise it mid-sentence ("Despite"
+    only opens sentences).
+
+    Args:
+        lower: lower-case words.
+        texts: the documents' texts.
+    Returns:
+        Each word -> its form or None.
+    """
+    rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in lower) + r")(?![\w'’-])", re.I)
+    seen_lower: set[str] = set()
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in rx.finditer(text):
+            got = m.group()
+            key = got.lower()
+            if got == key:
+                seen_lower.add(key)
+            elif not _sentence_initial(text, m.start()):
+                forms.setdefault(key, Counter())[got] += 1
+    return {w: forms[w].most_common(1)[0][0] if w in forms and w not in seen_lower else None for w in lower}
 
 
 def _said(verb: str) -> bool:
