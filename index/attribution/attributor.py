@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from index.attribution.names import _Doc, _squash
 from index.attribution.patterns import (
@@ -263,6 +264,13 @@ TRAILING_SUBJECT_WORDS = 8
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
+# Mixed-case name labels further into an article ("Luciana Lopez: ...", "Matthews: ...") are read as a
+# transcript's speakers only when one person's label opens this many paragraphs (a dialogue: A, B, A): a
+# label used once is a section heading as often ("Sanders: Win in a walk."; round 10a: with any two
+# labels, 7 headings of one train article matched no gold and reported P fell 0.9377 -> 0.9370;
+# bench/reports/attribution.md). Two turns is the least a dialogue has, no fitted value.
+NAME_LABEL_TURNS = 2
+_SPOKEN_PARA_END = _lazy(r"[.!?…][\"”’']*\s*$")
 # "maintain" reports speech only with "that" ("Clinton maintains a large lead"; round 9a: on train 13 of
 # 23 findings of "maintain(s/ed)" matched no gold, and every train cue of the verb in speech has "that").
 _THAT_ONLY = {"reported", "reports", "report", "maintain", "maintains", "maintained"} | _NOUN_TOO
@@ -888,6 +896,7 @@ class _Attributor(_Sources):
         0.6736 -> 0.6732 (bench/reports/attribution.md)."""
         doc, t = self.doc, self.doc.text
         caps: dict[str, _Subj | None] = {}
+        named: list[tuple[re.Match[str], int, _Subj]] = []  # further in: "Luciana Lopez:", "Matthews:"
         for pi, (ps, pe) in enumerate(doc.paras):
             m = _LABEL.match(t, ps, min(pe, ps + 120))
             if m is None and pi == 0:
@@ -896,7 +905,12 @@ class _Attributor(_Sources):
                 continue
             label = m.group("subj")
             if pi > 0 and not _TRANSCRIPT_LABEL.fullmatch(label):
-                continue  # further in, only a transcript's "Q:" / "SMITH:"
+                # further in, a transcript's "Q:" / "SMITH:", or a mixed-case label that is wholly a
+                # person's name, kept below when two paragraphs or more open with one
+                person = self._name_label(m)
+                if person is not None:
+                    named.append((m, pe, person))
+                continue
             if (
                 label.split()[0].lower().rstrip("'’s") in _NOT_SPEAKER_LABELS
                 or label.lower() in _NOT_SPEAKER_LABELS
@@ -913,6 +927,39 @@ class _Attributor(_Sources):
             if subj is None:
                 subj = _Subj("anon", label, s, e)
             self.found.append(_Found(c0, c1, subj, ":", False))
+        turns = Counter(subj.text.split()[-1] for _m, _pe, subj in named)
+        if named and max(turns.values()) >= NAME_LABEL_TURNS:
+            for m, pe, subj in named:
+                # the label's line: a line break ends a heading's text too
+                le = t.find("\n", m.start("rest"), pe)
+                le = pe if le < 0 else le
+                c0, c1 = _trim(t, m.start("rest"), le)
+                # what a speaker says ends as a sentence does: a heading ("Bernie Sanders: Win in a
+                # walk") or a tally ("Hillary Clinton: 1,769") does not
+                if _first_words(t[c0:c1]) >= 3 and _SPOKEN_PARA_END.search(t, c0, le):
+                    self.found.append(_Found(c0, c1, subj, ":", False))
+
+    def _name_label(self, m: re.Match[str]) -> _Subj | None:
+        """The person a mixed-case paragraph label names ("Luciana Lopez: ...", "Matthews: ..."): the
+        label is wholly one scanned name and a plausible speaker, and words (not a quotation) follow.
+
+        Args:
+            m: the `_LABEL` match opening a paragraph.
+        Returns:
+            The label as a name subject, or None.
+        """
+        t = self.doc.text
+        s, e = m.start("subj"), m.end("subj")
+        label = m.group("subj")
+        if label.upper() == label or label.split()[0].lower().rstrip("'’s") in _NOT_SPEAKER_LABELS:
+            return None
+        if t[m.start("rest")] in _QUOTE_DOUBLE:
+            return None
+        n = self.doc.name_at(s, e, last=True)
+        if n is None or n.start != s or n.end != e:
+            return None
+        subj = _Subj("name", n.text, n.start, n.end)
+        return subj if self._subject_ok(subj, False) else None
 
     def _caps_label(self, label: str) -> _Subj | None:
         """The person a transcript's capitalised label means ("SANDERS:"): the document's first
