@@ -111,6 +111,11 @@ _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
 # "Donald Trump - who said X - said ...". Only the last "who" before the verb is read (bounded text).
 _REL_OPEN = _lazy(r"(?:,|\s[-—–]{1,2})\s*who(?:se)?\b")
+# An aside set off by dashes just before the verb: "Ann Roe - Tom Lee's partner and co-host on his
+# show - told the Post that ..." (round 10a); bounded to 150 characters.
+_DASH_ASIDE = _lazy(
+    rf"(?:\s[-—–]{{1,2}}\s|[—–])[^\"“”—–;:]{{1,150}}?(?:\s[-—–]{{1,2}}|[—–])\s*(?:(?:{AUX})\s+){{0,2}}$"
+)
 # The clause may hold a quotation: `Kell, who has called Roe a "sociopath," said ...` (round 7a).
 _REL_TAIL = _lazy(rf"[^;:]{{1,200}}?(?:,[\"”’]?|\s[-—–]{{1,2}})\s*(?:(?:{AUX})\s+){{0,2}}")
 # The head of a long "according to" source: "a party official who was not authorized to speak",
@@ -729,7 +734,8 @@ class _Attributor(_Sources):
         for m in _REL_OPEN.finditer(pre):
             last = m
         if last is None or _REL_TAIL.fullmatch(pre, last.end()) is None:
-            return pre
+            aside = _DASH_ASIDE.search(pre)
+            return pre if aside is None else pre[: aside.start()]
         return pre[: last.start()]
 
     def _add_reported(self, subj: _Subj, verb: str, start: int, end: int) -> None:
