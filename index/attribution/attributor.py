@@ -269,6 +269,9 @@ TRAILING_SUBJECT_WORDS = 8
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
+# The fewest words before a quotation, in its sentence, that its attribution after it reports too
+# (`_lead_in`); as for reported speech (REPORTED_MIN_WORDS) a shorter opening is no clause.
+LEAD_IN_MIN_WORDS = 3
 # Mixed-case name labels further into an article ("Luciana Lopez: ...", "Matthews: ...") are read as a
 # transcript's speakers only when one person's label opens this many paragraphs (a dialogue: A, B, A): a
 # label used once is a section heading as often ("Sanders: Win in a walk."; round 10a: with any two
@@ -338,6 +341,7 @@ class _Attributor(_Sources):
             verbs_before = set(self.used_verbs)
             if sp.closed:  # the attribution is short: 300 characters are plenty, and keep this linear
                 found = self._after(sp, t[sp.end + 1 : min(after_end, sp.end + 301)], sp.end + 1, inner)
+            read_after = found is not None
             if found is None:
                 prev_end = max(prev_end, sp.start - 1 - 300)
                 before = t[prev_end : sp.start - 1]
@@ -358,8 +362,34 @@ class _Attributor(_Sources):
                     self.used_verbs = verbs_before
                     continue
                 self.found.append(found)
+                if read_after:
+                    self._lead_in(sp, found)
             else:
                 self.found.append(_Found(sp.start, sp.end, None, "", True, sp))
+
+    def _lead_in(self, sp: _Span, found: _Found) -> None:
+        """The words a sentence opens with before a quotation that its attribution after it closes:
+        `The plan would help "small and large firms alike," Jo Roe said.` The attribution reports the
+        whole sentence, as a trailing one does (`trailing`): one more finding from the sentence's start
+        to the quotation's end, when those words hold no quotation and no speech verb of their own.
+
+        Args:
+            sp: the quotation; found: its attribution, read after it.
+        """
+        t = self.doc.text
+        ss, _se = self.doc.sentence_of(sp.start)
+        lo = sp.start - 1  # the opening mark
+        if lo - ss > 300 or ss >= lo:
+            return  # the sentence's opening only: linear
+        pre = t[ss:lo]
+        if not t[sp.start : sp.end].rstrip().endswith(","):
+            return  # the quotation hands over to its attribution mid-sentence: `..., "words," X said`
+        if any(c in pre for c in _QUOTE_DOUBLE) or ":" in pre or _VERB_ANYWHERE.search(pre):
+            return  # a colon introduces the quotation; a verb of its own reports the words before
+        c0, c1 = _trim(t, ss, sp.end + 1)
+        if _first_words(t[c0:lo]) < LEAD_IN_MIN_WORDS:
+            return
+        self.found.append(_Found(c0, c1, found.subj, found.verb, False))
 
     def _after(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
         if sp.single and not re.search(r"[,?!]\s*$", inner):
