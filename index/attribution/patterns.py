@@ -273,12 +273,15 @@ _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 # ", Smith said on Monday, ..." (`cont`: the sentence goes on after it).
 # What may follow the verb: "on Monday", "in a statement", "told reporters" -- not a clause of its own.
 _TRAIL_REST = r"(?:\s+(?!(?:he|she|they|it|we|I|that)\s)[^,;:\"“”.!?]{1,40}?)?"
+# A bracketed tag after a trailing attribution's subject: ", Sen. Jo Roe (R-Iowa) told Politico."
+# (round 10a).
+_TRAIL_TAG = r"(?:\s*\([^()\n]{1,40}\))?"
 _SUBJ2_END = r"(?=\s*(?:[,(]|[.!?]*[\"”’']*\s*$))"
 _TRAILING = [
     (
         kind,
         _lazy(
-            rf",\s*(?:(?P<subj>{pat})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf",\s*(?:(?P<subj>{pat}){_TRAIL_TAG}(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
             rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
@@ -298,7 +301,7 @@ _TRAILING.append(
     (
         "generic",
         _lazy(
-            rf",\s*(?:(?P<subj>{_GEN_SUBJ})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf",\s*(?:(?P<subj>{_GEN_SUBJ}){_TRAIL_TAG}(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
             rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
