@@ -269,8 +269,12 @@ TRAILING_SUBJECT_WORDS = 8
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
-# A conjunction where a subject would stand: `called it a "blowhard," and said he ...` (round 10a).
-_CONJ_ONLY = _lazy(r"(?:and|but|or)(?:\s+(?:then|also|later|again))?")
+# A conjunction or subordinator opening what would be a subject after a quotation: `called it a
+# "blowhard," and said he ...`, `"...," and he vowed`, `"...” as he promised` (round 10a).
+_CONJ_OPEN = _lazy(
+    r"(?:and|but|or|as|after|before|while|when|because|who|which|that|if|since|until|though|although)"
+    r"(?![\w'’-])"
+)
 # The fewest words before a quotation, in its sentence, that its attribution after it reports too
 # (`_lead_in`); as for reported speech (REPORTED_MIN_WORDS) a shorter opening is no clause.
 LEAD_IN_MIN_WORDS = 3
@@ -435,8 +439,10 @@ class _Attributor(_Sources):
             return None
         if _THAT_CLAUSE.match(after, m.end(vk)):
             return None  # the verb reports the clause after it, not the quotation
-        if not first and _CONJ_ONLY.fullmatch(m.group(sk).strip()):
-            return None  # `called it a "blowhard," and said ...`: the sentence subject's second verb
+        if not first and _CONJ_OPEN.match(m.group(sk).strip()):
+            # `called it a "blowhard," and said ...`: the sentence subject's second verb; `"...," as he
+            # promised`, `"...” after he was asked`: another clause, no attribution of the quotation
+            return None
         if first and _finite_inside(re.findall(r"[\w'’-]+", m.group(sk))):
             return None  # `"...," said the council would lose the vote`: a clause, not a subject
         s, e = base + m.start(sk), base + m.end(sk)
