@@ -102,3 +102,18 @@ def test_went_on_to_say_leaves_the_clause_to_the_speech_verb() -> None:
     quotes = analyse(text)[1]
     assert [q.verb for q in quotes] == ["say"]
     assert quotes[0].speaker == "Jane Holt"
+
+
+def test_as_a_source_reported_covers_the_quotations_in_its_words() -> None:
+    text = (
+        "Tom Baker spoke in Akron on Monday. As The Daily Ledger reported, the mill owner "
+        "\u201cgave between $1,001 and $5,000\u201d to the campaign."
+    )
+    found = _found(text, analyse(text)[1])
+    assert found["gave between $1,001 and $5,000"].speaker == "Daily Ledger"
+    # "states" after "in" is a noun: no "as ... states," attribution
+    other = (
+        "As the race has turned to contests in states with larger cities, Jane Holt has decried "
+        "\u201csystemic neglect\u201d and promised new money."
+    )
+    assert all(q.verb != "states" for q in analyse(other)[1])

@@ -873,6 +873,8 @@ class _Attributor(_Sources):
                 continue  # handled as a direct quote
             subj_text = m.group("subj")
             subj = None
+            if rx in (_AS_SAID, _AS_SAID_MID) and _verb(m.group("verb")) in _NOUN_TOO:
+                continue  # "As the race turned to contests in states with ...": a noun, no verb
             if rx in (_AS_SAID, _AS_SAID_MID) and subj_text.strip().lower() in ("he", "she", "they"):
                 at = ss + m.start("subj") + len(subj_text) - len(subj_text.lstrip())  # "as he noted, ..."
                 subj = _Subj("pron", subj_text.strip(), at, at + len(subj_text.strip()))
@@ -899,6 +901,12 @@ class _Attributor(_Sources):
                     _verb(m.group("verb")) if rx in (_AS_SAID, _AS_SAID_MID, _AS_REPORTED) else "according to"
                 )
                 self.found.append(_Found(s, e, subj, verb, False))
+                if rx in (_AS_SAID, _AS_SAID_MID):
+                    # `As the Ledger reported, the owner "gave $5,000" to ...`: the quotations in the
+                    # words reported have no attribution of their own (round 10a)
+                    for f in self.found:
+                        if f.direct and f.subj is None and s <= f.start and f.end <= e:
+                            f.subj, f.verb = subj, verb
             return
 
     def _asked(self, ss: int, se: int) -> None:

@@ -234,7 +234,7 @@ _ACCORDING_MID = _lazy(
 # "As Smith noted, the plan ...": the sentence after the comma is the content.
 _AS_SAID = _lazy(
     rf"^\s*As\s+(?P<subj>[^,\"“”]{{2,100}}?)\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)"
-    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
+    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\s\"“”].*\S)\s*$",
     re.S,
 )
 # The same inside a sentence: "But as Smith noted, voters ...", "given that, as The Times reported on
@@ -242,7 +242,7 @@ _AS_SAID = _lazy(
 _AS_SAID_MID = _lazy(
     rf"^[^\"“”]*?(?:,|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|that|[Bb]ecause))\s+as\s+(?P<subj>[^,\"“”]{{2,60}}?)\s+"
     rf"(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)(?:\s+[^,\"“”]{{1,40}}?)?,\s*"
-    rf"(?P<rest>[^\"“”]*\S)\s*$",
+    rf"(?P<rest>[^\s\"“”].*\S)\s*$",
     re.S,
 )
 # "As first reported by The Times, the plan ...".
