@@ -316,6 +316,8 @@ class _Attributor(_Sources):
         self.found: list[_Found] = []
         self.used_verbs: set[int] = set()
         self.reported_in: dict[int, list[_Found]] = {}  # sentence start -> reported speech in it
+        self._directs: list[_Found] | None = None  # the quotations of `direct`, by start (_directs_in)
+        self._direct_starts: list[int] = []
 
     # -- direct quotes
 
@@ -904,10 +906,29 @@ class _Attributor(_Sources):
                 if rx in (_AS_SAID, _AS_SAID_MID):
                     # `As the Ledger reported, the owner "gave $5,000" to ...`: the quotations in the
                     # words reported have no attribution of their own (round 10a)
-                    for f in self.found:
-                        if f.direct and f.subj is None and s <= f.start and f.end <= e:
+                    for f in self._directs_in(s, e):
+                        if f.subj is None:
                             f.subj, f.verb = subj, verb
             return
+
+    def _directs_in(self, s: int, e: int) -> list[_Found]:
+        """The quotations found by `direct` that lie inside [s, e) (sorted once: linear time).
+
+        Args:
+            s, e: the bounds of reported words.
+        Returns:
+            Those findings, in text order.
+        """
+        if self._directs is None:
+            self._directs = sorted((f for f in self.found if f.direct), key=lambda f: f.start)
+            self._direct_starts = [f.start for f in self._directs]
+        i = bisect.bisect_left(self._direct_starts, s)
+        out: list[_Found] = []
+        while i < len(self._directs) and self._directs[i].start < e:
+            if self._directs[i].end <= e:
+                out.append(self._directs[i])
+            i += 1
+        return out
 
     def _asked(self, ss: int, se: int) -> None:
         """A question put to someone, "When asked whether he would run, ..." / "Asked by Jo Roe about
