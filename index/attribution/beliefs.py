@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from index.attribution.attributor import _BELIEF_RX, BELIEF_MIN_WORDS, _free_clause, _verb
 from index.attribution.patterns import _lazy
 from index.attribution.records import _Found, _Subj
-from index.attribution.words import BELIEF_NOUNS, BELIEF_PREP_CUES, BELIEF_SOURCE_NOUNS, STOP, U
+from index.attribution.words import BELIEF_NOUNS, BELIEF_PREP_CUES, BELIEF_SOURCE_NOUNS, STOP, VERB_RE, U
 
 if TYPE_CHECKING:
     from index.attribution.attributor import _Attributor
@@ -38,6 +38,8 @@ _POSSESSIVE_NOUN = _lazy(
     r"(?:\s+(?:of|for|on|against|about|with|toward|towards)(?![\w'’-])|(?=\s+(?:to|that)\s))"
 )
 _PREP_CUES = "|".join(c.replace(" ", r"\s+") for c in BELIEF_PREP_CUES)
+# An infinitive speech verb after a verb with its preposition: "went on to say that ...".
+_TO_SPEECH = _lazy(rf"to\s+(?:{VERB_RE}|tell|explain)(?![\w'’-])")
 _PREP_CUE_RX = _lazy(rf"(?<![\w'’-])(?:{_PREP_CUES})(?![\w'’-])")
 
 
@@ -150,6 +152,8 @@ def _prep_cues(att: _Attributor) -> None:
                 continue
             if _PASSIVE.match(t, clause[0]):
                 continue
+            if _TO_SPEECH.match(t, clause[0]):
+                continue  # "went on to say that ...": the speech verb reports its own clause (round 10a)
             verb = _verb(m.group())
             subj = att._subject_before(ss, m.start(), verb, belief=True)
             if subj is None:

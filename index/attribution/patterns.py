@@ -234,7 +234,7 @@ _ACCORDING_MID = _lazy(
 # "As Smith noted, the plan ...": the sentence after the comma is the content.
 _AS_SAID = _lazy(
     rf"^\s*As\s+(?P<subj>[^,\"“”]{{2,100}}?)\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)"
-    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\"“”]*\S)\s*$",
+    rf"(?:\s+[^,\"“”]{{1,40}}?)?,\s*(?P<rest>[^\s\"“”].*\S)\s*$",
     re.S,
 )
 # The same inside a sentence: "But as Smith noted, voters ...", "given that, as The Times reported on
@@ -242,7 +242,7 @@ _AS_SAID = _lazy(
 _AS_SAID_MID = _lazy(
     rf"^[^\"“”]*?(?:,|\b(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|that|[Bb]ecause))\s+as\s+(?P<subj>[^,\"“”]{{2,60}}?)\s+"
     rf"(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE}|put\s+it|wrote)(?:\s+[^,\"“”]{{1,40}}?)?,\s*"
-    rf"(?P<rest>[^\"“”]*\S)\s*$",
+    rf"(?P<rest>[^\s\"“”].*\S)\s*$",
     re.S,
 )
 # "As first reported by The Times, the plan ...".
@@ -273,12 +273,15 @@ _SENT_END = _lazy(r"[.!?]+[\"”’']*(?=\s)")
 # ", Smith said on Monday, ..." (`cont`: the sentence goes on after it).
 # What may follow the verb: "on Monday", "in a statement", "told reporters" -- not a clause of its own.
 _TRAIL_REST = r"(?:\s+(?!(?:he|she|they|it|we|I|that)\s)[^,;:\"“”.!?]{1,40}?)?"
+# A bracketed tag after a trailing attribution's subject: ", Sen. Jo Roe (R-Iowa) told Politico."
+# (round 10a).
+_TRAIL_TAG = r"(?:\s*\([^()\n]{1,40}\))?"
 _SUBJ2_END = r"(?=\s*(?:[,(]|[.!?]*[\"”’']*\s*$))"
 _TRAILING = [
     (
         kind,
         _lazy(
-            rf",\s*(?:(?P<subj>{pat})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf",\s*(?:(?P<subj>{pat}){_TRAIL_TAG}(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
             rf"|(?P<vfirst>)(?P<verb2>{VERB_RE})\s+(?P<subj2>{pat}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
@@ -298,7 +301,7 @@ _TRAILING.append(
     (
         "generic",
         _lazy(
-            rf",\s*(?:(?P<subj>{_GEN_SUBJ})(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
+            rf",\s*(?:(?P<subj>{_GEN_SUBJ}){_TRAIL_TAG}(?:{_APPOS})?\s+(?:(?:{AUX})\s+){{0,2}}(?P<verb>{VERB_RE})"
             rf"|(?P<vfirst>)(?P<verb2>said|says|added|wrote|argued|noted)\s+(?P<subj2>{_GEN_SUBJ}){_SUBJ2_END})\b{_TRAIL_REST}"
             rf"\s*(?:(?P<cont>,)\s+(?=\S)|[.!?]*[\"”’']*\s*$)"
         ),
