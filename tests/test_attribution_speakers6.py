@@ -66,3 +66,12 @@ def test_object_before_a_colon_is_not_the_speaker() -> None:
     )
     said = _said(text, analyse(text)[1])
     assert said["It is time to stop attacking the people you competed with."] == "Ada Quist"
+
+
+def test_institution_speaking_in_the_sentence_gives_the_quotation() -> None:
+    text = (
+        "The request reached the office in March. In May, four months after Lena Fischer left office, the "
+        'Harbour Department told the group that "no records responsive to your request were located."'
+    )
+    said = _said(text, analyse(text)[1])
+    assert said["no records responsive to your request were located."] == "Harbour Department"

@@ -99,6 +99,13 @@ _OWNS_WORDS = _lazy(
     r"(?:\s+(?:that|was|is)\b|\s*:|,?\s*[\"“])"
 )
 
+# A capitalised name of two or more words (or an acronym), then a speech verb: an institution speaking
+# in a quotation's sentence (guess_speakers).
+_BODY_SPEAKS = _lazy(
+    rf"(?<![\w'’.-])(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*\s+){{1,4}}{U}[\w&'’-]*|{U}{{2,6}})"
+    rf"\s+(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b"
+)
+
 # Described sources that end in a name: "his friend Jo Roe", "a count by The Associated Press".
 _BY_INSTITUTION = _lazy(rf"\b(?:by|from)\s+((?:[Tt]he\s+)?{U}[\w.&'’-]*(?:\s+{U}[\w.&'’-]*)*)")
 
@@ -888,6 +895,10 @@ class _Sources:
             if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
                 f.person = speaking[-1]
                 continue
+            body = self._institution_speaking(ss, f.start)
+            if body >= 0:  # `In May the State Department told CREW that "..."`: the body speaking
+                f.person = body
+                continue
             colon = self._named_before_colon(f.start, near, mid)
             if (
                 colon >= 0
@@ -971,6 +982,30 @@ class _Sources:
         """
         n = self.doc.name_at(at, at + 200, last=False)
         return n is not None and _ACTS.match(self.doc.text, n.end, n.end + 60) is not None
+
+    def _institution_speaking(self, ss: int, start: int) -> int:
+        """An institution named as the subject of a speech verb in the quotation's sentence before it
+        ("In May the State Department told CREW that "..."", "NBC News will accuse you of ..."): that
+        institution, when no person of the sentence was found to speak (guess_speakers asks first).
+
+        Args:
+            ss: the sentence's start; start: where the quotation's words start.
+        Returns:
+            The institution's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        lo = max(ss, start - 200)  # bounded: linear in long sentences
+        last = -1
+        for m in _BODY_SPEAKS.finditer(t, lo, start):
+            if doc.inside_quote(m.start(1)):
+                continue
+            n = doc.name_at(m.start(1), m.end(1), last=True)
+            if n is not None and n.person >= 0 and not doc.persons[n.person].group:
+                continue  # a person's name: read by the persons' rules
+            who = self._institution(_Subj("desc", m.group(1), m.start(1), m.end(1)))
+            if who >= 0:
+                last = who
+        return last
 
     def _named_before_colon(self, start: int, lo: int, hi: int) -> int:
         """The person whose name ends right before a colon that opens the quotation at `start`
