@@ -159,6 +159,13 @@ def _runs(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str, 
     """The run effect: of the wrong speakers of cueless direct quotations, how many continue a run whose
     explicit head was itself wrong (the inherited error), right, or not judged, or belong to no run;
     and the kinds of the wrong heads (the explicit-source errors that start runs), with examples.
+    A head matching no judged gold is told apart when the gold spans it too (a quotation its own cue
+    splits: one attribution, its source the head's).
+
+    Args:
+        sc: the scorer module; docs, gold: the split; path: the system's JSON lines; n: examples shown.
+    Returns:
+        0 (the counts and examples are printed).
     """
     sys_items: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     cases, judged = _judge(sc, docs, gold, path, sys_items)
