@@ -4,6 +4,7 @@
     python bench/attribution_speaker_errors.py /tmp/train.jsonl            # counts by kind
     python bench/attribution_speaker_errors.py /tmp/train.jsonl pron/direct 20   # and 20 examples
     python bench/attribution_speaker_errors.py /tmp/new.jsonl --diff /tmp/old.jsonl 30  # golds that changed
+    python bench/attribution_speaker_errors.py /tmp/train.jsonl --runs 20   # errors a run inherits
 
 Matches system items to gold as ../shared/eval/attribution.py does (its own functions, imported at
 run time) and files every judged gold found with the wrong speaker under
@@ -46,7 +47,11 @@ def _kind(sc: Any, g: dict[str, Any], sy: dict[str, Any], by: str) -> str:
 
 
 def _judge(
-    sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str
+    sc: Any,
+    docs: dict[str, str],
+    gold: list[dict[str, Any]],
+    path: str,
+    sys_out: dict[str, list[dict[str, Any]]] | None = None,
 ) -> tuple[
     list[tuple[str, str, dict[str, Any], dict[str, Any], str]],
     dict[tuple[str, int], tuple[bool, dict[str, Any], str]],
@@ -55,6 +60,7 @@ def _judge(
 
     Args:
         sc: the scorer module; docs, gold: the split; path: the system's JSON lines.
+        sys_out: when given, filled with the system items by document (the objects judged).
     Returns:
         (the wrong cases as (kind, doc, gold, system item, gold name), and for every judged gold found,
         keyed by (doc, gold index in the doc): (right?, system item, gold name)).
@@ -63,6 +69,8 @@ def _judge(
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         sys_by[sc.doc_key(r["doc"], docs)].append(r)
+    if sys_out is not None:
+        sys_out.update(sys_by)
     gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for g in gold:
         gold_by[g["doc_id"]].append(g)
@@ -124,12 +132,103 @@ def _diff(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], new: str, o
     return 0
 
 
+def _head(items: list[dict[str, Any]], i: int) -> dict[str, Any] | None:
+    """The quotation a cueless direct item's speaker was carried from: walking back over the earlier
+    direct items of its document (reported ones skipped) without a source mention of their own and
+    with the same speaker,
+    the first one with a mention (an explicit source), or None when the run has no explicit head.
+
+    Args:
+        items: one document's system items sorted by start; i: the cueless item's index.
+    Returns:
+        The run's head item, or None.
+    """
+    spk = items[i]["speaker"]
+    for j in range(i - 1, -1, -1):
+        it = items[j]
+        if not it["direct"]:
+            continue  # reported speech between does not break a run (sources._resolve_unattributed)
+        if it["speaker"] != spk:
+            return None
+        if it["mention"] is not None:
+            return it
+    return None
+
+
+def _runs(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str, n: int) -> int:
+    """The run effect: of the wrong speakers of cueless direct quotations, how many continue a run whose
+    explicit head was itself wrong (the inherited error), right, or not judged, or belong to no run;
+    and the kinds of the wrong heads (the explicit-source errors that start runs), with examples.
+    A head matching no judged gold is told apart when the gold spans it too (a quotation its own cue
+    splits: one attribution, its source the head's).
+
+    Args:
+        sc: the scorer module; docs, gold: the split; path: the system's JSON lines; n: examples shown.
+    Returns:
+        0 (the counts and examples are printed).
+    """
+    sys_items: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    cases, judged = _judge(sc, docs, gold, path, sys_items)
+    status: dict[int, tuple[bool, str]] = {id(sy): (ok, name) for ok, sy, name in judged.values()}
+    kind_of: dict[int, str] = {id(sy): k for k, _d, _g, sy, _n in cases}
+    for d in sys_items:
+        sys_items[d].sort(key=lambda x: (x["start"], x["end"]))
+    tally: collections.Counter[str] = collections.Counter()
+    heads: collections.Counter[str] = collections.Counter()
+    examples: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = []
+    guesses: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = []
+    for k, d, g, sy, name in cases:
+        if "/direct/nomention/wrong" not in k:
+            continue
+        items = sys_items[d]
+        i = next(j for j, x in enumerate(items) if x is sy)
+        head = _head(items, i)
+        if head is None:
+            tally["no run: the speaker is no earlier explicit quotation's (a guess)"] += 1
+            guesses.append((k, d, g, sy, name))
+            continue
+        if id(head) not in status:
+            # the gold spans both parts of a quotation its cue splits ("...," he said. "..."), and was
+            # matched to this part: the head's source is this gold's source
+            same = sc.overlap(head["start"], head["end"], g["content"]) > 0
+            key = "head is the same gold's first part" if same else "head matches no judged gold"
+            tally[key] += 1
+            examples.append((key, d, g, head, name))
+            continue
+        ok, hname = status[id(head)]
+        tally[f"head {'right' if ok else 'wrong'}"] += 1
+        if not ok:
+            heads[kind_of[id(head)]] += 1
+        examples.append((kind_of[id(head)] if not ok else "right", d, g, head, name))
+    print(f"{sum(tally.values())} wrong cueless direct quotations")
+    for key, c in tally.most_common():
+        print(f"{c:5d} {key}")
+    print("kinds of the wrong explicit heads:")
+    for key, c in heads.most_common():
+        print(f"{c:5d} {key}")
+    print("examples (the head's kind, or right / unjudged):")
+    for k, d, g, head, hname in random.Random(1).sample(examples, min(n, len(examples))):
+        print(
+            f"\n### head {k} {d}\n  gold of the cueless quotation: {hname} | head ours: "
+            f"{head['speaker']} | source: {head.get('source_text')} | verb: {head.get('verb')}"
+        )
+        lo = max(0, head["mention"]["start"] - 200)
+        print("  text:", docs[d][lo : g["content"][-1][1] + 60].replace("\n", " ¶ "))
+    print("\nexamples of guesses:")
+    for k, d, g, sy, name in random.Random(2).sample(guesses, min(n, len(guesses))):
+        print(f"\n### guess {k} {d}\n  gold: {name} | ours: {sy['speaker']}")
+        print("  text:", _show(docs[d], g))
+    return 0
+
+
 def main() -> int:
     spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
     assert spec is not None and spec.loader is not None
     sc = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sc)
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
+    if len(sys.argv) > 2 and sys.argv[2] == "--runs":
+        return _runs(sc, docs, gold, sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     if len(sys.argv) > 3 and sys.argv[2] == "--diff":
         return _diff(sc, docs, gold, sys.argv[1], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 20)
     cases, judged = _judge(sc, docs, gold, sys.argv[1])

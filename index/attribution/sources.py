@@ -86,6 +86,26 @@ _ACTS = _lazy(
     rf"(?:(?:{AUX})\b|[a-z]{{3,}}(?:ed|es)\b)"
 )
 
+# Nouns of speech after a possessive name: whose words a quotation in that sentence gives
+# (guess_speakers; round 10b, train golds won/lost in bench/reports/attribution.md).
+_SPEECH_NOUNS = (
+    "accusation|accusations|answer|assertion|charge|claim|claims|comment|comments|conclusion|"
+    "description|remark|remarks|reply|response|statement|warning|words"
+)
+# ... which the sentence then gives: "that", "was:", or the quotation itself follow the noun
+# ("Sanders' comments Tuesday, telling reporters, "..."" is the sentence subject's quotation).
+_OWNS_WORDS = _lazy(
+    rf"['’]s?\s+(?:(?:[a-z]+ly|own|latest|earlier|first|new)\s+)?(?:{_SPEECH_NOUNS})"
+    r"(?:\s+(?:that|was|is)\b|\s*:|,?\s*[\"“])"
+)
+
+# A capitalised name of two or more words (or an acronym), then a speech verb: an institution speaking
+# in a quotation's sentence (guess_speakers).
+_BODY_SPEAKS = _lazy(
+    rf"(?<![\w'’.-])(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*\s+){{1,4}}{U}[\w&'’-]*|{U}{{2,6}})"
+    rf"\s+(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b"
+)
+
 # Described sources that end in a name: "his friend Jo Roe", "a count by The Associated Press".
 _BY_INSTITUTION = _lazy(rf"\b(?:by|from)\s+((?:[Tt]he\s+)?{U}[\w.&'’-]*(?:\s+{U}[\w.&'’-]*)*)")
 
@@ -697,8 +717,27 @@ class _Sources:
         since = doc.sentence_of(since)[1]  # the attribution's own sentence names others ("a Roe friend")
         lo = bisect.bisect_left(doc.mentions, (since, -10))
         hi = bisect.bisect_left(doc.mentions, (pos, -10))
-        between = [w for _at, w in doc.mentions[lo : min(hi, lo + 12)] if not doc.persons[w].group]
-        return bool(between) and last.person not in between
+        near = [(at, w) for at, w in doc.mentions[lo : min(hi, lo + 12)] if not doc.persons[w].group]
+        between = [w for _at, w in near]
+        if bool(between) and last.person not in between:
+            return True
+        # another person opening a sentence as its subject ("Quintanilla seemed taken aback and
+        # mentioned that Carson's picture ...") hands the turn over even when the last speaker is named
+        return any(w != last.person and self._opens_as_subject(at) for at, w in near)
+
+    def _opens_as_subject(self, at: int) -> bool:
+        """The name mentioned at `at` opens its sentence and is that sentence's subject (a finite verb
+        follows it), not a possessive ("Carson's picture").
+
+        Args:
+            at: where the mention is.
+        Returns:
+            True for such a sentence subject.
+        """
+        ss, _se = self.doc.sentence_of(at)
+        if re.search(r"\w", self.doc.text[ss:at]) or self._possessive_at(at):
+            return False
+        return self._acts_at(at) or self._speaks_at(at)
 
     def _named_in(self, subj: _Subj) -> int:
         """A described source that ends in a name in apposition ("his friend Mahamat Oumar") or after
@@ -856,6 +895,24 @@ class _Sources:
             if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
                 f.person = speaking[-1]
                 continue
+            body = self._institution_speaking(ss, f.start)
+            if body >= 0:  # `In May the State Department told CREW that "..."`: the body speaking
+                f.person = body
+                continue
+            colon = self._named_before_colon(f.start, near, mid)
+            if (
+                colon >= 0
+            ):  # `... surprise Republican pollster Daron Shaw: "..."`: the name the colon hands over from
+                f.person = colon
+                continue
+            owners = [
+                w
+                for at, w in doc.mentions[lo:mid]
+                if not doc.persons[w].group and at not in doc.chain_at and self._owns_words_at(at)
+            ]
+            if owners:  # `Comey's conclusion that her actions were "extremely careless"`: whose words
+                f.person = owners[-1]
+                continue
             after = bisect.bisect_left(doc.mentions, (f.end, -10))
             closing = [
                 w
@@ -925,6 +982,68 @@ class _Sources:
         """
         n = self.doc.name_at(at, at + 200, last=False)
         return n is not None and _ACTS.match(self.doc.text, n.end, n.end + 60) is not None
+
+    def _institution_speaking(self, ss: int, start: int) -> int:
+        """An institution named as the subject of a speech verb in the quotation's sentence before it
+        ("In May the State Department told CREW that "..."", "NBC News will accuse you of ..."): that
+        institution, when no person of the sentence was found to speak (guess_speakers asks first).
+
+        Args:
+            ss: the sentence's start; start: where the quotation's words start.
+        Returns:
+            The institution's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        lo = max(ss, start - 200)  # bounded: linear in long sentences
+        last = -1
+        for m in _BODY_SPEAKS.finditer(t, lo, start):
+            if doc.inside_quote(m.start(1)):
+                continue
+            n = doc.name_at(m.start(1), m.end(1), last=True)
+            if n is not None and n.person >= 0 and not doc.persons[n.person].group:
+                continue  # a person's name: read by the persons' rules
+            who = self._institution(_Subj("desc", m.group(1), m.start(1), m.end(1)))
+            if who >= 0:
+                last = who
+        return last
+
+    def _named_before_colon(self, start: int, lo: int, hi: int) -> int:
+        """The person whose name ends right before a colon that opens the quotation at `start`
+        ("... pollster Daron Shaw: "..."", "- Philip Bump: "...""): a label handing over to the words.
+
+        Args:
+            start: where the quotation's words start; lo, hi: the range of `doc.mentions` to look in.
+        Returns:
+            The person's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        if not re.search(r":\s*[\"“'‘]\Z", t[max(0, start - 5) : start]):
+            return -1
+        for at, w in reversed(doc.mentions[lo:hi]):
+            n = doc.name_at(at, at + 200, last=False)
+            if n is None or doc.persons[w].group or at in doc.chain_at:
+                continue
+            if not re.fullmatch(r"\s*:\s*[\"“'‘]", t[n.end : start]):
+                return -1
+            if self._object_of_preposition(n.start, n.end) or re.search(
+                r"\band\s+\Z", t[n.start - 6 : n.start]
+            ):
+                return -1  # "a blunt message to Trump:", "Blumenthal and Cohen:" (the first, by another rule)
+            return w
+        return -1
+
+    def _owns_words_at(self, at: int) -> bool:
+        """The name mentioned at `at` owns words the sentence gives: a possessive before a noun of speech
+        and "that", "was", a colon or the quotation ("Comey's conclusion that", "Clinton's response
+        was:", "Trump's accusation that").
+
+        Args:
+            at: where the mention is.
+        Returns:
+            True for such an owner.
+        """
+        n = self.doc.name_at(at, at + 200, last=False)
+        return n is not None and _OWNS_WORDS.match(self.doc.text, n.end, n.end + 40) is not None
 
     def _possessive_at(self, at: int) -> bool:
         """The name mentioned at `at` is a possessive ("Christie's campaign"): its owner, not a speaker."""
