@@ -90,3 +90,14 @@ def test_a_place_adjective_is_found_by_its_place() -> None:
     assert equivalents.metonym_in("Asian", used) == "asia"
     assert equivalents.metonym_in("Roman", used) is None
     assert equivalents.metonym_in("Moscow", {"russia"}.__contains__) == "russia"
+
+
+def test_speaker_topic_share_is_the_pooled_fit_choice() -> None:
+    """qa.abstain.SPEAKER_TOPIC_SHARE is what bench/fit_speaker_topic.py chose on several samples."""
+    import re
+    from pathlib import Path
+
+    report = Path(__file__).resolve().parent.parent / "bench/reports/abstention_speaker_topic.md"
+    chosen = re.search(r"^Chosen: abstain\.SPEAKER_TOPIC_SHARE = ([\d.]+)$", report.read_text("utf-8"), re.M)
+    assert chosen is not None
+    assert float(chosen.group(1)) == abstain.SPEAKER_TOPIC_SHARE
