@@ -389,12 +389,17 @@ def entity_evidence(
         return abstain.names_share(texts, e.terms, e.lexical.idf, e.lexical.known, have)  # type: ignore[attr-defined]
 
     names = abstain.asked_names(searched, rank.names_in(searched))
-    out["names_share"] = share(names, have) if names else None
+    people = [n for s in e.speakers_index for n in (s.name, *s.aliases)]  # type: ignore[attr-defined]
+
+    def share_any(docs: list[frozenset[str]]) -> float | None:
+        # As qa.rank: a person named by part of the asked name counts (abstain.names_for_document).
+        return abstain.names_share_any(names, searched, docs, e.terms, e.lexical.idf, e.lexical.known, people)  # type: ignore[attr-defined]
+
+    out["names_share"] = share_any([have]) if names else None
     # The same over every document among the hits: an answerable question whose best passage is
     # from the wrong document may have its own lower down.
     docs = dict.fromkeys(e.passages[p].doc_id for p in pids)  # type: ignore[attr-defined]
-    any_share = [share(names, _doc_terms(e, d)) for d in docs] if names else []
-    out["names_share_any"] = max((x for x in any_share if x is not None), default=None)
+    out["names_share_any"] = share_any([_doc_terms(e, d) for d in docs]) if names else None
     out["focus_share_eq"] = share([abstain.focus_words(searched)], have)
     if dense < rank.STRONG_DENSE:
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]

@@ -104,7 +104,35 @@ def metonym_in(word: str, used: Callable[[str], bool]) -> str | None:
     Returns:
         The equivalent the documents use, or None.
     """
-    return next((n for n in country_equivalents(word) if used(n)), None)
+    return next((n for n in country_equivalents(word) if used(n)), None) or derived_place(word, used)
+
+
+# A place's adjective where the documents name the place: "Western" for "the West", "European" for
+# "Europe", "Asian" for "Asia" (the countries' own demonyms are in the country table). A suffix is
+# stripped only where at least four letters stay ("Roman" is no "Rom"). Found on the fit set's
+# answerable "Why are Western officials anxious?" (declined: "the documents do not mention
+# Western"; the article: "anxieties in the West"); bench/reports/abstention.md.
+_ADJECTIVE_SUFFIXES = ("ern", "an", "n")
+
+
+def derived_place(word: str, used: Callable[[str], bool]) -> str | None:
+    """The place a one-word adjective is made from, where the documents use it, or None.
+
+    Args:
+        word: the question word the documents lack ("Western").
+        used: whether the documents use a folded name ("west").
+
+    Returns:
+        The place's folded name ("west"), or None.
+    """
+    w = " ".join(words(word))
+    if not w or " " in w:
+        return None
+    for suffix in _ADJECTIVE_SUFFIXES:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 4 and used(stem):
+            return stem
+    return None
 
 
 def question_phrases(question: str, word: str, has_terms: Callable[[str], bool]) -> list[str]:

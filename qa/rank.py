@@ -900,14 +900,19 @@ def _abstain_reason(
     # A weak best passage from a document that never names what the question names: an unrelated
     # document (abstain.NAMES_SHARE, fit by bench/fit_near_miss.py --offdoc:
     # bench/reports/abstention_offdoc.md).
+    # As fit: the largest share over the documents among the hits (an answerable question's best
+    # passage may be from another document, its own lower down), a person named there by part of
+    # the asked name ("Bush" for "George W. Bush") holding the name (abstain.names_for_document).
     names = abstain.asked_names(searched, names_in(searched))
     if abstain.NAMES_SHARE > 0.0 and names and top[0].dense < STRONG_DENSE:
-        share = abstain.names_share(
+        share = abstain.names_share_any(
             names,
+            searched,
+            [engine.document_terms(d) for d in dict.fromkeys(s.passage.doc_id for s in top)],
             engine.terms,
             engine.lexical.idf,
             engine.lexical.known,
-            engine.document_terms(top[0].passage.doc_id),
+            [n for s in engine.speakers_index for n in (s.name, *s.aliases)],
         )
         if share is not None and share < abstain.NAMES_SHARE:
             return "no document is about: " + ", ".join(names)
