@@ -206,7 +206,8 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
     shows it (or not at all), and speakers are one per name per document (their aliases merged),
     where one window may know a person by another name than the next. A window without a blank line
     within reach is cut at a line end, a sentence end, or on a character boundary: there a
-    paragraph or sentence is split in two.
+    paragraph or sentence is split in two. A web page is read whole (ingest) and windowed here only
+    if its text is longer than a window; its labelled parts go to the windows they reach.
 
     Args:
         doc: the document read (its text as UTF-8).
@@ -232,15 +233,33 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
     for i, (a, b) in enumerate(itertools.pairwise(bounds)):
         window = str(memoryview(text.data)[a:b], "utf-8", "surrogatepass")
         after = None if i == len(bounds) - 2 else _first_paragraph(text.data, b, bounds[i + 2])
-        chunks = structure.label(window, _chunk(window, embedder), before=before, after=after)
+        own = _parts_in(parts, at, at + len(window))
+        chunks = structure.label(
+            window, _chunk(window, embedder), own, before=before, after=after, stated=bool(parts)
+        )
         if chunks:
             last = [c for c in chunks if c.paragraph == chunks[-1].paragraph]
             before = window[min(c.start for c in last) : max(c.end for c in last)]
         packed.extend(chunks, offset=at, paragraphs=packed[-1].paragraph if len(packed) else 0)
-        merged.add(*_attributions(window, (), at))
+        merged.add(*_attributions(window, own, at))
         at += len(window)
         del window, chunks
     return _Doc(doc.source, text, packed, merged.speakers(), merged.quotes, vectors=None, status="added")
+
+
+def _parts_in(parts: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """A web page's labelled parts that reach into the window start..end, in its coordinates (a page
+    is windowed only when its text is longer than a window; its parts are a few spans).
+
+    Args:
+        parts: (start, end, kind) spans in the document.
+        start: the window's first character in the document.
+        end: one past its last.
+
+    Returns:
+        The parts overlapping the window, moved by -start.
+    """
+    return [(a - start, b - start, kind) for a, b, kind in parts if a < end and b > start]
 
 
 def _chunk(text: str, embedder: embed.Embedder) -> list[Chunk]:
@@ -340,7 +359,7 @@ def _attributions_of(doc: ingest.Document) -> tuple[list[docstore.SpeakerRow], l
     merged, at = _Attributions(), 0
     for a, b in itertools.pairwise(bounds):
         window = str(memoryview(doc.text.data)[a:b], "utf-8", "surrogatepass")
-        merged.add(*_attributions(window, (), at))
+        merged.add(*_attributions(window, _parts_in(doc.source.parts, at, at + len(window)), at))
         at += len(window)
         del window
     return merged.speakers(), merged.quotes

@@ -305,6 +305,7 @@ def label(
     *,
     before: str | None = None,
     after: str | None = None,
+    stated: bool | None = None,
 ) -> list[Chunk]:
     """The chunks with `kind` set from the role of the paragraph each one starts in.
 
@@ -317,7 +318,10 @@ def label(
     document's top / end apply only to the window that holds it. With a first window of at least
     10 paragraphs and a last of at least 5, the kinds are those of labelling the whole document but
     for the standfirst's "the body follows" test, which looks only as far as the next window.
+    `stated`: whether the source states its parts at all (default: whether `parts` has any); a
+    window of a web page holding none of its parts is still labelled as a page is.
     """
+    stated = bool(parts) if stated is None else stated
     spans: dict[int, tuple[int, int]] = {}
     for c in chunks:
         s, e = spans.get(c.paragraph, (c.start, c.end))
@@ -336,7 +340,7 @@ def label(
         known.append(None)
     kinds = classify(
         TextSlices(ordered),
-        known if parts else None,
+        known if stated else None,
         TextSlices(ordered, _clean),
         top=before is None,
         bottom=after is None,

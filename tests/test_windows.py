@@ -192,3 +192,22 @@ def test_a_spilled_text_reads_back_the_same(text: str, tmp_path: Path) -> None:
         assert b"".join(bytes(p) for p in packed.pieces()) == text.encode("utf-8")
         for a, b in [(0, len(text)), (3, 40), (517, 1030), (len(text) - 5, len(text)), (9, 9)]:
             assert packed.slice(a, b) == text[max(a, 0) : b]
+
+
+def test_a_long_web_page_s_parts_reach_the_windows_they_fall_in(
+    emb: embed.Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page's markup-stated parts (here a caption deep in the text) label their paragraph in
+    whichever window holds it, as in the whole document."""
+    text = _article(500)
+    start = text.index("Report 400:")
+    end = text.index("\n\n", start)
+    parts = ((0, text.index("\n\n"), "headline"), (start, end, "caption"))
+    whole_doc = ingest.Document(
+        SourceText("/x/p.html", "", "t", "html", "0" * 64, parts=parts), PackedText.from_utf8(text.encode())
+    )
+    whole = build_module._analyse(whole_doc, emb)
+    monkeypatch.setattr(windows, "WINDOW_BYTES", 20_000)
+    windowed = build_module._analyse(whole_doc, emb)
+    assert _passages(windowed) == _passages(whole)
+    assert any(c.kind == "caption" and c.start == start for c in windowed.chunks)
