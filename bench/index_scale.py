@@ -9,7 +9,10 @@ For each size a synthetic plain-text file of that many MB is written (paragraphs
 article, shuffled, each made distinct by numbers, ~500 characters per paragraph, so the vocabulary
 grows as in real text) and indexed by `index.build.build(..., max_bytes=40 MB)` in a fresh process.
 
-Per size it reports the wall time, the peak RSS of that process (ru_maxrss), and per stage the time
+Per size it reports the wall time, the peak RSS of that process (VmHWM: the high-water mark of its
+own memory; ru_maxrss, used up to the sixth pass, starts at the PARENT's peak RSS, which
+make_text's 60 MB str raised to ~170 MB at 30 MB: a child that stayed below that, such as a no-op
+re-index, reported the parent's peak), and per stage the time
 and the highest RSS seen while it ran (sampled every 5 ms): reading, analysing (chunking, structure
 labels and, with --quotes, quote attribution), embedding, storing:vectors (FAISS), storing:bm25,
 storing:docstore, storing:commit. The baseline is the RSS of the same kind of process with the
@@ -65,7 +68,7 @@ def make_text(mb: float, seed: int = 1) -> str:
 
 # Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes.
 _CHILD = r"""
-import json, resource, sys, threading, time
+import json, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from index import build as build_mod, embed, hashembed, lexical
@@ -73,18 +76,24 @@ from qa import config
 mode, path, idx, model, quotes = sys.argv[2:7]
 model = None if model == "real" else model
 
-def rss_mb():
+def status_mb(key):
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+def rss_mb():
+    return status_mb("VmRSS:")
+
+def hwm_mb():
+    return status_mb("VmHWM:")
 
 if model == hashembed.MODEL:  # 384 dims like the real model: the vectors weigh the same
     hashembed.DIM = 384
     hashembed.HashEmbedder.__init__.__defaults__ = (384,)
 if quotes != "1":  # attribution measured by its own work; its super-linear time would hide the rest
-    build_mod._attributions = lambda text: ([], [])
+    build_mod._attributions = lambda *a, **k: ([], [])
 
 current, peaks, seconds, last = ["start"], {}, {}, [time.perf_counter()]
 stop = threading.Event()
@@ -118,7 +127,7 @@ if mode == "build":
     stop.set()
     out.update(seconds=time.perf_counter() - t0, passages=rep.passages,
                stage_seconds=seconds, stage_peak_mb=peaks)
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_mb"] = hwm_mb()  # not ru_maxrss: it starts at the parent's peak (see the docstring)
 print(json.dumps(out))
 """
 

@@ -12,16 +12,17 @@ import dataclasses
 import itertools
 import json
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import overload
+from typing import BinaryIO, overload
 
 import numpy as np
 
-from index import attribution, docstore, embed, ingest, store, structure, vectors
+from index import attribution, docstore, embed, ingest, store, structure, vectors, windows
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
@@ -108,7 +109,9 @@ def _open_current(index_dir: Path) -> tuple[Path, store.Manifest]:
     return gen, manifest
 
 
-def _nothing_changes(manifest: store.Manifest, sources: Sequence[SourceText], roots: Sequence[Path]) -> bool:
+def _nothing_changes(
+    manifest: store.Manifest, sources: Sequence[ingest.Document], roots: Sequence[Path]
+) -> bool:
     """Whether this run would write the current generation again: every document read has the text
     it was indexed with, none is gone, and the index was made by this version of every step. Then
     nothing is written (like `git commit` with nothing changed), and neither the previous texts nor
@@ -130,7 +133,7 @@ def _nothing_changes(manifest: store.Manifest, sources: Sequence[SourceText], ro
         or manifest.ann != vectors.choose(int(manifest.counts.get("passages", -1)))
     ):
         return False
-    read = {s.source: s.sha256 for s in sources}
+    read = {d.source.source: d.source.sha256 for d in sources}
     if any(manifest.documents.get(source) != digest for source, digest in read.items()):
         return False
     return not any(source not in read and _gone(source, roots) for source in manifest.documents)
@@ -188,54 +191,190 @@ def _gone(source: str, roots: Sequence[Path]) -> bool:
     return _under(source, roots) or not os.path.exists(source)
 
 
-def _analyse(src: SourceText, embedder: embed.Embedder) -> _Doc:
-    chunks = chunking.chunk(
-        src.text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
-    )
-    packed = chunking.PackedChunks(structure.label(src.text, chunks, src.parts))
-    del chunks
-    speakers, found = _attributions(src)
-    return _Doc(*_packed(src), chunks=packed, speakers=speakers, quotes=found, vectors=None, status="added")
+def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
+    """A document's passages (chunked and labelled) and attributions, a window at a time.
 
-
-def _packed(src: SourceText) -> tuple[SourceText, PackedText]:
-    """The document without its str text, and the text as UTF-8: held so from analysing to the end
-    of the build, half the memory of a str with a character past Latin-1 (60 -> 30 MB at 30 MB of
-    news text; bench/reports/index_scale.txt, sixth pass).
+    A document of one window (index/windows.py: up to WINDOW_BYTES of UTF-8, every news article) is
+    decoded and analysed whole, as before windows. A longer one is never held as one str (a 30 MB
+    file with a curly apostrophe is a 60 MB str: 2x the file by itself; bench/reports/index_scale.txt,
+    seventh pass): each window, cut after a blank line, is decoded, chunked, labelled and attributed,
+    its results moved into the document's coordinates, and its str dropped before the next. What
+    differs from analysing it whole: only what crosses a cut. Passages never do (a blank line always
+    ends a paragraph, and paragraphs are numbered on); labels are the same (`structure.label` is given
+    the neighbouring paragraphs) but for a standfirst's look ahead; a quotation that runs over the
+    cut, or a "he"/"the senator" whose name is in the window before, is found as the window alone
+    shows it (or not at all), and speakers are one per name per document (their aliases merged),
+    where one window may know a person by another name than the next. A window without a blank line
+    within reach is cut at a line end, a sentence end, or on a character boundary: there a
+    paragraph or sentence is split in two. A web page is read whole (ingest) and windowed here only
+    if its text is longer than a window; its labelled parts go to the windows they reach.
 
     Args:
-        src: the document as read.
+        doc: the document read (its text as UTF-8).
+        embedder: the model (its tokenizer sizes the passages).
 
     Returns:
-        (the document with an empty `text`, its text packed).
+        The document of the new generation, its vectors not yet made.
     """
-    return dataclasses.replace(src, text=""), PackedText(src.text)
+    text, parts = doc.text, doc.source.parts
+    bounds = windows.cuts(text.data)
+    if len(bounds) == 2:  # one window: the whole document at once
+        whole = text.text()
+        chunks = structure.label(whole, _chunk(whole, embedder), parts)
+        speakers, found = _attributions(whole, parts)
+        del whole
+        packed = chunking.PackedChunks(chunks)
+        del chunks
+        return _Doc(doc.source, text, packed, speakers, found, vectors=None, status="added")
+    packed = chunking.PackedChunks()
+    merged = _Attributions()
+    at = 0  # the window's first character in the document
+    before: str | None = None  # the last paragraph of the window before
+    for i, (a, b) in enumerate(itertools.pairwise(bounds)):
+        window = str(memoryview(text.data)[a:b], "utf-8", "surrogatepass")
+        after = None if i == len(bounds) - 2 else _first_paragraph(text.data, b, bounds[i + 2])
+        own = _parts_in(parts, at, at + len(window))
+        chunks = structure.label(
+            window, _chunk(window, embedder), own, before=before, after=after, stated=bool(parts)
+        )
+        if chunks:
+            last = [c for c in chunks if c.paragraph == chunks[-1].paragraph]
+            before = window[min(c.start for c in last) : max(c.end for c in last)]
+        packed.extend(chunks, offset=at, paragraphs=packed[-1].paragraph if len(packed) else 0)
+        merged.add(*_attributions(window, own, at))
+        at += len(window)
+        del window, chunks
+    return _Doc(doc.source, text, packed, merged.speakers(), merged.quotes, vectors=None, status="added")
 
 
-def _attributions(src: SourceText) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
-    """Speakers and quotes of one document, as store rows (doc_id filled in when written). Its
-    labelled parts go along: a byline's or credit's names are nobody who speaks in the story."""
-    speakers, found = attribution.analyse(src.text, parts=src.parts)
+def _parts_in(parts: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """A web page's labelled parts that reach into the window start..end, in its coordinates (a page
+    is windowed only when its text is longer than a window; its parts are a few spans).
+
+    Args:
+        parts: (start, end, kind) spans in the document.
+        start: the window's first character in the document.
+        end: one past its last.
+
+    Returns:
+        The parts overlapping the window, moved by -start.
+    """
+    return [(a - start, b - start, kind) for a, b, kind in parts if a < end and b > start]
+
+
+def _chunk(text: str, embedder: embed.Embedder) -> list[Chunk]:
+    return chunking.chunk(
+        text, embedder.count_tokens, max_chars=MAX_CHARS, max_tokens=embedder.max_tokens, overlap=OVERLAP
+    )
+
+
+def _first_paragraph(data: bytes | bytearray, start: int, end: int) -> str | None:
+    """The first paragraph of the window data[start:end], as the chunker finds it (the neighbour
+    `structure.label` looks at past a window's end), decoded from its first block of lines alone.
+
+    Args:
+        data: the document's UTF-8.
+        start: the window's first byte.
+        end: one past its last.
+
+    Returns:
+        The paragraph's text, or None when the window has none.
+    """
+    a, b = windows.first_paragraph_bytes(data, start, end)
+    block = str(memoryview(data)[a:b], "utf-8", "surrogatepass")
+    spans = chunking.paragraphs(block)
+    return block[spans[0][0] : spans[0][1]] if spans else None
+
+
+@dataclass
+class _Attributions:
+    """A long document's speakers and quotes, gathered window by window: one speaker per name, its
+    aliases in the order they were first found."""
+
+    quotes: list[docstore.QuoteRow] = field(default_factory=list)
+    _aliases: dict[str, dict[str, None]] = field(default_factory=dict)
+
+    def add(self, speakers: list[docstore.SpeakerRow], quotes: list[docstore.QuoteRow]) -> None:
+        """Take one window's rows (already in the document's coordinates)."""
+        for sp in speakers:
+            self._aliases.setdefault(sp.name, {}).update(dict.fromkeys(sp.aliases))
+        self.quotes += quotes
+
+    def speakers(self) -> list[docstore.SpeakerRow]:
+        """The speakers' rows (doc_id filled in when written)."""
+        return [docstore.SpeakerRow(0, name, tuple(aliases)) for name, aliases in self._aliases.items()]
+
+
+def _attributions(
+    text: str, parts: Sequence[tuple[int, int, str]] = (), offset: int = 0
+) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
+    """Speakers and quotes of one document, or of one window of a long one (`_analyse`), as store
+    rows (doc_id filled in when written). A web page's labelled parts go along: a byline's or
+    credit's names are nobody who speaks in the story.
+
+    Args:
+        text: the document's text, or a window's.
+        parts: the document's labelled parts (web pages: never windowed).
+        offset: where `text` begins in the document: added to every span.
+
+    Returns:
+        (speaker rows, quote rows), spans in the document's coordinates.
+    """
+    speakers, found = attribution.analyse(text, parts=parts)
+
+    def moved(at: int) -> int:
+        return at + offset if at >= 0 else at  # -1: no mention
+
     return (
         [docstore.SpeakerRow(0, s.name, tuple(s.aliases)) for s in speakers],
         [
             docstore.QuoteRow(
-                0, q.start, q.end, q.speaker, q.verb, q.direct, q.source, q.mention_start, q.mention_end
+                0,
+                q.start + offset,
+                q.end + offset,
+                q.speaker,
+                q.verb,
+                q.direct,
+                q.source,
+                moved(q.mention_start),
+                moved(q.mention_end),
             )
             for q in found
         ],
     )
 
 
-def _carry(prev: _Previous, old: docstore.DocRow, src: SourceText) -> _Doc:
+def _attributions_of(doc: ingest.Document) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
+    """A document's attributions alone (its passages carried over), window by window as `_analyse`.
+
+    Args:
+        doc: the document.
+
+    Returns:
+        (speaker rows, quote rows).
+    """
+    bounds = windows.cuts(doc.text.data)
+    if len(bounds) == 2:
+        return _attributions(doc.text.text(), doc.source.parts)
+    merged, at = _Attributions(), 0
+    for a, b in itertools.pairwise(bounds):
+        window = str(memoryview(doc.text.data)[a:b], "utf-8", "surrogatepass")
+        merged.add(*_attributions(window, _parts_in(doc.source.parts, at, at + len(window)), at))
+        at += len(window)
+        del window
+    return merged.speakers(), merged.quotes
+
+
+def _carry(prev: _Previous, old: docstore.DocRow, doc: ingest.Document) -> _Doc:
     """An unchanged document taken over from the previous generation, vectors included."""
     rows = prev.passages.get(old.doc_id, [])
     if prev.manifest.extra.get("attribution") == attribution.VERSION:
         speakers, found = prev.speakers.get(old.doc_id, []), prev.quotes.get(old.doc_id, [])
     else:  # attributions from an older analyser: found again (cheap: no embedding)
-        speakers, found = _attributions(src)
+        speakers, found = _attributions_of(doc)
     return _Doc(
-        *_packed(src),
+        doc.source,
+        doc.text,
         chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
@@ -278,7 +417,7 @@ def build(
     roots = [Path(p).expanduser().resolve() for p in paths]
     try:
         with store.interruptible(), store.begin(index_dir) as writer:
-            sources, skipped = ingest.ingest(
+            sources, skipped = ingest.ingest_documents(
                 roots, max_bytes=max_bytes, progress=lambda d, t: tick("reading", d, t)
             )
             report.skipped = skipped
@@ -320,15 +459,20 @@ def build(
             head = current = None
 
             had_sources = bool(sources)
-            docs, report.removed = _gather(sources, prev, roots, embedder, reusable, max_bytes, tick)
-            sources.clear()  # the documents' texts are referenced by `docs` alone from here on
-            if not had_sources and not (prev is not None and report.removed):
-                # Like `git commit` with nothing staged: an error, and the index is left as it was.
-                # Removing the last documents of an index (removed > 0) commits an empty index.
-                raise InputError(_nothing_to_index(paths, skipped))
-            prev = None  # carried vectors are views of its matrix, written out and released first
-            rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
-            _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
+            # The analysed documents' texts wait here, not in memory (PackedText.spill): unlinked
+            # (never part of a generation), gone with the process whatever happens.
+            with tempfile.TemporaryFile(dir=writer.staging, buffering=0) as spill:
+                docs, report.removed = _gather(
+                    sources, prev, roots, embedder, reusable, max_bytes, tick, spill
+                )
+                sources.clear()  # the documents' texts are referenced by `docs` alone from here on
+                if not had_sources and not (prev is not None and report.removed):
+                    # Like `git commit` with nothing staged: an error, and the index is left as it was.
+                    # Removing the last documents of an index (removed > 0) commits an empty index.
+                    raise InputError(_nothing_to_index(paths, skipped))
+                prev = None  # carried vectors are views of its matrix, written out and released first
+                rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
+                _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -340,13 +484,14 @@ def build(
 
 
 def _gather(
-    sources: list[SourceText],
+    sources: list[ingest.Document],
     prev: _Previous | None,
     roots: Sequence[Path],
     embedder: embed.Embedder,
     reusable: bool,
     max_bytes: int,
     tick: Progress,
+    spill: BinaryIO,
 ) -> tuple[list[_Doc], int]:
     """The documents of the new generation: read ones analysed (or carried over when unchanged), and
     the previous index's other documents kept unless they are gone.
@@ -359,6 +504,7 @@ def _gather(
         reusable: whether the previous chunks and vectors can be carried over.
         max_bytes: the size limit, for re-reading a kept document.
         tick: progress callback ("analysing").
+        spill: where each document's text is moved once it is analysed (PackedText.spill).
 
     Returns:
         (documents, how many documents of the previous index were removed).
@@ -373,6 +519,7 @@ def _gather(
         tick("analysing", i, total)
         d = _read_doc(sources.pop(), prev, seen, embedder, reusable)  # no loop variable keeps a str
         if d is not None:
+            d.text.spill(spill)
             docs.append(d)
     tick("analysing", total, total)
 
@@ -384,42 +531,49 @@ def _gather(
             if _gone(source, roots):
                 removed += 1
                 continue
-            kept = SourceText(old.source, old.text, old.title, old.format, old.sha256, old.doc_meta())
+            kept = ingest.Document(
+                SourceText(old.source, "", old.title, old.format, old.sha256, old.doc_meta()),
+                PackedText(old.text),
+            )
             if reusable:
-                docs.append(_carry(prev, old, kept))
+                d = _carry(prev, old, kept)
+                d.text.spill(spill)
+                docs.append(d)
             else:  # other chunking or model precision: its old vectors cannot be mixed in
                 # Read again when unchanged on disk: a web page's parts come from its markup.
-                fresh = ingest.read(Path(source), max_bytes=max_bytes)
-                if isinstance(fresh, SourceText) and fresh.sha256 == old.sha256:
+                fresh = ingest.read_document(Path(source), max_bytes=max_bytes)
+                if isinstance(fresh, ingest.Document) and fresh.source.sha256 == old.sha256:
                     kept = fresh
                 d = _analyse(kept, embedder)
                 d.status = "unchanged"
+                d.text.spill(spill)
                 docs.append(d)
     return docs, removed
 
 
 def _read_doc(
-    src: SourceText, prev: _Previous | None, seen: set[str], embedder: embed.Embedder, reusable: bool
+    doc: ingest.Document, prev: _Previous | None, seen: set[str], embedder: embed.Embedder, reusable: bool
 ) -> _Doc | None:
     """A document read in this run, analysed or carried over when unchanged; None for a repeat.
 
     Args:
-        src: the document.
+        doc: the document.
         prev: the current generation's content, None for a new index or a rebuild.
-        seen: the sources taken so far (src's is added).
+        seen: the sources taken so far (doc's is added).
         embedder: the model.
         reusable: whether the previous chunks and vectors can be carried over.
 
     Returns:
         The document of the new generation, or None when its source was taken already.
     """
+    src = doc.source
     if src.source in seen:
         return None
     seen.add(src.source)
     old = prev.docs.get(src.source) if prev else None
     if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
-        return _carry(prev, old, src)
-    d = _analyse(src, embedder)
+        return _carry(prev, old, doc)
+    d = _analyse(doc, embedder)
     d.status = "updated" if old is not None else "added"
     return d
 
@@ -622,6 +776,9 @@ def _write(
     documents = {d.source: d.sha256 for d in doc_rows}
     n_quotes = len(quote_rows)
     staging = writer.staging
+    # Freed heap pages of analysing and embedding (windows' strs, chunker and model tables) given
+    # back before BM25's tables grow on top of them (bench/reports/index_scale.txt, seventh pass).
+    _return_freed_memory()
     tick("storing", 0, 3)
     # The files that need the texts first, then the texts released, then the vector index: FAISS's
     # build (the training sample and its residuals, the codes, a block of rows: +36 MB at 30 MB of

@@ -460,11 +460,22 @@ class PackedChunks(Sequence[Chunk]):
     def __init__(self, chunks: Iterable[Chunk] = ()) -> None:
         self._starts, self._ends, self._paragraphs = array("q"), array("q"), array("q")
         self._kinds: list[str] = []
-        kinds: dict[str, str] = {}  # one str object per distinct kind
+        self.extend(chunks)
+
+    def extend(self, chunks: Iterable[Chunk], offset: int = 0, paragraphs: int = 0) -> None:
+        """Append chunks, moved by `offset` characters and `paragraphs` paragraphs (a window's
+        chunks into its document's coordinates; index/build.py).
+
+        Args:
+            chunks: chunks in order, after the ones held.
+            offset: added to each start and end.
+            paragraphs: added to each paragraph number.
+        """
+        kinds = {k: k for k in set(self._kinds)}  # one str object per distinct kind
         for c in chunks:
-            self._starts.append(c.start)
-            self._ends.append(c.end)
-            self._paragraphs.append(c.paragraph)
+            self._starts.append(c.start + offset)
+            self._ends.append(c.end + offset)
+            self._paragraphs.append(c.paragraph + paragraphs)
             self._kinds.append(kinds.setdefault(c.kind, c.kind))
 
     def __len__(self) -> int:

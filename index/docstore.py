@@ -202,7 +202,7 @@ def write(
             path.unlink(missing_ok=True)  # never leave a half-written store behind
 
 
-def _pieces(text: str | PackedText) -> Iterator[bytes | memoryview]:
+def _pieces(text: str | PackedText) -> Iterator[bytes | bytearray | memoryview]:
     """The text's UTF-8 bytes, `_WRITE_CHARS` characters at a time (lone surrogates kept, as
     "surrogatepass" writes them, so that any str round-trips).
 
@@ -228,7 +228,7 @@ def _write_document(con: sqlite3.Connection, d: DocRow, text: str | PackedText) 
         d: the document (its `text` unused).
         text: its text.
     """
-    size = len(text.data) if isinstance(text, PackedText) else sum(len(piece) for piece in _pieces(text))
+    size = text.nbytes if isinstance(text, PackedText) else sum(len(piece) for piece in _pieces(text))
     con.execute(
         "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,zeroblob(?))",  # the zeroblob last: see SCHEMA_VERSION
         (

@@ -8,18 +8,26 @@ exception, so one bad file never stops a whole run.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import html as html_lib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import cast
+from typing import Literal
 
 from index.errors import InputError
 from index.model import DocMeta, Skipped, SourceText
+from index.packedtext import PackedText
+from index.windows import WINDOW_BYTES
+
+# Bytes decoded at once while a file's text is checked or converted to UTF-8: never the whole text
+# as a str (a 2-byte str is twice the file; bench/reports/index_scale.txt, seventh pass).
+_DECODE_WINDOW = 1 << 16
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -266,6 +274,120 @@ def decode(data: bytes) -> str | None:
         return data.decode("latin-1").translate(_CP1252)
 
 
+def _utf8(data: bytes) -> bytes | bytearray | None:
+    """What `decode(data)` gives, as UTF-8 bytes, without holding the whole decoded str: strict
+    UTF-8 is `data` itself (checked a window at a time); a BOM's encoding and the cp1252 fallback
+    are converted a window at a time. None for binary, exactly when `decode` gives None.
+
+    Args:
+        data: a file's bytes.
+
+    Returns:
+        The text's UTF-8 (`data` itself when it is UTF-8 without a BOM), or None for binary.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            converted = _transcode(data, len(bom), codec)
+            if converted is False:
+                continue  # not that encoding after all (as `decode`: try the next BOM)
+            return converted
+    if b"\x00" in data:
+        return None
+    if _is_utf8(data):
+        return data
+    out = bytearray()
+    for i in range(0, len(data), _DECODE_WINDOW):  # one byte, one character: windows cut anywhere
+        out += data[i : i + _DECODE_WINDOW].decode("latin-1").translate(_CP1252).encode("utf-8")
+    return out
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether `data` is strict UTF-8 (as data.decode("utf-8") succeeding), a window at a time."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        for i in range(0, len(view), _DECODE_WINDOW):
+            dec.decode(view[i : i + _DECODE_WINDOW])
+        dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _transcode(data: bytes, skip: int, codec: str) -> bytearray | None | Literal[False]:
+    """data[skip:] decoded from `codec` and encoded as UTF-8, a window at a time.
+
+    Args:
+        data: a file's bytes.
+        skip: the BOM's length.
+        codec: the BOM's encoding.
+
+    Returns:
+        The UTF-8 bytes; None when the text holds a NUL (binary); False when data is not `codec`.
+    """
+    dec = codecs.getincrementaldecoder(codec)()
+    out: bytearray | None = bytearray()
+    view = memoryview(data)[skip:]
+    try:
+        for i in range(0, len(view) + 1, _DECODE_WINDOW):
+            last = i + _DECODE_WINDOW >= len(view)
+            piece = dec.decode(view[i : i + _DECODE_WINDOW], final=last)
+            if "\x00" in piece:
+                out = None  # binary, once the whole is known to decode (as `decode` checks)
+            if out is not None:
+                out += piece.encode("utf-8")
+            if last:
+                break
+    except UnicodeDecodeError:
+        return False
+    return out
+
+
+def _newlines(data: bytes | bytearray) -> bytes | bytearray:
+    """CRLF and CR made LF, as text.replace("\r\n", "\n").replace("\r", "\n") does to the
+    decoded text (both are one byte in UTF-8, never part of another character)."""
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+    if b"\r" in data:
+        data = data.replace(b"\r", b"\n")
+    return data
+
+
+def _is_blank(data: bytes | bytearray) -> bool:
+    """Whether the UTF-8 text is empty or only whitespace (as `not text or text.isspace()`), decoded
+    a window at a time: the first window holding a word ends it."""
+    dec = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for i in range(0, len(view), _DECODE_WINDOW):
+        piece = dec.decode(view[i : i + _DECODE_WINDOW])
+        if piece and not piece.isspace():
+            return False
+    return True
+
+
+def _utf8_lines(data: bytes | bytearray) -> Iterator[str]:
+    """The lines of a UTF-8 text (as `_lines` of its str), each decoded alone; a line longer than a
+    window (WINDOW_BYTES: only in a text longer than a window) is cut to its first window.
+
+    Args:
+        data: the UTF-8 text.
+
+    Returns:
+        An iterator over its lines, without the newlines.
+    """
+    pos = 0
+    while True:
+        nl = data.find(b"\n", pos)
+        stop = len(data) if nl < 0 else nl
+        end = min(stop, pos + WINDOW_BYTES)
+        while pos < end < stop and (data[end] & 0xC0) == 0x80:
+            end -= 1  # on a character boundary
+        yield str(memoryview(data)[pos:end], "utf-8")
+        if nl < 0:
+            return
+        pos = nl + 1
+
+
 def _lines(text: str) -> Iterator[str]:
     """The lines of `text`, one at a time: text.split("\\n") made a list of every line of a 30 MB
     file to find its title in the first few.
@@ -297,18 +419,22 @@ def _sha256(text: str) -> str:
     return h.hexdigest()
 
 
-def _first_line(text: str) -> str:
-    for line in _lines(text):
+def _first_line(lines: Iterable[str]) -> str:
+    for line in lines:
         line = line.strip()
         if line:
             return line[:TITLE_MAX]
     return ""
 
 
-def _markdown_title(text: str) -> str:
-    """The first `# ` heading outside code fences, else the first non-empty line."""
+def _markdown_title(text: Callable[[], Iterator[str]]) -> str:
+    """The first `# ` heading outside code fences, else the first non-empty line.
+
+    Args:
+        text: gives an iterator over the text's lines (called twice when there is no heading).
+    """
     fence: str | None = None
-    for line in _lines(text):
+    for line in text():
         stripped = line.strip()
         m = _MD_FENCE.match(stripped)
         if m:
@@ -321,7 +447,7 @@ def _markdown_title(text: str) -> str:
             h = _MD_HEADING.match(line)
             if h:
                 return h.group(1).strip()[:TITLE_MAX]
-    return _first_line(text)
+    return _first_line(text())
 
 
 def _html_text(page: str) -> tuple[str, str, DocMeta, tuple[tuple[int, int, str], ...]] | None:
@@ -354,11 +480,43 @@ def _html_text(page: str) -> tuple[str, str, DocMeta, tuple[tuple[int, int, str]
         m = _HTML_TITLE.search(page_text)
         if m:
             title = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
-    return text, (title or _first_line(text))[:TITLE_MAX], result.meta, tuple(spans)
+    return text, (title or _first_line(_lines(text)))[:TITLE_MAX], result.meta, tuple(spans)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read for indexing: what it is (`source`, its `text` left empty) and its text as
+    UTF-8 (`text`), which a build decodes a window at a time (index/windows.py)."""
+
+    source: SourceText
+    text: PackedText
+
+    def as_source(self) -> SourceText:
+        """The document with its text as one str (for callers that want it whole)."""
+        return replace(self.source, text=self.text.text())
 
 
 def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skipped:
     """Read and decode one file; every problem becomes a `Skipped`, never an exception."""
+    got = read_document(path, max_bytes=max_bytes)
+    return got if isinstance(got, Skipped) else got.as_source()
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Skipped:
+    """Read one file as a Document; every problem becomes a `Skipped`, never an exception.
+
+    A plain-text or Markdown file is never held as one str: its bytes are checked as UTF-8 (or
+    converted from its BOM's encoding or cp1252) and kept as the text's UTF-8, with the same text,
+    title and sha256 as decoding it whole gives. A web page is small and is parsed whole (its bytes,
+    then its str, then the extracted text).
+
+    Args:
+        path: the file.
+        max_bytes: the size limit.
+
+    Returns:
+        The document, or why it was skipped.
+    """
     path = Path(os.path.abspath(os.fspath(path)))
     source = str(path)
     reason = _unsupported(path)
@@ -371,29 +529,48 @@ def read(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText | Skip
         return Skipped(source, _oserror_reason(exc), error=True)
     if isinstance(data, Skipped):
         return data
-    text = decode(data)
-    del data  # the text is the one copy kept
-    if text is None:
+    utf8 = _utf8(data)
+    del data  # the UTF-8 is the one copy kept (the file's bytes themselves when they are UTF-8)
+    if utf8 is None:
         return Skipped(source, "binary file")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text or text.isspace():  # text.strip() would copy the whole text to test it
+    utf8 = _newlines(utf8)
+    if _is_blank(utf8):  # text.strip() would copy the whole text to test it
         return Skipped(source, "empty file")
-    meta, parts = DocMeta(), cast(tuple[tuple[int, int, str], ...], ())
     if fmt == "html":
-        try:
-            extracted = _html_text(text)
-        except Exception as exc:  # a parser bug on one odd page must not stop the run
-            return Skipped(source, f"could not extract text from HTML ({type(exc).__name__})")
-        if extracted is None:
-            return Skipped(source, "no main text found in HTML page")
-        text, title, meta, parts = extracted
-    elif fmt == "markdown":
-        title = _markdown_title(text)
+        return _html_document(source, utf8)
+    if fmt == "markdown":
+        title = _markdown_title(lambda: _utf8_lines(utf8))
     else:
-        title = _first_line(text)
+        title = _first_line(_utf8_lines(utf8))
+    digest = hashlib.sha256(utf8).hexdigest()  # the same as _sha256 of the decoded text
+    text = PackedText.from_utf8(utf8)
+    return Document(SourceText(source=source, text="", title=title, format=fmt, sha256=digest), text)
+
+
+def _html_document(source: str, utf8: bytes | bytearray) -> Document | Skipped:
+    """A web page's document: decoded and parsed whole (pages are small; the size limit bounds
+    them), its extracted text packed.
+
+    Args:
+        source: the file's path.
+        utf8: the page's text as UTF-8 (released here before parsing).
+
+    Returns:
+        The document, or why it was skipped.
+    """
+    page = str(memoryview(utf8), "utf-8")
+    del utf8
+    try:
+        extracted = _html_text(page)
+    except Exception as exc:  # a parser bug on one odd page must not stop the run
+        return Skipped(source, f"could not extract text from HTML ({type(exc).__name__})")
+    if extracted is None:
+        return Skipped(source, "no main text found in HTML page")
+    text, title, meta, parts = extracted
     digest = _sha256(text)
-    return SourceText(
-        source=source, text=text, title=title, format=fmt, sha256=digest, meta=meta, parts=parts
+    return Document(
+        SourceText(source=source, text="", title=title, format="html", sha256=digest, meta=meta, parts=parts),
+        PackedText(text),
     )
 
 
@@ -404,13 +581,25 @@ def ingest(
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[SourceText], list[Skipped]]:
     """Discover and read everything; `progress(done, total)` after each file (and once at 0)."""
+    docs, skipped = ingest_documents(paths, max_bytes=max_bytes, progress=progress)
+    return [d.as_source() for d in docs], skipped
+
+
+def ingest_documents(
+    paths: Sequence[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Document], list[Skipped]]:
+    """Discover and read everything as Documents (texts as UTF-8, never one str: `read_document`);
+    `progress(done, total)` after each file (and once at 0)."""
     files, skipped = discover(paths, max_bytes=max_bytes)
-    docs: list[SourceText] = []
+    docs: list[Document] = []
     total = len(files)
     if progress is not None:
         progress(0, total)
     for done, path in enumerate(files, 1):
-        result = read(path, max_bytes=max_bytes)
+        result = read_document(path, max_bytes=max_bytes)
         if isinstance(result, Skipped):
             skipped.append(result)
         else:

@@ -209,13 +209,21 @@ def _sentence_count(s: str) -> int:
 
 
 def classify(
-    texts: Sequence[str], known: list[str | None] | None = None, clean: Sequence[str] | None = None
+    texts: Sequence[str],
+    known: list[str | None] | None = None,
+    clean: Sequence[str] | None = None,
+    *,
+    top: bool = True,
+    bottom: bool = True,
 ) -> list[str]:
     """Kinds of consecutive paragraphs of one document (the raw paragraph texts).
 
     `known` gives the kinds the source's markup states (a web page's headline, byline,
     captions...); those are kept, and the rules below label only the other paragraphs.
     `clean` is `texts` through `_clean`, when the caller has it made lazily (see `label`).
+    `top` / `bottom`: whether `texts` begin / end the document. A window of a long document
+    (index/windows.py) that does not gets none of the rules of a document's top (headline, header
+    zone, standfirst) / end (footers): they look only at its first 10 / last 4 paragraphs.
     """
     n = len(texts)
     if clean is None:
@@ -226,13 +234,13 @@ def classify(
     furniture = {"credit", "dateline", "byline"}
 
     # Footer lines stated as such, near the end.
-    for i in range(max(0, n - 4), n):
+    for i in range(max(0, n - 4) if bottom else n, n):
         if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
             kinds[i] = "footer"
 
     # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence.
     head = next((i for i, g in enumerate(given) if g == "headline"), -1)
-    if n >= 2 and not marked:
+    if n >= 2 and not marked and top:
         for i in range(min(3, n)):
             if kinds[i] is None:
                 if _is_headline(texts[i], clean[i]) or (i == 0 and _headline_sentence(texts, clean)):
@@ -241,7 +249,7 @@ def classify(
                 break
 
     # The header zone reaches the last furniture line near the top (credits, dates, bylines).
-    zone = max((i for i in range(min(n, 10)) if kinds[i] in furniture), default=-1)
+    zone = max((i for i in range(min(n, 10) if top else 0) if kinds[i] in furniture), default=-1)
 
     # Standfirst: a summary right after the headline that is not yet the body.
     if head >= 0 and not marked:
@@ -274,7 +282,7 @@ def classify(
             kinds[i] = "caption"
 
     # Closing lines with no sentence in them ("TRTWorld and agencies").
-    if n >= 4:
+    if n >= 4 and bottom:
         for i in range(n - 1, max(n - 4, head), -1):
             s = clean[i]
             if kinds[i] == "footer":
@@ -290,12 +298,30 @@ def classify(
     return [k or "body" for k in kinds]
 
 
-def label(text: str, chunks: list[Chunk], parts: Sequence[tuple[int, int, str]] = ()) -> list[Chunk]:
+def label(
+    text: str,
+    chunks: list[Chunk],
+    parts: Sequence[tuple[int, int, str]] = (),
+    *,
+    before: str | None = None,
+    after: str | None = None,
+    stated: bool | None = None,
+) -> list[Chunk]:
     """The chunks with `kind` set from the role of the paragraph each one starts in.
 
     `parts` are (start, end, kind) spans whose kind the source states (see SourceText.parts):
     a paragraph inside one of them takes that kind.
+
+    For a window of a long document (index/build.py), `before` / `after` are the paragraphs next
+    to the window in the document (None where the window begins / ends it): each neighbour is
+    looked at as the rules look at neighbours (a credit next to a caption), and the rules of the
+    document's top / end apply only to the window that holds it. With a first window of at least
+    10 paragraphs and a last of at least 5, the kinds are those of labelling the whole document but
+    for the standfirst's "the body follows" test, which looks only as far as the next window.
+    `stated`: whether the source states its parts at all (default: whether `parts` has any); a
+    window of a web page holding none of its parts is still labelled as a page is.
     """
+    stated = bool(parts) if stated is None else stated
     spans: dict[int, tuple[int, int]] = {}
     for c in chunks:
         s, e = spans.get(c.paragraph, (c.start, c.end))
@@ -306,6 +332,19 @@ def label(text: str, chunks: list[Chunk], parts: Sequence[tuple[int, int, str]] 
         s, e = spans[p]
         known.append(next((k for a, b, k in parts if a <= s and e <= b and k in KINDS), None))
     ordered = [(text, *spans[p]) for p in numbers]
-    kinds = classify(TextSlices(ordered), known if parts else None, TextSlices(ordered, _clean))
+    if before is not None:
+        ordered.insert(0, (before, 0, len(before)))
+        known.insert(0, None)
+    if after is not None:
+        ordered.append((after, 0, len(after)))
+        known.append(None)
+    kinds = classify(
+        TextSlices(ordered),
+        known if stated else None,
+        TextSlices(ordered, _clean),
+        top=before is None,
+        bottom=after is None,
+    )
+    kinds = kinds[(before is not None) : len(kinds) - (after is not None)]
     by_number = dict(zip(numbers, kinds, strict=True))
     return [replace(c, kind=by_number[c.paragraph]) for c in chunks]
