@@ -102,9 +102,9 @@ class Weights:
     # ("series of strikes": seri strike) that stand side by side, in order, in one sentence of the
     # passage (Features.phrase). Word overlap alone ranks "... strike of 1979 ... the 23rd series"
     # level with "a series of strikes by coal miners". bench/fit.py --ranking-only --only phrase
-    # --only wrong_place (fit.md): four folds chose 0.2, one 0.1; held-out SQuAD-600 hit@1 0.833 ->
-    # 0.847, news-dev 0.939, article 0.865, PolNeAR 0.885 unchanged. On a SQuAD sample none of the
-    # fits saw (seed 1, 2000; bench/reports/fact_ranking.md) ranking hit@1 0.809 -> 0.818.
+    # --only wrong_place (fit.md): four folds chose 0.2, one 0.1; held-out SQuAD-600 0.832 -> 0.845
+    # hit@1 (recall@5 0.953 -> 0.958), news-dev 0.939, article 0.865, PolNeAR 0.885 unchanged. On a
+    # SQuAD sample no fit reads (seed 1, 2000; bench/reports/fact_ranking.md) 0.809 -> 0.8185.
     phrase: float = 0.2
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
