@@ -94,6 +94,7 @@ GRID: dict[str, list[float]] = {
     "paragraph_cov": [0.0, 0.05, 0.1, 0.2],
     "document": [0.0, 0.1, 0.2, 0.3, 0.4],
     "wrong_type": [0.0, 0.2, 0.35, 0.5, 0.7],
+    "wrong_place": [0.0, 0.2, 0.35, 0.5, 0.7],
     "typed": [0.0, 0.15, 0.3, 0.5, 0.7, 1.0],
     "furniture": [0.0, 0.1, 0.25, 0.4, 0.6],
     "summary": [0.0, 0.1, 0.2, 0.3, 0.45],
@@ -114,6 +115,8 @@ GRID: dict[str, list[float]] = {
     # 0: the asked speaker's quote earns its bonus whatever it is about; 1: only in proportion to
     # the topic's share of the passage (where some passage holds the whole topic).
     "off_topic": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
+    # Adjacent question-term pairs found side by side in one sentence (qa.rank._phrase_cover).
+    "phrase": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 
