@@ -375,6 +375,7 @@ _COUNT_SUBJECT = re.compile(
     r"(?P<s>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|van|von|del|la))*)\s+(?P<v>[a-z]+)\b"
 )
 _PRONOUN_OPENING = re.compile(r"\s*[\"“]?\s*(?:he|she|they|it|his|her|their|its|this|these|those)\b", re.I)
+PRONOUN_OPENING = _PRONOUN_OPENING  # qa.slots: a sentence going on about the one before
 # Any number beside the asked subject: "Cornerback Aqib Talib (three interceptions)" answers "How many
 # picks did Aqib Talib have?" in other words (SQuAD-2000, bench/reports/abstention_near_miss.md).
 # A count, not a year or a date: a number and a plural noun right after it ("three interceptions").

@@ -339,7 +339,8 @@ _FACT_CLOCK = re.compile(
     re.I,
 )
 # A person named: two capitalised words in a row ("Graeme Pitkethly").
-_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
+PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
+_PERSON = PERSON
 _MEASURE = re.compile(rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?[\s-]*(?P<unit>[A-Za-z]+)\b", re.I)
 _VERDICT = re.compile(
     r"\b(?:sentenced|jailed|imprisoned|acquitted|convicted|probation|fined|banned|suspended|"
@@ -443,3 +444,39 @@ def fact_evidence(kind: str, sentence: str) -> bool:
     if kind == "role":
         return bool(_PERSON.search(sentence))
     return True
+
+
+# --- Values at a position: what a number in a sentence is -----------------------------------------
+
+# A number that is part of a value of one of these kinds is no count ("six years", "25 yards",
+# "6 million pounds", "Kessler, 31,"); qa.slots reads them.
+_VALUES_AT: dict[str, re.Pattern[str]] = {
+    "money": _MONEY,
+    "distance": _DISTANCE,
+    "duration": _DURATION,
+    "age": _AGE,
+    "clock": _FACT_CLOCK,
+}
+
+
+def value_at(text: str, start: int) -> str | None:
+    """The kind of value a number at `start` is part of: money, a distance, a duration, an age or a
+    clock time; None for a plain number.
+
+    Args:
+        text: a sentence.
+        start: where the number starts (a currency symbol or "US$" just before it counts).
+    Returns:
+        The kind, or None.
+    """
+    lead = re.search(r"(?:[$€£¥₹]|\b(?:us|a|c|hk)\$)\s?$", text[:start], re.I)
+    at = lead.start() if lead else start
+    for kind, rx in _VALUES_AT.items():
+        if rx.match(text, at):
+            return kind
+    return None
+
+
+def money_words() -> frozenset[str]:
+    """The words that make a question ask for money ("cost", "pay", "worth", "fine")."""
+    return frozenset(re.findall(r"[a-z]+", _MONEY_VERBS))

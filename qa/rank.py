@@ -20,7 +20,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, answer_type, claims, describe, equivalents
+from qa import abstain, answer_type, claims, describe, equivalents, slots
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -993,7 +993,10 @@ def _abstain_reason(
         )
         if share is not None and share < abstain.NAMES_SHARE:
             return "no document is about: " + ", ".join(names)
-    return ""
+    # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
+    # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
+    texts = [text for text, _ in near_sentences(engine, best)]
+    return slots.slot_reason(searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF)
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
