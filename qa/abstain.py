@@ -191,10 +191,35 @@ def speaker_evidence(
         The evidence.
     """
     quoted: list[str] = [" ".join(s.split()) for s in sources]
+    # A source titled by its country ("US President Barack Obama") is also asked for by the
+    # country's other names ("Washington's leader", "America"): the paraphrase fit set's b03 was
+    # declined "the documents quote no Washington's leader" (bench/reports/equivalents.md).
+    quoted += [w for s in list(quoted) for w in _source_countries(s)]
     mentioned: list[str] = []
     for name, aliases in speakers:
         (quoted if name in quoted_names else mentioned).extend([name, *aliases])
     return SpeakerEvidence("\n".join(quoted).casefold(), "\n".join(mentioned).casefold())
+
+
+def _source_countries(source: str) -> list[str]:
+    """The country names (qa.describe.country_words) of a source's title, not of its name.
+
+    A person's name is the capitalised run that ends the wording ("Barack Obama" in "US President
+    Barack Obama"); its words never name a country ("Michael Jordan" is no Jordanian).
+
+    Args:
+        source: one attribution's source as written.
+    Returns:
+        The folded country names; empty when the title names none.
+    """
+    from qa.describe import country_words
+
+    name = re.search(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*\s*$", source)
+    title = source[: name.start()] if name else source
+    tail = name.group(0).split() if name else []
+    # "US President Barack Obama": the run holds the title; the person is its last two words at most.
+    title += " " + " ".join(tail[:-2])
+    return country_words(title, "")
 
 
 def _named_in(name: str, text: str) -> bool:

@@ -91,7 +91,25 @@ def country_equivalents(word: str) -> list[str]:
     key = " ".join(words(word))
     if not key:
         return []
-    return sorted({n for names in _country_names() if key in names for n in names if n != key})
+    # "America" is the place the demonym "American" is made from (derived_place's suffixes read the
+    # other way): countryinfo lists "United States of America" but not "America" (the paraphrase fit
+    # set's b26 "What does America want ...", declined "the documents do not mention America").
+    keys = {key}
+    if " " not in key and len(key) >= 4:
+        keys |= {key + suffix for suffix in _ADJECTIVE_SUFFIXES} & _demonyms()
+    return sorted({n for names in _country_names() if keys & names for n in names} - {key})
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.
+
+    Returns:
+        The folded demonyms.
+    """
+    from countryinfo import all_countries
+
+    return frozenset(" ".join(words(c.info().get("demonym") or "")) for c in all_countries()) - {""}
 
 
 def metonym_in(word: str, used: Callable[[str], bool]) -> str | None:
