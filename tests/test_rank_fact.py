@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import numpy as np
 import pytest
+from hashindex import hash_engine, row
 
 from qa import rank
 
@@ -25,20 +25,7 @@ The new crane arrived by rail and was assembled slowly over the summer.
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A small article of our own, indexed with the model-free hash embedder."""
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    root: Path = tmp_path_factory.mktemp("harbour")
-    doc = root / "harbour.txt"
-    doc.write_text(HARBOUR, encoding="utf-8")
-    build([str(doc)], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(root / "index")
-
-
-def _row(engine, f: rank.Features, words: str) -> int:  # type: ignore[no-untyped-def]
-    return next(i for i, p in enumerate(f.pids) if words in engine.passages[p].text)
+    return hash_engine(tmp_path_factory, "harbour", HARBOUR)
 
 
 def test_question_pairs_are_adjacent_terms_in_order() -> None:
@@ -54,8 +41,8 @@ def test_question_pairs_are_adjacent_terms_in_order() -> None:
 def test_the_phrase_counts_only_side_by_side_in_one_sentence(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "When did the series of strikes happen?")
     assert f is not None
-    together = _row(engine, f, "A series of strikes")
-    apart = _row(engine, f, "The strike of 1934")  # both words, in two sentences
+    together = row(engine, f, "A series of strikes")
+    apart = row(engine, f, "The strike of 1934")  # both words, in two sentences
     assert float(f.phrase[together]) > 0.0
     assert float(f.phrase[apart]) == 0.0
     # Word overlap alone cannot tell them apart: each passage holds both words.
@@ -65,7 +52,7 @@ def test_the_phrase_counts_only_side_by_side_in_one_sentence(engine) -> None:  #
 def test_the_order_of_the_phrase_matters(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "Which strikes series closed the port?")
     assert f is not None
-    together = _row(engine, f, "A series of strikes")
+    together = row(engine, f, "A series of strikes")
     # "strikes series" is not "series of strikes"; "closed the port" still stands together.
     pairs = rank.question_pairs(
         engine.terms("strikes series closed port"),
@@ -86,7 +73,7 @@ def test_phrase_weight_adds_its_share(engine) -> None:  # type: ignore[no-untype
 def test_a_where_question_marks_placeless_passages_apart(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "Where was the new crane assembled?")
     assert f is not None
-    crane = _row(engine, f, "The new crane")
+    crane = row(engine, f, "The new crane")
     assert bool(f.wrong_place[crane]) and not bool(f.wrong[crane])
     assert not f.wrong.any()  # a "where" question's penalty is wrong_place's alone
     on = rank.combine(f, dataclasses.replace(rank.WEIGHTS, wrong_place=1.0))
@@ -97,5 +84,5 @@ def test_a_where_question_marks_placeless_passages_apart(engine) -> None:  # typ
 def test_a_how_many_question_keeps_the_wrong_type_penalty(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "How many cranes arrived?")
     assert f is not None
-    crane = _row(engine, f, "The new crane")  # no number in it
+    crane = row(engine, f, "The new crane")  # no number in it
     assert bool(f.wrong[crane]) and not f.wrong_place.any()

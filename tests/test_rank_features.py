@@ -4,9 +4,8 @@ question's speaker counts once, through the attribution features, not again as q
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from hashindex import hash_engine
 
 from qa import rank
 
@@ -23,16 +22,7 @@ Many residents came to the meeting. Forty-two people signed a petition about the
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A small article of our own, indexed with the model-free hash embedder."""
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    root: Path = tmp_path_factory.mktemp("bridge")
-    doc = root / "bridge.txt"
-    doc.write_text(BRIDGE_VOTE, encoding="utf-8")
-    build([str(doc)], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(root / "index")
+    return hash_engine(tmp_path_factory, "bridge", BRIDGE_VOTE)
 
 
 def test_a_speech_question_covers_its_topic_not_its_speaker(engine) -> None:  # type: ignore[no-untyped-def]

@@ -3,10 +3,10 @@ them beside the topic (qa.rank Features.named): counted only where that document
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hashindex import hash_engine, row
 
 from qa import rank
 from qa.question import Speaker
@@ -28,29 +28,16 @@ Veld's survey of the lighthouse found cracks in its foundations.
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A small article of our own, indexed with the model-free hash embedder."""
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    root: Path = tmp_path_factory.mktemp("harbour")
-    doc = root / "harbour.txt"
-    doc.write_text(HARBOUR, encoding="utf-8")
-    build([str(doc)], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(root / "index")
-
-
-def _row(engine, f: rank.Features, words: str) -> int:  # type: ignore[no-untyped-def]
-    return next(i for i, pid in enumerate(f.pids) if words in engine.passages[pid].text)
+    return hash_engine(tmp_path_factory, "harbour", HARBOUR)
 
 
 def test_a_sentence_naming_the_quoted_speaker_beside_the_topic_counts(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "What did Helen Ostrova say about the ferry timetable?")
     assert f is not None and f.named.size == len(f.pids)
-    assert float(f.named[_row(engine, f, "ferry timetable")]) > 0.5
+    assert float(f.named[row(engine, f, "ferry timetable")]) > 0.5
     assert float(f.named.max()) <= 1.0  # a share: with its weight, never more than a quote's bonus
     # The sentence naming her without the topic adds nothing.
-    assert float(f.named[_row(engine, f, "opened the council session")]) == 0.0
+    assert float(f.named[row(engine, f, "opened the council session")]) == 0.0
 
 
 def test_a_name_in_a_document_that_never_quotes_its_bearer_is_a_mention(engine) -> None:  # type: ignore[no-untyped-def]

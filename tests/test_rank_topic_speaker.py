@@ -5,10 +5,10 @@ Weights.off_topic)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 import pytest
+from hashindex import hash_engine, row
 
 from qa import rank
 from qa.question import topic_of
@@ -47,26 +47,13 @@ def test_what_follows_about_is_the_topic(question: str, topic: str) -> None:
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """A small article of our own, indexed with the model-free hash embedder."""
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    root: Path = tmp_path_factory.mktemp("quarry")
-    doc = root / "quarry.txt"
-    doc.write_text(QUARRY, encoding="utf-8")
-    build([str(doc)], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(root / "index")
-
-
-def _row(engine, f: rank.Features, words: str) -> int:  # type: ignore[no-untyped-def]
-    return next(i for i, pid in enumerate(f.pids) if words in engine.passages[pid].text)
+    return hash_engine(tmp_path_factory, "quarry", QUARRY)
 
 
 def test_a_quote_off_the_topic_counts_less_where_a_passage_holds_the_topic(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "What did Maren Oust say about the bus depot?")
     assert f is not None and f.on_topic.size == len(f.pids)
-    on, off = _row(engine, f, "bus timetable"), _row(engine, f, "restore the hillside")
+    on, off = row(engine, f, "bus timetable"), row(engine, f, "restore the hillside")
     if not (f.direct[on] or f.reported[on]) or not (f.direct[off] or f.reported[off]):
         pytest.skip("the analyser does not credit both passages to Oust")
     assert float(f.on_topic[on]) == pytest.approx(1.0)
