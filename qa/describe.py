@@ -171,11 +171,10 @@ def _country_codes() -> dict[str, str]:
     Returns:
         Code -> country name ("US" -> "United States").
     """
-    from countryinfo import all_countries
+    from qa.equivalents import country_table
 
     out: dict[str, str] = {}
-    for c in all_countries():
-        info = c.info()
+    for info in country_table():
         name = info.get("name") or ""
         iso = info.get("ISO") or {}
         for key in ("alpha2", "alpha3"):

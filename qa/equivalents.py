@@ -21,8 +21,9 @@ resources checked"): WordNet 3.0 (Debian's wordnet-base) has neither "send off" 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -50,19 +51,29 @@ MAX_CANDIDATES = 400
 
 
 @cache
+def country_table() -> tuple[Mapping[str, Any], ...]:
+    """countryinfo's bundled table, one info dict per country; read once, offline, for every reader
+    of it here and in qa.describe (names, demonyms, ISO codes). Read only.
+
+    Returns:
+        One info mapping per country ("name", "demonym", "capital", "altSpellings", "ISO", ...).
+    """
+    from countryinfo import all_countries
+
+    return tuple(c.info() for c in all_countries())
+
+
+@cache
 def _country_names() -> tuple[frozenset[str], ...]:
     """Each country's names, folded: common and official names, other spellings, capital, demonym.
 
-    Read once from countryinfo's bundled JSON (no network); immutable afterwards.
+    Read once from countryinfo's bundled JSON (country_table, no network); immutable afterwards.
 
     Returns:
         One frozenset of folded names per country.
     """
-    from countryinfo import all_countries
-
     out = []
-    for c in all_countries():
-        info = c.info()
+    for info in country_table():
         names: set[str] = {info.get("name") or "", info.get("demonym") or "", info.get("nativeName") or ""}
         # ISO codes read as English words ("IN", "IT"; "ARM" Armenia, "CAN" Canada): left out.
         codes = {str(v) for v in (info.get("ISO") or {}).values()}
@@ -107,9 +118,7 @@ def _demonyms() -> frozenset[str]:
     Returns:
         The folded demonyms.
     """
-    from countryinfo import all_countries
-
-    return frozenset(" ".join(words(c.info().get("demonym") or "")) for c in all_countries()) - {""}
+    return frozenset(" ".join(words(info.get("demonym") or "")) for info in country_table()) - {""}
 
 
 def metonym_in(word: str, used: Callable[[str], bool]) -> str | None:
