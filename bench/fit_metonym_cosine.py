@@ -35,8 +35,6 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    from countryinfo import all_countries
-
     engine = quality.index_of(
         "paraphrase", [quality.config.bundled_article(), REPO / "bench/data/articles"], True
     )
@@ -44,9 +42,9 @@ def main() -> int:
     # The countries the documents name, by any of their names, as "<demonym> government".
     govs = sorted(
         {
-            f"{c.info().get('demonym')} government"
-            for c in all_countries()
-            if c.info().get("demonym") and rank._uses(engine, " ".join(equivalents.words(c.info()["name"])))
+            f"{info.get('demonym')} government"
+            for info in equivalents.country_table()
+            if info.get("demonym") and rank._uses(engine, " ".join(equivalents.words(info["name"])))
         }
     )
     inst: list[tuple[str, str, bool]] = []

@@ -42,11 +42,8 @@ from qa.session import Conversation  # noqa: E402
 def _countries() -> list[tuple[str, str, frozenset[str]]]:
     """(name, capital, folded names) of each country with a one-word capital ("Mexico City" would be
     asked as "City")."""
-    from countryinfo import all_countries
-
     out = []
-    for c in all_countries():
-        info = c.info()
+    for info in equivalents.country_table():
         cap = info.get("capital")
         if isinstance(cap, str) and cap and " " not in cap.strip() and info.get("name"):
             head = cap.strip()
