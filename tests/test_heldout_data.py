@@ -1,0 +1,106 @@
+"""Format checks of the second held-out sets (bench/data/article_heldout2.jsonl, news_heldout.jsonl).
+
+Every answerable question's gold answers must occur in its article's text (matched the way
+the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
+categories known. The news set's articles live in ../shared (PolNeAR train); those checks
+skip when it is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE_SET = ROOT / "bench" / "data" / "article_heldout2.jsonl"
+NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
+CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
+FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
+
+# Folded the way a gold answer is compared with a passage: curly quotes and dashes to ASCII,
+# a doubled '' (NYT quote marks) to one ', whitespace runs to one space, lower case.
+_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
+)
+
+
+def fold(text: str) -> str:
+    """Fold text for substring comparison.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The folded text.
+    """
+    return re.sub(r"\s+", " ", text.translate(_FOLD).replace("''", "'")).strip().lower()
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Read a gold JSON-lines file.
+
+    Args:
+        path: the file.
+
+    Returns:
+        Its items.
+    """
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def docs_module() -> ModuleType:
+    """Import bench/news_heldout_docs.py (bench is not a package).
+
+    Returns:
+        The module.
+    """
+    spec = importlib.util.spec_from_file_location(
+        "news_heldout_docs", ROOT / "bench" / "news_heldout_docs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("path", [ARTICLE_SET, NEWS_SET], ids=["article", "news"])
+def test_format(path: Path) -> None:
+    items = load(path)
+    ids = [it["id"] for it in items]
+    assert len(ids) == len(set(ids))
+    for it in items:
+        assert FIELDS <= set(it), it["id"]
+        assert it["category"] in CATEGORIES, it["id"]
+        assert isinstance(it["history"], list) and all(isinstance(h, str) for h in it["history"])
+        assert isinstance(it["answers"], list) and all(isinstance(a, str) and a for a in it["answers"])
+        assert it["answerable"] == (it["category"] != "unanswerable"), it["id"]
+        assert bool(it["answers"]) == it["answerable"], it["id"]
+        assert bool(it["history"]) == (it["category"] == "followup"), it["id"]
+
+
+def test_article_answers_occur_in_the_bundled_article() -> None:
+    text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
+    for it in load(ARTICLE_SET):
+        for answer in it["answers"]:
+            assert fold(answer) in text, (it["id"], answer)
+
+
+def test_news_answers_occur_in_their_article_only() -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    texts = {name: fold(text) for name, text in mod.article_texts().items()}
+    items = load(NEWS_SET)
+    for it in items:
+        if it["answerable"]:
+            assert it["article"] in texts, it["id"]
+        for answer in it["answers"]:
+            hits = [name for name, text in texts.items() if fold(answer) in text]
+            assert hits == [it["article"]], (it["id"], answer, hits)
+    assert {it["article"] for it in items} == set(texts)
