@@ -86,6 +86,17 @@ _ACTS = _lazy(
     rf"(?:(?:{AUX})\b|[a-z]{{3,}}(?:ed|es)\b)"
 )
 
+# A speech verb's participle right after a name: a subject of an absolute or participle clause that
+# gives the quotation after it ("with Sen. John McCain calling it a "Chinese menu"", "Ryan saying he was
+# "very encouraged" and Trump calling it a "great meeting"", "Gorka noting the absurdity of "..."";
+# guess_speakers, round 11b, train golds won/lost in bench/reports/attribution.md). A closed list of
+# the speech verbs whose object or clause is words said.
+_SAYING = _lazy(
+    r"\s+(?:saying|calling|telling|noting|adding|describing|dubbing|labell?ing|branding|declaring|"
+    r"warning|insisting|arguing|writing|tweeting|accusing|urging|asking|suggesting|claiming|"
+    r"predicting|promising|vowing|stating|explaining|quipping|joking|deriding|praising)\b"
+)
+
 # Nouns of speech after a possessive name: whose words a quotation in that sentence gives
 # (guess_speakers; round 10b, train golds won/lost in bench/reports/attribution.md).
 _SPEECH_NOUNS = (
@@ -917,7 +928,9 @@ class _Sources:
             speaking = [
                 w
                 for at, w in doc.mentions[near:mid]
-                if not doc.persons[w].group and at not in doc.chain_at and self._speaks_at(at)
+                if not doc.persons[w].group
+                and at not in doc.chain_at
+                and (self._speaks_at(at) or self._saying_at(at))
             ]
             if speaking:  # `Sanders said he had not "heard her say ..."`: the one with the verb
                 f.person = speaking[-1]
@@ -1071,6 +1084,11 @@ class _Sources:
         """
         n = self.doc.name_at(at, at + 200, last=False)
         return n is not None and _OWNS_WORDS.match(self.doc.text, n.end, n.end + 40) is not None
+
+    def _saying_at(self, at: int) -> bool:
+        """The name mentioned at `at` is followed by a speech verb's participle ("McCain calling it")."""
+        n = self.doc.name_at(at, at + 200, last=False)
+        return n is not None and _SAYING.match(self.doc.text, n.end, n.end + 20) is not None
 
     def _possessive_at(self, at: int) -> bool:
         """The name mentioned at `at` is a possessive ("Christie's campaign"): its owner, not a speaker."""
