@@ -125,6 +125,13 @@ _INSTITUTION = re.compile(
     r"(?:\s+(campaign|administration|government|office|committee|department|ministry|party|team|agency))?$"
 )
 
+# A determiner, one to three lower-case modifiers, an institution's capitalised name, at most one noun:
+# "the nationalist Global Times tabloid", "a desperate HP" (`_Sources._modified_institution`).
+_MODIFIED_BODY = re.compile(
+    rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z0-9][\w-]*\s+){{1,3}}((?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*)"
+    r"(?:\s+([a-z]+))?"
+)
+
 # A described source that is a name's possessive and what it owns, where what it owns is no person or
 # body ("Podliska's most explosive claim", "an issue out of Donald Trump's claim"): the name spoke.
 # Train: 4 won, 0 lost; with "his"/"her" resolved as "he"/"she": 2 more won (round 7b).
@@ -873,6 +880,34 @@ class _Sources:
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         return self.doc.group(name)
 
+    def _modified_institution(self, subj: _Subj) -> int:
+        """A described source whose lower-case modifiers come before an institution's capitalised name,
+        then at most one noun that is no person ("the nationalist Global Times tabloid", "a desperate
+        HP", "The fiscally conservative Club for Growth Action", "The 6th Circuit Court of Appeals"):
+        that institution (round 11b, train golds won/lost in bench/reports/attribution.md). A noun of
+        persons after the name ("a Republican strategist") or a person's name leaves it unnamed.
+
+        Args:
+            subj: a "desc" source.
+        Returns:
+            The institution's index, or -1.
+        """
+        m = _MODIFIED_BODY.fullmatch(subj.text.strip())
+        if m is None:
+            return -1
+        mods = subj.text.strip()[: m.start(1)].split()[1:]
+        if any(w.lower() in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) for w in mods):
+            return -1  # "a top adviser for President Obama": the person's aide, unnamed
+        noun = (m.group(2) or "").lower()
+        if noun and (noun in _OWNED_SPEAKERS - _BODIES or noun.rstrip("s") in _OWNED_SPEAKERS - _BODIES):
+            return -1
+        start = subj.start + subj.text.index(m.group(1))
+        end = start + len(m.group(1))
+        n = self.doc.name_at(start, end, last=True)
+        if n is not None and n.start == start and n.end == end and n.person >= 0 and not self.doc.persons[n.person].group:
+            return -1  # a person's name ("the embattled Jo Roe"): read by the persons' rules
+        return self._institution(_Subj("desc", m.group(1), start, end))
+
     def _interviewee(self, pos: int) -> int:
         """Who answers a transcript's "A:" at `pos`: the person named most often (outside quotations)
         before the transcript's first answer, the first named on a tie ("Here is the edited transcript
@@ -1143,7 +1178,9 @@ class _Sources:
                 who = self._possessor(subj)
             if who < 0:
                 who = self._institution_again(subj)
-            return who if who >= 0 else self._institution(subj)
+            if who < 0:
+                who = self._institution(subj)
+            return who if who >= 0 else self._modified_institution(subj)
         if subj.kind == "anon":
             if subj.text == "A":  # a transcript's answer: the person interviewed
                 return self._interviewee(subj.start)
