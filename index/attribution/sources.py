@@ -131,13 +131,14 @@ _INSTITUTION = re.compile(
 _NOUN_CUES = frozenset(("claim", "note", "promise"))
 _NOUN_READ = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+")
 
-# A determiner, one to three lower-case modifiers, an institution's capitalised name, at most one noun:
-# "the nationalist Global Times tabloid", "a desperate HP" (`_Sources._modified_institution`).
+# An institution's capitalised name after a determiner and one to three lower-case modifiers, then at
+# most one noun that is no person ("the nationalist Global Times tabloid", "a desperate HP";
+# `_Sources._modified_institution`). Also without modifiers before a noun ("according to FEC filings"):
+# 1 won, 1 lost on train (round 11b), not kept.
 _MODIFIED_BODY = re.compile(
-    rf"(?:[Tt]he|[Aa]n?)\s+(?:[a-z0-9][\w-]*\s+){{1,3}}((?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*)"
-    r"(?:\s+([a-z]+))?"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[a-z0-9][\w-]*\s+){{0,3}}))?"
+    rf"(?P<body>(?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*)(?:\s+(?P<noun>[a-z]+))?"
 )
-
 # A described source that is a name's possessive and what it owns, where what it owns is no person or
 # body ("Podliska's most explosive claim", "an issue out of Donald Trump's claim"): the name spoke.
 # Train: 4 won, 0 lost; with "his"/"her" resolved as "he"/"she": 2 more won (round 7b).
@@ -156,6 +157,10 @@ _OWNED_SPEAKERS = (
         "spokesperson lawyer attorney representative counsel".split()
     )
 )
+
+# Nouns of persons after such a name: "Senate Democrats", "a Republican strategist", "Clinton aides"
+# stay unnamed sources.
+_PERSON_NOUNS = (_OWNED_SPEAKERS - frozenset(ORG_WORDS)) | frozenset(BARE_SOURCES)
 
 
 _FUNCTION_WORDS = set(
@@ -930,18 +935,19 @@ class _Sources:
         m = _MODIFIED_BODY.fullmatch(subj.text.strip())
         if m is None:
             return -1
-        mods = subj.text.strip()[: m.start(1)].split()[1:]
+        mods, noun = (m.group("mods") or "").split(), (m.group("noun") or "").lower()
+        if not mods:
+            return -1  # "the Kremlin", "The New York Times": `_institution` reads them
         if any(w.lower() in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) for w in mods):
             return -1  # "a top adviser for President Obama": the person's aide, unnamed
-        noun = (m.group(2) or "").lower()
-        if noun and (noun in _OWNED_SPEAKERS - _BODIES or noun.rstrip("s") in _OWNED_SPEAKERS - _BODIES):
+        if noun and (noun in _PERSON_NOUNS or noun.rstrip("s") in _PERSON_NOUNS):
             return -1
-        start = subj.start + subj.text.index(m.group(1))
-        end = start + len(m.group(1))
+        start = subj.start + subj.text.index(m.group("body"))
+        end = start + len(m.group("body"))
         n = self.doc.name_at(start, end, last=True)
         if n is not None and n.start == start and n.end == end and n.person >= 0 and not self.doc.persons[n.person].group:
             return -1  # a person's name ("the embattled Jo Roe"): read by the persons' rules
-        return self._institution(_Subj("desc", m.group(1), start, end))
+        return self._institution(_Subj("desc", m.group("body"), start, end))
 
     def _interviewee(self, pos: int) -> int:
         """Who answers a transcript's "A:" at `pos`: the person named most often (outside quotations)
