@@ -458,9 +458,15 @@ class _Sources:
         if m is None:
             return
         words = m.group(1).split()
-        if any(w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w) for w in words):
+        if any(
+            w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w) for w in words
+        ):
             return
-        if len(words) > 2 and words[-1] not in _OWNED_SPEAKERS and words[-1].rstrip("s") not in _OWNED_SPEAKERS:
+        if (
+            len(words) > 2
+            and words[-1] not in _OWNED_SPEAKERS
+            and words[-1].rstrip("s") not in _OWNED_SPEAKERS
+        ):
             return
         n = self.doc.name_at(m.end(), m.end() + 80, last=False)
         if n is not None and n.start == m.end():
@@ -945,7 +951,13 @@ class _Sources:
         start = subj.start + subj.text.index(m.group("body"))
         end = start + len(m.group("body"))
         n = self.doc.name_at(start, end, last=True)
-        if n is not None and n.start == start and n.end == end and n.person >= 0 and not self.doc.persons[n.person].group:
+        if (
+            n is not None
+            and n.start == start
+            and n.end == end
+            and n.person >= 0
+            and not self.doc.persons[n.person].group
+        ):
             return -1  # a person's name ("the embattled Jo Roe"): read by the persons' rules
         return self._institution(_Subj("desc", m.group("body"), start, end))
 
