@@ -405,6 +405,7 @@ class _Doc:
         elif (
             len(name.core) == 1
             and tail[:1] in ",."
+            # 30 characters: "their granddaughter, " (a bound for linear time, no fit)
             and _KIN_APPOSITION.search(self.text, max(0, name.start - 30), name.start) is not None
         ):
             # "his wife, Jane,", "Trump's son, Eric.": a given name alone in apposition to a kin noun is
@@ -640,6 +641,7 @@ class _Doc:
         Returns:
             True after a subordinator (and at most a title or two).
         """
+        # 40 characters: a subordinator and two title words (a bound for linear time, no fit)
         return _SUBORDINATE_BEFORE.search(self.text, max(0, at - 40), at) is not None
 
     def learn_genders(self) -> None:

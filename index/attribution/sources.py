@@ -139,6 +139,7 @@ _MODIFIED_BODY = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[a-z0-9][\w-]*\s+){{0,3}}))?"
     rf"(?P<body>(?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*)(?:\s+(?P<noun>[a-z]+))?"
 )
+
 # A described source that is a name's possessive and what it owns, where what it owns is no person or
 # body ("Podliska's most explosive claim", "an issue out of Donald Trump's claim"): the name spoke.
 # Train: 4 won, 0 lost; with "his"/"her" resolved as "he"/"she": 2 more won (round 7b).
@@ -454,7 +455,7 @@ class _Sources:
         t = self.doc.text
         if not subj.text[:1].isupper():
             return
-        m = _MODIFIED.match(t, subj.end, subj.end + 60)
+        m = _MODIFIED.match(t, subj.end, subj.end + 60)  # bounded (four words): linear, no fit
         if m is None:
             return
         words = m.group(1).split()
@@ -918,7 +919,7 @@ class _Sources:
         ss, _se = doc.sentence_of(subj.start)
         lo = bisect.bisect_left(doc.mentions, (ss, -10))
         hi = bisect.bisect_left(doc.mentions, (subj.start, -10))
-        for at, w in doc.mentions[lo : min(hi, lo + 8)]:
+        for at, w in doc.mentions[lo : min(hi, lo + 8)]:  # the sentence's opening names: bounded, no fit
             if not doc.persons[w].group and not self._possessive_at(at) and not doc.inside_quote(at):
                 return w
         pm = re.search(r"\b([Hh]is|[Hh]er)\b", subj.text)
@@ -1176,6 +1177,7 @@ class _Sources:
     def _saying_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb's participle ("McCain calling it")."""
         n = self.doc.name_at(at, at + 200, last=False)
+        # 20 characters: the longest participle of _SAYING and its space (a bound, no fit)
         return n is not None and _SAYING.match(self.doc.text, n.end, n.end + 20) is not None
 
     def _possessive_at(self, at: int) -> bool:
