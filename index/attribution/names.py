@@ -402,6 +402,15 @@ class _Doc:
             r"^(?:,\s*\d{1,3},|,?\s+who\b|['’]s\s+(?:wife|husband|son|daughter|mother|father))", tail
         ):
             name.evidence = True
+        elif (
+            len(name.core) == 1
+            and tail[:1] in ",."
+            # 30 characters: "their granddaughter, " (a bound for linear time, no fit)
+            and _KIN_APPOSITION.search(self.text, max(0, name.start - 30), name.start) is not None
+        ):
+            # "his wife, Jane,", "Trump's son, Eric.": a given name alone in apposition to a kin noun is
+            # that person (round 11b, train golds won/lost in bench/reports/attribution.md)
+            name.evidence = True
 
     def name_at(self, start: int, end: int, last: bool) -> _Name | None:
         """The scanned name inside [start, end): the last one (subject before a verb) or the first."""
@@ -614,13 +623,26 @@ class _Doc:
                 and not (gender and self.persons[who].gender and self.persons[who].gender != gender)
             ]
             if fits:  # the sentence's speaker; else the first that can be a subject; else the first at all
-                spoke = [w for at, w in fits if at in self.speaking]
+                spoke = [w for at, w in fits if at in self.speaking and not self._subordinate_at(at)]
                 if spoke and SPEAKER_FIRST:
                     return spoke[0]
                 return next((w for at, w in fits if at not in self.oblique), fits[0][1])
             end = ss
             i -= 1
         return -1
+
+    def _subordinate_at(self, at: int) -> bool:
+        """The name at `at` is the subject of a subordinate clause ("when Tapper asked whether ...",
+        "after Trump said"): it speaks there, but the sentence's subject is someone else (round 11b,
+        train golds won/lost in bench/reports/attribution.md).
+
+        Args:
+            at: where the mention is.
+        Returns:
+            True after a subordinator (and at most a title or two).
+        """
+        # 40 characters: a subordinator and two title words (a bound for linear time, no fit)
+        return _SUBORDINATE_BEFORE.search(self.text, max(0, at - 40), at) is not None
 
     def learn_genders(self) -> None:
         """Each person's gender, where the text shows it: an honorific ("Mr.", "Mrs."), a given name
@@ -697,6 +719,19 @@ class _Doc:
 # Fit on train by bench/fit_attribution.py ("guessed gender", bench/reports/attribution_fit.md, round 5):
 # 0-5 tie on the fit's third of train; on all of train 2 against 0: coref 0.7794 -> 0.7818.
 GUESSED_GENDER_VOTE = 2
+
+
+# A subordinator, then at most two capitalised words (a title), right before a name.
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:when|after|as|before|while|until|since|because|if|once|though|although)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){0,2}\Z"
+)
+
+# A kin noun owned by someone and its comma, right before a name in apposition ("his wife, Jane,").
+_KIN_APPOSITION = re.compile(
+    r"(?:\b(?:his|her|their)|['’]s?)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|spouse|"
+    r"widow|widower|fiancée?|stepson|stepdaughter|grandson|granddaughter)\s*,\s*\Z"
+)
 
 
 def _agreeing(n: _Name, persons: list[_Person], ids: list[int]) -> list[int]:
