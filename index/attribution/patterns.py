@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.attribution.words import AUX, BARE_SOURCES_RE, GROUP_RE, PARTICLES, ROLE_MODS, ROLE_RE, VERB_RE, U
+from index.attribution.words import (
+    AUX,
+    BARE_SOURCES_RE,
+    GROUP_RE,
+    NEG_AUX,
+    PARTICLES,
+    ROLE_MODS,
+    ROLE_RE,
+    VERB_RE,
+    U,
+)
 
 # --------------------------------------------------------------------------- regular expressions
 
@@ -163,7 +173,7 @@ _SUBJ_END = [
             + (r"(?:['’](?:s|ve|d)(?=\s))?" if kind == "pron" else "")
             # "Ford itself said", "Trump himself has said": a reflexive after the subject (round 9a)
             + rf"\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?(?:\s*(?:him|her|it|them)sel(?:f|ves)\s)?"
-            + rf"{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+            + rf"{_WHEN}\s*(?:(?:{AUX}|{NEG_AUX})\s+){{0,3}}$"
         ),
     )
     for kind, pat in (

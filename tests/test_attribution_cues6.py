@@ -1,0 +1,34 @@
+"""Cues and spans, round 11a: negated auxiliaries before a verb of speech, ... (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from index.attribution import analyse
+from index.model import Quote
+
+
+def _found(text: str, quotes: list[Quote]) -> dict[str, Quote]:
+    return {text[q.start : q.end]: q for q in quotes}
+
+
+def test_a_refusal_to_say_is_reported_speech() -> None:
+    text = (
+        "Ada Brook chairs the harbour board. Still, Ada Brook would not say whether the board would "
+        "raise the berth fees next year. Brook hasn't said when the vote will be held."
+    )
+    found = _found(text, analyse(text)[1])
+    q = found["whether the board would raise the berth fees next year"]
+    assert q.speaker == "Ada Brook" and q.verb == "say" and not q.direct
+    assert found["when the vote will be held"].speaker == "Ada Brook"
+
+
+def test_a_negated_progressive_of_speech() -> None:
+    text = "Tom Vale runs the mill. Tom Vale isn't saying which of the two lines he would close first."
+    found = _found(text, analyse(text)[1])
+    assert found["which of the two lines he would close first"].speaker == "Tom Vale"
+
+
+def test_a_negated_belief_is_no_attribution() -> None:
+    text = "Tom Vale runs the mill. Tom Vale isn't expected to attend the dinner of the guild this year."
+    found = _found(text, analyse(text)[1])
+    assert not any("attend the dinner" in k for k in found)
