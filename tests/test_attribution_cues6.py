@@ -32,3 +32,23 @@ def test_a_negated_belief_is_no_attribution() -> None:
     text = "Tom Vale runs the mill. Tom Vale isn't expected to attend the dinner of the guild this year."
     found = _found(text, analyse(text)[1])
     assert not any("attend the dinner" in k for k in found)
+
+
+def test_a_participle_holding_a_quotation_between_subject_and_verb() -> None:
+    text = (
+        'Lena Ortiz ran the count in the valley. Ms. Ortiz, citing "the long memory of the farmers," '
+        "said the council could lose both seats in the north."
+    )
+    found = _found(text, analyse(text)[1])
+    q = found["the council could lose both seats in the north"]
+    assert q.speaker == "Lena Ortiz" and q.verb == "said" and not q.direct
+    assert found["the long memory of the farmers"].speaker == "Lena Ortiz"
+
+
+def test_an_nyt_style_quotation_in_the_aside() -> None:
+    text = (
+        "Lena Ortiz ran the count in the valley. Ms. Ortiz, quoting ''a tide that lifts the valley,'' "
+        "said the levy would pass."
+    )
+    found = _found(text, analyse(text)[1])
+    assert found["the levy would pass"].speaker == "Lena Ortiz"

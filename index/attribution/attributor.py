@@ -30,6 +30,7 @@ from index.attribution.patterns import (
     _SUBJ_ALONE,
     _SUBJ_END,
     _SUBJ_OPEN,
+    _SUBJ_OPEN_QUOTED,
     _THAT,
     _TOLD_OBJ,
     _TOPIC_LABEL,
@@ -767,10 +768,14 @@ class _Attributor(_Sources):
         Returns:
             The subject, or None.
         """
-        if pos - ss > 300 or not re.search(r",\s*(?:(?:" + AUX + r")\s+){0,2}$", pre):
+        if pos - ss > 300:
+            return None
+        tail = re.search(r",([\"”’]?)\s*(?:(?:" + AUX + r")\s+){0,2}$", pre)
+        if tail is None:
             return None
         head = self.doc.text[ss:pos]
-        for kind, rx in _SUBJ_OPEN:
+        quoted = bool(tail.group(1)) or any(c in head for c in _QUOTE_DOUBLE)
+        for kind, rx in _SUBJ_OPEN_QUOTED if quoted else _SUBJ_OPEN:
             sm = rx.match(head)
             if sm is None:
                 continue

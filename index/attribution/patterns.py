@@ -198,6 +198,20 @@ _SUBJ_OPEN = [
     )
     for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
 ]
+# The same with a participle or relative clause that holds a quotation as the aside (round 11a):
+# `Mr. Roe, citing "the magic of the brand," said the plan could ...`, `Roe, who calls it a "sham,"
+# said ...` (the comma may stand inside the closing mark). `_SUBJ_OPEN` reads no quotation marks.
+_SUBJ_OPEN_QUOTED = [
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+)?(?P<subj>{pat})\s*"
+            rf"(?:\([^()]{{1,60}}\)\s*)?,\s*(?:[a-z]{{3,}}ing|who|which)\s[^;:]{{0,250}}?[\"“”][^;:]{{0,250}}"
+            rf",[\"”’]?\s*(?:(?:{AUX})\s+){{0,2}}$"
+        ),
+    )
+    for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
+]
 _SUBJ_ALONE = [(kind, _lazy(rf"^\s*(?P<subj>{pat})\s*$")) for kind, pat in _NAMED_SUBJECTS]
 _REPORT_VERB_RX = _lazy(rf"(?<![\w'’-]){VERB_RE}(?![\w'’-])")
 _ADVERBIAL = _lazy(
