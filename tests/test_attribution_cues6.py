@@ -52,3 +52,26 @@ def test_an_nyt_style_quotation_in_the_aside() -> None:
     )
     found = _found(text, analyse(text)[1])
     assert found["the levy would pass"].speaker == "Lena Ortiz"
+
+
+def test_words_first_reported_by_a_paper_in_the_passive() -> None:
+    text = (
+        "Nora Kent flew home on Friday. Nora Kent's move to the coast was first reported by the Harbor "
+        "Ledger.\n\nThe harbor board started reserving berths for the winter fleet this week, as first "
+        "reported by the Harbor Ledger on Tuesday.\n\nVale's remarks, first reported by the Harbor Ledger "
+        "on Tuesday, drew a crowd to the pier."
+    )
+    found = _found(text, analyse(text)[1])
+    for words in (
+        "Nora Kent's move to the coast",
+        "The harbor board started reserving berths for the winter fleet this week",
+        "Vale's remarks",
+    ):
+        q = found[words]
+        assert q.verb == "reported" and not q.direct and q.source == "the Harbor Ledger"
+
+
+def test_a_relative_which_reported_by_a_paper_is_no_content() -> None:
+    text = "The email, which was first reported by the Harbor Ledger, was sent in May to the board."
+    found = _found(text, analyse(text)[1])
+    assert not any(q.verb == "reported" for q in found.values())

@@ -16,6 +16,7 @@ from index.attribution.patterns import (
     _AFTER_SUBJ_FIRST,
     _AFTER_VERB_FIRST,
     _AS_REPORTED,
+    _AS_REPORTED_END,
     _AS_SAID,
     _AS_SAID_MID,
     _ASKED_OPEN,
@@ -25,8 +26,10 @@ from index.attribution.patterns import (
     _LABEL,
     _OPEN_SUBJ_VERB,
     _OTHER_SPEAKER,
+    _PASSIVE_REPORTED,
     _QUOTE_DOUBLE,
     _REPORT_VERB_RX,
+    _REPORTED_BY_MID,
     _SUBJ_ALONE,
     _SUBJ_END,
     _SUBJ_OPEN,
@@ -309,6 +312,8 @@ _ASPECT_THEN = _lazy(r"\s+(?:to\s|[a-z]+ing\b)")
 # leaves unannotated: with beliefs read after negations too, 7 of 62 new train items matched no gold
 # (P 0.89, under train's reported P 0.9387); speech verbs only (round 11a, bench/reports/attribution.md).
 _NEG_BEFORE = _lazy(rf"\b{NEG_AUX}\s+(?:(?:{AUX})\s+){{0,2}}$")
+# The report named after its words in the passive, read by `_according` (round 11a).
+_BY_REPORTS = (_PASSIVE_REPORTED, _AS_REPORTED_END, _REPORTED_BY_MID)
 # "appeared with Clinton", "appeared at the debate", "appears in a clip": "appear" of a presence, not a
 # stance ("appears to be", "appeared rattled"; round 9a: every train cue of "appear" is followed by
 # "to", "that" or an adjective).
@@ -882,7 +887,15 @@ class _Attributor(_Sources):
     def _according(self, ss: int, se: int) -> None:
         t = self.doc.text
         sent = t[ss:se]
-        for rx in (_ACCORDING_START, _ACCORDING_END, _ACCORDING_MID, _AS_REPORTED, _AS_SAID, _AS_SAID_MID):
+        for rx in (
+            _ACCORDING_START,
+            _ACCORDING_END,
+            _ACCORDING_MID,
+            _AS_REPORTED,
+            _AS_SAID,
+            _AS_SAID_MID,
+            *_BY_REPORTS,
+        ):
             m = rx.match(sent)
             if not m:
                 continue
@@ -913,9 +926,12 @@ class _Attributor(_Sources):
                 continue
             last = "rest2" if rx is _ACCORDING_MID else "rest"
             s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
-            if _first_words(t[s:e]) >= 3:
+            # a noun phrase reported on ("The meeting was first reported by Politico") may be two words
+            if _first_words(t[s:e]) >= (REPORTED_MIN_WORDS if rx in _BY_REPORTS else 3):
                 verb = (
-                    _verb(m.group("verb")) if rx in (_AS_SAID, _AS_SAID_MID, _AS_REPORTED) else "according to"
+                    _verb(m.group("verb"))
+                    if rx in (_AS_SAID, _AS_SAID_MID, _AS_REPORTED, *_BY_REPORTS)
+                    else "according to"
                 )
                 self.found.append(_Found(s, e, subj, verb, False))
                 if rx in (_AS_SAID, _AS_SAID_MID):

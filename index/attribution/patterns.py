@@ -275,6 +275,29 @@ _AS_REPORTED = _lazy(
     r"(?P<subj>[^,\"“”]{2,100}?),\s*(?P<rest>[^\"“”]*\S)\s*$",
     re.S,
 )
+# The report named after the words, in the passive (round 11a): "Tinder's ban of Ms. Roe was first reported
+# by BuzzFeed." (the sentence's subject is the content), "... started reserving ad time this week, as
+# first reported by The Times on Tuesday." and "Roe's remarks, first reported by The Times on Tuesday,
+# suggested ..." (the words before the comma are the content).
+_BY_REPORT = (
+    r"(?:(?:first|initially|originally|previously|earlier|widely)\s+)?(?P<verb>reported|revealed|disclosed)"
+    r"(?:\s+(?:last|this|earlier)\s+(?:week|month|year)|\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by\s+"
+    r"(?P<subj>[^,\"“”()]{2,100}?)"
+)
+_PASSIVE_REPORTED = _lazy(
+    r"^\s*(?P<rest>[^,;:\"“”()]*[^\s,;:\"“”()])\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    rf"{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?\s*[.!?]?\s*$",
+    re.S,
+)
+_AS_REPORTED_END = _lazy(
+    rf"^(?P<rest>[^\"“”]*\S),\s+as\s+{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?\s*[.!?]?\s*$",
+    re.S,
+)
+_REPORTED_BY_MID = _lazy(
+    rf"^\s*(?P<rest>[^,;:\"“”()]*[^\s,;:\"“”()]),\s+{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?,\s+"
+    r"(?=[a-z])",
+    re.S,
+)
 # "When asked whether ..., she said": the question put to someone is reported speech, its source the
 # asker ("asked by the host Jo Roe") or nobody named.
 _ASKED_OPEN = _lazy(
