@@ -75,3 +75,13 @@ def test_a_relative_which_reported_by_a_paper_is_no_content() -> None:
     text = "The email, which was first reported by the Harbor Ledger, was sent in May to the board."
     found = _found(text, analyse(text)[1])
     assert not any(q.verb == "reported" for q in found.values())
+
+
+def test_a_paper_quoting_someone_as_saying() -> None:
+    text = (
+        "The riot ended at dawn on the quay. The Harbor Ledger quoted a dock worker as saying he saw one "
+        "man on the crane before the lights went out."
+    )
+    found = _found(text, analyse(text)[1])
+    q = found["a dock worker as saying he saw one man on the crane before the lights went out"]
+    assert q.verb == "quoted" and q.source == "Harbor Ledger" and not q.direct
