@@ -85,3 +85,32 @@ def test_a_paper_quoting_someone_as_saying() -> None:
     found = _found(text, analyse(text)[1])
     q = found["a dock worker as saying he saw one man on the crane before the lights went out"]
     assert q.verb == "quoted" and q.source == "Harbor Ledger" and not q.direct
+
+
+def test_a_participle_after_an_institution_subject() -> None:
+    text = (
+        "The pier rules were posted on Monday. The Harbor Workers Union of Dorset has already sued the "
+        "city over the rules, saying they violate the rights of the night crews."
+    )
+    found = _found(text, analyse(text)[1])
+    q = found["they violate the rights of the night crews"]
+    assert q.verb == "saying" and "Harbor Workers Union" in (q.source or "")
+
+
+def test_a_participle_after_a_time_phrase_and_a_pronoun() -> None:
+    text = (
+        "Ada Brook chairs the harbour board. On Thursday, she widened her plan for the quay, warning the "
+        "crews that the storm could close the port for a week."
+    )
+    found = _found(text, analyse(text)[1])
+    q = next(v for k, v in found.items() if k.endswith("the storm could close the port for a week"))
+    assert q.speaker == "Ada Brook" and q.verb == "warning"
+
+
+def test_no_subject_from_a_possessive_after_a_time_phrase() -> None:
+    text = (
+        "In early May, Roe's state director, a man from the coast, reached the board, writing in a note "
+        "that the lease had run out."
+    )
+    found = _found(text, analyse(text)[1])
+    assert all(q.speaker != "Roe" for q in found.values())
