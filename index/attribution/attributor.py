@@ -922,15 +922,22 @@ class _Attributor(_Sources):
     def _according(self, ss: int, se: int) -> None:
         t = self.doc.text
         sent = t[ss:se]
-        for rx in (
-            _ACCORDING_START,
-            _ACCORDING_END,
-            _ACCORDING_MID,
-            _AS_REPORTED,
-            _AS_SAID,
-            _AS_SAID_MID,
-            *_BY_REPORTS,
+        # Each pattern holds a word that most sentences lack: a substring test spares the regex (the
+        # passive reports added in round 11a cost ~9% of the real-news time without it).
+        according = "ccording" in sent
+        as_ = "as" in sent
+        by_report = "by" in sent and ("reported" in sent or "revealed" in sent or "disclosed" in sent)
+        for rx, wanted in (
+            (_ACCORDING_START, according),
+            (_ACCORDING_END, according),
+            (_ACCORDING_MID, according),
+            (_AS_REPORTED, "As" in sent),
+            (_AS_SAID, "As" in sent),
+            (_AS_SAID_MID, as_),
+            *((rx, by_report) for rx in _BY_REPORTS),
         ):
+            if not wanted:
+                continue
             m = rx.match(sent)
             if not m:
                 continue
