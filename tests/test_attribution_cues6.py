@@ -1,5 +1,5 @@
-"""Cues and spans, round 11a: negated auxiliaries before a verb of speech, ... (sentences written for
-these tests)."""
+"""Cues and spans, round 11a: negated auxiliaries, a quotation in an aside, passive reports, "quoted ... as
+saying", the subjects of participles (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -79,22 +79,22 @@ def test_a_relative_which_reported_by_a_paper_is_no_content() -> None:
 
 def test_a_paper_quoting_someone_as_saying() -> None:
     text = (
-        "The riot ended at dawn on the quay. The Harbor Ledger quoted a dock worker as saying he saw one "
+        "The riot ended at dawn on the quay. The wire service quoted a dock worker as saying he saw one "
         "man on the crane before the lights went out."
     )
     found = _found(text, analyse(text)[1])
     q = found["a dock worker as saying he saw one man on the crane before the lights went out"]
-    assert q.verb == "quoted" and q.source == "Harbor Ledger" and not q.direct
+    assert q.verb == "quoted" and q.source == "The wire service" and not q.direct
 
 
 def test_a_participle_after_an_institution_subject() -> None:
     text = (
-        "The pier rules were posted on Monday. The Harbor Workers Union of Dorset has already sued the "
-        "city over the rules, saying they violate the rights of the night crews."
+        "The pier rules were posted on Monday. The union of the night crews has already sued the city "
+        "over the rules, saying they violate the rights of its members."
     )
     found = _found(text, analyse(text)[1])
-    q = found["they violate the rights of the night crews"]
-    assert q.verb == "saying" and "Harbor Workers Union" in (q.source or "")
+    q = found["they violate the rights of its members"]
+    assert q.verb == "saying" and q.source == "The union of the night crews"
 
 
 def test_a_participle_after_a_time_phrase_and_a_pronoun() -> None:

@@ -313,7 +313,8 @@ _ASPECT_THEN = _lazy(r"\s+(?:to\s|[a-z]+ing\b)")
 # (P 0.89, under train's reported P 0.9387); speech verbs only (round 11a, bench/reports/attribution.md).
 _NEG_BEFORE = _lazy(rf"\b{NEG_AUX}\s+(?:(?:{AUX})\s+){{0,2}}$")
 # "The Times quoted an aide as saying ...": the quoter is the source; PolNeAR's content runs from the one
-# quoted to the sentence's end (round 11a: 4 train golds missed, cue "quoted").
+# quoted to the sentence's end (round 11a: 4 train golds missed, cue "quoted"; "quoted" is also a verb
+# of stance in words.BELIEF_VERBS, which takes no described source such as "CNN" or "The Post").
 _QUOTED_AS = _lazy(
     r"(?<![\w'’-])(?P<verb>quoted|quotes)\s+(?P<obj>(?=[\w$])[^.;:!?\"“”]{2,120}?)\s+as\s+"
     r"(?:saying|telling|writing|describing|calling)(?![\w'’-])"
