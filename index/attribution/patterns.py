@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.attribution.words import AUX, BARE_SOURCES_RE, GROUP_RE, PARTICLES, ROLE_MODS, ROLE_RE, VERB_RE, U
+from index.attribution.words import (
+    AUX,
+    BARE_SOURCES_RE,
+    GROUP_RE,
+    NEG_AUX,
+    PARTICLES,
+    ROLE_MODS,
+    ROLE_RE,
+    VERB_RE,
+    U,
+)
 
 # --------------------------------------------------------------------------- regular expressions
 
@@ -163,7 +173,7 @@ _SUBJ_END = [
             + (r"(?:['’](?:s|ve|d)(?=\s))?" if kind == "pron" else "")
             # "Ford itself said", "Trump himself has said": a reflexive after the subject (round 9a)
             + rf"\s*{_PARTY}(?:{_APPOS_LONG}|{_APPOS}|,\s*)?(?:\s*(?:him|her|it|them)sel(?:f|ves)\s)?"
-            + rf"{_WHEN}\s*(?:(?:{AUX})\s+){{0,3}}$"
+            + rf"{_WHEN}\s*(?:(?:{AUX}|{NEG_AUX})\s+){{0,3}}$"
         ),
     )
     for kind, pat in (
@@ -184,6 +194,20 @@ _SUBJ_OPEN = [
         _lazy(
             rf"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+)?(?P<subj>{pat})\s*"
             rf"(?:\([^()]{{1,60}}\)\s*)?,\s*(?=[a-z\d])[^\"“”;:]{{1,250}},\s*(?:(?:{AUX})\s+){{0,2}}$"
+        ),
+    )
+    for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
+]
+# The same with a participle or relative clause that holds a quotation as the aside (round 11a):
+# `Mr. Roe, citing "the magic of the brand," said the plan could ...`, `Roe, who calls it a "sham,"
+# said ...` (the comma may stand inside the closing mark). `_SUBJ_OPEN` reads no quotation marks.
+_SUBJ_OPEN_QUOTED = [
+    (
+        kind,
+        _lazy(
+            rf"^\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now),?\s+)?(?P<subj>{pat})\s*"
+            rf"(?:\([^()]{{1,60}}\)\s*)?,\s*(?:[a-z]{{3,}}ing|who|which)\s[^;:]{{0,250}}?[\"“”][^;:]{{0,250}}"
+            rf",[\"”’]?\s*(?:(?:{AUX})\s+){{0,2}}$"
         ),
     )
     for kind, pat in (("role", _ROLE_SUBJ), ("name", _NAME_SUBJ), ("group", _GROUP_SUBJ))
@@ -249,6 +273,29 @@ _AS_SAID_MID = _lazy(
 _AS_REPORTED = _lazy(
     r"^\s*As\s+(?:(?:first|previously|earlier|originally)\s+)?(?P<verb>reported|noted|revealed)\s+by\s+"
     r"(?P<subj>[^,\"“”]{2,100}?),\s*(?P<rest>[^\"“”]*\S)\s*$",
+    re.S,
+)
+# The report named after the words, in the passive (round 11a): "Tinder's ban of Ms. Roe was first reported
+# by BuzzFeed." (the sentence's subject is the content), "... started reserving ad time this week, as
+# first reported by The Times on Tuesday." and "Roe's remarks, first reported by The Times on Tuesday,
+# suggested ..." (the words before the comma are the content).
+_BY_REPORT = (
+    r"(?:(?:first|initially|originally|previously|earlier|widely)\s+)?(?P<verb>reported|revealed|disclosed)"
+    r"(?:\s+(?:last|this|earlier)\s+(?:week|month|year)|\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by\s+"
+    r"(?P<subj>[^,\"“”()]{2,100}?)"
+)
+_PASSIVE_REPORTED = _lazy(
+    r"^\s*(?P<rest>[^,;:\"“”()]*[^\s,;:\"“”()])\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    rf"{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?\s*[.!?]?\s*$",
+    re.S,
+)
+_AS_REPORTED_END = _lazy(
+    rf"^(?P<rest>[^\"“”]*\S),\s+as\s+{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?\s*[.!?]?\s*$",
+    re.S,
+)
+_REPORTED_BY_MID = _lazy(
+    rf"^\s*(?P<rest>[^,;:\"“”()]*[^\s,;:\"“”()]),\s+{_BY_REPORT}(?:\s+(?:on|in|last)\s+[^,\"“”]{{1,30}}?)?,\s+"
+    r"(?=[a-z])",
     re.S,
 )
 # "When asked whether ..., she said": the question put to someone is reported speech, its source the

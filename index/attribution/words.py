@@ -83,6 +83,14 @@ AUX = (
     r"long|already|often|publicly|privately|reportedly|separately|further|even|never|always|"
     r"simply|just|first|flatly|strongly|quickly|immediately|bluntly|openly|has\s+long|has\s+also|both|[a-z]{3,}ly)"
 )
+# A negated auxiliary before a verb of reported speech: "Reid would not say whether ...", "Trump isn't
+# saying what ...", "he had not said that ..." (round 11a: PolNeAR annotates a refusal to say as an
+# attribution; a closed word class, no fitted list). Read before reported speech only, never before a
+# quotation's verb.
+NEG_AUX = (
+    r"(?:(?:did|does|do|would|will|could|can|is|are|was|were|has|have|had|should)(?:\s+not|n['’]t)"
+    r"|won['’]t|can['’]t|cannot)"
+)
 
 # Capitalised words that make a role when they stand before a name ("Russian President Vladimir Putin").
 TITLES = set(
