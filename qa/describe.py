@@ -217,6 +217,50 @@ def country_words(description: str, own_name: str) -> list[str]:
     return out
 
 
+def names_country(subject: Subject) -> bool:
+    """Whether a question's subject is a country's name alone ("Russia", "the US", "Moscow").
+
+    Args:
+        subject: the question's subject (subject_of).
+    Returns:
+        True when the whole subject is one country's name, capital or capitalised ISO code.
+    """
+    from qa.equivalents import country_equivalents
+
+    text = subject.text.strip()
+    if subject.owner or subject.head != subject.text or not text[:1].isupper():
+        return False
+    return text in _country_codes() if text.isupper() and len(text) <= 3 else bool(country_equivalents(text))
+
+
+# Verbs of aim, wish and intent: what a country "wants" the writer may report from anyone's account.
+_AIM_VERBS = re.compile(
+    r"(?:want|wish|hope|fear|expect|intend|plan|aim|seek|need|try|prefer|mean)(?:s|ed)?$", re.I
+)
+
+
+def country_aims(question: str, subject: Subject | None) -> bool:
+    """Whether a question asks what a country wants, hopes or fears rather than what it says.
+
+    A country asked about as a speaker is matched to its quoted leader by country_words; with a
+    verb of saying ("What does Moscow claim ...?", "How does Moscow describe ...?") the leader's
+    words answer, but "What does Russia want to preserve in the Middle East?" may as well ask for
+    the writer's account of the country's aims ("... Russia is supporting Assad to maintain its
+    own influence"). Ranking then scores both readings (qa.rank, Weights.narrator).
+
+    Args:
+        question: the question as searched.
+        subject: its subject (subject_of), or None.
+    Returns:
+        True when the subject is a country's name alone and the verb after it is one of aim, wish
+        or intent ("want", "hope", "fear", "plan", ...).
+    """
+    if subject is None or not names_country(subject):
+        return False
+    verb = re.match(r"\s+(\w+)", question[subject.end :])
+    return verb is not None and bool(_AIM_VERBS.match(verb.group(1)))
+
+
 def profiles(
     speakers: Iterable[Speaker], quotes: Iterable[QuoteRow], doc_text: Callable[[int], str], terms: Terms
 ) -> dict[str, Profile]:

@@ -134,6 +134,36 @@ def is_speech_question(question: str) -> bool:
     return False
 
 
+_SPEECH_VERB = re.compile(rf"\b{_SPEECH_WORDS}\b", re.I)
+# "What did Obama's speech hint at ...?": a view noun that is the subject of another verb. The
+# question asks what the speech did, which the writer reports, not the words spoken.
+_VIEW_AS_SUBJECT = re.compile(
+    rf"^\s*(?:and\s+|so\s+|but\s+)?(?:what|how|why|which|whom?)\s+"
+    rf"(?:did|does|do|has|have|had|will|would|could|can|might)\s+.*?['’]s?\s+{_VIEW_NOUNS}\s+"
+    r"(?!(?:on|of|about|regarding|concerning|towards?|over|to|for|re|at|in)\b)[a-z]+",
+    re.I,
+)
+
+
+def doubtful_speech(question: str, country_subject: bool) -> bool:
+    """Whether a question read as asking someone's words may as well ask for the writer's account.
+
+    Two kinds, both of which put the speaker's quotes above the narrator's answer on the held-out
+    bundled-article questions (bench/reports/fact_ranking.md): a country's aims, not a person's
+    words ("What does Russia want to preserve in the Middle East?"), or no verb of speech or
+    thought is asked, only a view noun that does something ("What did Obama's speech hint at?").
+
+    Args:
+        question: the question as searched (is_speech_question holds).
+        country_subject: it asks what a country wants, not says (qa.describe.country_aims).
+    Returns:
+        True when both readings should be scored (qa.rank, Weights.narrator).
+    """
+    if country_subject:
+        return True
+    return not _SPEECH_VERB.search(question) and bool(_VIEW_AS_SUBJECT.search(question))
+
+
 _SCAFFOLD = [
     re.compile(r"^\s*(?:and|so|but|well|ok(?:ay)?|also|then|now)\b[\s,]*", re.I),
     re.compile(r"^\s*according\s+to\b[\s,]*", re.I),

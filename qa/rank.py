@@ -106,6 +106,12 @@ class Weights:
     # hit@1 (recall@5 0.953 -> 0.958), news-dev 0.939, article 0.865, PolNeAR 0.885 unchanged. On a
     # SQuAD sample no fit reads (seed 1, 2000; bench/reports/fact_ranking.md) 0.809 -> 0.8185.
     phrase: float = 0.2
+    # A photo caption in a question that asks for no part (Features.caption): bench/fit.py
+    # --ranking-only --only caption (fit.md). Origin at 0: the value before this weight existed.
+    caption: float = 0.0
+    # The plain reading's share of a doubtful speech question's score (Features.doubt, .alt):
+    # bench/fit.py --ranking-only --only narrator (fit.md). Origin at 0: the speech reading alone.
+    narrator: float = 0.0
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -213,6 +219,14 @@ class Features:
     # question's order, in the passage's best sentence for them (_phrase_cover); empty when made
     # without it.
     phrase: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # A photo caption, in a question that asks for no article part: a caption describes a picture,
+    # its words (names, the event, the date) match many questions it does not answer (Weights.caption).
+    caption: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # 1 where the question reads as a speech question only doubtfully (_Query.doubt), 0 elsewhere;
+    # empty when made without it. `alt` then holds the plain (no speaker) reading's evidence over
+    # the same candidates, mixed in by Weights.narrator.
+    doubt: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    alt: Features | None = None
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
@@ -330,6 +344,8 @@ class _Query:
     # The terms (with idf) that BM25 and the coverage features read: see _feature_terms.
     lexical: dict[str, float] = field(default_factory=dict)
     covered: dict[str, float] = field(default_factory=dict)
+    # Read as a speech question, but perhaps asking for the writer's account (questions.doubtful_speech).
+    doubt: bool = False
 
 
 def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[str]:
@@ -364,13 +380,22 @@ def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[st
     return [matched[0]] + [n for n in same if n != matched[0] and n in matched]
 
 
-def _read(engine: Engine, searched: str) -> _Query:
+def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
+    """What ranking reads in a question.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        plain: read it as asking for no one's words (the other reading of a doubtful speech question).
+    Returns:
+        The reading.
+    """
     intent = intents.read(searched)
     qt = engine.terms(searched)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = asked_speakers(searched, questions.match_speakers(searched, engine.speakers_index), engine)
-    asks_speech = questions.is_speech_question(searched)
+    asks_speech = not plain and questions.is_speech_question(searched)
     # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
     described = (
         describe.resolve(
@@ -395,6 +420,10 @@ def _read(engine: Engine, searched: str) -> _Query:
         wanted = []
         claim_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(claim))}
     speech = bool(wanted) and asks_speech
+    doubt = speech and questions.doubtful_speech(
+        searched,
+        describe.country_aims(searched, described.subject if described else describe.subject_of(searched)),
+    )
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
     topic = ""
@@ -421,6 +450,7 @@ def _read(engine: Engine, searched: str) -> _Query:
         values,
         lexical,
         covered,
+        doubt,
     )
 
 
@@ -514,9 +544,40 @@ def features(
     for pid in pids:
         if pid not in near:
             near[pid] = _neighbours(engine, pid)
+    dense_of = engine.dense(q, pids)
+    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused)
+    f.doubt = np.full(len(pids), float(qr.doubt))
+    if qr.doubt:
+        # Unsure whose account is asked for: the plain reading scored over the same candidates,
+        # mixed in by combine (Weights.narrator).
+        f.alt = _evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
+    return f
+
+
+def _evaluate(
+    engine: Engine,
+    qr: _Query,
+    pids: list[int],
+    near: dict[int, list[int]],
+    dense_of: dict[int, float],
+    bm: np.ndarray,
+    focused: frozenset[int],
+) -> Features:
+    """Every candidate's evidence under one reading of the question.
+
+    Args:
+        engine: the open index.
+        qr: the reading.
+        pids: the candidates, sorted.
+        near: each candidate's paragraph-neighbours.
+        dense_of: each candidate's cosine with the question.
+        bm: BM25 of every passage for the question's terms.
+        focused: the conversation's focus.
+    Returns:
+        The features, aligned with `pids`.
+    """
     at = {pid: i for i, pid in enumerate(pids)}
     n = len(pids)
-    dense_of = engine.dense(q, pids)
     bm_max = float(bm.max()) if bm.size and bm.max() > 0 else 1.0
     idf, total = qr.covered, sum(qr.covered.values())
     full = sum(qr.idf.values())
@@ -552,6 +613,7 @@ def features(
         on_topic=np.ones(n),
         wrong_place=np.zeros(n, dtype=bool),
         phrase=np.zeros(n),
+        caption=np.zeros(n, dtype=bool),
     )
     pairs = question_pairs([t for t in qr.qt if t in idf], idf)
     name_rx = _name_pattern(qr.aliases) if qr.speech else None
@@ -609,6 +671,7 @@ def features(
         else:
             f.furniture[i] = p.kind in _FURNITURE
             f.summary[i] = p.kind in _SUMMARY
+            f.caption[i] = p.kind == "caption"
         if name_rx is not None and p.doc_id in quoted_in:
             f.named[i] = qr.strength * _named_cover(name_rx, p.text, sents, covs)
         if qr.speech:
@@ -640,7 +703,20 @@ def features(
 
 
 def combine(f: Features, w: Weights) -> np.ndarray:
-    """Each candidate's score under weights `w` (numpy: bench/fit.py calls this thousands of times)."""
+    """Each candidate's score under weights `w` (numpy: bench/fit.py calls this thousands of times).
+
+    Where the question reads as a speech question only doubtfully (Features.doubt), the plain
+    reading's score (Features.alt) is mixed in with weight Weights.narrator: both readings scored
+    and fused, rather than a guess between them.
+    """
+    score = _combine(f, w)
+    if f.alt is not None and w.narrator and f.doubt.size == score.size:
+        score = score + w.narrator * f.doubt * (_combine(f.alt, w) - score)
+    return score
+
+
+def _combine(f: Features, w: Weights) -> np.ndarray:
+    """One reading's score of each candidate under weights `w`."""
     base = w.dense * f.dense + w.bm25 * f.bm + w.sentence * f.cov_s + w.passage_cov * f.cov_p
     score = base + w.paragraph_cov * f.para_cov
     if w.neighbour:
@@ -660,6 +736,8 @@ def combine(f: Features, w: Weights) -> np.ndarray:
         score += asked * (w.part_document * body[f.doc] + w.part_meta * f.meta_cov - w.part_own * base)
         score += w.part_first * f.first
     score -= w.wrong_type * f.wrong
+    if f.caption.size == score.size:
+        score -= w.caption * f.caption
     if f.wrong_place.size == score.size:
         score -= w.wrong_place * f.wrong_place
     if f.phrase.size == score.size:
@@ -697,6 +775,8 @@ def answer(
     weights = weights or WEIGHTS  # read at call time: bench/fit.py scores candidate weights end to end
     searched, did_you_mean = correct_names(engine, searched)
     qr = _read(engine, searched)
+    if qr.doubt and not weights.narrator:  # the plain reading would count for nothing: not scored
+        qr = replace(qr, doubt=False)
     f = features(engine, searched, focus=focus, candidates=weights.candidates, query=qr)
     if f is None:
         return Answer(question, searched, True, reason="the index holds no passages")
