@@ -794,8 +794,9 @@ def _write(
     _return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
+    # An exact index's codes go straight to the file, a block at a time (vectors.write_from_file).
     params = vectors.choose(rows.n)
-    vectors.save(vectors.build_from_file(rows, params), staging / VECTORS)
+    vectors.write_from_file(rows, params, staging / VECTORS)
     rows.path.unlink()  # never part of a generation
     tick("storing", 3, 3)
     manifest = store.Manifest(
