@@ -333,28 +333,31 @@ def _score_matrix(
     return data, indices, indptr
 
 
-def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: int) -> None:
+def _write_vocab(folder: Path, terms: list[str], counts: Sequence[int], n: int) -> None:
     """bm25s' vocabulary file (term -> column, as `bm25s.BM25.save` writes it) and df.json (passages
-    per term), the latter streamed term by term: no second dict of every term.
+    per term), both streamed term by term from the list of terms: no dict of every term (6.4 MB at
+    90k terms, the traced peak of this step at 10 MB of text; bench/reports/index_scale.txt, eighth
+    pass) unless orjson writes the file.
 
     Args:
         folder: the BM25 folder.
-        vocab: term -> id; the empty token ("") included.
+        terms: id -> term, distinct; the empty token ("") included.
         counts: passages per term id.
         n: the number of passages (df.json's "n").
     """
     from bm25s.utils import json_functions
 
+    vocab = enumerate(terms)  # (id, term): vocab.items() of the dict term -> id, swapped
     with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
         if json_functions.ORJSON_AVAILABLE:  # bm25s then writes orjson's compact form
-            f.write(json_functions.dumps(vocab, ensure_ascii=False))
+            f.write(json_functions.dumps({t: i for i, t in vocab}, ensure_ascii=False))
         else:
             # Byte for byte what bm25s writes (json.dumps(vocab, ensure_ascii=False)), streamed term
             # by term: json.dumps joins a list of ~4 strs a term, 10 MB at 90k terms, the BM25
             # build's traced peak (10 MB of text: 29.8 -> 24.2 MB; bench/reports/index_scale.txt).
             f.write("{")
             sep = ""
-            for t, i in vocab.items():
+            for i, t in vocab:
                 f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}: {i}")
                 sep = ", "
             f.write("}")
@@ -362,7 +365,7 @@ def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: 
         # Byte for byte what json.dump({"n": n, "df": {...}}, separators=(",", ":")) writes.
         f.write(f'{{"n":{n},"df":{{')
         sep = ""
-        for t, i in vocab.items():
+        for i, t in enumerate(terms):
             if t:
                 f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}:{counts[i]}")
                 sep = ","
@@ -514,14 +517,14 @@ class _Vocabulary:
                 sep = ","
             f.write("}")
 
-    def release(self) -> dict[str, int]:
-        """term -> id, the empty token last when no passage gave it one (as bm25s.BM25.index does);
-        the words are dropped first, and the tables emptied."""
+    def release(self) -> list[str]:
+        """id -> term, the empty token last when no passage gave it one (as bm25s.BM25.index does);
+        the words are dropped, and the tables emptied."""
         if self.find("") is None:
             self.terms.append("")  # a column past the matrix: no count (bm25s' own tables)
         self.word_tid, self.other = {}, {}
         terms, self.terms = self.terms, []
-        return {t: i for i, t in enumerate(terms)}
+        return terms
 
 
 def _is_count(value: Any, most: int) -> bool:
@@ -592,10 +595,10 @@ class Lexical:
                 ids.extend(mine)
                 ends.append(1)
             voc.write_terms(folder / TERMS_FILE)
-            counts, vocab = voc.counts, voc.release()
+            counts, terms = voc.counts, voc.release()
             del voc
-            _write_vocab(folder, vocab, counts, n)
-            del vocab
+            _write_vocab(folder, terms, counts, n)
+            del terms
             _write_scores(folder, ids, ends, counts)
         finally:
             ids.close()
