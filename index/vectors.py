@@ -287,7 +287,8 @@ def write_from_file(
     if isinstance(index, faiss.IndexScalarQuantizer):
         if not index.is_trained:
             index.train(rows.take(_training_rows(rows.n, str(params.get("type")), params)))
-        empty = faiss.serialize_index(index).tobytes()
+        save(index, path)  # FAISS's own file of the empty, trained index (its writer's errors)
+        empty = Path(path).read_bytes()
         zero = np.int64(0).tobytes()
         if len(empty) > 24 and empty[8:16] == zero and empty[-8:] == zero:
             header = bytearray(empty)
