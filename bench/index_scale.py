@@ -110,7 +110,37 @@ def tick(stage, done, total):
         seconds[current[0]] = seconds.get(current[0], 0.0) + now - last[0]
         last[0] = now
         peaks[stage] = max(peaks.get(stage, 0.0), rss_mb())
+        if account:
+            now_b, peak_b = tracemalloc.get_traced_memory() if trace else (0, 0)
+            traced[current[0]] = {"peak": peak_b / 1e6, "end": now_b / 1e6, "rss_end": rss_mb()}
+            if trace:
+                tracemalloc.reset_peak()
         current[0] = stage
+
+account = mode.startswith("account")  # RSS at stage ends and at three points inside the build
+trace = mode == "account-traced"  # and tracemalloc: what Python holds there, and its largest sites
+if account:
+    import tracemalloc
+    from index import vectors as vectors_mod
+    traced, sites = {}, {}
+    def top(label, n=8):
+        if not trace:
+            sites[label] = {"rss": rss_mb(), "traced": 0.0, "top": []}
+            return
+        snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(False, tracemalloc.__file__)])
+        stats = snap.statistics("lineno")
+        sites[label] = {"rss": rss_mb(), "traced": sum(s.size for s in stats) / 1e6,
+                        "top": [(f"{s.traceback[0].filename.rsplit('/', 2)[-2:][-1]}:{s.traceback[0].lineno}",
+                                 round(s.size / 1e6, 2)) for s in stats[:n]]}
+    def wrap(mod, name, label):
+        f = getattr(mod, name)
+        def g(*a, **k):
+            top(label)
+            return f(*a, **k)
+        setattr(mod, name, g)
+    wrap(lexical, "_write_vocab", "bm25: vocabulary and term ids complete")
+    wrap(lexical, "_write_scores", "bm25: before the score matrix")
+    wrap(vectors_mod, "save", "vectors: index built, before saving")
 
 emb = embed.load_embedder(model, config.model_cache_dir(), quantized=True)
 emb.encode(["warm up the model once"])
@@ -118,7 +148,9 @@ lexical.term("said")  # the lemma dictionary: loaded once, whatever the size
 import faiss, bm25s  # noqa: F401  (imported by the build; part of the baseline)
 del emb
 out = {"baseline_mb": rss_mb()}
-if mode == "build":
+if mode in ("build", "account", "account-traced"):
+    if trace:
+        tracemalloc.start()
     threading.Thread(target=sample, daemon=True).start()
     t0 = time.perf_counter()
     rep = build_mod.build([path], Path(idx), model=model, cache_dir=config.model_cache_dir(),
@@ -127,6 +159,8 @@ if mode == "build":
     stop.set()
     out.update(seconds=time.perf_counter() - t0, passages=rep.passages,
                stage_seconds=seconds, stage_peak_mb=peaks)
+    if account:
+        out.update(traced=traced, sites=sites)
 out["peak_mb"] = hwm_mb()  # not ru_maxrss: it starts at the parent's peak (see the docstring)
 print(json.dumps(out))
 """
@@ -144,6 +178,46 @@ def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def account(repo: Path, path: Path, idx: Path, model: str, quotes: bool, base: float, text_mb: float) -> None:
+    """Print where one traced build's memory goes: per stage, the RSS peak (sampled) and at its end,
+    and what Python held (tracemalloc: numpy included; FAISS's C++ and SQLite not) at its peak and
+    end; then the largest allocation sites when the BM25 tables and the vector index are complete.
+
+    Args:
+        repo: the checkout.
+        path: the text file.
+        idx: the index folder (removed after).
+        model: "hash-embedder" or "real".
+        quotes: attribution on.
+        base: the baseline peak RSS, MB.
+        text_mb: the file's size, MB.
+    """
+    for mode in ("account", "account-traced"):
+        shutil.rmtree(idx, ignore_errors=True)
+        _account_one(run_child(repo, mode, path, idx, model, quotes), mode, base, text_mb)
+    shutil.rmtree(idx, ignore_errors=True)
+
+
+def _account_one(r: dict, mode: str, base: float, text_mb: float) -> None:
+    """Print one accounting run (`account`)."""
+    print(
+        f"{text_mb:.1f} MB text, {r['passages']} passages, {mode} (traced: slower, and tracemalloc's"
+        f" own tables add to RSS): peak {r['peak_mb']:.0f} MB = {r['peak_mb'] - base:.0f} over the baseline"
+    )
+    print("    stage: RSS peak / at end over the baseline; Python-held (traced) peak / at end, MB")
+    for s in STAGES:
+        t = r["traced"].get(s)
+        if t:
+            print(
+                f"    {s:17} {r['stage_peak_mb'].get(s, 0.0) - base:6.1f} / {t['rss_end'] - base:6.1f}"
+                f"   traced {t['peak']:6.1f} / {t['end']:6.1f}"
+            )
+    for label, site in r["sites"].items():
+        print(f"    at '{label}': RSS {site['rss'] - base:.1f} over, traced {site['traced']:.1f}; top sites:")
+        if site["top"]:
+            print("        " + ", ".join(f"{f} {mb}" for f, mb in site["top"]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="3,10,30", help="MB, comma-separated (default 3,10,30)")
@@ -152,6 +226,11 @@ def main() -> None:
     ap.add_argument("--repo", type=Path, default=REPO, help="the checkout to measure (default: this one)")
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
+    ap.add_argument(
+        "--account",
+        action="store_true",
+        help="instead: one traced build per size (tracemalloc), where the peak goes per stage",
+    )
     args = ap.parse_args()
     model = "hash-embedder" if args.model == "hash" else "real"
     sizes = [float(s) for s in args.sizes.split(",")]
@@ -164,6 +243,10 @@ def main() -> None:
             path = Path(tmp) / f"text-{mb:g}mb.txt"
             path.write_text(make_text(mb), encoding="utf-8")
             text_mb = path.stat().st_size / 1e6
+            if args.account:
+                account(args.repo, path, Path(tmp) / f"index-{mb:g}", model, args.quotes, base, text_mb)
+                path.unlink()
+                continue
             # The text as Python holds it: 2 bytes a character once one is beyond Latin-1 (’).
             held_mb = sys.getsizeof(path.read_text(encoding="utf-8")) / 1e6
             r = run_child(args.repo, "build", path, Path(tmp) / f"index-{mb:g}", model, args.quotes)

@@ -606,6 +606,25 @@ class _PassageTexts(Sequence[str]):
         return self._one(range(len(self))[i])
 
 
+class _Window(Sequence[str]):
+    """Passages a..b-1 of a `_PassageTexts`, each sliced from its document when asked for."""
+
+    def __init__(self, texts: _PassageTexts, a: int, b: int) -> None:
+        self._texts, self._a, self._n = texts, a, b - a
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._texts[self._a + k] for k in range(*i.indices(self._n))]
+        return self._texts[self._a + range(self._n)[i]]
+
+
 def _passages_of(docs: list[_Doc]) -> Iterator[str]:
     """Every passage's text in passage-id order, sliced when reached: BM25 reads each once, so no
     list of (text, start, end) spans is held (~130 bytes a passage: 8 MB at 65k passages).
@@ -694,10 +713,12 @@ def _embed(
         done += n
         tick("embedding", done, len(texts))
 
-    # Windows of the model's own tokenization window: its length-sorted batches are unchanged.
+    # Windows of the model's own tokenization window: its length-sorted batches are unchanged. Each
+    # is a view (`_Window`): the model slices a passage when it reads it, so no list of the window's
+    # 4,096 strs (~4 MB) is held while it runs (bench/reports/index_scale.txt, eighth pass).
     for a in range(0, len(texts), embed.ENCODE_WINDOW):
         b = min(a + embed.ENCODE_WINDOW, len(texts))
-        rows.put(where[a:b], embedder.encode(texts[a:b], progress=step))
+        rows.put(where[a:b], embedder.encode(_Window(texts, a, b), progress=step))
     return rows
 
 
@@ -794,8 +815,9 @@ def _write(
     _return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
+    # An exact index's codes go straight to the file, a block at a time (vectors.write_from_file).
     params = vectors.choose(rows.n)
-    vectors.save(vectors.build_from_file(rows, params), staging / VECTORS)
+    vectors.write_from_file(rows, params, staging / VECTORS)
     rows.path.unlink()  # never part of a generation
     tick("storing", 3, 3)
     manifest = store.Manifest(

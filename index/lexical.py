@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -82,10 +82,23 @@ def term(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _term(word: str) -> str:
+    return _term_by(word, _stemmer())
+
+
+def _term_by(word: str, stemmer: Any) -> str:
+    """`term` with a given stemmer (a build's own, whose cache it does not need).
+
+    Args:
+        word: the word.
+        stemmer: a PyStemmer english stemmer.
+
+    Returns:
+        Its term.
+    """
     import simplemma  # dictionary lemmas catch the irregular forms a stemmer cannot
 
     lemma = simplemma.lemmatize(word, lang="en") if word.isalpha() else word
-    return str(_stemmer().stemWord(lemma.lower()))
+    return str(stemmer.stemWord(lemma.lower()))
 
 
 def terms(text: str) -> list[str]:
@@ -157,6 +170,58 @@ SCORE_BLOCKS = 64
 _SCAN = 1 << 16  # term ids scanned at a time (numpy's temporaries: a few bytes each)
 
 
+class _TermIds:
+    """Every passage's term ids (int32), one passage after another, in an unlinked temporary file:
+    4 bytes an occurrence (~0.45x the text: 4.4 MB at 10 MB, 13 MB at 30 MB), the one table of BM25's
+    build that grows with the text rather than its vocabulary (bench/reports/index_scale.txt, eighth
+    pass). Written a piece at a time and read back a piece at a time by each column block's scan.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile(dir=folder)  # never part of a generation
+        self._buf = array("i")
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def extend(self, ids: array[int]) -> None:
+        """Append a passage's ids."""
+        self._buf.extend(ids)
+        self._n += len(ids)
+        if len(self._buf) >= _SCAN:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._file.write(self._buf.tobytes())
+        del self._buf[:]
+
+    def pieces(self) -> Iterator[np.ndarray]:
+        """All ids in order, _SCAN at a time."""
+        self._flush()
+        self._file.seek(0)
+        while True:
+            part = np.fromfile(self._file, dtype=np.int32, count=_SCAN)
+            if not len(part):
+                return
+            yield part
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _pieces(ids: array[int] | _TermIds) -> Iterator[np.ndarray]:
+    """The ids in order, _SCAN at a time, from memory or from their file."""
+    if isinstance(ids, _TermIds):
+        yield from ids.pieces()
+        return
+    flat = np.frombuffer(ids, dtype=np.int32) if len(ids) else np.zeros(0, dtype=np.int32)
+    for a in range(0, len(flat), _SCAN):
+        yield flat[a : a + _SCAN]
+
+
 def _column_blocks(occurrences: np.ndarray, most: int) -> list[tuple[int, int]]:
     """Consecutive column ranges of at most `most` term occurrences each (or one column, when that
     column alone has more).
@@ -180,7 +245,7 @@ def _column_blocks(occurrences: np.ndarray, most: int) -> list[tuple[int, int]]:
 
 
 def _score_columns(
-    ids: array[int], ends: Sequence[int], counts: Sequence[int], block: int | None = None
+    ids: array[int] | _TermIds, ends: Sequence[int], counts: Sequence[int], block: int | None = None
 ) -> tuple[np.ndarray, Iterator[tuple[np.ndarray, np.ndarray]]]:
     """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, a block
     of columns at a time: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds
@@ -191,7 +256,8 @@ def _score_columns(
     a block's pairs are found by scanning the ids (O(blocks x occurrences) comparisons, vectorised).
 
     Args:
-        ids: every passage's term ids, passage after passage, in order (repeats count).
+        ids: every passage's term ids, passage after passage, in order (repeats count); in memory
+            or in their file (`_TermIds`).
         ends: where each passage's ids end in `ids` (passage i is ids[ends[i-1]:ends[i]]).
         counts: passages per term id.
         block: term occurrences per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
@@ -215,24 +281,28 @@ def _score_columns(
             idf[tid] = idf_of(df, N=n_docs)
     indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(np.asarray(counts, dtype=np.int64), out=indptr[1:])
-    flat = np.frombuffer(ids, dtype=np.int32) if len(ids) else np.zeros(0, dtype=np.int32)
-    most = block or max(SCORE_BLOCK, -(-len(flat) // SCORE_BLOCKS))
+    most = block or max(SCORE_BLOCK, -(-len(ids) // SCORE_BLOCKS))
 
     def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
         occurrences = np.zeros(len(counts), dtype=np.int64)
-        for a in range(0, len(flat), _SCAN):  # bincount casts to int64: a part at a time
-            occurrences += np.bincount(flat[a : a + _SCAN], minlength=len(counts))
+        for part in _pieces(ids):  # bincount casts to int64: a part at a time
+            occurrences += np.bincount(part, minlength=len(counts))
         for c0, c1 in _column_blocks(occurrences, most):
-            found = [
-                a + np.flatnonzero((part >= c0) & (part < c1))
-                for a in range(0, len(flat), _SCAN)
-                for part in (flat[a : a + _SCAN],)
-            ]
+            found: list[np.ndarray] = []  # positions of the block's occurrences
+            terms: list[np.ndarray] = []  # and their term ids
+            a = 0
+            for part in _pieces(ids):
+                hit = np.flatnonzero((part >= c0) & (part < c1))
+                found.append(a + hit)
+                terms.append(part[hit])
+                a += len(part)
             at = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+            tids = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32)
+            del found, terms
             doc = np.searchsorted(ends_np, at, side="right")
             # Sorted by term, then passage: CSC order. A pair's count is its term frequency.
-            keys, tf = np.unique((flat[at] - c0).astype(np.int64) * n_docs + doc, return_counts=True)
-            del at, doc
+            keys, tf = np.unique((tids - c0).astype(np.int64) * n_docs + doc, return_counts=True)
+            del at, doc, tids
             term, doc = np.divmod(keys, n_docs)
             term += c0
             if not np.array_equal(
@@ -263,34 +333,31 @@ def _score_matrix(
     return data, indices, indptr
 
 
-def _write_json(path: Path, value: Any) -> None:
-    """`value` as compact JSON (UTF-8, non-ASCII kept), the way the index's JSON files are written."""
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: int) -> None:
+def _write_vocab(folder: Path, terms: list[str], counts: Sequence[int], n: int) -> None:
     """bm25s' vocabulary file (term -> column, as `bm25s.BM25.save` writes it) and df.json (passages
-    per term), the latter streamed term by term: no second dict of every term.
+    per term), both streamed term by term from the list of terms: no dict of every term (6.4 MB at
+    90k terms, the traced peak of this step at 10 MB of text; bench/reports/index_scale.txt, eighth
+    pass) unless orjson writes the file.
 
     Args:
         folder: the BM25 folder.
-        vocab: term -> id; the empty token ("") included.
+        terms: id -> term, distinct; the empty token ("") included.
         counts: passages per term id.
         n: the number of passages (df.json's "n").
     """
     from bm25s.utils import json_functions
 
+    vocab = enumerate(terms)  # (id, term): vocab.items() of the dict term -> id, swapped
     with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
         if json_functions.ORJSON_AVAILABLE:  # bm25s then writes orjson's compact form
-            f.write(json_functions.dumps(vocab, ensure_ascii=False))
+            f.write(json_functions.dumps({t: i for i, t in vocab}, ensure_ascii=False))
         else:
             # Byte for byte what bm25s writes (json.dumps(vocab, ensure_ascii=False)), streamed term
             # by term: json.dumps joins a list of ~4 strs a term, 10 MB at 90k terms, the BM25
             # build's traced peak (10 MB of text: 29.8 -> 24.2 MB; bench/reports/index_scale.txt).
             f.write("{")
             sep = ""
-            for t, i in vocab.items():
+            for i, t in vocab:
                 f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}: {i}")
                 sep = ", "
             f.write("}")
@@ -298,14 +365,16 @@ def _write_vocab(folder: Path, vocab: dict[str, int], counts: Sequence[int], n: 
         # Byte for byte what json.dump({"n": n, "df": {...}}, separators=(",", ":")) writes.
         f.write(f'{{"n":{n},"df":{{')
         sep = ""
-        for t, i in vocab.items():
+        for i, t in enumerate(terms):
             if t:
                 f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}:{counts[i]}")
                 sep = ","
         f.write("}}")
 
 
-def _write_scores(folder: Path, ids: array[int], ends: Sequence[int], counts: Sequence[int]) -> None:
+def _write_scores(
+    folder: Path, ids: array[int] | _TermIds, ends: Sequence[int], counts: Sequence[int]
+) -> None:
     """The score matrix and parameters as `bm25s.BM25.save` writes them (its default method): the
     .npy files written a column block at a time (`_score_columns`), with np.save's own header
     (np.lib.format.open_memmap writes it), byte for byte what np.save writes for the whole arrays.
@@ -380,22 +449,82 @@ def _npy_writer(path: Path, dtype: str, n: int) -> Iterator[Callable[[np.ndarray
         raise ValueError(f"{path.name}: {done} items written for {n}")
 
 
-def _term_id(vocab: dict[str, int], counts: MutableSequence[int], term: str) -> int:
-    """The id of `term` in `vocab`, adding it (with a zero passage count) when new.
-
-    Args:
-        vocab: term -> id, ids 0..len-1 in order of first use.
-        counts: passages per term id, extended along with `vocab`.
-        term: the term.
-
-    Returns:
-        Its id.
+class _Vocabulary:
+    """A BM25 build's words and terms (`Lexical.write`): word -> its term's id, each distinct word in
+    order of first use, and id -> term; a term's str is the word's own when they are equal (numbers,
+    most names). One dict of every word, where a dict of words -> terms and one of terms -> ids were
+    held together (bench/reports/index_scale.txt, eighth pass). `other` finds the terms that no word
+    equal to them maps to (lemmas, stems, the empty token): the few.
     """
-    tid = vocab.get(term)
-    if tid is None:
-        tid = vocab[term] = len(vocab)
-        counts.append(0)
-    return tid
+
+    def __init__(self) -> None:
+        import Stemmer
+
+        # A stemmer of its own without PyStemmer's cache (10,000 words, ~2 MB, kept for good by the
+        # process's stemmer): `word_tid` is the cache, and each distinct word is stemmed once.
+        # `_term`'s process-wide cache is not used either: it would hold every distinct word of the
+        # documents a second time (~200 bytes each: 20 MB at 100k words).
+        self._stemmer = Stemmer.Stemmer("english", 0)
+        self.word_tid: dict[str, int] = {}
+        self.terms: list[str] = []  # id -> term, in order of first use
+        self.other: dict[str, int] = {}
+        self.counts = array("q")  # passages per term id
+
+    def find(self, t: str) -> int | None:
+        """The id of term `t`, None when it has none yet."""
+        tid = self.word_tid.get(t)
+        if tid is not None and self.terms[tid] == t:
+            return tid
+        return self.other.get(t)
+
+    def _new(self, t: str) -> int:
+        tid = len(self.terms)
+        self.terms.append(t)
+        self.counts.append(0)
+        return tid
+
+    def id(self, w: str) -> int:
+        """The id of word `w`'s term, given one when new."""
+        tid = self.word_tid.get(w)
+        if tid is not None:
+            return tid
+        t = _term_by(w, self._stemmer)
+        tid = self.find(t)
+        if tid is None:
+            tid = self._new(w if t == w else t)
+            if t != w:
+                self.other[t] = tid
+        self.word_tid[w] = tid
+        return tid
+
+    def empty_id(self) -> int:
+        """The id of bm25s' empty token (of a passage without terms), given one when new."""
+        tid = self.find("")
+        if tid is None:
+            tid = self.other[""] = self._new("")
+        return tid
+
+    def write_terms(self, path: Path) -> None:
+        """terms.json (word -> term), byte for byte what json.dump(that dict, f, ensure_ascii=False,
+        separators=(",", ":")) writes, streamed word by word: no dict of every word's term is made.
+        """
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("{")
+            sep = ""
+            for w, tid in self.word_tid.items():
+                t = self.terms[tid]
+                f.write(f"{sep}{json.dumps(w, ensure_ascii=False)}:{json.dumps(t, ensure_ascii=False)}")
+                sep = ","
+            f.write("}")
+
+    def release(self) -> list[str]:
+        """id -> term, the empty token last when no passage gave it one (as bm25s.BM25.index does);
+        the words are dropped, and the tables emptied."""
+        if self.find("") is None:
+            self.terms.append("")  # a column past the matrix: no count (bm25s' own tables)
+        self.word_tid, self.other = {}, {}
+        terms, self.terms = self.terms, []
+        return terms
 
 
 def _is_count(value: Any, most: int) -> bool:
@@ -434,8 +563,9 @@ class Lexical:
         save it in `folder`: the files `save` writes, byte for byte (tests/test_build_memory.py).
 
         Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth and fifth
-        passes): the passages are read once, as 4-byte term ids in one flat array (an array per
-        passage cost ~64 bytes of header each). The vocabulary tables are written out (streamed) and
+        passes): the passages are read once, as 4-byte term ids written to a temporary file
+        (`_TermIds`; in memory they were 0.45x the text, eighth pass), with one dict of every
+        distinct word (`word_tid`). The vocabulary tables are written out (streamed) and
         dropped before the score matrix is made, so the two never add up; the matrix is made and
         written a block of columns at a time (`_write_scores`), never whole (8 bytes a (passage,
         term) pair; bm25s' `index()` held ~30).
@@ -445,43 +575,33 @@ class Lexical:
             folder: the index's BM25 folder (created if needed).
         """
         folder.mkdir(parents=True, exist_ok=True)
-        word_terms: dict[str, str] = {}  # each distinct word is lemmatised once
-        # Uncached: `word_terms` is this build's cache; `_term`'s process-wide one would hold every
-        # distinct word of the documents a second time (~200 bytes each: 20 MB at 100k words).
-        lemmatise = _term.__wrapped__
-        vocab: dict[str, int] = {}  # term -> id, in order of first use
-        counts = array("q")  # passages per term id
-        ids = array("i")  # every passage's term ids, one passage after another
+        voc = _Vocabulary()
+        ids = _TermIds(folder)  # every passage's term ids, one passage after another, on disk
         ends = array("q")  # where each passage's ids end
         n = 0
-        for p in passages:
-            n += 1
-            start = len(ids)
-            for w in words(p):
-                if w in STOPWORDS:
-                    continue
-                t = word_terms.get(w)
-                if t is None:
-                    t = lemmatise(w)
-                    # Most words are their own term (numbers, most names): one str for both.
-                    t = word_terms[w] = w if t == w else t
-                ids.append(_term_id(vocab, counts, t))
-            if len(ids) == start:  # bm25s' empty token: a passage without terms is still a document
-                ids.append(_term_id(vocab, counts, ""))
-            for tid in set(ids[start:]):
-                counts[tid] += 1
-            ends.append(len(ids))
-        if not n:  # an empty index (its last document removed): one empty placeholder document
-            ids.append(_term_id(vocab, counts, ""))
-            counts[ids[0]] += 1
-            ends.append(1)
-        _write_json(folder / TERMS_FILE, word_terms)
-        del word_terms
-        if "" not in vocab:  # as bm25s.BM25.index does: the empty token gets the next id
-            vocab[""] = len(vocab)
-        _write_vocab(folder, vocab, counts, n)
-        del vocab
-        _write_scores(folder, ids, ends, counts)
+        try:
+            for p in passages:
+                n += 1
+                mine = array("i", [voc.id(w) for w in words(p) if w not in STOPWORDS])
+                if not mine:  # bm25s' empty token: a passage without terms is still a document
+                    mine.append(voc.empty_id())
+                for tid in set(mine):
+                    voc.counts[tid] += 1
+                ids.extend(mine)
+                ends.append(len(ids))
+            if not n:  # an empty index (its last document removed): one empty placeholder document
+                mine = array("i", [voc.empty_id()])
+                voc.counts[mine[0]] += 1
+                ids.extend(mine)
+                ends.append(1)
+            voc.write_terms(folder / TERMS_FILE)
+            counts, terms = voc.counts, voc.release()
+            del voc
+            _write_vocab(folder, terms, counts, n)
+            del terms
+            _write_scores(folder, ids, ends, counts)
+        finally:
+            ids.close()
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -259,6 +259,54 @@ def build_from_file(
     return index
 
 
+def write_from_file(
+    rows: RowFile, params: dict[str, Any], path: Path, *, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """The index of `build_from_file`, saved to `path` (the bytes `save` writes): an exact index of
+    codes (fp16, sq8) is written straight to the file, its codes encoded and written a block of rows
+    at a time, so that they are never all in memory (768 bytes a passage in fp16: 16.6 MB at 10 MB of
+    text, the largest part of storing:vectors; bench/reports/index_scale.txt, eighth pass). Other
+    kinds are built in memory and saved.
+
+    FAISS serialises an IndexScalarQuantizer as a header (holding ntotal, bytes 8..16), the
+    quantiser, then the codes as one vector (its 8-byte size, then the bytes), last. The file is
+    FAISS's own serialisation of the empty (trained) index with the two sizes set and the codes
+    appended; if FAISS's layout ever differs (the two size fields of the empty index not where they
+    are expected) the in-memory path is taken. tests/test_vectors.py compares the bytes with `save`'s.
+
+    Args:
+        rows: the vectors, normalised float32.
+        params: from choose().
+        path: the file to write (in the staging folder).
+        progress: called with (done, n).
+    """
+    import faiss
+
+    index = new_index(rows.d, params, rows.n)
+    header = None
+    if isinstance(index, faiss.IndexScalarQuantizer):
+        if not index.is_trained:
+            index.train(rows.take(_training_rows(rows.n, str(params.get("type")), params)))
+        save(index, path)  # FAISS's own file of the empty, trained index (its writer's errors)
+        empty = Path(path).read_bytes()
+        zero = np.int64(0).tobytes()
+        if len(empty) > 24 and empty[8:16] == zero and empty[-8:] == zero:
+            header = bytearray(empty)
+    if header is None:
+        save(build_from_file(rows, params, progress=progress), path)
+        return
+    header[8:16] = np.int64(rows.n).tobytes()
+    header[-8:] = np.uint64(rows.n * index.sa_code_size()).tobytes()
+    if progress:
+        progress(0, rows.n)
+    with open(path, "wb") as f:
+        f.write(header)
+        for start, x in rows.blocks():
+            f.write(np.ascontiguousarray(index.sa_encode(x)).data)
+            if progress:
+                progress(start + len(x), rows.n)
+
+
 def _presize_lists(index: faiss.IndexIVF, rows: RowFile) -> None:
     """Give every inverted list its final capacity before the vectors are added: lists grown block by
     block double their storage, up to 2x the codes at the peak. Measured on 65k random 384-dim

@@ -248,9 +248,10 @@ def test_single_query_vector_is_accepted(small_data: tuple[np.ndarray, np.ndarra
     [
         {"type": "flat"},
         {"type": "flat", "storage": "fp16"},
+        {"type": "flat", "storage": "sq8"},
         {"type": "ivf", "nlist": 16, "nprobe": 4, "storage": "sq8"},
     ],
-    ids=["flat", "flat-fp16", "ivf-sq8"],
+    ids=["flat", "flat-fp16", "flat-sq8", "ivf-sq8"],
 )
 def test_an_index_built_from_a_row_file_is_the_one_built_from_the_matrix(
     small_data: tuple[np.ndarray, np.ndarray], tmp_path: Path, params: dict
@@ -265,7 +266,23 @@ def test_an_index_built_from_a_row_file_is_the_one_built_from_the_matrix(
     vectors.save(vectors.build_from_file(rows, params), tmp_path / "a.faiss")
     vectors.save(vectors.build(base, params), tmp_path / "b.faiss")
     assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
+    # Written straight to the file (an exact index's codes a block at a time): the same bytes.
+    vectors.write_from_file(rows, params, tmp_path / "c.faiss")
+    assert (tmp_path / "c.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
     np.testing.assert_array_equal(rows.take(np.array([0, 5, 1999])), base[[0, 5, 1999]])
+
+
+@pytest.mark.parametrize("n", [0, 1, 1_025])
+def test_an_exact_index_written_block_by_block_has_the_bytes_save_writes(tmp_path: Path, n: int) -> None:
+    """write_from_file's exact index: save()'s bytes whatever the count (none, one, a block and one)."""
+    base = clustered(max(n, 1), 1)[0][:n]
+    rows = vectors.RowFile(tmp_path / "rows.tmp", n, DIM)
+    rows.put(np.arange(n), base)
+    params = vectors.choose(n)
+    vectors.write_from_file(rows, params, tmp_path / "a.faiss")
+    vectors.save(vectors.build(base, params), tmp_path / "b.faiss")
+    assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
+    assert vectors.load(tmp_path / "a.faiss", params).ntotal == n
 
 
 def test_float16_flat_storage_keeps_the_ranking(small_data: tuple[np.ndarray, np.ndarray]) -> None:
