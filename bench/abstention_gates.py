@@ -28,6 +28,7 @@ GATES: tuple[tuple[str, str], ...] = (
     ("no passage gives a", "typed slot absent (count/date/age/...)"),
     ("no passage states", "typed slot absent (height/age/weight/money)"),
     ("no document is about", "other article (abstain.other_article)"),
+    ("only as planned", "outcome of an event told only as planned (qa.slots)"),
     ("no passage names", "names share (abstain.names_share_any)"),
     ("none of the question", "no term found"),
 )

@@ -1,23 +1,32 @@
 """Fit the asked-slot checks of qa.slots: the best passages must hold the asked SLOT (a count, a
-duration, a date, an age, an amount of money, an outcome) bound to the asked subject.
+duration, a date, an age, a distance, an amount of money, an outcome) bound to the asked subject.
 
     python bench/fit_slots.py --ask                 # ask every set in-process, write the dump
     python bench/fit_slots.py --out bench/reports/slots.md     # sweep the dump, write the report
 
-`--ask` runs the bot in-process with qa.slots switched off (slots.SLOTS all False) on:
+`--ask` runs the bot in-process with qa.slots switched off (slots.SLOTS all False), and with the
+qa.abstain.FACT_BOUND entries a slot may replace (REPLACED: "future" by the date slot, "dimension" by
+the distance slot) off too, recording what each would have decided, on:
 
 - bench/data/paraphrase_fit.jsonl (the fit set: 61 near misses, 92 answerable paraphrases) over an
   index of index/article.txt and bench/data/articles/;
 - ../shared/eval/news-dev (gold.jsonl over its docs), ../shared/eval/seed_dev.jsonl and
   bench/data/fit_questions.jsonl (over the bundled article);
-- a SQuAD v1.1 sample (all answerable: the answerable guard; `--squad-sample`, 2000 by default).
+- polnear-kinds: "When will X <do it>?" questions generated from PolNeAR train articles
+  (bench/typed_near_misses.kinds_set, as bench/fit_near_miss.py makes them): near misses and
+  answerable controls;
+- a SQuAD v1.1 sample (all answerable: the answerable guard; `--squad-sample`, 2000 by default),
+  only its questions a slot check may read (`may_ask`).
 
-For every answered question it keeps the searched question and the sentences of the best passages
-(qa.rank.near_sentences), so the sweep reads exactly what qa.rank._abstain_reason gives qa.slots.
-The sweep then reports, per slot kind and set, how many unanswerable questions each check would
-decline and how many answerable ones it would wrongly decline, at each value of each threshold,
-and chooses each by `choose`: no answerable question of the fit set, news-dev, seed_dev or
-fit_questions declined, at most SQUAD_BUDGET of the SQuAD sample, the most near misses declined.
+For every answered question it keeps the searched question, the sentences of the best passages
+(qa.rank.near_sentences) and each one's article part (a caption's date is the picture's), so the
+sweep reads exactly what qa.rank._abstain_reason gives qa.slots. The sweep then reports, per slot
+kind and set, how many unanswerable questions each check would decline and how many answerable ones
+it would wrongly decline, at each value of each threshold, and chooses by `allowed` and `objective`:
+no answerable question of a guard set (the fit set, news-dev, seed_dev, fit_questions, polnear-kinds)
+declined, at most SQUAD_BUDGET of the SQuAD sample, then the most near misses declined minus twice
+the answerable declined. Never read: the held-out sets (bench/data/article_heldout.jsonl and the
+news held-out set), which are only scored end to end.
 """
 
 from __future__ import annotations
@@ -37,13 +46,17 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import answer_type, rank, slots  # noqa: E402
+from qa import abstain, answer_type, rank, slots  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 
 # SQuAD questions (all answerable) a check may wrongly decline: the sample's 12/2000 false abstention
 # on main (0.006) must not grow beyond noise; one question is 0.0005.
 SQUAD_BUDGET = 1
-GUARDS = ("paraphrase_fit", "news-dev", "seed_dev", "fit_questions")
+# qa.abstain.FACT_BOUND entries a slot check may replace, with the slot kind and the bound
+# bench/fit_near_miss.py fit (bench/reports/abstention_near_miss.md): off while asking, each
+# question's decision recorded, so the sweep can weigh the slot check against it.
+REPLACED = {"future": ("date", 0.4), "dimension": ("distance", 0.35)}
+GUARDS = ("paraphrase_fit", "news-dev", "seed_dev", "fit_questions", "polnear-kinds")
 
 
 def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tuple[str, object, list[dict]]]:
@@ -73,6 +86,14 @@ def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tu
         ("seed_dev", article, read(shared / "seed_dev.jsonl")),
         ("fit_questions", article, read(REPO / "bench/data/fit_questions.jsonl")),
     ]
+    if only is None or "polnear-kinds" in only:
+        # "When will X <do it>?" from PolNeAR train (bench/typed_near_misses.kinds_set, as
+        # bench/fit_near_miss.py makes them): near misses of a date to come and answerable controls.
+        import typed_near_misses
+
+        quality.OUT = work
+        engine, items = typed_near_misses.kinds_set(0)
+        out.append(("polnear-kinds", engine, [it for it in items if may_ask(it)]))
     if squad_sample:
         quality.OUT = work
         docs, items = quality.squad_items(squad_sample)
@@ -81,15 +102,22 @@ def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tu
     return [s for s in out if only is None or s[0] in only or (s[0].startswith("squad") and "squad" in only)]
 
 
-# The questions any slot check may read: counts, amounts and spans of time; every other question is
-# answered or declined as before, so the sweep need not ask it.
-_MAY_ASK = re.compile(r"\bhow (?:many|much|long)\b", re.I)
+# The questions any slot check may read: counts, amounts, spans of time, dates and outcomes; every
+# other question is answered or declined as before, so the sweep need not ask it.
+_MAY_ASK = re.compile(
+    r"\bhow (?:many|much|long|far|old|wide|deep|thick|broad)\b|\bwhat age\b|\bwhen\b|\bwhat (?:year|date|day|month)\b",
+    re.I,
+)
 
 
 def may_ask(it: dict) -> bool:
     """Whether a slot check may read this question (qa.slots.slot_kind's kinds, broadly)."""
     q = it["question"]
-    return bool(_MAY_ASK.search(q)) or answer_type.asked_fact(q) == "money"
+    return (
+        bool(_MAY_ASK.search(q))
+        or answer_type.asked_fact(q) in ("money", "date", "future")
+        or bool(slots.outcome_event(q))
+    )
 
 
 def record(engine: object, it: dict, conv: object) -> dict:
@@ -113,6 +141,19 @@ def record(engine: object, it: dict, conv: object) -> dict:
             gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600) if it["answerable"] else None
         )
         out["sentences"] = [t for t, _ in rank.near_sentences(engine, pids)]  # type: ignore[arg-type]
+        kind = answer_type.asked_fact(a.searched)
+        if kind in REPLACED:  # what qa.abstain.FACT_BOUND[kind] (off while asking) would decide
+            typed = [
+                (answer_type.fact_evidence(kind, text), terms)
+                for text, terms in rank.near_sentences(engine, pids)  # type: ignore[arg-type]
+            ]
+            share = abstain.bound_share(rank.focus_idf(engine, a.searched), typed)  # type: ignore[arg-type]
+            out["fact_bound"] = share < REPLACED[kind][1]
+        out["parts"] = [
+            engine.passages[p].kind  # type: ignore[attr-defined]
+            for p in pids[: rank.NEAR_MISS_PASSAGES]
+            for _ in engine.sentence_terms(p)  # type: ignore[attr-defined]
+        ]
     return out
 
 
@@ -122,6 +163,8 @@ def ask(squad_sample: int, work: Path, dump: Path, only: set[str] | None = None)
 
     was = dict(slots.SLOTS)
     slots.SLOTS.update(dict.fromkeys(slots.SLOTS, False))
+    for kind in REPLACED:  # the date and distance slots may take these over: see `sweep`
+        abstain.FACT_BOUND[kind] = 0.0
     try:
         with open(dump, "w", encoding="utf-8") as f:
             for name, engine, items in sets(squad_sample, work, only):
@@ -131,6 +174,7 @@ def ask(squad_sample: int, work: Path, dump: Path, only: set[str] | None = None)
                 print(name, len(items), flush=True)
     finally:
         slots.SLOTS.update(was)
+        abstain.FACT_BOUND.update({kind: bound for kind, (_, bound) in REPLACED.items()})
 
 
 def load(dump: Path) -> dict[str, list[dict]]:
@@ -143,6 +187,10 @@ def load(dump: Path) -> dict[str, list[dict]]:
 
 
 NOUN_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]
+# slots.EVENT_COSINE: a dated sentence this close to the question tells of the asked event; 1.01:
+# only the event's own words bind.
+EVENT_GRID = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 1.01]
+GRIDS = {"count": NOUN_GRID, "date": EVENT_GRID}
 
 
 class Reader:
@@ -153,30 +201,51 @@ class Reader:
         from qa.engine import Engine
 
         self.engine = Engine.open(work / "index-article-int8")
-        self._cache: dict[tuple[str, str, float], str] = {}
+        self._cache: dict[tuple[str, str, float, bool], str] = {}
+        self._rows: dict[str, object] = {}
 
     def encode(self, texts: list[str]) -> object:
-        return self.engine.embedder.encode(texts)
+        """The embedder's rows, each text encoded once over the whole sweep (every grid setting
+        reads the same sentences)."""
+        import numpy as np
 
-    def reason(self, r: dict, cosine: float) -> str:
-        """qa.slots.slot_reason of an answered record, with slots.NOUN_COSINE at `cosine`."""
-        key = (r["searched"], json.dumps(r["sentences"])[:2000] + str(len(r["sentences"])), cosine)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._rows]
+        if missing:
+            self._rows.update(zip(missing, self.engine.embedder.encode(missing), strict=True))
+        return np.stack([self._rows[t] for t in texts])
+
+    def reason(self, r: dict, cosine: float, use_parts: bool = True) -> str:
+        """qa.slots.slot_missing of an answered record, with the kind's cosine (slots.NOUN_COSINE for
+        a count, slots.EVENT_COSINE for a date) at `cosine`; `use_parts` False reads every sentence as
+        body text (a caption's date counts)."""
+        key = (
+            r["searched"],
+            json.dumps(r["sentences"])[:2000] + str(len(r["sentences"])),
+            cosine,
+            use_parts,
+        )
         if key not in self._cache:
-            was, slots.NOUN_COSINE = slots.NOUN_COSINE, cosine
+            was = (slots.NOUN_COSINE, slots.EVENT_COSINE)
+            slots.NOUN_COSINE = slots.EVENT_COSINE = cosine
             try:
                 self._cache[key] = slots.slot_missing(
-                    r["searched"], r["sentences"], self.engine.terms, self.encode, rank.EVERYDAY_ZIPF
+                    r["searched"],
+                    r["sentences"],
+                    self.engine.terms,
+                    self.encode,
+                    rank.EVERYDAY_ZIPF,
+                    r.get("parts") if use_parts else None,
                 )
             finally:
-                slots.NOUN_COSINE = was
+                slots.NOUN_COSINE, slots.EVENT_COSINE = was
         return self._cache[key]
 
 
-def fires(reader: Reader, r: dict, kind: str, cosine: float) -> bool:
+def fires(reader: Reader, r: dict, kind: str, cosine: float, use_parts: bool = True) -> bool:
     """Whether the check of `kind` alone declines an answered record (qa.slots.slot_missing)."""
     if r["abstained"] or slots.slot_kind(r["searched"]) != kind:
         return False
-    return bool(reader.reason(r, cosine))
+    return bool(reader.reason(r, cosine, use_parts))
 
 
 def counts(rows: dict[str, list[dict]], fired: Callable[[dict], bool]) -> dict[str, tuple[int, int]]:
@@ -247,7 +316,7 @@ def sweep(rows: dict[str, list[dict]], reader: Reader) -> list[str]:
             head,
             rule,
         ]
-        grid = NOUN_GRID if kind == "count" else [slots.NOUN_COSINE]
+        grid = GRIDS.get(kind, [slots.NOUN_COSINE])
         if kind == "count":  # the clause test off, at the chosen cosine's place in the grid
             was, slots.COUNT_CLAUSE = slots.COUNT_CLAUSE, False
             try:
@@ -258,23 +327,80 @@ def sweep(rows: dict[str, list[dict]], reader: Reader) -> list[str]:
             finally:
                 slots.COUNT_CLAUSE = was
                 reader._cache.clear()
+        if kind in ("duration", "date"):  # a caption's or a dateline's date or span taken as the event's
+            for cos in grid:
+                got = counts(rows, lambda r, k=kind, c=cos: fires(reader, r, k, c, False))  # type: ignore[misc]
+                lines.append(row(f"on, parts ignored{_label(kind, cos)}", got))
+        fact = next((f for f, (k, _) in REPLACED.items() if k == kind), None)
+        if fact is not None:
+            fb = counts(rows, lambda r, f=fact: _fact_fires(r, f))
+            lines.append(row(f"off; abstain.FACT_BOUND[{fact!r}] {REPLACED[fact][1]} alone", fb))
         best: tuple[int, float] | None = None
+        fallback: tuple[int, float] | None = None  # the best allowed setting, for a kind left off
         for cos in grid:
             got = counts(rows, lambda r, k=kind, c=cos: fires(reader, r, k, c))  # type: ignore[misc]
-            label = f"on, NOUN_COSINE {cos}" if kind == "count" else "on"
-            lines.append(row(label, got))
-            net = sum(un for un, _ in got.values()) - sum(an for _, an in got.values())
+            lines.append(row(f"on{_label(kind, cos)}", got))
+            net = objective(got)
+            if allowed(got) and (fallback is None or net > fallback[0]):
+                fallback = (net, cos)
             if allowed(got) and net > 0 and (best is None or net > best[0]):
                 best = (net, cos)  # on a tie the lower cosine stays: it takes more paraphrases
+        if fact is not None:  # with FACT_BOUND[fact] kept on before it: a question either declines
+            keep: tuple[int, float] | None = None
+            for cos in grid:
+                got = counts(
+                    rows,
+                    lambda r, k=kind, c=cos, f=fact: (  # type: ignore[misc]
+                        fires(reader, r, k, c) or _fact_fires(r, f)
+                    ),
+                )
+                lines.append(row(f"on{_label(kind, cos)}, and abstain.FACT_BOUND[{fact!r}]", got))
+                net = objective(got)
+                if allowed(got) and net > 0 and (keep is None or net > keep[0]):
+                    keep = (net, cos)
+            lines.append("")
+            # The slot takes over only where it is allowed on its own and does at least as well.
+            takes_over = best is not None and (keep is None or best[0] >= keep[0])
+            bound = 0.0 if takes_over else REPLACED[fact][1]
+            lines.append(f"Chosen: abstain.FACT_BOUND[{fact!r}] = {bound}")
+            if bound and keep is not None:
+                best = keep
         lines.append("")
         if best is None:
             lines.append(f"Chosen: slots.SLOTS[{kind!r}] = False")
+            if kind == "date":  # kept for whoever switches the check on
+                cos = fallback[1] if fallback is not None else slots.EVENT_COSINE
+                lines += [
+                    "",
+                    "Off; the allowed setting with the best objective:",
+                    "",
+                    f"Chosen: slots.EVENT_COSINE = {cos}",
+                ]
             continue
         lines.append(f"Chosen: slots.SLOTS[{kind!r}] = True")
         if kind == "count":
             lines.append(f"Chosen: slots.NOUN_COSINE = {best[1]}")
+        if kind == "date":
+            lines.append(f"Chosen: slots.EVENT_COSINE = {best[1]}")
         lines += ["", *examples(reader, rows, lambda r, k=kind, c=best[1]: fires(reader, r, k, c), best[1])]  # type: ignore[misc]
     return lines
+
+
+def _fact_fires(r: dict, fact: str) -> bool:
+    """Whether qa.abstain.FACT_BOUND[fact], as fit, declines an answered record."""
+    return bool(r.get("fact_bound")) and not r["abstained"] and answer_type.asked_fact(r["searched"]) == fact
+
+
+def _label(kind: str, cos: float) -> str:
+    """A grid row's setting: the cosine of a kind that has one."""
+    return {"count": f", NOUN_COSINE {cos}", "date": f", EVENT_COSINE {cos}"}.get(kind, "")
+
+
+def objective(got: dict[str, tuple[int, int]]) -> int:
+    """What a setting is chosen by: near misses declined minus twice the answerable questions
+    declined, over every set (a wrong decline costs an answer the reader wanted; a missed near miss
+    only shows a passage that does not say it)."""
+    return sum(un for un, _ in got.values()) - 2 * sum(an for _, an in got.values())
 
 
 def main() -> int:

@@ -341,7 +341,10 @@ _FACT_CLOCK = re.compile(
 # A person named: two capitalised words in a row ("Graeme Pitkethly").
 PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
 _PERSON = PERSON
-_MEASURE = re.compile(rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?[\s-]*(?P<unit>[A-Za-z]+)\b", re.I)
+# A word number stands apart from its unit ("a litre"); "al" in "Bashar al Assad" is no "a l".
+_MEASURE = re.compile(
+    rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?(?:(?<=\d)[\s-]*|[\s-]+)(?P<unit>[A-Za-z]+)\b", re.I
+)
 _VERDICT = re.compile(
     r"\b(?:sentenced|jailed|imprisoned|acquitted|convicted|probation|fined|banned|suspended|"
     r"community service|life in prison|death penalty|years? in (?:prison|jail)|months? in (?:prison|jail)|"
@@ -480,3 +483,89 @@ def value_at(text: str, start: int) -> str | None:
 def money_words() -> frozenset[str]:
     """The words that make a question ask for money ("cost", "pay", "worth", "fine")."""
     return frozenset(re.findall(r"[a-z]+", _MONEY_VERBS))
+
+
+# --- Dates an event is placed at, ages and plans: the date, age and outcome slots of qa.slots ------
+
+# A date or a time: a year or a decade, a month (capitalised: "may" is a verb), a day of the week, a
+# relative day or period ("later on Monday", "last week", "earlier this year", "three days ago"), a
+# clock time, a century. Relative forms are what news writes ("set to meet later on Monday"), so they
+# are dates; an ordinal alone ("the 70th session") and "soon" or "later" alone are not.
+_DATE_EXPRESSION = re.compile(
+    rf"(?<![\d,.$£€])\b(?:1\d\d\d|20\d\d)(?:s|['’]s)?\b(?![,.]\d)|"
+    r"\b\d{1,4}\s*(?:AD|BC|BCE|CE)\b|\bAD\s*\d{1,4}\b|"
+    rf"\b(?-i:{MONTH_RE})\b|\b(?:{_WEEKDAYS}|{_RELATIVE_DAYS})\b|"
+    r"\b(?:next|last|this|coming|past|previous|following|later this|earlier this)\s+"
+    r"(?:week|weekend|month|year|season|term|spring|summer|autumn|fall|winter|decade|century)\b|"
+    rf"\b{_NUM}{_SCALE}\s+{_DURATION_UNIT}\s+(?:ago|earlier|later|before|after)\b|"
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)|\b(?:noon|midnight)\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)[- ]centur(?:y|ies)\b",
+    re.I,
+)
+
+
+def date_expressions(sentence: str) -> list[str]:
+    """The dates and times a sentence places something at, relative forms included.
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        The expressions as written: ["2011"] for "since the start of the war in 2011", ["Monday"]
+        for "set to meet later on Monday", ["last week"]; [] for "the 70th session" or "soon".
+    """
+    return [m.group() for m in _DATE_EXPRESSION.finditer(sentence)]
+
+
+# An age: "aged 34", "34-year-old", "34 years old", "(34)", "Kessler, 31,"; a birth year gives one.
+_AGE_EXPRESSION = re.compile(
+    rf"\b\d{{1,3}}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{{1,3}}\b|\(\s*\d{{1,3}}\s*\)|"
+    rf"[A-Z][\w'’-]+,\s*\d{{1,3}}\s*,|\bborn\b(?:\s+\w+){{0,4}}?\s+(?:{_YEAR}|{MONTH_RE})",
+)
+
+
+def age_expressions(sentence: str) -> list[str]:
+    """The ages a sentence gives.
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        ["31-year-old"] for "Kessler, the 31-year-old German midfielder", ["aged 34"], ["(34)"]; []
+        for "a 20-year contract" or "the 1990s".
+    """
+    return [m.group() for m in _AGE_EXPRESSION.finditer(sentence)]
+
+
+# A measure: a number with a unit of length (qa.slots' distance slot), "25 yards", "30ft", "5 km".
+def measures(sentence: str) -> list[str]:
+    """The lengths and distances a sentence gives, each a number with its unit.
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        ["25 yards"] for "curled a shot in from 25 yards"; [] for "25 minutes".
+    """
+    return [m.group() for m in _DISTANCE.finditer(sentence) if not re.match(r"(?:a|an)\b", m.group(), re.I)]
+
+
+# Said of an event still to come: "set to", "due to", "expected to", "will", "plans to", "would
+# seek", "scheduled for", "later on Monday". A sentence with one of these reports a plan, not what
+# happened.
+_PLANNED = re.compile(
+    r"\b(?:set|due|expected|scheduled|slated|planned|poised|likely|going|about|plans?|planning|"
+    r"hopes?|intends?|aims?|wants?)\s+to\b|\b(?:will|shall|would|won['’]t)\b|['’]ll\b|"
+    r"\b(?:is|are|was|were)\s+to\s+\w+|\bscheduled\s+for\b|\bupcoming\b|\bforthcoming\b|"
+    rf"\b(?:later|next)\s+(?:on\s+|this\s+)?(?:today|tonight|week|month|year|{_WEEKDAYS})\b",
+    re.I,
+)
+
+
+def planned(sentence: str) -> bool:
+    """Whether a sentence tells of an event as still to come.
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        True for "The two leaders are set to meet later on Monday", "They said they would seek a
+        judicial review"; False for "The leaders met on Monday".
+    """
+    return bool(_PLANNED.search(sentence))

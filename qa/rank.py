@@ -1076,7 +1076,8 @@ def _abstain_reason(
     # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
     # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
     texts = [text for text, _ in near_sentences(engine, best)]
-    return slots.slot_reason(searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF)
+    parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
+    return slots.slot_reason(searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF, parts)
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
