@@ -20,7 +20,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, answer_type, claims, describe, equivalents, slots
+from qa import abstain, answer_type, claims, cover, describe, equivalents, slots
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -881,6 +881,29 @@ def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_S
     return [w for w in missing if w not in covered]
 
 
+def _uncovered(engine: Engine, question: str, missing: list[str], top: list[_Scored]) -> list[str]:
+    """The missing words that decline the question: said neither lexically nor in other words by
+    the three best sentences (qa.equivalents), and of a role in the question that is evidence of a
+    near miss (qa.cover: the asked slot's noun, not a verb said around), unless the best sentence
+    as a whole is close to the question.
+
+    Args:
+        engine: the open index.
+        question: the question as searched.
+        missing: its words the documents lack.
+        top: the best passages, best first.
+    Returns:
+        The declining words, in the question's order; empty to answer.
+    """
+    sentences = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
+    scored, sentence_cos = equivalents.paraphrase_scores(
+        question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
+    )
+    left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
+    ev = cover.evidence(question, left, sentence_cos, lambda w: bool(engine.terms(w)))
+    return cover.declining(ev)
+
+
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
     """Words of `text` the documents never use, in one pass: the rare ones (a typo of a document
     word counts as known), and the terms of everyday ones ("take", "place", "say") whose absence
@@ -1154,7 +1177,7 @@ def _not_mentioned(
             and _coverage(idf, _passage_terms(engine, top[0].passage)) < GONE_COVERAGE
             and top[0].dense < STRONG_DENSE
         ):
-            missing = _paraphrased(engine, searched, missing, top)
+            missing = _uncovered(engine, searched, missing, top)
             if missing:
                 return "the documents do not cover: " + ", ".join(missing)
     return ""
