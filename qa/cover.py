@@ -166,7 +166,11 @@ def roles(question: str, content: Callable[[str], bool]) -> dict[str, str]:
 
 
 def evidence(
-    question: str, uncovered: Collection[str], sentence_cos: float, content: Callable[[str], bool]
+    question: str,
+    uncovered: Collection[str],
+    sentence_cos: float,
+    content: Callable[[str], bool],
+    names: Collection[str] = (),
 ) -> Evidence:
     """The gate's evidence for one question.
 
@@ -175,12 +179,20 @@ def evidence(
         uncovered: its words no best sentence holds or paraphrases.
         sentence_cos: the best question-sentence cosine.
         content: whether a folded word carries content terms.
+        names: the folded words of the names the question holds ("elena", "marsh").
 
     Returns:
         The uncovered words with their roles, and the sentence cosine.
     """
     role = roles(question, content)
-    return Evidence({w: role.get(w, "other") for w in uncovered}, sentence_cos)
+    missing = {w: role.get(w, "other") for w in uncovered}
+    # "When was Elena Marsh born?": with nothing but names beside it, the verb is what is asked.
+    ws = words(question)
+    adverbs = {ws[i + 1] for i, x in enumerate(ws[:-1]) if x == "how"}  # "how long", "how many"
+    for w, r in missing.items():
+        if r == "verb" and not [x for x in role if x != w and x not in names and x not in adverbs]:
+            missing[w] = "head"
+    return Evidence(missing, sentence_cos)
 
 
 def declining(

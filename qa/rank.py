@@ -911,7 +911,8 @@ def _uncovered(
         question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
     )
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
-    ev = cover.evidence(question, left, sentence_cos, lambda w: bool(engine.terms(w)))
+    named = {w for n in names_in(question) for w in words(n)}
+    ev = cover.evidence(question, left, sentence_cos, lambda w: bool(engine.terms(w)), named)
     return cover.declining(ev, cover.ROLES) if rewritten else cover.declining(ev)
 
 

@@ -89,3 +89,20 @@ def test_a_verb_said_around_is_not_a_reason_to_decline(port: Engine) -> None:
 def test_a_missing_asked_noun_still_declines(port: Engine) -> None:
     answer = Conversation(port).ask("What sanctions has the council imposed on the port?", 3)
     assert answer.abstained and answer.reason == "the documents do not cover: sanctions"
+
+
+def test_a_rewritten_follow_up_still_declines_on_any_missing_word(port: Engine) -> None:
+    # The decline is what makes the conversation look in its own passage (qa.session's fallback).
+    from qa import rank
+
+    answer = rank.answer(
+        port, "What has it shipped to the port?", "What has the council shipped to the port?", 3
+    )
+    assert answer.abstained and answer.reason == "the documents do not cover: shipped"
+
+
+def test_a_verb_beside_nothing_but_names_is_what_is_asked() -> None:
+    ev = cover.evidence("When was Elena Marsh born?", ["born"], 0.4, _content, {"elena", "marsh"})
+    assert dict(ev.missing) == {"born": "head"}
+    ev = cover.evidence("When was the new harbour wall built?", ["built"], 0.4, _content, set())
+    assert dict(ev.missing) == {"built": "verb"}
