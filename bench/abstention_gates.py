@@ -21,7 +21,7 @@ from pathlib import Path
 # A reason's wording -> the gate that writes it (qa/rank.py `_abstain_reason`, qa/abstain.py).
 GATES: tuple[tuple[str, str], ...] = (
     ("do not mention", "unknown name (rank._not_mentioned)"),
-    ("do not cover", "missing content word (rank._not_mentioned + equivalents)"),
+    ("do not cover", "missing asked noun (rank._uncovered: equivalents + cover roles)"),
     ("quoted, but not about", "speaker not quoted on topic"),
     ("mentioned, but not quoted", "speaker mentioned, not quoted (abstain.unquoted_speaker)"),
     ("quote no", "speaker never named (abstain.unquoted_speaker)"),

@@ -20,7 +20,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, answer_type, claims, describe, equivalents, slots
+from qa import abstain, answer_type, claims, cover, describe, equivalents, slots
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -773,6 +773,7 @@ def answer(
     (`Answer.did_you_mean`).
     """
     weights = weights or WEIGHTS  # read at call time: bench/fit.py scores candidate weights end to end
+    rewritten = words(question) != words(searched)  # a follow-up read in the conversation's light
     searched, did_you_mean = correct_names(engine, searched)
     qr = _read(engine, searched)
     if qr.doubt and not weights.narrator:  # the plain reading would count for nothing: not scored
@@ -810,7 +811,9 @@ def answer(
     reason = (
         ""
         if on_focus
-        else _abstain_reason(engine, searched, qr.qt, qr.intent, scored[: max(k, 3)], qr.speech, topic)
+        else _abstain_reason(
+            engine, searched, qr.qt, qr.intent, scored[: max(k, 3)], qr.speech, topic, rewritten=rewritten
+        )
     )
     if reason:
         return Answer(
@@ -961,6 +964,38 @@ def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_S
     return [w for w in missing if w not in covered]
 
 
+def _uncovered(
+    engine: Engine, question: str, missing: list[str], top: list[_Scored], rewritten: bool = False
+) -> list[str]:
+    """The missing words that decline the question: said neither lexically nor in other words by
+    the three best sentences (qa.equivalents), and of a role in the question that is evidence of a
+    near miss (qa.cover: the asked slot's noun, not a verb said around), unless the best sentence
+    as a whole is close to the question.
+
+    Args:
+        engine: the open index.
+        question: the question as searched.
+        missing: its words the documents lack.
+        top: the best passages, best first.
+        rewritten: the question is a follow-up as the conversation resolved it ("What will they
+            talk about?" searched as "What will Putin and Obama talk about"): every missing word
+            declines (every role), as before qa.cover, because the decline is what makes qa.session look for the
+            answer in the conversation's own passage (its anchored fallback); answered from the
+            best passages instead, seed_dev's and the held-out article's "What will they talk
+            about?" lost their answer (recall@5 1.000 -> 0.917 on seed_dev).
+    Returns:
+        The declining words, in the question's order; empty to answer.
+    """
+    sentences = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
+    scored, sentence_cos = equivalents.paraphrase_scores(
+        question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
+    )
+    left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
+    named = {w for n in names_in(question) for w in words(n)}
+    ev = cover.evidence(question, left, sentence_cos, lambda w: bool(engine.terms(w)), named)
+    return cover.declining(ev, cover.ROLES) if rewritten else cover.declining(ev)
+
+
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
     """Words of `text` the documents never use, in one pass: the rare ones (a typo of a document
     word counts as known), and the terms of everyday ones ("take", "place", "say") whose absence
@@ -988,9 +1023,11 @@ def _abstain_reason(
     top: list[_Scored],
     speech: bool,
     topic: str,
+    rewritten: bool = False,
 ) -> str:
     """Evidence that the documents do not answer: unknown names, no term found, no answer of the
-    type; or a near miss: the asked speaker is not quoted, the asked count is not given."""
+    type; or a near miss: the asked speaker is not quoted, the asked count is not given. `rewritten`:
+    the question is a follow-up as the conversation resolved it (see `_uncovered`)."""
     if intent.parts and any(s.passage.kind in intent.parts for s in top):
         # "Who took the photo?" and the article has a photo credit; unless the answer's document is
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
@@ -998,7 +1035,7 @@ def _abstain_reason(
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
-    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic) or _near_miss(
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten) or _near_miss(
         engine, searched, intent, top
     )
     if why or not top:
@@ -1180,6 +1217,7 @@ def _not_mentioned(
     top: list[_Scored],
     speech: bool,
     topic: str,
+    rewritten: bool = False,
 ) -> str:
     """Unknown names, no term found, no answer of the asked type, rare words the documents lack."""
     for name in names_in(searched):
@@ -1235,7 +1273,7 @@ def _not_mentioned(
             and _coverage(idf, _passage_terms(engine, top[0].passage)) < GONE_COVERAGE
             and top[0].dense < STRONG_DENSE
         ):
-            missing = _paraphrased(engine, searched, missing, top)
+            missing = _uncovered(engine, searched, missing, top, rewritten)
             if missing:
                 return "the documents do not cover: " + ", ".join(missing)
     return ""
