@@ -214,6 +214,13 @@ def read(question: str) -> Intent:
 _TOPIC_AFTER = re.compile(r"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)", re.I)
 
 
+# The words between an article reference's determiner and its noun name the article's topic or
+# outlet: "the lighthouse story", "the Guardian article".
+_ART_MODIFIERS = re.compile(
+    rf"\b(?:this|that|the|these|those|your|today'?s|its)\s+(?P<m>(?:[\w'’.-]+\s+){{1,4}}?){_ART_NOUN}\b", re.I
+)
+
+
 def part_words(question: str) -> frozenset[str]:
     """The lower-case words with which a part question names the part it asks for ("who", "wrote",
     "last", "updated", "outlet", "summary"), which are not the article's topic (qa.abstain.topic_words).
@@ -232,10 +239,12 @@ def part_words(question: str) -> frozenset[str]:
         topic = _TOPIC_AFTER.search(span)
         if topic is not None:
             span = span[: topic.start("t")]
+        named = {w.lower() for a in _ART_MODIFIERS.finditer(span) for w in a.group("m").split()}
         for w in re.finditer(r"[\w'’.-]+", span):
             if w.group()[:1].isupper() and m.start() + w.start() > 0:
                 continue  # a name inside the match: "the Guardian article", "The Local's story"
-            out.add(w.group().lower())
+            if w.group().lower() not in named:
+                out.add(w.group().lower())
     return frozenset(out)
 
 
