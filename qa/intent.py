@@ -78,7 +78,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\bwho\s+(?:appears?|is\s+seen|can\s+(?:I|we|you)\s+see)\s+in\s+{_PHOTO}",
             r"\b(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:pictured|shown|depicted|photographed)\b",
             rf"\b(?:describe|explain)\s+{_PHOTO}",
-            rf"\bwhat\s+(?:is|was)\s+{_PHOTO}\s+of\b",
+            rf"\bwhat\s+(?:is|was)\s+{_PHOTO}\s+of{_END}",
             r"\bcaptions?\b",
         ),
     ),
@@ -98,7 +98,8 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
         _rx(
-            r"\b(?:sub-?headlines?|sub-?heads?|standfirst|subtitle|strapline|dek|sub-?title)\b",
+            r"\b(?:sub-?headlines?|sub-?heads?|standfirsts?|straplines?|deks?)\b",
+            rf"\bsub-?titles?(?:\s+(?:of|for|on)\s+{_REF_OR_THIS})?{_END}",
             r"\b(?:summary|text|line|sentence|blurb|intro)\s+(?:under|below|beneath|after)\s+the\s+(?:headline|title)\b",
             # a summary of the article: "give me a summary", "what's the gist of this story?"
             r"(?:\b(?:(?:can|could|would)\s+(?:you|I)\s+)?(?:please\s+)?(?:give|get|show|send|tell|write|need|want)"
@@ -135,12 +136,13 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
             rf"\bwho(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:by|from)\b",
             rf"\b(?:which|what)\s+(?:reporters?|journalists?|writers?|authors?|correspondents?|staff(?:ers?)?|"
-            rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}\b",
+            rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}(?:\s+{_REF_OR_THIS}|{_END})",
             rf"\b(?:the|its|this|whose|article'?s|story'?s|piece'?s)\s+(?:authors?|writers?|reporters?|journalists?|"
             rf"correspondents?|columnists?|bylines?)(?:\s+(?:of|on|for|behind|is|was))?\s*(?:{_REF_OR_THIS}{_TAIL}|{_END})",
             rf"\b(?:authors?|writers?|reporters?|journalists?|correspondents?)\s+(?:of|on|for|behind)\s+{_REF_OR_THIS}",
             rf"\b{_REF_OR_THIS}\s+(?:\w+\s+){{0,2}}(?:written|authored|reported|filed|penned)\s+by\b",
-            r"\bby\s+whom\b|\bbylines?\b|\bwho\s+is\s+the\s+source\b|\bwhat(?:'s|\s+is)\s+the\s+source"
+            rf"\bby\s+whom\s+(?:was|is)\s+{_REF_OR_THIS}\s+(?:written|authored|reported|filed|penned)\b",
+            r"\bbylines?\b|\bwho\s+is\s+the\s+source\b|\bwhat(?:'s|\s+is)\s+the\s+source"
             rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS})?{_END}",
         ),
     ),
@@ -155,7 +157,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"produced|broke)\s+{_REF_OR_THIS}",
             rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
             rf"appear|from|come\s+from|originate)\b",
-            rf"\b(?:the\s+)?(?:publisher|masthead|site\s*name|news\s+source)(?:\s+(?:of|for)\s+{_REF_OR_THIS})?\b",
+            rf"\b(?:publisher|masthead|site\s*name|news\s+source)(?:\s+(?:of|for)\s+{_REF_OR_THIS}|{_END})",
             rf"\b(?:name\s+of\s+the|which|what)\s+(?:news\s*)?(?:paper|newspaper|site|website|outlet|publication)\b"
             rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS}|(?:\s+(?:is|was)\s+(?:this|it)(?:\s+(?:from|in|on))?)?{_END})",
             rf"\b(?:url|web\s*address|link)\b(?:\s+(?:of|for|to)\s+{_REF_OR_THIS})?{_END}",
@@ -164,10 +166,13 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("headline", "standfirst"),
         _rx(
-            r"\bheadlines?\b|\bheadlined\b",
+            # the noun, not the verb ("Who headlined the halftime show?")
+            r"\b(?:the|its|this|that|a|main|article'?s|story'?s|page'?s|news)\s+headlines?\b|"
+            r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
             rf"\btitle\s+(?:of|for|on)\s+{_REF_OR_THIS}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
-            rf"\bwhat(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:called|titled|entitled|named)\b",
+            rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
+            rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
             rf"\bwhat(?:'s|\s+is|\s+was|\s+are)\s+{_REF_OR_THIS}\s+(?:all\s+|mostly\s+|mainly\s+|really\s+)?about{_END}",
             rf"\bwhat\s+(?:does|did)\s+{_REF_OR_THIS}\s+(?:cover|discuss|describe|deal\s+with|concern|"
             r"talk\s+about|report(?:\s+on)?|say)\b"

@@ -97,6 +97,15 @@ WORDINGS = [
 ]
 
 NOT_PARTS = [
+    # the same words on encyclopedic text (SQuAD-like): the verb "headline", "by whom", "what is it called"
+    "Who headlined the halftime show?",
+    "Which show did the band headline?",
+    "Antigone was a play made by whom?",
+    "What is it called when people rebel against unfair laws?",
+    "What was the subtitle of the film?",
+    "Who is the publisher of the comic magazine?",
+    "What journalist wrote an article defending the show?",
+    "What was the image of the reformer a contrast to?",
     "who wrote the law?",
     "When was the bridge updated?",
     "When was the UN report published?",
