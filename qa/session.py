@@ -644,10 +644,10 @@ class Conversation:
             readings = [followup.put(q, m, first.text, first.plural)]
             unsure = self._unsure_answer(prev, first, kind, plural, followup.role(q, m))
             if unsure is not None:
-                # "How old is he?" after "Who was sent off?", where the previous answer's passage names
-                # someone its question's words barely describe (a wrong previous answer names the
-                # referee, not the player sent off): the person the question described is searched
-                # too, and the readings fused rather than one guessed (the fit set's f16).
+                # "How old is he?" after "Who was sent off?", where the previous answer's passage does
+                # not hold the asked verb (a wrong previous answer names the referee, not the player
+                # sent off): the person the question described is searched too, and the readings
+                # fused rather than one guessed (the fit set's f16).
                 readings.append(followup.put(q, m, unsure.text, unsure.plural))
             other = self._object_pronoun(readings[0], m.end() + len(readings[0]) - len(q), first, every)
             if other is not None:
@@ -689,7 +689,7 @@ class Conversation:
 
         Args:
             prev: the previous turn ("Who was sent off in the derby?").
-            first: the pronoun's best candidate ("Holt", with its `fit`).
+            first: the pronoun's best candidate ("Holt"; from the answer when it has a `fit`).
             kind, plural: the pronoun's kind and number.
             role: the pronoun's role in the follow-up; a possessive never takes a clause.
         Returns:
