@@ -208,6 +208,17 @@ def main() -> None:
             for c in [c for c in scored if c.kind != "first" and c.first_hit and not c.hit][: args.show]
         ],
         "",
+        "## Misses, first answer wrong",
+        "",
+        "The follow-up can only anchor on what was shown; listed to tell the rewrites' misses from the",
+        "first answer's (top: the passage shown first; first gold: the first question's gold).",
+        "",
+        *[
+            f"- {c.kind}: `{c.first}` / `{c.follow}` -> `{c.searched}`: top {c.got}, gold {sorted(c.gold)[:6]}, "
+            f"first gold {sorted(c.first_gold)[:4]}"
+            for c in [c for c in scored if c.kind != "first" and not c.first_hit and not c.hit][: args.show]
+        ],
+        "",
         "## Sample of rewrites",
         "",
         *[f"- `{r[0]}` / `{r[1]}` -> `{r[2]}`" for r in rows[:: max(1, len(rows) // 60)]],

@@ -4,6 +4,14 @@ No language model: a few general patterns of English questions (the answer types
 evidence are qa.answer_type's). They steer ranking (a "how many"
 question wants a passage with a number) and abstention (a "how tall" question with no height in
 the documents is not answered with something else).
+
+Article parts (index.structure's kinds: headline, standfirst, byline, dateline, caption, credit,
+footer) are asked in a reader's words: "who wrote this?", "which outlet put this out?", "when was
+it last updated?", "give me a summary", "who took the photo?". A part question is told from a
+question about the article's content by what its part words attach to: "who wrote" the article (or
+nothing: "Who wrote this?"), not "who wrote the law?"; "when was the story updated?", not "when was
+the bridge updated?". The words that name the part (`part_words`) are never the article's topic
+(qa.abstain.topic_words).
 """
 
 from __future__ import annotations
@@ -13,52 +21,166 @@ from dataclasses import dataclass
 
 from qa import answer_type as values
 
-# Article parts a question can ask for, and the passage kinds that answer them.
-_PART_PATTERNS = [
+# What a reader calls the article: "the Guardian piece", "this story", "the news report". A bare
+# "report" is not one ("When was the UN report published?" asks about the report the article is
+# about); "this report" and "the news report" are.
+_ART_NOUN = (
+    r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|posts?|coverage|features?|"
+    r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
+    r"(?<=this\s)reports?|(?<=news\s)reports?)"
+)
+# "the Guardian article", "this story", "The Local's tattoo story": a determiner, at most four words
+# naming the outlet or topic, the article noun.
+_ART_REF = (
+    rf"(?:(?:this|that|the|these|those|your|today'?s|its)\s+(?:[\w'’.-]+\s+){{0,4}}?{_ART_NOUN}\b"
+    rf"|\b(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,3}}{_ART_NOUN}\b)"
+)
+# The article, or "this"/"it" standing for it where nothing follows that it could be the subject of.
+_REF_OR_THIS = rf"(?:{_ART_REF}|\b(?:this|it)\b(?!\s+(?:is|was|are|were)\b))"
+# What may follow the part question: a topic ("about casualised staff"), "please", the end.
+_TAIL = r"(?:\s+(?:about|on|of|regarding|concerning|covering|for|from|in)\s+[^?]{1,120}?)?\s*(?:please)?\s*[?.!]*\s*$"
+_END = r"\s*(?:,?\s*please)?\s*[?.!]*\s*$"
+_PHOTO = (
+    r"(?:(?:main|top|lead|first|second|last|big|large|featured|header|opening|other|that|this|the)\s+)*"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|snaps?|pictured)\b"
+)
+_WRITE = r"(?:wrote|writes|authored|penned|filed|bylined|put\s+together|reported)"
+_OUTLET = (
+    r"(?:news\s*)?(?:outlets?|organi[sz]ations?|papers?|newspapers?|sites?|web\s*sites?|publications?|"
+    r"publishers?|agenc(?:y|ies)|wires?(?:\s+services?)?|networks?|channels?|broadcasters?|"
+    r"media(?:\s+outlets?)?|sources?|magazines?|newsrooms?|mastheads?|outfits?)"
+)
+_PUBLISH = (
+    r"(?:published|publishes|publish|put\s+(?:\w+\s+)?out|puts\s+(?:\w+\s+)?out|ran|runs|run|carried|carries|carry|"
+    r"released|printed|posted|reported|report|broke|produced|wrote|write|is\s+(?:this|it)\s+from|"
+    r"(?:is|was)\s+(?:this|it)\s+(?:published|posted|printed|from|in|on|by))"
+)
+_DATE_VERB = (
+    r"(?:written|published|posted|updated|modified|edited|revised|released|filed|dated|issued|printed|"
+    r"uploaded|put\s+(?:out|online|up)|came\s+out|come\s+out|appear(?:ed)?|run|go\s+(?:up|online|live)|"
+    r"went\s+(?:up|online|live)|get\s+(?:published|posted|updated)|changed)"
+)
+_WHEN_ADV = r"(?:(?:first|last|originally|most\s+recently|initially|actually)\s+)?"
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.I)
+
+
+# Article parts a question can ask for, and the passage kinds that answer them, first match wins.
+_PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("caption",),
-        re.compile(
-            r"\bwhat (?:does|do|did) the (?:\w+ )?(?:photo(?:graph)?s?|pictures?|images?)\b.*\b(?:show|depict)|"
-            r"\bwho is (?:pictured|shown)\b|\bcaption\b",
-            re.I,
+        _rx(
+            rf"\bwhat\s+(?:does|do|did|is|was)\s+{_PHOTO}.*\b(?:show|shows|showing|depict|depicts|feature|"
+            r"features|illustrate|illustrates|capture|captures)\b",
+            rf"\b(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:in|on)\s+{_PHOTO}",
+            rf"\bwho\s+(?:appears?|is\s+seen|can\s+(?:I|we|you)\s+see)\s+in\s+{_PHOTO}",
+            r"\b(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:pictured|shown|depicted|photographed)\b",
+            rf"\b(?:describe|explain)\s+{_PHOTO}",
+            rf"\bwhat\s+(?:is|was)\s+{_PHOTO}\s+of{_END}",
+            r"\bcaptions?\b",
         ),
     ),
     (
         ("credit", "caption"),
-        re.compile(
-            r"\b(?:photo(?:graph)?s?|pictures?|images?|photographer|pictured|"
-            r"caption|took the (?:photo|picture))\b",
-            re.I,
+        _rx(
+            rf"\bwho\s+(?:\w+\s+)?(?:took|shot|snapped|made|captured|provided|supplied|owns)\s+{_PHOTO}",
+            rf"\bwho\s+(?:is|was|are|were)\s+(?:credited|responsible)\s+(?:for|with)\s+{_PHOTO}",
+            rf"\b{_PHOTO}\s+(?:credits?|by|courtesy)\b",
+            r"\bwhose\s+(?:photo(?:graph)?s?|pictures?|images?)\b",
+            rf"\bwhere\s+(?:is|was|are|were|did|does)\s+{_PHOTO}\s+(?:from|come\s+from|taken\s+from)",
+            r"\b(?:who|which)\s+(?:is|was|'s)?\s*(?:the\s+)?photographers?\b(?!\s+(?:said|say|says|told|did|do|"
+            r"does|has|have|had|was|is)\b)",
+            r"\bphotographer'?s\s+name\b|\bname\s+of\s+the\s+photographer\b|\bphoto\s+credits?\b",
         ),
     ),
     (
         ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
-        re.compile(r"\b(?:sub-?headlines?|sub-?heads?|standfirst|subtitle|strapline|dek)\b", re.I),
+        _rx(
+            r"\b(?:sub-?headlines?|sub-?heads?|standfirsts?|straplines?|deks?)\b",
+            rf"\bsub-?titles?(?:\s+(?:of|for|on)\s+{_REF_OR_THIS})?{_END}",
+            r"\b(?:summary|text|line|sentence|blurb|intro)\s+(?:under|below|beneath|after)\s+the\s+(?:headline|title)\b",
+            # a summary of the article: "give me a summary", "what's the gist of this story?"
+            r"(?:\b(?:(?:can|could|would)\s+(?:you|I)\s+)?(?:please\s+)?(?:give|get|show|send|tell|write|need|want)"
+            r"\s+(?:me|us)?\s*(?:(?:a|an|the)\s+)?(?:quick|short|brief|one-line|fast)?\s*)?"
+            r"\b(?:summary|summari[sz]e|summari[sz]ing|synopsis|gist|tl;?\s?dr|overview|recap|rundown|"
+            r"main\s+(?:point|idea|message|takeaway|thrust)s?|key\s+(?:points?|takeaways?|message)|"
+            r"bottom\s+line|short\s+version|sum\s+(?:(?:it|this|the\s+\w+)\s+)?up)\b"
+            rf"(?:\s+(?:of|for|from|in)\s+{_REF_OR_THIS})?(?:\s+(?:for\s+me|in\s+(?:brief|short|a\s+few\s+words)))?{_END}",
+            rf"\b(?:summari[sz]e|sum\s+up|recap|condense)\s+{_REF_OR_THIS}",
+            r"\bin\s+(?:a\s+)?nutshell\b",
+        ),
     ),
     (
         ("dateline",),
-        re.compile(
-            r"\b(?:updated|published|posted|last modified|dated?)\b|"
-            r"\bwhen was (?:this|the|it) (?:article|story|piece|report)?\s*"
-            r"(?:written|updated|published|posted)\b",
-            re.I,
+        _rx(
+            rf"\bwhen\s+(?:was|were|is|did|does|has|had)\s+{_REF_OR_THIS}"
+            rf"(?:\s+(?:about|on|of|regarding|concerning|covering)\s+[^?]{{1,80}}?)?\s+{_WHEN_ADV}{_DATE_VERB}\b",
+            rf"\b(?:what|which)\s+(?:date|day|time)\s+(?:was|were|is|did)\s+{_REF_OR_THIS}"
+            rf"(?:\s+[^?]{{1,80}}?)?\s+{_WHEN_ADV}{_DATE_VERB}\b",
+            rf"\b(?:date|day|time)\s+(?:of|on|for)\s+{_REF_OR_THIS}{_TAIL}",
+            r"\b(?:publication|publishing|posting|upload|update|issue)\s+(?:date|time|day)\b|\bdate\s+of\s+"
+            r"(?:publication|posting|the\s+last\s+update)\b|\bdatelines?\b|\btime\s*stamps?\b|\bdate\s*stamps?\b",
+            r"\b(?:last|latest|most\s+recent)\s+(?:updated|modified|edited|update|revision|change)\b"
+            r"(?!\s+(?:to|of|on|in)\s+(?:the\s+)?(?!article|story|piece|page)\w)",
+            rf"\bhow\s+(?:old|recent|new|current|fresh)\s+is\s+{_ART_REF}",
+            r"\b(?:is|was)\s+(?:this|it)\s+(?:published|posted|dated|updated)\b",
+            rf"\b{_ART_REF}\s+(?:is\s+|was\s+)?dated\b",
         ),
     ),
     (
         ("byline", "footer"),
-        re.compile(
-            r"\bwho (?:wrote|reported|authored|published)\b|\bauthors?\b|"
-            r"\bwritten by\b|\bbyline\b|\b(?:which|what) (?:agency|agencies|"
-            r"outlet|news ?paper|publication|source)\b|\bwho is the source\b",
-            re.I,
+        _rx(
+            rf"\bwho\s+(?:actually\s+|originally\s+|really\s+)?{_WRITE}\s+{_REF_OR_THIS}{_TAIL}",
+            rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
+            rf"\bwho(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:by|from)\b",
+            rf"\b(?:which|what)\s+(?:reporters?|journalists?|writers?|authors?|correspondents?|staff(?:ers?)?|"
+            rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}(?:\s+{_REF_OR_THIS}|{_END})",
+            rf"\b(?:the|its|this|whose|article'?s|story'?s|piece'?s)\s+(?:authors?|writers?|reporters?|journalists?|"
+            rf"correspondents?|columnists?|bylines?)(?:\s+(?:of|on|for|behind|is|was))?\s*(?:{_REF_OR_THIS}{_TAIL}|{_END})",
+            rf"\b(?:authors?|writers?|reporters?|journalists?|correspondents?)\s+(?:of|on|for|behind)\s+{_REF_OR_THIS}",
+            rf"\b{_REF_OR_THIS}\s+(?:\w+\s+){{0,2}}(?:written|authored|reported|filed|penned)\s+by\b",
+            rf"\bby\s+whom\s+(?:was|is)\s+{_REF_OR_THIS}\s+(?:written|authored|reported|filed|penned)\b",
+            r"\bbylines?\b|\bwho\s+is\s+the\s+source\b|\bwhat(?:'s|\s+is)\s+the\s+source"
+            rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS})?{_END}",
+        ),
+    ),
+    (
+        # The outlet: "which news outlet put this out?", "what paper is this from?". It is named in a
+        # footer ("TRTWorld and agencies", "(c) The Valley Courier") before a byline, which names people.
+        ("footer", "byline"),
+        _rx(
+            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:[\w'’-]+\s+){{0,3}}?{_PUBLISH}\b(?:[^?]{{0,30}}?{_REF_OR_THIS}|{_END})",
+            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on)\b",
+            rf"\bwho\s+(?:published|publishes|put\s+out|puts\s+out|ran|runs|carried|released|posted|printed|"
+            rf"produced|broke)\s+{_REF_OR_THIS}",
+            rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
+            rf"appear|from|come\s+from|originate)\b",
+            rf"\b(?:publisher|masthead|site\s*name|news\s+source)(?:\s+(?:of|for)\s+{_REF_OR_THIS}|{_END})",
+            rf"\b(?:name\s+of\s+the|which|what)\s+(?:news\s*)?(?:paper|newspaper|site|website|outlet|publication)\b"
+            rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS}|(?:\s+(?:is|was)\s+(?:this|it)(?:\s+(?:from|in|on))?)?{_END})",
+            rf"\b(?:url|web\s*address|link)\b(?:\s+(?:of|for|to)\s+{_REF_OR_THIS})?{_END}",
         ),
     ),
     (
         ("headline", "standfirst"),
-        re.compile(
-            r"\b(?:headline|title of the (?:article|story|piece)|"
-            r"what is (?:this|the) (?:article|story) about)\b",
-            re.I,
+        _rx(
+            # the noun, not the verb ("Who headlined the halftime show?")
+            r"\b(?:the|its|this|that|a|main|article'?s|story'?s|page'?s|news)\s+headlines?\b|"
+            r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
+            rf"\btitle\s+(?:of|for|on)\s+{_REF_OR_THIS}",
+            rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
+            rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
+            rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
+            rf"\bwhat(?:'s|\s+is|\s+was|\s+are)\s+{_REF_OR_THIS}\s+(?:all\s+|mostly\s+|mainly\s+|really\s+)?about{_END}",
+            rf"\bwhat\s+(?:does|did)\s+{_REF_OR_THIS}\s+(?:cover|discuss|describe|deal\s+with|concern|"
+            r"talk\s+about|report(?:\s+on)?|say)\b"
+            rf"{_END}",
+            rf"\bwhat\s+(?:is|was)\s+(?:the\s+)?(?:topic|subject|theme)\s+(?:of\s+)?{_REF_OR_THIS}",
+            rf"\bwhat\s+(?:is|was)\s+(?:the\s+)?(?:topic|subject|theme){_END}",
+            rf"\bwhat\s+(?:happens|happened|is\s+happening)\s+in\s+{_ART_REF}{_END}",
+            rf"\b(?:tell\s+me|what\s+do\s+(?:I|we)\s+need\s+to\s+know)\s+about\s+{_ART_REF}{_END}",
         ),
     ),
 ]
@@ -70,14 +192,65 @@ class Intent:
     parts: tuple[str, ...]  # passage kinds the question asks for, () for ordinary body text
 
 
+def _part_match(question: str) -> tuple[tuple[str, ...], list[re.Match[str]]]:
+    """The article parts a question asks for and the matches of their patterns.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        (kinds, every match of the first pattern group that matched); ((), []) for none.
+    """
+    q = " ".join(question.split()).replace("’", "'")
+    for kinds, rx in _PART_PATTERNS:
+        found = list(rx.finditer(q))
+        if found:
+            return kinds, found
+    return (), []
+
+
 def read(question: str) -> Intent:
     answer_type = values.question_type(question)
-    parts: tuple[str, ...] = ()
-    for kinds, rx in _PART_PATTERNS:
-        if rx.search(question):
-            parts = kinds
-            break
+    parts, _ = _part_match(question)
     return Intent(answer_type, parts)
+
+
+# Words of a part pattern's match that may still be the article's topic: a name ("the Guardian
+# article", "The Local's tattoo story") or a topic after "about"/"on" that the match ran into.
+_TOPIC_AFTER = re.compile(r"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)", re.I)
+
+
+# The words between an article reference's determiner and its noun name the article's topic or
+# outlet: "the lighthouse story", "the Guardian article".
+_ART_MODIFIERS = re.compile(
+    rf"\b(?:this|that|the|these|those|your|today'?s|its)\s+(?P<m>(?:[\w'’.-]+\s+){{1,4}}?){_ART_NOUN}\b", re.I
+)
+
+
+def part_words(question: str) -> frozenset[str]:
+    """The lower-case words with which a part question names the part it asks for ("who", "wrote",
+    "last", "updated", "outlet", "summary"), which are not the article's topic (qa.abstain.topic_words).
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The words of the part patterns' matches, leaving out capitalised names and what follows
+        "about"/"on" there ("the Guardian article about casualised staff" keeps "Guardian",
+        "casualised", "staff" as topic); empty for a question that asks for no part.
+    """
+    _, found = _part_match(question)
+    out: set[str] = set()
+    for m in found:
+        span = m.group()
+        topic = _TOPIC_AFTER.search(span)
+        if topic is not None:
+            span = span[: topic.start("t")]
+        named = {w.lower() for a in _ART_MODIFIERS.finditer(span) for w in a.group("m").split()}
+        for w in re.finditer(r"[\w'’.-]+", span):
+            if w.group()[:1].isupper() and m.start() + w.start() > 0:
+                continue  # a name inside the match: "the Guardian article", "The Local's story"
+            if w.group().lower() not in named:
+                out.add(w.group().lower())
+    return frozenset(out)
 
 
 def has_evidence(answer_type: str, text: str) -> bool:

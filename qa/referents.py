@@ -276,7 +276,8 @@ def described(question: str) -> Referent | None:
     if w:
         rest = w.group(1).split()
         passive = rest[0].lower() in ("is", "was", "are", "were") and len(rest) > 1 and _verbish(rest[1])
-        if passive or (rest[0].lower() not in ("is", "was", "are", "were") and _verbish(rest[0])):
+        nxt = rest[1].lower() if len(rest) > 1 else ""
+        if passive or (rest[0].lower() not in ("is", "was", "are", "were") and _acts(rest[0], nxt)):
             plural = rest[0].lower() in ("are", "were")
             who = "the people" if plural else "the person"
             return Referent(f"{who} who {w.group(1)}", "person" if not plural else "group", None, plural)
@@ -312,6 +313,28 @@ def described(question: str) -> Referent | None:
                 return Referent(text, kind, None, plural, f"the {' '.join(n)}")
         return None
     return None
+
+
+def _acts(word: str, nxt: str) -> bool:
+    """Whether the word after "who" is its verb: a past form ("backed"), a present one ("represents",
+    "leads": after "who" no plural noun stands), or a lower-case word before its object ("won the
+    race", which the dictionary leaves as it is). "Who else spoke?" has none.
+
+    Args:
+        word: the word after "who".
+        nxt: the word after it, lower case ("" at the end).
+    Returns:
+        True when `word` is the verb of the question's clause.
+    """
+    if _verbish(word):
+        return True
+    if not word.isalpha() or not word.islower():
+        return False
+    if nxt in _OBJECT_START:
+        return True
+    import simplemma
+
+    return word.endswith("s") and simplemma.lemmatize(word, lang="en") in (word[:-1], word[:-2])
 
 
 def _verbish(word: str) -> bool:

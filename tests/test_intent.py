@@ -35,7 +35,7 @@ def test_answer_type(question: str, kind: str | None) -> None:
         ("What is the subheadline of the story?", ("standfirst", "headline")),
         ("When was this article updated?", ("dateline",)),
         ("Who wrote this?", ("byline", "footer")),
-        ("Which agency reported it?", ("byline", "footer")),
+        ("Which agency reported it?", ("footer", "byline")),
         ("What is the headline?", ("headline", "standfirst")),
         ("How many people marched?", ()),
     ],
