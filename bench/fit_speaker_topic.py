@@ -257,8 +257,13 @@ def main() -> int:
     for v in VARIANTS:
         lines += [f"## {v}", "", *table(per_set, v), ""]
     lines += [
-        f"Chosen: {variant} at {chosen}: abstain.SPEAKER_TOPIC_SOURCES = {sources}, "
-        f"abstain.SPEAKER_IN_ANSWER = {in_answer}, abstain.SPEAKER_TOPIC_SHARE = {chosen}",
+        f"The best variant: {variant} at {chosen}.",
+        "",
+        f"Chosen: abstain.SPEAKER_TOPIC_SOURCES = {sources}",
+        "",
+        f"Chosen: abstain.SPEAKER_IN_ANSWER = {in_answer}",
+        "",
+        f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {chosen}",
     ]
     quality.publish(lines, args.out)
     return 0

@@ -123,3 +123,17 @@ def test_surname_of_another_person(phrase: str, reason: str) -> None:
         "walsh\nanne walsh\nsen. anne walsh\nboard chair tom reyes\na spokesman for walsh", "chelsea walsh"
     )
     assert abstain.unquoted_speaker(phrase, ev) == reason
+
+
+def test_sources_are_the_fit_choice() -> None:
+    """SPEAKER_TOPIC_SOURCES and SPEAKER_IN_ANSWER are what bench/fit_speaker_topic.py chose."""
+    import re
+
+    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_speaker_topic.md").read_text(
+        "utf-8"
+    )
+    sources = re.search(r"^Chosen: abstain\.SPEAKER_TOPIC_SOURCES = (.+)$", report, re.M)
+    in_answer = re.search(r"^Chosen: abstain\.SPEAKER_IN_ANSWER = (\w+)$", report, re.M)
+    assert sources is not None and in_answer is not None
+    assert sources.group(1) == repr(abstain.SPEAKER_TOPIC_SOURCES)
+    assert in_answer.group(1) == repr(abstain.SPEAKER_IN_ANSWER)
