@@ -237,11 +237,11 @@ def _other_given_name(run: str, text: str) -> bool:
         run: one name of the asked speaker ("Chelsea Clinton").
         text: the folded evidence, one name or description a line.
     Returns:
-        True when the run has a given name and every name in `text` with a given name before the
-        same surname has another one; False for a surname alone or a given name found.
+        True when the run is two words, a given name and a surname, and every name in `text` with a
+        given name before the same surname has another one; False otherwise.
     """
     words = run.casefold().split()
-    if len(words) < 2:
+    if len(words) != 2:  # a given name and a surname; not "Thames Valley Police", "Hillary Rodham Clinton"
         return False
     asked, skip = set(words[:-1]), TITLES | TITLE_ABBREVS | _LOWER_WORDS | _CONNECTORS | _STOP
     other = False
