@@ -573,11 +573,12 @@ SPEAKER_TOPIC = True  # bench/fit_near_miss.py switches the test off to measure 
 # sentences ("quotes"), the leads of X's articles ("leads"), the sentences naming X as their possible
 # speaker ("naming"), X's attributions made from a mention of their source ("mentioned").
 # bench/fit_speaker_topic.py (bench/reports/abstention_speaker_topic.md, "Chosen:"; PolNeAR seeds 0-2,
-# news-dev, seed_dev and the paraphrase fit set pooled: 515 answerable, 258 off-topic, 267 never quoted): quotes and
-# naming sentences, without the leads: 198 unanswerable declined by the test against 193 with the leads,
-# the same 11 answerable (2.1%). The attributions alone decline 107 answerable: the analyser leaves
-# much of X's speech unattributed, so the sentences naming X cannot go.
-SPEAKER_TOPIC_SOURCES: tuple[str, ...] = ("quotes", "naming")
+# news-dev, seed_dev and the paraphrase fit set pooled: 515 answerable, 258 off-topic, 267 never
+# quoted), the leads kept (fit_speaker_topic.KEEP: a quote answers on its article's subject, which
+# those questions cannot ask): all three. Without the leads 198 unanswerable would be declined by the
+# test against 193, the same 11 answerable; the attributions alone decline 107 answerable (the
+# analyser leaves much of X's speech unattributed), so the naming sentences cannot go.
+SPEAKER_TOPIC_SOURCES: tuple[str, ...] = ("quotes", "leads", "naming")
 # Decline "What did X say about T?" when none of the answer's passages holds an attribution of X
 # (qa.rank.answer_attributed). Same fit: off, as it declines 42 answerable (8.2%, over the 3% budget)
 # to add 3 off-topic ones, and 97-108 answerable with the top passage alone.
