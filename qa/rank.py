@@ -1094,8 +1094,8 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     Returns:
         The largest idf-weighted share of T's terms in one text of each source: "quotes" (X's
         attributions, each with its sentence), "leads" (the headline and lead of X's articles) and
-        "naming" (the sentences naming X as their possible speaker, in any document); None as
-        asked_quoted.
+        "naming" (the sentences naming X as their possible speaker, in any document) and
+        "mentioned" (X's attributions made from a mention of their source); None as asked_quoted.
     """
     asked = asked_quoted(engine, searched)
     if asked is None:
