@@ -42,86 +42,177 @@ from qa.session import Conversation  # noqa: E402
 GRID = fit_near_miss.GRID
 
 
-def records(seed: int, articles: int) -> list[dict]:
-    """One sample's speaker questions, asked with the speaker-topic test off.
+VARIANTS: dict[str, tuple[tuple[str, ...], bool | str]] = {
+    "quotes+leads+naming": (("quotes", "leads", "naming"), False),
+    "quotes+leads": (("quotes", "leads"), False),
+    "quotes+naming": (("quotes", "naming"), False),
+    "quotes": (("quotes",), False),
+    "quotes+leads+naming, X in answer": (("quotes", "leads", "naming"), True),
+    "quotes+leads, X in answer": (("quotes", "leads"), True),
+    "quotes, X in answer": (("quotes",), True),
+    "quotes+leads+naming, X in top answer": (("quotes", "leads", "naming"), "top"),
+    "quotes+leads, X in top answer": (("quotes", "leads"), "top"),
+    "quotes, X in top answer": (("quotes",), "top"),
+    "mentioned": (("mentioned",), False),
+    "mentioned+leads": (("mentioned", "leads"), False),
+    "mentioned, X named in answer": (("mentioned",), "named"),
+    "quotes, X named in answer": (("quotes",), "named"),
+    "quotes+leads, X named in answer": (("quotes", "leads"), "named"),
+}
+ALPHA = 2.0  # the objective: unanswerable declined less ALPHA x answerable wrongly declined
+# Sources every chosen variant keeps. The leads of X's articles: a quote answers a question on its
+# article's subject without that subject's words ("What did Ruth Okafor say about the ferry?" of a
+# ferry story quoting her "This is a sad day for the island", tests/test_abstain.py). The PolNeAR
+# questions take their topics from the attribution's own words, so they cannot ask this kind, and
+# the gold sets hold 30 answerable speaker questions: the sweep alone would drop the leads (it finds
+# no answerable question that needs them; bench/reports/abstention_speaker_topic.md).
+KEEP = ("leads",)
+
+
+def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
+    """One question asked with both speaker tests off, and the evidence each variant reads.
 
     Args:
-        seed: the sample's seed (bench/polnear_speaker_questions.speaker_set).
+        engine: the open index.
+        it: the question (with its history, if any).
+        conv: a conversation on the engine.
+        kind: "ans", "never" or "off".
+    Returns:
+        Its kind, whether another test declined it, the speaker-topic share per source (None where
+        the test does not apply) and whether an answer passage holds an attribution of X.
+    """
+    conv.reset()
+    for h in it.get("history", []):
+        conv.ask(h, 5)
+    a = conv.ask(it["question"], 5)
+    shares = None if a.abstained else rank.speaker_topic_shares(engine, a.searched)
+    pids = [h.pid for h in a.hits]
+    attributed = None if a.abstained else rank.answer_attributed(engine, a.searched, pids)
+    top = None if a.abstained else rank.answer_attributed(engine, a.searched, pids[:1])
+    named = None if a.abstained else rank.answer_attributed(engine, a.searched, pids, mentioned=True)
+    return {
+        "kind": kind,
+        "declined": a.abstained,
+        "shares": shares,
+        "attributed": attributed,
+        "attributed_top": top,
+        "attributed_named": named,
+        "question": it["question"],
+        "reason": a.reason,
+    }
+
+
+def records(seed: int, articles: int) -> list[dict]:
+    """One PolNeAR sample's speaker questions (bench/polnear_speaker_questions.speaker_set).
+
+    Args:
+        seed: the sample's seed.
         articles: train articles in the sample.
     Returns:
-        Per question: its kind ("ans", "never", "off"), whether another test declined it, and the
-        speaker-topic share of the answer (None where the test does not apply).
+        Each question's record.
     """
     import polnear_speaker_questions
 
     engine, items = polnear_speaker_questions.speaker_set(articles, seed)
     conv = Conversation(engine)
-    out = []
-    for it in items:
-        conv.reset()
-        a = conv.ask(it["question"], 5)
-        kind = "off" if it.get("kind") == "off" else "ans" if it["answerable"] else "never"
-        share = None if a.abstained else rank.speaker_topic_evidence(engine, a.searched)
-        out.append(
-            {
-                "kind": kind,
-                "declined": a.abstained,
-                "share": share,
-                "question": it["question"],
-                "reason": a.reason,
-            }
+    return [
+        record(engine, it, conv, "off" if it.get("kind") == "off" else "ans" if it["answerable"] else "never")
+        for it in items
+    ]
+
+
+def gold_records(name: str) -> list[dict]:
+    """The speaker questions ("What did X say ...?") of a public gold set: news-dev, seed_dev or the
+    paraphrase fit set; an unanswerable one counts as off-topic.
+
+    Args:
+        name: "news-dev", "seed_dev" or "paraphrase_fit".
+    Returns:
+        Each speaker question's record.
+    """
+    shared = quality.SHARED
+    if name == "news-dev":
+        path, engine = (
+            shared / "news-dev/gold.jsonl",
+            quality.index_of("newsdev", [shared / "news-dev/docs"], True),
         )
-    return out
+    else:
+        article = quality.config.bundled_article()
+        engine = quality.index_of("pf", [article, REPO / "bench/data/articles"], True)
+        path = shared / "seed_dev.jsonl" if name == "seed_dev" else REPO / "bench/data/paraphrase_fit.jsonl"
+    items = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    conv = Conversation(engine)
+    return [
+        record(engine, it, conv, "ans" if it["answerable"] else "off")
+        for it in items
+        if abstain.asked_speaker(it["question"]) is not None
+    ]
 
 
-def fires(r: dict, t: float) -> bool:
-    """Whether the test at threshold t declines a record another test did not."""
-    return not r["declined"] and r["share"] is not None and r["share"] < t
+def fires(r: dict, t: float, variant: str = "quotes+leads+naming") -> bool:
+    """Whether a variant's test at threshold t declines a record another test did not."""
+    if r["declined"] or r["shares"] is None:
+        return False
+    sources, in_answer = VARIANTS[variant]
+    if max(r["shares"][k] for k in sources) < t:
+        return True
+    return (
+        bool(in_answer)
+        and r[{"top": "attributed_top", "named": "attributed_named"}.get(str(in_answer), "attributed")]
+        is False
+    )
 
 
-def tally(rs: list[dict], t: float) -> dict[str, tuple[int, int, int]]:
+def tally(rs: list[dict], t: float, variant: str = "quotes+leads+naming") -> dict[str, tuple[int, int, int]]:
     """Per kind: (declined in all, declined by this test, questions) at threshold t."""
     out = {}
     for kind in ("ans", "never", "off"):
         mine = [r for r in rs if r["kind"] == kind]
-        by_test = sum(fires(r, t) for r in mine)
+        by_test = sum(fires(r, t, variant) for r in mine)
         out[kind] = (sum(r["declined"] for r in mine) + by_test, by_test, len(mine))
     return out
 
 
-def choose(pooled: list[dict], grid: list[float] = GRID) -> float:
-    """The threshold (see the module's docstring); 0.0 when none declines anything within budget."""
-    answerable = sum(r["kind"] == "ans" for r in pooled)
-    best, best_net = 0.0, 0
-    for t in grid:
-        if t > fit_near_miss.CAP:
-            break
-        c = tally(pooled, t)
-        wrong = c["ans"][1]
-        if wrong > fit_near_miss.POLNEAR_BUDGET * answerable:
-            break
-        net = c["off"][1] + c["never"][1] - wrong
-        if net > best_net or (net == best_net and net > 0):
-            best, best_net = t, net
+def net(pooled: list[dict], t: float, variant: str) -> float | None:
+    """The objective at (t, variant): unanswerable declined by the test less ALPHA x answerable
+    wrongly declined by it; None beyond the budget (fit_near_miss.POLNEAR_BUDGET of the answerable)."""
+    c = tally(pooled, t, variant)
+    if c["ans"][1] > fit_near_miss.POLNEAR_BUDGET * max(c["ans"][2], 1):
+        return None
+    return c["off"][1] + c["never"][1] - ALPHA * c["ans"][1]
+
+
+def choose(pooled: list[dict], grid: list[float] = GRID) -> tuple[str, float]:
+    """The (variant keeping KEEP, threshold up to fit_near_miss.CAP) with the best objective; on a
+    tie the variant listed first, then the largest threshold."""
+    best, best_net = ("quotes+leads+naming", 0.0), 0.0
+    for v in VARIANTS:
+        if not set(KEEP) <= set(VARIANTS[v][0]):
+            continue
+        for t in grid:
+            n = net(pooled, t, v) if t <= fit_near_miss.CAP else None
+            if n is not None and (n > best_net or (n == best_net and n > 0 and v == best[0])):
+                best, best_net = (v, t), n
     return best
 
 
-def table(per_seed: dict[str, list[dict]]) -> list[str]:
+def table(per_set: dict[str, list[dict]], variant: str) -> list[str]:
     """Rows per threshold: each set's off-topic and never-quoted declined and answerable declined."""
     head = "| threshold | " + " | ".join(
-        f"{n}: off-topic declined | {n}: never quoted declined | {n}: answerable declined" for n in per_seed
+        f"{n}: off-topic declined | {n}: never quoted declined | {n}: answerable declined" for n in per_set
     )
-    lines = [head + " |", "|---:|" + "---:|" * (3 * len(per_seed))]
+    lines = [head + " | objective |", "|---:|" + "---:|" * (3 * len(per_set) + 1)]
     for t in GRID:
         cells = []
-        for rs in per_seed.values():
-            c = tally(rs, t)
+        for rs in per_set.values():
+            c = tally(rs, t, variant)
             cells += [
                 f"{c['off'][0] / max(c['off'][2], 1):.3f} ({c['off'][1]} by it)",
                 f"{c['never'][0] / max(c['never'][2], 1):.3f}",
                 f"{c['ans'][0] / max(c['ans'][2], 1):.3f} ({c['ans'][1]} by it)",
             ]
-        lines.append(f"| {t} | " + " | ".join(cells) + " |")
+        n = net(per_set["pooled"], t, variant)
+        lines.append(f"| {t} | " + " | ".join(cells) + f" | {'over budget' if n is None else n} |")
     return lines
 
 
@@ -129,34 +220,57 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--articles", type=int, default=25)
+    ap.add_argument("--gold", nargs="*", default=["news-dev", "seed_dev", "paraphrase_fit"])
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--dump", type=Path, default=None, help="every question's record, one JSON a line")
+    ap.add_argument("--load", type=Path, default=None, help="sweep the records of an earlier --dump")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    abstain.SPEAKER_TOPIC = False  # measured, not applied
-    per_seed = {f"seed {s}": records(s, args.articles) for s in args.seeds}
-    pooled = [r for rs in per_seed.values() for r in rs]
+    per_set: dict[str, list[dict]] = {}
+    if args.load is not None:
+        for line in open(args.load, encoding="utf-8"):
+            r = json.loads(line)
+            per_set.setdefault(r.pop("set"), []).append(r)
+    else:
+        abstain.SPEAKER_TOPIC, abstain.SPEAKER_IN_ANSWER = False, False  # measured, not applied
+        per_set = {f"seed {s}": records(s, args.articles) for s in args.seeds}
+        per_set |= {name: gold_records(name) for name in args.gold}
     if args.dump is not None:
         with open(args.dump, "w", encoding="utf-8") as f:
-            for name, rs in per_seed.items():
+            for name, rs in per_set.items():
                 f.writelines(json.dumps({"set": name, **r}) + "\n" for r in rs)
-    per_seed["pooled"] = pooled
+    per_set["pooled"] = [r for rs in per_set.values() for r in rs]
     sizes = ", ".join(
         f"{n}: {sum(r['kind'] == 'ans' for r in rs)} answerable, {sum(r['kind'] == 'never' for r in rs)} "
         f"never quoted, {sum(r['kind'] == 'off' for r in rs)} off-topic"
-        for n, rs in per_seed.items()
+        for n, rs in per_set.items()
     )
-    chosen = choose(pooled)
+    variant, chosen = choose(per_set["pooled"])
+    sources, in_answer = VARIANTS[variant]
     lines = [
-        "# Speaker quoted, not on the topic: SPEAKER_TOPIC_SHARE fit on several samples",
+        "# Speaker quoted, not on the topic: SPEAKER_TOPIC_SHARE and its evidence fit on several samples",
         "",
-        f"`python bench/fit_speaker_topic.py --seeds {' '.join(map(str, args.seeds))} --articles {args.articles}`"
-        " (in-process, int8 model; the speaker-topic test off while asking, then swept).",
+        f"`python bench/fit_speaker_topic.py --seeds {' '.join(map(str, args.seeds))} --articles {args.articles}"
+        f" --gold {' '.join(args.gold)}` (in-process, int8 model; both speaker tests off while asking, then swept).",
         "",
-        f"Questions ({sizes}). Each cell: the share declined by any test with the speaker-topic test at",
-        "that threshold (in brackets, how many this test declines that no other does).",
+        f"Questions ({sizes}). The gold sets' unanswerable speaker questions count as off-topic.",
+        f"Objective: off-topic and never-quoted declined by the test less {ALPHA} x answerable wrongly",
+        f"declined by it, with at most {fit_near_miss.POLNEAR_BUDGET} of the pooled answerable wrongly declined",
+        f"by it, thresholds up to {fit_near_miss.CAP}. Evidence variants: the sources of",
+        "qa.rank.speaker_topic_shares read (X's attributions with their sentences, the leads of X's",
+        'articles, the sentences naming X), and with "X in answer" also declined when none of the',
+        "answer's passages holds an attribution of X (qa.rank.answer_attributed).",
+        "Each cell: the share declined by any test (in brackets, how many this test declines that no other does).",
         "",
-        *table(per_seed),
+    ]
+    for v in VARIANTS:
+        lines += [f"## {v}", "", *table(per_set, v), ""]
+    lines += [
+        f"The best variant: {variant} at {chosen}.",
+        "",
+        f"Chosen: abstain.SPEAKER_TOPIC_SOURCES = {sources}",
+        "",
+        f"Chosen: abstain.SPEAKER_IN_ANSWER = {in_answer}",
         "",
         f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {chosen}",
     ]

@@ -1144,6 +1144,10 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
         share = speaker_topic_evidence(engine, searched)
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
+    # "What did X say about T?" answered only by passages none of X's attributions is in: what they
+    # give is not X's (abstain.SPEAKER_IN_ANSWER, fit by bench/fit_speaker_topic.py).
+    if abstain.SPEAKER_IN_ANSWER and answer_attributed(engine, searched, best) is False:
+        return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     return ""
 
 
@@ -1175,16 +1179,15 @@ def focus_idf(engine: Engine, searched: str) -> dict[str, float]:
     return {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
 
 
-def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
-    """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
+def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, float]] | None:
+    """The named speaker and the topic a "What did X say about T?" question asks, where X is quoted.
 
     Args:
         engine: the open index.
         searched: the question as searched.
     Returns:
-        The largest idf-weighted share of T's terms (those the documents use) in one of X's
-        attributions with its sentence; None when the question names no quoted speaker or no
-        topic the documents mention.
+        (X's canonical name, T's terms the documents use with their idf); None when the question
+        names no quoted speaker or no topic the documents mention.
     """
     phrase, topic = abstain.asked_speaker(searched), abstain.asked_topic(searched)
     if phrase is None or topic is None:
@@ -1195,18 +1198,85 @@ def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
     if not wanted or not abstain.is_name(phrase):
         return None
     known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic)) if engine.lexical.known(t)}
-    own = [q for q in engine.quotes if q.speaker in wanted]
-    if not known or not own:
+    if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
-    texts = [abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end) for q in own]
-    # A quote is on its article's subject even without its words (the headline and lead give them).
-    texts += [abstain.lead(engine.docs[d].title, engine.docs[d].text) for d in {q.doc_id for q in own}]
-    # Where the speaker is named, in any document: words the analyser left unattributed count too.
+    return wanted, known
+
+
+def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | None:
+    """How far the asked speaker is quoted on the asked topic, per source of evidence.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        The largest idf-weighted share of T's terms in one text of each source: "quotes" (X's
+        attributions, each with its sentence), "leads" (the headline and lead of X's articles) and
+        "naming" (the sentences naming X as their possible speaker, in any document) and
+        "mentioned" (X's attributions made from a mention of their source); None as asked_quoted.
+    """
+    asked = asked_quoted(engine, searched)
+    if asked is None:
+        return None
+    wanted, known = asked
+    own = [q for q in engine.quotes if q.speaker in wanted]
+    texts = {
+        "quotes": [abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end) for q in own],
+        # A quote is on its article's subject even without its words (the headline and lead give them).
+        "leads": [abstain.lead(engine.docs[d].title, engine.docs[d].text) for d in {q.doc_id for q in own}],
+        # Only the attributions made from a mention of their source ("Earnest said", "he added"),
+        # not a quotation the analyser gave the previous quotation's speaker or the sentence's subject
+        # (index.attribution.sources: a newsletter's next item, a scare quote).
+        "mentioned": [
+            abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end)
+            for q in own
+            if q.mention_start >= 0
+        ],
+    }
+    # Where the speaker is named, in any document: words the analyser left unattributed.
     # Surnames too: "Marsh has insisted ..." names Elena Marsh.
     aliases = {a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)}
     aliases |= {a.split()[-1] for a in aliases if len(a.split()) > 1}
-    texts += [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
-    return abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in texts))
+    texts["naming"] = [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
+    return {
+        k: abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in ts)) for k, ts in texts.items()
+    }
+
+
+def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
+    """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        The largest share of speaker_topic_shares over the sources abstain.SPEAKER_TOPIC_SOURCES
+        names; None as asked_quoted.
+    """
+    shares = speaker_topic_shares(engine, searched)
+    if shares is None:
+        return None
+    return max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
+
+
+def answer_attributed(engine: Engine, searched: str, pids: list[int], mentioned: bool = False) -> bool | None:
+    """Whether any of the answer's passages holds an attribution of the asked speaker.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        pids: the answer's passages, best first; the first NEAR_MISS_PASSAGES are read.
+        mentioned: count only the attributions made from a mention of their source.
+    Returns:
+        True or False; None as asked_quoted.
+    """
+    asked = asked_quoted(engine, searched)
+    if asked is None:
+        return None
+    wanted = asked[0]
+    return any(
+        q.speaker in wanted for p in pids[:NEAR_MISS_PASSAGES] for q in engine.quotes_by_passage.get(p, [])
+    )
 
 
 def _not_mentioned(
