@@ -1109,8 +1109,7 @@ class _Sources:
         Returns:
             True for such a subject.
         """
-        n = self.doc.name_at(at, at + 200, last=False)
-        return n is not None and _ACTS.match(self.doc.text, n.end, n.end + 60) is not None
+        return self._name_followed_by(at, _ACTS, 60)
 
     def _institution_speaking(self, ss: int, start: int) -> int:
         """An institution named as the subject of a speech verb in the quotation's sentence before it
@@ -1171,14 +1170,12 @@ class _Sources:
         Returns:
             True for such an owner.
         """
-        n = self.doc.name_at(at, at + 200, last=False)
-        return n is not None and _OWNS_WORDS.match(self.doc.text, n.end, n.end + 40) is not None
+        return self._name_followed_by(at, _OWNS_WORDS, 40)
 
     def _saying_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb's participle ("McCain calling it")."""
-        n = self.doc.name_at(at, at + 200, last=False)
         # 20 characters: the longest participle of _SAYING and its space (a bound, no fit)
-        return n is not None and _SAYING.match(self.doc.text, n.end, n.end + 20) is not None
+        return self._name_followed_by(at, _SAYING, 20)
 
     def _possessive_at(self, at: int) -> bool:
         """The name mentioned at `at` is a possessive ("Christie's campaign"): its owner, not a speaker."""
@@ -1187,10 +1184,19 @@ class _Sources:
 
     def _speaks_at(self, at: int) -> bool:
         """The name mentioned at `at` is followed by a speech verb ("Sanders said", "Sanders has argued")."""
+        return self._name_followed_by(at, _SPEAKS, 60)
+
+    def _name_followed_by(self, at: int, pattern: _lazy, reach: int) -> bool:
+        """The name mentioned at `at` is followed, within `reach` characters of its end, by `pattern`.
+
+        Args:
+            at: where the mention is; pattern: matched right after the name; reach: the bound of that
+                match (keeps every caller's search linear).
+        Returns:
+            True when the name is read there and the pattern matches after it.
+        """
         n = self.doc.name_at(at, at + 200, last=False)
-        if n is None:
-            return False
-        return _SPEAKS.match(self.doc.text, n.end, n.end + 60) is not None
+        return n is not None and pattern.match(self.doc.text, n.end, n.end + reach) is not None
 
     def _standalone(self, sp: _Span) -> bool:
         """The quote opens a sentence (a quotation standing alone, not a phrase inside one)."""
