@@ -1,16 +1,23 @@
-"""Write the 10 PolNeAR train articles of bench/data/news_heldout.jsonl into a folder.
+"""Write the 10 PolNeAR train articles of a held-out news set into a folder.
 
-The held-out news set (bench/data/news_heldout.jsonl) asks questions about ten real
-articles of PolNeAR's train split. Their text stays in `../shared` (it may not be copied
-into the project); this script writes them out so anyone can rebuild the index:
+The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
+bench/data/news_heldout2.jsonl: `--set 2`) ask questions about ten real articles of
+PolNeAR's train split each. Their text stays in `../shared` (it may not be copied into the
+project); this script writes them out so anyone can rebuild the index:
 
     $V/python bench/news_heldout_docs.py /tmp/x && $V/qa index /tmp/x --index /tmp/x-idx
+    $V/python bench/news_heldout_docs.py --set 2 /tmp/y && $V/qa index /tmp/y --index /tmp/y-idx
 
 How the ten were chosen (by `choose`, seed 9, not by reading them): train articles of
 1,500 to 9,000 characters, the four that news-dev uses left out; one per publisher
 (sorted), then three more publishers drawn at random; the i-th pick drawn at random from
 that publisher's articles in the length band i mod 3 (1,500-3,000, 3,000-5,500,
 5,500-9,000 characters).
+
+How set 2 was chosen (by `choose2`, seed 2026, not by reading them): train articles of
+1,500 to 10,000 characters, set 1's ten and news-dev's four left out; the pool sorted by
+doc_id, shuffled with the seed, and taken in that order, skipping an article whose
+publisher already has three.
 """
 
 from __future__ import annotations
@@ -39,6 +46,23 @@ DOC_IDS: tuple[str, ...] = (
     "usa-today_2016-05-09_crippling-college-debt-changes-h",
     "nyt_2015-11-13_clinton-stays-well-ahead-of-sand",
 )
+
+#: The ten articles of set 2 (bench/data/news_heldout2.jsonl), as `choose2()` drew them.
+DOC_IDS_2: tuple[str, ...] = (
+    "huff-post_2016-03-10_trump-says-he-never-pledged-to-k",
+    "usa-today_2016-06-07_political-conventions-race-to-cl",
+    "politico_2016-07-11_republicans-ask-doj-to-investiga",
+    "wash-post_2015-12-23_as-spotlight-shines-on-trump-and",
+    "nyt_2015-11-26_with-fewer-golfers-in-u-s-course",
+    "nyt_2016-03-23_attacks-renew-bitter-debate-on-m",
+    "wash-post_2016-05-23_the-stark-campaign-contrasts-of-",
+    "west-journal_2016-05-27_rush-limbaugh-explains-the-democ",
+    "wash-post_2015-11-16_clinton-s-missteps-at-debate-arm",
+    "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
+)
+
+#: Each set's articles by its number on the command line.
+SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2}
 
 #: news-dev's PolNeAR articles, never drawn again.
 _NEWS_DEV = frozenset(
@@ -93,28 +117,60 @@ def choose(docs: dict[str, dict[str, str]], seed: int = 9) -> list[str]:
     return out
 
 
-def article_texts(path: Path = TRAIN_DOCS) -> dict[str, str]:
-    """The ten articles' texts.
+def choose2(
+    docs: dict[str, dict[str, str]], seed: int = 2026, n: int = 10, per_publisher: int = 3
+) -> list[str]:
+    """Draw set 2's articles the way DOC_IDS_2 were drawn.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+        n: how many articles to draw.
+        per_publisher: at most this many from one publisher, so the draw is varied.
+
+    Returns:
+        n doc_ids in the order drawn.
+    """
+    taken = set(DOC_IDS) | _NEWS_DEV
+    pool = sorted(d for d, rec in docs.items() if d not in taken and 1500 <= len(rec["text"]) <= 10000)
+    random.Random(seed).shuffle(pool)
+    out: list[str] = []
+    per: dict[str, int] = {}
+    for doc_id in pool:
+        pub = docs[doc_id]["publisher"]
+        if per.get(pub, 0) < per_publisher:
+            out.append(doc_id)
+            per[pub] = per.get(pub, 0) + 1
+        if len(out) == n:
+            break
+    return out
+
+
+def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
+    """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
+        which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
     """
     docs = load_train(path)
-    return {f"{doc_id}.txt": docs[doc_id]["text"] for doc_id in DOC_IDS}
+    return {f"{doc_id}.txt": docs[doc_id]["text"] for doc_id in SETS[which]}
 
 
 def main() -> None:
     """Write the articles into the folder given as the one argument."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path, help="folder to write the ten .txt articles into")
+    ap.add_argument("--set", type=int, choices=sorted(SETS), default=1, help="which held-out set (default 1)")
     args = ap.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
-    for name, text in article_texts().items():
+    texts = article_texts(which=args.set)
+    for name, text in texts.items():
         (args.folder / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(DOC_IDS)} articles to {args.folder}")
+    print(f"wrote {len(texts)} articles to {args.folder}")
 
 
 if __name__ == "__main__":
