@@ -1,4 +1,4 @@
-"""Format checks of the second held-out sets (bench/data/article_heldout2.jsonl, news_heldout.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2/3.jsonl, news_heldout.jsonl, news_heldout2.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
@@ -19,7 +19,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_SET = ROOT / "bench" / "data" / "article_heldout2.jsonl"
+ARTICLE_SET_3 = ROOT / "bench" / "data" / "article_heldout3.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
+NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
+#: Each news set with the number bench/news_heldout_docs.py knows its articles by.
+NEWS_SETS = [(NEWS_SET, 1), (NEWS_SET_2, 2)]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
 
@@ -69,7 +73,9 @@ def docs_module() -> ModuleType:
     return mod
 
 
-@pytest.mark.parametrize("path", [ARTICLE_SET, NEWS_SET], ids=["article", "news"])
+@pytest.mark.parametrize(
+    "path", [ARTICLE_SET, ARTICLE_SET_3, NEWS_SET, NEWS_SET_2], ids=["article2", "article3", "news", "news2"]
+)
 def test_format(path: Path) -> None:
     items = load(path)
     ids = [it["id"] for it in items]
@@ -84,19 +90,21 @@ def test_format(path: Path) -> None:
         assert bool(it["history"]) == (it["category"] == "followup"), it["id"]
 
 
-def test_article_answers_occur_in_the_bundled_article() -> None:
+@pytest.mark.parametrize("path", [ARTICLE_SET, ARTICLE_SET_3], ids=["article2", "article3"])
+def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
-    for it in load(ARTICLE_SET):
+    for it in load(path):
         for answer in it["answers"]:
             assert fold(answer) in text, (it["id"], answer)
 
 
-def test_news_answers_occur_in_their_article_only() -> None:
+@pytest.mark.parametrize(("path", "which"), NEWS_SETS, ids=["news", "news2"])
+def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
         pytest.skip("../shared (PolNeAR train) is absent")
-    texts = {name: fold(text) for name, text in mod.article_texts().items()}
-    items = load(NEWS_SET)
+    texts = {name: fold(text) for name, text in mod.article_texts(which=which).items()}
+    items = load(path)
     for it in items:
         if it["answerable"]:
             assert it["article"] in texts, it["id"]
@@ -104,3 +112,9 @@ def test_news_answers_occur_in_their_article_only() -> None:
             hits = [name for name, text in texts.items() if fold(answer) in text]
             assert hits == [it["article"]], (it["id"], answer, hits)
     assert {it["article"] for it in items} == set(texts)
+
+
+def test_news_sets_share_no_article() -> None:
+    mod = docs_module()
+    assert not set(mod.DOC_IDS) & set(mod.DOC_IDS_2)
+    assert len(set(mod.DOC_IDS_2)) == len(mod.DOC_IDS_2) == 10
