@@ -411,6 +411,13 @@ def gold_cases(
                 v1 = _passages([tuple(y) for y in later[0]["content"]], by_doc) if later else frozenset()
                 follow = f"What did {pron} say next?"
                 cases.append(Case("next", follow=follow, gold=nxt[0], gold_v1=v1, **base))
+            if pron:
+                # "What else did he say?": any other words of theirs in the article (a quote or a
+                # verb of speech); where they said nothing else, the passage shown, which holds the
+                # rest of their words.
+                rest = _of(sur, spoken, by_doc) - mine
+                follow = f"What else did {pron} say?"
+                cases.append(Case("else", follow=follow, gold=rest or mine, gold_v1=rest or mine, **base))
             other = [x for x in same if not (_passages([tuple(y) for y in x["content"]], by_doc) & mine)]
             if other:
                 b = rng.choice(other)
@@ -492,7 +499,7 @@ def score(engine: Engine, cases: list[Case]) -> list[Case]:
 
 def table(cases: list[Case]) -> list[str]:
     """Hit@1 by follow-up kind: over all conversations, and where the first answer was right."""
-    kinds = ["first", "next", "who_said", "and_other", "and_topic", "why", "when", "about"]
+    kinds = ["first", "next", "else", "who_said", "and_other", "and_topic", "why", "when", "about"]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
         "|---|---:|---:|---:|---:|---:|",

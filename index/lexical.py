@@ -27,7 +27,7 @@ import numpy as np
 from index.errors import IndexDamaged
 
 # Bump when `terms` changes: an index's BM25 terms must be made the way questions are tokenized.
-LEXICAL_VERSION = 2
+LEXICAL_VERSION = 3
 
 # Words, and numbers with their thousands separators kept together ("250,000" -> "250000").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -60,14 +60,58 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word and number tokens, possessive 's dropped, thousands separators removed."""
+    return [_word(m.group()) for m in _TOKEN.finditer(fold(text))]
+
+
+def _word(token: str) -> str:
+    """One `_TOKEN` match as a word: thousands separators out of numbers, possessive 's dropped."""
+    if token[0].isdigit():
+        return token.replace(",", "")
+    return re.sub(r"['’]s$", "", token).replace("’", "'")
+
+
+# "U.S.", "U.K.", "U.N.": a dotted abbreviation of capitals is one word ("US"), not letters.
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){1,4}[A-Z]\b\.?")
+# A capitals-only word: an acronym in running text ("the US", "the WHO"), not in a headline set in
+# capitals ("AT LEAST 10 KILLED"), whose words are ordinary words.
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+
+
+def content_words(text: str) -> list[str]:
+    """The words BM25 indexes: `words` without stop words, acronyms kept apart from common words.
+
+    simplemma reads "us" as a form of "we", so "The US said" was indexed as "we say" and matched
+    "tell us" (and "the WHO" or "IT" were dropped as stop words). An acronym in running text keeps
+    its capitals here ("US", "WHO"), which `term` neither lemmatizes nor drops; the pronoun "us" is
+    a stop word. "US" set in a headline of capitals, and "the us" typed in lower case, are the
+    country: the pronoun never comes after "the" or in capitals.
+
+    Args:
+        text: a passage or a question.
+
+    Returns:
+        Its content words, lower case except for acronyms.
+    """
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    tokens = [_word(m.group()) for m in _TOKEN.finditer(text)]
+    caps = [bool(_CAPITALS.fullmatch(t)) for t in tokens]
+    # A word's neighbours, numbers skipped: "AT LEAST 10 KILLED" is one headline.
+    letters = [i for i, t in enumerate(tokens) if not t[0].isdigit()]
+    headline: set[int] = set()
+    for a, b in zip(letters, letters[1:], strict=False):
+        if caps[a] and caps[b]:
+            headline.update((a, b))
     out = []
-    for m in _TOKEN.finditer(fold(text)):
-        w = m.group()
-        if w[0].isdigit():
-            w = w.replace(",", "")
-        else:
-            w = re.sub(r"['’]s$", "", w).replace("’", "'")
-        out.append(w)
+    for i, token in enumerate(tokens):
+        if caps[i] and (token == "US" or i not in headline):
+            out.append(token)
+            continue
+        word = fold(token)
+        if word == "us":
+            if i and tokens[i - 1].lower() == "the":
+                out.append("US")
+        elif word not in STOPWORDS:
+            out.append(word)
     return out
 
 
@@ -97,13 +141,15 @@ def _term_by(word: str, stemmer: Any) -> str:
     """
     import simplemma  # dictionary lemmas catch the irregular forms a stemmer cannot
 
+    if word.isupper():  # an acronym (`content_words`): "US" is not a form of "we"
+        return str(stemmer.stemWord(word.lower()))
     lemma = simplemma.lemmatize(word, lang="en") if word.isalpha() else word
     return str(stemmer.stemWord(lemma.lower()))
 
 
 def terms(text: str) -> list[str]:
     """Content terms: what BM25 indexes and what a question must find in the documents."""
-    return [_term(w) for w in words(text) if w not in STOPWORDS]
+    return [_term(w) for w in content_words(text)]
 
 
 TERMS_FILE = "terms.json"
@@ -582,7 +628,7 @@ class Lexical:
         try:
             for p in passages:
                 n += 1
-                mine = array("i", [voc.id(w) for w in words(p) if w not in STOPWORDS])
+                mine = array("i", [voc.id(w) for w in content_words(p)])
                 if not mine:  # bm25s' empty token: a passage without terms is still a document
                     mine.append(voc.empty_id())
                 for tid in set(mine):
@@ -640,7 +686,7 @@ class Lexical:
         got = self.word_terms.get(word)
         if got is not None:
             return got
-        if self._stems and word.isalpha():
+        if self._stems and word.isalpha() and not word.isupper():
             # A regular form ("say" for "said") already stems to one of this index's terms:
             # skip the lemma dictionary (~0.2 s to load for a cold question).
             stem = str(_stemmer().stemWord(word))
@@ -650,7 +696,7 @@ class Lexical:
 
     def terms(self, text: str) -> list[str]:
         """Content terms of `text`, made the way this index made its passages' terms."""
-        return [self.term(w) for w in words(text) if w not in STOPWORDS]
+        return [self.term(w) for w in content_words(text)]
 
     def vocabulary(self) -> list[str]:
         """Every term of the index (for typo matching), computed once per index."""

@@ -94,8 +94,8 @@ _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|
 @dataclass(frozen=True)
 class Kind:
     """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "pronoun", or
-    "own" (stands on its own). `word` is the question word of a bare one, `target` the X of "And X?"
-    or the person of "What did she say next?"."""
+    "own" (stands on its own). `word` is the question word of a bare one ("else" for "What else did
+    she say?", a "next"), `target` the X of "And X?" or the person of "What did she say next?"."""
 
     name: str
     word: str = ""
@@ -116,7 +116,9 @@ def read(question: str) -> Kind:
         return Kind("who_said")
     m = _NEXT.match(q)
     if m:
-        return Kind("next", target=(m.group("who") or m.group("who2") or "").strip())
+        if m.group("who2"):
+            return Kind("next", word="else", target=m.group("who2").strip())
+        return Kind("next", target=m.group("who").strip())
     m = _BARE.match(LEAD.sub("", q))
     if m:
         return Kind("bare", word=" ".join(m.group("wh").lower().split()))

@@ -153,7 +153,7 @@ class Conversation:
             answer = replace(answer, hits=sorted(answer.hits, key=lambda h: h.pid not in plan.prefer))
         answer = replace(answer, hits=answer.hits[:k])
         if plan.pinned is not None and (
-            plan.speaker is not None or (answer.hits and answer.hits[0].pid != plan.pinned)
+            plan.speaker is not None or not answer.hits or answer.hits[0].pid != plan.pinned
         ):
             # "What did she say next?" is answered by her next attribution, and "Who said that?" by
             # the attribution of the words shown, which the attributions found, not by ranking: put
@@ -249,7 +249,7 @@ class Conversation:
         if kind.name == "who_said":
             plan = self._who_said(prev, q)
         elif kind.name == "next":
-            plan = self._next(prev, q, kind.target)
+            plan = self._next(prev, q, kind.target, also=kind.word == "else")
         elif kind.name == "bare":
             # The previous answer's passage is the focus, not a passage preferred outright: preferring
             # it and the next one gained 1 of 130 "When was that?" after a right first answer and lost
@@ -366,8 +366,18 @@ class Conversation:
             plan = replace(plan, pinned=prev.top, speaker=credit[-1][1])
         return plan
 
-    def _next(self, prev: _Turn, q: str, who: str) -> Plan:
-        """'What did she say next?': the same speaker's next quote in the same document."""
+    def _next(self, prev: _Turn, q: str, who: str, also: bool = False) -> Plan:
+        """'What did she say next?': the same speaker's next quote in the same document.
+
+        Args:
+            prev: the previous turn.
+            q: the follow-up as typed.
+            who: the person it names ("he", "Kasich").
+            also: "What else did she say?": any other words of theirs, earlier ones too.
+
+        Returns:
+            The plan: the passage of those words pinned first.
+        """
         body = followup.strip_lead(q)
         name = prev.top_speaker
         ms = followup.pronouns(body)
@@ -420,13 +430,32 @@ class Conversation:
             # bench/followups.py: the attributed "next" was 36 passages on, the gold the next one).
             target = unattributed
         pinned = target
+        if target is None and also:
+            # "What else did he say?" asks for any other words of theirs, not for what comes next:
+            # their earlier words in the article, else the passage shown, which holds the rest of
+            # their words (its highlight was one quote) - never another speaker's next passage.
+            earlier = [
+                pid
+                for x in self.engine.quotes
+                if x.speaker in names
+                and x.doc_id == doc_id
+                and x.end <= shown.start
+                and (x.direct or _said(x.verb))
+                and (pid := self._pid_at(doc_id, x.start)) is not None
+            ]
+            target = pinned = max(earlier) if earlier else prev.top
         if target is None:
             # No later attribution found: the passage after the one shown, in the same document.
             nxt = prev.top + 1
             ok = nxt < len(self.engine.passages) and self.engine.passages[nxt].doc_id == doc_id
             target = nxt if ok else prev.top
-        reading = followup.put(body, ms[0], name) if ms else f"What did {name} say next?"
-        return Plan([reading], frozenset({target}), moved_on=prev.top, pinned=pinned)
+        if ms:
+            reading = followup.put(body, ms[0], name)
+        else:
+            reading = f"What else did {name} say?" if also else f"What did {name} say next?"
+        # The passage shown again (nothing else of theirs) is not one to move past.
+        moved_on = None if also and target == prev.top else prev.top
+        return Plan([reading], frozenset({target}), moved_on=moved_on, pinned=pinned)
 
     def _said_unattributed(
         self, doc_id: int, after: int, before: int | None, names: set[str], pronoun: str

@@ -177,3 +177,24 @@ def test_a_surname_finds_the_speaker_known_by_full_name(port: Engine) -> None:
     full = {s.name for s in port.speakers_index if s.name.split()[-1] == "Reyes"}
     assert set(conv._people("What did Reyes say?")) >= full
     assert conv._people("What did Nobody say?") == []
+
+
+def test_what_else_after_the_last_quote_is_an_earlier_quote_of_theirs(port: Engine) -> None:
+    # Nothing of Reyes' follows his last words: "what else" is other words of his, not the next
+    # passage, whoever speaks there.
+    a = talk(port, "What did Reyes say about the old tender?", "What else did he say?")
+    assert a.searched == "What else did Tom Reyes say?" or "Reyes" in a.searched, a.searched
+    assert "Reyes" in a.hits[0].text and "mistake" not in a.hits[0].text, a.hits[0].text
+    assert any(x for x in port.quotes_by_passage.get(a.hits[0].pid, []) if x.speaker == "Tom Reyes")
+
+
+def test_what_else_of_a_speaker_quoted_once_is_the_passage_shown(port: Engine) -> None:
+    # Laan is quoted in one passage: the rest of his words are there, not in the islanders' passage.
+    first = talk(port, "What did Laan say about the winter timetable?")
+    a = talk(port, "What did Laan say about the winter timetable?", "What else did he say?")
+    assert a.hits[0].pid == first.hits[0].pid, a.hits[0].text
+
+
+def test_what_else_reads_as_a_question(port: Engine) -> None:
+    assert followup.read("What else did she say?") == followup.Kind("next", word="else", target="she")
+    assert followup.read("What did she say next?") == followup.Kind("next", target="she")
