@@ -294,6 +294,7 @@ _ORG_HEAD = "|".join(sorted((w.capitalize() for w in ORG_WORDS if len(w) > 3), k
 _ORG_TAIL = re.compile(
     rf"\b(?:{_ORG_HEAD})\s+(?:of|for|on)\s+(?:(?:the\s+)?(?:{U}[\w'’&-]*\s+)+and\s+)?(?:the\s+)?\Z"
 )
+_CONNECTOR_BEFORE = re.compile(r"\b(?:of|for|on|and)\s+(?:the\s+)?\Z")
 ORG_TAIL_CHARS = 100  # only bounds the look back (no fit): linear in long paragraphs
 OPENER_CHARS = 40  # fit on train: bench/reports/attribution_fit.md (0: e2e_speech 0.7850, 20-60: 0.7859)
 
@@ -956,6 +957,8 @@ class _Sources:
             The institution's whole name, or "".
         """
         t = self.doc.text
+        if not _CONNECTOR_BEFORE.search(t, max(0, subj.start - 12), subj.start):
+            return ""  # the cheap test first: most names follow no "of", "for", "on" or "and"
         m = _ORG_TAIL.search(t, max(0, subj.start - ORG_TAIL_CHARS), subj.start)
         if m is None:
             return ""
