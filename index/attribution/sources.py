@@ -5,6 +5,7 @@ this base class resolves their sources."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from index.attribution.names import _compatible, _Doc, _parse_run, _squash
@@ -242,6 +243,9 @@ _COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\
 # How far into its sentence (characters) the name an apposition describes may start ("Representative
 # Peter T. King, ..."): its title before it. Checked on train by bench/fit_attribution.py (round 8b,
 # bench/reports/attribution_fit.md): 0: e2e_speech_f1 0.8292, 20: 0.8296, 40 = 80: 0.8299.
+# A relative clause closing an apposition before its verb: ", who runs a small theater company," (at
+# most 100 characters, no comma, quotation or clause break inside).
+_COMMA_WHO = re.compile(r"\s*,\s*who\s[^,;:\"“”.!?]{1,100}(?=,)")
 APPOSITION_OPEN_CHARS = 40
 
 # How far back (characters) "the board" looks for the "Illinois Board of Elections" it names again: a
@@ -275,6 +279,23 @@ _LIST_TAIL = _lazy(
 _CLAUSE_OPEN = _lazy(r"(?:\A|[.;:!?\"”]\s+|\n\s*|,\s+|\s[—–-]+\s+|\b(?:[Bb]ut|[Ww]hile|[Tt]hat)\s+)\Z")
 
 # The longest opening phrase before a sentence's "he"/"she" subject ("At the time, she ...").
+# A paragraph opening with a heading in capitals, as a newsletter's items do ("ROLL TIDE Alabama beat
+# ...", "HOW CHINA'S DECLINE AFFECTS THE WORLD "..."" ): two or more words without a lower-case letter,
+# then a capitalised word or a quotation mark (not a transcript's "JAKE TAPPER:", not a dateline's
+# "NEW YORK (Reuters) -"). Each item is its own story: nobody named in the item before speaks in it.
+_HEADING = re.compile(
+    r"(?:[‘'\"“]?[A-Z0-9][A-Z0-9’'.,:&-]*[ \t]+){1,15}[‘'\"“]?[A-Z0-9][A-Z0-9’'.&-]*[’'\"”]?[ \t]*(?=[\"“]|[A-Z][a-z])"
+)
+HEADING_CHARS = 200  # only bounds the heading's search (no fit): linear in long paragraphs
+# The head of an institution's name before a lower-case "of", "for" or "on", then capitalised words
+# and "and" ("Organisation for Economic Co-operation and"): the name's tail after it is no person
+# (`_Sources._org_tail`). No punctuation between: "the White House on Thursday. Sanders" is a person.
+_ORG_HEAD = "|".join(sorted((w.capitalize() for w in ORG_WORDS if len(w) > 3), key=len, reverse=True))
+_ORG_TAIL = re.compile(
+    rf"\b(?:{_ORG_HEAD})\s+(?:of|for|on)\s+(?:(?:the\s+)?(?:{U}[\w'’&-]*\s+)+and\s+)?(?:the\s+)?\Z"
+)
+_CONNECTOR_BEFORE = re.compile(r"\b(?:of|for|on|and)\s+(?:the\s+)?\Z")
+ORG_TAIL_CHARS = 100  # only bounds the look back (no fit): linear in long paragraphs
 OPENER_CHARS = 40  # fit on train: bench/reports/attribution_fit.md (0: e2e_speech 0.7850, 20-60: 0.7859)
 
 
@@ -333,7 +354,12 @@ class _Sources:
         """
         doc, t = self.doc, self.doc.text
         if not _COMMA_VERB.match(t, subj.end, subj.end + 40):
-            return None
+            # "Willie Minor, an actor in Dallas, who runs a small theater, recalled" (round 12b): a
+            # description or role only; a name before its own relative clause is the subject ("Of Carson,
+            # Levine, who has given money to Rubio, said")
+            who = _COMMA_WHO.match(t, subj.end, subj.end + 120) if subj.kind != "name" else None
+            if who is None or not _COMMA_VERB.match(t, who.end(), who.end() + 40):
+                return None
         ss, _se = doc.sentence_of(subj.start)
         # the first name followed by a comma ("Khizr and Ghazala Khan, the Gold Star parents ...")
         n = next((x for x in self._names_in(ss, subj.start) if re.match(r"\s*,", t[x.end : x.end + 3])), None)
@@ -728,6 +754,7 @@ class _Sources:
                     and last_direct.span is not None
                     and self._standalone(sp)
                     and last_direct.span.para in (sp.para, sp.para - 1)
+                    and last_direct.start >= self._headed_at(sp.start)
                     and not self._other_named_since(last_direct, sp.start)
                 ):
                     f.person, f.verb = last_direct.person, last_direct.verb
@@ -766,6 +793,38 @@ class _Sources:
         if n is None or n.start != m.start(1) or n.person < 0 or doc.persons[n.person].group:
             return -1
         return n.person
+
+    @functools.cached_property
+    def _heading_lines(self) -> tuple[list[int], set[int]]:
+        """Every line's start, and the starts of the lines that open with a heading in capitals
+        (`_HEADING`), found once per document (one pass: linear).
+
+        Returns:
+            (sorted line starts, the heading lines' starts).
+        """
+        t = self.doc.text
+        starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*", t)]
+        heads = set()
+        for i, ls in enumerate(starts):
+            le = starts[i + 1] if i + 1 < len(starts) else len(t)
+            m = _HEADING.match(t, ls, min(le, ls + HEADING_CHARS))
+            if m is not None and len(re.findall(r"[A-Z]{2,}", m.group())) >= 2:
+                heads.add(ls)
+        return starts, heads
+
+    def _headed_at(self, pos: int) -> int:
+        """Where the item holding `pos` starts when its line opens with a heading in capitals, as a
+        newsletter's items do ("ROLL TIDE Alabama beat ...", "HOW CHINA'S DECLINE AFFECTS THE WORLD
+        "...""): nobody named before it speaks in it (round 12b, bench/speaker_labels.py); else -1.
+
+        Args:
+            pos: a position in the text (a quotation's start).
+        Returns:
+            The heading line's start, or -1.
+        """
+        starts, heads = self._heading_lines
+        ls = starts[bisect.bisect_right(starts, pos) - 1]
+        return ls if ls in heads else -1
 
     def _other_named_since(self, last: _Found, pos: int) -> bool:
         """Others than the last quotation's speaker, and not that speaker, are named outside quotes
@@ -885,6 +944,29 @@ class _Sources:
             return -1
         name = re.sub(r"^(?:The|A|An|In|At|By|For|From|On)\s+", "", last.group())
         return self.doc.group(name) if name else -1
+
+    def _org_tail(self, subj: _Subj) -> str:
+        """A named source that is the tail of an institution's name split by a lower-case "of", "for",
+        "on" or "and" ("The Organisation for Economic Co-operation and Development", "the Department of
+        Health and Human Services"): one word, or words the text also writes in lower case. The tail
+        was a person ("Development"; round 12b, bench/reports/attribution.md).
+
+        Args:
+            subj: a "name" source.
+        Returns:
+            The institution's whole name, or "".
+        """
+        t = self.doc.text
+        if not _CONNECTOR_BEFORE.search(t, max(0, subj.start - 12), subj.start):
+            return ""  # the cheap test first: most names follow no "of", "for", "on" or "and"
+        m = _ORG_TAIL.search(t, max(0, subj.start - ORG_TAIL_CHARS), subj.start)
+        if m is None:
+            return ""
+        words = subj.text.split()
+        lower = self.doc._lower_words
+        if len(words) > 1 and not all(w.lower() in lower or w.lower() in _BODIES for w in words):
+            return ""
+        return _squash(t[m.start() : subj.end])
 
     def _institution(self, subj: _Subj) -> int:
         """A source described, not named: an institution when its words are capitalised ("the Kremlin",
@@ -1070,7 +1152,7 @@ class _Sources:
             if first >= 0:
                 f.person = first
                 continue
-            if f.span is not None:
+            if f.span is not None and self._headed_at(f.start) < 0:
                 # A quotation continues the speaker of the sentences before it, standing alone or
                 # not ("When he returned he began by saying, "...""). Inside a sentence the guess is
                 # remote: a short one that reads as a title or scare quote is still not reported
@@ -1226,6 +1308,10 @@ class _Sources:
             return who if who >= 0 else doc.recent(at, group=False, gender=gender)
         if subj.kind == "group":
             return doc.group(subj.text)
+        if subj.kind == "name":
+            body = self._org_tail(subj)
+            if body:  # "The Organisation for Economic Co-operation and Development said": the OECD
+                return doc.group(body)
         if subj.kind == "quant":  # "most of them", "72 percent of voters": nobody in particular
             return -1
         if subj.kind == "desc":
