@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from index.attribution.words import MONTH_RE
+from index.attribution.words import MONTH_RE, ROLE_RE
 from qa import answer_type
 
 # Which checks decline: bench/fit_slots.py, "Chosen: slots.SLOTS[...]" (bench/reports/slots.md). A
@@ -837,8 +837,15 @@ _PRONOUNS = frozenset("he she it they we i you his her its their this that these
 # A sentence that goes on about the subject of an earlier one: a pronoun, or a definite description
 # ("The Point Pleasant, N.J., native has about $50,000 to go"), after an opening phrase or not ("Even
 # without the egg donation, the ... native").
+# A person described, not named: a role (index.attribution.words.ROLE_WORDS) or one of these nouns of
+# who someone is ("the Point Pleasant, N.J., native"); "The claims about ..." starts a new subject.
+_PERSON_NOUNS = (
+    "native|man|woman|student|graduate|mother|father|wife|husband|son|daughter|couple|family|worker"
+)
 _GOES_ON = re.compile(
-    r"\s*[\"“]?\s*(?:[^.;:\"“”]{0,60}?,\s*)?(?:(?:he|she|they|it|his|her|their|its)\b|the\s+(?!\d))", re.I
+    r"\s*[\"“]?\s*(?:[^.;:\"“”]{0,60}?,\s*)?(?:(?:he|she|they|his|her|their)\b|"
+    rf"the\s+(?:(?!(?:of|about|for|in|on|at|with|from|to|by|over)\b)[\w'’.,-]+\s+){{0,5}}?(?:{_PERSON_NOUNS}|{ROLE_RE})s?\b)",
+    re.I,
 )
 _PERCENT = re.compile(r"\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b|percentage points?\b)", re.I)
 # "What percentage of Republicans ...?", "What share of voters ...?": a percentage.

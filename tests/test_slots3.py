@@ -201,7 +201,8 @@ def test_how_long_has_x_known_y_is_answered_by_since() -> None:
         ("She still owes about $40,000.", True),
         ("The Dunmore native still owes about $40,000.", True),
         ("Even without the loan, the Dunmore native still owes $40,000.", True),
-        ("At $8,000 a term, the course would have helped her.", True),
+        ("At $8,000 a term, the nursing student could not pay.", True),
+        ("The claims about Judge Irma Colt were made this week.", False),  # a new subject
         ("Ines Varga borrowed heavily.", False),
         ("In 2010, 40 people came.", False),
     ],
