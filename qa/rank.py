@@ -1140,10 +1140,10 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
     if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
-        # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go").
-        typed = [
-            (abstain.fact_evidence(kind, text), terms) for text, terms in chained_sentences(engine, best)
-        ]
+        # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go");
+        # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
+        rows = chained_sentences(engine, best) if kind != "role" else near_sentences(engine, best)
+        typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
     if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
