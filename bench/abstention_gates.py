@@ -27,6 +27,7 @@ GATES: tuple[tuple[str, str], ...] = (
     ("mentioned, but not quoted", "speaker mentioned, not quoted (abstain.unquoted_speaker)"),
     ("quote no", "speaker never named (abstain.unquoted_speaker)"),
     ("no passage gives a", "typed slot absent (count/date/age/...)"),
+    ("the documents give", "typed slot for another subject (slots.subject_missing)"),
     ("no passage states", "typed slot absent (height/age/weight/money)"),
     ("no document is about", "other article (abstain.other_article)"),
     ("only as planned", "outcome of an event told only as planned (qa.slots)"),

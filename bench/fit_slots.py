@@ -57,6 +57,9 @@ SQUAD_BUDGET = 1
 # question's decision recorded, so the sweep can weigh the slot check against it.
 REPLACED = {"future": ("date", 0.4), "dimension": ("distance", 0.35)}
 GUARDS = ("paraphrase_fit", "news-dev", "seed_dev", "fit_questions", "polnear-kinds")
+# Sets whose answerable questions a subject check may wrongly decline within the objective (generated
+# controls, whose template questions are terser than a reader's): not guards.
+SUBJECT_SETS = ("polnear-subjects",)
 
 
 def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tuple[str, object, list[dict]]]:
@@ -94,6 +97,15 @@ def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tu
         quality.OUT = work
         engine, items = typed_near_misses.kinds_set(0)
         out.append(("polnear-kinds", engine, [it for it in items if may_ask(it)]))
+    if only is None or "polnear-subjects" in only:
+        # A value asked of a contrasting subject ("What percentage of Republicans ...?" where the
+        # article gives the Democrats'), with answerable controls, from PolNeAR train
+        # (bench/typed_near_misses.subject_set): the subject check's near misses.
+        import typed_near_misses
+
+        quality.OUT = work
+        engine, items = typed_near_misses.subject_set(0)
+        out.append(("polnear-subjects", engine, items))
     if squad_sample:
         quality.OUT = work
         docs, items = quality.squad_items(squad_sample)
@@ -117,6 +129,7 @@ def may_ask(it: dict) -> bool:
         bool(_MAY_ASK.search(q))
         or answer_type.asked_fact(q) in ("money", "date", "future")
         or bool(slots.outcome_event(q))
+        or slots.subject_kind(q) is not None
     )
 
 
@@ -386,6 +399,106 @@ def sweep(rows: dict[str, list[dict]], reader: Reader) -> list[str]:
     return lines
 
 
+# The subject check's settings: which classes of the question's words distinguish its subject
+# (slots.SUBJECT_CLASSES), whether an unused year or ordinal must bind (slots.SUBJECT_UNUSED), and
+# how far back a sentence going on about its subject reaches (slots.SUBJECT_REACH).
+CLASS_GRID: list[tuple[str, ...]] = [
+    ("year", "ordinal", "statistic"),
+    ("name",),
+    ("year", "ordinal", "statistic", "name"),
+]
+UNUSED_GRID = [False, True]
+REACH_GRID = [0, 1, 2]
+
+
+def subject_fires(reader: Reader, r: dict, kind: str, setting: tuple[tuple[str, ...], bool, int]) -> bool:
+    """Whether the subject check of `kind` at `setting` declines an answered record the kind's slot
+    check (as chosen in the code) leaves answered (qa.slots.subject_reason)."""
+    if r["abstained"] or slots.subject_kind(r["searched"]) != kind:
+        return False
+    if slots.SLOTS.get(kind) and slots.slot_kind(r["searched"]) == kind:
+        if reader.reason(r, slots.NOUN_COSINE if kind == "count" else slots.EVENT_COSINE):
+            return False  # the slot check declines it already
+    key = ("subject", r["searched"], json.dumps(r["sentences"])[:2000], kind, repr(setting))
+    if key not in reader._cache:  # type: ignore[comparison-overlap]
+        was = (dict(slots.SUBJECT), slots.SUBJECT_CLASSES, slots.SUBJECT_UNUSED, slots.SUBJECT_REACH)
+        slots.SUBJECT.update(dict.fromkeys(slots.SUBJECT, False) | {kind: True})
+        slots.SUBJECT_CLASSES, slots.SUBJECT_UNUSED, slots.SUBJECT_REACH = setting
+        try:
+            reader._cache[key] = slots.subject_reason(  # type: ignore[index]
+                r["searched"], r["sentences"], reader.engine.terms, reader.encode, rank.EVERYDAY_ZIPF
+            )
+        finally:
+            slots.SUBJECT.clear()
+            slots.SUBJECT.update(was[0])
+            slots.SUBJECT_CLASSES, slots.SUBJECT_UNUSED, slots.SUBJECT_REACH = was[1:]
+    return bool(reader._cache[key])  # type: ignore[index]
+
+
+def subject_sweep(rows: dict[str, list[dict]], reader: Reader) -> list[str]:
+    """The subject check's report: per setting and kind, declines per set; then the setting whose
+    kinds switched on (each allowed and above 0 on its own) add up to the best objective."""
+    head = "| setting | kind | " + " | ".join(rows) + " | objective |"
+    lines = [
+        "",
+        "## subject (a value of the asked kind, for the asked subject)",
+        "",
+        "Each cell: unanswerable declined / answerable wrongly declined, by the subject check alone,",
+        "among the questions the kind's slot check (as chosen) leaves answered.",
+        "",
+        head,
+        "|---|---|" + "---|" * len(rows) + "---|",
+    ]
+    best: tuple[int, tuple[tuple[str, ...], bool, int], list[str]] | None = None
+    for classes in CLASS_GRID:
+        for unused in UNUSED_GRID:
+            for reach in REACH_GRID:
+                setting = (classes, unused, reach)
+                label = f"{'+'.join(classes)}, unused {unused}, reach {reach}"
+                total, on = 0, []
+                for kind in slots.SUBJECT:
+                    got = counts(rows, lambda r, k=kind, st=setting: subject_fires(reader, r, k, st))  # type: ignore[misc]
+                    net = objective(got)
+                    cells = " | ".join(f"{un} / {an}" for un, an in got.values())
+                    lines.append(f"| {label} | {kind} | {cells} | {net} |")
+                    if allowed(got) and net > 0:
+                        total += net
+                        on.append(kind)
+                if best is None or total > best[0]:
+                    best = (total, setting, on)
+    assert best is not None
+    total, (classes, unused, reach), on = best
+    lines += [
+        "",
+        f"Best objective {total}, kinds on: {', '.join(on) or 'none'}.",
+        "",
+        *[f"Chosen: slots.SUBJECT[{k!r}] = {k in on}" for k in slots.SUBJECT],
+        f"Chosen: slots.SUBJECT_CLASSES = {'+'.join(classes)}",
+        f"Chosen: slots.SUBJECT_UNUSED = {unused}",
+        f"Chosen: slots.SUBJECT_REACH = {reach}",
+        "",
+        "| set | answerable (gold rank) | question | reason |",
+        "|---|---|---|---|",
+    ]
+    for name, rs in rows.items():
+        for r in rs:
+            kind = slots.subject_kind(r["searched"]) if not r["abstained"] else None
+            if kind in on and subject_fires(reader, r, kind, (classes, unused, reach)):
+                q = r["searched"].replace("|", "/")
+                gold = (
+                    f"yes ({'miss' if r.get('rank') is None else r['rank'] + 1})" if r["answerable"] else "no"
+                )
+                key = (
+                    "subject",
+                    r["searched"],
+                    json.dumps(r["sentences"])[:2000],
+                    kind,
+                    repr((classes, unused, reach)),
+                )
+                lines.append(f"| {name} | {gold} | {q} | {reader._cache[key]} |")  # type: ignore[index]
+    return lines
+
+
 def _fact_fires(r: dict, fact: str) -> bool:
     """Whether qa.abstain.FACT_BOUND[fact], as fit, declines an answered record."""
     return bool(r.get("fact_bound")) and not r["abstained"] and answer_type.asked_fact(r["searched"]) == fact
@@ -414,6 +527,7 @@ def main() -> int:
         help="with --ask: where; else comma-separated dumps",
     )
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--subject-only", action="store_true", help="sweep only the subject check")
     ap.add_argument("--sets", default="", help="with --ask: comma-separated sets to ask (default: all)")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(args.work / "home"))
@@ -431,8 +545,11 @@ def main() -> int:
         "`python bench/fit_slots.py --ask --squad-sample N` then `python bench/fit_slots.py --out ...`:",
         "in-process, int8 model, qa.slots off while asking; each check is then replayed on the",
         "recorded sentences of the best passages (qa.rank.near_sentences) of every answered question.",
-        *sweep(rows, Reader(args.work)),
     ]
+    reader = Reader(args.work)
+    if not args.subject_only:
+        lines += sweep(rows, reader)
+    lines += subject_sweep(rows, reader)
     quality.publish(lines, args.out)
     return 0
 

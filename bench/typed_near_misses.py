@@ -472,3 +472,156 @@ def squad_counts(folder: Path, seed: int = 0) -> list[dict]:
     """
     docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
     return count_questions(docs, random.Random(seed))
+
+
+# --- A value asked of a contrasting subject (qa.slots.subject_missing) ------------------------------
+
+# "52 percent of Democrats said ...": a percentage of a capitalised group, with what the group did.
+_PCT_SENT = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?) ?(?:percent|%) of (?P<g>[A-Z][a-z]+s)(?P<rest> (?:(?:said|say|says|support|supported|"
+    r"supports|back|backed|backs|favor|favored|favors|approve|approved|approves|oppose|opposed|opposes|"
+    r"want|wanted|wants|believe|believed|believes|think|thought|thinks|voted|view|viewed|trust|trusted|"
+    r"like|liked|prefer|preferred)\b(?: [a-z][\w'-]*){1,5}))"
+)
+# "Sanders raised $26 million": a sum bound to a named subject by a verb of paying or getting.
+_MONEY_VERBS_PAST = {
+    "raised": "raise",
+    "spent": "spend",
+    "paid": "pay",
+    "earned": "earn",
+    "owed": "owe",
+    "owes": "owe",
+    "borrowed": "borrow",
+    "donated": "donate",
+    "received": "receive",
+    "lost": "lose",
+    "made": "make",
+    "charged": "charge",
+    "gave": "give",
+    "collected": "collect",
+}
+_MONEY_SENT = re.compile(
+    rf"(?<![\w'’])(?P<s>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})(?:, [^,]{{3,60}},)? "
+    rf"(?:also |has |had |have |only )?(?P<v>{'|'.join(_MONEY_VERBS_PAST)}) "
+    r"(?:(?:about|nearly|almost|more than|over|some|just|only|around|roughly|at least) )?"
+    r"(?P<n>\$\d[\d,]*)"
+)
+_MONEY_ANY = re.compile(r"\$\s?\d")
+_PERCENT_ANY = re.compile(r"\d ?(?:percent|%)")
+SUBJECT_PER_ARTICLE = 3  # subject questions per article, at most, of each kind (answerable, near miss)
+
+
+def subject_questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
+    """A value of one subject asked of a contrasting subject of the same article.
+
+    Percentages: "What percentage of <Group> <did it>?" from "<N> percent of <Group> <did it>"
+    (answerable, the number its answer); the near miss asks it of another plural capitalised group
+    the article names ("Republicans" for "Democrats") in no sentence holding a percentage.
+    Sums: "How much did <Subject> <verb>?" from "<Subject> <verb> $<N>" (answerable); the near miss
+    asks it of another name of the article (two or three capitalised words, named twice) in no
+    sentence holding a sum. Either way the article gives the kind for one subject, not the asked one.
+
+    Args:
+        docs: article id -> text.
+        rng: picks the questions of each article.
+    Returns:
+        Items with "kind" "percent"/"money" (answerable) or "percent-other"/"money-other".
+    """
+    out: list[dict] = []
+    for doc_id, text in sorted(docs.items()):
+        sentences = _SENTENCE.findall(text)
+        base = {"history": [], "article": doc_id}
+        pct = [m for s in sentences for m in _PCT_SENT.finditer(s)]
+        groups = {  # "Democrats", "Ohioans"; not "Congress", "Bernie Sanders" or "Sanders'"
+            w
+            for w, c in collections.Counter(re.findall(r"\b[A-Z][a-z]{3,}s\b", text)).items()
+            if c >= 2 and not w.endswith("ss") and not re.search(rf"\b[A-Z][a-z]+ {w}\b|\b{w}['’]", text)
+        }
+        valued = [s for s in sentences if _PERCENT_ANY.search(s)]
+        free = sorted(g for g in groups if not any(re.search(rf"\b{g}\b", s) for s in valued))
+        asked: list[dict] = []
+        for m in pct:
+            rest = re.sub(
+                r"(?: (?:the|a|an|of|to|for|with|about|in|on|and|his|her|their))+$", "", m.group("rest")
+            )
+            rest = rest.strip()
+            asked.append(
+                {
+                    **base,
+                    "question": f"What percentage of {m.group('g')} {rest}?",
+                    "answerable": True,
+                    "answers": [m.group("n")],
+                    "kind": "percent",
+                }
+            )
+            for g in free:
+                if g != m.group("g") and g not in _OPENERS:
+                    asked.append(
+                        {
+                            **base,
+                            "question": f"What percentage of {g} {rest}?",
+                            "answerable": False,
+                            "kind": "percent-other",
+                        }
+                    )
+        names = [n for n, c in collections.Counter(_SUBJECT.findall(text)).items() if c >= 2]
+        money_said = [s for s in sentences if _MONEY_ANY.search(s)]
+        for s in sentences:
+            for m in _MONEY_SENT.finditer(s):
+                subj = m.group("s")
+                if subj.split()[0] in _OPENERS | _NOT_SUBJECT or subj.split()[0].lower() in MONTHS | DAYS:
+                    continue
+                verb = _MONEY_VERBS_PAST[m.group("v")]
+                asked.append(
+                    {
+                        **base,
+                        "question": f"How much did {subj} {verb}?",
+                        "answerable": True,
+                        "answers": [m.group("n")],
+                        "kind": "money",
+                    }
+                )
+                for other in names:
+                    first = other.split()[0]
+                    if other in subj or subj in other or first in _OPENERS | _NOT_SUBJECT:
+                        continue
+                    if first.lower() in MONTHS | DAYS or any(other.split()[-1] in x for x in money_said):
+                        continue
+                    asked.append(
+                        {
+                            **base,
+                            "question": f"How much did {other} {verb}?",
+                            "answerable": False,
+                            "kind": "money-other",
+                        }
+                    )
+        for kind in ("percent", "percent-other", "money", "money-other"):
+            pool = list({it["question"]: it for it in asked if it["kind"] == kind}.values())
+            out += rng.sample(pool, min(SUBJECT_PER_ARTICLE, len(pool)))
+    return out
+
+
+SUBJECT_ARTICLES = 40  # PolNeAR train articles, at most, indexed for the subject set
+
+
+def subject_set(seed: int = 0) -> tuple[object, list[dict]]:
+    """Values asked of a contrasting subject, with answerable controls, from PolNeAR train
+    (subject_questions): articles never news-dev's, the speaker sample's, the kinds or count sets'
+    or the held-out news set's (bench/news_heldout_docs.DOC_IDS), at most SUBJECT_ARTICLES of those
+    with a question of either kind, picked by `seed`, indexed together and asked of that index.
+
+    Args:
+        seed: picks the articles.
+    Returns:
+        (engine, items).
+    """
+    import news_heldout_docs
+    import quality
+
+    docs = _unused_train_docs(f"polnear-kinds-{seed}", f"polnear-counts-{seed}")
+    docs = {d: t for d, t in docs.items() if d not in set(news_heldout_docs.DOC_IDS)}
+    items = subject_questions(docs, random.Random(seed))
+    ids = sorted({it["article"] for it in items})
+    keep = set(random.Random(seed).sample(ids, min(SUBJECT_ARTICLES, len(ids))))
+    folder = quality.OUT / f"polnear-subjects-{seed}"
+    return _index_articles(folder, docs, keep), [it for it in items if it["article"] in keep]

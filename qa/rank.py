@@ -1114,7 +1114,10 @@ def _abstain_reason(
     # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
     texts = [text for text, _ in near_sentences(engine, best)]
     parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
-    return slots.slot_reason(searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF, parts)
+    context = [terms for _, terms in chained_sentences(engine, best)]  # "She", "The ... native"
+    return slots.slot_reason(
+        searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF, parts, context
+    )
 
 
 def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
@@ -1137,7 +1140,10 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
     if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
-        typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in near_sentences(engine, best)]
+        # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go");
+        # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
+        rows = chained_sentences(engine, best) if kind != "role" else near_sentences(engine, best)
+        typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
     if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
@@ -1165,6 +1171,34 @@ def near_sentences(engine: Engine, pids: list[int]) -> list[tuple[str, frozenset
         for p in pids[:NEAR_MISS_PASSAGES]
         for a, b, terms in engine.sentence_terms(p)
     ]
+
+
+def chained_sentences(engine: Engine, pids: list[int]) -> list[tuple[str, frozenset[str]]]:
+    """near_sentences, each sentence going on about an earlier one's subject ("She", "The ... native")
+    widened with that one's terms (qa.slots.chained); a passage opening so takes the terms of the
+    passages before it in its document, up to slots.CHAIN_REACH, while those open so too.
+
+    Args:
+        engine: the open index.
+        pids: the answer's passages, best first.
+    Returns:
+        Each sentence's text and its widened terms, in passage order.
+    """
+    out: list[tuple[str, frozenset[str]]] = []
+    for p in pids[:NEAR_MISS_PASSAGES]:
+        rows = [(engine.passages[p].text[a:b], terms) for a, b, terms in engine.sentence_terms(p)]
+        before: list[tuple[str, frozenset[str]]] = []
+        q, doc = p, engine.passages[p].doc_id
+        while (
+            q > 0
+            and len(before) < slots.CHAIN_REACH
+            and engine.passages[q - 1].doc_id == doc
+            and slots.goes_on(engine.passages[q].text)
+        ):
+            q -= 1
+            before.insert(0, (engine.passages[q].text, engine.passage_terms(q)))
+        out += slots.chained(before + rows)[len(before) :]
+    return out
 
 
 def focus_idf(engine: Engine, searched: str) -> dict[str, float]:

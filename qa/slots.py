@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from index.attribution.words import MONTH_RE
+from index.attribution.words import MONTH_RE, ROLE_RE
 from qa import answer_type
 
 # Which checks decline: bench/fit_slots.py, "Chosen: slots.SLOTS[...]" (bench/reports/slots.md). A
@@ -104,8 +104,13 @@ def counted_words(sentence: str) -> list[tuple[str, list[str]]]:
         ):
             continue  # "March 12", "12th of March"
         prev = re.search(r"([\w'’-]+)\s*$", before)
-        if prev and prev.group(1)[0].isupper() and before[: prev.start()].strip():
-            continue  # "CrispPro 7", "Section 5": part of a name
+        if (
+            prev
+            and prev.group(1)[0].isupper()
+            and not prev.group(1).isupper()
+            and before[: prev.start()].strip()
+        ):
+            continue  # "CrispPro 7", "Section 5": part of a name; not "AT LEAST 10 KILLED", a heading
         if _BARE_AFTER.match(after):
             if not m.group("ord") and not _YEAR.match(n):
                 out.append((n, []))
@@ -196,6 +201,12 @@ _ASKS_DURATION = re.compile(r"\bhow long (?:did|does|do|has|have|had|will|would|
 # A span between two dates, or one running since a date: "since April", "from 2003 to 2009".
 _SPAN = re.compile(
     rf"\bsince\b(?:\s+[\w'’,-]+){{0,8}}?\s+(?:{MONTH_RE}|(?:1[0-9]|20)\d\d(?:s|['’]s)?)\b|"
+    # "friends since high school", "close friend since sixth grade": since a time of life, no clause
+    # ("since it is very time-sensitive" gives a reason, not a time).
+    r"\bsince\s+(?!(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|"
+    r"may|might|must|should)\b)(?!(?:i|you|he|she|it|we|they|then|that|this)\b)[\w'’-]+(?:\s+[\w'’-]+)?|"
+    rf"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:\d[\d.,]*|{answer_type.NUMBER_WORDS}|many|several)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?)\b|"
     rf"\b(?:from|between)\s+[^.;]{{1,40}}?\b(?:to|until|till|and)\s+(?:{MONTH_RE}|(?:1[0-9]|20)\d\d)\b",
     re.I,
 )
@@ -383,6 +394,7 @@ def slot_reason(
     encode: Callable[[list[str]], np.ndarray] | None = None,
     everyday_zipf: float | None = None,
     parts: Sequence[str] | None = None,
+    context: Sequence[frozenset[str]] | None = None,
 ) -> str:
     """slot_missing where the question's kind of slot is checked (SLOTS), else "".
 
@@ -393,13 +405,80 @@ def slot_reason(
         encode: texts -> L2-normalised rows (the index's embedder), or None.
         everyday_zipf: qa.rank.EVERYDAY_ZIPF.
         parts: each sentence's article part ("body", "caption", ...; index.model.KINDS), or None.
+        context: per sentence, the terms of the sentences and passages its subject goes back to
+            (qa.rank.chained_sentences), or None.
     Returns:
         Why the asked slot is absent, or "".
     """
     kind = slot_kind(question)
-    if kind is None or not SLOTS.get(kind):
+    if kind is not None and SLOTS.get(kind):
+        why = slot_missing(question, sentences, terms, encode, everyday_zipf, parts)
+        if why:
+            return why
+    return subject_reason(question, sentences, terms, encode, everyday_zipf, context)
+
+
+def subject_reason(
+    question: str,
+    sentences: Sequence[str],
+    terms: Callable[[str], list[str]] | None = None,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
+    everyday_zipf: float | None = None,
+    context: Sequence[frozenset[str]] | None = None,
+) -> str:
+    """subject_missing where the question's kind of value is checked (SUBJECT), else "".
+
+    Args:
+        question: the question as searched.
+        sentences: the sentences of the best passages.
+        terms: text -> content terms; index.lexical.terms by default.
+        encode: texts -> L2-normalised rows, for a count's noun said in other words, or None.
+        everyday_zipf: qa.rank.EVERYDAY_ZIPF.
+        context: per sentence, the terms its subject goes back to (qa.rank.chained_sentences).
+    Returns:
+        Why the values given are another subject's, or "".
+    """
+    from index import lexical
+
+    terms = terms or lexical.terms
+    kind = subject_kind(question)
+    if kind is None or not SUBJECT.get(kind):
         return ""
-    return slot_missing(question, sentences, terms, encode, everyday_zipf, parts)
+    valued = count_sentences(question, sentences, terms, encode, everyday_zipf) if kind == "count" else None
+    return subject_missing(kind, question, sentences, terms, valued, context=context)
+
+
+def count_sentences(
+    question: str,
+    sentences: Sequence[str],
+    terms: Callable[[str], list[str]],
+    encode: Callable[[list[str]], np.ndarray] | None = None,
+    everyday_zipf: float | None = None,
+) -> list[int]:
+    """The sentences giving a count of what a "how many" question counts (count_bound; any count for
+    an everyday noun such as "people").
+
+    Args:
+        question: the question as searched.
+        sentences: the best passages' sentences.
+        terms: text -> content terms.
+        encode: texts -> L2-normalised rows, or None.
+        everyday_zipf: qa.rank.EVERYDAY_ZIPF.
+    Returns:
+        Their indexes.
+    """
+    from qa import abstain
+
+    head = abstain.counted_noun(question) or ""
+    counted = counted_phrase(question)
+    same = functools.partial(same_noun, encode) if encode is not None else (lambda a, b: False)
+    everyday = everyday_zipf is not None and bool(head) and not abstain.countable(head, everyday_zipf)
+    return [
+        i
+        for i, s in enumerate(sentences)
+        # "85,000 members" for people: an everyday noun is counted under another word
+        if (counted and count_bound(counted, s, terms, same)) or (everyday and counted_words(s))
+    ]
 
 
 def slot_missing(
@@ -444,14 +523,7 @@ def slot_missing(
             or re.fullmatch(rf"{answer_type.NUMBER_WORDS}|hundred|thousand|million|billion", head, re.I)
         ):
             return ""  # "how many kgs", "how many hundred": a measurement or a number, not a count
-        same = functools.partial(same_noun, encode) if encode is not None else (lambda a, b: False)
-        everyday = everyday_zipf is not None and not abstain.countable(head, everyday_zipf)
-        found = [
-            i
-            for i, s in enumerate(sentences)
-            # "85,000 members" for people: an everyday noun is counted under another word
-            if count_bound(counted, s, terms, same) or (everyday and counted_words(s))
-        ]
+        found = count_sentences(question, sentences, terms, encode, everyday_zipf)
         if found and COUNT_CLAUSE:
             used = {t for s in sentences for t in terms(s)}
             rest = (_focus(question, terms) - {t for w in counted for t in terms(w)}) & used
@@ -701,3 +773,345 @@ def value_missing(
         if find(s) and about(question, s, terms, _VALUE_SCAFFOLD, sentences[i - 1] if i else ""):
             return ""
     return abstain.fact_reason("dimension" if kind == "distance" else "age", question)
+
+
+# --- The asked subject bound to the value -----------------------------------------------------------
+
+# Which kinds of value must stand beside the question's distinguishing words (subject_missing):
+# bench/fit_slots.py, "Chosen: slots.SUBJECT[...]" (bench/reports/slots.md, "subject"): money declines
+# 9 near misses (1 of the fit set, 8 generated from PolNeAR train) and no answerable question of any
+# set, SQuAD-2000's included; with names binding, count, percent, date and duration would wrongly
+# decline 13, 3, 11 and 2 SQuAD questions (and count 3 of news-dev's): off.
+SUBJECT: dict[str, bool] = {
+    "count": False,
+    "money": True,
+    "percent": False,
+    "date": False,
+    "age": False,
+    "duration": False,
+}
+# Which classes of the question's words distinguish its subject from another of the same kind (a
+# year from another year, "third" from "second", "average" from "total", a name from another name):
+# bench/fit_slots.py, "Chosen: slots.SUBJECT_CLASSES" (bench/reports/slots.md): names; the years,
+# ordinals and statistics decline no near miss of any set (none of the fit data asks a value of another
+# year or ordinal) and wrongly decline 3 SQuAD count questions and 1 age question.
+SUBJECT_CLASSES: tuple[str, ...] = ("name",)
+# How many sentences back a sentence that goes on about its subject ("He", "She", "The Point
+# Pleasant, N.J., native") reaches for it: bench/fit_slots.py, "Chosen: slots.SUBJECT_REACH": 1
+# (money: 9 near misses at 0 and 1 but 1 news-dev answerable at 0; 8 at 2).
+SUBJECT_REACH = 1
+# Whether a year or an ordinal of the question that no best sentence uses must still bind ("the third
+# debate" where the passages tell only of the second): bench/fit_slots.py, "Chosen:
+# slots.SUBJECT_UNUSED". A name no passage uses never binds (a typo, a paraphrase).
+SUBJECT_UNUSED = False
+# How many sentences (or, for a passage opening so, passages of its document) back a value's sentence
+# going on about its subject ("She", "The Point Pleasant, N.J., native") reaches for the subject when
+# qa.abstain.FACT_BOUND weighs the question's words beside the value (qa.rank.chained_sentences).
+# Not fit: 2, the least reaching past a sentence about something else in between (a pronoun's
+# antecedent is mostly within two sentences); measured end to end in bench/reports/slots.md (top
+# section): no answerable question of the fit set, news-dev or seed_dev changes.
+CHAIN_REACH = 2
+# "What is the minimum wage in France?", "What was the average student debt?": a sum asked by its
+# noun, not by a verb of paying (answer_type.asked_fact's money questions); for the subject check only.
+_MONEY_NOUN = re.compile(
+    r"\b(?:what|how much) (?:is|was|were|are|will be|would be) (?:the |an? |their |his |her |its )?"
+    r"(?:[\w'’-]+ ){0,3}(?:wages?|salar(?:y|ies)|tuition|debts?|incomes?|rents?|fares?|tax(?:es)?|"
+    r"loans?|fees?|bills?|pay|revenues?|profits?|deficits?|budgets?|costs?|prices?|fines?|bail|"
+    r"spending|earnings)\b",
+    re.I,
+)
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth final last next "
+    "previous".split()
+)
+_ORDINAL = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{'|'.join(_ORDINAL_WORDS)})$", re.I)
+# A value of one statistic is no value of another: "the average debt" is not "the total debt".
+_STATISTIC = frozenset("average median mean total typical overall combined annual monthly hourly".split())
+# Capitalised words of a question that ask, not name: its first word and the question words.
+_ASKING = frozenset(
+    "how what when which who whom whose where why is are was were did does do has have had will would "
+    "can could i the a an in on at of for and or to".split()
+)
+_PRONOUNS = frozenset("he she it they we i you his her its their this that these those".split())
+# A sentence that goes on about the subject of an earlier one: a pronoun, or a definite description
+# ("The Point Pleasant, N.J., native has about $50,000 to go"), after an opening phrase or not ("Even
+# without the egg donation, the ... native").
+# A person described, not named: a role (index.attribution.words.ROLE_WORDS) or one of these nouns of
+# who someone is ("the Point Pleasant, N.J., native"); "The claims about ..." starts a new subject.
+_PERSON_NOUNS = (
+    "native|man|woman|student|graduate|mother|father|wife|husband|son|daughter|couple|family|worker"
+)
+_GOES_ON = re.compile(
+    r"\s*[\"“]?\s*(?:[^.;:\"“”]{0,60}?,\s*)?(?:(?:he|she|they|his|her|their)\b|"
+    rf"the\s+(?:(?!(?:of|about|for|in|on|at|with|from|to|by|over)\b)[\w'’.,-]+\s+){{0,5}}?(?:{_PERSON_NOUNS}|{ROLE_RE})s?\b)",
+    re.I,
+)
+_PERCENT = re.compile(r"\d(?:[\d.,]*)\s*(?:%|percent\b|per\s+cent\b|percentage points?\b)", re.I)
+# "What percentage of Republicans ...?", "What share of voters ...?": a percentage.
+_ASKS_PERCENT = re.compile(
+    r"\bwhat (?:percent(?:age)?|proportion|share|fraction)\b|\bhow many percent\b", re.I
+)
+
+
+def word_class(word: str) -> str | None:
+    """The class of a question word that tells its subject from another of the same kind.
+
+    Args:
+        word: one word of the question, as written.
+    Returns:
+        "year" ("2010"), "ordinal" ("third", "3rd"), "statistic" ("average") or None; a name is
+        told by its capital (subject_words).
+    """
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
+        return "year"
+    if _ORDINAL.match(word):
+        return "ordinal"
+    if word.lower() in _STATISTIC:
+        return "statistic"
+    return None
+
+
+def subject_words(question: str, sentences: Sequence[str]) -> list[tuple[str, str]]:
+    """The question's words that say WHICH subject it asks about: a year, an ordinal, a statistic, or
+    a name (a word capitalised in the question after its first word, or, in a question written in
+    lower case, one the best sentences capitalise mid-sentence: "mexico").
+
+    Args:
+        question: the question as searched.
+        sentences: the sentences of the best passages.
+    Returns:
+        (word, class) pairs, in question order, of the classes in SUBJECT_CLASSES.
+    """
+    capitalised = {
+        m.group(1).lower() for s in sentences for m in re.finditer(r"(?<=[\w,;] )([A-Z][\w’'-]+)", s)
+    }
+    out: list[tuple[str, str]] = []
+    for i, m in enumerate(re.finditer(r"[\w’'-]+", question)):
+        w = re.sub(r"['’]s$", "", m.group())
+        cls = word_class(w)
+        if cls is None and w.lower() not in _ASKING:
+            named = (i and w[:1].isupper()) or (question.islower() and w.lower() in capitalised)
+            cls = "name" if named else None
+        if cls in SUBJECT_CLASSES and (w, cls) not in out:
+            out.append((w, cls))
+    return out
+
+
+def holds_value(kind: str, sentence: str) -> bool:
+    """Whether a sentence holds a value of the asked kind (for a count, any number that counts).
+
+    Args:
+        kind: slot_kind's kind, or "percent".
+        sentence: one sentence.
+    Returns:
+        True for "$15 an hour" (money), "52 percent" (percent), "aged 68" (age).
+    """
+    if kind == "count":
+        return bool(counted_words(sentence))
+    if kind == "percent":
+        return bool(_PERCENT.search(sentence))
+    if kind == "date":
+        return bool(answer_type.date_expressions(sentence))
+    if kind == "age":
+        return bool(answer_type.age_expressions(sentence)) or answer_type.fact_evidence("age", sentence)
+    if kind == "duration":
+        return answer_type.fact_evidence("duration", sentence) or bool(_SPAN.search(sentence))
+    return answer_type.fact_evidence(kind, sentence)
+
+
+def bound_here(
+    words: Sequence[str], sentences: Sequence[str], i: int, terms: Callable[[str], list[str]], reach: int
+) -> bool:
+    """Whether every word stands in sentence i, or in one of the `reach` sentences before it that its
+    subject goes back to (sentence i and those between open with a pronoun or a definite
+    description).
+
+    Args:
+        words: the distinguishing words still to bind.
+        sentences: the best passages' sentences.
+        i: the sentence holding the value.
+        terms: text -> content terms.
+        reach: how many sentences back a sentence going on about its subject reaches.
+    Returns:
+        True when each word's terms are found.
+    """
+    got = set(terms(sentences[i]))
+    j = i
+    while j > 0 and i - j < reach and _GOES_ON.match(sentences[j]):
+        j -= 1
+        got |= set(terms(sentences[j]))
+    return all(set(terms(w)) & got for w in words)
+
+
+def contrast(cls: str, word: str, sentence: str, question: str) -> str:
+    """The word of a sentence that names another subject of the same class ("California" for
+    "France", "second" for "third", "Betsy" for "Tom"), or "".
+
+    Args:
+        cls: the asked word's class.
+        word: the asked word.
+        sentence: the sentence holding the value.
+        question: the question (its own words are no contrast).
+    Returns:
+        The contrasting word, or "".
+    """
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    if cls == "name":  # another given name of the asked surname: "Greta Halloran" for Piet Halloran
+        for m in re.finditer(r"\b([A-Z][\w’'-]+)\s+([A-Z][\w’'-]+)", sentence):
+            if m.group(2).lower() in asked and m.group(1).lower() not in asked | _ASKING:
+                return m.group(1)
+    digit = re.search(r"\d", sentence)
+    at = digit.start() if digit else 0
+    found: list[tuple[int, str]] = []  # (distance from the value, word)
+    for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*" if cls == "name" else r"[\w’'-]+", sentence):
+        w = re.sub(r"['’]s$", "", m.group())
+        if any(x.lower() in asked for x in w.split()) or w.lower() == word.lower():
+            continue
+        if cls == "name":
+            w = w.strip("'’")
+            first = w.split()[0] if w else ""
+            if (
+                m.start()
+                and first.lower() not in _ASKING | _PRONOUNS
+                and word_class(first) is None
+                and not answer_type.date_expressions(w)  # "March", "Thursday": a date, no subject
+                and not re.search(r"\d", w)  # "D-Texas"
+            ):
+                found.append((abs(m.start() - at), w))
+        elif word_class(w) == cls:
+            found.append((abs(m.start() - at), w))
+    return min(found)[1] if found else ""
+
+
+_VALUE_NOUN = {
+    "count": "a number",
+    "money": "an amount of money",
+    "percent": "a percentage",
+    "date": "a date",
+    "age": "an age",
+    "duration": "a length of time",
+}
+
+
+def subject_missing(
+    kind: str,
+    question: str,
+    sentences: Sequence[str],
+    terms: Callable[[str], list[str]],
+    valued: Sequence[int] | None = None,
+    reach: int | None = None,
+    context: Sequence[frozenset[str]] | None = None,
+) -> str:
+    """Why the values of the asked kind in the best passages are another subject's, or "".
+
+    "What is the minimum wage in France?" where the only sums are California's: the value is there,
+    but no sentence holding one names France (nor goes on about it from a sentence that does). Only
+    the distinguishing words some best sentence uses count (a word no passage uses cannot bind: a
+    typo, a paraphrase), and so do only those not shared by every sentence holding a value (the
+    subject of the whole story binds everywhere).
+
+    Args:
+        kind: the asked kind (slot_kind's, or "percent").
+        question: the question as searched.
+        sentences: the best passages' sentences.
+        terms: text -> content terms.
+        valued: the indexes of the sentences holding the asked value (a count of the asked noun);
+            by default every sentence holding a value of the kind (holds_value).
+        reach: SUBJECT_REACH by default.
+        context: per sentence, further terms its subject goes back to (a passage opening "The ...
+            native" takes the passage before it: qa.rank.chained_sentences), or None.
+    Returns:
+        "the documents give an amount of money for California, not France" and the like, or "".
+    """
+    valued = [i for i, s in enumerate(sentences) if holds_value(kind, s)] if valued is None else list(valued)
+    if not valued:
+        return ""
+    used = {t for s in sentences for t in terms(s)}
+    asked = [
+        (w, c)
+        for w, c in subject_words(question, sentences)
+        if set(terms(w)) & used or (SUBJECT_UNUSED and c in ("year", "ordinal"))
+    ]
+    everywhere = set.intersection(*(set(terms(sentences[i])) for i in valued)) if len(valued) > 1 else set()
+    asked = [(w, c) for w, c in asked if not set(terms(w)) <= everywhere]
+    if not asked:
+        return ""
+    reach = SUBJECT_REACH if reach is None else reach
+    words = [w for w, _ in asked]
+    if any(
+        bound_here(words, sentences, i, terms, reach)
+        or (context is not None and i < len(context) and all(set(terms(w)) & context[i] for w in words))
+        for i in valued
+    ):
+        return ""
+    first = sentences[valued[0]]
+    missing = [(w, c) for w, c in asked if not set(terms(w)) & set(terms(first))] or asked
+    other = next((o for w, c in missing if (o := contrast(c, w, first, question))), "")
+    noun = _VALUE_NOUN.get(kind, "the asked value")
+    runs = [
+        m.group()
+        for m in re.finditer(r"(?<=\s)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[\w’'-]+", question)
+        if any(re.search(rf"\b{re.escape(w)}\b", m.group()) for w, _ in missing)
+    ]
+    names = ", ".join(dict.fromkeys(re.sub(r"['’]s$", "", r) for r in runs)) or " ".join(
+        w for w, _ in missing
+    )
+    if other:
+        return f"the documents give {noun} for {other}, not {names}"
+    return f"the documents give {noun}, but not for {names}"
+
+
+def subject_kind(question: str) -> str | None:
+    """The kind of value whose subject subject_missing checks: slot_kind's, a percentage, or a sum
+    asked by its noun ("What is the minimum wage in France?").
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "count", "money", "percent", "date", "age", "duration", another slot_kind kind, or None.
+    """
+    kind = slot_kind(question)
+    if kind is not None:
+        return kind
+    if _ASKS_PERCENT.search(question):
+        return "percent"
+    if _MONEY_NOUN.search(question):
+        return "money"
+    return None
+
+
+def chained(
+    sentences: Sequence[tuple[str, frozenset[str]]], reach: int | None = None
+) -> list[tuple[str, frozenset[str]]]:
+    """Each sentence with the terms of the sentences its subject goes back to: one opening with a
+    pronoun or a definite description ("The Point Pleasant, N.J., native has about $50,000 to go")
+    takes the terms of up to `reach` sentences before it, so the person named there binds its value.
+
+    Args:
+        sentences: (text, terms) per sentence of the best passages, in passage order.
+        reach: CHAIN_REACH by default.
+    Returns:
+        (text, terms) with the terms widened.
+    """
+    reach = CHAIN_REACH if reach is None else reach
+    out: list[tuple[str, frozenset[str]]] = []
+    for i, (text, terms) in enumerate(sentences):
+        got, j = set(terms), i
+        while j > 0 and i - j < reach and _GOES_ON.match(sentences[j][0]):
+            j -= 1
+            got |= sentences[j][1]
+        out.append((text, frozenset(got)))
+    return out
+
+
+def goes_on(text: str) -> bool:
+    """Whether a text opens going on about an earlier subject: a pronoun or a definite description,
+    after an opening phrase or not ("Even without the egg donation, the ... native has ...").
+
+    Args:
+        text: a sentence or a passage.
+    Returns:
+        True when it does.
+    """
+    return bool(_GOES_ON.match(text))

@@ -123,3 +123,8 @@ def test_constants_are_the_fit_reports_choice() -> None:
         assert chosen[f"SLOTS[{kind!r}]"] == str(on)
     assert float(chosen["NOUN_COSINE"]) == slots.NOUN_COSINE
     assert float(chosen["EVENT_COSINE"]) == slots.EVENT_COSINE  # kept though the date check is off
+    for kind, on in slots.SUBJECT.items():
+        assert chosen[f"SUBJECT[{kind!r}]"] == str(on)
+    assert chosen["SUBJECT_CLASSES"] == "+".join(slots.SUBJECT_CLASSES)
+    assert chosen["SUBJECT_UNUSED"] == str(slots.SUBJECT_UNUSED)
+    assert int(chosen["SUBJECT_REACH"]) == slots.SUBJECT_REACH
