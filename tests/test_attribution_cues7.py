@@ -33,3 +33,23 @@ def test_reported_with_a_pronoun_a_time_or_as_an_adjective_is_no_report() -> Non
     found = _found(text, analyse(text)[1])
     assert not any(k.startswith(("it to the police", "wealth", "to the state")) for k in found)
     assert found["The mill will shut its doors for good"].speaker == "Harbor Ledger"
+
+
+def test_a_headline_kicker_is_no_speaker() -> None:
+    for kicker in ("BOOM", "Revealed", "The Latest", "Wow", "Paid Notice"):
+        text = (
+            f"{kicker}: Harbor Board Votes To Close The Old Pier For Good.\n\n"
+            "The harbor board met on Monday. Ada Brook, who chairs it, said the pier was unsafe."
+        )
+        found = _found(text, analyse(text)[1])
+        assert not any(k.startswith("Harbor Board Votes") for k in found), kicker
+        assert found["the pier was unsafe"].speaker == "Ada Brook"
+
+
+def test_a_headline_label_that_names_a_person_still_speaks() -> None:
+    text = (
+        "Brook: The Old Pier Must Close Before The Winter Storms.\n\n"
+        "Ada Brook chairs the harbor board. She spoke on Monday."
+    )
+    found = _found(text, analyse(text)[1])
+    assert found["The Old Pier Must Close Before The Winter Storms"].speaker == "Ada Brook"
