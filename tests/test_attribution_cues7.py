@@ -53,3 +53,21 @@ def test_a_headline_label_that_names_a_person_still_speaks() -> None:
     )
     found = _found(text, analyse(text)[1])
     assert found["The Old Pier Must Close Before The Winter Storms"].speaker == "Ada Brook"
+
+
+def test_a_question_after_an_apposition_is_the_named_askers() -> None:
+    text = (
+        "The rain fell.\n\nRuth Ames, an editor for The Valley Courier, asked Mook if the mayor would hold "
+        "press conferences.\n\nTexas, leading a group of 13 states, asked a federal judge to block the rules."
+    )
+    quotes = analyse(text)[1]
+    found = _found(text, quotes)
+    assert found["if the mayor would hold press conferences"].speaker == "Ruth Ames"
+    assert found["a federal judge to block the rules"].speaker == "Texas"
+    assert all(q.speaker for q in quotes)
+
+
+def test_a_question_with_nobody_named_stays() -> None:
+    text = "The rain fell.\n\nThe mayor smiled when asked whether he would run again next spring."
+    found = _found(text, analyse(text)[1])
+    assert "whether he would run again next spring" in found
