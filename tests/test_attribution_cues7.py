@@ -33,7 +33,9 @@ def test_reported_with_a_pronoun_a_time_or_as_an_adjective_is_no_report() -> Non
         "The mill will shut its doors for good, the Harbor Ledger reported on Thursday."
     )
     found = _found(text, analyse(text)[1])
-    assert not any(k.startswith(("it to the police", "wealth", "to the state", "record profits")) for k in found)
+    assert not any(
+        k.startswith(("it to the police", "wealth", "to the state", "record profits")) for k in found
+    )
     assert found["The mill will shut its doors for good"].speaker == "Harbor Ledger"
 
 
