@@ -182,7 +182,7 @@ def evidences(engine: Engine, inst: list[tuple[str, list[str], list[str]]]) -> l
     for q, missing, sents in inst:
         scored, sentence_cos = equivalents.paraphrase_scores(q, missing, sents, answer, engine.terms)
         left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
-        away = {t for w in missing for t in engine.terms(w)}
+        away = cover.rest_away(q, missing, left, content, engine.terms)
         rest = cover.rest_held(engine.terms(q), away, [engine.terms(s) for s in sents])
         out.append(cover.evidence(q, left, sentence_cos, content, (), rest))
     return out

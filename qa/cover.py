@@ -69,8 +69,8 @@ class Evidence:
         missing: the question's words no best sentence holds or paraphrases, with their role.
         sentence_cos: the best cosine between the whole question and one of the best sentences.
         rest: (the most of the question's other terms one best sentence holds, their number): the
-            terms of the question but those of its uncovered words and of the words a phrase
-            paraphrases (`rest_held`).
+            question's terms but those of its names, its uncovered asked noun and the words a phrase
+            paraphrases (`rest_away`, `rest_held`).
     """
 
     missing: Mapping[str, str]
@@ -177,6 +177,38 @@ def roles(question: str, content: Callable[[str], bool]) -> dict[str, str]:
     return out
 
 
+def rest_away(
+    question: str,
+    missing: Collection[str],
+    uncovered: Collection[str],
+    content: Callable[[str], bool],
+    terms: Callable[[str], Sequence[str]],
+    names: Collection[str] = (),
+    declining_roles: Collection[str] = DECLINING_ROLES,
+) -> set[str]:
+    """The terms the rest of the question leaves out: of the words a phrase paraphrases, of the asked
+    noun the documents lack, and of the names (a name alone is no evidence of what is said of it).
+    An uncovered word of another role (the verb of "What sanctions has the council *imposed*?") stays
+    in the rest, which no sentence then holds: the asked noun must be all the documents lack.
+
+    Args:
+        question: the question as searched.
+        missing: its words the documents lack.
+        uncovered: those of them no phrase paraphrases.
+        content: whether a folded word carries content terms.
+        terms: content terms of a text, made as the index makes them.
+        names: the folded words of the names the question holds.
+        declining_roles: the roles whose missing word declines.
+
+    Returns:
+        The terms to leave out of the rest.
+    """
+    role = roles(question, content)
+    said = set(missing) - set(uncovered)
+    asked = {w for w in uncovered if role.get(w) in declining_roles}
+    return {t for w in said | asked | set(names) for t in terms(w)}
+
+
 def rest_held(
     question_terms: Collection[str], away: Collection[str], sentence_terms: Sequence[Collection[str]]
 ) -> tuple[int, int]:
@@ -184,8 +216,7 @@ def rest_held(
 
     Args:
         question_terms: the question's content terms.
-        away: the terms left out: those of the words the documents lack (said in other words or not
-            at all), so that the rest is what the documents can hold as written.
+        away: the terms left out (`rest_away`).
         sentence_terms: each best sentence's terms.
 
     Returns:

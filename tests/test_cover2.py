@@ -25,6 +25,27 @@ def test_rest_held_leaves_out_the_missing_words_terms() -> None:
     assert cover.rest_held(q, terms("equipment"), [s2]) == (1, 3)
 
 
+def _terms(text: str) -> list[str]:
+    return terms(text)
+
+
+def test_the_rest_leaves_out_names_paraphrased_words_and_the_asked_noun() -> None:
+    q = "Which vehicles did the ferry carry to Kirkwall?"
+    away = cover.rest_away(q, ["vehicles"], ["vehicles"], _content, _terms, {"kirkwall"})
+    assert cover.rest_held(terms(q), away, [terms(FERRY)]) == (2, 2)  # "ferry", "carry"
+
+
+def test_an_uncovered_verb_stays_in_the_rest() -> None:
+    # "levied" is in no sentence and no phrase says it: the asked noun is not all the documents lack.
+    q = "What tolls has the ferry company levied on islanders?"
+    away = cover.rest_away(q, ["tolls", "levied"], ["tolls", "levied"], _content, _terms)
+    held, rest = cover.rest_held(terms(q), away, [terms(FERRY)])
+    assert held < rest
+    # Said in other words, it leaves the rest.
+    away = cover.rest_away(q, ["tolls", "levied"], ["tolls"], _content, _terms)
+    assert set(terms("levied")) <= away
+
+
 def test_rest_held_without_sentences_holds_nothing() -> None:
     assert cover.rest_held(terms("the harbour wall"), [], []) == (0, 2)
 
