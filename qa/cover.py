@@ -57,8 +57,11 @@ SENTENCE_EXCUSE = 0.725
 # the model ("tanks" is 0.27 from "a kind of hardware", below unrelated phrases of the same
 # sentences) nor WordNet (16% of SQuAD's answerable missing heads against 10% of near misses, and on
 # no PyPI package) tells a kind apart from a co-hyponym (bench/fit_hypernyms.py). Fit by
-# bench/fit_cover.py (bench/reports/equivalents.md, top section); None: never.
-REST_EXCUSE: int | None = None
+# bench/fit_cover.py (bench/reports/equivalents.md, "Rest excuse"; None: never): 1, net 51 -> 53 on
+# the fit sets (paraphrase fit set's answerable declined 10 -> 9 of 92: "what was the margin of the
+# vote" beside "passed by 27 votes to 19"; no near miss lost on any set), SQuAD's answerable heads
+# declined by the gate 0.239 -> 0.176 of 222, near misses 0.305 -> 0.277 of 364.
+REST_EXCUSE: int | None = 1
 
 
 @dataclass(frozen=True)

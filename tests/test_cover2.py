@@ -85,3 +85,9 @@ def test_a_near_miss_whose_other_words_are_absent_still_declines(ferry: Engine) 
     # "tolls" is the asked noun and "levied" the verb: neither is in any sentence.
     answer = Conversation(ferry).ask("What tolls has the ferry company levied on islanders?", 3)
     assert answer.abstained
+
+
+def test_an_asked_kind_whose_instances_the_sentence_gives_is_answered(ferry: Engine) -> None:
+    # "vehicles" is in no document; "tractors" is one, in the sentence holding "ferry" and "carried".
+    answer = Conversation(ferry).ask("Which vehicles did the ferry carry to Kirkwall?", 3)
+    assert not answer.abstained and "tractors" in answer.passages[0].text
