@@ -992,8 +992,11 @@ def _uncovered(
     )
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
     named = {w for n in names_in(question) for w in words(n)}
-    ev = cover.evidence(question, left, sentence_cos, lambda w: bool(engine.terms(w)), named)
-    return cover.declining(ev, cover.ROLES) if rewritten else cover.declining(ev)
+    content = lambda w: bool(engine.terms(w))  # noqa: E731 - a predicate passed on twice
+    away = cover.rest_away(question, missing, left, content, engine.terms, named)
+    rest = cover.rest_held(engine.terms(question), away, [engine.terms(s) for s in sentences])
+    ev = cover.evidence(question, left, sentence_cos, content, named, rest)
+    return cover.declining(ev, cover.ROLES, rest_excuse=None) if rewritten else cover.declining(ev)
 
 
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
