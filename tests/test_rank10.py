@@ -4,8 +4,12 @@ Articles written for these tests; the hash embedder stands in for the model (no 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
+from qa import rank
 from qa.engine import Engine
 from qa.session import Conversation, ordered_scores
 from qa.types import Hit
@@ -68,3 +72,33 @@ def test_conversation_scores_follow_the_order(engine: Engine, questions: tuple[s
         for shown in (a.hits, a.nearest):
             scores = [h.score for h in shown]
             assert scores == sorted(scores, reverse=True), (q, scores)
+
+
+def test_reach_is_the_best_share_of_the_question_any_candidate_holds(engine: Engine) -> None:
+    """Features.reach: the same in every row, the largest cov_q; 1 when some passage holds every
+    question word, below 1 for a question in words the article does not use."""
+    whole = rank.features(engine, "Which councillor proposed the plan?")
+    assert whole is not None
+    assert np.allclose(whole.reach, whole.cov_q.max())
+    assert whole.reach[0] == pytest.approx(1.0)
+    para = rank.features(engine, "Which politician championed bringing back evening boats to Vell?")
+    assert para is not None
+    assert 0.0 < para.reach[0] < 1.0
+    assert np.all(para.reach == para.reach[0])
+
+
+def test_unmatched_scales_word_matches_by_reach(engine: Engine) -> None:
+    """Weights.unmatched: with reach 1 the score is unchanged; with reach r the word-matching part
+    (bm25, sentence, passage coverage) is scaled by 1 - unmatched * (1 - r), the dense part kept."""
+    w0 = replace(rank.WEIGHTS, unmatched=0.0, neighbour=0.0, document=0.0)
+    w1 = replace(w0, unmatched=1.0)
+    whole = rank.features(engine, "Which councillor proposed the plan?")
+    assert whole is not None
+    assert np.allclose(rank.combine(whole, w0), rank.combine(whole, w1))
+    para = rank.features(engine, "Which politician championed bringing back evening boats to Vell?")
+    assert para is not None
+    lexical = w0.bm25 * para.bm + w0.sentence * para.cov_s + w0.passage_cov * para.cov_p
+    drop = rank.combine(para, w0) - rank.combine(para, w1)
+    assert np.allclose(drop, lexical * (1.0 - para.reach))
+    unset = replace(para, reach=np.zeros(0))  # made without it: the weight changes nothing
+    assert np.allclose(rank.combine(unset, w0), rank.combine(unset, w1))
