@@ -132,6 +132,10 @@ GRID: dict[str, list[float]] = {
     "caption": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
     # The plain reading's share of a doubtful speech question's score (qa.rank.Features.doubt).
     "narrator": [0.0, 0.25, 0.5, 0.75, 1.0],
+    # How much the word-matching signals yield to the dense one on a paraphrased question
+    # (qa.rank.Features.reach): 0 leaves them alone, 1 scales them by the share of the question's
+    # words the documents hold at best.
+    "unmatched": [0.0, 0.25, 0.5, 0.75, 1.0],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 

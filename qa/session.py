@@ -160,6 +160,9 @@ class Conversation:
             # first even where the words of "say next" or of the quote ranked it lower (PolNeAR train
             # conversations, bench/followups.py: the ranking put another document's passage first).
             answer = self._pin(answer, plan, k)
+        # Fusion, the follow-up's preferences and pins order by more than the score: the score shown
+        # is lowered to the one above it, so a reader sees a list whose scores never rise.
+        answer = replace(answer, hits=ordered_scores(answer.hits), nearest=ordered_scores(answer.nearest))
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
         self.turns.append(
@@ -1047,6 +1050,29 @@ def _asks_for_someone(question: str) -> bool:
     ):
         return False
     return bool(re.match(r"^\s*(?:who|whom|whose)\b", q, re.I)) or described(q) is not None
+
+
+def ordered_scores(hits: list[Hit]) -> list[Hit]:
+    """`hits` in the same order, each shown with a score no higher than the one before it.
+
+    The order of a conversation's answer is made by more than one ranking's score: reciprocal-rank
+    fusion of its readings (a passage both readings rank beats one a single reading ranks higher),
+    a follow-up's preferred passages and pinned attributions. A list whose scores rise midway
+    (held-out h2u04: 0.883 above 0.992) reads as a mistake; a passage placed below another is shown
+    with at most that one's score, and the first keeps its own.
+
+    Args:
+        hits: the passages, best first as the answer orders them.
+
+    Returns:
+        The same passages, in order, their scores made non-increasing.
+    """
+    out: list[Hit] = []
+    for h in hits:
+        if out and h.score > out[-1].score:
+            h = replace(h, score=out[-1].score)
+        out.append(h)
+    return out
 
 
 def fuse(answers: list[Answer], k: int) -> Answer:
