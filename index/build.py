@@ -217,7 +217,7 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
         The document of the new generation, its vectors not yet made.
     """
     text, parts = doc.text, doc.source.parts
-    bounds = windows.cuts(text.data)
+    bounds = _cuts(text.data)
     if len(bounds) == 2:  # one window: the whole document at once
         whole = text.text()
         chunks = structure.label(whole, _chunk(whole, embedder), parts)
@@ -245,6 +245,31 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
         at += len(window)
         del window, chunks
     return _Doc(doc.source, text, packed, merged.speakers(), merged.quotes, vectors=None, status="added")
+
+
+# A long document is analysed in windows of about 1/ANALYSIS_SHARE of its UTF-8, at least
+# ANALYSIS_FLOOR and at most windows.WINDOW_BYTES (2 MiB): the window's str (1-4 bytes a character)
+# and its chunks and labels then weigh a fraction of the file, where 2 MiB windows weighed the same
+# whatever its size (a 4 MB str at 3 MB of text; bench/reports/index_scale.txt, ninth pass). The
+# floor keeps every document up to 256 KiB (every news article: 5-50 KB) whole, as before, and
+# the windows few (a window's set-up is a few ms). Checked, not fit, by bench/index_scale.py (ninth
+# pass, the before and after runs side by side): peak over the baseline at 3 MB 14 -> 9 MB with the
+# other changes of that pass, build CPU time 6.0 -> 5.8 s at 3 MB and 20.1 -> 19.5 s at 10 MB.
+ANALYSIS_SHARE = 16
+ANALYSIS_FLOOR = 256 << 10
+
+
+def _cuts(data: bytes | bytearray) -> list[int]:
+    """The analysis windows of a document's UTF-8 text (`windows.cuts`), sized by the document.
+
+    Args:
+        data: the document's UTF-8.
+
+    Returns:
+        The window boundaries, first 0 and last len(data).
+    """
+    size = min(windows.WINDOW_BYTES, max(ANALYSIS_FLOOR, len(data) // ANALYSIS_SHARE))
+    return windows.cuts(data, size)
 
 
 def _parts_in(parts: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -353,7 +378,7 @@ def _attributions_of(doc: ingest.Document) -> tuple[list[docstore.SpeakerRow], l
     Returns:
         (speaker rows, quote rows).
     """
-    bounds = windows.cuts(doc.text.data)
+    bounds = _cuts(doc.text.data)
     if len(bounds) == 2:
         return _attributions(doc.text.text(), doc.source.parts)
     merged, at = _Attributions(), 0
@@ -471,6 +496,7 @@ def build(
                     # Removing the last documents of an index (removed > 0) commits an empty index.
                     raise InputError(_nothing_to_index(paths, skipped))
                 prev = None  # carried vectors are views of its matrix, written out and released first
+                _return_freed_memory()  # analysing's freed heap, before the model's batches
                 rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
                 _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
@@ -606,25 +632,6 @@ class _PassageTexts(Sequence[str]):
         return self._one(range(len(self))[i])
 
 
-class _Window(Sequence[str]):
-    """Passages a..b-1 of a `_PassageTexts`, each sliced from its document when asked for."""
-
-    def __init__(self, texts: _PassageTexts, a: int, b: int) -> None:
-        self._texts, self._a, self._n = texts, a, b - a
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [self._texts[self._a + k] for k in range(*i.indices(self._n))]
-        return self._texts[self._a + range(self._n)[i]]
-
-
 def _passages_of(docs: list[_Doc]) -> Iterator[str]:
     """Every passage's text in passage-id order, sliced when reached: BM25 reads each once, so no
     list of (text, start, end) spans is held (~130 bytes a passage: 8 MB at 65k passages).
@@ -713,12 +720,10 @@ def _embed(
         done += n
         tick("embedding", done, len(texts))
 
-    # Windows of the model's own tokenization window: its length-sorted batches are unchanged. Each
-    # is a view (`_Window`): the model slices a passage when it reads it, so no list of the window's
-    # 4,096 strs (~4 MB) is held while it runs (bench/reports/index_scale.txt, eighth pass).
-    for a in range(0, len(texts), embed.ENCODE_WINDOW):
-        b = min(a + embed.ENCODE_WINDOW, len(texts))
-        rows.put(where[a:b], embedder.encode(_Window(texts, a, b), progress=step))
+    # The model's own tokenization windows and length-sorted batches, unchanged (bit-identical
+    # vectors), each batch written to its rows as soon as it is made: no window's output (4,096 rows,
+    # 6.3 MB of float32, the peak at 3 MB of text) is held (bench/reports/index_scale.txt, ninth pass).
+    embed.encode_to(embedder, texts, lambda at, x: rows.put(where[at], x), progress=step)
     return rows
 
 
@@ -806,6 +811,7 @@ def _write(
     # text) no longer adds to the texts (1x) and the chunks. bench/reports/index_scale.txt, fifth
     # pass: storing:vectors peak 219 -> see the report.
     Lexical.write(_passages_of(docs), staging / LEXICAL)
+    _return_freed_memory()  # BM25's vocabulary, freed: not under the store's pages (ninth pass)
     tick("storing", 1, 3)
     docstore.write(
         staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]

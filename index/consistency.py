@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from index import vectors
 from index.errors import IndexDamaged
 from index.store import VECTORS
 
@@ -23,7 +24,8 @@ def check_vectors(ann: Any, dim: int, n_passages: int, matrix: np.ndarray | None
         ann: the loaded FAISS index.
         dim: the manifest's dimension.
         n_passages: passages in the document store.
-        matrix: the vectors already reconstructed (flat indexes), checked for NaN and infinities.
+        matrix: the vectors as a matrix (float32 flat indexes), checked for NaN and infinities;
+            None: an exact index's codes are decoded and checked a block at a time.
     """
     import faiss
 
@@ -32,7 +34,11 @@ def check_vectors(ann: Any, dim: int, n_passages: int, matrix: np.ndarray | None
         raise IndexDamaged(
             f"index file {VECTORS} is damaged ({ntotal} vectors of {d} dims for {n_passages} passages of {dim})"
         )
-    if matrix is not None and not np.isfinite(matrix).all():
+    if matrix is not None:
+        finite = bool(np.isfinite(matrix).all())
+    else:  # fp16/sq8 codes: decoded a block at a time, no float32 copy of them all
+        finite = not isinstance(ann, faiss.IndexFlatCodes) or vectors.all_finite(ann)
+    if not finite:
         raise IndexDamaged(f"index file {VECTORS} is damaged (vectors hold NaN or infinite numbers)")
     sq = getattr(ann, "sq", None)
     if isinstance(ann, faiss.IndexIVF) and sq is not None:

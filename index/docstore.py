@@ -126,6 +126,9 @@ class SpeakerRow:
     aliases: tuple[str, ...]
 
 
+WRITE_CACHE_KIB = 256
+
+
 def write(
     path: Path,
     documents: Sequence[DocRow],
@@ -155,6 +158,10 @@ def write(
     try:
         con.execute("PRAGMA journal_mode=OFF")  # the whole file is staged, checksummed and fsynced by commit
         con.execute("PRAGMA synchronous=OFF")
+        # Pages written once, never read back while writing: SQLite's default cache (2 MB) and the
+        # index sorts' memory, bounded by it, held 5 MB over storing:docstore at 3 MB of text
+        # (bench/reports/index_scale.txt, ninth pass). WRITE_CACHE_KIB each: the same file.
+        con.execute(f"PRAGMA cache_size=-{WRITE_CACHE_KIB}")
         con.execute(f"PRAGMA application_id={APPLICATION_ID}")
         con.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         con.executescript(_SCHEMA)

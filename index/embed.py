@@ -364,8 +364,27 @@ class OnnxEmbedder:
     ) -> np.ndarray:
         """Batches of similar length (little padding), results put back in input order."""
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
+        for rows, vecs in self.encode_batches(texts, batch_size=batch_size):
+            out[rows] = vecs
+            if progress is not None:
+                progress(len(rows))
+        return out
+
+    def encode_batches(
+        self, texts: Sequence[str], *, batch_size: int = 32
+    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The batches `encode` runs, each as soon as it is made: the caller writes them where they go,
+        so that no window's output is held (4,096 rows of float32: 6.3 MB at 384 dims, the build's
+        peak at 3 MB of text; bench/reports/index_scale.txt, ninth pass). The same batches, hence
+        bit-identical vectors.
+
+        Args:
+            texts: the texts.
+            batch_size: texts run at once.
+
+        Returns:
+            An iterator over (positions in `texts` int64, float32 (len(positions), dim) vectors).
+        """
         batch_size = max(1, batch_size)
         # Tokenized a window at a time, and only the ids kept: a tokenizers Encoding holds ids, type
         # ids, tokens, offsets, masks and word ids (~100 bytes a token: 24 MB for 2185 passages of
@@ -380,12 +399,10 @@ class OnnxEmbedder:
             for start in range(0, len(order), batch_size):
                 rows = order[start : start + batch_size]
                 spans = [slice(offsets[i], offsets[i + 1]) for i in rows]
-                out[[w0 + i for i in rows]] = self._run([ids[s] for s in spans], [types[s] for s in spans])
-                if progress is not None:
-                    progress(len(rows))
-        if not np.isfinite(out).all():  # would become NaN scores: JSON cannot carry them, ranking breaks
-            raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
-        return out
+                vecs = self._run([ids[s] for s in spans], [types[s] for s in spans])
+                if not np.isfinite(vecs).all():  # would become NaN scores: JSON cannot carry them
+                    raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
+                yield np.asarray(rows, dtype=np.int64) + w0, vecs
 
     def _token_ids(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The token ids and type ids of `texts`, concatenated, and where each text's start and end.
@@ -686,6 +703,41 @@ class SentenceTransformerEmbedder:
             if progress is not None:
                 progress(len(part))
         return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
+
+
+# Texts encoded at once by an embedder without batches of its own to hand out (`encode_to`): the
+# hash embedder (each text's vector its own) and test doubles. 256 rows of float32 at 384 dims:
+# 0.4 MB, where a window of ENCODE_WINDOW rows held 6.3 MB (bench/reports/index_scale.txt, ninth
+# pass: the build's peak at 3 MB of text was that window's output).
+OTHER_WINDOW = 256
+
+
+def encode_to(
+    embedder: Embedder,
+    texts: Sequence[str],
+    put: Callable[[np.ndarray, np.ndarray], None],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Encode `texts`, handing each part's vectors to `put` as soon as they are made, so that no more
+    than a batch (the ONNX model) or OTHER_WINDOW rows (other embedders) of output is held. The
+    ONNX model's batches are those of its `encode`: bit-identical vectors.
+
+    Args:
+        embedder: the model.
+        texts: the texts (a sequence read by index; a view that slices them when asked is enough).
+        put: called with (positions in `texts` int64, float32 vectors of those positions).
+        progress: called with the number of texts done by each part.
+    """
+    if isinstance(embedder, OnnxEmbedder):
+        for rows, vecs in embedder.encode_batches(texts):
+            put(rows, vecs)
+            if progress is not None:
+                progress(len(rows))
+        return
+    for a in range(0, len(texts), OTHER_WINDOW):
+        b = min(a + OTHER_WINDOW, len(texts))
+        put(np.arange(a, b, dtype=np.int64), embedder.encode(texts[a:b], progress=progress))
 
 
 def load_embedder(

@@ -195,15 +195,19 @@ class RowFile:
                 f.write(x[a:b].data)
 
     def blocks(self, size: int | None = None) -> Iterator[tuple[int, np.ndarray]]:
-        """(first row, rows) of the whole matrix, `size` (default ADD_BLOCK) rows at a time."""
+        """(first row, rows) of the whole matrix, `size` (default ADD_BLOCK) rows at a time, each
+        read into the same buffer: a block is valid until the next is asked for. A new array a
+        block, freed after use, raised glibc's mmap threshold and stayed in the heap (+4 MB over
+        storing:vectors at 3 MB of text; bench/reports/index_scale.txt, ninth pass)."""
         size = size or ADD_BLOCK
+        buf = np.empty((min(size, self.n), self.d), dtype=np.float32)
         with open(self.path, "rb") as f:
             for start in range(0, self.n, size):
                 count = min(size, self.n - start)
-                x = np.fromfile(f, dtype=np.float32, count=count * self.d)
-                if len(x) != count * self.d:
+                x = buf[:count]
+                if f.readinto(x.data.cast("B")) != x.nbytes:
                     raise OSError(f"{self.path} is shorter than {self.n} rows")
-                yield start, x.reshape(count, self.d)
+                yield start, x
 
     def take(self, rows: np.ndarray, size: int | None = None) -> np.ndarray:
         """The rows `rows` (sorted, distinct) as one matrix, read block by block."""
@@ -299,10 +303,13 @@ def write_from_file(
     header[-8:] = np.uint64(rows.n * index.sa_code_size()).tobytes()
     if progress:
         progress(0, rows.n)
+    codes = np.empty((min(ADD_BLOCK, rows.n), index.sa_code_size()), dtype=np.uint8)  # one buffer
     with open(path, "wb") as f:
         f.write(header)
         for start, x in rows.blocks():
-            f.write(np.ascontiguousarray(index.sa_encode(x)).data)
+            out = codes[: len(x)]
+            index.sa_encode(x, out)
+            f.write(out.data)
             if progress:
                 progress(start + len(x), rows.n)
 
@@ -427,6 +434,66 @@ def search(index: faiss.Index, queries: np.ndarray, k: int) -> tuple[np.ndarray,
         if few:
             faiss.omp_set_num_threads(threads)
     return scores, ids
+
+
+def stored_rows(index: faiss.IndexFlat) -> np.ndarray:
+    """A float32 flat index's vectors as an (n, d) matrix viewing FAISS's own storage (no copy):
+    valid while the index lives and holds no more vectors (an add() may move its storage).
+
+    Args:
+        index: an IndexFlat.
+
+    Returns:
+        The read-only view.
+    """
+    import faiss
+
+    n, d = int(index.ntotal), int(index.d)
+    if not n:
+        return np.zeros((0, d), dtype=np.float32)
+    out = faiss.rev_swig_ptr(index.get_xb(), n * d).reshape(n, d)
+    out.flags.writeable = False
+    return out
+
+
+def stored_codes(index: faiss.IndexFlatCodes) -> np.ndarray:
+    """An exact index's codes (fp16 or sq8: code_size bytes a vector) as an (n, code_size) uint8
+    matrix viewing FAISS's own storage (no copy), on the terms of `stored_rows`.
+
+    Args:
+        index: an IndexFlatCodes (IndexScalarQuantizer).
+
+    Returns:
+        The read-only view.
+    """
+    import faiss
+
+    n, size = int(index.ntotal), int(index.code_size)
+    if not n:
+        return np.zeros((0, size), dtype=np.uint8)
+    if index.codes.size() != n * size:
+        raise IndexDamaged(f"vector index holds {index.codes.size()} bytes of codes for {n} vectors")
+    out = faiss.rev_swig_ptr(index.codes.data(), n * size).reshape(n, size)
+    out.flags.writeable = False
+    return out
+
+
+def all_finite(index: faiss.Index, block: int = ADD_BLOCK) -> bool:
+    """Whether every stored vector decodes to finite numbers, checked a block of rows at a time
+    (bounded memory: no float32 copy of them all).
+
+    Args:
+        index: a flat (exact) index.
+        block: rows decoded at once.
+
+    Returns:
+        False when any component is NaN or infinite.
+    """
+    n = int(index.ntotal)
+    for a in range(0, n, block):
+        if not np.isfinite(index.reconstruct_n(a, min(block, n - a))).all():
+            return False
+    return True
 
 
 def reconstruct_all(index: faiss.Index) -> np.ndarray:

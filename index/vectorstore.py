@@ -112,18 +112,34 @@ class NumpyStore:
 class FaissStore:
     """The default store: a FAISS index (exact up to vectors.FLAT_MAX vectors, IVF beyond).
 
-    Exact (flat) indexes are also kept as a matrix: scoring a few hundred candidates is one
-    matrix product instead of a reconstruct() call per passage.
+    The vectors of an exact index are read where FAISS holds them, never copied whole: a float32
+    index's as a matrix (a view of FAISS's own storage), an fp16 or sq8 index's decoded a few
+    rows at a time from its codes when fetched (scoring a few hundred candidates is one decode and
+    one matrix product). A float32 copy of every vector (1,536 bytes a passage, twice the fp16
+    codes) was made when an index was opened (bench/reports/index_scale.txt, ninth pass).
     """
 
     def __init__(self, index: faiss.Index, params: dict[str, Any]) -> None:
         self.index = index  # the FAISS index itself (for FAISS-specific checks and tools)
         self.params = dict(params)
         self.dim = int(index.d)
-        self.matrix: np.ndarray | None = None
+        self.matrix: np.ndarray | None = None  # float32 storage only: a view, not a copy
+        self._codes: np.ndarray | None = None  # fp16/sq8 storage: a view of the codes
         self._direct_map = False
         if self.params.get("type") == "flat":
-            self.matrix = vectors.reconstruct_all(index)
+            self._view()
+
+    def _view(self) -> None:
+        """Point `matrix` or `_codes` at FAISS's storage of an exact index (after every add)."""
+        import faiss
+
+        n = int(self.index.ntotal)
+        if isinstance(self.index, faiss.IndexFlat):
+            self.matrix = vectors.stored_rows(self.index)
+        elif isinstance(self.index, faiss.IndexFlatCodes):
+            self._codes = vectors.stored_codes(self.index)
+        else:  # an exact kind FAISS may add: reconstructed once, as before
+            self.matrix = vectors.reconstruct_all(self.index) if n else np.zeros((0, self.dim), np.float32)
 
     @classmethod
     def build(cls, vecs: np.ndarray, params: dict[str, Any] | None = None, **kw: Any) -> FaissStore:
@@ -144,8 +160,8 @@ class FaissStore:
     def add(self, vecs: np.ndarray) -> None:
         x = _rows(vecs, self.dim)
         self.index.add(x)
-        if self.matrix is not None:
-            self.matrix = np.vstack([self.matrix, x])
+        if self.params.get("type") == "flat":
+            self._view()  # FAISS's storage may have moved
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         q = _rows(query, self.dim)
@@ -158,6 +174,8 @@ class FaissStore:
             return self.matrix[got]
         if not got:
             return np.zeros((0, self.dim), np.float32)
+        if self._codes is not None:  # the rows' codes decoded as FAISS's reconstruct() decodes them
+            return np.asarray(self.index.sa_decode(self._codes[got]), dtype=np.float32)
         if not self._direct_map:
             import faiss
 
@@ -175,5 +193,5 @@ class FaissStore:
     def all(self) -> np.ndarray:
         """Every stored vector in id order (to carry unchanged documents over to a new index)."""
         if self.matrix is not None:
-            return self.matrix
+            return self.matrix.copy()  # its own rows: not FAISS's storage, freed with the index
         return vectors.reconstruct_all(self.index)

@@ -1,0 +1,151 @@
+"""The build's fixed costs sized by the input (issue 10, case 16; bench/reports/index_scale.txt,
+ninth pass): analysis windows sized by the document give the same passages, the model's output is
+written as it comes (the same vectors), and an opened exact index keeps no float32 copy of its
+vectors (the same scores). Articles written here; hash-embedder; no timing.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import build as build_module
+from index import chunk as chunking
+from index import consistency, embed, hashembed, ingest, structure, vectors, windows
+from index.errors import IndexDamaged
+from index.model import SourceText
+from index.packedtext import PackedText
+from index.vectorstore import FaissStore
+
+_WORDS = "ferry council harbour bridge storm keeper’s tide vessel repaired mayor cargo pier".split()
+
+
+def _paragraphs(n: int, seed: int = 5) -> str:
+    """A plain-text report of my own: a headline, then n paragraphs of 1-3 sentences, some long
+    enough to be cut into several passages."""
+    rng = random.Random(seed)
+    out = ["Ferry service cut for the winter"]
+    for i in range(n):
+        sentences = [
+            f"On day {i} the " + " ".join(rng.choice(_WORDS) for _ in range(rng.randrange(8, 60))) + "."
+            for _ in range(rng.randrange(1, 4))
+        ]
+        out.append(" ".join(sentences))
+    return "\n\n".join(out) + "\n"
+
+
+@pytest.fixture(scope="module")
+def emb(tmp_path_factory: pytest.TempPathFactory) -> embed.Embedder:
+    return embed.load_embedder(hashembed.MODEL, tmp_path_factory.mktemp("m"), quantized=True)
+
+
+def test_analysis_windows_grow_with_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to the floor a document is one window; beyond it about 1/ANALYSIS_SHARE of it, never more
+    than windows.WINDOW_BYTES."""
+    floor, share = build_module.ANALYSIS_FLOOR, build_module.ANALYSIS_SHARE
+    assert build_module._cuts(b"a\n\n" * (floor // 3)) == [0, 3 * (floor // 3)]
+    para = b"word " * 99 + b"\n\n"
+    for size, most in (
+        (2 * floor, None),
+        (5 * floor, None),
+        (3 * share * floor, None),
+        (3 * share * floor, 2),
+    ):
+        if most:
+            monkeypatch.setattr(windows, "WINDOW_BYTES", most * floor)
+        data = para * (size // len(para))
+        bounds = build_module._cuts(data)
+        widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        want = min(windows.WINDOW_BYTES, max(floor, len(data) // share))
+        assert len(widths) == -(-len(data) // want) and max(widths) <= want * 1.5
+
+
+def test_documents_analysed_in_smaller_windows_give_the_same_passages(
+    emb: embed.Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every passage (span, paragraph number, kind) of a document cut into windows by its size is
+    the one the whole document gets."""
+    text = _paragraphs(400)
+    monkeypatch.setattr(build_module, "ANALYSIS_FLOOR", 4096)
+    assert len(build_module._cuts(text.encode())) > 10
+    doc = ingest.Document(
+        SourceText("/x/r.txt", "", "t", "text", "0" * 64), PackedText.from_utf8(text.encode())
+    )
+    got = [(c.start, c.end, c.paragraph, c.kind) for c in build_module._analyse(doc, emb).chunks]
+    chunks = chunking.chunk(
+        text, emb.count_tokens, max_chars=build_module.MAX_CHARS, max_tokens=emb.max_tokens, overlap=0
+    )
+    assert got == [(c.start, c.end, c.paragraph, c.kind) for c in structure.label(text, chunks)]
+
+
+def test_encode_to_hands_out_the_vectors_encode_makes(emb: embed.Embedder) -> None:
+    texts = [
+        f"The ferry {i} left the harbour at {i % 24} o’clock." for i in range(3 * embed.OTHER_WINDOW + 5)
+    ]
+    out = np.zeros((len(texts), emb.dim), dtype=np.float32)
+    done: list[int] = []
+
+    def put(at: np.ndarray, x: np.ndarray) -> None:
+        assert len(x) <= embed.OTHER_WINDOW
+        out[at] = x
+
+    embed.encode_to(emb, texts, put, progress=done.append)
+    np.testing.assert_array_equal(out, emb.encode(texts))
+    assert sum(done) == len(texts)
+
+
+@pytest.mark.parametrize("storage", ["fp16", "sq8"])
+def test_an_opened_exact_index_holds_no_float32_copy(storage: str, tmp_path: Path) -> None:
+    """Fetched rows are the ones FAISS reconstructs, decoded from the codes when asked for."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((700, 48)).astype(np.float32)
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    params = {"type": "flat", "storage": storage}
+    vectors.save(vectors.build(x, params), tmp_path / "v.faiss")
+    store = FaissStore.load(tmp_path / "v.faiss", params)
+    assert store.matrix is None
+    want = vectors.reconstruct_all(store.index)
+    ids = [699, 0, 5, 5, 311]
+    np.testing.assert_array_equal(store.fetch(ids), want[ids])
+    np.testing.assert_array_equal(store.all(), want)
+    consistency.check_vectors(store.index, 48, 700, store.matrix)
+    store.add(x[:3])
+    np.testing.assert_array_equal(store.fetch([700, 702]), vectors.reconstruct_all(store.index)[[700, 702]])
+
+
+def test_nan_codes_are_found_without_a_float32_copy(tmp_path: Path) -> None:
+    x = np.eye(4, 16, dtype=np.float32)
+    index = vectors.build(x, {"type": "flat", "storage": "fp16"})
+    codes = vectors.stored_codes(index)
+    codes.flags.writeable = True
+    codes[2, 4:6] = np.frombuffer(np.float16(np.nan).tobytes(), dtype=np.uint8)  # component 2 of row 2
+    with pytest.raises(IndexDamaged, match="NaN"):
+        consistency.check_vectors(index, 16, 4, None)
+
+
+def test_a_float32_flat_index_is_viewed_not_copied() -> None:
+    x = np.eye(5, 8, dtype=np.float32)
+    store = FaissStore.build(x, {"type": "flat", "storage": "flat"})
+    assert store.matrix is not None and not store.matrix.flags.owndata
+    np.testing.assert_array_equal(store.fetch([4, 1]), x[[4, 1]])
+    store.add(x[:2])
+    np.testing.assert_array_equal(store.fetch([5, 6]), x[:2])
+
+
+@pytest.mark.slow
+def test_the_model_s_batches_written_as_they_come_are_its_vectors(
+    qa_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real model (int8: activations quantised per batch): the vectors `encode_to` hands out are
+    bit-identical to `encode`'s, with windows smaller than the input."""
+    from qa import config
+
+    model = embed.load_embedder(None, config.model_cache_dir(), quantized=True)
+    monkeypatch.setattr(embed, "ENCODE_WINDOW", 16)
+    texts = [" ".join(["the ferry left the harbour"] * (1 + i % 9)) + f" on day {i}." for i in range(50)]
+    out = np.zeros((len(texts), model.dim), dtype=np.float32)
+    embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x))
+    np.testing.assert_array_equal(out, model.encode(texts, batch_size=32))
