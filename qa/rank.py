@@ -1248,15 +1248,48 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
     phrase, topic = abstain.asked_speaker(searched), abstain.asked_topic(searched)
     if phrase is None or topic is None:
         return None
-    # Only a speaker the question names ("Angela Merkel", "Merkel"), not one it describes ("Uefa's
-    # spokesman": the description may fit a source quoted under another name).
-    wanted = questions.match_speakers(phrase, engine.speakers_index)[:1]
-    if not wanted or not abstain.is_name(phrase):
+    # A speaker the question names ("Angela Merkel", "Merkel"); one it describes ("the White House
+    # spokesman") only with abstain.SPEAKER_TOPIC_DESCRIBED, as qa.describe resolves it for ranking.
+    # Every entry the name means, as ranking reads it (asked_speakers: "Donald J. Trump" in one
+    # article, "Donald Trump" in another): X's attributions are under any of them.
+    named = asked_speakers(phrase, questions.match_speakers(phrase, engine.speakers_index), engine)
+    if named and abstain.is_name(phrase):
+        wanted = named
+    elif abstain.SPEAKER_TOPIC_DESCRIBED:
+        # The description resolved (qa.describe), or else an alias the index binds to one source
+        # ("White House spokesman Josh Earnest": describe.resolve leaves that to the alias).
+        wanted = described_speaker(engine, searched) or named[:1]
+    else:
+        return None
+    if not wanted:
         return None
     known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic)) if engine.lexical.known(t)}
     if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
     return wanted, known
+
+
+def described_speaker(engine: Engine, searched: str) -> list[str]:
+    """The quoted source a "What did <description> say about T?" question describes.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        [the source qa.describe.resolve takes for the description], or [] (no description, or
+        none the documents bind to one source).
+    """
+    named = questions.match_speakers(searched, engine.speakers_index)
+    found = describe.resolve(
+        searched,
+        named,
+        engine.speakers_index,
+        engine.speaker_profiles,
+        engine.terms,
+        engine.lexical.idf,
+        questions.match_speakers,
+    )
+    return found.speakers[:1] if found is not None else []
 
 
 def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | None:
@@ -1294,9 +1327,36 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     aliases = {a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)}
     aliases |= {a.split()[-1] for a in aliases if len(a.split()) > 1}
     texts["naming"] = [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
-    return {
+    # The same, less the mentions inside another source's attribution ("Political scientists say
+    # ... where Clinton has dominated the race" is theirs, not Clinton's words).
+    others: dict[int, list[tuple[int, int]]] = {}
+    for q in engine.quotes:
+        if q.speaker not in wanted:
+            others.setdefault(q.doc_id, []).append((q.start, q.end))
+    texts["naming_own"] = [
+        t
+        for d, doc in engine.docs.items()
+        for t in abstain.naming_sentences(doc.text, aliases, others=others.get(d, ()))
+    ]
+    # Only in the articles X is quoted in: X's words are where X's attributions are.
+    quoted_in = {q.doc_id for q in own}
+    texts["naming_docs"] = [
+        t for d in sorted(quoted_in) for t in abstain.naming_sentences(engine.docs[d].text, aliases)
+    ]
+    texts["naming_own_docs"] = [
+        t
+        for d in sorted(quoted_in)
+        for t in abstain.naming_sentences(engine.docs[d].text, aliases, others=others.get(d, ()))
+    ]
+    shares = {
         k: abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in ts)) for k, ts in texts.items()
     }
+    # The leads, only where X's own texts name the people the topic names (abstain.topic_names_said).
+    said = abstain.topic_names_said(
+        abstain.asked_topic(searched) or "", aliases, texts["quotes"] + texts["naming_own"]
+    )
+    shares["leads_names"] = shares["leads"] if said else 0.0
+    return shares
 
 
 def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
