@@ -1037,6 +1037,10 @@ def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
     return rare, everyday
 
 
+# The reason's wording of a measured kind ("no passage states an age", not "a age").
+_A_KIND = {"height": "a height", "age": "an age", "weight": "a weight", "money": "an amount of money"}
+
+
 def _abstain_reason(
     engine: Engine,
     searched: str,
@@ -1419,7 +1423,7 @@ def _not_mentioned(
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
-        return f"no passage states a {intent.answer_type}"
+        return f"no passage states {_A_KIND[intent.answer_type]}"
     if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < NO_TERM_DENSE):
         return "none of the question's words appear in the documents"
     if not (set(qt) - {t for t in qt if engine.lexical.known(t)}):
