@@ -28,6 +28,10 @@ from index.errors import IndexDamaged
 
 # Bump when `terms` changes: an index's BM25 terms must be made the way questions are tokenized.
 LEXICAL_VERSION = 3
+# Word indexes a query can still read, each with the questions' terms made its own way: users keep
+# their indexes across upgrades (tests/test_formats.py), and `qa index` rebuilds an older one.
+# v2 read "US" as the pronoun "us" (`content_words`); its questions are read so too.
+READABLE_VERSIONS = (2, 3)
 
 # Words, and numbers with their thousands separators kept together ("250,000" -> "250000").
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -581,11 +585,17 @@ class Lexical:
     """A BM25 index over passages plus document frequencies (for idf-weighted term coverage)."""
 
     def __init__(
-        self, bm25: Any, df: dict[str, int], n: int, word_terms: dict[str, str] | None = None
+        self,
+        bm25: Any,
+        df: dict[str, int],
+        n: int,
+        word_terms: dict[str, str] | None = None,
+        version: int = LEXICAL_VERSION,
     ) -> None:
         self._bm25 = bm25
         self.df = df
         self.n = n
+        self.version = version  # the LEXICAL_VERSION it was built with (one of READABLE_VERSIONS)
         # word -> term for every word of this index's passages, written at build time, so that
         # questions using the documents' own words never load the lemma dictionary. Per index:
         # what one index holds never changes how another one reads a question.
@@ -661,7 +671,12 @@ class Lexical:
             json.dump(self.word_terms, f, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def load(cls, folder: Path) -> Lexical:
+    def load(cls, folder: Path, version: int = LEXICAL_VERSION) -> Lexical:
+        """The word index saved in `folder`, built with LEXICAL_VERSION `version`.
+
+        Raises:
+            IndexDamaged: a file does not parse.
+        """
         try:
             bm25: Any = _Sparse.load(folder)
             if bm25 is None:
@@ -676,7 +691,7 @@ class Lexical:
                     word_terms = json.load(f)
                 if not isinstance(word_terms, dict):
                     raise ValueError("terms table is not an object")
-            lex = cls(bm25, dict(meta["df"]), int(meta["n"]), word_terms)
+            lex = cls(bm25, dict(meta["df"]), int(meta["n"]), word_terms, version)
         except Exception as e:  # any parse failure of a checksummed file means a foreign or broken index
             raise IndexDamaged(f"index file {folder.name}/ is damaged ({type(e).__name__})") from e
         return lex
@@ -696,6 +711,8 @@ class Lexical:
 
     def terms(self, text: str) -> list[str]:
         """Content terms of `text`, made the way this index made its passages' terms."""
+        if self.version < 3:  # before acronyms were words of their own
+            return [self.term(w) for w in words(text) if w not in STOPWORDS]
         return [self.term(w) for w in content_words(text)]
 
     def vocabulary(self) -> list[str]:

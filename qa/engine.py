@@ -17,7 +17,7 @@ import numpy as np
 from index import attribution, consistency, docstore, embed, hashembed, store
 from index.chunk import sentences
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
-from index.lexical import LEXICAL_VERSION, Lexical, words
+from index.lexical import LEXICAL_VERSION, READABLE_VERSIONS, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
@@ -90,7 +90,7 @@ class Engine:
             for q, pids in zip(qs, consistency.overlaps(spans, [(q.start, q.end) for q in qs]), strict=True):
                 for pid in pids:
                     self.quotes_by_passage.setdefault(pid, []).append(q)
-        self.lexical = Lexical.load(gen / LEXICAL)
+        self.lexical = Lexical.load(gen / LEXICAL, _lexical_version(manifest) or LEXICAL_VERSION)
         self.lexical.check(len(self.passages))
         self.store: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
         if isinstance(self.store, FaissStore):  # FAISS-specific damage: NaN vectors, a broken quantizer
@@ -144,8 +144,11 @@ class Engine:
                     built = True
         # Pinned: a writer committing meanwhile cannot prune the generation while it is being read.
         with store.pinned(index_dir) as (gen, manifest):
-            lexical = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
-            if lexical == LEXICAL_VERSION:
+            lexical = _lexical_version(manifest)
+            # An older word index still answers (its questions read its way) until `qa index`
+            # rebuilds it; the bundled article's own index is rebuilt at once, below.
+            older = lexical in READABLE_VERSIONS and index_dir != config.default_index_dir()
+            if lexical == LEXICAL_VERSION or older:
                 store.verify(gen, manifest)
                 return cls(index_dir, gen, manifest, built, embedder=embedder, vector_store=vector_store)
         if index_dir == config.default_index_dir() and not built:
@@ -364,3 +367,10 @@ def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
 def imported_ml() -> list[str]:
     """Heavy ML modules loaded in this process (for tests of the lazy-import promise)."""
     return [m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules]
+
+
+def _lexical_version(manifest: store.Manifest) -> int | None:
+    """The LEXICAL_VERSION an index's word index was built with (1 before manifests recorded it),
+    or None when the manifest holds no whole number there (a crafted index: refused, not parsed)."""
+    v = manifest.extra.get("lexical", manifest.chunker.get("lexical", 1))
+    return v if isinstance(v, int) and not isinstance(v, bool) else None

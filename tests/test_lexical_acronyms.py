@@ -47,3 +47,15 @@ def test_a_headline_in_capitals_is_ordinary_words() -> None:
 def test_possessive_and_plain_words_unchanged() -> None:
     assert terms("the US's position") == ["us", "posit"]
     assert terms("Obama's speech on 250,000 people") == ["obama", "speech", "250000", "peopl"]
+
+
+def test_an_index_of_the_previous_word_version_reads_questions_its_own_way() -> None:
+    # Users keep their indexes across upgrades (tests/test_formats.py): a v2 word index read "US" as
+    # "we", and a question must be read the same way to find its words there.
+    from index.lexical import READABLE_VERSIONS, Lexical
+
+    assert 2 in READABLE_VERSIONS
+    old = Lexical(None, {}, 0, {}, version=2)  # no table: terms made by lemma and stem
+    assert old.terms("What did the US say?") == ["we", "say"]
+    new = Lexical(None, {}, 0, {})
+    assert new.version == 3 and new.terms("What did the US say?") == ["us", "say"]
