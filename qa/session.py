@@ -401,14 +401,12 @@ class Conversation:
         # The reader saw the whole passage: "next" is the speaker's first quote after it.
         # "Say" asks for words said: a quote or a verb of speech, not "Christie hopes his endorsement
         # will ..." (a hope the writer reports), which PolNeAR annotates but no reader asked for.
-        after = sorted(
-            (x.start, x.end)
+        theirs = [
+            x
             for x in self.engine.quotes
-            if x.speaker in names
-            and x.doc_id == doc_id
-            and x.start >= shown.end
-            and (x.direct or _said(x.verb))
-        )
+            if x.speaker in names and x.doc_id == doc_id and (x.direct or _said(x.verb))
+        ]
+        after = sorted((x.start, x.end) for x in theirs if x.start >= shown.end)
         target = self._pid_at(doc_id, after[0][0]) if after else None
         if target is None and ms:
             # None credited to them later: the next words a "he"/"she" of the asked gender said, in
@@ -437,16 +435,10 @@ class Conversation:
             # "What else did he say?" asks for any other words of theirs, not for what comes next:
             # their earlier words in the article, else the passage shown, which holds the rest of
             # their words (its highlight was one quote) - never another speaker's next passage.
-            earlier = [
-                pid
-                for x in self.engine.quotes
-                if x.speaker in names
-                and x.doc_id == doc_id
-                and x.end <= shown.start
-                and (x.direct or _said(x.verb))
-                and (pid := self._pid_at(doc_id, x.start)) is not None
-            ]
-            target = pinned = max(earlier) if earlier else prev.top
+            # The latest first: one passage lookup (a scan of the passages) for the usual case.
+            earlier = sorted((x.start for x in theirs if x.end <= shown.start), reverse=True)
+            found = next((p for a in earlier if (p := self._pid_at(doc_id, a)) is not None), None)
+            target = pinned = prev.top if found is None else found
         if target is None:
             # No later attribution found: the passage after the one shown, in the same document.
             nxt = prev.top + 1
