@@ -25,7 +25,6 @@ answerable declined, i.e. the change is 2 x positives excused - negatives excuse
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -38,6 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
+from fit_cover import load  # noqa: E402
 from fit_equivalents import squad_instances  # noqa: E402
 
 from index.lexical import terms, words  # noqa: E402
@@ -145,11 +145,6 @@ class WordNet:
                 for h in heads & up.keys():
                     best = up[h] if best is None else min(best, up[h])
         return best
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    """The gold items of a JSONL file."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, str, list[str], bool]]:
