@@ -17,7 +17,6 @@ of its own whose speaker we guessed).
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
 import random
 import re
@@ -30,6 +29,10 @@ SHARED = next(
     (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
     ROOT.parent / "shared",
 )
+sys.path.insert(0, str(ROOT / "bench"))
+
+from fit_attribution import load_scorer  # noqa: E402
+
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it", "you"}
 
 
@@ -222,10 +225,7 @@ def _runs(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str, 
 
 
 def main() -> int:
-    spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
-    assert spec is not None and spec.loader is not None
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
+    sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
     if len(sys.argv) > 2 and sys.argv[2] == "--runs":
         return _runs(sc, docs, gold, sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 else 20)

@@ -78,7 +78,8 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
 }
 
 
-def _scorer() -> ModuleType:
+def load_scorer() -> ModuleType:
+    """../shared/eval/attribution.py, imported at run time (it is not part of the project)."""
     spec = importlib.util.spec_from_file_location("polnear_scorer", SHARED / "eval" / "attribution.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
@@ -111,7 +112,7 @@ def main() -> int:
     ap.add_argument("--only", default="", help="fit only the parameters whose label holds this text")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "reports" / "attribution_fit.md")
     a = ap.parse_args()
-    scorer = _scorer()
+    scorer = load_scorer()
     all_docs, all_gold = scorer.load_split(str(SHARED / "eval" / "polnear" / "train"))
     keep = {d for i, d in enumerate(all_docs) if i % a.every == 0}
     docs = {d: t for d, t in all_docs.items() if d in keep}

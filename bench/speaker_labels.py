@@ -23,7 +23,6 @@ quotation; `heading` that its paragraph opens with a run of capitals (a newslett
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
 import random
 import re
@@ -37,16 +36,12 @@ SHARED = next(
     (d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
     ROOT.parent / "shared",
 )
+sys.path.insert(0, str(ROOT / "bench"))
+
+from fit_attribution import load_scorer  # noqa: E402
+
 _SENT_END = re.compile(r"[.!?][\"”'’)]*\s+|\n")
 _HEADING = re.compile(r"[^a-z\n]*?[A-Z][A-Z’'\-]+(?:\s+[A-Z0-9][A-Z0-9’'\-:,]*){1,}")
-
-
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("sc", SHARED / "eval" / "attribution.py")
-    assert spec is not None and spec.loader is not None
-    sc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sc)
-    return sc
 
 
 def _speech_rx() -> re.Pattern[str]:
@@ -129,7 +124,7 @@ def judge(
 
 
 def main() -> int:
-    sc = _scorer()
+    sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
     speech = _speech_rx()
     rows = judge(sc, docs, gold, sys.argv[1])
