@@ -18,6 +18,13 @@ How set 2 was chosen (by `choose2`, seed 2026, not by reading them): train artic
 1,500 to 10,000 characters, set 1's ten and news-dev's four left out; the pool sorted by
 doc_id, shuffled with the seed, and taken in that order, skipping an article whose
 publisher already has three.
+
+How set 3 was chosen (by `choose3`, seed 2027, not by reading them): as set 2, with set 2's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 and 2 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout3.jsonl:
+
+    $V/python bench/news_heldout_docs.py --set 3 /tmp/z && $V/qa index /tmp/z --index /tmp/z-idx
 """
 
 from __future__ import annotations
@@ -61,8 +68,22 @@ DOC_IDS_2: tuple[str, ...] = (
     "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
 )
 
+#: The ten articles of set 3 (bench/data/news_heldout3.jsonl), as `choose3()` drew them.
+DOC_IDS_3: tuple[str, ...] = (
+    "west-journal_2016-01-26_fox-news-just-uncovered-a-game-c",
+    "usa-today_2016-08-09_khans-trump-stirs-ugliness-musli",
+    "politico_2016-02-10_top-clinton-adviser-sent-top-sec",
+    "politico_2016-07-24_al-gore-to-skip-democratic-conve",
+    "nyt_2016-09-07_phyllis-schlafly-conservative-ba",
+    "usa-today_2016-01-04_death-lies-and-pandering-on-the-",
+    "west-journal_2016-08-25_trump-stands-tall-on-proposal-fo",
+    "west-journal_2016-06-13_trump-calls-on-obama-to-resign",
+    "wash-post_2016-02-19_gowdy-promises-benghazi-panel-re",
+    "nyt_2015-11-24_momentum-builds-to-tax-consumpti",
+)
+
 #: Each set's articles by its number on the command line.
-SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2}
+SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3}
 
 #: news-dev's PolNeAR articles, never drawn again.
 _NEWS_DEV = frozenset(
@@ -118,7 +139,11 @@ def choose(docs: dict[str, dict[str, str]], seed: int = 9) -> list[str]:
 
 
 def choose2(
-    docs: dict[str, dict[str, str]], seed: int = 2026, n: int = 10, per_publisher: int = 3
+    docs: dict[str, dict[str, str]],
+    seed: int = 2026,
+    n: int = 10,
+    per_publisher: int = 3,
+    taken: frozenset[str] = frozenset(DOC_IDS) | _NEWS_DEV,
 ) -> list[str]:
     """Draw set 2's articles the way DOC_IDS_2 were drawn.
 
@@ -127,11 +152,11 @@ def choose2(
         seed: the random seed.
         n: how many articles to draw.
         per_publisher: at most this many from one publisher, so the draw is varied.
+        taken: articles never drawn (earlier sets' and news-dev's).
 
     Returns:
         n doc_ids in the order drawn.
     """
-    taken = set(DOC_IDS) | _NEWS_DEV
     pool = sorted(d for d, rec in docs.items() if d not in taken and 1500 <= len(rec["text"]) <= 10000)
     random.Random(seed).shuffle(pool)
     out: list[str] = []
@@ -146,12 +171,25 @@ def choose2(
     return out
 
 
+def choose3(docs: dict[str, dict[str, str]], seed: int = 2027) -> list[str]:
+    """Draw set 3's articles the way DOC_IDS_3 were drawn: as set 2, sets 1 and 2 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    return choose2(docs, seed=seed, taken=frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | _NEWS_DEV)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
-        which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl).
+        which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
