@@ -1,4 +1,4 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2/3.jsonl, news_heldout.jsonl, news_heldout2.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2/3/4.jsonl, news_heldout/2/3.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
@@ -20,10 +20,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_SET = ROOT / "bench" / "data" / "article_heldout2.jsonl"
 ARTICLE_SET_3 = ROOT / "bench" / "data" / "article_heldout3.jsonl"
+ARTICLE_SET_4 = ROOT / "bench" / "data" / "article_heldout4.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
+NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
-NEWS_SETS = [(NEWS_SET, 1), (NEWS_SET_2, 2)]
+NEWS_SETS = [(NEWS_SET, 1), (NEWS_SET_2, 2), (NEWS_SET_3, 3)]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
 
@@ -74,7 +76,9 @@ def docs_module() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    "path", [ARTICLE_SET, ARTICLE_SET_3, NEWS_SET, NEWS_SET_2], ids=["article2", "article3", "news", "news2"]
+    "path",
+    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, NEWS_SET, NEWS_SET_2, NEWS_SET_3],
+    ids=["article2", "article3", "article4", "news", "news2", "news3"],
 )
 def test_format(path: Path) -> None:
     items = load(path)
@@ -90,7 +94,9 @@ def test_format(path: Path) -> None:
         assert bool(it["history"]) == (it["category"] == "followup"), it["id"]
 
 
-@pytest.mark.parametrize("path", [ARTICLE_SET, ARTICLE_SET_3], ids=["article2", "article3"])
+@pytest.mark.parametrize(
+    "path", [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4], ids=["article2", "article3", "article4"]
+)
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
     for it in load(path):
@@ -98,7 +104,7 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
             assert fold(answer) in text, (it["id"], answer)
 
 
-@pytest.mark.parametrize(("path", "which"), NEWS_SETS, ids=["news", "news2"])
+@pytest.mark.parametrize(("path", "which"), NEWS_SETS, ids=["news", "news2", "news3"])
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
@@ -118,3 +124,15 @@ def test_news_sets_share_no_article() -> None:
     mod = docs_module()
     assert not set(mod.DOC_IDS) & set(mod.DOC_IDS_2)
     assert len(set(mod.DOC_IDS_2)) == len(mod.DOC_IDS_2) == 10
+    assert not (set(mod.DOC_IDS) | set(mod.DOC_IDS_2)) & set(mod.DOC_IDS_3)
+    assert len(set(mod.DOC_IDS_3)) == len(mod.DOC_IDS_3) == 10
+
+
+def test_set3_is_the_documented_draw() -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    docs = mod.load_train()
+    assert mod.choose2(docs) == list(mod.DOC_IDS_2)
+    assert mod.choose3(docs) == list(mod.DOC_IDS_3)
+    assert not set(mod.DOC_IDS_3) & mod._NEWS_DEV
