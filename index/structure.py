@@ -109,6 +109,19 @@ _AUTHOR_CONTACT = re.compile(
     r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?:[\w'’.-]+\s+){0,10}?"
     rf"{_PERSON}(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+(?i:on|at|via|by)\b"
 )
+# At the top, a name with a newsroom role: "Jane Roe, Political correspondent", "Jane Roe BBC
+# News, Kabul correspondent" (a web page's byline block run into one line).
+_NEWSROOM = (
+    r"(?i:correspondents?|editors?|reporters?|writers?|columnists?|journalists?|contributors?|bloggers?"
+    r"|producers?|commentators?|critics?)"
+)
+_TOP_AUTHOR = re.compile(
+    rf"{_PERSON}\s*(?:,|-|–|—|\||:)?\s*(?:[\w'’&.-]+\s+){{0,4}}?{_NEWSROOM}\b(?:\s*(?:,|at|for|of|in|-|–)\s*[^.!?]{{0,60}})?\.?"
+)
+_ROLE_LINE = re.compile(
+    rf"(?:[\w'’&.-]+,?\s+){{0,4}}?{_NEWSROOM}\b(?:\s*(?:,|at|for|of|in|-|–)\s*[^.!?]{{0,60}})?\.?"
+)
+_WRITER_WORD = re.compile(rf"\b{_NEWSROOM}\b|\bauthor\s+of\b|\bBoard\s+of\s+Contributors\b")
 # Words that do not start a person's name ("It is a shame ...", "This is a fight for ...").
 _NOT_A_NAME = re.compile(
     r"(?:It|This|That|These|Those|There|Here|What|Which|Who|He|She|They|We|I|You|One|Each|Every|Our|Their|"
@@ -228,6 +241,29 @@ def _is_author_line(clean: Sequence[str], i: int) -> bool:
     return name is not None and not (name and _mentioned(name, clean, i))
 
 
+def _is_top_author_line(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i`, near the top, is about the article's author: a name with a newsroom
+    role, or an author line (`_author_name`) with a writer's word in it, whose surname the rest of
+    the article never mentions."""
+    s = clean[i]
+    m = _TOP_AUTHOR.fullmatch(s) if len(s) <= 120 and _words(s) <= 16 else None
+    if m is not None and not _NOT_A_NAME.match(m.group("name").split()[0]):
+        name: str | None = m.group("name")
+    else:
+        name = _author_name(s) if _WRITER_WORD.search(s) else None
+    return name is not None and not (name and _mentioned(name, clean, i))
+
+
+def _name_then_role(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i` is only a person's name and the next one a newsroom role ("Jane Roe" /
+    "Ledger News, Kabul correspondent"), the name not mentioned elsewhere in the article."""
+    m = re.fullmatch(_PERSON, clean[i]) if len(clean[i]) <= 60 else None
+    if m is None or _NOT_A_NAME.match(m.group("name").split()[0]) or len(m.group("name").split()) < 2:
+        return False
+    nxt = clean[i + 1]
+    return len(nxt) <= 100 and bool(_ROLE_LINE.fullmatch(nxt)) and not _mentioned(m.group("name"), clean, i)
+
+
 def _pattern_kind(s: str) -> str | None:
     if _is_credit(s):
         return "credit"
@@ -322,6 +358,20 @@ def classify(
                     head = i
                     kinds[i] = "headline"
                 break
+
+    # Lines about the author at the top, above the body: a name with a newsroom role ("Jane Roe,
+    # Political correspondent") or an author line naming one ("Jane Roe is a columnist for ...").
+    if top:
+        i = 0
+        while i < min(4, n):
+            if kinds[i] is None and _is_top_author_line(clean, i):
+                kinds[i] = "byline"
+            elif kinds[i] is None and i + 1 < n and kinds[i + 1] is None and _name_then_role(clean, i):
+                kinds[i] = kinds[i + 1] = "byline"  # "Jane Roe" / "Political correspondent"
+                i += 1
+            elif kinds[i] is None:
+                break
+            i += 1
 
     # The header zone reaches the last furniture line near the top (credits, dates, bylines).
     zone = max((i for i in range(min(n, 10) if top else 0) if kinds[i] in furniture), default=-1)

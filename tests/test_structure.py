@@ -267,6 +267,23 @@ def test_closing_sentences_that_are_not_author_lines(line: str) -> None:
     assert [k for k, _ in kinds(OP_ED + line)][-1] != "byline"
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Jane Roe, Political correspondent", "byline"),
+        ("Jane Roe\nLedger News, Kabul correspondent", "byline"),
+        ("Jane Roe is a columnist for the Daily Ledger.", "byline"),
+        # the article's subject, described: a summary, not its author
+        ("Petra Holm, the city engineer of Northfield", "standfirst"),
+    ],
+)
+def test_author_lines_at_the_top(line: str, kind: str) -> None:
+    body = OP_ED.split("\n\n", 1)[1]
+    got = [k for k, _ in kinds(f"The tram plan deserves a second look\n\n{line}\n\n{body}")]
+    lines = len(line.split("\n"))  # a name and a role on two lines are two paragraphs
+    assert got[: 2 + lines] == ["headline", *[kind] * lines, "body"]
+
+
 def test_author_line_above_closing_furniture_and_closing_date_line() -> None:
     got = [
         k
