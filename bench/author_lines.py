@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import sys
 from collections import Counter
@@ -63,11 +64,14 @@ def main() -> None:
     lines = [
         "# Bylines and date lines at the top and end of real news (bench/author_lines.py)",
         "",
-        f"`{args.corpus}`: {len(docs)} articles; paragraphs among each one's first and last three.",
+        f"`{os.path.relpath(args.corpus, REPO)}`: {len(docs)} articles; paragraphs among each one's first and last three.",
         "",
         "| kind (rule) | where | paragraphs |",
         "|---|---|---|",
         *(f"| {k} | {w} | {c} |" for (k, w), c in sorted(counts.items())),
+        "",
+        "Read by hand (the author lines are printed on stdout, never kept here): see",
+        "bench/reports/parts_closing.md.",
     ]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
