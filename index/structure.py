@@ -17,7 +17,8 @@ from index.chunk import sentences
 from index.model import KINDS, Chunk, TextSlices
 
 VERSION = 3  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
-# 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter")
+# 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter") and
+# top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer
 
 _DESCRIPTIONS = {
     "body": "text",
