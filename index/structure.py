@@ -107,7 +107,7 @@ _AUTHOR_BIO = re.compile(
     r"(?:[^.!?\"“”]|\.(?!\s+[A-Z][a-z])){2,200}?\b(?:at|for|of|with|on)\s+\S"
 )
 _AUTHOR_CONTACT = re.compile(
-    r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?:[\w'’.-]+\s+){0,10}?"
+    r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?!(?i:us|me|our|the\s+\w+\s+team)\b)(?:[\w'’.-]+\s+){0,10}?"
     rf"{_PERSON}(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+(?i:on|at|via|by)\b"
 )
 # At the top, a name with a newsroom role: "Jane Roe, Political correspondent", "Jane Roe BBC

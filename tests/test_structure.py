@@ -261,6 +261,8 @@ def test_author_lines_at_the_end_are_the_byline(line: str) -> None:
         "It is a shame that the council never asked the people of the city.",
         "This is a fight for the future of the city.",
         "Follow us on Twitter for more.",
+        "Follow us on Facebook at Ledger News.",
+        "Contact our newsroom at tips@ledger.example.",
     ],
 )
 def test_closing_sentences_that_are_not_author_lines(line: str) -> None:
