@@ -133,12 +133,14 @@ def _term(word: str) -> str:
     return _term_by(word, _stemmer())
 
 
-def _term_by(word: str, stemmer: Any) -> str:
-    """`term` with a given stemmer (a build's own, whose cache it does not need).
+def _term_by(word: str, stemmer: Any, lemmatizer: Any = None) -> str:
+    """`term` with a given stemmer and lemmatizer (a build's own, whose caches it does not need).
 
     Args:
         word: the word.
         stemmer: a PyStemmer english stemmer.
+        lemmatizer: a simplemma.Lemmatizer with simplemma's default strategy; None for simplemma's
+            own (`simplemma.lemmatize`, which caches 65,536 words for the life of the process).
 
     Returns:
         Its term.
@@ -147,7 +149,12 @@ def _term_by(word: str, stemmer: Any) -> str:
 
     if word.isupper():  # an acronym (`content_words`): "US" is not a form of "we"
         return str(stemmer.stemWord(word.lower()))
-    lemma = simplemma.lemmatize(word, lang="en") if word.isalpha() else word
+    if not word.isalpha():
+        lemma = word
+    elif lemmatizer is None:
+        lemma = simplemma.lemmatize(word, lang="en")
+    else:
+        lemma = lemmatizer.lemmatize(word, "en")
     return str(stemmer.stemWord(lemma.lower()))
 
 
@@ -217,7 +224,9 @@ class _Sparse:
 # of text (3.3M occurrences) 64 blocks of ~51k, ~5 MB, where the whole matrix was 23 MB.
 SCORE_BLOCK = 1 << 13
 SCORE_BLOCKS = 64
-_SCAN = 1 << 16  # term ids scanned at a time (numpy's temporaries: a few bytes each)
+# Term ids scanned at a time: numpy temporaries of ~20 bytes an id (2^16 ids were +0.3 MB of the
+# BM25 peak at 3 MB of text; bench/reports/index_scale.txt, tenth pass).
+_SCAN = 1 << 14
 
 
 class _TermIds:
@@ -249,14 +258,22 @@ class _TermIds:
         del self._buf[:]
 
     def pieces(self) -> Iterator[np.ndarray]:
-        """All ids in order, _SCAN at a time."""
+        """All ids in order, _SCAN at a time, each read into the same buffer: a piece is valid until
+        the next is asked for. np.fromfile on a Python file object left ~2 small objects behind a
+        call (484 after a 3 MB build's scans, tracemalloc), spread over pymalloc's arenas: they kept 3
+        arenas that BM25's vocabulary had used from being freed, 3 MB under the store and vector
+        steps (bench/reports/index_scale.txt, tenth pass)."""
         self._flush()
         self._file.seek(0)
+        buf = np.empty(_SCAN, dtype=np.int32)
+        view = buf.data.cast("B")
         while True:
-            part = np.fromfile(self._file, dtype=np.int32, count=_SCAN)
-            if not len(part):
+            got = self._file.readinto(view)
+            if not got:
                 return
-            yield part
+            if got % 4:
+                raise OSError("the term ids file ends inside an id")
+            yield buf[: got // 4]
 
     def close(self) -> None:
         self._file.close()
@@ -499,6 +516,16 @@ def _npy_writer(path: Path, dtype: str, n: int) -> Iterator[Callable[[np.ndarray
         raise ValueError(f"{path.name}: {done} items written for {n}")
 
 
+def _build_lemmatizer() -> Any:
+    """A simplemma lemmatizer without a cache, giving what simplemma.lemmatize gives: the legacy
+    function's lemmatizer is Lemmatizer(lemmatization_strategy=DefaultStrategy(greedy=False,
+    low_memory=False)), whose dictionaries (simplemma's shared factory) are the same loaded ones."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    return simplemma.Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(greedy=False))
+
+
 class _Vocabulary:
     """A BM25 build's words and terms (`Lexical.write`): word -> its term's id, each distinct word in
     order of first use, and id -> term; a term's str is the word's own when they are equal (numbers,
@@ -515,6 +542,12 @@ class _Vocabulary:
         # `_term`'s process-wide cache is not used either: it would hold every distinct word of the
         # documents a second time (~200 bytes each: 20 MB at 100k words).
         self._stemmer = Stemmer.Stemmer("english", 0)
+        # The same for the lemmas: simplemma.lemmatize's lemmatizer keeps the last 65,536 words it
+        # saw, and their lemmas, for good. Kept after the build, those words (allocated among the
+        # passages' transient tokens) pinned pymalloc's arenas: 3 MB of text, 4 arenas (4 MB) held
+        # by 0.18 MB of cached words after BM25 (bench/reports/index_scale.txt, tenth pass). This
+        # one (simplemma's default strategy and dictionaries, the legacy function's) caches nothing.
+        self._lemmatizer = _build_lemmatizer()
         self.word_tid: dict[str, int] = {}
         self.terms: list[str] = []  # id -> term, in order of first use
         self.other: dict[str, int] = {}
@@ -538,7 +571,7 @@ class _Vocabulary:
         tid = self.word_tid.get(w)
         if tid is not None:
             return tid
-        t = _term_by(w, self._stemmer)
+        t = _term_by(w, self._stemmer, self._lemmatizer)
         tid = self.find(t)
         if tid is None:
             tid = self._new(w if t == w else t)

@@ -12,11 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from index.attribution.words import MONTH_RE
+from index.attribution.words import MONTH_RE, SUFFIXES
 from index.chunk import sentences
 from index.model import KINDS, Chunk, TextSlices
 
-VERSION = 2  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines
+VERSION = 3  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
+# 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter") and
+# top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -90,9 +92,47 @@ _BYLINE = re.compile(
 _BYLINE_PIPE = re.compile(rf"{_NAME}(?:\s+{_NAME}){{1,3}}\s*[|•·]\s*\S.{{0,60}}")
 _AUTHOR = re.compile(r"(?:author|authors|writer)\s*:\s*[A-Z].{0,80}", re.IGNORECASE)
 
+# A line about the article's author, at its end (or top): "Jane Roe, a law professor at X University,
+# is a member of OUTLET's Board of Contributors.", "Jane Roe is a columnist for OUTLET.", "Contact
+# Jane Roe at jroe@example.com", "Follow Jane Roe on Twitter @jroe." A person's name (capitalised
+# words, initials, a nickname in brackets), then "is" and a role tied to a place ("at", "for", "of").
+_PERSON = (
+    r"(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Mrs|Ms)\.\s+)?(?P<name>[A-Z][\w'’-]*\.?"
+    r"(?:\s+(?:[A-Z][\w'’-]*\.?|\([A-Z][\w'’.-]*\)|(?:de|van|von|da|del|la|le|al|bin)(?=\s+[A-Z]))){0,4})"
+)
+_AUTHOR_BIO = re.compile(
+    rf"{_PERSON}(?:\s*,\s*[^,;:!?\"“”]{{3,160}}?,)?\s+is\s+"
+    # a role, not what the person is doing ("is currently pushing for", "is expected to")
+    r"(?!\w+ly\b|\w+ing\b|(?:not|also|still|now|expected|set|scheduled|said|reported|due|about)\b)"
+    r"(?:[^.!?\"“”]|\.(?!\s+[A-Z][a-z])){2,200}?\b(?:at|for|of|with|on)\s+\S"
+)
+_AUTHOR_CONTACT = re.compile(
+    r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?!(?i:us|me|our|the\s+\w+\s+team)\b)(?:[\w'’.-]+\s+){0,10}?"
+    rf"{_PERSON}(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+(?i:on|at|via|by)\b"
+)
+# At the top, a name with a newsroom role: "Jane Roe, Political correspondent", "Jane Roe BBC
+# News, Kabul correspondent" (a web page's byline block run into one line).
+_NEWSROOM = (
+    r"(?i:correspondents?|editors?|reporters?|writers?|columnists?|journalists?|contributors?|bloggers?"
+    r"|producers?|commentators?|critics?)"
+)
+_TOP_AUTHOR = re.compile(
+    rf"{_PERSON}\s*(?:,|-|–|—|\||:)?\s*(?:[\w'’&.-]+\s+){{0,4}}?{_NEWSROOM}\b(?:\s*(?:,|at|for|of|in|-|–)\s*[^.!?]{{0,60}})?\.?"
+)
+_ROLE_LINE = re.compile(
+    rf"(?:[\w'’&.-]+,?\s+){{0,4}}?{_NEWSROOM}\b(?:\s*(?:,|at|for|of|in|-|–)\s*[^.!?]{{0,60}})?\.?"
+)
+_WRITER_WORD = re.compile(rf"\b{_NEWSROOM}\b|\bauthor\s+of\b|\bBoard\s+of\s+Contributors\b")
+# Words that do not start a person's name ("It is a shame ...", "This is a fight for ...").
+_NOT_A_NAME = re.compile(
+    r"(?:It|This|That|These|Those|There|Here|What|Which|Who|He|She|They|We|I|You|One|Each|Every|Our|Their|"
+    r"His|Her|Its|My|Your|The|A|An|And|But|So|If|Now|Today|Yesterday|Tomorrow|Nothing|Everything|"
+    r"Politics|America|Twitter)$"
+)
+
 _FOOTER = re.compile(
     r"(?:^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translation"
-    r"|translated|graphics|contributing)(?:\s+\w+)?\s+by\b"
+    r"|translated|graphics|contributing)(?:\s+\w+)?\s+by\b|^contributing\s*:"
     r"|contributed\s+to\s+this\s+(?:report|story|article)"
     r"|^(?:©|\(c\)\s|copyright\b)|all\s+rights\s+reserved"
     r"|\band\s+(?:agencies|wires|wire\s+services)\.?$"
@@ -161,6 +201,68 @@ def _is_byline(s: str) -> bool:
         first = m.group("name").split()[0]
         return not _NAME_STOP.match(first)
     return bool(_BYLINE_PIPE.fullmatch(s) or _AUTHOR.fullmatch(s))
+
+
+_WRITER_CONTACT = re.compile(
+    r"(?:follow|contact|reach|e-?mail|write\s+to)\s+(?:the\s+)?(?:author|writer|reporter|columnist)s?\b", re.I
+)
+
+
+def _author_name(s: str) -> str | None:
+    """The name of the person a line introduces as the article's author, or None: "Jane Roe" in
+    "Jane Roe, a law professor at X University, is a member of OUTLET's Board of Contributors." or
+    "Follow Jane Roe on Twitter @jroe."; "" for a line that names no one ("Contact the writer at ...")."""
+    if len(s) > 400:
+        return None
+    spans = sentences(s)
+    if not spans or len(spans) > 3:
+        return None
+    if _WRITER_CONTACT.match(s):
+        return ""
+    m = _AUTHOR_CONTACT.match(s) or _AUTHOR_BIO.match(s)
+    if m is None or _NOT_A_NAME.match(m.group("name").split()[0]):
+        return None
+    return m.group("name")
+
+
+def _mentioned(name: str, paragraphs: Sequence[str], skip: int) -> bool:
+    """Whether the surname of `name` (its last word but a suffix) appears in any paragraph but `skip`.
+    Only the surname: "Follow John Nolte on Twitter" closes articles that name other Johns."""
+    words = [w.strip(".") for w in name.split() if not w.startswith("(")]
+    words = [w for w in words if w.lower() not in SUFFIXES] or words
+    rx = re.compile(rf"\b{re.escape(words[-1])}\b")
+    return any(rx.search(p) for i, p in enumerate(paragraphs) if i != skip)
+
+
+def _is_author_line(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i` is a line about the article's author: its author line's shape, and a
+    name that the rest of the article never mentions (an author is not whom the article is about:
+    "Larry Sabato is director of the Center for Politics" closes a story that quoted him)."""
+    name = _author_name(clean[i])
+    return name is not None and not (name and _mentioned(name, clean, i))
+
+
+def _is_top_author_line(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i`, near the top, is about the article's author: a name with a newsroom
+    role, or an author line (`_author_name`) with a writer's word in it, whose surname the rest of
+    the article never mentions."""
+    s = clean[i]
+    m = _TOP_AUTHOR.fullmatch(s) if len(s) <= 120 and _words(s) <= 16 else None
+    if m is not None and not _NOT_A_NAME.match(m.group("name").split()[0]):
+        name: str | None = m.group("name")
+    else:
+        name = _author_name(s) if _WRITER_WORD.search(s) else None
+    return name is not None and not (name and _mentioned(name, clean, i))
+
+
+def _name_then_role(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i` is only a person's name and the next one a newsroom role ("Jane Roe" /
+    "Ledger News, Kabul correspondent"), the name not mentioned elsewhere in the article."""
+    m = re.fullmatch(_PERSON, clean[i]) if len(clean[i]) <= 60 else None
+    if m is None or _NOT_A_NAME.match(m.group("name").split()[0]) or len(m.group("name").split()) < 2:
+        return False
+    nxt = clean[i + 1]
+    return len(nxt) <= 100 and bool(_ROLE_LINE.fullmatch(nxt)) and not _mentioned(m.group("name"), clean, i)
 
 
 def _pattern_kind(s: str) -> str | None:
@@ -233,6 +335,16 @@ def classify(
     marked = any(g == "headline" for g in given)
     furniture = {"credit", "dateline", "byline"}
 
+    # Lines about the author at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on
+    # Twitter"): the byline of an article that has none at its top. Only below the last body
+    # paragraph, as the last three at most.
+    if bottom:
+        for i in range(n - 1, max(n - 4, 0), -1):
+            if kinds[i] is None and _is_author_line(clean, i):
+                kinds[i] = "byline"
+            elif kinds[i] is None and not _FOOTER.search(clean[i]):
+                break
+
     # Footer lines stated as such, near the end.
     for i in range(max(0, n - 4) if bottom else n, n):
         if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
@@ -247,6 +359,20 @@ def classify(
                     head = i
                     kinds[i] = "headline"
                 break
+
+    # Lines about the author at the top, above the body: a name with a newsroom role ("Jane Roe,
+    # Political correspondent") or an author line naming one ("Jane Roe is a columnist for ...").
+    if top:
+        i = 0
+        while i < min(4, n):
+            if kinds[i] is None and _is_top_author_line(clean, i):
+                kinds[i] = "byline"
+            elif kinds[i] is None and i + 1 < n and kinds[i + 1] is None and _name_then_role(clean, i):
+                kinds[i] = kinds[i + 1] = "byline"  # "Jane Roe" / "Political correspondent"
+                i += 1
+            elif kinds[i] is None:
+                break
+            i += 1
 
     # The header zone reaches the last furniture line near the top (credits, dates, bylines).
     zone = max((i for i in range(min(n, 10) if top else 0) if kinds[i] in furniture), default=-1)

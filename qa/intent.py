@@ -25,7 +25,7 @@ from qa import answer_type as values
 # "report" is not one ("When was the UN report published?" asks about the report the article is
 # about); "this report" and "the news report" are.
 _ART_NOUN = (
-    r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|posts?|coverage|features?|"
+    r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|"
     r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
     r"(?<=this\s)reports?|(?<=news\s)reports?)"
 )
@@ -58,9 +58,19 @@ _PUBLISH = (
 _DATE_VERB = (
     r"(?:written|published|posted|updated|modified|edited|revised|released|filed|dated|issued|printed|"
     r"uploaded|put\s+(?:out|online|up)|came\s+out|come\s+out|appear(?:ed)?|run|go\s+(?:up|online|live)|"
-    r"went\s+(?:up|online|live)|get\s+(?:published|posted|updated)|changed)"
+    r"went\s+(?:up|online|live)|get\s+(?:published|posted|updated)|changed|corrected)"
 )
 _WHEN_ADV = r"(?:(?:first|last|originally|most\s+recently|initially|actually)\s+)?"
+# A notice the article carries about itself: "When was the correction published?" asks for the date
+# line under it (a newspaper's correction ends with the date it ran: "Friday, December 4, 2015.").
+_NOTICE = (
+    r"(?:(?:the|this|that|its|a)\s+(?:(?:article|story|piece|column)'?s?\s+)?"
+    r"(?:corrections?|clarifications?|editor'?s\s+notes?|amendments?\s+to\s+(?:the|this)\s+(?:article|story)))"
+)
+# "When was the article, or its correction, published?": the article and its notice together.
+_AND_NOTICE = (
+    r"(?:\s*,?\s*\(?\s*(?:or|and)\s+(?:its|the|any)\s+(?:corrections?|updates?|clarifications?)\s*\)?\s*,?)?"
+)
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
@@ -115,8 +125,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("dateline",),
         _rx(
-            rf"\bwhen\s+(?:was|were|is|did|does|has|had)\s+{_REF_OR_THIS}"
-            rf"(?:\s+(?:about|on|of|regarding|concerning|covering)\s+[^?]{{1,80}}?)?\s+{_WHEN_ADV}{_DATE_VERB}\b",
+            rf"\bwhen\s+(?:was|were|is|did|does|has|had)\s+(?:{_REF_OR_THIS}|{_NOTICE})"
+            rf"(?:\s+(?:about|on|of|regarding|concerning|covering)\s+[^?]{{1,80}}?)?{_AND_NOTICE}\s+{_WHEN_ADV}"
+            rf"{_DATE_VERB}\b",
             rf"\b(?:what|which)\s+(?:date|day|time)\s+(?:was|were|is|did)\s+{_REF_OR_THIS}"
             rf"(?:\s+[^?]{{1,80}}?)?\s+{_WHEN_ADV}{_DATE_VERB}\b",
             rf"\b(?:date|day|time)\s+(?:of|on|for)\s+{_REF_OR_THIS}{_TAIL}",
@@ -217,12 +228,15 @@ def read(question: str) -> Intent:
 # Words of a part pattern's match that may still be the article's topic: a name ("the Guardian
 # article", "The Local's tattoo story") or a topic after "about"/"on" that the match ran into.
 _TOPIC_AFTER = re.compile(r"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)", re.I)
+_ART_ONLY = re.compile(rf"\s*{_ART_REF}\s*(?:please)?\s*[?.!]*\s*", re.I)
 
 
 # The words between an article reference's determiner and its noun name the article's topic or
 # outlet: "the lighthouse story", "the Guardian article".
 _ART_MODIFIERS = re.compile(
-    rf"\b(?:this|that|the|these|those|your|today'?s|its)\s+(?P<m>(?:[\w'’.-]+\s+){{1,4}}?){_ART_NOUN}\b", re.I
+    rf"\b(?:this|that|the|these|those|your|today'?s|its)\s+"
+    rf"(?P<m>(?:(?!(?:of|the|a|an|this|that|its|for|about|on|in)\s)[\w'’.-]+\s+){{1,4}}?){_ART_NOUN}\b",
+    re.I,
 )
 
 
@@ -242,7 +256,8 @@ def part_words(question: str) -> frozenset[str]:
     for m in found:
         span = m.group()
         topic = _TOPIC_AFTER.search(span)
-        if topic is not None:
+        # "the author of the column": what follows "of" is the article itself, not its topic
+        if topic is not None and not _ART_ONLY.fullmatch(topic.group("t")):
             span = span[: topic.start("t")]
         named = {w.lower() for a in _ART_MODIFIERS.finditer(span) for w in a.group("m").split()}
         for w in re.finditer(r"[\w'’.-]+", span):

@@ -34,6 +34,8 @@ WORDINGS = [
     ("By whom was this written?", BYLINE),
     ("Who penned the story?", BYLINE),
     ("whose byline is on this", BYLINE),
+    ("Who is the author of the column?", BYLINE),
+    ("Who wrote the op-ed about the tram?", BYLINE),
     # which outlet
     ("which news outlet put this out", OUTLET),
     ("Which news outlet published this?", OUTLET),
@@ -57,6 +59,11 @@ WORDINGS = [
     ("when did the story come out", DATE),
     ("when was the article written", DATE),
     ("last updated?", DATE),
+    ("When was the correction published?", DATE),
+    ("When was the article (or its correction) published?", DATE),
+    ("When was the story, or its correction, published?", DATE),
+    ("When was the article corrected?", DATE),
+    ("when did the correction run", DATE),
     ("How recent is this story?", DATE),
     # headline and what it is about
     ("What's the headline?", HEAD),
@@ -99,6 +106,9 @@ WORDINGS = [
 NOT_PARTS = [
     # the same words on encyclopedic text (SQuAD-like): the verb "headline", "by whom", "what is it called"
     "Who headlined the halftime show?",
+    "When was the law corrected?",
+    "When was the deal made?",
+    "When was the amendment made?",
     "Which show did the band headline?",
     "Antigone was a play made by whom?",
     "What is it called when people rebel against unfair laws?",
@@ -166,6 +176,8 @@ def test_wordings_cover_every_part() -> None:
         ("Can you give me a quick summary please?", ""),
         ("What is the article about?", ""),
         ("Who wrote the article?", ""),
+        ("Who is the author of the column?", ""),
+        ("When was the correction published?", ""),
         ("who is the reporter?", ""),
         (
             "Who wrote the Guardian article about casualised university staff?",

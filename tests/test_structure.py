@@ -220,6 +220,83 @@ def test_furniture_lines_in_context(line: str, kind: str) -> None:
     assert got == ["headline", kind, "body", "body"]
 
 
+OP_ED = (
+    "The tram plan deserves a second look\n\n"
+    "The city wants to spend four hundred million on a tram line that would carry fewer riders than "
+    "the bus routes it replaces, according to the transport office's own forecast.\n\n"
+    "Buses could be given their own lanes for a fraction of that, and the council's engineer, Petra "
+    "Holm, told councillors last year that such lanes could open within months.\n\n"
+    "Before the council signs the contract, it should publish the full cost and let residents vote.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe, a law professor at Northfield University, is a member of the Daily Ledger's Board of "
+        "Contributors.",
+        "Jane Roe is a columnist for the Daily Ledger.",
+        "Omar Haddad is an economist at the Institute for Fiscal Studies and a contributing writer at "
+        "Ledger Weekly.",
+        "Ana K. (Annie) Lindqvist is a former mayor of Eastport. Jon Berg is director of the Harbour Trust.",
+        "Roe is a Washington-based reporter for the Ledger Network.",
+        "Follow Jane Roe on Twitter @janeroe.",
+        "Contact Jane Roe at jroe@ledger.example or follow her on Twitter.",
+        "Contact the writer at letters@ledger.example.",
+    ],
+)
+def test_author_lines_at_the_end_are_the_byline(line: str) -> None:
+    assert [k for k, _ in kinds(OP_ED + line)] == ["headline", "body", "body", "body", "byline"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the article's own subject, named before: "Holm" is the council's engineer above
+        "Petra Holm is the city engineer of Northfield and a member of the tram board.",
+        # what someone did or does, not who they are
+        "Jane Roe was a member of the tram board until 2019.",
+        "Jane Roe is expected to present the plan at the next council meeting.",
+        "Jane Roe is currently pushing for a referendum on the tram.",
+        "It is a shame that the council never asked the people of the city.",
+        "This is a fight for the future of the city.",
+        "Follow us on Twitter for more.",
+        "Follow us on Facebook at Ledger News.",
+        "Contact our newsroom at tips@ledger.example.",
+    ],
+)
+def test_closing_sentences_that_are_not_author_lines(line: str) -> None:
+    assert [k for k, _ in kinds(OP_ED + line)][-1] != "byline"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Jane Roe, Political correspondent", "byline"),
+        ("Jane Roe\nLedger News, Kabul correspondent", "byline"),
+        ("Jane Roe is a columnist for the Daily Ledger.", "byline"),
+        # the article's subject, described: a summary, not its author
+        ("Petra Holm, the city engineer of Northfield", "standfirst"),
+    ],
+)
+def test_author_lines_at_the_top(line: str, kind: str) -> None:
+    body = OP_ED.split("\n\n", 1)[1]
+    got = [k for k, _ in kinds(f"The tram plan deserves a second look\n\n{line}\n\n{body}")]
+    lines = len(line.split("\n"))  # a name and a role on two lines are two paragraphs
+    assert got[: 2 + lines] == ["headline", *[kind] * lines, "body"]
+
+
+def test_author_line_above_closing_furniture_and_closing_date_line() -> None:
+    got = [
+        k
+        for k, _ in kinds(
+            OP_ED + "Jane Roe is a columnist for the Daily Ledger.\n\nFriday, December 4, 2015."
+        )
+    ]
+    assert got[-2:] == ["byline", "dateline"]
+    assert [k for k, _ in kinds(OP_ED + "Contributing: Jane Roe.")][-1] == "footer"
+
+
 def test_every_chunk_of_a_paragraph_gets_its_label() -> None:
     long_body = " ".join(["The negotiations continued late into the night without agreement."] * 20)
     text = f"Talks stall in Geneva\n\nBy Jane Smith\n\n{long_body}\n\nMore to come."
