@@ -81,6 +81,9 @@ _PARTICIPLE = _lazy(
 )
 _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
 # A plural or group noun and "who" before a verb: "Republicans who say", "voters, who want".
+# A belief verb's clause opening with punctuation has no object of its own ("programs that Sanders
+# supports, which is why ..."): no attribution.
+_GAP_OPENERS = frozenset(",;:)]—–")
 _WHO_ANTECEDENT = _lazy(
     rf"(?<![\w'’-])(?P<ante>{BARE_SOURCES_RE}|[a-z]+(?:ers|ists|ans|ents|ics|ees))\s*,?\s+who\s+$"
 )
@@ -1342,7 +1345,9 @@ class _Attributor(_Sources):
                 if m.group().startswith("appear") and _PRESENCE_THEN.match(t, m.end()):
                     continue
                 clause = _free_clause(t, m.end(), se, taken, starts, BELIEF_MIN_WORDS)
-                if clause is None:
+                if clause is None or t[clause[0]] in _GAP_OPENERS:
+                    # "the programs that Sanders supports, which ...": the verb's object is the relative
+                    # pronoun before it (a gap), and what follows is the writer's (round 13, attr11)
                     continue
                 c0, c1 = clause
                 subj = self._subject_before(ss, m.start(), _verb(m.group()), belief=True)

@@ -43,6 +43,10 @@ from index.attribution.words import (
 # round 12b, bench/reports/attribution.md).
 _COMPASS = frozenset(("western", "eastern", "northern", "southern"))
 _PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ul)-(.+)$")
+# A party noun before a full name describes the person, like a title: "ranking Democrat Elijah
+# Cummings", "Republican Paul Ryan" (the name was "Democrat Elijah Cummings"; round 13, attr11). Only
+# before two or more words, so that the noun alone never makes or loses a name.
+_PARTY_NOUNS = frozenset(("democrat", "republican"))
 
 
 def _core(tokens: list[str]) -> tuple[str, ...]:
@@ -101,7 +105,11 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
     if len(rest) >= 2 and rest[0][0] == "New":
         return None
     # strip sentence openers, months and acronyms in front of the name
-    while rest and (_is_stop(rest[0][0]) or _is_acronym(rest[0][0])):
+    while rest and (
+        _is_stop(rest[0][0])
+        or _is_acronym(rest[0][0])
+        or (len(rest) >= 3 and rest[0][0].lower() in _PARTY_NOUNS)
+    ):
         if len(rest) == 1 and rest[0][0].lower() in MONTHS:
             break  # "May said": kept as a weak mention, resolved only against a known "Theresa May"
         if len(rest) >= 2 and rest[0][0].lower() in _COMPASS:

@@ -1,0 +1,49 @@
+"""Speakers and cues, round 13 (attr11): a party noun and a ranking word between a committee and a
+name, and a belief verb whose object is a relative pronoun before it."""
+
+from __future__ import annotations
+
+from tests.attribution_rows import found, with_words
+
+
+def _speakers(text: str, words: str) -> list[str | None]:
+    return [r[0] for r in with_words(text, words)]
+
+
+def test_committee_ranking_party_member_is_the_speaker() -> None:
+    text = (
+        "The panel met again on Tuesday.\n\n"
+        '"This report is a whitewash," said Harbour ranking Democrat Miriam Okafor (D-Ore.). '
+        '"Nobody asked the right questions."\n'
+    )
+    assert _speakers(text, "This report is a whitewash") == ["Miriam Okafor"]
+
+
+def test_ranking_member_after_the_verb_is_the_speaker() -> None:
+    text = (
+        'The hearing ran late. "We will not wait for the audit," said Senate ranking member Dana Whitfield.'
+    )
+    assert _speakers(text, "We will not wait") == ["Dana Whitfield"]
+
+
+def test_party_noun_before_a_name_is_no_part_of_it() -> None:
+    text = "The vote was close. Republican Walter Brandt said the bill would pass before the recess."
+    assert _speakers(text, "the bill would pass") == ["Walter Brandt"]
+
+
+def test_party_noun_opening_an_organisation_stays_in_it() -> None:
+    text = "The Republican National Committee said the debate would go ahead in the spring."
+    assert _speakers(text, "the debate would go ahead") == ["Republican National Committee"]
+
+
+def test_belief_verb_with_a_gapped_object_makes_no_attribution() -> None:
+    text = (
+        "Higher payroll taxes would pay for the programs that Nadia Ferris supports, which is why the "
+        "columnist doubts the whole plan."
+    )
+    assert not [r for r in found(text) if "columnist doubts" in r[3] and r[0] == "Nadia Ferris"]
+
+
+def test_belief_verb_with_its_own_object_still_counts() -> None:
+    text = "Nadia Ferris supports a plan to raise payroll taxes for the highest earners by two points."
+    assert _speakers(text, "a plan to raise payroll taxes") == ["Nadia Ferris"]
