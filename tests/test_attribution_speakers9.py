@@ -47,3 +47,13 @@ def test_belief_verb_with_a_gapped_object_makes_no_attribution() -> None:
 def test_belief_verb_with_its_own_object_still_counts() -> None:
     text = "Nadia Ferris supports a plan to raise payroll taxes for the highest earners by two points."
     assert _speakers(text, "a plan to raise payroll taxes") == ["Nadia Ferris"]
+
+
+def test_report_from_a_named_body_is_that_body() -> None:
+    text = "Solar panel prices fell by a third last year, according to a recent report from Harbor Energy Finance."
+    assert _speakers(text, "Solar panel prices fell") == ["Harbor Energy Finance"]
+
+
+def test_report_from_unnamed_people_has_no_speaker() -> None:
+    text = "Turnout in the valley was lower than in any year since 1990, according to a report from local officials."
+    assert _speakers(text, "Turnout in the valley") == [None]

@@ -52,6 +52,7 @@ from index.attribution.words import (
     BELIEF_VERBS,
     CUE_PARTICIPLES,
     DIRECT_ONLY,
+    DOCUMENT_NOUNS,
     NEG_AUX,
     ORG_WORDS,
     ROLE_WORDS,
@@ -131,6 +132,12 @@ _REL_TAIL = _lazy(rf"[^;:]{{1,200}}?(?:,[\"”’]?|\s[-—–]{{1,2}})\s*(?:(?:
 _ACCORDING_HEAD = _lazy(
     r"^(?P<head>.+?)\s+(?:who|that|which|familiar|briefed|involved|close|with|in|at|on|from|released|"
     r"compiled|published|conducted|cited|quoted|speaking|knowledgeable|told)\b"
+)
+# "a (recent) report from <Name>": a document and the named body that issued it, read whole by
+# `_according_head` rather than cut before "from".
+_DOCUMENT_FROM = _lazy(
+    rf"^\s*(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{'|'.join(DOCUMENT_NOUNS)})\s+from\s+"
+    rf"(?P<body>(?:the\s+)?{U}[\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?{U}[\w.&'’-]*){{0,6}})"
 )
 # Labels before a colon that introduce no speaker's words ("Update: ...", "Photo: ...").
 _NOT_SPEAKER_LABELS = set(
@@ -1149,6 +1156,11 @@ class _Attributor(_Sources):
         ("a party official who was not authorized ..."), else the phrase itself with no named speaker."""
         hm = _ACCORDING_HEAD.match(subj_text)
         head = hm.group("head") if hm else subj_text
+        dm = _DOCUMENT_FROM.match(subj_text)
+        if dm is not None:
+            # "according to a recent report from Harbor Energy Finance": the body that issued the
+            # document is the source, as with "a statement by ..." (round 13, attr11)
+            head = subj_text[: dm.end("body")]
         for kind, srx in _SUBJ_ALONE:
             sm = srx.match(head)
             if sm:
