@@ -57,3 +57,24 @@ def test_report_from_a_named_body_is_that_body() -> None:
 def test_report_from_unnamed_people_has_no_speaker() -> None:
     text = "Turnout in the valley was lower than in any year since 1990, according to a report from local officials."
     assert _speakers(text, "Turnout in the valley") == [None]
+
+
+def test_lower_case_modifier_before_a_title_after_the_verb() -> None:
+    text = (
+        "Nora Quill will debate on Thursday.\n\n"
+        "\u201cShe\u2019s going to be far more focused on the harbour,\u201d said former Tidewater Gov. Jim "
+        "Halvorsen, a Quill backer, referring to the port vote. \u201cAnd that is not a question for "
+        "the other side.\u201d\n"
+    )
+    rows = found(text)
+    assert {r[0] for r in rows if "far more focused" in r[3]} == {"Jim Halvorsen"}
+    assert {r[1] for r in rows if "far more focused" in r[3]} == {"Jim Halvorsen"}
+    assert {r[0] for r in rows if "not a question for" in r[3]} == {"Jim Halvorsen"}
+
+
+def test_participle_subject_never_comes_from_inside_a_quotation() -> None:
+    text = (
+        "\u201cShe will never give up on the harbour,\u201d added former Tidewater councillor and Quill "
+        "backer Jim Halvorsen, referring to the port vote."
+    )
+    assert not [r for r in found(text) if r[1] == "She"]

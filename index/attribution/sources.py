@@ -1095,10 +1095,12 @@ class _Sources:
         t = self.doc.text
         head = t[ss : min(pos, ss + 60)]
         pm = re.match(r"^\W*([Hh]e|[Ss]he|[Tt]hey)\b", head)
-        if pm:
+        # A speaker never comes from inside a quotation: `"She's going to win," said ..., referring to
+        # ...` is not "she"'s (round 13, attr11)
+        if pm and not self.doc.inside_quote(ss + pm.start(1)):
             return _Subj("pron", pm.group(1), ss + pm.start(1), ss + pm.end(1))
         n = self.doc.name_at(ss, min(pos, ss + 120), last=False)
-        if n is None:
+        if n is None or self.doc.inside_quote(n.start):
             return None
         subj = _Subj("name", n.text, n.start, n.end)
         return subj if self._subject_ok(subj, False) else None
