@@ -78,3 +78,13 @@ def test_participle_subject_never_comes_from_inside_a_quotation() -> None:
         "backer Jim Halvorsen, referring to the port vote."
     )
     assert not [r for r in found(text) if r[1] == "She"]
+
+
+def test_belief_verb_before_the_main_verb_makes_no_attribution() -> None:
+    text = "The programs that Nadia Ferris supports would cost ten billion dollars over a decade."
+    assert not [r for r in found(text) if r[0] == "Nadia Ferris"]
+
+
+def test_verb_of_thinking_with_a_gapped_subject_is_still_a_belief() -> None:
+    text = "Ferris attacked the trade deals that Nadia Ferris thought would displace thousands of workers."
+    assert "Nadia Ferris" in _speakers(text, "would displace thousands of workers")

@@ -85,6 +85,11 @@ _BELIEF_RX = _lazy(rf"(?<![\w'’-])(?:{'|'.join(BELIEF_VERBS)})(?![\w'’-])")
 # A belief verb's clause opening with punctuation has no object of its own ("programs that Sanders
 # supports, which is why ..."): no attribution.
 _GAP_OPENERS = frozenset(",;:)]—–")
+# Verbs of thinking take a clause whose subject may be the gap ("trade deals he thought would displace
+# workers": a belief all the same); a finite verb right after any other belief verb is the main
+# clause's ("the plan Roe supports would cost ...": no belief). Train: the 12 items a finite verb
+# dropped held 7 of these verbs' (round 13, attr11).
+_CLAUSE_VERB = _lazy(r"(?:think|thought|believe|hope|fear|expect|doubt)")
 _WHO_ANTECEDENT = _lazy(
     rf"(?<![\w'’-])(?P<ante>{BARE_SOURCES_RE}|[a-z]+(?:ers|ists|ans|ents|ics|ees))\s*,?\s+who\s+$"
 )
@@ -1357,9 +1362,14 @@ class _Attributor(_Sources):
                 if m.group().startswith("appear") and _PRESENCE_THEN.match(t, m.end()):
                     continue
                 clause = _free_clause(t, m.end(), se, taken, starts, BELIEF_MIN_WORDS)
-                if clause is None or t[clause[0]] in _GAP_OPENERS:
-                    # "the programs that Sanders supports, which ...": the verb's object is the relative
-                    # pronoun before it (a gap), and what follows is the writer's (round 13, attr11)
+                if (
+                    clause is None
+                    or t[clause[0]] in _GAP_OPENERS
+                    or (_FINITE_NEXT.match(t, m.end()) and not _CLAUSE_VERB.match(m.group()))
+                ):
+                    # "the programs that Sanders supports, which ...", "the plan Roe supports would cost
+                    # ...": the verb's object is the relative pronoun before it (a gap), and what follows
+                    # is the writer's (round 13, attr11)
                     continue
                 c0, c1 = clause
                 subj = self._subject_before(ss, m.start(), _verb(m.group()), belief=True)
