@@ -88,3 +88,20 @@ def test_belief_verb_before_the_main_verb_makes_no_attribution() -> None:
 def test_verb_of_thinking_with_a_gapped_subject_is_still_a_belief() -> None:
     text = "Ferris attacked the trade deals that Nadia Ferris thought would displace thousands of workers."
     assert "Nadia Ferris" in _speakers(text, "would displace thousands of workers")
+
+
+_DONORS = (
+    "Peter Hall, who runs the harbour trust, met donors in Leeds. The fund of Charles Whitcombe is also "
+    "spending heavily on the council races.\n\n"
+    "The trust has already raised at least four million pounds for the races, and donors want to give "
+    "much more, Hall said.\n\n"
+    '"What I see now is what traders call a flight to quality," he said.\n'
+)
+
+
+def test_given_name_and_an_organisation_word_make_a_person() -> None:
+    assert _speakers(_DONORS, "The trust has already raised") == ["Peter Hall"]
+
+
+def test_bare_surname_source_is_the_mention_a_pronoun_finds() -> None:
+    assert _speakers(_DONORS, "a flight to quality") == ["Peter Hall"]
