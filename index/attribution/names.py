@@ -43,6 +43,10 @@ from index.attribution.words import (
 # round 12b, bench/reports/attribution.md).
 _COMPASS = frozenset(("western", "eastern", "northern", "southern"))
 _PREFIXED = re.compile(r"^(?:al|el|bin|ibn|abu|abd|ben|ul)-(.+)$")
+# A party noun before a full name describes the person, like a title: "ranking Democrat Elijah
+# Cummings", "Republican Paul Ryan" (the name was "Democrat Elijah Cummings"; round 13, attr11). Only
+# before two or more words, so that the noun alone never makes or loses a name.
+_PARTY_NOUNS = frozenset(("democrat", "republican"))
 
 
 def _core(tokens: list[str]) -> tuple[str, ...]:
@@ -101,7 +105,11 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
     if len(rest) >= 2 and rest[0][0] == "New":
         return None
     # strip sentence openers, months and acronyms in front of the name
-    while rest and (_is_stop(rest[0][0]) or _is_acronym(rest[0][0])):
+    while rest and (
+        _is_stop(rest[0][0])
+        or _is_acronym(rest[0][0])
+        or (len(rest) >= 3 and rest[0][0].lower() in _PARTY_NOUNS)
+    ):
         if len(rest) == 1 and rest[0][0].lower() in MONTHS:
             break  # "May said": kept as a weak mention, resolved only against a known "Theresa May"
         if len(rest) >= 2 and rest[0][0].lower() in _COMPASS:
@@ -133,6 +141,25 @@ def _is_stop(tok: str) -> bool:
     return tok.lower().rstrip(".") in STOP and not _is_acronym(tok)
 
 
+def _org_surname(tokens: list[str], i: int) -> bool:
+    """Whether token `i` is a surname that is also an organisation word: the last of two or three
+    words after a given name that is nearly always one gender's ("Steven Law", "Don Guardian"; they
+    were nobody, and a later "he" went to another man; round 13, attr11).
+
+    Args:
+        tokens: the name's tokens; i: the organisation word's index.
+    Returns:
+        True for such a surname.
+    """
+    first = tokens[0].lower()
+    return (
+        i == len(tokens) - 1
+        and len(tokens) in (2, 3)
+        and (first in MALE_GIVEN or first in FEMALE_GIVEN)
+        and first not in PLACES
+    )
+
+
 def _valid_name(tokens: list[str]) -> bool:
     core = _core(tokens)
     if not core or len(core) > 5:
@@ -142,7 +169,7 @@ def _valid_name(tokens: list[str]) -> bool:
         # "Bill" is an organisation word ("the Bill") and a given name: opening a name ("Bill Clinton")
         # it is the given name (train: 88 articles name Bill Clinton, who was nobody without a role).
         given_first = i == 0 and len(tokens) >= 2 and low in GIVEN
-        if (low in ORG_WORDS and not given_first) or (
+        if (low in ORG_WORDS and not given_first and not _org_surname(tokens, i)) or (
             low in STOP
             and low not in PARTICLES
             and (i == 0 or low not in MONTHS)
@@ -538,10 +565,15 @@ class _Doc:
             return -1
         w = word.lower()
         same = [i for i in self._persons_by_last.get(w, []) if not self.persons[i].group]
-        if len(same) == 1:
-            return same[0]
         if same:
-            return self.recent(pos, group=False, among=same)
+            who = same[0] if len(same) == 1 else self.recent(pos, group=False, among=same)
+            if who >= 0 and BARE_SURNAME_MENTION:
+                # "..., Law said. "...," he said": the bare surname is a mention of Steven Law there,
+                # so that the next "he" finds him before an earlier man (round 13, attr11)
+                i = bisect.bisect_left(self.mentions, (at, -10))
+                if i >= len(self.mentions) or self.mentions[i][0] != at:
+                    self.mentions.insert(i, (at, who))
+            return who
         if w in PLACES or w in self._place_like or w in self._modifier_like or w in self._lower_words:
             return -1
         if w in GIVEN or w in ORG_WORDS or w in MONTHS or _plural_noun(w, self._lower_words):
@@ -915,6 +947,10 @@ PRONOUN_LOOKBACK = (
 # before the first person it names. Measured on all of train (bench/reports/attribution.md, round 6b):
 # speaker accuracy 0.8705 -> 0.8713, coref 0.7848 -> 0.7878 (False turns it off).
 SPEAKER_FIRST = True
+
+# A one-word source naming a known person ("Law said") counts as a mention of them where it stands,
+# for the pronouns after it (round 13, attr11; train won/lost in bench/reports/attribution.md).
+BARE_SURNAME_MENTION = True
 
 # Labelled parts (index.webpage kinds) whose names are never speakers or subjects, and those whose
 # names may speak only inside them (a quotation in a caption).

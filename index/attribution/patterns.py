@@ -53,7 +53,10 @@ _QUOTE_DOUBLE = '"“”„«»'
 
 # A subject right after a closing quote mark, before its verb: `," Putin told`, `," the president said`.
 _NAME_SUBJ = (
-    rf"(?:(?:[Tt]he\s+)?(?:{_CAPTOK}(?:['’]s)?\s+){{0,3}}(?:{ROLE_MODS}\s+)?(?:{ROLE_RE}\s+){{1,3}},?\s*)?"
+    rf"(?:(?:[Tt]he\s+)?(?:{_CAPTOK}(?:['’]s)?\s+){{0,3}}(?:{ROLE_MODS}\s+)?(?:{ROLE_RE}\s+){{1,3}},?\s*"
+    # "said former South Carolina Gov. Jim Hodges": a lower-case modifier before a capitalised title
+    # (the quotation was left to a guess, which took a name from inside it; round 13, attr11)
+    rf"|{ROLE_MODS}\s+(?={U}))?"
     rf"{_RUN}"
 )
 _ROLE_SUBJ = rf"[Tt]he\s+(?:[\w'’-]+\s+){{0,3}}?{ROLE_RE}(?:\s+{ROLE_RE})?"

@@ -236,6 +236,27 @@ _WHO_AFTER = _lazy(r"\s*(?:\([^()]{1,30}\)\s*)?,\s*who\b")
 
 # Between a modifying name and the name it describes: one or two lower-case nouns ("Clinton ally",
 # "Trump campaign adviser").
+# Adjectives in -ing/-ed that rank a member of a body: "Oversight ranking Democrat Elijah Cummings",
+# "Senate ranking member Jane Roe" (the committee was the speaker; round 13, attr11).
+_RANK_WORDS = frozenset(("ranking",))
+_PARTY_NOUN = re.compile(r"(?:Democrat|Republican)\s+")
+
+
+def _names_from(t: str, n: _Name, pos: int) -> bool:
+    """Whether the name `n` starts at `pos`, or after a party noun there ("ranking Democrat Elijah
+    Cummings": the name run leaves the noun out, names.py `_parse_run`).
+
+    Args:
+        t: the document text; n: a name run; pos: where the name should start.
+    Returns:
+        True when it starts there.
+    """
+    if n.start == pos:
+        return True
+    m = _PARTY_NOUN.match(t, pos, n.start)
+    return m is not None and m.end() == n.start
+
+
 _MODIFIED = re.compile(r"(?:['’]s)?\s+((?:[a-z][\w-]*\s+){1,4})(?=[A-Z])")
 
 # After an apposition's last word: its closing comma and a verb ("..., says", "..., has said").
@@ -384,7 +405,9 @@ class _Sources:
         t = self.doc.text
         m = _MODIFIED.match(t, n.end, min(end, n.end + 40))
         if m is None or any(
-            w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w)
+            w in _FUNCTION_WORDS
+            or _PREP_OPEN.fullmatch(w)
+            or (re.search(r"(?:ing|ed)$", w) and w not in _RANK_WORDS)
             for w in m.group(1).split()
         ):
             return n  # "Tom Carper of Delaware", "Oversight ranking Democrat": no noun between
@@ -396,7 +419,7 @@ class _Sources:
         ):
             return n  # a longer run must end in a role: "Clinton's top foreign policy aide"
         later = self.doc.name_at(m.end(), end, last=False)
-        return later if later is not None and later.start == m.end() else n
+        return later if later is not None and _names_from(t, later, m.end()) else n
 
     def _become_name(self, subj: _Subj, n: _Name, after_verb: bool) -> bool:
         """Make `subj` the name run `n` when that name is itself a plausible speaker.
@@ -486,7 +509,10 @@ class _Sources:
             return
         words = m.group(1).split()
         if any(
-            w in _FUNCTION_WORDS or _PREP_OPEN.fullmatch(w) or re.search(r"(?:ing|ed)$", w) for w in words
+            w in _FUNCTION_WORDS
+            or _PREP_OPEN.fullmatch(w)
+            or (re.search(r"(?:ing|ed)$", w) and w not in _RANK_WORDS)
+            for w in words
         ):
             return
         if (
@@ -496,7 +522,7 @@ class _Sources:
         ):
             return
         n = self.doc.name_at(m.end(), m.end() + 80, last=False)
-        if n is not None and n.start == m.end():
+        if n is not None and _names_from(t, n, m.end()):
             self._become_name(subj, n, True)
 
     def _possessor_apposition(self, subj: _Subj, after_verb: bool) -> bool:
@@ -1069,10 +1095,12 @@ class _Sources:
         t = self.doc.text
         head = t[ss : min(pos, ss + 60)]
         pm = re.match(r"^\W*([Hh]e|[Ss]he|[Tt]hey)\b", head)
-        if pm:
+        # A speaker never comes from inside a quotation: `"She's going to win," said ..., referring to
+        # ...` is not "she"'s (round 13, attr11)
+        if pm and not self.doc.inside_quote(ss + pm.start(1)):
             return _Subj("pron", pm.group(1), ss + pm.start(1), ss + pm.end(1))
         n = self.doc.name_at(ss, min(pos, ss + 120), last=False)
-        if n is None:
+        if n is None or self.doc.inside_quote(n.start):
             return None
         subj = _Subj("name", n.text, n.start, n.end)
         return subj if self._subject_ok(subj, False) else None

@@ -400,3 +400,8 @@ BELIEF_NOUNS = (
 BELIEF_SOURCE_NOUNS = (
     "allies emails government poll polling polls records report strategists survey team"
 ).split()
+# Documents a body issues, read as "a report from <body>" (index.attribution.attributor `_according_head`).
+DOCUMENT_NOUNS = (
+    "analysis assessment audit brief filing letter memo memorandum poll release report review statement "
+    "study survey"
+).split()
