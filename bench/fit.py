@@ -136,6 +136,11 @@ GRID: dict[str, list[float]] = {
     # (qa.rank.Features.reach): 0 leaves them alone, 1 scales them by the share of the question's
     # words the documents hold at best.
     "unmatched": [0.0, 0.25, 0.5, 0.75, 1.0],
+    # unmatched acts only on questions whose best passage holds less than this share of their
+    # words (qa.rank.Weights.unmatched_below; 1: every question).
+    "unmatched_below": [1.0, 0.9, 0.8, 0.7, 0.6, 0.5],
+    # A passage whose evidence of the asked type only restates the question's words (Features.echo).
+    "echo": [0.0, 0.1, 0.2, 0.35, 0.5, 0.7],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 

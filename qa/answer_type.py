@@ -252,6 +252,25 @@ def has_evidence(answer_type: str, text: str) -> bool:
     return bool(rx.search(text)) or states(kinds, text)
 
 
+def evidence_found(answer_type: str, text: str) -> list[str]:
+    """The loose evidence of an answer type in `text`, each match as written.
+
+    Args:
+        answer_type: as question_type gave it.
+        text: a passage or a sentence.
+    Returns:
+        Every match of the type's loose pattern and of its strict kinds' values, in text order by
+        pattern; [] for a type without evidence or a text without any.
+    """
+    loose = _LOOSE.get(answer_type)
+    if loose is None:
+        return []
+    rx, kinds = loose
+    return [m.group() for m in rx.finditer(text)] + [
+        m.group() for k in kinds for m in _EVIDENCE[k].finditer(text)
+    ]
+
+
 # --- The near-miss reading: the asked fact -------------------------------------------------------
 
 _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [

@@ -114,9 +114,33 @@ _EVENTS = set(
 )
 
 
+# A clause that sets the time or the reason of the main clause's ask: "Which network was Trump
+# talking to when he said ...?" asks for a network; "he said" only places the moment. Not "as"
+# ("described as"), "where" or "if" ("what did he say he would do if ..." still asks for words),
+# and never at the question's start (_NOT_SPEECH reads "When did ...?").
+_SUBORDINATE = re.compile(r"\s(?:when|while|whilst|after|before|because|since|until|once)\s", re.I)
+
+
+def main_clause(question: str) -> str:
+    """The question up to its first subordinate clause of time or reason.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "Which network was Trump talking to" for "Which network was Trump talking to when he said
+        he would win?"; the question itself when it has no such clause.
+    """
+    m = _SUBORDINATE.search(question)
+    return question[: m.start()] if m else question
+
+
 def is_speech_question(question: str) -> bool:
-    """True when the question asks what someone said, thinks, claims, wants or called for."""
-    q = question.strip()
+    """True when the question's main clause asks what someone said, thinks, claims, wants or called for.
+
+    A verb of speech in a clause of time or reason ("... when he said ...") does not make the question
+    ask for words (main_clause).
+    """
+    q = main_clause(question.strip())
     if not q or _NOT_SPEECH.search(q):
         return False
     if any(p.search(q) for p in _SPEECH_PATTERNS):
