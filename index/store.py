@@ -43,7 +43,7 @@ from typing import Any
 
 import xxhash
 
-from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
+from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, NotAFolder, StorageError
 
 FORMAT_VERSION = 6  # 6: docs.sqlite schema 5 (the document text is the last column, so that SQLite
 # never makes the whole text in memory while storing it: index/docstore.py); schema 4 is still read
@@ -362,6 +362,10 @@ def _unreadable(path: Path, exc: OSError) -> StorageError:
     return StorageError(f"cannot read {path}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}")
 
 
+# A file is never replaced by an index (it may be the user's document): another path is needed.
+_FOLDER_HINT = "an index is a folder: give the path of a new or existing index folder"
+
+
 def current(index_dir: Path) -> Path:
     """The current generation folder of `index_dir`."""
     index_dir = Path(index_dir)
@@ -373,7 +377,7 @@ def current(index_dir: Path) -> Path:
     except OSError as exc:
         raise _unreadable(index_dir, exc) from None
     if not stat.S_ISDIR(st.st_mode):
-        raise IndexDamaged(f"{index_dir} is a file, not an index folder", hint=build_hint)
+        raise NotAFolder(f"{index_dir} is a file, not an index folder", hint=_FOLDER_HINT)
     pointer = index_dir / CURRENT
     try:
         raw = _read_capped(pointer, MAX_CURRENT_BYTES)
@@ -1054,7 +1058,7 @@ def begin(index_dir: Path) -> Writer:
     index_dir = Path(index_dir)
     try:
         if os.path.lexists(index_dir) and not stat.S_ISDIR(os.stat(index_dir).st_mode):
-            raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+            raise NotAFolder(f"{index_dir} is a file, not an index folder", hint=_FOLDER_HINT)
     except OSError as exc:
         raise StorageError(
             f"could not write the index {index_dir}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}"
