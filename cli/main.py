@@ -472,6 +472,30 @@ def quotes(
             render.render_quotes(found, output.console(sys.stdout, color.value))
 
 
+# A questions file is read whole: 2,000 SQuAD questions take 1 MB. 64 MiB is far beyond any
+# hand-written set, and bounds the memory `qa eval` can be made to take by a file.
+MAX_GOLD_BYTES = 64 << 20
+
+
+def _check_gold(gold: Path) -> None:
+    """Refuse a questions file that would be read forever or whole into memory: a device
+    (`qa eval /dev/zero` grew without bound) or a file over MAX_GOLD_BYTES. Pipes (`<(...)`) are
+    read as they come."""
+    import stat
+
+    try:
+        st = os.stat(gold)
+    except OSError:
+        return  # the reader reports it, naming the path
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        raise errors.InputError(f"{gold} is a device, not a questions file")
+    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_GOLD_BYTES:
+        mb = MAX_GOLD_BYTES >> 20
+        raise errors.InputError(
+            f"{gold} is {st.st_size / 2**20:.0f} MB: a questions file holds at most {mb} MB"
+        )
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
@@ -491,6 +515,7 @@ def eval_cmd(
     from qa.evaluate import evaluate
 
     with _domain_errors(_where(index)):
+        _check_gold(gold)
         report = evaluate(_open(index), gold, k=k)
     with _output():
         if json_out:

@@ -299,3 +299,69 @@ def test_vector_file_bytes_are_faiss_own(tmp_path: Path) -> None:
     index.add(np.arange(80, dtype=np.float32).reshape(10, 8))
     vectors.save(index, tmp_path / "v.faiss")
     assert (tmp_path / "v.faiss").read_bytes() == faiss.serialize_index(index).tobytes()
+
+
+# --------------------------------------------------------------------------- the lock file
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder"])
+def test_something_else_in_place_of_the_lock_file(index_copy: Path, tmp_path: Path, kind: str) -> None:
+    """`.lock` a FIFO, a symlink to /dev/zero or an empty folder: `qa index` failed with exit 8
+    "Invalid argument" / "Too many levels of symbolic links". qa never makes these; with the
+    folder's own lock held they are replaced by the lock file, and the update goes through."""
+    lock = index_copy / ".lock"
+    lock.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(lock)
+    elif kind == "symlink":
+        lock.symlink_to("/dev/zero")
+    else:
+        lock.mkdir()
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "pier.txt").write_text("The pier was repainted white in June.\n", encoding="utf-8")
+    r = invoke("index", str(folder), "--index", str(index_copy), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["added"] == 1
+    assert lock.is_file() and not lock.is_symlink()
+    r = invoke("docs", "--index", str(index_copy), "--json")
+    assert len(json.loads(r.stdout)["documents"]) == 3
+
+
+# --------------------------------------------------------------------------- qa eval's questions file
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_eval_questions_from_a_device(base_index: Path, device: str) -> None:
+    """`qa eval /dev/zero` read the file whole: memory grew without bound until killed."""
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    r = invoke("eval", device, "--index", str(base_index))
+    assert r.exit_code == 7
+    assert one_error_line(r) == f"qa: error: {device} is a device, not a questions file"
+
+
+def test_eval_questions_file_too_large(base_index: Path, tmp_path: Path) -> None:
+    from cli.main import MAX_GOLD_BYTES
+
+    gold = tmp_path / "gold.jsonl"
+    with open(gold, "wb") as f:
+        f.truncate(MAX_GOLD_BYTES + 1)  # sparse: no disk used
+    r = invoke("eval", str(gold), "--index", str(base_index))
+    assert r.exit_code == 7
+    assert "a questions file holds at most 64 MB" in one_error_line(r)
+
+
+@pytest.mark.slow  # a real process: `<(...)` is a pipe
+def test_eval_questions_from_a_pipe(base_index: Path, tmp_path: Path) -> None:
+    """A pipe (`qa eval <(grep ... gold.jsonl)`) is still read: only devices are refused."""
+    r, w = os.pipe()
+    line = json.dumps({"id": "a", "question": QUESTION, "answers": ["seven"]}) + "\n"
+    os.write(w, line.encode())
+    os.close(w)
+    try:
+        p = qa("eval", f"/dev/fd/{r}", "--index", str(base_index), "--json", pass_fds=(r,))
+    finally:
+        os.close(r)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["items"] == 1
