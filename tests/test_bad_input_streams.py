@@ -365,3 +365,27 @@ def test_eval_questions_from_a_pipe(base_index: Path, tmp_path: Path) -> None:
         os.close(r)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["items"] == 1
+
+
+# --------------------------------------------------------------------------- FIFOs for every file read
+
+
+@pytest.mark.slow  # real processes: a hang must end in a timeout, not a stuck test run
+@pytest.mark.parametrize(
+    "target",
+    ["vectors.faiss", "docs.sqlite", "bm25/df.json", "bm25/vocab.index.json", "bm25/data.csc.index.npy"],
+)
+def test_fifo_instead_of_a_data_file(index_copy: Path, target: str) -> None:
+    """Issue 10 case 12 named CURRENT and manifest.json; every file the manifest lists is opened the
+    same way (checked as a regular file before it is read), so none of them can make `ask` wait."""
+    from index import store
+
+    path = store.current(index_copy) / target
+    path.unlink()
+    os.mkfifo(path)
+    before = sorted(os.listdir(index_copy))
+    p = qa("ask", QUESTION, "--index", str(index_copy), timeout=60)
+    assert p.returncode == 5
+    line = err_line(p)
+    assert f"index file {target} is damaged (not a regular file)" in line and "--rebuild" in line
+    assert sorted(os.listdir(index_copy)) == before
