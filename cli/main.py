@@ -6,6 +6,7 @@ Heavy modules (numpy, faiss, onnxruntime, the index itself) are imported inside 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -172,9 +173,26 @@ def _fail(err: errors.QAError, index_dir: Path | None = None) -> NoReturn:
     msg = one_line(err.message, 500)
     hint_text = cli_hint(err, index_dir)
     hint = f" ({one_line(hint_text, 300)})" if hint_text else ""
-    print(f"qa: error: {msg}{hint}", file=sys.stderr)
+    say(f"qa: error: {msg}{hint}")
     code = _signal_code(err) if isinstance(err, errors.Interrupted) else None
-    raise typer.Exit(code or EXIT_CODES.get(type(err), 1))
+    raise typer.Exit(code or exit_code(err))
+
+
+def exit_code(err: errors.QAError) -> int:
+    """The documented exit code of a domain error, through its nearest mapped base class."""
+    for cls in type(err).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return 1
+
+
+def say(line: str) -> None:
+    """One line on stderr. A stderr that cannot be written (`2>/dev/full`) must not change the
+    exit code, nor fail again when the interpreter flushes it at exit: it becomes /dev/null."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError, AttributeError):
+        _to_devnull(2)
 
 
 @contextmanager
@@ -191,7 +209,7 @@ def _domain_errors(index_dir: Path | None = None) -> Iterator[None]:
         _fail(e, index_dir)
     except KeyboardInterrupt as e:
         code = _signal_code(e)
-        print("qa: terminated" if code else "qa: interrupted", file=sys.stderr)
+        say("qa: terminated" if code else "qa: interrupted")
         raise typer.Exit(code or 130) from None
 
 
@@ -202,14 +220,20 @@ def _where(index: Path | None) -> Path:
     return index or config.default_index_dir()
 
 
+def _to_devnull(fd: int) -> None:
+    """Point descriptor `fd` at /dev/null, so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        if devnull != fd:
+            os.dup2(devnull, fd)
+            os.close(devnull)
+    except OSError:
+        pass
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
+    _to_devnull(1)
 
 
 @contextmanager
@@ -230,7 +254,7 @@ def _output() -> Iterator[None]:
     except OSError as exc:
         _silence_stdout()
         reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
-        print(f"qa: error: cannot write the output: {reason}", file=sys.stderr)
+        say(f"qa: error: cannot write the output: {reason}")
         raise typer.Exit(EXIT_CODES[errors.StorageError]) from None
     except ValueError as exc:
         if "JSON" not in str(exc):
@@ -250,7 +274,10 @@ def _open(index: Path | None) -> Engine:
     from qa.engine import Engine
 
     def notify(message: str) -> None:
-        print(f"qa: {message} (index your own documents with: qa index PATH)", file=sys.stderr)
+        from cli.safe import one_line
+
+        # The message names the index folder, which comes from QA_INDEX or --index: never raw.
+        say(f"qa: {one_line(message, 500)} (index your own documents with: qa index PATH)")
 
     return Engine.open(index, notify=notify)
 
@@ -445,6 +472,30 @@ def quotes(
             render.render_quotes(found, output.console(sys.stdout, color.value))
 
 
+# A questions file is read whole: 2,000 SQuAD questions take 1 MB. 64 MiB is far beyond any
+# hand-written set, and bounds the memory `qa eval` can be made to take by a file.
+MAX_GOLD_BYTES = 64 << 20
+
+
+def _check_gold(gold: Path) -> None:
+    """Refuse a questions file that would be read forever or whole into memory: a device
+    (`qa eval /dev/zero` grew without bound) or a file over MAX_GOLD_BYTES. Pipes (`<(...)`) are
+    read as they come."""
+    import stat
+
+    try:
+        st = os.stat(gold)
+    except OSError:
+        return  # the reader reports it, naming the path
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        raise errors.InputError(f"{gold} is a device, not a questions file")
+    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_GOLD_BYTES:
+        mb = MAX_GOLD_BYTES >> 20
+        raise errors.InputError(
+            f"{gold} is {st.st_size / 2**20:.0f} MB: a questions file holds at most {mb} MB"
+        )
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
@@ -464,6 +515,7 @@ def eval_cmd(
     from qa.evaluate import evaluate
 
     with _domain_errors(_where(index)):
+        _check_gold(gold)
         report = evaluate(_open(index), gold, k=k)
     with _output():
         if json_out:
@@ -472,8 +524,71 @@ def eval_cmd(
             output.render_eval(report, output.console(sys.stdout))
 
 
+def _open_closed_streams() -> set[int]:
+    """Put /dev/null on standard descriptors the caller closed (`qa ... >&-`); returns which.
+
+    Otherwise the next file opened (a model, an index file) would get descriptor 0, 1 or 2, and
+    anything printed, by us or a C library, would be written into it. git does the same.
+    """
+    closed: set[int] = set()
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+    for fd in sorted(closed):
+        _to_devnull(fd)
+    streams = {0: ("stdin", "r"), 1: ("stdout", "w"), 2: ("stderr", "w")}
+    for fd in closed:
+        name, mode = streams[fd]
+        try:
+            setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115
+        except OSError:
+            pass
+    return closed
+
+
+def _pipe_closed(exc: BaseException) -> bool:
+    """Whether `exc` (or what it wraps) is a write to a closed pipe."""
+    seen = 0
+    inner: BaseException | None = exc
+    while inner is not None and seen < 10:
+        if isinstance(inner, OSError) and inner.errno == errno.EPIPE:
+            return True
+        inner, seen = inner.__cause__ or inner.__context__, seen + 1
+    return False
+
+
+# What writing typer's own output (help, version) can fail with: anything else is a bug to see.
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EBADF}
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    What escapes the commands' own handling is output written by typer itself (`--help`,
+    `--version`, usage errors): a closed pipe there ends with 141 too, a failing output with 8.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    app()
+    closed = _open_closed_streams()
+    if 1 in closed:
+        # Nothing the command printed could reach anyone: refuse before anything is changed.
+        say("qa: error: cannot write the output: standard output is closed")
+        sys.exit(EXIT_CODES[errors.StorageError])
+    try:
+        app()
+    except SystemExit as exc:
+        if exc.code not in (0, None, PIPE_CLOSED) and _pipe_closed(exc):  # click exits 1 on EPIPE
+            _silence_stdout()
+            sys.exit(PIPE_CLOSED)
+        raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _silence_stdout()
+        if exc.errno == errno.EPIPE:
+            sys.exit(PIPE_CLOSED)
+        reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+        say(f"qa: error: cannot write the output: {reason}")
+        sys.exit(EXIT_CODES[errors.StorageError])

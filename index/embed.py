@@ -9,6 +9,7 @@ implementation, kept for tests and benchmarks.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from index.errors import ModelError
+from index.errors import ModelError, StorageError
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
@@ -457,7 +458,7 @@ def _export(model_dir: Path, folder: Path, name: str, fp: str, *, quantized: boo
         _remove_abandoned(cache_dir)
         tmp = Path(tempfile.mkdtemp(prefix=f".{fp}.", suffix=".tmp", dir=cache_dir))
     except OSError as e:
-        raise ModelError(f"cannot write the model cache in {cache_dir}: {e.strerror or e}") from e
+        raise _cache_error(cache_dir, e) from e
     try:
         _export_into(model_dir, tmp, name, fp)
         if quantized:
@@ -465,9 +466,20 @@ def _export(model_dir: Path, folder: Path, name: str, fp: str, *, quantized: boo
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; the cache is shared like any other folder
         _publish(tmp, folder)
     except OSError as e:
-        raise ModelError(f"cannot write the model cache in {cache_dir}: {e.strerror or e}") from e
+        raise _cache_error(cache_dir, e) from e
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# A cache that cannot be written for lack of room or rights is the storage's problem (exit 8),
+# not the model's: the same model exports fine elsewhere.
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM}
+
+
+def _cache_error(cache_dir: Path, e: OSError) -> ModelError | StorageError:
+    """The error for a model cache write that failed with `e`."""
+    message = f"cannot write the model cache in {cache_dir}: {e.strerror or e}"
+    return StorageError(message) if e.errno in _STORAGE_ERRNOS else ModelError(message)
 
 
 def _remove_abandoned(cache_dir: Path, age: float = 3600.0) -> None:
@@ -591,6 +603,10 @@ def _export_into(model_dir: Path, out: Path, name: str, fp: str) -> None:
                 opset_version=17,
                 dynamo=False,
             )
+    except OSError as e:
+        if e.errno in _STORAGE_ERRNOS:
+            raise  # the cache cannot be written: reported by the caller as a storage error
+        raise ModelError(f"model {name} cannot be exported to ONNX: {str(e).splitlines()[0]}") from e
     except Exception as e:  # the exporter raises many types for unsupported graphs
         raise ModelError(f"model {name} cannot be exported to ONNX: {str(e).splitlines()[0]}") from e
 

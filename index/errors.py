@@ -38,6 +38,10 @@ class IndexDamaged(QAError):
     """A file of the index is truncated, corrupted, or not an index at all."""
 
 
+class NotAFolder(IndexDamaged):
+    """The index path is a file, not a folder: nothing to rebuild there, another path is needed."""
+
+
 class IndexLocked(QAError):
     """Another process is writing this index."""
 

@@ -43,7 +43,7 @@ from typing import Any
 
 import xxhash
 
-from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, StorageError
+from index.errors import IndexDamaged, IndexIncompatible, IndexLocked, IndexMissing, NotAFolder, StorageError
 
 FORMAT_VERSION = 6  # 6: docs.sqlite schema 5 (the document text is the last column, so that SQLite
 # never makes the whole text in memory while storing it: index/docstore.py); schema 4 is still read
@@ -362,6 +362,10 @@ def _unreadable(path: Path, exc: OSError) -> StorageError:
     return StorageError(f"cannot read {path}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}")
 
 
+# A file is never replaced by an index (it may be the user's document): another path is needed.
+_FOLDER_HINT = "an index is a folder: give the path of a new or existing index folder"
+
+
 def current(index_dir: Path) -> Path:
     """The current generation folder of `index_dir`."""
     index_dir = Path(index_dir)
@@ -373,7 +377,7 @@ def current(index_dir: Path) -> Path:
     except OSError as exc:
         raise _unreadable(index_dir, exc) from None
     if not stat.S_ISDIR(st.st_mode):
-        raise IndexDamaged(f"{index_dir} is a file, not an index folder", hint=build_hint)
+        raise NotAFolder(f"{index_dir} is a file, not an index folder", hint=_FOLDER_HINT)
     pointer = index_dir / CURRENT
     try:
         raw = _read_capped(pointer, MAX_CURRENT_BYTES)
@@ -1017,6 +1021,34 @@ class Writer:
             _fsync_path(Path(root), directory=True)
 
 
+def _open_lock_file(index_dir: Path, dir_fd: int, locked_hint: str) -> int:
+    """The lock file, open for writing. Anything else in its place (a FIFO, a symlink, a device: qa
+    never made it, and flock or O_NOFOLLOW failed on it with "Invalid argument" or "Too many levels
+    of symbolic links") is replaced, once the folder's own lock shows that no writer is at work.
+    """
+    path = index_dir / LOCK
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if exc.errno not in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise
+        fd = -1
+    if fd >= 0:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+        os.close(fd)
+    try:
+        fcntl.flock(dir_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise IndexLocked(_lock_message(index_dir, {}), hint=locked_hint) from None
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        os.rmdir(path)  # only when empty: a folder with content is not ours to delete
+    else:
+        os.unlink(path)
+    return os.open(path, flags | os.O_EXCL, 0o644)
+
+
 def _holder(fd: int) -> dict[str, Any]:
     """Who holds the lock; briefly waits for a holder that has locked but not yet written its name."""
     for _ in range(10):
@@ -1054,7 +1086,7 @@ def begin(index_dir: Path) -> Writer:
     index_dir = Path(index_dir)
     try:
         if os.path.lexists(index_dir) and not stat.S_ISDIR(os.stat(index_dir).st_mode):
-            raise IndexDamaged(f"{index_dir} is a file, not an index folder")
+            raise NotAFolder(f"{index_dir} is a file, not an index folder", hint=_FOLDER_HINT)
     except OSError as exc:
         raise StorageError(
             f"could not write the index {index_dir}: {_REASONS.get(exc.errno or 0) or exc.strerror or exc}"
@@ -1068,9 +1100,7 @@ def begin(index_dir: Path) -> Writer:
         # The lock is the index folder itself: a lock file can be deleted from under its holder,
         # and a second writer would then lock a new file and commit too. The lock file only says who.
         dir_fd = os.open(index_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
-        fd = os.open(
-            index_dir / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o644
-        )
+        fd = _open_lock_file(index_dir, dir_fd, locked_hint)
         try:
             fcntl.flock(dir_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # older qa versions lock only the file

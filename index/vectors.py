@@ -356,10 +356,21 @@ def _training_sample(x: np.ndarray, kind: str, params: dict[str, Any]) -> np.nda
 
 
 def save(index: faiss.Index, path: Path) -> None:
-    """Write the index to `path` (the caller writes to a temp name and renames)."""
+    """Write the index to `path` (the caller writes to a temp name and renames).
+
+    The bytes go through a Python file: FAISS's own file writer reports a failed final flush
+    (a full disk) only by printing "file ... close error" on stderr from a destructor, without
+    raising, so the error would have been a second, unterminated line beside ours, or a
+    truncated file taken for a whole one. Python's `close` raises it instead. Same bytes.
+    """
     import faiss
 
-    faiss.write_index(index, str(path))
+    with open(path, "wb") as f:
+        writer = faiss.PyCallbackIOWriter(f.write)  # type: ignore[attr-defined]  # not in the stubs
+        try:
+            faiss.write_index(index, writer)
+        finally:
+            del writer
 
 
 def load(path: Path, params: dict[str, Any]) -> faiss.Index:
