@@ -131,8 +131,12 @@ def _oserror_reason(exc: OSError) -> str:
 class _Walker:
     """Collects files and skips across all arguments, each file and folder once."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(self, max_bytes: int, roots: Sequence[Path] = ()) -> None:
         self.max_bytes = max_bytes
+        # The folders given, resolved: a symbolic link met while walking is followed only to a place
+        # inside one of them, as `grep -r`, ripgrep and tar do not follow links at all. A folder someone
+        # hands you must not pull /etc/passwd or a private folder into the index through a link.
+        self.roots = tuple(roots)
         self.files: dict[str, Path] = {}
         self.skipped: dict[str, Skipped] = {}
         self.seen_dirs: set[tuple[int, int]] = set()
@@ -156,8 +160,13 @@ class _Walker:
         else:
             self.files[key] = path
 
+    def inside(self, target: Path) -> bool:
+        """Whether a resolved link target lies in one of the given folders."""
+        return any(target == r or target.is_relative_to(r) for r in self.roots)
+
     def folder(self, root: Path, st: os.stat_result) -> None:
-        """Walk a folder iteratively; symlinked folders are followed, each (dev, inode) once."""
+        """Walk a folder iteratively; symlinked folders are followed, each (dev, inode) once, when
+        they lead to a place inside the given folders."""
         if (st.st_dev, st.st_ino) in self.seen_dirs:
             return
         self.seen_dirs.add((st.st_dev, st.st_ino))
@@ -185,6 +194,13 @@ class _Walker:
                     elif exc.errno != errno.ENOENT:  # ENOENT without a link: vanished meanwhile
                         self.skip(str(path), _oserror_reason(exc), error=True)
                     continue
+                if (
+                    is_link
+                    and (stat.S_ISDIR(est.st_mode) or stat.S_ISREG(est.st_mode))
+                    and not self.inside(Path(os.path.realpath(path)))
+                ):
+                    self.skip(str(path), "symbolic link out of the indexed folders")
+                    continue
                 if stat.S_ISDIR(est.st_mode):
                     if (est.st_dev, est.st_ino) not in self.seen_dirs:
                         self.seen_dirs.add((est.st_dev, est.st_ino))
@@ -203,7 +219,12 @@ def discover(
     Paths are absolute and resolved. Nothing is opened here: the file type comes from
     stat, so FIFOs and devices are reported rather than read.
     """
-    walker = _Walker(max_bytes)
+    roots = []
+    for raw in paths:
+        real = Path(os.path.realpath(os.path.abspath(os.fspath(raw))))
+        if real.is_dir():
+            roots.append(real)
+    walker = _Walker(max_bytes, roots)
     for raw in paths:
         absolute = Path(os.path.abspath(os.fspath(raw)))
         try:

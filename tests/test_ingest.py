@@ -414,10 +414,31 @@ def test_symlink_loop_between_folders(tmp_path: Path) -> None:
     (tmp_path / "b" / "to_a").symlink_to(tmp_path / "a", target_is_directory=True)
     (tmp_path / "a" / "self").symlink_to(tmp_path / "a", target_is_directory=True)
     files, skipped = run_with_timeout(lambda: discover([tmp_path / "a"]))
-    assert files == [a, b]
-    assert skipped == []
+    assert files == [a]  # b is outside the folder given: its link is not followed
+    assert skipped == [Skipped(str(tmp_path / "a" / "to_b"), "symbolic link out of the indexed folders")]
+    files, skipped = run_with_timeout(lambda: discover([tmp_path / "a", tmp_path / "b"]))
+    assert files == [a, b] and skipped == []  # both given: the links lead inside, walked once each
     files, _ = run_with_timeout(lambda: discover([tmp_path, tmp_path / "a" / "to_b"]))
     assert files == [a, b]
+
+
+def test_links_out_of_the_given_folders_are_not_followed(tmp_path: Path) -> None:
+    """A folder handed to you must not pull private files into the index through a link."""
+    secret = write(tmp_path / "private" / "diary.txt", "My bank PIN is 1234.\n")
+    write(tmp_path / "private" / "notes" / "plan.txt", "Private plan.\n")
+    shared = write(tmp_path / "shared" / "story.txt", "A story.\n")
+    (tmp_path / "shared" / "diary.txt").symlink_to(secret)
+    (tmp_path / "shared" / "notes").symlink_to(tmp_path / "private" / "notes", target_is_directory=True)
+    (tmp_path / "shared" / "inner.txt").symlink_to(shared)  # inside: the same file, once
+    files, skipped = discover([tmp_path / "shared"])
+    assert files == [shared]
+    assert {Path(s.source).name: s.reason for s in skipped} == {
+        "diary.txt": "symbolic link out of the indexed folders",
+        "notes": "symbolic link out of the indexed folders",
+    }
+    # Named on the command line, a link is the user's own choice and is read.
+    files, _ = discover([tmp_path / "shared", tmp_path / "shared" / "diary.txt"])
+    assert files == [secret, shared]
 
 
 def test_symlinked_file_resolved_once(tmp_path: Path) -> None:
