@@ -118,10 +118,15 @@ class IndexInfo:
     documents: list[DocInfo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """Every field, as `qa docs --json` prints it."""
+        """Every field, as `qa docs --json` prints it: a document's unknown date, url, author or site is
+        null, as in the answer JSON (README: JSON interface), not ""."""
         from dataclasses import asdict
 
-        return asdict(self)
+        out = asdict(self)
+        for doc in out["documents"]:
+            for key in ("date", "url", "author", "site"):
+                doc[key] = doc[key] or None
+        return out
 
 
 @dataclass(frozen=True)
