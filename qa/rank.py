@@ -1012,9 +1012,10 @@ def _uncovered(
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
     named = {w for n in names_in(question) for w in words(n)}
     content = lambda w: bool(engine.terms(w))  # noqa: E731 - a predicate passed on twice
-    away = cover.rest_away(question, missing, left, content, engine.terms, named)
+    role = cover.roles(question, content)  # read once for both (it lemmatises every question word)
+    away = cover.rest_away(question, missing, left, content, engine.terms, named, role=role)
     rest = cover.rest_held(engine.terms(question), away, [engine.terms(s) for s in sentences])
-    ev = cover.evidence(question, left, sentence_cos, content, named, rest)
+    ev = cover.evidence(question, left, sentence_cos, content, named, rest, role=role)
     return cover.declining(ev, cover.ROLES, rest_excuse=None) if rewritten else cover.declining(ev)
 
 
@@ -1061,12 +1062,14 @@ def _abstain_reason(
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
-    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten) or _near_miss(
-        engine, searched, intent, top
-    )
-    if why or not top:
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
+    if why:
         return why
     best = [s.passage.pid for s in top]
+    near = near_sentences(engine, best)  # read once by every test below and by _near_miss
+    why = _near_miss(engine, searched, intent, top, near)
+    if why or not top:
+        return why
     # "How many votes did Kristy Marmorato receive?" where the count beside "votes" is her rival's:
     # the count's sentence must hold the question's other words (abstain.COUNT_BOUND, fit by
     # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
@@ -1080,7 +1083,7 @@ def _abstain_reason(
         want = set(engine.terms(head))
         counted = [
             (intents.has_evidence(intent.answer_type, text) and bool(want & terms), terms)
-            for text, terms in near_sentences(engine, best)
+            for text, terms in near
         ]
         if abstain.bound_share(focus_idf(engine, searched), counted) < abstain.COUNT_BOUND:
             return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
@@ -1092,7 +1095,7 @@ def _abstain_reason(
         and head is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
         and not abstain.asks_margin(searched)
-        and abstain.margin_only(head, (text for text, _ in near_sentences(engine, best)))
+        and abstain.margin_only(head, (text for text, _ in near))
     ):
         return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
     # "How many votes did Kristy Marmorato receive?" where the best passages count votes only for
@@ -1104,8 +1107,7 @@ def _abstain_reason(
         and head is not None
         and subject is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
-        and abstain.subject_counted(head, engine.terms(subject), near_sentences(engine, best))
-        < abstain.COUNT_SUBJECT
+        and abstain.subject_counted(head, engine.terms(subject), near) < abstain.COUNT_SUBJECT
     ):
         return f"no passage gives a number of {head} for {subject}"
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
@@ -1138,7 +1140,7 @@ def _abstain_reason(
             return "no document is about: " + ", ".join(names)
     # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
     # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
-    texts = [text for text, _ in near_sentences(engine, best)]
+    texts = [text for text, _ in near]
     parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
     context = [terms for _, terms in chained_sentences(engine, best)]  # "She", "The ... native"
     return slots.slot_reason(
@@ -1146,10 +1148,17 @@ def _abstain_reason(
     )
 
 
-def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
+def _near_miss(
+    engine: Engine,
+    searched: str,
+    intent: intents.Intent,
+    top: list[_Scored],
+    near: list[tuple[str, frozenset[str]]],
+) -> str:
     """The documents mention what is asked about but do not say the asked thing (qa.abstain): the
     asked speaker is not quoted, or not on the asked topic; the asked count, amount, measurement,
-    verdict or role holder is not given beside the question's words."""
+    verdict or role holder is not given beside the question's words. `near`: near_sentences of
+    `top`'s passages."""
     best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
@@ -1159,16 +1168,14 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
-        sentences = [
-            (intents.has_evidence(a_type, text), terms) for text, terms in near_sentences(engine, best)
-        ]
+        sentences = [(intents.has_evidence(a_type, text), terms) for text, terms in near]
         if not abstain.value_bound(engine.terms(head), sentences):
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
     if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
         # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go");
         # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
-        rows = chained_sentences(engine, best) if kind != "role" else near_sentences(engine, best)
+        rows = chained_sentences(engine, best) if kind != "role" else near
         typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
