@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from index.attribution.words import SPEECH_VERBS, TITLE_ABBREVS, TITLES
+from index.attribution.words import ROLE_RE, SPEECH_VERBS, TITLE_ABBREVS, TITLES
 from qa import answer_type
 from qa import intent as intents
 
@@ -694,6 +694,99 @@ def fact_reason(kind: str, question: str) -> str:
     if kind == "role":  # "no passage names Unilever's chief financial officer"
         return "no passage names " + " ".join(words).rstrip("?")
     return f"no passage gives {_KIND_NOUN.get(kind, 'the asked fact')} for: {' '.join(words)}"
+
+
+# --- A person asked for by role, named nowhere -----------------------------------------------------
+#
+# "Which US official voiced concern about a standoff?" where the text says only "US officials
+# expressing concerns"; "Who is Hillary Clinton's new pollster?" where she "has just now hired a
+# pollster" but the pollster is never named. The answer is a person's name that the question does not
+# already hold: a sentence with the question's words but no other name does not give it.
+
+# Declined when no sentence of the best passages that names a person the question does not name
+# (new_name) holds at least this share of the question's focus terms (bound_share); 0.0: off.
+# bench/fit_person.py (bench/reports/abstention_person.md), "Chosen: abstain.PERSON_BOUND": 0.25, the
+# largest that declines no answerable question of news-dev, seed_dev, the fit questions, the paraphrase
+# fit set, bench/data/person_fit.jsonl or SQuAD-2000 (26 person questions; 0.3 declines 2 of them,
+# "What scientist created the Daleks, by mutation?" at 0.27); it declines 2 of the 7 written near
+# misses (an unnamed pollster, an unnamed police officer) and none of the others' answered ones.
+PERSON_BOUND = 0.25
+_ASKED_AUX = r"(?:is|was|are|were|has|have|had|did|does|do|will|would|could|can|should|might|must)"
+# "Which US official voiced ...", "What Rovers player was sent off": a role noun (the shared
+# index.attribution.words.ROLE_RE), at most two words after the wh-word, then the verb; not "Which
+# general election ...", where the role word is a modifier of another noun.
+_WHICH_ROLE = re.compile(
+    rf"^\s*(?:and\s+)?(?:which|what)\s+(?P<p>(?:(?!{_ASKED_AUX}\b)[\w'’.-]+\s+){{0,2}}?{ROLE_RE}s?)\s+"
+    rf"(?:{_ASKED_AUX}|[a-z]+ed)\b",
+    re.I,
+)
+# "Who is Hillary Clinton's new pollster?", "Who was the coach of the Broncos?" (qa.answer_type's
+# "role" kind, with a possessor of any length).
+_WHO_ROLE = re.compile(
+    rf"^\s*(?:and\s+)?who\s+(?:is|was|are|were|will be)\s+(?P<p>(?:the\s+)?(?:[^?\s]+\s+){{0,3}}?"
+    rf"(?:[^?\s]+['’]s?\s+|the\s+)(?!(?:most|least|best|worst|first|last)\b|\w+est\b)(?:[\w-]+\s+){{0,3}}"
+    rf"{ROLE_RE})\b",
+    re.I,
+)
+# A name: capitalised words in a row, initials between ("Lukas Kessler", "President Obama", "Joel A.
+# Benenson"); a sentence's first word may open one.
+_NAME_RUN = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s+)*[A-Z][a-z'’-]+)+")
+
+
+def asked_person(question: str) -> str | None:
+    """The role a question asks the holder of, where the answer is a person's name.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "US official" for "Which US official voiced concern ...?", "Hillary Clinton's new pollster"
+        for "Who is Hillary Clinton's new pollster?"; None for other questions.
+    """
+    m = _WHICH_ROLE.match(question) or _WHO_ROLE.match(question)
+    return " ".join(m.group("p").split()) if m else None
+
+
+def question_words(question: str) -> frozenset[str]:
+    """The question's words, folded, a possessive's "'s" dropped: what a name new to it must lack.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        {"who", "is", "hillary", "clinton", "new", "pollster"} for "Who is Hillary Clinton's new pollster?".
+    """
+    return frozenset(re.sub(r"['’]s?$", "", w).casefold() for w in re.findall(r"[\w'’.-]+", question))
+
+
+def new_name(sentence: str, asked: Collection[str]) -> bool:
+    """Whether a sentence names someone the question does not: a run of capitalised words with a word
+    that is neither a title ("President", "Mr") nor a word of the question.
+
+    Args:
+        sentence: one sentence of a passage.
+        asked: question_words of the question.
+    Returns:
+        True for "captain Lukas Kessler was sent off" asked "Which Rovers player was sent off?";
+        False for "Hillary Clinton has hired a pollster" asked "Who is Hillary Clinton's pollster?".
+    """
+    skip = TITLES | TITLE_ABBREVS | _LOWER_WORDS
+    for m in _NAME_RUN.finditer(sentence):
+        ws = [re.sub(r"['’]s?$", "", w).rstrip(".").casefold() for w in m.group(0).split()]
+        if any(len(w) > 1 and w not in skip and w not in asked for w in ws):
+            return True
+    return False
+
+
+def person_reason(role: str) -> str:
+    """Why a question asking for a person by role is declined, in words.
+
+    Args:
+        role: asked_person of the question ("US official").
+    Returns:
+        "no passage names the US official".
+    """
+    return "no passage names " + (
+        role if re.match(r"(?i)the\b", role) or re.search(r"['’]s?\s", role) else "the " + role
+    )
 
 
 # A sentence ends at its stop or at a paragraph break; a hard-wrapped line runs on. A full stop

@@ -1179,6 +1179,14 @@ def _near_miss(
         typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
+    # "Which US official voiced concern ...?" where no sentence on it names anyone the question does
+    # not (abstain.PERSON_BOUND, fit by bench/fit_person.py: bench/reports/abstention_person.md).
+    role = abstain.asked_person(searched) if abstain.PERSON_BOUND > 0.0 else None
+    if role is not None:
+        asked = abstain.question_words(searched)
+        named = [(abstain.new_name(text, asked), terms) for text, terms in near]
+        if abstain.bound_share(focus_idf(engine, searched), named) < abstain.PERSON_BOUND:
+            return abstain.person_reason(role)
     if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
         share = speaker_topic_evidence(engine, searched)
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
