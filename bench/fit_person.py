@@ -1,18 +1,20 @@
-"""Fit qa.abstain.PERSON_BOUND: a question asking for a person by role ("Which US official voiced
-concern ...?", "Who is Hillary Clinton's new pollster?") is declined when no sentence of the best
-passages that names someone the question does not name holds enough of the question's words.
+"""Fit qa.abstain.NAME_BOUND: a question asking for a name (a person by role: "Which US official voiced
+concern ...?", "Who is Hillary Clinton's new pollster?"; "What is the name of the fuse supplier?"; any
+other who-question) is declined when no sentence of the best passages that names someone the question
+does not name holds enough of the question's words.
 
     python bench/fit_person.py --out bench/reports/abstention_person.md
 
 Runs the bot in-process with the test off (indexes cached under bench/out/, as bench/quality.py) on
-the questions that ask for a person by role (qa.abstain.asked_person; follow-ups too, as their
-searched form may) of news-dev, seed_dev, the fit questions, the paraphrase fit set, a SQuAD sample
+the questions that ask for a name (qa.abstain.asked_name; follow-ups too, as their searched form
+may) of news-dev, seed_dev, the fit questions, the paraphrase fit set, a SQuAD sample
 (all answerable) and bench/data/person_fit.jsonl (questions written over the articles in
 bench/data/person/: role holders the articles name, and ones they leave unnamed). For each question
 answered it records the evidence the test reads (qa.abstain.bound_share over the sentences holding a
 new name, qa.abstain.new_name), sweeps the threshold and chooses it as bench/fit_near_miss.py chooses
-its own (fit_near_miss.choose: no answerable question of the non-SQuAD sets declined, at most
-fit_near_miss.SQUAD_BUDGET of SQuAD's, the most unanswerable declined less answerable).
+its own, per kind of name (fit_near_miss.choose: no answerable question of the non-SQuAD sets
+declined, at most fit_near_miss.SQUAD_BUDGET of SQuAD's, the most unanswerable declined less
+answerable).
 """
 
 from __future__ import annotations
@@ -71,11 +73,16 @@ def sets(squad_sample: int) -> list[tuple[str, object, list[dict]]]:
     return out
 
 
-def evidence(engine: object, searched: str, pids: list[int]) -> float:
+KINDS = ("role", "name", "who")
+
+
+def evidence(engine: object, searched: str, pids: list[int], kind: str) -> float:
     """The largest share of the question's focus terms in one best sentence naming someone new."""
     asked = abstain.question_words(searched)
     near = rank.near_sentences(engine, pids)  # type: ignore[arg-type]
-    named = [(abstain.new_name(text, asked), terms) for text, terms in near]
+    named = [
+        (abstain.new_name(text, asked, kind != "role", rank.EVERYDAY_ZIPF), terms) for text, terms in near
+    ]
     return abstain.bound_share(rank.focus_idf(engine, searched), named)  # type: ignore[arg-type]
 
 
@@ -84,65 +91,79 @@ def main() -> None:
     ap.add_argument("--squad-sample", type=int, default=2000)
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    was, abstain.PERSON_BOUND = abstain.PERSON_BOUND, 0.0
+    was, abstain.NAME_BOUND = abstain.NAME_BOUND, dict.fromkeys(KINDS, 0.0)
     rows: dict[str, list[dict]] = {}
     try:
         for name, engine, items in sets(args.squad_sample):
             conv = Conversation(engine)  # type: ignore[arg-type]
             rows[name] = []
             for it in items:
-                if not it.get("history") and abstain.asked_person(it["question"]) is None:
+                if not it.get("history") and abstain.asked_name(it["question"]) is None:
                     continue
                 r = fit_near_miss.record(engine, it, conv)
-                if abstain.asked_person(r["searched"]) is None:
+                asked = abstain.asked_name(r["searched"])
+                if asked is None:
                     continue
+                r["kind"] = asked[0]
                 if not r["abstained"]:
-                    r["person"] = evidence(engine, r["searched"], r["pids"])
+                    r["person"] = evidence(engine, r["searched"], r["pids"], asked[0])
                 rows[name].append(r)
     finally:
-        abstain.PERSON_BOUND = was
-
-    def fired(r: dict, tau: float) -> bool:
-        return "person" in r and r["person"] < tau
-
-    chosen = fit_near_miss.choose(rows, fired, GRID)
+        abstain.NAME_BOUND = was
     lines = [
-        "# Abstention: a person asked for by role, named nowhere (abstain.PERSON_BOUND)",
+        "# Abstention: a name asked for, named nowhere (abstain.NAME_BOUND)",
         "",
         "Made by `python bench/fit_person.py"
         + (f" --squad-sample {args.squad_sample}" if args.squad_sample != 2000 else "")
-        + "`. Questions asking for a person by role (abstain.asked_person), answered with the test off;",
-        "per threshold, how many the test would decline: unanswerable (right) / answerable (wrong).",
+        + "`. Questions asking for a name (abstain.asked_name), answered with the test off; per kind",
+        "and threshold, how many the test would decline: unanswerable (right) / answerable (wrong).",
         "SQuAD is all answerable.",
         "",
-        "| set | person questions | answerable | unanswerable | already declined |",
-        "|---|---:|---:|---:|---:|",
     ]
-    for name, rs in rows.items():
-        ans = sum(r["answerable"] for r in rs)
-        lines.append(
-            f"| {name} | {len(rs)} | {ans} | {len(rs) - ans} | {sum(bool(r['abstained']) for r in rs)} |"
-        )
-    lines += [
-        "",
-        "| threshold | " + " | ".join(rows) + " | total right / wrong |",
-        "|---" * (len(rows) + 2) + "|",
-    ]
-    for tau in GRID:
-        cells, right, wrong = [], 0, 0
-        for rs in rows.values():
-            r_ = sum(1 for r in rs if not r["answerable"] and fired(r, tau))
-            w_ = sum(1 for r in rs if r["answerable"] and fired(r, tau))
-            right, wrong = right + r_, wrong + w_
-            cells.append(f"{r_} / {w_}")
-        lines.append(f"| {tau} | " + " | ".join(cells) + f" | {right} / {wrong} |")
-    lines += ["", "Evidence per question (answered ones; share of focus terms beside a new name):", ""]
-    for name, rs in rows.items():
-        for r in rs:
-            if "person" in r:
-                tag = "answerable" if r["answerable"] else "UNANSWERABLE"
-                lines.append(f"- {name} {tag} {r['person']:.2f}: {r['searched']}")
-    lines += ["", f"Chosen: abstain.PERSON_BOUND = {chosen}"]
+    chosen: dict[str, float] = {}
+    for kind in KINDS:
+
+        def fired(r: dict, tau: float, kind: str = kind) -> bool:
+            return r["kind"] == kind and "person" in r and r["person"] < tau
+
+        mine = {n: [r for r in rs if r["kind"] == kind] for n, rs in rows.items()}
+        chosen[kind] = fit_near_miss.choose(mine, fired, GRID)
+        lines += [
+            f"## {kind}",
+            "",
+            "| set | questions | answerable | unanswerable | already declined |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for name, rs in mine.items():
+            ans = sum(r["answerable"] for r in rs)
+            lines.append(
+                f"| {name} | {len(rs)} | {ans} | {len(rs) - ans} | {sum(bool(r['abstained']) for r in rs)} |"
+            )
+        lines += [
+            "",
+            "| threshold | " + " | ".join(mine) + " | total right / wrong |",
+            "|---" * (len(mine) + 2) + "|",
+        ]
+        for tau in GRID:
+            cells, right, wrong = [], 0, 0
+            for rs in mine.values():
+                r_ = sum(1 for r in rs if not r["answerable"] and fired(r, tau))
+                w_ = sum(1 for r in rs if r["answerable"] and fired(r, tau))
+                right, wrong = right + r_, wrong + w_
+                cells.append(f"{r_} / {w_}")
+            lines.append(f"| {tau} | " + " | ".join(cells) + f" | {right} / {wrong} |")
+        lines += [
+            "",
+            "Evidence per question below 0.5 (answered; share of focus terms beside a new name):",
+            "",
+        ]
+        for name, rs in mine.items():
+            for r in rs:
+                if "person" in r and r["person"] < 0.5:
+                    tag = "answerable" if r["answerable"] else "UNANSWERABLE"
+                    lines.append(f"- {name} {tag} {r['person']:.2f}: {r['searched']}")
+        lines.append("")
+    lines += [f"Chosen: abstain.NAME_BOUND[{k!r}] = {v}" for k, v in chosen.items()]
     quality.publish(lines, args.out)
 
 

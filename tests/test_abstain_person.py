@@ -65,6 +65,7 @@ def test_person_reason_names_the_role() -> None:
         == "no passage names Hillary Clinton's new pollster"
     )
     assert abstain.person_reason("the coach") == "no passage names the coach"
+    assert abstain.person_reason("who took the penalty") == "no passage names who took the penalty"
 
 
 @pytest.fixture(scope="module")
@@ -110,9 +111,33 @@ def test_a_role_holder_never_named_is_declined(harbour_engine, question: str) ->
     assert a.abstained and a.reason.startswith("no passage names"), a.reason
 
 
-def test_the_threshold_in_code_is_the_fit_report_choice() -> None:
+def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
     report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_person.md").read_text(
         encoding="utf-8"
     )
-    chosen = re.findall(r"^Chosen: abstain\.PERSON_BOUND = ([\d.]+)$", report, re.M)
-    assert chosen == [str(abstain.PERSON_BOUND)]
+    chosen = dict(re.findall(r"^Chosen: abstain\.NAME_BOUND\['(\w+)'\] = ([\d.]+)$", report, re.M))
+    assert {k: float(v) for k, v in chosen.items()} == abstain.NAME_BOUND
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which US official voiced concern?", "role"),
+        ("What is the name of the fuse supplier?", "name"),
+        ("Who came off the bench to grab the winner?", "who"),
+        ("Whose car was it?", None),
+        ("What did the mayor say?", None),
+    ],
+)
+def test_asked_name_kinds(question: str, kind: str | None) -> None:
+    got = abstain.asked_name(question)
+    assert (got[0] if got else None) == kind
+
+
+def test_one_capitalised_word_is_a_name_where_asked() -> None:
+    asked = abstain.question_words("What is the name of the fuse supplier?")
+    assert abstain.new_name("Kettlewell said the fuse supplier was at fault.", asked, single=True)
+    assert abstain.new_name("The fuse came from a supplier in Taiwan.", asked, single=True)
+    assert not abstain.new_name("The fuse came from a supplier in Taiwan.", asked)  # two words needed
+    assert not abstain.new_name("The fuse supplier was not named.", asked, single=True)
+    assert not abstain.new_name('"We will fight," he said.', asked, single=True)  # an everyday first word
