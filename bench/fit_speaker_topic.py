@@ -113,13 +113,13 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
     for h in it.get("history", []):
         conv.ask(h, 5)
     a = conv.ask(it["question"], 5)
-    shares = None if a.abstained else rank.speaker_topic_shares(engine, a.searched)
     pids = [h.pid for h in a.hits]
     variants: dict[str, dict[str, float] | None] = {}
     docs = rank.answer_docs(engine, pids)  # type: ignore[arg-type]
     was = abstain.NO_COMMENT
     try:
         for key, nc, in_docs in (
+            ("shares", False, False),  # as before round abst11
             ("shares_nc", True, False),
             ("shares_docs", False, True),
             ("shares_docs_nc", True, True),
@@ -138,7 +138,6 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
     return {
         "kind": kind,
         "declined": a.abstained,
-        "shares": shares,
         **variants,
         "attributed": attributed,
         "attributed_top": top,

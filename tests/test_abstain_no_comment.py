@@ -75,8 +75,12 @@ def two_engine(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type
     return Engine.open(target)
 
 
-def test_speaker_topic_shares_read_only_the_given_documents(two_engine) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_topic_shares_read_only_the_given_documents(
+    two_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from qa import rank
+
+    monkeypatch.setattr(abstain, "NO_COMMENT", False)  # the no-comment sentence is the evidence here
 
     q = "What did Joan Mercer say about the ruling?"
     hospital = next(i for i, d in two_engine.docs.items() if d.text.startswith("Senator backs"))
@@ -91,7 +95,20 @@ def test_a_no_comment_is_declined_with_the_switch_on(two_engine, monkeypatch: py
     from qa.session import Conversation
 
     monkeypatch.setattr(abstain, "NO_COMMENT", True)
+    monkeypatch.setattr(abstain, "SPEAKER_TOPIC_ANSWER_DOCS", False)
     a = Conversation(two_engine).ask("What did Joan Mercer say about the ruling?")
     assert a.abstained and "not on" in a.reason, a.reason
     b = Conversation(two_engine).ask("What did Joan Mercer say about the hospital?")
     assert not b.abstained, b.reason
+
+
+def test_the_switches_are_the_fit_report_choices() -> None:
+    """NO_COMMENT and SPEAKER_TOPIC_ANSWER_DOCS are what bench/fit_speaker_topic.py chose."""
+    import re
+
+    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_speaker_docs.md").read_text(
+        "utf-8"
+    )
+    for name in ("NO_COMMENT", "SPEAKER_TOPIC_ANSWER_DOCS"):
+        chosen = re.search(rf"^Chosen: abstain\.{name} = (\w+)$", report, re.M)
+        assert chosen is not None and chosen.group(1) == repr(getattr(abstain, name)), name
