@@ -29,9 +29,11 @@ GATES: tuple[tuple[str, str], ...] = (
     ("no passage gives a", "typed slot absent (count/date/age/...)"),
     ("the documents give", "typed slot for another subject (slots.subject_missing)"),
     ("no passage states", "typed slot absent (height/age/weight/money)"),
-    ("no document is about", "other article (abstain.other_article)"),
+    ("no document is about", "other article (abstain.other_article, abstain.names_share_any)"),
     ("only as planned", "outcome of an event told only as planned (qa.slots)"),
-    ("no passage names", "names share (abstain.names_share_any)"),
+    # abstain.fact_reason("role") and abstain.person_reason (abstain.NAME_BOUND); names_share_any
+    # writes "no document is about", above.
+    ("no passage names", "asked name never given (FACT_BOUND['role'], abstain.NAME_BOUND)"),
     ("none of the question", "no term found"),
 )
 

@@ -70,6 +70,22 @@ VARIANTS: dict[str, tuple[tuple[str, ...], bool | str]] = {
     "quotes+leads_names+naming_own, X in answer": (("quotes", "leads_names", "naming_own"), True),
     "quotes, X named in answer": (("quotes",), "named"),
     "quotes+leads, X named in answer": (("quotes", "leads"), "named"),
+    # Round abst11: the chosen sources read without the sentences that say X said nothing ("had not
+    # commented on the ruling": abstain.NO_COMMENT), only in the answer's documents
+    # (abstain.SPEAKER_TOPIC_ANSWER_DOCS), or both (the records' "shares_nc", "shares_docs",
+    # "shares_docs_nc"; SHARES).
+    "quotes+leads_names+naming_own, no comment": (("quotes", "leads_names", "naming_own"), False),
+    "quotes+leads_names+naming_own, answer docs": (("quotes", "leads_names", "naming_own"), False),
+    "quotes+leads_names+naming_own, answer docs, no comment": (
+        ("quotes", "leads_names", "naming_own"),
+        False,
+    ),
+}
+# The record each variant's shares are read from (default "shares").
+SHARES = {
+    "quotes+leads_names+naming_own, no comment": "shares_nc",
+    "quotes+leads_names+naming_own, answer docs": "shares_docs",
+    "quotes+leads_names+naming_own, answer docs, no comment": "shares_docs_nc",
 }
 ALPHA = 2.0  # the objective: unanswerable declined less ALPHA x answerable wrongly declined
 # Sources every chosen variant keeps (a source whose name starts with one: "leads" or "leads_names"). The leads of X's articles: a quote answers a question on its
@@ -97,15 +113,32 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
     for h in it.get("history", []):
         conv.ask(h, 5)
     a = conv.ask(it["question"], 5)
-    shares = None if a.abstained else rank.speaker_topic_shares(engine, a.searched)
     pids = [h.pid for h in a.hits]
+    variants: dict[str, dict[str, float] | None] = {}
+    docs = rank.answer_docs(engine, pids)  # type: ignore[arg-type]
+    was = abstain.NO_COMMENT
+    try:
+        for key, nc, in_docs in (
+            ("shares", False, False),  # as before round abst11
+            ("shares_nc", True, False),
+            ("shares_docs", False, True),
+            ("shares_docs_nc", True, True),
+        ):
+            abstain.NO_COMMENT = nc
+            variants[key] = (
+                None
+                if a.abstained
+                else rank.speaker_topic_shares(engine, a.searched, docs if in_docs else None)  # type: ignore[arg-type]
+            )
+    finally:
+        abstain.NO_COMMENT = was
     attributed = None if a.abstained else rank.answer_attributed(engine, a.searched, pids)
     top = None if a.abstained else rank.answer_attributed(engine, a.searched, pids[:1])
     named = None if a.abstained else rank.answer_attributed(engine, a.searched, pids, mentioned=True)
     return {
         "kind": kind,
         "declined": a.abstained,
-        "shares": shares,
+        **variants,
         "attributed": attributed,
         "attributed_top": top,
         "attributed_named": named,
@@ -169,10 +202,11 @@ DESCRIBED = False  # whether the sweep applies the test to described speakers (m
 
 def fires(r: dict, t: float, variant: str = "quotes+leads+naming") -> bool:
     """Whether a variant's test at threshold t declines a record another test did not."""
-    if r["declined"] or r["shares"] is None or (r.get("described") and not DESCRIBED):
+    shares = r.get(SHARES.get(variant, "shares"))
+    if r["declined"] or shares is None or (r.get("described") and not DESCRIBED):
         return False
     sources, in_answer = VARIANTS[variant]
-    if max(r["shares"][k] for k in sources) < t:
+    if max(shares[k] for k in sources) < t:
         return True
     return (
         bool(in_answer)
@@ -335,6 +369,10 @@ def main() -> int:
         f"Chosen: abstain.SPEAKER_IN_ANSWER = {in_answer}",
         "",
         f"Chosen: abstain.SPEAKER_TOPIC_SHARE = {chosen}",
+        "",
+        f"Chosen: abstain.NO_COMMENT = {'no comment' in variant}",
+        "",
+        f"Chosen: abstain.SPEAKER_TOPIC_ANSWER_DOCS = {'answer docs' in variant}",
     ]
     quality.publish(lines, args.out)
     return 0

@@ -188,6 +188,7 @@ def rest_away(
     terms: Callable[[str], Sequence[str]],
     names: Collection[str] = (),
     declining_roles: Collection[str] = DECLINING_ROLES,
+    role: Mapping[str, str] | None = None,
 ) -> set[str]:
     """The terms the rest of the question leaves out: of the words a phrase paraphrases, of the asked
     noun the documents lack, and of the names (a name alone is no evidence of what is said of it).
@@ -202,11 +203,13 @@ def rest_away(
         terms: content terms of a text, made as the index makes them.
         names: the folded words of the names the question holds.
         declining_roles: the roles whose missing word declines.
+        role: `roles(question, content)` when the caller has it already (qa.rank reads it for
+            `evidence` too); computed here otherwise.
 
     Returns:
         The terms to leave out of the rest.
     """
-    role = roles(question, content)
+    role = roles(question, content) if role is None else role
     said = set(missing) - set(uncovered)
     asked = {w for w in uncovered if role.get(w) in declining_roles}
     return {t for w in said | asked | set(names) for t in terms(w)}
@@ -236,6 +239,7 @@ def evidence(
     content: Callable[[str], bool],
     names: Collection[str] = (),
     rest: tuple[int, int] = (0, 0),
+    role: Mapping[str, str] | None = None,
 ) -> Evidence:
     """The gate's evidence for one question.
 
@@ -246,11 +250,12 @@ def evidence(
         content: whether a folded word carries content terms.
         names: the folded words of the names the question holds ("elena", "marsh").
         rest: what `rest_held` measured (the rest of the question held by one best sentence).
+        role: `roles(question, content)` when the caller has it already; computed here otherwise.
 
     Returns:
         The uncovered words with their roles, the sentence cosine and the rest held.
     """
-    role = roles(question, content)
+    role = roles(question, content) if role is None else role
     missing = {w: role.get(w, "other") for w in uncovered}
     # "When was Elena Marsh born?": with nothing but names beside it, the verb is what is asked.
     ws = words(question)

@@ -1077,9 +1077,10 @@ def _uncovered(
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
     named = {w for n in names_in(question) for w in words(n)}
     content = lambda w: bool(engine.terms(w))  # noqa: E731 - a predicate passed on twice
-    away = cover.rest_away(question, missing, left, content, engine.terms, named)
+    role = cover.roles(question, content)  # read once for both (it lemmatises every question word)
+    away = cover.rest_away(question, missing, left, content, engine.terms, named, role=role)
     rest = cover.rest_held(engine.terms(question), away, [engine.terms(s) for s in sentences])
-    ev = cover.evidence(question, left, sentence_cos, content, named, rest)
+    ev = cover.evidence(question, left, sentence_cos, content, named, rest, role=role)
     return cover.declining(ev, cover.ROLES, rest_excuse=None) if rewritten else cover.declining(ev)
 
 
@@ -1126,12 +1127,14 @@ def _abstain_reason(
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
-    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten) or _near_miss(
-        engine, searched, intent, top
-    )
-    if why or not top:
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
+    if why:
         return why
     best = [s.passage.pid for s in top]
+    near = near_sentences(engine, best)  # read once by every test below and by _near_miss
+    why = _near_miss(engine, searched, intent, top, near)
+    if why or not top:
+        return why
     # "How many votes did Kristy Marmorato receive?" where the count beside "votes" is her rival's:
     # the count's sentence must hold the question's other words (abstain.COUNT_BOUND, fit by
     # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
@@ -1145,7 +1148,7 @@ def _abstain_reason(
         want = set(engine.terms(head))
         counted = [
             (intents.has_evidence(intent.answer_type, text) and bool(want & terms), terms)
-            for text, terms in near_sentences(engine, best)
+            for text, terms in near
         ]
         if abstain.bound_share(focus_idf(engine, searched), counted) < abstain.COUNT_BOUND:
             return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
@@ -1157,7 +1160,7 @@ def _abstain_reason(
         and head is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
         and not abstain.asks_margin(searched)
-        and abstain.margin_only(head, (text for text, _ in near_sentences(engine, best)))
+        and abstain.margin_only(head, (text for text, _ in near))
     ):
         return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
     # "How many votes did Kristy Marmorato receive?" where the best passages count votes only for
@@ -1169,8 +1172,7 @@ def _abstain_reason(
         and head is not None
         and subject is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
-        and abstain.subject_counted(head, engine.terms(subject), near_sentences(engine, best))
-        < abstain.COUNT_SUBJECT
+        and abstain.subject_counted(head, engine.terms(subject), near) < abstain.COUNT_SUBJECT
     ):
         return f"no passage gives a number of {head} for {subject}"
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
@@ -1203,7 +1205,7 @@ def _abstain_reason(
             return "no document is about: " + ", ".join(names)
     # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
     # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
-    texts = [text for text, _ in near_sentences(engine, best)]
+    texts = [text for text, _ in near]
     parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
     context = [terms for _, terms in chained_sentences(engine, best)]  # "She", "The ... native"
     return slots.slot_reason(
@@ -1211,10 +1213,17 @@ def _abstain_reason(
     )
 
 
-def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[_Scored]) -> str:
+def _near_miss(
+    engine: Engine,
+    searched: str,
+    intent: intents.Intent,
+    top: list[_Scored],
+    near: list[tuple[str, frozenset[str]]],
+) -> str:
     """The documents mention what is asked about but do not say the asked thing (qa.abstain): the
     asked speaker is not quoted, or not on the asked topic; the asked count, amount, measurement,
-    verdict or role holder is not given beside the question's words."""
+    verdict or role holder is not given beside the question's words. `near`: near_sentences of
+    `top`'s passages."""
     best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
@@ -1224,21 +1233,35 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
-        sentences = [
-            (intents.has_evidence(a_type, text), terms) for text, terms in near_sentences(engine, best)
-        ]
-        if not abstain.value_bound(engine.terms(head), sentences):
+        sentences = [(intents.has_evidence(a_type, text), terms) for text, terms in near]
+        if (
+            abstain.COUNT_NOUN
+            and not abstain.value_bound(engine.terms(head), sentences)
+            and not count_paraphrased(
+                engine, searched, head, [t for t, (has, _) in zip(near, sentences, strict=True) if has]
+            )
+        ):
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
     if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
         # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go");
         # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
-        rows = chained_sentences(engine, best) if kind != "role" else near_sentences(engine, best)
+        rows = chained_sentences(engine, best) if kind != "role" else near
         typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
+    # "Which US official voiced concern ...?" where no sentence on it names anyone the question does
+    # not (abstain.NAME_BOUND, fit by bench/fit_person.py: bench/reports/abstention_person.md).
+    name = abstain.asked_name(searched)
+    if name is not None and abstain.NAME_BOUND.get(name[0], 0.0) > 0.0:
+        asked = abstain.question_words(searched)
+        single = name[0] != "role"
+        named = [(abstain.new_name(text, asked, single, EVERYDAY_ZIPF), terms) for text, terms in near]
+        if abstain.bound_share(focus_idf(engine, searched), named) < abstain.NAME_BOUND[name[0]]:
+            return abstain.person_reason(name[1])
     if abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
-        share = speaker_topic_evidence(engine, searched)
+        docs = answer_docs(engine, best) if abstain.SPEAKER_TOPIC_ANSWER_DOCS else None
+        share = speaker_topic_evidence(engine, searched, docs)
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     # "What did X say about T?" answered only by passages none of X's attributions is in: what they
@@ -1246,6 +1269,65 @@ def _near_miss(engine: Engine, searched: str, intent: intents.Intent, top: list[
     if abstain.SPEAKER_IN_ANSWER and answer_attributed(engine, searched, best) is False:
         return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     return ""
+
+
+def count_paraphrase(
+    engine: Engine, searched: str, head: str, counted: list[tuple[str, frozenset[str]]]
+) -> tuple[float, float]:
+    """How closely the sentences holding a count say the counted noun in other words.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        head: the counted noun (abstain.counted_noun).
+        counted: the best passages' sentences holding a value of the asked type.
+    Returns:
+        (the best cosine of a phrase of theirs sharing no term with the question to a question phrase
+        holding the noun, the best cosine of one of them to the whole question); (0.0, 0.0) for none.
+    """
+    word = words(head)
+    if not counted or not word:
+        return 0.0, 0.0
+    scored, sentence_cos = equivalents.paraphrase_scores(
+        searched,
+        word[-1:],
+        [t for t, _ in counted],
+        lambda texts: engine.embedder.encode(texts),
+        engine.terms,
+    )
+    return scored.get(word[-1], ("", 0.0))[1], sentence_cos
+
+
+def count_paraphrased(
+    engine: Engine, searched: str, head: str, counted: list[tuple[str, frozenset[str]]]
+) -> bool:
+    """Whether a sentence holding a count says the counted noun in other words (count_paraphrase at
+    abstain.COUNT_PARAPHRASE_COSINE; never when that is None).
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        head: the counted noun.
+        counted: the best passages' sentences holding a value of the asked type.
+    Returns:
+        True when the counted noun is taken as said.
+    """
+    if abstain.COUNT_PARAPHRASE_COSINE is None:
+        return False
+    phrase_cos, sentence_cos = count_paraphrase(engine, searched, head, counted)
+    return equivalents.covers(phrase_cos, sentence_cos, abstain.COUNT_PARAPHRASE_COSINE)
+
+
+def answer_docs(engine: Engine, pids: list[int]) -> frozenset[int]:
+    """The documents of the answer's passages (the first NEAR_MISS_PASSAGES), where its evidence is read.
+
+    Args:
+        engine: the open index.
+        pids: the answer's passages, best first.
+    Returns:
+        Their document ids.
+    """
+    return frozenset(engine.passages[p].doc_id for p in pids[:NEAR_MISS_PASSAGES])
 
 
 def near_sentences(engine: Engine, pids: list[int]) -> list[tuple[str, frozenset[str]]]:
@@ -1361,12 +1443,15 @@ def described_speaker(engine: Engine, searched: str) -> list[str]:
     return found.speakers[:1] if found is not None else []
 
 
-def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | None:
+def speaker_topic_shares(
+    engine: Engine, searched: str, docs: Collection[int] | None = None
+) -> dict[str, float] | None:
     """How far the asked speaker is quoted on the asked topic, per source of evidence.
 
     Args:
         engine: the open index.
         searched: the question as searched.
+        docs: read only these documents (the answer's: abstain.SPEAKER_TOPIC_ANSWER_DOCS); None: all.
     Returns:
         The largest idf-weighted share of T's terms in one text of each source: "quotes" (X's
         attributions, each with its sentence), "leads" (the headline and lead of X's articles) and
@@ -1377,9 +1462,16 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     if asked is None:
         return None
     wanted, known = asked
-    own = [q for q in engine.quotes if q.speaker in wanted]
+    keep = (lambda d: True) if docs is None else (lambda d: d in docs)  # noqa: E731 - a filter read thrice
+    own = [q for q in engine.quotes if q.speaker in wanted and keep(q.doc_id)]
+    sentences = [abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end) for q in own]
+    if abstain.NO_COMMENT:
+        # An attribution whose sentence says the speaker said nothing ("Mercer, who voted against the
+        # law, had not commented on the ruling") gives no words of theirs, nor their article's lead.
+        kept = [i for i, t in enumerate(sentences) if not abstain.says_nothing(t)]
+        own, sentences = [own[i] for i in kept], [sentences[i] for i in kept]
     texts = {
-        "quotes": [abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end) for q in own],
+        "quotes": sentences,
         # A quote is on its article's subject even without its words (the headline and lead give them).
         "leads": [abstain.lead(engine.docs[d].title, engine.docs[d].text) for d in {q.doc_id for q in own}],
         # Only the attributions made from a mention of their source ("Earnest said", "he added"),
@@ -1395,7 +1487,9 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     # Surnames too: "Marsh has insisted ..." names Elena Marsh.
     aliases = {a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)}
     aliases |= {a.split()[-1] for a in aliases if len(a.split()) > 1}
-    texts["naming"] = [t for d in engine.docs.values() for t in abstain.naming_sentences(d.text, aliases)]
+    texts["naming"] = [
+        t for i, d in engine.docs.items() if keep(i) for t in abstain.naming_sentences(d.text, aliases)
+    ]
     # The same, less the mentions inside another source's attribution ("Political scientists say
     # ... where Clinton has dominated the race" is theirs, not Clinton's words).
     others: dict[int, list[tuple[int, int]]] = {}
@@ -1405,6 +1499,7 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     texts["naming_own"] = [
         t
         for d, doc in engine.docs.items()
+        if keep(d)
         for t in abstain.naming_sentences(doc.text, aliases, others=others.get(d, ()))
     ]
     # Only in the articles X is quoted in: X's words are where X's attributions are.
@@ -1428,17 +1523,20 @@ def speaker_topic_shares(engine: Engine, searched: str) -> dict[str, float] | No
     return shares
 
 
-def speaker_topic_evidence(engine: Engine, searched: str) -> float | None:
+def speaker_topic_evidence(
+    engine: Engine, searched: str, docs: Collection[int] | None = None
+) -> float | None:
     """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
 
     Args:
         engine: the open index.
         searched: the question as searched.
+        docs: read only these documents (speaker_topic_shares); None: all.
     Returns:
         The largest share of speaker_topic_shares over the sources abstain.SPEAKER_TOPIC_SOURCES
         names; None as asked_quoted.
     """
-    shares = speaker_topic_shares(engine, searched)
+    shares = speaker_topic_shares(engine, searched, docs)
     if shares is None:
         return None
     return max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
