@@ -11,7 +11,7 @@ from index.attribution.marks import title_quote
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
 from index.attribution.sources import _role_head
-from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, SPEECH_VERBS
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, TITLES
 from index.model import Quote, Speaker
 
 # --------------------------------------------------------------------------- public API
@@ -59,6 +59,7 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
     att.participles()
     att.beliefs()
     doc.build_persons()
+    doc.bind_role_phrases()
     doc.learn_genders()
     att.resolve()
     att.guess_speakers()
@@ -143,6 +144,8 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
                 bare = re.sub(r"^(?:(?:then|new|top|current)\s+)+", "", r, flags=re.I)
                 if bare != r and bare:
                     al.setdefault(bare)
+        for a in _org_roles(p):
+            al.setdefault(a)
         if p.group:
             al.setdefault(p.name.split()[-1])
         cands.append(al)
@@ -178,6 +181,39 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
                 keys.add(h)
         out.append(Speaker(p.name, tuple(keep)))
     return out
+
+
+_ROLE_NOUNS = frozenset(ROLE_WORDS) | frozenset(TITLES)
+# "analyst at the Acme Group": a role, a preposition, its organisation (capitalised).
+_ROLE_OF_ORG = re.compile(r"^(?P<role>.+?)\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+def _org_roles(p: _Person) -> list[str]:
+    """A person's roles as a question words them, organisation first: "analyst at the Acme Group" ->
+    "Acme Group analyst"; a role and the organisation the text says the person is of ("Jane Roe of the
+    Acme Group", an analyst) -> "Acme Group analyst"; "appraiser for Big & Co" -> "Big & Co appraiser".
+
+    Args:
+        p: the person, with the roles and organisations the text binds to them.
+    Returns:
+        The aliases, each once.
+    """
+    out: dict[str, None] = {}
+    bare: list[str] = []
+    for r in p.roles:
+        m = _ROLE_OF_ORG.match(r)
+        role = m.group("role") if m else r
+        if m and not re.search(r"[,;]", m.group("org")):
+            out.setdefault(f"{m.group('org')} {role}")
+            head = role.split()[-1]
+            if head != role:
+                out.setdefault(f"{m.group('org')} {head}")
+        if not m and r.split()[-1].lower() in _ROLE_NOUNS and r[:1].islower():
+            bare.append(r)
+    for org in p.orgs:
+        for r in bare:
+            out.setdefault(f"{org} {r}")
+    return list(out)
 
 
 def _surnames(name: str) -> list[str]:
