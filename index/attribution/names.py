@@ -421,7 +421,7 @@ class _Doc:
             # that person (round 11b, train golds won/lost in bench/reports/attribution.md)
             name.evidence = True
         if not m and not name.role:
-            bare = _BARE_APPOSITION.match(tail)
+            bare = _BARE_APPOSITION.match(tail) or _AGENT_APPOSITION.match(tail)
             if bare:
                 # "Maria Lopez, chief economist at the World Resources Bank,": a role without its
                 # article binds as well as one with it. No evidence of personhood is taken from it: the
@@ -813,8 +813,18 @@ _BARE_APPOSITION = re.compile(
 _ORG_RUN = rf"{U}[\w&.'’-]*(?:\s+(?:&\s+|and\s+|of\s+|for\s+)?{U}[\w&.'’-]*){{0,5}}"
 _AFFILIATION = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?({_ORG_RUN})(?=\s*[,.;:]|\s+[a-z])")
 # ", an analyst who ...", ", the chief economist,": an apposition that is a role (its head word).
+# After "Name of <Org>" an apposition is the person's, whatever the noun: any agent noun ("an
+# epidemiologist", "an engineer") besides the role words.
+_AGENT_NOUN = r"(?!(?:other|former|latter|rather|order|number|member)\b)[a-z]+(?:ist|ian|er|or)"
 _ROLE_APPOSITION = re.compile(
-    rf",\s+(?:the|an?)\s+((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?{ROLE_RE})(?=\s*[,.;]|\s+(?:who|at|of|for)\b)"
+    rf",\s+(?:the|an?)\s+((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{ROLE_RE}|{_AGENT_NOUN}))"
+    rf"(?=\s*[,.;]|\s+(?:who|at|of|for)\b)"
+)
+# ", an epidemiologist at Metro University,", ", a senior engineer at Nordwind,": an apposition whose
+# noun is an agent noun the role words lack. A role only, as _BARE_APPOSITION.
+_AGENT_APPOSITION = re.compile(
+    rf"^,\s+(?:the|an?)\s+((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?{_AGENT_NOUN}"
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{U}[^,.;:\"“”()]{{0,50}})?)\s*[,.;]"
 )
 # ", who appraises golf course properties for Big & Co,", ", who heads the Acme Group,": a relative
 # clause whose verb names what the person does, and the organisation it is done for.

@@ -11,7 +11,7 @@ from index.attribution.marks import title_quote
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
 from index.attribution.sources import _role_head
-from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, ROLE_WORDS, SPEECH_VERBS, TITLES
+from index.attribution.words import ARABIC_ARTICLES, HONORIFICS, PARTICLES, SPEECH_VERBS
 from index.model import Quote, Speaker
 
 # --------------------------------------------------------------------------- public API
@@ -149,7 +149,7 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
         if p.group:
             al.setdefault(p.name.split()[-1])
         cands.append(al)
-    heads: list[set[str]] = [{_role_head(r) for r in p.roles} - {""} for p in persons]
+    heads: list[set[str]] = [{_role_head(r) or _agent_head(r) for r in p.roles} - {""} for p in persons]
     count: dict[str, int] = {}
     for al, hs in zip(cands, heads, strict=True):
         for key in {_alias_key(a) for a in al} | hs:
@@ -183,9 +183,15 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
     return out
 
 
-_ROLE_NOUNS = frozenset(ROLE_WORDS) | frozenset(TITLES)
 # "analyst at the Acme Group": a role, a preposition, its organisation (capitalised).
 _ROLE_OF_ORG = re.compile(r"^(?P<role>.+?)\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+def _agent_head(role: str) -> str:
+    """The head of a lower-case role the role words lack ("epidemiologist at Metro University" ->
+    "epidemiologist"), so that two people so described share it and neither is "the epidemiologist"."""
+    pre = re.split(r"\s+(?:of|at|for|with)\s+", role, maxsplit=1)[0].split()
+    return pre[-1] if role[:1].islower() and pre and pre[-1].isalpha() and pre[-1].islower() else ""
 
 
 def _org_roles(p: _Person) -> list[str]:
@@ -203,16 +209,18 @@ def _org_roles(p: _Person) -> list[str]:
     for r in p.roles:
         m = _ROLE_OF_ORG.match(r)
         role = m.group("role") if m else r
+        # "City Rovers captain", not "City Rovers club's captain": a possessor in the role is the org
+        role = " ".join(w for w in role.split() if not re.search(r"['’]s?$", w)) or role
         if m and not re.search(r"[,;]", m.group("org")):
             out.setdefault(f"{m.group('org')} {role}")
             head = role.split()[-1]
             if head != role:
                 out.setdefault(f"{m.group('org')} {head}")
-        if not m and r.split()[-1].lower() in _ROLE_NOUNS and r[:1].islower():
+        if not m and r[:1].islower() and r.split()[-1].isalpha() and r.split()[-1].islower():
             bare.append(r)
     for org in p.orgs:
         for r in bare:
-            out.setdefault(f"{org} {r}")
+            out.setdefault(f"{org} " + (" ".join(w for w in r.split() if not re.search(r"['’]s?$", w)) or r))
     return list(out)
 
 
