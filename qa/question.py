@@ -99,7 +99,15 @@ def _head(alias: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower().strip(".'’") for w in _ROLE_WORD.findall(text)} - _PHRASE_STOP - {"", "&"}
+    """The content words of a role phrase, lower case, without possessive endings ("Acme's" -> "acme")."""
+    return (
+        {re.sub(r"['’]s?$", "", w.lower()).strip(".'’") for w in _ROLE_WORD.findall(text)}
+        - _PHRASE_STOP
+        - {
+            "",
+            "&",
+        }
+    )
 
 
 @functools.lru_cache(maxsize=64)

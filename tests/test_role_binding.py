@@ -122,6 +122,18 @@ def test_bare_alias_gives_way_to_a_role_with_the_asked_organisation() -> None:
     assert match_speakers("what did the analyst say?", speakers) == ["Peter Smith"]
 
 
+def test_possessive_organisation_is_asked_either_way() -> None:
+    text = (
+        "Markets fell sharply on Monday. Acme's chief economist John Doe said the slide would continue. "
+        '"Investors are nervous," Doe said.\n\nMary Poe, a bank economist, said rates would rise.\n'
+    )
+    speakers = analyse(text)[0]
+    # "economist" alone is Mary Poe's alias; the Acme one is John Doe
+    assert match_speakers("What did the Acme economist say?", speakers) == ["John Doe"]
+    assert match_speakers("What did the chief economist of Acme say?", speakers) == ["John Doe"]
+    assert match_speakers("What did the bank economist say?", speakers) == ["Mary Poe"]
+
+
 def test_role_cover() -> None:
     roe = Speaker("Jane Roe", ("Roe", "analyst at the Acme Group"))
     assert role_cover("Acme Group analyst", roe) == 1.0

@@ -187,6 +187,11 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
 _ROLE_OF_ORG = re.compile(r"^(?P<role>.+?)\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
 
 
+# An organisation as the org-first alias takes it: capitalised words and connectors only, not cut at
+# an abbreviation ("U" of "U.S.") nor running on into a sentence ("Mike Huckabee. Mr").
+_ORG = re.compile(r"(?!\w\.?$)[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|for|and|the|de|in))*")
+
+
 def _agent_head(role: str) -> str:
     """The head of a lower-case role the role words lack ("epidemiologist at Metro University" ->
     "epidemiologist"), so that two people so described share it and neither is "the epidemiologist"."""
@@ -211,7 +216,7 @@ def _org_roles(p: _Person) -> list[str]:
         role = m.group("role") if m else r
         # "City Rovers captain", not "City Rovers club's captain": a possessor in the role is the org
         role = " ".join(w for w in role.split() if not re.search(r"['’]s?$", w)) or role
-        if m and not re.search(r"[,;]", m.group("org")):
+        if m and r[:1].islower() and _ORG.fullmatch(m.group("org")):
             out.setdefault(f"{m.group('org')} {role}")
             head = role.split()[-1]
             if head != role:
