@@ -82,6 +82,15 @@ def test_role_worded_fully_in_the_sentence_before_is_bound() -> None:
     assert "interior minister" in al
 
 
+def test_role_owned_by_a_place_in_the_sentence_before_keeps_the_place() -> None:
+    text = MINISTER.replace("The state's interior minister", "Bavaria's interior minister")
+    al = _aliases(text)["Karl Weber"]
+    assert "interior minister of Bavaria" in al
+    assert "Bavaria interior minister" in al
+    question = "What did the interior minister of Bavaria say about smugglers?"
+    assert match_speakers(question, analyse(text)[0]) == ["Karl Weber"]
+
+
 def test_role_merely_nearby_is_no_alias() -> None:
     al = _aliases(NEARBY)
     assert not any("minister" in a.lower() for names in al.values() for a in names), al

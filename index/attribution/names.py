@@ -489,6 +489,9 @@ class _Doc:
             mods = [w for w in mods if w.lower() not in STOP]
             if mods:
                 self.persons[n.person].roles.setdefault(" ".join(mods + [head[0]]))
+            if best.group("owner"):  # "Bavaria's interior minister": the minister of Bavaria
+                role = " ".join(mods + [head[0]])
+                self.persons[n.person].roles.setdefault(f"{role} of {_squash(best.group('owner'))}")
 
     def name_at(self, start: int, end: int, last: bool) -> _Name | None:
         """The scanned name inside [start, end): the last one (subject before a verb) or the first."""
@@ -842,10 +845,12 @@ _RUN_AFTER = re.compile(rf"\s+{U}")
 
 @functools.lru_cache(maxsize=256)
 def _role_phrase(head: str) -> re.Pattern[str]:
-    """A noun phrase opened by an article and ending in the role word `head`: "The state's interior
-    minister" (up to three words between; group "mods")."""
+    """A noun phrase opened by an article or a capitalised possessor and ending in the role word
+    `head`: "The state's interior minister", "Bavaria's interior minister" (up to three words between:
+    group "mods"; the possessor: group "owner")."""
     return re.compile(
-        rf"(?<![\w'’-])(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w'’-]+\s+){{1,3}}?){re.escape(head)}\b"
+        rf"(?<![\w'’-])(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>{U}[\w-]*(?:\s+{U}[\w-]*){{0,2}})['’]s\s+)"
+        rf"(?P<mods>(?:[\w'’-]+\s+){{0,3}}?){re.escape(head)}\b"
     )
 
 
