@@ -235,8 +235,6 @@ def speaker_evidence(
     Returns:
         The evidence.
     """
-    from qa.describe import country_words
-
     quoted: list[str] = [" ".join(s.split()) for s in sources]
     # A source titled by its country ("US President Barack Obama") is also asked for by the
     # country's other names ("Washington's leader", "America"): the paraphrase fit set's b03 was
@@ -244,13 +242,7 @@ def speaker_evidence(
     quoted += [w for s in list(quoted) for w in _source_countries(s)]
     mentioned: list[str] = []
     for name, aliases in speakers:
-        if name in quoted_names:
-            quoted.extend([name, *aliases])
-            # So is one whose title is an alias, quoted under another mention ("US President Barack
-            # Obama arrived ... 'We will rebuild,' Obama said."): "the American president" was declined.
-            quoted += [w for a in aliases if a != name for w in country_words(a, name)]
-        else:
-            mentioned.extend([name, *aliases])
+        (quoted if name in quoted_names else mentioned).extend([name, *aliases])
     return SpeakerEvidence("\n".join(quoted).casefold(), "\n".join(mentioned).casefold())
 
 

@@ -193,12 +193,3 @@ def test_appending_a_paragraph_moves_no_role_alias_in_real_articles() -> None:
             if moved:
                 changed.append((doc_id, extra[:30], sorted(moved.items())[:2]))
     assert not changed, changed[:3]
-
-
-def test_a_country_title_alias_answers_for_the_country_by_another_name() -> None:
-    from qa.abstain import speaker_evidence, unquoted_speaker
-
-    # quoted as "Obama said"; "US President" only an alias from another sentence
-    ev = speaker_evidence([("Barack Obama", ["Obama", "US President"])], {"Barack Obama"}, ["Obama"])
-    assert unquoted_speaker("the American president", ev) == ""
-    assert unquoted_speaker("the French president", ev) == "the documents quote no French president"
