@@ -146,6 +146,7 @@ def role_phrases(question: str, speakers: Iterable[Speaker]) -> list[tuple[tuple
 
 
 def _role_phrases(question: str, group: tuple[Speaker, ...]) -> list[tuple[tuple[int, int], str]]:
+    """role_phrases over speakers already made hashable (match_speakers's `group`)."""
     table = _roles(group)
     if not table:
         return []

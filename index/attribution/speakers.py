@@ -146,6 +146,9 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
                     al.setdefault(bare)
         for a in _org_roles(p):
             al.setdefault(a)
+        for org in p.orgs:  # "Jane Roe of the Acme Group": the form the text writes her in
+            if not p.group:
+                al.setdefault(f"{p.name} of {org}")
         if p.group:
             al.setdefault(p.name.split()[-1])
         cands.append(al)
