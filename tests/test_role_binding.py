@@ -67,6 +67,7 @@ def test_relative_clause_binds_the_agent_noun_with_its_organisation() -> None:
 def test_of_phrase_organisation_joins_the_persons_role() -> None:
     # "Jane Roe of the Acme Group, an analyst ...": asked as "the Acme Group analyst"
     assert "Acme Group analyst" in _aliases(GOLF)["Jane Roe"]
+    assert "Jane Roe of Acme Group" in _aliases(GOLF)["Jane Roe"]  # the form the text writes
 
 
 def test_apposition_without_article_is_a_role() -> None:
