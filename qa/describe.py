@@ -394,9 +394,15 @@ def resolve(
         return None
     by_name = {s.name: s for s in speakers}
     key = _key(subject.text)
+    from qa.question import role_cover
+
     for name in named:  # the subject is one of the speaker's own names: an ordinary name question
         s = by_name.get(name)
         if s is not None and any(_key(a) == key for a in (s.name, *s.aliases)):
+            return None
+        # ... or a role its aliases word otherwise ("the Acme Group analyst" for "analyst at the Acme
+        # Group"): documents of two analysts would cover it equally, and the question names one.
+        if s is not None and not subject.owner and role_cover(subject.text, s) >= 1.0:
             return None
     excluded = matcher(subject.owner, speakers) if subject.owner else []
     ranked = match(subject, profiles_(), terms, idf, excluded)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from index.attribution.words import ROLE_RE as _ROLE_RE
+from index.attribution.words import ROLE_WORDS, TITLES
 from index.lexical import STOPWORDS
 from index.model import Speaker
 
@@ -48,17 +49,156 @@ def _matcher(speakers: tuple[Speaker, ...]) -> tuple[re.Pattern[str] | None, dic
 
 
 def match_speakers(question: str, speakers: Iterable[Speaker]) -> list[str]:
-    """Canonical names of the speakers `question` mentions, by any alias (longest alias wins)."""
+    """Canonical names of the speakers `question` mentions, by any alias (longest alias wins).
+
+    A role the question words with more than its head ("the Acme Group analyst", "the American
+    president") is the speaker whose role aliases cover the most of its words, organisation and
+    country included (role_phrases): a bare alias of someone else ("analyst") gives way to it, and a
+    speaker whose aliases cover every asked word is found even when no alias is written as asked.
+    """
     group = tuple(Speaker(s.name, tuple(s.aliases)) for s in speakers)  # hashable even if aliases is a list
     rx, table = _matcher(group)
     if rx is None:
         return []
-    out: list[str] = []
+    found: list[tuple[int, str]] = []
     for m in rx.finditer(question):
         for name in table.get(_alias_key(m.group(1)), []):
-            if name not in out:
-                out.append(name)
+            found.append((m.start(1), name))
+    for (a, b), best in _role_phrases(question, group):
+        inside = [(at, n) for at, n in found if a <= at < b]
+        if not inside:
+            found.append((a, best))
+        elif all(n != best for _at, n in inside):
+            # a bare alias ("analyst") of someone who covers fewer of the asked words
+            found = [(at, n) for at, n in found if not a <= at < b] + [(inside[0][0], best)]
+    out: list[str] = []
+    for _at, name in sorted(found, key=lambda x: x[0]):
+        if name not in out:
+            out.append(name)
     return out
+
+
+# Role aliases: an alias whose head (its last word before "of", "at", "for" or "with") is a role noun
+# or written in lower case ("appraiser for Big & Co"), as index.attribution.speakers builds them.
+_ROLE_NOUNS = frozenset(ROLE_WORDS) | frozenset(TITLES)
+_PREP = re.compile(r"\s+(?:of|at|for|with|in)\s+", re.I)
+_PHRASE_STOP = frozenset(
+    "what how why who whom which when where whether did does do has have had is was were are will would could "
+    "can might the a an and or but of at for with in to about on say said says think thinks".split()
+)
+_ROLE_WORD = re.compile(r"[\w&'’.-]+")
+
+
+def _head(alias: str) -> str:
+    """The head of a role alias, lower case, or "" when the alias is no role."""
+    pre = _PREP.split(alias, maxsplit=1)[0].split()
+    if not pre:
+        return ""
+    last = pre[-1]
+    return last.lower() if last.lower() in _ROLE_NOUNS or last.islower() else ""
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a role phrase, lower case, without possessive endings ("Acme's" -> "acme")."""
+    return (
+        {re.sub(r"['’]s?$", "", w.lower()).strip(".'’") for w in _ROLE_WORD.findall(text)}
+        - _PHRASE_STOP
+        - {
+            "",
+            "&",
+        }
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _roles(speakers: tuple[Speaker, ...]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Each role head -> (speaker, the words of one role alias with that head, with the other names
+    of the countries it names: "US President" also covers "American")."""
+    from qa.describe import country_words  # lazy: qa.describe reads countryinfo's table on first use
+
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for s in speakers:
+        for a in s.aliases:
+            h = _head(a)
+            if not h or a == s.name:
+                continue
+            ws = _words(a) | {w for c in country_words(a, s.name) for w in c.lower().split()}
+            out.setdefault(h, []).append((s.name, frozenset(ws)))
+    return out
+
+
+def role_phrases(question: str, speakers: Iterable[Speaker]) -> list[tuple[tuple[int, int], str]]:
+    """The role phrases of a question that one speaker's role aliases cover best.
+
+    A role phrase is a role head the index knows ("analyst"), the words before it back to a question
+    word, verb or article ("the Acme Group analyst", "the American president"), and an "of"/"at"
+    phrase after it ("the interior minister of Saxony"). The speaker taken is the one with the most of
+    the phrase's words in one role alias; only a phrase of two words or more that one speaker alone
+    covers best, and wholly, is read (one word is the alias matching's).
+
+    Args:
+        question: the question.
+        speakers: the index's speakers.
+    Returns:
+        ((start, end) of the phrase, the speaker's canonical name), in question order.
+    """
+    return _role_phrases(question, tuple(Speaker(s.name, tuple(s.aliases)) for s in speakers))
+
+
+def _role_phrases(question: str, group: tuple[Speaker, ...]) -> list[tuple[tuple[int, int], str]]:
+    """role_phrases over speakers already made hashable (match_speakers's `group`)."""
+    table = _roles(group)
+    if not table:
+        return []
+    out: list[tuple[tuple[int, int], str]] = []
+    for m in re.finditer(r"[A-Za-z][\w-]*", question):
+        head = m.group().lower()
+        if head not in table:
+            continue
+        a, b = _extent(question, m.start(), m.end())
+        asked = _words(question[a:b])
+        if len(asked) < 2:
+            continue
+        cover: dict[str, float] = {}
+        for name, ws in table[head]:
+            cover[name] = max(cover.get(name, 0.0), len(asked & ws) / len(asked))
+        best = max(cover.values())
+        top = [n for n, c in cover.items() if c == best]
+        if best >= 1.0 and len(top) == 1:
+            out.append(((a, b), top[0]))
+    return out
+
+
+def role_cover(phrase: str, speaker: Speaker) -> float:
+    """The share of a role phrase's words ("Acme Group analyst") one role alias of `speaker` covers.
+
+    Args:
+        phrase: the asked role, as the question words it.
+        speaker: a speaker with its aliases.
+    Returns:
+        0..1; 0 when the phrase has no words or the speaker no role alias.
+    """
+    asked = _words(phrase)
+    if not asked:
+        return 0.0
+    table = _roles((Speaker(speaker.name, tuple(speaker.aliases)),))
+    return max(
+        (len(asked & ws) / len(asked) for entries in table.values() for _n, ws in entries), default=0.0
+    )
+
+
+def _extent(question: str, start: int, end: int) -> tuple[int, int]:
+    """The role phrase around a head word: up to four words before it (not past a question word,
+    verb, article or punctuation) and an "of"/"at"/"for" phrase of capitalised words after it."""
+    a = start
+    for w in reversed(list(re.finditer(r"[\w&'’.-]+", question[max(0, start - 80) : start]))):
+        word = w.group()
+        if word.lower() in _PHRASE_STOP or re.search(r"[?,;:]", question[max(0, start - 80) + w.end() : a]):
+            break
+        a = max(0, start - 80) + w.start()
+    after = re.match(r"\s+(?:of|at|for|with|in)\s+(?:the\s+)?(?:[A-Z&][\w&.'’-]*(?:\s+|$))+", question[end:])
+    b = end + len(after.group().rstrip()) if after else end
+    return a, b
 
 
 _SPEECH_WORDS = (

@@ -447,6 +447,78 @@ class _Doc:
             # "his wife, Jane,", "Trump's son, Eric.": a given name alone in apposition to a kin noun is
             # that person (round 11b, train golds won/lost in bench/reports/attribution.md)
             name.evidence = True
+        if not m and not name.role:
+            bare = _BARE_APPOSITION.match(tail) or _AGENT_APPOSITION.match(tail)
+            if bare:
+                # "Maria Lopez, chief economist at the World Resources Bank,": a role without its
+                # article binds as well as one with it. No evidence of personhood is taken from it: the
+                # people found stay those found before.
+                name.role = _squash(bare.group(1))
+        self._bound_after(name, tail)
+
+    def _bound_after(self, name: _Name, tail: str) -> None:
+        """Roles a relative clause or an "of"-phrase binds to the name right before it.
+
+        "John Doe, who appraises golf course properties for Big & Co," is the appraiser for Big & Co
+        (the agent noun of the clause's verb, agent_noun); "who heads the Acme Group" the head of the
+        Acme Group; "Jane Roe of the Acme Group" is someone of the Acme Group (her organisation: with a
+        role the text gives her, "the Acme Group analyst"). Nothing is bound by being nearby.
+
+        Args:
+            name: the name mention; tail: the text right after it.
+        """
+        aff = _AFFILIATION.match(tail)
+        if aff:
+            name.org = _squash(aff.group(1))
+            # "Jane Roe of the Acme Group, an analyst who advises clubs,": the apposition after it
+            role = _ROLE_APPOSITION.match(tail, aff.end(1))
+            if role:
+                name.bound.append(_squash(role.group(1)))
+            return
+        rel = _WHO_DOES.match(tail)
+        if rel is None:
+            return
+        noun = agent_noun(rel.group("verb"))
+        if not noun:
+            return
+        prep = rel.group("prep") or "of"
+        org = rel.group("org") or rel.group("org2")
+        name.bound.append(f"{noun} {prep} {_squash(org)}")
+
+    def bind_role_phrases(self) -> None:
+        """A fuller wording of a role the text binds to a person, where the text refers to that person
+        by the role's head: "The state's interior minister announced ... said Karl Weber, the minister"
+        makes Karl Weber the interior minister. The wording is a definite or indefinite noun phrase
+        ending in the same role word, in the name's sentence before it or in the sentence before that,
+        outside quotations, with no other person named between it and the name, and not itself a
+        title before a name. A role merely nearby is bound to nobody: the person must hold its head.
+        """
+        t = self.text
+        for n in self.names:
+            if n.person < 0 or not n.role or self.inside_quote(n.start):
+                continue
+            head = n.role.lower().split()
+            if len(head) != 1 or head[0] not in _ROLE_WORD_SET:
+                continue
+            i = bisect.bisect_right(self.sent_starts, n.start) - 1
+            lo = self.sents[max(0, i - 1)][0] if i >= 0 else 0
+            lo = max(lo, n.start - ROLE_PHRASE_CHARS)  # a bound for linear time on unbroken text
+            best: re.Match[str] | None = None
+            for m in _role_phrase(head[0]).finditer(t, lo, n.start):
+                best = m
+            if best is None or self.inside_quote(best.start()) or _RUN_AFTER.match(t, best.end()):
+                continue
+            a = bisect.bisect_left(self.mentions, (best.end(), -10))
+            b = bisect.bisect_left(self.mentions, (n.start, -10))
+            if any(who != n.person for _at, who in self.mentions[a:b]):
+                continue
+            mods = [w for w in best.group("mods").split() if not re.search(r"['’]s?$", w)]
+            mods = [w for w in mods if w.lower() not in STOP]
+            if mods:
+                self.persons[n.person].roles.setdefault(" ".join(mods + [head[0]]))
+            if best.group("owner"):  # "Bavaria's interior minister": the minister of Bavaria
+                role = " ".join(mods + [head[0]])
+                self.persons[n.person].roles.setdefault(f"{role} of {_squash(best.group('owner'))}")
 
     def name_at(self, start: int, end: int, last: bool) -> _Name | None:
         """The scanned name inside [start, end): the last one (subject before a verb) or the first."""
@@ -537,6 +609,10 @@ class _Doc:
         else:
             return
         p = self.persons[n.person]
+        for r in n.bound:
+            p.roles.setdefault(r)
+        if n.org:
+            p.orgs.setdefault(n.org)
         p.first = min(p.first, n.start)
         p.forms.setdefault(_squash(n.text))
         if n.title_form:
@@ -760,6 +836,96 @@ class _Doc:
 # Fit on train by bench/fit_attribution.py ("guessed gender", bench/reports/attribution_fit.md, round 5):
 # 0-5 tie on the fit's third of train; on all of train 2 against 0: coref 0.7794 -> 0.7818.
 GUESSED_GENDER_VOTE = 2
+
+
+# ", chief economist at the World Resources Bank,": an apposition that is a role without an article.
+_BARE_APPOSITION = re.compile(
+    rf"^,\s+(?!(?:and|or|but|who|which|that|said|says|the|a|an|his|her|their)\b)"
+    rf"((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?{ROLE_RE}"
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{U}[^,.;:\"“”()]{{0,50}})?)\s*[,.;]"
+)
+# "Jane Roe of the Acme Group, ...": the organisation right after a name (capitalised words, "&").
+_ORG_RUN = rf"{U}[\w&.'’-]*(?:\s+(?:&\s+|and\s+|of\s+|for\s+)?{U}[\w&.'’-]*){{0,5}}"
+_AFFILIATION = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?({_ORG_RUN})(?=\s*[,.;:]|\s+[a-z])")
+# ", an analyst who ...", ", the chief economist,": an apposition that is a role (its head word).
+# After "Name of <Org>" an apposition is the person's, whatever the noun: any agent noun ("an
+# epidemiologist", "an engineer") besides the role words.
+_AGENT_NOUN = r"(?!(?:other|former|latter|rather|order|number|member)\b)[a-z]+(?:ist|ian|er|or)"
+_ROLE_APPOSITION = re.compile(
+    rf",\s+(?:the|an?)\s+((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{ROLE_RE}|{_AGENT_NOUN}))"
+    rf"(?=\s*[,.;]|\s+(?:who|at|of|for)\b)"
+)
+# ", an epidemiologist at Metro University,", ", a senior engineer at Nordwind,": an apposition whose
+# noun is an agent noun the role words lack. A role only, as _BARE_APPOSITION.
+_AGENT_APPOSITION = re.compile(
+    rf"^,\s+(?:the|an?)\s+((?:{ROLE_MODS}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?{_AGENT_NOUN}"
+    rf"(?:\s+(?:of|at|for|with)\s+(?:the\s+)?{U}[^,.;:\"“”()]{{0,50}})?)\s*[,.;]"
+)
+# ", who appraises golf course properties for Big & Co,", ", who heads the Acme Group,": a relative
+# clause whose verb names what the person does, and the organisation it is done for.
+_WHO_DOES = re.compile(
+    rf"^,\s+who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>[a-z]+)\s+"
+    rf"(?:(?:the\s+)?(?P<org>{_ORG_RUN})|[a-z][^,.;:\"“”()]{{0,60}}?\s+(?P<prep>for|at|of)\s+(?:the\s+)?"
+    rf"(?P<org2>{_ORG_RUN}))\s*(?=[,.;])"
+)
+# How far back a role's fuller wording is looked for: two sentences of news, a bound for linear
+# time on a text without sentence ends (not fit).
+ROLE_PHRASE_CHARS = 400
+# A capitalised word right after a role phrase: the phrase is a title before a name.
+_RUN_AFTER = re.compile(rf"\s+{U}")
+
+
+@functools.lru_cache(maxsize=256)
+def _role_phrase(head: str) -> re.Pattern[str]:
+    """A noun phrase opened by an article or a capitalised possessor and ending in the role word
+    `head`: "The state's interior minister", "Bavaria's interior minister" (up to three words between:
+    group "mods"; the possessor: group "owner")."""
+    return re.compile(
+        rf"(?<![\w'’-])(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>{U}[\w-]*(?:\s+{U}[\w-]*){{0,2}})['’]s\s+)"
+        rf"(?P<mods>(?:[\w'’-]+\s+){{0,3}}?){re.escape(head)}\b"
+    )
+
+
+# The least English frequency (wordfreq's Zipf scale) of a derived agent noun: above it are words like
+# "appraiser" 2.8, "adviser" 3.9, "founder" 4.5; below it the non-words a suffix rule also derives
+# ("representer" 1.2, "studier" 1.6, "coverer" 0). Set by hand at that gap over 20 common verbs of a
+# job (tests/test_role_binding.py); a relative clause without such a noun binds no role.
+AGENT_NOUN_ZIPF = 2.5
+# Verbs of speech and thought, and auxiliaries, name no occupation ("who said", "who has").
+_NO_AGENT = (
+    frozenset(SPEECH_VERBS)
+    | frozenset(BELIEF_VERBS)
+    | frozenset(
+        "be is are was were has have had do does did will would can could may might must shall should "
+        "live lives lived".split()
+    )
+)
+
+
+def agent_noun(verb: str) -> str:
+    """The noun for one who does what `verb` says: "appraises" -> "appraiser", "heads" -> "head",
+    "founded" -> "founder", "edits" -> "editor"; "" when English has no such word.
+
+    Args:
+        verb: an inflected verb, lower case.
+    Returns:
+        The agent noun, or "".
+    """
+    if verb in _NO_AGENT:
+        return ""
+    import simplemma  # lazy: only relative clauses after names pay for it
+    from wordfreq import zipf_frequency
+
+    lemma = simplemma.lemmatize(verb, "en")
+    if lemma in ("be", "have", "do", "live") or len(lemma) < 3:  # "founded" is "found", no belief
+        return ""
+    if lemma in _ROLE_WORD_SET:  # "heads", "chairs", "coaches": the verb is the role
+        return lemma
+    cands = [lemma + "r" if lemma.endswith("e") else lemma + "er", lemma + "or", lemma + lemma[-1] + "er"]
+    if lemma.endswith("y"):
+        cands.append(lemma[:-1] + "ier")
+    best = max(cands, key=lambda c: zipf_frequency(c, "en"))
+    return best if zipf_frequency(best, "en") >= AGENT_NOUN_ZIPF else ""
 
 
 # A subordinator, then at most two capitalised words (a title), right before a name.

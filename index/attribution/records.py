@@ -32,6 +32,10 @@ class _Name:
     evidence: bool = False
     person: int = -1
     weak: bool = False  # only a mention of someone already known ("May" after "Theresa May")
+    # Roles the text binds beyond `role`: a relative clause ("who appraises ... for Big & Co": "appraiser
+    # for Big & Co"); and the organisation the name is "of"/"at" ("Jane Roe of the Acme Group").
+    bound: list[str] = field(default_factory=list)
+    org: str = ""
 
 
 @dataclass
@@ -48,6 +52,7 @@ class _Person:
     name: str
     forms: dict[str, None] = field(default_factory=dict)
     roles: dict[str, None] = field(default_factory=dict)
+    orgs: dict[str, None] = field(default_factory=dict)  # "Acme Group" for "Jane Roe of the Acme Group"
     group: bool = False
     quoted: bool = False
     first: int = 1 << 60  # where the document first names this person

@@ -59,6 +59,7 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
     att.participles()
     att.beliefs()
     doc.build_persons()
+    doc.bind_role_phrases()
     doc.learn_genders()
     att.resolve()
     att.guess_speakers()
@@ -143,10 +144,15 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
                 bare = re.sub(r"^(?:(?:then|new|top|current)\s+)+", "", r, flags=re.I)
                 if bare != r and bare:
                     al.setdefault(bare)
+        for a in _org_roles(p):
+            al.setdefault(a)
+        for org in p.orgs:  # "Jane Roe of the Acme Group": the form the text writes her in
+            if not p.group:
+                al.setdefault(f"{p.name} of {org}")
         if p.group:
             al.setdefault(p.name.split()[-1])
         cands.append(al)
-    heads: list[set[str]] = [{_role_head(r) for r in p.roles} - {""} for p in persons]
+    heads: list[set[str]] = [{_role_head(r) or _agent_head(r) for r in p.roles} - {""} for p in persons]
     count: dict[str, int] = {}
     for al, hs in zip(cands, heads, strict=True):
         for key in {_alias_key(a) for a in al} | hs:
@@ -178,6 +184,52 @@ def _speakers(persons: list[_Person]) -> list[Speaker]:
                 keys.add(h)
         out.append(Speaker(p.name, tuple(keep)))
     return out
+
+
+# "analyst at the Acme Group": a role, a preposition, its organisation (capitalised).
+_ROLE_OF_ORG = re.compile(r"^(?P<role>.+?)\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>[A-Z].*)$")
+
+
+# An organisation as the org-first alias takes it: capitalised words and connectors only, not cut at
+# an abbreviation ("U" of "U.S.") nor running on into a sentence ("Mike Huckabee. Mr").
+_ORG = re.compile(r"(?!\w\.?$)[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|&|of|for|and|the|de|in))*")
+
+
+def _agent_head(role: str) -> str:
+    """The head of a lower-case role the role words lack ("epidemiologist at Metro University" ->
+    "epidemiologist"), so that two people so described share it and neither is "the epidemiologist"."""
+    pre = re.split(r"\s+(?:of|at|for|with)\s+", role, maxsplit=1)[0].split()
+    return pre[-1] if role[:1].islower() and pre and pre[-1].isalpha() and pre[-1].islower() else ""
+
+
+def _org_roles(p: _Person) -> list[str]:
+    """A person's roles as a question words them, organisation first: "analyst at the Acme Group" ->
+    "Acme Group analyst"; a role and the organisation the text says the person is of ("Jane Roe of the
+    Acme Group", an analyst) -> "Acme Group analyst"; "appraiser for Big & Co" -> "Big & Co appraiser".
+
+    Args:
+        p: the person, with the roles and organisations the text binds to them.
+    Returns:
+        The aliases, each once.
+    """
+    out: dict[str, None] = {}
+    bare: list[str] = []
+    for r in p.roles:
+        m = _ROLE_OF_ORG.match(r)
+        role = m.group("role") if m else r
+        # "City Rovers captain", not "City Rovers club's captain": a possessor in the role is the org
+        role = " ".join(w for w in role.split() if not re.search(r"['’]s?$", w)) or role
+        if m and r[:1].islower() and _ORG.fullmatch(m.group("org")):
+            out.setdefault(f"{m.group('org')} {role}")
+            head = role.split()[-1]
+            if head != role:
+                out.setdefault(f"{m.group('org')} {head}")
+        if not m and r[:1].islower() and r.split()[-1].isalpha() and r.split()[-1].islower():
+            bare.append(r)
+    for org in p.orgs:
+        for r in bare:
+            out.setdefault(f"{org} " + (" ".join(w for w in r.split() if not re.search(r"['’]s?$", w)) or r))
+    return list(out)
 
 
 def _surnames(name: str) -> list[str]:
