@@ -445,9 +445,10 @@ class Conversation:
             ok = nxt < len(self.engine.passages) and self.engine.passages[nxt].doc_id == doc_id
             target = nxt if ok else prev.top
         if ms:
-            reading = followup.put(body, ms[0], name)
+            reading = followup.put(body, ms[0], self.engine.form(name, doc_id))
         else:
-            reading = f"What else did {name} say?" if also else f"What did {name} say next?"
+            said = self.engine.form(name, doc_id)  # as the conversation's article names them
+            reading = f"What else did {said} say?" if also else f"What did {said} say next?"
         # The passage shown again (nothing else of theirs) is not one to move past.
         moved_on = None if also and target == prev.top else prev.top
         return Plan([reading], frozenset({target}), moved_on=moved_on, pinned=pinned)
@@ -794,7 +795,7 @@ class Conversation:
 
         for name in prev.speakers:
             r = kind_of_name(name, self._gender(name, docs), True)
-            add(asked, replace(r, text=self._as_written(name, prev.searched)))
+            add(asked, replace(r, text=self._as_written(name, prev.searched, self._doc(prev))))
         subject = followup.speech_subject(prev.searched)
         if subject is not None:  # "What did [the Michigan librarian] say?": a speaker described by role
             said = prev.searched[subject[0] : subject[1]]
@@ -849,7 +850,11 @@ class Conversation:
         # "they": a plural noun ("the traffic jams") before a group named in the singular ("the bridge").
         return sorted(out, key=lambda r: not r.plural)
 
-    def _as_written(self, name: str, text: str) -> str:
+    def _doc(self, prev: _Turn) -> int | None:
+        """The conversation's article: the document of the previous answer, None when none was shown."""
+        return None if prev.top is None else self.engine.passages[prev.top].doc_id
+
+    def _as_written(self, name: str, text: str, doc_id: int | None = None) -> str:
         """The speaker `name` as `text` wrote them: "Agerblad" after "Where did Agerblad get his
         tattoo?", not the canonical "Gustav Lloyd Agerblad", whose first names pull the follow-up
         to the passage introducing him (news-dev u13: rank 3 with the full name, 1 as written).
@@ -857,10 +862,12 @@ class Conversation:
         Args:
             name: a canonical speaker name the index knows.
             text: the question that named them.
+            doc_id: the conversation's article, whose own form of a person the index named
+                otherwise in another document is written where `text` has no alias (Engine.form).
 
         Returns:
             The longest alias of `name` found in `text` that is a name (capitalised) and names no
-            other speaker, else `name`.
+            other speaker, else `name` as document `doc_id` writes it.
         """
         for s in self.engine.speakers_index:
             if s.name != name:
@@ -873,7 +880,7 @@ class Conversation:
                 # Clinton would make the two one referent, of the first one's gender.
                 if m and self._speakers(m.group()) == [name]:
                     return m.group()
-        return name
+        return self.engine.form(name, doc_id)
 
     def _answer_names(self, prev: _Turn) -> list[tuple[str, int]]:
         """The names in the previous answer, those the previous question's words describe first
@@ -896,8 +903,9 @@ class Conversation:
             for n in dict.fromkeys(names_in(doc[a:b]) + every)
             if fold(n) not in asked and not (named and named & set(self._speakers(n)))
         ]
-        if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
-            names.append(prev.top_speaker)
+        shown = self.engine.form(prev.top_speaker, p.doc_id) if prev.top_speaker else None
+        if shown and fold(shown) not in asked and shown not in names:
+            names.append(shown)  # as this article names them ("Donald J. Trump" where it does)
         qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in self.engine.terms(w)}
         text = p.text
 
