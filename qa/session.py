@@ -263,8 +263,8 @@ class Conversation:
             here = self._quoted_here(prev, kind.target)
             plan = Plan(self._about(prev, kind.target), here, prefer=here)
         elif kind.name == "pronoun":
-            body = followup.strip_lead(q)
-            readings = self._pronoun(prev, body)
+            body = self._one(prev, followup.strip_lead(q))
+            readings = [self._its(prev, r) for r in self._pronoun(prev, body)]
             # A resolved pronoun makes the question stand on its own ("How did Agerblad come across
             # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
             # still points at the previous answer.
@@ -330,6 +330,59 @@ class Conversation:
         # The passage already shown stays among them: one passage often quotes the speaker on both
         # topics (news-dev u15; demoting it lost that and gained one of 82 and_topic on PolNeAR train).
         return replace(plan, focus=plan.focus | found, prefer=plan.prefer | found)
+
+    def _its(self, prev: _Turn, reading: str) -> str:
+        """`reading` with an "it"/"its" left after its first pronoun was resolved written as the
+        previous turn's thing: "Who would she work on it with?" after "What did Whitlock say about
+        waterboarding?" is "Who would Whitlock work on waterboarding with?". Not the "it" of "say
+        it", "mean it", "do it": what was said or done, which the previous answer's passage holds.
+
+        Args:
+            prev: the previous turn.
+            reading: a reading of the follow-up, its first pronoun resolved.
+
+        Returns:
+            The reading, each such "it" replaced by a thing of the previous turn the reading does not
+            already name; unchanged when there is none.
+        """
+        for _ in range(3):  # a question seldom holds more: bounded work
+            ms = [
+                m
+                for m in followup.pronouns(reading)
+                if m.group(1).lower() in ("it", "its")
+                and not re.search(
+                    r"\b(?:say|said|says|mean|meant|do|did|does|done)\s*$", reading[: m.start()], re.I
+                )
+            ]
+            if not ms:
+                break
+            have = fold(reading)
+            cands = [
+                r
+                for r in self._candidates(prev)
+                if agrees(r, "thing", None, False) and fold(r.text) not in have
+            ]
+            if not cands:
+                break
+            reading = followup.put(reading, ms[0], cands[0].text)
+        return reading
+
+    def _one(self, prev: _Turn, q: str) -> str:
+        """`q` with "one" written as the thing the previous question named with "a"/"an": "Why didn't
+        she have one before?" after "Has Whitlock hired a pollster?" asks about a pollster.
+
+        Args:
+            prev: the previous turn.
+            q: the follow-up, its lead word dropped.
+
+        Returns:
+            `q` with "one" replaced, or `q` when it has no such "one" or the previous question no such thing.
+        """
+        m = followup.one_at(q)
+        thing = followup.indefinite(prev.searched) if m else None
+        if m is None or thing is None:
+            return q
+        return q[: m.start("one")] + thing[:1].lower() + thing[1:] + q[m.end("one") :]
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
@@ -548,11 +601,13 @@ class Conversation:
             return [swapped]
         # Another name or thing in the previous question's place: unsure which, search both.
         skip = text[span[0] : span[1]].lower() if span else ""
-        if new[:1].isupper():
+        # "And the Democrats?" is a name as much as "And Labour?": a name of the question is replaced.
+        capital = re.sub(r"^the\s+", "", new, flags=re.I)[:1].isupper()
+        if capital:
             places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
         else:
             places = [r.text[4:] for r in noun_phrases(text)]
-        if new[:1].isupper() and len(places) > 1:
+        if capital and len(places) > 1:
             # A name of the same kind is the one replaced: "And Oxford?" after "... Harvard letting
             # Google scan?" replaces the institution, not the quoted company.
             def kind(n: str) -> str:
@@ -564,8 +619,38 @@ class Conversation:
         for name in (places[:1] + places[-1:]) if places else []:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
             if m:
-                out.append(followup.replace_span(text, m.start(), m.end(), new))
+                noun = _modified(text, m.end())
+                put = self._modifier(new, noun) if capital and noun else new
+                out.append(followup.replace_span(text, m.start(), m.end(), put))
         return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _modifier(self, name: str, noun: str) -> str:
+        """`name` written to modify `noun`, as the documents write it there: "And the Democrats?" after
+        "... the Republican host committee?" asks about "the Democratic host committee", never "the
+        Republican the Democrats committee" nor "the Democrats host committee".
+
+        Args:
+            name: the X of "And X?" ("the Democrats", "Labour").
+            noun: the word the replaced name modified ("host").
+
+        Returns:
+            The form of `name` (itself, without a final "s", or with "ic" for it) that the documents
+            write before `noun`, else one they write capitalised; else the plural's possessive
+            ("Greens'") or the singular name as it is.
+        """
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        stem = bare[:-1] if bare.endswith("s") and not bare.endswith("ss") else ""
+        forms = [f for f in (bare, stem + "ic" if stem else "", stem) if f]
+        texts = [d.text for d in self.engine.docs.values()]
+        for f in forms:
+            rx = re.compile(rf"(?<![\w-]){re.escape(f)}\s+{re.escape(noun)}(?![\w-])")
+            if any(rx.search(t) for t in texts):
+                return f
+        for f in forms[1:]:
+            rx = re.compile(rf"(?<![\w'’-]){re.escape(f)}(?![\w'’-])")
+            if any(rx.search(t) for t in texts):
+                return f
+        return followup.possessive(bare, plural=True) if stem else bare
 
     def _quoted_here(self, prev: _Turn, who: str) -> frozenset[int]:
         """'And Clinton?': the passages quoting Clinton in the document the conversation is on, so
@@ -804,6 +889,12 @@ class Conversation:
                 seen.add(fold(said))
         spoken = {a.lower() for s in self.engine.speakers_index if s.name in prev.speakers for a in s.aliases}
         things = noun_phrases(prev.searched)
+        about = followup.topic(prev.searched)
+        if about and about[:1].islower() and not re.match(r"(?:the|these|those|his|her|their|its)\b", about):
+            # "it" after "What did Whitlock say about waterboarding?" is waterboarding: a topic with no
+            # article, which noun_phrases (a phrase from "the") leaves out ("Who would she work on it with?").
+            last = about.split()[-1]
+            things.append(Referent(about, "thing", None, len(about.split()) > 1 and last.endswith("s")))
         for name in names_in(_unask(prev.searched)):
             if name.lower() in spoken:
                 continue
@@ -944,6 +1035,17 @@ class Conversation:
             if self._genders[key] is not None:
                 return self._genders[key]
         return None
+
+
+def _modified(text: str, end: int) -> str:
+    """The noun a name ending at `end` modifies inside a noun phrase ("host" in "the Republican host
+    committee"), or "" when the name ends its phrase (a lower-case word that asks or links follows,
+    or none does)."""
+    m = re.match(r"\s+([a-z][\w-]*)\s+[a-z]|\s+([a-z][\w-]*)\s*[?.!,]*\s*$", text[end:])
+    word = (m.group(1) or m.group(2)) if m else ""
+    if not word or word in followup.AUX or word in STOPWORDS or word.endswith(("ed", "ing")):
+        return ""
+    return word
 
 
 def _sentence_initial(text: str, at: int) -> bool:
