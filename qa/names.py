@@ -4,8 +4,8 @@ Each document's attributions name a person by the fullest form that document use
 in one article, "Donald Trump" in another, "Hillary Rodham Clinton" beside "Hillary Clinton". Those
 are merged when they can only be the same person: the same given name and surname, one name's words
 all in the other, the other adding a middle initial or a middle name. Two different given names are
-never merged, nor two different middles ("George W. Bush" and "George P. Bush"), and a bare name
-that fits two such middled ones ("George Bush") stays apart from both.
+never merged, nor two different middles ("George W. Bush" and "George P. Bush") or suffixes ("Jr.",
+"III"), and a bare name that fits two such fuller ones ("George Bush") stays apart from both.
 
 Measured on PolNeAR train (bench/name_variants.py, bench/reports/name_variants.md): how often the
 same given name and surname with different middles name different people, against how often a bare
@@ -59,6 +59,24 @@ def _middle_only(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
+def _suffix(name: str) -> str:
+    """The generational suffix ending `name` ("jr", "iii"), "" when none."""
+    last = name.split()[-1].lower().strip(".,") if name.split() else ""
+    return last if last in SUFFIXES else ""
+
+
+Form = tuple[tuple[str, ...], str]  # a name's words without its suffix, and the suffix
+
+
+def _less(a: Form, b: Form) -> bool:
+    """Whether form `a` can be `b` written with less: a middle left out ("Hillary Clinton" of "Hillary
+    Rodham Clinton"), the suffix the same. A suffix is never left out: where one article wrote a name
+    with and without "Sr."/"Jr."/"III", three times in four they were father and son
+    (bench/reports/name_variants.md)."""
+    (t, s), (u, v) = a, b
+    return s == v and _middle_only(t, u)
+
+
 def merge(names: Iterable[str], weight: Mapping[str, int] | None = None) -> dict[str, str]:
     """The canonical name of each of `names` after merging the forms of one person.
 
@@ -78,22 +96,25 @@ def merge(names: Iterable[str], weight: Mapping[str, int] | None = None) -> dict
     for group in by_ends.values():
         if len(group) < 2:
             continue
-        # The fullest forms: no other form of the group adds a middle to them.
-        fullest = [n for n in group if not any(_middle_only(toks[n], toks[m]) for m in group if m != n)]
-        members: dict[str, list[str]] = {f: [f] for f in fullest}
+        forms: dict[Form, list[str]] = {}
         for n in group:
-            if n in members:
+            forms.setdefault((toks[n], _suffix(n)), []).append(n)
+        # The fullest forms: no other form of the group writes them with more.
+        fullest = [f for f in forms if not any(_less(f, g) for g in forms if g != f)]
+        members: dict[Form, list[str]] = {f: list(forms[f]) for f in fullest}
+        for f, ns in forms.items():
+            if f in members:
                 continue
-            fits = [f for f in fullest if _middle_only(toks[n], toks[f])]
+            fits = [g for g in fullest if _less(f, g) or any(_less(f, h) and _less(h, g) for h in forms)]
             if len(fits) == 1:  # "George Bush" beside "George W." and "George P. Bush": left apart
-                members[fits[0]].append(n)
-        for forms in members.values():
-            if len(forms) < 2:
+                members[fits[0]].extend(ns)
+        for ns in members.values():
+            if len(ns) < 2:
                 continue
             if weight:
-                best = min(forms, key=lambda n: (-weight.get(n, 0), len(n), n))
+                best = min(ns, key=lambda n: (-weight.get(n, 0), len(n), n))
             else:
-                best = max(forms, key=lambda n: (len(toks[n]), len(n), n))
-            for n in forms:
+                best = max(ns, key=lambda n: (len(toks[n]), len(n), n))
+            for n in ns:
                 out[n] = best
     return out

@@ -74,10 +74,15 @@ def test_merge_never_joins_two_given_names_or_two_middles() -> None:
     assert all(got[n] == n for n in got), got  # "George Bush" fits both middles: left apart
 
 
-def test_merge_ignores_a_suffix_and_leaves_organisations_alone() -> None:
-    got = names.merge(["Joe R. Biden Jr.", "Joe Biden", "New York Times", "New York Post"])
-    assert got["Joe Biden"] == "Joe R. Biden Jr."
-    assert got["New York Times"] == "New York Times" and got["New York Post"] == "New York Post"
+def test_a_suffix_keeps_father_and_son_apart() -> None:
+    got = names.merge(["Ray Tallis Jr.", "Ray Tallis III", "Ray Tallis", "Ray T. Tallis Jr."])
+    assert got["Ray Tallis Jr."] == got["Ray T. Tallis Jr."]
+    assert got["Ray Tallis"] == "Ray Tallis" and got["Ray Tallis III"] == "Ray Tallis III"
+
+
+def test_organisations_are_left_alone() -> None:
+    got = names.merge(["New York Times", "New York Post", "New York Times and Los Angeles Times"])
+    assert all(got[n] == n for n in got), got
 
 
 def test_one_person_is_one_speaker_across_documents(valley: Engine) -> None:
