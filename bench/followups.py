@@ -69,7 +69,7 @@ from index.build import build  # noqa: E402
 from index.lexical import STOPWORDS  # noqa: E402
 from qa import config, followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
-from qa.referents import gender_in  # noqa: E402
+from qa.referents import ROLES, gender_in  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 from qa.types import Answer, Passage  # noqa: E402
 
@@ -615,7 +615,13 @@ def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]],
             carry["one"][1] += 1
             carry["one"][0] += "a pollster" in searched
         m = re.search(r"\bthe (Republican|Democratic) ([a-z]{3,})\b", docs[0]) if docs else None
-        if m and m.group(2) not in STOPWORDS and docs[0] not in modified:
+        # A thing, not a person's role ("the Democratic nominee" is a speaker, swapped as a whole).
+        if (
+            m
+            and m.group(2) not in STOPWORDS
+            and m.group(2).rstrip("s") not in ROLES
+            and docs[0] not in modified
+        ):
             modified.add(docs[0])
             mine, other_party = (
                 ("Republicans", "Democrat") if m.group(1) == "Democratic" else ("Democrats", "Republican")

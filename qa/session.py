@@ -357,10 +357,12 @@ class Conversation:
             if not ms:
                 break
             have = fold(reading)
+            # Only a thing the previous question was about: a name near its answer ("Ray Iddon", read
+            # as an organisation by an "its" beside it) is no second referent of "it".
             cands = [
                 r
                 for r in self._candidates(prev)
-                if agrees(r, "thing", None, False) and fold(r.text) not in have
+                if r.kind == "thing" and agrees(r, "thing", None, False) and fold(r.text) not in have
             ]
             if not cands:
                 break
@@ -634,19 +636,20 @@ class Conversation:
             noun: the word the replaced name modified ("host").
 
         Returns:
-            The form of `name` (itself, without a final "s", or with "ic" for it) that the documents
-            write before `noun`, else one they write capitalised; else the plural's possessive
-            ("Greens'") or the singular name as it is.
+            The form of `name` (with "ic" for its final "s", without it, or itself) that the
+            documents write before `noun`, else one of the first two they write at all; else the
+            plural's possessive ("Greens'") or the singular name as it is.
         """
         bare = re.sub(r"^the\s+", "", name, flags=re.I)
         stem = bare[:-1] if bare.endswith("s") and not bare.endswith("ss") else ""
-        forms = [f for f in (bare, stem + "ic" if stem else "", stem) if f]
+        # The adjective first: "Republicans debate" is also a plural subject and its verb.
+        forms = [f for f in (stem + "ic" if stem else "", stem, bare) if f]
         texts = [d.text for d in self.engine.docs.values()]
         for f in forms:
             rx = re.compile(rf"(?<![\w-]){re.escape(f)}\s+{re.escape(noun)}(?![\w-])")
             if any(rx.search(t) for t in texts):
                 return f
-        for f in forms[1:]:
+        for f in forms[: 2 if stem else 0]:
             rx = re.compile(rf"(?<![\w'’-]){re.escape(f)}(?![\w'’-])")
             if any(rx.search(t) for t in texts):
                 return f

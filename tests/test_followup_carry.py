@@ -3,6 +3,7 @@ modifier inside a noun phrase, over an article written for these tests."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,42 @@ def test_indefinite_stops_at_a_linking_word() -> None:
 def test_a_name_put_inside_a_noun_phrase_with_its_article_is_garbled() -> None:
     assert followup.garbled("How far short of its goal is the Republican the Democrats committee?")
     assert not followup.garbled("How far short of its goal is the Democratic host committee?")
+
+
+FIRSTS = [
+    "What did Whitlock say about waterboarding?",
+    "Has Whitlock hired a pollster?",
+    "How much has the Republican host committee raised?",
+    "What did Ferro say about the money?",
+    "Who chairs the Republican host committee?",
+    "What did Iddon say about the goal?",
+]
+FOLLOWS = [
+    "Who would she work on it with?",
+    "Why didn't she have one before?",
+    "Did he say anything else about it?",
+    "And the Democrats?",
+    "And the Greens?",
+    "And Ferro?",
+    "Why did she say it?",
+    "When did he get one?",
+    "What did they want it for?",
+    "Does it have one?",
+]
+
+
+def test_no_carry_over_rewrite_is_garbled(campaign: Engine) -> None:
+    """60 rewrites: the carry-over of "it" and "one" and the modifier swap never garble a question."""
+    from qa.session import Conversation
+
+    conv = Conversation(campaign)
+    seen = []
+    for first in FIRSTS:
+        for follow in FOLLOWS:
+            conv.reset()
+            conv.ask(first, 3)
+            searched = conv.ask(follow, 3).searched
+            seen.append(searched)
+            assert not followup.garbled(searched), (first, follow, searched)
+            assert not re.search(r"\b(?:the|a|an)\s+[A-Z][\w'’-]*\s+(?:the|a|an)\s", searched), searched
+    assert len(seen) == 60
