@@ -560,7 +560,7 @@ class Conversation:
         # Quoted somewhere: the index also knows people it never credits with words ("designed by
         # the engineer Hal Brody"), who are read both ways below.
         if span is not None and named and any(x.speaker in people for x in self.engine.quotes):
-            swapped_speaker = followup.replace_span(text, span[0], span[1], new)
+            swapped_speaker = self._put_name(text, span[0], span[1], new)
             # "And Ward?" after "What did Lynch say about the ruling?" asks what Ward said, on that
             # topic if Ward spoke to it, else at all: both are searched and fused. Measured on
             # PolNeAR train conversations (bench/followups.py): the topic-only reading abstained on
@@ -574,15 +574,15 @@ class Conversation:
             # the speaker first (the fit set's b37 swapped only the topic and missed Obama's words).
             # The speaker reading also without the first one's topic, which the other seldom shares
             # (as for a named speaker below).
-            speaker = followup.replace_span(text, span[0], span[1], new)
+            speaker = self._put_name(text, span[0], span[1], new)
             return [speaker, *filter(None, [followup.drop_topic(speaker), swapped])]
         if span is not None and swapped and self._speaks(new):
             # Quoted in the documents, though not as a speaker the index knows ("The Lib Dems want
             # a wealth tax"): unsure, so both readings are searched, the speaker swap first.
-            return [followup.replace_span(text, span[0], span[1], new), swapped]
+            return [self._put_name(text, span[0], span[1], new), swapped]
         if span is not None and swapped and named:
             bare = re.sub(r"^the\s+", "", new, flags=re.I)
-            other = followup.replace_span(text, span[0], span[1], new)
+            other = self._put_name(text, span[0], span[1], new)
             speaker = followup.drop_topic(other) or other
             doc_id = self.engine.passages[prev.top].doc_id if prev.top is not None else None
             if doc_id is not None and self._naming(doc_id, {bare}):
@@ -621,10 +621,32 @@ class Conversation:
         for name in (places[:1] + places[-1:]) if places else []:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
             if m:
-                noun = _modified(text, m.end())
-                put = self._modifier(new, noun) if capital and noun else new
-                out.append(followup.replace_span(text, m.start(), m.end(), put))
+                out.append(self._put_name(text, m.start(), m.end(), new))
         return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _put_name(self, text: str, start: int, end: int, new: str) -> str:
+        """`text` with the name at [start, end) replaced by `new`; a one-word name that modifies a noun
+        ("Republican" in "the Republican establishment") is replaced by `new` as a modifier.
+
+        Args:
+            text: the previous question.
+            start, end: the name's span in it.
+            new: the X of "And X?".
+
+        Returns:
+            The rewritten question.
+        """
+        the = re.match(r"the\s+", text[start:end], re.I)
+        name = text[start + (the.end() if the else 0) : end]
+        bare = re.sub(r"^the\s+", "", new, flags=re.I)
+        # Only after "the": "the Republican host committee", never "Clinton respond" (a subject and its verb).
+        after_the = bool(re.search(r"(?<![\w-])the\s+$", text[: end - len(name)], re.I))
+        if len(name.split()) == 1 and name[:1].isupper() and bare[:1].isupper() and after_the:
+            noun = _modified(text, end)
+            if noun and not followup.SPEECH_VERB.fullmatch(noun):
+                # "the Democratic establishment": the article stays, the name becomes a modifier
+                return followup.replace_span(text, end - len(name), end, self._modifier(new, noun))
+        return followup.replace_span(text, start, end, new)
 
     def _modifier(self, name: str, noun: str) -> str:
         """`name` written to modify `noun`, as the documents write it there: "And the Democrats?" after
