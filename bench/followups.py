@@ -23,6 +23,8 @@ conversation, one follow-up whose gold is a set of passages of the index:
 * why       "Why?"                       A's passage or a neighbour (same paragraph or the next);
 * when      "When was that?"             the same;
 * about     "What did he/she say about <word>?"  S's other attribution holding that word.
+* it        "Did he/she say anything else about it?"  S's words holding the first question's word
+            (any of them): "it" must carry the topic over.
 
 He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); follow-ups
 needing a pronoun are asked only then. Hit@1 is reported by kind, over all conversations and over
@@ -34,7 +36,11 @@ Rewrites for every quoted speaker ("What did X say about Y?" then "Why?", "Who s
 * garbled rewrites (doubled word, broken auxiliary, doubled possessive, leftover marker), by
   qa.followup.garbled and by an independent check here; the target is none;
 * how often a "he"/"she" after "What did X say ...?" was resolved to X when the documents give X
-  that gender (agreement), and never to a person of the other gender.
+  that gender (agreement), and never to a person of the other gender;
+* carry-over: "Who would he work on it with?" after "What did X say about T?" names T; "Why didn't
+  he have one before?" after "Has X hired a pollster?" names a pollster; "And the Democrats?" after
+  a question on "the Republican <noun>" of the article asks about "the Democratic <noun>" (or "the
+  Democrats' <noun>"), and the other way round: the modifier swapped inside its noun phrase.
 
 The news-dev follow-up hit@1 is measured by ../shared/eval/score.py (see README); this bench covers
 articles no question was written for.
@@ -63,7 +69,7 @@ from index.build import build  # noqa: E402
 from index.lexical import STOPWORDS  # noqa: E402
 from qa import config, followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
-from qa.referents import gender_in  # noqa: E402
+from qa.referents import ROLES, gender_in  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 from qa.types import Answer, Passage  # noqa: E402
 
@@ -83,6 +89,8 @@ def own_check(text: str) -> list[str]:
         out.append("'say about' with nothing said")
     if re.search(r"\b(?:what|who)\s+(?:did|does)\s+(?:what|who)\b", plain, re.I):
         out.append("question inside a question")
+    if re.search(r"\b(?:the|a|an)\s+[A-Z][\w'’-]*\s+(?:the|a|an)\s", plain):
+        out.append("article inside a noun phrase")  # "the Republican the Democrats committee"
     return out
 
 
@@ -137,7 +145,9 @@ def main() -> None:
             cases = [c for c in cases if c.kind in keep]
         g_ok, g_n, g_wrong = genders(engine, attrs, originals)
         scored = score(engine, cases)
-        rows, agree, agree_n, wrong_gender = ([], 0, 0, 0) if args.no_rewrites else run(engine, rng)
+        rows, agree, agree_n, wrong_gender, carry = (
+            ([], 0, 0, 0, {}) if args.no_rewrites else run(engine, rng)
+        )
     asked = time.perf_counter() - t0 - built
 
     garbled = [(r, why) for r in rows if (why := followup.garbled(r[2]) or ", ".join(own_check(r[2])))]
@@ -194,6 +204,15 @@ def main() -> None:
                 f"- he/she after 'What did X say ...?' resolved to X, where the text gives X that gender: "
                 f"{agree}/{agree_n}",
                 f"- he/she resolved to a person of the other gender: {wrong_gender}",
+                *(
+                    f"- carried over, {what}: {carry[key][0]}/{carry[key][1]}"
+                    for key, what in [
+                        ("it", "'it' as the first question's topic ('Who would he work on it with?')"),
+                        ("one", "'one' as the thing asked about ('Why didn't he have one before?')"),
+                        ("modifier", "'And the Democrats?' swapping the modifier of 'the Republican <noun>'"),
+                    ]
+                    if key in carry
+                ),
             ]
         ),
         "",
@@ -418,6 +437,12 @@ def gold_cases(
                 rest = _of(sur, spoken, by_doc) - mine
                 follow = f"What else did {pron} say?"
                 cases.append(Case("else", follow=follow, gold=rest or mine, gold_v1=rest or mine, **base))
+            if pron:
+                # "it" is the first question's word: any words of theirs holding it answer.
+                rx_t = re.compile(rf"(?<![\w-]){re.escape(topic)}(?![\w-])", re.I)
+                tgold = mine | _of(sur, [x for x in spoken if rx_t.search(x["content_text"])], by_doc)
+                follow = f"Did {pron} say anything else about it?"
+                cases.append(Case("it", follow=follow, gold=tgold, **base))
             other = [x for x in same if not (_passages([tuple(y) for y in x["content"]], by_doc) & mine)]
             if other:
                 b = rng.choice(other)
@@ -499,7 +524,7 @@ def score(engine: Engine, cases: list[Case]) -> list[Case]:
 
 def table(cases: list[Case]) -> list[str]:
     """Hit@1 by follow-up kind: over all conversations, and where the first answer was right."""
-    kinds = ["first", "next", "else", "who_said", "and_other", "and_topic", "why", "when", "about"]
+    kinds = ["first", "next", "else", "who_said", "and_other", "and_topic", "why", "when", "about", "it"]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
         "|---|---:|---:|---:|---:|---:|",
@@ -521,13 +546,27 @@ def table(cases: list[Case]) -> list[str]:
     return out
 
 
-def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]], int, int, int]:
-    """Conversations for every quoted speaker: (first question, follow-up, searched)."""
+Carry = dict[str, list[int]]  # kind -> [carried over, asked]
+
+
+def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]], int, int, int, Carry]:
+    """Conversations for every quoted speaker: (first question, follow-up, searched), the he/she
+    agreement counts, and the carry-over counts ("it", "one", a modifier swapped)."""
     quoted = {q.speaker for q in engine.quotes}
     speakers = [s for s in engine.speakers_index if s.name in quoted]
     conv = Conversation(engine)
     rows: list[tuple[str, str, str]] = []
     agree = agree_n = wrong_gender = 0
+    carry: Carry = {"it": [0, 0], "one": [0, 0], "modifier": [0, 0]}
+    modified: set[str] = set()
+
+    def two(first: str, follow: str) -> str:
+        conv.reset()
+        conv.ask(first, 3)
+        searched = conv.ask(follow, 3).searched
+        rows.append((first, follow, searched))
+        return searched
+
     for s in speakers:
         docs = [engine.docs[q.doc_id].text for q in engine.quotes if q.speaker == s.name][:1]
         gender = gender_in(s.name, docs[0]) if docs else None
@@ -564,7 +603,34 @@ def run(engine: Engine, rng: random.Random) -> tuple[list[tuple[str, str, str]],
                     and gender_in(x.name, docs[0]) not in (None, gender)
                 ]
                 wrong_gender += bool(others)
-    return rows, agree, agree_n, wrong_gender
+        # Carry-over (no draw from rng: the conversations above stay those of earlier reports).
+        if pron in ("he", "she"):
+            if topic[:1].islower():
+                conv.turns = list(turns)
+                searched = conv.ask(f"Who would {pron} work on it with?", 3).searched
+                rows.append((first, f"Who would {pron} work on it with?", searched))
+                carry["it"][1] += 1
+                carry["it"][0] += topic in searched
+            searched = two(f"Has {short} hired a pollster?", f"Why didn't {pron} have one before?")
+            carry["one"][1] += 1
+            carry["one"][0] += "a pollster" in searched
+        m = re.search(r"\bthe (Republican|Democratic) ([a-z]{3,})\b", docs[0]) if docs else None
+        # A thing, not a person's role ("the Democratic nominee" is a speaker, swapped as a whole).
+        if (
+            m
+            and m.group(2) not in STOPWORDS
+            and m.group(2).rstrip("s") not in ROLES
+            and docs[0] not in modified
+        ):
+            modified.add(docs[0])
+            mine, other_party = (
+                ("Republicans", "Democrat") if m.group(1) == "Democratic" else ("Democrats", "Republican")
+            )
+            searched = two(f"How many votes did the {m.group(1)} {m.group(2)} get?", f"And the {mine}?")
+            carry["modifier"][1] += 1
+            ok = re.search(rf"\bthe {mine[:-1]}(?:ic|s'|)\s+{m.group(2)}\b", searched)
+            carry["modifier"][0] += bool(ok) and other_party not in searched
+    return rows, agree, agree_n, wrong_gender, carry
 
 
 if __name__ == "__main__":

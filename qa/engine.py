@@ -21,7 +21,7 @@ from index.lexical import LEXICAL_VERSION, READABLE_VERSIONS, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore, VectorStore
-from qa import abstain, config, describe
+from qa import abstain, config, describe, names
 from qa import intent as intents
 from qa.attributions import unnamed_source
 from qa.types import DocInfo, IndexInfo, Passage, SpeakerInfo
@@ -68,10 +68,30 @@ class Engine:
             speaker_rows = ds.speakers()
         finally:
             ds.close()
-        # Speakers across documents, merged by canonical name.
+        # Speakers across documents, merged by canonical name, and one person's forms in different
+        # documents under one name ("Donald J. Trump" in one article, "Donald Trump" in another:
+        # qa.names.merge, measured in bench/reports/name_variants.md). Each document's own form is kept
+        # (self.forms): a follow-up names the person as the conversation's article does.
+        one = names.merge(
+            [*(s.name for s in speaker_rows), *(q.speaker for q in self.quotes if q.speaker)],
+            Counter(q.speaker for q in self.quotes if q.speaker),
+        )
+        self.forms: dict[tuple[int, str], str] = {}
+        for s in speaker_rows:
+            if one[s.name] != s.name:
+                self.forms.setdefault((s.doc_id, one[s.name]), s.name)
+        for q in self.quotes:
+            if q.speaker and one[q.speaker] != q.speaker:
+                self.forms.setdefault((q.doc_id, one[q.speaker]), q.speaker)
+        self.quotes = [
+            q if not q.speaker or one[q.speaker] == q.speaker else replace(q, speaker=one[q.speaker])
+            for q in self.quotes
+        ]
         merged: dict[str, set[str]] = {}
         for s in speaker_rows:
-            merged.setdefault(s.name, set()).update(s.aliases)
+            merged.setdefault(one[s.name], set()).update(s.aliases)
+            if one[s.name] != s.name:
+                merged[one[s.name]].add(s.name)  # "Donald J. Trump" an alias of "Donald Trump"
         for q in self.quotes:
             if q.speaker:
                 merged.setdefault(q.speaker, {q.speaker})
@@ -174,6 +194,11 @@ class Engine:
             self._names = {w.lower(): w for w in sorted(counts, key=counts.__getitem__)}  # commonest wins
         got = process.extractOne(word.lower(), list(self._names), scorer=OSA.distance, score_cutoff=max_edits)
         return None if got is None else self._names[got[0]]
+
+    def form(self, name: str, doc_id: int | None) -> str:
+        """How document `doc_id` names the speaker `name` (a canonical name of the index): its own
+        form where the index merged several ("Donald J. Trump" there, "Donald Trump" here), else `name`."""
+        return self.forms.get((doc_id, name), name) if doc_id is not None else name
 
     def n_passages(self) -> int:
         return len(self.passages)

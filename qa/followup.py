@@ -128,9 +128,62 @@ def read(question: str) -> Kind:
         if not _QUESTION_START.match(x) and len(x.split()) <= 6:
             return Kind("about", target=x)
     body = LEAD.sub("", q)
-    if pronouns(body) or _POINTING.search(body):
+    if pronouns(body) or _POINTING.search(body) or one_at(body):
         return Kind("pronoun")
     return Kind("own")
+
+
+# "one" standing for a thing the previous question named with "a"/"an" ("Has she hired a pollster?" /
+# "Why didn't she have one before?"): the object of a verb, at the clause's end or before an adverb
+# or a preposition; never "which one", "a new one", "one of", "one year".
+_ONE = re.compile(
+    r"(?<![\w'’-])(?P<verb>[a-z]+)\s+(?P<one>one)(?=\s*(?:[?.!,;]|$)|\s+(?:before|earlier|now|yet|too|"
+    r"again|already|then|until|since|in|at|for|with|from|last|this|today|there|anyway|instead)\b)"
+)
+_NOT_VERB = set(
+    "a an the this that these those which what each every any no another other only last first next "
+    "new old same single big small good better best such of to at in on by for from with and or than "
+    "no. number".split()
+)
+_INDEFINITE = re.compile(r"(?<![\w'’-])(?:a|an)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)", re.I)
+
+
+def one_at(question: str) -> re.Match[str] | None:
+    """Where `question` uses "one" for a thing named before ("have one before"); None when it does not.
+
+    Args:
+        question: the follow-up as typed.
+
+    Returns:
+        The match (group "one" is the word), or None.
+    """
+    for m in _ONE.finditer(question):
+        before = question[: m.start()].split()
+        if m.group("verb") in _NOT_VERB or (before and before[-1].lower() in _NOT_VERB - {"to"}):
+            continue  # "a new one", "the other one"
+        return m
+    return None
+
+
+def indefinite(question: str) -> str | None:
+    """The last thing `question` names with "a"/"an" ("a pollster", "a new stadium"), up to a word
+    that asks or links ("a pollster for the campaign" -> "a pollster"); None when there is none."""
+    found = None
+    for m in _INDEFINITE.finditer(question):
+        toks = []
+        for t in m.group(1).split():
+            if t.lower() in _LINKS or t.lower() in AUX:
+                break
+            toks.append(t)
+        if toks:
+            found = question[m.start() : m.start(1)] + " ".join(toks)
+    return found
+
+
+_LINKS = set(
+    "for to in at on with from by of before after and or that who which when since about over than as "
+    "into during under against between while because if".split()
+)
 
 
 def points_back(question: str) -> bool:
@@ -291,7 +344,8 @@ def garbled(text: str) -> str:
 
     Checks: a word doubled ("say say"), a question word and auxiliary repeated ("what did what
     did"), an auxiliary with nothing to do ("Why did Obama say about Assad?"), a doubled possessive
-    ("BT's's"), a leftover marker ("(wrote article)", brackets, "&&"). Quoted words are not checked:
+    ("BT's's"), a leftover marker ("(wrote article)", brackets, "&&"), a name put inside a noun
+    phrase with its article ("the Republican the Democrats committee"). Quoted words are not checked:
     a quote may say "that that".
     """
     plain = re.sub(r"[“\"][^”\"]*[”\"]", " Q ", text)
@@ -305,6 +359,8 @@ def garbled(text: str) -> str:
             return f"doubled word: {a}"
     if _BROKEN_AUX.search(plain):
         return "broken auxiliary"
+    if re.search(r"\bthe\s+[A-Z][\w'’-]*\s+the\s+[A-Z]", plain):
+        return "broken noun phrase"  # "the Republican the Democrats committee"
     if len(re.findall(rf"\b{_WH}\b", plain, re.I)) >= 2 and re.search(
         rf"^\s*{_WH}\s+(?:did|does|do)\b.*\b{_WH}\s+(?:did|does|do)\b", plain, re.I
     ):

@@ -121,7 +121,12 @@ def gender_in(name: str, text: str) -> str | None:
         window = text[m.end() : ends[-1] if ends else min(len(text), m.end() + 300)]
         male += len(_MALE.findall(window))
         female += len(_FEMALE.findall(window))
-        neuter += len(re.findall(r"\bits\b", window, re.I))
+        # "its" of the mention's own sentence, or opening the next ("Hanover Re ... Its claims"): an
+        # "its" further on is most often another body's ("..., its chairman, Ray Iddon, said. The other
+        # committee has raised all of its money" made Iddon an organisation).
+        first = _SENT_END.search(window) if ends else None
+        neuter += len(re.findall(r"\bits\b", window[: first.start()] if first else window, re.I))
+        neuter += bool(first and re.match(r"[\"“‘']?Its\b", window[first.end() :]))
         g = _subject_after(window, bool(ends))
         if g:
             subj[g] += 1

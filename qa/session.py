@@ -263,8 +263,8 @@ class Conversation:
             here = self._quoted_here(prev, kind.target)
             plan = Plan(self._about(prev, kind.target), here, prefer=here)
         elif kind.name == "pronoun":
-            body = followup.strip_lead(q)
-            readings = self._pronoun(prev, body)
+            body = self._one(prev, followup.strip_lead(q))
+            readings = [self._its(prev, r) for r in self._pronoun(prev, body)]
             # A resolved pronoun makes the question stand on its own ("How did Agerblad come across
             # the design?" asks for something new); "that"/"there", or a pronoun nothing agrees with,
             # still points at the previous answer.
@@ -330,6 +330,61 @@ class Conversation:
         # The passage already shown stays among them: one passage often quotes the speaker on both
         # topics (news-dev u15; demoting it lost that and gained one of 82 and_topic on PolNeAR train).
         return replace(plan, focus=plan.focus | found, prefer=plan.prefer | found)
+
+    def _its(self, prev: _Turn, reading: str) -> str:
+        """`reading` with an "it"/"its" left after its first pronoun was resolved written as the
+        previous turn's thing: "Who would she work on it with?" after "What did Whitlock say about
+        waterboarding?" is "Who would Whitlock work on waterboarding with?". Not the "it" of "say
+        it", "mean it", "do it": what was said or done, which the previous answer's passage holds.
+
+        Args:
+            prev: the previous turn.
+            reading: a reading of the follow-up, its first pronoun resolved.
+
+        Returns:
+            The reading, each such "it" replaced by a thing of the previous turn the reading does not
+            already name; unchanged when there is none.
+        """
+        for _ in range(3):  # a question seldom holds more: bounded work
+            ms = [
+                m
+                for m in followup.pronouns(reading)
+                if m.group(1).lower() in ("it", "its")
+                and not re.search(
+                    r"\b(?:say|said|says|mean|meant|do|did|does|done)\s*$", reading[: m.start()], re.I
+                )
+            ]
+            if not ms:
+                break
+            have = fold(reading)
+            # Only a thing the previous question was about: a name near its answer ("Ray Iddon", read
+            # as an organisation by an "its" beside it) is no second referent of "it".
+            cands = [
+                r
+                for r in self._candidates(prev)
+                if r.kind == "thing" and agrees(r, "thing", None, False) and fold(r.text) not in have
+            ]
+            if not cands:
+                break
+            reading = followup.put(reading, ms[0], cands[0].text)
+        return reading
+
+    def _one(self, prev: _Turn, q: str) -> str:
+        """`q` with "one" written as the thing the previous question named with "a"/"an": "Why didn't
+        she have one before?" after "Has Whitlock hired a pollster?" asks about a pollster.
+
+        Args:
+            prev: the previous turn.
+            q: the follow-up, its lead word dropped.
+
+        Returns:
+            `q` with "one" replaced, or `q` when it has no such "one" or the previous question no such thing.
+        """
+        m = followup.one_at(q)
+        thing = followup.indefinite(prev.searched) if m else None
+        if m is None or thing is None:
+            return q
+        return q[: m.start("one")] + thing[:1].lower() + thing[1:] + q[m.end("one") :]
 
     def _near(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and its neighbours in the same paragraph."""
@@ -445,9 +500,10 @@ class Conversation:
             ok = nxt < len(self.engine.passages) and self.engine.passages[nxt].doc_id == doc_id
             target = nxt if ok else prev.top
         if ms:
-            reading = followup.put(body, ms[0], name)
+            reading = followup.put(body, ms[0], self.engine.form(name, doc_id))
         else:
-            reading = f"What else did {name} say?" if also else f"What did {name} say next?"
+            said = self.engine.form(name, doc_id)  # as the conversation's article names them
+            reading = f"What else did {said} say?" if also else f"What did {said} say next?"
         # The passage shown again (nothing else of theirs) is not one to move past.
         moved_on = None if also and target == prev.top else prev.top
         return Plan([reading], frozenset({target}), moved_on=moved_on, pinned=pinned)
@@ -504,7 +560,7 @@ class Conversation:
         # Quoted somewhere: the index also knows people it never credits with words ("designed by
         # the engineer Hal Brody"), who are read both ways below.
         if span is not None and named and any(x.speaker in people for x in self.engine.quotes):
-            swapped_speaker = followup.replace_span(text, span[0], span[1], new)
+            swapped_speaker = self._put_name(text, span[0], span[1], new)
             # "And Ward?" after "What did Lynch say about the ruling?" asks what Ward said, on that
             # topic if Ward spoke to it, else at all: both are searched and fused. Measured on
             # PolNeAR train conversations (bench/followups.py): the topic-only reading abstained on
@@ -518,15 +574,15 @@ class Conversation:
             # the speaker first (the fit set's b37 swapped only the topic and missed Obama's words).
             # The speaker reading also without the first one's topic, which the other seldom shares
             # (as for a named speaker below).
-            speaker = followup.replace_span(text, span[0], span[1], new)
+            speaker = self._put_name(text, span[0], span[1], new)
             return [speaker, *filter(None, [followup.drop_topic(speaker), swapped])]
         if span is not None and swapped and self._speaks(new):
             # Quoted in the documents, though not as a speaker the index knows ("The Lib Dems want
             # a wealth tax"): unsure, so both readings are searched, the speaker swap first.
-            return [followup.replace_span(text, span[0], span[1], new), swapped]
+            return [self._put_name(text, span[0], span[1], new), swapped]
         if span is not None and swapped and named:
             bare = re.sub(r"^the\s+", "", new, flags=re.I)
-            other = followup.replace_span(text, span[0], span[1], new)
+            other = self._put_name(text, span[0], span[1], new)
             speaker = followup.drop_topic(other) or other
             doc_id = self.engine.passages[prev.top].doc_id if prev.top is not None else None
             if doc_id is not None and self._naming(doc_id, {bare}):
@@ -547,11 +603,13 @@ class Conversation:
             return [swapped]
         # Another name or thing in the previous question's place: unsure which, search both.
         skip = text[span[0] : span[1]].lower() if span else ""
-        if new[:1].isupper():
+        # "And the Democrats?" is a name as much as "And Labour?": a name of the question is replaced.
+        capital = re.sub(r"^the\s+", "", new, flags=re.I)[:1].isupper()
+        if capital:
             places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
         else:
             places = [r.text[4:] for r in noun_phrases(text)]
-        if new[:1].isupper() and len(places) > 1:
+        if capital and len(places) > 1:
             # A name of the same kind is the one replaced: "And Oxford?" after "... Harvard letting
             # Google scan?" replaces the institution, not the quoted company.
             def kind(n: str) -> str:
@@ -563,8 +621,61 @@ class Conversation:
         for name in (places[:1] + places[-1:]) if places else []:
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
             if m:
-                out.append(followup.replace_span(text, m.start(), m.end(), new))
+                out.append(self._put_name(text, m.start(), m.end(), new))
         return out or [f"{text.rstrip('?.! ')}, and {new}?"]
+
+    def _put_name(self, text: str, start: int, end: int, new: str) -> str:
+        """`text` with the name at [start, end) replaced by `new`; a one-word name that modifies a noun
+        ("Republican" in "the Republican establishment") is replaced by `new` as a modifier.
+
+        Args:
+            text: the previous question.
+            start, end: the name's span in it.
+            new: the X of "And X?".
+
+        Returns:
+            The rewritten question.
+        """
+        the = re.match(r"the\s+", text[start:end], re.I)
+        name = text[start + (the.end() if the else 0) : end]
+        bare = re.sub(r"^the\s+", "", new, flags=re.I)
+        # Only after "the": "the Republican host committee", never "Clinton respond" (a subject and its verb).
+        after_the = bool(re.search(r"(?<![\w-])the\s+$", text[: end - len(name)], re.I))
+        if len(name.split()) == 1 and name[:1].isupper() and bare[:1].isupper() and after_the:
+            noun = _modified(text, end)
+            if noun and not followup.SPEECH_VERB.fullmatch(noun):
+                # "the Democratic establishment": the article stays, the name becomes a modifier
+                return followup.replace_span(text, end - len(name), end, self._modifier(new, noun))
+        return followup.replace_span(text, start, end, new)
+
+    def _modifier(self, name: str, noun: str) -> str:
+        """`name` written to modify `noun`, as the documents write it there: "And the Democrats?" after
+        "... the Republican host committee?" asks about "the Democratic host committee", never "the
+        Republican the Democrats committee" nor "the Democrats host committee".
+
+        Args:
+            name: the X of "And X?" ("the Democrats", "Labour").
+            noun: the word the replaced name modified ("host").
+
+        Returns:
+            The form of `name` (with "ic" for its final "s", without it, or itself) that the
+            documents write before `noun`, else one of the first two they write at all; else the
+            plural's possessive ("Greens'") or the singular name as it is.
+        """
+        bare = re.sub(r"^the\s+", "", name, flags=re.I)
+        stem = bare[:-1] if bare.endswith("s") and not bare.endswith("ss") else ""
+        # The adjective first: "Republicans debate" is also a plural subject and its verb.
+        forms = [f for f in (stem + "ic" if stem else "", stem, bare) if f]
+        texts = [d.text for d in self.engine.docs.values()]
+        for f in forms:
+            rx = re.compile(rf"(?<![\w-]){re.escape(f)}\s+{re.escape(noun)}(?![\w-])")
+            if any(rx.search(t) for t in texts):
+                return f
+        for f in forms[: 2 if stem else 0]:
+            rx = re.compile(rf"(?<![\w'’-]){re.escape(f)}(?![\w'’-])")
+            if any(rx.search(t) for t in texts):
+                return f
+        return followup.possessive(bare, plural=True) if stem else bare
 
     def _quoted_here(self, prev: _Turn, who: str) -> frozenset[int]:
         """'And Clinton?': the passages quoting Clinton in the document the conversation is on, so
@@ -794,7 +905,7 @@ class Conversation:
 
         for name in prev.speakers:
             r = kind_of_name(name, self._gender(name, docs), True)
-            add(asked, replace(r, text=self._as_written(name, prev.searched)))
+            add(asked, replace(r, text=self._as_written(name, prev.searched, self._doc(prev))))
         subject = followup.speech_subject(prev.searched)
         if subject is not None:  # "What did [the Michigan librarian] say?": a speaker described by role
             said = prev.searched[subject[0] : subject[1]]
@@ -803,6 +914,12 @@ class Conversation:
                 seen.add(fold(said))
         spoken = {a.lower() for s in self.engine.speakers_index if s.name in prev.speakers for a in s.aliases}
         things = noun_phrases(prev.searched)
+        about = followup.topic(prev.searched)
+        if about and about[:1].islower() and not re.match(r"(?:the|these|those|his|her|their|its)\b", about):
+            # "it" after "What did Whitlock say about waterboarding?" is waterboarding: a topic with no
+            # article, which noun_phrases (a phrase from "the") leaves out ("Who would she work on it with?").
+            last = about.split()[-1]
+            things.append(Referent(about, "thing", None, len(about.split()) > 1 and last.endswith("s")))
         for name in names_in(_unask(prev.searched)):
             if name.lower() in spoken:
                 continue
@@ -849,7 +966,11 @@ class Conversation:
         # "they": a plural noun ("the traffic jams") before a group named in the singular ("the bridge").
         return sorted(out, key=lambda r: not r.plural)
 
-    def _as_written(self, name: str, text: str) -> str:
+    def _doc(self, prev: _Turn) -> int | None:
+        """The conversation's article: the document of the previous answer, None when none was shown."""
+        return None if prev.top is None else self.engine.passages[prev.top].doc_id
+
+    def _as_written(self, name: str, text: str, doc_id: int | None = None) -> str:
         """The speaker `name` as `text` wrote them: "Agerblad" after "Where did Agerblad get his
         tattoo?", not the canonical "Gustav Lloyd Agerblad", whose first names pull the follow-up
         to the passage introducing him (news-dev u13: rank 3 with the full name, 1 as written).
@@ -857,10 +978,12 @@ class Conversation:
         Args:
             name: a canonical speaker name the index knows.
             text: the question that named them.
+            doc_id: the conversation's article, whose own form of a person the index named
+                otherwise in another document is written where `text` has no alias (Engine.form).
 
         Returns:
             The longest alias of `name` found in `text` that is a name (capitalised) and names no
-            other speaker, else `name`.
+            other speaker, else `name` as document `doc_id` writes it.
         """
         for s in self.engine.speakers_index:
             if s.name != name:
@@ -873,7 +996,7 @@ class Conversation:
                 # Clinton would make the two one referent, of the first one's gender.
                 if m and self._speakers(m.group()) == [name]:
                     return m.group()
-        return name
+        return self.engine.form(name, doc_id)
 
     def _answer_names(self, prev: _Turn) -> list[tuple[str, int]]:
         """The names in the previous answer, those the previous question's words describe first
@@ -896,8 +1019,9 @@ class Conversation:
             for n in dict.fromkeys(names_in(doc[a:b]) + every)
             if fold(n) not in asked and not (named and named & set(self._speakers(n)))
         ]
-        if prev.top_speaker and fold(prev.top_speaker) not in asked and prev.top_speaker not in names:
-            names.append(prev.top_speaker)
+        shown = self.engine.form(prev.top_speaker, p.doc_id) if prev.top_speaker else None
+        if shown and fold(shown) not in asked and shown not in names:
+            names.append(shown)  # as this article names them ("Donald J. Trump" where it does)
         qterms = {t for w in words(_unask(prev.searched)) if w not in STOPWORDS for t in self.engine.terms(w)}
         text = p.text
 
@@ -936,6 +1060,17 @@ class Conversation:
             if self._genders[key] is not None:
                 return self._genders[key]
         return None
+
+
+def _modified(text: str, end: int) -> str:
+    """The noun a name ending at `end` modifies inside a noun phrase ("host" in "the Republican host
+    committee"), or "" when the name ends its phrase (a lower-case word that asks or links follows,
+    or none does)."""
+    m = re.match(r"\s+([a-z][\w-]*)\s+[a-z]|\s+([a-z][\w-]*)\s*[?.!,]*\s*$", text[end:])
+    word = (m.group(1) or m.group(2)) if m else ""
+    if not word or word in followup.AUX or word in STOPWORDS or word.endswith(("ed", "ing")):
+        return ""
+    return word
 
 
 def _sentence_initial(text: str, at: int) -> bool:
