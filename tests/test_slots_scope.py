@@ -132,3 +132,40 @@ def test_before_value(sentence: str, kind: str, before: str) -> None:
 def test_name_terms_take_a_plural_s_singular() -> None:
     assert set(lexical.terms("Norman")) <= slots.name_terms("Normans", lexical.terms)
     assert slots.name_terms("Ross", lexical.terms) == set(lexical.terms("Ross"))
+
+
+def _generator() -> object:
+    """bench/typed_near_misses.py as a module (bench/ is no package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "typed_near_misses.py"
+    spec = importlib.util.spec_from_file_location("typed_near_misses", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("typed_near_misses", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+ARTICLE = (
+    "Ada Moreno announced the campaign on Tuesday in Port Ellery. "
+    "Tomas Reyes, a city councilman, said he would decide later. "
+    "Moreno won 41,200 votes in the spring primary. "
+    "Reyes spoke to reporters outside the hall. "
+    "Reyes said the race was open."
+)
+
+
+def test_the_scope_generator_asks_the_subject_and_another_person() -> None:
+    import random
+
+    items = _generator().scope_questions({"a1": ARTICLE}, random.Random(0))  # type: ignore[attr-defined]
+    asked = {(it["kind"], it["question"]) for it in items}
+    assert ("date", "When did Ada Moreno announce the campaign?") in asked
+    assert ("date-other", "When did Tomas Reyes announce the campaign?") in asked
+    assert ("count", "How many votes did Ada Moreno win?") in asked
+    assert ("count-other", "How many votes did Tomas Reyes win?") in asked
+    control = next(it for it in items if it["kind"] == "count")
+    assert control["answerable"] and control["answers"] == ["41,200"]
