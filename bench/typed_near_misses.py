@@ -23,14 +23,14 @@ import collections
 import random
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from index.attribution.words import DAYS, MONTH_RE, MONTHS  # noqa: E402
+from index.attribution.words import DAYS, MONTH_RE, MONTHS, ROLE_RE  # noqa: E402
 from qa import answer_type  # noqa: E402
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -624,4 +624,241 @@ def subject_set(seed: int = 0) -> tuple[object, list[dict]]:
     ids = sorted({it["article"] for it in items})
     keep = set(random.Random(seed).sample(ids, min(SUBJECT_ARTICLES, len(ids))))
     folder = quality.OUT / f"polnear-subjects-{seed}"
+    return _index_articles(folder, docs, keep), [it for it in items if it["article"] in keep]
+
+
+# --- A date, a count or a span of time asked of another subject (qa.slots.subject_missing) ----------
+
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_YEAR_RX = r"(?:1[89]|20)\d\d"
+_DATE_AT = (
+    rf"(?P<d>(?:{MONTH_RE})\.? \d{{1,2}}(?:, {_YEAR_RX})?|(?:{MONTH_RE}) {_YEAR_RX}|{_YEAR_RX}|{_WEEKDAY})"
+)
+# A named subject (two or three capitalised words, an optional appositive) and a verb in the past
+# ("announced", "won", "has led"): the subject of the value's clause.
+_NAMED_VERB = (
+    r"(?<![\w'’])(?P<s>[A-Z][a-z]+(?: [A-Z][\w'’-]+){0,2})(?:, [^,]{3,60},)? "
+    r"(?:also |first |then |later |only |has |had |have )?(?P<v>[a-z]{3,}ed|won|met|began|became|left|"
+    r"spoke|wrote|held|lost|got|took|sold|threw|led|run|been|made|gave|sent|told|brought|bought|built|"
+    r"drew|paid|spent)"
+)
+# "Trump announced his candidacy in June 2015": "When did <Subject> <verb> <what>?"
+_DATE_SENT = re.compile(
+    rf"{_NAMED_VERB}(?P<obj>(?: (?:the|a|an|his|her|their|its)(?= ))?(?: (?!on\b|in\b|last\b|this\b|to\b|"
+    rf"for\b|at\b|by\b|with\b|from\b|that\b|and\b|as\b|of\b)[a-z][\w'’-]*){{0,3}}) (?:on|in|last) {_DATE_AT}\b"
+)
+_DATED = re.compile(rf"\b(?:{MONTH_RE}|{_WEEKDAY})\b|\b{_YEAR_RX}\b")
+# "Sanders won 5,210 votes": "How many <noun> did <Subject> <verb>?"
+_COUNT_ANY = re.compile(
+    rf"{_NAMED_VERB} (?:(?:about|nearly|almost|more than|over|some|just|only|around|roughly|at least) )?"
+    rf"(?P<n>{_NUM})(?: (?:million|thousand|hundred|billion))? (?:(?:[a-z][\w-]+) )?(?P<noun>[a-z]{{3,}}s)\b"
+)
+# "Clinton has served as secretary since 2009", "Smith had led the group for four years": "How long
+# has <Subject> <verb> <what>?"
+_SPAN_SENT = re.compile(
+    rf"{_NAMED_VERB}(?P<obj>(?: (?!for\b|since\b)[\w'’-]+){{0,5}}) "
+    rf"(?P<d>for (?:more than |nearly |about |almost |over |the (?:past|last) )?(?P<n>{_NUM}) "
+    rf"(?:years|months|weeks|decades)|since (?P<y>{_YEAR_RX}))\b"
+)
+_SPANNED = re.compile(
+    rf"\bsince\b|\bfor (?:more than |nearly |about |almost |over |the (?:past|last) )?{_NUM} "
+    r"(?:years?|months?|weeks?|decades?|days?)\b"
+)
+SCOPE_PER_ARTICLE = 3  # scope questions per article, at most, of each kind (answerable, near miss)
+
+
+# Last words naming an organisation, not a person ("Edison Research", "Justice Department").
+_ORG_WORDS = frozenset(
+    "department research foundation committee party house center centre institute university post "
+    "times news group council court association agency office service campaign company bank fund "
+    "network project school church city county state".split()
+)
+_PRONOUN_OBJ = re.compile(r"\b(?:him|her|his|himself|herself|he|she)\b")
+
+
+def _base_in(verb: str, sentence: str) -> bool:
+    """Whether a sentence holds a form of the verb (its plain form as a word's lemma)."""
+    return any(_base(w) == verb for w in re.findall(r"[a-z]+", sentence))
+
+
+def _person(name: str) -> bool:
+    """Whether a name of two or three capitalised words is a person's: it opens with a given name."""
+    from qa import slots
+
+    first, last = name.split()[0], name.split()[-1]
+    return (
+        first not in _OPENERS | _NOT_SUBJECT | {"So", "Now", "Then", "Still", "Yet", "Also"}
+        and first.lower() not in MONTHS | DAYS
+        and not re.match(ROLE_RE, name, re.I)
+        and last.lower() not in _ORG_WORDS
+        and slots.given_name(first)
+    )
+
+
+def _others(text: str, subj: str, stated: Callable[[str], bool]) -> list[str]:
+    """The article's other persons (two or three capitalised words opening with a given name, the
+    last named at least twice) of whom no sentence naming them (by the last word) states the value
+    (`stated`).
+
+    Args:
+        text: the article.
+        subj: the person the value is given for.
+        stated: sentence -> whether it gives the asked value (the kind beside the asked verb or noun).
+    Returns:
+        The names.
+    """
+    sentences = _SENTENCE.findall(text)
+    out = []
+    for o in dict.fromkeys(_SUBJECT.findall(text)):
+        last = o.split()[-1]
+        if o in subj or subj in o or last in subj or not _person(o):
+            continue
+        naming = [s for s in sentences if re.search(rf"\b{re.escape(last)}\b", s)]
+        if len(naming) >= 2 and not any(stated(s) for s in naming):
+            out.append(o)
+    return out
+
+
+_IRREGULAR = {
+    "won": "win",
+    "met": "meet",
+    "began": "begin",
+    "became": "become",
+    "left": "leave",
+    "spoke": "speak",
+    "wrote": "write",
+    "held": "hold",
+    "lost": "lose",
+    "got": "get",
+    "took": "take",
+    "sold": "sell",
+    "threw": "throw",
+    "led": "lead",
+    "made": "make",
+    "gave": "give",
+    "sent": "send",
+    "told": "tell",
+    "brought": "bring",
+    "bought": "buy",
+    "built": "build",
+    "drew": "draw",
+    "paid": "pay",
+    "spent": "spend",
+}
+
+
+def _base(verb: str) -> str:
+    """A verb's plain form ("announced" -> "announce"), by simplemma."""
+    import simplemma
+
+    return _IRREGULAR.get(verb) or str(simplemma.lemmatize(verb, lang="en"))
+
+
+def _article_scope(doc_id: str, text: str) -> list[dict]:
+    """Every scope question of one article (scope_questions), answerable controls and near misses."""
+    persons = {n.split()[-1]: n for n in dict.fromkeys(_SUBJECT.findall(text)) if _person(n)}
+    base = {"history": [], "article": doc_id}
+    asked: list[dict] = []
+
+    def full(name: str) -> str:
+        """A person's full name for a name or a surname the article gives in full ("" if none)."""
+        if " " in name:
+            return name if _person(name) else ""
+        return persons.get(name, "")
+
+    def add(kind: str, subj: str, q: str, answer: str, stated: Callable[[str], bool]) -> None:
+        asked.append(
+            {**base, "question": q.format(subj), "answerable": True, "answers": [answer], "kind": kind}
+        )
+        for other in _others(text, subj, stated):
+            asked.append({**base, "question": q.format(other), "answerable": False, "kind": f"{kind}-other"})
+
+    for s in _SENTENCE.findall(text):
+        for m in _DATE_SENT.finditer(s):
+            verb, what, subj = m.group("v"), m.group("obj"), full(m.group("s"))
+            if subj and verb != "been" and not _PRONOUN_OBJ.search(what):
+                v = _base(verb)
+                add(
+                    "date",
+                    subj,
+                    f"When did {{}} {v}{what}?",
+                    m.group("d"),
+                    lambda x, v=v: bool(_DATED.search(x)) and _base_in(v, x),  # type: ignore[misc]
+                )
+        for m in _COUNT_ANY.finditer(s):
+            noun, subj = m.group("noun"), full(m.group("s"))
+            if subj and m.group("v") != "been":
+                add(
+                    "count",
+                    subj,
+                    f"How many {noun} did {{}} {_base(m.group('v'))}?",
+                    m.group("n"),
+                    lambda x, n=noun: bool(re.search(rf"\b{n[:-1]}", x, re.I)),  # type: ignore[misc]
+                )
+        for m in _SPAN_SENT.finditer(s):
+            subj = full(m.group("s"))
+            if subj and not _PRONOUN_OBJ.search(m.group("obj")):
+                add(
+                    "duration",
+                    subj,
+                    f"How long has {{}} {m.group('v')}{m.group('obj')}?",
+                    m.group("n") or m.group("y"),
+                    lambda x: bool(_SPANNED.search(x)),
+                )
+    return asked
+
+
+def scope_questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
+    """A date, a count or a span of time of one person asked of another person of the same article.
+
+    Dates: "When did <Subject> <verb> <what>?" from "<Subject> <verb-ed> <what> on/in <date>";
+    counts: "How many <noun> did <Subject> <verb>?" from "<Subject> <verb-ed> <N> <noun>"; spans:
+    "How long has <Subject> <verb-ed> <what>?" from "<Subject> has <verb-ed> <what> for <N> years /
+    since <year>". Each is an answerable control (the value its answer) where the subject is a
+    person (a given name first; a surname stands for the full name the article gives); the near miss
+    asks the same of another person of the article (the surname named at least twice) of whom no
+    sentence naming them states the value (a date beside the verb, the counted noun, a span), so the
+    article gives the value for one person, not the asked one.
+
+    Args:
+        docs: article id -> text.
+        rng: picks up to SCOPE_PER_ARTICLE questions of each kind per article.
+    Returns:
+        Items with "kind" "date"/"count"/"duration" (answerable) or "date-other"/"count-other"/
+        "duration-other".
+    """
+    out: list[dict] = []
+    for doc_id, text in sorted(docs.items()):
+        asked = _article_scope(doc_id, text)
+        for kind in ("date", "date-other", "count", "count-other", "duration", "duration-other"):
+            pool = list({it["question"]: it for it in asked if it["kind"] == kind}.values())
+            out += rng.sample(pool, min(SCOPE_PER_ARTICLE, len(pool)))
+    return out
+
+
+SCOPE_ARTICLES = 60  # PolNeAR train articles, at most, indexed for the scope set
+
+
+def scope_set(seed: int = 0) -> tuple[object, list[dict]]:
+    """Dates, counts and spans of time asked of another person, with answerable controls, from
+    PolNeAR train (scope_questions): articles never news-dev's, the held-out news sets'
+    (bench/news_heldout_docs.SETS) or those of the other generated sets under bench/out, at most
+    SCOPE_ARTICLES of those with a near miss, picked by `seed`, indexed together and asked of that
+    index.
+
+    Args:
+        seed: picks the articles.
+    Returns:
+        (engine, items).
+    """
+    import news_heldout_docs
+    import quality
+
+    docs = _unused_train_docs(f"polnear-kinds-{seed}", f"polnear-counts-{seed}", f"polnear-subjects-{seed}")
+    held = {d for ids in news_heldout_docs.SETS.values() for d in ids}
+    docs = {d: t for d, t in docs.items() if d not in held}
+    items = scope_questions(docs, random.Random(seed))
+    ids = sorted({it["article"] for it in items if it["kind"].endswith("-other")})
+    keep = set(random.Random(seed).sample(ids, min(SCOPE_ARTICLES, len(ids))))
+    folder = quality.OUT / f"polnear-scope-{seed}"
     return _index_articles(folder, docs, keep), [it for it in items if it["article"] in keep]

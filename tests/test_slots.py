@@ -125,6 +125,9 @@ def test_constants_are_the_fit_reports_choice() -> None:
     assert float(chosen["EVENT_COSINE"]) == slots.EVENT_COSINE  # kept though the date check is off
     for kind, on in slots.SUBJECT.items():
         assert chosen[f"SUBJECT[{kind!r}]"] == str(on)
+        if on:  # how the asked names bind the kinds switched on (branch slot11)
+            assert chosen[f"SUBJECT_BIND[{kind!r}]"] == repr(slots.SUBJECT_BIND[kind])
+            assert chosen[f"SUBJECT_CONTRAST[{kind!r}]"] == repr(slots.SUBJECT_CONTRAST[kind])
     assert chosen["SUBJECT_CLASSES"] == "+".join(slots.SUBJECT_CLASSES)
     assert chosen["SUBJECT_UNUSED"] == str(slots.SUBJECT_UNUSED)
     assert int(chosen["SUBJECT_REACH"]) == slots.SUBJECT_REACH

@@ -58,6 +58,10 @@ def missing(question: str, sentences: list[str], **kw: object) -> str:
 def every_class(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(slots, "SUBJECT_CLASSES", ("year", "ordinal", "statistic", "name"))
     monkeypatch.setattr(slots, "SUBJECT_UNUSED", True)
+    # Every asked word must bind, with or without another subject named (the binding the money check
+    # uses; count and date bind by one name: tests/test_slots_scope.py).
+    monkeypatch.setattr(slots, "SUBJECT_BIND", dict.fromkeys(slots.SUBJECT_BIND, "all"))
+    monkeypatch.setattr(slots, "SUBJECT_CONTRAST", dict.fromkeys(slots.SUBJECT_CONTRAST, ""))
 
 
 @pytest.mark.parametrize(
