@@ -15,6 +15,7 @@ bench/reports/attribution_speed.txt). The quadratic quote regexes this replaced 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
@@ -70,7 +71,39 @@ def inputs(size: int) -> dict[str, str]:
         "one long line of words": ('He said "' + "Word " * (size // 10) + '" and Smith said ') * 2,
         "capitalised run": " ".join(["Smith"] * (size // 6)) + " said it was fine.",
         "quote marks": '"a" ' * (size // 4),
+        "said line": said_line(size),
+        "he said repeated": "he said " * (size // 8),
+        "unclosed quotes": 'Smith said "the plan works and ' * (size // 31),
+        "capitalised words": " ".join(
+            r.choice(CAPITALS) for r in [random.Random(0)] for _ in range(size // 7)
+        ),
+        "only commas": "," * size,
     }
+
+
+WORDS = "the a report budget city council plan vote water school road tax people officials new old".split()
+CAPITALS = "Smith Jones Senate House White Court New York Bank Party State John Mary Office".split()
+
+
+def said_line(size: int) -> str:
+    """One line of `size` characters without sentence punctuation: random words, every 20th "said".
+
+    Every "said" has a subject before it and the rest of the line after it: read whole, each cue
+    scanned the whole line (issue 10, case 17).
+
+    Args:
+        size: characters wanted.
+    Returns:
+        The line.
+    """
+    r = random.Random(0)
+    out: list[str] = []
+    n = 0
+    while n < size:
+        w = "said" if len(out) % 20 == 19 else r.choice(WORDS)
+        out.append(w)
+        n += len(w) + 1
+    return " ".join(out)
 
 
 def main() -> int:

@@ -43,7 +43,7 @@ from index.attribution.patterns import (
     _lazy,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _Sources
+from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _has_words, _Sources
 from index.attribution.words import (
     ABBREV,
     AUX,
@@ -769,7 +769,7 @@ class _Attributor(_Sources):
         if not _SUBORDINATOR.search(t, max(0, subj.start - 12), subj.start):
             return span
         cut = _CLAUSE_END.search(t, span[0], span[1])
-        if cut is None or _first_words(t[span[0] : cut.start()]) < REPORTED_MIN_WORDS:
+        if cut is None or not _has_words(t, span[0], cut.start(), REPORTED_MIN_WORDS):
             return span
         return _trim(t, span[0], cut.start())
 
@@ -806,7 +806,7 @@ class _Attributor(_Sources):
         if subj is None:
             return
         s, e = _trim(t, m.start("obj"), se)
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return
         self.used_verbs.add(m.start())
         self.found.append(_Found(s, e, subj, m.group("verb"), False))
@@ -992,7 +992,7 @@ class _Attributor(_Sources):
         pieces.append((cur_verb, cur, end))
         for v, s, e in pieces:
             s, e = _trim(t, s, e)
-            if _first_words(t[s:e]) >= REPORTED_MIN_WORDS:
+            if _has_words(t, s, e, REPORTED_MIN_WORDS):
                 self.found.append(_Found(s, e, subj, v, False))
 
     def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
@@ -1016,9 +1016,9 @@ class _Attributor(_Sources):
                 if rm is None:
                     return None
                 s, e = _trim(t, pos + rm.start("what" if rm.group("what") else "what2"), end)
-                return (s, e) if _first_words(t[s:e]) >= 3 else None
+                return (s, e) if _has_words(t, s, e, 3) else None
             s, e = _trim(t, pos + am.start("wh"), end)
-            return (s, e) if _first_words(t[s:e]) >= 3 else None
+            return (s, e) if _has_words(t, s, e, 3) else None
         preps = _VERB_PREPS.get(verb)
         tm = _THAT.match(rest)
         if tm:
@@ -1053,7 +1053,7 @@ class _Attributor(_Sources):
         s, e = _trim(t, pos, end)
         if s >= e or t[s] in _QUOTE_DOUBLE:
             return None  # a direct quotation follows: handled as one
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return None
         return s, e
 
@@ -1107,7 +1107,7 @@ class _Attributor(_Sources):
             last = "rest2" if rx is _ACCORDING_MID else "rest"
             s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
             # a noun phrase reported on ("The meeting was first reported by Politico") may be two words
-            if _first_words(t[s:e]) >= (REPORTED_MIN_WORDS if rx in _BY_REPORTS else 3):
+            if _has_words(t, s, e, REPORTED_MIN_WORDS if rx in _BY_REPORTS else 3):
                 verb = (
                     _verb(m.group("verb"))
                     if rx in (_AS_SAID, _AS_SAID_MID, _AS_REPORTED, *_BY_REPORTS)
@@ -1149,7 +1149,7 @@ class _Attributor(_Sources):
         if m is None or self.doc.inside_quote(ss + m.start()):
             return
         s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return
         subj = None
         if m.group("subj"):
@@ -1208,7 +1208,7 @@ class _Attributor(_Sources):
             ):
                 continue
             c0, c1 = _trim(t, m.start("rest"), pe)
-            if _first_words(t[c0:c1]) < 3 or t[c0] in _QUOTE_DOUBLE:
+            if not _has_words(t, c0, c1, 3) or t[c0] in _QUOTE_DOUBLE:
                 continue
             s, e = m.start("subj"), m.end("subj")
             if label.upper() != label:
@@ -1227,7 +1227,7 @@ class _Attributor(_Sources):
                 c0, c1 = _trim(t, m.start("rest"), le)
                 # what a speaker says ends as a sentence does: a heading ("Bernie Sanders: Win in a
                 # walk") or a tally ("Hillary Clinton: 1,769") does not
-                if _first_words(t[c0:c1]) >= 3 and _SPOKEN_PARA_END.search(t, c0, le):
+                if _has_words(t, c0, c1, 3) and _SPOKEN_PARA_END.search(t, c0, le):
                     self.found.append(_Found(c0, c1, subj, ":", False))
 
     def _name_label(self, m: re.Match[str]) -> _Subj | None:
@@ -1306,7 +1306,7 @@ class _Attributor(_Sources):
                 if cont and _PARTICIPLE.match(t, m.start("cont")):
                     cont = False  # "..., Roe said, referring to the bill.": the participle has its own words
                 end = _trim(t, m.end(), se)[1] if cont else c1
-                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
+                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or not _has_words(t, c0, end, 3):
                     continue
                 inner = self._quotes_inside(taken, starts, c0, c1)
                 if inner is None:
@@ -1466,7 +1466,7 @@ def _free_clause(
     if pm is not None:
         c1 = pm.start()
     c0, c1 = _trim(t, c0, c1)
-    if c1 <= c0 or _first_words(t[c0:c1]) < min_words:
+    if c1 <= c0 or not _has_words(t, c0, c1, min_words):
         return None
     return c0, c1
 
