@@ -283,6 +283,12 @@ BELIEF_MIN_WORDS = 3
 # The same for reported speech ("Flake said he would"): 2 words raised train reported-speech recall
 # 0.6933 -> 0.6957 and e2e_f1 0.6738 -> 0.6741 against 3, at reported P 0.9301 -> 0.9297.
 REPORTED_MIN_WORDS = 2
+# How far before a cue verb its subject (with apposition and auxiliaries) may start. The `$`-anchored
+# subject patterns are tried at every position of the text searched, ~1 ms per cue on a line of "he
+# said" repeated (64 KB: 10 CPU s at 250 characters). On PolNeAR train the farthest match of any subject
+# pattern starts 135 characters before its verb (8,325 matches: bench/attribution_speed.py --subject-reach), so
+# 180 leaves a third more and train output is byte-identical.
+SUBJ_MAX_CHARS = 180
 # The fewest words the content of a fit cue participle (words.CUE_PARTICIPLES: ", citing security
 # concerns", ", referring to Jo Roe") may hold. Fit on all of train by bench/fit_attribution.py
 # (bench/reports/attribution_fit.md, "Round 4b"): 1 scored e2e_speech_f1 0.7869, 2 and 3: 0.7868.
@@ -854,7 +860,7 @@ class _Attributor(_Sources):
         for kind, rx in _SUBJ_END:
             if belief and kind == "desc":
                 continue
-            sm = rx.search(pre)
+            sm = rx.search(pre, max(0, len(pre) - SUBJ_MAX_CHARS))
             tries = 3
             while sm is not None and kind == "desc" and not _desc_ok(sm.group("subj")) and tries:
                 # "But opponents": the leftmost match holds a clause word; the phrase may start later
