@@ -3,6 +3,7 @@
     python bench/attribution_speed.py            # sizes 16 KB .. 1 MB, prints seconds and the ratio
     python bench/attribution_speed.py --max-kb 256
     python bench/attribution_speed.py --only "real news"   # PolNeAR train articles from ../shared
+    python bench/attribution_speed.py --subject-reach       # origin of attributor.SUBJ_MAX_CHARS
 
 Linear time means doubling the size about doubles the seconds (ratio ~2). CPU seconds are printed
 beside wall seconds: on a shared machine the wall clock measures the neighbours too. Patterns are
@@ -15,6 +16,7 @@ bench/reports/attribution_speed.txt). The quadratic quote regexes this replaced 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
@@ -70,14 +72,91 @@ def inputs(size: int) -> dict[str, str]:
         "one long line of words": ('He said "' + "Word " * (size // 10) + '" and Smith said ') * 2,
         "capitalised run": " ".join(["Smith"] * (size // 6)) + " said it was fine.",
         "quote marks": '"a" ' * (size // 4),
+        "said line": said_line(size),
+        "he said repeated": "he said " * (size // 8),
+        "unclosed quotes": 'Smith said "the plan works and ' * (size // 31),
+        "capitalised words": " ".join(
+            r.choice(CAPITALS) for r in [random.Random(0)] for _ in range(size // 7)
+        ),
+        "only commas": "," * size,
     }
+
+
+WORDS = "the a report budget city council plan vote water school road tax people officials new old".split()
+CAPITALS = "Smith Jones Senate House White Court New York Bank Party State John Mary Office".split()
+
+
+def said_line(size: int) -> str:
+    """One line of `size` characters without sentence punctuation: random words, every 20th "said".
+
+    Every "said" has a subject before it and the rest of the line after it: read whole, each cue
+    scanned the whole line (issue 10, case 17).
+
+    Args:
+        size: characters wanted.
+    Returns:
+        The line.
+    """
+    r = random.Random(0)
+    out: list[str] = []
+    n = 0
+    while n < size:
+        w = "said" if len(out) % 20 == 19 else r.choice(WORDS)
+        out.append(w)
+        n += len(w) + 1
+    return " ".join(out)
+
+
+def subject_reach() -> int:
+    """How far before its verb the farthest match of a subject pattern starts, over PolNeAR train
+    (the origin of attributor.SUBJ_MAX_CHARS). Each pattern is searched over the whole 250-character
+    text before the verb, as before the window existed.
+
+    Returns:
+        The farthest reach in characters (0 without ../shared).
+    """
+    if not POLNEAR_TRAIN.exists():
+        return 0
+    import gzip
+    import json
+    import re
+
+    import index.attribution.attributor as attributor
+
+    reach: list[int] = []
+
+    class Whole:
+        def __init__(self, rx: re.Pattern[str]) -> None:
+            self.rx = rx
+
+        def search(self, pre: str, pos: int = 0) -> re.Match[str] | None:
+            m = self.rx.search(pre)
+            if m is not None:
+                reach.append(len(pre) - m.start())
+            return self.rx.search(pre, pos)
+
+    saved = list(attributor._SUBJ_END)
+    attributor._SUBJ_END[:] = [(k, Whole(rx)) for k, rx in saved]  # type: ignore[misc]
+    try:
+        with gzip.open(POLNEAR_TRAIN, "rt", encoding="utf-8") as f:
+            for line in f:
+                analyse(json.loads(line)["text"])
+    finally:
+        attributor._SUBJ_END[:] = saved
+    reach.sort()
+    print(f"{len(reach)} subject matches; farthest starts {reach[-5:]} characters before the verb")
+    return reach[-1] if reach else 0
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--max-kb", type=int, default=1024)
     ap.add_argument("--only", help="one input by name, e.g. 'real news'")
+    ap.add_argument("--subject-reach", action="store_true", help="measure SUBJ_MAX_CHARS's origin")
     a = ap.parse_args()
+    if a.subject_reach:
+        subject_reach()
+        return 0
     for text in inputs(4096).values():
         analyse(text)  # compile the lazy patterns before anything is timed
     sizes = []

@@ -43,7 +43,7 @@ from index.attribution.patterns import (
     _lazy,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _Sources
+from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _has_words, _Sources
 from index.attribution.words import (
     ABBREV,
     AUX,
@@ -283,6 +283,12 @@ BELIEF_MIN_WORDS = 3
 # The same for reported speech ("Flake said he would"): 2 words raised train reported-speech recall
 # 0.6933 -> 0.6957 and e2e_f1 0.6738 -> 0.6741 against 3, at reported P 0.9301 -> 0.9297.
 REPORTED_MIN_WORDS = 2
+# How far before a cue verb its subject (with apposition and auxiliaries) may start. The `$`-anchored
+# subject patterns are tried at every position of the text searched, ~1 ms per cue on a line of "he
+# said" repeated (64 KB: 10 CPU s at 250 characters). On PolNeAR train the farthest match of any subject
+# pattern starts 135 characters before its verb (8,325 matches: bench/attribution_speed.py --subject-reach), so
+# 180 leaves a third more and train output is byte-identical.
+SUBJ_MAX_CHARS = 180
 # The fewest words the content of a fit cue participle (words.CUE_PARTICIPLES: ", citing security
 # concerns", ", referring to Jo Roe") may hold. Fit on all of train by bench/fit_attribution.py
 # (bench/reports/attribution_fit.md, "Round 4b"): 1 scored e2e_speech_f1 0.7869, 2 and 3: 0.7868.
@@ -769,7 +775,7 @@ class _Attributor(_Sources):
         if not _SUBORDINATOR.search(t, max(0, subj.start - 12), subj.start):
             return span
         cut = _CLAUSE_END.search(t, span[0], span[1])
-        if cut is None or _first_words(t[span[0] : cut.start()]) < REPORTED_MIN_WORDS:
+        if cut is None or not _has_words(t, span[0], cut.start(), REPORTED_MIN_WORDS):
             return span
         return _trim(t, span[0], cut.start())
 
@@ -806,7 +812,7 @@ class _Attributor(_Sources):
         if subj is None:
             return
         s, e = _trim(t, m.start("obj"), se)
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return
         self.used_verbs.add(m.start())
         self.found.append(_Found(s, e, subj, m.group("verb"), False))
@@ -854,7 +860,7 @@ class _Attributor(_Sources):
         for kind, rx in _SUBJ_END:
             if belief and kind == "desc":
                 continue
-            sm = rx.search(pre)
+            sm = rx.search(pre, max(0, len(pre) - SUBJ_MAX_CHARS))
             tries = 3
             while sm is not None and kind == "desc" and not _desc_ok(sm.group("subj")) and tries:
                 # "But opponents": the leftmost match holds a clause word; the phrase may start later
@@ -992,7 +998,7 @@ class _Attributor(_Sources):
         pieces.append((cur_verb, cur, end))
         for v, s, e in pieces:
             s, e = _trim(t, s, e)
-            if _first_words(t[s:e]) >= REPORTED_MIN_WORDS:
+            if _has_words(t, s, e, REPORTED_MIN_WORDS):
                 self.found.append(_Found(s, e, subj, v, False))
 
     def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
@@ -1016,9 +1022,9 @@ class _Attributor(_Sources):
                 if rm is None:
                     return None
                 s, e = _trim(t, pos + rm.start("what" if rm.group("what") else "what2"), end)
-                return (s, e) if _first_words(t[s:e]) >= 3 else None
+                return (s, e) if _has_words(t, s, e, 3) else None
             s, e = _trim(t, pos + am.start("wh"), end)
-            return (s, e) if _first_words(t[s:e]) >= 3 else None
+            return (s, e) if _has_words(t, s, e, 3) else None
         preps = _VERB_PREPS.get(verb)
         tm = _THAT.match(rest)
         if tm:
@@ -1053,7 +1059,7 @@ class _Attributor(_Sources):
         s, e = _trim(t, pos, end)
         if s >= e or t[s] in _QUOTE_DOUBLE:
             return None  # a direct quotation follows: handled as one
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return None
         return s, e
 
@@ -1107,7 +1113,7 @@ class _Attributor(_Sources):
             last = "rest2" if rx is _ACCORDING_MID else "rest"
             s, e = _trim(t, ss + m.start("rest"), ss + m.end(last))
             # a noun phrase reported on ("The meeting was first reported by Politico") may be two words
-            if _first_words(t[s:e]) >= (REPORTED_MIN_WORDS if rx in _BY_REPORTS else 3):
+            if _has_words(t, s, e, REPORTED_MIN_WORDS if rx in _BY_REPORTS else 3):
                 verb = (
                     _verb(m.group("verb"))
                     if rx in (_AS_SAID, _AS_SAID_MID, _AS_REPORTED, *_BY_REPORTS)
@@ -1149,7 +1155,7 @@ class _Attributor(_Sources):
         if m is None or self.doc.inside_quote(ss + m.start()):
             return
         s, e = _trim(t, ss + m.start("rest"), ss + m.end("rest"))
-        if _first_words(t[s:e]) < REPORTED_MIN_WORDS:
+        if not _has_words(t, s, e, REPORTED_MIN_WORDS):
             return
         subj = None
         if m.group("subj"):
@@ -1208,7 +1214,7 @@ class _Attributor(_Sources):
             ):
                 continue
             c0, c1 = _trim(t, m.start("rest"), pe)
-            if _first_words(t[c0:c1]) < 3 or t[c0] in _QUOTE_DOUBLE:
+            if not _has_words(t, c0, c1, 3) or t[c0] in _QUOTE_DOUBLE:
                 continue
             s, e = m.start("subj"), m.end("subj")
             if label.upper() != label:
@@ -1227,7 +1233,7 @@ class _Attributor(_Sources):
                 c0, c1 = _trim(t, m.start("rest"), le)
                 # what a speaker says ends as a sentence does: a heading ("Bernie Sanders: Win in a
                 # walk") or a tally ("Hillary Clinton: 1,769") does not
-                if _first_words(t[c0:c1]) >= 3 and _SPOKEN_PARA_END.search(t, c0, le):
+                if _has_words(t, c0, c1, 3) and _SPOKEN_PARA_END.search(t, c0, le):
                     self.found.append(_Found(c0, c1, subj, ":", False))
 
     def _name_label(self, m: re.Match[str]) -> _Subj | None:
@@ -1306,7 +1312,7 @@ class _Attributor(_Sources):
                 if cont and _PARTICIPLE.match(t, m.start("cont")):
                     cont = False  # "..., Roe said, referring to the bill.": the participle has its own words
                 end = _trim(t, m.end(), se)[1] if cont else c1
-                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or _first_words(t[c0:end]) < 3:
+                if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or not _has_words(t, c0, end, 3):
                     continue
                 inner = self._quotes_inside(taken, starts, c0, c1)
                 if inner is None:
@@ -1466,7 +1472,7 @@ def _free_clause(
     if pm is not None:
         c1 = pm.start()
     c0, c1 = _trim(t, c0, c1)
-    if c1 <= c0 or _first_words(t[c0:c1]) < min_words:
+    if c1 <= c0 or not _has_words(t, c0, c1, min_words):
         return None
     return c0, c1
 

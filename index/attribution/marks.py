@@ -132,6 +132,38 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                 s += 1
         if s < pe:
             out.append((s, pe))
+    return [piece for s, e in out for piece in _split_long(text, s, e)]
+
+
+# A "sentence" longer than this is no sentence (a run of text without stops, a table flattened to one
+# line): it is read in pieces, so that every scan of a sentence's words stays bounded and attribution
+# linear in the text. The longest sentence of PolNeAR train is 2,178 characters (28,051 sentences,
+# median 125), so no train sentence is cut; a 200 KB line with "said" every 20th word took 10.1 s
+# whole, quadratic in the line (bench/attribution_speed.py, "said line").
+SENT_MAX_CHARS = 3000
+
+
+def _split_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The sentence [s, e) cut into pieces of at most SENT_MAX_CHARS characters, each cut after the
+    last whitespace of its piece (a hard cut in a run without any).
+
+    Args:
+        text: the document; s, e: the sentence's bounds.
+    Returns:
+        The pieces, in order; [(s, e)] for a sentence of ordinary length.
+    """
+    out: list[tuple[int, int]] = []
+    while e - s > SENT_MAX_CHARS:
+        lim = s + SENT_MAX_CHARS
+        cut = max(text.rfind(" ", s + 1, lim), text.rfind("\n", s + 1, lim)) + 1
+        if cut <= s + 1:
+            cut = lim
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
     return out
 
 

@@ -1,0 +1,85 @@
+"""Attribution stays linear on a long line without sentence stops (issue 8 deliver 5, issue 10 case 17).
+
+No timed assertions: the tests check the bounds that make the work linear (no sentence is read whole
+beyond SENT_MAX_CHARS, word counts stop at the words wanted) and compare how the output grows.
+bench/attribution_speed.py shows the seconds ("said line", "he said repeated", ...).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from index.attribution import analyse
+from index.attribution.marks import SENT_MAX_CHARS, _pair_quotes, _sentences
+from index.attribution.names import _paragraphs
+from index.attribution.sources import _first_words, _has_words
+
+WORDS = "the a report budget city council plan vote water school road tax people officials".split()
+
+
+def said_line(size: int) -> str:
+    """One line of random words of about `size` characters, every 20th word "said", no full stop."""
+    r = random.Random(1)
+    out: list[str] = []
+    while sum(len(w) + 1 for w in out) < size:
+        out.append("said" if len(out) % 20 == 19 else r.choice(WORDS))
+    return " ".join(out)
+
+
+def _sents(text: str) -> list[tuple[int, int]]:
+    paras = _paragraphs(text)
+    return _sentences(text, paras, _pair_quotes(text, paras))
+
+
+def test_has_words_agrees_with_counting_every_word() -> None:
+    r = random.Random(0)
+    pieces = ["the", "plan's", " ", ", ", "--", "42", "é", "\n", "x_y", "..."]
+    for _ in range(300):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
+        s = r.randint(0, len(t))
+        e = r.randint(s, len(t))
+        for n in range(0, 6):
+            assert _has_words(t, s, e, n) == (_first_words(t[s:e]) >= n), (t, s, e, n)
+
+
+def test_a_long_line_is_read_in_bounded_pieces_that_keep_every_word() -> None:
+    text = said_line(20_000)
+    sents = _sents(text)
+    assert len(sents) > 1
+    assert all(e - s <= SENT_MAX_CHARS for s, e in sents)
+    assert " ".join(text[s:e].strip() for s, e in sents) == text
+    unbroken = "x" * 10_000
+    assert all(e - s <= SENT_MAX_CHARS for s, e in _sents(unbroken))
+    assert "".join(unbroken[s:e] for s, e in _sents(unbroken)) == unbroken
+
+
+def test_ordinary_sentences_are_not_cut() -> None:
+    text = (
+        "The council met on Tuesday. Mayor Ann Price said the budget would pass, and the treasurer "
+        "said nothing. " + "It rained. " * 3
+    )
+    assert [text[s:e] for s, e in _sents(text)] == [
+        "The council met on Tuesday.",
+        "Mayor Ann Price said the budget would pass, and the treasurer said nothing.",
+        "It rained.",
+        "It rained.",
+        "It rained.",
+    ]
+
+
+@pytest.mark.slow
+def test_attributed_text_grows_linearly_with_a_long_line() -> None:
+    """Read whole, every "said" took the rest of the line as its content: the attributed characters
+    grew with the square of the line. Cut into bounded sentences they grow with the line."""
+
+    def attributed(size: int) -> tuple[int, int]:
+        _speakers, quotes = analyse(said_line(size))
+        return len(quotes), sum(q.end - q.start for q in quotes)
+
+    n1, chars1 = attributed(12_000)
+    n4, chars4 = attributed(48_000)
+    assert n1 > 0
+    assert 3 <= n4 / n1 <= 5
+    assert chars4 / chars1 <= 5
