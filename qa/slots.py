@@ -1088,14 +1088,16 @@ def before_value(kind: str, sentence: str) -> str:
 
 
 # A capitalised word opening a sentence is taken for a name below this wordfreq Zipf frequency of its
-# lower case. Fit by bench/fit_opening_name.py (bench/reports/opening_name.md): PolNeAR train and
-# SQuAD dev label their own opening words by the same word's mid-sentence capitals; 4.4 is the best
-# distinct-word F1 pooled (0.615: P 0.530, R 0.735; the hand-set 3.0 had 0.348: P 0.760, R 0.226) and
-# SQuAD's own best. It reads only where SUBJECT_CONTRAST looks for another subject before a count (and
-# in the reason's wording). "police" 5.3, "meanwhile" 4.5 and "last" 5.9 stay no names; "moreno" 3.4
-# and "cruz" 4.1 now are, "trump" 4.9 still is not opening a sentence alone (a given name before one
-# is taken by given_name: "Ted Cruz won ...").
-OPENING_NAME_ZIPF = 4.4
+# lower case. bench/fit_opening_name.py (bench/reports/opening_name.md) labels PolNeAR train's and SQuAD
+# dev's opening words by the same word's mid-sentence capitals: its best distinct-word F1 is 4.4 (0.615:
+# P 0.530, R 0.735) against 0.348 at 3.0 (P 0.760, R 0.226). 4.4 is NOT adopted, by the rule bench/fit.py
+# applies to every value (a value changes only when end-to-end held-out figures do not regress): at 4.4
+# every development set scores the same and news_heldout loses one answerable question (wrongly declined
+# 0.015 -> 0.030; the report's end-to-end section), plausibly through sentence adverbs Zipf 4.2-4.4
+# ("nevertheless", "similarly") that 4.4 takes for rival subjects. 3.0, the sweep's precision-favouring
+# point, errs towards answering. It reads only where SUBJECT_CONTRAST looks for another subject before a
+# count (and in the reason's wording).
+OPENING_NAME_ZIPF = 3.0
 
 
 def _opening_name(word: str) -> bool:
