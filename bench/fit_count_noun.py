@@ -122,14 +122,8 @@ def main() -> None:
         'unanswerable (right) / answerable (wrong). SQuAD is all answerable; the "off:" sets all',
         "unanswerable (asked of an index without their article).",
         "",
-        "| set | count questions | answerable | unanswerable | declined by other tests |",
-        "|---|---:|---:|---:|---:|",
+        *fit_person.set_rows(rows, "declined by other tests"),
     ]
-    for name, rs in rows.items():
-        ans = sum(r["answerable"] for r in rs)
-        lines.append(
-            f"| {name} | {len(rs)} | {ans} | {len(rs) - ans} | {sum(bool(r['abstained']) for r in rs)} |"
-        )
     lines += [
         "",
         "| phrase threshold | " + " | ".join(rows) + " | total right / wrong |",

@@ -24,6 +24,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -86,6 +87,24 @@ def evidence(engine: object, searched: str, pids: list[int], kind: str) -> float
     return abstain.bound_share(rank.focus_idf(engine, searched), named)  # type: ignore[arg-type]
 
 
+def set_rows(sets: dict[str, list[dict[str, Any]]], declined: str) -> list[str]:
+    """A markdown table of the question sets: questions, answerable, unanswerable, declined.
+
+    Args:
+        sets: set name -> its records (each with "answerable" and "abstained").
+        declined: the last column's heading.
+    Returns:
+        The table's lines.
+    """
+    lines = [f"| set | questions | answerable | unanswerable | {declined} |", "|---|---:|---:|---:|---:|"]
+    for name, rs in sets.items():
+        ans = sum(r["answerable"] for r in rs)
+        lines.append(
+            f"| {name} | {len(rs)} | {ans} | {len(rs) - ans} | {sum(bool(r['abstained']) for r in rs)} |"
+        )
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--squad-sample", type=int, default=2000)
@@ -128,17 +147,7 @@ def main() -> None:
 
         mine = {n: [r for r in rs if r["kind"] == kind] for n, rs in rows.items()}
         chosen[kind] = fit_near_miss.choose(mine, fired, GRID)
-        lines += [
-            f"## {kind}",
-            "",
-            "| set | questions | answerable | unanswerable | already declined |",
-            "|---|---:|---:|---:|---:|",
-        ]
-        for name, rs in mine.items():
-            ans = sum(r["answerable"] for r in rs)
-            lines.append(
-                f"| {name} | {len(rs)} | {ans} | {len(rs) - ans} | {sum(bool(r['abstained']) for r in rs)} |"
-            )
+        lines += [f"## {kind}", "", *set_rows(mine, "already declined")]
         lines += [
             "",
             "| threshold | " + " | ".join(mine) + " | total right / wrong |",
