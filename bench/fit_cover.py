@@ -38,7 +38,7 @@ declined minus NET_COST x answerable declined, summed over the bot's sets. Const
 Ties then: fewer roles.
 
 Held out, reported only, never chosen on: bench/data/article_heldout.jsonl (--heldout IDX: the
-bundled article's index) and /work/wt/qset9/bench/data/news_heldout.jsonl when given (--news IDX).
+bundled article's index) and bench/data/news_heldout.jsonl when given (--news IDX).
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ import argparse
 import itertools
 import json
 import os
-import pickle
 import random
 import sys
 from collections.abc import Callable
@@ -253,20 +252,11 @@ def main() -> int:
     ap.add_argument("--squad", type=int, default=400)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--news", type=Path, default=None, help="index of the held-out news set (report only)")
-    ap.add_argument("--news-gold", type=Path, default=Path("/work/wt/qset9/bench/data/news_heldout.jsonl"))
+    ap.add_argument("--news-gold", type=Path, default=REPO / "bench" / "data" / "news_heldout.jsonl")
     ap.add_argument("--out", type=Path, default=None)
-    ap.add_argument(
-        "--cache", type=Path, default=None, help="keep the measured rows here; reuse them if present"
-    )
     args = ap.parse_args()
-    if args.cache is not None and args.cache.exists():
-        with open(args.cache, "rb") as f:
-            fit, held, sq_pos, sq_neg = pickle.load(f)  # noqa: S301 - the script's own file
-    else:
-        fit, held, sq_pos, sq_neg = collect(args)
-        if args.cache is not None:
-            with open(args.cache, "wb") as f:
-                pickle.dump((fit, held, sq_pos, sq_neg), f)
+    # No cache of the measured rows: the project reads no pickle, not even its own (as bench/fit.py).
+    fit, held, sq_pos, sq_neg = collect(args)
 
     def net(roles: frozenset[str], excuse: float, rest: int | None = None) -> float:
         return sum(
