@@ -59,6 +59,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
+import quality  # noqa: E402
 from fit_equivalents import _missing, _sentences  # noqa: E402
 
 from index.lexical import terms  # noqa: E402
@@ -107,9 +108,7 @@ def bot_rows(engine: Engine, items: list[dict[str, Any]]) -> list[Row]:
     try:
         conv = Conversation(engine)
         for it in items:
-            conv.reset()
-            for h in it.get("history") or []:
-                conv.ask(h, 5)
+            quality.replay_history(conv, it)
             seen.clear()
             ans = conv.ask(it["question"], 5)
             rows.append((it, seen[-1] if seen else None, ans.abstained, ans.reason))

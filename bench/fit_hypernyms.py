@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
+import quality  # noqa: E402
 from fit_cover import load  # noqa: E402
 from fit_equivalents import squad_instances  # noqa: E402
 
@@ -173,9 +174,7 @@ def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, st
     try:
         conv = Conversation(engine)
         for it in items:
-            conv.reset()
-            for h in it.get("history") or []:
-                conv.ask(h, 5)
+            quality.replay_history(conv, it)
             seen.clear()
             conv.ask(it["question"], 5)
             if seen and not seen[-1][3]:

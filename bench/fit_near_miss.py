@@ -213,9 +213,7 @@ def offdoc_sets(
 
 def record(engine: object, it: dict, conv: Conversation) -> dict:
     """One question's outcome and the near-miss evidence of its answer."""
-    conv.reset()
-    for h in it.get("history", []):
-        conv.ask(h, 5)
+    quality.replay_history(conv, it)
     a = conv.ask(it["question"], 5)
     out: dict = {
         "question": it["question"],

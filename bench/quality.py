@@ -101,15 +101,27 @@ def squad_items(sample: int, seed: int = 0) -> tuple[Path, list[dict]]:
     return docs, items
 
 
+def replay_history(conv: Conversation, it: dict, k: int = 5) -> None:
+    """Start `conv` afresh and ask a gold item's earlier turns ("history"), as score.py does before
+    asking its question.
+
+    Args:
+        conv: the conversation to reset.
+        it: a gold item; its "history" may be missing or null.
+        k: passages asked for each turn.
+    """
+    conv.reset()
+    for h in it.get("history") or []:
+        conv.ask(h, k)
+
+
 def score(e: Engine, items: list[dict], ranker: Ranker | None, k: int = 5, max_chars: int = 600) -> dict:
     conv = Conversation(e)
     tally = Tally()
     t0 = time.perf_counter()
     for it in items:
         if ranker is None:
-            conv.reset()
-            for h in it.get("history", []):
-                conv.ask(h, k)
+            replay_history(conv, it, k)
             a = conv.ask(it["question"], k)
             abstained = a.abstained
             shown = [(h.text, h.source) for h in a.hits]
