@@ -589,9 +589,12 @@ def features(
     focus: int | Collection[int] | None = None,
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
+    echo: bool = True,
 ) -> Features | None:
     """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
-    the asked speaker's quotes and the conversation's focus. None when the index holds nothing."""
+    the asked speaker's quotes and the conversation's focus. None when the index holds nothing.
+    `echo` False leaves Features.echo all False (not read: its weight is 0), sparing a regex scan of
+    every candidate passage of a typed or "Who ...?" question."""
     qr = query or _read(engine, searched)
     if q is None:
         q = engine.encode(searched)
@@ -617,12 +620,14 @@ def features(
         if pid not in near:
             near[pid] = _neighbours(engine, pid)
     dense_of = engine.dense(q, pids)
-    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused)
+    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused, echo)
     f.doubt = np.full(len(pids), float(qr.doubt))
     if qr.doubt:
         # Unsure whose account is asked for: the plain reading scored over the same candidates,
         # mixed in by combine (Weights.narrator).
-        f.alt = _evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
+        f.alt = _evaluate(
+            engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused, echo
+        )
     return f
 
 
@@ -634,6 +639,7 @@ def _evaluate(
     dense_of: dict[int, float],
     bm: np.ndarray,
     focused: frozenset[int],
+    echo: bool = True,
 ) -> Features:
     """Every candidate's evidence under one reading of the question.
 
@@ -645,6 +651,7 @@ def _evaluate(
         dense_of: each candidate's cosine with the question.
         bm: BM25 of every passage for the question's terms.
         focused: the conversation's focus.
+        echo: whether to read Features.echo (features()).
     Returns:
         The features, aligned with `pids`.
     """
@@ -728,8 +735,8 @@ def _evaluate(
                 f.wrong_place[i] = lacks
             else:
                 f.wrong[i] = lacks
-            f.echo[i] = not lacks and _echoes(engine, a_type, p.text, asked_terms)
-        elif qr.who:
+            f.echo[i] = echo and not lacks and _echoes(engine, a_type, p.text, asked_terms)
+        elif qr.who and echo:
             f.echo[i] = _names_echo(engine, p.text, asked_terms)
         if pairs:
             f.phrase[i] = _phrase_cover(engine, p, sents, pairs)
@@ -862,7 +869,9 @@ def answer(
     qr = _read(engine, searched)
     if qr.doubt and not weights.narrator:  # the plain reading would count for nothing: not scored
         qr = replace(qr, doubt=False)
-    f = features(engine, searched, focus=focus, candidates=weights.candidates, query=qr)
+    f = features(
+        engine, searched, focus=focus, candidates=weights.candidates, query=qr, echo=bool(weights.echo)
+    )
     if f is None:
         return Answer(question, searched, True, reason="the index holds no passages")
     total = combine(f, weights)
