@@ -114,16 +114,29 @@ def _words(text: str) -> set[str]:
 def _roles(speakers: tuple[Speaker, ...]) -> dict[str, list[tuple[str, frozenset[str]]]]:
     """Each role head -> (speaker, the words of one role alias with that head, with the other names
     of the countries it names: "US President" also covers "American")."""
-    from qa.describe import country_words  # lazy: qa.describe reads countryinfo's table on first use
-
     out: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for s in speakers:
-        for a in s.aliases:
-            h = _head(a)
-            if not h or a == s.name:
-                continue
-            ws = _words(a) | {w for c in country_words(a, s.name) for w in c.lower().split()}
-            out.setdefault(h, []).append((s.name, frozenset(ws)))
+        for h, ws in _role_aliases(s):
+            out.setdefault(h, []).append((s.name, ws))
+    return out
+
+
+def _role_aliases(speaker: Speaker) -> list[tuple[str, frozenset[str]]]:
+    """(role head, the alias's words and its countries' other names) of each role alias of `speaker`."""
+    from qa.describe import country_words  # lazy: qa.describe reads countryinfo's table on first use
+
+    out = []
+    for a in speaker.aliases:
+        h = _head(a)
+        if h and a != speaker.name:
+            out.append(
+                (
+                    h,
+                    frozenset(
+                        _words(a) | {w for c in country_words(a, speaker.name) for w in c.lower().split()}
+                    ),
+                )
+            )
     return out
 
 
@@ -181,10 +194,8 @@ def role_cover(phrase: str, speaker: Speaker) -> float:
     asked = _words(phrase)
     if not asked:
         return 0.0
-    table = _roles((Speaker(speaker.name, tuple(speaker.aliases)),))
-    return max(
-        (len(asked & ws) / len(asked) for entries in table.values() for _n, ws in entries), default=0.0
-    )
+    # Not through _roles's cache: one speaker's table per call would push the index's out of it.
+    return max((len(asked & ws) / len(asked) for _h, ws in _role_aliases(speaker)), default=0.0)
 
 
 def _extent(question: str, start: int, end: int) -> tuple[int, int]:
