@@ -1,7 +1,8 @@
 """Write the 10 PolNeAR train articles of a held-out news set into a folder.
 
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
-bench/data/news_heldout2.jsonl: `--set 2`) ask questions about ten real articles of
+bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
+`--set 4`) ask questions about ten real articles of
 PolNeAR's train split each. Their text stays in `../shared` (it may not be copied into the
 project); this script writes them out so anyone can rebuild the index:
 
@@ -25,6 +26,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout3.jsonl:
 
     $V/python bench/news_heldout_docs.py --set 3 /tmp/z && $V/qa index /tmp/z --index /tmp/z-idx
+
+How set 4 was chosen (by `choose4`, seed 2028, not by reading them): as set 3, with set 3's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 3 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout4.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 4 /tmp/w && $V/qa index /tmp/w --index /tmp/w-idx
 """
 
 from __future__ import annotations
@@ -82,8 +90,22 @@ DOC_IDS_3: tuple[str, ...] = (
     "nyt_2015-11-24_momentum-builds-to-tax-consumpti",
 )
 
+#: The ten articles of set 4 (bench/data/news_heldout4.jsonl), as `choose4()` drew them.
+DOC_IDS_4: tuple[str, ...] = (
+    "politico_2016-01-28_super-pac-blasts-trump-for-skipp",
+    "huff-post_2016-02-02_ted-cruz-is-a-natural-born-citiz",
+    "huff-post_2016-06-17_trump-s-supporters-may-be-the-re",
+    "nyt_2016-06-07_germany-pledges-to-expand-its-mi",
+    "west-journal_2016-05-12_exit-polls-in-west-virginia-spel",
+    "huff-post_2015-12-10_hillary-clinton-under-pressure-t",
+    "wash-post_2016-08-10_philippine-lawmaker-wants-trump-",
+    "wash-post_2016-01-07_germany-targets-a-surge-of-vitri",
+    "politico_2016-05-22_mark-cuban-i-d-consider-a-future",
+    "wash-post_2015-11-17_republicans-turning-their-backs-",
+)
+
 #: Each set's articles by its number on the command line.
-SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3}
+SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3, 4: DOC_IDS_4}
 
 #: news-dev's PolNeAR articles, never drawn again.
 _NEWS_DEV = frozenset(
@@ -184,12 +206,27 @@ def choose3(docs: dict[str, dict[str, str]], seed: int = 2027) -> list[str]:
     return choose2(docs, seed=seed, taken=frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | _NEWS_DEV)
 
 
+def choose4(docs: dict[str, dict[str, str]], seed: int = 2028) -> list[str]:
+    """Draw set 4's articles the way DOC_IDS_4 were drawn: as set 3, sets 1 to 3 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    taken = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | _NEWS_DEV
+    return choose2(docs, seed=seed, taken=taken)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
-        which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl).
+        which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
+            4: news_heldout4.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
