@@ -97,6 +97,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:\w+\s+)?(?:took|shot|snapped|made|captured|provided|supplied|owns)\s+{_PHOTO}",
             rf"\bwho\s+(?:is|was|are|were)\s+(?:credited|responsible)\s+(?:for|with)\s+{_PHOTO}",
+            rf"\bwho\s+(?:is|was|are|were)\s+{_PHOTO}\s+credited\s+to\b|\b{_PHOTO}\s+(?:is\s+|was\s+)?credited\s+to\b",
             rf"\b{_PHOTO}\s+(?:credits?|by|courtesy)\b",
             r"\bwhose\s+(?:photo(?:graph)?s?|pictures?|images?)\b",
             rf"\bwhere\s+(?:is|was|are|were|did|does)\s+{_PHOTO}\s+(?:from|come\s+from|taken\s+from)",
@@ -153,6 +154,13 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\b(?:authors?|writers?|reporters?|journalists?|correspondents?)\s+(?:of|on|for|behind)\s+{_REF_OR_THIS}",
             rf"\b{_REF_OR_THIS}\s+(?:\w+\s+){{0,2}}(?:written|authored|reported|filed|penned)\s+by\b",
             rf"\bby\s+whom\s+(?:was|is)\s+{_REF_OR_THIS}\s+(?:written|authored|reported|filed|penned)\b",
+            # the credit line: "Who is the article credited to?", "to whom is this story credited?"
+            rf"\bwho\s+(?:is|was|are|were)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?credited\s+to\b",
+            rf"\bwhom\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?credited\b",
+            rf"\b{_ART_REF}\s+(?:is\s+|was\s+)?credited\s+to\b",
+            rf"\bwho\s+(?:gets|got|has|takes|took|is\s+given|was\s+given)\s+(?:the\s+)?(?:credit|byline)\s+"
+            rf"(?:for|on)\s+{_REF_OR_THIS}",
+            rf"\b(?:what|who)(?:'s|\s+is|\s+was)\s+(?:the\s+)?credit\s+(?:for|on|of)\s+{_REF_OR_THIS}{_TAIL}",
             r"\bbylines?\b|\bwho\s+is\s+the\s+source\b|\bwhat(?:'s|\s+is)\s+the\s+source"
             rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS})?{_END}",
         ),
@@ -163,7 +171,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("footer", "byline"),
         _rx(
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:[\w'’-]+\s+){{0,3}}?{_PUBLISH}\b(?:[^?]{{0,30}}?{_REF_OR_THIS}|{_END})",
-            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on)\b",
+            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on|credited\s+to)\b",
             rf"\bwho\s+(?:published|publishes|put\s+out|puts\s+out|ran|runs|carried|released|posted|printed|"
             rf"produced|broke)\s+{_REF_OR_THIS}",
             rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
