@@ -19,7 +19,8 @@ from index.model import KINDS, Chunk, TextSlices
 VERSION = 4  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
 # 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter") and
 # top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer; 4: a signature
-# at the end ("- Jane Roe.") is a byline; a plain-text first line of two sentences, of up to 30 words in
+# at the end ("- Jane Roe.") or a line naming only a news agency ("(Reuters)") at the top or end is a
+# byline; "Credit: Reuters." is a credit; a plain-text first line of two sentences, of up to 30 words in
 # title case, or of a headline and a longer subheadline, is the headline
 
 _DESCRIPTIONS = {
@@ -169,12 +170,23 @@ def _clean(s: str) -> str:
     return s.strip()
 
 
+# What a credit line names after its key, ending in a full stop: "Credit: Reuters.", "Photo: Jane Roe/AP."
+_CREDITED = re.compile(r"(?:[A-Z][\w'’.&-]*|and|of|the|for|via|/|,|\s)+\.")
+
+
 def _is_credit(s: str) -> bool:
     if len(s) > 120:
         return False
-    if _CREDIT_KEY.match(s) and not _SENTENCE_END.search(s.rstrip(")")):
+    key = _CREDIT_KEY.match(s)
+    if key and not _SENTENCE_END.search(s.rstrip(")")):
+        return True
+    if key and _CREDITED.fullmatch(s[key.end() :].strip()) and _words(s) <= 8:
         return True
     return bool(_AGENCY_SLASH.fullmatch(s))
+
+
+# A line that names only a news agency: "(Reuters)", "Associated Press.", "AP" above or under the story.
+_AGENCY_LINE = re.compile(rf"\(?\s*(?:{_AGENCY})\s*\)?\s*\.?")
 
 
 def looks_like_credit(s: str) -> bool:
@@ -380,7 +392,9 @@ def classify(
     # paragraph, as the last three at most.
     if bottom:
         for i in range(n - 1, max(n - 4, 0), -1):
-            if kinds[i] is None and (_is_author_line(clean, i) or _is_signature(clean, i)):
+            if kinds[i] is None and (
+                _is_author_line(clean, i) or _is_signature(clean, i) or _AGENCY_LINE.fullmatch(clean[i])
+            ):
                 kinds[i] = "byline"
             elif kinds[i] is None and not _FOOTER.search(clean[i]):
                 break
@@ -405,7 +419,7 @@ def classify(
     if top:
         i = 0
         while i < min(4, n):
-            if kinds[i] is None and _is_top_author_line(clean, i):
+            if kinds[i] is None and (_is_top_author_line(clean, i) or _AGENCY_LINE.fullmatch(clean[i])):
                 kinds[i] = "byline"
             elif kinds[i] is None and i + 1 < n and kinds[i + 1] is None and _name_then_role(clean, i):
                 kinds[i] = kinds[i + 1] = "byline"  # "Jane Roe" / "Political correspondent"

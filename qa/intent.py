@@ -61,11 +61,13 @@ _DATE_VERB = (
     r"went\s+(?:up|online|live)|get\s+(?:published|posted|updated)|changed|corrected)"
 )
 _WHEN_ADV = r"(?:(?:first|last|originally|most\s+recently|initially|actually)\s+)?"
-# A notice the article carries about itself: "When was the correction published?" asks for the date
+# A notice the article carries about itself: "When was the correction (to the golf article) published?" asks for the date
 # line under it (a newspaper's correction ends with the date it ran: "Friday, December 4, 2015.").
 _NOTICE = (
     r"(?:(?:the|this|that|its|a)\s+(?:(?:article|story|piece|column)'?s?\s+)?"
-    r"(?:corrections?|clarifications?|editor'?s\s+notes?|amendments?\s+to\s+(?:the|this)\s+(?:article|story)))"
+    r"(?:corrections?|clarifications?|editor'?s\s+notes?|amendments?\s+to\s+(?:the|this)\s+(?:article|story))"
+    # "the correction to the golf course article"
+    rf"(?:\s+(?:to|of|on|in|for)\s+{_ART_REF})?)"
 )
 # "When was the article, or its correction, published?": the article and its notice together.
 _AND_NOTICE = (

@@ -61,6 +61,23 @@ def test_a_signature_under_the_article_is_its_byline(line: str) -> None:
     assert classify(["Ferry to run twice a day from May.", LONG, MORE, line])[-1] == "byline"
 
 
+@pytest.mark.parametrize("line", ["(Reuters)", "(AP)", "Associated Press."])
+def test_a_line_naming_only_a_news_agency_is_a_byline_above_or_under_the_story(line: str) -> None:
+    head = "Ferry to run twice a day from May."
+    assert classify([head, line, LONG, MORE])[1] == "byline"
+    assert classify([head, LONG, MORE, line])[-1] == "byline"
+
+
+@pytest.mark.parametrize("line", ["Credit: Reuters.", "Photo: Jane Roe for the Valley Post."])
+def test_a_credit_line_may_end_in_a_full_stop(line: str) -> None:
+    assert classify(["Ferry to run twice a day from May.", LONG, line, MORE])[2] == "credit"
+
+
+def test_a_sentence_after_credit_is_no_credit_line() -> None:
+    line = "Credit: the council said it would pay for the extra crossings."
+    assert classify(["Ferry to run twice a day from May.", LONG, line, MORE])[2] == "body"
+
+
 def test_the_last_item_of_a_list_is_no_signature() -> None:
     items = ["- Jane Roe", "- John Doe", "- Ann Lee."]
     assert classify(["Ferry to run twice a day from May.", LONG, MORE, *items])[-1] != "byline"
@@ -85,6 +102,7 @@ CREDIT = ("credit", "caption")
         ("Who is the photo credited to?", CREDIT),
         ("What is the headline of the Island Times ferry story?", ("headline", "standfirst")),
         ("Who wrote the article about the ferry and the storms?", BYLINE),
+        ("When was the correction to the ferry article published?", ("dateline",)),
     ],
 )
 def test_wordings(question: str, parts: tuple[str, ...]) -> None:
