@@ -327,17 +327,18 @@ def _title_case(s: str) -> bool:
     return len(content) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-def _headline_sentence(texts: Sequence[str], clean: Sequence[str]) -> bool:
-    """A first line that reads as a headline above longer paragraphs, though it ends in a full stop:
+def _headline_sentence(texts: Sequence[str], clean: Sequence[str], i: int = 0) -> bool:
+    """Whether paragraph `i`, the first line of the article but for furniture above it (a date line,
+    a byline), reads as a headline above longer paragraphs, though it ends in a full stop:
     the headline of a plain-text article ("Trump, Carson flop with Jewish Republicans.", "What's next
     for Sanders? Much rests on his answer.", "10 Things to Know for Today."). One line break is
     allowed where a headline runs into its subheadline ("Death on the trail;" / "Candidates step up
     war of words."). At most 16 words on the headline's line (a story's short first sentence is
     longer), or 30 in title case; a subheadline line of at most 30 words; two sentences at most on
     each line; no quotation marks (a lede quoting someone); and a longer paragraph among the next three."""
-    if len(texts) < 2:
+    if len(texts) < i + 2:
         return False
-    raw, s = texts[0].strip(), clean[0]
+    raw, s = texts[i].strip(), clean[i]
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     if len(lines) > 2 or (len(lines) == 2 and not re.search(r"[;:,–—-]$", lines[0])):
         return False
@@ -351,7 +352,7 @@ def _headline_sentence(texts: Sequence[str], clean: Sequence[str]) -> bool:
         return False
     if not _SENTENCE_END.search(s):
         return False
-    return any(_words(c) > _words(head) for c in clean[1:4])
+    return any(_words(c) > _words(head) for c in clean[i + 1 : i + 4])
 
 
 def _caption_like(s: str) -> bool:
@@ -404,12 +405,13 @@ def classify(
         if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
             kinds[i] = "footer"
 
-    # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence.
+    # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence
+    # (or a sentence that reads as a headline: _headline_sentence).
     head = next((i for i, g in enumerate(given) if g == "headline"), -1)
     if n >= 2 and not marked and top:
         for i in range(min(3, n)):
             if kinds[i] is None:
-                if _is_headline(texts[i], clean[i]) or (i == 0 and _headline_sentence(texts, clean)):
+                if _is_headline(texts[i], clean[i]) or _headline_sentence(texts, clean, i):
                     head = i
                     kinds[i] = "headline"
                 break

@@ -37,6 +37,12 @@ def test_first_line_of_a_plain_text_article_is_its_headline(first: str) -> None:
     assert classify([first, LONG, MORE]) == ["headline", "body", "body"]
 
 
+@pytest.mark.parametrize("above", ["Updated March 5, 2024", "By Jane Roe"])
+def test_headline_is_the_line_before_the_body_below_furniture(above: str) -> None:
+    got = classify([above, "Ferry to run twice a day from May.", LONG, MORE])
+    assert got[1:] == ["headline", "body", "body"]
+
+
 def test_headline_of_a_two_paragraph_article() -> None:
     assert classify(["Ferry to run twice a day from May.", LONG]) == ["headline", "body"]
 
