@@ -26,6 +26,7 @@ from qa import answer_type as values
 # about); "this report" and "the news report" are.
 _ART_NOUN = (
     r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|"
+    r"obituar(?:y|ies)|obits?|editorials?|"
     r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
     r"(?<=this\s)reports?|(?<=news\s)reports?)"
 )
@@ -45,6 +46,9 @@ _PHOTO = (
     r"(?:[\w'’.-]+\s+){0,4}?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|snaps?|pictured)\b"
 )
 _WRITE = r"(?:wrote|writes|authored|penned|filed|bylined|put\s+together|reported)"
+# Verbs that ask for the writer only with the article named: "who covered the Benghazi story?", not
+# "who signed it?" (a bill) or "who covered the costs?".
+_COVER = r"(?:covered|signed|reported\s+on|worked\s+on)"
 _OUTLET = (
     r"(?:news\s*)?(?:outlets?|organi[sz]ations?|papers?|newspapers?|sites?|web\s*sites?|publications?|"
     r"publishers?|agenc(?:y|ies)|wires?(?:\s+services?)?|networks?|channels?|broadcasters?|"
@@ -52,6 +56,7 @@ _OUTLET = (
 )
 _PUBLISH = (
     r"(?:published|publishes|publish|put\s+(?:\w+\s+)?out|puts\s+(?:\w+\s+)?out|ran|runs|run|carried|carries|carry|"
+    r"provided|supplied|distributed|syndicated|"
     r"released|printed|posted|reported|report|broke|produced|wrote|write|is\s+(?:this|it)\s+from|"
     r"(?:is|was)\s+(?:this|it)\s+(?:published|posted|printed|from|in|on|by))"
 )
@@ -148,6 +153,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:actually\s+|originally\s+|really\s+)?{_WRITE}\s+{_REF_OR_THIS}{_TAIL}",
             rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
+            rf"\b(?:who|(?:which|what)\s+(?:reporters?|journalists?|writers?|correspondents?))\s+{_COVER}\s+{_ART_REF}{_TAIL}",
             rf"\bwho(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:by|from)\b",
             rf"\b(?:which|what)\s+(?:reporters?|journalists?|writers?|authors?|correspondents?|staff(?:ers?)?|"
             rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}(?:\s+{_REF_OR_THIS}|{_END})",
@@ -188,9 +194,10 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("headline", "standfirst"),
         _rx(
             # the noun, not the verb ("Who headlined the halftime show?")
-            r"\b(?:the|its|this|that|a|main|article'?s|story'?s|page'?s|news)\s+headlines?\b|"
+            rf"\b(?:the|its|this|that|a|main|page'?s|news|{_ART_NOUN}'s?)\s+headlines?\b|"
             r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
             rf"\btitle\s+(?:of|for|on)\s+{_REF_OR_THIS}",
+            rf"\bname\s+of\s+{_ART_REF}(?!\s*'s){_TAIL}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
             rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
             rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",

@@ -109,6 +109,13 @@ CREDIT = ("credit", "caption")
         ("What is the headline of the Island Times ferry story?", ("headline", "standfirst")),
         ("Who wrote the article about the ferry and the storms?", BYLINE),
         ("When was the correction to the ferry article published?", ("dateline",)),
+        ("Which reporter covered the ferry story?", BYLINE),
+        ("Who signed the Island Times article?", BYLINE),
+        ("Who wrote the obituary?", BYLINE),
+        ("What was the captain's obituary headlined?", ("headline", "standfirst")),
+        ("What is the ferry obituary's headline?", ("headline", "standfirst")),
+        ("What's the name of the article about the ferry?", ("headline", "standfirst")),
+        ("What agency provided the story?", ("footer", "byline")),
     ],
 )
 def test_wordings(question: str, parts: tuple[str, ...]) -> None:
