@@ -153,7 +153,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:actually\s+|originally\s+|really\s+)?{_WRITE}\s+{_REF_OR_THIS}{_TAIL}",
             rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
-            rf"\b(?:who|(?:which|what)\s+(?:reporters?|journalists?|writers?|correspondents?))\s+{_COVER}\s+{_ART_REF}{_TAIL}",
+            rf"\b(?:who|(?:which|what)\s+(?:reporters?|journalists?|writers?|correspondents?))\s+{_COVER}\s+(?![^?]*\bcoverage\b){_ART_REF}{_TAIL}",
             rf"\bwho(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:by|from)\b",
             rf"\b(?:which|what)\s+(?:reporters?|journalists?|writers?|authors?|correspondents?|staff(?:ers?)?|"
             rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}(?:\s+{_REF_OR_THIS}|{_END})",
@@ -197,7 +197,8 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\b(?:the|its|this|that|a|main|page'?s|news|{_ART_NOUN}'s?)\s+headlines?\b|"
             r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
             rf"\btitle\s+(?:of|for|on)\s+{_REF_OR_THIS}",
-            rf"\bname\s+of\s+{_ART_REF}(?!\s*'s){_TAIL}",
+            # "the name of the article about X", not "the name of the story from the third series"
+            rf"\bname\s+of\s+{_ART_REF}(?!\s*'s)(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?{_END}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
             rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
             rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
