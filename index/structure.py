@@ -16,9 +16,12 @@ from index.attribution.words import MONTH_RE, SUFFIXES
 from index.chunk import sentences
 from index.model import KINDS, Chunk, TextSlices
 
-VERSION = 3  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
+VERSION = 4  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
 # 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter") and
-# top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer
+# top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer; 4: a signature
+# at the end ("- Jane Roe.") or a line naming only a news agency ("(Reuters)") at the top or end is a
+# byline; "Credit: Reuters." is a credit; a plain-text first line of two sentences, of up to 30 words in
+# title case, or of a headline and a longer subheadline, is the headline
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -167,12 +170,23 @@ def _clean(s: str) -> str:
     return s.strip()
 
 
+# What a credit line names after its key, ending in a full stop: "Credit: Reuters.", "Photo: Jane Roe/AP."
+_CREDITED = re.compile(r"(?:[A-Z][\w'’.&-]*|and|of|the|for|via|/|,|\s)+\.")
+
+
 def _is_credit(s: str) -> bool:
     if len(s) > 120:
         return False
-    if _CREDIT_KEY.match(s) and not _SENTENCE_END.search(s.rstrip(")")):
+    key = _CREDIT_KEY.match(s)
+    if key and not _SENTENCE_END.search(s.rstrip(")")):
+        return True
+    if key and _CREDITED.fullmatch(s[key.end() :].strip()) and _words(s) <= 8:
         return True
     return bool(_AGENCY_SLASH.fullmatch(s))
+
+
+# A line that names only a news agency: "(Reuters)", "Associated Press.", "AP" above or under the story.
+_AGENCY_LINE = re.compile(rf"\(?\s*(?:{_AGENCY})\s*\)?\s*\.?")
 
 
 def looks_like_credit(s: str) -> bool:
@@ -242,6 +256,21 @@ def _is_author_line(clean: Sequence[str], i: int) -> bool:
     return name is not None and not (name and _mentioned(name, clean, i))
 
 
+# A signature under the article: "- Jane Roe.", "— Jane Roe and John Doe", "-Jane Roe, Springfield.",
+# "- Reuters.": a dash, then only capitalised words (names, a place), joined by commas or "and".
+_CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|da|del|la|le|al|bin)(?=\s+[A-Z]))){0,4}"
+_SIGNATURE = re.compile(rf"[-–—]{{1,2}}\s*{_CAPS}(?:\s*(?:,|\band\b|&)\s*{_CAPS}){{0,3}}\s*\.?")
+
+
+def _is_signature(clean: Sequence[str], i: int) -> bool:
+    """Whether paragraph `i` signs the article: a dash and a name ("- Jane Roe."), not the last item
+    of a list (the paragraph above it is not an item too)."""
+    s = clean[i]
+    if len(s) > 80 or not _SIGNATURE.fullmatch(s) or _NOT_A_NAME.match(s.lstrip("-–— ").split()[0]):
+        return False
+    return i == 0 or not _ITEM.match(clean[i - 1])
+
+
 def _is_top_author_line(clean: Sequence[str], i: int) -> bool:
     """Whether paragraph `i`, near the top, is about the article's author: a name with a newsroom
     role, or an author line (`_author_name`) with a writer's word in it, whose surname the rest of
@@ -285,21 +314,45 @@ def _is_headline(raw: str, s: str) -> bool:
     return 0 < len(s) <= 160 and _words(s) <= 25 and "\n" not in raw and not re.search(r"[.!:;,]$", s)
 
 
-def _headline_sentence(texts: Sequence[str], clean: Sequence[str]) -> bool:
-    """A first line that is one short sentence ending in a full stop, above longer paragraphs:
-    the headline of a plain-text article ("Trump, Carson flop with Jewish Republicans.").
-    One line break is allowed where a headline runs into its subheadline ("...Christie;")."""
-    if len(texts) < 3:
+_FUNCTION_WORD = re.compile(
+    r"(?:a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|as|is|are|was|be|vs?\.?|per|via|its|it|up)$",
+    re.IGNORECASE,
+)
+
+
+def _title_case(s: str) -> bool:
+    """Whether a line is written in title case ("Trump Calls On Obama To Resign."): at least four
+    words that are not function words, and every one of them capitalised (or a number)."""
+    content = [w for w in re.findall(r"[\w'’-]+", s) if not _FUNCTION_WORD.match(w)]
+    return len(content) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _headline_sentence(texts: Sequence[str], clean: Sequence[str], i: int = 0) -> bool:
+    """Whether paragraph `i`, the first line of the article but for furniture above it (a date line,
+    a byline), reads as a headline above longer paragraphs, though it ends in a full stop:
+    the headline of a plain-text article ("Trump, Carson flop with Jewish Republicans.", "What's next
+    for Sanders? Much rests on his answer.", "10 Things to Know for Today."). One line break is
+    allowed where a headline runs into its subheadline ("Death on the trail;" / "Candidates step up
+    war of words."). At most 16 words on the headline's line (a story's short first sentence is
+    longer), or 30 in title case; a subheadline line of at most 30 words; two sentences at most on
+    each line; no quotation marks (a lede quoting someone); and a longer paragraph among the next three."""
+    if len(texts) < i + 2:
         return False
-    raw, s = texts[0].strip(), clean[0]
-    lines = raw.split("\n")
-    if len(lines) > 2 or (len(lines) == 2 and not re.search(r"[;:,–—-]$", lines[0].strip())):
+    raw, s = texts[i].strip(), clean[i]
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    if len(lines) > 2 or (len(lines) == 2 and not re.search(r"[;:,–—-]$", lines[0])):
         return False
-    if not s[:1].isupper() or _SPEECH.search(s) or not 2 <= _words(s) <= 16 or len(lines[0]) > 120:
+    head = lines[0]
+    if not re.match(r"[‘'(]?[A-Z0-9]", s) or _SPEECH.search(s):
         return False
-    if not _SENTENCE_END.search(s) or _sentence_count(lines[-1]) > 1:
+    limit, chars = (30, 220) if _title_case(head) else (16, 120)
+    if not 2 <= _words(head) <= limit or len(head) > chars:
         return False
-    return any(_words(c) > _words(s) for c in clean[1:4])
+    if any(_sentence_count(line) > 2 for line in lines) or (len(lines) == 2 and _words(lines[1]) > 30):
+        return False
+    if not _SENTENCE_END.search(s):
+        return False
+    return any(_words(c) > _words(head) for c in clean[i + 1 : i + 4])
 
 
 def _caption_like(s: str) -> bool:
@@ -340,7 +393,9 @@ def classify(
     # paragraph, as the last three at most.
     if bottom:
         for i in range(n - 1, max(n - 4, 0), -1):
-            if kinds[i] is None and _is_author_line(clean, i):
+            if kinds[i] is None and (
+                _is_author_line(clean, i) or _is_signature(clean, i) or _AGENCY_LINE.fullmatch(clean[i])
+            ):
                 kinds[i] = "byline"
             elif kinds[i] is None and not _FOOTER.search(clean[i]):
                 break
@@ -350,12 +405,13 @@ def classify(
         if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
             kinds[i] = "footer"
 
-    # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence.
+    # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence
+    # (or a sentence that reads as a headline: _headline_sentence).
     head = next((i for i, g in enumerate(given) if g == "headline"), -1)
     if n >= 2 and not marked and top:
         for i in range(min(3, n)):
             if kinds[i] is None:
-                if _is_headline(texts[i], clean[i]) or (i == 0 and _headline_sentence(texts, clean)):
+                if _is_headline(texts[i], clean[i]) or _headline_sentence(texts, clean, i):
                     head = i
                     kinds[i] = "headline"
                 break
@@ -365,7 +421,7 @@ def classify(
     if top:
         i = 0
         while i < min(4, n):
-            if kinds[i] is None and _is_top_author_line(clean, i):
+            if kinds[i] is None and (_is_top_author_line(clean, i) or _AGENCY_LINE.fullmatch(clean[i])):
                 kinds[i] = "byline"
             elif kinds[i] is None and i + 1 < n and kinds[i + 1] is None and _name_then_role(clean, i):
                 kinds[i] = kinds[i + 1] = "byline"  # "Jane Roe" / "Political correspondent"

@@ -26,6 +26,7 @@ from qa import answer_type as values
 # about); "this report" and "the news report" are.
 _ART_NOUN = (
     r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|"
+    r"obituar(?:y|ies)|obits?|editorials?|"
     r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
     r"(?<=this\s)reports?|(?<=news\s)reports?)"
 )
@@ -45,6 +46,9 @@ _PHOTO = (
     r"(?:[\w'’.-]+\s+){0,4}?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|snaps?|pictured)\b"
 )
 _WRITE = r"(?:wrote|writes|authored|penned|filed|bylined|put\s+together|reported)"
+# Verbs that ask for the writer only with the article named: "who covered the Benghazi story?", not
+# "who signed it?" (a bill) or "who covered the costs?".
+_COVER = r"(?:covered|signed|reported\s+on|worked\s+on)"
 _OUTLET = (
     r"(?:news\s*)?(?:outlets?|organi[sz]ations?|papers?|newspapers?|sites?|web\s*sites?|publications?|"
     r"publishers?|agenc(?:y|ies)|wires?(?:\s+services?)?|networks?|channels?|broadcasters?|"
@@ -52,6 +56,7 @@ _OUTLET = (
 )
 _PUBLISH = (
     r"(?:published|publishes|publish|put\s+(?:\w+\s+)?out|puts\s+(?:\w+\s+)?out|ran|runs|run|carried|carries|carry|"
+    r"provided|supplied|distributed|syndicated|"
     r"released|printed|posted|reported|report|broke|produced|wrote|write|is\s+(?:this|it)\s+from|"
     r"(?:is|was)\s+(?:this|it)\s+(?:published|posted|printed|from|in|on|by))"
 )
@@ -61,11 +66,13 @@ _DATE_VERB = (
     r"went\s+(?:up|online|live)|get\s+(?:published|posted|updated)|changed|corrected)"
 )
 _WHEN_ADV = r"(?:(?:first|last|originally|most\s+recently|initially|actually)\s+)?"
-# A notice the article carries about itself: "When was the correction published?" asks for the date
+# A notice the article carries about itself: "When was the correction (to the golf article) published?" asks for the date
 # line under it (a newspaper's correction ends with the date it ran: "Friday, December 4, 2015.").
 _NOTICE = (
     r"(?:(?:the|this|that|its|a)\s+(?:(?:article|story|piece|column)'?s?\s+)?"
-    r"(?:corrections?|clarifications?|editor'?s\s+notes?|amendments?\s+to\s+(?:the|this)\s+(?:article|story)))"
+    r"(?:corrections?|clarifications?|editor'?s\s+notes?|amendments?\s+to\s+(?:the|this)\s+(?:article|story))"
+    # "the correction to the golf course article"
+    rf"(?:\s+(?:to|of|on|in|for)\s+{_ART_REF})?)"
 )
 # "When was the article, or its correction, published?": the article and its notice together.
 _AND_NOTICE = (
@@ -97,6 +104,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:\w+\s+)?(?:took|shot|snapped|made|captured|provided|supplied|owns)\s+{_PHOTO}",
             rf"\bwho\s+(?:is|was|are|were)\s+(?:credited|responsible)\s+(?:for|with)\s+{_PHOTO}",
+            rf"\bwho\s+(?:is|was|are|were)\s+{_PHOTO}\s+credited\s+to\b|\b{_PHOTO}\s+(?:is\s+|was\s+)?credited\s+to\b",
             rf"\b{_PHOTO}\s+(?:credits?|by|courtesy)\b",
             r"\bwhose\s+(?:photo(?:graph)?s?|pictures?|images?)\b",
             rf"\bwhere\s+(?:is|was|are|were|did|does)\s+{_PHOTO}\s+(?:from|come\s+from|taken\s+from)",
@@ -145,6 +153,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:actually\s+|originally\s+|really\s+)?{_WRITE}\s+{_REF_OR_THIS}{_TAIL}",
             rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
+            rf"\b(?:who|(?:which|what)\s+(?:reporters?|journalists?|writers?|correspondents?))\s+{_COVER}\s+(?![^?]*\bcoverage\b){_ART_REF}{_TAIL}",
             rf"\bwho(?:\s+is|\s+was|'s)\s+{_REF_OR_THIS}\s+(?:by|from)\b",
             rf"\b(?:which|what)\s+(?:reporters?|journalists?|writers?|authors?|correspondents?|staff(?:ers?)?|"
             rf"hacks?|columnists?)\s+(?:\w+\s+)?{_WRITE}(?:\s+{_REF_OR_THIS}|{_END})",
@@ -153,6 +162,13 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\b(?:authors?|writers?|reporters?|journalists?|correspondents?)\s+(?:of|on|for|behind)\s+{_REF_OR_THIS}",
             rf"\b{_REF_OR_THIS}\s+(?:\w+\s+){{0,2}}(?:written|authored|reported|filed|penned)\s+by\b",
             rf"\bby\s+whom\s+(?:was|is)\s+{_REF_OR_THIS}\s+(?:written|authored|reported|filed|penned)\b",
+            # the credit line: "Who is the article credited to?", "to whom is this story credited?"
+            rf"\bwho\s+(?:is|was|are|were)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?credited\s+to\b",
+            rf"\bwhom\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?credited\b",
+            rf"\b{_ART_REF}\s+(?:is\s+|was\s+)?credited\s+to\b",
+            rf"\bwho\s+(?:gets|got|has|takes|took|is\s+given|was\s+given)\s+(?:the\s+)?(?:credit|byline)\s+"
+            rf"(?:for|on)\s+{_REF_OR_THIS}",
+            rf"\b(?:what|who)(?:'s|\s+is|\s+was)\s+(?:the\s+)?credit\s+(?:for|on|of)\s+{_REF_OR_THIS}{_TAIL}",
             r"\bbylines?\b|\bwho\s+is\s+the\s+source\b|\bwhat(?:'s|\s+is)\s+the\s+source"
             rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS})?{_END}",
         ),
@@ -163,7 +179,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("footer", "byline"),
         _rx(
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:[\w'’-]+\s+){{0,3}}?{_PUBLISH}\b(?:[^?]{{0,30}}?{_REF_OR_THIS}|{_END})",
-            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on)\b",
+            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on|credited\s+to)\b",
             rf"\bwho\s+(?:published|publishes|put\s+out|puts\s+out|ran|runs|carried|released|posted|printed|"
             rf"produced|broke)\s+{_REF_OR_THIS}",
             rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
@@ -178,9 +194,11 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ("headline", "standfirst"),
         _rx(
             # the noun, not the verb ("Who headlined the halftime show?")
-            r"\b(?:the|its|this|that|a|main|article'?s|story'?s|page'?s|news)\s+headlines?\b|"
+            rf"\b(?:the|its|this|that|a|main|page'?s|news|{_ART_NOUN}'s?)\s+headlines?\b|"
             r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
             rf"\btitle\s+(?:of|for|on)\s+{_REF_OR_THIS}",
+            # "the name of the article about X", not "the name of the story from the third series"
+            rf"\bname\s+of\s+{_ART_REF}(?!\s*'s)(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?{_END}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
             rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
             rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
