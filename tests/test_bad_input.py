@@ -148,8 +148,16 @@ def test_files_that_are_skipped(
             "\ufeffThe UTF-16 caf\u00e9 opens at ten.\n".encode("utf-16-be"),
             "The UTF-16 caf\u00e9 opens at ten.",
         ),
+        (
+            "The UTF-16 caf\u00e9 without a BOM opens at noon.\r\n".encode("utf-16-le"),
+            "The UTF-16 caf\u00e9 without a BOM opens at noon.",
+        ),
+        (
+            "The UTF-16 caf\u00e9 without a BOM opens at one \u2014 \u4e00\u3000.\n".encode("utf-16-be"),
+            "The UTF-16 caf\u00e9 without a BOM opens at one \u2014 \u4e00\u3000.",
+        ),
     ],
-    ids=["cp1252", "latin-1", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom"],
+    ids=["cp1252", "latin-1", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be"],
 )
 def test_legacy_encodings_are_indexed(index_copy: Path, tmp_path: Path, data: bytes, expected: str) -> None:
     folder = tmp_path / "enc"

@@ -212,6 +212,37 @@ def test_utf16_and_utf32_with_bom(tmp_path: Path, codec: str, bom: bytes) -> Non
     assert doc.title == "Headline \u2013 \u00e9t\u00e9"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    """UTF-16 saved without a BOM was skipped as binary (its NULs): its byte order is the side of
+    the NULs, and it is text when it decodes to no control character. A surrogate pair crossing the
+    64 KiB decode window is kept."""
+    text = "Headline \u2013 \u00e9t\u00e9\r\n" + "x" * 32765 + "\U0001f600 Second line \u4e00\u3000\r\n"
+    raw = text.encode(codec)
+    assert not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw
+    doc = read_ok(write(tmp_path / f"{codec}.txt", raw))
+    assert doc.text == text.replace("\r\n", "\n")
+    assert doc.title == "Headline \u2013 \u00e9t\u00e9"
+    assert decode(raw) == text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "ab".encode("utf-16-le") + b"\x00",  # an odd length
+        "line\x01one".encode("utf-16-le"),  # a control character
+        "one\x00two".encode("utf-16-be"),  # a NUL
+        b"\x00A\x00B\xd8\x00\x00C",  # a lone surrogate
+        b"A\x00\x00B",  # as many NULs on both sides
+        random.Random(5).randbytes(4096) + b"\x00",
+    ],
+    ids=["odd", "control", "nul", "surrogate", "even", "random"],
+)
+def test_nul_bytes_that_are_no_utf16_stay_binary(tmp_path: Path, raw: bytes) -> None:
+    assert ingest_mod.bomless_utf16(raw) is None and decode(raw) is None
+    assert read_skip(write(tmp_path / "blob.txt", raw)).reason == "binary file"
+
+
 def test_crlf_and_cr_normalised(tmp_path: Path) -> None:
     doc = read_ok(write(tmp_path / "crlf.txt", b"one\r\ntwo\rthree\r\n\r\nfour"))
     assert doc.text == "one\ntwo\nthree\n\nfour"
