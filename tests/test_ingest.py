@@ -318,6 +318,47 @@ def test_html_in_cp1252_is_decoded(tmp_path: Path) -> None:
     assert "Safety came before speed \u2013 caf\u00e9 \u20ac5." in doc.text
 
 
+@pytest.mark.parametrize("depth", [300, 10_000])
+def test_deeply_nested_html_keeps_its_text(tmp_path: Path, depth: int) -> None:
+    """10,000 nested <div>s were skipped as "no main text": libxml2 builds no tree below 256 levels.
+    The page is parsed again with its nesting cut to webpage.MAX_DEPTH (tags left out, text kept):
+    paragraphs stay paragraphs, a script stays hidden, entities are decoded once."""
+    inner = (
+        "<p>The harbour wall was rebuilt in 1923 after a great storm flooded the town.</p>"
+        "<script>var hidden = 'never shown';</script>"
+        "<p>Fishermen said the new wall saved the fleet twice &amp; more since then.</p>"
+    )
+    page = (
+        "<html><head><title>Harbour wall history</title></head><body>"
+        + "<div class='x'><span>" * depth
+        + inner
+        + "</span></div>" * depth
+        + "</body></html>"
+    )
+    doc = read_ok(write(tmp_path / "deep.html", page))
+    assert "The harbour wall was rebuilt in 1923 after a great storm flooded the town." in doc.text
+    assert "Fishermen said the new wall saved the fleet twice & more since then." in doc.text.split("\n\n")
+    assert "never shown" not in doc.text and "<" not in doc.text
+
+
+def test_shallow_keeps_a_page_s_text_and_bounds_its_depth() -> None:
+    from lxml import html
+
+    from index.webpage import MAX_DEPTH, shallow
+
+    def page(depth: int) -> str:
+        inner = "<ul><li>one<li>two &lt;3</ul>" + "<p>x" * 500
+        return "<html><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>"
+
+    tree = html.document_fromstring(shallow(page(1000)))
+    assert max(len(list(e.iterancestors())) for e in tree.iter()) <= MAX_DEPTH + 10
+    expected = html.document_fromstring(page(10)).text_content()  # what a shallow page shows
+    assert "".join(tree.text_content().split()) == "".join(expected.split())  # the same text
+    assert expected.count("x") == 500
+    assert len(tree.findall(".//p")) == 500  # an unclosed <p> closes the one before: not nested
+    assert shallow(NEWS_PAGE) == NEWS_PAGE  # a page within the limit is unchanged
+
+
 def test_html_without_main_text_is_skipped(tmp_path: Path) -> None:
     skip = read_skip(write(tmp_path / "empty.html", EMPTY_PAGE))
     assert skip.reason == "no main text found in HTML page"
