@@ -88,7 +88,9 @@ class Index:
 
         for name, value in (("doc", doc), ("speaker", speaker)):
             if value is not None and not value.strip():
-                raise BadInput(f"{name} must name something: an empty {name} would match nothing, or everything")
+                raise BadInput(
+                    f"{name} must name something: an empty {name} would match nothing, or everything"
+                )
         return attributions.load(self._engine.index_dir, doc, speaker)
 
 

@@ -108,7 +108,9 @@ def _same_doc(source: str, wanted: str) -> bool:
     return os.path.abspath(wanted) == source or os.path.realpath(wanted) == source
 
 
-def _group_names(aliases: dict[tuple[int, str], set[str]], rows: list[docstore.QuoteRow]) -> dict[str, set[str]]:
+def _group_names(
+    aliases: dict[tuple[int, str], set[str]], rows: list[docstore.QuoteRow]
+) -> dict[str, set[str]]:
     """Each speaker's name -> the keys of every name its person goes by across the documents.
 
     Each document stores its own form ("Donald J. Trump" in one article, "Donald Trump" in
@@ -166,7 +168,11 @@ def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) ->
         if doc is not None and not _same_doc(d.source, doc):
             continue
         if want is not None:
-            names = aliases.get((q.doc_id, q.speaker), set()) | group.get(q.speaker, set()) if q.speaker else set()
+            names = (
+                aliases.get((q.doc_id, q.speaker), set()) | group.get(q.speaker, set())
+                if q.speaker
+                else set()
+            )
             if want not in names and want != _key(q.speaker or "") and want != _key(q.source):
                 continue
         mention = (q.mention_start, q.mention_end) if q.mention_start >= 0 else None
