@@ -332,8 +332,8 @@ def decode(data: bytes) -> str | None:
                 continue  # e.g. UTF-16 LE text whose first char is U+0000 looks like UTF-32 LE
             return None if "\x00" in text else text
     if b"\x00" in data:
-        codec = bomless_utf16(data)
-        return None if codec is None else data.decode(codec)
+        order = bomless_utf16(data)
+        return None if order is None else data.decode(order)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -358,8 +358,8 @@ def _utf8(data: bytes) -> bytes | bytearray | None:
                 continue  # not that encoding after all (as `decode`: try the next BOM)
             return converted
     if b"\x00" in data:
-        codec = bomless_utf16(data)
-        return None if codec is None else _transcode(data, 0, codec) or None
+        order = bomless_utf16(data)
+        return None if order is None else _transcode(data, 0, order) or None
     if _is_utf8(data):
         return data
     out = bytearray()
