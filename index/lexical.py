@@ -531,7 +531,7 @@ def _build_lemmatizer() -> Any:
 # int id and a dict entry took ~130 (bench/reports/index_scale.txt, eleventh pass).
 _KEY_BYTES = 16
 # Passages whose words are looked up together (`Lexical.write`): their tokens are the transient strs.
-_WORD_BATCH = 128
+_WORD_BATCH = 64
 _MERGE_MIN = 512
 
 
