@@ -178,6 +178,14 @@ def _fail(err: errors.QAError, index_dir: Path | None = None) -> NoReturn:
     raise typer.Exit(code or exit_code(err))
 
 
+def _usage(message: str) -> NoReturn:
+    """A usage error found after parsing: one line, exit 2 (click's own usage errors exit 2 too)."""
+    from cli.safe import one_line
+
+    say(f"qa: error: {one_line(message, 500)}")
+    raise typer.Exit(USAGE)
+
+
 def exit_code(err: errors.QAError) -> int:
     """The documented exit code of a domain error, through its nearest mapped base class."""
     for cls in type(err).__mro__:
@@ -462,6 +470,9 @@ def quotes(
     from cli import output, render
     from qa import attributions
 
+    for option, value in (("--doc", doc), ("--speaker", speaker)):
+        if value is not None and not value.strip():
+            _usage(f"{option} needs a value (an empty one would match nothing, or everything)")
     with _domain_errors(_where(index)):
         found = attributions.load(index if index is not None else _open(None).index_dir, doc, speaker)
     with _output():

@@ -191,7 +191,7 @@ def _gone(source: str, roots: Sequence[Path]) -> bool:
     return _under(source, roots) or not os.path.exists(source)
 
 
-def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
+def _analyse(doc: ingest.Document, embedder: embed.Embedder, spill: BinaryIO | None = None) -> _Doc:
     """A document's passages (chunked and labelled) and attributions, a window at a time.
 
     A document of one window (index/windows.py: up to WINDOW_BYTES of UTF-8, every news article) is
@@ -209,9 +209,15 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
     paragraph or sentence is split in two. A web page is read whole (ingest) and windowed here only
     if its text is longer than a window; its labelled parts go to the windows they reach.
 
+    A windowed document's text is spilled (`spill`, PackedText.spill) once its windows are cut, and
+    each window read back from there: its bytes are not held in the process while it is analysed
+    (at 3 MB of text, analysing's peak was the file's bytes plus a window's work, 3 + 4 MB over the
+    baseline; bench/reports/index_scale.txt, eleventh pass).
+
     Args:
         doc: the document read (its text as UTF-8).
         embedder: the model (its tokenizer sizes the passages).
+        spill: where a windowed document's text goes before it is analysed; None keeps it in memory.
 
     Returns:
         The document of the new generation, its vectors not yet made.
@@ -230,9 +236,13 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder) -> _Doc:
     merged = _Attributions()
     at = 0  # the window's first character in the document
     before: str | None = None  # the last paragraph of the window before
-    for i, (a, b) in enumerate(itertools.pairwise(bounds)):
-        window = str(memoryview(text.data)[a:b], "utf-8", "surrogatepass")
-        after = None if i == len(bounds) - 2 else _first_paragraph(text.data, b, bounds[i + 2])
+    if spill is not None:
+        text.spill(spill)
+    following = text.utf8(bounds[0], bounds[1])  # a window's bytes, read once
+    for i, b in enumerate(bounds[1:]):
+        window = str(following, "utf-8", "surrogatepass")
+        following = b"" if i == len(bounds) - 2 else text.utf8(b, bounds[i + 2])
+        after = _first_paragraph(following, 0, len(following)) if following else None
         own = _parts_in(parts, at, at + len(window))
         chunks = structure.label(
             window, _chunk(window, embedder), own, before=before, after=after, stated=bool(parts)
@@ -543,7 +553,7 @@ def _gather(
     sources.reverse()
     for i in range(total):
         tick("analysing", i, total)
-        d = _read_doc(sources.pop(), prev, seen, embedder, reusable)  # no loop variable keeps a str
+        d = _read_doc(sources.pop(), prev, seen, embedder, reusable, spill)  # no loop variable keeps a str
         if d is not None:
             d.text.spill(spill)
             docs.append(d)
@@ -578,7 +588,12 @@ def _gather(
 
 
 def _read_doc(
-    doc: ingest.Document, prev: _Previous | None, seen: set[str], embedder: embed.Embedder, reusable: bool
+    doc: ingest.Document,
+    prev: _Previous | None,
+    seen: set[str],
+    embedder: embed.Embedder,
+    reusable: bool,
+    spill: BinaryIO | None = None,
 ) -> _Doc | None:
     """A document read in this run, analysed or carried over when unchanged; None for a repeat.
 
@@ -588,6 +603,7 @@ def _read_doc(
         seen: the sources taken so far (doc's is added).
         embedder: the model.
         reusable: whether the previous chunks and vectors can be carried over.
+        spill: where a long document's text goes before it is analysed (`_analyse`).
 
     Returns:
         The document of the new generation, or None when its source was taken already.
@@ -599,7 +615,7 @@ def _read_doc(
     old = prev.docs.get(src.source) if prev else None
     if prev is not None and old is not None and reusable and old.sha256 == src.sha256:
         return _carry(prev, old, doc)
-    d = _analyse(doc, embedder)
+    d = _analyse(doc, embedder, spill)
     d.status = "updated" if old is not None else "added"
     return d
 

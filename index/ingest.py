@@ -274,11 +274,55 @@ def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes | Skipped:
     return data
 
 
+# What no text holds: C0 controls other than whitespace (tab, LF, VT, FF, CR), and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """The UTF-16 byte order of text written without a BOM (as some Windows tools save it), or None.
+
+    Text in UTF-16 has a NUL byte in most of its code units (every ASCII character's high byte),
+    all on one side: the byte order is the side with more NULs. It is text when the whole decodes
+    strictly in that order (no lone surrogate, an even length) and holds no NUL or other control
+    character but whitespace. Binary data fails that within its first few units (a 0x0000 unit
+    alone, one in 16,384 of random units, or one of the other 31 controls), so no share or count
+    is tuned. Read a window at a time: no str of the whole file.
+
+    Args:
+        data: a file's bytes, holding a NUL byte and no BOM.
+
+    Returns:
+        "utf-16-le" or "utf-16-be", or None (binary).
+    """
+    if len(data) % 2:
+        return None
+    even = odd = 0
+    for i in range(0, len(data), _DECODE_WINDOW):  # an even window: parities line up
+        window = data[i : i + _DECODE_WINDOW]
+        even += window[0::2].count(0)
+        odd += window[1::2].count(0)
+    if even == odd:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"  # LE writes "A" as 41 00
+    dec = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    try:
+        for i in range(0, len(view), _DECODE_WINDOW):
+            if _CONTROL.search(
+                dec.decode(view[i : i + _DECODE_WINDOW], final=i + _DECODE_WINDOW >= len(view))
+            ):
+                return None
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
 def decode(data: bytes) -> str | None:
     """Bytes to text, or None for binary. Never produces U+FFFD.
 
     Order: a BOM (stripped), strict UTF-8, then cp1252 with latin-1 for its undefined bytes.
-    NUL bytes mean binary unless a UTF-16/32 BOM explains them.
+    NUL bytes mean binary unless a UTF-16/32 BOM explains them, or the file is UTF-16 written
+    without a BOM (`bomless_utf16`).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -288,7 +332,8 @@ def decode(data: bytes) -> str | None:
                 continue  # e.g. UTF-16 LE text whose first char is U+0000 looks like UTF-32 LE
             return None if "\x00" in text else text
     if b"\x00" in data:
-        return None
+        order = bomless_utf16(data)
+        return None if order is None else data.decode(order)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -313,7 +358,8 @@ def _utf8(data: bytes) -> bytes | bytearray | None:
                 continue  # not that encoding after all (as `decode`: try the next BOM)
             return converted
     if b"\x00" in data:
-        return None
+        order = bomless_utf16(data)
+        return None if order is None else _transcode(data, 0, order) or None
     if _is_utf8(data):
         return data
     out = bytearray()

@@ -400,7 +400,7 @@ def _score_matrix(
     return data, indices, indptr
 
 
-def _write_vocab(folder: Path, terms: list[str], counts: Sequence[int], n: int) -> None:
+def _write_vocab(folder: Path, terms: Callable[[], Iterator[str]], counts: Sequence[int], n: int) -> None:
     """bm25s' vocabulary file (term -> column, as `bm25s.BM25.save` writes it) and df.json (passages
     per term), both streamed term by term from the list of terms: no dict of every term (6.4 MB at
     90k terms, the traced peak of this step at 10 MB of text; bench/reports/index_scale.txt, eighth
@@ -408,13 +408,13 @@ def _write_vocab(folder: Path, terms: list[str], counts: Sequence[int], n: int) 
 
     Args:
         folder: the BM25 folder.
-        terms: id -> term, distinct; the empty token ("") included.
+        terms: gives id -> term in order, distinct, the empty token ("") included (each call anew).
         counts: passages per term id.
         n: the number of passages (df.json's "n").
     """
     from bm25s.utils import json_functions
 
-    vocab = enumerate(terms)  # (id, term): vocab.items() of the dict term -> id, swapped
+    vocab = enumerate(terms())  # (id, term): vocab.items() of the dict term -> id, swapped
     with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
         if json_functions.ORJSON_AVAILABLE:  # bm25s then writes orjson's compact form
             f.write(json_functions.dumps({t: i for i, t in vocab}, ensure_ascii=False))
@@ -432,7 +432,7 @@ def _write_vocab(folder: Path, terms: list[str], counts: Sequence[int], n: int) 
         # Byte for byte what json.dump({"n": n, "df": {...}}, separators=(",", ":")) writes.
         f.write(f'{{"n":{n},"df":{{')
         sep = ""
-        for i, t in enumerate(terms):
+        for i, t in enumerate(terms()):
             if t:
                 f.write(f"{sep}{json.dumps(t, ensure_ascii=False)}:{counts[i]}")
                 sep = ","
@@ -526,88 +526,205 @@ def _build_lemmatizer() -> Any:
     return simplemma.Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(greedy=False))
 
 
-class _Vocabulary:
-    """A BM25 build's words and terms (`Lexical.write`): word -> its term's id, each distinct word in
-    order of first use, and id -> term; a term's str is the word's own when they are equal (numbers,
-    most names). One dict of every word, where a dict of words -> terms and one of terms -> ids were
-    held together (bench/reports/index_scale.txt, eighth pass). `other` finds the terms that no word
-    equal to them maps to (lemmas, stems, the empty token): the few.
-    """
+# A word's or term's UTF-8 bytes kept in a vocabulary table's arrays (`_Table`): longer ones (rare:
+# a long number or name) are kept in a dict. 16 bytes of key and 4 of id a word, where a str, its
+# int id and a dict entry took ~130 (bench/reports/index_scale.txt, eleventh pass).
+_KEY_BYTES = 16
+# Passages whose words are looked up together (`Lexical.write`): their tokens are the transient strs.
+_WORD_BATCH = 64
+_MERGE_MIN = 512
+
+
+class _Table:
+    """An exact map of strs to ids without a Python object a key: the keys' UTF-8 bytes sorted in a
+    numpy array of fixed width beside their ids, the keys added since the last merge in a small
+    dict, keys longer than `_KEY_BYTES` bytes in a dict of their own."""
 
     def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=f"S{_KEY_BYTES}")
+        self.ids = np.zeros(0, dtype=np.int32)
+        self.recent: dict[str, int] = {}
+        self.long: dict[str, int] = {}
+
+    def get(self, key: str) -> int | None:
+        """The id of `key`, None when it has none."""
+        tid = self.recent.get(key)
+        if tid is not None:
+            return tid
+        raw = key.encode("utf-8")
+        if len(raw) > _KEY_BYTES:
+            return self.long.get(key)
+        at = int(np.searchsorted(self.keys, raw))
+        if at < len(self.keys) and self.keys[at] == raw:
+            return int(self.ids[at])
+        return None
+
+    def lookup(self, raw: np.ndarray, short: np.ndarray) -> np.ndarray:
+        """The merged keys' ids of many keys at once, -1 where not found (or not short).
+
+        Args:
+            raw: the keys' UTF-8 bytes (dtype S`_KEY_BYTES`).
+            short: whether each key fits (longer ones are left to `get`).
+        Returns:
+            Their ids, int32.
+        """
+        out = np.full(len(raw), -1, dtype=np.int32)
+        if not len(self.keys) or not len(raw):
+            return out
+        at = np.minimum(np.searchsorted(self.keys, raw), len(self.keys) - 1)
+        hit = short & (self.keys[at] == raw)
+        out[hit] = self.ids[at[hit]]
+        return out
+
+    def add(self, key: str, tid: int) -> None:
+        if len(key.encode("utf-8")) > _KEY_BYTES:
+            self.long[key] = tid
+        else:
+            self.recent[key] = tid
+
+    def merge(self) -> None:
+        """Move the recent keys into the sorted arrays, once they are a sixteenth of them (and at
+        least _MERGE_MIN): the arrays are made anew a few dozen times, not once a batch."""
+        if len(self.recent) < max(_MERGE_MIN, len(self.keys) >> 4):
+            return
+        new = np.array([k.encode("utf-8") for k in self.recent], dtype=self.keys.dtype)
+        new_ids = np.fromiter(self.recent.values(), dtype=np.int32, count=len(self.recent))
+        order = np.argsort(new, kind="stable")
+        new, new_ids = new[order], new_ids[order]
+        del order
+        at = np.searchsorted(self.keys, new)  # none of them is a merged key: inserted before `at`
+        self.keys = np.insert(self.keys, at, new)  # the old arrays and the new: no sort of the whole
+        self.ids = np.insert(self.ids, at, new_ids)
+        self.recent = {}
+
+
+class _Vocabulary:
+    """A BM25 build's words and terms (`Lexical.write`): word -> its term's id, each distinct word in
+    order of first use, and id -> term, each distinct term in order of first use; the empty token
+    ("", of a passage without words) a term of no word.
+
+    Neither is held as Python objects: the words and terms are looked up in `_Table`s, and what the
+    files need in order of first use is written as it comes: terms.json word by word (the file
+    itself), the terms one JSON string a line to an unlinked temporary file, read back by
+    `_write_vocab`. A dict of every word (its str, int id and entry, ~130 bytes a word) was the
+    peak of a small build, 41,687 words at 3 MB of text (bench/reports/index_scale.txt, eleventh pass).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        import tempfile
+
         import Stemmer
 
         # A stemmer of its own without PyStemmer's cache (10,000 words, ~2 MB, kept for good by the
-        # process's stemmer): `word_tid` is the cache, and each distinct word is stemmed once.
+        # process's stemmer): `words` is the cache, and each distinct word is stemmed once.
         # `_term`'s process-wide cache is not used either: it would hold every distinct word of the
         # documents a second time (~200 bytes each: 20 MB at 100k words).
         self._stemmer = Stemmer.Stemmer("english", 0)
         # The same for the lemmas: simplemma.lemmatize's lemmatizer keeps the last 65,536 words it
-        # saw, and their lemmas, for good. Kept after the build, those words (allocated among the
-        # passages' transient tokens) pinned pymalloc's arenas: 3 MB of text, 4 arenas (4 MB) held
-        # by 0.18 MB of cached words after BM25 (bench/reports/index_scale.txt, tenth pass). This
-        # one (simplemma's default strategy and dictionaries, the legacy function's) caches nothing.
+        # saw, and their lemmas, for good (bench/reports/index_scale.txt, tenth pass). This one
+        # (simplemma's default strategy and dictionaries, the legacy function's) caches nothing.
         self._lemmatizer = _build_lemmatizer()
-        self.word_tid: dict[str, int] = {}
-        self.terms: list[str] = []  # id -> term, in order of first use
-        self.other: dict[str, int] = {}
+        self.words = _Table()  # word -> its term's id
+        # term -> id of the terms no word equal to them has (lemmas, stems, the empty token): a
+        # term equal to a word is that word's own term, found through `words` (`_find`).
+        self.other = _Table()
+        self.n_terms = 0
         self.counts = array("q")  # passages per term id
+        self._word_file = open(folder / TERMS_FILE, "w", encoding="utf-8")  # noqa: SIM115
+        self._word_file.write("{")
+        self._sep = ""
+        self._term_file = tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)  # noqa: SIM115
 
-    def find(self, t: str) -> int | None:
-        """The id of term `t`, None when it has none yet."""
-        tid = self.word_tid.get(t)
-        if tid is not None and self.terms[tid] == t:
+    def _term(self, w: str) -> str:
+        return _term_by(w, self._stemmer, self._lemmatizer)
+
+    def _find(self, t: str) -> int | None:
+        """The id of term `t`, None when it has none yet. A word is given the id of its term, so
+        where `t` is a known word, its id is term t's when the word's term is `t` itself."""
+        tid = self.words.get(t)
+        if tid is not None and self._term(t) == t:
             return tid
         return self.other.get(t)
 
-    def _new(self, t: str) -> int:
-        tid = len(self.terms)
-        self.terms.append(t)
-        self.counts.append(0)
-        return tid
-
-    def id(self, w: str) -> int:
-        """The id of word `w`'s term, given one when new."""
-        tid = self.word_tid.get(w)
-        if tid is not None:
-            return tid
-        t = _term_by(w, self._stemmer, self._lemmatizer)
-        tid = self.find(t)
+    def _term_id(self, t: str, word: str | None) -> int:
+        """The id of term `t` (of `word`, or of no word: the empty token), given one when new."""
+        tid = self._find(t)
         if tid is None:
-            tid = self._new(w if t == w else t)
-            if t != w:
-                self.other[t] = tid
-        self.word_tid[w] = tid
+            tid = self.n_terms
+            self.n_terms += 1
+            if t != word:
+                self.other.add(t, tid)
+            self.counts.append(0)
+            self._term_file.write(json.dumps(t, ensure_ascii=False) + "\n")
         return tid
 
-    def empty_id(self) -> int:
-        """The id of bm25s' empty token (of a passage without terms), given one when new."""
-        tid = self.find("")
-        if tid is None:
-            tid = self.other[""] = self._new("")
+    def _new_word(self, w: str) -> int:
+        """The id of new word `w`'s term, recorded for the word (and in terms.json)."""
+        t = self._term(w)
+        tid = self._term_id(t, w)
+        self.words.add(w, tid)
+        # Byte for byte what json.dump(word -> term, ensure_ascii=False, separators=(",", ":")) writes.
+        self._word_file.write(
+            f"{self._sep}{json.dumps(w, ensure_ascii=False)}:{json.dumps(t, ensure_ascii=False)}"
+        )
+        self._sep = ","
         return tid
 
-    def write_terms(self, path: Path) -> None:
-        """terms.json (word -> term), byte for byte what json.dump(that dict, f, ensure_ascii=False,
-        separators=(",", ":")) writes, streamed word by word: no dict of every word's term is made.
+    def ids(self, passages: list[list[str]]) -> list[np.ndarray]:
+        """Each passage's term ids, its words given ids in order of first use (an empty passage:
+        the empty token's).
+
+        Args:
+            passages: a batch of passages' content words.
+        Returns:
+            One int32 array a passage.
         """
-        with open(path, "w", encoding="utf-8") as f:
-            f.write("{")
-            sep = ""
-            for w, tid in self.word_tid.items():
-                t = self.terms[tid]
-                f.write(f"{sep}{json.dumps(w, ensure_ascii=False)}:{json.dumps(t, ensure_ascii=False)}")
-                sep = ","
-            f.write("}")
+        flat = [w for ws in passages for w in ws]
+        raw = np.array([w.encode("utf-8") for w in flat], dtype=f"S{_KEY_BYTES}")  # cut at the width
+        short = np.fromiter(
+            (len(w) <= _KEY_BYTES // 4 or len(w.encode("utf-8")) <= _KEY_BYTES for w in flat),
+            dtype=bool,
+            count=len(flat),
+        )
+        tids = self.words.lookup(raw, short)  # the words known before this batch
+        del raw, short
+        out = []
+        at = 0
+        for ws in passages:  # in order: new words and terms get their ids in order of first use
+            if not ws:  # bm25s' empty token: a passage without terms is still a document
+                out.append(np.array([self._term_id("", None)], dtype=np.int32))
+                continue
+            mine = tids[at : at + len(ws)]
+            for j in np.flatnonzero(mine < 0).tolist():
+                tid = self.words.get(ws[j])  # given one earlier in this batch?
+                mine[j] = self._new_word(ws[j]) if tid is None else tid
+            out.append(mine)
+            at += len(ws)
+        self.words.merge()
+        self.other.merge()
+        return out
 
-    def release(self) -> list[str]:
-        """id -> term, the empty token last when no passage gave it one (as bm25s.BM25.index does);
-        the words are dropped, and the tables emptied."""
-        if self.find("") is None:
-            self.terms.append("")  # a column past the matrix: no count (bm25s' own tables)
-        self.word_tid, self.other = {}, {}
-        terms, self.terms = self.terms, []
+    def finish(self) -> Callable[[], Iterator[str]]:
+        """Close terms.json; id -> term from here on, read from the terms' file each time it is
+        called, the empty token last when no passage gave it one (as bm25s.BM25.index does)."""
+        self._word_file.write("}")
+        self._word_file.close()
+        extra = [""] if self.other.get("") is None else []
+        self.words = self.other = _Table()
+        f = self._term_file
+
+        def terms() -> Iterator[str]:
+            f.seek(0)
+            for line in f:
+                yield json.loads(line)
+            yield from extra
+
         return terms
+
+    def close(self) -> None:
+        if not self._word_file.closed:
+            self._word_file.close()
+        self._term_file.close()
 
 
 def _is_count(value: Any, most: int) -> bool:
@@ -653,9 +770,10 @@ class Lexical:
 
         Memory (bench/index_scale.py, storing:bm25; bench/reports/index_scale.txt, fourth and fifth
         passes): the passages are read once, as 4-byte term ids written to a temporary file
-        (`_TermIds`; in memory they were 0.45x the text, eighth pass), with one dict of every
-        distinct word (`word_tid`). The vocabulary tables are written out (streamed) and
-        dropped before the score matrix is made, so the two never add up; the matrix is made and
+        (`_TermIds`; in memory they were 0.45x the text, eighth pass), _WORD_BATCH passages' words
+        looked up at a time in the vocabulary's numpy tables (`_Vocabulary`: ~20 bytes a distinct
+        word, where a dict of every word took ~130, eleventh pass). The vocabulary is written out
+        (streamed) and dropped before the score matrix is made, so the two never add up; the matrix is made and
         written a block of columns at a time (`_write_scores`), never whole (8 bytes a (passage,
         term) pair; bm25s' `index()` held ~30).
 
@@ -664,33 +782,36 @@ class Lexical:
             folder: the index's BM25 folder (created if needed).
         """
         folder.mkdir(parents=True, exist_ok=True)
-        voc = _Vocabulary()
+        voc = _Vocabulary(folder)
         ids = _TermIds(folder)  # every passage's term ids, one passage after another, on disk
         ends = array("q")  # where each passage's ids end
         n = 0
         try:
+
+            def add(batch: list[list[str]]) -> None:
+                for mine in voc.ids(batch):
+                    counts = np.frombuffer(voc.counts, dtype=np.int64)
+                    counts[np.unique(mine)] += 1
+                    del counts  # a view: the array grows again in the next batch
+                    ids.extend(array("i", mine.tobytes()))
+                    ends.append(len(ids))
+
+            batch: list[list[str]] = []
             for p in passages:
+                batch.append(content_words(p))
                 n += 1
-                mine = array("i", [voc.id(w) for w in content_words(p)])
-                if not mine:  # bm25s' empty token: a passage without terms is still a document
-                    mine.append(voc.empty_id())
-                for tid in set(mine):
-                    voc.counts[tid] += 1
-                ids.extend(mine)
-                ends.append(len(ids))
+                if len(batch) == _WORD_BATCH:
+                    add(batch)
+                    batch = []
+            add(batch)
             if not n:  # an empty index (its last document removed): one empty placeholder document
-                mine = array("i", [voc.empty_id()])
-                voc.counts[mine[0]] += 1
-                ids.extend(mine)
-                ends.append(1)
-            voc.write_terms(folder / TERMS_FILE)
-            counts, terms = voc.counts, voc.release()
-            del voc
+                add([[]])
+            counts, terms = voc.counts, voc.finish()
             _write_vocab(folder, terms, counts, n)
-            del terms
             _write_scores(folder, ids, ends, counts)
         finally:
             ids.close()
+            voc.close()
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)

@@ -122,6 +122,18 @@ class PackedText:
             raise OSError(errno.EIO, "the build's text file is shorter than what was written to it")
         return out
 
+    def utf8(self, a: int, b: int) -> bytes | bytearray:
+        """The UTF-8 bytes a..b (byte offsets), from memory or from the spill file.
+
+        Args:
+            a: the first byte.
+            b: one past the last.
+
+        Returns:
+            A copy of those bytes.
+        """
+        return self._bytes(a, b)
+
     def __len__(self) -> int:
         """The length in characters, as len() of the str."""
         return self._length

@@ -43,10 +43,11 @@ TRAIN_MAX = 160_000
 TRAIN_SHARE = 8
 KMEANS_ITERS = 10
 ADD_CHUNK = 65_536
-# Rows read from a RowFile per add(): 1.5 MB of float32 at 384 dims. 4096 (6 MB, and its codes) was
-# the largest constant of a small build's peak (storing:vectors at 3 MB of text; bench/reports/
-# index_scale.txt, sixth pass); FAISS adds row by row, so the index is the same at any block size.
-ADD_BLOCK = 1024
+# Rows read from a RowFile per add(): 384 KB of float32 at 384 dims (and 192 KB of fp16 codes).
+# 4096 (6 MB, and its codes) was the largest constant of a small build's peak (storing:vectors at
+# 3 MB of text; bench/reports/index_scale.txt, sixth pass), 1024 still 1.5 + 0.8 MB of it (eleventh
+# pass); FAISS adds and encodes row by row, so the index is the same at any block size.
+ADD_BLOCK = 256
 SEED = 1234
 SERIAL_QUERIES = 8  # fewer queries than this run single-threaded (see search())
 

@@ -546,12 +546,114 @@ def _furniture(tree: Any, meta: DocMeta, body: list[str]) -> tuple[list[Part], s
     return head, headline
 
 
+# libxml2's HTML parser stops building the tree 256 elements deep (xmlParserMaxDepth; its
+# "huge" option only moves that to 2048) and drops everything below: a page of 10,000 nested
+# <div>s had "no main text". Such a page is parsed again with its elements nested at most this
+# deep (`shallow`), under libxml2's limit with room for the <html>/<body> it adds.
+MAX_DEPTH = 200
+# Elements an open one of the same kind closes, and what an open <p> is closed by (HTML's implied
+# end tags, as far as `shallow` must know them to keep count of the depth).
+_SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
+_CLOSES_P = _BLOCK - {"br", "hr"}
+_LEAF_BLOCKS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6".split())
+_LEAF_ROOM = 8  # levels kept for them past MAX_DEPTH: well under libxml2's 256
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_END_LOOKBACK = 64  # open elements an end tag is matched against: a stray end tag costs O(1)
+
+
+def shallow(page: str, max_depth: int = MAX_DEPTH) -> str:
+    """`page` with its elements nested at most `max_depth` deep: the tags of deeper elements are
+    left out (a block's replaced by a line break), their text kept. Linear in the page: one pass of
+    the standard library's streaming HTML parser, which builds no tree.
+
+    Args:
+        page: the page's HTML.
+        max_depth: the deepest nesting kept.
+
+    Returns:
+        The page as HTML, its text and the tags of its first `max_depth` levels as written.
+    """
+    from html.parser import HTMLParser
+
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (tag, whether its tags were kept)
+    depth = [0]  # kept open elements
+
+    def close_top() -> None:
+        if stack.pop()[1]:
+            depth[0] -= 1
+
+    class Flatten(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            text = self.get_starttag_text() or ""
+            if tag in _VOID:
+                out.append(text)
+                return
+            while stack and (
+                (tag in _SELF_CLOSING and stack[-1][0] == tag) or (tag in _CLOSES_P and stack[-1][0] == "p")
+            ):
+                close_top()  # an implied end tag: the parser closes it, so must the count
+            # Raw text (script, style) is never shown as text; a paragraph's or a heading's tags are
+            # kept a little deeper, where no other element nests (an open one is closed above).
+            keep = (
+                depth[0] < max_depth
+                or tag in ("script", "style")
+                or (tag in _LEAF_BLOCKS and depth[0] < max_depth + _LEAF_ROOM)
+            )
+            stack.append((tag, keep))
+            if keep:
+                depth[0] += 1
+                out.append(text)
+            elif tag in _BLOCK:
+                out.append("\n")
+
+        def handle_startendtag(self, tag: str, attrs: Any) -> None:
+            out.append(self.get_starttag_text() or "")
+
+        def handle_endtag(self, tag: str) -> None:
+            for i in range(len(stack) - 1, max(-1, len(stack) - 1 - _END_LOOKBACK), -1):
+                if stack[i][0] == tag:
+                    kept = stack[i][1]
+                    while len(stack) > i:
+                        close_top()
+                    out.append(f"</{tag}>" if kept else ("\n" if tag in _BLOCK else ""))
+                    return
+
+        def handle_data(self, data: str) -> None:
+            out.append(data)
+
+        def handle_entityref(self, name: str) -> None:
+            out.append(f"&{name};")
+
+        def handle_charref(self, name: str) -> None:
+            out.append(f"&#{name};")
+
+        def handle_decl(self, decl: str) -> None:
+            out.append(f"<!{decl}>")
+
+    parser = Flatten(convert_charrefs=False)
+    parser.feed(page)
+    parser.close()
+    return "".join(out)
+
+
+def _parse(page: str) -> Any:
+    """The page's lxml tree; parsed again through `shallow` when libxml2 hit its nesting limit."""
+    from lxml import html
+
+    parser = html.HTMLParser()
+    tree = html.document_fromstring(page, parser=parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        tree = html.document_fromstring(shallow(page), parser=html.HTMLParser())
+    return tree
+
+
 def read_page(page: str) -> Page | None:
     """The page's paragraphs in reading order with their kinds, and its metadata; None when it has no text."""
-    from lxml import etree, html
+    from lxml import etree
 
     try:
-        tree = html.document_fromstring(page)
+        tree = _parse(page)
     except (etree.ParserError, ValueError):
         return None
     _space_blocks(tree)

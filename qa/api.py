@@ -81,9 +81,16 @@ class Index:
             doc: keep only this document (its path as indexed, or its file name).
         Returns:
             The attributions (`qa.Attribution`), with offsets into the document's text.
+        Raises:
+            qa.BadInput: an empty (or blank) `speaker` or `doc`; None means "any".
         """
         from qa import attributions
 
+        for name, value in (("doc", doc), ("speaker", speaker)):
+            if value is not None and not value.strip():
+                raise BadInput(
+                    f"{name} must name something: an empty {name} would match nothing, or everything"
+                )
         return attributions.load(self._engine.index_dir, doc, speaker)
 
 

@@ -108,6 +108,34 @@ def _same_doc(source: str, wanted: str) -> bool:
     return os.path.abspath(wanted) == source or os.path.realpath(wanted) == source
 
 
+def _group_names(
+    aliases: dict[tuple[int, str], set[str]], rows: list[docstore.QuoteRow]
+) -> dict[str, set[str]]:
+    """Each speaker's name -> the keys of every name its person goes by across the documents.
+
+    Each document stores its own form ("Donald J. Trump" in one article, "Donald Trump" in
+    another); qa.names.merge joins the forms of one person as `qa speakers` and the ranking do
+    (weighted by quotes, as qa.engine), so `--speaker "Donald Trump"` finds both. A document's
+    other aliases (a surname, a bound role) stay that document's own.
+
+    Args:
+        aliases: (document id, speaker) -> that document's keys for the speaker.
+        rows: the stored attributions.
+    Returns:
+        Speaker name -> the keys of all the names of its merged group (itself included).
+    """
+    from collections import Counter
+
+    from qa import names
+
+    quoted = [q.speaker for q in rows if q.speaker]
+    one = names.merge([*(name for _, name in aliases), *quoted], Counter(quoted))
+    keys: dict[str, set[str]] = {}
+    for name, canonical in one.items():
+        keys.setdefault(canonical, set()).add(_key(name))
+    return {name: keys[canonical] for name, canonical in one.items()}
+
+
 def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) -> list[Attribution]:
     """Every attribution in an index, in document then text order, optionally filtered.
 
@@ -115,7 +143,9 @@ def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) ->
         index_dir: the index folder (verified before reading).
         doc: keep only this document (its path as indexed, a path to it, or its file name).
         speaker: keep only attributions to this person: their canonical name, any alias the
-            document gives them, or the source as written ("officials"); case-insensitive.
+            document gives them, another document's form of the same name (qa.names.merge:
+            "Donald Trump" finds "Donald J. Trump"'s quotes), or the source as written
+            ("officials"); case-insensitive.
     Returns:
         The attributions.
     """
@@ -131,13 +161,18 @@ def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) ->
     finally:
         ds.close()
     want = _key(speaker) if speaker else None
+    group = _group_names(aliases, rows) if want is not None else {}
     out: list[Attribution] = []
     for q in sorted(rows, key=lambda r: (docs[r.doc_id].source, r.start, r.end)):
         d = docs[q.doc_id]
         if doc is not None and not _same_doc(d.source, doc):
             continue
         if want is not None:
-            names = aliases.get((q.doc_id, q.speaker), set()) if q.speaker else set()
+            names = (
+                aliases.get((q.doc_id, q.speaker), set()) | group.get(q.speaker, set())
+                if q.speaker
+                else set()
+            )
             if want not in names and want != _key(q.speaker or "") and want != _key(q.source):
                 continue
         mention = (q.mention_start, q.mention_end) if q.mention_start >= 0 else None

@@ -1,4 +1,10 @@
-"""Where data, state and caches live. QA_HOME puts all three under one folder (tests, portable use)."""
+"""Where data, state and caches live. QA_HOME puts all three under one folder (tests, portable use).
+
+A relative QA_HOME or QA_INDEX is taken against the current directory, as git takes GIT_DIR and
+SQLite a database path, and made absolute when read: every path handed out names the same folder
+whatever directory the process later works in, and messages name it in full. (XDG_DATA_HOME and
+its kin are another matter: the XDG spec calls a relative value invalid, and platformdirs ignores it.)
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,21 @@ import os
 from pathlib import Path
 
 
+def _absolute(value: str) -> Path:
+    """An environment variable's path, `~` expanded and made absolute against the current directory.
+
+    Args:
+        value: the variable's value (not empty).
+    Returns:
+        The absolute path (not resolved: symlinks are kept as written).
+    """
+    return Path(os.path.abspath(os.path.expanduser(value)))
+
+
 def _base(kind: str) -> Path:
     home = os.environ.get("QA_HOME")
     if home:
-        return Path(home).expanduser() / kind
+        return _absolute(home) / kind
     import platformdirs
 
     return Path(getattr(platformdirs, f"user_{kind}_dir")("qa", appauthor=False))
@@ -38,7 +55,7 @@ def model_cache_dir() -> Path:
 def default_index_dir() -> Path:
     """The index used without --index: QA_INDEX, else the bundled article's index in the data folder."""
     env = os.environ.get("QA_INDEX")
-    return Path(env).expanduser() if env else data_dir() / "default-index"
+    return _absolute(env) if env else data_dir() / "default-index"
 
 
 def bundled_article() -> Path:

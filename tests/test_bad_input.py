@@ -148,8 +148,16 @@ def test_files_that_are_skipped(
             "\ufeffThe UTF-16 caf\u00e9 opens at ten.\n".encode("utf-16-be"),
             "The UTF-16 caf\u00e9 opens at ten.",
         ),
+        (
+            "The UTF-16 caf\u00e9 without a BOM opens at noon.\r\n".encode("utf-16-le"),
+            "The UTF-16 caf\u00e9 without a BOM opens at noon.",
+        ),
+        (
+            "The UTF-16 caf\u00e9 without a BOM opens at one \u2014 \u4e00\u3000.\n".encode("utf-16-be"),
+            "The UTF-16 caf\u00e9 without a BOM opens at one \u2014 \u4e00\u3000.",
+        ),
     ],
-    ids=["cp1252", "latin-1", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom"],
+    ids=["cp1252", "latin-1", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be"],
 )
 def test_legacy_encodings_are_indexed(index_copy: Path, tmp_path: Path, data: bytes, expected: str) -> None:
     folder = tmp_path / "enc"
@@ -678,3 +686,21 @@ def test_special_file_does_not_hang(index_copy: Path, tmp_path: Path) -> None:
     assert r.exit_code == 7  # nothing else to index: an error, the index unchanged
     assert "not a regular file (character device)" in one_error_line(r)
     assert generation_digest(index_copy) == before
+
+
+def test_deeply_nested_html_is_indexed(index_copy: Path, tmp_path: Path) -> None:
+    """10,000 nested <div>s: skipped as "no main text found" (libxml2 builds no tree below 256
+    levels); now parsed again with its nesting cut, its text indexed and found."""
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    body = "<p>The lighthouse keeper rowed out to the Inchmore skerry every Sunday in 1931.</p>"
+    page = "<html><body>" + "<div>" * 10_000 + body + "</div>" * 10_000 + "</body></html>"
+    (folder / "deep.html").write_text(page, encoding="utf-8")
+    r, rep = _index_one(index_copy, folder)
+    assert r.exit_code == 0, r.stderr
+    assert rep["skipped"] == [] and rep["added"] == 1
+    r = invoke(
+        "ask", "When did the lighthouse keeper row out to the skerry?", "--index", str(index_copy), "--json"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "lighthouse keeper rowed out" in json.loads(r.stdout)["passages"][0]["text"]

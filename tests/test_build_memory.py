@@ -516,3 +516,31 @@ def test_freed_heap_memory_is_given_back_before_the_vector_index_is_built() -> N
     build_module._return_freed_memory()
     assert before - _rss_bytes() > 10_000_000, (before, _rss_bytes())
     del keep
+
+
+def test_lexical_write_over_many_batches_and_merges(tmp_path: Path) -> None:
+    """The vocabulary's numpy tables (lexical._Table: S16 keys, batches of passages looked up
+    together, merges every sixteenth of the table) give bm25s' files byte for byte across many
+    batches and merges: words longer than the key width (ASCII and not), words that are another
+    word's term, and empty passages first, at a batch's edge and inside one, take the ids a dict
+    of every word gave them, in order of first use."""
+    import random
+
+    rng = random.Random(11)
+    pool = [
+        "founded", "found", "finds", "sawn", "saw", "sees", "harbour", "timber",
+        "internationalisation", "counterrevolutionaries", "überdurchschnittlichkeit",
+        "naïveté", "mill", "wreck", "diver", "divers", "running", "ran", "children",
+    ]  # fmt: skip
+    passages = ["the of and"]
+    for i in range(3 * lexical._WORD_BATCH + 5):
+        if i in (lexical._WORD_BATCH - 1, lexical._WORD_BATCH, 2 * lexical._WORD_BATCH + 7):
+            passages.append("" if i % 2 else "and the")
+            continue
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 9))]
+        words += [f"w{rng.randint(0, 5000)}x" for _ in range(rng.randint(0, 30))]  # thousands of words
+        passages.append(" ".join(words))
+    lexical.Lexical.write(iter(passages), tmp_path / "new")
+    _reference_files(passages, tmp_path / "ref")
+    for name in sorted(p.name for p in (tmp_path / "ref").iterdir()):
+        assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "ref" / name).read_bytes(), name

@@ -569,3 +569,34 @@ def test_a_real_name_is_not_corrected_into_another_word(fake_article_index: Path
     """Two edits reach other words from a short name ("Iowa"/"Now"): only one is a typo there."""
     j = json.loads(invoke("ask", question, "--index", str(fake_article_index), "--json").stdout)
     assert "did_you_mean" not in j, j.get("did_you_mean")
+
+
+def test_relative_qa_home_is_taken_against_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA_HOME=rel (or QA_INDEX=rel) names a folder of the current directory, as GIT_DIR=rel and a
+    relative SQLite path do, and is made absolute once read: a later chdir does not move it, and
+    messages name it in full. A relative XDG_DATA_HOME is another matter: the XDG spec calls it
+    invalid, and it is ignored."""
+    work = tmp_path / "work"
+    (work / "docs").mkdir(parents=True)
+    (work / "docs" / "pier.txt").write_text("The pier was repainted white in June.\n", encoding="utf-8")
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("QA_HOME", "rel-home")
+    monkeypatch.delenv("QA_INDEX", raising=False)
+    data, state = config.data_dir(), config.state_dir()
+    assert data == work / "rel-home" / "data" and state == work / "rel-home" / "state"
+    assert config.default_index_dir() == work / "rel-home" / "data" / "default-index"
+    r = invoke("index", "docs", "--model", FAKE)
+    assert r.exit_code == 0, r.stderr
+    assert store.current(work / "rel-home" / "data" / "default-index").is_dir()
+    monkeypatch.chdir(tmp_path)  # elsewhere, the same QA_HOME names another folder...
+    assert config.data_dir() == tmp_path / "rel-home" / "data"
+    assert data.is_absolute() and (data / "default-index").is_dir()  # ...but paths already read stay put
+    monkeypatch.setenv("QA_INDEX", "work/rel-home/data/default-index")
+    r = invoke("docs", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["documents"][0]["source"] == str(work / "docs" / "pier.txt")
+    monkeypatch.delenv("QA_HOME")
+    monkeypatch.setenv("XDG_DATA_HOME", "relative-xdg")
+    assert config.data_dir().is_absolute() and "relative-xdg" not in str(config.data_dir())

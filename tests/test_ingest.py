@@ -212,6 +212,37 @@ def test_utf16_and_utf32_with_bom(tmp_path: Path, codec: str, bom: bytes) -> Non
     assert doc.title == "Headline \u2013 \u00e9t\u00e9"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    """UTF-16 saved without a BOM was skipped as binary (its NULs): its byte order is the side of
+    the NULs, and it is text when it decodes to no control character. A surrogate pair crossing the
+    64 KiB decode window is kept."""
+    text = "Headline \u2013 \u00e9t\u00e9\r\n" + "x" * 32765 + "\U0001f600 Second line \u4e00\u3000\r\n"
+    raw = text.encode(codec)
+    assert not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw
+    doc = read_ok(write(tmp_path / f"{codec}.txt", raw))
+    assert doc.text == text.replace("\r\n", "\n")
+    assert doc.title == "Headline \u2013 \u00e9t\u00e9"
+    assert decode(raw) == text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "ab".encode("utf-16-le") + b"\x00",  # an odd length
+        "line\x01one".encode("utf-16-le"),  # a control character
+        "one\x00two".encode("utf-16-be"),  # a NUL
+        b"\x00A\x00B\xd8\x00\x00C",  # a lone surrogate
+        b"A\x00\x00B",  # as many NULs on both sides
+        random.Random(5).randbytes(4096) + b"\x00",
+    ],
+    ids=["odd", "control", "nul", "surrogate", "even", "random"],
+)
+def test_nul_bytes_that_are_no_utf16_stay_binary(tmp_path: Path, raw: bytes) -> None:
+    assert ingest_mod.bomless_utf16(raw) is None and decode(raw) is None
+    assert read_skip(write(tmp_path / "blob.txt", raw)).reason == "binary file"
+
+
 def test_crlf_and_cr_normalised(tmp_path: Path) -> None:
     doc = read_ok(write(tmp_path / "crlf.txt", b"one\r\ntwo\rthree\r\n\r\nfour"))
     assert doc.text == "one\ntwo\nthree\n\nfour"
@@ -285,6 +316,47 @@ def test_html_in_cp1252_is_decoded(tmp_path: Path) -> None:
     )
     doc = read_ok(write(tmp_path / "news.htm", page.encode("cp1252")))
     assert "Safety came before speed \u2013 caf\u00e9 \u20ac5." in doc.text
+
+
+@pytest.mark.parametrize("depth", [300, 10_000])
+def test_deeply_nested_html_keeps_its_text(tmp_path: Path, depth: int) -> None:
+    """10,000 nested <div>s were skipped as "no main text": libxml2 builds no tree below 256 levels.
+    The page is parsed again with its nesting cut to webpage.MAX_DEPTH (tags left out, text kept):
+    paragraphs stay paragraphs, a script stays hidden, entities are decoded once."""
+    inner = (
+        "<p>The harbour wall was rebuilt in 1923 after a great storm flooded the town.</p>"
+        "<script>var hidden = 'never shown';</script>"
+        "<p>Fishermen said the new wall saved the fleet twice &amp; more since then.</p>"
+    )
+    page = (
+        "<html><head><title>Harbour wall history</title></head><body>"
+        + "<div class='x'><span>" * depth
+        + inner
+        + "</span></div>" * depth
+        + "</body></html>"
+    )
+    doc = read_ok(write(tmp_path / "deep.html", page))
+    assert "The harbour wall was rebuilt in 1923 after a great storm flooded the town." in doc.text
+    assert "Fishermen said the new wall saved the fleet twice & more since then." in doc.text.split("\n\n")
+    assert "never shown" not in doc.text and "<" not in doc.text
+
+
+def test_shallow_keeps_a_page_s_text_and_bounds_its_depth() -> None:
+    from lxml import html
+
+    from index.webpage import MAX_DEPTH, shallow
+
+    def page(depth: int) -> str:
+        inner = "<ul><li>one<li>two &lt;3</ul>" + "<p>x" * 500
+        return "<html><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>"
+
+    tree = html.document_fromstring(shallow(page(1000)))
+    assert max(len(list(e.iterancestors())) for e in tree.iter()) <= MAX_DEPTH + 10
+    expected = html.document_fromstring(page(10)).text_content()  # what a shallow page shows
+    assert "".join(tree.text_content().split()) == "".join(expected.split())  # the same text
+    assert expected.count("x") == 500
+    assert len(tree.findall(".//p")) == 500  # an unclosed <p> closes the one before: not nested
+    assert shallow(NEWS_PAGE) == NEWS_PAGE  # a page within the limit is unchanged
 
 
 def test_html_without_main_text_is_skipped(tmp_path: Path) -> None:

@@ -123,3 +123,65 @@ def test_unnamed_sources_are_found_by_their_wording(tmp_path: Path, qa_home: Pat
     assert r.exit_code == 0, r.stderr
     top = json.loads(r.stdout)["passages"][0]["text"]
     assert "officials said" in top
+
+
+# Two articles naming one person by two forms of his name: each document stores its own form.
+HARBOUR = """Council approves new harbour plan
+
+The town council approved the harbour plan on Tuesday after a long debate.
+
+"This is a great day for the harbour," Donald J. Trump said at the meeting. He added that work would start in May.
+"""
+GOLF = """Golf course opens its doors
+
+A new golf course opened near the coast on Saturday morning.
+
+"We built the best course in the country," Donald Trump told reporters at the opening.
+"""
+
+
+@pytest.fixture
+def two_forms_index(tmp_path: Path, qa_home: Path) -> Path:
+    from index.hashembed import MODEL
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (docs / "golf.txt").write_text(GOLF, encoding="utf-8")
+    r = CliRunner().invoke(app, ["index", str(docs), "--index", str(tmp_path / "idx"), "--model", MODEL])
+    assert r.exit_code == 0, r.stderr
+    return tmp_path / "idx"
+
+
+def test_speaker_filter_finds_every_form_of_one_name(two_forms_index: Path) -> None:
+    """`--speaker "Donald Trump"` found only the article that wrote "Donald Trump": the filter read
+    each document's own names, not the cross-document merge `qa speakers` shows (qa.names.merge)."""
+    runner = CliRunner()
+    every = _json_lines(runner.invoke(app, ["quotes", "--index", str(two_forms_index), "--json"]).stdout)
+    assert {row["speaker"] for row in every} == {"Donald J. Trump", "Donald Trump"}  # each document's own
+    for asked in ("Donald Trump", "donald j. trump", "Trump"):
+        r = runner.invoke(app, ["quotes", "--index", str(two_forms_index), "--json", "--speaker", asked])
+        assert r.exit_code == 0, r.stderr
+        assert _json_lines(r.stdout) == every, asked
+    r = runner.invoke(app, ["quotes", "--index", str(two_forms_index), "--json", "--speaker", "Donald Duck"])
+    assert r.exit_code == 0 and r.stdout == ""
+
+
+@pytest.mark.parametrize("args", [["--doc="], ["--doc", "  "], ["--speaker="], ["--speaker", ""]])
+def test_empty_filter_is_a_usage_error(two_forms_index: Path, args: list[str]) -> None:
+    """`--doc=` matched nothing while `--speaker=` matched everything: both are usage errors now."""
+    r = CliRunner().invoke(app, ["quotes", "--index", str(two_forms_index), *args])
+    assert r.exit_code == 2
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "needs a value" in lines[0] and args[0].split("=")[0] in lines[0]
+    assert r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_api_refuses_an_empty_filter(two_forms_index: Path) -> None:
+    import qa
+
+    index = qa.open(two_forms_index)
+    assert len(index.quotes(speaker="Donald Trump")) == 3
+    for kwargs in ({"doc": ""}, {"speaker": " "}):
+        with pytest.raises(qa.BadInput):
+            index.quotes(**kwargs)
