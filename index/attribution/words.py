@@ -188,7 +188,7 @@ STOP = (
         "prosecutors researchers scientists doctors officers lawmakers people government western eastern "
         "northern southern speaking asked during under over about against between among through throughout "
         "until unless whether once perhaps still even only just instead indeed thus hence dear mr mrs ms "
-        "mx sir oh well now later earlier recently".split()
+        "mx sir oh well now later earlier recently having being".split()
     )
     | MONTHS
     | DAYS

@@ -1,0 +1,58 @@
+"""Sources that are no speaker's name (round 14): a function word or a possessive opening the
+sentence is no institution, and "the Texan" beside "Texans" is a person described, not a body."""
+
+from __future__ import annotations
+
+from index.attribution import analyse
+from index.model import Quote
+
+
+def _by_words(text: str, quotes: list[Quote], words: str) -> Quote:
+    return next(q for q in quotes if words in text[q.start : q.end])
+
+
+def test_a_function_word_opening_the_sentence_is_no_speaker() -> None:
+    text = (
+        "Senator Dana Whitfield visited the plant on Tuesday. The administration said it would appeal "
+        "the ruling. Several said the ruling was fair. Having announced that the plant would close, "
+        "the board met again on Friday."
+    )
+    _speakers, quotes = analyse(text)
+    names = {q.speaker for q in quotes}
+    assert not names & {"Having", "Several", "The", "administration"}
+    q = _by_words(text, quotes, "would appeal")
+    assert (q.speaker, q.source) == (None, "The administration")  # unnamed, its wording kept
+
+
+def test_a_stop_word_written_inside_a_name_still_names_someone() -> None:
+    text = (
+        "Pfizer chief executive Ian Read spoke to analysts on Monday. Read said the company had "
+        "weighed the political debate before the deal."
+    )
+    _speakers, quotes = analyse(text)
+    # "read" is a stop word ("read more"), but written mid-sentence in "Ian Read" it names someone
+    assert _by_words(text, quotes, "weighed the political").speaker is not None
+
+
+def test_a_possessive_campaign_is_not_a_speaker_named_his_campaign() -> None:
+    text = (
+        "Governor Mark Olsen met the union. His campaign said the meeting went well and talks would follow."
+    )
+    _speakers, quotes = analyse(text)
+    assert _by_words(text, quotes, "meeting went well").speaker != "His campaign"
+
+
+def test_the_member_of_a_group_named_in_the_plural_is_the_person_just_named() -> None:
+    text = (
+        'Rick Perry spoke to Texans on Monday. "Those are skilled governors," the Texan said. '
+        '"But voters want something else."'
+    )
+    speakers, quotes = analyse(text)
+    assert _by_words(text, quotes, "skilled governors").speaker == "Rick Perry"
+    assert "Texan" not in {s.name for s in speakers}
+
+
+def test_an_institution_of_one_word_stays_an_institution() -> None:
+    text = 'Rick Perry spoke to Texans on Monday. "We will not comment," the Kremlin said.'
+    _speakers, quotes = analyse(text)
+    assert _by_words(text, quotes, "will not comment").speaker == "Kremlin"
