@@ -16,6 +16,7 @@ from index.attribution.words import (
     AUX,
     BARE_SOURCES,
     BELIEF_VERBS,
+    FUNCTION_WORDS,
     GIVEN,
     GROUP_NOUNS,
     HONORIFICS,
@@ -1024,13 +1025,15 @@ class _Sources:
         if not m or m.group(1).split()[0].lower() in _NOT_INSTITUTION:
             return -1
         words = m.group(1).split()
+        w0 = words[0].lower()
         if (
             len(words) == 1
-            and words[0].lower() in STOP
-            and words[0].lower() not in self.doc.mid_sentence_caps()
+            and w0 in FUNCTION_WORDS
+            and not (w0 == "the" and m.group(2))  # "The government said": the body, as before
+            and w0 not in self.doc.mid_sentence_caps()
         ):
-            # "Having announced that ...": a function word capitalised only where it opens a sentence
-            # ("Ian Read" keeps "Read", a stop word written mid-sentence), no institution
+            # "Having announced that ...", "Several said", "His campaign said": a function word
+            # capitalised only where it opens a sentence (Al From keeps "From"), no institution
             return -1
         if len(words) >= 2 and words[0].lower() in STOP and words[0] != "New":
             return -1  # "On Wednesday", "Earlier Tuesday": an opening phrase, no institution
