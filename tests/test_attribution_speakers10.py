@@ -57,3 +57,33 @@ def test_an_institution_of_one_word_stays_an_institution() -> None:
     text = 'Rick Perry spoke to Texans on Monday. "We will not comment," the Kremlin said.'
     _speakers, quotes = analyse(text)
     assert _by_words(text, quotes, "will not comment").speaker == "Kremlin"
+
+
+NESTED = (
+    "Former state senator Dr. Kelli Ward called for the impeachment of the attorney general.\n\n"
+    "Dr. Ward stated:\n\n"
+    '"The department is not about “Equal Justice Under Law” anymore. It is about President Obama and '
+    "his vision of the states.\n\n"
+    '"The latest example is a lawsuit against the state over its “Bathroom Bill.”\n\n'
+    '"The Senate was supposed to guard the states, but John McCain has forgotten that."\n\n'
+    "The lawsuit was filed on Monday."
+)
+
+
+def test_a_curly_quotation_inside_a_straight_one_does_not_close_it() -> None:
+    """An opening curly mark never closes a straight quotation: the paragraph's quotation runs on,
+    and the paragraphs continuing it keep its speaker (never a name from inside it)."""
+    _speakers, quotes = analyse(NESTED)
+    first = _by_words(NESTED, quotes, "The department is not about")
+    assert "Equal Justice Under Law” anymore" in NESTED[first.start : first.end]
+    for words in ("The department is not", "The latest example", "The Senate was supposed"):
+        assert _by_words(NESTED, quotes, words).speaker == "Kelli Ward"
+
+
+def test_a_stray_straight_mark_does_not_swallow_curly_quotations() -> None:
+    text = (
+        "Pastor Mark Burns defended Trump's remark on Sunday. Trump said “look at my supporter over "
+        "there” and “he is great.” Burns said the crowd cheered.\n\nThe rally ended at nine."
+    )
+    _speakers, quotes = analyse(text.replace("Sunday.", 'Sunday. "'))
+    assert all(q.end - q.start < 60 for q in quotes)

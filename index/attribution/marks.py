@@ -44,6 +44,7 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         carry = False
         open_at = -1
         skip_to = -1
+        nxt_open = pi + 1 < len(paras) and text[paras[pi + 1][0]] == '"'
         for i in range(ps, pe):
             ch = text[i]
             if ch not in _QUOTE_DOUBLE or i < skip_to:
@@ -59,6 +60,10 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
                 open_at = i
             elif ch in "“„«" and text[open_at] in "“„«":
                 open_at = i  # a missing closing mark: restart at the newer opening
+            elif ch in "“„«" and text[open_at] == '"' and (inner := _nested_close(text, i, pe, nxt_open)) > 0:
+                # `"... isn't about “Equal Justice Under Law” anymore."`: a curly quotation nested in a
+                # straight one (an opening mark never closes a quotation)
+                skip_to = inner + 1
             else:
                 if i > open_at + 1:
                     spans.append(_Span(open_at + 1, i, pi, chain, True, False))
@@ -77,6 +82,26 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
 # A bound on an attribute value read in markup (tweet embeds: ids, dates, handles, a picture link); not
 # fit: a value longer than this is left to the ordinary pairing.
 _ATTRIBUTE_MAX_CHARS = 200
+
+
+def _nested_close(text: str, i: int, pe: int, continued: bool) -> int:
+    """Where the curly quotation opened at `i` inside a straight one closes: before the paragraph's end
+    `pe` and any straight double mark, with the straight quotation still closed after it in the
+    paragraph, or continued in the next one (`continued`: it opens with a straight mark). A stray
+    straight mark before curly quotations is no quotation around them.
+
+    Args:
+        text: the document text; i: the opening curly mark; pe: the paragraph's end.
+        continued: the next paragraph opens with a straight double mark.
+    Returns:
+        The closing mark's offset, or -1.
+    """
+    close = text.find("”" if text[i] == "“" else "“" if text[i] == "„" else "»", i + 1, pe)
+    if close < 0 or '"' in text[i + 1 : close]:
+        return -1
+    if not continued and '"' not in text[close + 1 : pe]:
+        return -1
+    return close
 
 
 def _opens_here(text: str, i: int, ps: int) -> bool:
