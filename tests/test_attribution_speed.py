@@ -136,3 +136,27 @@ def test_he_said_repeated_tries_few_subject_patterns() -> None:
         if need is None or need(pre, 0)
     ]
     assert tried == ["pron", "role"]
+
+
+def test_nested_quotation_search_agrees_with_a_plain_scan() -> None:
+    """`_nested_close` remembers its searches (one scan per paragraph, linear however many curly marks
+    stand inside a straight quotation); it finds what a plain scan of the paragraph finds."""
+    from index.attribution.marks import _nested_close
+
+    def plain(text: str, i: int, pe: int, continued: bool) -> int:
+        close = text.find("”" if text[i] == "“" else "“" if text[i] == "„" else "»", i + 1, pe)
+        if close < 0 or '"' in text[i + 1 : close]:
+            return -1
+        if not continued and '"' not in text[close + 1 : pe]:
+            return -1
+        return close
+
+    r = random.Random(5)
+    for _ in range(400):
+        text = "".join(r.choice(['"', "“", "”", "„", "«", "»", "a", " "]) for _ in range(r.randint(1, 40)))
+        pe = len(text)
+        continued = r.random() < 0.5
+        memo: dict[str, tuple[int, int]] = {}
+        for i, ch in enumerate(text):
+            if ch in "“„«":
+                assert _nested_close(text, i, pe, continued, memo) == plain(text, i, pe, continued), (text, i)
