@@ -11,6 +11,9 @@ compiled before timing (a cold process spends about a second on that, whatever t
 Real news ran quadratic in the number of people until persons were indexed by surname: 1 MB of
 concatenated PolNeAR train articles took 50 s, 26 s after (wall, at load 15; 4.4 CPU seconds now:
 bench/reports/attribution_speed.txt). The quadratic quote regexes this replaced took 15 s on a 32 KB line without spaces, 29 s on 64 KB, over 100 s on 128 KB.
+A line of "he said" repeated was linear but slow: each of its cues tried seven `$`-anchored subject
+patterns at every position of 180 characters (64 KB: 6.2 CPU s); with each pattern tried only where
+its required words stand (patterns._SUBJ_END_NEEDS) it takes 0.9 CPU s (round 14).
 """
 
 from __future__ import annotations

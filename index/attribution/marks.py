@@ -44,6 +44,8 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         carry = False
         open_at = -1
         skip_to = -1
+        nxt_open = pi + 1 < len(paras) and text[paras[pi + 1][0]] == '"'
+        memo: dict[str, tuple[int, int]] = {}  # `_nested_close`'s searches, kept linear
         for i in range(ps, pe):
             ch = text[i]
             if ch not in _QUOTE_DOUBLE or i < skip_to:
@@ -59,6 +61,14 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
                 open_at = i
             elif ch in "“„«" and text[open_at] in "“„«":
                 open_at = i  # a missing closing mark: restart at the newer opening
+            elif (
+                ch in "“„«"
+                and text[open_at] == '"'
+                and (inner := _nested_close(text, i, pe, nxt_open, memo)) > 0
+            ):
+                # `"... isn't about “Equal Justice Under Law” anymore."`: a curly quotation nested in a
+                # straight one (an opening mark never closes a quotation)
+                skip_to = inner + 1
             else:
                 if i > open_at + 1:
                     spans.append(_Span(open_at + 1, i, pi, chain, True, False))
@@ -77,6 +87,41 @@ def _pair_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
 # A bound on an attribute value read in markup (tweet embeds: ids, dates, handles, a picture link); not
 # fit: a value longer than this is left to the ordinary pairing.
 _ATTRIBUTE_MAX_CHARS = 200
+
+
+def _next_mark(text: str, mark: str, i: int, pe: int, memo: dict[str, tuple[int, int]]) -> int:
+    """The first `mark` after `i` before `pe`, or -1; each search remembered in `memo` (mark -> (searched
+    from, found)), so that the searches of one paragraph scan it once: linear however many marks."""
+    got = memo.get(mark)
+    if got is not None and got[0] <= i + 1 and (got[1] < 0 or got[1] > i):
+        return got[1]
+    found = text.find(mark, i + 1, pe)
+    memo[mark] = (i + 1, found)
+    return found
+
+
+def _nested_close(text: str, i: int, pe: int, continued: bool, memo: dict[str, tuple[int, int]]) -> int:
+    """Where the curly quotation opened at `i` inside a straight one closes: before the paragraph's end
+    `pe` and any straight double mark, with the straight quotation still closed after it in the
+    paragraph, or continued in the next one (`continued`: it opens with a straight mark). A stray
+    straight mark before curly quotations is no quotation around them.
+
+    Args:
+        text: the document text; i: the opening curly mark; pe: the paragraph's end.
+        continued: the next paragraph opens with a straight double mark.
+        memo: the paragraph's searches so far (`_next_mark`).
+    Returns:
+        The closing mark's offset, or -1.
+    """
+    close = _next_mark(text, "”" if text[i] == "“" else "“" if text[i] == "„" else "»", i, pe, memo)
+    if close < 0:
+        return -1
+    straight = _next_mark(text, '"', i, pe, memo)
+    if 0 <= straight < close:
+        return -1
+    if not continued and _next_mark(text, '"', close, pe, memo) < 0:
+        return -1
+    return close
 
 
 def _opens_here(text: str, i: int, ps: int) -> bool:

@@ -367,7 +367,7 @@ class _Doc:
         if m.group(1) in _CUES or m.group(2) not in _CUES:
             return False
         w = tokens[0].lower()
-        return w not in GIVEN and w not in self._mid_sentence_caps() and _common_word(w)
+        return w not in GIVEN and w not in self.mid_sentence_caps() and _common_word(w)
 
     def _common_phrase(self, tokens: list[str]) -> bool:
         """A capitalised run of words the text also writes in lower case, every one of them: a title or
@@ -538,9 +538,9 @@ class _Doc:
             return False
         # Sentence-initial capitals are weak ("Along the way", "Others said", "Report: ..."): a word that
         # is common in English and never capitalised here except at a sentence's start names nobody.
-        return w in self._mid_sentence_caps() or not _common_word(w)
+        return w in self.mid_sentence_caps() or not _common_word(w)
 
-    def _mid_sentence_caps(self) -> frozenset[str]:
+    def mid_sentence_caps(self) -> frozenset[str]:
         """Capitalised words (lower-cased, as name cores are) the text writes other than at a sentence start, computed once."""
         if self._mid_caps is None:
             self._mid_caps = frozenset(

@@ -16,6 +16,7 @@ from index.attribution.words import (
     AUX,
     BARE_SOURCES,
     BELIEF_VERBS,
+    FUNCTION_WORDS,
     GIVEN,
     GROUP_NOUNS,
     HONORIFICS,
@@ -139,6 +140,10 @@ _BODY_SPEAKS = _lazy(
 
 # Described sources that end in a name: "his friend Jo Roe", "a count by The Associated Press".
 _BY_INSTITUTION = _lazy(rf"\b(?:by|from)\s+((?:[Tt]he\s+)?{U}[\w.&'’-]*(?:\s+{U}[\w.&'’-]*)*)")
+
+# "the" and one capitalised word: "the Republican", "the Kremlin".
+_THE_ONE_WORD = re.compile(rf"[Tt]he\s+({U}[a-z]+)")
+
 
 _INSTITUTION = re.compile(
     rf"^(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*)(?:\s+(?:of|for|and|on|{U}[\w.&'’-]*))*?)(?:['’]s?)?"
@@ -1020,12 +1025,37 @@ class _Sources:
         if not m or m.group(1).split()[0].lower() in _NOT_INSTITUTION:
             return -1
         words = m.group(1).split()
+        w0 = words[0].lower()
+        if (
+            len(words) == 1
+            and w0 in FUNCTION_WORDS
+            and not (w0 == "the" and m.group(2))  # "The government said": the body, as before
+            and w0 not in self.doc.mid_sentence_caps()
+        ):
+            # "Having announced that ...", "Several said", "His campaign said": a function word
+            # capitalised only where it opens a sentence (Al From keeps "From"), no institution
+            return -1
         if len(words) >= 2 and words[0].lower() in STOP and words[0] != "New":
             return -1  # "On Wednesday", "Earlier Tuesday": an opening phrase, no institution
         if subj.text.split()[-1].lower() in BARE_SOURCES:  # "Officials", "Senate Democrats": unnamed
             return -1
         name = m.group(1) + (f" {m.group(2)}" if m.group(2) else "")
         return self.doc.group(name)
+
+    def _group_member(self, text: str) -> bool:
+        """Whether a source is "the" and one capitalised word whose plural the text also writes: "the
+        Republican" beside "Republicans", "the Texan" beside "Texans" (a member of a group, not an
+        institution; "the Kremlin" and "the Vatican" have no plural).
+
+        Args:
+            text: the source as written.
+        Returns:
+            True for such a source.
+        """
+        m = _THE_ONE_WORD.fullmatch(text)
+        if m is None:
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(m.group(1))}s(?![\w'’-])", self.doc.text) is not None
 
     def _noun_owner(self, subj: _Subj) -> int:
         """Whose claim, note or promise a described "subject" before that noun is ("Mrs. Clinton
@@ -1365,6 +1395,10 @@ class _Sources:
             word = subj.text.strip()
             if " " not in word and doc.noun_modifier([word], subj.start, subj.start + len(word)):
                 return -1  # "Opinion polls see": the word modifies the plural noun after it
+            if self._group_member(subj.text.strip()):
+                # "the Republican said", "the Texan said": one member of a group the text names in the
+                # plural ("Republicans", "Texans"), a description of someone, like "the senator"
+                return doc.recent_subject(min(pos, subj.start), "", sentences=ROLE_LOOKBACK)
             who = doc.bare_surname(subj.text.strip(), subj.start, pos)
             if who < 0:
                 who = self._named_in(subj)

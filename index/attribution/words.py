@@ -175,21 +175,26 @@ TITLE_LOWER = frozenset(
     "is are was were be am".split()
 )
 # Capitalised words that open sentences or headlines and are never part of a personal name.
+# Function words: articles, pronouns, conjunctions, prepositions, quantifiers and adverbs. Capitalised
+# at a sentence's start they name nobody ("Having announced ...", "Several said ...").
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those it its he she they we i you his her their our my your him them "
+    "and but or nor so yet for if when while after before since because although though as at by in into "
+    "on of to from with without within despite however meanwhile moreover also then there here what who "
+    "whom whose which where why how not no yes all some many most more several other such both each "
+    "every one two three four five six seven eight nine ten first last next during under over about "
+    "against between among through throughout until unless whether once perhaps still even only just "
+    "instead indeed thus hence now later earlier recently having being".split()
+)
 STOP = (
     set(
-        "the a an this that these those it its he she they we i you his her their our my your him them "
-        "and but or nor so yet for if when while after before since because although though as at by in into "
-        "on of to from with without within despite however meanwhile moreover also then there here what who "
-        "whom whose which where why how not no yes all some many most more several other such both each "
-        "every one two three four five six seven eight nine ten first last next new updated photo photos "
-        "image images picture video read more share related copyright getty via source sources according "
-        "breaking live watch listen follow click subscribe advertisement today yesterday tomorrow tonight "
-        "critics officials analysts experts police residents witnesses observers investigators authorities "
-        "prosecutors researchers scientists doctors officers lawmakers people government western eastern "
-        "northern southern speaking asked during under over about against between among through throughout "
-        "until unless whether once perhaps still even only just instead indeed thus hence dear mr mrs ms "
-        "mx sir oh well now later earlier recently".split()
+        "new updated photo photos image images picture video read more share related copyright getty via "
+        "source sources according breaking live watch listen follow click subscribe advertisement today "
+        "yesterday tomorrow tonight critics officials analysts experts police residents witnesses observers "
+        "investigators authorities prosecutors researchers scientists doctors officers lawmakers people "
+        "government western eastern northern southern speaking asked dear mr mrs ms mx sir oh well".split()
     )
+    | FUNCTION_WORDS
     | MONTHS
     | DAYS
 )
