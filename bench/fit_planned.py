@@ -2,17 +2,18 @@
 
 Two sets, neither needing the model (the test reads the question and one document's text):
 
-- cost: every SQuAD v1.1 dev question asking a past event ("When did ...?"), all answerable, asked of
-  its own article: a question the test fires on would be declined wrongly. The same for the
-  answerable questions of news-dev, seed_dev, the paraphrase fit set, article_heldout 1-4 and
-  news_heldout 1-3 over their article (the bundled one, or the article the item names).
+- cost: every SQuAD v1.1 dev question asking a past event of a named subject ("When did X ...?"),
+  all answerable, asked of its own article: a question the test fires on would be declined wrongly.
+  The same for the questions of news-dev, seed_dev, the paraphrase fit set and article_heldout 1-4
+  over their article (the bundled one, or the article the item names).
+  (news_heldout 1-3 are measured end to end: bench/reports/abstention_spk12.md.)
 - recall: generated from PolNeAR train articles: for each sentence announcing an event ("X will meet
   ...", "X is expected to sign ..."), the question "When did X <verb>?" asked of that article. It
   is unanswerable when the article uses the verb only so (the test's target); when the article
   also reports the event as done, the question may be answerable and the test must keep out.
 
-Each planned frame of qa.planned._PLANNED_BEFORE is reported with the wrong declines it alone
-causes, so a frame that costs more than it declines can be dropped.
+The generated questions declined are counted per announcing frame. The test has no threshold: its
+choices (the frames, the named subject, a noun "-ing" form not being a use) were checked here.
 
     python bench/fit_planned.py [--out bench/reports/abstention_planned.md]
 """
@@ -125,9 +126,9 @@ def main() -> int:
         "| set | questions asking a past event | declined by the test |",
         "|---|---|---|",
         f"| SQuAD v1.1 dev (all answerable) | {s_asked} | {len(s_fired)} ({len(s_fired) / max(s_asked, 1):.4f}) |",
-        f"| gold sets over their article (answerable) | {sum(a for *_, a in g_fired) and 0 or 0} | "
-        f"{sum(1 for *_, a in g_fired if a)} of {g_asked} asked |",
-        f"| gold sets over their article (unanswerable) | | {sum(1 for *_, a in g_fired if not a)} |",
+        f"| gold sets over their article (news-dev, seed_dev, paraphrase fit, article_heldout 1-4) | "
+        f"{g_asked} | answerable {sum(1 for *_, a in g_fired if a)}, unanswerable "
+        f"{sum(1 for *_, a in g_fired if not a)} |",
         f"| PolNeAR train, generated 'When did X <verb>?' of announced events | {made} | {declined} "
         f"({declined / max(made, 1):.3f}); the article uses the verb only as planned in {only} |",
         "",
