@@ -280,8 +280,11 @@ class Engine:
         """The words naming quoted and never-quoted speakers (abstain.speaker_evidence), computed once."""
         if self._speaker_evidence is None:
             described = [
-                abstain.mention_context(
-                    self.docs[q.doc_id].text, q.mention_start, q.mention_end, (q.start, q.end)
+                abstain.own_wording(
+                    abstain.mention_context(
+                        self.docs[q.doc_id].text, q.mention_start, q.mention_end, (q.start, q.end)
+                    ),
+                    q.speaker,
                 )
                 for q in self.quotes
                 if 0 <= q.mention_start < q.mention_end
@@ -289,7 +292,7 @@ class Engine:
             self._speaker_evidence = abstain.speaker_evidence(
                 [(s.name, s.aliases) for s in self.speakers_index],
                 {q.speaker for q in self.quotes if q.speaker},
-                [q.source for q in self.quotes] + described,
+                [abstain.own_wording(q.source, q.speaker) for q in self.quotes] + described,
             )
         return self._speaker_evidence
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, answer_type, claims, cover, describe, equivalents, slots
+from qa import abstain, answer_type, claims, cover, describe, equivalents, planned, slots
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -1139,6 +1139,7 @@ def _abstain_reason(
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
     if why:
         return why
+    top = _named_evidence(engine, searched, top)
     best = [s.passage.pid for s in top]
     near = near_sentences(engine, best)  # read once by every test below and by _near_miss
     why = _near_miss(engine, searched, intent, top, near)
@@ -1222,6 +1223,29 @@ def _abstain_reason(
     )
 
 
+def _named_evidence(engine: Engine, searched: str, top: list[_Scored]) -> list[_Scored]:
+    """The hits that may be evidence: a weak best passage from a document that never names what the
+    question names is none when another hit's document names it (abstain.named_evidence)."""
+    names = abstain.asked_names(searched, names_in(searched)) if abstain.NAMED_EVIDENCE and top else []
+    if not names or top[0].dense >= STRONG_DENSE:
+        return top
+    docs = list(dict.fromkeys(s.passage.doc_id for s in top))
+    shares = abstain.names_shares(
+        names,
+        searched,
+        [engine.document_terms(d) for d in docs],
+        engine.terms,
+        engine.lexical.idf,
+        engine.lexical.known,
+        [n for s in engine.speakers_index for n in (s.name, *s.aliases)],
+    )
+    keep = abstain.named_evidence(shares, abstain.NAMES_SHARE)
+    if keep is None:
+        return top
+    kept = {d for d, k in zip(docs, keep, strict=True) if k}
+    return [s for s in top if s.passage.doc_id in kept]
+
+
 def _near_miss(
     engine: Engine,
     searched: str,
@@ -1239,6 +1263,15 @@ def _near_miss(
         why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
         if why:
             return why
+    # "When did Obama and Putin last meet?" where the answer's document only announces the meeting
+    # ("are set to meet"): qa.planned, measured by bench/fit_planned.py (bench/reports/abstention_planned.md).
+    verb = (
+        planned.planned_only(searched, engine.docs[top[0].passage.doc_id].text)
+        if planned.PLANNED and top
+        else None
+    )
+    if verb:
+        return f"the documents give '{verb}' only as planned, not as done"
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
@@ -1415,6 +1448,11 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
     named = asked_speakers(phrase, questions.match_speakers(phrase, engine.speakers_index), engine)
     if named and abstain.is_name(phrase):
         wanted = named
+    elif (country := abstain.country_group(phrase)) is not None and abstain.COUNTRY_GROUP:
+        # "Russian officials": the sources the documents describe by that country (qa.describe's
+        # profiles hold a title's country names), not another country's officials.
+        want = set(engine.terms(country))
+        wanted = [n for n, p in engine.speaker_profiles().items() if want & p.own]
     elif abstain.SPEAKER_TOPIC_DESCRIBED:
         # The description resolved (qa.describe), or else an alias the index binds to one source
         # ("White House spokesman Josh Earnest": describe.resolve leaves that to the alias).

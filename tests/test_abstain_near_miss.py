@@ -104,6 +104,10 @@ def test_fact_reason_names_the_fact_and_the_subject() -> None:
         ("What did Angela Merkel say about the refugee crisis?", "the refugee crisis"),
         ("What did Lord Falconer say in response to the claim?", "the claim"),
         ("What did Obama say?", None),
+        # The occasion ("in his remarks") is where X spoke; the topic is what follows it.
+        ("What did Mayor Quill say in her remarks after the ferry fire?", "the ferry fire"),
+        ("What did Mayor Quill say in her speech on housing?", "housing"),
+        ("What did Mayor Quill say in her speech?", None),
         ("What did he say about guns?", None),
         ("Who said that about guns?", None),
     ],
@@ -205,3 +209,48 @@ def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
     in_code["YEAR_IN_DOC"] = abstain.YEAR_IN_DOC
     in_code["COUNT_SUBJECT"] = abstain.COUNT_SUBJECT
     assert {k: float(v) for k, v in chosen.items()} == in_code
+
+
+def test_own_wording_keeps_the_part_naming_the_speaker() -> None:
+    both = "Senator Ada Quill of Maine and Senator Rob Fenn of Ohio"
+    assert abstain.own_wording(both, "Ada Quill") == "Senator Ada Quill of Maine"
+    # A coordination inside one name, or with no other person, stays whole.
+    health = "the Department of Health and Human Services"
+    assert abstain.own_wording(health, "Department of Health and Human Services") == health
+    assert abstain.own_wording("Quill and her campaign", "Ada Quill") == "Quill and her campaign"
+    assert abstain.own_wording(both, None) == both
+
+
+def test_a_coordinated_alias_does_not_quote_the_other_person() -> None:
+    ev = abstain.speaker_evidence(
+        [("Ada Quill", ["Quill", "Ada Quill of Maine and Senator Rob Fenn of Ohio"]), ("Rob Fenn", ["Fenn"])],
+        {"Ada Quill"},
+        ["Quill"],
+    )
+    assert abstain.unquoted_speaker("Rob Fenn", ev) == "Rob Fenn is mentioned, but not quoted"
+    assert abstain.unquoted_speaker("Ada Quill", ev) == ""
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Russian officials", "Russian"),
+        ("the French diplomats", "French"),
+        ("US lawmakers", "US"),
+        ("Harbour officials", None),
+        ("Vladimir Putin", None),
+        ("Russian President Vladimir Putin", None),
+    ],
+)
+def test_country_group(phrase: str, country: str | None) -> None:
+    assert abstain.country_group(phrase) == country
+
+
+def test_named_evidence_drops_documents_not_naming_the_subject() -> None:
+    # The best passage's document does not name the asked subject, the second's does.
+    assert abstain.named_evidence([0.0, 1.0, 0.0], 0.4) == [False, True, False]
+    # The best passage's document names it, or none does: every passage stays evidence.
+    assert abstain.named_evidence([1.0, 0.0], 0.4) is None
+    assert abstain.named_evidence([0.0, 0.2], 0.4) is None
+    assert abstain.named_evidence([None, 1.0], 0.4) is None
+    assert abstain.named_evidence([], 0.4) is None

@@ -1,0 +1,155 @@
+"""Measure qa.planned (a past event asked about where the answer's document only announces it).
+
+Two sets, neither needing the model (the test reads the question and one document's text):
+
+- cost: every SQuAD v1.1 dev question asking a past event of a named subject ("When did X ...?"),
+  all answerable, asked of its own article: a question the test fires on would be declined wrongly.
+  The same for the questions of news-dev, seed_dev, the paraphrase fit set and article_heldout 1-4
+  over their article (the bundled one, or the article the item names).
+  (news_heldout 1-3 are measured end to end: bench/reports/abstention_spk12.md.)
+- recall: generated from PolNeAR train articles: for each sentence announcing an event ("X will meet
+  ...", "X is expected to sign ..."), the question "When did X <verb>?" asked of that article. It
+  is unanswerable when the article uses the verb only so (the test's target); when the article
+  also reports the event as done, the question may be answerable and the test must keep out.
+
+The generated questions declined are counted per announcing frame. The test has no threshold: its
+choices (the frames, the named subject, a noun "-ing" form not being a use) were checked here.
+
+    python bench/fit_planned.py [--out bench/reports/abstention_planned.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from qa import planned  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "eval"
+NEWS = {
+    "news-dev": (SHARED / "news-dev/gold.jsonl", SHARED / "news-dev/docs"),
+}
+ARTICLE_SETS = [
+    SHARED / "seed_dev.jsonl",
+    REPO / "bench/data/paraphrase_fit.jsonl",
+    REPO / "bench/data/article_heldout.jsonl",
+    REPO / "bench/data/article_heldout2.jsonl",
+    REPO / "bench/data/article_heldout3.jsonl",
+    REPO / "bench/data/article_heldout4.jsonl",
+]
+# "X will meet", "X is set to meet": the subject (a capitalised run, or "the" + words) and the verb.
+_ANNOUNCED = re.compile(
+    r"(?P<s>(?:[A-Z][\w.'’-]+\s+){1,3}?)(?P<f>will|is set to|are set to|is expected to|are expected to|"
+    r"is scheduled to|are scheduled to|plans to|is due to|are due to)\s+(?P<v>[a-z]{3,})\b"
+)
+
+
+def squad_cost() -> tuple[int, list[tuple[str, str]]]:
+    docs = {}
+    for line in open(SHARED / "squad-v1.1-dev/docs.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        docs[d["doc_id"]] = d["text"]
+    asked, fired = 0, []
+    for line in open(SHARED / "squad-v1.1-dev/questions.jsonl", encoding="utf-8"):
+        q = json.loads(line)
+        if not planned.asked_verbs(q["question"]):
+            continue
+        asked += 1
+        verb = planned.planned_only(q["question"], docs[q["doc_id"]])
+        if verb:
+            fired.append((q["question"], verb))
+    return asked, fired
+
+
+def gold_cost() -> tuple[int, list[tuple[str, str, bool]]]:
+    article = (REPO / "index/article.txt").read_text(encoding="utf-8")
+    texts: dict[str, str] = {}
+    for folder in (SHARED / "news-dev/docs", REPO / "bench/data/articles"):
+        for f in folder.glob("*"):
+            if f.is_file():
+                texts[f.name] = f.read_text(encoding="utf-8", errors="replace")
+    asked, fired = 0, []
+    for path in [SHARED / "news-dev/gold.jsonl", *ARTICLE_SETS]:
+        for line in open(path, encoding="utf-8"):
+            it = json.loads(line)
+            if not planned.asked_verbs(it["question"]):
+                continue
+            text = texts.get(it.get("article") or "", article)
+            asked += 1
+            verb = planned.planned_only(it["question"], text)
+            if verb:
+                fired.append((it["question"], verb, bool(it["answerable"])))
+    return asked, fired
+
+
+def polnear_recall() -> tuple[int, int, int, Counter[str]]:
+    made = only = declined = 0
+    frames: Counter[str] = Counter()
+    with gzip.open(SHARED / "polnear/train/docs.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            for m in _ANNOUNCED.finditer(text):
+                verb = m.group("v")
+                if planned._lemma(verb) != verb:
+                    continue
+                q = f"When did {m.group('s').strip()} {verb}?"
+                made += 1
+                uses = list(planned._frames(verb, text))
+                if uses and all(uses):
+                    only += 1
+                if planned.planned_only(q, text):
+                    declined += 1
+                    frames[m.group("f")] += 1
+    return made, only, declined, frames
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+    s_asked, s_fired = squad_cost()
+    g_asked, g_fired = gold_cost()
+    made, only, declined, frames = polnear_recall()
+    lines = [
+        "# Past events asked where the document only announces them (qa.planned)",
+        "",
+        "`python bench/fit_planned.py`",
+        "",
+        "| set | questions asking a past event | declined by the test |",
+        "|---|---|---|",
+        f"| SQuAD v1.1 dev (all answerable) | {s_asked} | {len(s_fired)} ({len(s_fired) / max(s_asked, 1):.4f}) |",
+        f"| gold sets over their article (news-dev, seed_dev, paraphrase fit, article_heldout 1-4) | "
+        f"{g_asked} | answerable {sum(1 for *_, a in g_fired if a)}, unanswerable "
+        f"{sum(1 for *_, a in g_fired if not a)} |",
+        f"| PolNeAR train, generated 'When did X <verb>?' of announced events | {made} | {declined} "
+        f"({declined / max(made, 1):.3f}); the article uses the verb only as planned in {only} |",
+        "",
+        "Declined per announcing frame (PolNeAR train): "
+        + ", ".join(f"{f} {n}" for f, n in frames.most_common()),
+        "",
+        "## SQuAD questions declined",
+        "",
+        *(f"- {q} ('{v}')" for q, v in s_fired),
+        "",
+        "## Gold-set questions declined",
+        "",
+        *(f"- {q} ('{v}', answerable {a})" for q, v, a in g_fired),
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
