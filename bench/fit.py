@@ -141,6 +141,14 @@ GRID: dict[str, list[float]] = {
     "unmatched_below": [1.0, 0.9, 0.8, 0.7, 0.6, 0.5],
     # A passage whose evidence of the asked type only restates the question's words (Features.echo).
     "echo": [0.0, 0.1, 0.2, 0.35, 0.5, 0.7],
+    # The question's words beside a value of the asked type (qa.rank.Features.bound), and which of
+    # qa.rank.BOUND_WINDOWS it is read over (an index: 3, 6 or 10 words either side).
+    "bound": [0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0],
+    "bound_window": [0, 1, 2],
+    # The question's numerals found in the passage (qa.rank.Features.numeral).
+    "numeral": [0.0, 0.1, 0.2, 0.3, 0.5],
+    # A "say" question's passage whose attributions to the asked speaker are beliefs or intentions only.
+    "belief": [0.0, 0.1, 0.2, 0.3, 0.5],
 }
 FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the features are computed on"}
 
@@ -824,6 +832,45 @@ def ranking_only_report(args: argparse.Namespace, items: list[Item], rf: RankFit
     return new[: new.index(ABSTENTION_HEADING)] + note + kept
 
 
+def scan(ev: Evidence, only: tuple[str, ...], command: str) -> str:
+    """Each grid value of each weight in `only`, alone, from the code's weights: J and every set's
+    in-sample figures (a new weight's evidence when the search moves nothing).
+
+    Args:
+        ev: the questions' candidate evidence.
+        only: the weights to scan (pairs: bound_window is scanned under each value of bound).
+        command: the command line, for the report.
+    Returns:
+        The scan as markdown.
+    """
+    everything = np.ones(len(ev.items), dtype=bool)
+    base = rank.WEIGHTS
+    rows = []
+    settings: list[dict[str, float]] = [{}]
+    for name in only:
+        if name == "bound_window":
+            continue
+        for v in GRID[name]:
+            if name == "bound" and "bound_window" in only:
+                settings += [{"bound": v, "bound_window": k} for k in GRID["bound_window"]]
+            else:
+                settings.append({name: v})
+    for moves in settings:
+        fig = figures(ev, first_gold(ev, dataclasses.replace(base, **moves)), everything)
+        label = ", ".join(f"{k} {v:g}" for k, v in moves.items()) or "code's weights"
+        rows.append(f"| {label} | {_rank_rows(fig)} | {objective(fig):.4f} |")
+    head = [
+        "# Scan of single ranking weights (bench/fit.py --scan)",
+        "",
+        f"`{command}`: each value alone, the other weights as in the code; in-sample hit@1 / recall@5",
+        f"and J as bench/fit.py defines it (a move must gain {MIN_GAIN:.4f} to be adopted by the search).",
+        "",
+        "| setting | " + " | ".join(SETS) + " | J |",
+        "|---|" + "---|" * (len(SETS) + 1),
+    ]
+    return "\n".join(head + rows) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--squad", type=int, default=600, help="answerable SQuAD questions")
@@ -840,12 +887,22 @@ def main() -> int:
         choices=list(GRID),
         help="search this weight alone (repeatable); the others keep their values",
     )
+    ap.add_argument(
+        "--scan",
+        type=Path,
+        default=None,
+        help="write each --only weight's grid values, alone, to this report, and stop",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
     t0 = time.perf_counter()
     engines, items = load(args.squad)
     ev = evidence(engines, items)  # no feature cache: the project reads no pickle, not even its own
     print(f"features: {time.perf_counter() - t0:.0f}s", flush=True)
+    if args.scan is not None:
+        args.scan.write_text(scan(ev, tuple(args.only), "python bench/fit.py " + " ".join(sys.argv[1:])))
+        print(f"wrote {args.scan}")
+        return 0
     rf = fit_ranking(ev, args.min_gain, tuple(args.only))
     print(f"ranking fit: {time.perf_counter() - t0:.0f}s, adopted={rf.adopted}", flush=True)
     if args.ranking_only:

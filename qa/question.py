@@ -285,13 +285,22 @@ def main_clause(question: str) -> str:
     return question[: m.start()] if m else question
 
 
+# A speech verb in the passive with no agent ("What is expected to come up when Obama and Putin
+# meet?", "What was said to be at stake?") asks what the documents report, not anyone's words.
+_AGENTLESS = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:said|thought|believed|expected|claimed|"
+    r"feared|hoped|reported|rumou?red|alleged|understood|known|predicted|estimated)\b(?!\s+by\b)",
+    re.I,
+)
+
+
 def is_speech_question(question: str) -> bool:
     """True when the question's main clause asks what someone said, thinks, claims, wants or called for.
 
     A verb of speech in a clause of time or reason ("... when he said ...") does not make the question
-    ask for words (main_clause).
+    ask for words (main_clause), nor one in the passive without an agent (_AGENTLESS).
     """
-    q = main_clause(question.strip())
+    q = _AGENTLESS.sub(" ", main_clause(question.strip()))
     if not q or _NOT_SPEECH.search(q):
         return False
     if any(p.search(q) for p in _SPEECH_PATTERNS):

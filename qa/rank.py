@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
 
 import numpy as np
@@ -136,6 +137,23 @@ class Weights:
     # Brussels did the bombs go off?" and a passage that only says "in Brussels"): Features.echo.
     # Origin at 0, the value before it existed; bench/fit.py --only echo (fit.md).
     echo: float = 0.0
+    # The question's words beside the answer: the idf-weighted share of the question's terms standing
+    # within BOUND_WINDOWS[bound_window] words of a value of the asked type (a date for "when", a
+    # place for "where", a count for "how many", a name the question lacks for "Who ...?") in one
+    # sentence (Features.bound). "When did the amendment die?": "the amendment died on June 30, 1982"
+    # binds the date to the asked event; "in the 1970s, Mrs. Schlafly's campaign against the
+    # amendment" states a date of something else. bench/fit.py --ranking-only --only bound --only
+    # bound_window (fit.md).
+    bound: float = 0.0
+    bound_window: float = 1  # index into BOUND_WINDOWS (fit.py searches it as a grid of indices)
+    # The question's numerals (a year, a count) found as they are written (Features.numeral): "What
+    # happened in 1992?" is about the passage that says 1992, which idf alone ranks level with the
+    # ones that say "happened" in a small collection. bench/fit.py --only numeral (fit.md).
+    numeral: float = 0.0
+    # "What did X say ...?" and a passage whose only attributions to X are of belief or intention ("the
+    # Clinton team will seek to ...", "X wants ..."): none a quote, none cued by a verb of speech
+    # (Features.belief). Its cost: bench/fit.py --only belief (fit.md).
+    belief: float = 0.0
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -158,6 +176,9 @@ GONE_COVERAGE = 0.5  # fit.md; ... and the best passage holds less than this sha
 # SQuAD-2000 "how many" questions had no count beside their noun at either depth, and news-dev's
 # answerable ones none (bench/reports/abstention.md, "depth").
 NEAR_MISS_PASSAGES = 5
+# The windows (in words, either side of the asked value) that Features.bound is read over; which one
+# counts is Weights.bound_window, fitted by bench/fit.py.
+BOUND_WINDOWS = (3, 6, 10)
 
 
 _QUESTION_WORDS = frozenset(
@@ -260,6 +281,18 @@ class Features:
     # only in words the question already has: it restates the question's own place or date and
     # adds no value of the asked type (_echoes). Empty when made without it.
     echo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # For a question asking a value of some type (qa.answer_type's loose types) or a plain "Who ...?",
+    # one column per BOUND_WINDOWS entry: the largest idf-weighted share of the question's terms
+    # within that many words of one value of the asked type that the question does not already
+    # give, in one sentence (_bound). Zero rows elsewhere; empty when made without it.
+    bound: np.ndarray = field(default_factory=lambda: np.zeros((0, len(BOUND_WINDOWS))))
+    # The share of the question's numeral terms (those with a digit: "1992", "30") among the
+    # passage's terms; zero for a question without one, empty when made without it.
+    numeral: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a question asking what someone said or told (_SAYS), the passage's attributions to the asked
+    # speaker are all reported beliefs or intentions (_said: no quote, no verb of speech); zero
+    # elsewhere, empty when made without it.
+    belief: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 # "Who ...?" asks for someone: a name the question does not already give (Features.echo).
@@ -296,6 +329,120 @@ def _echoes(engine: Engine, a_type: str, text: str, asked: frozenset[str]) -> bo
     """
     found = answer_type.evidence_found(a_type, text)
     return bool(found) and all(set(engine.terms(m)) <= asked for m in found)
+
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _values_in(a_type: str | None, sentence: str) -> list[tuple[int, int]]:
+    """Where `sentence` states a value of the asked type: the loose answer type's evidence
+    (qa.answer_type.evidence_found), or for a "Who ...?" question (a_type None) a run of capitalised
+    words.
+
+    Args:
+        a_type: the question's loose answer type; None for a "Who ...?" question.
+        sentence: one sentence of a passage.
+    Returns:
+        The (start, end) of each value, in the sentence.
+    """
+    if a_type is None:
+        return [m.span() for m in _CAPITALISED.finditer(sentence)]
+    found = dict.fromkeys(answer_type.evidence_found(a_type, sentence))
+    return sorted({m.span() for v in found if v for m in re.finditer(re.escape(v), sentence)})
+
+
+def _bound(
+    engine: Engine,
+    a_type: str | None,
+    text: str,
+    sents: list[tuple[int, int, frozenset[str]]],
+    qterms: dict[str, float],
+    asked: frozenset[str],
+    memo: dict[str, frozenset[str]],
+) -> np.ndarray:
+    """The question's terms beside a value of the asked type, for each window of BOUND_WINDOWS.
+
+    Args:
+        engine: the open index (its term maker).
+        a_type: the question's loose answer type; None for a "Who ...?" question.
+        text: the passage.
+        sents: its sentences (start, end, terms).
+        qterms: the question's terms read by the coverage features, with their idf.
+        asked: all the question's terms: a value made only of them restates the question.
+        memo: each word's terms, shared across one question's candidates.
+    Returns:
+        For each window, the largest idf-weighted share of `qterms` within that many words of one
+        value, over the values and sentences of the passage (0 where none).
+    """
+    out = np.zeros(len(BOUND_WINDOWS))
+    total = sum(qterms.values())
+    if not total:
+        return out
+    for a, b, terms in sents:
+        if not any(t in terms for t in qterms):
+            continue
+        sentence = text[a:b]
+        spans = _values_in(a_type, sentence)
+        if not spans:
+            continue
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+        tterms = []
+        for _, _, w in tokens:
+            if w not in memo:
+                memo[w] = frozenset(engine.terms(w))
+            tterms.append(memo[w])
+        for vs, ve in spans:
+            inside = [k for k, (ts, te, _) in enumerate(tokens) if ts < ve and vs < te]
+            if not inside or set().union(*(tterms[k] for k in inside)) <= asked:
+                continue  # no word, or only the question's own: it restates the question
+            lo, hi = inside[0], inside[-1]
+            dist: dict[str, int] = {}
+            for k, ts in enumerate(tterms):
+                if lo <= k <= hi:
+                    continue
+                d = lo - k if k < lo else k - hi
+                for t in ts:
+                    if t in qterms and d < dist.get(t, 1 << 30):
+                        dist[t] = d
+            for j, window in enumerate(BOUND_WINDOWS):
+                share = sum(qterms[t] for t, d in dist.items() if d <= window) / total
+                out[j] = max(out[j], share)
+    return out
+
+
+# A question asking for words said, not thoughts or aims ("What did X say ...?", "What did X tell ...?").
+_SAYS = re.compile(r"\b(?:say|says|said|saying|tell|tells|told)\b", re.I)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """index.attribution.words.SPEECH_VERBS as a set (read once)."""
+    from index.attribution.words import SPEECH_VERBS
+
+    return frozenset(SPEECH_VERBS)
+
+
+def _said(x: QuoteRow) -> bool:
+    """Whether an attribution reports speech: a direct quote, or one cued by a verb of speech
+    (index.attribution.words.SPEECH_VERBS, "according to") rather than of belief or intention.
+
+    Args:
+        x: the attribution.
+    Returns:
+        True for speech, False for a belief, a plan or a stance ("wants", "will seek to").
+    """
+    if x.direct:
+        return True
+    verb = " ".join(x.verb.lower().split())
+    head = verb.split(" ")[0] if verb else ""
+    # "saying ...", "telling ...": the participle of a verb of speech; "called for/on": speech
+    # (index.attribution.words.VERB_RE).
+    forms = {verb, head, head.removesuffix("ing"), head.removesuffix("ing") + "s"}
+    return (
+        verb == "according to"
+        or verb.startswith(("called for", "called on"))
+        or bool(forms & _speech_verbs())
+    )
 
 
 def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
@@ -417,6 +564,7 @@ class _Query:
     doubt: bool = False
     # A plain "Who ...?" question (no speaker's words, no claim, no article part): it asks for a name.
     who: bool = False
+    searched: str = ""  # the question as searched
 
 
 def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[str]:
@@ -523,6 +671,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         covered,
         doubt,
         who=not speech and claim is None and not parts and bool(_WHO.match(searched)),
+        searched=searched,
     )
 
 
@@ -590,11 +739,13 @@ def features(
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
     echo: bool = True,
+    bound: bool = True,
 ) -> Features | None:
     """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
     the asked speaker's quotes and the conversation's focus. None when the index holds nothing.
     `echo` False leaves Features.echo all False (not read: its weight is 0), sparing a regex scan of
-    every candidate passage of a typed or "Who ...?" question."""
+    every candidate passage of a typed or "Who ...?" question; `bound` False leaves Features.bound
+    zero (its weight is 0)."""
     qr = query or _read(engine, searched)
     if q is None:
         q = engine.encode(searched)
@@ -620,13 +771,13 @@ def features(
         if pid not in near:
             near[pid] = _neighbours(engine, pid)
     dense_of = engine.dense(q, pids)
-    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused, echo)
+    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused, echo, bound)
     f.doubt = np.full(len(pids), float(qr.doubt))
     if qr.doubt:
         # Unsure whose account is asked for: the plain reading scored over the same candidates,
         # mixed in by combine (Weights.narrator).
         f.alt = _evaluate(
-            engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused, echo
+            engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused, echo, bound
         )
     return f
 
@@ -640,6 +791,7 @@ def _evaluate(
     bm: np.ndarray,
     focused: frozenset[int],
     echo: bool = True,
+    bound: bool = True,
 ) -> Features:
     """Every candidate's evidence under one reading of the question.
 
@@ -652,6 +804,7 @@ def _evaluate(
         bm: BM25 of every passage for the question's terms.
         focused: the conversation's focus.
         echo: whether to read Features.echo (features()).
+        bound: whether to read Features.bound (features()).
     Returns:
         The features, aligned with `pids`.
     """
@@ -694,8 +847,15 @@ def _evaluate(
         phrase=np.zeros(n),
         caption=np.zeros(n, dtype=bool),
         echo=np.zeros(n, dtype=bool),
+        bound=np.zeros((n, len(BOUND_WINDOWS))),
+        numeral=np.zeros(n),
+        belief=np.zeros(n),
     )
+    says = qr.speech and bool(_SAYS.search(questions.main_clause(qr.searched)))
+    numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
     asked_terms = frozenset(qr.qt)
+    binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
+    memo: dict[str, frozenset[str]] = {}
     pairs = question_pairs([t for t in qr.qt if t in idf], idf)
     name_rx = _name_pattern(qr.aliases) if qr.speech else None
     quoted_in = {x.doc_id for x in engine.quotes if x.speaker in qr.wanted} if name_rx is not None else set()
@@ -711,6 +871,8 @@ def _evaluate(
         have = _passage_terms(engine, p)
         f.cov_p[i] = _coverage(idf, have, total)
         f.cov_q[i] = _coverage(qr.idf, have, full)
+        if numerals:
+            f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
         for m in near[pid]:
             have = have | _passage_terms(engine, engine.passages[m])
             if m in at:  # a neighbour's neighbour is not scored
@@ -740,6 +902,8 @@ def _evaluate(
             f.echo[i] = _names_echo(engine, p.text, asked_terms)
         if pairs:
             f.phrase[i] = _phrase_cover(engine, p, sents, pairs)
+        if binds and bound:
+            f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
         if qr.parts:
             asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
             f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0
@@ -764,6 +928,7 @@ def _evaluate(
                 best_q, best_cov = _best_quote(engine, own, p, qr.topic_terms)
                 direct = any(_long_direct(engine, p, x) for x in own)
                 f.direct[i], f.reported[i] = qr.strength * direct, qr.strength * (not direct)
+                f.belief[i] = says and not any(_said(x) for x in own)
                 f.topic_cov[i] = best_cov
                 highlight, speaker = best_q, own[0].speaker
                 for x in own:
@@ -846,6 +1011,12 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         score += w.typed * f.typed
     if f.named.size == score.size:
         score += w.named * f.named
+    if w.belief and f.belief.size == score.size:
+        score -= w.belief * f.belief
+    if w.numeral and f.numeral.size == score.size:
+        score += w.numeral * f.numeral
+    if w.bound and f.bound.shape[0] == score.size:
+        score += w.bound * f.bound[:, int(w.bound_window)]
     score += w.focus * f.focus
     return score
 
@@ -870,7 +1041,13 @@ def answer(
     if qr.doubt and not weights.narrator:  # the plain reading would count for nothing: not scored
         qr = replace(qr, doubt=False)
     f = features(
-        engine, searched, focus=focus, candidates=weights.candidates, query=qr, echo=bool(weights.echo)
+        engine,
+        searched,
+        focus=focus,
+        candidates=weights.candidates,
+        query=qr,
+        echo=bool(weights.echo),
+        bound=bool(weights.bound),
     )
     if f is None:
         return Answer(question, searched, True, reason="the index holds no passages")

@@ -105,3 +105,28 @@ def test_topic_drops_trailing_according_to() -> None:
     assert topic_of("Who is fighting the Islamic State according to Putin?", ["Putin"]) == (
         "fighting the Islamic State"
     )
+
+
+# An agentless passive speech verb asks what the documents report, not anyone's words (round 14).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is expected to come up when Obama and Putin meet?",
+        "What was said to be at stake in the vote?",
+        "What is widely believed about the euro?",
+    ],
+)
+def test_an_agentless_passive_speech_verb_is_no_speech_question(question: str) -> None:
+    assert not is_speech_question(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was said by Merkel about the euro?",
+        "What is Merkel expected to say about the euro?",
+        "What did Merkel say was expected of the council?",
+    ],
+)
+def test_a_passive_with_its_agent_or_another_speech_verb_stays_a_speech_question(question: str) -> None:
+    assert is_speech_question(question)
