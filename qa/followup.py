@@ -106,9 +106,10 @@ _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|
 
 @dataclass(frozen=True)
 class Kind:
-    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "pronoun", or
-    "own" (stands on its own). `word` is the question word of a bare one ("else" for "What else did
-    she say?", a "next"), `target` the X of "And X?" or the person of "What did she say next?"."""
+    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
+    what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
+    a bare or frame one ("else" for "What else did she say?", a "next"), `target` the X of "And X?",
+    the noun phrase of a frame one, or the person of "What did she say next?"."""
 
     name: str
     word: str = ""
@@ -157,7 +158,12 @@ def _noun_phrase(text: str) -> bool:
         bool(ws)
         and not any(w in AUX or w in PRONOUNS or w in _LINKS or w in _WH_WORDS for w in ws)
         and ws not in (["else"], ["one"], ["ones"])
+        and not any(w in _NOT_NOUNS for w in ws)
     )
+
+
+# Adverbs that end "And what now?" and the like: no noun phrase to put in the previous frame.
+_NOT_NOUNS = {"now", "then", "next", "exactly", "again", "instead", "too", "else", "so"}
 
 
 _WH_WORDS = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how"}

@@ -128,3 +128,8 @@ def test_a_given_name_opening_a_name_is_a_person() -> None:
     assert kind_of_name("Bill Dombrowski", "m", True).kind == "person"
     assert kind_of_name("Bill Dombrowski", None, True).kind == "person"
     assert kind_of_name("Harbour Council", None, True).kind == "group"
+
+
+def test_and_what_now_is_no_frame() -> None:
+    assert followup.read("And what now?").name != "frame"
+    assert followup.read("So what exactly?").name != "frame"
