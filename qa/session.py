@@ -485,7 +485,13 @@ class Conversation:
         if ms:
             pk, pg, pp, _ = followup.PRONOUNS[ms[0].group(1).lower()]
             people = [r for r in self._candidates(prev) if agrees(r, pk, pg, pp)]
-            if name is None or not any(r.text == name or name in self._people(r.text) for r in people):
+            # The shown speaker by surname too: "Barack Obama" agreeing with "he" is the "Obama" the
+            # attributions credited, whom the index may keep as a second speaker (bench/followups.py:
+            # with Obama's gender read right, "What else did he say?" lost his words credited to "Obama").
+            if name is None or not any(
+                r.text == name or name in self._people(r.text) or r.text.split()[-1:] == name.split()[-1:]
+                for r in people
+            ):
                 name = people[0].text if people else name
         elif self._speakers(who):
             name = self._speakers(who)[0]
