@@ -88,14 +88,28 @@ _ABOUT = re.compile(
     r"^\s*(?:what|how)\s+of\s+(?P<c>.+?)\s*[?.!]*\s*$",
     re.I,
 )
+# "And what income tax rate?" after "What business tax has Ted Cruz proposed?": a new noun phrase for
+# the previous question's asked one, the rest of that question kept (reframe). The lead word is
+# required: "What happened?" alone is a question of its own.
+_FRAME = re.compile(
+    r"^\s*(?:and|but|also|so|then)\s*,?\s+(?P<wh>what|which|how\s+many|how\s+much)\s+"
+    r"(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4})\s*[?.!]*\s*$",
+    re.I,
+)
+_FRAMED = re.compile(
+    rf"^\s*(?P<wh>what|which|how\s+many|how\s+much)\s+(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,4}}?)\s+"
+    rf"(?P<rest>{_AUX_RE}\b.+?)\s*[?.!]*\s*$",
+    re.I,
+)
 _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|explain)\b", re.I)
 
 
 @dataclass(frozen=True)
 class Kind:
-    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "pronoun", or
-    "own" (stands on its own). `word` is the question word of a bare one ("else" for "What else did
-    she say?", a "next"), `target` the X of "And X?" or the person of "What did she say next?"."""
+    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
+    what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
+    a bare or frame one ("else" for "What else did she say?", a "next"), `target` the X of "And X?",
+    the noun phrase of a frame one, or the person of "What did she say next?"."""
 
     name: str
     word: str = ""
@@ -127,10 +141,51 @@ def read(question: str) -> Kind:
         x = next(g for g in m.groups() if g).strip()
         if not _QUESTION_START.match(x) and len(x.split()) <= 6:
             return Kind("about", target=x)
+    m = _FRAME.match(q)
+    if m and _noun_phrase(m.group("np")):
+        return Kind("frame", word=" ".join(m.group("wh").lower().split()), target=m.group("np"))
     body = LEAD.sub("", q)
     if pronouns(body) or _POINTING.search(body) or one_at(body):
         return Kind("pronoun")
     return Kind("own")
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether `text` can be a bare noun phrase ("income tax rate"): no auxiliary, pronoun, linking
+    word or question word in it, and not "else" or "one" alone."""
+    ws = text.lower().split()
+    return (
+        bool(ws)
+        and not any(w in AUX or w in PRONOUNS or w in _LINKS or w in _WH_WORDS for w in ws)
+        and ws not in (["else"], ["one"], ["ones"])
+        and not any(w in _NOT_NOUNS for w in ws)
+    )
+
+
+# Adverbs that end "And what now?" and the like: no noun phrase to put in the previous frame.
+_NOT_NOUNS = {"now", "then", "next", "exactly", "again", "instead", "too", "else", "so"}
+
+
+_WH_WORDS = {"what", "who", "whom", "whose", "which", "when", "where", "why", "how"}
+
+
+def reframe(prev: str, kind: Kind) -> str | None:
+    """ "And what income tax rate?" asked in the previous question's frame: "What business tax has
+    Ted Cruz proposed?" -> "What income tax rate has Ted Cruz proposed?".
+
+    Args:
+        prev: the previous question as searched.
+        kind: the follow-up's Kind "frame" (its question word and noun phrase).
+
+    Returns:
+        The rewritten question, or None when the previous question is not "What/Which/How many
+        <noun phrase> <auxiliary> ...?".
+    """
+    m = _FRAMED.match(prev)
+    if not m or not _noun_phrase(m.group("np")):
+        return None
+    word = kind.word[:1].upper() + kind.word[1:]
+    return f"{word} {kind.target} {m.group('rest')}?"
 
 
 # "one" standing for a thing the previous question named with "a"/"an" ("Has she hired a pollster?" /
@@ -301,6 +356,32 @@ def swap_topic(prev: str, new: str) -> str | None:
     if not m:
         return None
     return prev[: m.start(1)] + new + "?"
+
+
+# "say in his statement", "write in her email": the medium a speech question names, after its verb.
+_MEDIUM = re.compile(
+    r"\b(?:in|on|during|via|through)\s+(?:his|her|their|its|the|a|an|that|this)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)"
+    r"(?=\s*[?.!]*\s*$|\s+(?:with|to|about|on|at|in|for|from|after|before|last|this)\b)",
+    re.I,
+)
+
+
+def medium(question: str) -> str:
+    """The noun of where a speech question's words were said or written: "What did Bechdel say in his
+    statement?" -> "statement"; "" when the question names none after a verb of speech.
+
+    Args:
+        question: a question, its speaker resolved.
+
+    Returns:
+        The medium's head noun, lower case, or "".
+    """
+    m = _MEDIUM.search(question)
+    if not m or not SPEECH_VERB.search(question[: m.start()]):
+        return ""
+    noun = m.group("noun").lower()
+    return "" if noun in AUX or noun in _LINKS or noun in PRONOUNS else noun
 
 
 def topic(question: str) -> str:

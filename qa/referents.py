@@ -2,8 +2,9 @@
 question and answer, with the gender and number a pronoun must agree with.
 
 No language model: people are the speakers the index knows and capitalised name runs; gender is
-read from the documents themselves (the "he"/"she" that follow a person's mentions, or an honorific
-such as "Mrs"), never guessed from a name list; things are the noun phrases of the previous question.
+read from the documents (an honorific such as "Mrs"), else from a given name that is nearly always
+one gender (the attribution's shared lists, then gender-guesser), else from the "he"/"she" that
+follow a person's mentions; things are the noun phrases of the previous question.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.attribution.names import _given_gender  # the attribution's gender-guesser wrapper, shared
+from index.attribution.words import FEMALE_GIVEN as _FEMALE_GIVEN
+from index.attribution.words import MALE_GIVEN as _MALE_GIVEN
 from index.attribution.words import ORG_WORDS as _ORG_WORDS
 from index.attribution.words import PLACES as _PLACES
 from index.attribution.words import ROLE_WORDS as _ROLE_WORDS
@@ -130,6 +134,14 @@ def gender_in(name: str, text: str) -> str | None:
         g = _subject_after(window, bool(ends))
         if g:
             subj[g] += 1
+    # No honorific: a given name nearly always one gender decides before the pronouns, which in an
+    # article about two people are often the other one's ("Sullivan had to explain to Clinton that he
+    # couldn't send her ..."). PolNeAR train, the 1,111 (article, speaker) pairs whose annotations give
+    # a he/she source: honorific then pronouns 970 right / 72 the other gender; honorific, given name,
+    # pronouns 1,049 / 51 (bench/followups.py --gender-only, bench/reports/followups_gender.md).
+    given = given_name_gender(toks)
+    if given is not None:
+        return given
     if neuter and not male and not female:
         return "n"  # "Hanover Re ... its claims": an organisation
     # The pronoun in subject position after a mention ("Greenberg said he ...", "... Greenberg. He
@@ -141,6 +153,32 @@ def gender_in(name: str, text: str) -> str | None:
         return "m"
     if female > male:
         return "f"
+    return None
+
+
+def given_name_gender(toks: list[str]) -> str | None:
+    """The gender a person's given name nearly always has: the first word of a name of two words or
+    more, or the word before the surname ("British Prime Minister Tony Blair"); by the attribution's
+    shared lists first, then gender-guesser ("male"/"female" only, never "mostly").
+
+    Args:
+        toks: the name's words, honorifics dropped.
+
+    Returns:
+        "m", "f", or None when no word is such a given name.
+    """
+    if len(toks) < 2:
+        return None
+    cands = [toks[0].lower(), *([toks[-2].lower()] if len(toks) > 2 else [])]
+    for t in cands:
+        if t in _MALE_GIVEN:
+            return "m"
+        if t in _FEMALE_GIVEN:
+            return "f"
+    for t in cands:
+        g = _given_gender(t)
+        if g:
+            return g
     return None
 
 
@@ -195,7 +233,12 @@ def kind_of_name(name: str, gender: str | None, quoted: bool) -> Referent:
     """A name as a referent: a person when the documents give a gender, or it looks like a personal
     name (two or more words, none of them an organisation's or place's); a group otherwise."""
     low = [t.lower().strip(".") for t in name.split()]
-    org = any(t in _ORG_WORDS or t in _PLACES for t in low) or (len(low) == 1 and name.isupper())
+    # A given name opening a name of two words or more is no organisation's word: "Bill Dombrowski"
+    # is a person though "bill" is one (news_heldout nhu05: "What else did he say?" lost him).
+    given = len(low) >= 2 and (low[0] in _MALE_GIVEN or low[0] in _FEMALE_GIVEN)
+    org = any(t in _ORG_WORDS or t in _PLACES for t in (low[1:] if given else low)) or (
+        len(low) == 1 and name.isupper()
+    )
     if gender == "n":
         return Referent(name, "group", None)
     if gender is not None and not org and (len(low) >= 2 or quoted):
