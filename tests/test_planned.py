@@ -21,7 +21,8 @@ REPORTED = ANNOUNCED + "\nMarsh and Reyes met once before, in 2019, at the Portv
     [
         ("When did Marsh and Reyes last meet?", ["meet"]),
         ("Where did Marsh sign the charter?", ["sign"]),
-        ("When did Marsh say she would sign the charter?", ["say"]),
+        # A speech verb is left to the speaker tests (and keeps the lemmatiser unloaded).
+        ("When did Marsh say she would sign the charter?", []),
         # A subject with a common noun is an event, not a named actor.
         ("Where did the Portvale summit happen?", []),
         ("When did the two ministers meet?", []),
