@@ -141,7 +141,7 @@ def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tu
             out.append(("squad-measure", engine, typed_near_misses.squad_measures(Path(docs))))
         if "squad-names" in only:
             out.append(("squad-names", engine, [it for it in items if slots.named_role(it["question"])]))
-        return out
+        return [s for s in out if s[0] in only]
     if squad_sample:
         quality.OUT = work
         docs, items = quality.squad_items(squad_sample)

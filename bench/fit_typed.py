@@ -48,7 +48,7 @@ from qa import rank, slots  # noqa: E402
 MEASURE_GRID = [1.01, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
 NAME_REACH_GRID = [20, 40, 60, 100, 1000]
 # The base setting: every check fit here off.
-BASE = {"measure": 1.01, "place": False, "described": False, "name": False, "reach": 40}
+BASE = {"measure": 1.01, "place": False, "described": False, "name": False, "reach": 20}
 
 
 @contextmanager
@@ -190,14 +190,17 @@ def main() -> int:
         help="comma-separated dumps (fit_slots.py's, then this script's); with --ask the last is written",
     )
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument(
+        "--sets",
+        default="polnear-measure,squad-measure,squad-names",
+        help="with --ask: comma-separated sets to ask",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(args.work / "home"))
     args.work.mkdir(parents=True, exist_ok=True)
     dumps = [Path(d) for d in args.dump.split(",")]
     if args.ask:
-        fit_slots.ask(
-            args.squad_sample, args.work, dumps[-1], {"polnear-measure", "squad-measure", "squad-names"}
-        )
+        fit_slots.ask(args.squad_sample, args.work, dumps[-1], set(args.sets.split(",")))
         return 0
     rows: dict[str, list[dict]] = {}
     for dump in dumps:

@@ -272,6 +272,12 @@ _MEASURE_VERB = re.compile(
 # in other words ("250,000 people lost their lives" for "people died": 0.58; for "people injured":
 # 0.31). bench/fit_typed.py, "Chosen: slots.MEASURE_COSINE" (bench/reports/typed.md); above 1: off.
 MEASURE_COSINE = 0.45
+# After a number: its noun (an adjective or two before it) and the predicate of its clause, past an
+# auxiliary ("people lost their lives", "people were displaced", "protesters have been arrested").
+_STATED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+"
+    r"(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?(?P<pred>[a-z][\w-]*)\b"
+)
 # How many words after a number its clause runs, for the measure's paraphrase.
 _CLAUSE_WORDS = 8
 
@@ -323,12 +329,25 @@ def measure_bound(
     """
     if set(terms(verb)) & set(terms(sentence)):
         return True
+    from index.lexical import STOPWORDS
+
     want = MEASURE_COSINE if cosine is None else cosine
     clauses = []
     for n, _ in counted_words(sentence):
         at = re.search(rf"(?<![\w.,]){re.escape(n)}(?![\w])", sentence)
-        if at is not None:
-            clauses.append(" ".join(sentence[at.start() :].split()[:_CLAUSE_WORDS]))
+        if at is None:
+            continue
+        # A clause saying what happened to the counted noun tells its measure ("250,000 people lost
+        # their lives"); "an online petition of over 5,100 names on the website" says nothing of
+        # signing, so it may be the asked count.
+        said = _STATED.match(sentence, at.end())
+        if (
+            said is not None
+            and re.fullmatch(rf"{re.escape(head)}s?", said.group("noun"), re.I)
+            and said.group("pred").lower() in STOPWORDS
+        ):
+            return True  # a count of the noun saying nothing of what happened to it
+        clauses.append(" ".join(sentence[at.start() :].split()[:_CLAUSE_WORDS]))
     if not clauses:
         return True
     rows = encode([f"{head} {verb}", *clauses])
@@ -648,7 +667,7 @@ def slot_missing(
             or re.fullmatch(rf"{answer_type.NUMBER_WORDS}|hundred|thousand|million|billion", head, re.I)
         ):
             return ""  # "how many kgs", "how many hundred": a measurement or a number, not a count
-        found = count_sentences(question, sentences, terms, encode, everyday_zipf)
+        found = counting = count_sentences(question, sentences, terms, encode, everyday_zipf)
         if found and COUNT_CLAUSE:
             used = {t for s in sentences for t in terms(s)}
             rest = (_focus(question, terms) - {t for w in counted for t in terms(w)}) & used
@@ -656,7 +675,10 @@ def slot_missing(
             found = [i for i in found if in_clause(rest, sentences, i, terms, close)]
         verb = measure_verb(question)
         if found and verb and encode is not None and MEASURE_COSINE <= 1.0:
-            if not any(measure_bound(head, verb, sentences[i], terms, encode) for i in found):
+            # Any sentence counting the noun may give the measure, the clause test aside: the one
+            # naming no other word of the question ("250,000 people lost their lives" for "killed in
+            # the Syrian conflict") is often the answer.
+            if not any(measure_bound(head, verb, sentences[i], terms, encode) for i in counting):
                 return f"no passage gives a number of {head} {verb}"
         if found:
             return ""
@@ -702,13 +724,13 @@ _ASKS_NAME = re.compile(
     re.I,
 )
 # A capitalised word after a sentence's first word, or a quoted title: a name the sentence gives.
-_NAME_IN = re.compile(r"(?<=[\w,;:)\]] )(?:[A-Z][\w’'-]+)|[\"“][A-Z][^\"”]{1,80}[\"”]")
+_NAME_IN = re.compile(r"(?<=[\w,;:)\]\"”’] )(?:[A-Z][\w’'-]+)|[\"“][A-Z][^\"”]{1,80}[\"”]")
 
 
 # How far (characters) from the role's noun a name may stand to be the role's: "staffer Bradley
 # Podliska", "Bradley Podliska, a former staffer", not a name at the other end of the sentence.
 # bench/fit_typed.py, "Chosen: slots.NAME_REACH" (bench/reports/typed.md).
-NAME_REACH = 40
+NAME_REACH = 20
 
 
 def named_role(question: str) -> str:
@@ -1196,7 +1218,12 @@ def described_head(word: str, question: str) -> str:
     """
     from index.lexical import STOPWORDS
 
-    m = re.search(rf"\b{re.escape(word)}(?:['’]s)?((?:\s+[a-z][\w-]*){{1,2}})", question)
+    # The name modifies a noun of a definite phrase: "the Benghazi committee", "Trump's border wall";
+    # not "Brandon Darby come on the program" (a verb after a subject).
+    m = re.search(
+        rf"(?:\bthe\s+(?:[A-Z][\w’'-]*\s+)*{re.escape(word)}|\b{re.escape(word)}['’]s)((?:\s+[a-z][\w-]*){{1,2}})",
+        question,
+    )
     if m is None:
         return ""
     head = ""

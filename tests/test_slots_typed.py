@@ -74,6 +74,13 @@ def test_a_count_under_another_measure_is_declined() -> None:
     assert not slots.slot_missing(question, hurt, encode=_rows(0.1), everyday_zipf=5.5)
 
 
+def test_a_count_saying_nothing_of_the_measure_may_answer() -> None:
+    # "a petition of over 5,100 names on the website" says nothing of signing: no other measure.
+    sentences = ["A petition of over 5,100 names on the council website asked for the levee."]
+    question = "How many names were signed on the petition?"
+    assert not slots.slot_missing(question, sentences, encode=_rows(0.1), everyday_zipf=5.5)
+
+
 def test_a_place_no_sentence_names_is_another_place() -> None:
     assert slots.unused_place("How many people have died in Portugal?", FLOOD, _terms) == "Portugal"
     assert slots.unused_place("How many people died in Kellmoor?", FLOOD, _terms) == ""
