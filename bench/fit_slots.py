@@ -120,6 +120,28 @@ def sets(squad_sample: int, work: Path, only: set[str] | None = None) -> list[tu
         quality.OUT = work
         engine, items = typed_near_misses.scope_set(0)
         out.append(("polnear-scope", engine, items))
+    if only is not None and "polnear-measure" in only:
+        # A count asked under another measure ("How many people were injured?" where only deaths are
+        # counted) or scoped to a country the article never names, with answerable controls, from
+        # PolNeAR train (bench/typed_near_misses.measure_set): bench/fit_typed.py's near misses.
+        import typed_near_misses
+
+        quality.OUT = work
+        engine, items = typed_near_misses.measure_set(0)
+        out.append(("polnear-measure", engine, items))
+    if squad_sample and only is not None and ({"squad-measure", "squad-names"} & only):
+        # The same swaps over the SQuAD sample's articles, and its "What is the name of ...?"
+        # questions (answerable: the name check's guard), for bench/fit_typed.py.
+        import typed_near_misses
+
+        quality.OUT = work
+        docs, items = quality.squad_items(squad_sample)
+        engine = index_of("squad", [docs])
+        if "squad-measure" in only:
+            out.append(("squad-measure", engine, typed_near_misses.squad_measures(Path(docs))))
+        if "squad-names" in only:
+            out.append(("squad-names", engine, [it for it in items if slots.named_role(it["question"])]))
+        return [s for s in out if s[0] in only]
     if squad_sample:
         quality.OUT = work
         docs, items = quality.squad_items(squad_sample)

@@ -862,3 +862,116 @@ def scope_set(seed: int = 0) -> tuple[object, list[dict]]:
     keep = set(random.Random(seed).sample(ids, min(SCOPE_ARTICLES, len(ids))))
     folder = quality.OUT / f"polnear-scope-{seed}"
     return _index_articles(folder, docs, keep), [it for it in items if it["article"] in keep]
+
+
+# "12 people were killed", "at least 30 protesters have been arrested": a count, its noun and the
+# participle saying what happened to them (the measure).
+_MEASURE_SENT = re.compile(
+    rf"(?<![\w$£€.,])(?:(?:about|nearly|almost|more than|over|some|just|only|around|roughly|at least) )?"
+    rf"(?P<n>{_NUM})(?: (?:million|thousand|hundred|billion))? (?:(?:[a-z][\w-]+) )?(?P<noun>[a-z]{{3,}}s) "
+    r"(?P<aux>(?:were|have been|had been|was|are|is|has been|have|had) )?(?:(?:reportedly|also|later|allegedly) )?"
+    r"(?P<v>[a-z]{2,}ed)\b(?! (?:to|that|the|a|an|his|her|their|its)\b)"
+)
+MEASURE_ARTICLES = 60  # PolNeAR train articles, at most, indexed for the measure set
+MEASURE_PER_ARTICLE = 3  # answerable counts per article, at most; each gets one measure and one place swap
+
+
+def measure_questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
+    """Measure and place near misses of "How many <noun> were <participle>?" questions.
+
+    From sentences "<N> <noun> were <participle>" ("12 people were killed"):
+    - the answerable control "How many <noun> were <participle>?", the number its answer;
+    - a measure near miss: the same noun with a participle another article's count sentence uses and
+      this article never does ("How many people were injured?" where only deaths are counted);
+    - a place near miss: the control scoped to a country the article never names ("... in Peru?",
+      countryinfo's names), so the count given is another place's.
+
+    Args:
+        docs: article id -> text.
+        rng: picks the sentences, the swapped participle and the country.
+    Returns:
+        Items with "kind" "measure" (answerable), "measure-other" or "place-other" (unanswerable).
+    """
+    from qa import equivalents
+
+    found = {
+        d: [
+            (m.group("n"), m.group("noun"), m.group("v"), "were " if m.group("aux") else "")
+            for m in _MEASURE_SENT.finditer(t)
+        ]
+        for d, t in sorted(docs.items())
+    }
+    participles = sorted({v for rows in found.values() for _, _, v, _ in rows})
+    countries = sorted(
+        {c["name"] for c in equivalents.country_table() if c.get("name") and " " not in c["name"]}
+    )
+    out: list[dict] = []
+    for doc_id, rows in found.items():
+        if not rows:
+            continue
+        text = docs[doc_id].lower()
+        base = {"history": [], "article": doc_id}
+        seen: set[str] = set()
+        for num, noun, verb, aux in rng.sample(rows, min(MEASURE_PER_ARTICLE, len(rows))):
+            q = f"How many {noun} {aux}{verb}?"
+            if q in seen:
+                continue
+            seen.add(q)
+            out.append({**base, "question": q, "answerable": True, "answers": [num], "kind": "measure"})
+            others = [v for v in participles if v[:4] not in text]
+            if others:
+                other = rng.choice(others)
+                out.append(
+                    {
+                        **base,
+                        "question": f"How many {noun} {aux}{other}?",
+                        "answerable": False,
+                        "kind": "measure-other",
+                    }
+                )
+            away = [c for c in countries if c.lower() not in text]
+            if away:
+                place = rng.choice(away)
+                out.append(
+                    {
+                        **base,
+                        "question": f"How many {noun} {aux}{verb} in {place}?",
+                        "answerable": False,
+                        "kind": "place-other",
+                    }
+                )
+    return out
+
+
+def measure_set(seed: int = 0) -> tuple[object, list[dict]]:
+    """Measure and place near misses with answerable controls from PolNeAR train (measure_questions):
+    the articles with a count sentence of that form (never news-dev's, the speaker sample's or the kinds
+    set's), at most MEASURE_ARTICLES of them picked by `seed`, indexed together and asked of that index.
+
+    Args:
+        seed: picks the articles.
+    Returns:
+        (engine, items).
+    """
+    import quality
+
+    docs = _unused_train_docs(f"polnear-kinds-{seed}")
+    ids = sorted(d for d, t in docs.items() if _MEASURE_SENT.search(t))
+    keep = sorted(random.Random(seed).sample(ids, min(MEASURE_ARTICLES, len(ids))))
+    items = measure_questions({d: docs[d] for d in keep}, random.Random(seed))
+    folder = quality.OUT / f"polnear-measure-{seed}"
+    return _index_articles(folder, docs, keep), items
+
+
+def squad_measures(folder: Path, seed: int = 0) -> list[dict]:
+    """measure_questions over the SQuAD articles (bench/quality.squad_items writes them to `folder`),
+    asked of the SQuAD index: history and sport counts ("12 people were killed").
+
+    Args:
+        folder: the SQuAD articles as files.
+        seed: picks the sentences, participles and countries.
+    Returns:
+        Items with "kind" "measure", "measure-other" or "place-other".
+    """
+    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+    return measure_questions(docs, random.Random(seed))

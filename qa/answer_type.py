@@ -343,10 +343,19 @@ _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# An age at death, or a person's age stated as a bare number: "died on Monday at 92", "dies at the age
+# of 92", "She was 92.", "he turned 60 last week"; a number ending the clause or followed by "when",
+# not "she was 92 percent sure" or "he was 12 points ahead".
+_BARE_AGE = (
+    r"\b(?:die[sd]?|dying|passed away|killed)\b(?:\s+[\w,]+){0,4}?\s+at\s+(?:the\s+age\s+of\s+)?\d{1,3}\b"
+    r"(?![\d,.:]*\s*(?:%|percent\b|per\s+cent\b|[ap]\.?m\b|(?-i:[A-Z])|(?:mph|km|miles|degrees|feet|ft|metres|meters)\b))|"
+    r"\b(?:he|she|i|who)\s+(?:was|is|turned|turns|will\s+be)\s+(?:only\s+|just\s+)?\d{1,3}"
+    r"(?=\s*(?:[.;!?]|,|$|when\b|at\s+the\s+time\b|years\b))"
+)
 # An age, or a birth or founding that gives one: "Jones, 26,", "the 26-year-old", "aged 26", "born in
-# 1990", "built in 1890" ("How old is the bridge?").
+# 1990", "built in 1890" ("How old is the bridge?"), an age at death ("She was 92.").
 _FACT_AGE = re.compile(
-    rf"{_AGE.pattern}|\b\d{{1,3}}-year-old\b|\bborn\b(?:\s+\w+){{0,4}}?\s+(?:{_YEAR}|{MONTH_RE})|"
+    rf"{_AGE.pattern}|{_BARE_AGE}|\b\d{{1,3}}-year-old\b|\bborn\b(?:\s+\w+){{0,4}}?\s+(?:{_YEAR}|{MONTH_RE})|"
     rf"\b(?:built|founded|established|constructed|created|dat(?:es|ed|ing) (?:back )?(?:to|from))\b[^.]*?\b{_YEAR}\b",
     re.I,
 )

@@ -60,6 +60,9 @@ SLOTS: dict[str, bool] = {
     "outcome": True,
     "distance": False,
     "age": False,
+    # "What was the name of the staffer?": bench/fit_typed.py, "Chosen: slots.SLOTS['name']"
+    # (bench/reports/typed.md).
+    "name": True,
 }
 
 _NUMBER = re.compile(
@@ -258,6 +261,99 @@ def noun_cosine(encode: Callable[[list[str]], np.ndarray], asked: str, word: str
     return float(a @ b)
 
 
+# "How many people have been injured?", "How many people were arrested?": what happened to the counted
+# things, a participle after the counted phrase. A count of the same things under another measure
+# ("250,000 people lost their lives" for the injured) is no answer.
+_MEASURE_VERB = re.compile(
+    r"^\s*(?:(?:have|has|had|were|was|are|is|will|would|could|may|might)\s+)?(?:(?:been|be|being|not)\s+)*"
+    r"(?P<v>[a-z]{2,}ed)\b",
+)
+# A counted clause this close (cosine, the index's model) to "<noun> <participle>" gives that measure
+# in other words ("250,000 people lost their lives" for "people died": 0.58; for "people injured":
+# 0.31). bench/fit_typed.py, "Chosen: slots.MEASURE_COSINE" (bench/reports/typed.md); above 1: off.
+MEASURE_COSINE = 0.45
+# After a number: its noun (an adjective or two before it) and the predicate of its clause, past an
+# auxiliary ("people lost their lives", "people were displaced", "protesters have been arrested").
+_STATED = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)\s+"
+    r"(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?(?P<pred>[a-z][\w-]*)\b"
+)
+# How many words after a number its clause runs, for the measure's paraphrase.
+_CLAUSE_WORDS = 8
+
+
+def measure_verb(question: str) -> str:
+    """The participle saying what happened to the things a "how many" question counts.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "injured" for "How many people have been injured in the Syrian war?", "died" for "How many
+        people died?"; "" when the counted phrase is followed by no participle ("How many jets did
+        Russia send?").
+    """
+    m = _HOW_MANY.search(question)
+    head = counted_phrase(question)
+    if m is None or not head:
+        return ""
+    np_text = m.group("np")
+    at = re.search(rf"\b{re.escape(head[-1])}\b", np_text)
+    if at is None:
+        return ""
+    v = _MEASURE_VERB.match(np_text[at.end() :])
+    return v.group("v").lower() if v else ""
+
+
+def measure_bound(
+    head: str,
+    verb: str,
+    sentence: str,
+    terms: Callable[[str], list[str]],
+    encode: Callable[[list[str]], np.ndarray],
+    cosine: float | None = None,
+) -> bool:
+    """Whether a sentence counting the asked things gives the asked measure: it holds the participle
+    (by its terms), or one of its counted clauses (a number and the words after it) is close to
+    "<noun> <participle>".
+
+    Args:
+        head: the counted noun ("people").
+        verb: measure_verb's participle ("injured").
+        sentence: a sentence giving a count of the noun.
+        terms: text -> content terms.
+        encode: texts -> L2-normalised rows.
+        cosine: the least cosine; MEASURE_COSINE by default.
+    Returns:
+        True for "12 people were injured" or "12 people were hurt"; False for "250,000 people lost
+        their lives" and "injured".
+    """
+    if set(terms(verb)) & set(terms(sentence)):
+        return True
+    from index.lexical import STOPWORDS
+
+    want = MEASURE_COSINE if cosine is None else cosine
+    clauses = []
+    for n, _ in counted_words(sentence):
+        at = re.search(rf"(?<![\w.,]){re.escape(n)}(?![\w])", sentence)
+        if at is None:
+            continue
+        # A clause saying what happened to the counted noun tells its measure ("250,000 people lost
+        # their lives"); "an online petition of over 5,100 names on the website" says nothing of
+        # signing, so it may be the asked count.
+        said = _STATED.match(sentence, at.end())
+        if (
+            said is not None
+            and re.fullmatch(rf"{re.escape(head)}s?", said.group("noun"), re.I)
+            and said.group("pred").lower() in STOPWORDS
+        ):
+            return True  # a count of the noun saying nothing of what happened to it
+        clauses.append(" ".join(sentence[at.start() :].split()[:_CLAUSE_WORDS]))
+    if not clauses:
+        return True
+    rows = encode([f"{head} {verb}", *clauses])
+    return bool(max(float(rows[0] @ r) for r in rows[1:]) >= want)
+
+
 def in_clause(
     rest: set[str],
     sentences: Sequence[str],
@@ -312,6 +408,8 @@ def slot_kind(question: str) -> str | None:
 
     if abstain.counted_noun(question) is not None and not re.search(r"\bhow much\b", question, re.I):
         return "count"
+    if named_role(question):
+        return "name"
     if _ASKS_DURATION.search(question):
         return "duration"
     fact = answer_type.asked_fact(question)
@@ -453,7 +551,45 @@ def subject_reason(
         if answer_type.is_unit(head) or answer_type.is_unit(head.rstrip("s")):
             return ""  # "How many kilometers ...?": a measurement, no count of a subject's
     valued = count_sentences(question, sentences, terms, encode, everyday_zipf) if kind == "count" else None
+    if SUBJECT_PLACE and (valued if valued is not None else any(holds_value(kind, s) for s in sentences)):
+        place = unused_place(question, sentences, terms)
+        if place:
+            return f"the documents give {_VALUE_NOUN.get(kind, 'the asked value')}, but not for {place}"
     return subject_missing(kind, question, sentences, terms, valued, context=context)
+
+
+_SCOPE = re.compile(
+    r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+)
+
+
+def unused_place(question: str, sentences: Sequence[str], terms: Callable[[str], list[str]]) -> str:
+    """A place the question scopes its value to ("in Iraq", "across Ohio") that no best sentence
+    names, by any of its names (countryinfo's: "Moscow" for Russia): the values given are another
+    place's. A place is a country or a city of the gazetteers (qa.referents.is_place, countryinfo).
+
+    Args:
+        question: the question as searched.
+        sentences: the best passages' sentences.
+        terms: text -> content terms.
+    Returns:
+        The place as the question writes it, or "".
+    """
+    from qa import equivalents, referents
+
+    used = {t for s in sentences for t in terms(s)}
+    for m in _SCOPE.finditer(question):
+        place = m.group("place")
+        own = set(terms(place))
+        if not own or own & used:
+            continue
+        others = equivalents.country_equivalents(place)
+        if not (referents.is_place(place) or others):
+            continue
+        if any(set(terms(o)) and set(terms(o)) <= used for o in others):
+            continue  # "Moscow" for "in Russia"
+        return place
+    return ""
 
 
 def count_sentences(
@@ -531,15 +667,24 @@ def slot_missing(
             or re.fullmatch(rf"{answer_type.NUMBER_WORDS}|hundred|thousand|million|billion", head, re.I)
         ):
             return ""  # "how many kgs", "how many hundred": a measurement or a number, not a count
-        found = count_sentences(question, sentences, terms, encode, everyday_zipf)
+        found = counting = count_sentences(question, sentences, terms, encode, everyday_zipf)
         if found and COUNT_CLAUSE:
             used = {t for s in sentences for t in terms(s)}
             rest = (_focus(question, terms) - {t for w in counted for t in terms(w)}) & used
             close = functools.partial(_close, question, encode)
             found = [i for i in found if in_clause(rest, sentences, i, terms, close)]
+        verb = measure_verb(question)
+        if found and verb and encode is not None and MEASURE_COSINE <= 1.0:
+            # Any sentence counting the noun may give the measure, the clause test aside: the one
+            # naming no other word of the question ("250,000 people lost their lives" for "killed in
+            # the Syrian conflict") is often the answer.
+            if not any(measure_bound(head, verb, sentences[i], terms, encode) for i in counting):
+                return f"no passage gives a number of {head} {verb}"
         if found:
             return ""
         return f"no passage gives a number of {head}"
+    if kind == "name":
+        return name_missing(question, sentences, terms)
     body = [not parts or i >= len(parts) or parts[i] not in NOT_EVENT_PARTS for i in range(len(sentences))]
     if kind == "date":
         return date_missing(question, sentences, body, terms, encode)
@@ -567,6 +712,68 @@ def slot_missing(
     ):
         return ""
     return "no passage gives an amount of money for: " + abstain.focus_words(question).rstrip("?")
+
+
+# --- A name for the asked role -----------------------------------------------------------------------
+
+# "What was the name of the former staffer who planned to sue?", "What is the name of the stadium?":
+# the answer is a name.
+_ASKS_NAME = re.compile(
+    r"\bwhat (?:is|was|are|were|'s) the (?:full |first |last |real )?names? of (?:the |a |an |his |her |their |its )?"
+    r"(?P<role>[^?,]+?)(?=\s+(?:who|whom|whose|that|which|where|when|the|a|an|his|her|their|its)\b|\s*[?,]|$)",
+    re.I,
+)
+# A capitalised word after a sentence's first word, or a quoted title: a name the sentence gives.
+_NAME_IN = re.compile(r"(?<=[\w,;:)\]\"”’] )(?:[A-Z][\w’'-]+)|[\"“][A-Z][^\"”]{1,80}[\"”]")
+
+
+# How far (characters) from the role's noun a name may stand to be the role's: "staffer Bradley
+# Podliska", "Bradley Podliska, a former staffer", not a name at the other end of the sentence.
+# bench/fit_typed.py, "Chosen: slots.NAME_REACH" (bench/reports/typed.md).
+NAME_REACH = 20
+
+
+def named_role(question: str) -> str:
+    """The role or thing whose name a "what is the name of" question asks.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        "former Republican staffer" for "What was the name of the former Republican staffer who
+        planned to sue the Benghazi panel?"; "" for other questions.
+    """
+    m = _ASKS_NAME.search(question)
+    return m.group("role").strip() if m else ""
+
+
+def name_missing(question: str, sentences: Sequence[str], terms: Callable[[str], list[str]]) -> str:
+    """Why the best passages name no one for the asked role, or "".
+
+    Args:
+        question: a "what is the name of" question, as searched.
+        sentences: the best passages' sentences.
+        terms: text -> content terms.
+    Returns:
+        "no passage names the former Republican staffer" when some sentence holds the role's head noun
+        but none of them gives a name other than the question's own words (a capitalised word after
+        its first word, or a quoted title); "" when one does or none holds the noun.
+    """
+    role = named_role(question)
+    want = set(terms(event_head(role)))
+    if not want:
+        return ""
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    holding = [s for s in sentences if want & set(terms(s))]
+    if not holding:
+        return ""
+    for s in holding:
+        nouns = [m.start() for m in re.finditer(r"[\w’'-]+", s) if want & set(terms(m.group()))]
+        for m in _NAME_IN.finditer(s):
+            words = re.findall(r"[\w’'-]+", m.group())
+            near = any(abs(m.start() - k) <= NAME_REACH or abs(m.end() - k) <= NAME_REACH for k in nouns)
+            if near and any(w.lower() not in asked and w.lower() not in _ASKING for w in words):
+                return ""
+    return f"no passage names the {role}"
 
 
 # --- A date bound to the asked event ---------------------------------------------------------------
@@ -819,6 +1026,13 @@ SUBJECT_REACH = 0
 # debate" where the passages tell only of the second): bench/fit_slots.py, "Chosen:
 # slots.SUBJECT_UNUSED". A name no passage uses never binds (a typo, a paraphrase).
 SUBJECT_UNUSED = False
+# Whether a definite description binds a name that modifies a noun in the question ("the
+# investigation" in the sentence giving "$6 million" for "How much has the Benghazi investigation
+# cost?"; `described`). bench/fit_typed.py, "Chosen: slots.SUBJECT_DESCRIBED" (bench/reports/typed.md).
+SUBJECT_DESCRIBED = True
+# Whether a place the question scopes its value to ("in Iraq") must be named by a best sentence
+# (unused_place). bench/fit_typed.py, "Chosen: slots.SUBJECT_PLACE" (bench/reports/typed.md).
+SUBJECT_PLACE = True
 # Per kind, how the asked names bind a value (bench/fit_slots.py, "Chosen: slots.SUBJECT_BIND"): "all"
 # (every distinguishing word in the value's sentence) or "any" (one of them: "in 2007 it drove the
 # PLO out of Gaza" binds "When did Hamas drive the PLO out of Gaza?", "Trump announced on Monday"
@@ -991,6 +1205,60 @@ def bound_here(
     return any(found) if bind == "any" else all(found)
 
 
+def described_head(word: str, question: str) -> str:
+    """The noun a name of the question modifies: "committee" for "Benghazi" in "How many witnesses has
+    the Benghazi committee interviewed?", "wall" in "Trump's border wall"; "" when a verb, a stop
+    word or another name follows it.
+
+    Args:
+        word: a name of the question (subject_words).
+        question: the question as searched.
+    Returns:
+        The head noun, lower case, or "".
+    """
+    from index.lexical import STOPWORDS
+
+    # The name modifies a noun of a definite phrase: "the Benghazi committee", "Trump's border wall";
+    # not "Brandon Darby come on the program" (a verb after a subject).
+    m = re.search(
+        rf"(?:\bthe\s+(?:[A-Z][\w’'-]*\s+)*{re.escape(word)}|\b{re.escape(word)}['’]s)((?:\s+[a-z][\w-]*){{1,2}})",
+        question,
+    )
+    if m is None:
+        return ""
+    head = ""
+    for w in m.group(1).split():
+        if w in STOPWORDS or w.endswith(("ed", "ing")) or w in answer_type.money_words():
+            break
+        head = w
+    return head
+
+
+def described(word: str, question: str, sentence: str) -> bool:
+    """Whether a sentence refers to what the question names by a name and a noun with a definite
+    description of the noun alone ("the committee", "the select committee" for "the Benghazi
+    committee"): the name is the story's, given elsewhere in the passages.
+
+    Args:
+        word: a name of the question.
+        question: the question as searched.
+        sentence: a sentence holding the asked value.
+    Returns:
+        True when the name modifies a noun in the question and the sentence says "the <noun>" (up to
+        two words between).
+    """
+    head = described_head(word, question)
+    if not head:
+        return False
+    for m in re.finditer(rf"\bthe\s+((?:[a-z][\w-]*\s+){{0,2}}?){re.escape(head)}s?\b", sentence, re.I):
+        between = m.group(1).split()
+        # "the select committee", not "the second debate" nor "the Senate committee": no other
+        # subject of a class (a year, an ordinal, a name) between.
+        if all(w.islower() and word_class(w) is None for w in between):
+            return True
+    return False
+
+
 def name_terms(word: str, terms: Callable[[str], list[str]]) -> set[str]:
     """A name's terms, a plural's singular among them: "Normans" binds "Norman pilgrims", "Democrats"
     "a Democrat".
@@ -1035,7 +1303,8 @@ def contrast(cls: str, word: str, sentence: str, question: str, initial: bool = 
             continue
         if cls == "name":
             w = w.strip("'’")
-            opening = m.start() == 0
+            # A name opening the sentence after a quote mark or a bracket opens it too ('"So far, 59 ...').
+            opening = not sentence[: m.start()].strip(" \"“‘'([")
             if opening and initial and len(w.split()) > 1:
                 if _opening_name(w.split()[0]) or given_name(w.split()[0]):
                     opening = False  # "Lena Ortiz has chaired ...": a name opens the sentence
@@ -1171,15 +1440,21 @@ def subject_missing(
     reach = SUBJECT_REACH if reach is None else reach
     words = [w for w, _ in asked]
     held = any if bind == "any" else all
-    if any(
-        bound_here(words, sentences, i, terms, reach, bind)
-        or (
-            context is not None
-            and i < len(context)
-            and held(name_terms(w, terms) & context[i] for w in words)
+
+    def bound(i: int) -> bool:
+        # "the investigation" refers to "the Benghazi investigation" the passages name elsewhere.
+        rest = [
+            w
+            for w, c in asked
+            if not (SUBJECT_DESCRIBED and c == "name" and described(w, question, sentences[i]))
+        ]
+        if not rest or (bind == "any" and len(rest) < len(words)):
+            return True
+        return bound_here(rest, sentences, i, terms, reach, bind) or (
+            context is not None and i < len(context) and held(name_terms(w, terms) & context[i] for w in rest)
         )
-        for i in valued
-    ):
+
+    if any(bound(i) for i in valued):
         return ""
     first = sentences[valued[0]]
     missing = [(w, c) for w, c in asked if not set(terms(w)) & set(terms(first))] or asked
