@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_SET = ROOT / "bench" / "data" / "article_heldout2.jsonl"
@@ -32,28 +33,10 @@ NEWS_SETS = [(NEWS_SET, 1), (NEWS_SET_2, 2), (NEWS_SET_3, 3), (NEWS_SET_4, 4)]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
 
-# Folded the way a gold answer is compared with a passage: curly quotes and dashes to ASCII,
-# a doubled '' (NYT quote marks) to one ', whitespace runs to one space, lower case.
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-    }
-)
-
 
 def fold(text: str) -> str:
-    """Fold text for substring comparison.
+    """Fold text the way the scorer compares a gold answer with a passage (qa eval's own folding:
+    quote marks and dashes to ASCII, '' to ', whitespace runs to one space, lower case).
 
     Args:
         text: any text.
@@ -61,7 +44,7 @@ def fold(text: str) -> str:
     Returns:
         The folded text.
     """
-    return re.sub(r"\s+", " ", text.translate(_FOLD).replace("''", "'")).strip().lower()
+    return norm(text)
 
 
 def load(path: Path) -> list[dict[str, Any]]:
