@@ -1245,12 +1245,14 @@ def described(word: str, question: str, sentence: str) -> bool:
         sentence: a sentence holding the asked value.
     Returns:
         True when the name modifies a noun in the question and the sentence says "the <noun>" (up to
-        two words between).
+        three words between: "the four-year-long bloody civil war" is the question's "Syrian civil
+        war"; at two, "How many people lost their lives in the Syrian civil war?" was declined as
+        "a number for Assad, not Syrian").
     """
     head = described_head(word, question)
     if not head:
         return False
-    for m in re.finditer(rf"\bthe\s+((?:[a-z][\w-]*\s+){{0,2}}?){re.escape(head)}s?\b", sentence, re.I):
+    for m in re.finditer(rf"\bthe\s+((?:[a-z][\w-]*\s+){{0,3}}?){re.escape(head)}s?\b", sentence, re.I):
         between = m.group(1).split()
         # "the select committee", not "the second debate" nor "the Senate committee": no other
         # subject of a class (a year, an ordinal, a name) between.

@@ -190,8 +190,10 @@ def _article_text() -> str:
 
 
 def test_ask_human_output(fake_article_index: Path) -> None:
+    # Worded as the article words it: the hash model behind fake_article_index has no paraphrase, so
+    # "have died" would meet qa.slots' measure check (a model cosine) and be declined.
     r = invoke(
-        "ask", "How many people have died in the Syrian civil war?", "--index", str(fake_article_index)
+        "ask", "How many people lost their lives in the Syrian civil war?", "--index", str(fake_article_index)
     )
     assert r.exit_code == 0, r.stderr
     assert "article.txt" in r.stdout
@@ -252,7 +254,11 @@ def test_speakers(fake_article_index: Path) -> None:
 def test_eval(fake_article_index: Path, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     items = [
-        {"id": "a", "question": "How many people have died in the Syrian civil war?", "answers": ["250,000"]},
+        {
+            "id": "a",
+            "question": "How many people lost their lives in the Syrian civil war?",
+            "answers": ["250,000"],
+        },
         {
             "id": "b",
             "question": "What did Putin say about cooperating with Assad?",
@@ -492,7 +498,11 @@ def test_color_option(
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     r = invoke(
-        "ask", "How many people have died in the Syrian civil war?", "--index", str(fake_article_index), *args
+        "ask",
+        "How many people lost their lives in the Syrian civil war?",
+        "--index",
+        str(fake_article_index),
+        *args,
     )
     assert r.exit_code == 0, r.stderr
     assert ("\x1b[" in r.stdout) is colour
