@@ -1316,7 +1316,11 @@ def _abstain_reason(
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
     if why:
         return why
-    top = _named_evidence(engine, searched, top)
+    # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
+    # gate below alike.
+    names, shares = _hit_names(engine, searched, top)
+    if abstain.NAMED_EVIDENCE and shares is not None:
+        top = _named_evidence(top, shares)
     best = [s.passage.pid for s in top]
     near = near_sentences(engine, best)  # read once by every test below and by _near_miss
     why = _near_miss(engine, searched, intent, top, near)
@@ -1377,17 +1381,11 @@ def _abstain_reason(
     # As fit: the largest share over the documents among the hits (an answerable question's best
     # passage may be from another document, its own lower down), a person named there by part of
     # the asked name ("Bush" for "George W. Bush") holding the name (abstain.names_for_document).
-    names = abstain.asked_names(searched, names_in(searched))
-    if abstain.NAMES_SHARE > 0.0 and names and top[0].dense < STRONG_DENSE:
-        share = abstain.names_share_any(
-            names,
-            searched,
-            [engine.document_terms(d) for d in dict.fromkeys(s.passage.doc_id for s in top)],
-            engine.terms,
-            engine.lexical.idf,
-            engine.lexical.known,
-            [n for s in engine.speakers_index for n in (s.name, *s.aliases)],
-        )
+    # (abstain.names_share_any over the hits' documents, read from _hit_names's shares: where
+    # _named_evidence kept only the documents naming the subject, each of them reaches NAMES_SHARE,
+    # so the gate passes over the kept hits exactly as over all of them.)
+    if abstain.NAMES_SHARE > 0.0 and shares is not None:
+        share = max((x for x in shares if x is not None), default=None)
         if share is not None and share < abstain.NAMES_SHARE:
             return "no document is about: " + ", ".join(names)
     # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
@@ -1400,25 +1398,35 @@ def _abstain_reason(
     )
 
 
-def _named_evidence(engine: Engine, searched: str, top: list[_Scored]) -> list[_Scored]:
-    """The hits that may be evidence: a weak best passage from a document that never names what the
-    question names is none when another hit's document names it (abstain.named_evidence)."""
-    names = abstain.asked_names(searched, names_in(searched)) if abstain.NAMED_EVIDENCE and top else []
-    if not names or top[0].dense >= STRONG_DENSE:
-        return top
-    docs = list(dict.fromkeys(s.passage.doc_id for s in top))
+def _hit_names(
+    engine: Engine, searched: str, top: list[_Scored]
+) -> tuple[list[str], list[float | None] | None]:
+    """The question's names (abstain.asked_names) and abstain.names_shares of the hits' documents, the
+    best passage's first; the shares are None when the question names nothing, the best passage is
+    strong (STRONG_DENSE), or neither reader (NAMED_EVIDENCE, NAMES_SHARE) is on."""
+    names = abstain.asked_names(searched, names_in(searched)) if top else []
+    if not names or top[0].dense >= STRONG_DENSE or not (abstain.NAMED_EVIDENCE or abstain.NAMES_SHARE > 0.0):
+        return names, None
     shares = abstain.names_shares(
         names,
         searched,
-        [engine.document_terms(d) for d in docs],
+        [engine.document_terms(d) for d in dict.fromkeys(s.passage.doc_id for s in top)],
         engine.terms,
         engine.lexical.idf,
         engine.lexical.known,
         [n for s in engine.speakers_index for n in (s.name, *s.aliases)],
     )
+    return names, shares
+
+
+def _named_evidence(top: list[_Scored], shares: list[float | None]) -> list[_Scored]:
+    """The hits that may be evidence: a weak best passage from a document that never names what the
+    question names is none when another hit's document names it (abstain.named_evidence). `shares`:
+    _hit_names's, one per document of `top` in order of first hit."""
     keep = abstain.named_evidence(shares, abstain.NAMES_SHARE)
     if keep is None:
         return top
+    docs = list(dict.fromkeys(s.passage.doc_id for s in top))
     kept = {d for d, k in zip(docs, keep, strict=True) if k}
     return [s for s in top if s.passage.doc_id in kept]
 
