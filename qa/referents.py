@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.attribution.names import _given_gender  # the attribution's gender-guesser wrapper, shared
+from index.attribution.names import given_gender  # the attribution's gender-guesser wrapper, shared
 from index.attribution.words import FEMALE_GIVEN as _FEMALE_GIVEN
 from index.attribution.words import MALE_GIVEN as _MALE_GIVEN
 from index.attribution.words import ORG_WORDS as _ORG_WORDS
@@ -176,7 +176,7 @@ def given_name_gender(toks: list[str]) -> str | None:
         if t in _FEMALE_GIVEN:
             return "f"
     for t in cands:
-        g = _given_gender(t)
+        g = given_gender(t)
         if g:
             return g
     return None

@@ -782,7 +782,7 @@ class _Doc:
             elif first in FEMALE_GIVEN:
                 v[1] += 3
             elif first:
-                g = _given_gender(first)
+                g = given_gender(first)
                 v[0] += GUESSED_GENDER_VOTE * (g == "m")
                 v[1] += GUESSED_GENDER_VOTE * (g == "f")
         t = self.text
@@ -979,7 +979,7 @@ def _agreeing(n: _Name, persons: list[_Person], ids: list[int]) -> list[int]:
             if first in MALE_GIVEN
             else "f"
             if first in FEMALE_GIVEN
-            else _given_gender(first)
+            else given_gender(first)
             if first
             else ""
         )
@@ -1013,7 +1013,7 @@ def _gender_detector() -> Any:
     return gd.Detector(case_sensitive=False)
 
 
-def _given_gender(first: str) -> str:
+def given_gender(first: str) -> str:
     """The gender a given name nearly always has, by gender-guesser: "m", "f", or "" (unknown, androgynous
     or only "mostly" one: "Chris", "Kim").
 
