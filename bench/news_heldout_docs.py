@@ -2,7 +2,7 @@
 
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
-`--set 4`) ask questions about ten real articles of
+`--set 4`; news_heldout5.jsonl: `--set 5`) ask questions about ten real articles of
 PolNeAR's train split each. Their text stays in `../shared` (it may not be copied into the
 project); this script writes them out so anyone can rebuild the index:
 
@@ -30,9 +30,16 @@ are bench/data/news_heldout3.jsonl:
 How set 4 was chosen (by `choose4`, seed 2028, not by reading them): as set 3, with set 3's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 3 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout4.jsonl, a blind set: measure on it, don't read it.
+are bench/data/news_heldout4.jsonl (blind in round 14, open for development since round 15):
 
     $V/python bench/news_heldout_docs.py --set 4 /tmp/w && $V/qa index /tmp/w --index /tmp/w-idx
+
+How set 5 was chosen (by `choose5`, seed 2029, not by reading them): as set 4, with set 4's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 4 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout5.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 5 /tmp/v && $V/qa index /tmp/v --index /tmp/v-idx
 """
 
 from __future__ import annotations
@@ -104,8 +111,22 @@ DOC_IDS_4: tuple[str, ...] = (
     "wash-post_2015-11-17_republicans-turning-their-backs-",
 )
 
+#: The ten articles of set 5 (bench/data/news_heldout5.jsonl), as `choose5()` drew them.
+DOC_IDS_5: tuple[str, ...] = (
+    "nyt_2016-03-12_republicans-lower-volume-in-deba",
+    "breitbart_2015-11-19_hillary-clinton-calls-on-u-s-to-",
+    "huff-post_2016-03-10_refoulement-violates-internation",
+    "breitbart_2016-07-19_republicans-begin-roll-call-vote",
+    "politico_2015-12-15_carson-huckabee-fiorina-earned-s",
+    "west-journal_2016-02-23_wow-al-sharpton-just-said-someth",
+    "nyt_2016-06-15_global-sympathy-but-very-little-",
+    "huff-post_2016-07-28_charleston-church-shooting-survi",
+    "breitbart_2015-11-17_wash-post-fact-check-if-obama-sa",
+    "wash-post_2016-03-10_after-hour-filibuster-missouri-s",
+)
+
 #: Each set's articles by its number on the command line.
-SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3, 4: DOC_IDS_4}
+SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3, 4: DOC_IDS_4, 5: DOC_IDS_5}
 
 #: news-dev's PolNeAR articles, never drawn again.
 _NEWS_DEV = frozenset(
@@ -220,13 +241,27 @@ def choose4(docs: dict[str, dict[str, str]], seed: int = 2028) -> list[str]:
     return choose2(docs, seed=seed, taken=taken)
 
 
+def choose5(docs: dict[str, dict[str, str]], seed: int = 2029) -> list[str]:
+    """Draw set 5's articles the way DOC_IDS_5 were drawn: as set 4, sets 1 to 4 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
+    return choose2(docs, seed=seed, taken=earlier | _NEWS_DEV)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
-            4: news_heldout4.jsonl).
+            4: news_heldout4.jsonl, 5: news_heldout5.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
