@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from index import heap
 from index.errors import IndexDamaged
 
 # Bump when `terms` changes: an index's BM25 terms must be made the way questions are tokenized.
@@ -217,11 +218,14 @@ class _Sparse:
         return scores
 
 
-# Term occurrences per column block of the score matrix: a block's (term, passage) pairs are found,
-# sorted and scored together (~60 bytes an occurrence while they are made), then written out. At
-# least SCORE_BLOCK occurrences a block (0.5 MB), and at most SCORE_BLOCKS blocks, since each block
-# scans every term id once (time linear in the text, the scans a few % of the BM25 build): at 30 MB
-# of text (3.3M occurrences) 64 blocks of ~51k, ~5 MB, where the whole matrix was 23 MB.
+# (term, passage) pairs per column block of the score matrix: a block's pairs are found (from their
+# term occurrences), sorted and scored together (~60 bytes an occurrence while they are made), then
+# written out. At least SCORE_BLOCK pairs a block (0.5 MB), and at most SCORE_BLOCKS blocks, since
+# each block scans every term id once (time linear in the text, the scans a few % of the BM25
+# build): at 30 MB of text (~3M pairs) 64 blocks of ~47k, ~5 MB, where the whole matrix was 23 MB.
+# Blocks are cut by pairs (the columns' lengths, known from the passage counts), not occurrences:
+# counting those took one more scan and three arrays of a count a term (1 MB at the BM25 peak at
+# 3 MB of text; bench/reports/index_scale.txt, twelfth pass). Any cut gives the same files.
 SCORE_BLOCK = 1 << 13
 SCORE_BLOCKS = 64
 # Term ids scanned at a time: numpy temporaries of ~20 bytes an id (2^16 ids were +0.3 MB of the
@@ -289,23 +293,22 @@ def _pieces(ids: array[int] | _TermIds) -> Iterator[np.ndarray]:
         yield flat[a : a + _SCAN]
 
 
-def _column_blocks(occurrences: np.ndarray, most: int) -> list[tuple[int, int]]:
-    """Consecutive column ranges of at most `most` term occurrences each (or one column, when that
-    column alone has more).
+def _column_blocks(indptr: np.ndarray, most: int) -> list[tuple[int, int]]:
+    """Consecutive column ranges of at most `most` (term, passage) pairs each (or one column, when
+    that column alone has more).
 
     Args:
-        occurrences: occurrences per term id.
+        indptr: the score matrix's column starts (n_terms + 1, ascending).
         most: the budget of a block.
 
     Returns:
         [(first column, end column)] covering every column in order.
     """
     blocks: list[tuple[int, int]] = []
-    total = np.cumsum(occurrences)
+    ends = indptr[1:]  # a view: where each column ends
     c0 = 0
-    while c0 < len(occurrences):
-        before = int(total[c0 - 1]) if c0 else 0
-        c1 = max(c0 + 1, int(np.searchsorted(total, before + most, side="right")))
+    while c0 < len(ends):
+        c1 = max(c0 + 1, int(np.searchsorted(ends, int(indptr[c0]) + most, side="right")))
         blocks.append((c0, c1))
         c0 = c1
     return blocks
@@ -327,7 +330,7 @@ def _score_columns(
             or in their file (`_TermIds`).
         ends: where each passage's ids end in `ids` (passage i is ids[ends[i-1]:ends[i]]).
         counts: passages per term id.
-        block: term occurrences per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
+        block: (term, passage) pairs per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
 
     Returns:
         (indptr int64, an iterator over (data float32, indices int32) of consecutive column blocks).
@@ -348,13 +351,10 @@ def _score_columns(
             idf[tid] = idf_of(df, N=n_docs)
     indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(np.asarray(counts, dtype=np.int64), out=indptr[1:])
-    most = block or max(SCORE_BLOCK, -(-len(ids) // SCORE_BLOCKS))
+    most = block or max(SCORE_BLOCK, -(-int(indptr[-1]) // SCORE_BLOCKS))
 
     def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        occurrences = np.zeros(len(counts), dtype=np.int64)
-        for part in _pieces(ids):  # bincount casts to int64: a part at a time
-            occurrences += np.bincount(part, minlength=len(counts))
-        for c0, c1 in _column_blocks(occurrences, most):
+        for c0, c1 in _column_blocks(indptr, most):
             found: list[np.ndarray] = []  # positions of the block's occurrences
             terms: list[np.ndarray] = []  # and their term ids
             a = 0
@@ -464,6 +464,8 @@ def _write_scores(
         for data, indices in blocks:
             put_data(data)
             put_indices(indices)
+            del data, indices
+            heap.return_freed_memory()
     params = {
         "k1": ref.k1,
         "b": ref.b,
@@ -582,11 +584,15 @@ class _Table:
         else:
             self.recent[key] = tid
 
-    def merge(self) -> None:
+    def merge(self) -> bool:
         """Move the recent keys into the sorted arrays, once they are a sixteenth of them (and at
-        least _MERGE_MIN): the arrays are made anew a few dozen times, not once a batch."""
+        least _MERGE_MIN): the arrays are made anew a few dozen times, not once a batch.
+
+        Returns:
+            Whether they were (the old arrays freed).
+        """
         if len(self.recent) < max(_MERGE_MIN, len(self.keys) >> 4):
-            return
+            return False
         new = np.array([k.encode("utf-8") for k in self.recent], dtype=self.keys.dtype)
         new_ids = np.fromiter(self.recent.values(), dtype=np.int32, count=len(self.recent))
         order = np.argsort(new, kind="stable")
@@ -596,6 +602,7 @@ class _Table:
         self.keys = np.insert(self.keys, at, new)  # the old arrays and the new: no sort of the whole
         self.ids = np.insert(self.ids, at, new_ids)
         self.recent = {}
+        return True
 
 
 class _Vocabulary:
@@ -700,8 +707,8 @@ class _Vocabulary:
                 mine[j] = self._new_word(ws[j]) if tid is None else tid
             out.append(mine)
             at += len(ws)
-        self.words.merge()
-        self.other.merge()
+        if self.words.merge() | self.other.merge():
+            heap.return_freed_memory()
         return out
 
     def finish(self) -> Callable[[], Iterator[str]]:
