@@ -561,3 +561,33 @@ def test_column_blocks_cut_by_pairs_cover_every_column_within_the_budget() -> No
         pairs = int(indptr[c1] - indptr[c0])
         assert pairs <= 300 or c1 == c0 + 1, (c0, c1, pairs)
     assert (500, 501) in blocks
+
+
+def test_bm25_build_takes_bm25s_defaults_without_importing_it() -> None:
+    """The build writes bm25s' files with bm25s' default method, parameters, version and JSON
+    writer, read without importing bm25s (scipy: ~1 s and 25 MB of a `qa index`); these are bm25s'
+    own, and a build in a fresh process leaves bm25s and scipy unimported."""
+    import subprocess
+
+    import bm25s
+    from bm25s.utils import json_functions
+
+    ref = bm25s.BM25()
+    assert {k: getattr(ref, k) for k in lexical.BM25_DEFAULTS} == lexical.BM25_DEFAULTS
+    assert ref.backend == lexical._BM25_BACKEND
+    assert lexical._bm25s_version() == bm25s.__version__
+    assert lexical._orjson_available() == json_functions.ORJSON_AVAILABLE
+    code = (
+        "import sys, tempfile\nfrom pathlib import Path\nfrom index import lexical\n"
+        "with tempfile.TemporaryDirectory() as d:\n"
+        "    lexical.Lexical.write(iter(['The minister said 250,000 people lost their lives.', '']), Path(d))\n"
+        "print(sorted(m for m in ('bm25s', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert out.stdout.strip() == "[]", out
