@@ -18,7 +18,8 @@ re-index, reported the parent's peak), and per stage the time
 and the highest RSS seen while it ran (sampled every 5 ms): reading, analysing (chunking, structure
 labels and, with --quotes, quote attribution), embedding, storing:vectors (FAISS), storing:bm25,
 storing:docstore, storing:commit. The baseline is the RSS of the same kind of process with the
-model loaded and used once, the lemma dictionary loaded and nothing indexed. Then per size: memory
+model loaded and used once, the lemma dictionary and the --preload modules (FAISS) loaded, nothing
+indexed (bm25s too until the twelfth pass: the build no longer imports it). Then per size: memory
 over the baseline as a multiple of the text, and between consecutive sizes the growth ratios
 (time, memory over the baseline) against the text's, and the marginal memory per MB of text
 (the slope, which constant costs such as onnxruntime's working set do not enter).
@@ -79,14 +80,15 @@ def make_text(mb: float, seed: int = 1) -> str:
     return "\n\n".join(out) + "\n"
 
 
-# Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes.
+# Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes,
+# the modules to import before the baseline is taken (comma-separated).
 _CHILD = r"""
 import json, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from index import build as build_mod, embed, hashembed, lexical
 from qa import config
-mode, path, idx, model, quotes = sys.argv[2:7]
+mode, path, idx, model, quotes, preload = sys.argv[2:8]
 model = None if model == "real" else model
 
 def status_mb(key):
@@ -109,11 +111,13 @@ if quotes != "1":  # attribution measured by its own work; its super-linear time
     build_mod._attributions = lambda *a, **k: ([], [])
 
 current, peaks, seconds, last = ["start"], {}, {}, [time.perf_counter()]
+anon_peak = [0.0]  # the highest RssAnon sampled: private memory, without the libraries' code pages
 stop = threading.Event()
 def sample():
     while not stop.is_set():
         s = current[0]
         peaks[s] = max(peaks.get(s, 0.0), rss_mb())
+        anon_peak[0] = max(anon_peak[0], status_mb("RssAnon:"))
         stop.wait(0.005)
 def tick(stage, done, total):
     if stage == "storing":
@@ -158,7 +162,9 @@ if account:
 emb = embed.load_embedder(model, config.model_cache_dir(), quantized=True)
 emb.encode(["warm up the model once"])
 lexical.term("said")  # the lemma dictionary: loaded once, whatever the size
-import faiss, bm25s  # noqa: F401  (imported by the build; part of the baseline)
+import importlib
+for name in filter(None, preload.split(",")):  # imported by the build: part of the baseline
+    importlib.import_module(name)
 del emb
 out = {"baseline_mb": rss_mb()}
 if mode in ("build", "account", "account-traced"):
@@ -171,7 +177,7 @@ if mode in ("build", "account", "account-traced"):
     tick("end", 0, 0)
     stop.set()
     out.update(seconds=time.perf_counter() - t0, cpu=time.process_time() - c0, passages=rep.passages,
-               stage_seconds=seconds, stage_peak_mb=peaks)
+               stage_seconds=seconds, stage_peak_mb=peaks, anon_peak_mb=anon_peak[0])
     if account:
         out.update(traced=traced, sites=sites)
 out["peak_mb"] = hwm_mb()  # not ru_maxrss: it starts at the parent's peak (see the docstring)
@@ -180,10 +186,17 @@ print(json.dumps(out))
 """
 
 
-def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool) -> dict:
+# Imported before the baseline is taken, as the build imports them: FAISS. bm25s (scipy: 25 MB) was
+# too until the build stopped importing it (twelfth pass); `--preload faiss,bm25s` measures as then.
+PRELOAD = "faiss"
+
+
+def run_child(
+    repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool, preload: str = PRELOAD
+) -> dict:
     """One measurement in a fresh process (peak RSS is per process)."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0"]
+    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0", preload]
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True, check=False
     )
@@ -192,7 +205,16 @@ def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def account(repo: Path, path: Path, idx: Path, model: str, quotes: bool, base: float, text_mb: float) -> None:
+def account(
+    repo: Path,
+    path: Path,
+    idx: Path,
+    model: str,
+    quotes: bool,
+    base: float,
+    text_mb: float,
+    preload: str = PRELOAD,
+) -> None:
     """Print where one traced build's memory goes: per stage, the RSS peak (sampled) and at its end,
     and what Python held (tracemalloc: numpy included; FAISS's C++ and SQLite not) at its peak and
     end; then the largest allocation sites when the BM25 tables and the vector index are complete.
@@ -203,12 +225,13 @@ def account(repo: Path, path: Path, idx: Path, model: str, quotes: bool, base: f
         idx: the index folder (removed after).
         model: "hash-embedder" or "real".
         quotes: attribution on.
+        preload: the modules imported before the baseline (`PRELOAD`).
         base: the baseline peak RSS, MB.
         text_mb: the file's size, MB.
     """
     for mode in ("account", "account-traced"):
         shutil.rmtree(idx, ignore_errors=True)
-        _account_one(run_child(repo, mode, path, idx, model, quotes), mode, base, text_mb)
+        _account_one(run_child(repo, mode, path, idx, model, quotes, preload), mode, base, text_mb)
     shutil.rmtree(idx, ignore_errors=True)
 
 
@@ -256,6 +279,11 @@ def main() -> None:
     ap.add_argument(
         "--runs", type=int, default=3, help="builds per size (and baselines), the median reported"
     )
+    ap.add_argument(
+        "--preload",
+        default=PRELOAD,
+        help=f"modules imported before the baseline is taken (default {PRELOAD}; faiss,bm25s before the twelfth pass)",
+    )
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     ap.add_argument(
@@ -276,9 +304,14 @@ def main() -> None:
     rows: dict[int, list[tuple[float, float, float]]] = {k: [] for k in range(len(repos))}
     with tempfile.TemporaryDirectory() as tmp:
         bases: dict[int, float] = {}
+        base_anons: dict[int, float] = {}
         for k, repo in enumerate(repos):
-            got = [run_child(repo, "baseline", Path(tmp), Path(tmp), model, args.quotes) for _ in range(runs)]
+            got = [
+                run_child(repo, "baseline", Path(tmp), Path(tmp), model, args.quotes, args.preload)
+                for _ in range(runs)
+            ]
             bases[k] = statistics.median(r["peak_mb"] for r in got)
+            base_anons[k] = statistics.median(r["anon_mb"] for r in got)
             mid = _median_run(got)
             print(
                 f"[{k}] repo {repo}: baseline (model loaded, used once, nothing indexed): peak {bases[k]:.1f} MB"
@@ -292,7 +325,16 @@ def main() -> None:
             text_mb = path.stat().st_size / 1e6
             if args.account:
                 for k, repo in enumerate(repos):
-                    account(repo, path, Path(tmp) / f"index-{mb:g}", model, args.quotes, bases[k], text_mb)
+                    account(
+                        repo,
+                        path,
+                        Path(tmp) / f"index-{mb:g}",
+                        model,
+                        args.quotes,
+                        bases[k],
+                        text_mb,
+                        args.preload,
+                    )
                 path.unlink()
                 continue
             # The text as Python holds it: 2 bytes a character once one is beyond Latin-1 (’).
@@ -302,15 +344,15 @@ def main() -> None:
                 for k, repo in enumerate(repos):
                     idx = Path(tmp) / f"index-{mb:g}-{k}"
                     shutil.rmtree(idx, ignore_errors=True)
-                    got_all[k].append(run_child(repo, "build", path, idx, model, args.quotes))
+                    got_all[k].append(run_child(repo, "build", path, idx, model, args.quotes, args.preload))
             for k, repo in enumerate(repos):
-                _report_size(k, got_all[k], bases[k], text_mb, held_mb)
+                _report_size(k, got_all[k], bases[k], base_anons[k], text_mb, held_mb)
                 over = statistics.median(g["peak_mb"] for g in got_all[k]) - bases[k]
                 rows[k].append((text_mb, statistics.median(g["cpu"] for g in got_all[k]), over))
                 idx = Path(tmp) / f"index-{mb:g}-{k}"
                 if not args.no_update:
                     # `qa index` again over the same, unchanged file: what an update that changes nothing costs.
-                    u = run_child(repo, "build", path, idx, model, args.quotes)
+                    u = run_child(repo, "build", path, idx, model, args.quotes, args.preload)
                     u_over = u["peak_mb"] - bases[k]
                     print(
                         f"    re-indexed unchanged: {u['seconds']:.1f} s, peak {u['peak_mb']:.0f} MB = {u_over:.0f} MB"
@@ -332,7 +374,9 @@ def main() -> None:
             )
 
 
-def _report_size(k: int, runs: list[dict], base: float, text_mb: float, held_mb: float) -> None:
+def _report_size(
+    k: int, runs: list[dict], base: float, base_anon: float, text_mb: float, held_mb: float
+) -> None:
     """Print one version's builds of one size: the median peak over the baseline (and its spread),
     then the median run's times, stages and what its RSS was made of at the end."""
     peaks = [r["peak_mb"] for r in runs]
@@ -354,6 +398,13 @@ def _report_size(k: int, runs: list[dict], base: float, text_mb: float, held_mb:
         + f"; at its end RSS anon {r['anon_mb']:.1f} + file-backed {r['file_mb']:.1f} MB",
         flush=True,
     )
+    anon = [g["anon_peak_mb"] - base_anon for g in runs if "anon_peak_mb" in g]
+    if anon:
+        print(
+            f"    private memory (RssAnon, sampled every 5 ms) at its peak: {statistics.median(anon):.1f} MB over the"
+            f" baseline's = {statistics.median(anon) / text_mb:.2f}x the file ({_spread([a / text_mb for a in anon])}x)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
