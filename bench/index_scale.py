@@ -4,6 +4,7 @@ the text over the loaded model (issue 10, case 16).
     .venv/bin/python bench/index_scale.py                       # hash-embedder, no attribution, 3/10/30 MB
     .venv/bin/python bench/index_scale.py --model real --quotes --sizes 1,3   # the full `qa index`
     .venv/bin/python bench/index_scale.py --repo /tmp/old-checkout ...        # the same, another version
+    .venv/bin/python bench/index_scale.py --repo /tmp/old --repo . --sizes 3 --no-update --runs 5  # two, interleaved
 
 For each size a synthetic plain-text file of that many MB is written (paragraphs of the bundled
 article, shuffled, each made distinct by numbers, ~500 characters per paragraph, so the vocabulary
@@ -17,10 +18,21 @@ re-index, reported the parent's peak), and per stage the time
 and the highest RSS seen while it ran (sampled every 5 ms): reading, analysing (chunking, structure
 labels and, with --quotes, quote attribution), embedding, storing:vectors (FAISS), storing:bm25,
 storing:docstore, storing:commit. The baseline is the RSS of the same kind of process with the
-model loaded and used once, the lemma dictionary loaded and nothing indexed. Then per size: memory
+model loaded and used once, the lemma dictionary and the --preload modules (FAISS) loaded, nothing
+indexed (bm25s too until the twelfth pass: the build no longer imports it). Then per size: memory
 over the baseline as a multiple of the text, and between consecutive sizes the growth ratios
 (time, memory over the baseline) against the text's, and the marginal memory per MB of text
 (the slope, which constant costs such as onnxruntime's working set do not enter).
+
+Each size is built --runs times (default 3) in fresh processes, and so is the baseline: the
+reported peak is the median of the runs (its spread beside it), and the stages and times are the
+median run's; the baseline subtracted is printed first (the median of its runs: the process with
+the model loaded and used once, and RSS split into anonymous memory and file-backed pages, the
+libraries' code). A build's peak includes the code pages of numpy, FAISS and SQLite it touches
+for the first time (~3 MB at the end of a 3 MB build), a fixed cost that does not grow with the
+text. Give --repo twice to measure two versions: their runs alternate, so that a change of the
+machine's load falls on both. The load average is printed first: on a shared machine, compare
+memory, and time only as CPU time or within one run.
 
 After each build the same file is indexed again, unchanged, into the same index (an update that
 changes nothing), and its peak reported the same way (--no-update skips it). --keep DIR copies each
@@ -39,6 +51,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,14 +80,15 @@ def make_text(mb: float, seed: int = 1) -> str:
     return "\n\n".join(out) + "\n"
 
 
-# Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes.
+# Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes,
+# the modules to import before the baseline is taken (comma-separated).
 _CHILD = r"""
 import json, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from index import build as build_mod, embed, hashembed, lexical
 from qa import config
-mode, path, idx, model, quotes = sys.argv[2:7]
+mode, path, idx, model, quotes, preload = sys.argv[2:8]
 model = None if model == "real" else model
 
 def status_mb(key):
@@ -97,11 +111,13 @@ if quotes != "1":  # attribution measured by its own work; its super-linear time
     build_mod._attributions = lambda *a, **k: ([], [])
 
 current, peaks, seconds, last = ["start"], {}, {}, [time.perf_counter()]
+anon_peak = [0.0]  # the highest RssAnon sampled: private memory, without the libraries' code pages
 stop = threading.Event()
 def sample():
     while not stop.is_set():
         s = current[0]
         peaks[s] = max(peaks.get(s, 0.0), rss_mb())
+        anon_peak[0] = max(anon_peak[0], status_mb("RssAnon:"))
         stop.wait(0.005)
 def tick(stage, done, total):
     if stage == "storing":
@@ -146,7 +162,9 @@ if account:
 emb = embed.load_embedder(model, config.model_cache_dir(), quantized=True)
 emb.encode(["warm up the model once"])
 lexical.term("said")  # the lemma dictionary: loaded once, whatever the size
-import faiss, bm25s  # noqa: F401  (imported by the build; part of the baseline)
+import importlib
+for name in filter(None, preload.split(",")):  # imported by the build: part of the baseline
+    importlib.import_module(name)
 del emb
 out = {"baseline_mb": rss_mb()}
 if mode in ("build", "account", "account-traced"):
@@ -159,18 +177,26 @@ if mode in ("build", "account", "account-traced"):
     tick("end", 0, 0)
     stop.set()
     out.update(seconds=time.perf_counter() - t0, cpu=time.process_time() - c0, passages=rep.passages,
-               stage_seconds=seconds, stage_peak_mb=peaks)
+               stage_seconds=seconds, stage_peak_mb=peaks, anon_peak_mb=anon_peak[0])
     if account:
         out.update(traced=traced, sites=sites)
 out["peak_mb"] = hwm_mb()  # not ru_maxrss: it starts at the parent's peak (see the docstring)
+out["anon_mb"], out["file_mb"] = status_mb("RssAnon:"), status_mb("RssFile:")  # what RSS is made of, at the end
 print(json.dumps(out))
 """
 
 
-def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool) -> dict:
+# Imported before the baseline is taken, as the build imports them: FAISS. bm25s (scipy: 25 MB) was
+# too until the build stopped importing it (twelfth pass); `--preload faiss,bm25s` measures as then.
+PRELOAD = "faiss"
+
+
+def run_child(
+    repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool, preload: str = PRELOAD
+) -> dict:
     """One measurement in a fresh process (peak RSS is per process)."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0"]
+    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0", preload]
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True, check=False
     )
@@ -179,7 +205,16 @@ def run_child(repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def account(repo: Path, path: Path, idx: Path, model: str, quotes: bool, base: float, text_mb: float) -> None:
+def account(
+    repo: Path,
+    path: Path,
+    idx: Path,
+    model: str,
+    quotes: bool,
+    base: float,
+    text_mb: float,
+    preload: str = PRELOAD,
+) -> None:
     """Print where one traced build's memory goes: per stage, the RSS peak (sampled) and at its end,
     and what Python held (tracemalloc: numpy included; FAISS's C++ and SQLite not) at its peak and
     end; then the largest allocation sites when the BM25 tables and the vector index are complete.
@@ -190,12 +225,13 @@ def account(repo: Path, path: Path, idx: Path, model: str, quotes: bool, base: f
         idx: the index folder (removed after).
         model: "hash-embedder" or "real".
         quotes: attribution on.
+        preload: the modules imported before the baseline (`PRELOAD`).
         base: the baseline peak RSS, MB.
         text_mb: the file's size, MB.
     """
     for mode in ("account", "account-traced"):
         shutil.rmtree(idx, ignore_errors=True)
-        _account_one(run_child(repo, mode, path, idx, model, quotes), mode, base, text_mb)
+        _account_one(run_child(repo, mode, path, idx, model, quotes, preload), mode, base, text_mb)
     shutil.rmtree(idx, ignore_errors=True)
 
 
@@ -219,12 +255,35 @@ def _account_one(r: dict, mode: str, base: float, text_mb: float) -> None:
             print("        " + ", ".join(f"{f} {mb}" for f, mb in site["top"]))
 
 
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median peak (the lower middle one of an even count): its stages and times are
+    reported with it, so that one line describes one real run."""
+    return sorted(runs, key=lambda r: r["peak_mb"])[(len(runs) - 1) // 2]
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):.1f}-{max(values):.1f}" if len(values) > 1 else f"{values[0]:.1f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="3,10,30", help="MB, comma-separated (default 3,10,30)")
     ap.add_argument("--model", choices=("hash", "real"), default="hash")
     ap.add_argument("--quotes", action="store_true", help="include quote attribution (slow)")
-    ap.add_argument("--repo", type=Path, default=REPO, help="the checkout to measure (default: this one)")
+    ap.add_argument(
+        "--repo",
+        type=Path,
+        action="append",
+        help="the checkout to measure (default: this one); twice to compare two versions, their runs interleaved",
+    )
+    ap.add_argument(
+        "--runs", type=int, default=3, help="builds per size (and baselines), the median reported"
+    )
+    ap.add_argument(
+        "--preload",
+        default=PRELOAD,
+        help=f"modules imported before the baseline is taken (default {PRELOAD}; faiss,bm25s before the twelfth pass)",
+    )
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     ap.add_argument(
@@ -235,57 +294,116 @@ def main() -> None:
     args = ap.parse_args()
     model = "hash-embedder" if args.model == "hash" else "real"
     sizes = [float(s) for s in args.sizes.split(",")]
-    print(f"repo {args.repo}, model {model}, attribution {'on' if args.quotes else 'off'}")
-    rows = []
+    repos: list[Path] = args.repo or [REPO]
+    runs = max(1, args.runs)
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    print(
+        f"model {model}, attribution {'on' if args.quotes else 'off'}, {runs} run(s) a size (medians),"
+        f" load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
+    )
+    rows: dict[int, list[tuple[float, float, float]]] = {k: [] for k in range(len(repos))}
     with tempfile.TemporaryDirectory() as tmp:
-        base = run_child(args.repo, "baseline", Path(tmp), Path(tmp), model, args.quotes)["peak_mb"]
-        print(f"baseline (model loaded, nothing indexed): peak {base:.0f} MB", flush=True)
+        bases: dict[int, float] = {}
+        base_anons: dict[int, float] = {}
+        for k, repo in enumerate(repos):
+            got = [
+                run_child(repo, "baseline", Path(tmp), Path(tmp), model, args.quotes, args.preload)
+                for _ in range(runs)
+            ]
+            bases[k] = statistics.median(r["peak_mb"] for r in got)
+            base_anons[k] = statistics.median(r["anon_mb"] for r in got)
+            mid = _median_run(got)
+            print(
+                f"[{k}] repo {repo}: baseline (model loaded, used once, nothing indexed): peak {bases[k]:.1f} MB"
+                f" (median of {runs}: {_spread([r['peak_mb'] for r in got])}; RSS anon {mid['anon_mb']:.1f}"
+                f" + file-backed {mid['file_mb']:.1f} MB)",
+                flush=True,
+            )
         for mb in sizes:
             path = Path(tmp) / f"text-{mb:g}mb.txt"
             path.write_text(make_text(mb), encoding="utf-8")
             text_mb = path.stat().st_size / 1e6
             if args.account:
-                account(args.repo, path, Path(tmp) / f"index-{mb:g}", model, args.quotes, base, text_mb)
+                for k, repo in enumerate(repos):
+                    account(
+                        repo,
+                        path,
+                        Path(tmp) / f"index-{mb:g}",
+                        model,
+                        args.quotes,
+                        bases[k],
+                        text_mb,
+                        args.preload,
+                    )
                 path.unlink()
                 continue
             # The text as Python holds it: 2 bytes a character once one is beyond Latin-1 (’).
             held_mb = sys.getsizeof(path.read_text(encoding="utf-8")) / 1e6
-            r = run_child(args.repo, "build", path, Path(tmp) / f"index-{mb:g}", model, args.quotes)
-            over = r["peak_mb"] - base
-            print(
-                f"{text_mb:.1f} MB text, {r['passages']} passages: {r['seconds']:.1f} s ({r['cpu']:.1f} s CPU),"
-                f" peak {r['peak_mb']:.0f} MB"
-                f" = {over:.0f} MB over the baseline = {over / text_mb:.2f}x the file"
-                f" = {over / held_mb:.2f}x the text as held ({held_mb:.0f} MB str)",
-                flush=True,
-            )
-            print(
-                "    stage s / peak MB: "
-                + ", ".join(
-                    f"{s} {r['stage_seconds'].get(s, 0.0):.1f}/{r['stage_peak_mb'].get(s, 0.0):.0f}"
-                    for s in STAGES
-                ),
-                flush=True,
-            )
-            rows.append((text_mb, r["cpu"], over))
-            if not args.no_update:
-                # `qa index` again over the same, unchanged file: what an update that changes nothing costs.
-                u = run_child(args.repo, "build", path, Path(tmp) / f"index-{mb:g}", model, args.quotes)
-                u_over = u["peak_mb"] - base
-                print(
-                    f"    re-indexed unchanged: {u['seconds']:.1f} s, peak {u['peak_mb']:.0f} MB = {u_over:.0f} MB over"
-                    f" the baseline = {u_over / text_mb:.2f}x the file = {u_over / held_mb:.2f}x the text as held",
-                    flush=True,
-                )
-            if args.keep:
-                shutil.copytree(Path(tmp) / f"index-{mb:g}", args.keep / f"index-{mb:g}", dirs_exist_ok=True)
-            shutil.rmtree(Path(tmp) / f"index-{mb:g}")
+            got_all: dict[int, list[dict]] = {k: [] for k in range(len(repos))}
+            for _ in range(runs):  # interleaved: a change of the machine's load falls on every version
+                for k, repo in enumerate(repos):
+                    idx = Path(tmp) / f"index-{mb:g}-{k}"
+                    shutil.rmtree(idx, ignore_errors=True)
+                    got_all[k].append(run_child(repo, "build", path, idx, model, args.quotes, args.preload))
+            for k, repo in enumerate(repos):
+                _report_size(k, got_all[k], bases[k], base_anons[k], text_mb, held_mb)
+                over = statistics.median(g["peak_mb"] for g in got_all[k]) - bases[k]
+                rows[k].append((text_mb, statistics.median(g["cpu"] for g in got_all[k]), over))
+                idx = Path(tmp) / f"index-{mb:g}-{k}"
+                if not args.no_update:
+                    # `qa index` again over the same, unchanged file: what an update that changes nothing costs.
+                    u = run_child(repo, "build", path, idx, model, args.quotes, args.preload)
+                    u_over = u["peak_mb"] - bases[k]
+                    print(
+                        f"    re-indexed unchanged: {u['seconds']:.1f} s, peak {u['peak_mb']:.0f} MB = {u_over:.0f} MB"
+                        f" over the baseline = {u_over / text_mb:.2f}x the file = {u_over / held_mb:.2f}x the text"
+                        " as held",
+                        flush=True,
+                    )
+                if args.keep:
+                    dest = args.keep / (f"index-{mb:g}" if len(repos) == 1 else f"{k}-index-{mb:g}")
+                    shutil.copytree(idx, dest, dirs_exist_ok=True)
+                shutil.rmtree(idx)
             path.unlink()
-    for (t0, s0, o0), (t1, s1, o1) in zip(rows, rows[1:], strict=False):
+    for k in rows:
+        for (t0, s0, o0), (t1, s1, o1) in zip(rows[k], rows[k][1:], strict=False):
+            print(
+                f"[{k}] {t1:.1f} MB vs {t0:.1f} MB (text x{t1 / t0:.2f}): CPU time x{s1 / s0:.2f}, "
+                f"memory over the baseline x{o1 / max(o0, 1e-9):.2f}, "
+                f"marginal memory {(o1 - o0) / (t1 - t0):.2f} MB per MB of text"
+            )
+
+
+def _report_size(
+    k: int, runs: list[dict], base: float, base_anon: float, text_mb: float, held_mb: float
+) -> None:
+    """Print one version's builds of one size: the median peak over the baseline (and its spread),
+    then the median run's times, stages and what its RSS was made of at the end."""
+    peaks = [r["peak_mb"] for r in runs]
+    over = statistics.median(peaks) - base
+    r = _median_run(runs)
+    print(
+        f"[{k}] {text_mb:.1f} MB text, {r['passages']} passages: peak {statistics.median(peaks):.1f} MB (median of"
+        f" {len(runs)}: {_spread(peaks)}) = {over:.1f} MB over the baseline = {over / text_mb:.2f}x the file"
+        f" ({_spread([(p - base) / text_mb for p in peaks])}x) = {over / held_mb:.2f}x the text as held"
+        f" ({held_mb:.0f} MB str); CPU {statistics.median(g['cpu'] for g in runs):.1f} s"
+        f" ({_spread([g['cpu'] for g in runs])}), wall {statistics.median(g['seconds'] for g in runs):.1f} s",
+        flush=True,
+    )
+    print(
+        "    median run, stage s / peak MB: "
+        + ", ".join(
+            f"{s} {r['stage_seconds'].get(s, 0.0):.1f}/{r['stage_peak_mb'].get(s, 0.0):.0f}" for s in STAGES
+        )
+        + f"; at its end RSS anon {r['anon_mb']:.1f} + file-backed {r['file_mb']:.1f} MB",
+        flush=True,
+    )
+    anon = [g["anon_peak_mb"] - base_anon for g in runs if "anon_peak_mb" in g]
+    if anon:
         print(
-            f"{t1:.1f} MB vs {t0:.1f} MB (text x{t1 / t0:.2f}): CPU time x{s1 / s0:.2f}, "
-            f"memory over the baseline x{o1 / max(o0, 1e-9):.2f}, "
-            f"marginal memory {(o1 - o0) / (t1 - t0):.2f} MB per MB of text"
+            f"    private memory (RssAnon, sampled every 5 ms) at its peak: {statistics.median(anon):.1f} MB over the"
+            f" baseline's = {statistics.median(anon) / text_mb:.2f}x the file ({_spread([a / text_mb for a in anon])}x)",
+            flush=True,
         )
 
 

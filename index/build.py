@@ -22,7 +22,7 @@ from typing import BinaryIO, overload
 
 import numpy as np
 
-from index import attribution, docstore, embed, ingest, store, structure, vectors, windows
+from index import attribution, docstore, embed, heap, ingest, store, structure, vectors, windows
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
@@ -506,7 +506,7 @@ def build(
                     # Removing the last documents of an index (removed > 0) commits an empty index.
                     raise InputError(_nothing_to_index(paths, skipped))
                 prev = None  # carried vectors are views of its matrix, written out and released first
-                _return_freed_memory()  # analysing's freed heap, before the model's batches
+                heap.return_freed_memory()  # analysing's freed heap, before the model's batches
                 rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
                 _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
@@ -768,24 +768,6 @@ def _store_rows(
     return doc_rows, quote_rows, speaker_rows
 
 
-def _return_freed_memory() -> None:
-    """Give the heap's free pages back to the system (glibc's malloc_trim; nothing elsewhere).
-
-    What the texts, chunks and BM25 tables took stays resident after they are freed when it lies
-    below live blocks of the heap (glibc returns only its top on its own), and FAISS's build then
-    adds to it: storing:vectors, the last stage, peaked 28 MB above its own needs at 10 MB of text
-    (bench/reports/index_scale.txt, sixth pass).
-    """
-    import ctypes
-
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # the process's own symbols: libc's, when it is glibc
-    except (OSError, AttributeError, TypeError):  # not glibc (or no process symbols: Windows)
-        return
-    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
-    trim(0)
-
-
 def _write(
     writer: store.Writer,
     docs: list[_Doc],
@@ -820,27 +802,30 @@ def _write(
     staging = writer.staging
     # Freed heap pages of analysing and embedding (windows' strs, chunker and model tables) given
     # back before BM25's tables grow on top of them (bench/reports/index_scale.txt, seventh pass).
-    _return_freed_memory()
+    heap.return_freed_memory()
     tick("storing", 0, 3)
     # The files that need the texts first, then the texts released, then the vector index: FAISS's
     # build (the training sample and its residuals, the codes, a block of rows: +36 MB at 30 MB of
     # text) no longer adds to the texts (1x) and the chunks. bench/reports/index_scale.txt, fifth
     # pass: storing:vectors peak 219 -> see the report.
     Lexical.write(_passages_of(docs), staging / LEXICAL)
-    _return_freed_memory()  # BM25's vocabulary, freed: not under the store's pages (ninth pass)
+    heap.return_freed_memory()  # BM25's vocabulary, freed: not under the store's pages (ninth pass)
     tick("storing", 1, 3)
     docstore.write(
         staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]
     )
     del doc_rows, quote_rows, speaker_rows
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
-    _return_freed_memory()
+    heap.return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
     # An exact index's codes go straight to the file, a block at a time (vectors.write_from_file).
     params = vectors.choose(rows.n)
     vectors.write_from_file(rows, params, staging / VECTORS)
     rows.path.unlink()  # never part of a generation
+    # FAISS's freed buffers, before the commit reads every file back to checksum it (a 1 MB buffer):
+    # the build's last peak at 3 MB of text (bench/reports/index_scale.txt, twelfth pass).
+    heap.return_freed_memory()
     tick("storing", 3, 3)
     manifest = store.Manifest(
         format_version=store.FORMAT_VERSION,

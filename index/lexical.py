@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from index import heap
 from index.errors import IndexDamaged
 
 # Bump when `terms` changes: an index's BM25 terms must be made the way questions are tokenized.
@@ -167,6 +168,69 @@ TERMS_FILE = "terms.json"
 # bm25s' file names (bm25s.BM25.save's defaults) and the methods whose scores are plain sums.
 _BM25_FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
 _SUM_METHODS = frozenset({"robertson", "lucene", "atire"})
+# What `bm25s.BM25()` takes by default (its method and parameters, as its save() writes them in
+# params.index.json, in this order) and its scoring functions for that method below: a build writes
+# bm25s' files without importing bm25s, whose import (scipy) took ~1.1 s and 25 MB of a `qa index`
+# (bench/reports/index_scale.txt, twelfth pass). tests/test_build_memory.py checks both against
+# bm25s itself: its defaults, its arrays and its saved files, byte for byte.
+BM25_DEFAULTS: dict[str, Any] = {
+    "k1": 1.5,
+    "b": 0.75,
+    "delta": 0.5,
+    "method": "lucene",
+    "idf_method": "lucene",
+    "dtype": "float32",
+    "int_dtype": "int32",
+}
+_BM25_BACKEND = "numpy"
+
+
+def _idf_lucene(df: int, n_docs: int) -> float:
+    """bm25s.scoring._score_idf_lucene, the same float operations: a term's idf.
+
+    Args:
+        df: passages holding the term.
+        n_docs: passages.
+
+    Returns:
+        Its idf.
+    """
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
+
+def _tfc_lucene(tf: np.ndarray, l_d: np.ndarray, l_avg: Any, k1: float, b: float) -> np.ndarray:
+    """bm25s.scoring._score_tfc_lucene (its Robertson form), the same array operations: the
+    term-frequency component of each (term, passage) pair.
+
+    Args:
+        tf: term frequencies (float32).
+        l_d: the passages' lengths (int64).
+        l_avg: the mean length (numpy float64, as lengths.mean() gives it).
+        k1, b: BM25's parameters.
+
+    Returns:
+        The components.
+    """
+    return tf / (k1 * ((1 - b) + b * l_d / l_avg) + tf)  # type: ignore[no-any-return]
+
+
+def _bm25s_version() -> str:
+    """bm25s' version as bm25s.__version__ gives it (its installed distribution's, else "0.0.0"),
+    read without importing bm25s."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bm25s")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _orjson_available() -> bool:
+    """Whether bm25s writes its vocabulary with orjson (bm25s.utils.json_functions.ORJSON_AVAILABLE:
+    orjson importable), found without importing bm25s."""
+    import importlib.util
+
+    return importlib.util.find_spec("orjson") is not None
 
 
 class _Sparse:
@@ -217,11 +281,14 @@ class _Sparse:
         return scores
 
 
-# Term occurrences per column block of the score matrix: a block's (term, passage) pairs are found,
-# sorted and scored together (~60 bytes an occurrence while they are made), then written out. At
-# least SCORE_BLOCK occurrences a block (0.5 MB), and at most SCORE_BLOCKS blocks, since each block
-# scans every term id once (time linear in the text, the scans a few % of the BM25 build): at 30 MB
-# of text (3.3M occurrences) 64 blocks of ~51k, ~5 MB, where the whole matrix was 23 MB.
+# (term, passage) pairs per column block of the score matrix: a block's pairs are found (from their
+# term occurrences), sorted and scored together (~60 bytes an occurrence while they are made), then
+# written out. At least SCORE_BLOCK pairs a block (0.5 MB), and at most SCORE_BLOCKS blocks, since
+# each block scans every term id once (time linear in the text, the scans a few % of the BM25
+# build): at 30 MB of text (~3M pairs) 64 blocks of ~47k, ~5 MB, where the whole matrix was 23 MB.
+# Blocks are cut by pairs (the columns' lengths, known from the passage counts), not occurrences:
+# counting those took one more scan and three arrays of a count a term (1 MB at the BM25 peak at
+# 3 MB of text; bench/reports/index_scale.txt, twelfth pass). Any cut gives the same files.
 SCORE_BLOCK = 1 << 13
 SCORE_BLOCKS = 64
 # Term ids scanned at a time: numpy temporaries of ~20 bytes an id (2^16 ids were +0.3 MB of the
@@ -289,23 +356,22 @@ def _pieces(ids: array[int] | _TermIds) -> Iterator[np.ndarray]:
         yield flat[a : a + _SCAN]
 
 
-def _column_blocks(occurrences: np.ndarray, most: int) -> list[tuple[int, int]]:
-    """Consecutive column ranges of at most `most` term occurrences each (or one column, when that
-    column alone has more).
+def _column_blocks(indptr: np.ndarray, most: int) -> list[tuple[int, int]]:
+    """Consecutive column ranges of at most `most` (term, passage) pairs each (or one column, when
+    that column alone has more).
 
     Args:
-        occurrences: occurrences per term id.
+        indptr: the score matrix's column starts (n_terms + 1, ascending).
         most: the budget of a block.
 
     Returns:
         [(first column, end column)] covering every column in order.
     """
     blocks: list[tuple[int, int]] = []
-    total = np.cumsum(occurrences)
+    ends = indptr[1:]  # a view: where each column ends
     c0 = 0
-    while c0 < len(occurrences):
-        before = int(total[c0 - 1]) if c0 else 0
-        c1 = max(c0 + 1, int(np.searchsorted(total, before + most, side="right")))
+    while c0 < len(ends):
+        c1 = max(c0 + 1, int(np.searchsorted(ends, int(indptr[c0]) + most, side="right")))
         blocks.append((c0, c1))
         c0 = c1
     return blocks
@@ -316,8 +382,8 @@ def _score_columns(
 ) -> tuple[np.ndarray, Iterator[tuple[np.ndarray, np.ndarray]]]:
     """bm25s' score matrix (CSC, one column per term, rows ascending) of a corpus of term ids, a block
     of columns at a time: the same arrays as `bm25s.BM25().index((corpus, vocab))` builds
-    (tests/test_build_memory.py compares them), made with bm25s' own idf and term-frequency
-    functions for its default method, element by element the same float operations.
+    (tests/test_build_memory.py compares them), made with the idf and term-frequency functions of
+    bm25s' default method (`_idf_lucene`, `_tfc_lucene`), element by element the same float operations.
 
     Memory: the whole matrix (8 bytes a (passage, term) pair: 23 MB at 30 MB of text) is never held;
     a block's pairs are found by scanning the ids (O(blocks x occurrences) comparisons, vectorised).
@@ -327,34 +393,26 @@ def _score_columns(
             or in their file (`_TermIds`).
         ends: where each passage's ids end in `ids` (passage i is ids[ends[i-1]:ends[i]]).
         counts: passages per term id.
-        block: term occurrences per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
+        block: (term, passage) pairs per column block; None: SCORE_BLOCK, or more for SCORE_BLOCKS blocks.
 
     Returns:
         (indptr int64, an iterator over (data float32, indices int32) of consecutive column blocks).
     """
-    import bm25s
-    from bm25s import scoring
-
-    ref = bm25s.BM25()  # the default method and parameters, as the reader expects them
+    ref = BM25_DEFAULTS  # the default method and parameters, as the reader expects them
     ends_np = np.asarray(ends, dtype=np.int64)
     n_docs = len(ends_np)
     lengths = np.diff(ends_np, prepend=0)
     avg_doc_len = lengths.mean()  # the mean as bm25s takes it (numpy's, of the lengths as int64)
-    idf_of = scoring._select_idf_scorer(ref.idf_method)
-    tfc_of = scoring._select_tfc_scorer(ref.method)
-    idf = np.zeros(len(counts), dtype=ref.dtype)
+    idf = np.zeros(len(counts), dtype=ref["dtype"])
     for tid, df in enumerate(counts):
         if df:
-            idf[tid] = idf_of(df, N=n_docs)
+            idf[tid] = _idf_lucene(df, n_docs)
     indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(np.asarray(counts, dtype=np.int64), out=indptr[1:])
-    most = block or max(SCORE_BLOCK, -(-len(ids) // SCORE_BLOCKS))
+    most = block or max(SCORE_BLOCK, -(-int(indptr[-1]) // SCORE_BLOCKS))
 
     def blocks() -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        occurrences = np.zeros(len(counts), dtype=np.int64)
-        for part in _pieces(ids):  # bincount casts to int64: a part at a time
-            occurrences += np.bincount(part, minlength=len(counts))
-        for c0, c1 in _column_blocks(occurrences, most):
+        for c0, c1 in _column_blocks(indptr, most):
             found: list[np.ndarray] = []  # positions of the block's occurrences
             terms: list[np.ndarray] = []  # and their term ids
             a = 0
@@ -376,15 +434,8 @@ def _score_columns(
                 np.bincount(term - c0, minlength=c1 - c0), indptr[c0 + 1 : c1 + 1] - indptr[c0:c1]
             ):
                 raise ValueError("passage counts disagree with the term ids")
-            tfc = tfc_of(
-                tf_array=tf.astype(ref.dtype),
-                l_d=lengths[doc],
-                l_avg=avg_doc_len,
-                k1=ref.k1,
-                b=ref.b,
-                delta=ref.delta,
-            )
-            yield (idf[term] * tfc).astype(ref.dtype), doc.astype(ref.int_dtype)
+            tfc = _tfc_lucene(tf.astype(ref["dtype"]), lengths[doc], avg_doc_len, ref["k1"], ref["b"])
+            yield (idf[term] * tfc).astype(ref["dtype"]), doc.astype(ref["int_dtype"])
 
     return indptr, blocks()
 
@@ -412,12 +463,12 @@ def _write_vocab(folder: Path, terms: Callable[[], Iterator[str]], counts: Seque
         counts: passages per term id.
         n: the number of passages (df.json's "n").
     """
-    from bm25s.utils import json_functions
-
     vocab = enumerate(terms())  # (id, term): vocab.items() of the dict term -> id, swapped
     with open(folder / "vocab.index.json", "w", encoding="utf-8") as f:
-        if json_functions.ORJSON_AVAILABLE:  # bm25s then writes orjson's compact form
-            f.write(json_functions.dumps({t: i for i, t in vocab}, ensure_ascii=False))
+        if _orjson_available():  # bm25s then writes orjson's compact form (json_functions.dumps)
+            import orjson
+
+            f.write(orjson.dumps({t: i for i, t in vocab}).decode("utf-8"))
         else:
             # Byte for byte what bm25s writes (json.dumps(vocab, ensure_ascii=False)), streamed term
             # by term: json.dumps joins a list of ~4 strs a term, 10 MB at 90k terms, the BM25
@@ -450,32 +501,21 @@ def _write_scores(
         folder: the BM25 folder.
         ids, ends, counts: the corpus as term ids (`_score_columns`).
     """
-    import bm25s
-
     indptr, blocks = _score_columns(ids, ends, counts)
     data_path, indices_path, indptr_path = (folder / name for name in _BM25_FILES)
     np.save(indptr_path, indptr, allow_pickle=False)
     total = int(indptr[-1])
-    ref = bm25s.BM25()
+    ref = BM25_DEFAULTS
     with (
-        _npy_writer(data_path, ref.dtype, total) as put_data,
-        _npy_writer(indices_path, ref.int_dtype, total) as put_indices,
+        _npy_writer(data_path, ref["dtype"], total) as put_data,
+        _npy_writer(indices_path, ref["int_dtype"], total) as put_indices,
     ):
         for data, indices in blocks:
             put_data(data)
             put_indices(indices)
-    params = {
-        "k1": ref.k1,
-        "b": ref.b,
-        "delta": ref.delta,
-        "method": ref.method,
-        "idf_method": ref.idf_method,
-        "dtype": ref.dtype,
-        "int_dtype": ref.int_dtype,
-        "num_docs": len(ends),
-        "version": bm25s.__version__,
-        "backend": ref.backend,
-    }
+            del data, indices
+            heap.return_freed_memory()
+    params = {**ref, "num_docs": len(ends), "version": _bm25s_version(), "backend": _BM25_BACKEND}
     with open(folder / "params.index.json", "w") as f:
         json.dump(params, f, indent=4)
 
@@ -582,11 +622,15 @@ class _Table:
         else:
             self.recent[key] = tid
 
-    def merge(self) -> None:
+    def merge(self) -> bool:
         """Move the recent keys into the sorted arrays, once they are a sixteenth of them (and at
-        least _MERGE_MIN): the arrays are made anew a few dozen times, not once a batch."""
+        least _MERGE_MIN): the arrays are made anew a few dozen times, not once a batch.
+
+        Returns:
+            Whether they were (the old arrays freed).
+        """
         if len(self.recent) < max(_MERGE_MIN, len(self.keys) >> 4):
-            return
+            return False
         new = np.array([k.encode("utf-8") for k in self.recent], dtype=self.keys.dtype)
         new_ids = np.fromiter(self.recent.values(), dtype=np.int32, count=len(self.recent))
         order = np.argsort(new, kind="stable")
@@ -596,6 +640,7 @@ class _Table:
         self.keys = np.insert(self.keys, at, new)  # the old arrays and the new: no sort of the whole
         self.ids = np.insert(self.ids, at, new_ids)
         self.recent = {}
+        return True
 
 
 class _Vocabulary:
@@ -700,8 +745,8 @@ class _Vocabulary:
                 mine[j] = self._new_word(ws[j]) if tid is None else tid
             out.append(mine)
             at += len(ws)
-        self.words.merge()
-        self.other.merge()
+        if self.words.merge() | self.other.merge():
+            heap.return_freed_memory()
         return out
 
     def finish(self) -> Callable[[], Iterator[str]]:

@@ -19,7 +19,7 @@ from typing import BinaryIO
 # ~1,500 characters, ~1 us on the dev machine.
 MARK_EVERY = 512
 # Bytes written at once into the store's BLOB.
-_PIECE = 1 << 20
+_PIECE = 1 << 16
 # Bytes scanned at once for character starts (from_utf8).
 _MARK_PIECE = 1 << 14
 

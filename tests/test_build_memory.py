@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 
 from index import build as build_module
-from index import embed, hashembed, lexical, vectors, windows
+from index import embed, hashembed, heap, lexical, vectors, windows
 from index.build import build
 
 _WORDS = (
@@ -513,7 +513,7 @@ def test_freed_heap_memory_is_given_back_before_the_vector_index_is_built() -> N
     keep = bytearray(4000)  # a live block above them: the heap's top cannot shrink past it
     del blocks
     before = _rss_bytes()
-    build_module._return_freed_memory()
+    heap.return_freed_memory()
     assert before - _rss_bytes() > 10_000_000, (before, _rss_bytes())
     del keep
 
@@ -544,3 +544,50 @@ def test_lexical_write_over_many_batches_and_merges(tmp_path: Path) -> None:
     _reference_files(passages, tmp_path / "ref")
     for name in sorted(p.name for p in (tmp_path / "ref").iterdir()):
         assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "ref" / name).read_bytes(), name
+
+
+def test_column_blocks_cut_by_pairs_cover_every_column_within_the_budget() -> None:
+    """The score matrix's column blocks come from the columns' lengths (indptr) alone: consecutive,
+    covering every column once, each within the budget of pairs unless one column alone exceeds it."""
+    rng = np.random.default_rng(11)
+    lengths = rng.integers(0, 40, size=1000)
+    lengths[500] = 700  # one column longer than the budget: a block of its own
+    indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    blocks = lexical._column_blocks(indptr, 300)
+    assert blocks[0][0] == 0 and blocks[-1][1] == len(lengths)
+    assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:], strict=False))
+    for c0, c1 in blocks:
+        pairs = int(indptr[c1] - indptr[c0])
+        assert pairs <= 300 or c1 == c0 + 1, (c0, c1, pairs)
+    assert (500, 501) in blocks
+
+
+def test_bm25_build_takes_bm25s_defaults_without_importing_it() -> None:
+    """The build writes bm25s' files with bm25s' default method, parameters, version and JSON
+    writer, read without importing bm25s (scipy: ~1 s and 25 MB of a `qa index`); these are bm25s'
+    own, and a build in a fresh process leaves bm25s and scipy unimported."""
+    import subprocess
+
+    import bm25s
+    from bm25s.utils import json_functions
+
+    ref = bm25s.BM25()
+    assert {k: getattr(ref, k) for k in lexical.BM25_DEFAULTS} == lexical.BM25_DEFAULTS
+    assert ref.backend == lexical._BM25_BACKEND
+    assert lexical._bm25s_version() == bm25s.__version__
+    assert lexical._orjson_available() == json_functions.ORJSON_AVAILABLE
+    code = (
+        "import sys, tempfile\nfrom pathlib import Path\nfrom index import lexical\n"
+        "with tempfile.TemporaryDirectory() as d:\n"
+        "    lexical.Lexical.write(iter(['The minister said 250,000 people lost their lives.', '']), Path(d))\n"
+        "print(sorted(m for m in ('bm25s', 'scipy') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert out.stdout.strip() == "[]", out
