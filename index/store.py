@@ -63,7 +63,9 @@ LOCK = ".lock"
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # read (bounded) before json parses it
 MAX_CURRENT_BYTES = 1024
-BLOCK = 1 << 20  # verify/hash read size: bounded memory whatever the file size
+# verify/hash read size: bounded memory whatever the file size. 64 KiB, not 1 MiB: the 1 MiB buffer
+# was the build's last peak at 3 MB of text (bench/reports/index_scale.txt, twelfth pass).
+BLOCK = 1 << 16
 _CHECKSUM_KEY = "manifest_xxh3"  # xxh3_128 of the canonical JSON of the other keys
 
 _TIME_FMT = "%Y%m%dT%H%M%S.%fZ"  # fixed width, so names sort in commit order
