@@ -198,7 +198,8 @@ _LEDE_PARAGRAPHS = 4
 
 def _part_kind(p: Passage, filed_from: bool) -> str:
     """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
-    opening one of its document's first paragraphs with a dateline ("BERLIN - Donald Trump may ...",
+    (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
+    paragraphs with a dateline ("BERLIN - Donald Trump may ...",
     index.structure.dateline_opening) where the question asks where the story was filed from.
 
     Args:
@@ -207,12 +208,8 @@ def _part_kind(p: Passage, filed_from: bool) -> str:
     Returns:
         The kind the question's parts are matched against.
     """
-    if (
-        filed_from
-        and p.kind == "body"
-        and p.paragraph <= _LEDE_PARAGRAPHS
-        and structure.dateline_opening(p.text)
-    ):
+    lede = p.kind in ("body", "standfirst") and p.paragraph <= _LEDE_PARAGRAPHS
+    if filed_from and lede and structure.dateline_opening(p.text):
         return "dateline"
     return p.kind
 
