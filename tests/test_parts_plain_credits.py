@@ -22,7 +22,9 @@ LONG = (
 MORE = (
     "Islanders said the new timetable would let children reach the secondary school on the mainland in time."
 )
-LAST = "The captain of the ferry, Ola Berg, said the crew had trained through the winter for rougher crossings."
+LAST = (
+    "The captain of the ferry, Ola Berg, said the crew had trained through the winter for rougher crossings."
+)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +70,9 @@ def test_a_caption_ending_in_a_bracketed_photographer_and_agency() -> None:
     assert classify([HEAD, LONG, caption, MORE, LAST])[2] == "caption"
 
 
-@pytest.mark.parametrize("line", ["Twitter: @jroe.", "Email: jane.roe@example.com", "Twitter: @jroe, @valleypost"])
+@pytest.mark.parametrize(
+    "line", ["Twitter: @jroe.", "Email: jane.roe@example.com", "Twitter: @jroe, @valleypost"]
+)
 def test_an_authors_handle_under_the_article_is_its_byline(line: str) -> None:
     assert classify([HEAD, LONG, MORE, LAST, line])[-1] == "byline"
 
