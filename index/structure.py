@@ -22,9 +22,9 @@ VERSION = 5  # of the labelling rules; 2: parts stated by a web page's markup, f
 # at the end ("- Jane Roe.") or a line naming only a news agency ("(Reuters)") at the top or end is a
 # byline; "Credit: Reuters." is a credit; a plain-text first line of two sentences, of up to 30 words in
 # title case, or of a headline and a longer subheadline, is the headline; 5: a plain text's photo credit
-# ("Jane Roe / Reuters.", "Jane Roe via Getty Images.", "Getty.") is a credit; "Twitter: @jroe." at the
-# end is a byline; closing credits to reporters ("Jane Roe contributed reporting.", "Roe reported from
-# Springfield.") are footers
+# ("Jane Roe / Reuters.", "Jane Roe via Getty Images.", "Getty.") is a credit; "Twitter: @jroe." and
+# "Jane Roe writes about ..." at the end are bylines; closing credits to reporters ("Jane Roe contributed
+# reporting.", "Roe reported from Springfield.") are footers
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -145,6 +145,11 @@ _AUTHOR_BIO = re.compile(
     # a role, not what the person is doing ("is currently pushing for", "is expected to")
     r"(?!\w+ly\b|\w+ing\b|(?:not|also|still|now|expected|set|scheduled|said|reported|due|about)\b)"
     r"(?:[^.!?\"“”]|\.(?!\s+[A-Z][a-z])){2,200}?\b(?:at|for|of|with|on)\s+\S"
+)
+# "Jane Roe writes about politics for OUTLET.", "Jane Roe, a former mayor, writes a weekly column on ...".
+_AUTHOR_WRITES = re.compile(
+    rf"{_PERSON}(?:\s*,\s*[^,;:!?\"“”]{{3,160}}?,)?\s+(?:writes|blogs)"
+    r"(?:\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:column|blog|newsletter)\b)?\s+(?:about|on|for|from)\s+\S"
 )
 _AUTHOR_CONTACT = re.compile(
     r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?!(?i:us|me|our|the\s+\w+\s+team)\b)(?:[\w'’.-]+\s+){0,10}?"
@@ -270,7 +275,7 @@ def _author_name(s: str) -> str | None:
         return None
     if _WRITER_CONTACT.match(s):
         return ""
-    m = _AUTHOR_CONTACT.match(s) or _AUTHOR_BIO.match(s)
+    m = _AUTHOR_CONTACT.match(s) or _AUTHOR_BIO.match(s) or _AUTHOR_WRITES.match(s)
     if m is None or _NOT_A_NAME.match(m.group("name").split()[0]):
         return None
     return m.group("name")

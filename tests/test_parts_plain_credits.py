@@ -245,3 +245,19 @@ def test_a_lede_with_a_dateline_still_answers_its_content(three_articles, questi
 
     answer = rank.answer(three_articles, question, question, 5)
     assert answer.hits and answer.hits[0].kind == "body" and words in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe writes about politics for the Valley Post.",
+        "Jane Roe, a former harbour master, writes a weekly column on island life.",
+    ],
+)
+def test_a_writers_line_under_the_article_is_its_byline(line: str) -> None:
+    assert classify([HEAD, LONG, MORE, LAST, line])[-1] == "byline"
+
+
+def test_a_quoted_writer_is_not_the_author() -> None:
+    line = "Ola Berg writes about the ferry on his blog every week."  # Ola Berg is in the article
+    assert classify([HEAD, LONG, MORE, LAST, line])[-1] == "body"
