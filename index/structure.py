@@ -24,7 +24,8 @@ VERSION = 5  # of the labelling rules; 2: parts stated by a web page's markup, f
 # title case, or of a headline and a longer subheadline, is the headline; 5: a plain text's photo credit
 # ("Jane Roe / Reuters.", "Jane Roe via Getty Images.", "Getty.") is a credit; "Twitter: @jroe." and
 # "Jane Roe writes about ..." at the end are bylines; closing credits to reporters ("Jane Roe contributed
-# reporting.", "Roe reported from Springfield.") are footers
+# reporting.", "Roe reported from Springfield.") are footers; the paragraph under an "ABSTRACT." line
+# below the headline is the standfirst
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -199,6 +200,8 @@ _CAPTION_VERB = re.compile(
     re.IGNORECASE,
 )
 _ENDS_WITH_DATE = re.compile(rf"(?:,|\bon|\bin)\s+{_DATE}\.?$", re.IGNORECASE)
+# A line that only announces the summary under it: "ABSTRACT.", "Summary:", "In brief".
+_SUMMARY_LABEL = re.compile(r"(?:abstract|summary|in\s+brief|at\s+a\s+glance)\s*[.:]?", re.I)
 _SPEECH = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _ITEM = re.compile(r"(?:[-*+•·]|\d{1,3}[.)])\s")
@@ -503,16 +506,21 @@ def classify(
     # The header zone reaches the last furniture line near the top (credits, dates, bylines).
     zone = max((i for i in range(min(n, 10) if top else 0) if kinds[i] in furniture), default=-1)
 
-    # Standfirst: a summary right after the headline that is not yet the body.
+    # Standfirst: a summary right after the headline that is not yet the body; or the paragraph a
+    # line such as "ABSTRACT." introduces there (a newspaper archive's plain text).
     if head >= 0 and not marked:
         j = head + 1
         while j < n and kinds[j] in furniture:
             j += 1
+        stated = j < n - 2 and kinds[j] is None and bool(_SUMMARY_LABEL.fullmatch(clean[j]))
+        j += stated
         if j < n - 1 and kinds[j] is None:
             s = clean[j]
             nxt = kinds[j + 1]
-            ok_len = 40 <= len(s) <= 400 and _sentence_count(s) <= 2
-            summary = not _SENTENCE_END.search(s) or nxt in furniture or texts[j].lstrip()[:1] in "*_"
+            ok_len = 40 <= len(s) <= 400 * (1 + stated) and _sentence_count(s) <= 2 + stated
+            summary = (
+                stated or not _SENTENCE_END.search(s) or nxt in furniture or texts[j].lstrip()[:1] in "*_"
+            )
             rest_is_body = any(k is None for k in kinds[j + 1 :])
             if ok_len and summary and rest_is_body and not (nxt == "credit" and _caption_like(s)):
                 kinds[j] = "standfirst"

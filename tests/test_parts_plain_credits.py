@@ -261,3 +261,14 @@ def test_a_writers_line_under_the_article_is_its_byline(line: str) -> None:
 def test_a_quoted_writer_is_not_the_author() -> None:
     line = "Ola Berg writes about the ferry on his blog every week."  # Ola Berg is in the article
     assert classify([HEAD, LONG, MORE, LAST, line])[-1] == "body"
+
+
+def test_the_paragraph_under_an_abstract_line_is_the_standfirst() -> None:
+    abstract = "The council will run the ferry twice a day from May, after a winter of cancelled crossings."
+    got = classify(["Ferry to run twice a day from May.", "ABSTRACT.", abstract, "FULL TEXT.", LONG, MORE])
+    assert got[:3] == ["headline", "body", "standfirst"] and got[4:] == ["body", "body"]
+
+
+def test_an_abstract_line_in_the_body_introduces_no_standfirst() -> None:
+    got = classify([HEAD, LONG, "Summary:", MORE, LAST])
+    assert "standfirst" not in got
