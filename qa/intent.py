@@ -125,7 +125,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?:summary|summari[sz]e|summari[sz]ing|synopsis|gist|tl;?\s?dr|overview|recap|rundown|"
             r"main\s+(?:point|idea|message|takeaway|thrust)s?|key\s+(?:points?|takeaways?|message)|"
             r"bottom\s+line|short\s+version|sum\s+(?:(?:it|this|the\s+\w+)\s+)?up)\b"
-            rf"(?:\s+(?:of|for|from|in)\s+{_REF_OR_THIS})?(?:\s+(?:for\s+me|in\s+(?:brief|short|a\s+few\s+words)))?{_END}",
+            # "of this story", "of the Guardian article on casualised staff" (a topic after a named article)
+            rf"(?:\s+(?:of|for|from|in)\s+(?:{_ART_REF}(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?"
+            rf"|{_REF_OR_THIS}))?(?:\s+(?:for\s+me|in\s+(?:brief|short|a\s+few\s+words)))?{_END}",
             rf"\b(?:summari[sz]e|sum\s+up|recap|condense)\s+{_REF_OR_THIS}",
             r"\bin\s+(?:a\s+)?nutshell\b",
         ),

@@ -930,6 +930,8 @@ def _evaluate(
             kind = _part_kind(p, qr.intent.filed_from)
             asked = kind in qr.parts and (kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
+            if asked and kind != p.kind:  # a lede's dateline: show the place it names
+                highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
                     meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)

@@ -140,6 +140,8 @@ def test_no_dateline_opening(text: str) -> None:
         ("Which city was the story filed from?", ("dateline",), True),
         ("What is the dateline of the article?", ("dateline",), True),
         ("When was the story published?", ("dateline",), False),
+        ("Give me a summary of the Valley Post article on the ferry", ("standfirst", "headline"), False),
+        ("Give me a summary of the report on the ferry", (), False),
         ("Who contributed to the campaign?", (), False),
         ("Who contributed the most money?", (), False),
         ("Where was the treaty filed?", (), False),
@@ -272,3 +274,11 @@ def test_the_paragraph_under_an_abstract_line_is_the_standfirst() -> None:
 def test_an_abstract_line_in_the_body_introduces_no_standfirst() -> None:
     got = classify([HEAD, LONG, "Summary:", MORE, LAST])
     assert "standfirst" not in got
+
+
+def test_the_dateline_is_highlighted(three_articles) -> None:  # type: ignore[no-untyped-def]
+    from qa import rank
+
+    question = "Where is the story about the copper mine datelined?"
+    top = rank.answer(three_articles, question, question, 5).hits[0]
+    assert top.text[top.highlight[0] : top.highlight[1]] == "COPPERTON, Ore. (AP)"
