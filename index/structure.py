@@ -16,12 +16,16 @@ from index.attribution.words import MONTH_RE, SUFFIXES
 from index.chunk import sentences
 from index.model import KINDS, Chunk, TextSlices
 
-VERSION = 4  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
+VERSION = 5  # of the labelling rules; 2: parts stated by a web page's markup, full-stop headlines;
 # 3: author lines at the end ("Jane Roe is a columnist for ...", "Follow Jane Roe on Twitter") and
 # top ("Jane Roe, Political correspondent") are bylines; "Contributing: ..." is a footer; 4: a signature
 # at the end ("- Jane Roe.") or a line naming only a news agency ("(Reuters)") at the top or end is a
 # byline; "Credit: Reuters." is a credit; a plain-text first line of two sentences, of up to 30 words in
-# title case, or of a headline and a longer subheadline, is the headline
+# title case, or of a headline and a longer subheadline, is the headline; 5: a plain text's photo credit
+# ("Jane Roe / Reuters.", "Jane Roe via Getty Images.", "Getty.") is a credit; "Twitter: @jroe." and
+# "Jane Roe writes about ..." at the end are bylines; closing credits to reporters ("Jane Roe contributed
+# reporting.", "Roe reported from Springfield.") are footers; the paragraph under an "ABSTRACT." line
+# below the headline is the standfirst
 
 _DESCRIPTIONS = {
     "body": "text",
@@ -73,14 +77,48 @@ _AGENCY = (
     r"(?i:Reuters|AP|AFP|Getty(?:\s+Images)?|EPA|Xinhua|Anadolu(?:\s+Agency)?|Bloomberg|PA|AAP"
     r"|Shutterstock|Alamy|Associated Press|dpa|ANSA|Kyodo|Yonhap|Sipa)"
 )
+# A photo agency, whose name alone on a line is a photo credit ("Getty.", "Getty Images"), not a byline.
+_PHOTO_AGENCY = r"(?i:Getty(?:\s+Images)?|Shutterstock|Alamy|iStock(?:photo)?)"
+# Capitalised words: a photographer's or an outlet's name ("MICHAEL B. THOMAS", "Orlando Sentinel").
+_CREDIT_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+# "AFP/Jane Roe", "Jane Roe / Reuters.", "Jane Roe via Getty Images.", "John Doe/Getty Images.",
+# "Getty.": who took the picture and for which agency, the trailing full stop of a plain text allowed.
 _AGENCY_SLASH = re.compile(
-    rf"\(?(?:{_AGENCY}(?:\s+PHOTO)?\s*/\s*[A-Z][\w .'’-]{{1,40}}|[A-Z][\w .'’-]{{1,40}}/\s*{_AGENCY})\)?",
+    rf"\(?(?:{_AGENCY}(?:\s+PHOTO)?\s*/\s*[A-Z][\w .'’-]{{1,40}}|[A-Z][\w .'’-]{{1,40}}/\s*{_AGENCY}"
+    rf"(?:\s*/\s*{_AGENCY})*|{_CREDIT_NAME}\s+via\s+{_AGENCY}|{_PHOTO_AGENCY})\)?\.?",
 )
 _TRAILING_CREDIT = re.compile(
     r"[(\[]\s*(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*[:/]?\s*[^)\]]{1,60}[)\]]\s*\.?$"
-    r"|[.!?]\s+(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*:\s*[^.:;]{2,50}/[^.:;]{2,40}$",
+    r"|[.!?]\s+(?:photo(?:graph)?|image|picture|credit)s?(?:\s+by)?\s*:\s*[^.:;]{2,50}/[^.:;]{2,40}$"
+    # "... on October 2, 2015. (JANE ROE/AFP/Getty Images)": a photographer and agencies in brackets
+    rf"|[(\[]\s*{_CREDIT_NAME}\s*/\s*{_AGENCY}(?:\s*/\s*{_AGENCY})*\s*[)\]]\s*\.?$",
     re.IGNORECASE,
 )
+
+# A dateline opening the story's first paragraph: the place it was filed from in capitals, maybe a
+# state or country and a wire agency, then a dash ("BERLIN - ", "SPRINGFIELD, Ill. (AP) — ",
+# "SALT LAKE CITY -- "). At most three capitalised words for the place: a run-in subhead in capitals
+# ("VOTERS WANT MORE THAN A WINNER - ...") is longer.
+_PLACE_CAPS = r"[A-Z][A-Z'’.-]+"
+_OPENING_DATELINE = re.compile(
+    rf"{_PLACE_CAPS}(?:\s+{_PLACE_CAPS}){{0,2}}(?:\s*,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}})?"
+    rf"(?:\s*\(\s*{_AGENCY}\s*\))?\s*(?:--?|–|—|―)\s+(?=\S)"
+)
+
+
+def dateline_opening(text: str) -> int:
+    """The length of the dateline a story's paragraph opens with ("BERLIN - " in "BERLIN - Donald
+    Trump may be ..."), 0 for none. The dateline is part of the lede's paragraph, which stays body:
+    a question asking where the story is datelined is answered by that paragraph (qa.rank).
+
+    Args:
+        text: a paragraph's text, or a passage's that starts its paragraph.
+    Returns:
+        The end offset of the dateline and the dash after it in `text`, or 0.
+    """
+    m = _OPENING_DATELINE.match(text)
+    return m.end() if m else 0
+
 
 _NAME = r"[A-Z][\w'’.-]*"
 _NAME_STOP = re.compile(
@@ -109,6 +147,11 @@ _AUTHOR_BIO = re.compile(
     r"(?!\w+ly\b|\w+ing\b|(?:not|also|still|now|expected|set|scheduled|said|reported|due|about)\b)"
     r"(?:[^.!?\"“”]|\.(?!\s+[A-Z][a-z])){2,200}?\b(?:at|for|of|with|on)\s+\S"
 )
+# "Jane Roe writes about politics for OUTLET.", "Jane Roe, a former mayor, writes a weekly column on ...".
+_AUTHOR_WRITES = re.compile(
+    rf"{_PERSON}(?:\s*,\s*[^,;:!?\"“”]{{3,160}}?,)?\s+(?:writes|blogs)"
+    r"(?:\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:column|blog|newsletter)\b)?\s+(?:about|on|for|from)\s+\S"
+)
 _AUTHOR_CONTACT = re.compile(
     r"(?i:follow|contact|reach|e-?mail|write\s+to)\s+(?!(?i:us|me|our|the\s+\w+\s+team)\b)(?:[\w'’.-]+\s+){0,10}?"
     rf"{_PERSON}(?:\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+(?i:on|at|via|by)\b"
@@ -134,7 +177,7 @@ _NOT_A_NAME = re.compile(
 )
 
 _FOOTER = re.compile(
-    r"(?:^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translation"
+    r"(?:^[-–—]*\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research|translation"
     r"|translated|graphics|contributing)(?:\s+\w+)?\s+by\b|^contributing\s*:"
     r"|contributed\s+to\s+this\s+(?:report|story|article)"
     r"|^(?:©|\(c\)\s|copyright\b)|all\s+rights\s+reserved"
@@ -157,6 +200,8 @@ _CAPTION_VERB = re.compile(
     re.IGNORECASE,
 )
 _ENDS_WITH_DATE = re.compile(rf"(?:,|\bon|\bin)\s+{_DATE}\.?$", re.IGNORECASE)
+# A line that only announces the summary under it: "ABSTRACT.", "Summary:", "In brief".
+_SUMMARY_LABEL = re.compile(r"(?:abstract|summary|in\s+brief|at\s+a\s+glance)\s*[.:]?", re.I)
 _SPEECH = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _ITEM = re.compile(r"(?:[-*+•·]|\d{1,3}[.)])\s")
@@ -233,7 +278,7 @@ def _author_name(s: str) -> str | None:
         return None
     if _WRITER_CONTACT.match(s):
         return ""
-    m = _AUTHOR_CONTACT.match(s) or _AUTHOR_BIO.match(s)
+    m = _AUTHOR_CONTACT.match(s) or _AUTHOR_BIO.match(s) or _AUTHOR_WRITES.match(s)
     if m is None or _NOT_A_NAME.match(m.group("name").split()[0]):
         return None
     return m.group("name")
@@ -260,6 +305,28 @@ def _is_author_line(clean: Sequence[str], i: int) -> bool:
 # "- Reuters.": a dash, then only capitalised words (names, a place), joined by commas or "and".
 _CAPS = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|da|del|la|le|al|bin)(?=\s+[A-Z]))){0,4}"
 _SIGNATURE = re.compile(rf"[-–—]{{1,2}}\s*{_CAPS}(?:\s*(?:,|\band\b|&)\s*{_CAPS}){{0,3}}\s*\.?")
+
+# A line crediting the reporters under the article, as its closing sentences: "Jane Roe contributed
+# to this story.", "Jane Roe contributed reporting from Springfield.", "Roe reported from Springfield;
+# Doe, from Shelbyville.", "Wire Service writer John Doe contributed from Ogdenville." Capitalised
+# names (after a newsroom role), "contributed" or "reported", at most a place after "from"/"in".
+_PLACES = r"[A-Z][\w.'’-]*(?:(?:\s+|\s*[,;]\s*)(?:[A-Z][\w.'’-]*|from|and))*"
+_CONTRIBUTED = re.compile(
+    rf"(?:(?:(?:[A-Z][\w'’.-]*\s+){{0,3}}{_NEWSROOM}\s+)?{_CAPS}(?:\s*(?:,|\band\b|&)\s*{_CAPS})*"
+    r"\s+(?:contributed|reported)(?:\s+(?:reporting|to\s+this\s+(?:report|story|article)))?"
+    rf"(?:\s+(?:from|in)\s+{_PLACES})?\.\s*)+"
+)
+# A line giving the author's handle or address under the article: "Twitter: @jroe.", "Email: jroe@example.com".
+_ADDRESS = r"(?:@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+_HANDLE_LINE = re.compile(
+    rf"(?i:twitter|instagram|e-?mail|contact)\s*:\s*{_ADDRESS}(?:\s*(?:,|;|\||\band\b)\s*{_ADDRESS})*\s*\.?"
+)
+
+
+def _is_footer(s: str) -> bool:
+    """Whether a closing line is a footer: stated as one (`_FOOTER`: "Reporting by ...", "(c) ...") or
+    crediting the reporters (`_CONTRIBUTED`: "Jane Roe contributed to this story.")."""
+    return bool(_FOOTER.search(s) or _CONTRIBUTED.fullmatch(s))
 
 
 def _is_signature(clean: Sequence[str], i: int) -> bool:
@@ -394,15 +461,21 @@ def classify(
     if bottom:
         for i in range(n - 1, max(n - 4, 0), -1):
             if kinds[i] is None and (
-                _is_author_line(clean, i) or _is_signature(clean, i) or _AGENCY_LINE.fullmatch(clean[i])
+                _is_author_line(clean, i)
+                or _is_signature(clean, i)
+                or _AGENCY_LINE.fullmatch(clean[i])
+                or _HANDLE_LINE.fullmatch(clean[i])
             ):
                 kinds[i] = "byline"
-            elif kinds[i] is None and not _FOOTER.search(clean[i]):
+            elif kinds[i] is None and not _is_footer(clean[i]):
                 break
 
-    # Footer lines stated as such, near the end.
+    # Footer lines stated as such, near the end; a long one only if it starts as one ("(Additional
+    # reporting by ... in Singapore and ... in Beijing; Editing by ...)").
     for i in range(max(0, n - 4) if bottom else n, n):
-        if kinds[i] is None and len(clean[i]) <= 200 and _FOOTER.search(clean[i]):
+        s = clean[i]
+        long_ok = len(s) <= 400 and bool(_FOOTER.match(s))
+        if kinds[i] is None and (len(s) <= 200 or long_ok) and _is_footer(s):
             kinds[i] = "footer"
 
     # Headline: the first paragraph that is not furniture, if it is near the top and not a sentence
@@ -433,21 +506,29 @@ def classify(
     # The header zone reaches the last furniture line near the top (credits, dates, bylines).
     zone = max((i for i in range(min(n, 10) if top else 0) if kinds[i] in furniture), default=-1)
 
-    # Standfirst: a summary right after the headline that is not yet the body.
+    # Standfirst: a summary right after the headline that is not yet the body; or the paragraph a
+    # line such as "ABSTRACT." introduces there (a newspaper archive's plain text).
     if head >= 0 and not marked:
         j = head + 1
         while j < n and kinds[j] in furniture:
             j += 1
+        stated = j < n - 2 and kinds[j] is None and bool(_SUMMARY_LABEL.fullmatch(clean[j]))
+        j += stated
         if j < n - 1 and kinds[j] is None:
             s = clean[j]
             nxt = kinds[j + 1]
-            ok_len = 40 <= len(s) <= 400 and _sentence_count(s) <= 2
-            summary = not _SENTENCE_END.search(s) or nxt in furniture or texts[j].lstrip()[:1] in "*_"
+            ok_len = 40 <= len(s) <= 400 * (1 + stated) and _sentence_count(s) <= 2 + stated
+            summary = (
+                stated or not _SENTENCE_END.search(s) or nxt in furniture or texts[j].lstrip()[:1] in "*_"
+            )
             rest_is_body = any(k is None for k in kinds[j + 1 :])
             if ok_len and summary and rest_is_body and not (nxt == "credit" and _caption_like(s)):
                 kinds[j] = "standfirst"
 
     # Captions: descriptive text next to a credit, or introduced the way captions are.
+    def keyed(j: int) -> bool:
+        return bool(_CREDIT_KEY.match(clean[j]))
+
     for i in range(n):
         if kinds[i] is not None:
             continue
@@ -458,9 +539,19 @@ def classify(
         nxt = kinds[i + 1] if i + 1 < n else None
         # A credit the page's markup placed has its caption placed too: no guessing next to it.
         by_credit = "credit" in (prev, nxt) and known is None
+        # A credit above its caption ("Jane Roe / Reuters." / "Jane Roe speaks at ..."): where the line
+        # after the credit reads as a caption, the line before it is not one; nor is a line in title
+        # case, a slide's or section's heading ("Jane Roe Takes On The Council."). With no such evidence
+        # the line above a credit is its caption only where the credit is keyed ("Photograph: ..."),
+        # as credits under captions are; a bare one ("Jane Roe / Reuters.") may head its caption.
+        if nxt == "credit" and prev != "credit" and i + 2 < n and kinds[i + 2] is None:
+            by_credit = by_credit and not _caption_like(clean[i + 2])
+        by_credit = by_credit and not _title_case(s)
         if _TRAILING_CREDIT.search(s) or _CAPTION_START.match(s):
             kinds[i] = "caption"
-        elif by_credit and (_caption_like(s) or i <= zone or nxt == "credit" and len(s) <= 250):
+        elif by_credit and (
+            _caption_like(s) or i <= zone or nxt == "credit" and len(s) <= 250 and keyed(i + 1)
+        ):
             kinds[i] = "caption"
 
     # Closing lines with no sentence in them ("TRTWorld and agencies").

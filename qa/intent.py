@@ -125,7 +125,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             r"\b(?:summary|summari[sz]e|summari[sz]ing|synopsis|gist|tl;?\s?dr|overview|recap|rundown|"
             r"main\s+(?:point|idea|message|takeaway|thrust)s?|key\s+(?:points?|takeaways?|message)|"
             r"bottom\s+line|short\s+version|sum\s+(?:(?:it|this|the\s+\w+)\s+)?up)\b"
-            rf"(?:\s+(?:of|for|from|in)\s+{_REF_OR_THIS})?(?:\s+(?:for\s+me|in\s+(?:brief|short|a\s+few\s+words)))?{_END}",
+            # "of this story", "of the Guardian article on casualised staff" (a topic after a named article)
+            rf"(?:\s+(?:of|for|from|in)\s+(?:{_ART_REF}(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?"
+            rf"|{_REF_OR_THIS}))?(?:\s+(?:for\s+me|in\s+(?:brief|short|a\s+few\s+words)))?{_END}",
             rf"\b(?:summari[sz]e|sum\s+up|recap|condense)\s+{_REF_OR_THIS}",
             r"\bin\s+(?:a\s+)?nutshell\b",
         ),
@@ -133,6 +135,11 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("dateline",),
         _rx(
+            # where the article was filed from: its dateline ("BERLIN - ..."; qa.rank reads a lede's)
+            rf"\bwhere\s+(?:is|was|were|are)\s+{_REF_OR_THIS}(?:\s+(?:about|on|of|regarding|concerning|covering)"
+            rf"\s+[^?]{{1,80}}?)?\s+(?:datelined|filed(?:\s+from)?|reported\s+from|written\s+from)\b",
+            rf"\b(?:from\s+)?(?:which|what)\s+(?:city|place|town|location)\s+(?:is|was|were|are)\s+{_REF_OR_THIS}"
+            r"(?:\s+[^?]{1,80}?)?\s+(?:datelined|filed|reported|written)(?:\s+(?:from|in))?\b",
             rf"\bwhen\s+(?:was|were|is|did|does|has|had)\s+(?:{_REF_OR_THIS}|{_NOTICE})"
             rf"(?:\s+(?:about|on|of|regarding|concerning|covering)\s+[^?]{{1,80}}?)?{_AND_NOTICE}\s+{_WHEN_ADV}"
             rf"{_DATE_VERB}\b",
@@ -140,12 +147,22 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"(?:\s+[^?]{{1,80}}?)?\s+{_WHEN_ADV}{_DATE_VERB}\b",
             rf"\b(?:date|day|time)\s+(?:of|on|for)\s+{_REF_OR_THIS}{_TAIL}",
             r"\b(?:publication|publishing|posting|upload|update|issue)\s+(?:date|time|day)\b|\bdate\s+of\s+"
-            r"(?:publication|posting|the\s+last\s+update)\b|\bdatelines?\b|\btime\s*stamps?\b|\bdate\s*stamps?\b",
+            r"(?:publication|posting|the\s+last\s+update)\b|\bdatelined?s?\b|\btime\s*stamps?\b|\bdate\s*stamps?\b",
             r"\b(?:last|latest|most\s+recent)\s+(?:updated|modified|edited|update|revision|change)\b"
             r"(?!\s+(?:to|of|on|in)\s+(?:the\s+)?(?!article|story|piece|page)\w)",
             rf"\bhow\s+(?:old|recent|new|current|fresh)\s+is\s+{_ART_REF}",
             r"\b(?:is|was)\s+(?:this|it)\s+(?:published|posted|dated|updated)\b",
             rf"\b{_ART_REF}\s+(?:is\s+|was\s+)?dated\b",
+        ),
+    ),
+    (
+        # Who else reported it: a closing credit ("Jane Roe contributed to this story.") before a byline.
+        ("footer", "byline"),
+        _rx(
+            rf"\bwho\s+(?:also\s+|else\s+)?(?:contributed|helped)\s+(?:(?:with\s+)?(?:the\s+)?reporting\s+)?"
+            rf"(?:to|on|for|with)\s+{_REF_OR_THIS}{_TAIL}",
+            rf"\bwho\s+(?:also\s+|else\s+)?contributed(?:\s+(?:reporting|additional\s+reporting))?{_END}",
+            rf"\b(?:contributors?|additional\s+reporting)\s+(?:to|of|on|for)\s+{_REF_OR_THIS}{_TAIL}",
         ),
     ),
     (
@@ -219,6 +236,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 class Intent:
     answer_type: str | None  # "number", "time", "height", ... or None
     parts: tuple[str, ...]  # passage kinds the question asks for, () for ordinary body text
+    # The question asks where the article was filed from ("Where is the story datelined?"): the
+    # dateline opening its lede ("BERLIN - ...", index.structure.dateline_opening) answers too.
+    filed_from: bool = False
 
 
 def _part_match(question: str) -> tuple[tuple[str, ...], list[re.Match[str]]]:
@@ -240,12 +260,24 @@ def _part_match(question: str) -> tuple[tuple[str, ...], list[re.Match[str]]]:
 def read(question: str) -> Intent:
     answer_type = values.question_type(question)
     parts, _ = _part_match(question)
-    return Intent(answer_type, parts)
+    filed_from = "dateline" in parts and (answer_type == "place" or bool(_FILED_FROM.search(question)))
+    return Intent(answer_type, parts, filed_from)
+
+
+# "datelined", "the dateline", "which city was it filed from?": the place a story was filed from,
+# not only its date.
+_FILED_FROM = re.compile(
+    r"\bdatelined?\b|\b(?:city|place|town|location)\b|\b(?:filed|reported|written)\s+from\b", re.I
+)
 
 
 # Words of a part pattern's match that may still be the article's topic: a name ("the Guardian
 # article", "The Local's tattoo story") or a topic after "about"/"on" that the match ran into.
 _TOPIC_AFTER = re.compile(r"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)", re.I)
+_PART_VERB_AFTER = re.compile(
+    rf"(?<=\s)(?:{_WHEN_ADV}{_DATE_VERB}|datelined|filed(?:\s+from)?|(?:reported|written)\s+from)\s*[?.!]*\s*$",
+    re.I,
+)
 _ART_ONLY = re.compile(rf"\s*{_ART_REF}\s*(?:please)?\s*[?.!]*\s*", re.I)
 
 
@@ -276,6 +308,10 @@ def part_words(question: str) -> frozenset[str]:
         topic = _TOPIC_AFTER.search(span)
         # "the author of the column": what follows "of" is the article itself, not its topic
         if topic is not None and not _ART_ONLY.fullmatch(topic.group("t")):
+            # "when was the story about the bridge published?": the verb after the topic asks for the part
+            verb = _PART_VERB_AFTER.search(topic.group("t"))
+            if verb is not None:
+                out.update(w.lower() for w in re.findall(r"[\w'’.-]+", verb.group()))
             span = span[: topic.start("t")]
         named = {w.lower() for a in _ART_MODIFIERS.finditer(span) for w in a.group("m").split()}
         for w in re.finditer(r"[\w'’.-]+", span):

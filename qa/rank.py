@@ -19,6 +19,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from index import structure
 from index.docstore import QuoteRow
 from index.lexical import words
 from qa import abstain, answer_type, claims, cover, describe, equivalents, planned, slots
@@ -189,7 +190,28 @@ _FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 _SUMMARY = frozenset({"headline", "standfirst"})
 # A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
 # "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
-_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\bagenc|\bwires?\b", re.I)
+_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bwires?\b", re.I)
+# A story's dateline opens its lede ("BERLIN - ..."): within its first paragraphs, below the
+# headline, a standfirst and bylines.
+_LEDE_PARAGRAPHS = 4
+
+
+def _part_kind(p: Passage, filed_from: bool) -> str:
+    """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
+    (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
+    paragraphs with a dateline ("BERLIN - Donald Trump may ...",
+    index.structure.dateline_opening) where the question asks where the story was filed from.
+
+    Args:
+        p: the passage.
+        filed_from: qa.intent.Intent.filed_from of the question.
+    Returns:
+        The kind the question's parts are matched against.
+    """
+    lede = p.kind in ("body", "standfirst") and p.paragraph <= _LEDE_PARAGRAPHS
+    if filed_from and lede and structure.dateline_opening(p.text):
+        return "dateline"
+    return p.kind
 
 
 @dataclass
@@ -651,7 +673,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         topic = questions.topic_of(unspoken, aliases)
         topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
-    parts = tuple(k for k in intent.parts if k in engine.kinds)
+    parts = tuple(k for k in intent.parts if k in engine.kinds or k == "dateline" and intent.filed_from)
     values = () if speech or claim is not None else answer_type.asked(searched)
     lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
     return _Query(
@@ -757,7 +779,7 @@ def features(
     focused = _focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
-        pool.update(p.pid for p in engine.passages if p.kind in qr.parts)
+        pool.update(p.pid for p in engine.passages if _part_kind(p, qr.intent.filed_from) in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -905,17 +927,22 @@ def _evaluate(
         if binds and bound:
             f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
         if qr.parts:
-            asked = p.kind in qr.parts and (p.kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
-            f.part[i] = qr.parts.index(p.kind) + 1 if asked else 0
+            kind = _part_kind(p, qr.intent.filed_from)
+            asked = kind in qr.parts and (kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
+            f.part[i] = qr.parts.index(kind) + 1 if asked else 0
+            if asked and kind != p.kind:  # a lede's dateline: show the place it names
+                highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
                     meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
                 f.meta_cov[i] = meta_cov[p.doc_id]
-                if (p.doc_id, p.kind) not in first_of:
-                    first_of[(p.doc_id, p.kind)] = min(
-                        q for q in engine.pids_by_doc[p.doc_id] if engine.passages[q].kind == p.kind
+                if (p.doc_id, kind) not in first_of:
+                    first_of[(p.doc_id, kind)] = min(
+                        q
+                        for q in engine.pids_by_doc[p.doc_id]
+                        if _part_kind(engine.passages[q], qr.intent.filed_from) == kind
                     )
-                f.first[i] = first_of[(p.doc_id, p.kind)] == p.pid
+                f.first[i] = first_of[(p.doc_id, kind)] == p.pid
         else:
             f.furniture[i] = p.kind in _FURNITURE
             f.summary[i] = p.kind in _SUMMARY
@@ -1306,7 +1333,7 @@ def _abstain_reason(
     """Evidence that the documents do not answer: unknown names, no term found, no answer of the
     type; or a near miss: the asked speaker is not quoted, the asked count is not given. `rewritten`:
     the question is a follow-up as the conversation resolved it (see `_uncovered`)."""
-    if intent.parts and any(s.passage.kind in intent.parts for s in top):
+    if intent.parts and any(_part_kind(s.passage, intent.filed_from) in intent.parts for s in top):
         # "Who took the photo?" and the article has a photo credit; unless the answer's document is
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
         # bench/reports/abstention_offdoc.md, news-dev halves asked of each other declined
