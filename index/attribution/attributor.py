@@ -176,6 +176,8 @@ _ASIDE_THAT = _lazy(
 )
 # A subordinator just before a subject: its clause ends at the next comma or dash (round 7a).
 _AND_BUT = _lazy(r"\b(?:and|but)\s")
+# The rest of a capitalised run a description's last word starts ("another New| Hampshire Republican").
+_CAPS_ON = _lazy(rf"(?:[ \t]+{U}[\w'’-]*)+")
 _QUOTE_NEXT = _lazy(r"\s*[,:]?\s*[\"“”]")
 _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
@@ -575,7 +577,14 @@ class _Attributor(_Sources):
                     return None  # `"...?" Roe acknowledged that ...`: the verb reports its own clause
                 if verb_first and _FINITE_NEXT.match(after, m.end("subj")):
                     continue  # `"...," said the council would lose`: "said" opens a clause
-                subj = _Subj(kind, m.group("subj"), base + m.start("subj"), base + m.end("subj"))
+                se = m.end("subj")
+                if kind == "desc" and verb_first:
+                    # `," said another New Hampshire Republican.`: the shortest description stops inside
+                    # a capitalised run; it takes the whole run
+                    last = after[m.start("subj") : se].split()[-1]
+                    cm = _CAPS_ON.match(after, se) if last[:1].isupper() else None
+                    se = cm.end() if cm else se
+                subj = _Subj(kind, after[m.start("subj") : se], base + m.start("subj"), base + se)
                 if not self._subject_ok(subj, verb_first):
                     continue
                 self.used_verbs.add(base + m.start("verb"))
