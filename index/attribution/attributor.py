@@ -417,6 +417,18 @@ def _clause_next(rest: str) -> bool:
     return any(w in _FINITE_WORDS or w in _PAST_IRREGULAR or re.fullmatch(r"[a-z]+ed", w) for w in words)
 
 
+# After a quotation's handing-over comma: a name or pronoun, then a past tense no speech-verb list
+# holds ("shot back", "went on", "laughed"), then a few words to the sentence's end (not fit: the
+# length of "with a laugh as she left").
+ANY_VERB_TAIL_WORDS = 6
+_AFTER_ANY_VERB = _lazy(
+    rf"^\s*(?P<subj>(?P<pron>[Hh]e|[Ss]he)|{U}[\w'’.-]+(?:\s+{U}[\w'’.-]+){{0,2}})\s+"
+    rf"(?P<verb>[a-z]{{3,}}ed|went|shot|fired|hit|struck|broke|threw|wrote|spoke|began)"
+    r"(?:\s+(?:on|back|up|in|out|off))?(?![\w'’-])"
+)
+# Past tenses after a quotation that are acts, not its cue ("...," Trump tweeted is a cue; "...,"
+# Obama signed the bill is not): verbs of moving a thing or of being.
+_NOT_CUE_PAST = frozenset("used needed wanted started tried seemed appeared looked liked".split())
 # Irregular past tenses that open a reported clause without "that" ("reported the email came late").
 _PAST_IRREGULAR = frozenset(
     "came went made said sold told took gave got found saw knew thought became left paid spent won lost "
@@ -589,7 +601,39 @@ class _Attributor(_Sources):
                     continue
                 self.used_verbs.add(base + m.start("verb"))
                 return _Found(sp.start, sp.end, subj, _verb(m.group("verb")), True, sp)
-        return self._after_generic(sp, after, base, inner)
+        return self._after_generic(sp, after, base, inner) or self._after_any_verb(sp, after, base, inner)
+
+    def _after_any_verb(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
+        """A quotation handed over by its comma (or ? !) to a name or pronoun and a past-tense verb no
+        speech-verb list holds, closing the sentence: `"...," Bennett shot back with a laugh.`,
+        `"...?" Trump went on.` The mark that hands over makes the verb the quotation's cue.
+
+        Args:
+            sp: the quotation; after: the text after its closing mark; base: where `after` starts;
+            inner: the quotation's words.
+        Returns:
+            The attribution, or None.
+        """
+        if not re.search(r"[,?!]\s*$", inner):
+            return None
+        m = _AFTER_ANY_VERB.match(after)
+        if m is None or m.group("verb") in _NOT_CUE_PAST:
+            return None
+        tail = re.split(r"[.!?;:\"“”]", after[m.end() :], maxsplit=1)[0]
+        if _first_words(tail) > ANY_VERB_TAIL_WORDS or re.search(r"\bthat\b|,", tail):
+            return None
+        subj = _Subj(
+            "pron" if m.group("pron") else "name",
+            m.group("subj"),
+            base + m.start("subj"),
+            base + m.end("subj"),
+        )
+        if self.doc.sentence_of(base + m.start("verb"))[0] != self.doc.sentence_of(sp.end)[0]:
+            return None
+        if not self._subject_ok(subj, False):
+            return None
+        self.used_verbs.add(base + m.start("verb"))
+        return _Found(sp.start, sp.end, subj, _squash(m.group(0)[m.start("verb") - m.start() :]), True, sp)
 
     def _after_generic(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
         """Any short subject before a speech verb right after the quotation: `," Rep. John Mica

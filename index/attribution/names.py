@@ -499,7 +499,7 @@ class _Doc:
         """
         aff = _AFFILIATION.match(tail)
         if aff:
-            name.org = _squash(aff.group(1))
+            name.org = _squash(_org_before_person(aff.group(1)))
             # "Jane Roe of the Acme Group, an analyst who advises clubs,": the apposition after it
             role = _ROLE_APPOSITION.match(tail, aff.end(1))
             if role:
@@ -895,6 +895,24 @@ _BARE_APPOSITION = re.compile(
 # "Jane Roe of the Acme Group, ...": the organisation right after a name (capitalised words, "&").
 _ORG_RUN = rf"{U}[\w&.'’-]*(?:\s+(?:&\s+|and\s+|of\s+|for\s+)?{U}[\w&.'’-]*){{0,5}}"
 _AFFILIATION = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?({_ORG_RUN})(?=\s*[,.;:]|\s+[a-z])")
+
+
+def _org_before_person(org: str) -> str:
+    """An affiliation cut before an "and" that joins a second person, not a word of the organisation's
+    name: "Texas" of "Ted Cruz of Texas and Senator Rand Paul of Kentucky", but "Ways and Means".
+
+    Args:
+        org: the capitalised run read as the organisation after "of"/"at"/"from".
+    Returns:
+        The organisation's name.
+    """
+    for m in re.finditer(r"\s+and\s+(\w+)", org):
+        low = m.group(1).lower()
+        if low in TITLES or low in GIVEN or given_gender(low) in ("m", "f"):
+            return org[: m.start()]
+    return org
+
+
 # ", an analyst who ...", ", the chief economist,": an apposition that is a role (its head word).
 # After "Name of <Org>" an apposition is the person's, whatever the noun: any agent noun ("an
 # epidemiologist", "an engineer") besides the role words.

@@ -31,6 +31,11 @@ from index.attribution.words import (
     U,
 )
 
+# A conjunct's opening: "and" or a list's comma, then at most a title run ("and Senator Rand Paul").
+_CONJUNCT_BEFORE = _lazy(r"(?:,|\band)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}\Z")
+# "of the House Ways and Means Committee": an affiliation after a name (names._AFFILIATION).
+_OF_ORG = _lazy(r"\s+(?:of|at|from)\s+(?:the\s+)?[^,.;:\"“”()]{1,120}")
+
 # Cue verbs of beliefs and stances: their subjects think or want, they are not quoted speakers.
 _BELIEFS = frozenset(BELIEF_VERBS)
 
@@ -386,6 +391,27 @@ class _Sources:
             return None
         return _Subj("desc", text, s, e)
 
+    def _affiliation_owner(self, subj: _Subj) -> _Name | None:
+        """The person whose affiliation a subject read before a verb ends: "Means Committee" in "Jo Roe
+        of the House Ways and Means Committee said" is part of Jo Roe's organisation
+        (names._AFFILIATION), not a speaker of its own.
+
+        Args:
+            subj: a name read as the subject before a verb.
+        Returns:
+            The name the affiliation follows, or None.
+        """
+        t = self.doc.text
+        ss, _se = self.doc.sentence_of(subj.start)
+        for n in reversed(self._names_in(max(ss, subj.start - 120), subj.start)):
+            if (
+                n.org
+                and _OF_ORG.fullmatch(t, n.end, subj.end)
+                and _squash(t[n.end : subj.end]).endswith(n.org)
+            ):
+                return n
+        return None
+
     def _apposition_head(self, subj: _Subj) -> _Name | None:
         """The name an apposition describes, when the subject read before a verb ends that apposition
         ("Steve Elmendorf, a top Clinton fundraiser close to the Clinton campaign brass, says";
@@ -469,6 +495,10 @@ class _Sources:
             return False
         if subj.kind == "name" and self._possessor_apposition(subj, after_verb):
             return True
+        if not after_verb and subj.kind == "name":
+            owner = self._affiliation_owner(subj)
+            if owner is not None:  # "Jo Roe of the House Ways and Means Committee said": Jo Roe
+                subj.text, subj.start, subj.end = owner.text, owner.start, owner.end
         if not after_verb and subj.kind in ("name", "desc", "role"):
             head = self._apposition_head(subj)
             if head is not None:
@@ -667,8 +697,21 @@ class _Sources:
                 return  # "Khizr and Ghazala Khan": one family name
             first = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(first, True):  # True: no second look for a conjunct before it
+                # the later conjuncts' names are credited too ("Ted Cruz of Texas and Senator Rand
+                # Paul of Kentucky said": both said it; round 15)
+                later = [
+                    (x.start, x.end)
+                    for x in self._names_in(n.end, subj.end)
+                    if _CONJUNCT_BEFORE.search(t, max(0, x.start - 60), x.start) and not self._in_org(x)
+                ]
                 subj.kind, subj.start, subj.end, subj.text = "name", first.start, first.end, first.text
+                subj.others = later
             return
+
+    def _in_org(self, n: _Name) -> bool:
+        """The name `n` is part of an earlier name's affiliation ("Texas" of "Ted Cruz of Texas")."""
+        t = self.doc.text
+        return re.search(r"\b(?:of|at|from)\s+(?:the\s+)?\Z", t[max(0, n.start - 12) : n.start]) is not None
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
         """The scanned names wholly inside [start, end), in text order."""

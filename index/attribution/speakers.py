@@ -81,6 +81,21 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
             name = doc.persons[f.person].name
         src, ms, me = ("", -1, -1) if f.subj is None else (_squash(f.subj.text), f.subj.start, f.subj.end)
         quotes.append(Quote(f.start, f.end, name, f.verb or "said", f.direct, src, ms, me))
+        for os_, oe in f.subj.others if f.subj is not None and f.person >= 0 else ():
+            # a subject of several people: each of the others said it too
+            other = doc.name_at(os_, oe, last=True)
+            if other is None or other.person < 0 or doc.persons[other.person].gender in ("p", "n"):
+                continue
+            if doc.persons[other.person].group or re.match(r"['’]", text[other.end : other.end + 1]):
+                continue
+            if (f.start, f.end, other.person) in seen:
+                continue
+            seen.add((f.start, f.end, other.person))
+            doc.persons[other.person].quoted = True
+            quotes.append(
+                Quote(f.start, f.end, doc.persons[other.person].name, f.verb or "said", f.direct,
+                      _squash(other.text), other.start, other.end)
+            )  # fmt: skip
 
     kept = [p for p in doc.persons if not p.group or p.quoted]
     speakers = _speakers(kept)
