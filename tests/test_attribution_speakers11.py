@@ -92,3 +92,13 @@ def test_appending_an_unrelated_paragraph_changes_none_of_these(extra: str) -> N
         before = _keyed(text)
         after = {a for a in _keyed(text + extra) if a[0] < len(text)}
         assert after == before
+
+
+def test_a_middle_initial_a_is_no_stop_word() -> None:
+    text = (
+        "The tax was introduced in 2008.\n\n"
+        "''We were not very happy when it was first announced,'' said Jock A. Finlay, head of policy "
+        "at the Business Council of British Columbia. Now, ''within the business community there is "
+        "a sizable constituency saying this is O.K.''\n"
+    )
+    assert {r[0] for r in found(text)} == {"Jock A. Finlay"}

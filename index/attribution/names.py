@@ -196,6 +196,8 @@ def _valid_name(tokens: list[str]) -> bool:
         return False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(".")
+        if 0 < i < len(tokens) - 1 and len(low) == 1 and t.endswith("."):
+            continue  # a middle initial ("Jock A. Finlayson", "Harry S. Truman"): no stop word "a"
         # "Bill" is an organisation word ("the Bill") and a given name: opening a name ("Bill Clinton")
         # it is the given name (train: 88 articles name Bill Clinton, who was nobody without a role).
         given_first = i == 0 and len(tokens) >= 2 and low in GIVEN
