@@ -102,3 +102,17 @@ def test_a_middle_initial_a_is_no_stop_word() -> None:
         "a sizable constituency saying this is O.K.''\n"
     )
     assert {r[0] for r in found(text)} == {"Jock A. Finlay"}
+
+
+def test_a_second_verb_belongs_to_the_subject_of_its_own_clause() -> None:
+    text = (
+        "Governors reacted on Monday.\n\n"
+        "Ohio Gov. Dale Brunner on Monday signed an order closing the state's shelters, while Nina "
+        'Marsh, the former Utah senator, urged voters to "stand up and be counted" and said Speaker '
+        "Tom Riley should resign if he cannot stop the bill.\n"
+    )
+    assert with_words(text, "should resign")[0][0] == "Nina Marsh"
+    assert with_words(text, "stand up and be counted")[0][0] == "Nina Marsh"
+    # the sentence's own subject keeps a second verb with no clause of its own
+    text2 = 'Ohio Gov. Dale Brunner signed the order on Monday and said it would "save lives."'
+    assert with_words(text2, "save lives")[0][0] == "Dale Brunner"

@@ -131,6 +131,8 @@ _OPENING_PHRASE = _lazy(r"[^,;:\"“”()]{2,60}?,\s+")
 # "..., and said ..." / "... but said ...": a second verb of the sentence's own subject.
 # A passive or relative verb ("was said", "that he said"): no subject of its own before it.
 _PASSIVE_OR_RELATIVE = _lazy(r"\b(?:was|were|been|being|be|is|are|who|which|that|to)\s+$")
+# A clause opening inside a sentence before a capitalised subject: ", while", ", but", "; and".
+_INNER_CLAUSE = _lazy(r"(?:[,;]\s*(?:and|but|while|whereas)|\b(?:while|whereas)|;)\s+(?=[A-Z])")
 _COORD_VP = _lazy(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:also|later|then|again|has|had|have)\s+){0,2}$")
 # A relative clause between a subject and its verb: "Humphrey, who calls Trump a fraud, said ...",
 # "Donald Trump - who said X - said ...". Only the last "who" before the verb is read (bounded text).
@@ -909,7 +911,14 @@ class _Attributor(_Sources):
         if subj is None and tail_search(_PASSIVE_OR_RELATIVE, pre, 6):
             return None
         if subj is None and ("and" in pre or "but" in pre) and _COORD_VP.search(pre):
-            subj = self._clause_subject(ss, pos) or self._opening_source(ss, pos)
+            # the subject of the clause the verb is the second verb of: one a subordinator or a comma
+            # and a conjunction opens inside the sentence ("Jindal signed an order, while Mike
+            # Huckabee, the former governor, proposed ... and said ..."), else the sentence's
+            inner = [
+                m.end() for m in _INNER_CLAUSE.finditer(t, ss, pos) if not self.doc.inside_quote(m.start())
+            ]
+            subj = self._clause_subject(inner[-1], pos) if inner else None
+            subj = subj or self._clause_subject(ss, pos) or self._opening_source(ss, pos)
             if subj is None and not belief and (om := _OPENING_PHRASE.match(t, ss, pos)) is not None:
                 # "Walking to the next address, Ebeling reminisced ... and said": the subject after
                 # the sentence's opening phrase (round 9a)

@@ -108,6 +108,8 @@ CLOSING_WORDS = 6  # fit on train: bench/reports/attribution_fit.md, round 6b (3
 # A finite verb after a name: "referenced", "has increasingly decried", "on Wednesday called". Third
 # persons in -s alone ("calls") lost 4 golds on train more than they won (round 6b).
 _ACTS = _lazy(
+    # (after an apposition of lower-case words: "Mike Huckabee, the former Arkansas governor, proposed")
+    rf"(?:,\s+(?:the|a|an)\s+[^,.;:\"“”()]{{1,60}},)?"
     rf"\s+(?:(?:also|then|later|again|once|even|never|[a-z]{{3,}}ly|on\s+{U}[a-z]+day)\s+)?"
     rf"(?:(?:{AUX})\b|[a-z]{{3,}}(?:ed|es)\b)"
 )
@@ -1311,7 +1313,7 @@ class _Sources:
         Returns:
             True for such a subject.
         """
-        return self._name_followed_by(at, _ACTS, 60)
+        return self._name_followed_by(at, _ACTS, 130)
 
     def _institution_speaking(self, ss: int, start: int) -> int:
         """An institution named as the subject of a speech verb in the quotation's sentence before it
