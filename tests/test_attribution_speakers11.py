@@ -116,3 +116,18 @@ def test_a_second_verb_belongs_to_the_subject_of_its_own_clause() -> None:
     # the sentence's own subject keeps a second verb with no clause of its own
     text2 = 'Ohio Gov. Dale Brunner signed the order on Monday and said it would "save lives."'
     assert with_words(text2, "save lives")[0][0] == "Dale Brunner"
+
+
+def test_an_opening_time_phrase_is_no_source() -> None:
+    text = (
+        "The report came out on Monday. On Wednesday, the director of the agency, Lena Dorsey, said "
+        "that the messages were private. In June, the agency said that the files were safe."
+    )
+    assert with_words(text, "messages were private")[0][:2] == ("Lena Dorsey", "Lena Dorsey")
+    assert with_words(text, "files were safe")[0][1] == "the agency"
+    assert not any(r[1].startswith(("On ", "In ")) for r in found(text))
+
+
+def test_a_headline_adverb_is_no_part_of_the_name() -> None:
+    text = "Al Sharpton Just Said Something About the Race\n\nThe reverend spoke on Monday.\n"
+    assert found(text)[0][0] == "Al Sharpton"

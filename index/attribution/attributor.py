@@ -466,6 +466,8 @@ _QUOTED_AS = _lazy(
 # day, she ...", "In May, a judge ..." (round 11a; any opening phrase also read "If elected, she would
 # ..., hoping" and "The Queens-born, Manhattan-made Mr. Trump was poised ..., substantially adding to":
 # 3 of 21 new train items matched no gold).
+# A sentence adverb after an opening phrase: "On Wednesday, however, ...".
+_OPENING_ADVERB = _lazy(r"(?:however|though|meanwhile|instead|too|also|again|then),\s+")
 _TIME_OPENING = _lazy(
     r"(?:On|In|At|During|After|Before|Later|Earlier|Early|Late|Last|This|Shortly|Since|Then)\b"
     r"[^,;:\"“”()]{0,40},\s+"
@@ -930,6 +932,10 @@ class _Attributor(_Sources):
             return opening
         pre = self._before_relative(pre)
         lo = max(0, len(pre) - SUBJ_MAX_CHARS)
+        om = _TIME_OPENING.match(t, ss, pos)
+        if om is not None and om.end() - p0 <= len(pre):
+            # no subject inside an opening time phrase ("On Wednesday, the director of the FBI, ...")
+            lo = max(lo, om.end() - p0)
         for (kind, rx), need in zip(_SUBJ_END, _SUBJ_END_NEEDS, strict=True):
             if belief and kind == "desc":
                 continue
@@ -1030,6 +1036,12 @@ class _Attributor(_Sources):
         tail = re.search(r",([\"”’]?)\s*(?:(?:" + AUX + r")\s+){0,2}$", pre)
         if tail is None:
             return None
+        om = _TIME_OPENING.match(self.doc.text, ss, pos)
+        if om is not None:
+            # "On Wednesday, however, the director of the FBI, James B. Comey, said": the subject opens
+            # the clause after the time ("On Wednesday" was the source)
+            adv = _OPENING_ADVERB.match(self.doc.text, om.end(), pos)
+            ss = adv.end() if adv else om.end()
         head = self.doc.text[ss:pos]
         quoted = bool(tail.group(1)) or any(c in head for c in _QUOTE_DOUBLE)
         for kind, rx in _SUBJ_OPEN_QUOTED if quoted else _SUBJ_OPEN:

@@ -31,6 +31,10 @@ from index.attribution.words import (
     U,
 )
 
+# An adverb a title-case headline writes between a name and its verb ("Al Sharpton Just Said").
+_HEADLINE_ADVERB = _lazy(
+    r"(?<=\w)\s+(?:Just|Now|Also|Finally|Still|Again|Reportedly|Officially|Quietly|Already|Publicly)\Z"
+)
 # A conjunct's opening: "and" or a list's comma, then at most a title run ("and Senator Rand Paul").
 _CONJUNCT_BEFORE = _lazy(r"(?:,|\band)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}\Z")
 # "of the House Ways and Means Committee": an affiliation after a name (names._AFFILIATION).
@@ -203,6 +207,10 @@ _FUNCTION_WORDS = set(
 )
 
 
+# A noun phrase that is a source never opens with a preposition ("On Wednesday", "In June").
+_PREPOSITIONS = frozenset("on in at during since until after before from with without for".split())
+
+
 def _desc_ok(text: str) -> bool:
     """A described source is a noun phrase: no clause words inside ("his hands and", "as Cruz")."""
     words = re.findall(r"[\w'’-]+", text.lower())
@@ -213,6 +221,8 @@ def _desc_ok(text: str) -> bool:
     last = re.findall(r"[\w'’-]+", text)[-1]
     if len(words[-1]) < 3 and not (len(last) == 2 and last.isalpha() and last.isupper()):
         return False
+    if words[0] in _PREPOSITIONS:
+        return False  # "On Wednesday, the director of the FBI, James B. Comey, said": a time, no source
     return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
         "this",
         "these",
@@ -495,6 +505,10 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if subj.kind in ("name", "desc") and (am := _HEADLINE_ADVERB.search(subj.text)) is not None:
+            # a title-case headline: "Al Sharpton Just Said ...", "Trump Finally Says ...": the adverb
+            # before the verb is no word of the name
+            subj.text, subj.end = subj.text[: am.start()], subj.start + am.start()
         if subj.kind == "name" and self._possessor_apposition(subj, after_verb):
             return True
         if not after_verb and subj.kind == "name":
