@@ -131,3 +131,8 @@ def test_an_opening_time_phrase_is_no_source() -> None:
 def test_a_headline_adverb_is_no_part_of_the_name() -> None:
     text = "Al Sharpton Just Said Something About the Race\n\nThe reverend spoke on Monday.\n"
     assert found(text)[0][0] == "Al Sharpton"
+
+
+def test_a_time_between_a_subject_and_its_verb_is_no_source() -> None:
+    text = "The plant closed in 2001. When Carla Fenwick a month later announced 6,000 layoffs, workers left."
+    assert found(text)[0][:2] == ("Carla Fenwick", "Carla Fenwick")

@@ -207,6 +207,10 @@ _FUNCTION_WORDS = set(
 )
 
 
+# Lower-case time nouns ending a short phrase: "a month (later)", "two days (earlier)".
+_TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
 # A noun phrase that is a source never opens with a preposition ("On Wednesday", "In June").
 _PREPOSITIONS = frozenset("on in at during since until after before from with without for".split())
 
@@ -223,6 +227,8 @@ def _desc_ok(text: str) -> bool:
         return False
     if words[0] in _PREPOSITIONS:
         return False  # "On Wednesday, the director of the FBI, James B. Comey, said": a time, no source
+    if len(words) <= 3 and last in _TIME_UNITS:
+        return False  # "When Fiorina a month later announced": a time, no source (not "The Week")
     return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
         "this",
         "these",
