@@ -136,3 +136,14 @@ def test_a_headline_adverb_is_no_part_of_the_name() -> None:
 def test_a_time_between_a_subject_and_its_verb_is_no_source() -> None:
     text = "The plant closed in 2001. When Carla Fenwick a month later announced 6,000 layoffs, workers left."
     assert found(text)[0][:2] == ("Carla Fenwick", "Carla Fenwick")
+
+
+def test_a_country_word_as_a_given_name_and_a_possessive_owner_are_no_source() -> None:
+    text = (
+        'Rick Tolan spoke on Sunday. "We are winning," he said. Chad Brenner, the campaign\'s '
+        "chairman, said the comments were responses to attacks. "
+        "\u201cWe are going to have a generational problem,\u201d said Florida\u2019s Dean Kroll, a "
+        "Republican political consultant."
+    )
+    assert with_words(text, "responses to attacks")[0][0] == "Chad Brenner"
+    assert with_words(text, "generational problem")[0][0] == "Dean Kroll"

@@ -214,7 +214,14 @@ def _valid_name(tokens: list[str]) -> bool:
             return False
     if " ".join(core) in PLACES or (len(core) == 1 and core[0] in PLACES):
         return False
-    return not any(c in PLACES for c in core) or len(core) > 1 and core[0] in GIVEN
+    # "Chad Sweet", "Jordan Hale": a given name that is also a country's opens a person's name
+    return (
+        not any(c in PLACES for c in core)
+        or len(core) > 1
+        and (
+            core[0] in GIVEN or (core[0] in PLACES and core[1] not in PLACES and given_gender(core[0]) != "")
+        )
+    )
 
 
 class _Doc:

@@ -35,6 +35,8 @@ from index.attribution.words import (
 _HEADLINE_ADVERB = _lazy(
     r"(?<=\w)\s+(?:Just|Now|Also|Finally|Still|Again|Reportedly|Officially|Quietly|Already|Publicly)\Z"
 )
+# A possessive right before a name: "Florida's Rick Wilson", "CNBC's Becky Quick".
+_POSS_NAME = _lazy(r"['’]s?\s+(?=[A-Z])")
 # A conjunct's opening: "and" or a list's comma, then at most a title run ("and Senator Rand Paul").
 _CONJUNCT_BEFORE = _lazy(r"(?:,|\band)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}\Z")
 # "of the House Ways and Means Committee": an affiliation after a name (names._AFFILIATION).
@@ -614,7 +616,12 @@ class _Sources:
         t = self.doc.text
         m = _POSS_APPOS.match(t, subj.end, subj.end + 60)
         if m is None:
-            return False
+            pm = _POSS_NAME.match(t, subj.end, subj.end + 4) if after_verb else None
+            n = self.doc.name_at(pm.end(), pm.end() + 80, last=False) if pm else None
+            if n is None or pm is None or n.start != pm.end():
+                return False
+            # `," said Florida's Rick Wilson, a consultant`: the place or body owning the name is no source
+            return self._become_name(subj, n, after_verb)
         n = self.doc.name_at(m.end(), m.end() + 80, last=False)
         if n is None or n.start != m.end():
             return False
