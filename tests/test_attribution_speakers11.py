@@ -147,3 +147,15 @@ def test_a_country_word_as_a_given_name_and_a_possessive_owner_are_no_source() -
     )
     assert with_words(text, "responses to attacks")[0][0] == "Chad Brenner"
     assert with_words(text, "generational problem")[0][0] == "Dean Kroll"
+
+
+def test_a_bare_determiner_is_no_source() -> None:
+    text = (
+        "Every nominee has spoken at the conference.\n"
+        "The promise to \u201ctake our country back\u201d appeals to voters who wish for a return to an "
+        "earlier era, said Alma Brandt, a demographer at Emory University. The added security "
+        "brought controversy as well.\n"
+    )
+    rows = found(text)
+    assert not any(r[1].lower() == "the" or r[0] == "The" for r in rows), rows
+    assert with_words(text, "appeals to voters")[0][0] == "Alma Brandt"

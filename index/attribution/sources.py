@@ -37,6 +37,8 @@ _HEADLINE_ADVERB = _lazy(
 )
 # A possessive right before a name: "Florida's Rick Wilson", "CNBC's Becky Quick".
 _POSS_NAME = _lazy(r"['’]s?\s+(?=[A-Z])")
+# Determiners that, standing alone, are no source.
+_BARE_DETERMINERS = frozenset("the a an this that these those its his her their".split())
 # A conjunct's opening: "and" or a list's comma, then at most a title run ("and Senator Rand Paul").
 _CONJUNCT_BEFORE = _lazy(r"(?:,|\band)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}\Z")
 # "of the House Ways and Means Committee": an affiliation after a name (names._AFFILIATION).
@@ -513,6 +515,10 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if subj.text.strip().lower() in _BARE_DETERMINERS:
+            return (
+                False  # "The promise to ... appeals to whites, said Jo Roe": a determiner alone names nobody
+            )
         if subj.kind in ("name", "desc") and (am := _HEADLINE_ADVERB.search(subj.text)) is not None:
             # a title-case headline: "Al Sharpton Just Said ...", "Trump Finally Says ...": the adverb
             # before the verb is no word of the name
