@@ -159,3 +159,13 @@ def test_a_bare_determiner_is_no_source() -> None:
     rows = found(text)
     assert not any(r[1].lower() == "the" or r[0] == "The" for r in rows), rows
     assert with_words(text, "appeals to voters")[0][0] == "Alma Brandt"
+
+
+def test_an_attribution_ending_in_a_colon_introduces_the_next_quotation() -> None:
+    text = (
+        "The couple worried that the attacks would harden attitudes.\n\n"
+        "''We are refugees,'' Ms. Alawa said. ''We are not terrorists.'' Mr. Zaheer said: ''The attack "
+        "that happened today is the work of terrorists.''\n"
+    )
+    assert with_words(text, "not terrorists")[0][0] == "Alawa"
+    assert with_words(text, "work of terrorists")[0][0] == "Zaheer"

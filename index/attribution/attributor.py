@@ -180,6 +180,10 @@ _ASIDE_THAT = _lazy(
 _AND_BUT = _lazy(r"\b(?:and|but)\s")
 # The rest of a capitalised run a description's last word starts ("another New| Hampshire Republican").
 _CAPS_ON = _lazy(rf"(?:[ \t]+{U}[\w'’-]*)+")
+# A short attribution ending in a colon and a quotation: it introduces that quotation, not the one before.
+_HANDS_ON = _lazy(
+    r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|[A-Z])\.|[^.!?\"“”:;]){1,60}?:\s*(?:[\"“]|$)"
+)
 _QUOTE_NEXT = _lazy(r"\s*[,:]?\s*[\"“”]")
 _SUBORDINATOR = _lazy(r"\b(?i:though|although|while|whereas|if|unless|since|once|until)\s+$")
 _CLAUSE_END = _lazy(r",\s|\s[-—–]{1,2}\s|[—–]")
@@ -576,6 +580,8 @@ class _Attributor(_Sources):
     def _after(self, sp: _Span, after: str, base: int, inner: str) -> _Found | None:
         if sp.single and not re.search(r"[,?!]\s*$", inner):
             return None
+        if re.search(r"[.!?]\s*$", inner) and _HANDS_ON.match(after):
+            return None  # `"..." Mr. Zahed said: "..."`: the colon hands the verb on to the next quotation
         for pats, verb_first in ((_AFTER_VERB_FIRST, True), (_AFTER_SUBJ_FIRST, False)):
             for kind, rx in pats:
                 m = rx.match(after)
