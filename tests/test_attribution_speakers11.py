@@ -169,3 +169,13 @@ def test_an_attribution_ending_in_a_colon_introduces_the_next_quotation() -> Non
     )
     assert with_words(text, "not terrorists")[0][0] == "Alawa"
     assert with_words(text, "work of terrorists")[0][0] == "Zaheer"
+
+
+def test_a_participle_hangs_from_the_main_clause_after_a_subordinate_one() -> None:
+    text = (
+        "In a September debate, while most of his rivals called for a bigger military effort, Tom "
+        "Hadley hewed more to the president's approach, noting that the two militias are enemies. "
+        "After Rubin spoke, Nora Kessel took the stage, arguing that the party needed unity."
+    )
+    assert with_words(text, "militias are enemies")[0][0] == "Tom Hadley"
+    assert with_words(text, "needed unity")[0][0] == "Nora Kessel"

@@ -180,6 +180,10 @@ _ASIDE_THAT = _lazy(
 _AND_BUT = _lazy(r"\b(?:and|but)\s")
 # The rest of a capitalised run a description's last word starts ("another New| Hampshire Republican").
 _CAPS_ON = _lazy(rf"(?:[ \t]+{U}[\w'’-]*)+")
+# A sentence that opens with a subordinate clause (after an optional opening phrase).
+_OPENS_SUBORDINATE = _lazy(
+    r"\W*(?:[^,;:]{1,60},\s+)?(?:[Ww]hile|[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Aa]lthough|[Tt]hough|[Ss]ince|[Ii]f|[Oo]nce|[Bb]ecause)\s"
+)
 # A short attribution ending in a colon and a quotation: it introduces that quotation, not the one before.
 _HANDS_ON = _lazy(
     r"\s*(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|[A-Z])\.|[^.!?\"“”:;]){1,60}?:\s*(?:[\"“]|$)"
@@ -1508,10 +1512,38 @@ class _Attributor(_Sources):
             c0, c1 = clause
             before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
             subj = before[-1] if before else self._participle_subject(ss, m.start())
+            main = self._main_clause_subject(ss, m.start())
+            if main is not None and (subj is None or subj.end <= main.start):
+                # "while most of his competitors called for ..., Trump hewed ..., noting that": the
+                # participle hangs from the main clause after the subordinate one
+                subj = main
             if subj is None:
                 continue
             verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
             self.found.append(_Found(c0, c1, subj, _verb(verb), False))
+
+    def _main_clause_subject(self, ss: int, pos: int) -> _Subj | None:
+        """The subject of the main clause a participle at `pos` hangs from, when a subordinate clause
+        opens the sentence ("After Rubio spoke, Kasich took the stage, arguing ..."): the last name
+        before `pos` that opens a clause after a comma and is followed by a finite verb, once the
+        sentence opens with a subordinator.
+
+        Args:
+            ss: the sentence's start; pos: where the participle's comma or dash stands.
+        Returns:
+            That name as a subject, or None.
+        """
+        t = self.doc.text
+        if pos - ss > 400 or not _OPENS_SUBORDINATE.match(t, ss, pos):
+            return None
+        for n in reversed(self._names_in(ss, pos)):
+            if not re.search(r",\s+\Z", t[max(ss, n.start - 3) : n.start]) or self.doc.inside_quote(n.start):
+                continue
+            nxt = re.match(r"\s+([a-z]+)", t[n.end : n.end + 20])
+            if self._acts_at(n.start) or (nxt is not None and nxt.group(1) in _PAST_IRREGULAR):
+                subj = _Subj("name", n.text, n.start, n.end)
+                return subj if self._subject_ok(subj, False) else None
+        return None
 
     def _participle_subject(self, ss: int, pos: int) -> _Subj | None:
         """The subject of the sentence a participle at `pos` hangs from, when no attribution was made in
