@@ -179,3 +179,11 @@ def test_a_participle_hangs_from_the_main_clause_after_a_subordinate_one() -> No
     )
     assert with_words(text, "militias are enemies")[0][0] == "Tom Hadley"
     assert with_words(text, "needed unity")[0][0] == "Nora Kessel"
+
+
+def test_a_pronoun_after_an_opening_adverb_is_the_subject() -> None:
+    text = (
+        "Dana Korr spoke at the rally on Monday. She mocked Ruiz first. Then she cut into Bale, calling "
+        'him "a stiff who cannot win anything."'
+    )
+    assert with_words(text, "cannot win")[0][0] == "Dana Korr"

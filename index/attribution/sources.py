@@ -1221,7 +1221,10 @@ class _Sources:
         """The subject opening the sentence that starts at `ss`: a pronoun or the first name before `pos`."""
         t = self.doc.text
         head = t[ss : min(pos, ss + 60)]
-        pm = re.match(r"^\W*([Hh]e|[Ss]he|[Tt]hey)\b", head)
+        pm = re.match(
+            r"^\W*(?:(?:Then|But|And|Later|Now|Still|So|Yet|Also|Instead|Meanwhile|Again),?\s+)?([Hh]e|[Ss]he|[Tt]hey)\b",
+            head,
+        )
         # A speaker never comes from inside a quotation: `"She's going to win," said ..., referring to
         # ...` is not "she"'s (round 13, attr11)
         if pm and not self.doc.inside_quote(ss + pm.start(1)):
