@@ -75,6 +75,11 @@ GRID: dict[str, tuple[ModuleType, str, list[float]]] = {
         "TRAILING_INNER_QUOTES",
         [0, 1, 2, 3, 4],
     ),
+    "round 15: words after a handing-over past tense to the sentence end ('\"...,\" Roe shot back with a laugh')": (
+        attributor,
+        "ANY_VERB_TAIL_WORDS",
+        [0, 2, 4, 6, 8, 12],
+    ),
 }
 
 

@@ -422,9 +422,10 @@ Ryan and Trump agreed that the party must unite before the convention.
 """
 
 
-def test_two_names_as_one_subject_are_credited_to_the_first() -> None:
+def test_two_names_as_one_subject_are_credited_first_to_the_first_then_to_the_other() -> None:
+    # round 15 (attr13): both said it, the first named first (PolNeAR's silver names credit the first)
     _speakers, quotes = analyse(CONJUNCT)
-    assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan"]
+    assert [w for w, _, _ in _who(CONJUNCT, quotes, "must unite")] == ["Paul Ryan", "Donald Trump"]
 
 
 POSSESSIVE = """Akron voters met on Monday.

@@ -95,8 +95,8 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
         while first < title and _is_stop(toks[first][0]):
             first += 1
         role_span = (toks[first][1], toks[title][2])
-        role = text[role_span[0] : role_span[1]]
         rest = toks[title + 1 :]
+        role = text[role_span[0] : role_span[1]]
     elif title == len(toks) - 1:
         return None
     # "New Hampshire", "New York", "New Jersey": a run opened by "New" names a place or an institution,
@@ -119,7 +119,37 @@ def _parse_run(text: str, start: int, end: int) -> tuple[str, tuple[int, int] | 
         rest = rest[:-1]
     if not rest:
         return None
+    given = _given_after_words(rest)
+    if given > 0:
+        # "(Director of) Government Affairs Phil Smith", "Air Force Tyler Livingston": the end of an
+        # institution's name before a person's; the name starts at the given name
+        rest = rest[given:]
     return role, role_span, rest[0][1], rest[-1][2]
+
+
+def _given_after_words(rest: list[tuple[str, int, int]]) -> int:
+    """Where a person's name starts in a run that opens with everyday words: the index of a given name
+    ("Phil" in "Government Affairs Phil Smith") followed by one or two more words and preceded only by
+    common English words that are no given names; 0 when there is none.
+
+    Args:
+        rest: the run's tokens as (token, start, end), role and openers stripped.
+    Returns:
+        The given name's index, or 0.
+    """
+    if len(rest) < 3:
+        return 0
+    for j in range(1, len(rest) - 1):
+        low = rest[j][0].lower()
+        if not (low in GIVEN or given_gender(low) in ("m", "f")):
+            continue
+        before = [t.lower() for t, _s, _e in rest[:j]]
+        if len(rest) - j <= 3 and all(
+            w.isalpha() and w not in GIVEN and not given_gender(w) and _common_word(w) for w in before
+        ):
+            return j
+        return 0
+    return 0
 
 
 def _surname_title(before: str) -> bool:
@@ -166,6 +196,8 @@ def _valid_name(tokens: list[str]) -> bool:
         return False
     for i, t in enumerate(tokens):
         low = t.lower().rstrip(".")
+        if 0 < i < len(tokens) - 1 and len(low) == 1 and t.endswith("."):
+            continue  # a middle initial ("Jock A. Finlayson", "Harry S. Truman"): no stop word "a"
         # "Bill" is an organisation word ("the Bill") and a given name: opening a name ("Bill Clinton")
         # it is the given name (train: 88 articles name Bill Clinton, who was nobody without a role).
         given_first = i == 0 and len(tokens) >= 2 and low in GIVEN
@@ -182,7 +214,14 @@ def _valid_name(tokens: list[str]) -> bool:
             return False
     if " ".join(core) in PLACES or (len(core) == 1 and core[0] in PLACES):
         return False
-    return not any(c in PLACES for c in core) or len(core) > 1 and core[0] in GIVEN
+    # "Chad Sweet", "Jordan Hale": a given name that is also a country's opens a person's name
+    return (
+        not any(c in PLACES for c in core)
+        or len(core) > 1
+        and (
+            core[0] in GIVEN or (core[0] in PLACES and core[1] not in PLACES and given_gender(core[0]) != "")
+        )
+    )
 
 
 class _Doc:
@@ -469,7 +508,7 @@ class _Doc:
         """
         aff = _AFFILIATION.match(tail)
         if aff:
-            name.org = _squash(aff.group(1))
+            name.org = _squash(_org_before_person(aff.group(1)))
             # "Jane Roe of the Acme Group, an analyst who advises clubs,": the apposition after it
             role = _ROLE_APPOSITION.match(tail, aff.end(1))
             if role:
@@ -761,6 +800,22 @@ class _Doc:
         # 40 characters: a subordinator and two title words (a bound for linear time, no fit)
         return _SUBORDINATE_BEFORE.search(self.text, max(0, at - 40), at) is not None
 
+    def _located_at(self, n: _Name) -> bool:
+        """The mention `n` names where something happens: a locative preposition right before it and
+        no title or possessive ("In downtown San Francisco, a group marched", "rallies across New
+        Hampshire"), the way a place is named and a person is not.
+
+        Args:
+            n: a name mention.
+        Returns:
+            True for such a mention.
+        """
+        if n.title_form or n.role:
+            return False
+        if _POSSESSIVE_AFTER.match(self.text, n.end, n.end + 3):
+            return False
+        return _LOCATIVE_BEFORE.search(self.text, max(0, n.start - 30), n.start) is not None
+
     def learn_genders(self) -> None:
         """Each person's gender, where the text shows it: an honorific ("Mr.", "Mrs."), a given name
         that is nearly always one gender, or the pronouns of sentences that mention only them."""
@@ -811,7 +866,9 @@ class _Doc:
         for n in self.names:
             if n.person >= 0:
                 pm = _THEN_PLACE.match(t, n.end, n.end + 40)
-                placed.setdefault(n.person, []).append(pm is not None and pm.group(1).lower() in PLACES)
+                placed.setdefault(n.person, []).append(
+                    (pm is not None and pm.group(1).lower() in PLACES) or self._located_at(n)
+                )
         for i, marks in placed.items():
             # "St. Clairsville, Ohio", "Concord, Texas": named only with its state after it, a town
             if marks and all(marks) and not self.persons[i].group:
@@ -847,6 +904,24 @@ _BARE_APPOSITION = re.compile(
 # "Jane Roe of the Acme Group, ...": the organisation right after a name (capitalised words, "&").
 _ORG_RUN = rf"{U}[\w&.'’-]*(?:\s+(?:&\s+|and\s+|of\s+|for\s+)?{U}[\w&.'’-]*){{0,5}}"
 _AFFILIATION = re.compile(rf"^\s+(?:of|at|from)\s+(?:the\s+)?({_ORG_RUN})(?=\s*[,.;:]|\s+[a-z])")
+
+
+def _org_before_person(org: str) -> str:
+    """An affiliation cut before an "and" that joins a second person, not a word of the organisation's
+    name: "Texas" of "Ted Cruz of Texas and Senator Rand Paul of Kentucky", but "Ways and Means".
+
+    Args:
+        org: the capitalised run read as the organisation after "of"/"at"/"from".
+    Returns:
+        The organisation's name.
+    """
+    for m in re.finditer(r"\s+and\s+(\w+)", org):
+        low = m.group(1).lower()
+        if low in TITLES or low in GIVEN or given_gender(low) in ("m", "f"):
+            return org[: m.start()]
+    return org
+
+
 # ", an analyst who ...", ", the chief economist,": an apposition that is a role (its head word).
 # After "Name of <Org>" an apposition is the person's, whatever the noun: any agent noun ("an
 # epidemiologist", "an engineer") besides the role words.
@@ -1076,6 +1151,13 @@ def _plural(p: _Person, cap_words: set[str]) -> bool:
 
 
 # A comma and a place name closing its phrase after a name: "St. Clairsville, Ohio, ..."
+# A locative preposition (and "the" or "downtown") right before a name: where, not who ("in", not
+# "at": "a swipe at Clinton"; not "to" or "toward": "a letter to Obama").
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[Ii]n|[Nn]ear|[Aa]cross|[Tt]hroughout|[Oo]utside|[Ii]nside|[Dd]owntown)\s+"
+    r"(?:the\s+|downtown\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?\Z"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _THEN_PLACE = re.compile(rf",\s+({U}[a-z]+(?:\s+{U}[a-z]+)?)(?=[,.;:)]|\s+(?:on|in|at|and)\b|\s*$)")
 
 # A lower-case role noun and then a capitalised word: the run before it is a modifier of the role.

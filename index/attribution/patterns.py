@@ -163,9 +163,11 @@ _BEFORE = [
     )
     for kind, pat in _SUBJECTS
 ]
+# The organisation after a source's name: "According to Jo Roe of the Acme Institute, "..."".
+_AFFIL = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{_CAPTOK}(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?{_CAPTOK}){{0,4}})"
 _BEFORE_ACCORDING = [
     # ... closed by a comma or a colon ("According to HuffPo: "..."", round 9a)
-    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat})\s*{_APPOS}?[,:]?\s*$"))
+    (kind, _lazy(rf"\b[Aa]ccording\s+to\s+(?P<subj>{pat}){_AFFIL}?\s*{_APPOS}?[,:]?\s*$"))
     for kind, pat in _NAMED_SUBJECTS
 ]
 # A subject at the end of the text before a reported-speech verb.

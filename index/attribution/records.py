@@ -44,6 +44,9 @@ class _Subj:
     text: str
     start: int
     end: int
+    # The other people of a subject of several conjuncts ("Ted Cruz and Senator Rand Paul said"): the
+    # subject is the first, and each of these is credited too (speakers.analyse).
+    others: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

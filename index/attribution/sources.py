@@ -31,6 +31,19 @@ from index.attribution.words import (
     U,
 )
 
+# An adverb a title-case headline writes between a name and its verb ("Al Sharpton Just Said").
+_HEADLINE_ADVERB = _lazy(
+    r"(?<=\w)\s+(?:Just|Now|Also|Finally|Still|Again|Reportedly|Officially|Quietly|Already|Publicly)\Z"
+)
+# A possessive right before a name: "Florida's Rick Wilson", "CNBC's Becky Quick".
+_POSS_NAME = _lazy(r"['’]s?\s+(?=[A-Z])")
+# Determiners that, standing alone, are no source.
+_BARE_DETERMINERS = frozenset("the a an this that these those its his her their".split())
+# A conjunct's opening: "and" or a list's comma, then at most a title run ("and Senator Rand Paul").
+_CONJUNCT_BEFORE = _lazy(r"(?:,|\band)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}\Z")
+# "of the House Ways and Means Committee": an affiliation after a name (names._AFFILIATION).
+_OF_ORG = _lazy(r"\s+(?:of|at|from)\s+(?:the\s+)?[^,.;:\"“”()]{1,120}")
+
 # Cue verbs of beliefs and stances: their subjects think or want, they are not quoted speakers.
 _BELIEFS = frozenset(BELIEF_VERBS)
 
@@ -103,6 +116,8 @@ CLOSING_WORDS = 6  # fit on train: bench/reports/attribution_fit.md, round 6b (3
 # A finite verb after a name: "referenced", "has increasingly decried", "on Wednesday called". Third
 # persons in -s alone ("calls") lost 4 golds on train more than they won (round 6b).
 _ACTS = _lazy(
+    # (after an apposition of lower-case words: "Mike Huckabee, the former Arkansas governor, proposed")
+    rf"(?:,\s+(?:the|a|an)\s+[^,.;:\"“”()]{{1,60}},)?"
     rf"\s+(?:(?:also|then|later|again|once|even|never|[a-z]{{3,}}ly|on\s+{U}[a-z]+day)\s+)?"
     rf"(?:(?:{AUX})\b|[a-z]{{3,}}(?:ed|es)\b)"
 )
@@ -196,6 +211,14 @@ _FUNCTION_WORDS = set(
 )
 
 
+# Lower-case time nouns ending a short phrase: "a month (later)", "two days (earlier)".
+_TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+# A noun phrase that is a source never opens with a preposition ("On Wednesday", "In June").
+_PREPOSITIONS = frozenset("on in at during since until after before from with without for".split())
+
+
 def _desc_ok(text: str) -> bool:
     """A described source is a noun phrase: no clause words inside ("his hands and", "as Cruz")."""
     words = re.findall(r"[\w'’-]+", text.lower())
@@ -206,6 +229,10 @@ def _desc_ok(text: str) -> bool:
     last = re.findall(r"[\w'’-]+", text)[-1]
     if len(words[-1]) < 3 and not (len(last) == 2 and last.isalpha() and last.isupper()):
         return False
+    if words[0] in _PREPOSITIONS:
+        return False  # "On Wednesday, the director of the FBI, James B. Comey, said": a time, no source
+    if len(words) <= 3 and last in _TIME_UNITS:
+        return False  # "When Fiorina a month later announced": a time, no source (not "The Week")
     return not any(w in _FUNCTION_WORDS for w in words[1:]) and words[0] not in _FUNCTION_WORDS - {
         "this",
         "these",
@@ -386,6 +413,27 @@ class _Sources:
             return None
         return _Subj("desc", text, s, e)
 
+    def _affiliation_owner(self, subj: _Subj) -> _Name | None:
+        """The person whose affiliation a subject read before a verb ends: "Means Committee" in "Jo Roe
+        of the House Ways and Means Committee said" is part of Jo Roe's organisation
+        (names._AFFILIATION), not a speaker of its own.
+
+        Args:
+            subj: a name read as the subject before a verb.
+        Returns:
+            The name the affiliation follows, or None.
+        """
+        t = self.doc.text
+        ss, _se = self.doc.sentence_of(subj.start)
+        for n in reversed(self._names_in(max(ss, subj.start - 120), subj.start)):
+            if (
+                n.org
+                and _OF_ORG.fullmatch(t, n.end, subj.end)
+                and _squash(t[n.end : subj.end]).endswith(n.org)
+            ):
+                return n
+        return None
+
     def _apposition_head(self, subj: _Subj) -> _Name | None:
         """The name an apposition describes, when the subject read before a verb ends that apposition
         ("Steve Elmendorf, a top Clinton fundraiser close to the Clinton campaign brass, says";
@@ -467,8 +515,20 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if subj.text.strip().lower() in _BARE_DETERMINERS:
+            return (
+                False  # "The promise to ... appeals to whites, said Jo Roe": a determiner alone names nobody
+            )
+        if subj.kind in ("name", "desc") and (am := _HEADLINE_ADVERB.search(subj.text)) is not None:
+            # a title-case headline: "Al Sharpton Just Said ...", "Trump Finally Says ...": the adverb
+            # before the verb is no word of the name
+            subj.text, subj.end = subj.text[: am.start()], subj.start + am.start()
         if subj.kind == "name" and self._possessor_apposition(subj, after_verb):
             return True
+        if not after_verb and subj.kind == "name":
+            owner = self._affiliation_owner(subj)
+            if owner is not None:  # "Jo Roe of the House Ways and Means Committee said": Jo Roe
+                subj.text, subj.start, subj.end = owner.text, owner.start, owner.end
         if not after_verb and subj.kind in ("name", "desc", "role"):
             head = self._apposition_head(subj)
             if head is not None:
@@ -562,7 +622,12 @@ class _Sources:
         t = self.doc.text
         m = _POSS_APPOS.match(t, subj.end, subj.end + 60)
         if m is None:
-            return False
+            pm = _POSS_NAME.match(t, subj.end, subj.end + 4) if after_verb else None
+            n = self.doc.name_at(pm.end(), pm.end() + 80, last=False) if pm else None
+            if n is None or pm is None or n.start != pm.end():
+                return False
+            # `," said Florida's Rick Wilson, a consultant`: the place or body owning the name is no source
+            return self._become_name(subj, n, after_verb)
         n = self.doc.name_at(m.end(), m.end() + 80, last=False)
         if n is None or n.start != m.end():
             return False
@@ -667,8 +732,21 @@ class _Sources:
                 return  # "Khizr and Ghazala Khan": one family name
             first = _Subj("name", n.text, n.start, n.end)
             if self._subject_ok(first, True):  # True: no second look for a conjunct before it
+                # the later conjuncts' names are credited too ("Ted Cruz of Texas and Senator Rand
+                # Paul of Kentucky said": both said it; round 15)
+                later = [
+                    (x.start, x.end)
+                    for x in self._names_in(n.end, subj.end)
+                    if _CONJUNCT_BEFORE.search(t, max(0, x.start - 60), x.start) and not self._in_org(x)
+                ]
                 subj.kind, subj.start, subj.end, subj.text = "name", first.start, first.end, first.text
+                subj.others = later
             return
+
+    def _in_org(self, n: _Name) -> bool:
+        """The name `n` is part of an earlier name's affiliation ("Texas" of "Ted Cruz of Texas")."""
+        t = self.doc.text
+        return re.search(r"\b(?:of|at|from)\s+(?:the\s+)?\Z", t[max(0, n.start - 12) : n.start]) is not None
 
     def _names_in(self, start: int, end: int) -> list[_Name]:
         """The scanned names wholly inside [start, end), in text order."""
@@ -1143,7 +1221,10 @@ class _Sources:
         """The subject opening the sentence that starts at `ss`: a pronoun or the first name before `pos`."""
         t = self.doc.text
         head = t[ss : min(pos, ss + 60)]
-        pm = re.match(r"^\W*([Hh]e|[Ss]he|[Tt]hey)\b", head)
+        pm = re.match(
+            r"^\W*(?:(?:Then|But|And|Later|Now|Still|So|Yet|Also|Instead|Meanwhile|Again),?\s+)?([Hh]e|[Ss]he|[Tt]hey)\b",
+            head,
+        )
         # A speaker never comes from inside a quotation: `"She's going to win," said ..., referring to
         # ...` is not "she"'s (round 13, attr11)
         if pm and not self.doc.inside_quote(ss + pm.start(1)):
@@ -1268,7 +1349,7 @@ class _Sources:
         Returns:
             True for such a subject.
         """
-        return self._name_followed_by(at, _ACTS, 60)
+        return self._name_followed_by(at, _ACTS, 130)
 
     def _institution_speaking(self, ss: int, start: int) -> int:
         """An institution named as the subject of a speech verb in the quotation's sentence before it

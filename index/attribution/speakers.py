@@ -81,10 +81,51 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
             name = doc.persons[f.person].name
         src, ms, me = ("", -1, -1) if f.subj is None else (_squash(f.subj.text), f.subj.start, f.subj.end)
         quotes.append(Quote(f.start, f.end, name, f.verb or "said", f.direct, src, ms, me))
+        quotes += _conjunct_quotes(doc, f, seen)
 
     kept = [p for p in doc.persons if not p.group or p.quoted]
     speakers = _speakers(kept)
     return speakers, quotes
+
+
+def _conjunct_quotes(doc: _Doc, f: _Found, seen: set[tuple[int, int, int]]) -> list[Quote]:
+    """The same words credited to the other people of a subject of several ("Ted Cruz of Texas and
+    Senator Rand Paul of Kentucky said ..."): one record each after the first conjunct's (issue 8:
+    both or neither, never one). A group, a plural, a thing or a possessive is no such person.
+
+    Args:
+        doc: the analysed document; f: a finding already reported for its first conjunct.
+        seen: (start, end, person) of the records made so far; updated.
+    Returns:
+        The other conjuncts' records.
+    """
+    out: list[Quote] = []
+    if f.subj is None or f.person < 0:
+        return out
+    for os_, oe in f.subj.others:
+        other = doc.name_at(os_, oe, last=True)
+        if other is None or other.person < 0:
+            continue
+        p = doc.persons[other.person]
+        if p.group or p.gender in ("p", "n") or re.match(r"['’]", doc.text[other.end : other.end + 1]):
+            continue
+        if (f.start, f.end, other.person) in seen:
+            continue
+        seen.add((f.start, f.end, other.person))
+        p.quoted = True
+        out.append(
+            Quote(
+                f.start,
+                f.end,
+                p.name,
+                f.verb or "said",
+                f.direct,
+                _squash(other.text),
+                other.start,
+                other.end,
+            )
+        )
+    return out
 
 
 def scare_quote(content: str, max_words: int | None = None) -> bool:

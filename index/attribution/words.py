@@ -81,7 +81,9 @@ VERB_RE = r"(?:called\s+for|called\s+on|" + "|".join(sorted(set(SPEECH_VERBS), k
 AUX = (
     r"(?:has|have|had|will|would|also|later|then|previously|repeatedly|once|again|earlier|recently|"
     r"long|already|often|publicly|privately|reportedly|separately|further|even|never|always|"
-    r"simply|just|first|flatly|strongly|quickly|immediately|bluntly|openly|has\s+long|has\s+also|both|[a-z]{3,}ly)"
+    r"simply|just|first|flatly|strongly|quickly|immediately|bluntly|openly|has\s+long|has\s+also|both|[a-z]{3,}ly|"
+    # "Fiorina a month later announced" (round 15)
+    r"(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier))"
 )
 # A negated auxiliary before a verb of reported speech: "Reid would not say whether ...", "Trump isn't
 # saying what ...", "he had not said that ..." (round 11a: PolNeAR annotates a refusal to say as an
