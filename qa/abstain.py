@@ -1323,6 +1323,12 @@ YEAR_IN_DOC = 0.0
 # 1 of PolNeAR train's, and no answerable question of any set (their 10 answerable controls,
 # SQuAD-2000, news-dev, seed_dev).
 COUNT_SUBJECT = 1.0
+# A question the documents partly lack is off topic when the three best passages hold less than
+# OFFTOPIC_HELD of its content weight (names and everyday words left out) and the best passage's cosine
+# is below OFFTOPIC_DENSE (qa.rank.off_topic). Fit by bench/fit_offtopic.py
+# (bench/reports/abstention_offtopic.md); 0.0: off.
+OFFTOPIC_HELD = 0.0
+OFFTOPIC_DENSE = 0.0
 _YEAR = re.compile(r"(?<![\w$£€.,])(1[0-9]\d\d|20\d\d)(?:s|['’]s)?(?![\w.,]\d)")
 
 
