@@ -1323,6 +1323,18 @@ YEAR_IN_DOC = 0.0
 # 1 of PolNeAR train's, and no answerable question of any set (their 10 answerable controls,
 # SQuAD-2000, news-dev, seed_dev).
 COUNT_SUBJECT = 1.0
+# A question the documents partly lack is off topic when the three best passages hold less than
+# OFFTOPIC_HELD of its content weight (names and everyday words left out) and the best passage's cosine
+# is below OFFTOPIC_DENSE (qa.rank.off_topic). Fit by bench/fit_offtopic.py
+# (bench/reports/abstention_offtopic.md); 0.0: off. The pair declining no answerable question of
+# news-dev, seed_dev, the fit questions, the paraphrase fit set, article_heldout 1-5 or SQuAD-2000
+# that declines the most questions asked of an index without their article: 88 of the 374 such
+# questions the bot answered (SQuAD questions asked of news-dev 55 of 102, of the other half of SQuAD
+# 27 of 253; news-dev's halves and the bundled article's 6), and article_heldout5's "who won the 2014
+# world cup". At a cosine of 0.35 article_heldout's "What has happened to the millions who fled their
+# homes?" (0.346) is declined.
+OFFTOPIC_HELD = 0.4
+OFFTOPIC_DENSE = 0.3
 _YEAR = re.compile(r"(?<![\w$£€.,])(1[0-9]\d\d|20\d\d)(?:s|['’]s)?(?![\w.,]\d)")
 
 

@@ -203,13 +203,19 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     ),
 }
 
+# "How much military aid has Moscow given Damascus in dollars?": a sum in a named currency is asked,
+# whatever the noun. Not "in pounds", a weight as often (SQuAD: "weigh in pounds").
+_IN_CURRENCY = r"\bhow much\b[^?]*\bin (?:us |u\.s\. )?(?:dollars|euros|yen|yuan|renminbi|francs|rupees|roubles|rubles)\b"
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("height", re.compile(r"\bhow (?:tall|high|short)\b|\bheight\b", re.I)),
     ("age", re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b", re.I)),
     ("weight", re.compile(r"\bhow (?:heavy|much does .* weigh)\b|\bweigh", re.I)),
     (
         "money",
-        re.compile(r"\bhow much (?:money|did .* (?:cost|pay|spend|earn))|\bcost\b|\bprice\b|\bworth\b", re.I),
+        re.compile(
+            rf"\bhow much (?:money|did .* (?:cost|pay|spend|earn))|\bcost\b|\bprice\b|\bworth\b|{_IN_CURRENCY}",
+            re.I,
+        ),
     ),
     ("number", re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion)\b", re.I)),
     ("place", re.compile(r"^\s*(?:and\s+)?where\b|\bin (?:what|which) (?:city|country|place|town)\b", re.I)),
@@ -303,7 +309,7 @@ _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bhow much\b(?=.*\b{_MONEY_VERBS}\b)|"
             r"\bwhat (?:is|was|were|are|will be) the (?:\w+ ){0,2}(?:value|cost|price|budget|salary|fee|fine)\b|"
-            r"\bhow much money\b",
+            rf"\bhow much money\b|{_IN_CURRENCY}",
             re.I,
         ),
     ),

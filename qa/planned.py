@@ -13,7 +13,7 @@ PolNeAR train's announced events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from index.attribution.words import SPEECH_VERBS
@@ -96,6 +96,57 @@ def asked_verbs(question: str) -> list[str]:
     return []
 
 
+# The determiner opening a subject named by its event ("the Monday meeting", "their signing").
+_SUBJECT_DETERMINER = re.compile(r"^\s*(?:the|their|his|her|its|this|that)\b", re.I)
+# How many words of the subject may stand before its "-ing" event noun ("the July NATO summit
+# meeting": four).
+EVENT_REACH = 4
+# An "-ing" noun's stem is taken for a verb when at least this frequent in English (wordfreq's zipf):
+# "meet" 5.2, "sign" 5.0; "morn" (morning) 2.6, "ceil" (ceiling) 1.6 are none.
+STEM_ZIPF = 3.5
+
+
+def asked_events(question: str) -> list[str]:
+    """The verb of the event a past-event question's subject names by an "-ing" noun.
+
+    "How did the Monday meeting between the two leaders go?" asks whether the leaders met: the
+    question's own verb ("go") says only that it took place, the noun says what.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        ["meet"] for that question: the noun's verb in its base form; [] when the question asks no
+        past event, or its subject is no determiner + "-ing" noun.
+    """
+    m = _PAST_QUESTION.match(question)
+    if m is None or not _SUBJECT_DETERMINER.match(m.group("rest")):
+        return []
+    for i, x in enumerate(_WORD.finditer(m.group("rest"))):
+        w = x.group(0)
+        if i == 0 or not w.islower():
+            continue  # the determiner; a name or title ("the Monday meeting", "the NATO signing")
+        if i > EVENT_REACH or not w.endswith("ing") or len(w) <= 5:
+            return []  # the subject's noun is no "-ing" event ("the king do to regarding ...")
+        verb = _stem(w)
+        return [verb] if verb and verb not in _SPEECH else []
+    return []
+
+
+def _stem(noun: str) -> str:
+    """The verb an "-ing" noun is made from: "meeting" -> "meet", "signing" -> "sign", "voting" ->
+    "vote", "shopping" -> "shop"; "" when no candidate is a frequent English verb form."""
+    from wordfreq import zipf_frequency  # lazy: only a question about a past event's noun reads it
+
+    base = noun[:-3]
+    candidates = [base, base + "e"]
+    if len(base) > 2 and base[-1] == base[-2]:
+        candidates.insert(0, base[:-1])  # "shopping"
+    for c in candidates:
+        if len(c) >= 3 and zipf_frequency(c, "en") >= STEM_ZIPF and _lemma(c) == c:
+            return c
+    return ""
+
+
 def _frames(verb: str, text: str) -> Iterable[bool]:
     """For each use of `verb` as a verb in `text`, whether it is in a planned frame.
 
@@ -147,8 +198,61 @@ def planned_only(question: str, text: str) -> str | None:
         is "are set to meet"; None when the question asks no past event, the document never uses
         the verb, or uses it once outside a planned frame.
     """
-    for verb in asked_verbs(question):
+    for verb in asked_verbs(question) or asked_events(question):
         frames = list(_frames(verb, text))
         if frames and all(frames):
             return verb
+    return None
+
+
+# A past question about what happened at an occasion: "What was decided at the NATO summit in Warsaw?".
+# The occasion is the main clause's: no clause opens between the auxiliary and "at the" ("What did
+# the spokesman say about why Obama likes speaking at the dinner?" asks of no past dinner).
+_OCCASION_QUESTION = re.compile(
+    r"^\s*(?:and\s+)?(?:what|who|whom|which|how|when|where|why)\b[^?]*?\b(?:was|were|did|had)\b"
+    r"(?:(?!\b(?:about|why|that|whether|if|how|what|when|where|who|which|while|because)\b)[^?])*?"
+    r"\b(?:at|during)\s+(?:the|this|that)\s+(?P<np>[^?]+)",
+    re.I,
+)
+# A sentence telling of an occasion still to come: "As a July NATO summit meeting in Warsaw approaches",
+# "ahead of the summit", "the upcoming summit", "will meet at the summit".
+_AHEAD = re.compile(
+    r"\b(?:will|shall|approach(?:es|ing)|ahead\s+of|upcoming|forthcoming|next|(?:set|expected|scheduled|due|slated)\s+to|"
+    r"to\s+be\s+held)\b|['’]ll\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def asked_occasion(question: str, terms: Callable[[str], list[str]]) -> list[str]:
+    """The terms of the occasion a past question asks about ("at the NATO summit in Warsaw").
+
+    Args:
+        question: the question as searched.
+        terms: text -> content terms (the index's term maker).
+    Returns:
+        ["nato", "summit", "warsaw"]; [] when the question asks of no past occasion.
+    """
+    m = _OCCASION_QUESTION.match(question)
+    return list(dict.fromkeys(terms(m.group("np")))) if m else []
+
+
+def occasion_ahead(question: str, text: str, terms: Callable[[str], list[str]]) -> str | None:
+    """The occasion a past question asks about, where its document tells of it only as to come.
+
+    Args:
+        question: the question as searched.
+        text: the answer's document.
+        terms: text -> content terms.
+    Returns:
+        "NATO summit in Warsaw" when every sentence holding all the occasion's terms tells of it
+        as still to come (_AHEAD), and at least one does; None otherwise.
+    """
+    want = asked_occasion(question, terms)
+    if not want:
+        return None
+    holding = [s.group(0) for s in _SENTENCE.finditer(text) if set(want) <= set(terms(s.group(0)))]
+    if holding and all(_AHEAD.search(s) for s in holding):
+        m = _OCCASION_QUESTION.match(question)
+        return m.group("np").strip() if m else None
     return None

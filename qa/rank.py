@@ -1484,6 +1484,15 @@ def _near_miss(
     )
     if verb:
         return f"the documents give '{verb}' only as planned, not as done"
+    # "What was decided at the NATO summit in Warsaw?" where the document tells of the summit only as
+    # to come ("As a July NATO summit meeting in Warsaw approaches"): bench/fit_planned.py.
+    occasion = (
+        planned.occasion_ahead(searched, engine.docs[top[0].passage.doc_id].text, engine.terms)
+        if planned.PLANNED and top
+        else None
+    )
+    if occasion:
+        return f"the documents tell of the {occasion} only as to come"
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
@@ -1885,7 +1894,41 @@ def _not_mentioned(
             and _coverage(idf, _passage_terms(engine, top[0].passage)) < GONE_COVERAGE
             and top[0].dense < STRONG_DENSE
         ):
-            missing = _uncovered(engine, searched, missing, top, rewritten)
-            if missing:
-                return "the documents do not cover: " + ", ".join(missing)
+            declining = _uncovered(engine, searched, missing, top, rewritten)
+            if declining:
+                return "the documents do not cover: " + ", ".join(declining)
+        # Off topic as a whole ("Who won the 2014 World Cup?" of an article on Syria, sharing only
+        # "world"): whatever the missing word's role, the best passages hold little of the question.
+        if off_topic(offtopic_evidence(engine, idf, top)):
+            return "the documents do not cover: " + ", ".join(missing)
     return ""
+
+
+def offtopic_evidence(engine: Engine, idf: dict[str, float], top: list[_Scored]) -> tuple[float, float]:
+    """What the off-topic gate reads of a question some of whose words the documents lack.
+
+    Args:
+        engine: the open index.
+        idf: the question's content terms (names and everyday words left out) with their idf.
+        top: the best passages, best first.
+    Returns:
+        (the largest idf-weighted share of `idf` one of the three best passages holds, the best
+        passage's cosine to the question).
+    """
+    total = sum(idf.values())
+    held = max((_coverage(idf, _passage_terms(engine, s.passage), total) for s in top[:3]), default=0.0)
+    return held, top[0].dense if top else 0.0
+
+
+def off_topic(evidence: tuple[float, float]) -> bool:
+    """Whether a question whose words the documents partly lack is about something else: the best
+    passages hold less than abstain.OFFTOPIC_HELD of its content and the best one is less close than
+    abstain.OFFTOPIC_DENSE (fit by bench/fit_offtopic.py: bench/reports/abstention_offtopic.md).
+
+    Args:
+        evidence: offtopic_evidence's (share held, best cosine).
+    Returns:
+        True to decline.
+    """
+    held, dense = evidence
+    return held < abstain.OFFTOPIC_HELD and dense < abstain.OFFTOPIC_DENSE

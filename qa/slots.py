@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -771,9 +771,37 @@ def name_missing(question: str, sentences: Sequence[str], terms: Callable[[str],
         for m in _NAME_IN.finditer(s):
             words = re.findall(r"[\w’'-]+", m.group())
             near = any(abs(m.start() - k) <= NAME_REACH or abs(m.end() - k) <= NAME_REACH for k in nouns)
+            if near and qualifies_asked(s[: m.start()], words, asked):
+                continue  # "the mayor of Roanoke, Virginia": the asked place's state, no holder's name
             if near and any(w.lower() not in asked and w.lower() not in _ASKING for w in words):
                 return ""
     return f"no passage names the {role}"
+
+
+_AFTER_COMMA = re.compile(r"([\w’'-]+),\s*$")
+
+
+def qualifies_asked(before: str, name: Sequence[str], asked: Collection[str]) -> bool:
+    """Whether a name is a place set after one of the question's own words and a comma ("Roanoke,
+    Virginia", "Paris, France"): it says where the asked place is, it names no one.
+
+    Args:
+        before: the sentence up to the name.
+        name: the name's words.
+        asked: the question's folded words.
+    Returns:
+        True when every word of the name is a place of the gazetteer (index.attribution.words.PLACES)
+        and the word before the comma is the question's.
+    """
+    from index.attribution.words import PLACES
+
+    m = _AFTER_COMMA.search(before)
+    return (
+        m is not None
+        and m.group(1).lower() in asked
+        and bool(name)
+        and all(w.lower().strip(".") in PLACES for w in name)
+    )
 
 
 # --- A date bound to the asked event ---------------------------------------------------------------

@@ -219,3 +219,13 @@ def test_asked_fact(question: str, kind: str | None) -> None:
 )
 def test_fact_evidence(kind: str, sentence: str, expected: bool) -> None:
     assert answer_type.fact_evidence(kind, sentence) is expected
+
+
+def test_a_sum_asked_in_a_currency_is_money() -> None:
+    from qa import intent
+
+    question = "How much aid has the council given the harbour in dollars?"
+    assert intent.read(question).answer_type == "money"
+    assert answer_type.asked_fact(question) == "money"
+    # "in pounds" is a weight as often: left to the other words.
+    assert intent.read("How much did the crane weigh in pounds?").answer_type == "weight"

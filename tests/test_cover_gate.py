@@ -38,6 +38,9 @@ def _content(word: str) -> bool:
         ("Who sailed the boat into the harbour?", {"sailed": "verb", "boat": "other"}),
         ("which paper printed this", {"paper": "head", "printed": "verb"}),
         ("How long will Elena Marsh be off sick?", {"elena": "subject", "marsh": "subject"}),
+        # A contracted "is" is the question's auxiliary: "weather" is the asked noun, not a verb.
+        ("what's the weather in Portvale tomorrow", {"weather": "head", "tomorrow": "other"}),
+        ("What’s the harbour toll?", {"toll": "head", "harbour": "modifier"}),
     ],
 )
 def test_roles_come_from_the_question_structure(question: str, expected: dict[str, str]) -> None:

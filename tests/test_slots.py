@@ -132,3 +132,13 @@ def test_constants_are_the_fit_reports_choice() -> None:
     assert chosen["SUBJECT_CLASSES"] == "+".join(slots.SUBJECT_CLASSES)
     assert chosen["SUBJECT_UNUSED"] == str(slots.SUBJECT_UNUSED)
     assert int(chosen["SUBJECT_REACH"]) == slots.SUBJECT_REACH
+
+
+def test_a_state_after_the_asked_place_names_no_holder() -> None:
+    from index.lexical import terms
+
+    question = "What is the name of the mayor of Portvale?"
+    scoped = ["The campaign removed the mayor of Portvale, Virginia, from its leadership team last week."]
+    assert slots.name_missing(question, scoped, terms) == "no passage names the mayor of Portvale"
+    named = ["The mayor of Portvale, Elena Marsh, left the leadership team last week."]
+    assert slots.name_missing(question, named, terms) == ""
