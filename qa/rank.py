@@ -679,6 +679,15 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     )
 
 
+# Whether a caption's, a credit's, a byline's or a dateline's date is no evidence of the asked time
+# (qa.slots.NOT_EVENT_PARTS: the picture's or the report's date, never the asked event's) where the
+# question asks a time and no article part: such a passage lacks the asked type (Weights.wrong_type).
+# Measured end to end (bench/reports/fact_ranking.md, "Round 15"). A question naming a picture ("When
+# was the photo taken?") asks the picture's date: the caption keeps it.
+PICTURE_DATES = True
+_PICTURE = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|pics?|images?|captions?|snaps?|footage|video)\b", re.I
+)
 # Whether a passage's name for a country's government (its capital: "Moscow's support for the Assad
 # regime") counts as the country the question names ("has Russia's support for Assad worried ...?") in
 # the coverage features. Measured end to end (bench/reports/fact_ranking.md, "Capitals").
@@ -896,6 +905,8 @@ def _evaluate(
     numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
     asked_terms = frozenset(qr.qt)
     binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
+    # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
+    picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
     memo: dict[str, frozenset[str]] = {}
     pairs = question_pairs([t for t in qr.qt if t in idf], idf)
     name_rx = _name_pattern(qr.aliases) if qr.speech else None
@@ -935,7 +946,9 @@ def _evaluate(
         ]
         f.typed[i] = max(stated, default=0.0)
         if a_type:
-            lacks = not _has_evidence(engine, a_type, p)
+            lacks = not _has_evidence(engine, a_type, p) or (
+                picture_dates and p.kind in slots.NOT_EVENT_PARTS
+            )
             if a_type == "place":
                 f.wrong_place[i] = lacks
             else:
