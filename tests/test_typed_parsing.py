@@ -47,6 +47,7 @@ def test_coordinated_modifiers_reach_the_counted_noun(sentence: str, words: list
     [
         ("Three women and two men were hurt.", [("Three", ["women"]), ("two", ["men"])]),
         ("It has 12 cars and a truck.", [("12", ["cars"])]),
+        ("It has several standalone and multi-part stories.", [("several", ["standalone"])]),  # vague
     ],
 )
 def test_a_noun_or_a_number_still_ends_the_counted_words(sentence: str, counts: list) -> None:
