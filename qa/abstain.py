@@ -17,7 +17,7 @@ on news-dev, seed_dev, a SQuAD sample and speaker questions generated from PolNe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from index.attribution.words import ROLE_RE, SPEECH_VERBS, TITLE_ABBREVS, TITLES
@@ -424,10 +424,33 @@ def counted_noun(question: str) -> str | None:
         return None
     phrase: list[str] = []
     for w in re.findall(r"[\w'’-]+", m.group("np")):
-        if w.lower() in _STOP or (phrase and w.lower().endswith("ed")):
+        if w.lower() in _STOP or (phrase and w.lower().endswith("ed")) or irregular_verb_after(phrase, w):
             break
         phrase.append(w)
     return phrase[-1] if phrase else None
+
+
+def irregular_verb_after(phrase: Sequence[str], word: str) -> bool:
+    """Whether a word after a plural noun is an inflected verb with another stem, which ends the
+    counted phrase: "wrote" in "How many organizations wrote ...", "went", "took", "gave" (a regular
+    past tense ends in "-ed" and is told by that). simplemma's English lemmas say so: the word's
+    lemma is another word and the word no plural in "-s" ("wrote" -> "write", "lost" -> "lose"; not
+    "organizations" -> "organization"). Only after a plural in "-s": "How many young men" keeps
+    "men" ("man").
+
+    Args:
+        phrase: the counted phrase so far.
+        word: the next word of the question.
+    Returns:
+        True when the word ends the phrase.
+    """
+    if not phrase or not re.search(r"[^s]s$", phrase[-1].lower()):
+        return False
+    import simplemma
+
+    w = word.lower()
+    lemma = simplemma.lemmatize(w, lang="en").lower()
+    return lemma != w and not w.endswith("s")
 
 
 # "How many deaths has the war caused?" against "... in which at least 250,000 people lost their

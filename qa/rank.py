@@ -12,7 +12,7 @@ Never per question; tests/test_fit_report.py fails when the code and the report 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -587,6 +587,9 @@ class _Query:
     # A plain "Who ...?" question (no speaker's words, no claim, no article part): it asks for a name.
     who: bool = False
     searched: str = ""  # the question as searched
+    # A passage term standing for a question term: a country's capital for the country the question
+    # names ("moscow" -> "russia"; stand_in_terms).
+    stand_ins: dict[str, str] = field(default_factory=dict)
 
 
 def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[str]:
@@ -694,7 +697,54 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         doubt,
         who=not speech and claim is None and not parts and bool(_WHO.match(searched)),
         searched=searched,
+        stand_ins=stand_in_terms(engine.terms, searched) if STAND_INS else {},
     )
+
+
+# Whether a caption's, a credit's, a byline's or a dateline's date is no evidence of the asked time
+# (qa.slots.NOT_EVENT_PARTS: the picture's or the report's date, never the asked event's) where the
+# question asks a time and no article part: such a passage lacks the asked type (Weights.wrong_type).
+# Measured end to end (bench/reports/fact_ranking.md, "Round 15"). A question naming a picture ("When
+# was the photo taken?") asks the picture's date: the caption keeps it.
+PICTURE_DATES = True
+_PICTURE = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|pics?|images?|captions?|snaps?|footage|video)\b", re.I
+)
+# Whether a passage's name for a country's government (its capital: "Moscow's support for the Assad
+# regime") counts as the country the question names ("has Russia's support for Assad worried ...?") in
+# the coverage features. Measured end to end (bench/reports/fact_ranking.md, "Capitals").
+STAND_INS = True
+
+
+def stand_in_terms(terms: Callable[[str], list[str]], searched: str) -> dict[str, str]:
+    """The passage terms that stand for a country the question names: its capital's terms, each
+    mapped to the country's own term (qa.equivalents.country_stand_ins).
+
+    Args:
+        terms: text -> content terms (the index's term maker).
+        searched: the question as searched.
+    Returns:
+        stand-in term -> the question's term ({"moscow": "russia"}); empty when it names no country.
+    """
+    out: dict[str, str] = {}
+    for m in re.finditer(r"[\w'’-]+", searched):
+        word = re.sub(r"['’]s$", "", m.group())
+        own = terms(word)
+        if len(own) != 1:
+            continue
+        for stand_in in equivalents.country_stand_ins(word):
+            for t in terms(stand_in):
+                if t != own[0]:
+                    out.setdefault(t, own[0])
+    return out
+
+
+def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
+    """A passage's or sentence's terms with the question terms its stand-ins stand for."""
+    if not stand_ins:
+        return have
+    extra = {stand_ins[t] for t in have if t in stand_ins}
+    return have | extra if extra else have
 
 
 # "How many"/"how much" ask for a count or an amount: scaffolding, like "what" or "did", not a word
@@ -877,6 +927,8 @@ def _evaluate(
     numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
     asked_terms = frozenset(qr.qt)
     binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
+    # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
+    picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
     memo: dict[str, frozenset[str]] = {}
     pairs = question_pairs([t for t in qr.qt if t in idf], idf)
     name_rx = _name_pattern(qr.aliases) if qr.speech else None
@@ -887,16 +939,18 @@ def _evaluate(
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = _sentence_terms(engine, p)
+        if qr.stand_ins:
+            sents = [(a, b, _widen(t, qr.stand_ins)) for a, b, t in sents]
         covs = [_coverage(idf, s[2], total) for s in sents]
         j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
         f.cov_s[i] = covs[j]
-        have = _passage_terms(engine, p)
+        have = _widen(_passage_terms(engine, p), qr.stand_ins)
         f.cov_p[i] = _coverage(idf, have, total)
         f.cov_q[i] = _coverage(qr.idf, have, full)
         if numerals:
             f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
         for m in near[pid]:
-            have = have | _passage_terms(engine, engine.passages[m])
+            have = have | _widen(_passage_terms(engine, engine.passages[m]), qr.stand_ins)
             if m in at:  # a neighbour's neighbour is not scored
                 if m < pid:
                     f.left[i] = at[m]
@@ -914,7 +968,9 @@ def _evaluate(
         ]
         f.typed[i] = max(stated, default=0.0)
         if a_type:
-            lacks = not _has_evidence(engine, a_type, p)
+            lacks = not _has_evidence(engine, a_type, p) or (
+                picture_dates and p.kind in slots.NOT_EVENT_PARTS
+            )
             if a_type == "place":
                 f.wrong_place[i] = lacks
             else:

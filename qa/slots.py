@@ -119,13 +119,14 @@ def counted_words(sentence: str) -> list[tuple[str, list[str]]]:
                 out.append((n, []))
             continue
         following: list[str] = []
-        for i, w in enumerate(re.finditer(r"\S+", after)):
+        tokens = list(re.finditer(r"\S+", after))
+        for i, w in enumerate(tokens):
             word = w.group().strip(",;:.!?()\"“”'")
             if not _WORD.fullmatch(word):
                 break
             if word.lower() in STOPWORDS:
-                if i == 0:
-                    continue  # "14 other councillors", "hundreds of buyers"
+                if i == 0 or _coordinated(n, word, following, tokens[i + 1 : i + 2]):
+                    continue  # "14 other councillors", "hundreds of buyers", "Eleven liberal and Muslim groups"
                 break
             following.append(word)
             if len(following) == 3 or w.group()[-1] in ',;:.!?)"”':
@@ -139,6 +140,32 @@ def counted_words(sentence: str) -> list[tuple[str, list[str]]]:
                 (n, following)
             )  # [] for "including 11 in which ...": a count of what the sentence holds
     return out
+
+
+def _coordinated(n: str, word: str, following: Sequence[str], rest: Sequence[re.Match[str]]) -> bool:
+    """Whether "and"/"or" joins two modifiers of one counted noun: "Eleven progressive and Muslim
+    organizations" counts organizations; not "three women and two men", nor "12 cars and". Only
+    after an exact number: "several standalone and multi-part stories" gives no count of stories
+    (read on, it answered a generated near miss, "How many stories achieved?", bench/fit_typed.py).
+
+    Args:
+        n: the number, as written.
+        word: the stop word after the number's words so far.
+        following: the words taken so far.
+        rest: the token after the stop word (none or one).
+    Returns:
+        True to read on past the stop word.
+    """
+    if word.lower() not in ("and", "or") or not following or not rest or len(following) > 1:
+        return False
+    if re.fullmatch(r"several|a few|many|dozens?|a dozen|hundreds|thousands|millions|billions", n, re.I):
+        return False  # a vague quantity
+    nxt = rest[0].group()
+    return (
+        _WORD.fullmatch(nxt) is not None
+        and not re.fullmatch(answer_type.NUMBER_WORDS, nxt, re.I)
+        and not following[-1].lower().endswith("s")  # a noun ends the phrase: "three women and ..."
+    )
 
 
 def count_bound(
@@ -1061,6 +1088,10 @@ SUBJECT_DESCRIBED = True
 # Whether a place the question scopes its value to ("in Iraq") must be named by a best sentence
 # (unused_place). bench/fit_typed.py, "Chosen: slots.SUBJECT_PLACE" (bench/reports/typed.md).
 SUBJECT_PLACE = True
+# Whether a country's capital binds a value to the country the question names ("Berlin's pledge ...
+# 130 billion euros" for "How much will Germany spend ...?"; qa.equivalents.country_stand_ins).
+# bench/fit_typed.py, "Chosen: slots.SUBJECT_STAND_INS" (bench/reports/typed.md).
+SUBJECT_STAND_INS = True
 # Per kind, how the asked names bind a value (bench/fit_slots.py, "Chosen: slots.SUBJECT_BIND"): "all"
 # (every distinguishing word in the value's sentence) or "any" (one of them: "in 2007 it drove the
 # PLO out of Gaza" binds "When did Hamas drive the PLO out of Gaza?", "Trump announced on Monday"
@@ -1297,11 +1328,18 @@ def name_terms(word: str, terms: Callable[[str], list[str]]) -> set[str]:
         word: a word of the question.
         terms: text -> content terms.
     Returns:
-        The terms of the word and, for a word ending in "s", of the word without it.
+        The terms of the word and, for a word ending in "s", of the word without it; for a
+        country's name, of its capital too (SUBJECT_STAND_INS).
     """
     got = set(terms(word))
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         got |= set(terms(word[:-1]))
+    if SUBJECT_STAND_INS:
+        from qa.equivalents import country_stand_ins
+
+        # "Berlin's pledge ... to spend up to 130 billion euros" binds "How much will Germany spend?"
+        for stand_in in country_stand_ins(word):
+            got |= set(terms(stand_in))
     return got
 
 
