@@ -95,7 +95,9 @@ def _pid(engine: Engine, words: str) -> int:
     return next(p.pid for p in engine.passages if words in p.text)
 
 
-def _after(engine: Engine, question: str, shown: list[str], speakers: list[str] | None = None) -> Conversation:
+def _after(
+    engine: Engine, question: str, shown: list[str], speakers: list[str] | None = None
+) -> Conversation:
     """A conversation whose previous turn asked `question` and showed the passages holding `shown`,
     best first."""
     conv = Conversation(engine)
