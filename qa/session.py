@@ -368,7 +368,7 @@ class Conversation:
             near: the previous answer's passage and its neighbours.
 
         Returns:
-            The article's passages holding the most of the follow-up's content words, when that is more
+            The article's passages holding the most of the follow-up's content words (weighed by idf), when that is more
             than `near` holds and at most MAX_OWN passages hold it; empty otherwise.
         """
         doc_id = self._doc(prev)
