@@ -26,6 +26,14 @@ conversation, one follow-up whose gold is a set of passages of the index:
 * it        "Did he/she say anything else about it?"  S's words holding the first question's word
             (any of them): "it" must carry the topic over.
 
+Two more open with "Who <cue> <S's words>?" (since fup13: "Who said ...?", "Who warned ...?", the
+annotated cue where it is one past-tense verb), whose answer is S, named by no word of the question;
+drawn in a pass of their own, at most two of each per article; the first answer must name S:
+
+* who_else  "What else did he/she say?"  S's other words (the passage shown where there are none);
+* who_about "What did he/she say about <word>?"  S's words holding the word, a rare word of another
+            attribution of S.
+
 Two kinds open with "Who is <S>?" instead (since fup12; drawn in a pass of their own, so that the
 kinds above keep the draws of earlier reports), at most two of each per article:
 
@@ -505,7 +513,72 @@ def gold_cases(
                 gold = _of(o, spoken, by_doc)
                 cases.append(Case("and_other", follow=f"And {o}?", gold=gold, gold_v1=v1, **base))
         cases += who_is_cases(name, doc_id, text, attrs[name], spoken, by_doc)
+        cases += who_said_cases(name, doc_id, attrs[name], said, spoken, by_doc)
     return cases
+
+
+# A cue that can open "Who <cue> ...?": one verb in the past tense ("said", "warned", "argued").
+_PAST_CUE = re.compile(r"(?:said|told|wrote|[a-z]{3,}ed)")
+
+
+def who_said_cases(
+    name: str,
+    doc_id: int,
+    rows: list[dict[str, Any]],
+    said: list[dict[str, Any]],
+    spoken: list[dict[str, Any]],
+    by_doc: list[Passage],
+) -> list[Case]:
+    """The "who_else" and "who_about" conversations of one article (module docstring): "Who <cue>
+    <S's words>?", whose answer is S, then a follow-up whose "he"/"she" is that answer, not a person
+    the first question named. Drawn with a generator of the article's own (the other kinds' draws
+    stay those of earlier reports).
+
+    Args:
+        name: the article's id; doc_id: its document in the index.
+        rows: its annotations; said: the attributions of 30 characters or more of words said;
+        spoken: every attribution of words said.
+        by_doc: its passages.
+
+    Returns:
+        At most two cases of each kind.
+    """
+    rng = random.Random("who said " + name)
+    out: list[Case] = []
+    for x in rng.sample(said, len(said)):
+        who = x["source_resolved"]
+        sur = _surname(who)
+        pron = {"m": "he", "f": "she"}.get(_gender(rows, who) or "")
+        # Quote marks dropped at the words' edges only: "country's" keeps its apostrophe.
+        words = [w for w in (t.strip("\"“”‘’'") for t in x["content_text"].split()) if w]
+        if pron is None or not sur or len(words) < 6:
+            continue
+        cue = (x.get("cue_text") or "").strip().lower()
+        verb = cue if _PAST_CUE.fullmatch(cue) else "said"
+        mine = _passages([tuple(y) for y in x["content"]], by_doc)
+        # The words as the first question quotes them: at most 12, the speaker's own "I"/"we" kept
+        # (a reader pastes what they read).
+        first = f"Who {verb} {' '.join(words[:12]).rstrip('.,;:!?')}?"
+        base = {"first": first, "first_gold": mine, "doc_id": doc_id, "surname": sur}
+        theirs = [y for y in spoken if _surname(y["source_resolved"]) == sur]
+        if sum(c.kind == "who_else" for c in out) < 2:
+            rest = _of(sur, theirs, by_doc) - mine
+            follow = f"What else did {pron} say?"
+            out.append(Case("who_else", follow=follow, gold=rest or mine, **base))
+        if sum(c.kind == "who_about" for c in out) < 2:
+            other = [y for y in theirs if not (_passages([tuple(z) for z in y["content"]], by_doc) & mine)]
+            y = rng.choice(other) if other else None
+            avoid = {w.lower() for w in who.split()} | {w.lower() for w in words}
+            word = _rare_word(y["content_text"], by_doc, rng, avoid) if y else None
+            if word:
+                rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+                gold = _of(sur, [z for z in theirs if rx.search(z["content_text"])], by_doc)
+                if gold:
+                    follow = f"What did {pron} say about {word}?"
+                    out.append(Case("who_about", follow=follow, gold=gold, **base))
+        if sum(c.kind == "who_else" for c in out) >= 2 and sum(c.kind == "who_about" for c in out) >= 2:
+            break
+    return out
 
 
 # "said in a statement", "told reporters in a brief telephone interview": the medium's head noun, the
@@ -676,6 +749,12 @@ def score(engine: Engine, cases: list[Case]) -> list[Case]:
     return cases
 
 
+# Kinds whose first question is their own (not "What did <S> say about <word>?"): kept out of "all
+# follow-ups", whose figure stays comparable with earlier reports; who_else and who_about since fup13.
+_WHO_SAID = ("who_else", "who_about")
+_OWN_FIRST = ("who_is", "medium", *_WHO_SAID)
+
+
 def table(cases: list[Case]) -> list[str]:
     """Hit@1 by follow-up kind: over all conversations, and where the first answer was right."""
     kinds = [
@@ -691,6 +770,8 @@ def table(cases: list[Case]) -> list[str]:
         "it",
         "who_is",
         "medium",
+        "who_else",
+        "who_about",
     ]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
@@ -709,8 +790,9 @@ def table(cases: list[Case]) -> list[str]:
 
     for k in kinds:
         out.append(row(k, [c for c in cases if c.kind == k]))
-    out.append(row("all follow-ups", [c for c in cases if c.kind not in ("first", "who_is", "medium")]))
-    out.append(row("all, who_is and medium too", [c for c in cases if c.kind != "first"]))
+    out.append(row("all follow-ups", [c for c in cases if c.kind not in ("first", *_OWN_FIRST)]))
+    out.append(row("all, who_is and medium too", [c for c in cases if c.kind not in ("first", *_WHO_SAID)]))
+    out.append(row("all, who_else and who_about too", [c for c in cases if c.kind != "first"]))
     return out
 
 

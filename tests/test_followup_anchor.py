@@ -98,20 +98,21 @@ def test_a_given_name_decides_before_the_pronouns() -> None:
 
 def test_she_writes_in_her_email(harbour: Engine) -> None:
     a = talk(harbour, "Who is Lena Marsh?", "What did she write in her email?")
-    assert a.searched == "What did Lena Marsh write in her email?"
+    # By surname, as the article names her after introducing her (fup13).
+    assert a.searched == "What did Marsh write in her email?"
     assert Path(a.hits[0].source).name == "ferry.txt", a.hits[0].text
     assert "wrote in an email" in a.hits[0].text, a.hits[0].text
 
 
 def test_she_says_in_her_statement(harbour: Engine) -> None:
     a = talk(harbour, "Who is Lena Marsh?", "What did she say in her statement?")
-    assert "Lena Marsh" in a.searched and not followup.garbled(a.searched)
+    assert "Marsh" in a.searched and not followup.garbled(a.searched)
     assert "said in a statement that two more shipping firms" in a.hits[0].text, a.hits[0].text
 
 
 def test_a_why_after_who_is_finds_the_passage_that_says_why(harbour: Engine) -> None:
     a = talk(harbour, "Who is Lena Marsh?", "Why didn't she speak at the public meeting?")
-    assert a.searched == "Why didn't Lena Marsh speak at the public meeting?"
+    assert a.searched == "Why didn't Marsh speak at the public meeting?"
     assert a.hits[0].text.startswith("Councillor Tom Reyes questioned why Marsh"), a.hits[0].text
 
 
