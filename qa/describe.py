@@ -54,7 +54,13 @@ _SUBJECT = speech_question(r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<s>[^,?;]+?)\s*(?:[,?;]|$)", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _NAMED_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)\s+(?P<rest>[a-z].*)$")
+_ROLE_OF = re.compile(
+    r"^(?P<rest>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*)*)$"
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|one|some)\s+", re.I)
+# A title in quote marks inside a description ("a host on the TV show "Shark Tank"") is part of it.
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
 
 # Words between which the title before a name stops: "Both Agerblad and tattoo artist Zashay Tastas".
 _STOP_BEFORE = re.compile(
@@ -105,6 +111,9 @@ def subject_of(question: str) -> Subject | None:
     n = _NAMED_ROLE.match(text)  # "Trump confidant", "Rubio press secretary": someone of Trump's
     if n:
         return Subject(s, e, text, n.group("owner"), n.group("rest"))
+    o = _ROLE_OF.match(text)  # "chairman of Our Principles PAC": someone of the PAC's, not the PAC
+    if o:
+        return Subject(s, e, text, o.group("owner"), o.group("rest"))
     return Subject(s, e, text, "", text)
 
 
@@ -153,7 +162,7 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
                 prev = _STOP_BEFORE.sub("", before[-2]).split()[-_PRE_WORDS:]
                 if prev and prev[0][:1].islower() or prev and prev[0].lower() in ("a", "an", "the"):
                     out.append(" ".join(prev))
-            after = sent[m.end() :]
+            after = _QUOTED_TITLE.sub(r"\1", sent[m.end() :])
             if _APPOSITION_START.match(after):
                 body = re.split(r"[,;:.!?“”\"()\[\]—–]", after[1:], maxsplit=1)[0]
                 out.append(" ".join(body.split()[:_POST_WORDS]))
@@ -330,15 +339,32 @@ def match(
     total = sum(weights.values())
     if not total:
         return []
+    # "the Shark Tank star" for "Cuban, who is also a host on the TV show "Shark Tank"": a role
+    # noun the article may word otherwise; the name it is bound to identifies the source.
+    owner = set(terms(subject.owner)) if subject.owner and _role_head(subject.head) else set()
     skip = set(excluded)
     scored = []
     for name, p in profiles_.items():
         if name in skip:
             continue
         got = sum(w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items())
-        if any(t in p.own for t in head):
+        if any(t in p.own for t in head) or (owner and owner <= p.own):
             scored.append((name, got / total))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+
+def _role_head(head: str) -> bool:
+    """Whether a subject's head is one role noun ("star", "chairman"), as index.attribution.words lists them.
+
+    Args:
+        head: the subject's head (Subject.head).
+    Returns:
+        True for a single word that is a role noun or a title.
+    """
+    from index.attribution.words import ROLE_WORDS, TITLES
+
+    words = head.lower().split()
+    return len(words) == 1 and (words[0] in ROLE_WORDS or words[0] in TITLES)
 
 
 # The weakest description match taken as the asked source: below it the question's subject is

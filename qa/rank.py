@@ -1445,7 +1445,7 @@ def _near_miss(
     best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
-        why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
+        why = unquoted_reason(engine, searched, phrase)
         if why:
             return why
     # "When did Obama and Putin last meet?" where the answer's document only announces the meeting
@@ -1650,6 +1650,29 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
     if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
     return wanted, known
+
+
+def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
+    """Why the speaker a question asks for is not quoted (abstain.unquoted_speaker), or "".
+
+    A phrase that describes its speaker rather than naming them ("the chairman of Our Principles
+    PAC", "the Shark Tank star") names someone else, an organisation or a show the documents may
+    never quote; it is no near miss when it describes a quoted source (described_speaker). Names the
+    documents never write are left to the unknown-name test.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        phrase: its asked speaker (abstain.asked_speaker).
+    Returns:
+        The reason to decline, or "".
+    """
+    why = abstain.unquoted_speaker(
+        phrase, engine.speaker_evidence(), lambda n: any(engine.lexical.known(t) for t in engine.terms(n))
+    )
+    if why and not abstain.is_name(phrase) and described_speaker(engine, searched):
+        return ""
+    return why
 
 
 def described_speaker(engine: Engine, searched: str) -> list[str]:
