@@ -1670,7 +1670,8 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
     why = abstain.unquoted_speaker(
         phrase, engine.speaker_evidence(), lambda n: any(engine.lexical.known(t) for t in engine.terms(n))
     )
-    if why and not abstain.is_name(phrase) and described_speaker(engine, searched):
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)  # "the Office for Students" is a name
+    if why and abstain.name_runs(bare) != [bare] and described_speaker(engine, searched):
         return ""
     return why
 
