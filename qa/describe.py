@@ -270,6 +270,34 @@ def country_aims(question: str, subject: Subject | None) -> bool:
     return verb is not None and bool(_AIM_VERBS.match(verb.group(1)))
 
 
+# How far back a described source's fuller first mention is looked for (characters).
+_ANTECEDENT_REACH = 3000
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+(?P<rest>.+)$", re.I)
+
+
+def antecedent(text: str, at: int, source: str) -> str:
+    """The fuller earlier mention a definite description takes up: "the commission" after "a New
+    Hampshire ballot commission in January was ...".
+
+    Args:
+        text: the document's text.
+        at: where the source is mentioned.
+        source: the source as written ("the commission").
+    Returns:
+        The earlier mention's words ("New Hampshire ballot commission"), nearest first; "" when the
+        source is no definite description or nothing before it names the same noun with more words.
+    """
+    m = _DEFINITE.match(source.strip())
+    if m is None:
+        return ""
+    rest = m.group("rest").split()
+    noun = r"\s+".join(re.escape(w) for w in rest)
+    rx = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){{1,4}}){noun}\b")
+    lo = max(0, at - _ANTECEDENT_REACH)
+    found = [x for x in rx.finditer(text, lo, at) if x.end() <= at]
+    return " ".join([*found[-1].group(1).split(), *rest]) if found else ""
+
+
 def profiles(
     speakers: Iterable[Speaker], quotes: Iterable[QuoteRow], doc_text: Callable[[int], str], terms: Terms
 ) -> dict[str, Profile]:
@@ -292,10 +320,16 @@ def profiles(
                 sources_of.setdefault(q.speaker, set()).add(q.source)
     doc_terms: dict[int, frozenset[str]] = {}
     out: dict[str, Profile] = {}
+    described: dict[str, list[str]] = {}
+    for q in quotes:  # "the commission said" after "a New Hampshire ballot commission ...": that one
+        if q.speaker and q.source and q.mention_start > 0 and not q.speaker[:1].isupper():
+            ante = antecedent(doc_text(q.doc_id), q.mention_start, q.source)
+            if ante:
+                described.setdefault(q.speaker, []).append(ante)
     for s in speakers:
         if s.name not in docs_of:
             continue
-        bits = [s.name, *s.aliases, *sources_of.get(s.name, ())]
+        bits = [s.name, *s.aliases, *sources_of.get(s.name, ()), *described.get(s.name, ())]
         dterms: set[str] = set()
         for d in sorted(docs_of[s.name]):
             text = doc_text(d)
@@ -335,7 +369,7 @@ def match(
         (speaker, strength in 0..1), best first; sources with no word of the subject left out.
     """
     weights = {t: idf(t) for t in dict.fromkeys(terms(subject.text))}
-    head = set(terms(subject.head)) or set(weights)
+    head = set(terms(_head_noun(subject))) or set(terms(subject.head)) or set(weights)
     total = sum(weights.values())
     if not total:
         return []
@@ -351,6 +385,27 @@ def match(
         if any(t in p.own for t in head) or (owner and owner <= p.own):
             scored.append((name, got / total))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|for|at|in|from|with|on|to|about|behind)\s+", re.I)
+
+
+def _head_noun(subject: Subject) -> str:
+    """The noun a plain description is about: its last word before a preposition ("commission" in
+    "New Hampshire ballot commission", "voice" in "voice over in the new ad"); a possessive's or a
+    named role's head as parsed.
+
+    Args:
+        subject: the question's subject.
+    Returns:
+        The head word(s).
+    """
+    if subject.owner or subject.head != subject.text:
+        return subject.head
+    pre = _PREPOSITION.split(subject.text, maxsplit=1)[0].split()
+    while len(pre) > 1 and pre[-1].lower() in ("over", "up", "out", "off", "in", "down"):
+        pre = pre[:-1]  # "voice over", "sit-in": the particle of a compound
+    return pre[-1] if pre else subject.text
 
 
 def _role_head(head: str) -> bool:

@@ -1671,7 +1671,18 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
         phrase, engine.speaker_evidence(), lambda n: any(engine.lexical.known(t) for t in engine.terms(n))
     )
     bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)  # "the Office for Students" is a name
-    if why and abstain.name_runs(bare) != [bare] and described_speaker(engine, searched):
+    runs = abstain.name_runs(bare)
+    if not why or runs == [bare]:
+        return why
+    # The source described, or named by a described source's wording ("the commission" for "the
+    # New Hampshire ballot commission"), is quoted, and described with the names the phrase holds.
+    quoted = {q.speaker for q in engine.quotes}
+    found = described_speaker(engine, searched) or [
+        n for n in questions.match_speakers(phrase, engine.speakers_index) if n in quoted and not n[:1].isupper()
+    ]
+    profiles = engine.speaker_profiles()
+    named = set(engine.terms(" ".join(runs)))
+    if any(n in profiles and named <= profiles[n].own for n in found):
         return ""
     return why
 
