@@ -381,9 +381,11 @@ def match(
     for name, p in profiles_.items():
         if name in skip:
             continue
-        got = sum(w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items())
-        if any(t in p.own for t in head) or (owner and owner <= p.own):
+        if any(t in p.own for t in head):
+            got = sum(w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items())
             scored.append((name, got / total))
+        elif owner and owner <= p.own:  # the role worded otherwise: its words count for nothing
+            scored.append((name, sum(w for t, w in weights.items() if t in p.own and t not in head) / total))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
 
 

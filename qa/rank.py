@@ -1658,7 +1658,8 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
     A phrase that describes its speaker rather than naming them ("the chairman of Our Principles
     PAC", "the Shark Tank star") names someone else, an organisation or a show the documents may
     never quote; it is no near miss when it describes a quoted source (described_speaker). Names the
-    documents never write are left to the unknown-name test.
+    documents never write, and that name no country ("the Kremlin leader"), are left to the
+    unknown-name test.
 
     Args:
         engine: the open index.
@@ -1668,7 +1669,11 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
         The reason to decline, or "".
     """
     why = abstain.unquoted_speaker(
-        phrase, engine.speaker_evidence(), lambda n: any(engine.lexical.known(t) for t in engine.terms(n))
+        phrase,
+        engine.speaker_evidence(),
+        # A country's name the documents do not write ("Tehran", "British") is read by its other
+        # names (abstain.speaker_evidence holds a quoted source's countries): still evidence.
+        lambda n: bool(describe.country_words(n, "")) or any(engine.lexical.known(t) for t in engine.terms(n)),
     )
     bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)  # "the Office for Students" is a name
     runs = abstain.name_runs(bare)
