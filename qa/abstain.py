@@ -362,7 +362,9 @@ def _other_given_name(run: str, text: str) -> bool:
     return other
 
 
-def unquoted_speaker(phrase: str, evidence: SpeakerEvidence, known: Callable[[str], bool] | None = None) -> str:
+def unquoted_speaker(
+    phrase: str, evidence: SpeakerEvidence, known: Callable[[str], bool] | None = None
+) -> str:
     """Why the asked speaker has nothing to answer with, or "".
 
     A speaker phrase none of whose names ("Marco Rubio", "Office for Students", "Stanford") names or

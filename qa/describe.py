@@ -29,7 +29,7 @@ _VERBS = (
     r"suggest|propose|demand|ask|promise|pledge|admit|deny|feel|make|stress|announce|predict|"
     r"respond|react|reply|comment|describe|accuse|critici[sz]e|praise|defend|explain|blame|vow|"
     r"recommend|expect|hope|fear|offer|advise|state|note|add|characteri[sz]e|justify|answer|"
-    r"view|see|sum|put|portray|frame|recall|reveal|confirm|concede|acknowledge|estimate|know)"
+    r"view|see|sum|put|portray|frame|recall|reveal|confirm|concede|acknowledge|estimate|know|stand|draw)"
 )
 
 
@@ -382,7 +382,9 @@ def match(
         if name in skip:
             continue
         if any(t in p.own for t in head):
-            got = sum(w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items())
+            got = sum(
+                w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items()
+            )
             scored.append((name, got / total))
         elif owner and owner <= p.own:  # the role worded otherwise: its words count for nothing
             scored.append((name, sum(w for t, w in weights.items() if t in p.own and t not in head) / total))

@@ -1673,7 +1673,9 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
         engine.speaker_evidence(),
         # A country's name the documents do not write ("Tehran", "British") is read by its other
         # names (abstain.speaker_evidence holds a quoted source's countries): still evidence.
-        lambda n: bool(describe.country_words(n, "")) or any(engine.lexical.known(t) for t in engine.terms(n)),
+        lambda n: (
+            bool(describe.country_words(n, "")) or any(engine.lexical.known(t) for t in engine.terms(n))
+        ),
     )
     bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)  # "the Office for Students" is a name
     runs = abstain.name_runs(bare)
@@ -1683,7 +1685,9 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
     # New Hampshire ballot commission"), is quoted, and described with the names the phrase holds.
     quoted = {q.speaker for q in engine.quotes}
     found = described_speaker(engine, searched) or [
-        n for n in questions.match_speakers(phrase, engine.speakers_index) if n in quoted and not n[:1].isupper()
+        n
+        for n in questions.match_speakers(phrase, engine.speakers_index)
+        if n in quoted and not n[:1].isupper()
     ]
     profiles = engine.speaker_profiles()
     named = set(engine.terms(" ".join(runs)))
