@@ -304,11 +304,11 @@ _PSYCH_VERBS = (
     r"excit(?:e|es|ed)|pleas(?:e|es|ed)|puzzl(?:e|es|ed)|amaz(?:e|es|ed)|interest(?:s|ed)?|"
     r"motivat(?:e|es|ed)|inspir(?:e|es|ed)|drive[sn]?|drove)"
 )
+# The one who feels is named (capitalised: "What worries have US officials voiced ...?" has a noun).
 _STANCE = re.compile(
-    rf"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which\s+\w+)\s+(?:most\s+|really\s+)?{_PSYCH_VERBS}\s+"
-    r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?:about|at|in|over|with|on)\b"
-    r"|^\s*(?:and\s+|so\s+|but\s+)?where\s+(?:does|do|did)\s+.+?\s+(?:stand|draw\s+the\s+line)\b",
-    re.I,
+    rf"^\s*(?i:(?:and\s+|so\s+|but\s+)?(?:what|which\s+\w+)\s+(?:most\s+|really\s+)?{_PSYCH_VERBS})\s+"
+    r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?i:about|at|in|over|with|on)\b"
+    r"|^\s*(?i:(?:and\s+|so\s+|but\s+)?where\s+(?:does|do|did)\s+.+?\s+(?:stand|draw\s+the\s+line))\b"
 )
 
 

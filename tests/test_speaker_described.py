@@ -154,3 +154,21 @@ def test_a_described_quoted_source_is_answered(elms, question: str, said: str) -
 def test_a_named_person_never_quoted_is_still_declined(elms) -> None:  # type: ignore[no-untyped-def]
     a = _ask(elms, "What did Piet Vos say about the fares?")
     assert a.abstained and ("not quoted" in a.reason or "quote no" in a.reason), a.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "stance"),
+    [
+        ("What worries Karl Dent about the harbour plans?", True),
+        ("What surprised Dara Quill most at the rally?", True),
+        ("Where does the Green Party lawmaker draw the line on free speech?", True),
+        ("Where does Nell Ormond stand on the fares?", True),
+        ("What worries have Elms officials voiced about the fares?", False),  # "worries" is a noun
+        ("What worries investors?", False),
+        ("Where did the ferry sink?", False),
+    ],
+)
+def test_a_stance_question_asks_for_the_persons_words(question: str, stance: bool) -> None:
+    from qa.question import is_speech_question
+
+    assert is_speech_question(question) is stance
