@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from index import docstore, store
-from index.lexical import STOPWORDS
 from index.store import DOCSTORE
 
 
@@ -98,7 +97,7 @@ def unnamed_source(source: str) -> str:
     ).split()
     if not words or len(words) > _MAX_WORDS:
         return ""
-    if DESCRIBED and _DESCRIBED.fullmatch(source.strip()) and any(w not in STOPWORDS for w in words):
+    if DESCRIBED and _DESCRIBED.fullmatch(source.strip()) and any(w not in _stopwords() for w in words):
         # "the commission", "a voice over", "the company": a body or a voice the text describes
         # without naming it; asked for by that description ("the New Hampshire ballot commission").
         return " ".join(words)
@@ -118,6 +117,14 @@ DESCRIBED = True
 _DESCRIBED = re.compile(r"(?:[Tt]he|[Aa]n?)(?:\s+[a-z][a-z-]*){1,4}")
 _PREPOSITIONS = frozenset("of for in at from with".split())
 _SHARES = frozenset("percent majority minority plurality half third quarter most many".split())
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    """index.lexical's stop words, imported on first use: `qa --help` loads no numpy."""
+    from index.lexical import STOPWORDS
+
+    return frozenset(STOPWORDS)
 
 
 @functools.cache
