@@ -97,7 +97,12 @@ def unnamed_source(source: str) -> str:
     ).split()
     if not words or len(words) > _MAX_WORDS:
         return ""
-    if DESCRIBED and _DESCRIBED.fullmatch(source.strip()) and any(w not in _stopwords() for w in words):
+    if (
+        DESCRIBED
+        and _DESCRIBED.fullmatch(source.strip())
+        and not _PREPOSITIONS & set(words)  # "the religious test for refugees" is what was said of
+        and any(w not in _stopwords() for w in words)
+    ):
         # "the commission", "a voice over", "the company": a body or a voice the text describes
         # without naming it; asked for by that description ("the New Hampshire ballot commission").
         return " ".join(words)
