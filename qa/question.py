@@ -295,7 +295,8 @@ _AGENTLESS = re.compile(
 
 
 # A question about someone's stance or feelings, which their own words answer: "What worries
-# Karl-Heinz Kamp about NATO's plans?" (a verb whose object feels), "Where does X stand on Y?",
+# Karl-Heinz Kamp about NATO's plans?" (a verb whose object feels), "Where does X stand on Y?"
+# (not "Where did the pharmacist stand in relation to the physicians?", SQuAD: a rank),
 # "Where does X draw the line on Y?".
 _PSYCH_VERBS = (
     r"(?:worr(?:y|ies|ied)|concern(?:s|ed)?|troubl(?:e|es|ed)|bother(?:s|ed)?|surpris(?:e|es|ed)|"
@@ -308,7 +309,7 @@ _PSYCH_VERBS = (
 _STANCE = re.compile(
     rf"^\s*(?i:(?:and\s+|so\s+|but\s+)?(?:what|which\s+\w+)\s+(?:most\s+|really\s+)?{_PSYCH_VERBS})\s+"
     r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?i:about|at|in|over|with|on)\b"
-    r"|^\s*(?i:(?:and\s+|so\s+|but\s+)?where\s+(?:does|do|did)\s+.+?\s+(?:stand|draw\s+the\s+line))\b"
+    r"|^\s*(?i:(?:and\s+|so\s+|but\s+)?where\s+(?:does|do|did)\s+.+?\s+(?:stand\s+on|draw\s+the\s+line))\b"
 )
 
 
