@@ -151,6 +151,98 @@ def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[di
     return out
 
 
+# "Name, the/a <description>," in an article: the description a reader may ask for instead of the
+# name ("the chairman of the Federal Reserve", "a spokeswoman for the campaign").
+_APPOSITION = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2}), (?:the |a |an )"
+    r"(?P<desc>[a-z](?:[^,.;:!?\"“”()\n]|(?<=\b[A-Z])\.|(?<=Mr)\.|(?<=Mrs)\.|(?<=Ms)\.|(?<=Dr)\.|"
+    r"(?<=Sen)\.|(?<=Rep)\.|(?<=Gov)\.|(?<=Gen)\.){2,80}?)"
+    r"(?:[,;]|(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)\.|\s+(?:said|says|told|added)\b)"
+)
+_DESC_STOP = re.compile(r"\b(?:who|which|that|said|says|told|is|was|has|had|and|or|but)\b")
+
+
+def described_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]:
+    """Speaker questions that ask for the speaker by the description an apposition gives them.
+
+    - "described": "Name, the <description>," where Name is an annotated named source of the article
+      with an attribution of 40 characters or more: "What did the <description> say about <word>?",
+      <word> the rarest word of that attribution; gold as for the named questions.
+    - "never-described": the same for a two-word name whose surname and given name are no annotated
+      source anywhere in the sample (mentioned, never quoted), with a word of a quote in the article.
+
+    A random generator of its own (seeded from `seed`) leaves the named questions as they were.
+
+    Args:
+        docs: the sample's articles.
+        atts: their annotated attributions.
+        seed: the sample's seed.
+    Returns:
+        The questions, each with "kind" "described" (answerable) or "never-described".
+    """
+    rng = random.Random(seed + 7919)
+    sources: set[str] = set()
+    for a in atts:
+        for s in (a.get("source_text"), a.get("source_resolved")):
+            if s:
+                sources.update(w.lower() for w in re.findall(r"[A-Za-z]+", s))
+    by_doc = collections.defaultdict(list)
+    for a in atts:
+        by_doc[a["doc_id"]].append(a)
+    out: list[dict] = []
+    for d in docs:
+        mine = by_doc[d["doc_id"]]
+        quotes = [a["content_text"] for a in mine if len(a["content_text"]) >= 40]
+        named = {
+            a["source_resolved"].split()[-1]: a["source_resolved"]
+            for a in mine
+            if a.get("source_resolved_by") == "name" and a.get("source_resolved")
+        }
+        seen: set[str] = set()
+        for m in _APPOSITION.finditer(d["text"]):
+            name, desc = m.group("name"), m.group("desc")
+            if _DESC_STOP.search(desc) or len(desc.split()) > 10 or desc in seen or not quotes:
+                continue
+            seen.add(desc)
+            words = name.split()
+            full = named.get(words[-1])
+            if full is not None:
+                said = [a for a in mine if a.get("source_resolved") == full and len(a["content_text"]) >= 40]
+                if not said:
+                    continue
+                a = rng.choice(said)
+                word = _rarest(a["content_text"], {w.lower() for w in full.split()})
+                if not word:
+                    continue
+                same = [b for b in said if re.search(rf"\b{word}\b", b["content_text"])]
+                out.append(
+                    {
+                        "id": f"{d['doc_id']}:desc:{a['id']}",
+                        "question": f"What did the {desc} say about {word}?",
+                        "answerable": True,
+                        "kind": "described",
+                        "article": d["doc_id"],
+                        "doc": f"{d['doc_id']}.txt",
+                        "spans": [tuple(c) for b in same for c in b["content"]],
+                        "said": a["content_text"],
+                        "answers": [_around(b["content_text"], word) for b in same],
+                    }
+                )
+            elif words[-1].lower() not in sources and words[0].lower() not in sources:
+                word = _rarest(rng.choice(quotes), set())
+                if word:
+                    out.append(
+                        {
+                            "id": f"{d['doc_id']}:never-desc:{name}",
+                            "question": f"What did the {desc} say about {word}?",
+                            "answerable": False,
+                            "kind": "never-described",
+                            "article": d["doc_id"],
+                        }
+                    )
+    return out
+
+
 def speaker_set(articles: int, seed: int) -> tuple[Engine, list[dict]]:
     """The index of a fixed sample of train articles and the speaker questions about them.
 
@@ -172,7 +264,8 @@ def speaker_set(articles: int, seed: int) -> tuple[Engine, list[dict]]:
         f = folder / f"{d['doc_id']}.txt"
         if not f.exists():
             f.write_text(d["text"], encoding="utf-8")
-    return quality.index_of(folder.name, [folder], quantized=True), questions(docs, atts, rng)
+    items = questions(docs, atts, rng) + described_questions(docs, atts, seed)
+    return quality.index_of(folder.name, [folder], quantized=True), items
 
 
 def holds(passage: Passage, item: dict) -> bool:
@@ -224,14 +317,18 @@ def main() -> int:
     ap.add_argument(
         "--classify", action="store_true", help="count the answerable questions missed at 1 by MISS_KINDS"
     )
+    ap.add_argument("--described-only", action="store_true", help="only the questions asked by description")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
 
     engine, items = speaker_set(args.articles, args.seed)
+    if args.described_only:
+        items = [it for it in items if it.get("kind") in ("described", "never-described")]
 
     conv = Conversation(engine)
     tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     ranks: collections.Counter[str] = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
+    described: collections.Counter[str] = collections.Counter()  # the same, asked by description
     kinds: collections.Counter[str] = collections.Counter()
     for it in items:
         conv.reset()
@@ -248,10 +345,11 @@ def main() -> int:
         tally[it.get("kind", it["answerable"])][reason] += 1
         shown = list(a.nearest if a.abstained else a.passages)[:5]
         if it["answerable"]:
-            ranks["n"] += 1
-            ranks["hit@1"] += bool(shown) and not a.abstained and holds(shown[0], it)
-            ranks["hit@1 answered or not"] += bool(shown) and holds(shown[0], it)
-            ranks["recall@5"] += any(holds(p, it) for p in shown)
+            group = ranks if it.get("kind") != "described" else described
+            group["n"] += 1
+            group["hit@1"] += bool(shown) and not a.abstained and holds(shown[0], it)
+            group["hit@1 answered or not"] += bool(shown) and holds(shown[0], it)
+            group["recall@5"] += any(holds(p, it) for p in shown)
         if args.show and a.abstained == it["answerable"]:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
         missed = it["answerable"] and not (shown and holds(shown[0], it))
@@ -284,7 +382,8 @@ def main() -> int:
     lines = [
         f"# Speaker questions from PolNeAR train ({args.articles} articles, seed {args.seed})",
         "",
-        f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}`",
+        f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}"
+        + (" --described-only`" if args.described_only else "`"),
         "",
         "| questions | n | declined | by reason |",
         "|---|---:|---:|---|",
@@ -293,6 +392,8 @@ def main() -> int:
         (True, "answerable (speaker quoted on the word)"),
         (False, "unanswerable (never quoted)"),
         ("off", "unanswerable (quoted, not on the word)"),
+        ("described", "answerable, asked by an apposition's description"),
+        ("never-described", "unanswerable, a never-quoted person asked by description"),
     ):
         c = tally[ans]
         n = sum(c.values())
@@ -308,6 +409,16 @@ def main() -> int:
         "|---:|---:|---:|---:|",
         f"| {ranks['n']} | {ranks['hit@1'] / n:.3f} | {ranks['hit@1 answered or not'] / n:.3f} "
         f"| {ranks['recall@5'] / n:.3f} |",
+    ]
+    nd = max(described["n"], 1)
+    lines += [
+        "",
+        "Asked by description (`described_questions`: the same retrieval measure):",
+        "",
+        "| n | hit@1 | hit@1 (declined or not) | recall@5 |",
+        "|---:|---:|---:|---:|",
+        f"| {described['n']} | {described['hit@1'] / nd:.3f} | {described['hit@1 answered or not'] / nd:.3f} "
+        f"| {described['recall@5'] / nd:.3f} |",
     ]
     if args.classify:
         lines += [

@@ -362,7 +362,9 @@ def _other_given_name(run: str, text: str) -> bool:
     return other
 
 
-def unquoted_speaker(phrase: str, evidence: SpeakerEvidence) -> str:
+def unquoted_speaker(
+    phrase: str, evidence: SpeakerEvidence, known: Callable[[str], bool] | None = None
+) -> str:
     """Why the asked speaker has nothing to answer with, or "".
 
     A speaker phrase none of whose names ("Marco Rubio", "Office for Students", "Stanford") names or
@@ -371,13 +373,18 @@ def unquoted_speaker(phrase: str, evidence: SpeakerEvidence) -> str:
     ("Barack Obama" is "Obama"), an organisation ("Office for Students") only whole. A phrase without
     names ("the tattoo artist") is left to ranking: its wording may describe a source.
 
+    A name the documents never write ("the Kremlin leader" where they say "Russian President
+    Vladimir Putin") is no evidence that its bearer is not quoted: the documents may call them
+    otherwise, and whether they are about it at all is the unknown-name test's (qa.rank).
+
     Args:
         phrase: the asked speaker, as asked_speaker found it.
         evidence: speaker_evidence of the index.
+        known: whether the documents write a name at all; None: every name counts.
     Returns:
         The reason to decline, or "".
     """
-    runs = name_runs(phrase)
+    runs = [r for r in name_runs(phrase) if known is None or known(r)]
 
     def named(text: str) -> bool:
         return any(

@@ -29,7 +29,7 @@ _VERBS = (
     r"suggest|propose|demand|ask|promise|pledge|admit|deny|feel|make|stress|announce|predict|"
     r"respond|react|reply|comment|describe|accuse|critici[sz]e|praise|defend|explain|blame|vow|"
     r"recommend|expect|hope|fear|offer|advise|state|note|add|characteri[sz]e|justify|answer|"
-    r"view|see|sum|put|portray|frame|recall|reveal|confirm|concede|acknowledge|estimate|know)"
+    r"view|see|sum|put|portray|frame|recall|reveal|confirm|concede|acknowledge|estimate|know|stand|draw)"
 )
 
 
@@ -54,7 +54,13 @@ _SUBJECT = speech_question(r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<s>[^,?;]+?)\s*(?:[,?;]|$)", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _NAMED_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)\s+(?P<rest>[a-z].*)$")
+_ROLE_OF = re.compile(
+    r"^(?P<rest>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s+(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*)*)$"
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|one|some)\s+", re.I)
+# A title in quote marks inside a description ("a host on the TV show "Shark Tank"") is part of it.
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
 
 # Words between which the title before a name stops: "Both Agerblad and tattoo artist Zashay Tastas".
 _STOP_BEFORE = re.compile(
@@ -105,6 +111,9 @@ def subject_of(question: str) -> Subject | None:
     n = _NAMED_ROLE.match(text)  # "Trump confidant", "Rubio press secretary": someone of Trump's
     if n:
         return Subject(s, e, text, n.group("owner"), n.group("rest"))
+    o = _ROLE_OF.match(text)  # "chairman of Our Principles PAC": someone of the PAC's, not the PAC
+    if o:
+        return Subject(s, e, text, o.group("owner"), o.group("rest"))
     return Subject(s, e, text, "", text)
 
 
@@ -153,7 +162,7 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
                 prev = _STOP_BEFORE.sub("", before[-2]).split()[-_PRE_WORDS:]
                 if prev and prev[0][:1].islower() or prev and prev[0].lower() in ("a", "an", "the"):
                     out.append(" ".join(prev))
-            after = sent[m.end() :]
+            after = _QUOTED_TITLE.sub(r"\1", sent[m.end() :])
             if _APPOSITION_START.match(after):
                 body = re.split(r"[,;:.!?“”\"()\[\]—–]", after[1:], maxsplit=1)[0]
                 out.append(" ".join(body.split()[:_POST_WORDS]))
@@ -261,6 +270,34 @@ def country_aims(question: str, subject: Subject | None) -> bool:
     return verb is not None and bool(_AIM_VERBS.match(verb.group(1)))
 
 
+# How far back a described source's fuller first mention is looked for (characters).
+_ANTECEDENT_REACH = 3000
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+(?P<rest>.+)$", re.I)
+
+
+def antecedent(text: str, at: int, source: str) -> str:
+    """The fuller earlier mention a definite description takes up: "the commission" after "a New
+    Hampshire ballot commission in January was ...".
+
+    Args:
+        text: the document's text.
+        at: where the source is mentioned.
+        source: the source as written ("the commission").
+    Returns:
+        The earlier mention's words ("New Hampshire ballot commission"), nearest first; "" when the
+        source is no definite description or nothing before it names the same noun with more words.
+    """
+    m = _DEFINITE.match(source.strip())
+    if m is None:
+        return ""
+    rest = m.group("rest").split()
+    noun = r"\s+".join(re.escape(w) for w in rest)
+    rx = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){{1,4}}){noun}\b")
+    lo = max(0, at - _ANTECEDENT_REACH)
+    found = [x for x in rx.finditer(text, lo, at) if x.end() <= at]
+    return " ".join([*found[-1].group(1).split(), *rest]) if found else ""
+
+
 def profiles(
     speakers: Iterable[Speaker], quotes: Iterable[QuoteRow], doc_text: Callable[[int], str], terms: Terms
 ) -> dict[str, Profile]:
@@ -283,10 +320,16 @@ def profiles(
                 sources_of.setdefault(q.speaker, set()).add(q.source)
     doc_terms: dict[int, frozenset[str]] = {}
     out: dict[str, Profile] = {}
+    described: dict[str, list[str]] = {}
+    for q in quotes:  # "the commission said" after "a New Hampshire ballot commission ...": that one
+        if q.speaker and q.source and q.mention_start > 0 and not q.speaker[:1].isupper():
+            ante = antecedent(doc_text(q.doc_id), q.mention_start, q.source)
+            if ante:
+                described.setdefault(q.speaker, []).append(ante)
     for s in speakers:
         if s.name not in docs_of:
             continue
-        bits = [s.name, *s.aliases, *sources_of.get(s.name, ())]
+        bits = [s.name, *s.aliases, *sources_of.get(s.name, ()), *described.get(s.name, ())]
         dterms: set[str] = set()
         for d in sorted(docs_of[s.name]):
             text = doc_text(d)
@@ -326,19 +369,61 @@ def match(
         (speaker, strength in 0..1), best first; sources with no word of the subject left out.
     """
     weights = {t: idf(t) for t in dict.fromkeys(terms(subject.text))}
-    head = set(terms(subject.head)) or set(weights)
+    head = set(terms(_head_noun(subject))) or set(terms(subject.head)) or set(weights)
     total = sum(weights.values())
     if not total:
         return []
+    # "the Shark Tank star" for "Cuban, who is also a host on the TV show "Shark Tank"": a role
+    # noun the article may word otherwise; the name it is bound to identifies the source.
+    owner = set(terms(subject.owner)) if subject.owner and _role_head(subject.head) else set()
     skip = set(excluded)
     scored = []
     for name, p in profiles_.items():
         if name in skip:
             continue
-        got = sum(w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items())
         if any(t in p.own for t in head):
+            got = sum(
+                w * (1.0 if t in p.own else DOC_SHARE if t in p.docs else 0.0) for t, w in weights.items()
+            )
             scored.append((name, got / total))
+        elif owner and owner <= p.own:  # the role worded otherwise: its words count for nothing
+            scored.append((name, sum(w for t, w in weights.items() if t in p.own and t not in head) / total))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+
+_PREPOSITION = re.compile(r"\s+(?:of|for|at|in|from|with|on|to|about|behind)\s+", re.I)
+
+
+def _head_noun(subject: Subject) -> str:
+    """The noun a plain description is about: its last word before a preposition ("commission" in
+    "New Hampshire ballot commission", "voice" in "voice over in the new ad"); a possessive's or a
+    named role's head as parsed.
+
+    Args:
+        subject: the question's subject.
+    Returns:
+        The head word(s).
+    """
+    if subject.owner or subject.head != subject.text:
+        return subject.head
+    pre = _PREPOSITION.split(subject.text, maxsplit=1)[0].split()
+    while len(pre) > 1 and pre[-1].lower() in ("over", "up", "out", "off", "in", "down"):
+        pre = pre[:-1]  # "voice over", "sit-in": the particle of a compound
+    return pre[-1] if pre else subject.text
+
+
+def _role_head(head: str) -> bool:
+    """Whether a subject's head is one role noun ("star", "chairman"), as index.attribution.words lists them.
+
+    Args:
+        head: the subject's head (Subject.head).
+    Returns:
+        True for a single word that is a role noun or a title.
+    """
+    from index.attribution.words import ROLE_WORDS, TITLES
+
+    words = head.lower().split()
+    return len(words) == 1 and (words[0] in ROLE_WORDS or words[0] in TITLES)
 
 
 # The weakest description match taken as the asked source: below it the question's subject is

@@ -294,6 +294,25 @@ _AGENTLESS = re.compile(
 )
 
 
+# A question about someone's stance or feelings, which their own words answer: "What worries
+# Karl-Heinz Kamp about NATO's plans?" (a verb whose object feels), "Where does X stand on Y?"
+# (not "Where did the pharmacist stand in relation to the physicians?", SQuAD: a rank),
+# "Where does X draw the line on Y?".
+_PSYCH_VERBS = (
+    r"(?:worr(?:y|ies|ied)|concern(?:s|ed)?|troubl(?:e|es|ed)|bother(?:s|ed)?|surpris(?:e|es|ed)|"
+    r"frighten(?:s|ed)?|scar(?:e|es|ed)|anger(?:s|ed)?|upset(?:s)?|alarm(?:s|ed)?|shock(?:s|ed)?|"
+    r"impress(?:es|ed)?|annoy(?:s|ed)?|frustrat(?:e|es|ed)|disappoint(?:s|ed)?|encourag(?:e|es|ed)|"
+    r"excit(?:e|es|ed)|pleas(?:e|es|ed)|puzzl(?:e|es|ed)|amaz(?:e|es|ed)|interest(?:s|ed)?|"
+    r"motivat(?:e|es|ed)|inspir(?:e|es|ed)|drive[sn]?|drove)"
+)
+# The one who feels is named (capitalised: "What worries have US officials voiced ...?" has a noun).
+_STANCE = re.compile(
+    rf"^\s*(?i:(?:and\s+|so\s+|but\s+)?(?:what|which\s+\w+)\s+(?:most\s+|really\s+)?{_PSYCH_VERBS})\s+"
+    r"(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,6}?\s+(?i:about|at|in|over|with|on)\b"
+    r"|^\s*(?i:(?:and\s+|so\s+|but\s+)?where\s+(?:does|do|did)\s+.+?\s+(?:stand\s+on|draw\s+the\s+line))\b"
+)
+
+
 def is_speech_question(question: str) -> bool:
     """True when the question's main clause asks what someone said, thinks, claims, wants or called for.
 
@@ -301,6 +320,8 @@ def is_speech_question(question: str) -> bool:
     ask for words (main_clause), nor one in the passive without an agent (_AGENTLESS).
     """
     q = _AGENTLESS.sub(" ", main_clause(question.strip()))
+    if q and _STANCE.search(q):
+        return True
     if not q or _NOT_SPEECH.search(q):
         return False
     if any(p.search(q) for p in _SPEECH_PATTERNS):

@@ -1528,7 +1528,7 @@ def _near_miss(
     best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
     if phrase is not None:
-        why = abstain.unquoted_speaker(phrase, engine.speaker_evidence())
+        why = unquoted_reason(engine, searched, phrase)
         if why:
             return why
     # "When did Obama and Putin last meet?" where the answer's document only announces the meeting
@@ -1742,6 +1742,50 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
     if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
     return wanted, known
+
+
+def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
+    """Why the speaker a question asks for is not quoted (abstain.unquoted_speaker), or "".
+
+    A phrase that describes its speaker rather than naming them ("the chairman of Our Principles
+    PAC", "the Shark Tank star") names someone else, an organisation or a show the documents may
+    never quote; it is no near miss when it describes a quoted source (described_speaker). Names the
+    documents never write, and that name no country ("the Kremlin leader"), are left to the
+    unknown-name test.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        phrase: its asked speaker (abstain.asked_speaker).
+    Returns:
+        The reason to decline, or "".
+    """
+    why = abstain.unquoted_speaker(
+        phrase,
+        engine.speaker_evidence(),
+        # A country's name the documents do not write ("Tehran", "British") is read by its other
+        # names (abstain.speaker_evidence holds a quoted source's countries): still evidence.
+        lambda n: (
+            bool(describe.country_words(n, "")) or any(engine.lexical.known(t) for t in engine.terms(n))
+        ),
+    )
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)  # "the Office for Students" is a name
+    runs = abstain.name_runs(bare)
+    if not why or runs == [bare]:
+        return why
+    # The source described, or named by a described source's wording ("the commission" for "the
+    # New Hampshire ballot commission"), is quoted, and described with the names the phrase holds.
+    quoted = {q.speaker for q in engine.quotes}
+    found = described_speaker(engine, searched) or [
+        n
+        for n in questions.match_speakers(phrase, engine.speakers_index)
+        if n in quoted and not n[:1].isupper()
+    ]
+    profiles = engine.speaker_profiles()
+    named = set(engine.terms(" ".join(runs)))
+    if any(n in profiles and named <= profiles[n].own for n in found):
+        return ""
+    return why
 
 
 def described_speaker(engine: Engine, searched: str) -> list[str]:
