@@ -71,16 +71,29 @@ def _around(text: str, word: str, width: int = 3) -> str:
     return " ".join(words[max(0, at - width) : at + width + 1])
 
 
-def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[dict]:
-    """Answerable and unanswerable speaker questions about `docs` (see the module docstring)."""
+def _sources_and_docs(atts: list[dict]) -> tuple[set[str], dict[str, list[dict]]]:
+    """The words of every annotated source (a name never quoted must use none of them) and the
+    attributions by document, read once by both question generators.
+
+    Args:
+        atts: the annotated attributions.
+    Returns:
+        (lower-cased source words, doc_id -> its attributions).
+    """
     sources: set[str] = set()
     for a in atts:
         for s in (a.get("source_text"), a.get("source_resolved")):
             if s:
                 sources.update(w.lower() for w in re.findall(r"[A-Za-z]+", s))
-    by_doc = collections.defaultdict(list)
+    by_doc: dict[str, list[dict]] = collections.defaultdict(list)
     for a in atts:
         by_doc[a["doc_id"]].append(a)
+    return sources, by_doc
+
+
+def questions(docs: list[dict], atts: list[dict], rng: random.Random) -> list[dict]:
+    """Answerable and unanswerable speaker questions about `docs` (see the module docstring)."""
+    sources, by_doc = _sources_and_docs(atts)
     out: list[dict] = []
     for d in docs:
         mine = by_doc[d["doc_id"]]
@@ -181,14 +194,7 @@ def described_questions(docs: list[dict], atts: list[dict], seed: int) -> list[d
         The questions, each with "kind" "described" (answerable) or "never-described".
     """
     rng = random.Random(seed + 7919)
-    sources: set[str] = set()
-    for a in atts:
-        for s in (a.get("source_text"), a.get("source_resolved")):
-            if s:
-                sources.update(w.lower() for w in re.findall(r"[A-Za-z]+", s))
-    by_doc = collections.defaultdict(list)
-    for a in atts:
-        by_doc[a["doc_id"]].append(a)
+    sources, by_doc = _sources_and_docs(atts)
     out: list[dict] = []
     for d in docs:
         mine = by_doc[d["doc_id"]]

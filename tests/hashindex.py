@@ -24,14 +24,27 @@ def hash_engine(tmp_path_factory: pytest.TempPathFactory, name: str, text: str) 
     Returns:
         The engine over an index of that one document.
     """
+    return hash_engine_of(tmp_path_factory, name, {f"{name}.txt": text})
+
+
+def hash_engine_of(tmp_path_factory: pytest.TempPathFactory, name: str, docs: dict[str, str]) -> Engine:
+    """Index several articles of a test's own with the hash embedder and open the index.
+
+    Args:
+        tmp_path_factory: pytest's factory; the index goes in a fresh folder named `name`.
+        name: the folder's name.
+        docs: file name -> article text, indexed in this order.
+    Returns:
+        The engine over an index of those documents.
+    """
     from index.build import build
     from index.hashembed import MODEL
     from qa import config
 
     root: Path = tmp_path_factory.mktemp(name)
-    doc = root / f"{name}.txt"
-    doc.write_text(text, encoding="utf-8")
-    build([str(doc)], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
+    for file, text in docs.items():
+        (root / file).write_text(text, encoding="utf-8")
+    build([str(root / f) for f in docs], root / "index", model=MODEL, cache_dir=config.model_cache_dir())
     return Engine.open(root / "index")
 
 

@@ -6,8 +6,6 @@ The articles are written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from index.structure import classify
@@ -172,21 +170,11 @@ Visitors will be able to see the cubs from the autumn, once they are strong enou
 
 @pytest.fixture(scope="module")
 def three_articles(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
+    from hashindex import hash_engine_of
 
-    root: Path = tmp_path_factory.mktemp("parts-plain")
-    for name, text in (("ferry.txt", FERRY), ("mine.txt", MINE), ("zoo.txt", ZOO)):
-        (root / name).write_text(text, encoding="utf-8")
-    build(
-        [str(root / n) for n in ("ferry.txt", "mine.txt", "zoo.txt")],
-        root / "index",
-        model=MODEL,
-        cache_dir=config.model_cache_dir(),
+    return hash_engine_of(
+        tmp_path_factory, "parts-plain", {"ferry.txt": FERRY, "mine.txt": MINE, "zoo.txt": ZOO}
     )
-    return Engine.open(root / "index")
 
 
 @pytest.mark.parametrize(
