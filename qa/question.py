@@ -467,6 +467,25 @@ def lower_words(question: str) -> list[str]:
     return list(dict.fromkeys(w for w in _WORD.findall(question) if len(w) >= 3 and w not in STOPWORDS))
 
 
+def lower_pairs(question: str) -> list[str]:
+    """Adjacent pairs of lower-case words of a question ("new hampshire", "white house"), where a
+    name of two words may be written capitalised only as a whole: "new" alone is a common word.
+
+    Args:
+        question: the question as typed.
+    Returns:
+        The pairs, each as "first second", in question order, each once.
+    """
+    spans = [m.span() for m in _WORD.finditer(question)]
+    return list(
+        dict.fromkeys(
+            f"{question[a:b]} {question[c:d]}"
+            for (a, b), (c, d) in zip(spans, spans[1:], strict=False)
+            if question[b:c] == " "
+        )
+    )
+
+
 def truecased(question: str, forms: dict[str, str]) -> str:
     """A question typed in lower case with its names written as the documents write them.
 
@@ -479,10 +498,15 @@ def truecased(question: str, forms: dict[str, str]) -> str:
     Args:
         question: the question as typed.
         forms: each lower-case word (lower_words) that the documents only ever write capitalised,
-            as they write it ("assad" -> "Assad").
+            as they write it ("assad" -> "Assad"), and each pair of words (lower_pairs) they only
+            ever write capitalised as a whole ("new hampshire" -> "New Hampshire"), pairs first.
     Returns:
         The question with those words replaced; unchanged when it has capitals after its first word.
     """
     if not forms or not typed_lower(question):
         return question
+    pairs = sorted((k for k in forms if " " in k), key=len, reverse=True)
+    if pairs:
+        rx = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in pairs) + r")(?![\w'’-])")
+        question = rx.sub(lambda m: forms[m.group()], question)
     return _WORD.sub(lambda m: forms.get(m.group(), m.group()), question)

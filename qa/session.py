@@ -224,7 +224,13 @@ class Conversation:
         ]
         if todo:
             self._forms.update(name_forms(todo, (d.text for d in self.engine.docs.values())))
-        return {w: f for w in questions.lower_words(q) if (f := self._forms.get(w))}
+        # "new hampshire": "new" is a common word, "hampshire" alone gives "new Hampshire"; the
+        # pair is a name where the documents write it capitalised as a whole.
+        pairs = [p for p in questions.lower_pairs(q) if p not in self._forms]
+        if pairs:
+            self._forms.update(pair_forms(pairs, (d.text for d in self.engine.docs.values())))
+        lower = [*questions.lower_pairs(q), *questions.lower_words(q)]
+        return {w: f for w in lower if (f := self._forms.get(w))}
 
     def _same_doc(self, pid: int, doc_id: int) -> bool:
         return 0 <= pid < len(self.engine.passages) and self.engine.passages[pid].doc_id == doc_id
@@ -1392,6 +1398,35 @@ def name_forms(lower: list[str], texts: Iterable[str]) -> dict[str, str | None]:
             elif not _sentence_initial(text, m.start()):
                 forms.setdefault(key, Counter())[got] += 1
     return {w: forms[w].most_common(1)[0][0] if w in forms and w not in seen_lower else None for w in lower}
+
+
+def pair_forms(pairs: list[str], texts: Iterable[str]) -> dict[str, str | None]:
+    """How the texts write each pair of words: its commonest form mid-sentence when every occurrence
+    there capitalises both words ("New Hampshire", "White House"), else None ("the new law").
+
+    Args:
+        pairs: lower-case pairs, "first second" (qa.question.lower_pairs).
+        texts: the documents' texts.
+    Returns:
+        Each pair -> its form or None.
+    """
+    rx = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in pairs)
+        + r")(?![\w'’-])",
+        re.I,
+    )
+    other: set[str] = set()
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in rx.finditer(text):
+            words = m.group().split()
+            key = " ".join(words).lower()
+            if not all(w[:1].isupper() for w in words):
+                other.add(key)
+            elif not _sentence_initial(text, m.start()):
+                forms.setdefault(key, Counter())[" ".join(words)] += 1
+    return {p: forms[p].most_common(1)[0][0] if p in forms and p not in other else None for p in pairs}
 
 
 def _said(verb: str) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 from qa import question as questions
 from qa.engine import Engine
-from qa.session import Conversation, name_forms
+from qa.session import Conversation, name_forms, pair_forms
 
 FJORD = """Nordic neighbours split over fishing quotas
 
@@ -63,6 +63,38 @@ def test_name_forms_reads_the_documents_casing() -> None:
     got = name_forms(["halvorsen", "despite", "council", "nordic"], texts)
     # "Despite" opens a sentence only; "council" is also written in lower case.
     assert got == {"halvorsen": "Halvorsen", "despite": None, "council": None, "nordic": "Nordic"}
+
+
+def test_pair_forms_reads_a_two_word_name_whose_first_word_is_common() -> None:
+    texts = [
+        "A new law passed. Voters in New Hampshire said the New Hampshire ballot board was wrong.",
+        "The White House declined. Under the new rules, the house voted.",
+    ]
+    pairs = ["new hampshire", "white house", "new law", "the house"]
+    got = pair_forms(pairs, texts)
+    # "New Hampshire" and "White House" are capitalised as a whole where no sentence starts; "new
+    # law" and "the house" are not (a sentence's "The" says nothing).
+    assert got == {
+        "new hampshire": "New Hampshire",
+        "white house": "White House",
+        "new law": None,
+        "the house": None,
+    }
+    assert name_forms(["new", "hampshire"], texts) == {"new": None, "hampshire": "Hampshire"}
+
+
+def test_truecased_writes_a_pair_as_a_whole() -> None:
+    assert questions.lower_pairs("what did the new hampshire board say") == [
+        "what did",
+        "did the",
+        "the new",
+        "new hampshire",
+        "hampshire board",
+        "board say",
+    ]
+    forms = {"new hampshire": "New Hampshire", "hampshire": "Hampshire", "halvorsen": "Halvorsen"}
+    got = questions.truecased("what did the new hampshire board tell halvorsen", forms)
+    assert got == "what did the New Hampshire board tell Halvorsen"
 
 
 def test_a_lower_case_question_names_its_speaker(fjord: Engine) -> None:
