@@ -26,6 +26,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,41 +54,62 @@ _ANNOUNCED = re.compile(
 )
 
 
-def squad_cost() -> tuple[int, list[tuple[str, str]]]:
+def squad_items() -> Iterator[tuple[str, str]]:
+    """SQuAD v1.1 dev's questions (all answerable), each with its article's text."""
     docs = {}
     for line in open(SHARED / "squad-v1.1-dev/docs.jsonl", encoding="utf-8"):
         d = json.loads(line)
         docs[d["doc_id"]] = d["text"]
-    asked, fired = 0, []
     for line in open(SHARED / "squad-v1.1-dev/questions.jsonl", encoding="utf-8"):
         q = json.loads(line)
-        if not (planned.asked_verbs(q["question"]) or planned.asked_events(q["question"])):
-            continue
-        asked += 1
-        verb = planned.planned_only(q["question"], docs[q["doc_id"]])
-        if verb:
-            fired.append((q["question"], verb))
-    return asked, fired
+        yield q["question"], docs[q["doc_id"]]
 
 
-def gold_cost() -> tuple[int, list[tuple[str, str, bool]]]:
+def gold_items() -> Iterator[tuple[str, str, str, bool]]:
+    """The gold sets' questions (news-dev and ARTICLE_SETS), each with its article's text, its set's
+    name and whether it is answerable."""
     article = (REPO / "index/article.txt").read_text(encoding="utf-8")
     texts: dict[str, str] = {}
     for folder in (SHARED / "news-dev/docs", REPO / "bench/data/articles"):
         for f in folder.glob("*"):
             if f.is_file():
                 texts[f.name] = f.read_text(encoding="utf-8", errors="replace")
-    asked, fired = 0, []
     for path in [SHARED / "news-dev/gold.jsonl", *ARTICLE_SETS]:
         for line in open(path, encoding="utf-8"):
             it = json.loads(line)
-            if not (planned.asked_verbs(it["question"]) or planned.asked_events(it["question"])):
-                continue
-            text = texts.get(it.get("article") or "", article)
-            asked += 1
-            verb = planned.planned_only(it["question"], text)
-            if verb:
-                fired.append((it["question"], verb, bool(it["answerable"])))
+            yield (
+                it["question"],
+                texts.get(it.get("article") or "", article),
+                path.stem,
+                bool(it["answerable"]),
+            )
+
+
+def _asks_past_event(question: str) -> bool:
+    return bool(planned.asked_verbs(question) or planned.asked_events(question))
+
+
+def squad_cost() -> tuple[int, list[tuple[str, str]]]:
+    asked, fired = 0, []
+    for question, text in squad_items():
+        if not _asks_past_event(question):
+            continue
+        asked += 1
+        verb = planned.planned_only(question, text)
+        if verb:
+            fired.append((question, verb))
+    return asked, fired
+
+
+def gold_cost() -> tuple[int, list[tuple[str, str, bool]]]:
+    asked, fired = 0, []
+    for question, text, _, answerable in gold_items():
+        if not _asks_past_event(question):
+            continue
+        asked += 1
+        verb = planned.planned_only(question, text)
+        if verb:
+            fired.append((question, verb, answerable))
     return asked, fired
 
 
@@ -96,30 +118,17 @@ def occasion_cost() -> tuple[int, list[tuple[str, str, bool]]]:
     of SQuAD v1.1 dev (all answerable) and the gold sets, each over its article; those declined."""
     from index.lexical import terms
 
-    docs = {}
-    for line in open(SHARED / "squad-v1.1-dev/docs.jsonl", encoding="utf-8"):
-        d = json.loads(line)
-        docs[d["doc_id"]] = d["text"]
     asked, fired = 0, []
-    for line in open(SHARED / "squad-v1.1-dev/questions.jsonl", encoding="utf-8"):
-        q = json.loads(line)
-        if planned.asked_occasion(q["question"], terms):
+    for question, text in squad_items():
+        if planned.asked_occasion(question, terms):
             asked += 1
-            if planned.occasion_ahead(q["question"], docs[q["doc_id"]], terms):
-                fired.append((q["question"], "squad", True))
-    article = (REPO / "index/article.txt").read_text(encoding="utf-8")
-    texts: dict[str, str] = {}
-    for folder in (SHARED / "news-dev/docs", REPO / "bench/data/articles"):
-        for f in folder.glob("*"):
-            if f.is_file():
-                texts[f.name] = f.read_text(encoding="utf-8", errors="replace")
-    for path in [SHARED / "news-dev/gold.jsonl", *ARTICLE_SETS]:
-        for line in open(path, encoding="utf-8"):
-            it = json.loads(line)
-            if planned.asked_occasion(it["question"], terms):
-                asked += 1
-                if planned.occasion_ahead(it["question"], texts.get(it.get("article") or "", article), terms):
-                    fired.append((it["question"], path.stem, bool(it["answerable"])))
+            if planned.occasion_ahead(question, text, terms):
+                fired.append((question, "squad", True))
+    for question, text, stem, answerable in gold_items():
+        if planned.asked_occasion(question, terms):
+            asked += 1
+            if planned.occasion_ahead(question, text, terms):
+                fired.append((question, stem, answerable))
     return asked, fired
 
 

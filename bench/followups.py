@@ -388,6 +388,12 @@ def _passages(spans: list[tuple[int, int]], by_doc: list[Passage]) -> frozenset[
     return frozenset(out)
 
 
+def _holding(word: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The attributions of `rows` whose words hold `word` as a whole word (any case)."""
+    rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+    return [x for x in rows if rx.search(x["content_text"])]
+
+
 def _rare_word(text: str, doc_passages: list[Passage], rng: random.Random, avoid: set[str]) -> str | None:
     """A lower-case content word of `text` that at most two passages of the article hold: a word a
     reader would ask about, so no adverb or verb form ("especially", "appeared") and nothing as
@@ -486,8 +492,7 @@ def gold_cases(
                 cases.append(Case("else", follow=follow, gold=rest or mine, gold_v1=rest or mine, **base))
             if pron:
                 # "it" is the first question's word: any words of theirs holding it answer.
-                rx_t = re.compile(rf"(?<![\w-]){re.escape(topic)}(?![\w-])", re.I)
-                tgold = mine | _of(sur, [x for x in spoken if rx_t.search(x["content_text"])], by_doc)
+                tgold = mine | _of(sur, _holding(topic, spoken), by_doc)
                 follow = f"Did {pron} say anything else about it?"
                 cases.append(Case("it", follow=follow, gold=tgold, **base))
             other = [x for x in same if not (_passages([tuple(y) for y in x["content"]], by_doc) & mine)]
@@ -498,9 +503,7 @@ def gold_cases(
                 if word:
                     # Any words of theirs holding the word answer too ("And sacrifice?" where they
                     # spoke of it twice): gold v1 had B's passages only.
-                    rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
-                    also = [x for x in spoken if rx.search(x["content_text"])]
-                    wgold = bgold | _of(sur, also, by_doc)
+                    wgold = bgold | _of(sur, _holding(word, spoken), by_doc)
                     follow = f"And {word}?"
                     cases.append(Case("and_topic", follow=follow, gold=wgold, gold_v1=bgold, **base))
                     if pron:
@@ -571,8 +574,7 @@ def who_said_cases(
             avoid = {w.lower() for w in who.split()} | {w.lower() for w in words}
             word = _rare_word(y["content_text"], by_doc, rng, avoid) if y else None
             if word:
-                rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
-                gold = _of(sur, [z for z in theirs if rx.search(z["content_text"])], by_doc)
+                gold = _of(sur, _holding(word, theirs), by_doc)
                 if gold:
                     follow = f"What did {pron} say about {word}?"
                     out.append(Case("who_about", follow=follow, gold=gold, **base))
@@ -641,8 +643,7 @@ def who_is_cases(
             x = rng.choice(theirs)
             word = _rare_word(x["content_text"], by_doc, rng, {w.lower() for w in who.split()})
             if word:
-                rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
-                gold = _of(sur, [y for y in theirs if rx.search(y["content_text"])], by_doc)
+                gold = _of(sur, _holding(word, theirs), by_doc)
                 if gold:
                     follow = f"What did {pron} say about {word}?"
                     out.append(Case("who_is", follow=follow, gold=gold, **base))
