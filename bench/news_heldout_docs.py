@@ -2,9 +2,9 @@
 
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
-`--set 4`; news_heldout5.jsonl: `--set 5`) ask questions about ten real articles of
-PolNeAR's train split each. Their text stays in `../shared` (it may not be copied into the
-project); this script writes them out so anyone can rebuild the index:
+`--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`) ask questions about
+ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
+copied into the project); this script writes them out so anyone can rebuild the index:
 
     $V/python bench/news_heldout_docs.py /tmp/x && $V/qa index /tmp/x --index /tmp/x-idx
     $V/python bench/news_heldout_docs.py --set 2 /tmp/y && $V/qa index /tmp/y --index /tmp/y-idx
@@ -37,9 +37,16 @@ are bench/data/news_heldout4.jsonl (blind in round 14, open for development sinc
 How set 5 was chosen (by `choose5`, seed 2029, not by reading them): as set 4, with set 4's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 4 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout5.jsonl, a blind set: measure on it, don't read it.
+are bench/data/news_heldout5.jsonl (blind in round 15, open for development since round 16):
 
     $V/python bench/news_heldout_docs.py --set 5 /tmp/v && $V/qa index /tmp/v --index /tmp/v-idx
+
+How set 6 was chosen (by `choose6`, seed 2030, not by reading them): as set 5, with set 5's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 5 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout6.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 6 /tmp/u && $V/qa index /tmp/u --index /tmp/u-idx
 """
 
 from __future__ import annotations
@@ -125,8 +132,29 @@ DOC_IDS_5: tuple[str, ...] = (
     "wash-post_2016-03-10_after-hour-filibuster-missouri-s",
 )
 
+#: The ten articles of set 6 (bench/data/news_heldout6.jsonl), as `choose6()` drew them.
+DOC_IDS_6: tuple[str, ...] = (
+    "nyt_2016-06-07_china-rebuts-american-criticism-",
+    "huff-post_2016-02-18_canada-s-cape-breton-will-welcom",
+    "west-journal_2016-08-26_glenn-beck-says-trump-alt-right-",
+    "nyt_2016-07-29_obama-lays-out-stakes-for-a-divi",
+    "breitbart_2016-08-19_as-bill-clinton-turns-a-look-at-",
+    "west-journal_2016-01-04_texas-gov-hears-about-obama-s-gu",
+    "politico_2016-03-10_trump-s-rivals-pull-their-punche",
+    "wash-post_2016-04-09_trump-s-new-go-to-guy-no-strange",
+    "huff-post_2016-02-29_joe-scarborough-donald-trump-pla",
+    "nyt_2016-04-27_china-trade-is-linked-to-u-s-vot",
+)
+
 #: Each set's articles by its number on the command line.
-SETS: dict[int, tuple[str, ...]] = {1: DOC_IDS, 2: DOC_IDS_2, 3: DOC_IDS_3, 4: DOC_IDS_4, 5: DOC_IDS_5}
+SETS: dict[int, tuple[str, ...]] = {
+    1: DOC_IDS,
+    2: DOC_IDS_2,
+    3: DOC_IDS_3,
+    4: DOC_IDS_4,
+    5: DOC_IDS_5,
+    6: DOC_IDS_6,
+}
 
 #: news-dev's PolNeAR articles, never drawn again.
 _NEWS_DEV = frozenset(
@@ -255,13 +283,27 @@ def choose5(docs: dict[str, dict[str, str]], seed: int = 2029) -> list[str]:
     return choose2(docs, seed=seed, taken=earlier | _NEWS_DEV)
 
 
+def choose6(docs: dict[str, dict[str, str]], seed: int = 2030) -> list[str]:
+    """Draw set 6's articles the way DOC_IDS_6 were drawn: as set 5, sets 1 to 5 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
+    return choose2(docs, seed=seed, taken=earlier | frozenset(DOC_IDS_5) | _NEWS_DEV)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
-            4: news_heldout4.jsonl, 5: news_heldout5.jsonl).
+            4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-6.jsonl, news_heldout/2/3/4/5.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-7.jsonl, news_heldout/2/3/4/5/6.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article set 6 and news set 5 are blind). The news sets' articles live in ../shared
+checks never print a question (article set 7 and news set 6 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -25,13 +25,22 @@ ARTICLE_SET_3 = ROOT / "bench" / "data" / "article_heldout3.jsonl"
 ARTICLE_SET_4 = ROOT / "bench" / "data" / "article_heldout4.jsonl"
 ARTICLE_SET_5 = ROOT / "bench" / "data" / "article_heldout5.jsonl"
 ARTICLE_SET_6 = ROOT / "bench" / "data" / "article_heldout6.jsonl"
+ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
 NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
 NEWS_SET_4 = ROOT / "bench" / "data" / "news_heldout4.jsonl"
 NEWS_SET_5 = ROOT / "bench" / "data" / "news_heldout5.jsonl"
+NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
-NEWS_SETS = [(NEWS_SET, 1), (NEWS_SET_2, 2), (NEWS_SET_3, 3), (NEWS_SET_4, 4), (NEWS_SET_5, 5)]
+NEWS_SETS = [
+    (NEWS_SET, 1),
+    (NEWS_SET_2, 2),
+    (NEWS_SET_3, 3),
+    (NEWS_SET_4, 4),
+    (NEWS_SET_5, 5),
+    (NEWS_SET_6, 6),
+]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
 
@@ -84,11 +93,13 @@ def docs_module() -> ModuleType:
         ARTICLE_SET_4,
         ARTICLE_SET_5,
         ARTICLE_SET_6,
+        ARTICLE_SET_7,
         NEWS_SET,
         NEWS_SET_2,
         NEWS_SET_3,
         NEWS_SET_4,
         NEWS_SET_5,
+        NEWS_SET_6,
     ],
     ids=[
         "article2",
@@ -96,11 +107,13 @@ def docs_module() -> ModuleType:
         "article4",
         "article5",
         "article6",
+        "article7",
         "news",
         "news2",
         "news3",
         "news4",
         "news5",
+        "news6",
     ],
 )
 def test_format(path: Path) -> None:
@@ -119,8 +132,8 @@ def test_format(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, ARTICLE_SET_5, ARTICLE_SET_6],
-    ids=["article2", "article3", "article4", "article5", "article6"],
+    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, ARTICLE_SET_5, ARTICLE_SET_6, ARTICLE_SET_7],
+    ids=["article2", "article3", "article4", "article5", "article6", "article7"],
 )
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
@@ -129,7 +142,9 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
             assert fold(answer) in text, it["id"]
 
 
-@pytest.mark.parametrize(("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5"])
+@pytest.mark.parametrize(
+    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6"]
+)
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
@@ -198,4 +213,24 @@ def test_set5_is_the_documented_draw() -> None:
     assert mod.choose5(docs) == list(mod.DOC_IDS_5)
     assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_5)
     publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_5]
+    assert max(publishers.count(p) for p in publishers) <= 3
+
+
+def test_set6_shares_no_article_with_earlier_sets() -> None:
+    mod = docs_module()
+    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
+    earlier |= set(mod.DOC_IDS_5) | mod._NEWS_DEV
+    assert len(set(mod.DOC_IDS_6)) == len(mod.DOC_IDS_6) == 10
+    assert not set(mod.DOC_IDS_6) & earlier
+    assert mod.SETS[6] == mod.DOC_IDS_6
+
+
+def test_set6_is_the_documented_draw() -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    docs = mod.load_train()
+    assert mod.choose6(docs) == list(mod.DOC_IDS_6)
+    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_6)
+    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_6]
     assert max(publishers.count(p) for p in publishers) <= 3
