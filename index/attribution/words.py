@@ -71,9 +71,23 @@ SPEECH_VERBS = (
         "caution reiterate complain agree"
     ).split()
 )
-# Headline case ("Senator Says Deal Is Dead"): the capitalised forms of the commonest verbs.
-SPEECH_VERBS = (
-    SPEECH_VERBS + "Says Said Warns Claims Argues Insists Admits Denies Urges Vows Tells Predicts".split()
+# Headline case ("Senator Says Deal Is Dead", "Pence Announces Plans ...", "Maher Tells Guest ..."):
+# the capitalised form of every verb above that reports speech on its own. Round 16 (attr14): the
+# hand-picked twelve missed "Announces", "Explains", "Told", "Promises" (35 train golds of reported
+# speech with a speech cue in a headline went unread); not the stances ("Thinks") and not the words
+# headlines use as nouns ("States", "Notes", "Estimates"). Finite singular and past forms only: a base
+# form is as often the noun ("Keep the Promise PAC", "the Giving Pledge", "Bombshell Claim").
+_NOT_HEADLINE_VERBS = frozenset(
+    "believe believes think thinks states stated notes estimates estimated posted".split()
+)
+SPEECH_VERBS = SPEECH_VERBS + sorted(
+    {
+        v.capitalize()
+        for v in SPEECH_VERBS
+        if v not in DIRECT_ONLY
+        and v not in _NOT_HEADLINE_VERBS
+        and (v.endswith("ed") or (v.endswith("s") and not v.endswith("ss")) or v in ("said", "told", "wrote"))
+    }
 )
 SPEECH_VERBS = SPEECH_VERBS + ["reported", "reports"]  # with "that" only (index.attribution.attributor)
 SPEECH_VERBS = SPEECH_VERBS + [v for v in MANNER_VERBS if v not in SPEECH_VERBS]
