@@ -96,6 +96,8 @@ AUX = (
     r"(?:has|have|had|will|would|also|later|then|previously|repeatedly|once|again|earlier|recently|"
     r"long|already|often|publicly|privately|reportedly|separately|further|even|never|always|"
     r"simply|just|first|flatly|strongly|quickly|immediately|bluntly|openly|has\s+long|has\s+also|both|[a-z]{3,}ly|"
+    # "Kaine now says ...", "he still insists", "has since said", "has twice complained" (round 16)
+    r"now|still|since|twice|"
     # "Fiorina a month later announced" (round 15)
     r"(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier))"
 )
