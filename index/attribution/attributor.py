@@ -207,6 +207,8 @@ _PROGRESSIVE = _lazy(
     r"(?:(?:now|also|still|again|increasingly)\s+)?"
     rf"(?P<ing>{'|'.join(_ING_TO_PRESENT)})(?![\w'’-])"
 )
+# A reflexive object right after a verb of belief: "find themselves" (round 16).
+_REFLEXIVE_NEXT = _lazy(r"\s+(?:myself|yourself|himself|herself|itself|ourselves|yourselves|themselves)\b")
 # A time between a that-only verb and its "that": "reported Thursday that", "reported last month that".
 _TIME_THAT = _lazy(
     r"^\s+(?:on\s+)?(?:(?:last|this|earlier\s+this)\s+(?:week|month|year|spring|summer|fall|winter)|"
@@ -1486,6 +1488,10 @@ class _Attributor(_Sources):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
                     continue
                 if m.group().startswith("appear") and _PRESENCE_THEN.match(t, m.end()):
+                    continue
+                if m.group().lower().startswith(("find", "found")) and _REFLEXIVE_NEXT.match(t, m.end()):
+                    # "they find themselves atop a party": a state, no belief ("describes himself as",
+                    # "sees himself as" stay: PolNeAR train annotates them; round 16)
                     continue
                 clause = _free_clause(t, m.end(), se, taken, starts, BELIEF_MIN_WORDS)
                 if (
