@@ -69,9 +69,18 @@ def test_now_and_still_between_a_subject_and_its_verb() -> None:
     ],
 )
 def test_appending_an_unrelated_paragraph_leaves_these_attributions(extra: str) -> None:
-    for text, *_rest in HEADLINES:
+    texts = [h[0] for h in HEADLINES] + [
+        "The levy failed in May.\n\nMayor Tom Vale now says that the levy will pass in the fall.",
+        "But they now find themselves atop a party that has shifted to the right, Ada Roe said.",
+    ]
+    for text in texts:
+        assert _keyed(text + extra, len(text)) == _keyed(text, len(text))
 
-        def keyed(t: str) -> set[tuple[int, int, str | None, str]]:
-            return {(q.start, q.end, q.speaker, q.verb) for q in analyse(t)[1] if q.start < len(text)}
 
-        assert keyed(text + extra) == keyed(text)
+def _keyed(text: str, upto: int) -> set[tuple[int, int, str | None, str]]:
+    return {(q.start, q.end, q.speaker, q.verb) for q in analyse(text)[1] if q.start < upto}
+
+
+def test_find_oneself_is_no_belief() -> None:
+    text = "The levy failed in May.\n\nBut they now find themselves atop a party that has shifted right."
+    assert not any(r[2] == "find" for r in found(text))
