@@ -1082,10 +1082,11 @@ def _thing(core: tuple[str, ...]) -> bool:
 
 @functools.cache
 def _gender_detector() -> Any:
-    """gender-guesser's detector, loaded once (about a second: its name list is large)."""
-    import gender_guesser.detector as gd  # lazy: only documents with unlisted given names pay for it
+    """gender-guesser's answers (`get_gender`), loaded once: the detector's for every name, held as
+    one word per name (index/attribution/gendertable.py: ~22 -> ~15 MB kept for the process's life)."""
+    from index.attribution import gendertable  # lazy: only documents with unlisted given names pay for it
 
-    return gd.Detector(case_sensitive=False)
+    return gendertable.load()
 
 
 def given_gender(first: str) -> str:
