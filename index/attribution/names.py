@@ -993,7 +993,8 @@ def agent_candidate(verb: str) -> tuple[str, float]:
     if verb in _NO_AGENT:
         return "", 0.0
     import simplemma  # lazy: only relative clauses after names pay for it
-    from wordfreq import zipf_frequency
+
+    from index.attribution.zipftable import zipf as zipf_frequency  # wordfreq's, held compactly
 
     lemma = simplemma.lemmatize(verb, "en")
     if lemma in ("be", "have", "do", "live") or len(lemma) < 3:  # "founded" is "found", no belief
@@ -1003,8 +1004,8 @@ def agent_candidate(verb: str) -> tuple[str, float]:
     cands = [lemma + "r" if lemma.endswith("e") else lemma + "er", lemma + "or", lemma + lemma[-1] + "er"]
     if lemma.endswith("y"):
         cands.append(lemma[:-1] + "ier")
-    best = max(cands, key=lambda c: zipf_frequency(c, "en"))
-    return best, zipf_frequency(best, "en")
+    best = max(cands, key=zipf_frequency)
+    return best, zipf_frequency(best)
 
 
 def agent_noun(verb: str) -> str:
@@ -1200,9 +1201,10 @@ def _common_word(word: str) -> bool:
     """An everyday English word, by wordfreq (case-folded: a frequent surname counts as common too)."""
     if COMMON_WORD_ZIPF >= 8.0:
         return False
-    from wordfreq import zipf_frequency  # lazy: only one-word names at sentence starts pay for it
+    # lazy: only one-word names at sentence starts pay for it; wordfreq's figure, held compactly
+    from index.attribution.zipftable import zipf
 
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+    return zipf(word) >= COMMON_WORD_ZIPF
 
 
 PRONOUN_LOOKBACK = (
