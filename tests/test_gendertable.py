@@ -52,3 +52,17 @@ def test_written_list_follows_the_detectors_rules(tmp_path: Path) -> None:
 def test_attribution_uses_the_table() -> None:
     assert isinstance(_gender_detector(), gendertable.GenderTable)
     assert given_gender("sarah") == "f" and given_gender("john") == "m" and given_gender("chris") == ""
+
+
+def test_table_memory_is_bounded_by_the_list() -> None:
+    """Not timed: what Python allocates while the table is read and what it keeps, per listed name
+    (measured 5.6 MB kept, 7.1 MB at peak for 61,306 names; the detector keeps 21.6 MB)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        table = gendertable.load()
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept <= 120 * len(table) and peak <= 160 * len(table)
