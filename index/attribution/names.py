@@ -993,7 +993,8 @@ def agent_candidate(verb: str) -> tuple[str, float]:
     if verb in _NO_AGENT:
         return "", 0.0
     import simplemma  # lazy: only relative clauses after names pay for it
-    from wordfreq import zipf_frequency
+
+    from index.attribution.zipftable import zipf as zipf_frequency  # wordfreq's, held compactly
 
     lemma = simplemma.lemmatize(verb, "en")
     if lemma in ("be", "have", "do", "live") or len(lemma) < 3:  # "founded" is "found", no belief
@@ -1003,8 +1004,8 @@ def agent_candidate(verb: str) -> tuple[str, float]:
     cands = [lemma + "r" if lemma.endswith("e") else lemma + "er", lemma + "or", lemma + lemma[-1] + "er"]
     if lemma.endswith("y"):
         cands.append(lemma[:-1] + "ier")
-    best = max(cands, key=lambda c: zipf_frequency(c, "en"))
-    return best, zipf_frequency(best, "en")
+    best = max(cands, key=zipf_frequency)
+    return best, zipf_frequency(best)
 
 
 def agent_noun(verb: str) -> str:
@@ -1082,10 +1083,11 @@ def _thing(core: tuple[str, ...]) -> bool:
 
 @functools.cache
 def _gender_detector() -> Any:
-    """gender-guesser's detector, loaded once (about a second: its name list is large)."""
-    import gender_guesser.detector as gd  # lazy: only documents with unlisted given names pay for it
+    """gender-guesser's answers (`get_gender`), loaded once: the detector's for every name, held as
+    one word per name (index/attribution/gendertable.py: ~22 -> ~15 MB kept for the process's life)."""
+    from index.attribution import gendertable  # lazy: only documents with unlisted given names pay for it
 
-    return gd.Detector(case_sensitive=False)
+    return gendertable.load()
 
 
 def given_gender(first: str) -> str:
@@ -1199,9 +1201,10 @@ def _common_word(word: str) -> bool:
     """An everyday English word, by wordfreq (case-folded: a frequent surname counts as common too)."""
     if COMMON_WORD_ZIPF >= 8.0:
         return False
-    from wordfreq import zipf_frequency  # lazy: only one-word names at sentence starts pay for it
+    # lazy: only one-word names at sentence starts pay for it; wordfreq's figure, held compactly
+    from index.attribution.zipftable import zipf
 
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+    return zipf(word) >= COMMON_WORD_ZIPF
 
 
 PRONOUN_LOOKBACK = (

@@ -1,0 +1,191 @@
+"""wordfreq's English Zipf frequencies held compactly: `zipf(word)` == `wordfreq.zipf_frequency(word, "en")`.
+
+wordfreq answers its first question by loading its whole English list (321,180 words) into a list of
+lists and a dict of str -> float, both cached for the process's life: ~34 MB of RSS, and ~14 MB more
+for importing wordfreq itself (its tokenizer's regexes, langcodes), in a `qa index` process where
+the analyser asks it about a few hundred words (bench/reports/index_scale.txt, fourteenth pass).
+This module reads the same file a frequency band at a time into three flat arrays (the words'
+UTF-8, where each starts, its band) and an open-addressing hash of them: ~9 MB. A plain ASCII word
+is looked up without importing wordfreq (its tokenizer lower-cases such a word and nothing else);
+any other goes through wordfreq's own tokenizer and digit rules. The result is wordfreq's, float
+for float (tests/test_zipftable.py compares every listed word and variants of them).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+from array import array
+from importlib.util import find_spec
+from pathlib import Path
+
+LANG = "en"
+
+
+class ZipfTable:
+    """Each listed word's frequency band (wordfreq's index: the frequency is 10 ** (-band / 100))."""
+
+    def __init__(self, blob: bytes, starts: array[int], bands: array[int]) -> None:
+        self._blob = blob
+        self._starts = starts  # word i is blob[starts[i]:starts[i + 1]]
+        self._bands = bands
+        n = len(bands)
+        size = 1 << max(4, (2 * n).bit_length())  # at most half full
+        self._mask = size - 1
+        self._slots = array("i", [-1]) * size
+        for i in range(n):
+            self._insert(i)
+
+    def __len__(self) -> int:
+        return len(self._bands)
+
+    def _word(self, i: int) -> bytes:
+        return self._blob[self._starts[i] : self._starts[i + 1]]
+
+    def _insert(self, i: int) -> None:
+        """Slot word i; a word listed again in a later band takes that band, as wordfreq's dict does."""
+        word = self._word(i)
+        h = hash(word.decode("utf-8")) & self._mask
+        while (j := self._slots[h]) >= 0:
+            if self._word(j) == word:
+                break
+            h = (h + 1) & self._mask
+        self._slots[h] = i
+
+    def band(self, word: str) -> int | None:
+        """The word's band, or None when it is not listed.
+
+        Args:
+            word: a token as wordfreq looks it up.
+
+        Returns:
+            The band, or None.
+        """
+        key = word.encode("utf-8", "surrogatepass")
+        h = hash(word) & self._mask
+        while (i := self._slots[h]) >= 0:
+            if self._word(i) == key:
+                return self._bands[i]
+            h = (h + 1) & self._mask
+        return None
+
+
+def list_file(lang: str = LANG) -> Path:
+    """wordfreq's "best" list for `lang` (its large list, else its small one), found without
+    importing wordfreq.
+
+    Args:
+        lang: the language code.
+
+    Returns:
+        The list's path.
+    """
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq is not installed")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    large = data / f"large_{lang}.msgpack.gz"
+    return large if large.is_file() else data / f"small_{lang}.msgpack.gz"
+
+
+def load(path: Path | None = None) -> ZipfTable:
+    """Read a wordfreq list (gzipped msgpack: a header, then one list of words per band), a band at
+    a time, as wordfreq's `read_cBpack` reads it whole.
+
+    Args:
+        path: the list (default: `list_file()`).
+
+    Returns:
+        The table.
+    """
+    import msgpack
+
+    blob = bytearray()
+    starts: array[int] = array("I", [0])
+    bands: array[int] = array("H")
+    with gzip.open(path or list_file(), "rb") as f:
+        unpacker = msgpack.Unpacker(f, raw=False)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"Unexpected header: {header!r}")
+        for band in range(n - 1):
+            for word in unpacker.unpack():
+                blob += word.encode("utf-8", "surrogatepass")
+                starts.append(len(blob))
+                bands.append(band)
+    return ZipfTable(bytes(blob), starts, bands)
+
+
+@functools.cache
+def table() -> ZipfTable:
+    """The English table, loaded once."""
+    return load()
+
+
+def _tokens(word: str) -> list[str]:
+    """wordfreq's `lossy_tokenize(word, "en")`: a plain ASCII word is its one lower-case token.
+
+    Args:
+        word: the text looked up.
+
+    Returns:
+        Its tokens.
+    """
+    if word.isascii() and word.isalpha():
+        return [word.lower()]
+    from wordfreq.tokens import lossy_tokenize
+
+    return lossy_tokenize(word, LANG)
+
+
+def _frequency(word: str, minimum: float) -> float:
+    """wordfreq's `_word_frequency(word, "en", "best", minimum)`, the list looked up in `table()`.
+
+    Args:
+        word: the text.
+        minimum: the frequency of a word not listed.
+
+    Returns:
+        The frequency, rounded to 3 significant digits as wordfreq rounds it.
+    """
+    tokens = _tokens(word)
+    if not tokens:
+        return minimum
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = token
+        if any(c.isdigit() for c in token):  # wordfreq's digit rules, only where there are digits
+            from wordfreq.numbers import smash_numbers
+
+            smashed = smash_numbers(token)
+        band = table().band(smashed)
+        if band is None:
+            return minimum
+        freq = 10 ** (-band / 100)
+        if smashed != token:
+            from wordfreq.numbers import digit_freq
+
+            freq *= digit_freq(token)
+        one_over_result += 1.0 / freq
+    freq = 1.0 / one_over_result
+    unrounded = max(freq, minimum)
+    if unrounded == 0.0:
+        return 0.0
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(unrounded, leading_zeroes + 3)
+
+
+def zipf(word: str) -> float:
+    """`wordfreq.zipf_frequency(word, "en")`: 9 + log10 of the word's frequency, to 2 decimals; 0
+    for a word not listed.
+
+    Args:
+        word: the text.
+
+    Returns:
+        Its Zipf frequency.
+    """
+    freq = _frequency(word, 10**0.0 / 1e9)
+    return round(math.log(freq, 10) + 9, 2)
