@@ -130,3 +130,34 @@ def test_the_holders_own_value_is_answered(holder_engine, question: str) -> None
 
     a = Conversation(holder_engine).ask(question)
     assert not a.abstained, a.reason
+
+
+@pytest.fixture(scope="module")
+def holder_real(qa_home, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from index.build import build
+    from qa import config
+    from qa.engine import Engine
+
+    docs = tmp_path_factory.mktemp("holder-real")
+    (docs / "guns.txt").write_text(GUNS, encoding="utf-8")
+    (docs / "ages.txt").write_text(AGES, encoding="utf-8")
+    target = tmp_path_factory.mktemp("holder-real-index") / "index"
+    build([docs], target, cache_dir=config.model_cache_dir())
+    return Engine.open(target)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("How many gun incidents were reported in China last year?", True),
+        ("How many gun incidents were reported in Japan last year?", False),
+        ("How old is Dale Rourke?", True),
+        ("How old is Tavon Pryce?", False),
+    ],
+)
+def test_holder_and_scope_with_the_real_model(holder_real, question: str, declined: bool) -> None:  # type: ignore[no-untyped-def]
+    from qa.session import Conversation
+
+    a = Conversation(holder_real).ask(question)
+    assert a.abstained is declined, a.reason
