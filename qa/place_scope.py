@@ -19,8 +19,9 @@ from collections.abc import Callable, Collection, Sequence
 # "Chosen: place_scope.OTHER_PLACE" (bench/reports/place_scope.md).
 OTHER_PLACE = True
 
-# "in China", "across Iraq", "throughout the Netherlands": a place scoping what is said.
-_SCOPE = re.compile(
+# "in China", "across Iraq", "throughout the Netherlands": a place scoping what is said (qa.slots'
+# unused_place reads it too).
+SCOPE = re.compile(
     r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
 )
 # Regions that hold countries: "in Europe" may be the asked country's value too.
@@ -53,7 +54,7 @@ def scoped_places(text: str) -> list[str]:
     from qa import equivalents
 
     out = []
-    for m in _SCOPE.finditer(text):
+    for m in SCOPE.finditer(text):
         place = m.group("place")
         if place.endswith(".") and not place[-2:-1].isupper():
             place = place.rstrip(".")  # "in Manhattan." ends its sentence; "in the U.S." does not

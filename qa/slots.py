@@ -591,9 +591,7 @@ def subject_reason(
     return subject_missing(kind, question, sentences, terms, valued, context=context)
 
 
-_SCOPE = re.compile(
-    r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
-)
+_SCOPE = place_scope.SCOPE  # "in Iraq", "across Ohio"
 
 
 def unused_place(question: str, sentences: Sequence[str], terms: Callable[[str], list[str]]) -> str:
