@@ -22,7 +22,7 @@ import numpy as np
 from index import structure
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, answer_type, claims, cover, describe, equivalents, planned, slots
+from qa import abstain, age_holder, answer_type, claims, cover, describe, equivalents, planned, slots
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -1567,6 +1567,14 @@ def _near_miss(
         # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
         rows = chained_sentences(engine, best) if kind != "role" else near
         typed = [(abstain.fact_evidence(kind, text), terms) for text, terms in rows]
+        if kind == "age" and age_holder.OTHER_HOLDER:
+            # "How old is Dylann Roof?": "... 26-year-old Tywanza" gives another person's age
+            # (qa.age_holder, fit by bench/fit_age_holder.py: bench/reports/age_holder.md).
+            asked = age_holder.asked_words(searched)
+            typed = [
+                (has and not age_holder.others_only(t, asked), terms)
+                for (has, terms), (t, _) in zip(typed, rows, strict=True)
+            ]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
     # "Which US official voiced concern ...?" where no sentence on it names anyone the question does

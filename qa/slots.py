@@ -41,7 +41,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from index.attribution.words import MONTH_RE, ROLE_RE
-from qa import answer_type
+from qa import answer_type, place_scope
 
 # Which checks decline: bench/fit_slots.py, "Chosen: slots.SLOTS[...]" (bench/reports/slots.md). A
 # check is on when it wrongly declines no answerable question of the fit set, news-dev, seed_dev,
@@ -582,12 +582,16 @@ def subject_reason(
         place = unused_place(question, sentences, terms)
         if place:
             return f"the documents give {_VALUE_NOUN.get(kind, 'the asked value')}, but not for {place}"
+    if kind == "count" and place_scope.OTHER_PLACE and valued:
+        # "How many gun incidents were reported in China?" where each count is scoped "in Japan"
+        # (qa.place_scope, fit by bench/fit_place_scope.py: bench/reports/place_scope.md).
+        pair = place_scope.other_place(question, sentences, valued, terms, context)
+        if pair is not None:
+            return f"the documents give {_VALUE_NOUN[kind]} for {pair[1]}, not {pair[0]}"
     return subject_missing(kind, question, sentences, terms, valued, context=context)
 
 
-_SCOPE = re.compile(
-    r"\b(?:in|across|throughout|inside|outside)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
-)
+_SCOPE = place_scope.SCOPE  # "in Iraq", "across Ohio"
 
 
 def unused_place(question: str, sentences: Sequence[str], terms: Callable[[str], list[str]]) -> str:
