@@ -81,6 +81,29 @@ _QUANTITY = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b\d{1,3}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,", re.I)
+# A year or a date where a count is looked for: "since the start of the war in 2011", "on September
+# 28, 2015", "the 1990s", "the 2016 election", "(2014)". A four-digit number after a preposition of
+# time, a determiner or a month (the day with it), or one ending its clause; not "2000 people" nor
+# "2,011 votes" (a count).
+_YEAR_ONLY = re.compile(
+    rf"\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid|the|this|that|its|"
+    rf"{MONTH_RE}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)[\s-]+(?:the\s+)?{_YEAR}s?\b(?![,.]\d)|"
+    rf"(?<![\d,.$£€])\b{_YEAR}s?\b(?![,.]\d)(?=\s*(?:[.;:!?)]|$|,|[-–—]))",
+    re.I,
+)
+
+
+def without_years(text: str) -> str:
+    """`text` with its years and dates blanked out: what a count is read from ("How many lives has
+    the war claimed?" is not answered by "the war began in 2011").
+
+    Args:
+        text: a sentence or a passage.
+    Returns:
+        The text, each year-only expression replaced by spaces (offsets kept).
+    """
+    return _YEAR_ONLY.sub(lambda m: " " * len(m.group()), text)
+
 
 _EVIDENCE: dict[str, re.Pattern[str]] = {
     "distance": _DISTANCE,
@@ -126,7 +149,7 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("date",),
         re.compile(
-            rf"{_WHEN}|\bwhat (?:year|date|day|month|century|decade)\b|"
+            rf"{_WHEN}|\b(?:what|which) (?:year|date|day|month|century|decade)\b|"
             r"\bin (?:what|which) (?:year|month)\b|\bsince when\b",
             re.I,
         ),
@@ -158,7 +181,7 @@ def states(kinds: tuple[str, ...], text: str) -> bool:
     Returns:
         True when a value of one of the kinds is in the text; False for no kinds.
     """
-    return any(_EVIDENCE[k].search(text) for k in kinds)
+    return any(_EVIDENCE[k].search(without_years(text) if k == "quantity" else text) for k in kinds)
 
 
 # --- The loose reading: an answer type and anything of that type ---------------------------------
@@ -231,6 +254,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         "time",
         re.compile(
             rf"{_WHEN}|\bwhat (?:year|date|day|month|time|century|decade)\b|"
+            r"\bwhich (?:year|date|day|month|century|decade)\b|"
             r"\bsince when\b|\bhow long\b|\bin (?:what|which) year\b",
             re.I,
         ),
@@ -263,7 +287,7 @@ def has_evidence(answer_type: str, text: str) -> bool:
     if loose is None:
         return True
     rx, kinds = loose
-    return bool(rx.search(text)) or states(kinds, text)
+    return bool(rx.search(without_years(text) if answer_type == "number" else text)) or states(kinds, text)
 
 
 def evidence_found(answer_type: str, text: str) -> list[str]:
@@ -280,8 +304,9 @@ def evidence_found(answer_type: str, text: str) -> list[str]:
     if loose is None:
         return []
     rx, kinds = loose
-    return [m.group() for m in rx.finditer(text)] + [
-        m.group() for k in kinds for m in _EVIDENCE[k].finditer(text)
+    counts = without_years(text)
+    return [m.group() for m in rx.finditer(counts if answer_type == "number" else text)] + [
+        m.group() for k in kinds for m in _EVIDENCE[k].finditer(counts if k == "quantity" else text)
     ]
 
 

@@ -1446,7 +1446,10 @@ def _abstain_reason(
         and head is not None
         and subject is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
-        and abstain.subject_counted(head, engine.terms(subject), near) < abstain.COUNT_SUBJECT
+        and abstain.subject_counted(
+            head, engine.terms(subject), near, [t for _, t in chained_sentences(engine, best)]
+        )
+        < abstain.COUNT_SUBJECT
     ):
         return f"no passage gives a number of {head} for {subject}"
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
