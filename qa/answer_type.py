@@ -195,6 +195,15 @@ _TIME = re.compile(
     r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)))\b",
     re.I,
 )
+# Lower-case words that may follow a place without making its name a modifier: "in Iraq to assist",
+# "at Mar-a-Lago, calling", "in Ohio last week", "in Paris on Monday", "in Syria has".
+_PLACE_ENDS = (
+    "a an the and or but nor to of on in at for from with by as into over under after before during since "
+    "until about against between than that which who whom whose where when while because if so yet "
+    "last next this these those early late earlier later ago today yesterday tomorrow tonight "
+    "is are was were be been has have had will would could should can may might must do does did "
+    "said says say told reported according it he she they we i its his her their"
+).split()
 # The loose kinds, each with the strict kinds its questions' values come in (see the module doc).
 # "How long" is a time question and may be answered by a length ("How long is the bridge?").
 _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
@@ -215,11 +224,16 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     ),
     "age": (re.compile(r"\bborn\b|\bage\b", re.I), ("age",)),
     "money": (re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:million|billion|bn|m)\b", re.I), ("money",)),
-    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end".
+    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end". The name
+    # ends its phrase: not "in the Republican primaries", "at Democratic rallies" (a name modifying a
+    # noun: _PLACE_ENDS).
     "place": (
         re.compile(
             r"\b(?:in|near|outside|inside|across|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]+\s+)*"
-            r"(?:[A-Z][a-z]\w+|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)"
+            r"(?:[A-Z][a-z][\w'’-]*\w|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)(?![\w'’-])"
+            r"(?!\s+(?!(?:_STOP_)\b)[a-z])".replace(
+                "_STOP_", "|".join(sorted(_PLACE_ENDS, key=len, reverse=True))
+            )
         ),
         (),
     ),
