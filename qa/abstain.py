@@ -610,7 +610,10 @@ def count_subject(question: str) -> str | None:
 
 
 def subject_counted(
-    head: str, subject_terms: Collection[str], sentences: list[tuple[str, frozenset[str]]]
+    head: str,
+    subject_terms: Collection[str],
+    sentences: list[tuple[str, frozenset[str]]],
+    chained: Sequence[frozenset[str]] | None = None,
 ) -> float:
     """Whether the best passages count the noun for the asked subject, not only for another one.
 
@@ -624,6 +627,10 @@ def subject_counted(
         head: the counted noun.
         subject_terms: the terms of the subject's name (as the index makes terms).
         sentences: the best passages' sentences (text, terms), in passage order.
+        chained: per sentence, its terms widened with those of the sentences (and passages) its
+            pronoun goes back to (qa.rank.chained_sentences): "He ... would consider sending up to
+            30,000 troops" opening a passage after one that names Mr. Trump. None: only the
+            sentence before, in `sentences`, is read.
     Returns:
         1.0 when some count of the noun is the subject's, or no sentence counts the noun (left to
         the other count tests); 0.0 when the noun is counted only for others.
@@ -640,7 +647,11 @@ def subject_counted(
             continue
         counted = True
         named = bool(want & terms)
-        after = i > 0 and bool(_PRONOUN_OPENING.match(text)) and bool(want & sentences[i - 1][1])
+        pronoun = bool(_PRONOUN_OPENING.match(text))
+        after = pronoun and (
+            (i > 0 and bool(want & sentences[i - 1][1]))
+            or (chained is not None and i < len(chained) and bool(want & chained[i]))
+        )
         if not want or named or after:
             return 1.0
     return 0.0 if counted else 1.0

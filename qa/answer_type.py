@@ -81,6 +81,29 @@ _QUANTITY = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b\d{1,3}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,", re.I)
+# A year or a date where a count is looked for: "since the start of the war in 2011", "on September
+# 28, 2015", "the 1990s", "the 2016 election", "(2014)". A four-digit number after a preposition of
+# time, a determiner or a month (the day with it), or one ending its clause; not "2000 people" nor
+# "2,011 votes" (a count).
+_YEAR_ONLY = re.compile(
+    rf"\b(?:in|since|of|by|until|till|from|before|after|during|early|late|mid|the|this|that|its|"
+    rf"{MONTH_RE}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?)[\s-]+(?:the\s+)?{_YEAR}s?\b(?![,.]\d)|"
+    rf"(?<![\d,.$£€])\b{_YEAR}s?\b(?![,.]\d)(?=\s*(?:[.;:!?)]|$|,|[-–—]))",
+    re.I,
+)
+
+
+def without_years(text: str) -> str:
+    """`text` with its years and dates blanked out: what a count is read from ("How many lives has
+    the war claimed?" is not answered by "the war began in 2011").
+
+    Args:
+        text: a sentence or a passage.
+    Returns:
+        The text, each year-only expression replaced by spaces (offsets kept).
+    """
+    return _YEAR_ONLY.sub(lambda m: " " * len(m.group()), text)
+
 
 _EVIDENCE: dict[str, re.Pattern[str]] = {
     "distance": _DISTANCE,
@@ -126,7 +149,7 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("date",),
         re.compile(
-            rf"{_WHEN}|\bwhat (?:year|date|day|month|century|decade)\b|"
+            rf"{_WHEN}|\b(?:what|which) (?:year|date|day|month|century|decade)\b|"
             r"\bin (?:what|which) (?:year|month)\b|\bsince when\b",
             re.I,
         ),
@@ -158,7 +181,7 @@ def states(kinds: tuple[str, ...], text: str) -> bool:
     Returns:
         True when a value of one of the kinds is in the text; False for no kinds.
     """
-    return any(_EVIDENCE[k].search(text) for k in kinds)
+    return any(_EVIDENCE[k].search(without_years(text) if k == "quantity" else text) for k in kinds)
 
 
 # --- The loose reading: an answer type and anything of that type ---------------------------------
@@ -172,6 +195,15 @@ _TIME = re.compile(
     r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)))\b",
     re.I,
 )
+# Lower-case words that may follow a place without making its name a modifier: "in Iraq to assist",
+# "at Mar-a-Lago, calling", "in Ohio last week", "in Paris on Monday", "in Syria has".
+_PLACE_ENDS = (
+    "a an the and or but nor to of on in at for from with by as into over under after before during since "
+    "until about against between than that which who whom whose where when while because if so yet "
+    "last next this these those early late earlier later ago today yesterday tomorrow tonight "
+    "is are was were be been has have had will would could should can may might must do does did "
+    "said says say told reported according it he she they we i its his her their"
+).split()
 # The loose kinds, each with the strict kinds its questions' values come in (see the module doc).
 # "How long" is a time question and may be answered by a length ("How long is the bridge?").
 _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
@@ -192,11 +224,16 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     ),
     "age": (re.compile(r"\bborn\b|\bage\b", re.I), ("age",)),
     "money": (re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:million|billion|bn|m)\b", re.I), ("money",)),
-    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end".
+    # Case-sensitive on purpose: "in New York", "at UN Headquarters", not "in the end". The name
+    # ends its phrase: not "in the Republican primaries", "at Democratic rallies" (a name modifying a
+    # noun: _PLACE_ENDS).
     "place": (
         re.compile(
             r"\b(?:in|near|outside|inside|across|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]+\s+)*"
-            r"(?:[A-Z][a-z]\w+|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)"
+            r"(?:[A-Z][a-z][\w'’-]*\w|Headquarters|[A-Z]{2,}\s+[A-Z]\w+)(?![\w'’-])"
+            r"(?!\s+(?!(?:_STOP_)\b)[a-z])".replace(
+                "_STOP_", "|".join(sorted(_PLACE_ENDS, key=len, reverse=True))
+            )
         ),
         (),
     ),
@@ -231,6 +268,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         "time",
         re.compile(
             rf"{_WHEN}|\bwhat (?:year|date|day|month|time|century|decade)\b|"
+            r"\bwhich (?:year|date|day|month|century|decade)\b|"
             r"\bsince when\b|\bhow long\b|\bin (?:what|which) year\b",
             re.I,
         ),
@@ -263,7 +301,7 @@ def has_evidence(answer_type: str, text: str) -> bool:
     if loose is None:
         return True
     rx, kinds = loose
-    return bool(rx.search(text)) or states(kinds, text)
+    return bool(rx.search(without_years(text) if answer_type == "number" else text)) or states(kinds, text)
 
 
 def evidence_found(answer_type: str, text: str) -> list[str]:
@@ -280,8 +318,9 @@ def evidence_found(answer_type: str, text: str) -> list[str]:
     if loose is None:
         return []
     rx, kinds = loose
-    return [m.group() for m in rx.finditer(text)] + [
-        m.group() for k in kinds for m in _EVIDENCE[k].finditer(text)
+    counts = without_years(text)
+    return [m.group() for m in rx.finditer(counts if answer_type == "number" else text)] + [
+        m.group() for k in kinds for m in _EVIDENCE[k].finditer(counts if k == "quantity" else text)
     ]
 
 

@@ -153,6 +153,78 @@ def country_stand_ins(place: str) -> list[str]:
     return sorted(_seats().get(" ".join(words(place)), frozenset()))
 
 
+# A capital asked as a place: after a preposition of place ("in Washington", "the population of
+# Berlin", "flights to Moscow"). Anywhere else a capital of the question acts, says or wants ("What
+# does Washington want?", "Moscow's support", "Which weapons did Moscow deliver?"): the government.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|into|around|across|outside|inside|through|via|toward|towards|of|within|over|"
+    r"throughout|beyond|past)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+@cache
+def _capital_countries() -> dict[str, tuple[str, ...]]:
+    """Each capital (folded) -> the names of its country as a text writes them: common, official and
+    other names, the demonym and the ISO codes ("US", "USA"), from countryinfo's table; read once.
+
+    Returns:
+        folded capital -> names, longest first.
+    """
+    out: dict[str, set[str]] = {}
+    for info in country_table():
+        capital: str | list[str] = info.get("capital") or []
+        caps = [capital] if isinstance(capital, str) else list(capital)
+        names = {info.get("name") or "", info.get("demonym") or ""}
+        names.update(a for a in info.get("altSpellings") or [] if len(a) > 1)
+        names.update(str(v) for v in (info.get("ISO") or {}).values() if not str(v).isdigit())
+        for c in caps:
+            key = " ".join(words(re.sub(r"(\s+[A-Z]\.)+\s*$", "", c.replace("D.C.", " D. C."))))
+            if key:
+                out.setdefault(key, set()).update(n for n in names if n and " ".join(words(n)) != key)
+    return {k: tuple(sorted(v, key=lambda n: (-len(n), n))) for k, v in out.items()}
+
+
+def _written(name: str) -> str:
+    """A pattern for a country's name as a text writes it: a code in capitals, with or without dots
+    ("US", "U.S."), case-sensitive (not the pronoun "us"); a name in any case."""
+    if name.isupper() and len(name) <= 3:
+        dotted = r"\.?".join(re.escape(c) for c in name) + r"\.?"
+        return rf"(?-i:{dotted})"
+    return r"\s+".join(re.escape(w) for w in name.split())
+
+
+def capital_agents(question: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The capitals a question names as actors, each with a pattern of its country's names: the
+    passage that says "The US wants Assad to step down" answers "What does Washington want ...?".
+    A capital after a preposition of place is the city (_PLACE_BEFORE) and has none.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        (the capital as the question writes it, a pattern matching its country's names in a text),
+        in question order; [] when the question names no capital as an actor.
+    """
+    from index.lexical import STOPWORDS
+
+    capitals = _capital_countries()
+    out = []
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", question):
+        run = m.group().split()
+        while run and run[0].lower() in STOPWORDS:  # "Did Moscow", "And Washington"
+            run = run[1:]
+        # One word or a two-word capital ("Buenos Aires"); not part of another name ("the
+        # Washington Post", "George Washington").
+        word = re.sub(r"['’]s$", "", " ".join(run))
+        names = capitals.get(" ".join(words(word))) if 1 <= len(run) <= 2 else None
+        if not names:
+            continue
+        if not _PLACE_BEFORE.search(question[: m.start() + m.group().find(run[0])]):
+            pattern = r"(?<![\w-])(?:" + "|".join(map(_written, names)) + r")(?![\w-])"
+            out.append((word, re.compile(pattern, re.I)))
+    return out
+
+
 @cache
 def _demonyms() -> frozenset[str]:
     """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.

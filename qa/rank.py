@@ -590,6 +590,10 @@ class _Query:
     # A passage term standing for a question term: a country's capital for the country the question
     # names ("moscow" -> "russia"; stand_in_terms).
     stand_ins: dict[str, str] = field(default_factory=dict)
+    # A capital the question names as an actor, its term with a pattern of its country's names: a
+    # passage naming the country stands for it ("The US wants ..." for "What does Washington want?";
+    # agent_terms).
+    agents: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[str]:
@@ -698,6 +702,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         who=not speech and claim is None and not parts and bool(_WHO.match(searched)),
         searched=searched,
         stand_ins=stand_in_terms(engine.terms, searched) if STAND_INS else {},
+        agents=agent_terms(engine.terms, searched) if CAPITAL_AGENTS else (),
     )
 
 
@@ -737,6 +742,38 @@ def stand_in_terms(terms: Callable[[str], list[str]], searched: str) -> dict[str
                 if t != own[0]:
                     out.setdefault(t, own[0])
     return out
+
+
+# A capital the question names as an actor stands for its country's names in the passages
+# (qa.equivalents.capital_agents): the reverse of STAND_INS, which binds a country asked by its
+# capital. Measured end to end and on SQuAD (bench/reports/fact_ranking.md, "Round 16").
+CAPITAL_AGENTS = True
+
+
+def agent_terms(terms: Callable[[str], list[str]], searched: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The question's capitals named as actors, each as its one term with the pattern of its
+    country's names (qa.equivalents.capital_agents).
+
+    Args:
+        terms: text -> content terms (the index's term maker).
+        searched: the question as searched.
+    Returns:
+        (capital term, pattern) pairs; () when the question names no capital as an actor.
+    """
+    out = []
+    for word, pattern in equivalents.capital_agents(searched):
+        own = terms(word)
+        if len(own) == 1:
+            out.append((own[0], pattern))
+    return tuple(out)
+
+
+def _as_agents(
+    have: frozenset[str], text: str, agents: tuple[tuple[str, re.Pattern[str]], ...]
+) -> frozenset[str]:
+    """A text's terms with the capital terms whose country the text names (agent_terms)."""
+    extra = {t for t, rx in agents if t not in have and rx.search(text)}
+    return have | extra if extra else have
 
 
 def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
@@ -941,16 +978,19 @@ def _evaluate(
         sents = _sentence_terms(engine, p)
         if qr.stand_ins:
             sents = [(a, b, _widen(t, qr.stand_ins)) for a, b, t in sents]
+        if qr.agents:
+            sents = [(a, b, _as_agents(t, p.text[a:b], qr.agents)) for a, b, t in sents]
         covs = [_coverage(idf, s[2], total) for s in sents]
         j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
         f.cov_s[i] = covs[j]
-        have = _widen(_passage_terms(engine, p), qr.stand_ins)
+        have = _as_agents(_widen(_passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
         f.cov_p[i] = _coverage(idf, have, total)
         f.cov_q[i] = _coverage(qr.idf, have, full)
         if numerals:
             f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
         for m in near[pid]:
-            have = have | _widen(_passage_terms(engine, engine.passages[m]), qr.stand_ins)
+            nb = engine.passages[m]
+            have = have | _as_agents(_widen(_passage_terms(engine, nb), qr.stand_ins), nb.text, qr.agents)
             if m in at:  # a neighbour's neighbour is not scored
                 if m < pid:
                     f.left[i] = at[m]
@@ -1446,7 +1486,10 @@ def _abstain_reason(
         and head is not None
         and subject is not None
         and abstain.countable(head, EVERYDAY_ZIPF)
-        and abstain.subject_counted(head, engine.terms(subject), near) < abstain.COUNT_SUBJECT
+        and abstain.subject_counted(
+            head, engine.terms(subject), near, [t for _, t in chained_sentences(engine, best)]
+        )
+        < abstain.COUNT_SUBJECT
     ):
         return f"no passage gives a number of {head} for {subject}"
     # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
