@@ -196,20 +196,24 @@ _CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bw
 _LEDE_PARAGRAPHS = 4
 
 
-def _part_kind(p: Passage, filed_from: bool) -> str:
+def _part_kind(p: Passage, intent: intents.Intent) -> str:
     """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
     (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
     paragraphs with a dateline ("BERLIN - Donald Trump may ...",
-    index.structure.dateline_opening) where the question asks where the story was filed from.
+    index.structure.dateline_opening) where the question asks where the story was filed from, or
+    with a dated one ("NEW YORK, Nov. 19 (UPI) — ...", index.structure.dateline_dated) where it asks
+    when the story was filed.
 
     Args:
         p: the passage.
-        filed_from: qa.intent.Intent.filed_from of the question.
+        intent: the question's reading (qa.intent.Intent: filed_from, dated).
     Returns:
         The kind the question's parts are matched against.
     """
     lede = p.kind in ("body", "standfirst") and p.paragraph <= _LEDE_PARAGRAPHS
-    if filed_from and lede and structure.dateline_opening(p.text):
+    if intent.filed_from and lede and structure.dateline_opening(p.text):
+        return "dateline"
+    if intent.dated and lede and structure.dateline_dated(p.text):
         return "dateline"
     return p.kind
 
@@ -676,7 +680,11 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         topic = questions.topic_of(unspoken, aliases)
         topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
-    parts = tuple(k for k in intent.parts if k in engine.kinds or k == "dateline" and intent.filed_from)
+    parts = tuple(
+        k
+        for k in intent.parts
+        if k in engine.kinds or k == "dateline" and (intent.filed_from or intent.dated)
+    )
     values = () if speech or claim is not None else answer_type.asked(searched)
     lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
     return _Query(
@@ -829,7 +837,7 @@ def features(
     focused = _focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
-        pool.update(p.pid for p in engine.passages if _part_kind(p, qr.intent.filed_from) in qr.parts)
+        pool.update(p.pid for p in engine.passages if _part_kind(p, qr.intent) in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -983,7 +991,7 @@ def _evaluate(
         if binds and bound:
             f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
         if qr.parts:
-            kind = _part_kind(p, qr.intent.filed_from)
+            kind = _part_kind(p, qr.intent)
             asked = kind in qr.parts and (kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
             if asked and kind != p.kind:  # a lede's dateline: show the place it names
@@ -996,7 +1004,7 @@ def _evaluate(
                     first_of[(p.doc_id, kind)] = min(
                         q
                         for q in engine.pids_by_doc[p.doc_id]
-                        if _part_kind(engine.passages[q], qr.intent.filed_from) == kind
+                        if _part_kind(engine.passages[q], qr.intent) == kind
                     )
                 f.first[i] = first_of[(p.doc_id, kind)] == p.pid
         else:
@@ -1389,13 +1397,16 @@ def _abstain_reason(
     """Evidence that the documents do not answer: unknown names, no term found, no answer of the
     type; or a near miss: the asked speaker is not quoted, the asked count is not given. `rewritten`:
     the question is a follow-up as the conversation resolved it (see `_uncovered`)."""
-    if intent.parts and any(_part_kind(s.passage, intent.filed_from) in intent.parts for s in top):
+    if intent.parts and any(_part_kind(s.passage, intent) in intent.parts for s in top):
         # "Who took the photo?" and the article has a photo credit; unless the answer's document is
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
         # bench/reports/abstention_offdoc.md, news-dev halves asked of each other declined
         # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
+        # What names the document counts as its own words (its title, site, author and file name:
+        # "the Breitbart piece" of breitbart_2015-11-17_....txt), as in the ranking's meta_cov.
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
-        return abstain.other_article(searched, asked, engine.document_terms(top[0].passage.doc_id))
+        doc = top[0].passage.doc_id
+        return abstain.other_article(searched, asked, engine.document_terms(doc) | _meta_terms(engine, doc))
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
     if why:
         return why
