@@ -47,6 +47,8 @@ _TAIL = (
     r"\s*(?:please)?\s*[?.!]*\s*$"
 )
 _END = r"\s*(?:,?\s*please)?\s*[?.!]*\s*$"
+# A topic after the article, before the question's last words: "the story about the ferry [called]".
+_ABOUT = rf"(?:\s+(?:about|on|regarding|concerning|covering|{_CLAUSE})\s+[^?]{{1,120}}?)?"
 _PHOTO = (
     r"(?:(?:main|top|lead|first|second|last|big|large|featured|header|opening|other|that|this|the)\s+)*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|snaps?|pictured)\b"
@@ -141,7 +143,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             _terse(r"sub-?head(?:ing|line)?s?|standfirsts?|deks?|straplines?|sub-?titles?"),
             # "the subheading", "what does the dek under the headline say?"
             r"\b(?:sub-?headlines?|sub-?heads?|sub-?headings?|standfirsts?|straplines?|deks?)\b"
-            r"(?:\s+(?:under|below|beneath|after)\s+(?:the\s+)?(?:headline|title|heading))?(?:\s+(?:say|says|read|reads))?",
+            r"(?:\s+(?:under|below|beneath|after)\s+(?:the\s+)?(?:headline|title|heading))?"
+            rf"(?:(?:\s+(?:of|for|on|in)\s+{_ART_REF}{_ABOUT})?(?:\s+(?:say|says|read|reads))?{_END}"
+            r"|(?:\s+(?:say|says|read|reads))?)",
             rf"\bsub-?titles?(?:\s+(?:of|for|on)\s+{_REF_OR_THIS})?{_END}",
             r"\b(?:summary|text|line|sentence|blurb|intro)\s+(?:under|below|beneath|after)\s+the\s+(?:headline|title)\b",
             # a summary of the article: "give me a summary", "what's the gist of this story?"
@@ -246,7 +250,11 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # "the name of the article about X", not "the name of the story from the third series"
             rf"\bname\s+of\s+{_ART_REF}(?!\s*'s)(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?{_END}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
+            # "What was the Breitbart article about Louisville called?": a topic may come between
+            # (not after a noun that also names other things: "the search feature on the website called")
             rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
+            rf"{_ART_REF}(?<!feature)(?<!features)(?<!item)(?<!items)(?<!post)(?<!posts)(?<!coverage)"
+            rf"{_ABOUT}\s+(?:called|titled|entitled|named)\b|"
             rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
             rf"\bwhat(?:'s|\s+is|\s+was|\s+are)\s+{_REF_OR_THIS}\s+(?:all\s+|mostly\s+|mainly\s+|really\s+)?about{_END}",
             rf"\bwhat\s+(?:does|did)\s+{_REF_OR_THIS}\s+(?:cover|discuss|describe|deal\s+with|concern|"
@@ -318,7 +326,8 @@ _TOPIC_AFTER = re.compile(
     re.I,
 )
 _PART_VERB_AFTER = re.compile(
-    rf"(?<=\s)(?:{_WHEN_ADV}{_DATE_VERB}|datelined|filed(?:\s+from)?|(?:reported|written)\s+from)\s*[?.!]*\s*$",
+    rf"(?<=\s)(?:{_WHEN_ADV}{_DATE_VERB}|datelined|filed(?:\s+from)?|(?:reported|written)\s+from"
+    r"|called|titled|entitled|named|headlined|say|says|read|reads)\s*[?.!]*\s*$",
     re.I,
 )
 _ART_ONLY = re.compile(rf"\s*{_ART_REF}\s*(?:please)?\s*[?.!]*\s*", re.I)
