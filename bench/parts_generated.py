@@ -226,10 +226,31 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--code", type=Path, action="append", default=[])
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "reports" / "parts_generated.md")
+    ap.add_argument(
+        "--write",
+        type=Path,
+        help="only write the articles (DIR/docs/<doc_id>.txt) and the questions (DIR/gold.jsonl, score.py's"
+        " gold format, each naming its article) for bench/parts.py --extra; no scoring",
+    )
     args = ap.parse_args()
     with gzip.open(args.corpus / "docs.jsonl.gz", "rt", encoding="utf-8") as f:
         docs = draw([json.loads(line) for line in f], args.articles, args.with_parts, args.seed)
     items = questions(docs)
+    if args.write:
+        (args.write / "docs").mkdir(parents=True, exist_ok=True)
+        for d in docs:
+            (args.write / "docs" / f"{d['doc_id']}.txt").write_text(d["text"], encoding="utf-8")
+        gold = [
+            {
+                **{k: q[k] for k in ("question", "answers", "answerable", "category")},
+                "id": q["qid"],
+                "history": [],
+            }
+            | {"article": f"{q['doc_id']}.txt"}
+            for q in items
+        ]
+        (args.write / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+        return
     codes = args.code or [REPO]
     results = {}
     with tempfile.TemporaryDirectory(prefix="parts-generated-") as tmp:

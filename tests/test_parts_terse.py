@@ -161,3 +161,17 @@ def test_terse_and_named_part_questions_are_answered(engine, question: str, word
     answer = rank.answer(engine, question, question, 5)
     assert not answer.abstained, answer.reason
     assert words in answer.hits[0].text, answer.hits[0].text
+
+
+def test_the_asked_articles_part_holds_its_topic_words_spread_over_its_body(engine) -> None:  # type: ignore[no-untyped-def]
+    from qa import rank
+    from tests.hashindex import row
+
+    # "estuary" and "fleet" stand in different paragraphs of the ferry story, in no headline.
+    f = rank.features(engine, "What's the headline of the story on the estuary and the fleet?")
+    assert f is not None
+    ferry = row(engine, f, "Ferry crossing to run twice a day")
+    budget = row(engine, f, "The council's budget is a fantasy")
+    assert f.doc_topic[ferry] == 1.0 and f.doc_topic[budget] == 0.0
+    plain = rank.features(engine, "Who chairs the harbour board?")
+    assert plain is not None and not plain.doc_topic.any()  # no part asked
