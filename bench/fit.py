@@ -115,6 +115,8 @@ GRID: dict[str, list[float]] = {
     "part_own": [0.5, 0.7, 0.9, 1.0],
     "part_second": [0.5, 0.75, 1.0],
     "part_first": [0.0, 0.05, 0.1, 0.2],
+    # held at bench/parts.py's fit (news-dev's parts and generated PolNeAR ones: bench/reports/parts.md)
+    "part_topic": [1.0],
     "speaker_bonus": [0.5, 0.75, 1.0, 1.25, 1.5],
     "reported_bonus": [0.3, 0.5, 0.7, 0.9, 1.1],
     "other_speaker": [0.0, 0.1, 0.2, 0.3, 0.5],
@@ -177,7 +179,8 @@ ELSEWHERE = [
     "quote of one's own and as a name phrase; attribution constants are fitted on PolNeAR train by "
     "bench/fit_attribution.py (bench/reports/attribution_fit.md)",
     "`qa.rank:Weights.part_*`: also gridded alone on news-dev's parts questions by bench/parts.py "
-    "(bench/reports/parts.md); here they are searched jointly with the rest",
+    "(bench/reports/parts.md); here they are searched jointly with the rest, but part_topic, held at "
+    "bench/parts.py --extra's value (fit with generated PolNeAR train parts questions, which this fit's sets lack)",
 ]
 
 

@@ -117,7 +117,9 @@ def main() -> None:
 
     docs = polnear(args.corpus)
     counts: Counter[str] = Counter()
-    found: dict[str, list[tuple[str, str]]] = {k: [] for k in (*FURNITURE, "dateline opening")}
+    found: dict[str, list[tuple[str, str]]] = {
+        k: [] for k in (*FURNITURE, "dateline opening", "dated dateline opening")
+    }
     for d in docs:
         text = d["text"]
         spans = chunk.paragraphs(text)
@@ -137,6 +139,10 @@ def main() -> None:
             counts["dateline opening"] += 1
             a, b = spans[lede]
             found["dateline opening"].append((d["doc_id"], " ".join(text[a:b].split())[:60]))
+            dated = getattr(structure, "dateline_dated", None)  # absent before round 16 (--code)
+            if dated is not None and dated(text[a:b]):
+                counts["dated dateline opening"] += 1
+                found["dated dateline opening"].append((d["doc_id"], " ".join(text[a:b].split())[:60]))
     rng = random.Random(args.seed)
     for kind, lines in found.items():
         by_source: dict[str, list[tuple[str, str]]] = {}
@@ -156,6 +162,7 @@ def main() -> None:
         "|---|---|",
         *(f"| {k} | {counts[k]} |" for k in ("headline", *FURNITURE)),
         f"| first body paragraph opening with a dateline | {counts['dateline opening']} |",
+        f"| ... a dateline giving its date (index.structure.dateline_dated) | {counts['dated dateline opening']} |",
         "",
         "The lines themselves are printed on stdout (never kept here); their reading by hand is in",
         "bench/reports/parts_plain.md.",

@@ -99,11 +99,21 @@ _TRAILING_CREDIT = re.compile(
 # state or country and a wire agency, then a dash ("BERLIN - ", "SPRINGFIELD, Ill. (AP) — ",
 # "SALT LAKE CITY -- "). At most three capitalised words for the place: a run-in subhead in capitals
 # ("VOTERS WANT MORE THAN A WINNER - ...") is longer.
+# The place may be followed by the date it was filed ("NEW YORK, Nov. 19 (UPI) — ", "PARIS, Aug 31
+# (Reuters) - "). With a wire agency in brackets, the place may be written in title case ("Cleveland
+# (AFP) – ") or left out ("Dec 29 (Reuters) - "): the bracketed agency before the dash marks the dateline.
 _PLACE_CAPS = r"[A-Z][A-Z'’.-]+"
+_WIRE = rf"(?:{_AGENCY}|UPI)"
+_STATE = r"(?:\s*,\s*(?!" + MONTH_RE + r"\b)[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
+_FILED_ON = rf"(?:\s*,?\s*{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?)"
+_DASH = r"\s*(?:--?|–|—|―)\s+(?=\S)"
 _OPENING_DATELINE = re.compile(
-    rf"{_PLACE_CAPS}(?:\s+{_PLACE_CAPS}){{0,2}}(?:\s*,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,2}})?"
-    rf"(?:\s*\(\s*{_AGENCY}\s*\))?\s*(?:--?|–|—|―)\s+(?=\S)"
+    rf"{_PLACE_CAPS}(?:\s+{_PLACE_CAPS}){{0,2}}{_STATE}(?:\s*,\s*{_FILED_ON})?(?:\s*\(\s*{_WIRE}\s*\))?{_DASH}"
+    rf"|(?:[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){{0,2}}{_STATE}(?:\s*,\s*{_FILED_ON})?|{_FILED_ON})"
+    rf"\s*\(\s*{_WIRE}\s*\){_DASH}"
 )
+# The date a dateline gives ("Nov. 19" in "NEW YORK, Nov. 19 (UPI) — ").
+_DATELINE_DATE = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?")
 
 
 def dateline_opening(text: str) -> int:
@@ -118,6 +128,19 @@ def dateline_opening(text: str) -> int:
     """
     m = _OPENING_DATELINE.match(text)
     return m.end() if m else 0
+
+
+def dateline_dated(text: str) -> bool:
+    """Whether the dateline a paragraph opens with gives the date the story was filed ("NEW YORK,
+    Nov. 19 (UPI) — ..."), not only the place ("BERLIN - ...").
+
+    Args:
+        text: a paragraph's text, or a passage's that starts its paragraph.
+    Returns:
+        True when `dateline_opening` finds a dateline holding a month and day.
+    """
+    end = dateline_opening(text)
+    return bool(end) and bool(_DATELINE_DATE.search(text, 0, end))
 
 
 _NAME = r"[A-Z][\w'’.-]*"

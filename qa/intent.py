@@ -39,8 +39,16 @@ _ART_REF = (
 # The article, or "this"/"it" standing for it where nothing follows that it could be the subject of.
 _REF_OR_THIS = rf"(?:{_ART_REF}|\b(?:this|it)\b(?!\s+(?:is|was|are|were)\b))"
 # What may follow the part question: a topic ("about casualised staff"), "please", the end.
-_TAIL = r"(?:\s+(?:about|on|of|regarding|concerning|covering|for|from|in)\s+[^?]{1,120}?)?\s*(?:please)?\s*[?.!]*\s*$"
+# Or a clause that tells which article by what it does: "the Breitbart piece attacking the Post's
+# fact check", "the column that criticised the mayor".
+_CLAUSE = r"(?:(?:that|which)\s+\w+|\w{3,}ing)"
+_TAIL = (
+    rf"(?:\s+(?:about|on|of|regarding|concerning|covering|for|from|in|{_CLAUSE})\s+[^?]{{1,120}}?)?"
+    r"\s*(?:please)?\s*[?.!]*\s*$"
+)
 _END = r"\s*(?:,?\s*please)?\s*[?.!]*\s*$"
+# A topic after the article, before the question's last words: "the story about the ferry [called]".
+_ABOUT = rf"(?:\s+(?:about|on|regarding|concerning|covering|{_CLAUSE})\s+[^?]{{1,120}}?)?"
 _PHOTO = (
     r"(?:(?:main|top|lead|first|second|last|big|large|featured|header|opening|other|that|this|the)\s+)*"
     r"(?:[\w'’.-]+\s+){0,4}?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|snaps?|pictured)\b"
@@ -80,6 +88,22 @@ _AND_NOTICE = (
 )
 
 
+# A terse request for a part, the whole question: "headline please", "subheading?", "give me the
+# title", "the author of this story, please", "date?". The request words belong to the part's
+# wording (part_words), not to the topic.
+_REQUEST = (
+    r"^\W*(?:(?:(?:can|could|would)\s+(?:you|I)\s+)?(?:please\s+)?(?:give|get|show|send|tell|read|find)"
+    r"\s+(?:me|us)\s+|(?:I\s+)?(?:need|want|would\s+like)\s+|what(?:'s|\s+is|\s+was)\s+)?"
+    r"(?:(?:the|its|this|that|a|an)\s+)?(?:(?:article|story|piece|page|column)'?s?\s+)?"
+)
+
+
+def _terse(noun: str) -> str:
+    """A terse request for the part `noun` names, optionally of a named article ("title of the
+    Guardian piece on X")."""
+    return rf"{_REQUEST}(?:{noun})(?:\s+(?:of|for|on)\s+{_REF_OR_THIS}{_TAIL}|{_END})"
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), re.I)
 
@@ -116,7 +140,12 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
         _rx(
-            r"\b(?:sub-?headlines?|sub-?heads?|standfirsts?|straplines?|deks?)\b",
+            _terse(r"sub-?head(?:ing|line)?s?|standfirsts?|deks?|straplines?|sub-?titles?"),
+            # "the subheading", "what does the dek under the headline say?"
+            r"\b(?:sub-?headlines?|sub-?heads?|sub-?headings?|standfirsts?|straplines?|deks?)\b"
+            r"(?:\s+(?:under|below|beneath|after)\s+(?:the\s+)?(?:headline|title|heading))?"
+            rf"(?:(?:\s+(?:of|for|on|in)\s+{_ART_REF}{_ABOUT})?(?:\s+(?:say|says|read|reads))?{_END}"
+            r"|(?:\s+(?:say|says|read|reads))?)",
             rf"\bsub-?titles?(?:\s+(?:of|for|on)\s+{_REF_OR_THIS})?{_END}",
             r"\b(?:summary|text|line|sentence|blurb|intro)\s+(?:under|below|beneath|after)\s+the\s+(?:headline|title)\b",
             # a summary of the article: "give me a summary", "what's the gist of this story?"
@@ -135,6 +164,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("dateline",),
         _rx(
+            _terse(r"(?:publication\s+|publishing\s+|posting\s+|filing\s+)?dates?|datelines?|time\s*stamps?"),
             # where the article was filed from: its dateline ("BERLIN - ..."; qa.rank reads a lede's)
             rf"\bwhere\s+(?:is|was|were|are)\s+{_REF_OR_THIS}(?:\s+(?:about|on|of|regarding|concerning|covering)"
             rf"\s+[^?]{{1,80}}?)?\s+(?:datelined|filed(?:\s+from)?|reported\s+from|written\s+from)\b",
@@ -168,6 +198,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("byline", "footer"),
         _rx(
+            _terse(r"bylines?|authors?(?:'s\s+name)?|writers?|reporters?"),
             rf"\bwho\s+(?:actually\s+|originally\s+|really\s+)?{_WRITE}\s+{_REF_OR_THIS}{_TAIL}",
             rf"\bwho\s+(?:actually\s+|originally\s+)?{_WRITE}{_END}",
             rf"\b(?:who|(?:which|what)\s+(?:reporters?|journalists?|writers?|correspondents?))\s+{_COVER}\s+(?![^?]*\bcoverage\b){_ART_REF}{_TAIL}",
@@ -195,6 +226,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         # footer ("TRTWorld and agencies", "(c) The Valley Courier") before a byline, which names people.
         ("footer", "byline"),
         _rx(
+            _terse(r"(?:news\s+)?outlets?|publishers?|mastheads?|site\s*names?"),
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:[\w'’-]+\s+){{0,3}}?{_PUBLISH}\b(?:[^?]{{0,30}}?{_REF_OR_THIS}|{_END})",
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on|credited\s+to)\b",
             rf"\bwho\s+(?:published|publishes|put\s+out|puts\s+out|ran|runs|carried|released|posted|printed|"
@@ -210,6 +242,7 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("headline", "standfirst"),
         _rx(
+            _terse(r"headlines?|titles?|heds?"),
             # the noun, not the verb ("Who headlined the halftime show?")
             rf"\b(?:the|its|this|that|a|main|page'?s|news|{_ART_NOUN}'s?)\s+headlines?\b|"
             r"\bheadlines?\s+(?:of|for|on)\b|^\W*headlines?\b",
@@ -217,7 +250,11 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # "the name of the article about X", not "the name of the story from the third series"
             rf"\bname\s+of\s+{_ART_REF}(?!\s*'s)(?:\s+(?:about|on|regarding|concerning|covering)\s+[^?]{{1,120}}?)?{_END}",
             rf"\b(?:the|its|article'?s|story'?s)\s+title{_END}",
+            # "What was the Breitbart article about Louisville called?": a topic may come between
+            # (not after a noun that also names other things: "the search feature on the website called")
             rf"\bwhat(?:\s+is|\s+was|'s)\s+(?:{_ART_REF}\s+(?:called|titled|entitled|named)\b|"
+            rf"{_ART_REF}(?<!feature)(?<!features)(?<!item)(?<!items)(?<!post)(?<!posts)(?<!coverage)"
+            rf"{_ABOUT}\s+(?:called|titled|entitled|named)\b|"
             rf"{_REF_OR_THIS}\s+(?:titled|entitled|headlined){_END})",
             rf"\bwhat(?:'s|\s+is|\s+was|\s+are)\s+{_REF_OR_THIS}\s+(?:all\s+|mostly\s+|mainly\s+|really\s+)?about{_END}",
             rf"\bwhat\s+(?:does|did)\s+{_REF_OR_THIS}\s+(?:cover|discuss|describe|deal\s+with|concern|"
@@ -239,6 +276,11 @@ class Intent:
     # The question asks where the article was filed from ("Where is the story datelined?"): the
     # dateline opening its lede ("BERLIN - ...", index.structure.dateline_opening) answers too.
     filed_from: bool = False
+    # The question asks when the article was filed or published ("What date was the UPI story filed?",
+    # not "when was it last updated?"):
+    # a dateline that dates the lede ("NEW YORK, Nov. 19 (UPI) — ...", index.structure.dateline_dated)
+    # answers too.
+    dated: bool = False
 
 
 def _part_match(question: str) -> tuple[tuple[str, ...], list[re.Match[str]]]:
@@ -261,7 +303,13 @@ def read(question: str) -> Intent:
     answer_type = values.question_type(question)
     parts, _ = _part_match(question)
     filed_from = "dateline" in parts and (answer_type == "place" or bool(_FILED_FROM.search(question)))
-    return Intent(answer_type, parts, filed_from)
+    dated = "dateline" in parts and not filed_from and answer_type == "time" and not _REVISED.search(question)
+    return Intent(answer_type, parts, filed_from, dated)
+
+
+# "When was it last updated?": a revision's date, which a date line states ("Updated Sep 29, 2015"),
+# never the dateline the story was filed under.
+_REVISED = re.compile(r"\b(?:updated?|modified|edited|revised|corrected|changed|revision|correction)\b", re.I)
 
 
 # "datelined", "the dateline", "which city was it filed from?": the place a story was filed from,
@@ -273,9 +321,13 @@ _FILED_FROM = re.compile(
 
 # Words of a part pattern's match that may still be the article's topic: a name ("the Guardian
 # article", "The Local's tattoo story") or a topic after "about"/"on" that the match ran into.
-_TOPIC_AFTER = re.compile(r"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)", re.I)
+_TOPIC_AFTER = re.compile(
+    rf"\b(?:about|on|of|regarding|concerning|covering)\s+(?P<t>[^?]+)|\b{_ART_NOUN}\s+{_CLAUSE}\s+(?P<c>[^?]+)",
+    re.I,
+)
 _PART_VERB_AFTER = re.compile(
-    rf"(?<=\s)(?:{_WHEN_ADV}{_DATE_VERB}|datelined|filed(?:\s+from)?|(?:reported|written)\s+from)\s*[?.!]*\s*$",
+    rf"(?<=\s)(?:{_WHEN_ADV}{_DATE_VERB}|datelined|filed(?:\s+from)?|(?:reported|written)\s+from"
+    r"|called|titled|entitled|named|headlined|say|says|read|reads)\s*[?.!]*\s*$",
     re.I,
 )
 _ART_ONLY = re.compile(rf"\s*{_ART_REF}\s*(?:please)?\s*[?.!]*\s*", re.I)
@@ -306,13 +358,14 @@ def part_words(question: str) -> frozenset[str]:
     for m in found:
         span = m.group()
         topic = _TOPIC_AFTER.search(span)
+        group = "t" if topic is None or topic.group("t") is not None else "c"  # "the piece attacking X"
         # "the author of the column": what follows "of" is the article itself, not its topic
-        if topic is not None and not _ART_ONLY.fullmatch(topic.group("t")):
+        if topic is not None and not _ART_ONLY.fullmatch(topic.group(group)):
             # "when was the story about the bridge published?": the verb after the topic asks for the part
-            verb = _PART_VERB_AFTER.search(topic.group("t"))
+            verb = _PART_VERB_AFTER.search(topic.group(group))
             if verb is not None:
                 out.update(w.lower() for w in re.findall(r"[\w'’.-]+", verb.group()))
-            span = span[: topic.start("t")]
+            span = span[: topic.start(group)]
         named = {w.lower() for a in _ART_MODIFIERS.finditer(span) for w in a.group("m").split()}
         for w in re.finditer(r"[\w'’.-]+", span):
             if w.group()[:1].isupper() and m.start() + w.start() > 0:
