@@ -34,6 +34,16 @@ drawn in a pass of their own, at most two of each per article; the first answer 
 * who_about "What did he/she say about <word>?"  S's words holding the word, a rare word of another
             attribution of S.
 
+Three more since fup14, kept out of the "all follow-ups" rows of earlier reports (a row of their
+own): "before" after the first question above, and two after "Who <cue> <S's words>?" (drawn in a
+pass of their own, at most two of each per article):
+
+* before    "What did he/she say before that?"  S's last words ending before A's passage;
+* who_why   "Why?"                        A's passage or a neighbour (as for "why");
+* who_when  "When did he/she say that?"   the passages of A's passage and its neighbours that state
+            a time (a weekday, a month, a year, "today"); where none does, the article's nearest
+            that do; where the article states none, A's passage and its neighbours.
+
 Two kinds open with "Who is <S>?" instead (since fup12; drawn in a pass of their own, so that the
 kinds above keep the draws of earlier reports), at most two of each per article:
 
@@ -483,6 +493,10 @@ def gold_cases(
                 v1 = _passages([tuple(y) for y in later[0]["content"]], by_doc) if later else frozenset()
                 follow = f"What did {pron} say next?"
                 cases.append(Case("next", follow=follow, gold=nxt[0], gold_v1=v1, **base))
+            before = _before_gold(spoken, sur, min(engine.passages[m].start for m in mine), by_doc)
+            if pron and before:
+                # (since fup14) "What did he say before that?": their last words before the passage shown.
+                cases.append(Case("before", follow=f"What did {pron} say before that?", gold=before, **base))
             if pron:
                 # "What else did he say?": any other words of theirs in the article (a quote or a
                 # verb of speech); where they said nothing else, the passage shown, which holds the
@@ -517,7 +531,80 @@ def gold_cases(
                 cases.append(Case("and_other", follow=f"And {o}?", gold=gold, gold_v1=v1, **base))
         cases += who_is_cases(name, doc_id, text, attrs[name], spoken, by_doc)
         cases += who_said_cases(name, doc_id, attrs[name], said, spoken, by_doc)
+        cases += asked_back_cases(name, doc_id, attrs[name], said, by_doc)
     return cases
+
+
+def _before_gold(spoken: list[dict[str, Any]], sur: str, start: int, by_doc: list[Passage]) -> frozenset[int]:
+    """Gold of "What did he say before that?" after a passage starting at `start`: the passages of
+    the speaker's last attribution whose words end before it; empty when there is none."""
+    best: tuple[int, list[tuple[int, int]]] | None = None
+    for x in spoken:
+        spans = [(s, e) for s, e in x["content"] if e <= start]
+        if _surname(x["source_resolved"]) != sur or not spans or len(spans) < len(x["content"]):
+            continue
+        if best is None or spans[-1][1] > best[0]:
+            best = (spans[-1][1], spans)
+    return _passages(best[1], by_doc) if best else frozenset()
+
+
+# A time as a reader would take it from a news passage: a weekday, a month, a year, "today".
+_TIME_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|today|yesterday|tonight|(?:19|20)\d\d)\b"
+)
+
+
+def asked_back_cases(
+    name: str, doc_id: int, rows: list[dict[str, Any]], said: list[dict[str, Any]], by_doc: list[Passage]
+) -> list[Case]:
+    """(since fup14) Follow-ups asking about the answer of a question that asked for a person: "Who
+    <cue> <S's words>?" (as for who_else), then
+
+    * who_why  "Why?"                        S's passage or a neighbour (the "why" gold);
+    * who_when "When did he/she say that?"   the passages of S's passage and its neighbours stating a
+      time (a weekday, a month, a year, "today"); where none does, the article's nearest that do; where
+      the article states none, S's passage and its neighbours.
+
+    The first kind asks again for the reason of what the answer names; the second for the time of
+    the words shown (article_heldout6 h6u07). Drawn in the order of an article's own generator, at
+    most two of each, so that the other kinds keep their draws.
+
+    Args:
+        name: the article's id; doc_id: its document in the index.
+        rows: its annotations; said: the attributions of 30 characters or more of words said.
+        by_doc: its passages.
+
+    Returns:
+        At most two cases of each kind.
+    """
+    rng = random.Random("asked back " + name)
+    out: list[Case] = []
+    dated = [p.pid for p in by_doc if _TIME_WORDS.search(p.text)]
+    for x in rng.sample(said, len(said)):
+        who = x["source_resolved"]
+        sur = _surname(who)
+        pron = {"m": "he", "f": "she"}.get(_gender(rows, who) or "")
+        words = [w for w in (t.strip("\"“”‘’'") for t in x["content_text"].split()) if w]
+        if pron is None or not sur or len(words) < 6:
+            continue
+        cue = (x.get("cue_text") or "").strip().lower()
+        verb = cue if _PAST_CUE.fullmatch(cue) else "said"
+        mine = _passages([tuple(y) for y in x["content"]], by_doc)
+        first = f"Who {verb} {' '.join(words[:12]).rstrip('.,;:!?')}?"
+        base = {"first": first, "first_gold": mine, "doc_id": doc_id, "surname": sur}
+        near = frozenset(n.pid for n in by_doc if any(abs(n.pid - m) <= 1 for m in mine))
+        if sum(c.kind == "who_why" for c in out) < 2:
+            out.append(Case("who_why", follow="Why?", gold=near, **base))
+        if sum(c.kind == "who_when" for c in out) < 2:
+            gold = near & frozenset(dated)
+            if not gold and dated:
+                gap = min(abs(p - m) for p in dated for m in mine)
+                gold = frozenset(p for p in dated if min(abs(p - m) for m in mine) == gap)
+            out.append(Case("who_when", follow=f"When did {pron} say that?", gold=gold or near, **base))
+        if len(out) >= 4:
+            break
+    return out
 
 
 # A cue that can open "Who <cue> ...?": one verb in the past tense ("said", "warned", "argued").
@@ -754,6 +841,8 @@ def score(engine: Engine, cases: list[Case]) -> list[Case]:
 # follow-ups", whose figure stays comparable with earlier reports; who_else and who_about since fup13.
 _WHO_SAID = ("who_else", "who_about")
 _OWN_FIRST = ("who_is", "medium", *_WHO_SAID)
+# Kinds since fup14: kept out of the rows above them too, which stay comparable with earlier reports.
+_FUP14 = ("before", "who_why", "who_when")
 
 
 def table(cases: list[Case]) -> list[str]:
@@ -773,6 +862,7 @@ def table(cases: list[Case]) -> list[str]:
         "medium",
         "who_else",
         "who_about",
+        *_FUP14,
     ]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
@@ -791,9 +881,11 @@ def table(cases: list[Case]) -> list[str]:
 
     for k in kinds:
         out.append(row(k, [c for c in cases if c.kind == k]))
-    out.append(row("all follow-ups", [c for c in cases if c.kind not in ("first", *_OWN_FIRST)]))
-    out.append(row("all, who_is and medium too", [c for c in cases if c.kind not in ("first", *_WHO_SAID)]))
-    out.append(row("all, who_else and who_about too", [c for c in cases if c.kind != "first"]))
+    old = [c for c in cases if c.kind not in _FUP14]
+    out.append(row("all follow-ups", [c for c in old if c.kind not in ("first", *_OWN_FIRST)]))
+    out.append(row("all, who_is and medium too", [c for c in old if c.kind not in ("first", *_WHO_SAID)]))
+    out.append(row("all, who_else and who_about too", [c for c in old if c.kind != "first"]))
+    out.append(row("all, fup14's kinds too", [c for c in cases if c.kind != "first"]))
     return out
 
 

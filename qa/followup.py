@@ -79,9 +79,14 @@ _WHO_SAID = re.compile(
 _NEXT = re.compile(
     r"^\s*what\s+(?:did|does|do)\s+(?P<who>.+?)\s+(?:say|add|tell\s+\w+)\s+"
     r"(?:next|after\s+that|then|afterwards|later)\s*[?.!]*\s*$|"
-    r"^\s*what\s+else\s+(?:did|does|do)\s+(?P<who2>.+?)\s+(?:say|add)\s*[?.!]*\s*$",
+    r"^\s*what\s+else\s+(?:did|does|do)\s+(?P<who2>.+?)\s+(?:say|add)\s*[?.!]*\s*$|"
+    r"^\s*what\s+(?:did|had)\s+(?P<who3>.+?)\s+(?:say|said)\s+(?:before\s+(?:that|this|then)|earlier|"
+    r"before)\s*[?.!]*\s*$",
     re.I,
 )
+# "before that", "after that": the follow-up asks about what happened around the previous answer, which
+# the reader has read ("What still has to happen before that?").
+_AROUND = re.compile(r"\b(?:before|after|since|until|following)\s+(?:that|this|then)\b", re.I)
 _ABOUT = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?(?:what|how)\s+about\s+(?P<a>.+?)\s*[?.!]*\s*$|"
     r"^\s*(?:and|but|also)\s+(?P<b>.+?)\s*[?.!]*\s*$|"
@@ -108,7 +113,8 @@ _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|
 class Kind:
     """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
     what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
-    a bare or frame one ("else" for "What else did she say?", a "next"), `target` the X of "And X?",
+    a bare or frame one ("else" for "What else did she say?", "before" for "What did she say before
+    that?", both a "next"), `target` the X of "And X?",
     the noun phrase of a frame one, or the person of "What did she say next?"."""
 
     name: str
@@ -132,6 +138,8 @@ def read(question: str) -> Kind:
     if m:
         if m.group("who2"):
             return Kind("next", word="else", target=m.group("who2").strip())
+        if m.group("who3"):
+            return Kind("next", word="before", target=m.group("who3").strip())
         return Kind("next", target=m.group("who").strip())
     m = _BARE.match(LEAD.sub("", q))
     if m:
@@ -246,6 +254,12 @@ def points_back(question: str) -> bool:
     return bool(_POINTING.search(question))
 
 
+def around(question: str) -> bool:
+    """Whether `question` asks what happened before or after the previous answer ("What still has to
+    happen before that?"), which is then not its answer."""
+    return bool(_AROUND.search(question))
+
+
 def strip_lead(question: str) -> str:
     """The question without a leading "And", "But", "So" ("And what did he say?" -> "What did he say?")."""
     body = LEAD.sub("", question.strip())
@@ -338,7 +352,65 @@ def reask(prev: str, word: str) -> str:
             v = SPEECH_VERB.search(rest)
             if v:
                 return f"{W} {rest[: v.end()]} that{rest[v.end() :]}?"
+        moved = _asked_thing_moved(old, rest, W)
+        if moved:
+            return moved
     return f"{body}, and {word}?"
+
+
+# Words that open a clause's subject after an auxiliary ("Who has [Russia] been backing?", "Which bill
+# did [the Senate] pass?"): the question asked for the verb's object, not its subject.
+_WHEN_WHERE = {"time", "day", "date", "year", "month", "week", "hour", "place", "city", "country", "way"}
+_BE = {"is", "was", "are", "were", "am", "be", "been", "being"}
+_SUBJECT_START = set("the a an his her its their this that these those our my your".split())
+
+
+def _asked_thing_moved(old: str, rest: str, word: str) -> str | None:
+    """A question that asked for a person or thing, asked again with an adverbial question word for
+    that thing's part in it: "Which candidate was under pressure?" -> "Why was the candidate under
+    pressure?", "Which bill did the Senate pass?" -> "Why did the Senate pass the bill?", "Who has
+    Russia been backing?" -> "Why has Russia been backing?". Asked as "..., and why?" the old
+    question word still asked for the candidate, and the passage naming none was declined
+    (news_heldout5 n5a9).
+
+    Args:
+        old: the previous question's word ("which", "who", "what"; not an adverbial one).
+        rest: what followed it ("candidate was under pressure").
+        word: the new question word, capitalised ("Why").
+
+    Returns:
+        The rewritten question, or None when `rest` is not "[<noun phrase>] <auxiliary> ..." with a
+        subject or a predicate the rewrite can tell apart.
+    """
+    if old not in ("who", "whom", "which", "what"):
+        return None
+    m = re.match(
+        rf"^(?:(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}?)\s+)??(?P<aux>{_AUX_RE})\s+(?P<tail>.+)$",
+        rest,
+        re.I,
+    )
+    if not m:
+        return None
+    np, aux, tail = m.group("np"), m.group("aux"), m.group("tail")
+    if np is not None and (not _noun_phrase(np) or np.split()[-1].lower() in _WHEN_WHERE):
+        return None  # "What time did she arrive?" asked a circumstance itself
+    if old in ("who", "whom") and np is not None:
+        return None
+    if np is None and aux.lower() in _BE:
+        return None  # "Who is Felicia Sanders?", "What is Putin doing?": no thing's part to ask about
+    first = tail.split()[0]
+    # After "do" the subject follows at once; after "be"/"have"/a modal, a subject opens with a
+    # determiner or a name ("has Russia been"), a predicate does not ("was under", "has been").
+    object_asked = aux.lower() in ("do", "does", "did") or (
+        first.lower() in _SUBJECT_START or (first[:1].isupper() and first.lower() not in AUX)
+    )
+    if object_asked:
+        if old in ("who", "whom") or np is None:
+            return f"{word} {aux} {tail}?"
+        return f"{word} {aux} {tail} the {np}?"
+    if np is None or first.lower() in AUX and aux.lower() in AUX and old == "who":
+        return None  # "Who has been backing Assad?": no subject left to ask about
+    return f"{word} {aux} the {np} {tail}?"
 
 
 def speech_subject(prev: str) -> tuple[int, int] | None:
