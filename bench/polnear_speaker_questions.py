@@ -567,8 +567,20 @@ def main() -> int:
         "--classify", action="store_true", help="count the answerable questions missed at 1 by MISS_KINDS"
     )
     ap.add_argument("--described-only", action="store_true", help="only the questions asked by description")
+    ap.add_argument(
+        "--off",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME",
+        help="switch a boolean of qa off to measure it (qa.rank.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
+    import importlib
+
+    for switch in args.off:
+        module, _, name = switch.rpartition(".")
+        setattr(importlib.import_module(module), name, False)
 
     engine, items = speaker_set(args.articles, args.seed, classes=args.described_only)
     if args.described_only:
@@ -633,7 +645,9 @@ def main() -> int:
         f"# Speaker questions from PolNeAR train ({args.articles} articles, seed {args.seed})",
         "",
         f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}"
-        + (" --described-only`" if args.described_only else "`"),
+        + (" --described-only" if args.described_only else "")
+        + "".join(f" --off {o}" for o in args.off)
+        + "`",
         "",
         "| questions | n | declined | by reason |",
         "|---|---:|---:|---|",

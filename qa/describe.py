@@ -137,6 +137,8 @@ class Profile:
     # the governing party, ..."), with their countries' other names: where the article says what the
     # source is without an apposition.
     near: frozenset[str] = frozenset()
+    # The countries its titles and appositions name, folded ("united states" for "US President").
+    countries: frozenset[str] = frozenset()
 
 
 def _names(speaker: Speaker) -> list[str]:
@@ -187,7 +189,8 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
             if place:
                 out.append(place.group(0).strip())
             if _APPOSITION_START.match(after):
-                body = re.split(r"[,;:.!?“”\"()\[\]—–]", after[1:], maxsplit=1)[0]
+                # "a professor of economics at M.I.T.,": a dot inside an abbreviation ends nothing.
+                body = re.split(r"[,;:!?“”\"()\[\]—–]|\.(?![A-Z]\.)", after[1:], maxsplit=1)[0]
                 out.append(" ".join(body.split()[:_POST_WORDS]))
     return out
 
@@ -423,11 +426,15 @@ def profiles(
             if d not in doc_terms:
                 doc_terms[d] = frozenset(terms(text))
             dterms |= doc_terms[d]
-        bits += [n for b in list(bits) for n in country_words(b, s.name)]
+        countries = [n for b in list(bits) for n in country_words(b, s.name)]
+        bits += countries
         bits += [t for b in list(bits) for t in title_words(b)]
         near += [n for t in list(near) for n in country_words(t, s.name)]
         out[s.name] = Profile(
-            frozenset(terms(" ".join(bits))), frozenset(dterms), frozenset(terms(" ".join(near)))
+            frozenset(terms(" ".join(bits))),
+            frozenset(dterms),
+            frozenset(terms(" ".join(near))),
+            frozenset(countries),
         )
     return out
 
@@ -532,6 +539,14 @@ def match(
     # what the source is of: bound to it where the text describes or names it, not merely somewhere
     # in its documents (every candidate's articles name Vermont).
     bound = set(terms(subject.owner)) if subject.owner and BOUND_OWNER else set()
+    # An owner that is a country ("Iran's president") is never bound by a sentence to a source whose
+    # titles name another one ("US President Barack Obama" said "... including Russia and Iran").
+    owner_countries = set(country_words(subject.owner, "")) | {_key(subject.owner)} if bound else set()
+    if bound and len(owner_countries) > 1:
+        profiles_ = {
+            n: p if not p.countries or p.countries & owner_countries else _unbound(p, bound)
+            for n, p in profiles_.items()
+        }
     roles = _role_terms(terms) if owner else frozenset()
     titled = _title(subject.head)
     skip = set(excluded)
@@ -561,6 +576,11 @@ def _share(term: str, profile: Profile, bound: set[str]) -> float:
     if term in bound:
         return 1.0 if term in profile.near else 0.0
     return DOC_SHARE if term in profile.docs else 0.0
+
+
+def _unbound(profile: Profile, words: set[str]) -> Profile:
+    """The profile without `words` in the sentences naming or quoting it (Profile.near)."""
+    return Profile(profile.own, profile.docs, profile.near - words, profile.countries)
 
 
 # Whether a role's owner counts only where bound to the source (_share); switched off to measure

@@ -43,6 +43,12 @@ group's executive director, Ada Finch, said the talk had been booked a year ahea
 "It was an overwhelming success," she said. "We sold out and added more tables."
 """
 
+UN = """Leaders meet at the UN
+
+"We will work with any nation, including Iran and Norway, to end the war," US President Sam Reed said
+at the UN on Tuesday.
+"""
+
 ROLL = """Delegates begin the roll call
 
 "The great state of Vellmark is proud to cast its votes for the next president," US Senator Jon
@@ -91,7 +97,7 @@ def harbour(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type: i
     from qa.engine import Engine
 
     docs = tmp_path_factory.mktemp("described14")
-    for name, text in (("leaders", LEADERS), ("bill", BILL), ("trust", TRUST), ("roll", ROLL)):
+    for name, text in (("leaders", LEADERS), ("bill", BILL), ("trust", TRUST), ("roll", ROLL), ("un", UN)):
         (docs / f"{name}.txt").write_text(text, encoding="utf-8")
     target = docs.parent / "described14-idx"
     build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
@@ -125,6 +131,8 @@ def test_a_source_asked_by_what_it_is_is_answered(harbour, question: str, said: 
     [
         "What did the Vellmark governor say about the bill?",
         "What did Lena Brook say about the bill?",
+        # Iran is named in what the US President said: no country of his titles.
+        "What did Iran's president say at the UN?",
     ],
 )
 def test_a_person_never_quoted_is_still_declined(harbour, question: str) -> None:  # type: ignore[no-untyped-def]
