@@ -591,6 +591,17 @@ _PREPOSITION = re.compile(r"\s+(?:of|for|at|in|from|with|on|to|about|behind)\s+"
 _RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+", re.I)
 
 
+def head_noun(subject: Subject) -> str:
+    """The noun a subject is about (see _head_noun): "columnist" in "columnist who walked off Sky News".
+
+    Args:
+        subject: the question's subject.
+    Returns:
+        The head word(s).
+    """
+    return _head_noun(subject)
+
+
 def _head_noun(subject: Subject) -> str:
     """The noun a plain description is about: its last word before a preposition ("commission" in
     "New Hampshire ballot commission", "voice" in "voice over in the new ad"); a possessive's or a

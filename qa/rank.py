@@ -1788,7 +1788,14 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
     # parliamentary leader of the governing party"; "... the great state of Alabama ...," US Senator
     # Jeff Sessions said).
     quoted = {q.speaker for q in engine.quotes}
-    if NEAR_NAMES and any(n in profiles and named <= profiles[n].own | profiles[n].near for n in described):
+    # Through those sentences only a source holding the whole asked role ("Secretary-General" is no
+    # "general" of an assembly's).
+    subject = describe.subject_of(searched)
+    role = set(engine.terms(describe.head_noun(subject))) if subject is not None else set()
+    if NEAR_NAMES and any(
+        n in profiles and role <= profiles[n].own and named <= profiles[n].own | profiles[n].near
+        for n in described
+    ):
         return ""
     # A role alias ("the German chancellor") by its titles and appositions only: the sentences around
     # another minister may name Belgium ("the Belgian prime minister" is no German state's minister).
