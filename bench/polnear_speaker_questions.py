@@ -249,12 +249,253 @@ def described_questions(docs: list[dict], atts: list[dict], seed: int) -> list[d
     return out
 
 
-def speaker_set(articles: int, seed: int) -> tuple[Engine, list[dict]]:
+# Office and place: "Gov. John Kasich of Ohio", "Ohio Gov. John Kasich", "Germany's Chancellor Angela
+# Merkel" -> "the Ohio governor", "the German chancellor" (the place as the text writes it).
+_TITLE = {
+    "Gov.": "governor",
+    "Governor": "governor",
+    "Sen.": "senator",
+    "Senator": "senator",
+    "Rep.": "congressman",
+    "Representative": "congressman",
+    "Mayor": "mayor",
+    "Chancellor": "chancellor",
+    "President": "president",
+    "Prime Minister": "prime minister",
+    "Attorney General": "attorney general",
+    "Foreign Minister": "foreign minister",
+}
+_TITLE_RE = "(?P<title>" + "|".join(re.escape(t) for t in sorted(_TITLE, key=len, reverse=True)) + ")"
+_PERSON = r"(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})"
+_OFFICE_OF = re.compile(rf"\b{_TITLE_RE} {_PERSON} of (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\b")
+_OFFICE_PRE = re.compile(
+    rf"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})(?:['’]s)? {_TITLE_RE} {_PERSON}\b"
+)
+# A relative clause after a titled name or an apposition: "Sen. Ted Cruz, who has experienced a surge
+# in Iowa," -> "the senator who has experienced a surge in Iowa"; "Owen Jones, a liberal columnist
+# who is gay," -> "the liberal columnist who is gay".
+_ROLE_NOUN = (
+    "spokesman|spokeswoman|senator|governor|professor|analyst|strategist|adviser|lawyer|attorney|"
+    "economist|aide|candidate|businessman|director|chairman|columnist|host|leader|minister|president|"
+    "mayor|judge|justice|secretary"
+)
+_TITLED_WHO = re.compile(
+    rf"\b(?P<role>{_TITLE_RE[len('(?P<title>') : -1]}|{_ROLE_NOUN}) {_PERSON}, who (?P<vp>[a-z][^,.;:\"“”()]{{5,60}}),",
+    re.I,
+)
+_APPOSITION_WHO = re.compile(
+    rf"\b{_PERSON}, (?:a|an|the) (?P<role>[a-z][a-z -]{{2,40}}) who (?P<vp>[a-z][^,.;:\"“”()]{{5,60}}),"
+)
+_PLACE_SKIP = {
+    "Former",
+    "Then",
+    "The",
+    "A",
+    "An",
+    "Current",
+    "Incoming",
+    "Outgoing",
+    "Acting",
+    "And",
+    "But",
+    "When",
+}
+_PLACE_SKIP |= {
+    "House",
+    "Vice",
+    "As",
+    "Deputy",
+    "Assistant",
+    "Under",
+    "Senate",
+    "If",
+    "Of",
+    "In",
+    "For",
+    "With",
+}
+
+
+def _office_phrase(m: re.Match[str]) -> tuple[str, str] | None:
+    """("the Ohio governor", the person's name) of an office-and-place match, or None."""
+    place = m.group("place").split()
+    if place[0] in _PLACE_SKIP:
+        place = place[1:]
+    if not place or any(w in _PLACE_SKIP for w in place):
+        return None
+    return f"the {' '.join(place)} {_TITLE[m.group('title')]}", m.group("name")
+
+
+def _relative_phrase(m: re.Match[str]) -> tuple[str, str] | None:
+    """("the senator who has experienced a surge in Iowa", the person's name), or None."""
+    role = _TITLE.get(m.group("role"), m.group("role").rstrip(".").lower())
+    vp = m.group("vp").strip()
+    if len(vp.split()) > 10 or re.search(r"\b(?:said|says|told|added)\b", vp):
+        return None
+    return f"the {role} who {vp}", m.group("name")
+
+
+def _person_name(name: str) -> bool:
+    """Whether a name reads as a person's: its first word a given name ("Kathleen Hall Jamieson")."""
+    from index.attribution.words import GIVEN
+
+    first = name.split()[0].lower() if name.split() else ""
+    return first in GIVEN or bool(re.search(r"\b[A-Z][a-z]+ [A-Z]\. [A-Z]", name))
+
+
+def _body_name(name: str) -> bool:
+    """Whether a capitalised name is an organisation's ("the Department of Justice", "Monsanto Co.")."""
+    from index.attribution.words import ORG_WORDS
+
+    return any(w.lower().strip(".,") in ORG_WORDS for w in name.split())
+
+
+_BODY = re.compile(
+    r"\b(?:the )?(?:[A-Z][a-z]+ (?:of |for |on |and )?){1,4}(?:Committee|Department|Foundation|Association|Agency|Council|Institute|Commission|Company|Corporation|Union|Center|Board)\b"
+)
+
+
+def class_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]:
+    """Speaker questions asked by office and place, by organisation, and by a relative clause.
+
+    - "office" / "never-office": "Gov. John Kasich of Ohio", "Ohio Gov. John Kasich", "Germany's
+      Chancellor Angela Merkel" -> "What did the Ohio governor say about <word>?"; answerable when the
+      person is an annotated named source of the article (a quote of 40 characters or more), else
+      unanswerable when no word of the name is any annotated source's (mentioned, never quoted).
+    - "org" / "never-org": an annotated source that is a body: named ("the Republican National
+      Committee said") or described and resolved ("the company said", resolved to "Monsanto"):
+      "What did <the body> say about <word>?"; unanswerable: a body the article names ("the Federal
+      Election Commission") of which no annotated source uses a word other than its organisation word.
+    - "relative" / "never-relative": "Sen. Ted Cruz, who has experienced a surge in Iowa," or "Owen
+      Jones, a liberal columnist who is gay," -> "What did the senator who has experienced a surge in
+      Iowa say about <word>?".
+
+    Args:
+        docs: the sample's articles.
+        atts: their annotated attributions.
+        seed: the sample's seed (a generator of its own: the other questions stay as they were).
+    Returns:
+        The questions, with "kind".
+    """
+    rng = random.Random(seed + 104729)
+    sources, by_doc = _sources_and_docs(atts)
+    out: list[dict] = []
+
+    def ask(d: dict, kind: str, key: str, asked: str, said: list[dict], quotes: list[str]) -> None:
+        if said:
+            a = rng.choice(said)
+            word = _rarest(a["content_text"], {w.lower() for w in asked.split()})
+            if not word:
+                return
+            same = [b for b in said if re.search(rf"\b{word}\b", b["content_text"])]
+            out.append(
+                {
+                    "id": f"{d['doc_id']}:{kind}:{key}",
+                    "question": f"What did {asked} say about {word}?",
+                    "answerable": True,
+                    "kind": kind,
+                    "article": d["doc_id"],
+                    "doc": f"{d['doc_id']}.txt",
+                    "spans": [tuple(c) for b in same for c in b["content"]],
+                    "said": a["content_text"],
+                    "answers": [_around(b["content_text"], word) for b in same],
+                }
+            )
+        elif quotes:
+            word = _rarest(rng.choice(quotes), set())
+            if word:
+                out.append(
+                    {
+                        "id": f"{d['doc_id']}:never-{kind}:{key}",
+                        "question": f"What did {asked} say about {word}?",
+                        "answerable": False,
+                        "kind": f"never-{kind}",
+                        "article": d["doc_id"],
+                    }
+                )
+
+    for d in docs:
+        mine = by_doc[d["doc_id"]]
+        quotes = [a["content_text"] for a in mine if len(a["content_text"]) >= 40]
+        named = {
+            a["source_resolved"].split()[-1]: a["source_resolved"]
+            for a in mine
+            if a.get("source_resolved_by") == "name" and a.get("source_resolved")
+        }
+
+        text = d["text"]
+        asked_people = [
+            ("office", _office_phrase(m)) for m in [*_OFFICE_OF.finditer(text), *_OFFICE_PRE.finditer(text)]
+        ]
+        asked_people += [
+            ("relative", _relative_phrase(m))
+            for m in [*_TITLED_WHO.finditer(text), *_APPOSITION_WHO.finditer(text)]
+        ]
+        seen: set[str] = set()
+        for kind, got in asked_people:
+            if got is None or got[0] in seen:
+                continue
+            asked, name = got
+            seen.add(asked)
+            words = name.split()
+            full = named.get(words[-1])
+            if full is not None:
+                said = [a for a in mine if a.get("source_resolved") == full and len(a["content_text"]) >= 40]
+                if said:
+                    ask(d, kind, name, asked, said, quotes)
+            elif words[-1].lower() not in sources and words[0].lower() not in sources:
+                ask(d, kind, name, asked, [], quotes)
+        bodies: dict[str, list[dict]] = collections.defaultdict(list)
+        for a in mine:
+            res = a.get("source_resolved") or ""
+            text = a.get("source_text") or ""
+            if len(a["content_text"]) < 40 or not res[:1].isupper() or _person_name(res):
+                continue
+            if (
+                a.get("source_resolved_by") == "name"
+                and _body_name(res)
+                or (
+                    a.get("source_resolved_by") == "coref"
+                    and _body_name(text)
+                    and re.fullmatch(r"the [a-z]+", text)
+                )
+            ):
+                bodies[res].append(a)
+        for res in sorted(bodies):
+            ask(
+                d,
+                "org",
+                res,
+                res
+                if res.startswith("The ") or not _body_name(res)
+                else f"the {res}".replace("the the ", "the "),
+                bodies[res],
+                quotes,
+            )
+        for m in dict.fromkeys(x.group() for x in _BODY.finditer(d["text"])):
+            body = re.sub(r"^the ", "", m)
+            own = (
+                {w.lower() for w in re.findall(r"[A-Za-z]+", body)}
+                - {w for w in (x.lower() for x in re.findall(r"[A-Za-z]+", body)) if _body_name(w)}
+                - {"of", "for", "on", "and"}
+            )
+            if own and not own & sources and body.split()[0] not in _PLACE_SKIP:
+                ask(d, "org", body, f"the {body}", [], quotes)
+    return out
+
+
+# The kinds asked by what a source is rather than by its name (--described-only).
+DESCRIBED_KINDS = ("described", "office", "org", "relative")
+
+
+def speaker_set(articles: int, seed: int, classes: bool = False) -> tuple[Engine, list[dict]]:
     """The index of a fixed sample of train articles and the speaker questions about them.
 
     Args:
         articles: how many train articles (never news-dev's).
         seed: the sample's random seed.
+        classes: add the questions asked by office, organisation and relative clause
+            (class_questions); without them the set is the one bench/fit.py and the reports read.
     Returns:
         (engine, questions with "answerable" and, for the off-topic ones, "kind": "off").
     """
@@ -271,6 +512,8 @@ def speaker_set(articles: int, seed: int) -> tuple[Engine, list[dict]]:
         if not f.exists():
             f.write_text(d["text"], encoding="utf-8")
     items = questions(docs, atts, rng) + described_questions(docs, atts, seed)
+    if classes:
+        items += class_questions(docs, atts, seed)
     return quality.index_of(folder.name, [folder], quantized=True), items
 
 
@@ -324,17 +567,30 @@ def main() -> int:
         "--classify", action="store_true", help="count the answerable questions missed at 1 by MISS_KINDS"
     )
     ap.add_argument("--described-only", action="store_true", help="only the questions asked by description")
+    ap.add_argument(
+        "--off",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME",
+        help="switch a boolean of qa off to measure it (qa.rank.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
+    import importlib
 
-    engine, items = speaker_set(args.articles, args.seed)
+    for switch in args.off:
+        module, _, name = switch.rpartition(".")
+        setattr(importlib.import_module(module), name, False)
+
+    engine, items = speaker_set(args.articles, args.seed, classes=args.described_only)
     if args.described_only:
-        items = [it for it in items if it.get("kind") in ("described", "never-described")]
+        items = [it for it in items if str(it.get("kind", "")).removeprefix("never-") in DESCRIBED_KINDS]
 
     conv = Conversation(engine)
     tally: dict[object, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     ranks: collections.Counter[str] = collections.Counter()  # answerable: "hit@1" / "recall@5" / "n"
-    described: collections.Counter[str] = collections.Counter()  # the same, asked by description
+    # The same, per kind asked by what the source is (DESCRIBED_KINDS).
+    described: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     kinds: collections.Counter[str] = collections.Counter()
     for it in items:
         conv.reset()
@@ -351,7 +607,7 @@ def main() -> int:
         tally[it.get("kind", it["answerable"])][reason] += 1
         shown = list(a.nearest if a.abstained else a.passages)[:5]
         if it["answerable"]:
-            group = ranks if it.get("kind") != "described" else described
+            group = described[it["kind"]] if it.get("kind") in DESCRIBED_KINDS else ranks
             group["n"] += 1
             group["hit@1"] += bool(shown) and not a.abstained and holds(shown[0], it)
             group["hit@1 answered or not"] += bool(shown) and holds(shown[0], it)
@@ -389,7 +645,9 @@ def main() -> int:
         f"# Speaker questions from PolNeAR train ({args.articles} articles, seed {args.seed})",
         "",
         f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}"
-        + (" --described-only`" if args.described_only else "`"),
+        + (" --described-only" if args.described_only else "")
+        + "".join(f" --off {o}" for o in args.off)
+        + "`",
         "",
         "| questions | n | declined | by reason |",
         "|---|---:|---:|---|",
@@ -400,6 +658,12 @@ def main() -> int:
         ("off", "unanswerable (quoted, not on the word)"),
         ("described", "answerable, asked by an apposition's description"),
         ("never-described", "unanswerable, a never-quoted person asked by description"),
+        ("office", "answerable, asked by office and place (the Ohio governor)"),
+        ("never-office", "unanswerable, a never-quoted person asked by office and place"),
+        ("org", "answerable, an organisation (named, or resolved from the company)"),
+        ("never-org", "unanswerable, an organisation named but never a source"),
+        ("relative", "answerable, asked by a relative clause (the senator who ...)"),
+        ("never-relative", "unanswerable, a never-quoted person asked by a relative clause"),
     ):
         c = tally[ans]
         n = sum(c.values())
@@ -416,16 +680,20 @@ def main() -> int:
         f"| {ranks['n']} | {ranks['hit@1'] / n:.3f} | {ranks['hit@1 answered or not'] / n:.3f} "
         f"| {ranks['recall@5'] / n:.3f} |",
     ]
-    nd = max(described["n"], 1)
     lines += [
         "",
-        "Asked by description (`described_questions`: the same retrieval measure):",
+        "Asked by what the source is (`described_questions`, `class_questions`: the same retrieval measure):",
         "",
-        "| n | hit@1 | hit@1 (declined or not) | recall@5 |",
-        "|---:|---:|---:|---:|",
-        f"| {described['n']} | {described['hit@1'] / nd:.3f} | {described['hit@1 answered or not'] / nd:.3f} "
-        f"| {described['recall@5'] / nd:.3f} |",
+        "| kind | n | hit@1 | hit@1 (declined or not) | recall@5 | declined |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    for kind in DESCRIBED_KINDS:
+        c, nd = described[kind], max(described[kind]["n"], 1)
+        gone = c["n"] - tally[kind]["answered"]
+        lines.append(
+            f"| {kind} | {c['n']} | {c['hit@1'] / nd:.3f} | {c['hit@1 answered or not'] / nd:.3f} "
+            f"| {c['recall@5'] / nd:.3f} | {gone / nd:.3f} |"
+        )
     if args.classify:
         lines += [
             "",
