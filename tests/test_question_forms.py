@@ -9,7 +9,7 @@ from qa import rank
 from qa.claims import claim_of
 from qa.engine import Engine
 from qa.forms import asks_reason, canonical, topic_stand_ins
-from tests.hashindex import hash_engine, row
+from tests.hashindex import hash_engine
 
 ARTICLE = """Senate rejects the water bill after a long night
 
