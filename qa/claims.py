@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from index.docstore import QuoteRow
 
 _WHO = re.compile(
-    r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:was\s+it\s+that\s+|else\s+)?(?:has\s+|had\s+|have\s+)?"
+    # "Who said ...?", and "Which leader described ...?": "which" and the kind of source, up to three
+    # words ending in a lower-case noun ("Which US official"), no auxiliary among them and not the
+    # document itself ("Which article described ...?" asks for a part). bench/question_forms.py, "which".
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|which(?:\s+(?-i:[A-Z])[\w-]*)?"
+    r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|"
+    r"must|of|the|a|an|article|story|piece|page|report|paragraph|passage|photo|picture)\b)(?-i:[a-z][\w-]*)){1,2}?)\s+"
+    r"(?:was\s+it\s+that\s+|else\s+)?(?:has\s+|had\s+|have\s+)?"
     r"(?P<verb>said|says|say|described|describes|called|calls|warned|warns|claimed|claims|argued|"
     r"argues|told|tells|insisted|insists|suggested|suggests|stressed|stresses|predicted|predicts|"
     r"admitted|admits|denied|denies|accused|accuses|critici[sz]ed|critici[sz]es|praised|praises|"

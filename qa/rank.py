@@ -22,7 +22,18 @@ import numpy as np
 from index import structure
 from index.docstore import QuoteRow
 from index.lexical import words
-from qa import abstain, age_holder, answer_type, claims, cover, describe, equivalents, planned, slots
+from qa import (
+    abstain,
+    age_holder,
+    answer_type,
+    claims,
+    cover,
+    describe,
+    equivalents,
+    forms,
+    planned,
+    slots,
+)
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
@@ -609,6 +620,18 @@ class _Query:
     agents: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
+# Whether a why-question about a quoted person ("Why did Sanders forgive Roof?") is read both as
+# asking for their words and for the writer's account, fused (qa.forms.asks_reason; Weights.narrator).
+# Measured by bench/question_forms.py ("why") and end to end (bench/reports/question_forms.md).
+REASON_FORM = True
+# Whether a speech question's topic takes the country name the documents use for a place name they
+# never use ("Tehran" -> "Iran"; qa.forms.topic_stand_ins). bench/question_forms.py ("capital").
+TOPIC_STAND_INS = True
+# Whether other forms of "What did X say about Y?" are read as it (qa.forms.canonical): without it,
+# "Did X say anything about Y?" of a person never quoted was answered (bench/question_forms.py).
+CANONICAL_FORMS = True
+
+
 def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[str]:
     """The speaker a question asks about: every index entry that its first speaker mention names.
 
@@ -656,7 +679,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = asked_speakers(searched, questions.match_speakers(searched, engine.speakers_index), engine)
-    asks_speech = not plain and questions.is_speech_question(searched)
+    # "Why did Sanders forgive Roof?": the reason may be in her own words (qa.forms.asks_reason).
+    reason = not plain and REASON_FORM and forms.asks_reason(searched)
+    asks_speech = not plain and (questions.is_speech_question(searched) or reason)
     # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
     described = (
         describe.resolve(
@@ -681,9 +706,14 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         wanted = []
         claim_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(claim))}
     speech = bool(wanted) and asks_speech
-    doubt = speech and questions.doubtful_speech(
-        searched,
-        describe.country_aims(searched, described.subject if described else describe.subject_of(searched)),
+    doubt = speech and (
+        reason
+        or questions.doubtful_speech(
+            searched,
+            describe.country_aims(
+                searched, described.subject if described else describe.subject_of(searched)
+            ),
+        )
     )
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
@@ -691,6 +721,8 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         topic = questions.topic_of(unspoken, aliases)
+        if TOPIC_STAND_INS:  # "Did Obama say anything about Tehran?" of his words on Iran
+            topic = forms.topic_stand_ins(topic, lambda n: _uses(engine, n))
         topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
     parts = tuple(
@@ -1190,6 +1222,11 @@ def answer(
     weights = weights or WEIGHTS  # read at call time: bench/fit.py scores candidate weights end to end
     rewritten = words(question) != words(searched)  # a follow-up read in the conversation's light
     searched, did_you_mean = correct_names(engine, searched)
+    shown = searched
+    # "Did X say anything about Y?", "What's X's take on Y?": read as "What did X say about Y?"
+    # (qa.forms.canonical), whose speaker tests and ranking are fit; the answer shows the question.
+    if CANONICAL_FORMS:
+        searched = forms.canonical(searched)
     qr = _read(engine, searched)
     if qr.doubt and not weights.narrator:  # the plain reading would count for nothing: not scored
         qr = replace(qr, doubt=False)
@@ -1203,7 +1240,7 @@ def answer(
         bound=bool(weights.bound),
     )
     if f is None:
-        return Answer(question, searched, True, reason="the index holds no passages")
+        return Answer(question, shown, True, reason="the index holds no passages")
     total = combine(f, weights)
     order = sorted(range(len(f.pids)), key=lambda i: (-total[i], f.pids[i]))
     # The same words in two places ("Photo: Reuters" under two pictures) are one answer, not two.
@@ -1240,9 +1277,9 @@ def answer(
     )
     if reason:
         return Answer(
-            question, searched, True, hits=[], nearest=hits[:3], reason=reason, did_you_mean=did_you_mean
+            question, shown, True, hits=[], nearest=hits[:3], reason=reason, did_you_mean=did_you_mean
         )
-    return Answer(question, searched, False, hits=hits, did_you_mean=did_you_mean)
+    return Answer(question, shown, False, hits=hits, did_you_mean=did_you_mean)
 
 
 # A typo is one edit (insert, delete, substitute, swap) from the name as the documents write it, two
@@ -1658,7 +1695,9 @@ def _near_miss(
     name = abstain.asked_name(searched)
     if name is not None and abstain.NAME_BOUND.get(name[0], 0.0) > 0.0:
         asked = abstain.question_words(searched)
-        single = name[0] != "role"
+        # "Which leader described Assad as ...?" asks who said it: the speaker is named as the
+        # attribution names them, often by surname alone ("Obama said ..."), as for "Who ...?".
+        single = name[0] != "role" or claims.claim_of(searched) is not None
         named = [(abstain.new_name(text, asked, single, EVERYDAY_ZIPF), terms) for text, terms in near]
         if abstain.bound_share(focus_idf(engine, searched), named) < abstain.NAME_BOUND[name[0]]:
             return abstain.person_reason(name[1])
