@@ -200,16 +200,18 @@ _NOT_YET = pytest.mark.xfail(strict=True, reason="no offline data or model close
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    ("question", "expected", "needs_metonym"),
     [
-        ("What did Moscow deliver?", "fighter jets"),
-        ("What does Washington want from Assad?", "must step down"),
-        ("What is Washington's position on Assad's legitimacy?", "must step down"),
-        ("Who backs Damascus?", "Russia backs"),
+        ("What did Moscow deliver?", "fighter jets", True),
+        ("What does Washington want from Assad?", "must step down", True),
+        # qa.forms reads "position on" as "What did Washington say about Assad's legitimacy?", whose
+        # topic ("legitimacy") the passage holds word for word: answered with or without the metonym.
+        ("What is Washington's position on Assad's legitimacy?", "must step down", False),
+        ("Who backs Damascus?", "Russia backs", True),
     ],
 )
 def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
-    news_index: Path, question: str, expected: str
+    news_index: Path, question: str, expected: str, needs_metonym: bool
 ) -> None:
     import qa
     from qa import rank
@@ -221,7 +223,7 @@ def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
         mock.patch.object(equivalents, "metonym_in", lambda *_: None),
         mock.patch.object(rank, "CAPITAL_AGENTS", False),
     ):
-        assert index.ask(question).abstained
+        assert index.ask(question).abstained is needs_metonym
     a = index.ask(question)
     assert not a.abstained, a.reason
     assert expected in a.passages[0].text
