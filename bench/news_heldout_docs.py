@@ -2,7 +2,8 @@
 
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
-`--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`) ask questions about
+`--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
+`--set 7`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -44,9 +45,16 @@ are bench/data/news_heldout5.jsonl (blind in round 15, open for development sinc
 How set 6 was chosen (by `choose6`, seed 2030, not by reading them): as set 5, with set 5's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 5 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout6.jsonl, a blind set: measure on it, don't read it.
+are bench/data/news_heldout6.jsonl (blind in round 16, open for development since round 17):
 
     $V/python bench/news_heldout_docs.py --set 6 /tmp/u && $V/qa index /tmp/u --index /tmp/u-idx
+
+How set 7 was chosen (by `choose7`, seed 2031, not by reading them): as set 6, with set 6's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 6 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout7.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 7 /tmp/t && $V/qa index /tmp/t --index /tmp/t-idx
 """
 
 from __future__ import annotations
@@ -146,6 +154,20 @@ DOC_IDS_6: tuple[str, ...] = (
     "nyt_2016-04-27_china-trade-is-linked-to-u-s-vot",
 )
 
+#: The ten articles of set 7 (bench/data/news_heldout7.jsonl), as `choose7()` drew them.
+DOC_IDS_7: tuple[str, ...] = (
+    "wash-post_2016-07-20_beyond-plagiarism-a-bigger-issue",
+    "usa-today_2016-01-22_america-s-autistic-adults-a-moth",
+    "wash-post_2016-05-05_sanders-faces-tough-sell-in-gett",
+    "wash-post_2016-03-30_as-clinton-sanders-answer-union-",
+    "politico_2016-08-17_ap-trump-chair-routed-ukrainian-",
+    "breitbart_2016-01-01_jeb-bush-super-pac-chief-praises",
+    "west-journal_2016-04-16_new-polls-show-double-digit-gaps",
+    "huff-post_2016-06-09_clinton-and-sanders-aren-t-butti",
+    "breitbart_2016-01-10_conservative-icon-morton-blackwe",
+    "huff-post_2016-03-16_donald-trump-got-more-votes-in-o",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -154,6 +176,7 @@ SETS: dict[int, tuple[str, ...]] = {
     4: DOC_IDS_4,
     5: DOC_IDS_5,
     6: DOC_IDS_6,
+    7: DOC_IDS_7,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -297,13 +320,29 @@ def choose6(docs: dict[str, dict[str, str]], seed: int = 2030) -> list[str]:
     return choose2(docs, seed=seed, taken=earlier | frozenset(DOC_IDS_5) | _NEWS_DEV)
 
 
+def choose7(docs: dict[str, dict[str, str]], seed: int = 2031) -> list[str]:
+    """Draw set 7's articles the way DOC_IDS_7 were drawn: as set 6, sets 1 to 6 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
+    later = frozenset(DOC_IDS_5) | frozenset(DOC_IDS_6)
+    return choose2(docs, seed=seed, taken=earlier | later | _NEWS_DEV)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
     Args:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
-            4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl).
+            4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
+            7: news_heldout7.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

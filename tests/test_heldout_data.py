@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-7.jsonl, news_heldout/2/3/4/5/6.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-8.jsonl, news_heldout/2/3/4/5/6/7.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article set 7 and news set 6 are blind). The news sets' articles live in ../shared
+checks never print a question (article set 8 and news set 7 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -26,12 +26,14 @@ ARTICLE_SET_4 = ROOT / "bench" / "data" / "article_heldout4.jsonl"
 ARTICLE_SET_5 = ROOT / "bench" / "data" / "article_heldout5.jsonl"
 ARTICLE_SET_6 = ROOT / "bench" / "data" / "article_heldout6.jsonl"
 ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
+ARTICLE_SET_8 = ROOT / "bench" / "data" / "article_heldout8.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
 NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
 NEWS_SET_4 = ROOT / "bench" / "data" / "news_heldout4.jsonl"
 NEWS_SET_5 = ROOT / "bench" / "data" / "news_heldout5.jsonl"
 NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
+NEWS_SET_7 = ROOT / "bench" / "data" / "news_heldout7.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
 NEWS_SETS = [
     (NEWS_SET, 1),
@@ -40,6 +42,7 @@ NEWS_SETS = [
     (NEWS_SET_4, 4),
     (NEWS_SET_5, 5),
     (NEWS_SET_6, 6),
+    (NEWS_SET_7, 7),
 ]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
@@ -94,12 +97,14 @@ def docs_module() -> ModuleType:
         ARTICLE_SET_5,
         ARTICLE_SET_6,
         ARTICLE_SET_7,
+        ARTICLE_SET_8,
         NEWS_SET,
         NEWS_SET_2,
         NEWS_SET_3,
         NEWS_SET_4,
         NEWS_SET_5,
         NEWS_SET_6,
+        NEWS_SET_7,
     ],
     ids=[
         "article2",
@@ -108,12 +113,14 @@ def docs_module() -> ModuleType:
         "article5",
         "article6",
         "article7",
+        "article8",
         "news",
         "news2",
         "news3",
         "news4",
         "news5",
         "news6",
+        "news7",
     ],
 )
 def test_format(path: Path) -> None:
@@ -132,8 +139,8 @@ def test_format(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, ARTICLE_SET_5, ARTICLE_SET_6, ARTICLE_SET_7],
-    ids=["article2", "article3", "article4", "article5", "article6", "article7"],
+    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, ARTICLE_SET_5, ARTICLE_SET_6, ARTICLE_SET_7, ARTICLE_SET_8],
+    ids=["article2", "article3", "article4", "article5", "article6", "article7", "article8"],
 )
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
@@ -143,7 +150,7 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6"]
+    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6", "news7"]
 )
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
@@ -233,4 +240,24 @@ def test_set6_is_the_documented_draw() -> None:
     assert mod.choose6(docs) == list(mod.DOC_IDS_6)
     assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_6)
     publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_6]
+    assert max(publishers.count(p) for p in publishers) <= 3
+
+
+def test_set7_shares_no_article_with_earlier_sets() -> None:
+    mod = docs_module()
+    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
+    earlier |= set(mod.DOC_IDS_5) | set(mod.DOC_IDS_6) | mod._NEWS_DEV
+    assert len(set(mod.DOC_IDS_7)) == len(mod.DOC_IDS_7) == 10
+    assert not set(mod.DOC_IDS_7) & earlier
+    assert mod.SETS[7] == mod.DOC_IDS_7
+
+
+def test_set7_is_the_documented_draw() -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    docs = mod.load_train()
+    assert mod.choose7(docs) == list(mod.DOC_IDS_7)
+    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_7)
+    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_7]
     assert max(publishers.count(p) for p in publishers) <= 3
