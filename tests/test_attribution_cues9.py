@@ -51,7 +51,29 @@ def test_a_quotation_after_a_participle_opening_is_the_subjects() -> None:
     assert rows and rows[0][0] == "Ada Roe"
 
 
+def test_a_quotation_in_a_participles_clause_is_the_speakers_not_a_guess() -> None:
+    text = (
+        "Pia Lund, a teacher from Harbour Town, backs Tom Vale for mayor.\n\n"
+        '"He stands for the fishing families," Lund said, adding that Vale is "the most honest of the '
+        'candidates."'
+    )
+    rows = with_words(text, "the most honest of the")
+    assert rows and rows[0][0] == "Pia Lund" and rows[0][2] == "adding"
+
+
+def test_a_quotation_after_another_speech_verb_in_the_clause_is_not_the_participles() -> None:
+    text = (
+        "Pia Lund backs Tom Vale for mayor.\n\n"
+        '"He stands for the fishing families," Lund said, adding that Vale told her he was "the most '
+        'honest of the candidates."'
+    )
+    rows = with_words(text, "the most honest of the")
+    assert not rows or rows[0][2] != "adding"
+
+
 TEXTS = [
+    "Pia Lund, a teacher from Harbour Town, backs Tom Vale for mayor.\n\n"
+    '"He stands for the fishing families," Lund said, adding that Vale is "the most honest of the candidates."',
     "Mayor Tom Vale spoke to the council on Monday.\n\n"
     "Vale's claim that the ferry levy had doubled the harbor budget drew a rebuke from the county.",
     "Mayor Tom Vale spoke to the council on Monday.\n\n"

@@ -315,6 +315,10 @@ SUBJ_MAX_CHARS = 180
 # concerns", ", referring to Jo Roe") may hold. Fit on all of train by bench/fit_attribution.py
 # (bench/reports/attribution_fit.md, "Round 4b"): 1 scored e2e_speech_f1 0.7869, 2 and 3: 0.7868.
 PARTICIPLE_MIN_WORDS = 1
+# How far after a participle (", adding that Poe is "...") an unattributed quotation may open to be that
+# attribution's (`_participle_quotes`): tried on all of train, round 17 (bench/reports/
+# attribution_fit_round17.md).
+PARTICIPLE_QUOTE_REACH = 80
 # The most words a trailing attribution's free-form subject may hold (", Algerian foreign ministry
 # spokesman Benali Abdelaziz said."): fit on all of train, round 6a (bench/reports/attribution.md):
 # 6 scored reported-speech R 0.7357 / e2e_speech_f1 0.8022, 8: 0.7368 / 0.8023, 10: 0.7375 / 0.8022
@@ -1534,6 +1538,7 @@ class _Attributor(_Sources):
             least = PARTICIPLE_MIN_WORDS if m.group("verb4") else 3
             clause = _free_clause(t, m.end(), se, taken, starts, least)
             if clause is None:
+                self._participle_quotes(m, ss, se, said_in)
                 continue
             c0, c1 = clause
             before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
@@ -1547,6 +1552,28 @@ class _Attributor(_Sources):
                 continue
             verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
             self.found.append(_Found(c0, c1, subj, _verb(verb), False))
+
+    def _participle_quotes(self, m: re.Match[str], ss: int, se: int, said_in: dict[int, list[_Subj]]) -> None:
+        """A quotation inside a participle's clause that holds too few words of its own before it:
+        `"...," Roe said, adding that Poe is "the most trustworthy of them."` The quotation, which no
+        attribution claimed, is the words of the attribution just made in the sentence (before the
+        participle), not a guess (round 17, attr15: a guess took the name inside the clause).
+
+        Args:
+            m: the participle's match; ss, se: its sentence's bounds; said_in: the subjects of the
+                attributions made so far, by sentence start.
+        """
+        before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
+        if not before:
+            return
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
+        for f in self._directs_in(m.end(), se):
+            if f.subj is not None or f.start - m.end() > PARTICIPLE_QUOTE_REACH:
+                continue
+            if _VERB_ANYWHERE.search(self.doc.text, m.end(), f.start):
+                break  # another speech verb between: its quotation, not the participle's
+            f.subj, f.verb = before[-1], _verb(verb)
+            break
 
     def _main_clause_subject(self, ss: int, pos: int) -> _Subj | None:
         """The subject of the main clause a participle at `pos` hangs from, when a subordinate clause
