@@ -71,7 +71,23 @@ def test_a_quotation_after_another_speech_verb_in_the_clause_is_not_the_particip
     assert not rows or rows[0][2] != "adding"
 
 
+def test_a_scare_quote_does_not_cut_the_clause_that_holds_it() -> None:
+    text = (
+        "Mayor Tom Vale spoke to the council on Monday.\n\n"
+        'His promise to be "neutral" in the talks between the harbor board and the fishermen pleased nobody.'
+    )
+    rows = with_words(text, "in the talks between the harbor board")
+    assert rows and rows[0][0] == "Tom Vale" and rows[0][2] == "promise"
+    text = (
+        'Mayor Tom Vale spoke on Monday.\n\nVale spoke about the "rigged" ferry levy that keeps fares high.'
+    )
+    rows = with_words(text, "keeps fares high")
+    assert rows and rows[0][0] == "Tom Vale" and rows[0][2] == "spoke about"
+
+
 TEXTS = [
+    "Mayor Tom Vale spoke to the council on Monday.\n\n"
+    'His promise to be "neutral" in the talks between the harbor board and the fishermen pleased nobody.',
     "Pia Lund, a teacher from Harbour Town, backs Tom Vale for mayor.\n\n"
     '"He stands for the fishing families," Lund said, adding that Vale is "the most honest of the candidates."',
     "Mayor Tom Vale spoke to the council on Monday.\n\n"

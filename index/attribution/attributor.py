@@ -319,6 +319,9 @@ PARTICIPLE_MIN_WORDS = 1
 # attribution's (`_participle_quotes`): tried on all of train, round 17 (bench/reports/
 # attribution_fit_round17.md).
 PARTICIPLE_QUOTE_REACH = 80
+# An unattributed quotation of fewer words (and no closing punctuation) is a scare quote inside a clause
+# (`_taken_spans`): tried on all of train, round 17 (bench/reports/attribution_fit_round17.md).
+SCARE_QUOTE_WORDS = 2
 # The most words a trailing attribution's free-form subject may hold (", Algerian foreign ministry
 # spokesman Benali Abdelaziz said."): fit on all of train, round 6a (bench/reports/attribution.md):
 # 6 scored reported-speech R 0.7357 / e2e_speech_f1 0.8022, 8: 0.7368 / 0.8023, 10: 0.7375 / 0.8022
@@ -1485,8 +1488,7 @@ class _Attributor(_Sources):
         """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".
         The subject is found as for reported speech; the content runs to the end of the sentence."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end) for f in self.found)
-        starts = [a for a, _ in taken]
+        taken, starts = _taken_spans(t, self.found)
         for ss, se in doc.sents:
             for m in _BELIEF_RX.finditer(t, ss, se):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
@@ -1523,8 +1525,7 @@ class _Attributor(_Sources):
         """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its
         first person, or the person a sentence-initial "he"/"she" means)."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end) for f in self.found)
-        starts = [a for a, _ in taken]
+        taken, starts = _taken_spans(t, self.found)
         # `"...," he said, adding that ...`: the attribution just made in the sentence gives the subject
         said_in: dict[int, list[_Subj]] = {}
         for f in sorted(self.found, key=lambda x: x.subj.start if x.subj else -1):
@@ -1620,6 +1621,31 @@ class _Attributor(_Sources):
             ):
                 subj = None
         return subj
+
+
+def _taken_spans(t: str, found: list[_Found]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of the attributions found so far, sorted, and their starts (what `_free_clause` reads),
+    without the unattributed scare quotes: `Roe spoke about the "rigged" system that ...`, `his promise
+    to be "neutral" in the talks`. A quotation of fewer than SCARE_QUOTE_WORDS words that ends in no
+    punctuation and has no attribution is a word the writer marks, not another speaker's words, and
+    does not cut the clause that holds it (round 17, attr15).
+
+    Args:
+        t: the document text; found: the attributions found so far.
+    Returns:
+        (spans, starts).
+    """
+    taken = sorted(
+        (f.start, f.end)
+        for f in found
+        if not (
+            f.direct
+            and f.subj is None
+            and _first_words(t[f.start : f.end]) < SCARE_QUOTE_WORDS
+            and not re.search(r"[,.!?…—–-]\s*$", t[f.start : f.end])
+        )
+    )
+    return taken, [a for a, _ in taken]
 
 
 def _free_clause(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.attribution.attributor import _BELIEF_RX, BELIEF_MIN_WORDS, _free_clause, _verb
+from index.attribution.attributor import _BELIEF_RX, BELIEF_MIN_WORDS, _free_clause, _taken_spans, _verb
 from index.attribution.patterns import _lazy
 from index.attribution.records import _Found, _Subj
 from index.attribution.words import BELIEF_NOUNS, BELIEF_PREP_CUES, BELIEF_SOURCE_NOUNS, STOP, VERB_RE, U
@@ -66,8 +66,7 @@ def more_beliefs(att: _Attributor) -> None:
 
 def _taken(att: _Attributor) -> tuple[list[tuple[int, int]], list[int]]:
     """The spans found so far, sorted, and their starts (what `_free_clause` reads)."""
-    taken = sorted((f.start, f.end) for f in att.found)
-    return taken, [a for a, _ in taken]
+    return _taken_spans(att.doc.text, att.found)
 
 
 def _described_sources(att: _Attributor) -> None:
