@@ -315,6 +315,13 @@ SUBJ_MAX_CHARS = 180
 # concerns", ", referring to Jo Roe") may hold. Fit on all of train by bench/fit_attribution.py
 # (bench/reports/attribution_fit.md, "Round 4b"): 1 scored e2e_speech_f1 0.7869, 2 and 3: 0.7868.
 PARTICIPLE_MIN_WORDS = 1
+# How far after a participle (", adding that Poe is "...") an unattributed quotation may open to be that
+# attribution's (`_participle_quotes`): tried on all of train, round 17 (bench/reports/
+# attribution_fit_round17.md).
+PARTICIPLE_QUOTE_REACH = 80
+# An unattributed quotation of fewer words (and no closing punctuation) is a scare quote inside a clause
+# (`_taken_spans`): tried on all of train, round 17 (bench/reports/attribution_fit_round17.md).
+SCARE_QUOTE_WORDS = 2
 # The most words a trailing attribution's free-form subject may hold (", Algerian foreign ministry
 # spokesman Benali Abdelaziz said."): fit on all of train, round 6a (bench/reports/attribution.md):
 # 6 scored reported-speech R 0.7357 / e2e_speech_f1 0.8022, 8: 0.7368 / 0.8023, 10: 0.7375 / 0.8022
@@ -1481,8 +1488,7 @@ class _Attributor(_Sources):
         """Beliefs, intentions and stances: "Trump wants to build a wall", "Clinton accused him of lying".
         The subject is found as for reported speech; the content runs to the end of the sentence."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end) for f in self.found)
-        starts = [a for a, _ in taken]
+        taken, starts = _taken_spans(t, self.found)
         for ss, se in doc.sents:
             for m in _BELIEF_RX.finditer(t, ss, se):
                 if m.start() in self.used_verbs or doc.inside_quote(m.start()):
@@ -1519,8 +1525,7 @@ class _Attributor(_Sources):
         """ ", saying ..." / ", adding that ...": the words belong to the subject of the sentence (its
         first person, or the person a sentence-initial "he"/"she" means)."""
         doc, t = self.doc, self.doc.text
-        taken = sorted((f.start, f.end) for f in self.found)
-        starts = [a for a, _ in taken]
+        taken, starts = _taken_spans(t, self.found)
         # `"...," he said, adding that ...`: the attribution just made in the sentence gives the subject
         said_in: dict[int, list[_Subj]] = {}
         for f in sorted(self.found, key=lambda x: x.subj.start if x.subj else -1):
@@ -1534,6 +1539,7 @@ class _Attributor(_Sources):
             least = PARTICIPLE_MIN_WORDS if m.group("verb4") else 3
             clause = _free_clause(t, m.end(), se, taken, starts, least)
             if clause is None:
+                self._participle_quotes(m, ss, se, said_in)
                 continue
             c0, c1 = clause
             before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
@@ -1547,6 +1553,28 @@ class _Attributor(_Sources):
                 continue
             verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
             self.found.append(_Found(c0, c1, subj, _verb(verb), False))
+
+    def _participle_quotes(self, m: re.Match[str], ss: int, se: int, said_in: dict[int, list[_Subj]]) -> None:
+        """A quotation inside a participle's clause that holds too few words of its own before it:
+        `"...," Roe said, adding that Poe is "the most trustworthy of them."` The quotation, which no
+        attribution claimed, is the words of the attribution just made in the sentence (before the
+        participle), not a guess (round 17, attr15: a guess took the name inside the clause).
+
+        Args:
+            m: the participle's match; ss, se: its sentence's bounds; said_in: the subjects of the
+                attributions made so far, by sentence start.
+        """
+        before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
+        if not before:
+            return
+        verb = m.group("verb") or m.group("verb2") or m.group("verb3") or m.group("verb4")
+        for f in self._directs_in(m.end(), se):
+            if f.subj is not None or f.start - m.end() > PARTICIPLE_QUOTE_REACH:
+                continue
+            if _VERB_ANYWHERE.search(self.doc.text, m.end(), f.start):
+                break  # another speech verb between: its quotation, not the participle's
+            f.subj, f.verb = before[-1], _verb(verb)
+            break
 
     def _main_clause_subject(self, ss: int, pos: int) -> _Subj | None:
         """The subject of the main clause a participle at `pos` hangs from, when a subordinate clause
@@ -1593,6 +1621,31 @@ class _Attributor(_Sources):
             ):
                 subj = None
         return subj
+
+
+def _taken_spans(t: str, found: list[_Found]) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of the attributions found so far, sorted, and their starts (what `_free_clause` reads),
+    without the unattributed scare quotes: `Roe spoke about the "rigged" system that ...`, `his promise
+    to be "neutral" in the talks`. A quotation of fewer than SCARE_QUOTE_WORDS words that ends in no
+    punctuation and has no attribution is a word the writer marks, not another speaker's words, and
+    does not cut the clause that holds it (round 17, attr15).
+
+    Args:
+        t: the document text; found: the attributions found so far.
+    Returns:
+        (spans, starts).
+    """
+    taken = sorted(
+        (f.start, f.end)
+        for f in found
+        if not (
+            f.direct
+            and f.subj is None
+            and _first_words(t[f.start : f.end]) < SCARE_QUOTE_WORDS
+            and not re.search(r"[,.!?…—–-]\s*$", t[f.start : f.end])
+        )
+    )
+    return taken, [a for a, _ in taken]
 
 
 def _free_clause(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from index.attribution.attributor import _BELIEF_RX, BELIEF_MIN_WORDS, _free_clause, _verb
+from index.attribution.attributor import _BELIEF_RX, BELIEF_MIN_WORDS, _free_clause, _taken_spans, _verb
 from index.attribution.patterns import _lazy
 from index.attribution.records import _Found, _Subj
 from index.attribution.words import BELIEF_NOUNS, BELIEF_PREP_CUES, BELIEF_SOURCE_NOUNS, STOP, VERB_RE, U
@@ -34,7 +34,7 @@ _SOURCE_WINDOW = 120
 # A noun cue right after a possessive, with its complement: "Roe's decision to", "Mr. Roe’s criticism
 # of", "Roe's view that" ("Roe's statement was ..." is about the statement, not its words).
 _POSSESSIVE_NOUN = _lazy(
-    rf"['’]s?\s+(?:[a-z]+(?:ly)?\s+)?(?P<noun>{'|'.join(BELIEF_NOUNS)})"
+    rf"(?:['’]s?|(?<![\w'’-])(?P<pron>[Hh]is|[Hh]er))\s+(?:[a-z]+(?:ly)?\s+)?(?P<noun>{'|'.join(BELIEF_NOUNS)})"
     r"(?:\s+(?:of|for|on|against|about|with|toward|towards)(?![\w'’-])|(?=\s+(?:to|that)\s))"
 )
 _PREP_CUES = "|".join(c.replace(" ", r"\s+") for c in BELIEF_PREP_CUES)
@@ -66,8 +66,7 @@ def more_beliefs(att: _Attributor) -> None:
 
 def _taken(att: _Attributor) -> tuple[list[tuple[int, int]], list[int]]:
     """The spans found so far, sorted, and their starts (what `_free_clause` reads)."""
-    taken = sorted((f.start, f.end) for f in att.found)
-    return taken, [a for a, _ in taken]
+    return _taken_spans(att.doc.text, att.found)
 
 
 def _described_sources(att: _Attributor) -> None:
@@ -125,16 +124,20 @@ def _possessive_nouns(att: _Attributor) -> None:
     for m in _POSSESSIVE_NOUN.finditer(t):
         if doc.inside_quote(m.start()):
             continue
-        n = doc.name_at(max(0, m.start() - 80), m.start(), last=True)
-        if n is None or n.end != m.start():
-            continue
+        if m.group("pron"):
+            # "his promise to ...": the person "he" means, as a described source "his" is resolved
+            subj = _Subj("desc", m.group("pron"), m.start("pron"), m.end("pron"))
+        else:
+            n = doc.name_at(max(0, m.start() - 80), m.start(), last=True)
+            if n is None or n.end != m.start():
+                continue
+            subj = _Subj("name", n.text, n.start, n.end)
         ss, se = doc.sentence_of(m.start())
         clause = _free_clause(t, m.end(), se, taken, starts, BELIEF_MIN_WORDS)
         if clause is None:
             continue
-        subj = _Subj("name", n.text, n.start, n.end)
-        if not att._subject_ok(subj, False):
-            continue
+        if not m.group("pron") and not att._subject_ok(subj, False):
+            continue  # ("his" alone is a bare determiner to `_subject_ok`; the sources resolve it)
         att.found.append(_Found(clause[0], clause[1], subj, m.group("noun"), False))
 
 

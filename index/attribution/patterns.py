@@ -446,7 +446,9 @@ _TRAILING.append(
 _OPENER = (
     r"(?:(?:But|And|Yet|So|Still|Meanwhile|However|Now|Instead|Then|Later|Earlier|Indeed|Also),?\s+)?"
     r"(?:(?:At|In|On|During|After|Before|Earlier|Later|Last|This|When|While|Since|Even|For|From|With|"
-    r"Under|Over|Asked|Speaking|Writing)\s[^,\"“”;:]{1,80},\s*)?"
+    r"Under|Over|Asked|Speaking|Writing|(?:Soon|Shortly|Just|Moments|Hours|Days|Weeks|Months|Years)\s+"
+    r"(?:after|before|later)|Despite|Although|Though|Because|Unlike|Amid|Following|Without|Throughout|"
+    r"Once|Until|[A-Z][a-z]+ing)\s[^,\"“”;:]{1,80},\s*)?"
 )
 # A finite verb: a past or present form, or a common irregular past; not a plural agent noun ("Trump
 # supporters chanted": "supporters" is no verb). After a described subject only a past form: "The

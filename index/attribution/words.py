@@ -417,7 +417,8 @@ BELIEF_PREP_CUES = (
 ).split("|")
 # A noun after a possessive source: "Roe's decision to run", "his attacks on the press".
 BELIEF_NOUNS = (
-    "argument call criticism decision goal message refusal statement strategy suggestion view"
+    "argument attacks call claim criticism decision goal message promise refusal statement strategy "
+    "suggestion view"
 ).split()
 # The head noun of a source that is no person, before a belief verb: "the poll showed", "a survey found".
 BELIEF_SOURCE_NOUNS = (
