@@ -728,6 +728,26 @@ class SentenceTransformerEmbedder:
 OTHER_WINDOW = 256
 
 
+def build_batch_size(embedder: OnnxEmbedder) -> int:
+    """Texts the index build runs through the model at once: 1 for an int8 model, else 32.
+
+    The int8 model is dynamically quantised: each DynamicQuantizeLinear takes ONE scale and zero
+    point over its whole input (batch x tokens x hidden, padding included), so in a batch a
+    passage's vector depends on its batch mates (max |diff| ~0.03, cosine down to ~0.99; measured
+    in bench/embed_batches.py) and an update would not give the vectors a rebuild gives. One text
+    a run, its vector is a function of its own text, computed as a question's is. It also bounds
+    onnxruntime's working set to one text's activations (bench/reports/index_scale.txt, fifteenth
+    pass: ~200 MB less at the build's peak), for a slowdown reported there.
+
+    Args:
+        embedder: the ONNX model.
+
+    Returns:
+        The batch size.
+    """
+    return 1 if embedder.quantized else 32
+
+
 def encode_to(
     embedder: Embedder,
     texts: Sequence[str],
@@ -737,7 +757,8 @@ def encode_to(
 ) -> None:
     """Encode `texts`, handing each part's vectors to `put` as soon as they are made, so that no more
     than a batch (the ONNX model) or OTHER_WINDOW rows (other embedders) of output is held. The
-    ONNX model's batches are those of its `encode`: bit-identical vectors.
+    ONNX model runs batches of `build_batch_size`: the vectors `encode(texts, batch_size=...)`
+    gives with that size, bit for bit (for the int8 model, each text's vector its own).
 
     Args:
         embedder: the model.
@@ -746,7 +767,7 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        for rows, vecs in embedder.encode_batches(texts):
+        for rows, vecs in embedder.encode_batches(texts, batch_size=build_batch_size(embedder)):
             put(rows, vecs)
             if progress is not None:
                 progress(len(rows))
