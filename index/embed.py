@@ -728,24 +728,18 @@ class SentenceTransformerEmbedder:
 OTHER_WINDOW = 256
 
 
-def build_batch_size(embedder: OnnxEmbedder) -> int:
-    """Texts the index build runs through the model at once: 1 for an int8 model, else 32.
-
-    The int8 model is dynamically quantised: each DynamicQuantizeLinear takes ONE scale and zero
-    point over its whole input (batch x tokens x hidden, padding included), so in a batch a
-    passage's vector depends on its batch mates (max |diff| ~0.03, cosine down to ~0.99; measured
-    in bench/embed_batches.py) and an update would not give the vectors a rebuild gives. One text
-    a run, its vector is a function of its own text, computed as a question's is. It also bounds
-    onnxruntime's working set to one text's activations (bench/reports/index_scale.txt, fifteenth
-    pass: ~200 MB less at the build's peak), for a slowdown reported there.
-
-    Args:
-        embedder: the ONNX model.
-
-    Returns:
-        The batch size.
-    """
-    return 1 if embedder.quantized else 32
+# Texts the index build runs through the ONNX model at once. The int8 model is dynamically
+# quantised: each DynamicQuantizeLinear takes ONE scale and zero point over its whole input (batch x
+# tokens x hidden, padding included), so in a batch a passage's vector depends on its batch mates
+# (200 SQuAD paragraphs re-batched: every vector moved, max |diff| 0.028, min cosine 0.986;
+# bench/embed_batches.py) and an update does not give the vectors a rebuild gives. At 1 each vector
+# is its text's own (computed as a question's is) and onnxruntime's working set is one text's
+# (the real `qa index --quotes` of 1 MB: 231 -> 34 MB over the loaded model), for 1.17x the CPU
+# and ~2.6x the wall time on the loaded 2-core machine; but the bundled article's held-out sets
+# lost 5 answers at rank 1 (h1, h4, h5 one each, h6 two; h3 gained one in the top 5) with
+# news-dev, nh, h2, h7 and seed_dev unchanged: not adopted (bench/reports/index_scale.txt,
+# fifteenth pass). tests/test_build_memory_windows.py checks that 1 makes the vectors independent.
+BUILD_BATCH = 32
 
 
 def encode_to(
@@ -757,8 +751,8 @@ def encode_to(
 ) -> None:
     """Encode `texts`, handing each part's vectors to `put` as soon as they are made, so that no more
     than a batch (the ONNX model) or OTHER_WINDOW rows (other embedders) of output is held. The
-    ONNX model runs batches of `build_batch_size`: the vectors `encode(texts, batch_size=...)`
-    gives with that size, bit for bit (for the int8 model, each text's vector its own).
+    ONNX model runs batches of BUILD_BATCH: the vectors `encode(texts, batch_size=BUILD_BATCH)`
+    gives, bit for bit.
 
     Args:
         embedder: the model.
@@ -767,7 +761,7 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        for rows, vecs in embedder.encode_batches(texts, batch_size=build_batch_size(embedder)):
+        for rows, vecs in embedder.encode_batches(texts, batch_size=BUILD_BATCH):
             put(rows, vecs)
             if progress is not None:
                 progress(len(rows))
