@@ -735,7 +735,7 @@ OTHER_WINDOW = 256
 # bench/embed_batches.py) and an update does not give the vectors a rebuild gives. At 1 each vector
 # is its text's own (computed as a question's is) and onnxruntime's working set is one text's
 # (the real `qa index --quotes` of 1 MB: 231 -> 34 MB over the loaded model), for 1.17x the CPU
-# and ~2.6x the wall time on the loaded 2-core machine; but the bundled article's held-out sets
+# and 1.49x the embedding time (low load; 2.6x at load 30); but the bundled article's held-out sets
 # lost 5 answers at rank 1 (h1, h4, h5 one each, h6 two; h3 gained one in the top 5) with
 # news-dev, nh, h2, h7 and seed_dev unchanged: not adopted (bench/reports/index_scale.txt,
 # fifteenth pass). tests/test_build_memory_windows.py checks that 1 makes the vectors independent.
