@@ -736,9 +736,10 @@ def _embed(
         done += n
         tick("embedding", done, len(texts))
 
-    # The model's own tokenization windows and length-sorted batches, unchanged (bit-identical
-    # vectors), each batch written to its rows as soon as it is made: no window's output (4,096 rows,
-    # 6.3 MB of float32, the peak at 3 MB of text) is held (bench/reports/index_scale.txt, ninth pass).
+    # The model's own tokenization windows and length-sorted batches of embed.BUILD_BATCH (with the
+    # int8 model a passage's vector depends on its batch mates: see there), each batch written to its
+    # rows as soon as it is made: no window's output (4,096 rows, 6.3 MB of float32, the peak at 3 MB
+    # of text) is held (bench/reports/index_scale.txt, ninth and fifteenth passes).
     embed.encode_to(embedder, texts, lambda at, x: rows.put(where[at], x), progress=step)
     return rows
 

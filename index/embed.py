@@ -728,6 +728,20 @@ class SentenceTransformerEmbedder:
 OTHER_WINDOW = 256
 
 
+# Texts the index build runs through the ONNX model at once. The int8 model is dynamically
+# quantised: each DynamicQuantizeLinear takes ONE scale and zero point over its whole input (batch x
+# tokens x hidden, padding included), so in a batch a passage's vector depends on its batch mates
+# (200 SQuAD paragraphs re-batched: every vector moved, max |diff| 0.028, min cosine 0.986;
+# bench/embed_batches.py) and an update does not give the vectors a rebuild gives. At 1 each vector
+# is its text's own (computed as a question's is) and onnxruntime's working set is one text's
+# (the real `qa index --quotes` of 1 MB: 231 -> 34 MB over the loaded model), for 1.17x the CPU
+# and 1.49x the embedding time (low load; 2.6x at load 30); but the bundled article's held-out sets
+# lost 5 answers at rank 1 (h1, h4, h5 one each, h6 two; h3 gained one in the top 5) with
+# news-dev, nh, h2, h7 and seed_dev unchanged: not adopted (bench/reports/index_scale.txt,
+# fifteenth pass). tests/test_build_memory_windows.py checks that 1 makes the vectors independent.
+BUILD_BATCH = 32
+
+
 def encode_to(
     embedder: Embedder,
     texts: Sequence[str],
@@ -737,7 +751,8 @@ def encode_to(
 ) -> None:
     """Encode `texts`, handing each part's vectors to `put` as soon as they are made, so that no more
     than a batch (the ONNX model) or OTHER_WINDOW rows (other embedders) of output is held. The
-    ONNX model's batches are those of its `encode`: bit-identical vectors.
+    ONNX model runs batches of BUILD_BATCH: the vectors `encode(texts, batch_size=BUILD_BATCH)`
+    gives, bit for bit.
 
     Args:
         embedder: the model.
@@ -746,7 +761,7 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        for rows, vecs in embedder.encode_batches(texts):
+        for rows, vecs in embedder.encode_batches(texts, batch_size=BUILD_BATCH):
             put(rows, vecs)
             if progress is not None:
                 progress(len(rows))
