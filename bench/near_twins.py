@@ -12,6 +12,8 @@ question "What did <X> say about <word>?" (an annotated attribution of X holds t
 - year-other (unanswerable): "... about <word> in <year>?", a year the article never names, near
   the years it does (a time the article cannot tie the words to);
 - year (answerable): "... about <word> in <year>?", a year named in the attribution's paragraph;
+- occasion-other / occasion: "... about <word> in a <year> interview?", the year dating the
+  occasion of the words (a year the article never names / one of the attribution's paragraph);
 - day-other / day (the same with "on <weekday>", a weekday the article never names / one the
   attribution's paragraph names);
 - plain (answerable): the question itself, for the false abstention of the same questions.
@@ -116,6 +118,12 @@ def twins(items: list[dict], docs: dict[str, str]) -> list[dict]:
                     "kind": "year-other",
                 }
             )
+        if years:
+            q_year = f"What did {x} say about {w} in a {years[0]} interview?"
+            out.append({**base, "question": q_year, "answerable": True, "kind": "occasion"})
+        if other:
+            q_other = f"What did {x} say about {w} in a {other} interview?"
+            out.append({**base, "question": q_other, "answerable": False, "kind": "occasion-other"})
         days = [d for d in DAYS if re.search(rf"\b{d}\b", para)]
         if days:
             out.append(
@@ -146,6 +154,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=None, help="write the report here as well")
     ap.add_argument("--show", action="store_true", help="print wrong decisions (never into a report)")
+    ap.add_argument("--kinds", nargs="*", default=None, help="ask only these kinds")
     ap.add_argument("--off", action="append", default=[], metavar="MODULE.NAME", help="switch a boolean off")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
@@ -157,7 +166,7 @@ def main() -> int:
     engine, items = speaker.speaker_set(args.articles, args.seed)
     folder = quality.OUT / f"polnear-train-{args.articles}-{args.seed}"
     docs = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
-    asked = twins(items, docs)
+    asked = [it for it in twins(items, docs) if args.kinds is None or it["kind"] in args.kinds]
     conv = Conversation(engine)
     tally: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for it in asked:
@@ -176,8 +185,19 @@ def main() -> int:
         "| kind | answerable | n | declined | share |",
         "|---|---|---|---|---|",
     ]
-    answerable = {"plain", "year", "day"}
-    for kind in ("plain", "year", "day", "relative", "year-other", "day-other", "never"):
+    answerable = {"plain", "year", "occasion", "day"}
+    kinds = (
+        "plain",
+        "year",
+        "occasion",
+        "day",
+        "relative",
+        "year-other",
+        "occasion-other",
+        "day-other",
+        "never",
+    )
+    for kind in kinds:
         t = tally.get(kind)
         if t:
             lines.append(

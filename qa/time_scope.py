@@ -31,6 +31,14 @@ _TIME_PREPOSITION = re.compile(
     r"(?:(?:early|late|mid|the\s+spring\s+of|the\s+summer\s+of|the\s+fall\s+of|the\s+autumn\s+of|"
     r"the\s+winter\s+of|[A-Z][a-z]+(?:\s+\d{1,2},?)?)\s+)?$"
 )
+# A year dating the occasion of the asked words ("in his 2000 convention address", "during the 2012
+# debate"): those words are that occasion's, as for "in 2002".
+_DATED_OCCASION = re.compile(
+    r"\b(?:in|at|during|from)\s+(?:his|her|their|its|the|a|an)\s+(?P<y>1[0-9]\d\d|20\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:remarks|speech|statement|comments|address|interview|testimony|op-ed|letter|post|tweets?|debates?|"
+    r"convention|conference|hearing|rally|memoir|book|report|column|visit|trip)\b",
+    re.I,
+)
 # The weekday and month names as written ("Thursday", "March"), not their abbreviations.
 _NAMES = tuple(sorted(n.capitalize() for n in DAYS | MONTHS if len(n) > 3 or n == "may"))
 _RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|past)\s+year\b", re.I)
@@ -44,13 +52,15 @@ def asked_times(question: str) -> list[str]:
     Returns:
         "2002" for "... in 2002?", "Thursday" for "... on Thursday?", "last year" for "... last
         year?", in the question's order; [] for a question without one. A year that is no time
-        qualifier ("the 2014 race", "Vision 2030", "$2000", "the 2000s") is none.
+        qualifier ("the 2014 race", "Vision 2030", "$2000", "the 2000s") is none, but a year dating
+        the occasion of the asked words is one ("in his 2000 convention address").
     """
     found: list[tuple[int, str]] = [
         (m.start(), m.group(1))
         for m in _YEAR.finditer(question)
         if _TIME_PREPOSITION.search(question[: m.start()])
     ]
+    found += [(m.start("y"), m.group("y")) for m in _DATED_OCCASION.finditer(question)]
     for name in _NAMES:
         for m in re.finditer(rf"\b{name}\b", question):
             # "May" opening a question or after "who/what" is the verb.
@@ -60,7 +70,7 @@ def asked_times(question: str) -> list[str]:
                 continue
             found.append((m.start(), name))
     found += [(m.start(), m.group(0).lower()) for m in _RELATIVE_YEAR.finditer(question)]
-    return [t for _, t in sorted(found)]
+    return list(dict.fromkeys(t for _, t in sorted(found)))
 
 
 def _years_named(text: str) -> set[int]:

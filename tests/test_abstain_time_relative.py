@@ -19,7 +19,8 @@ from qa import possessed, time_scope
         ("What did Obama say in March 2015?", ["March", "2015"]),
         ("How much grain did the port ship last year?", ["last year"]),
         ("What did he say about the 2014 governor's race?", []),  # a year naming a thing
-        ("What did Ms. Lark say in her 2000 convention address?", []),
+        ("What did Ms. Lark say in her 2000 convention address?", ["2000"]),  # the words' occasion
+        ("What did Ms. Lark say about the 2000 convention?", []),  # a topic
         ("What happened in the 2000s?", []),
         ("May I ask who won?", []),  # the verb, not the month
         ("Who won in May?", ["May"]),
