@@ -41,6 +41,9 @@ _DATED_OCCASION = re.compile(
 )
 # The weekday and month names as written ("Thursday", "March"), not their abbreviations.
 _NAMES = tuple(sorted(n.capitalize() for n in DAYS | MONTHS if len(n) > 3 or n == "may"))
+# A year as an answer's text may write it: "mid-1994", "1646–7" (the question's are read strictly).
+_ANY_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
+_SHORT_SPAN = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)\s*[-–—/]\s*(\d{1,2})(?!\d)")
 _RELATIVE_YEAR = re.compile(r"\b(?:last|this|next|past)\s+year\b", re.I)
 
 
@@ -74,12 +77,18 @@ def asked_times(question: str) -> list[str]:
 
 
 def _years_named(text: str) -> set[int]:
-    """The years a text names, with every year inside a span it names ("2002-2010")."""
-    out = {int(y) for y in _YEAR.findall(text)}
+    """The years a text names ("mid-1994" too), with every year inside a span it names ("2002-2010",
+    "1646–7", "1993-94")."""
+    out = {int(y) for y in _ANY_YEAR.findall(text)}
     for a, b in _SPAN.findall(text):
         lo, hi = sorted((int(a), int(b)))
         if hi - lo <= 50:
             out.update(range(lo, hi + 1))
+    for a, b in _SHORT_SPAN.findall(text):
+        start = int(a)
+        end = start - start % 10 ** len(b) + int(b)
+        if start < end <= start + 50:
+            out.update(range(start, end + 1))
     return out
 
 

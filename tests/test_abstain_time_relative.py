@@ -42,6 +42,14 @@ def test_an_asked_time_must_be_written_in_the_answers_text() -> None:
         time_scope.untied_time("What did the mayor say on Thursday?", "The mayor said on Friday ...")
         == "Thursday"
     )
+    # as a text may write a year: "mid-1994", "1646–7", "1993-94"
+    assert time_scope.untied_time("How many had it in 1994?", "It reached 3.5 million by mid-1994.") == ""
+    assert (
+        time_scope.untied_time("Who was held there in 1646 through 1647?", "He was held there in 1646–7.")
+        == ""
+    )
+    assert time_scope.untied_time("What was the rate in 1994?", "The rate in 1993-94 fell.") == ""
+    assert time_scope.untied_time("What was the rate in 1996?", "The rate in 1993-94 fell.") == "1996"
     # a relative year is written so, or as a year
     assert time_scope.untied_time("How much grain was shipped last year?", "It shipped 4 tons in 2015.") == ""
     assert (
