@@ -167,3 +167,7 @@ def test_an_event_taken_as_past_that_the_document_only_plans(question: str, verb
     from qa import planned
 
     assert planned.planned_only(question, SUMMIT) == verb
+
+
+def test_this_year_is_the_documents_own_present() -> None:
+    assert time_scope.asked_times("How much is the firm giving to the convention this year?") == []
