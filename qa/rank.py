@@ -1669,6 +1669,11 @@ def _near_miss(
         if time_scope.TIME_SCOPE and top
         else ""
     )
+    if when and time_scope.NEARBY:
+        # Written beside the question's words in a passage ranked lower: the ranking erred, no near miss.
+        own = set(engine.terms(" ".join(time_scope.asked_times(searched))))
+        focus = [t for t in focus_idf(engine, searched) if t not in own and not t.isdigit()]
+        when = "" if time_scope.tied_nearby(when, focus, near) else when
     if when:
         return f"the documents do not tie it to {when}"
     # "What was decided at the NATO summit in Warsaw?" where the document tells of the summit only as

@@ -13,11 +13,15 @@ declined); measured by bench/near_twins.py (bench/reports/near_twins.md) and the
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from index.attribution.words import DAYS, MONTHS
 
 # On (False: off, to measure): bench/near_twins.py (bench/reports/near_twins.md).
 TIME_SCOPE = True
+# The time written beside the question's words in a lower-ranked passage clears it (tied_nearby);
+# False: off, to measure (SQuAD-2000's "Who became king in 1643?" was declined without it).
+NEARBY = True
 
 _YEAR = re.compile(r"(?<![\w$£€.,/-])(1[0-9]\d\d|20\d\d)(?![\w.,/-]?\d)")
 # A year given as a span's end ("2002-2010", "2002 to 2010") names every year between; a question's
@@ -78,6 +82,11 @@ def asked_times(question: str) -> list[str]:
     return list(dict.fromkeys(t for _, t in sorted(found)))
 
 
+def _written(time: str) -> str:
+    """The pattern of a time as a text writes it, its words across a line break too ("last\\nyear")."""
+    return r"\b" + r"\s+".join(re.escape(w) for w in time.split()) + r"\b"
+
+
 def _years_named(text: str) -> set[int]:
     """The years a text names ("mid-1994" too), with every year inside a span it names ("2002-2010",
     "1646–7", "1993-94")."""
@@ -107,8 +116,32 @@ def tied(time: str, text: str) -> bool:
     if time.isdigit():
         return int(time) in _years_named(text)
     if time.endswith("year"):
-        return re.search(rf"\b{time}\b", text, re.I) is not None or bool(_YEAR.search(text))
-    return re.search(rf"\b{time}\b", text) is not None
+        return re.search(_written(time), text, re.I) is not None or bool(_YEAR.search(text))
+    return re.search(_written(time), text) is not None
+
+
+def tied_nearby(time: str, focus: Collection[str], sentences: Iterable[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a sentence of the best passages writes the asked time beside the question's words.
+
+    The passage answered with may be the wrong one ("Who became king in 1643?" answered from a
+    passage on 1672, SQuAD) while one ranked below it ties the asked fact to the time: that is no near
+    miss. A relative year counts only as written ("last year"), not as any year.
+
+    Args:
+        time: one of asked_times's.
+        focus: the question's focus terms, less the time's own.
+        sentences: the best passages' sentences, with their terms (qa.rank.near_sentences).
+    Returns:
+        True when a sentence writes the time and holds a focus term (any sentence writing it, for a
+        question without focus terms).
+    """
+    for text, terms in sentences:
+        written = (
+            re.search(_written(time), text, re.I) is not None if time.endswith("year") else tied(time, text)
+        )
+        if written and (not focus or set(focus) & terms):
+            return True
+    return False
 
 
 def untied_time(question: str, text: str) -> str:

@@ -171,3 +171,16 @@ def test_an_event_taken_as_past_that_the_document_only_plans(question: str, verb
 
 def test_this_year_is_the_documents_own_present() -> None:
     assert time_scope.asked_times("How much is the firm giving to the convention this year?") == []
+
+
+def test_a_time_written_beside_the_questions_words_lower_down_is_no_near_miss() -> None:
+    rows = [
+        ("The jobless rate peaked in 2010.", frozenset({"jobless", "rate", "peak", "2010"})),
+        ("Between 2002 and 2010, factories closed.", frozenset({"factori", "close", "2002", "2010"})),
+    ]
+    # 2002 is written only beside other words: still a near miss
+    assert not time_scope.tied_nearby("2002", ["jobless", "rate"], rows)
+    assert time_scope.tied_nearby("2002", ["factori"], rows)
+    # a relative year only as written, across a line break too
+    assert time_scope.tied_nearby("last year", ["gun"], [("a gun last\nyear", frozenset({"gun"}))])
+    assert not time_scope.tied_nearby("last year", ["rate"], rows)
