@@ -5,7 +5,9 @@ A question asking about a past event ("did" + a verb) is a near miss when its an
 that verb only in a planned or expected frame ("will meet", "are set to meet", "is expected to
 sign"): the event had not happened when the document was written, so no passage can say when, where
 or how it did. The test reads the verb, never a noun made from it ("at the meeting"): the verb is
-what says the event took place. Measured by bench/fit_planned.py (bench/reports/abstention_planned.md):
+what says the event took place. Besides "did" + verb, the event may be read from a past clause ("What
+was agreed when Putin and Obama met?") or an "-ing" noun between named parties ("the outcome of the
+meeting between Obama and Putin"), with PLANNED_CLAUSES. Measured by bench/fit_planned.py (bench/reports/abstention_planned.md):
 its cost on SQuAD's past-event questions and the gold sets, its reach on questions generated from
 PolNeAR train's announced events.
 """
