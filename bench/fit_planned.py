@@ -86,7 +86,8 @@ def gold_items() -> Iterator[tuple[str, str, str, bool]]:
 
 
 def _asks_past_event(question: str) -> bool:
-    return bool(planned.asked_verbs(question) or planned.asked_events(question))
+    clauses = planned.PLANNED_CLAUSES and (planned.clause_verbs(question) or planned.noun_events(question))
+    return bool(planned.asked_verbs(question) or planned.asked_events(question) or clauses)
 
 
 def squad_cost() -> tuple[int, list[tuple[str, str]]]:

@@ -5,7 +5,9 @@ A question asking about a past event ("did" + a verb) is a near miss when its an
 that verb only in a planned or expected frame ("will meet", "are set to meet", "is expected to
 sign"): the event had not happened when the document was written, so no passage can say when, where
 or how it did. The test reads the verb, never a noun made from it ("at the meeting"): the verb is
-what says the event took place. Measured by bench/fit_planned.py (bench/reports/abstention_planned.md):
+what says the event took place. Besides "did" + verb, the event may be read from a past clause ("What
+was agreed when Putin and Obama met?") or an "-ing" noun between named parties ("the outcome of the
+meeting between Obama and Putin"), with PLANNED_CLAUSES. Measured by bench/fit_planned.py (bench/reports/abstention_planned.md):
 its cost on SQuAD's past-event questions and the gold sets, its reach on questions generated from
 PolNeAR train's announced events.
 """
@@ -20,6 +22,9 @@ from index.attribution.words import SPEECH_VERBS
 
 # The switch: False leaves every past-event question to the other tests (bench/reports/abstention_spk12.md).
 PLANNED = True
+# The event read from a "when <subject> <past verb>" clause or an "-ing" noun between named parties too
+# (clause_verbs, noun_events); False: off, to measure (bench/fit_planned.py; round near15).
+PLANNED_CLAUSES = True
 
 # A past event asked about: "When did X meet ...?", "Where did X and Y sign ...?".
 _PAST_QUESTION = re.compile(
@@ -187,6 +192,68 @@ def _near(a: str, b: str) -> bool:
     return a != b and min(len(a), len(b)) >= 3 and Levenshtein.distance(a, b) <= edits
 
 
+# A past clause naming the event: "What was agreed when Putin and Obama met on Monday?", "did they
+# strike a deal when they met". Its subject is named or a pronoun; its verb in a past form.
+_WHEN_CLAUSE = re.compile(r"\bwhen\s+(?P<c>[^?,;]+)", re.I)
+_PRONOUNS = frozenset("they he she we".split())
+
+
+def clause_verbs(question: str) -> list[str]:
+    """The verb of a "when <subject> <past verb>" clause of a question.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        ["meet"] for "What was agreed when Putin and Obama met on Monday?"; [] when the question holds
+        no such clause ("When did they meet?" is asked_verbs's; "when the talks ended" names no
+        actor; "when they meet" is no past).
+    """
+    m = _WHEN_CLAUSE.search(question)
+    if m is None or not question[: m.start()].strip():
+        return []  # "When did they meet?" opens with it: asked_verbs's
+    subject = False
+    for x in _WORD.finditer(m.group("c")):
+        w = x.group(0)
+        if not w.islower() or w in _PRONOUNS:
+            subject = True
+            continue
+        if w in _SUBJECT_JOINS or w.endswith("ly"):
+            continue
+        if not subject or len(w) < 3 or w in _NOT_VERB or w in _SPEECH or w.endswith("ing"):
+            return []
+        lemma = _lemma(w)
+        return [lemma] if lemma != w and lemma not in _SPEECH else []
+    return []
+
+
+# The event a past question names by an "-ing" noun of its own: "What was the outcome of the meeting
+# between Obama and Putin?", "What did they agree at their meeting?".
+_EVENT_NOUN = re.compile(
+    r"\b(?:the|their)\s+(?P<n>[a-z]{4,}ing)\s+(?:between|with)\s+[A-Z]|\btheir\s+(?P<m>[a-z]{4,}ing)\b"
+)
+_PAST = re.compile(r"\b(?:was|were|did|had)\b", re.I)
+
+
+def noun_events(question: str) -> list[str]:
+    """The verb of the event a past question names by an "-ing" noun between named parties ("the
+    meeting between Obama and Putin") or theirs ("their meeting"); "the meeting" alone may be
+    another event the document reports as past (a UN meeting before the leaders' own).
+
+    Args:
+        question: the question as searched.
+    Returns:
+        ["meet"] for "What was the outcome of the meeting between Obama and Putin?"; [] for a
+        question in no past tense, or naming no such event.
+    """
+    if not _PAST.search(question):
+        return []
+    m = _EVENT_NOUN.search(question)
+    if m is None:
+        return []
+    verb = _stem(m.group("n") or m.group("m"))
+    return [verb] if verb and verb not in _SPEECH else []
+
+
 def planned_only(question: str, text: str) -> str | None:
     """The asked verb a document uses only as planned, or None.
 
@@ -198,7 +265,12 @@ def planned_only(question: str, text: str) -> str | None:
         is "are set to meet"; None when the question asks no past event, the document never uses
         the verb, or uses it once outside a planned frame.
     """
-    for verb in asked_verbs(question) or asked_events(question):
+    asked = asked_verbs(question) or asked_events(question)
+    if PLANNED_CLAUSES:
+        # Every event the question takes as past: "What did Obama and Putin agree at their meeting?"
+        # asks of a meeting as much as of an agreement.
+        asked = list(dict.fromkeys([*asked, *clause_verbs(question), *noun_events(question)]))
+    for verb in asked:
         frames = list(_frames(verb, text))
         if frames and all(frames):
             return verb

@@ -32,7 +32,9 @@ from qa import (
     equivalents,
     forms,
     planned,
+    possessed,
     slots,
+    time_scope,
 )
 from qa import intent as intents
 from qa import question as questions
@@ -1640,6 +1642,13 @@ def _near_miss(
     `top`'s passages."""
     best = [s.passage.pid for s in top]
     phrase = abstain.asked_speaker(searched)
+    if phrase is not None and possessed.POSSESSED:
+        # "What does Rhonda Hughes's mother say?": the mother must be quoted, not Hughes (qa.possessed).
+        why = possessed.possessed_unquoted(
+            phrase, engine.speaker_evidence().quoted, lambda o: bool(describe.country_words(o, ""))
+        )
+        if why:
+            return why
     if phrase is not None:
         why = unquoted_reason(engine, searched, phrase)
         if why:
@@ -1653,6 +1662,20 @@ def _near_miss(
     )
     if verb:
         return f"the documents give '{verb}' only as planned, not as done"
+    # "What was the unemployment rate in 2002?" where the answer's passage gives the rate for 2010:
+    # the asked time must be written there or just before (qa.time_scope, bench/near_twins.py).
+    when = (
+        time_scope.untied_time(searched, time_context(engine, top[0].passage.pid))
+        if time_scope.TIME_SCOPE and top
+        else ""
+    )
+    if when and time_scope.NEARBY:
+        # Written beside the question's words in a passage ranked lower: the ranking erred, no near miss.
+        own = set(engine.terms(" ".join(time_scope.asked_times(searched))))
+        focus = [t for t in focus_idf(engine, searched) if t not in own and not t.isdigit()]
+        when = "" if time_scope.tied_nearby(when, focus, near) else when
+    if when:
+        return f"the documents do not tie it to {when}"
     # "What was decided at the NATO summit in Warsaw?" where the document tells of the summit only as
     # to come ("As a July NATO summit meeting in Warsaw approaches"): bench/fit_planned.py.
     occasion = (
@@ -1711,6 +1734,24 @@ def _near_miss(
     if abstain.SPEAKER_IN_ANSWER and answer_attributed(engine, searched, best) is False:
         return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     return ""
+
+
+def time_context(engine: Engine, pid: int) -> str:
+    """The text an answer's passage is read with for the time it tells of: its document's title and
+    date, the passage before it in its document, and the passage.
+
+    Args:
+        engine: the open index.
+        pid: the answer's passage.
+    Returns:
+        Those texts, one a line.
+    """
+    p = engine.passages[pid]
+    meta = engine.meta.get(p.doc_id)
+    bits = [engine.docs[p.doc_id].title, meta.title if meta else "", meta.date if meta else ""]
+    if pid > 0 and engine.passages[pid - 1].doc_id == p.doc_id:
+        bits.append(engine.passages[pid - 1].text)
+    return "\n".join([*bits, p.text])
 
 
 def count_paraphrase(
