@@ -1453,8 +1453,9 @@ def _uncovered(
         question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
     )
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
-    speech = cover.speech_terms(engine.terms) if cover.SPEECH_REST else frozenset()
     # "talk to" where a best sentence says "told": no missing word, a verb of the rest held by it.
+    # Not in a follow-up as resolved: its decline sends qa.session to the conversation's passage.
+    speech = cover.speech_terms(engine.terms) if cover.SPEECH_REST and not rewritten else frozenset()
     spoken = cover.speech_said(left, [engine.terms(s) for s in sentences], speech, engine.terms)
     left = [w for w in left if w not in spoken]
     named = {w for n in names_in(question) for w in words(n)}
