@@ -81,15 +81,17 @@ _QUANTITY = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b\d{1,3}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,", re.I)
-# An age given by the day it is reached: "As Bill Clinton turns 70", "Bloomberg turned 74 on
-# Valentine's Day", "celebrated his 70th birthday" (news_heldout6's n6e4 was declined "no passage gives
-# an age for" beside both). The number ends its clause or is followed by a date word or a conjunction,
-# never by a unit ("turned 180 degrees", "turned 2-1"). Every match in PolNeAR train's 840 articles is
-# an age (bench/reports/abstention_age_forms.md).
+# An age given by the day it is reached: "As Bill Clinton turns 70", "Bloomberg turned 74 on Valentine's
+# Day" (news_heldout6's n6e4 was declined "no passage gives an age for" beside the first). The number
+# ends its clause or is followed by a date word or a conjunction, never by a unit ("turned 180
+# degrees", "turned 2-1"). Every match in PolNeAR train's 840 articles is an age
+# (bench/reports/abstention_age_forms.md). Not "his 70th birthday": the birthday is as often another
+# person's ("Mr. Clinton's 65th birthday celebration" in a sentence on Victor Pinchuk), which the
+# age-holder test (qa.age_holder) does not read, and it answered a generated near miss "How old is
+# Victor Pinchuk?" (bench/fit_speech_rest.py's age rows, bench/reports/cover_speech.md).
 _AGE_REACHED = (
     r"\bturn(?:s|ed|ing)?\s+\d{1,3}\b(?=\s*(?:[.,;:!?)\]—–]|$)|\s+(?:on|in|at|this|last|next|when|and|as|"
-    r"before|after|today|tomorrow|yesterday|later|earlier|but|or|while|since|during|the|years?)\b)|"
-    r"\b\d{1,3}(?:st|nd|rd|th)\s+birthday\b"
+    r"before|after|today|tomorrow|yesterday|later|earlier|but|or|while|since|during|the|years?)\b)"
 )
 # A year or a date where a count is looked for: "since the start of the war in 2011", "on September
 # 28, 2015", "the 1990s", "the 2016 election", "(2014)". A four-digit number after a preposition of
@@ -416,7 +418,8 @@ _BARE_AGE = (
     r"(?=\s*(?:[.;!?]|,|$|when\b|at\s+the\s+time\b|years\b))"
 )
 # An age, or a birth or founding that gives one: "Jones, 26,", "the 26-year-old", "aged 26", "born in
-# 1990", "built in 1890" ("How old is the bridge?"), an age at death ("She was 92."), an age reached.
+# 1990", "built in 1890" ("How old is the bridge?"), an age at death ("She was 92."), an age reached
+# ("turns 70").
 _FACT_AGE = re.compile(
     rf"{_AGE.pattern}|{_BARE_AGE}|{_AGE_REACHED}|\b\d{{1,3}}-year-old\b|\bborn\b(?:\s+\w+){{0,4}}?\s+(?:{_YEAR}|{MONTH_RE})|"
     rf"\b(?:built|founded|established|constructed|created|dat(?:es|ed|ing) (?:back )?(?:to|from))\b[^.]*?\b{_YEAR}\b",
@@ -621,7 +624,7 @@ def age_expressions(sentence: str) -> list[str]:
         sentence: one sentence.
     Returns:
         ["31-year-old"] for "Kessler, the 31-year-old German midfielder", ["aged 34"], ["(34)"],
-        ["turns 70"], ["70th birthday"]; [] for "a 20-year contract", "the 1990s" or "turned 180 degrees".
+        ["turns 70"]; [] for "a 20-year contract", "the 1990s" or "turned 180 degrees".
     """
     return [m.group() for m in _AGE_EXPRESSION.finditer(sentence)]
 

@@ -1,6 +1,6 @@
 """Answerable questions worded otherwise than their passage (issue 9, deliver 3): a phrase before the
 question proper ("Besides tanks, what ..."), "what kind of X", one verb of speech for another ("talk
-to" ~ "told"), an age given by the day it is reached ("turns 70", "70th birthday") and a count of a
+to" ~ "told"), an age given by the day it is reached ("turns 70") and a count of a
 noun of the same meaning ("soldiers" for troops)."""
 
 from __future__ import annotations
@@ -108,7 +108,8 @@ def test_a_near_miss_in_the_same_words_still_declines(island: Engine, question: 
 
 def test_an_age_reached_is_an_age() -> None:
     assert answer_type.age_expressions("As Bill Clinton turns 70, a look at where he fits.") == ["turns 70"]
-    assert answer_type.age_expressions("Clinton celebrated his 70th birthday Friday.") == ["70th birthday"]
+    # A birthday is as often another person's ("Mr. Clinton's 65th birthday" in a sentence on Pinchuk).
+    assert answer_type.age_expressions("Pinchuk attended Mr. Clinton's 65th birthday celebration.") == []
     assert answer_type.age_expressions("Bloomberg turned 74 on Valentine's Day.") == ["turned 74"]
     assert answer_type.fact_evidence("age", "Donald Trump turns 70 on Tuesday.")
     for no_age in ("The ship turned 180 degrees.", "They turned 2-1 down into a win.", "the 70th session"):
