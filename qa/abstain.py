@@ -479,6 +479,18 @@ def irregular_verb_after(phrase: Sequence[str], word: str) -> bool:
 # answers one SQuAD question and one near miss more.
 COUNT_PARAPHRASE_COSINE: float | None = None
 COUNT_NOUN = True  # bench/fit_count_noun.py switches the counted-noun test off to measure it
+# "How many troops did Trump say he would send?" beside "he would deploy up to 30,000 American
+# soldiers": the counted-noun test takes a counted noun the model puts close to the asked one (qa.slots'
+# same_noun, the count slot's reading, at COUNT_SYNONYM_COSINE) (news_heldout6's n6g5 was declined
+# "no passage gives a number of troops"; troops ~ soldiers 0.88).
+# Measured by bench/fit_count_synonym.py (bench/reports/abstention_count_synonym.md); False: off.
+COUNT_SYNONYM = True
+# The least cosine (the index's model, one noun against another) at which a counted noun of a sentence
+# is taken for the asked one. bench/fit_count_synonym.py, "Chosen: abstain.COUNT_SYNONYM_COSINE"
+# (bench/reports/abstention_count_synonym.md): the lowest taking at most 2% of the negative pairs
+# of PolNeAR train (two nouns counted with two numbers in one article); the count slot's 0.45
+# (qa.slots.NOUN_COSINE) takes 16% of them ("votes" ~ "voters", "jobs" ~ "workers").
+COUNT_SYNONYM_COSINE = 0.725
 
 
 def value_bound(head_terms: Collection[str], sentences: Iterable[tuple[bool, frozenset[str]]]) -> bool:

@@ -565,10 +565,12 @@ def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: 
 def names_in(question: str) -> list[str]:
     """Capitalised words that are not question scaffolding: the names a question is about."""
     out = []
+    fronted = cover.fronted_opener(question)  # "Besides tanks, what ...": no name
     for i, m in enumerate(re.finditer(r"[A-Za-z][\w'’.-]*", question)):
         w = m.group().rstrip(".")
         if (
             w[:1].isupper()
+            and not (i == 0 and w == fronted)
             and not (i == 0 and w.lower() in _QUESTION_WORDS)
             and w.lower() not in _QUESTION_WORDS
         ):
@@ -1453,11 +1455,22 @@ def _uncovered(
         question, missing, sentences, lambda texts: engine.embedder.encode(texts), engine.terms
     )
     left = [w for w in missing if not equivalents.covers(scored.get(w, ("", 0.0))[1], sentence_cos)]
+    # "talk to" where a best sentence says "told": no missing word, a verb of the rest held by it.
+    # Not in a follow-up as resolved: its decline sends qa.session to the conversation's passage.
+    speech = cover.speech_terms(engine.terms) if cover.SPEECH_REST and not rewritten else frozenset()
+    spoken = cover.speech_said(left, [engine.terms(s) for s in sentences], speech, engine.terms)
+    left = [w for w in left if w not in spoken]
     named = {w for n in names_in(question) for w in words(n)}
     content = lambda w: bool(engine.terms(w))  # noqa: E731 - a predicate passed on twice
     role = cover.roles(question, content)  # read once for both (it lemmatises every question word)
-    away = cover.rest_away(question, missing, left, content, engine.terms, named, role=role)
-    rest = cover.rest_held(engine.terms(question), away, [engine.terms(s) for s in sentences])
+    kept = [w for w in missing if w not in spoken]
+    away = cover.rest_away(question, kept, left, content, engine.terms, named, role=role)
+    rest = cover.rest_held(
+        engine.terms(question),
+        away,
+        [engine.terms(s) for s in sentences],
+        speech,
+    )
     ev = cover.evidence(question, left, sentence_cos, content, named, rest, role=role)
     return cover.declining(ev, cover.ROLES, rest_excuse=None) if rewritten else cover.declining(ev)
 
@@ -1695,6 +1708,9 @@ def _near_miss(
             and not count_paraphrased(
                 engine, searched, head, [t for t, (has, _) in zip(near, sentences, strict=True) if has]
             )
+            and not count_synonym(
+                engine, head, [t for (t, _), (has, _) in zip(near, sentences, strict=True) if has]
+            )
         ):
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
@@ -1799,6 +1815,29 @@ def count_paraphrased(
         return False
     phrase_cos, sentence_cos = count_paraphrase(engine, searched, head, counted)
     return equivalents.covers(phrase_cos, sentence_cos, abstain.COUNT_PARAPHRASE_COSINE)
+
+
+def count_synonym(engine: Engine, head: str, counted: list[str]) -> bool:
+    """Whether a sentence holding a count counts the counted noun under another noun of the same
+    meaning: "up to 30,000 American soldiers" for troops, as the count slot reads it
+    (slots.same_noun, at abstain.COUNT_SYNONYM_COSINE). Never when abstain.COUNT_SYNONYM is off.
+
+    Args:
+        engine: the open index.
+        head: the counted noun (abstain.counted_noun).
+        counted: the best passages' sentences holding a value of the asked type.
+    Returns:
+        True when a number of one of them counts a noun the model puts that close to the asked one.
+    """
+    if not abstain.COUNT_SYNONYM or not counted:
+        return False
+    encode = lambda texts: engine.embedder.encode(texts)  # noqa: E731 - passed on
+    return any(
+        slots.same_noun(encode, head, w, abstain.COUNT_SYNONYM_COSINE)
+        for text in counted
+        for _, following in slots.counted_words(text)
+        for w in following
+    )
 
 
 def answer_docs(engine: Engine, pids: list[int]) -> frozenset[int]:
