@@ -266,7 +266,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
             # a measure asked by its noun: "What's the regional unemployment rate?", "What was the
             # population of Warsaw in 1939?"
             r"|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:rates?|percentages?|population|turnout)\b",
+            r"(?:[\w-]+\s+){0,3}?(?:rates?|percentages?|population|turnout)\b"
+            r"(?![^?]*\b(?:based|due|caused|driven|determined|measured|calculated)\b)",
             re.I,
         ),
     ),

@@ -59,6 +59,22 @@ def source_qualifier(question: str) -> str | None:
     return m.group("x").strip() if m else None
 
 
+_NAMED = re.compile(r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’&-]*)*")
+
+
+def named_source(source: str) -> bool:
+    """Whether a source is a name ("Washington", "the Kremlin", "Vladimir Putin"), not a description
+    ("the Troy University political scientist"), whose words are how the answer passage names its
+    source.
+
+    Args:
+        source: the source as source_qualifier gave it.
+    Returns:
+        True for a name of capitalised words.
+    """
+    return bool(_NAMED.fullmatch(source))
+
+
 def without_source(question: str) -> str:
     """The question with its "according to X" taken out.
 

@@ -898,7 +898,7 @@ def _feature_terms(
         framing += frame.frame_words(searched)
     drop = set(engine.terms(" ".join(framing)))
     source = frame.source_qualifier(searched) if SOURCE_QUALIFIER else None
-    if source:  # "according to Washington": where the answer comes from, not what it is about
+    if source and frame.named_source(source):  # "according to Washington": the answer's source, no topic
         drop.update(set(engine.terms(source)) - set(engine.terms(frame.without_source(searched))))
     lexical = {t: w for t, w in idf.items() if t not in drop} if drop else idf
     if topic is not None and drop:

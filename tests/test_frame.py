@@ -39,6 +39,19 @@ def test_source_qualifier(question: str, source: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("Washington", True),
+        ("the Kremlin", True),
+        ("Ola Berg", True),
+        ("the Troy University political scientist", False),
+    ],
+)
+def test_named_source(source: str, named: bool) -> None:
+    assert frame.named_source(source) is named
+
+
+@pytest.mark.parametrize(
     ("question", "subject"),
     [
         ("Who recommended Ola Berg for the job?", True),
@@ -128,6 +141,7 @@ def test_an_adverb_of_place_is_place_evidence(text: str, place: bool) -> None:
         ("What was the population of Lindholm in 1990?", "number"),
         ("What is the turnout expected to be?", "number"),
         ("What is the ferry's new timetable?", None),
+        ("What is the higher rate of fares based on?", None),
     ],
 )
 def test_a_measure_asked_by_its_noun(question: str, kind: str | None) -> None:
