@@ -4,16 +4,23 @@
         [--corpus ../shared/eval/polnear/train] [--out bench/reports/parts_generated.md]
 
 Draws `--articles` PolNeAR train articles (an equal share per publisher, 1,500 to 9,000
-characters, the news_heldout 1-5 articles left out) and `--with-parts` more among those with a
+characters, the news_heldout 1-6 articles left out) and `--with-parts` more among those with a
 part besides the headline (a standfirst, a byline, a dated dateline), labels their paragraphs with
 index.structure, and writes one question per part found, in a reader's varied wording and naming
 the article by its publisher and topic, as a reader would pick one article out of many:
 
 - headline: every article's first paragraph (PolNeAR's plain text opens with the headline);
-- standfirst: a paragraph labelled standfirst (an abstract under the headline);
+- standfirst: a paragraph labelled standfirst (an abstract under the headline); where the headline also
+  runs on into a dek ("Headline;  Dek."), a question naming the subheading or standfirst (not the
+  summary) takes the dek as well: a reader sees it right under the headline (news_heldout6's n6a8
+  asks the standfirst of such an article, and its writer's answer is the dek);
 - byline: a closing or opening line labelled byline (an author line, a signature, a handle);
 - dateline date: a lede whose dateline gives the date it was filed ("NEW YORK, Nov. 19 (UPI) — ");
-- dateline place: a lede opening with a dateline ("BERLIN - ").
+- dateline place: a lede opening with a dateline ("BERLIN - ");
+- dek: a headline running on into its standfirst after a semicolon ("Headline;  Dek."), the dek asked
+  as the standfirst (index.structure.headline_dek);
+- agency: a lede's dateline crediting a wire agency ("WASHINGTON, Aug. 19 (UPI) — "), asked which news
+  agency sent the story (index.structure.dateline_credit).
 
 The topic is two words of the article's body (not its headline) that at most three of the drawn
 articles use: its most frequent capitalised name and its most frequent long lower-case word. The
@@ -77,6 +84,16 @@ WORDINGS: dict[str, list[str]] = {
         "What date was the story about {t} filed?",
         "What's the date of the {o} article on {t}?",
     ],
+    "dek": [
+        "What's the standfirst of the {o} piece about {t}?",
+        "What does the subheadline of the story about {t} say?",
+        "Give me the dek of the {o} article on {t}",
+    ],
+    "agency": [
+        "Which news agency sent the {o} story on {t}?",
+        "What wire service is the story about {t} from?",
+        "Which agency filed the {o} story on {t}?",
+    ],
     "place": [
         "Where was the {o} story on {t} filed from?",
         "Which city is the {o} article about {t} datelined?",
@@ -96,9 +113,9 @@ _COMMON = frozenset(
 
 
 def _heldout_articles() -> set[str]:
-    """File names of the articles the news_heldout 1-5 sets ask about (left out of the draw)."""
+    """File names of the articles the news_heldout 1-6 sets ask about (left out of the draw)."""
     out: set[str] = set()
-    for n in ("", "2", "3", "4", "5"):
+    for n in ("", "2", "3", "4", "5", "6"):
         path = REPO / "bench" / "data" / f"news_heldout{n}.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and json.loads(line).get("article"):
@@ -159,19 +176,29 @@ def questions(docs: list[dict]) -> list[dict]:
         ][:1]
         found += [("standfirst", clean[i][:80]) for i, k in enumerate(kinds) if k == "standfirst"][:1]
         found += [("byline", clean[i][:60]) for i, k in enumerate(kinds) if k == "byline"][:1]
+        head = next((clean[i] for i, k in enumerate(kinds) if k == "headline"), "")
+        if structure.headline_dek(head):  # "Headline;  Dek." in one line: the dek is the standfirst
+            found.append(("dek", head[structure.headline_dek(head) :][:80]))
         lede = next((i for i, k in enumerate(kinds) if k in ("body", "standfirst") and i >= 1), None)
         if lede is not None and lede <= 4 and structure.dateline_opening(ps[lede]):
             line = ps[lede][: structure.dateline_opening(ps[lede])].rstrip(" -–—―")
             found.append(("date" if structure.dateline_dated(ps[lede]) else "place", line))
+            credit = structure.dateline_credit(ps[lede])
+            if credit is not None:  # "(UPI)": the agency that sent the story
+                found.append(("agency", ps[lede][credit[0] : credit[1]]))
         for kind, answer in found:
             wording = WORDINGS[kind][turn[kind] % len(WORDINGS[kind])]
             turn[kind] += 1
+            answers = [answer]
+            if kind == "standfirst" and structure.headline_dek(head) and "summary" not in wording:
+                # "the subheading" of an article with both: the dek right under the headline is one too
+                answers.append(head[structure.headline_dek(head) :][:80])
             items.append(
                 {
                     "qid": f"{kind}-{len(items)}",
                     "doc_id": d["doc_id"],
                     "question": wording.format(o=outlet, t=topic),
-                    "answers": [answer],
+                    "answers": answers,
                     "answerable": True,
                     "category": kind,
                 }

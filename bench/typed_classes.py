@@ -11,7 +11,11 @@ The classes are read from the question's wording, by this script's own patterns 
 
 * count: "how many ..." (a year or a date in a passage must not pass for the count);
 * which-time: "which/what day|date|year|month|decade|century" (the asked time named by its unit);
-* where: "where ...";
+* according-to: "according to X" (X the source, not the topic: qa.frame);
+* what-kind: "what kind/sort/type of N" ("kind" frames the question: qa.frame);
+* what-measure: "what is the N rate/percentage/population/turnout" (a number is asked);
+* who-verb: "who VERBed X ...?" (who is the subject; X is no asked speaker: qa.frame);
+* where: "where ..." (a place name, or an adverb of place: "abroad", "overseas");
 * other: every other question, to show that nothing else moves.
 
 Run once on main and once on a branch over the same index: `--dump` writes one line per question
@@ -37,6 +41,19 @@ SHARED = REPO.parent / "shared" / "eval"
 _CLASSES: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"\bhow many\b", re.I)),
     ("which-time", re.compile(r"\b(?:which|what) (?:day|date|year|month|decade|century)\b", re.I)),
+    ("according-to", re.compile(r"\baccording to\b", re.I)),
+    ("what-kind", re.compile(r"\b(?:what|which) (?:kinds?|sorts?|types?) of\b", re.I)),
+    (
+        "what-measure",
+        re.compile(
+            r"\bwhat(?:'s| is| was| are| were) (?:the|its|their) (?:[\w-]+ ){0,3}?(?:rates?|percentages?|population|turnout)\b",
+            re.I,
+        ),
+    ),
+    (
+        "who-verb",
+        re.compile(r"^\s*who (?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|have\b)[a-z]+", re.I),
+    ),
     ("where", re.compile(r"^\s*where\b", re.I)),
 ]
 
@@ -79,8 +96,11 @@ def items(classes: set[str], other: int) -> list[dict]:
     return out
 
 
-def ask(index: Path, qs: list[dict]) -> list[dict]:
-    """Each question's outcome: hit at 1 and declined."""
+def ask(index: Path, qs: list[dict], code: Path | None = None) -> list[dict]:
+    """Each question's outcome: hit at 1 and declined; `code` a checkout whose qa to run (this one
+    when None)."""
+    if code is not None:
+        sys.path.insert(0, str(code.resolve()))
     from qa import rank
     from qa.engine import Engine
 
@@ -150,6 +170,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", type=Path, help="qa index of the SQuAD dev articles")
     ap.add_argument("--classes", default="count,which-time,where")
+    ap.add_argument("--code", type=Path, help="run this checkout's qa (default: this one)")
     ap.add_argument("--other", type=int, default=10, help="also every N-th question of no class (0: none)")
     ap.add_argument("--dump", type=Path, help="write one JSON line per question here")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
@@ -159,7 +180,7 @@ def main() -> int:
         return 0
     if args.index is None:
         ap.error("give --index or --compare")
-    rows = ask(args.index, items(set(args.classes.split(",")), args.other))
+    rows = ask(args.index, items(set(args.classes.split(",")), args.other), args.code)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as f:
             for r in rows:

@@ -130,6 +130,42 @@ def dateline_opening(text: str) -> int:
     return m.end() if m else 0
 
 
+_WIRE_CREDIT = re.compile(rf"\(\s*{_WIRE}\s*\)")
+
+
+def dateline_credit(text: str) -> tuple[int, int] | None:
+    """Where the dateline a paragraph opens with credits a news agency ("(UPI)" in "WASHINGTON,
+    Aug. 19 (UPI) — ...", "(Reuters)" in "PARIS, Aug 31 (Reuters) - "): the agency that sent the
+    story.
+
+    Args:
+        text: a paragraph's text, or a passage's that starts its paragraph.
+    Returns:
+        The (start, end) of the bracketed agency in `text`, or None for no dateline or no agency.
+    """
+    end = dateline_opening(text)
+    m = _WIRE_CREDIT.search(text, 0, end) if end else None
+    return m.span() if m else None
+
+
+# A plain-text headline that runs on into its subheadline after a semicolon ("China rebuts American
+# criticism on overcapacity;  Investment, official says, helped global economy ..."): the part after
+# the semicolon is the standfirst (the dek).
+_HEADLINE_DEK = re.compile(r";\s+(?=[A-Z\"“'‘])")
+
+
+def headline_dek(text: str) -> int:
+    """Where the standfirst starts in a headline that runs on into it after a semicolon.
+
+    Args:
+        text: a headline passage's text.
+    Returns:
+        The offset of the standfirst in `text`, 0 for a headline without one.
+    """
+    m = _HEADLINE_DEK.search(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
 def dateline_dated(text: str) -> bool:
     """Whether the dateline a paragraph opens with gives the date the story was filed ("NEW YORK,
     Nov. 19 (UPI) — ..."), not only the place ("BERLIN - ...").

@@ -246,6 +246,8 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
             r"(?!\s+(?!(?:_STOP_)\b)[a-z])".replace(
                 "_STOP_", "|".join(sorted(_PLACE_ENDS, key=len, reverse=True))
             )
+            # a place named by an adverb: "displaced both internally and abroad", "sold overseas"
+            + r"|\b(?:abroad|overseas|offshore|nationwide|worldwide|elsewhere)\b"
         ),
         (),
     ),
@@ -272,7 +274,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|percent|proportion|share|fraction)\b", re.I
+            r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|percent|proportion|share|fraction)\b"
+            # a measure asked by its noun: "What's the regional unemployment rate?", "What was the
+            # population of Warsaw in 1939?"
+            r"|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:rates?|percentages?|population|turnout)\b"
+            r"(?![^?]*\b(?:based|due|caused|driven|determined|measured|calculated)\b)",
+            re.I,
         ),
     ),
     ("place", re.compile(r"^\s*(?:and\s+)?where\b|\bin (?:what|which) (?:city|country|place|town)\b", re.I)),

@@ -64,7 +64,7 @@ _OUTLET = (
 )
 _PUBLISH = (
     r"(?:published|publishes|publish|put\s+(?:\w+\s+)?out|puts\s+(?:\w+\s+)?out|ran|runs|run|carried|carries|carry|"
-    r"provided|supplied|distributed|syndicated|"
+    r"provided|supplied|distributed|syndicated|sent|sends|send|wired|moved|filed|"
     r"released|printed|posted|reported|report|broke|produced|wrote|write|is\s+(?:this|it)\s+from|"
     r"(?:is|was)\s+(?:this|it)\s+(?:published|posted|printed|from|in|on|by))"
 )
@@ -228,7 +228,8 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             _terse(r"(?:news\s+)?outlets?|publishers?|mastheads?|site\s*names?"),
             rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:[\w'’-]+\s+){{0,3}}?{_PUBLISH}\b(?:[^?]{{0,30}}?{_REF_OR_THIS}|{_END})",
-            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}\s+(?:from|by|in|on|credited\s+to)\b",
+            rf"\b(?:which|what)\s+(?:\w+\s+)?{_OUTLET}\s+(?:is|was)\s+{_REF_OR_THIS}{_ABOUT}\s+(?:from|by|in|on|credited\s+to)"
+            r"(?:\s*[?.!]*\s*$|\s+(?!the\b|a\b|an\b))",
             rf"\bwho\s+(?:published|publishes|put\s+out|puts\s+out|ran|runs|carried|released|posted|printed|"
             rf"produced|broke)\s+{_REF_OR_THIS}",
             rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
@@ -281,6 +282,13 @@ class Intent:
     # a dateline that dates the lede ("NEW YORK, Nov. 19 (UPI) — ...", index.structure.dateline_dated)
     # answers too.
     dated: bool = False
+    # The question asks which news agency or outlet the story came from ("Which news agency sent the
+    # story?"): a dateline crediting a wire agency ("WASHINGTON, Aug. 19 (UPI) — ...",
+    # index.structure.dateline_credit) answers too.
+    agency: bool = False
+    # A standfirst question asks for a summary ("Give me the summary of the X article"): an abstract
+    # paragraph answers, not the subheadline a plain-text headline runs on into ("Headline;  Dek.").
+    summary: bool = False
 
 
 def _part_match(question: str) -> tuple[tuple[str, ...], list[re.Match[str]]]:
@@ -304,7 +312,19 @@ def read(question: str) -> Intent:
     parts, _ = _part_match(question)
     filed_from = "dateline" in parts and (answer_type == "place" or bool(_FILED_FROM.search(question)))
     dated = "dateline" in parts and not filed_from and answer_type == "time" and not _REVISED.search(question)
-    return Intent(answer_type, parts, filed_from, dated)
+    agency = "footer" in parts and bool(_AGENCY_ASKED.search(question))
+    summary = "standfirst" in parts and bool(_SUMMARY_ASKED.search(question))
+    return Intent(answer_type, parts, filed_from, dated, agency, summary)
+
+
+_SUMMARY_ASKED = re.compile(r"\b(?:summary|summari[sz]e|abstract|synopsis|gist|in\s+brief)\b", re.I)
+
+
+# The outlet asked by a word that a wire agency answers: "which news agency", "what wire service",
+# "which outlet".
+_AGENCY_ASKED = re.compile(
+    r"\b(?:agenc(?:y|ies)|wires?|news\s+services?|outlets?|news\s+organi[sz]ations?|sources?)\b", re.I
+)
 
 
 # "When was it last updated?": a revision's date, which a date line states ("Updated Sep 29, 2015"),

@@ -31,6 +31,7 @@ from qa import (
     describe,
     equivalents,
     forms,
+    frame,
     planned,
     possessed,
     slots,
@@ -219,11 +220,15 @@ def _part_kind(p: Passage, intent: intents.Intent) -> str:
     paragraphs with a dateline ("BERLIN - Donald Trump may ...",
     index.structure.dateline_opening) where the question asks where the story was filed from, or
     with a dated one ("NEW YORK, Nov. 19 (UPI) — ...", index.structure.dateline_dated) where it asks
-    when the story was filed.
+    when the story was filed, or the first asked kind for one whose dateline credits a wire agency
+    ("WASHINGTON, Aug. 19 (UPI) — ...", index.structure.dateline_credit) where it asks which news
+    agency or outlet sent the story; "standfirst" for a headline running on into its standfirst after
+    a semicolon (index.structure.headline_dek) where the question asks for the standfirst, not for a
+    summary (an abstract paragraph answers that).
 
     Args:
         p: the passage.
-        intent: the question's reading (qa.intent.Intent: filed_from, dated).
+        intent: the question's reading (qa.intent.Intent: filed_from, dated, agency).
     Returns:
         The kind the question's parts are matched against.
     """
@@ -232,6 +237,15 @@ def _part_kind(p: Passage, intent: intents.Intent) -> str:
         return "dateline"
     if intent.dated and lede and structure.dateline_dated(p.text):
         return "dateline"
+    if intent.agency and lede and structure.dateline_credit(p.text):
+        return intent.parts[0]
+    if (
+        p.kind == "headline"
+        and intent.parts[:1] == ("standfirst",)
+        and not intent.summary
+        and structure.headline_dek(p.text)
+    ):
+        return "standfirst"
     return p.kind
 
 
@@ -686,6 +700,8 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     # "Why did Sanders forgive Roof?": the reason may be in her own words (qa.forms.asks_reason).
     reason = not plain and REASON_FORM and forms.asks_reason(searched)
     asks_speech = not plain and (questions.is_speech_question(searched) or reason)
+    if WHO_SUBJECT and frame.who_subject(searched):  # "Who recommended Manafort?": Manafort is the object
+        asks_speech = False
     # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
     described = (
         describe.resolve(
@@ -732,7 +748,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     parts = tuple(
         k
         for k in intent.parts
-        if k in engine.kinds or k == "dateline" and (intent.filed_from or intent.dated)
+        if k in engine.kinds
+        or (k == "dateline" and (intent.filed_from or intent.dated))
+        or (intent.agency and k == intent.parts[0])  # a lede's dateline credits the agency
     )
     values = () if speech or claim is not None else answer_type.asked(searched)
     lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
@@ -841,6 +859,17 @@ def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
 # the answer's passage shares ("Many of the affected countries ..." is no answer to "How many
 # people died?"). The answer type (wrong_type, typed) reads the asked count.
 _HOW_MUCH = re.compile(r"\bhow\s+(many|much)\b", re.I)
+# The words that frame a question ("what kind of", "according to") are no topic (qa.frame); nor is
+# the source named by "according to X", unless the rest of the question names it too; "Who VERBed X?"
+# asks for no words of X's. Each measured on its SQuAD class and end to end
+# (bench/reports/fact_ranking.md, round 17).
+FRAME_WORDS = True
+SOURCE_QUALIFIER = True
+WHO_SUBJECT = True
+# "Who is X?" reads a passage that does not describe X (qa.frame.defines: an apposition, a relative
+# clause, a copula) as lacking the asked answer (Weights.wrong_type), where some candidate describes
+# X. Measured on generated "Who is X?" questions (bench/who_is.py) and end to end.
+DEFINITIONS = True
 
 
 def _feature_terms(
@@ -868,8 +897,16 @@ def _feature_terms(
     Returns:
         (terms for BM25, terms for the coverage features), each with its idf.
     """
-    drop = set(engine.terms(" ".join(m.group(1) for m in _HOW_MUCH.finditer(searched))))
+    framing = [m.group(1) for m in _HOW_MUCH.finditer(searched)]
+    if FRAME_WORDS:
+        framing += frame.frame_words(searched)
+    drop = set(engine.terms(" ".join(framing)))
+    source = frame.source_qualifier(searched) if SOURCE_QUALIFIER else None
+    if source and frame.named_source(source):  # "according to Washington": the answer's source, no topic
+        drop.update(set(engine.terms(source)) - set(engine.terms(frame.without_source(searched))))
     lexical = {t: w for t, w in idf.items() if t not in drop} if drop else idf
+    if topic is not None and drop:
+        topic = {t: w for t, w in topic.items() if t not in drop} or topic
     return lexical, (topic if topic is not None else lexical)
 
 
@@ -1018,6 +1055,7 @@ def _evaluate(
     numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
     asked_terms = frozenset(qr.qt)
     binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
+    defined = frame.defined_name(qr.searched) if DEFINITIONS and qr.who and not a_type else None
     # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
     picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
     memo: dict[str, frozenset[str]] = {}
@@ -1078,15 +1116,21 @@ def _evaluate(
             f.echo[i] = echo and not lacks and _echoes(engine, a_type, p.text, asked_terms)
         elif qr.who and echo:
             f.echo[i] = _names_echo(engine, p.text, asked_terms)
+        if defined is not None:  # "Who is X?": a passage that does not describe X lacks the answer
+            f.wrong[i] = not frame.defines(defined, p.text)
         if pairs:
             f.phrase[i] = _phrase_cover(engine, p, sents, pairs)
         if binds and bound:
             f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
         if qr.parts:
             kind = _part_kind(p, qr.intent)
-            asked = kind in qr.parts and (kind != "footer" or bool(_CREDITS_SOMEONE.search(p.text)))
+            asked = kind in qr.parts and (
+                kind != "footer" or kind != p.kind or bool(_CREDITS_SOMEONE.search(p.text))
+            )
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
-            if asked and kind != p.kind:  # a lede's dateline: show the place it names
+            if asked and kind != p.kind and p.kind == "headline":  # the dek after the headline
+                highlight = (structure.headline_dek(p.text), len(p.text))
+            elif asked and kind != p.kind:  # a lede's dateline: show the place it names
                 highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
@@ -1133,6 +1177,8 @@ def _evaluate(
         f.focus[i] = pid in focused
         f.highlight.append(highlight)
         f.speaker.append(speaker)
+    if defined is not None and f.wrong.all():
+        f.wrong[:] = False  # no candidate describes X: no evidence either way
     f.reach = np.full(n, f.cov_q.max(initial=0.0))
     if qr.speech and qr.topic_terms and f.cov_p.max(initial=0.0) >= 1.0 - 1e-9:
         f.on_topic = f.cov_p.copy()  # the coverage features read the topic alone here
