@@ -687,7 +687,10 @@ def main() -> int:
         ("never-described", "unanswerable, a never-quoted person asked by description"),
         ("office", "answerable, asked by office and place (the Ohio governor)"),
         ("never-office", "unanswerable, a never-quoted person asked by office and place"),
-        ("office-variant", "answerable, office and place worded otherwise (the governor of Ohio, the ohio governor)"),
+        (
+            "office-variant",
+            "answerable, office and place worded otherwise (the governor of Ohio, the ohio governor)",
+        ),
         ("never-office-variant", "unanswerable, a never-quoted person asked so"),
         ("org", "answerable, an organisation (named, or resolved from the company)"),
         ("never-org", "unanswerable, an organisation named but never a source"),

@@ -451,7 +451,8 @@ def profiles(
             frozenset(terms(" ".join(near))),
             frozenset(countries),
             frozenset(
-                frozenset(terms(" ".join([b, *country_words(b, s.name), *title_words(b)]))) for b in set(single)
+                frozenset(terms(" ".join([b, *country_words(b, s.name), *title_words(b)])))
+                for b in set(single)
             ),
             tuple(sorted({b for b in single if b and b != s.name})),
         )
@@ -625,7 +626,12 @@ def _share(term: str, profile: Profile, bound: set[str]) -> float:
 def _unbound(profile: Profile, words: set[str]) -> Profile:
     """The profile without `words` in the sentences naming or quoting it (Profile.near)."""
     return Profile(
-        profile.own, profile.docs, profile.near - words, profile.countries, profile.descriptors, profile.phrases
+        profile.own,
+        profile.docs,
+        profile.near - words,
+        profile.countries,
+        profile.descriptors,
+        profile.phrases,
     )
 
 
@@ -876,7 +882,9 @@ def cosine_tiebreak(
     if len(tied) < 2 or not flat:
         return None
     cos = dict(zip(flat, similar(subject.text, flat), strict=True))
-    closest = sorted(((max((cos[p] for p in ps), default=0.0), names) for names, ps in phrases.items()), reverse=True)
+    closest = sorted(
+        ((max((cos[p] for p in ps), default=0.0), names) for names, ps in phrases.items()), reverse=True
+    )
     return closest[0][1] if closest[0][0] - closest[1][0] >= COSINE_MARGIN else None
 
 
@@ -912,7 +920,10 @@ def topic_tiebreak(
     tied = [names for names, v in ranked if v >= best - TIE_MARGIN]
     share = on_topic(subject, [n for names in tied for n in names])
     scored = sorted(
-        ((names, v + TOPIC_TIE * max((share.get(n, 0.0) for n in names), default=0.0)) for names, v in ranked),
+        (
+            (names, v + TOPIC_TIE * max((share.get(n, 0.0) for n in names), default=0.0))
+            for names, v in ranked
+        ),
         key=lambda x: (-x[1], x[0][0]),
     )
     top = scored[0][1]

@@ -247,7 +247,9 @@ _SPEECH_PATTERNS = [
     re.compile(rf"['’]s?\s+{_VIEW_NOUNS}\b", re.I),
     re.compile(r"\baccording\s+to\b", re.I),
     # "What did Glenn Beck call Trump?": the name someone gave someone, in their words.
-    re.compile(r"^\s*(?i:(?:and\s+|so\s+|but\s+)?what\s+(?:did|does|has|have|had))\s+[A-Z]\w*.*?\s+call(?:ed|s)?\s+\w"),
+    re.compile(
+        r"^\s*(?i:(?:and\s+|so\s+|but\s+)?what\s+(?:did|does|has|have|had))\s+[A-Z]\w*.*?\s+call(?:ed|s)?\s+\w"
+    ),
     re.compile(rf"^\s*(?:did|does|do|has|have|had|is|was|will|would)\s+.+?\s+{_SPEECH_WORDS}\b", re.I),
     re.compile(r"\bin\s+(?:his|her|their)\s+(?:own\s+)?words\b|\bquoted?\b|\bquotes?\b", re.I),
 ]

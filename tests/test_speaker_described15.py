@@ -48,13 +48,18 @@ def test_verbs_of_rating_end_the_subject() -> None:
 def test_what_a_named_person_called_someone_is_a_speech_question() -> None:
     assert questions.is_speech_question("What did Glenn Beck call Trump on Friday?")
     assert not questions.is_speech_question("What is the operation called?")
-    assert questions.topic_of("What did Glenn Beck call Trump on Friday?", ["Glenn Beck"]) == "Trump on Friday"
+    assert (
+        questions.topic_of("What did Glenn Beck call Trump on Friday?", ["Glenn Beck"]) == "Trump on Friday"
+    )
     got = questions.topic_of("How did Putin characterise the Syrian troops?", ["Putin"])
     assert got == "Syrian troops"
 
 
 def test_according_opening_a_question_is_no_name() -> None:
-    assert rank.names_in("According to the US president, who would America team up with?") == ["US", "America"]
+    assert rank.names_in("According to the US president, who would America team up with?") == [
+        "US",
+        "America",
+    ]
 
 
 def test_the_entries_of_one_person_are_one_candidate() -> None:
@@ -73,7 +78,9 @@ def test_the_entries_of_one_person_are_one_candidate() -> None:
 def test_one_description_holding_every_word_covers_more_than_several_together() -> None:
     weights = {"secretari": 1.0, "state": 1.0}
     together = describe.Profile(
-        frozenset({"secretari", "state"}), frozenset(), descriptors=frozenset({frozenset({"secretari", "state"})})
+        frozenset({"secretari", "state"}),
+        frozenset(),
+        descriptors=frozenset({frozenset({"secretari", "state"})}),
     )
     apart = describe.Profile(
         frozenset({"secretari", "treasuri"}),
@@ -134,7 +141,9 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
         ("What did the secretary of the Treasury say about the surpluses?", "distorting"),
     ],
 )
-def test_a_description_two_sources_share_in_part_finds_the_one_it_fits(talks, question: str, said: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_description_two_sources_share_in_part_finds_the_one_it_fits(
+    talks, question: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
     a = _ask(talks, question)
     assert not a.abstained, a.reason
     assert said in talks.passages[a.hits[0].pid].text
