@@ -818,12 +818,20 @@ def resolve(
     # The chance the description means the best-covered source rather than any other; taken
     # when it is more likely than all the others together.
     strength = 1.0 / sum(math.exp(SHARPNESS * (v - best)) for _, v in ranked)
-    if best >= MIN_COVER and strength <= 0.5 and similar is not None and COSINE_MARGIN < 1.0:
-        chosen = cosine_tiebreak(ranked, subject, profiles_(), similar)
+    # A tie is broken only among the sources whose own descriptions hold every word of the subject
+    # but its head (which the text may word otherwise: "leader" for "President"): "the South Korea
+    # president" is not Obama, quoted beside a sentence naming South Korea.
+    tied = [
+        names
+        for names, v in ranked
+        if v >= best - TIE_MARGIN and holds_modifiers(subject, names, profiles_(), terms)
+    ]
+    if best >= MIN_COVER and strength <= 0.5 and tied and similar is not None and COSINE_MARGIN < 1.0:
+        chosen = cosine_tiebreak([r for r in ranked if r[0] in tied], subject, profiles_(), similar)
         if chosen is not None:
             return Resolved(_with_other_entries(chosen, by_name), 0.5 + 1e-6, subject)
-    if best >= TIE_COVER and strength <= 0.5 and on_topic is not None and TOPIC_TIE:
-        ranked, strength = topic_tiebreak(ranked, subject, on_topic)
+    if best >= TIE_COVER and strength <= 0.5 and tied and on_topic is not None and TOPIC_TIE:
+        ranked, strength = topic_tiebreak(ranked, subject, on_topic, tied)
     if best < MIN_COVER or strength <= 0.5:
         return unfit
     return Resolved(_with_other_entries(ranked[0][0], by_name), strength, subject)
@@ -856,6 +864,24 @@ def _with_other_entries(chosen: tuple[str, ...], by_name: dict[str, Speaker]) ->
 # is 0.75 from "US President" (Obama), 0.39 from "US officials". 1.0 switches it off. Fit by
 # bench/polnear_speaker_questions.py --set (bench/reports/speaker_described.md, round 17).
 COSINE_MARGIN = 0.15
+
+
+def holds_modifiers(
+    subject: Subject, names: tuple[str, ...], profiles_: dict[str, Profile], terms: Terms
+) -> bool:
+    """Whether one person's own descriptions hold every word of the subject but its head noun.
+
+    Args:
+        subject: the question's subject.
+        names: the person's entries.
+        profiles_: the index's source profiles.
+        terms: the index's term maker.
+    Returns:
+        True when each such word is in some entry's descriptions (Profile.own).
+    """
+    head = set(terms(_head_noun(subject)))
+    rest = [t for t in dict.fromkeys(terms(subject.text)) if t not in head]
+    return all(any(n in profiles_ and t in profiles_[n].own for n in names) for t in rest)
 
 
 def cosine_tiebreak(
@@ -892,7 +918,7 @@ def cosine_tiebreak(
 # description fits several sources about equally ("the president" of an index quoting Obama, Bill
 # Clinton and Trump, each titled so): the one quoted on the topic is meant. Fit by
 # bench/polnear_speaker_questions.py --set (bench/reports/speaker_described.md, round 17).
-TOPIC_TIE = 1.0
+TOPIC_TIE = 2.0
 # The covers within this of the best count as tied (topic_tiebreak).
 TIE_MARGIN = 0.25
 # The topic decides only among sources that hold about all of the description: where the best holds
@@ -906,6 +932,7 @@ def topic_tiebreak(
     ranked: list[tuple[tuple[str, ...], float]],
     subject: Subject,
     on_topic: Callable[[Subject, list[str]], dict[str, float]],
+    tied: list[tuple[str, ...]] | None = None,
 ) -> tuple[list[tuple[tuple[str, ...], float]], float]:
     """The ranking of sources a description fits about equally, with their topic evidence added.
 
@@ -913,15 +940,17 @@ def topic_tiebreak(
         ranked: (a person's entries, cover), best first (same_person_first).
         subject: the question's subject.
         on_topic: each named source's share of the topic in its quotes (0..1).
+        tied: the persons the topic may decide between (resolve); None: those within TIE_MARGIN.
     Returns:
         (the ranking again, best first; the best one's strength as resolve computes it).
     """
     best = ranked[0][1]
-    tied = [names for names, v in ranked if v >= best - TIE_MARGIN]
+    if tied is None:
+        tied = [names for names, v in ranked if v >= best - TIE_MARGIN]
     share = on_topic(subject, [n for names in tied for n in names])
     scored = sorted(
         (
-            (names, v + TOPIC_TIE * max((share.get(n, 0.0) for n in names), default=0.0))
+            (names, v + TOPIC_TIE * max((share.get(n, 0.0) for n in names if names in tied), default=0.0))
             for names, v in ranked
         ),
         key=lambda x: (-x[1], x[0][0]),
