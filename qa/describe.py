@@ -826,6 +826,10 @@ def resolve(
         for names, v in ranked
         if v >= best - TIE_MARGIN and holds_modifiers(subject, names, profiles_(), terms)
     ]
+    # A country ("Washington", "the US") fits each of its sources alike: what it blames or wants the
+    # writer may report, so its tie stays unbroken.
+    if names_country(subject):
+        tied = []
     if best >= MIN_COVER and strength <= 0.5 and tied and similar is not None and COSINE_MARGIN < 1.0:
         chosen = cosine_tiebreak([r for r in ranked if r[0] in tied], subject, profiles_(), similar)
         if chosen is not None:
