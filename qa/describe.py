@@ -830,6 +830,10 @@ def resolve(
     # writer may report, so its tie stays unbroken.
     if names_country(subject):
         tied = []
+    # An unnamed source's wording ("president revisited his own") tied with a named person is most
+    # likely that person's anaphor: the named one is what the text describes.
+    if any(names[0][:1].isupper() for names in tied):
+        tied = [names for names in tied if names[0][:1].isupper()]
     if best >= MIN_COVER and strength <= 0.5 and tied and similar is not None and COSINE_MARGIN < 1.0:
         chosen = cosine_tiebreak([r for r in ranked if r[0] in tied], subject, profiles_(), similar)
         if chosen is not None:

@@ -147,3 +147,17 @@ def test_a_description_two_sources_share_in_part_finds_the_one_it_fits(
     a = _ask(talks, question)
     assert not a.abstained, a.reason
     assert said in talks.passages[a.hits[0].pid].text
+
+
+def test_a_tie_is_broken_only_for_sources_described_with_the_modifiers() -> None:
+    subject = describe.Subject(9, 34, "South Korea president", "South Korea", "president")
+    korean = describe.Profile(frozenset({"south", "korea", "presid"}), frozenset())
+    other = describe.Profile(frozenset({"presid", "us"}), frozenset())
+    profiles = {"Park": korean, "Obama": other}
+    terms = lambda t: [w.lower()[:6] if w.lower().startswith("presid") else w.lower() for w in t.split()]  # noqa: E731
+    assert describe.holds_modifiers(subject, ("Park",), profiles, terms)
+    assert not describe.holds_modifiers(subject, ("Obama",), profiles, terms)
+
+
+def test_a_country_as_subject_keeps_its_tie() -> None:
+    assert describe.names_country(describe.Subject(10, 20, "Washington", "", "Washington"))
