@@ -805,7 +805,10 @@ def resolve(
         excluded += matcher(clause[1], speakers)
     # ... and so is whoever the rest of the question names: "What did the president say about
     # Hillary Clinton's qualifications?" asks about her, not her.
-    excluded += matcher(question[: subject.start] + " " + question[subject.end :], speakers)
+    # Not where the subject points back to one of them: "Why is Al Gore skipping the convention,
+    # according to his spokeswoman?" (whose words the analyser may credit to Gore).
+    if not re.match(r"(?:his|her|their|its)\b", subject.text, re.I):
+        excluded += matcher(question[: subject.start] + " " + question[subject.end :], speakers)
     ranked = same_person_first(match(subject, profiles_(), terms, idf, excluded), by_name)
     # A name inside a description it does not fit ("the Trump confidant", "Snyder's spokesman"):
     # the question asks for someone else, whom the documents do not describe so.
