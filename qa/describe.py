@@ -568,6 +568,7 @@ def match(
             for n, p in profiles_.items()
         }
     roles = _role_terms(terms) if owner else frozenset()
+    described = is_description(subject.text)
     titled = _title(subject.head)
     skip = set(excluded)
     scored = []
@@ -576,7 +577,13 @@ def match(
             continue
         if any(t in p.own for t in head):
             got = sum(w * _share(t, p, bound) for t, w in weights.items()) / total
-            tight = descriptor_cover({t: w for t, w in weights.items() if t not in bound}, p)
+            # Only a description is held by one of the source's descriptions; a name ("the Washington
+            # Post") is no one's description, and its words may be spread as they come.
+            tight = (
+                descriptor_cover({t: w for t, w in weights.items() if t not in bound}, p)
+                if described
+                else 1.0
+            )
             scored.append((name, got * (1.0 - DESCRIPTOR_WEIGHT + DESCRIPTOR_WEIGHT * tight)))
         elif owner and owner <= p.own:  # the role worded otherwise: its words count for nothing ...
             # ... and, where the source's descriptions give it a role of their own ("Republican party
@@ -830,8 +837,8 @@ def resolve(
         if v >= best - TIE_MARGIN and holds_modifiers(subject, names, profiles_(), terms)
     ]
     # A country ("Washington", "the US") fits each of its sources alike: what it blames or wants the
-    # writer may report, so its tie stays unbroken.
-    if names_country(subject):
+    # writer may report, so its tie stays unbroken; so does a name ("the Washington Post", n5i1).
+    if names_country(subject) or not is_description(subject.text):
         tied = []
     # An unnamed source's wording ("president revisited his own") tied with a named person is most
     # likely that person's anaphor: the named one is what the text describes.
@@ -875,6 +882,18 @@ def _with_other_entries(chosen: tuple[str, ...], by_name: dict[str, Speaker]) ->
 # is 0.75 from "US President" (Obama), 0.39 from "US officials". 1.0 switches it off. Fit by
 # bench/polnear_speaker_questions.py --set (bench/reports/speaker_described.md, round 17).
 COSINE_MARGIN = 0.15
+
+
+def is_description(text: str) -> bool:
+    """Whether a subject describes its source rather than names it: a lower-case word other than a
+    preposition, an article or "and" ("the secretary of state", not "the Washington Post").
+
+    Args:
+        text: the subject (Subject.text).
+    Returns:
+        True for a description.
+    """
+    return bool(re.search(r"\b(?!(?:of|the|and|for|on|at|in)\b)[a-z]", text))
 
 
 def holds_modifiers(
