@@ -326,6 +326,17 @@ def _office_phrase(m: re.Match[str]) -> tuple[str, str] | None:
     return f"the {' '.join(place)} {_TITLE[m.group('title')]}", m.group("name")
 
 
+def _office_variants(m: re.Match[str]) -> list[tuple[str, str]]:
+    """Other wordings of an office-and-place match: "the governor of Ohio" and, lower-cased, "the
+    ohio governor" (round 17: a question's description worded otherwise than the text's title)."""
+    got = _office_phrase(m)
+    if got is None:
+        return []
+    phrase, name = got
+    place = phrase.removeprefix("the ").removesuffix(" " + _TITLE[m.group("title")])
+    return [(f"the {_TITLE[m.group('title')]} of {place}", name), (phrase.lower(), name)]
+
+
 def _relative_phrase(m: re.Match[str]) -> tuple[str, str] | None:
     """("the senator who has experienced a surge in Iowa", the person's name), or None."""
     role = _TITLE.get(m.group("role"), m.group("role").rstrip(".").lower())
@@ -378,12 +389,15 @@ def class_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]
         The questions, with "kind".
     """
     rng = random.Random(seed + 104729)
+    # The reworded offices draw from a generator of their own: the other kinds stay as they were.
+    variant_rng = random.Random(seed + 15485863)
     sources, by_doc = _sources_and_docs(atts)
     out: list[dict] = []
 
     def ask(d: dict, kind: str, key: str, asked: str, said: list[dict], quotes: list[str]) -> None:
+        rng_ = variant_rng if kind == "office-variant" else rng
         if said:
-            a = rng.choice(said)
+            a = rng_.choice(said)
             word = _rarest(a["content_text"], {w.lower() for w in asked.split()})
             if not word:
                 return
@@ -402,7 +416,7 @@ def class_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]
                 }
             )
         elif quotes:
-            word = _rarest(rng.choice(quotes), set())
+            word = _rarest(rng_.choice(quotes), set())
             if word:
                 out.append(
                     {
@@ -424,9 +438,10 @@ def class_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]
         }
 
         text = d["text"]
-        asked_people = [
-            ("office", _office_phrase(m)) for m in [*_OFFICE_OF.finditer(text), *_OFFICE_PRE.finditer(text)]
-        ]
+        offices = [*_OFFICE_OF.finditer(text), *_OFFICE_PRE.finditer(text)]
+        asked_people = [("office", _office_phrase(m)) for m in offices]
+        # The same office worded as a reader may type it: "the governor of Ohio", "the ohio governor".
+        asked_people += [("office-variant", v) for m in offices for v in _office_variants(m)]
         asked_people += [
             ("relative", _relative_phrase(m))
             for m in [*_TITLED_WHO.finditer(text), *_APPOSITION_WHO.finditer(text)]
@@ -485,7 +500,7 @@ def class_questions(docs: list[dict], atts: list[dict], seed: int) -> list[dict]
 
 
 # The kinds asked by what a source is rather than by its name (--described-only).
-DESCRIBED_KINDS = ("described", "office", "org", "relative")
+DESCRIBED_KINDS = ("described", "office", "office-variant", "org", "relative")
 
 
 def speaker_set(articles: int, seed: int, classes: bool = False) -> tuple[Engine, list[dict]]:
@@ -574,6 +589,13 @@ def main() -> int:
         metavar="MODULE.NAME",
         help="switch a boolean of qa off to measure it (qa.rank.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
     )
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="MODULE.NAME=VALUE",
+        help="set a number of qa to measure it (qa.describe.DESCRIPTOR_WEIGHT=0.25)",
+    )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
     import importlib
@@ -581,6 +603,10 @@ def main() -> int:
     for switch in args.off:
         module, _, name = switch.rpartition(".")
         setattr(importlib.import_module(module), name, False)
+    for assignment in args.set:
+        target, _, value = assignment.partition("=")
+        module, _, name = target.rpartition(".")
+        setattr(importlib.import_module(module), name, float(value))
 
     engine, items = speaker_set(args.articles, args.seed, classes=args.described_only)
     if args.described_only:
@@ -647,6 +673,7 @@ def main() -> int:
         f"`python bench/polnear_speaker_questions.py --articles {args.articles} --seed {args.seed}"
         + (" --described-only" if args.described_only else "")
         + "".join(f" --off {o}" for o in args.off)
+        + "".join(f" --set {o}" for o in args.set)
         + "`",
         "",
         "| questions | n | declined | by reason |",
@@ -660,6 +687,11 @@ def main() -> int:
         ("never-described", "unanswerable, a never-quoted person asked by description"),
         ("office", "answerable, asked by office and place (the Ohio governor)"),
         ("never-office", "unanswerable, a never-quoted person asked by office and place"),
+        (
+            "office-variant",
+            "answerable, office and place worded otherwise (the governor of Ohio, the ohio governor)",
+        ),
+        ("never-office-variant", "unanswerable, a never-quoted person asked so"),
         ("org", "answerable, an organisation (named, or resolved from the company)"),
         ("never-org", "unanswerable, an organisation named but never a source"),
         ("relative", "answerable, asked by a relative clause (the senator who ...)"),

@@ -240,12 +240,16 @@ _SPEECH_PATTERNS = [
     re.compile(
         r"\bhow\s+(?:did|does|do|has|have|had|will|would|is|was)\b.*\b(?:describe|described|"
         r"characteri[sz]e|respond|react|defend|justify|explain|answer|reply|call|portray|view|see|"
-        r"feel|sum\s+up|put\s+it|word|frame)\b",
+        r"feel|sum\s+up|put\s+it|word|frame|rate|assess|judge|grade)\b",
         re.I,
     ),
     re.compile(rf"\b{_VIEW_NOUNS}\s+(?:on|of|about|regarding|concerning|towards?|over|to|for)\b", re.I),
     re.compile(rf"['’]s?\s+{_VIEW_NOUNS}\b", re.I),
     re.compile(r"\baccording\s+to\b", re.I),
+    # "What did Glenn Beck call Trump?": the name someone gave someone, in their words.
+    re.compile(
+        r"^\s*(?i:(?:and\s+|so\s+|but\s+)?what\s+(?:did|does|has|have|had))\s+[A-Z]\w*.*?\s+call(?:ed|s)?\s+\w"
+    ),
     re.compile(rf"^\s*(?:did|does|do|has|have|had|is|was|will|would)\s+.+?\s+{_SPEECH_WORDS}\b", re.I),
     re.compile(r"\bin\s+(?:his|her|their)\s+(?:own\s+)?words\b|\bquoted?\b|\bquotes?\b", re.I),
 ]
@@ -376,6 +380,11 @@ _SCAFFOLD = [
     re.compile(r"^\s*(?:did|does|do|has|have|had|was|is|were|are|will|would|could|can|should)\b\s*", re.I),
     re.compile(rf"^\s*(?:exactly\s+|actually\s+|really\s+)?{_SPEECH_WORDS}\b\s*", re.I),
     re.compile(rf"^\s*(?:the\s+|a\s+)?{_VIEW_NOUNS}\b\s*", re.I),
+    # The verbs of "How did X characterise/rate Y?", "What did X call Y?": the topic is Y.
+    re.compile(
+        r"^\s*(?:characteri[sz]ed?|portray(?:ed)?|rated?|assess(?:ed)?|judged?|call(?:ed|s)?(?!\s+for\b))\b\s*",
+        re.I,
+    ),
     re.compile(
         r"^\s*(?:in\s+(?:his|her|their)\s+(?:own\s+)?words|have\s+to\s+say|to\s+say|put\s+it|"
         r"sum\s+up|like|it|that)\b\s*",

@@ -599,6 +599,7 @@ def names_in(question: str) -> list[str]:
                 "show",
                 "list",
                 "give",
+                "according",  # "According to the US president, ...": scaffolding, no name
             }:
                 continue
             out.append(w)
@@ -712,6 +713,8 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
             engine.terms,
             engine.lexical.idf,
             questions.match_speakers,
+            topic_shares(engine, searched),
+            lambda text, phrases: similarities(engine, text, phrases),
         )
         if asks_speech
         else None
@@ -2084,8 +2087,53 @@ def described_speaker(engine: Engine, searched: str) -> list[str]:
         engine.terms,
         engine.lexical.idf,
         questions.match_speakers,
+        topic_shares(engine, searched),
+        lambda text, phrases: similarities(engine, text, phrases),
     )
     return found.speakers[:1] if found is not None else []
+
+
+def similarities(engine: Engine, text: str, phrases: list[str]) -> list[float]:
+    """The cosines of `text` to each phrase under the index's embedder, in one batch.
+
+    Args:
+        engine: the open index.
+        text: a question's subject.
+        phrases: descriptions of sources.
+    Returns:
+        One cosine per phrase.
+    """
+    vecs = engine.embedder.encode([text, *phrases])
+    return [float(x) for x in vecs[1:] @ vecs[0]]
+
+
+def topic_shares(engine: Engine, searched: str) -> Callable[[describe.Subject, list[str]], dict[str, float]]:
+    """How far each of some sources is quoted on a described-speaker question's topic.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        A function of (the question's subject, source names) -> each source's largest idf-weighted
+        share of the topic's terms in one of its quote sentences (abstain.quoted_share), for
+        qa.describe.resolve to tell apart sources a description fits equally.
+    """
+
+    def shares(subject: describe.Subject, names: list[str]) -> dict[str, float]:
+        unspoken = searched[: subject.start] + searched[subject.end :]
+        topic = questions.topic_of(unspoken, [])
+        known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
+        if not known:
+            return {}
+        wanted = set(names)
+        said: dict[str, list[frozenset[str]]] = {}
+        for q in engine.quotes:
+            if q.speaker in wanted:
+                text = abstain.quote_sentence(engine.docs[q.doc_id].text, q.start, q.end)
+                said.setdefault(q.speaker, []).append(frozenset(engine.terms(text)))
+        return {n: abstain.quoted_share(known, said.get(n, [])) for n in names}
+
+    return shares
 
 
 def speaker_topic_shares(
