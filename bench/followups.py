@@ -53,9 +53,11 @@ kinds above keep the draws of earlier reports), at most two of each per article:
             wrote in an email" (any noun after "in a/an/his/her/the" right after the cue): S's words
             said there, not S's other words.
 
-Three more since fup15, after the first question above, kept out of every row before them:
+Four more since fup15, after the first question above, kept out of every row before them:
 
 * and_about_topic "And about <word>?"  the and_topic gold: "about" keeps the speaker;
+* and_description "And the <role>?"   the and_other gold, O named by a lower-case role the index
+                  records for O and no other speaker of the article ("And the governor?");
 * which_day       "Which day?"         the who_when gold (the passages around A's stating a time);
 * occasion        "What was the occasion?"  A's passage or a neighbour (as for "why").
 
@@ -547,10 +549,31 @@ def gold_cases(
                 v1 = _of(o, said, by_doc)
                 gold = _of(o, spoken, by_doc)
                 cases.append(Case("and_other", follow=f"And {o}?", gold=gold, gold_v1=v1, **base))
+                # (since fup15) the other speaker by a role the index records for them and for no
+                # other speaker of the article ("And the governor?"); no draw, so later draws hold.
+                role = _role_alias(engine, o, others + [sur])
+                if role:
+                    cases.append(Case("and_description", follow=f"And the {role}?", gold=gold, **base))
         cases += who_is_cases(name, doc_id, text, attrs[name], spoken, by_doc)
         cases += who_said_cases(name, doc_id, attrs[name], said, spoken, by_doc)
         cases += asked_back_cases(name, doc_id, attrs[name], said, by_doc)
     return cases
+
+
+def _role_alias(engine: Engine, surname: str, article: list[str]) -> str | None:
+    """A lower-case role the index records as an alias of the speaker of `surname` ("governor",
+    "former president"), its last word a role word (qa.referents.ROLES), which no other speaker of
+    the article (by surname) has; None when there is none. The first in alphabetical order."""
+    by = {s.name.split()[-1]: s for s in engine.speakers_index if len(s.name.split()) >= 2}
+    me = by.get(surname)
+    if me is None:
+        return None
+    taken = {a.lower() for o in article if o != surname and (x := by.get(o)) for a in x.aliases}
+    for a in sorted(me.aliases):
+        ws = a.split()
+        if a[:1].islower() and ws and ws[-1] in ROLES and len(ws) <= 3 and a.lower() not in taken:
+            return a
+    return None
 
 
 def _before_gold(spoken: list[dict[str, Any]], sur: str, start: int, by_doc: list[Passage]) -> frozenset[int]:
@@ -863,7 +886,7 @@ _OWN_FIRST = ("who_is", "medium", *_WHO_SAID)
 _FUP14 = ("before", "who_why", "who_when")
 # Kinds since fup15 (after a "What did <S> say about <word>?" first question): kept out of every row
 # above, which stay comparable with earlier reports.
-_FUP15 = ("and_about_topic", "which_day", "occasion")
+_FUP15 = ("and_about_topic", "and_description", "which_day", "occasion")
 
 
 def table(cases: list[Case]) -> list[str]:

@@ -284,6 +284,7 @@ class Conversation:
         prev = self.turns[-1]
         kind = followup.read(q)
         near = self._near(prev.top)
+        own: frozenset[int] = frozenset()  # a pronoun follow-up's own words' passages (below)
         plan: Plan
         if kind.name == "who_said":
             plan = self._who_said(prev, q)
@@ -299,9 +300,14 @@ class Conversation:
             said = self._said_shown(prev, kind.word)
             again = [followup.reask(prev.searched, kind.word)] if not said or kind.word == "why" else []
             readings = [*said, *again]
-            plan = Plan(
-                readings, self._typed(prev, readings[0], near), near, around=self._around(prev, readings[0])
-            )
+            around = self._around(prev, readings[0])
+            plan = Plan(readings, self._typed(prev, readings[0], near), near, around=around)
+            if kind.target and kind.word == "when" and around:
+                # "Which day?" names what it asks for: the passage nearest the one shown that states a
+                # time answers, before the words shown again (bench/followups.py which_day).
+                gap = abs(around[0] - (prev.top or 0))
+                best = frozenset(p for p in around if abs(p - (prev.top or 0)) == gap)
+                plan = replace(plan, focus=plan.focus | best, prefer=best)
         elif kind.name == "about":
             swapped = followup.swap_topic(prev.searched, kind.target) if kind.word == "topic" else None
             if swapped:
@@ -315,10 +321,10 @@ class Conversation:
                     # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
                     # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
                     here = frozenset()
-                close = frozenset(p for p in here if prev.top is not None and abs(p - prev.top) <= AROUND)
-                # X's words right after or before the previous answer first: "As for Trump, he said
-                # ..." two passages after Kasich's words on the convention (news_heldout6 n6g8: X's
-                # other words ranked first). _on_topic still puts X's words holding the topic first.
+                close = frozenset(p for p in here if prev.top is not None and 0 < p - prev.top <= AROUND)
+                # X's words right after the previous answer first: "As for Trump, he said ..." two
+                # passages after Kasich's words on the convention (news_heldout6 n6g8: X's other
+                # words ranked first). _on_topic still puts X's words holding the topic first.
                 plan = Plan(readings, here, prefer=close or here)
         elif kind.name == "frame":
             # "And what income tax rate?" keeps the previous question's frame and subject; asked as
@@ -338,7 +344,6 @@ class Conversation:
             focus = self._typed(prev, readings[0], near) if pointing else frozenset()
             if described and not (readings == [body] or followup.points_back(body)):
                 focus = focus | self._own_words_here(prev, body, near)
-            prefer: frozenset[int] = frozenset()
             if (
                 readings[0] != body
                 and not followup.points_back(body)
@@ -346,16 +351,11 @@ class Conversation:
             ):
                 # "What did he say conservatives need to tell the left?": the pronoun names the
                 # speaker, the rest of the question a new topic, which the passage of the article
-                # holding most of its own words (the speech verbs aside) answers (news_heldout6 n6c6:
-                # ranked below five passages of the speaker's other words).
-                prefer = self._own_words_here(prev, followup.SPEECH_VERB.sub(" ", body), near)
-            plan = Plan(
-                readings,
-                focus | prefer,
-                near,
-                passed=prev.top if followup.around(body) else None,
-                prefer=prefer,
-            )
+                # holding most of its own words (the speech verbs aside) answers where the speaker's
+                # attributed words on it are not found (_on_topic, below; news_heldout6 n6c6: ranked
+                # below five passages of the speaker's other words, the answer credited to another).
+                own = self._own_words_here(prev, followup.SPEECH_VERB.sub(" ", body), near)
+            plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) else None)
         elif followup.LEAD.match(q) and prev.top is not None:
             # "And how much did NATO members commit to spend?" after "What share of GDP could German
             # military spending fall to?": a question of its own, but "And" carries the conversation
@@ -368,6 +368,8 @@ class Conversation:
         plan = replace(plan, readings=readings)
         if kind.name in ("about", "pronoun"):
             plan = self._on_topic(prev, plan)
+        if own and not plan.prefer:
+            plan = replace(plan, prefer=own)
         return plan
 
     def _on_topic(self, prev: _Turn, plan: Plan) -> Plan:
