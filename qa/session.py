@@ -316,16 +316,14 @@ class Conversation:
                 plan = Plan([swapped], frozenset(), near)
             else:
                 readings = self._about(prev, kind.target)
-                here = self._quoted_here(prev, kind.target)
+                # "And the governor?": the governor's words in this article, as for a name.
+                role = self._role_here(prev, kind.target) if _role_description(kind.target) else None
+                here = self._quoted_here(prev, role or kind.target)
                 if readings and not questions.is_speech_question(readings[0]):
                     # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
                     # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
                     here = frozenset()
-                close = frozenset(p for p in here if prev.top is not None and 0 < p - prev.top <= AROUND)
-                # X's words right after the previous answer first: "As for Trump, he said ..." two
-                # passages after Kasich's words on the convention (news_heldout6 n6g8: X's other
-                # words ranked first). _on_topic still puts X's words holding the topic first.
-                plan = Plan(readings, here, prefer=close or here)
+                plan = Plan(readings, here, prefer=here)
         elif kind.name == "frame":
             # "And what income tax rate?" keeps the previous question's frame and subject; asked as
             # typed it named neither (news_heldout3 n3i6: the answer ranked 5th).
@@ -881,6 +879,13 @@ class Conversation:
             return [swapped_speaker, *filter(None, [followup.drop_topic(swapped_speaker)])]
         swapped = followup.swap_topic(text, new)
         if span is not None and _role_description(new):
+            who = self._role_here(prev, new)
+            if who is not None:
+                # "And the governor?" in a conversation on one article: the governor that article
+                # quotes, by name, before the role searched over every article (bench/followups.py
+                # and_description: the role alone found another article's governor).
+                named_reading = self._put_name(text, span[0], span[1], who)
+                return [named_reading, *filter(None, [followup.drop_topic(named_reading)])]
             # "And the American president?" after "What did the Russian president say about ...?": a
             # person described by role, whom the attributions credit under a name the question does
             # not use. Unsure whether the speaker or the topic is swapped: both searched and fused,
@@ -1021,6 +1026,39 @@ class Conversation:
             if any(rx.search(t) for t in texts):
                 return f
         return followup.possessive(bare, plural=True) if stem else bare
+
+    def _role_here(self, prev: _Turn, role: str) -> str | None:
+        """The one speaker quoted in the conversation's article whom the index records under the role
+        `role` names ("the governor": an alias "governor" or "former governor"), the previous
+        question's speaker aside; as the article names them.
+
+        Args:
+            prev: the previous turn (its answer's document is the conversation's article).
+            role: the X of "And X?", a role description ("the governor", "the american leader").
+
+        Returns:
+            The speaker's name, or None when no such speaker, or more than one, is quoted there.
+        """
+        doc_id = self._doc(prev)
+        ws = [w.lower() for w in re.findall(r"[\w'’-]+", role) if w.lower() not in ("the", "a", "an")]
+        if doc_id is None or not ws:
+            return None
+        here = {
+            x.speaker
+            for pid in self.engine.pids_by_doc.get(doc_id, [])
+            for x in self.engine.quotes_by_passage.get(pid, [])
+        } - set(prev.speakers)
+        if prev.top_speaker is not None:
+            here.discard(prev.top_speaker)
+        fits = []
+        for s in self.engine.speakers_index:
+            if s.name not in here:
+                continue
+            aliases = [a.lower().split() for a in s.aliases if a[:1].islower()]
+            # The role's head is the alias's; its modifiers, where it has any, are the alias's too.
+            if any(a and a[-1] == ws[-1] and set(ws[:-1]) <= set(a) for a in aliases):
+                fits.append(s.name)
+        return self.engine.form(fits[0], doc_id) if len(fits) == 1 else None
 
     def _quoted_here(self, prev: _Turn, who: str) -> frozenset[int]:
         """'And Clinton?': the passages quoting Clinton in the document the conversation is on, so

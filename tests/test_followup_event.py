@@ -1,6 +1,6 @@
 """Follow-ups about the previous answer's event and speaker (fup15): "Which day?" and "What was the
 occasion?" read as "When?"/"Where?" and answered around the passage shown rather than declined; "And
-about X?" keeps the speaker; "And <description>?" replaces the speaker of "What did S say about
+about X?" keeps the speaker; "And the treasurer?" is the treasurer the conversation's article quotes; "And <description>?" replaces the speaker of "What did S say about
 T's plan?", not the T its speakers index knows; "it" after "Which country ...?" is the country the
 answer names; "What did he say <new topic>?" is answered where the article holds its words.
 
@@ -29,6 +29,8 @@ Lund said the ferry should run every hour instead. "A ferry costs less than a to
 
 The two mayors are set to meet again on Thursday at the county hall.
 
+The county's treasurer, Mark Ellis, said the tolls would raise four million pounds a year. "The money is there," Ellis said.
+
 Holt said farmers must tell the county that the old road is flooding every spring.
 
 Holt also said the ferry service would be cut because of rising fuel costs.
@@ -39,6 +41,8 @@ TRADE = """Grain exports rise
 Norway has sharply increased its grain exports to Iceland this year, shipping wheat, barley and oats from its western ports.
 
 Iceland's trade minister, Sigrun Olafsdottir, said the shipments had lowered bread prices.
+
+The port's treasurer, Jon Berg, said the ships would sail weekly.
 """
 
 
@@ -103,3 +107,10 @@ def test_he_says_on_a_new_topic(towns: Engine) -> None:
     a = talk(towns, "Who is Dana Holt?", "What did she say farmers must tell the county?")
     assert "Holt" in a.searched
     assert "old road is flooding" in a.hits[0].text, a.hits[0].text
+
+
+def test_and_the_role_is_the_speaker_this_article_quotes_so(towns: Engine) -> None:
+    # The role of a speaker quoted in the conversation's article, by the name the article gives.
+    a = talk(towns, "What did Holt say about the tolls?", "And the treasurer?")
+    assert a.searched.startswith("What did Mark Ellis say"), a.searched
+    assert "Ellis" in a.hits[0].text, a.hits[0].text
