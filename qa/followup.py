@@ -130,7 +130,8 @@ class Kind:
     """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
     what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
     a bare or frame one ("else" for "What else did she say?", "before" for "What did she say before
-    that?", both a "next"), `target` the X of "And X?",
+    that?", both a "next"; "when"/"where" for "Which day?"/"What was the occasion?", whose noun is
+    the target; "topic" for "And about X?"), `target` the X of "And X?",
     the noun phrase of a frame one, or the person of "What did she say next?"."""
 
     name: str
