@@ -53,6 +53,14 @@ kinds above keep the draws of earlier reports), at most two of each per article:
             wrote in an email" (any noun after "in a/an/his/her/the" right after the cue): S's words
             said there, not S's other words.
 
+Four more since fup15, after the first question above, kept out of every row before them:
+
+* and_about_topic "And about <word>?"  the and_topic gold: "about" keeps the speaker;
+* and_description "And the <role>?"   the and_other gold, O named by a lower-case role the index
+                  records for O and no other speaker of the article ("And the governor?");
+* which_day       "Which day?"         the who_when gold (the passages around A's stating a time);
+* occasion        "What was the occasion?"  A's passage or a neighbour (as for "why").
+
 He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); follow-ups
 needing a pronoun are asked only then. Hit@1 is reported by kind, over all conversations and over
 those whose first answer was right (a follow-up can only anchor on what was shown).
@@ -480,6 +488,15 @@ def gold_cases(
             cases.append(Case("who_said", follow="Who said that?", gold=near, surname=sur, **base))
             cases.append(Case("why", follow="Why?", gold=near, **base))
             cases.append(Case("when", follow="When was that?", gold=near, **base))
+            # (since fup15) a question word and a circumstance's noun, no verb: the time gold of
+            # who_when (the passages around A's stating a time, else the article's nearest that do).
+            dated = [p.pid for p in by_doc if _TIME_WORDS.search(p.text)]
+            day = near & frozenset(dated)
+            if not day and dated:
+                gap = min(abs(p - m) for p in dated for m in mine)
+                day = frozenset(p for p in dated if min(abs(p - m) for m in mine) == gap)
+            cases.append(Case("which_day", follow="Which day?", gold=day or near, **base))
+            cases.append(Case("occasion", follow="What was the occasion?", gold=near, **base))
             gender = _gender(attrs[name], who)
             pron = {"m": "he", "f": "she"}.get(gender or "")
             same = sorted(
@@ -520,6 +537,9 @@ def gold_cases(
                     wgold = bgold | _of(sur, _holding(word, spoken), by_doc)
                     follow = f"And {word}?"
                     cases.append(Case("and_topic", follow=follow, gold=wgold, gold_v1=bgold, **base))
+                    # (since fup15) "about" says the word is the topic, the speaker kept.
+                    follow = f"And about {word}?"
+                    cases.append(Case("and_about_topic", follow=follow, gold=wgold, **base))
                     if pron:
                         q = f"What did {pron} say about {word}?"
                         cases.append(Case("about", follow=q, gold=wgold, gold_v1=bgold, **base))
@@ -529,10 +549,31 @@ def gold_cases(
                 v1 = _of(o, said, by_doc)
                 gold = _of(o, spoken, by_doc)
                 cases.append(Case("and_other", follow=f"And {o}?", gold=gold, gold_v1=v1, **base))
+                # (since fup15) the other speaker by a role the index records for them and for no
+                # other speaker of the article ("And the governor?"); no draw, so later draws hold.
+                role = _role_alias(engine, o, others + [sur])
+                if role:
+                    cases.append(Case("and_description", follow=f"And the {role}?", gold=gold, **base))
         cases += who_is_cases(name, doc_id, text, attrs[name], spoken, by_doc)
         cases += who_said_cases(name, doc_id, attrs[name], said, spoken, by_doc)
         cases += asked_back_cases(name, doc_id, attrs[name], said, by_doc)
     return cases
+
+
+def _role_alias(engine: Engine, surname: str, article: list[str]) -> str | None:
+    """A lower-case role the index records as an alias of the speaker of `surname` ("governor",
+    "former president"), its last word a role word (qa.referents.ROLES), which no other speaker of
+    the article (by surname) has; None when there is none. The first in alphabetical order."""
+    by = {s.name.split()[-1]: s for s in engine.speakers_index if len(s.name.split()) >= 2}
+    me = by.get(surname)
+    if me is None:
+        return None
+    taken = {a.lower() for o in article if o != surname and (x := by.get(o)) for a in x.aliases}
+    for a in sorted(me.aliases):
+        ws = a.split()
+        if a[:1].islower() and ws and ws[-1] in ROLES and len(ws) <= 3 and a.lower() not in taken:
+            return a
+    return None
 
 
 def _before_gold(spoken: list[dict[str, Any]], sur: str, start: int, by_doc: list[Passage]) -> frozenset[int]:
@@ -843,6 +884,9 @@ _WHO_SAID = ("who_else", "who_about")
 _OWN_FIRST = ("who_is", "medium", *_WHO_SAID)
 # Kinds since fup14: kept out of the rows above them too, which stay comparable with earlier reports.
 _FUP14 = ("before", "who_why", "who_when")
+# Kinds since fup15 (after a "What did <S> say about <word>?" first question): kept out of every row
+# above, which stay comparable with earlier reports.
+_FUP15 = ("and_about_topic", "and_description", "which_day", "occasion")
 
 
 def table(cases: list[Case]) -> list[str]:
@@ -863,6 +907,7 @@ def table(cases: list[Case]) -> list[str]:
         "who_else",
         "who_about",
         *_FUP14,
+        *_FUP15,
     ]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
@@ -881,11 +926,13 @@ def table(cases: list[Case]) -> list[str]:
 
     for k in kinds:
         out.append(row(k, [c for c in cases if c.kind == k]))
-    old = [c for c in cases if c.kind not in _FUP14]
+    old = [c for c in cases if c.kind not in (*_FUP14, *_FUP15)]
     out.append(row("all follow-ups", [c for c in old if c.kind not in ("first", *_OWN_FIRST)]))
     out.append(row("all, who_is and medium too", [c for c in old if c.kind not in ("first", *_WHO_SAID)]))
     out.append(row("all, who_else and who_about too", [c for c in old if c.kind != "first"]))
-    out.append(row("all, fup14's kinds too", [c for c in cases if c.kind != "first"]))
+    out.append(row("all, fup14's kinds too", [c for c in cases if c.kind not in ("first", *_FUP15)]))
+    out.append(row("fup15's kinds", [c for c in cases if c.kind in _FUP15]))
+    out.append(row("all, fup15's kinds too", [c for c in cases if c.kind != "first"]))
     return out
 
 

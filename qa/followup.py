@@ -69,6 +69,22 @@ _BARE = re.compile(
     r"(?:\s+(?:did\s+)?that\s+happen)?\s*[?.!]*\s*$",
     re.I,
 )
+# "Which day?", "What was the occasion?": a question word and the noun of a circumstance, asked about
+# the previous answer's event. The noun's question word is fixed by what the noun names: a time
+# ("day", "year") is asked with "when", a place or an occasion with "where" (the occasion is where the
+# words were said: "In his address to the United Nations General Assembly", article_heldout7 h7u08).
+_NOUN_WH = {
+    **dict.fromkeys(("day", "date", "time", "year", "month", "week", "hour"), "when"),
+    **dict.fromkeys(("place", "city", "country", "venue", "location", "state", "town"), "where"),
+    **dict.fromkeys(("occasion", "event", "setting", "forum"), "where"),
+}
+_NOUN_BARE = re.compile(
+    r"^\s*(?:on\s+|at\s+|in\s+)?(?:what|which)\s+(?:(?:was|is|were)\s+the\s+)?"
+    r"(?P<noun>" + "|".join(_NOUN_WH) + r")"
+    r"(?:\s+(?:was|is)\s+(?:that|it|this))?(?:\s+(?:was|is|did)\s+(?:that|it|this)\s+(?:in|on|at|happen))?"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
 # "Who wrote it?" is not one: "it" may be the report the previous question was about.
 _WHO_SAID = re.compile(
     r"^\s*who\s+(?:said|says)\s+(?:that|this|it|those\s+words|these\s+words)\s*[?.!]*\s*$|"
@@ -114,7 +130,8 @@ class Kind:
     """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
     what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
     a bare or frame one ("else" for "What else did she say?", "before" for "What did she say before
-    that?", both a "next"), `target` the X of "And X?",
+    that?", both a "next"; "when"/"where" for "Which day?"/"What was the occasion?", whose noun is
+    the target; "topic" for "And about X?"), `target` the X of "And X?",
     the noun phrase of a frame one, or the person of "What did she say next?"."""
 
     name: str
@@ -144,11 +161,19 @@ def read(question: str) -> Kind:
     m = _BARE.match(LEAD.sub("", q))
     if m:
         return Kind("bare", word=" ".join(m.group("wh").lower().split()))
+    m = _NOUN_BARE.match(LEAD.sub("", q))
+    if m:
+        noun = m.group("noun").lower()
+        return Kind("bare", word=_NOUN_WH.get(noun, "where"), target=noun)
     m = _ABOUT.match(q)
     if m:
         x = next(g for g in m.groups() if g).strip()
+        # "And about Bannon?": the word "about" says X is what was spoken about, never who spoke.
+        topic = re.match(r"(?:about|on|regarding)\s+(?P<x>.+)$", x, re.I) if m.group("b") else None
+        if topic:
+            x = topic.group("x")
         if not _QUESTION_START.match(x) and len(x.split()) <= 6:
-            return Kind("about", target=x)
+            return Kind("about", word="topic" if topic else "", target=x)
     m = _FRAME.match(q)
     if m and _noun_phrase(m.group("np")):
         return Kind("frame", word=" ".join(m.group("wh").lower().split()), target=m.group("np"))
