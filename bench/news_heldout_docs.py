@@ -3,7 +3,7 @@
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
-`--set 7`) ask questions about
+`--set 7`; news_heldout8.jsonl: `--set 8`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -52,9 +52,16 @@ are bench/data/news_heldout6.jsonl (blind in round 16, open for development sinc
 How set 7 was chosen (by `choose7`, seed 2031, not by reading them): as set 6, with set 6's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 6 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout7.jsonl, a blind set: measure on it, don't read it.
+are bench/data/news_heldout7.jsonl (blind in round 17, open for development since round 18):
 
     $V/python bench/news_heldout_docs.py --set 7 /tmp/t && $V/qa index /tmp/t --index /tmp/t-idx
+
+How set 8 was chosen (by `choose8`, seed 2032, not by reading them): as set 7, with set 7's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 7 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout8.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 8 /tmp/s && $V/qa index /tmp/s --index /tmp/s-idx
 """
 
 from __future__ import annotations
@@ -168,6 +175,20 @@ DOC_IDS_7: tuple[str, ...] = (
     "huff-post_2016-03-16_donald-trump-got-more-votes-in-o",
 )
 
+#: The ten articles of set 8 (bench/data/news_heldout8.jsonl), as `choose8()` drew them.
+DOC_IDS_8: tuple[str, ...] = (
+    "politico_2016-05-19_exclusive-in-memo-to-congress-sa",
+    "nyt_2016-07-26_the-one-thing-both-sides-want-br",
+    "usa-today_2016-04-29_right-wing-parties-threaten-to-j",
+    "usa-today_2016-02-10_insurgent-tops-institution-in-sa",
+    "huff-post_2016-05-11_sanders-told-a-female-reporter-n",
+    "huff-post_2016-04-06_wisconsin-elects-a-supreme-court",
+    "usa-today_2016-02-02_maybe-trump-hasn-t-rewritten-rul",
+    "west-journal_2015-12-10_something-horrible-was-just-rele",
+    "huff-post_2016-05-16_trump-says-he-s-unlikely-to-have",
+    "politico_2016-07-22_rep-gwen-graham-slams-trump-prai",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -177,6 +198,7 @@ SETS: dict[int, tuple[str, ...]] = {
     5: DOC_IDS_5,
     6: DOC_IDS_6,
     7: DOC_IDS_7,
+    8: DOC_IDS_8,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -335,6 +357,21 @@ def choose7(docs: dict[str, dict[str, str]], seed: int = 2031) -> list[str]:
     return choose2(docs, seed=seed, taken=earlier | later | _NEWS_DEV)
 
 
+def choose8(docs: dict[str, dict[str, str]], seed: int = 2032) -> list[str]:
+    """Draw set 8's articles the way DOC_IDS_8 were drawn: as set 7, sets 1 to 7 left out.
+
+    Args:
+        docs: PolNeAR train's articles by doc_id.
+        seed: the random seed.
+
+    Returns:
+        Ten doc_ids in the order drawn.
+    """
+    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
+    later = frozenset(DOC_IDS_5) | frozenset(DOC_IDS_6) | frozenset(DOC_IDS_7)
+    return choose2(docs, seed=seed, taken=earlier | later | _NEWS_DEV)
+
+
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
     """One set's ten articles' texts.
 
@@ -342,7 +379,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
-            7: news_heldout7.jsonl).
+            7: news_heldout7.jsonl, 8: news_heldout8.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
