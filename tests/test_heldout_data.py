@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-8.jsonl, news_heldout/2/3/4/5/6/7.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-9.jsonl, news_heldout/2/.../8.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article set 8 and news set 7 are blind). The news sets' articles live in ../shared
+checks never print a question (article set 9 and news set 8 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -27,6 +27,7 @@ ARTICLE_SET_5 = ROOT / "bench" / "data" / "article_heldout5.jsonl"
 ARTICLE_SET_6 = ROOT / "bench" / "data" / "article_heldout6.jsonl"
 ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
 ARTICLE_SET_8 = ROOT / "bench" / "data" / "article_heldout8.jsonl"
+ARTICLE_SET_9 = ROOT / "bench" / "data" / "article_heldout9.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
 NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
@@ -34,6 +35,7 @@ NEWS_SET_4 = ROOT / "bench" / "data" / "news_heldout4.jsonl"
 NEWS_SET_5 = ROOT / "bench" / "data" / "news_heldout5.jsonl"
 NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
 NEWS_SET_7 = ROOT / "bench" / "data" / "news_heldout7.jsonl"
+NEWS_SET_8 = ROOT / "bench" / "data" / "news_heldout8.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
 NEWS_SETS = [
     (NEWS_SET, 1),
@@ -43,6 +45,7 @@ NEWS_SETS = [
     (NEWS_SET_5, 5),
     (NEWS_SET_6, 6),
     (NEWS_SET_7, 7),
+    (NEWS_SET_8, 8),
 ]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
@@ -98,6 +101,7 @@ def docs_module() -> ModuleType:
         ARTICLE_SET_6,
         ARTICLE_SET_7,
         ARTICLE_SET_8,
+        ARTICLE_SET_9,
         NEWS_SET,
         NEWS_SET_2,
         NEWS_SET_3,
@@ -105,6 +109,7 @@ def docs_module() -> ModuleType:
         NEWS_SET_5,
         NEWS_SET_6,
         NEWS_SET_7,
+        NEWS_SET_8,
     ],
     ids=[
         "article2",
@@ -114,6 +119,7 @@ def docs_module() -> ModuleType:
         "article6",
         "article7",
         "article8",
+        "article9",
         "news",
         "news2",
         "news3",
@@ -121,6 +127,7 @@ def docs_module() -> ModuleType:
         "news5",
         "news6",
         "news7",
+        "news8",
     ],
 )
 def test_format(path: Path) -> None:
@@ -139,8 +146,17 @@ def test_format(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [ARTICLE_SET, ARTICLE_SET_3, ARTICLE_SET_4, ARTICLE_SET_5, ARTICLE_SET_6, ARTICLE_SET_7, ARTICLE_SET_8],
-    ids=["article2", "article3", "article4", "article5", "article6", "article7", "article8"],
+    [
+        ARTICLE_SET,
+        ARTICLE_SET_3,
+        ARTICLE_SET_4,
+        ARTICLE_SET_5,
+        ARTICLE_SET_6,
+        ARTICLE_SET_7,
+        ARTICLE_SET_8,
+        ARTICLE_SET_9,
+    ],
+    ids=["article2", "article3", "article4", "article5", "article6", "article7", "article8", "article9"],
 )
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
@@ -150,7 +166,7 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6", "news7"]
+    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8"]
 )
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
@@ -260,4 +276,24 @@ def test_set7_is_the_documented_draw() -> None:
     assert mod.choose7(docs) == list(mod.DOC_IDS_7)
     assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_7)
     publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_7]
+    assert max(publishers.count(p) for p in publishers) <= 3
+
+
+def test_set8_shares_no_article_with_earlier_sets() -> None:
+    mod = docs_module()
+    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
+    earlier |= set(mod.DOC_IDS_5) | set(mod.DOC_IDS_6) | set(mod.DOC_IDS_7) | mod._NEWS_DEV
+    assert len(set(mod.DOC_IDS_8)) == len(mod.DOC_IDS_8) == 10
+    assert not set(mod.DOC_IDS_8) & earlier
+    assert mod.SETS[8] == mod.DOC_IDS_8
+
+
+def test_set8_is_the_documented_draw() -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    docs = mod.load_train()
+    assert mod.choose8(docs) == list(mod.DOC_IDS_8)
+    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_8)
+    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_8]
     assert max(publishers.count(p) for p in publishers) <= 3
