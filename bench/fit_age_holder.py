@@ -124,15 +124,19 @@ def _has_age(doc_id: str, text: str) -> bool:
 
 def main() -> int:
     args = switch_fit.arguments(__doc__, squad_sample=0)
-    sets = switch_fit.sets("age", _has_age, questions, ARTICLES, args)
-    head = switch_fit.intro(
-        "Ages held by another named person (qa.age_holder.OTHER_HOLDER), fit",
-        "fit_age_holder.py",
-        args,
-        "the age of a person named beside another's age",
-        "the age's holder",
-    )
-    quality.publish([*head, *switch_fit.report(sets, age_holder, "OTHER_HOLDER", both_ways=True)], args.out)
+    sets = [("polnear-age", *switch_fit.polnear_set("polnear-age", _has_age, questions, ARTICLES, args.seed))]
+    if args.squad_sample:
+        sets.append(("squad-age", *switch_fit.squad_set(args.squad_sample, questions, args.seed)))
+    lines = [
+        "# Ages held by another named person (qa.age_holder.OTHER_HOLDER), fit",
+        "",
+        f"`python bench/fit_age_holder.py --seed {args.seed} --squad-sample {args.squad_sample}`: "
+        "generated near misses (the age of a person named beside another's age) and answerable "
+        "controls (the age's holder), asked in-process with the check off and on.",
+        "",
+        *switch_fit.report(sets, age_holder, "OTHER_HOLDER", both_ways=True),
+    ]
+    quality.publish(lines, args.out)
     return 0
 
 

@@ -148,15 +148,21 @@ def _has_near_miss(doc_id: str, text: str, seed: int = 0) -> bool:
 def main() -> int:
     args = switch_fit.arguments(__doc__, squad_sample=2000)
     wanted = functools.partial(_has_near_miss, seed=args.seed)
-    sets = switch_fit.sets("place", wanted, questions, ARTICLES, args)
-    head = switch_fit.intro(
-        "Counts scoped to another place (qa.place_scope.OTHER_PLACE), fit",
-        "fit_place_scope.py",
-        args,
-        "a count asked of a country the article names elsewhere",
-        "the count's own country",
-    )
-    quality.publish([*head, *switch_fit.report(sets, place_scope, "OTHER_PLACE", both_ways=False)], args.out)
+    sets = [
+        ("polnear-place", *switch_fit.polnear_set("polnear-place", wanted, questions, ARTICLES, args.seed))
+    ]
+    if args.squad_sample:
+        sets.append(("squad-place", *switch_fit.squad_set(args.squad_sample, questions, args.seed)))
+    lines = [
+        "# Counts scoped to another place (qa.place_scope.OTHER_PLACE), fit",
+        "",
+        f"`python bench/fit_place_scope.py --seed {args.seed} --squad-sample {args.squad_sample}`: "
+        "generated near misses (a count asked of a country the article names elsewhere) and answerable "
+        "controls (the count's own country), asked in-process with the check off and on.",
+        "",
+        *switch_fit.report(sets, place_scope, "OTHER_PLACE", both_ways=False),
+    ]
+    quality.publish(lines, args.out)
     return 0
 
 

@@ -105,30 +105,6 @@ def arguments(doc: str | None, squad_sample: int) -> argparse.Namespace:
     return args
 
 
-def sets(
-    kind: str,
-    wanted: Callable[[str, str], bool],
-    questions: Questions,
-    articles: int,
-    args: argparse.Namespace,
-) -> list[tuple[str, object, list[dict]]]:
-    """The fit's sets: "polnear-<kind>" (polnear_set) and, when --squad-sample is given, "squad-<kind>".
-
-    Args:
-        kind: the sets' (and the PolNeAR folder's) suffix.
-        wanted: (doc_id, text) -> whether a PolNeAR article may be drawn.
-        questions: the script's generator (docs, rng) -> items.
-        articles: PolNeAR articles, at most.
-        args: arguments()'s output (seed, squad_sample).
-    Returns:
-        (set name, engine, items) per set.
-    """
-    out = [(f"polnear-{kind}", *polnear_set(f"polnear-{kind}", wanted, questions, articles, args.seed))]
-    if args.squad_sample:
-        out.append((f"squad-{kind}", *squad_set(args.squad_sample, questions, args.seed)))
-    return out
-
-
 def declines(
     engine: object, items: list[dict], module: ModuleType, name: str, on: bool
 ) -> list[tuple[dict, str]]:
@@ -153,28 +129,6 @@ def declines(
             a = conv.ask(it["question"], 5)
             out.append((it, a.reason if a.abstained else ""))
         return out
-
-
-def intro(title: str, script: str, args: argparse.Namespace, near: str, controls: str) -> list[str]:
-    """The report's title and the command that wrote it, with what its questions are.
-
-    Args:
-        title: the report's title (its switch named).
-        script: the script's file name under bench/.
-        args: arguments()'s output (seed, squad_sample).
-        near: what the near misses ask.
-        controls: what the answerable controls ask.
-    Returns:
-        The report's opening lines.
-    """
-    return [
-        f"# {title}",
-        "",
-        f"`python bench/{script} --seed {args.seed} --squad-sample {args.squad_sample}`: "
-        f"generated near misses ({near}) and answerable controls ({controls}), asked in-process with "
-        "the check off and on.",
-        "",
-    ]
 
 
 def report(
