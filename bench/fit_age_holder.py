@@ -19,7 +19,6 @@ beyond the base and declines more near misses. End-to-end figures: bench/reports
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import re
@@ -32,6 +31,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
+import switch_fit  # noqa: E402
 import typed_near_misses as tnm  # noqa: E402
 
 from qa import age_holder  # noqa: E402
@@ -117,57 +117,16 @@ def questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
     return out
 
 
-def polnear_set(seed: int = 0) -> tuple[object, list[dict]]:
-    """The PolNeAR train articles with a named age (at most ARTICLES, by `seed`), indexed together,
-    and their questions."""
-    docs = tnm._unused_train_docs(f"polnear-kinds-{seed}")
-    ids = sorted(
-        d
-        for d, t in docs.items()
-        if any(age_holder.age_holders(m.group(0)) for m in tnm._SENTENCE.finditer(t))
-    )
-    keep = sorted(random.Random(seed).sample(ids, min(ARTICLES, len(ids))))
-    items = questions({d: docs[d] for d in keep}, random.Random(seed))
-    return tnm._index_articles(quality.OUT / f"polnear-age-{seed}", docs, keep), items
-
-
-def squad_set(sample: int, seed: int = 0) -> tuple[object, list[dict]]:
-    """The same questions over the SQuAD sample's articles, asked of their index."""
-    folder, _ = quality.squad_items(sample)
-    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(folder).iterdir())}
-    return quality.index_of("squad", [Path(folder)], True), questions(docs, random.Random(seed))
-
-
-def declines(engine: object, items: list[dict], on: bool) -> list[tuple[dict, str]]:
-    """Each item with the reason it was declined ("" when answered), the check on or off."""
-    from qa.session import Conversation
-
-    was = age_holder.OTHER_HOLDER
-    age_holder.OTHER_HOLDER = on
-    try:
-        conv = Conversation(engine)  # type: ignore[arg-type]
-        out = []
-        for it in items:
-            conv.reset()
-            a = conv.ask(it["question"], 5)
-            out.append((it, a.reason if a.abstained else ""))
-        return out
-    finally:
-        age_holder.OTHER_HOLDER = was
+def _has_age(doc_id: str, text: str) -> bool:
+    """Whether an article has a sentence giving a named person's age."""
+    return any(age_holder.age_holders(m.group(0)) for m in tnm._SENTENCE.finditer(text))
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path)
-    ap.add_argument("--squad-sample", type=int, default=0, help="0: PolNeAR only")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--work", type=Path, default=quality.OUT, help="where articles and indexes go")
-    args = ap.parse_args()
-    quality.OUT = args.work
-    os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    sets = [("polnear-age", *polnear_set(args.seed))]
+    args = switch_fit.arguments(__doc__, squad_sample=0)
+    sets = [("polnear-age", *switch_fit.polnear_set("polnear-age", _has_age, questions, ARTICLES, args.seed))]
     if args.squad_sample:
-        sets.append(("squad-age", *squad_set(args.squad_sample, args.seed)))
+        sets.append(("squad-age", *switch_fit.squad_set(args.squad_sample, questions, args.seed)))
     lines = [
         "# Ages held by another named person (qa.age_holder.OTHER_HOLDER), fit",
         "",
@@ -175,35 +134,7 @@ def main() -> int:
         "generated near misses (the age of a person named beside another's age) and answerable "
         "controls (the age's holder), asked in-process with the check off and on.",
         "",
-        "| set | near misses | declined off | declined on | controls | wrongly declined off | wrongly declined on |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    examples: list[str] = []
-    gain = harm = 0
-    for name, engine, items in sets:
-        off = declines(engine, items, False)
-        on = declines(engine, items, True)
-        near = [i for i, (it, _) in enumerate(off) if not it["answerable"]]
-        ctrl = [i for i, (it, _) in enumerate(off) if it["answerable"]]
-        d_off, d_on = sum(1 for i in near if off[i][1]), sum(1 for i in near if on[i][1])
-        w_off, w_on = sum(1 for i in ctrl if off[i][1]), sum(1 for i in ctrl if on[i][1])
-        gain += d_on - d_off
-        harm += w_on - w_off
-        lines.append(f"| {name} | {len(near)} | {d_off} | {d_on} | {len(ctrl)} | {w_off} | {w_on} |")
-        for (it, why_off), (_, why_on) in zip(off, on, strict=True):
-            if bool(why_on) != bool(why_off):
-                tag = ("A " if it["answerable"] else "u ") + ("declined" if why_on else "answered")
-                examples.append(f"- {name} {tag}: {it['question']} ({why_on or why_off})")
-        print(name, len(items), flush=True)
-    chosen = harm == 0 and gain > 0
-    lines += [
-        "",
-        f"Near misses declined by the check beyond the base: {gain}; controls wrongly declined beyond the base: {harm}.",
-        f"Chosen: age_holder.OTHER_HOLDER = {chosen}",
-        "",
-        "Questions whose outcome the check changes:",
-        "",
-        *examples,
+        *switch_fit.report(sets, age_holder, "OTHER_HOLDER", both_ways=True),
     ]
     quality.publish(lines, args.out)
     return 0

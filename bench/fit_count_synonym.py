@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
+import switch_fit  # noqa: E402
 
 from qa import abstain, slots  # noqa: E402
 
@@ -98,12 +99,8 @@ def ask(engine: object, items: list[dict], synonym: bool) -> list[bool]:
     """Whether each item was declined, with COUNT_SYNONYM as given."""
     from qa.session import Conversation
 
-    old = abstain.COUNT_SYNONYM
-    abstain.COUNT_SYNONYM = synonym
-    try:
+    with switch_fit.switched(abstain, "COUNT_SYNONYM", synonym):
         return [Conversation(engine).ask(it["question"]).abstained for it in items]  # type: ignore[arg-type]
-    finally:
-        abstain.COUNT_SYNONYM = old
 
 
 def main() -> None:
@@ -187,14 +184,7 @@ def main() -> None:
         "|---|---|---|---|",
     ]
     for name, rows in sets.items():
-        before = ask(engine, rows, False)
-        after = ask(engine, rows, True)
-        lines.append(
-            f"| {name} | {len(rows)} | {sum(before) / max(1, len(rows)):.3f} | {sum(after) / max(1, len(rows)):.3f} |"
-        )
-        changed = [r["question"] for r, b, a in zip(rows, before, after, strict=True) if b != a]
-        if changed:
-            lines.append(f"|  changed: {'; '.join(changed[:12])} | | | |")
+        lines += switch_fit.rates(name, rows, ask(engine, rows, False), ask(engine, rows, True), 12)
     lines.append("")
     quality.publish(lines, args.out)
 

@@ -22,7 +22,7 @@ are scored separately (bench/reports/place_scope.md, "End to end").
 
 from __future__ import annotations
 
-import argparse
+import functools
 import os
 import random
 import re
@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
+import switch_fit  # noqa: E402
 import typed_near_misses as tnm  # noqa: E402
 
 from qa import place_scope, slots  # noqa: E402
@@ -138,58 +139,20 @@ def questions(docs: dict[str, str], rng: random.Random) -> list[dict]:
     return out
 
 
-def polnear_set(seed: int = 0) -> tuple[object, list[dict]]:
-    """The PolNeAR train articles with a scoped count sentence (at most ARTICLES, by `seed`), indexed
-    together, and their questions."""
-    docs = tnm._unused_train_docs(f"polnear-kinds-{seed}")
-    ids = sorted(
-        d
-        for d, t in docs.items()
-        if any(not it["answerable"] for it in questions({d: t}, random.Random(seed)))
-    )
-    keep = sorted(random.Random(seed).sample(ids, min(ARTICLES, len(ids))))
-    items = questions({d: docs[d] for d in keep}, random.Random(seed))
-    return tnm._index_articles(quality.OUT / f"polnear-place-{seed}", docs, keep), items
-
-
-def squad_set(sample: int, seed: int = 0) -> tuple[object, list[dict]]:
-    """The same questions over the SQuAD sample's articles, asked of their index."""
-    folder, _ = quality.squad_items(sample)
-    docs = {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(folder).iterdir())}
-    items = questions(docs, random.Random(seed))
-    return quality.index_of("squad", [Path(folder)], True), items
-
-
-def declines(engine: object, items: list[dict], on: bool) -> list[tuple[dict, str]]:
-    """Each item with the reason it was declined ("" when answered), the check on or off."""
-    from qa.session import Conversation
-
-    was = place_scope.OTHER_PLACE
-    place_scope.OTHER_PLACE = on
-    try:
-        conv = Conversation(engine)  # type: ignore[arg-type]
-        out = []
-        for it in items:
-            conv.reset()
-            a = conv.ask(it["question"], 5)
-            out.append((it, a.reason if a.abstained else ""))
-        return out
-    finally:
-        place_scope.OTHER_PLACE = was
+def _has_near_miss(doc_id: str, text: str, seed: int = 0) -> bool:
+    """Whether the generator asks an article on its own a near miss (a scoped count and another
+    country named near it)."""
+    return any(not it["answerable"] for it in questions({doc_id: text}, random.Random(seed)))
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path)
-    ap.add_argument("--squad-sample", type=int, default=2000, help="0: PolNeAR only")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--work", type=Path, default=quality.OUT, help="where articles and indexes go")
-    args = ap.parse_args()
-    quality.OUT = args.work
-    os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    sets = [("polnear-place", *polnear_set(args.seed))]
+    args = switch_fit.arguments(__doc__, squad_sample=2000)
+    wanted = functools.partial(_has_near_miss, seed=args.seed)
+    sets = [
+        ("polnear-place", *switch_fit.polnear_set("polnear-place", wanted, questions, ARTICLES, args.seed))
+    ]
     if args.squad_sample:
-        sets.append(("squad-place", *squad_set(args.squad_sample, args.seed)))
+        sets.append(("squad-place", *switch_fit.squad_set(args.squad_sample, questions, args.seed)))
     lines = [
         "# Counts scoped to another place (qa.place_scope.OTHER_PLACE), fit",
         "",
@@ -197,37 +160,7 @@ def main() -> int:
         "generated near misses (a count asked of a country the article names elsewhere) and answerable "
         "controls (the count's own country), asked in-process with the check off and on.",
         "",
-        "| set | near misses | declined off | declined on | controls | wrongly declined off | wrongly declined on |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    examples: list[str] = []
-    gain = harm = 0
-    for name, engine, items in sets:
-        off = declines(engine, items, False)
-        on = declines(engine, items, True)
-        near = [i for i, (it, _) in enumerate(off) if not it["answerable"]]
-        ctrl = [i for i, (it, _) in enumerate(off) if it["answerable"]]
-        d_off = sum(1 for i in near if off[i][1])
-        d_on = sum(1 for i in near if on[i][1])
-        w_off = sum(1 for i in ctrl if off[i][1])
-        w_on = sum(1 for i in ctrl if on[i][1])
-        gain += d_on - d_off
-        harm += w_on - w_off
-        lines.append(f"| {name} | {len(near)} | {d_off} | {d_on} | {len(ctrl)} | {w_off} | {w_on} |")
-        for (it, why_off), (_, why_on) in zip(off, on, strict=True):
-            if why_on and not why_off:
-                tag = "A wrongly declined" if it["answerable"] else "u declined"
-                examples.append(f"- {name} {tag}: {it['question']} ({why_on})")
-        print(name, len(items), flush=True)
-    chosen = harm == 0 and gain > 0
-    lines += [
-        "",
-        f"Near misses declined by the check beyond the base: {gain}; controls wrongly declined beyond the base: {harm}.",
-        f"Chosen: place_scope.OTHER_PLACE = {chosen}",
-        "",
-        "Questions the check declines and the base does not:",
-        "",
-        *examples,
+        *switch_fit.report(sets, place_scope, "OTHER_PLACE", both_ways=False),
     ]
     quality.publish(lines, args.out)
     return 0

@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
+import switch_fit  # noqa: E402
 
 from qa import answer_type, cover  # noqa: E402
 
@@ -139,12 +140,8 @@ def main() -> None:
     def declined(rows: list[dict], speech: bool) -> list[bool]:
         if rows and rows[0]["kind"] == "speech":
             return [not rest_excused(engine, it["question"], speech) for it in rows]
-        old = cover.SPEECH_REST
-        cover.SPEECH_REST = speech
-        try:
+        with switch_fit.switched(cover, "SPEECH_REST", speech):
             return [Conversation(engine).ask(it["question"]).abstained for it in rows]
-        finally:
-            cover.SPEECH_REST = old
 
     lines = [
         "# Verbs of speech in the cover gate's rest, and ages reached (bench/fit_speech_rest.py)",
@@ -160,13 +157,8 @@ def main() -> None:
     for kind in ("speech", "age"):
         for answerable in (True, False):
             rows = [it for it in items if it["kind"] == kind and it["answerable"] is answerable]
-            off, on = declined(rows, False), declined(rows, True)
             label = f"{kind}, {'answerable' if answerable else 'near misses'}"
-            n = max(1, len(rows))
-            lines.append(f"| {label} | {len(rows)} | {sum(off) / n:.3f} | {sum(on) / n:.3f} |")
-            changed = [r["question"] for r, a, b in zip(rows, off, on, strict=True) if a != b]
-            if changed:
-                lines.append(f"|  changed: {'; '.join(changed[:10])} | | | |")
+            lines += switch_fit.rates(label, rows, declined(rows, False), declined(rows, True), 10)
     lines.append("")
     quality.publish(lines, args.out)
 

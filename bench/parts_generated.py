@@ -245,6 +245,29 @@ def score(corpus: Path, code: Path) -> dict[str, tuple[int, int, int]]:
     return {k: (v[0], v[1], v[2]) for k, v in got.items()}
 
 
+def score_codes(
+    docs: list[dict], items: list[dict], codes: list[Path]
+) -> list[dict[str, tuple[int, int, int]]]:
+    """Score the same questions once per checkout: write them and their articles to a temporary
+    score.py corpus folder and run `score` with each of `codes`.
+
+    Args:
+        docs: the articles, as PolNeAR's docs.jsonl rows (doc_id, text).
+        items: score.py corpus questions (qid, doc_id, question, answers, answerable, category).
+        codes: the checkouts to score, in order.
+    Returns:
+        Per checkout, in order: {category: (hits, declined, questions)}.
+    """
+    with tempfile.TemporaryDirectory(prefix="parts-generated-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        (folder / "docs.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        (folder / "questions.jsonl").write_text(
+            "".join(json.dumps(q) + "\n" for q in items), encoding="utf-8"
+        )
+        return [score(folder, code.resolve()) for code in codes]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "eval" / "polnear" / "train")
@@ -279,16 +302,7 @@ def main() -> None:
         (args.write / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
         return
     codes = args.code or [REPO]
-    results = {}
-    with tempfile.TemporaryDirectory(prefix="parts-generated-") as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        (folder / "docs.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
-        (folder / "questions.jsonl").write_text(
-            "".join(json.dumps(q) + "\n" for q in items), encoding="utf-8"
-        )
-        for code in codes:
-            results[str(code)] = score(folder, code.resolve())
+    results = {str(code): got for code, got in zip(codes, score_codes(docs, items, codes), strict=True)}
     kinds = sorted({k for r in results.values() for k in r})
     rows = [
         "# Parts questions generated from plain-text news (bench/parts_generated.py)",

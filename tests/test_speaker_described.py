@@ -16,6 +16,8 @@ from index.docstore import QuoteRow
 from index.model import Speaker
 from qa import abstain, describe
 from qa.attributions import unnamed_source
+from qa.engine import Engine
+from tests.speaker_helpers import ask, speaker_engine
 
 TRUST = """Ferry trust attacks the fare rise
 
@@ -117,24 +119,10 @@ def test_a_name_the_documents_never_write_is_no_evidence_of_silence() -> None:
 
 
 @pytest.fixture(scope="module")
-def elms(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    docs = tmp_path_factory.mktemp("described")
-    for name, text in (("trust", TRUST), ("show", SHOW), ("ballot", BALLOT), ("poll", POLL)):
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    target = docs.parent / "described-idx"
-    build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(target)
-
-
-def _ask(engine, question: str):  # type: ignore[no-untyped-def]
-    from qa.session import Conversation
-
-    return Conversation(engine).ask(question, 5)
+def elms(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return speaker_engine(
+        tmp_path_factory, "described", {"trust": TRUST, "show": SHOW, "ballot": BALLOT, "poll": POLL}
+    )
 
 
 @pytest.mark.parametrize(
@@ -146,13 +134,13 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_a_described_quoted_source_is_answered(elms, question: str, said: str) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(elms, question)
+    a = ask(elms, question)
     assert "not quoted" not in a.reason and "quote no" not in a.reason, a.reason
     assert not a.abstained and any(said in elms.passages[h.pid].text for h in a.hits[:3])
 
 
 def test_a_named_person_never_quoted_is_still_declined(elms) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(elms, "What did Piet Vos say about the fares?")
+    a = ask(elms, "What did Piet Vos say about the fares?")
     assert a.abstained and ("not quoted" in a.reason or "quote no" in a.reason), a.reason
 
 

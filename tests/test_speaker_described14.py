@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from qa import describe
+from qa.engine import Engine
+from tests.speaker_helpers import ask, speaker_engine
 
 LEADERS = """Leaders condemn the harbour bombing
 
@@ -90,24 +92,12 @@ def test_an_unnamed_body_takes_up_the_name_before_it() -> None:
 
 
 @pytest.fixture(scope="module")
-def harbour(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    docs = tmp_path_factory.mktemp("described14")
-    for name, text in (("leaders", LEADERS), ("bill", BILL), ("trust", TRUST), ("roll", ROLL), ("un", UN)):
-        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
-    target = docs.parent / "described14-idx"
-    build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(target)
-
-
-def _ask(engine, question: str):  # type: ignore[no-untyped-def]
-    from qa.session import Conversation
-
-    return Conversation(engine).ask(question, 5)
+def harbour(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return speaker_engine(
+        tmp_path_factory,
+        "described14",
+        {"leaders": LEADERS, "bill": BILL, "trust": TRUST, "roll": ROLL, "un": UN},
+    )
 
 
 @pytest.mark.parametrize(
@@ -121,7 +111,7 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_a_source_asked_by_what_it_is_is_answered(harbour, question: str, said: str) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(harbour, question)
+    a = ask(harbour, question)
     assert "not quoted" not in a.reason and "quote no" not in a.reason, a.reason
     assert not a.abstained and any(said in harbour.passages[h.pid].text for h in a.hits[:3])
 
@@ -136,5 +126,5 @@ def test_a_source_asked_by_what_it_is_is_answered(harbour, question: str, said: 
     ],
 )
 def test_a_person_never_quoted_is_still_declined(harbour, question: str) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(harbour, question)
+    a = ask(harbour, question)
     assert a.abstained and ("not quoted" in a.reason or "quote no" in a.reason), a.reason

@@ -16,6 +16,8 @@ import pytest
 from index.model import Speaker
 from qa import describe, rank
 from qa import question as questions
+from qa.engine import Engine
+from tests.speaker_helpers import ask, speaker_engine
 
 TALKS = """Ministers trade barbs at annual talks
 
@@ -114,23 +116,8 @@ def test_a_tie_goes_to_the_source_described_closest_in_the_embedding() -> None:
 
 
 @pytest.fixture(scope="module")
-def talks(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from index.build import build
-    from index.hashembed import MODEL
-    from qa import config
-    from qa.engine import Engine
-
-    docs = tmp_path_factory.mktemp("described15")
-    (docs / "talks.txt").write_text(TALKS, encoding="utf-8")
-    target = docs.parent / "described15-idx"
-    build([docs], target, model=MODEL, cache_dir=config.model_cache_dir())
-    return Engine.open(target)
-
-
-def _ask(engine, question: str):  # type: ignore[no-untyped-def]
-    from qa.session import Conversation
-
-    return Conversation(engine).ask(question, 5)
+def talks(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return speaker_engine(tmp_path_factory, "described15", {"talks": TALKS})
 
 
 @pytest.mark.parametrize(
@@ -144,7 +131,7 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
 def test_a_description_two_sources_share_in_part_finds_the_one_it_fits(
     talks, question: str, said: str
 ) -> None:  # type: ignore[no-untyped-def]
-    a = _ask(talks, question)
+    a = ask(talks, question)
     assert not a.abstained, a.reason
     assert said in talks.passages[a.hits[0].pid].text
 
