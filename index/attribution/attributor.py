@@ -333,6 +333,10 @@ TRAILING_SUBJECT_WORDS = 8
 # bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
+# A trailing attribution after reported speech it holds ("Roe told investigators X, the Times
+# reported."): both are kept, the inner one cut before the comma (was: the trailing one dropped and the
+# inner one's words ran on to "the Times reported"). Round 18 (attr16), bench/reports/attribution_round18.md.
+NESTED_TRAILING = True
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
 # A conjunction or subordinator opening what would be a subject after a quotation: `called it a
 # "blowhard," and said he ...`, `"...," and he vowed`, `"...” as he promised` (round 10a).
@@ -1440,7 +1444,8 @@ class _Attributor(_Sources):
                 end = _trim(t, m.end(), se)[1] if cont else c1
                 if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or not _has_words(t, c0, end, 3):
                     continue
-                inner = self._quotes_inside(taken, starts, c0, c1)
+                nested: list[_Found] = []
+                inner = self._quotes_inside(taken, starts, c0, c1, nested if NESTED_TRAILING else None)
                 if inner is None:
                     continue  # already found (a direct quote or reported speech)
                 subj: _Subj | None = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
@@ -1452,12 +1457,19 @@ class _Attributor(_Sources):
                     continue
                 self.used_verbs.add(m.start(vk))
                 self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
+                for f in nested:  # "Roe told investigators X, the Times reported.": Roe's words end at X
+                    f.end = _trim(t, f.start, min(f.end, c1))[1]
                 for f in inner:  # `Leaders became more "conversant," Ban said.`: his word too
                     f.subj, f.verb = subj, _verb(m.group(vk))
                 break
 
     def _quotes_inside(
-        self, taken: list[tuple[int, int, int]], starts: list[int], c0: int, c1: int
+        self,
+        taken: list[tuple[int, int, int]],
+        starts: list[int],
+        c0: int,
+        c1: int,
+        nested: list[_Found] | None = None,
     ) -> list[_Found] | None:
         """The quotations without an attribution of their own inside reported words [c0, c1), which a
         trailing attribution then covers too; None when anything else found overlaps them.
@@ -1465,6 +1477,9 @@ class _Attributor(_Sources):
         Args:
             taken: (start, end, index in self.found) of what was found before, sorted; starts: theirs.
             c0, c1: the reported words.
+            nested: when given, reported speech whose source stands inside the words ("Roe told
+                investigators X, the Times reported") is no obstacle: it is added here, a report
+                the trailing attribution holds.
         Returns:
             The quotations inside (often none), or None.
         """
@@ -1478,9 +1493,12 @@ class _Attributor(_Sources):
                 break  # quotations are short: nothing further back reaches the words
             if b > c0 and a < c1:
                 f = self.found[k]
-                if not (f.direct and f.subj is None and c0 < a and b < c1):
+                if nested is not None and _nested_report(f, c0, c1):
+                    nested.append(f)
+                elif not (f.direct and f.subj is None and c0 < a and b < c1):
                     return None
-                out.append(f)
+                else:
+                    out.append(f)
             i -= 1
         return out if len(out) <= TRAILING_INNER_QUOTES else None
 
@@ -1621,6 +1639,18 @@ class _Attributor(_Sources):
             ):
                 subj = None
         return subj
+
+
+def _nested_report(f: _Found, c0: int, c1: int) -> bool:
+    """Reported speech whose source and words stand inside the words [c0, c1) a trailing attribution
+    reports ("Roe told investigators X, the Times reported": Roe's report is the Times's words).
+
+    Args:
+        f: a finding; c0, c1: the trailing attribution's words.
+    Returns:
+        True for such a report.
+    """
+    return not f.direct and f.subj is not None and c0 <= f.subj.start and f.start < c1
 
 
 def _taken_spans(t: str, found: list[_Found]) -> tuple[list[tuple[int, int]], list[int]]:

@@ -1106,6 +1106,10 @@ def given_gender(first: str) -> str:
 
 
 _OBLIQUE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?)\s+\Z")
+# A possessive owning a role that a name then apposes: "Sanders's campaign manager, Jeff Weaver," /
+# "Mr. Trump's campaign chairman, Paul Manafort,": the apposed name is the subject, not the owner.
+# At most four lower-case words (a role is short; the bound keeps the test linear).
+_POSSESSIVE_ROLE_APPOSED = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+[A-Z]")
 
 
 def _oblique(text: str, start: int, end: int) -> bool:
@@ -1118,6 +1122,8 @@ def _oblique(text: str, start: int, end: int) -> bool:
     Returns:
         True for such a mention.
     """
+    if _POSSESSIVE_ROLE_APPOSED.match(text, end, end + 80) is not None:
+        return True
     return (
         _OBLIQUE_BEFORE.search(text, max(0, start - 5), start) is not None
         and re.match(r"\s+[a-z]", text[end : end + 3]) is not None
