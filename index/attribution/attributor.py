@@ -333,6 +333,12 @@ TRAILING_SUBJECT_WORDS = 8
 # bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
+# ", and" / ", but" then a capital: a coordinated clause may open there (`_coordinated_clause`).
+_COORD_CLAUSE = _lazy(r",\s+(?:and|but)\s+(?=[A-Z])")
+# The subject of a verb set off by an apposition is read from the coordinated clause its sentence's
+# earlier attribution leaves ("X contends that ..., and Brian Deese, the adviser, said": was X).
+# Round 18 (attr16), bench/reports/attribution_round18.md.
+COORDINATED_OPENING = True
 # A trailing attribution after reported speech it holds ("Roe told investigators X, the Times
 # reported."): both are kept, the inner one cut before the comma (was: the trailing one dropped and the
 # inner one's words ran on to "the Times reported"). Round 18 (attr16), bench/reports/attribution_round18.md.
@@ -515,6 +521,8 @@ class _Attributor(_Sources):
         self.reported_in: dict[int, list[_Found]] = {}  # sentence start -> reported speech in it
         self._directs: list[_Found] | None = None  # the quotations of `direct`, by start (_directs_in)
         self._direct_starts: list[int] = []
+        self._used_cache: list[int] = []  # used_verbs sorted (`_used_sorted`), and what it was made from
+        self._used_key: tuple[int, int] = (0, -1)
 
     # -- direct quotes
 
@@ -1067,6 +1075,8 @@ class _Attributor(_Sources):
             # the clause after the time ("On Wednesday" was the source)
             adv = _OPENING_ADVERB.match(self.doc.text, om.end(), pos)
             ss = adv.end() if adv else om.end()
+        if COORDINATED_OPENING:
+            ss = self._coordinated_clause(ss, pos)
         head = self.doc.text[ss:pos]
         quoted = bool(tail.group(1)) or any(c in head for c in _QUOTE_DOUBLE)
         for kind, rx in _SUBJ_OPEN_QUOTED if quoted else _SUBJ_OPEN:
@@ -1077,6 +1087,35 @@ class _Attributor(_Sources):
             if self._subject_ok(cand, False):
                 return cand
         return None
+
+    def _coordinated_clause(self, ss: int, pos: int) -> int:
+        """Where the clause of the verb at `pos` opens when a coordinated clause follows an attribution
+        already made in the sentence: "The White House contends that X, and Brian Deese, the adviser,
+        said ..." (the second clause has its own subject; the sentence's opening is the first one's).
+
+        Args:
+            ss: the sentence's start; pos: where the verb starts.
+        Returns:
+            The position after the last ", and"/", but" that follows a cue verb already used, else `ss`.
+        """
+        t = self.doc.text
+        last = None
+        for m in _COORD_CLAUSE.finditer(t, ss, pos):
+            if not self.doc.inside_quote(m.start()):
+                last = m
+        if last is None:
+            return ss
+        used = self._used_sorted()
+        i = bisect.bisect_left(used, ss)
+        return last.end() if i < len(used) and used[i] < last.start() else ss
+
+    def _used_sorted(self) -> list[int]:
+        """The positions of the cue verbs used so far, sorted (remade only when the set changed size or
+        was replaced, so a long document's many cues cost a sort each time one is added, at most)."""
+        key = (id(self.used_verbs), len(self.used_verbs))
+        if key != self._used_key:
+            self._used_cache, self._used_key = sorted(self.used_verbs), key
+        return self._used_cache
 
     @staticmethod
     def _before_relative(pre: str) -> str:
@@ -1097,6 +1136,11 @@ class _Attributor(_Sources):
         for cm in _CHAIN_RX.finditer(t, start, end):
             if self.doc.inside_quote(cm.start()):
                 continue
+            if COORDINATED_OPENING and (co := self._coordinated_subject(cur, cm)) is not None:
+                # "X contends that A, and Brian Deese, the adviser, said B": the second verb has its own
+                # subject; A ends before ", and", and "said" is left to find Deese
+                end = co
+                break
             nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
             if nxt is None and _AND_BUT.search(cm.group()) and _QUOTE_NEXT.match(t, cm.end()):
                 # "said A and added, "..."": the quotation after the second verb is no part of A
@@ -1112,6 +1156,25 @@ class _Attributor(_Sources):
             s, e = _trim(t, s, e)
             if _has_words(t, s, e, REPORTED_MIN_WORDS):
                 self.found.append(_Found(s, e, subj, v, False))
+
+    def _coordinated_subject(self, cur: int, cm: re.Match[str]) -> int | None:
+        """Where reported words end when the chained verb `cm` (", said") follows a coordinated clause's
+        own subject and its apposition: ", and Brian Deese, the adviser, said".
+
+        Args:
+            cur: where the current reported words start; cm: the chained verb's match.
+        Returns:
+            The start of the ", and" / ", but", or None (the verb is the first subject's second one).
+        """
+        if _AND_BUT.search(cm.group()):
+            return None  # "..., and said": no subject between
+        t = self.doc.text
+        last = None
+        for m in _COORD_CLAUSE.finditer(t, max(cur, cm.start() - 200), cm.start()):
+            last = m
+        if last is None or "," not in t[last.end() : cm.start()] or self.doc.inside_quote(last.start()):
+            return None
+        return last.start()
 
     def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
         """Where the reported words after a verb start and end; None when no clause follows."""

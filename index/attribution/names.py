@@ -701,11 +701,59 @@ class _Doc:
 
     def group(self, text: str) -> int:
         label = _squash(re.sub(r"^(?:[Tt]he)\s+", "", text))
+        full = self._full_name(label) if FULL_NAME_OF_ORG_SURNAME and label == text.strip() else None
+        if full is not None:
+            return self._org_surname_person(full)
         for i, p in enumerate(self.persons):
             if p.group and p.name.lower() == label.lower():
                 return i
         self.persons.append(_Person((label.lower(),), label, {label: None}, group=True))
         return len(self.persons) - 1
+
+    def _full_name(self, word: str) -> tuple[str, str] | None:
+        """The full name the text gives a one-word source that is also an organisation's word ("West
+        said", "Hill told"): the one given name written right before it ("Cornel West", "Anita Hill"),
+        which the scan rejected as a name (the organisation word made it a place or a body).
+
+        Args:
+            word: the source as written, without an article.
+        Returns:
+            (given name, surname) as written, or None: no such word, no given name before it anywhere,
+            or two (two people share the surname).
+        """
+        if not re.fullmatch(rf"{U}[a-z]+", word) or word.lower() not in ORG_WORDS:
+            return None
+        givens: dict[str, None] = {}
+        for m in re.finditer(rf"(?<![\w'’.-])({U}[a-z]+)\s+{word}(?![\w'’-])", self.text):
+            g = m.group(1).lower()
+            if g in PLACES or g in ORG_WORDS or g in STOP or self.inside_quote(m.start()):
+                continue
+            cap = _CAP_WORD_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+            if cap is not None and cap.group(1).lower().rstrip(".") not in TITLES | HONORIFICS:
+                continue  # "New York Times": the word is the last of a longer name, no given name
+            if g in GIVEN or g in MALE_GIVEN or g in FEMALE_GIVEN or given_gender(g):
+                givens.setdefault(m.group(1))
+        return (next(iter(givens)), word) if len(givens) == 1 else None
+
+    def _org_surname_person(self, full: tuple[str, str]) -> int:
+        """The person named `full` ("Cornel", "West"), made on first use with the gender of the given name.
+
+        Args:
+            full: (given name, surname) as written.
+        Returns:
+            The person's index.
+        """
+        core = (full[0].lower(), full[1].lower())
+        for i in self._persons_by_last.get(core[1], []):
+            if self.persons[i].core == core:
+                return i
+        g = core[0]
+        gender = "m" if g in MALE_GIVEN else "f" if g in FEMALE_GIVEN else given_gender(g)
+        name = f"{full[0]} {full[1]}"
+        self.persons.append(_Person(core, name, {name: None, full[1]: None}, gender=gender))
+        who = len(self.persons) - 1
+        self._persons_by_last.setdefault(core[1], []).append(who)
+        return who
 
     def recent(
         self,
@@ -1104,6 +1152,11 @@ def given_gender(first: str) -> str:
     g = _gender_detector().get_gender(first)
     return "m" if g == "male" else "f" if g == "female" else ""
 
+
+# A one-word person whose word is an organisation's ("West") takes the full name the text gives it
+# ("Cornel West"): `_Doc._full_name`, round 18 (attr16).
+FULL_NAME_OF_ORG_SURNAME = True
+_CAP_WORD_BEFORE = re.compile(rf"({U}[\w'’.&-]*)\s+\Z")
 
 _OBLIQUE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?)\s+\Z")
 # A possessive owning a role that a name then apposes: "Sanders's campaign manager, Jeff Weaver," /
