@@ -93,3 +93,19 @@ def test_an_unrelated_paragraph_changes_none_of_these(text: str, extra: str) -> 
     before = _keyed(text)
     after = {a for a in _keyed(text + extra) if a[0] < len(text)}
     assert after == before
+
+
+def test_a_singular_noun_phrase_before_a_base_form_is_no_subject() -> None:
+    text = (
+        "Mrs. Roe issued an implicit caution to the board on Monday. Mr. Hale repeated his constant vow "
+        "to cut the budget."
+    )
+    rows = found(text)
+    assert all(r[1] not in ("an implicit", "his constant") for r in rows)
+    assert all(r[2] not in ("caution", "vow") for r in rows)
+
+
+def test_a_plural_or_a_share_before_a_base_form_still_speaks() -> None:
+    text = "Democratic lawmakers claim that the bill will fail. A mere 9 percent say they only buy local."
+    assert with_words(text, "the bill will fail")[0][1] == "Democratic lawmakers"
+    assert with_words(text, "they only buy local")

@@ -24,6 +24,7 @@ from index.attribution.patterns import (
     _BEFORE,
     _BEFORE_ACCORDING,
     _CHAIN_RX,
+    _IRREGULAR_PAST,
     _LABEL,
     _OPEN_SUBJ_VERB,
     _OTHER_SPEAKER,
@@ -46,7 +47,7 @@ from index.attribution.patterns import (
     tail_search,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _has_words, _Sources
+from index.attribution.sources import _DETERMINER, _NOUN_CUES, _desc_ok, _first_words, _has_words, _Sources
 from index.attribution.words import (
     ABBREV,
     AUX,
@@ -333,6 +334,20 @@ TRAILING_SUBJECT_WORDS = 8
 # bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
+# A verb's base form: no -s, -ed or -ing ending and no irregular past ("claim", "note", "vow", "say").
+_BASE_FORM = re.compile(rf"(?!(?:{_IRREGULAR_PAST})$)[a-z]+(?<!s)(?<!ed)(?<!ing)")
+# Determiners of a singular noun phrase or a possessive one: never the subject of a base form.
+_QUANTITY_NOUNS = frozenset(
+    "percent per cent third thirds half quarter fifth majority minority plurality number handful lot "
+    "dozen couple few share fraction".split()
+)
+_SINGULAR_DETERMINERS = frozenset("a an another each every his her its this that".split())
+# "the debunked claim", "the 1981 claim", "the oft-stated promise": the last word before the noun is a
+# participle, a number or a hyphenated modifier, no head noun.
+_ADJECTIVE_END = re.compile(r"(?:ed|\d|-\w+)$")
+# The subject of a base-form verb must agree with it (`_singular_before_base`). Round 18 (attr16),
+# bench/reports/attribution_round18.md.
+BASE_FORM_AGREEMENT = True
 # ", and" / ", but" then a capital: a coordinated clause may open there (`_coordinated_clause`).
 _COORD_CLAUSE = _lazy(r",\s+(?:and|but)\s+(?=[A-Z])")
 # The subject of a verb set off by an apposition is read from the coordinated clause its sentence's
@@ -985,6 +1000,8 @@ class _Attributor(_Sources):
             cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
             if kind == "desc" and not _desc_ok(cand.text):
                 continue
+            if kind == "desc" and BASE_FORM_AGREEMENT and _singular_before_base(cand.text, verb):
+                continue  # "the debunked claim that", "a positive note about": a noun phrase, no verb
             if kind == "quant" and not belief and verb not in ("said", "say", "says"):
                 continue  # "28 percent favored X": a vote, not speech
             bare_caps = kind == "desc" and not _DETERMINER.match(cand.text)
@@ -1702,6 +1719,29 @@ class _Attributor(_Sources):
             ):
                 subj = None
         return subj
+
+
+def _singular_before_base(subj: str, verb: str) -> bool:
+    """A described subject that cannot agree with a verb's base form: one opening with a singular or
+    possessive determiner ("a", "his") and ending in no plural, before "claim", "note", "vow" ("a 1981
+    claim", "his constant vow", "the debunked claim"): the words are a noun phrase and the "verb" its head
+    noun. "Democratic lawmakers claim" and "the senators say" agree and are kept.
+
+    Args:
+        subj: the described subject as written; verb: the cue verb, lower case.
+    Returns:
+        True for such a subject.
+    """
+    words = verb.split()
+    if not words or not _BASE_FORM.fullmatch(words[0]) or words[0] in _NOUN_CUES:
+        return False  # "sounded a positive note about": a noun of speech its sentence's subject owns
+    toks = subj.split()
+    if any(w.lower().strip(",.") in _QUANTITY_NOUNS for w in toks):
+        return False  # "a mere 9 percent say", "nearly a third say": a share agrees in the plural
+    det = toks[0].lower() if toks else ""
+    if det not in _SINGULAR_DETERMINERS and not (det == "the" and _ADJECTIVE_END.search(toks[-1])):
+        return False
+    return not toks[-1].lower().endswith("s") or len(toks) == 1
 
 
 def _nested_report(f: _Found, c0: int, c1: int) -> bool:
