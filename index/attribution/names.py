@@ -265,6 +265,7 @@ class _Doc:
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
         self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
+        self._full_names: dict[str, tuple[str, str] | None] = {}  # `_full_name`'s answers by word
         self.interviewee: int | None = None  # who answers a transcript's "A:" (sources._interviewee)
         self.role_heads: dict[str, str] = {}  # a role as written -> its head noun (sources._role_head)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
@@ -723,6 +724,8 @@ class _Doc:
         """
         if not re.fullmatch(rf"{U}[a-z]+", word) or word.lower() not in ORG_WORDS:
             return None
+        if word in self._full_names:  # one scan of the text per word: linear however often it speaks
+            return self._full_names[word]
         givens: dict[str, None] = {}
         for m in re.finditer(rf"(?<![\w'’.-])({U}[a-z]+)\s+{word}(?![\w'’-])", self.text):
             g = m.group(1).lower()
@@ -733,7 +736,9 @@ class _Doc:
                 continue  # "New York Times": the word is the last of a longer name, no given name
             if g in GIVEN or g in MALE_GIVEN or g in FEMALE_GIVEN or given_gender(g):
                 givens.setdefault(m.group(1))
-        return (next(iter(givens)), word) if len(givens) == 1 else None
+        full = (next(iter(givens)), word) if len(givens) == 1 else None
+        self._full_names[word] = full
+        return full
 
     def _org_surname_person(self, full: tuple[str, str]) -> int:
         """The person named `full` ("Cornel", "West"), made on first use with the gender of the given name.
