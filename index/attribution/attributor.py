@@ -24,6 +24,7 @@ from index.attribution.patterns import (
     _BEFORE,
     _BEFORE_ACCORDING,
     _CHAIN_RX,
+    _IRREGULAR_PAST,
     _LABEL,
     _OPEN_SUBJ_VERB,
     _OTHER_SPEAKER,
@@ -46,7 +47,7 @@ from index.attribution.patterns import (
     tail_search,
 )
 from index.attribution.records import _Found, _Span, _Subj
-from index.attribution.sources import _DETERMINER, _desc_ok, _first_words, _has_words, _Sources
+from index.attribution.sources import _DETERMINER, _NOUN_CUES, _desc_ok, _first_words, _has_words, _Sources
 from index.attribution.words import (
     ABBREV,
     AUX,
@@ -333,6 +334,30 @@ TRAILING_SUBJECT_WORDS = 8
 # bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
+# A verb's base form: no -s, -ed or -ing ending and no irregular past ("claim", "note", "vow", "say").
+_BASE_FORM = re.compile(rf"(?!(?:{_IRREGULAR_PAST})$)[a-z]+(?<!s)(?<!ed)(?<!ing)")
+# Determiners of a singular noun phrase or a possessive one: never the subject of a base form.
+_QUANTITY_NOUNS = frozenset(
+    "percent per cent third thirds half quarter fifth majority minority plurality number handful lot "
+    "dozen couple few share fraction".split()
+)
+_SINGULAR_DETERMINERS = frozenset("a an another each every his her its this that".split())
+# "the debunked claim", "the 1981 claim", "the oft-stated promise": the last word before the noun is a
+# participle, a number or a hyphenated modifier, no head noun.
+_ADJECTIVE_END = re.compile(r"(?:ed|\d|-\w+)$")
+# The subject of a base-form verb must agree with it (`_singular_before_base`). Round 18 (attr16),
+# bench/reports/attribution_round18.md.
+BASE_FORM_AGREEMENT = True
+# ", and" / ", but" then a capital: a coordinated clause may open there (`_coordinated_clause`).
+_COORD_CLAUSE = _lazy(r",\s+(?:and|but)\s+(?=[A-Z])")
+# The subject of a verb set off by an apposition is read from the coordinated clause its sentence's
+# earlier attribution leaves ("X contends that ..., and Brian Deese, the adviser, said": was X).
+# Round 18 (attr16), bench/reports/attribution_round18.md.
+COORDINATED_OPENING = True
+# A trailing attribution after reported speech it holds ("Roe told investigators X, the Times
+# reported."): both are kept, the inner one cut before the comma (was: the trailing one dropped and the
+# inner one's words ran on to "the Times reported"). Round 18 (attr16), bench/reports/attribution_round18.md.
+NESTED_TRAILING = True
 _NOUN_TOO = {"states", "state", "pledged", "pledges"}
 # A conjunction or subordinator opening what would be a subject after a quotation: `called it a
 # "blowhard," and said he ...`, `"...," and he vowed`, `"...” as he promised` (round 10a).
@@ -511,6 +536,8 @@ class _Attributor(_Sources):
         self.reported_in: dict[int, list[_Found]] = {}  # sentence start -> reported speech in it
         self._directs: list[_Found] | None = None  # the quotations of `direct`, by start (_directs_in)
         self._direct_starts: list[int] = []
+        self._used_cache: list[int] = []  # used_verbs sorted (`_used_sorted`), and what it was made from
+        self._used_key: tuple[int, int] = (0, -1)
 
     # -- direct quotes
 
@@ -973,6 +1000,8 @@ class _Attributor(_Sources):
             cand = _Subj(kind, sm.group("subj"), p0 + sm.start("subj"), p0 + sm.end("subj"))
             if kind == "desc" and not _desc_ok(cand.text):
                 continue
+            if kind == "desc" and BASE_FORM_AGREEMENT and _singular_before_base(cand.text, verb):
+                continue  # "the debunked claim that", "a positive note about": a noun phrase, no verb
             if kind == "quant" and not belief and verb not in ("said", "say", "says"):
                 continue  # "28 percent favored X": a vote, not speech
             bare_caps = kind == "desc" and not _DETERMINER.match(cand.text)
@@ -1063,6 +1092,8 @@ class _Attributor(_Sources):
             # the clause after the time ("On Wednesday" was the source)
             adv = _OPENING_ADVERB.match(self.doc.text, om.end(), pos)
             ss = adv.end() if adv else om.end()
+        if COORDINATED_OPENING:
+            ss = self._coordinated_clause(ss, pos)
         head = self.doc.text[ss:pos]
         quoted = bool(tail.group(1)) or any(c in head for c in _QUOTE_DOUBLE)
         for kind, rx in _SUBJ_OPEN_QUOTED if quoted else _SUBJ_OPEN:
@@ -1073,6 +1104,35 @@ class _Attributor(_Sources):
             if self._subject_ok(cand, False):
                 return cand
         return None
+
+    def _coordinated_clause(self, ss: int, pos: int) -> int:
+        """Where the clause of the verb at `pos` opens when a coordinated clause follows an attribution
+        already made in the sentence: "The White House contends that X, and Brian Deese, the adviser,
+        said ..." (the second clause has its own subject; the sentence's opening is the first one's).
+
+        Args:
+            ss: the sentence's start; pos: where the verb starts.
+        Returns:
+            The position after the last ", and"/", but" that follows a cue verb already used, else `ss`.
+        """
+        t = self.doc.text
+        last = None
+        for m in _COORD_CLAUSE.finditer(t, ss, pos):
+            if not self.doc.inside_quote(m.start()):
+                last = m
+        if last is None:
+            return ss
+        used = self._used_sorted()
+        i = bisect.bisect_left(used, ss)
+        return last.end() if i < len(used) and used[i] < last.start() else ss
+
+    def _used_sorted(self) -> list[int]:
+        """The positions of the cue verbs used so far, sorted (remade only when the set changed size or
+        was replaced, so a long document's many cues cost a sort each time one is added, at most)."""
+        key = (id(self.used_verbs), len(self.used_verbs))
+        if key != self._used_key:
+            self._used_cache, self._used_key = sorted(self.used_verbs), key
+        return self._used_cache
 
     @staticmethod
     def _before_relative(pre: str) -> str:
@@ -1093,6 +1153,11 @@ class _Attributor(_Sources):
         for cm in _CHAIN_RX.finditer(t, start, end):
             if self.doc.inside_quote(cm.start()):
                 continue
+            if COORDINATED_OPENING and (co := self._coordinated_subject(cur, cm)) is not None:
+                # "X contends that A, and Brian Deese, the adviser, said B": the second verb has its own
+                # subject; A ends before ", and", and "said" is left to find Deese
+                end = co
+                break
             nxt = self._complement(cm.end(), end, _verb(cm.group("verb")))
             if nxt is None and _AND_BUT.search(cm.group()) and _QUOTE_NEXT.match(t, cm.end()):
                 # "said A and added, "..."": the quotation after the second verb is no part of A
@@ -1108,6 +1173,25 @@ class _Attributor(_Sources):
             s, e = _trim(t, s, e)
             if _has_words(t, s, e, REPORTED_MIN_WORDS):
                 self.found.append(_Found(s, e, subj, v, False))
+
+    def _coordinated_subject(self, cur: int, cm: re.Match[str]) -> int | None:
+        """Where reported words end when the chained verb `cm` (", said") follows a coordinated clause's
+        own subject and its apposition: ", and Brian Deese, the adviser, said".
+
+        Args:
+            cur: where the current reported words start; cm: the chained verb's match.
+        Returns:
+            The start of the ", and" / ", but", or None (the verb is the first subject's second one).
+        """
+        if _AND_BUT.search(cm.group()):
+            return None  # "..., and said": no subject between
+        t = self.doc.text
+        last = None
+        for m in _COORD_CLAUSE.finditer(t, max(cur, cm.start() - 200), cm.start()):
+            last = m
+        if last is None or "," not in t[last.end() : cm.start()] or self.doc.inside_quote(last.start()):
+            return None
+        return last.start()
 
     def _complement(self, pos: int, end: int, verb: str) -> tuple[int, int] | None:
         """Where the reported words after a verb start and end; None when no clause follows."""
@@ -1440,7 +1524,8 @@ class _Attributor(_Sources):
                 end = _trim(t, m.end(), se)[1] if cont else c1
                 if c1 <= c0 or end - c0 < 15 or t[c0] in _QUOTE_DOUBLE or not _has_words(t, c0, end, 3):
                     continue
-                inner = self._quotes_inside(taken, starts, c0, c1)
+                nested: list[_Found] = []
+                inner = self._quotes_inside(taken, starts, c0, c1, nested if NESTED_TRAILING else None)
                 if inner is None:
                     continue  # already found (a direct quote or reported speech)
                 subj: _Subj | None = _Subj(kind, m.group(sk), m.start(sk), m.end(sk))
@@ -1452,12 +1537,19 @@ class _Attributor(_Sources):
                     continue
                 self.used_verbs.add(m.start(vk))
                 self.found.append(_Found(c0, end, subj, _verb(m.group(vk)), False))
+                for f in nested:  # "Roe told investigators X, the Times reported.": Roe's words end at X
+                    f.end = _trim(t, f.start, min(f.end, c1))[1]
                 for f in inner:  # `Leaders became more "conversant," Ban said.`: his word too
                     f.subj, f.verb = subj, _verb(m.group(vk))
                 break
 
     def _quotes_inside(
-        self, taken: list[tuple[int, int, int]], starts: list[int], c0: int, c1: int
+        self,
+        taken: list[tuple[int, int, int]],
+        starts: list[int],
+        c0: int,
+        c1: int,
+        nested: list[_Found] | None = None,
     ) -> list[_Found] | None:
         """The quotations without an attribution of their own inside reported words [c0, c1), which a
         trailing attribution then covers too; None when anything else found overlaps them.
@@ -1465,6 +1557,9 @@ class _Attributor(_Sources):
         Args:
             taken: (start, end, index in self.found) of what was found before, sorted; starts: theirs.
             c0, c1: the reported words.
+            nested: when given, reported speech whose source stands inside the words ("Roe told
+                investigators X, the Times reported") is no obstacle: it is added here, a report
+                the trailing attribution holds.
         Returns:
             The quotations inside (often none), or None.
         """
@@ -1478,9 +1573,12 @@ class _Attributor(_Sources):
                 break  # quotations are short: nothing further back reaches the words
             if b > c0 and a < c1:
                 f = self.found[k]
-                if not (f.direct and f.subj is None and c0 < a and b < c1):
+                if nested is not None and _nested_report(f, c0, c1):
+                    nested.append(f)
+                elif not (f.direct and f.subj is None and c0 < a and b < c1):
                     return None
-                out.append(f)
+                else:
+                    out.append(f)
             i -= 1
         return out if len(out) <= TRAILING_INNER_QUOTES else None
 
@@ -1621,6 +1719,41 @@ class _Attributor(_Sources):
             ):
                 subj = None
         return subj
+
+
+def _singular_before_base(subj: str, verb: str) -> bool:
+    """A described subject that cannot agree with a verb's base form: one opening with a singular or
+    possessive determiner ("a", "his") and ending in no plural, before "claim", "note", "vow" ("a 1981
+    claim", "his constant vow", "the debunked claim"): the words are a noun phrase and the "verb" its head
+    noun. "Democratic lawmakers claim" and "the senators say" agree and are kept.
+
+    Args:
+        subj: the described subject as written; verb: the cue verb, lower case.
+    Returns:
+        True for such a subject.
+    """
+    words = verb.split()
+    if not words or not _BASE_FORM.fullmatch(words[0]) or words[0] in _NOUN_CUES:
+        return False  # "sounded a positive note about": a noun of speech its sentence's subject owns
+    toks = subj.split()
+    if any(w.lower().strip(",.") in _QUANTITY_NOUNS for w in toks):
+        return False  # "a mere 9 percent say", "nearly a third say": a share agrees in the plural
+    det = toks[0].lower() if toks else ""
+    if det not in _SINGULAR_DETERMINERS and not (det == "the" and _ADJECTIVE_END.search(toks[-1])):
+        return False
+    return not toks[-1].lower().endswith("s") or len(toks) == 1
+
+
+def _nested_report(f: _Found, c0: int, c1: int) -> bool:
+    """Reported speech whose source and words stand inside the words [c0, c1) a trailing attribution
+    reports ("Roe told investigators X, the Times reported": Roe's report is the Times's words).
+
+    Args:
+        f: a finding; c0, c1: the trailing attribution's words.
+    Returns:
+        True for such a report.
+    """
+    return not f.direct and f.subj is not None and c0 <= f.subj.start and f.start < c1
 
 
 def _taken_spans(t: str, found: list[_Found]) -> tuple[list[tuple[int, int]], list[int]]:

@@ -265,6 +265,7 @@ class _Doc:
         self._lower_words = set(re.findall(r"(?<![\w'’-])[a-z][\w'-]*", text))
         self._mid_caps: frozenset[str] | None = None
         self._persons_by_last: dict[str, list[int]] = {}  # last core word -> indices of persons (not groups)
+        self._full_names: dict[str, tuple[str, str] | None] = {}  # `_full_name`'s answers by word
         self.interviewee: int | None = None  # who answers a transcript's "A:" (sources._interviewee)
         self.role_heads: dict[str, str] = {}  # a role as written -> its head noun (sources._role_head)
         self._first_word: dict[int, int] = {}  # sentence index -> position of its first word character
@@ -701,11 +702,63 @@ class _Doc:
 
     def group(self, text: str) -> int:
         label = _squash(re.sub(r"^(?:[Tt]he)\s+", "", text))
+        full = self._full_name(label) if FULL_NAME_OF_ORG_SURNAME and label == text.strip() else None
+        if full is not None:
+            return self._org_surname_person(full)
         for i, p in enumerate(self.persons):
             if p.group and p.name.lower() == label.lower():
                 return i
         self.persons.append(_Person((label.lower(),), label, {label: None}, group=True))
         return len(self.persons) - 1
+
+    def _full_name(self, word: str) -> tuple[str, str] | None:
+        """The full name the text gives a one-word source that is also an organisation's word ("West
+        said", "Hill told"): the one given name written right before it ("Cornel West", "Anita Hill"),
+        which the scan rejected as a name (the organisation word made it a place or a body).
+
+        Args:
+            word: the source as written, without an article.
+        Returns:
+            (given name, surname) as written, or None: no such word, no given name before it anywhere,
+            or two (two people share the surname).
+        """
+        if not re.fullmatch(rf"{U}[a-z]+", word) or word.lower() not in ORG_WORDS:
+            return None
+        if word in self._full_names:  # one scan of the text per word: linear however often it speaks
+            return self._full_names[word]
+        givens: dict[str, None] = {}
+        for m in re.finditer(rf"(?<![\w'’.-])({U}[a-z]+)\s+{word}(?![\w'’-])", self.text):
+            g = m.group(1).lower()
+            if g in PLACES or g in ORG_WORDS or g in STOP or self.inside_quote(m.start()):
+                continue
+            cap = _CAP_WORD_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+            if cap is not None and cap.group(1).lower().rstrip(".") not in TITLES | HONORIFICS:
+                continue  # "New York Times": the word is the last of a longer name, no given name
+            if g in GIVEN or g in MALE_GIVEN or g in FEMALE_GIVEN or given_gender(g):
+                givens.setdefault(m.group(1))
+        full = (next(iter(givens)), word) if len(givens) == 1 else None
+        self._full_names[word] = full
+        return full
+
+    def _org_surname_person(self, full: tuple[str, str]) -> int:
+        """The person named `full` ("Cornel", "West"), made on first use with the gender of the given name.
+
+        Args:
+            full: (given name, surname) as written.
+        Returns:
+            The person's index.
+        """
+        core = (full[0].lower(), full[1].lower())
+        for i in self._persons_by_last.get(core[1], []):
+            if self.persons[i].core == core:
+                return i
+        g = core[0]
+        gender = "m" if g in MALE_GIVEN else "f" if g in FEMALE_GIVEN else given_gender(g)
+        name = f"{full[0]} {full[1]}"
+        self.persons.append(_Person(core, name, {name: None, full[1]: None}, gender=gender))
+        who = len(self.persons) - 1
+        self._persons_by_last.setdefault(core[1], []).append(who)
+        return who
 
     def recent(
         self,
@@ -1105,7 +1158,16 @@ def given_gender(first: str) -> str:
     return "m" if g == "male" else "f" if g == "female" else ""
 
 
+# A one-word person whose word is an organisation's ("West") takes the full name the text gives it
+# ("Cornel West"): `_Doc._full_name`, round 18 (attr16).
+FULL_NAME_OF_ORG_SURNAME = True
+_CAP_WORD_BEFORE = re.compile(rf"({U}[\w'’.&-]*)\s+\Z")
+
 _OBLIQUE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?)\s+\Z")
+# A possessive owning a role that a name then apposes: "Sanders's campaign manager, Jeff Weaver," /
+# "Mr. Trump's campaign chairman, Paul Manafort,": the apposed name is the subject, not the owner.
+# At most four lower-case words (a role is short; the bound keeps the test linear).
+_POSSESSIVE_ROLE_APPOSED = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s+[A-Z]")
 
 
 def _oblique(text: str, start: int, end: int) -> bool:
@@ -1118,6 +1180,8 @@ def _oblique(text: str, start: int, end: int) -> bool:
     Returns:
         True for such a mention.
     """
+    if _POSSESSIVE_ROLE_APPOSED.match(text, end, end + 80) is not None:
+        return True
     return (
         _OBLIQUE_BEFORE.search(text, max(0, start - 5), start) is not None
         and re.match(r"\s+[a-z]", text[end : end + 3]) is not None
