@@ -61,6 +61,19 @@ Four more since fup15, after the first question above, kept out of every row bef
 * which_day       "Which day?"         the who_when gold (the passages around A's stating a time);
 * occasion        "What was the occasion?"  A's passage or a neighbour (as for "why").
 
+Five more since fup16 (a row of their own), each a class of the follow-ups real conversations ask
+(article_heldout8, news_heldout7); no draw from the shared generator, so the kinds above keep theirs:
+
+* did_agree  "Did <O> agree?"     after the first question above: the and_other gold (O's words);
+* and_poss   "And <O>'s?"         after "What was <S>'s position on <word>?": the and_other gold;
+* yn_why     "Why?"               after "Did <S> talk about <word>?": the "why" gold;
+* reason     "What reason did he/she give?"  after the first question above: the "why" gold (a
+             question on what the passage shown goes on to say, no topic of its own);
+* count      "And how many <clause B>?"  after "How many <noun> <clause A>?", two counts of one plural
+             noun in the article's text ("520 superdelegates have said ..., 160 have not announced
+             ..."): B's passage. At most two per article; rare in PolNeAR (8 of 840 train articles
+             have such a pair): `--with-count` samples only those.
+
 He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); follow-ups
 needing a pronoun are asked only then. Hit@1 is reported by kind, over all conversations and over
 those whose first answer was right (a follow-up can only anchor on what was shown).
@@ -573,6 +586,10 @@ def gold_cases(
                 cases.append(Case("did_agree", follow=f"Did {o} agree?", gold=gold, **base))
                 owned = {**base, "first": f"What was {sur}'s position on {topic}?"}
                 cases.append(Case("and_poss", follow=f"And {o}'s?", gold=gold, **owned))
+            if pron:
+                # (since fup16) a question on what the passage shown goes on to say, its pronoun the
+                # speaker and no topic of its own: the "why" gold. No draw.
+                cases.append(Case("reason", follow=f"What reason did {pron} give?", gold=near, **base))
             # (since fup16) "Why?" after a yes/no question: the "why" gold. No draw.
             yes_no = {**base, "first": f"Did {sur} talk about {topic}?"}
             cases.append(Case("yn_why", follow="Why?", gold=near, **yes_no))
@@ -995,7 +1012,7 @@ _FUP14 = ("before", "who_why", "who_when")
 # above, which stay comparable with earlier reports.
 _FUP15 = ("and_about_topic", "and_description", "which_day", "occasion")
 # Kinds since fup16, kept out of every row above.
-_FUP16 = ("did_agree", "and_poss", "yn_why", "count")
+_FUP16 = ("did_agree", "and_poss", "yn_why", "count", "reason")
 
 
 def table(cases: list[Case]) -> list[str]:

@@ -106,7 +106,9 @@ def test_why_after_a_yes_no_question(prev: str, word: str, expected: str) -> Non
 
 def test_a_count_without_its_noun_takes_the_previous_one() -> None:
     assert followup.read("and how many are still undecided").name == "count"
-    assert followup.read("How many of them have not?").name == "count"
+    assert followup.read("How many have not?").name == "count"
+    # "of them" is a pronoun the previous answer resolves (news_heldout4 n4e5).
+    assert followup.read("How many of them were Sanders supporters?").name == "pronoun"
     assert followup.read("How many superdelegates are undecided?").name == "own"
     prev = "How many superdelegates have said they back Clinton?"
     got = followup.count(prev, "and how many are still undecided")
@@ -118,6 +120,11 @@ def test_asked_past_a_description() -> None:
     assert followup.asked_past("Who is Ben Jealous?", "What does Ben Jealous think Sanders should do?")
     assert not followup.asked_past("Who is Tony Podesta?", "Who is Tony Podesta's brother?")
     assert not followup.asked_past("Who is Ben Jealous?", "How old is Ben Jealous?")
+    assert followup.asked_past(
+        "Who is Luther Stan Pate IV?", "Who would Luther Stan Pate back against Trump?"
+    )
+    assert not followup.asked_past("Who is Amanda Renteria?", "Who did Amanda Renteria work for before?")
+    assert not followup.asked_past("Who is Doug Andres?", "What did Americans say should be the focus?")
     assert not followup.asked_past("What did Jealous say?", "What does Jealous think Sanders should do?")
 
 
