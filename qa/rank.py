@@ -36,6 +36,7 @@ from qa import (
     possessed,
     slots,
     time_scope,
+    topic_cover,
 )
 from qa import intent as intents
 from qa import question as questions
@@ -1990,7 +1991,11 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
         return None
     if not wanted:
         return None
-    known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic)) if engine.lexical.known(t)}
+    # Topic words no document writes count as ones X's texts lack (qa.topic_cover.UNKNOWN_TERMS), but
+    # for a capital read as its country, as ranking reads it ("Tehran" for "Iran": qa.forms).
+    stand = forms.topic_stand_ins(topic, lambda n: _uses(engine, n)) if TOPIC_STAND_INS else topic
+    excused = frozenset(engine.terms(topic)) if stand != topic else frozenset()
+    known = topic_cover.topic_weights(engine.terms(stand), engine.lexical.known, engine.lexical.idf, excused)
     if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
     return wanted, known
