@@ -1748,6 +1748,15 @@ def _near_miss(
     )
     if occasion:
         return f"the documents tell of the {occasion} only as to come"
+    # "Did the Monday talks produce a ceasefire?" where every sentence naming Monday tells of it as to
+    # come (qa.planned.day_ahead, bench/fit_planned.py).
+    day = (
+        planned.day_ahead(searched, engine.docs[top[0].passage.doc_id].text)
+        if planned.DAY_AHEAD and top
+        else None
+    )
+    if day:
+        return f"the documents tell of {day} only as to come"
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type

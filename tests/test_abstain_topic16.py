@@ -129,3 +129,26 @@ def test_answerable_speaker_questions_are_answered(summit_engine, question: str)
 
     a = Conversation(summit_engine).ask(question)
     assert not a.abstained, (question, a.reason)
+
+
+PREVIEW = (
+    "Obama and Putin spoke at the United Nations in New York. The two leaders are set to meet later on "
+    "Monday, where Syria is expected to be one of the main topics. Russia sent tanks on Friday."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("Did the Monday talks produce a ceasefire in Syria?", "Monday"),
+        ("What was agreed when Putin and Obama met on Monday?", "Monday"),
+        ("What did Russia send on Friday?", None),  # told of as past
+        ("When will the leaders meet on Monday?", None),  # asks what is to come
+        ("What did Obama say on Tuesday?", None),  # the day is never named
+        ("What did Obama say in New York?", None),
+    ],
+)
+def test_day_ahead(question: str, day: str | None) -> None:
+    from qa import planned
+
+    assert planned.day_ahead(question, PREVIEW) == day
