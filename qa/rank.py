@@ -2227,6 +2227,16 @@ def speaker_topic_shares(
         abstain.asked_topic(searched) or "", aliases, texts["quotes"] + texts["naming_own"]
     )
     shares["leads_names"] = shares["leads"] if said else 0.0
+    # A topic the documents never write, said by X in other words (qa.topic_cover.TOPIC_COSINE): read
+    # only where the shares would decline, as it embeds X's texts.
+    topic = abstain.asked_topic(searched) or ""
+    if (
+        topic_cover.TOPIC_COSINE > 0.0
+        and any(not engine.lexical.known(t) for t in engine.terms(topic))
+        and max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES) < abstain.SPEAKER_TOPIC_SHARE
+    ):
+        own_texts = list(dict.fromkeys(texts["quotes"] + texts["naming_own"]))
+        shares["otherwise"] = topic_cover.closest(topic, own_texts, engine.embedder.encode)
     return shares
 
 
@@ -2246,6 +2256,8 @@ def speaker_topic_evidence(
     shares = speaker_topic_shares(engine, searched, docs)
     if shares is None:
         return None
+    if shares.get("otherwise", 0.0) >= topic_cover.TOPIC_COSINE > 0.0:
+        return 1.0  # X says the topic in other words (qa.topic_cover)
     return max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
 
 

@@ -5,22 +5,25 @@ document writes included.
 the topic's words are in no document, and the speaker-topic test (qa.abstain.SPEAKER_TOPIC_SHARE)
 read only the words the documents use, so it had nothing to weigh and the question was answered
 with Obama's quote on Syria (article_heldout8 h8n08). Here a topic word the documents never use
-counts, at the highest idf, as one X's texts lack.
+counts, at the highest idf, as one X's texts lack, unless one of X's texts is close to the topic
+under the index's embedder (TOPIC_COSINE: X says it in other words).
 
-Whether X's texts say such a topic in other words cannot be told by the embedder: on speaker
-questions generated from PolNeAR train (bench/fit_topic_cover.py, bench/reports/abstention_topic_cover.md)
-the cosine of the topic, or of the whole question, to X's closest text is as high for topic words
-X never spoke of as for X's own topic words masked out of X's texts. The cost is measured instead on
-the human-written sets, whose answerable questions paraphrase freely.
+Measured by bench/fit_topic_cover.py (bench/reports/abstention_topic_cover.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from typing import Any
 
 # Whether topic words the documents never write count against the speaker's cover (switched off to
 # measure: bench/speaker_forms.py, the end-to-end sets).
 UNKNOWN_TERMS = True
+# The cosine (index embedder) between such a topic and the closest of X's texts (quote sentences,
+# sentences naming X) at or above which X is taken to say it in other words ("the Syrian army's
+# courage" beside Putin's "armed forces who are valiantly fighting"); 0.0: never. Fit by
+# bench/fit_topic_cover.py --gold on the human-written sets (bench/reports/abstention_topic_cover.md).
+TOPIC_COSINE = 0.45
 
 
 def topic_weights(
@@ -41,3 +44,21 @@ def topic_weights(
         term -> idf: the known terms, and with UNKNOWN_TERMS the unknown ones not excused.
     """
     return {t: idf(t) for t in dict.fromkeys(terms) if known(t) or (UNKNOWN_TERMS and t not in excused)}
+
+
+def closest(topic: str, texts: Collection[str], encode: Callable[[list[str]], Any]) -> float:
+    """The largest cosine between the topic and one of the texts (0.0 without texts).
+
+    Args:
+        topic: the asked topic ("the Syrian army's courage").
+        texts: X's texts.
+        encode: the index embedder (normalised vectors, one row per text).
+    Returns:
+        The cosine.
+    """
+    if not texts:
+        return 0.0
+    import numpy as np
+
+    vecs = np.asarray(encode([topic, *texts]), dtype=np.float32)
+    return float((vecs[1:] @ vecs[0]).max())

@@ -65,6 +65,25 @@ def test_topic_weights_keep_unknown_terms_with_the_switch_on(monkeypatch: pytest
     assert weights == {"war": 1.5}
 
 
+def test_closest_is_the_best_cosine_of_the_texts() -> None:
+    import numpy as np
+
+    vecs = {"t": [1.0, 0.0], "a": [0.0, 1.0], "b": [0.6, 0.8]}
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.asarray([vecs[t] for t in texts])
+
+    assert topic_cover.closest("t", ["a", "b"], encode) == pytest.approx(0.6)
+    assert topic_cover.closest("t", [], encode) == 0.0
+
+
+def test_the_cosine_is_the_fit_report_choice() -> None:
+    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_topic_cover.md").read_text(
+        "utf-8"
+    )
+    assert f"TOPIC_COSINE = {topic_cover.TOPIC_COSINE}" in report
+
+
 def test_a_name_only_modifying_another_source_is_not_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
     evidence = abstain.SpeakerEvidence(
         quoted="luther pate\nrubio donor\nrubio donor luther pate, a businessman from alabama",
