@@ -63,6 +63,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--articles", type=int, default=25)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument(
+        "--show", action="store_true", help="print answerable questions declined (never into a report)"
+    )
     args = ap.parse_args()
     engine, items = psq.speaker_set(args.articles, args.seed)
     items = [it for it in items if _ASKED.match(it["question"]) and it.get("kind") in (None, "off")]
@@ -74,6 +77,8 @@ def main() -> int:
         a = conv.ask(question, 5)
         counts[(form, kind)]["n"] += 1
         counts[(form, kind)]["declined"] += a.abstained
+        if args.show and a.abstained and kind == "ans":
+            print(f"declined answerable: {question} ({a.reason})", file=sys.stderr)
 
     for it in items:
         m = _ASKED.match(it["question"])
