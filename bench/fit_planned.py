@@ -153,6 +153,52 @@ def occasion_recall() -> tuple[int, int]:
     return made, declined
 
 
+def day_cost() -> tuple[int, list[tuple[str, str, bool]]]:
+    """Past questions naming a weekday (qa.planned.day_ahead) of SQuAD v1.1 dev (all answerable) and the
+    gold sets, each over its article; those declined."""
+    asked, fired = 0, []
+    for question, text in squad_items():
+        if planned._WEEKDAY.search(question):
+            asked += 1
+            if planned.day_ahead(question, text):
+                fired.append((question, "squad", True))
+    for question, text, stem, answerable in gold_items():
+        if planned._WEEKDAY.search(question):
+            asked += 1
+            if planned.day_ahead(question, text):
+                fired.append((question, stem, answerable))
+    return asked, fired
+
+
+_SAID_ON = re.compile(
+    r"\b(?:said|told|announced|met|voted|signed|won|lost)\s+(?:on\s+)?(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_AHEAD_ON = re.compile(
+    r"\b(?:will|is set to|are set to|is expected to|are expected to|is scheduled to|are scheduled to)\s+"
+    r"[a-z]+\b[^.!?]{0,80}?\b(?:on\s+)?(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def day_generated() -> tuple[int, int, int, int]:
+    """Generated from PolNeAR train: for each weekday an article names after a past verb ("said
+    Monday", "voted on Tuesday"), "What was said on <day>?" is answerable (declining it is the cost);
+    for each weekday it names only after an announcing frame ("will vote on Tuesday", "is expected to
+    meet Thursday") and never after a past verb, "What was decided on <day>?" is a near miss.
+    Returns (answerable made, declined; near misses made, declined)."""
+    made = declined = n_made = n_declined = 0
+    with gzip.open(SHARED / "polnear/train/docs.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            past = {m.group("d") for m in _SAID_ON.finditer(text)}
+            for day in sorted(past):
+                made += 1
+                declined += bool(planned.day_ahead(f"What was said on {day}?", text))
+            for day in sorted({m.group("d") for m in _AHEAD_ON.finditer(text)} - past):
+                n_made += 1
+                n_declined += bool(planned.day_ahead(f"What was decided on {day}?", text))
+    return made, declined, n_made, n_declined
+
+
 def polnear_recall() -> tuple[int, int, int, Counter[str]]:
     made = only = declined = 0
     frames: Counter[str] = Counter()
@@ -183,6 +229,8 @@ def main() -> int:
     made, only, declined, frames = polnear_recall()
     o_asked, o_fired = occasion_cost()
     o_made, o_declined = occasion_recall()
+    d_asked, d_fired = day_cost()
+    a_made, a_declined, n_made, n_declined = day_generated()
     lines = [
         "# Past events asked where the document only announces them (qa.planned)",
         "",
@@ -209,6 +257,17 @@ def main() -> int:
         "told of as past somewhere in the article, or in a sentence without a cue of time to come).",
         "",
         *(f"- {q} ({where}, answerable {a})" for q, where, a in o_fired),
+        "",
+        "## Weekdays told only as to come (qa.planned.day_ahead)",
+        "",
+        f"Past questions naming a weekday in SQuAD v1.1 dev and the gold sets: {d_asked}; declined: {len(d_fired)},",
+        f"of them answerable {sum(1 for *_, a in d_fired if a)}.",
+        "Generated from PolNeAR train: 'What was said on <day>?' for each weekday an article names after a past",
+        f"verb (answerable): {a_made}, declined {a_declined} ({a_declined / max(a_made, 1):.3f});",
+        "'What was decided on <day>?' for each weekday it names only after an announcing frame (near misses):",
+        f"{n_made}, declined {n_declined} ({n_declined / max(n_made, 1):.3f}).",
+        "",
+        *(f"- {q} ({where}, answerable {a})" for q, where, a in d_fired),
         "",
         "## SQuAD questions declined",
         "",

@@ -328,3 +328,41 @@ def occasion_ahead(question: str, text: str, terms: Callable[[str], list[str]]) 
         m = _OCCASION_QUESTION.match(question)
         return m.group("np").strip() if m else None
     return None
+
+
+# A past question tied to a weekday ("Did the Monday talks produce a ceasefire?", "What did the experts
+# tell the committee on Thursday?") asked of an article written before that day: every sentence naming
+# the day tells of it as to come ("The two leaders are set to meet later on Monday"). Measured by
+# bench/fit_planned.py ("Weekdays told only as to come"); DAY_AHEAD False switches it off.
+DAY_AHEAD = True
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A past question: an auxiliary or "-ed" participle of the past; never one asking what will happen.
+_PAST_ASKED = re.compile(r"\b(?:was|were|did|had)\b", re.I)
+_FUTURE_ASKED = re.compile(r"\b(?:will|would|is|are|does|do|going|expected|set|scheduled)\b", re.I)
+
+
+def day_ahead(question: str, text: str) -> str | None:
+    """The weekday a past question names, where its document tells of that day only as to come.
+
+    Args:
+        question: the question as searched.
+        text: the answer's document.
+    Returns:
+        "Monday" for "Did the Monday talks produce a ceasefire?" when every sentence of `text` naming
+        Monday tells of it as to come (_AHEAD), and at least one names it; None otherwise (the question
+        asks no past event, names no weekday, or the document tells of the day as past anywhere).
+    """
+    if not _PAST_ASKED.search(question) or _FUTURE_ASKED.search(question):
+        return None
+    for day in dict.fromkeys(_WEEKDAY.findall(question)):
+        # Each naming of the day, with the words of its sentence before it: the frame must come first
+        # ("are set to meet later on Monday"); "Putin said Monday that Russia will ..." tells of Monday
+        # as past.
+        before = [
+            s.group(0)[: m.start()]
+            for s in _SENTENCE.finditer(text)
+            for m in re.finditer(rf"\b{day}\b", s.group(0))
+        ]
+        if before and all(_AHEAD.search(b) for b in before):
+            return day
+    return None

@@ -36,6 +36,7 @@ from qa import (
     possessed,
     slots,
     time_scope,
+    topic_cover,
 )
 from qa import intent as intents
 from qa import question as questions
@@ -1747,6 +1748,15 @@ def _near_miss(
     )
     if occasion:
         return f"the documents tell of the {occasion} only as to come"
+    # "Did the Monday talks produce a ceasefire?" where every sentence naming Monday tells of it as to
+    # come (qa.planned.day_ahead, bench/fit_planned.py).
+    day = (
+        planned.day_ahead(searched, engine.docs[top[0].passage.doc_id].text)
+        if planned.DAY_AHEAD and top
+        else None
+    )
+    if day:
+        return f"the documents tell of {day} only as to come"
     head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
     if head is not None and intent.answer_type is not None and abstain.countable(head, EVERYDAY_ZIPF):
         a_type = intent.answer_type
@@ -1990,7 +2000,11 @@ def asked_quoted(engine: Engine, searched: str) -> tuple[list[str], dict[str, fl
         return None
     if not wanted:
         return None
-    known = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic)) if engine.lexical.known(t)}
+    # Topic words no document writes count as ones X's texts lack (qa.topic_cover.UNKNOWN_TERMS), but
+    # for a capital read as its country, as ranking reads it ("Tehran" for "Iran": qa.forms).
+    stand = forms.topic_stand_ins(topic, lambda n: _uses(engine, n)) if TOPIC_STAND_INS else topic
+    excused = frozenset(engine.terms(topic)) if stand != topic else frozenset()
+    known = topic_cover.topic_weights(engine.terms(stand), engine.lexical.known, engine.lexical.idf, excused)
     if not known or not any(q.speaker in wanted for q in engine.quotes):
         return None
     return wanted, known
@@ -2213,6 +2227,16 @@ def speaker_topic_shares(
         abstain.asked_topic(searched) or "", aliases, texts["quotes"] + texts["naming_own"]
     )
     shares["leads_names"] = shares["leads"] if said else 0.0
+    # A topic the documents never write, said by X in other words (qa.topic_cover.TOPIC_COSINE): read
+    # only where the shares would decline, as it embeds X's texts.
+    topic = abstain.asked_topic(searched) or ""
+    if (
+        topic_cover.TOPIC_COSINE > 0.0
+        and any(not engine.lexical.known(t) for t in engine.terms(topic))
+        and max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES) < abstain.SPEAKER_TOPIC_SHARE
+    ):
+        own_texts = list(dict.fromkeys(texts["quotes"] + texts["naming_own"]))
+        shares["otherwise"] = topic_cover.closest(topic, own_texts, engine.embedder.encode)
     return shares
 
 
@@ -2232,6 +2256,8 @@ def speaker_topic_evidence(
     shares = speaker_topic_shares(engine, searched, docs)
     if shares is None:
         return None
+    if shares.get("otherwise", 0.0) >= topic_cover.TOPIC_COSINE > 0.0:
+        return 1.0  # X says the topic in other words (qa.topic_cover)
     return max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
 
 
