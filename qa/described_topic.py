@@ -14,6 +14,7 @@ every passage of the person alike, so the descriptor is read there alone.
 from __future__ import annotations
 
 from qa import describe
+from qa.question import topic_of
 
 # Whether a speech question's lexical (BM25) and dense evidence reads the question without the
 # described speaker's words (consumed). Measured by bench/described_topic.py on questions generated
@@ -37,7 +38,8 @@ def consumed(searched: str, strength: float = 1.0) -> str | None:
         strength: how surely the speaker is the one asked for (1: named or bound; less: described).
     Returns:
         The question with its speaker slot (describe.subject_of, with its determiner) removed:
-        "What did say about party unity?"; None when the slot is no description or is missing.
+        "What did say about party unity?"; None when the slot is no description or is missing, or
+        when no topic is left.
     """
     if not CONSUME or strength < CONSUME_STRENGTH:
         return None
@@ -45,4 +47,6 @@ def consumed(searched: str, strength: float = 1.0) -> str | None:
     if subject is None or not describe.is_description(subject.text):
         return None
     rest = (searched[: subject.start].rstrip() + " " + searched[subject.end :].lstrip()).strip()
-    return rest or None
+    # Nothing left to choose a passage by ("How did Ohio's delegation vote in the roll call?" read as
+    # "How did <subject> call?"): the subject is no description that merely chose a person.
+    return rest if topic_of(rest, []) else None

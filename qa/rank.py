@@ -748,7 +748,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     consumed = (speech and described_topic.consumed(searched, strength)) or ""
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
-        topic = questions.topic_of(consumed or unspoken, aliases)
+        topic = questions.topic_of(unspoken, aliases)
         if TOPIC_STAND_INS:  # "Did Obama say anything about Tehran?" of his words on Iran
             topic = forms.topic_stand_ins(topic, lambda n: _uses(engine, n))
         topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}

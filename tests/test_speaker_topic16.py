@@ -37,6 +37,7 @@ def test_a_description_is_consumed() -> None:
 def test_a_name_is_kept() -> None:
     assert described_topic.consumed("What did Mara Quill say about unity?") is None
     assert described_topic.consumed("What is the capital of France?") is None
+    assert described_topic.consumed("How did Ohio's delegation vote in the roll call?") is None
 
 
 def test_switched_off_or_unsure_nothing_is_consumed(monkeypatch: pytest.MonkeyPatch) -> None:
