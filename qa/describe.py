@@ -105,7 +105,7 @@ _POSSESSED_START = re.compile(
 # Florida senator", was lost to a description running into "Sen. Marco Rubio").
 _APPOSITION_END_PLAIN = re.compile(r"[,;:!?“”\"()\[\]—–]|\.(?![A-Z]\.)")
 _APPOSITION_END = re.compile(r"[,;:!?“”\"()\[\]—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.(?![A-Z]\.)")
-# Whether a title's dot inside an apposition is kept (_APPOSITION_END). Measured by
+# Whether an honorific's dot inside an apposition is kept (_APPOSITION_END). Measured by
 # bench/described_topic.py (bench/reports/described_topic.md) and end to end.
 TITLE_DOTS = True
 # Whether such an apposition describes the name before it, as "Name, the <description>," does.
@@ -229,7 +229,7 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
                 out.append(place.group(0).strip())
             if _APPOSITION_START.match(after) or (POSSESSED_APPOSITION and _POSSESSED_START.match(after)):
                 # "a professor of economics at M.I.T.,": a dot inside an abbreviation ends nothing.
-                # Nor does a title's ("a senior adviser to Mr. Sanders": TITLE_DOTS).
+                # Nor does an honorific's ("a senior adviser to Mr. Sanders": TITLE_DOTS).
                 body = re.split(
                     _APPOSITION_END if TITLE_DOTS else _APPOSITION_END_PLAIN, after[1:], maxsplit=1
                 )[0]
