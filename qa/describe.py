@@ -61,7 +61,17 @@ def speech_question(wh: str, aux: str, verbs: str) -> re.Pattern[str]:
 _OPEN_ENDS = ("of", "for", "at", "in", "on", "to", "the", "a", "an", "and", "from", "with")
 
 
-_SUBJECT = speech_question(r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, rf"{_VERBS}\w*")
+_SUBJECT_PLAIN = speech_question(
+    r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, rf"{_VERBS}\w*"
+)
+# A verb's agent noun is part of the subject, not its verb: "What did the senior adviser to Mr.
+# Sanders say ...?" (AGENT_NOUNS).
+_SUBJECT = speech_question(
+    r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, rf"{_VERBS}(?!e?rs?\b|ators?\b)\w*"
+)
+# Whether _SUBJECT rather than _SUBJECT_PLAIN reads a question's subject. Measured by
+# bench/described_topic.py (bench/reports/described_topic.md) and end to end.
+AGENT_NOUNS = True
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<s>[^,?;]+?)\s*(?:[,?;]|$)", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _NAMED_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)\s+(?P<rest>[a-z].*)$")
@@ -84,6 +94,23 @@ _PRE_WORDS = 6  # title words kept before a name: "Prudential Equity Group insur
 # apposition words kept after "Name, ": "deputy head of Swiss Re's natural disasters department"
 _POST_WORDS = 15
 _APPOSITION_START = re.compile(r"^,\s+(?=(?:the|a|an|his|her|its|their|who|[a-z]))")
+# An apposition owned by a name and closed by a comma: "Tad Devine, Sanders's chief strategist, said"
+# (POSSESSED_APPOSITION); not "In Ohio, Roe's aides said so".
+_POSSESSED_START = re.compile(
+    r"^,\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5},)"
+)
+# Where an apposition ends: a comma, a quote mark, a dash or a full stop, not the dot of an
+# abbreviation ("M.I.T.") nor, with TITLE_DOTS, of an honorific before a name ("Mr. Sanders"). Not a
+# title's ("Sen. Roe"): the apposition would run on into another person's office (nh6 n6g3, "the
+# Florida senator", was lost to a description running into "Sen. Marco Rubio").
+_APPOSITION_END_PLAIN = re.compile(r"[,;:!?“”\"()\[\]—–]|\.(?![A-Z]\.)")
+_APPOSITION_END = re.compile(r"[,;:!?“”\"()\[\]—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)\.(?![A-Z]\.)")
+# Whether an honorific's dot inside an apposition is kept (_APPOSITION_END). Measured by
+# bench/described_topic.py (bench/reports/described_topic.md) and end to end.
+TITLE_DOTS = True
+# Whether such an apposition describes the name before it, as "Name, the <description>," does.
+# Measured by bench/described_topic.py (bench/reports/described_topic.md) and end to end.
+POSSESSED_APPOSITION = True
 
 
 @dataclass(frozen=True)
@@ -105,7 +132,7 @@ def subject_of(question: str) -> Subject | None:
     Returns:
         The subject, or None when the question has no recognisable speaker slot.
     """
-    m = _SUBJECT.match(question) or _ACCORDING.search(question)
+    m = (_SUBJECT if AGENT_NOUNS else _SUBJECT_PLAIN).match(question) or _ACCORDING.search(question)
     if m is None:
         return None
     s, e = m.span("s")
@@ -200,9 +227,12 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
             place = _OF_PLACE.match(after)  # "Chancellor Angela Merkel of Germany", "Gov. Jo Roe of Ohio"
             if place:
                 out.append(place.group(0).strip())
-            if _APPOSITION_START.match(after):
+            if _APPOSITION_START.match(after) or (POSSESSED_APPOSITION and _POSSESSED_START.match(after)):
                 # "a professor of economics at M.I.T.,": a dot inside an abbreviation ends nothing.
-                body = re.split(r"[,;:!?“”\"()\[\]—–]|\.(?![A-Z]\.)", after[1:], maxsplit=1)[0]
+                # Nor does an honorific's ("a senior adviser to Mr. Sanders": TITLE_DOTS).
+                body = re.split(
+                    _APPOSITION_END if TITLE_DOTS else _APPOSITION_END_PLAIN, after[1:], maxsplit=1
+                )[0]
                 out.append(" ".join(body.split()[:_POST_WORDS]))
     return out
 

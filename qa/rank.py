@@ -29,6 +29,7 @@ from qa import (
     claims,
     cover,
     describe,
+    described_topic,
     equivalents,
     forms,
     frame,
@@ -638,6 +639,9 @@ class _Query:
     # passage naming the country stands for it ("The US wants ..." for "What does Washington want?";
     # agent_terms).
     agents: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # A speech question without the description naming its speaker, read by BM25 and the dense
+    # embedding (qa.described_topic): "" to read the question as searched.
+    consumed: str = ""
 
 
 # Whether a why-question about a quoted person ("Why did Sanders forgive Roof?") is read both as
@@ -742,6 +746,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     topic_terms: dict[str, float] = {}
     aliases: list[str] = []
     topic = ""
+    consumed = (speech and described_topic.consumed(searched, strength)) or ""
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         topic = questions.topic_of(unspoken, aliases)
@@ -758,6 +763,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     )
     values = () if speech or claim is not None else answer_type.asked(searched)
     lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
+    if consumed:  # the description chose the speaker: BM25 reads the rest (qa.described_topic)
+        kept = set(engine.terms(consumed))
+        lexical = {t: w for t, w in lexical.items() if t in kept} or lexical
     return _Query(
         intent,
         qt,
@@ -778,6 +786,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         searched=searched,
         stand_ins=stand_in_terms(engine.terms, searched) if STAND_INS else {},
         agents=agent_terms(engine.terms, searched) if CAPITAL_AGENTS else (),
+        consumed=consumed,
     )
 
 
@@ -951,7 +960,7 @@ def features(
     zero (its weight is 0)."""
     qr = query or _read(engine, searched)
     if q is None:
-        q = engine.encode(searched)
+        q = engine.encode(qr.consumed or searched)
     bm = engine.lexical.scores(list(qr.lexical))
     pool = set(engine.dense(q, k=candidates))
     if bm.size:
