@@ -19,8 +19,9 @@ otherwise. Two things follow for ranking:
 
 English yes/no questions open with an auxiliary or a modal and its subject ("Did Obama ...",
 "Is Russia's backing ...", "will the russian and american presidents ..."); questions to the bot
-itself ("Can you tell me who ...?", "Do you know ...?") and existentials about the article ("Is
-there a photo?") are no statements about the news.
+itself ("Can you tell me who ...?", "Do you know ...?") are no statements about the news. Article
+parts asked yes-or-no ("Is there a photo credit?") keep their part reading: qa.rank reads no operator
+or subject where the question asks for a part or for someone's words.
 """
 
 from __future__ import annotations
