@@ -680,3 +680,22 @@ def label(
     kinds = kinds[(before is not None) : len(kinds) - (after is not None)]
     by_number = dict(zip(numbers, kinds, strict=True))
     return [replace(c, kind=by_number[c.paragraph]) for c in chunks]
+
+
+# A name written as one word of capitalised parts: "TRTWorld", "HuffPost", "BuzzFeed", "USAToday".
+_JOINED = re.compile(
+    r"(?<![\w'’-])(?=\w*[a-z])(?:[A-Z]{2,}(?=[A-Z][a-z])|[A-Z][a-z]+)(?:[A-Z]{2,}(?![a-z])|[A-Z][a-z]+)+(?![\w'’-])"
+)
+_JOINED_PART = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\b)|[A-Z][a-z]+")
+
+
+def joined_name_parts(text: str) -> list[str]:
+    """The parts of the names a text writes as one word of capitalised parts ("TRTWorld and agencies"
+    -> "TRT World"): an outlet's name as a reader types it ("the trt world piece").
+
+    Args:
+        text: a passage (a footer, a credit line).
+    Returns:
+        One string per such name, its parts separated by spaces; empty for none.
+    """
+    return [" ".join(_JOINED_PART.findall(m.group())) for m in _JOINED.finditer(text)]

@@ -234,6 +234,11 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"produced|broke)\s+{_REF_OR_THIS}",
             rf"\bwhere\s+(?:was|is|did|does)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:published|posted|printed|run|"
             rf"appear|from|come\s+from|originate)\b",
+            # where the report's material comes from: "Who is this report sourced from?", "what agency was
+            # the story supplied by?" (the closing "TRTWorld and agencies", "(Reuters)" line)
+            rf"\b(?:who|whom|where|what)\s+(?:is|was|are|were)\s+{_REF_OR_THIS}\s+(?:\w+\s+)?(?:sourced|"
+            rf"syndicated|supplied|distributed|wired|drawn|compiled)(?:\s+(?:from|by|to))?{_END}",
+            rf"\bwho\s+(?:sourced|syndicated|supplied|distributed|wired|compiled)\s+{_REF_OR_THIS}{_TAIL}",
             rf"\b(?:publisher|masthead|site\s*name|news\s+source)(?:\s+(?:of|for)\s+{_REF_OR_THIS}|{_END})",
             rf"\b(?:name\s+of\s+the|which|what)\s+(?:news\s*)?(?:paper|newspaper|site|website|outlet|publication)\b"
             rf"(?:\s+(?:of|for)\s+{_REF_OR_THIS}|(?:\s+(?:is|was)\s+(?:this|it)(?:\s+(?:from|in|on))?)?{_END})",

@@ -34,6 +34,7 @@ from qa import (
     forms,
     frame,
     planned,
+    polar,
     possessed,
     slots,
     time_scope,
@@ -175,6 +176,15 @@ class Weights:
     # Clinton team will seek to ...", "X wants ..."): none a quote, none cued by a verb of speech
     # (Features.belief). Its cost: bench/fit.py --only belief (fit.md).
     belief: float = 0.0
+    # A yes/no question's terms in a sentence holding a marker that settles its operator ("also" for
+    # "Did Obama also speak ...?", "since 2011" for "Is it new?": qa.polar, Features.settles).
+    # bench/polar_questions.py fits it on yes/no questions generated from PolNeAR train articles
+    # (bench/reports/polar.md).
+    settles: float = 0.3
+    # The share of a yes/no question's subject (qa.polar.subject: "Obama and Putin" of "Do Obama and
+    # Putin see eye to eye on Assad?") that the passage names (Features.subject): the passage that
+    # settles a statement names what it is about. bench/polar_questions.py (bench/reports/polar.md).
+    subject: float = 0.1
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -357,6 +367,14 @@ class Features:
     # speaker are all reported beliefs or intentions (_said: no quote, no verb of speech); zero
     # elsewhere, empty when made without it.
     belief: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a yes/no question with an operator (qa.polar.operators: "also", "new", "agree", "will"), the
+    # question terms' share in the best sentence holding a marker that settles it (qa.polar.settles);
+    # zero elsewhere, empty when made without it.
+    settles: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a yes/no question with a subject in capitals (qa.polar.subject), the idf-weighted share of
+    # its terms the passage holds (a capital standing for its country counts); zero elsewhere, empty
+    # when made without it.
+    subject: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 # "Who ...?" asks for someone: a name the question does not already give (Features.echo).
@@ -642,6 +660,10 @@ class _Query:
     # A speech question without the description naming its speaker, read by BM25 and the dense
     # embedding (qa.described_topic): "" to read the question as searched.
     consumed: str = ""
+    # A yes/no question's operators (qa.polar.operators): what settles it.
+    polar_ops: tuple[str, ...] = ()
+    # A yes/no question's subject terms with their idf (qa.polar.subject).
+    polar_subject: dict[str, float] = field(default_factory=dict)
 
 
 # Whether a why-question about a quoted person ("Why did Sanders forgive Roof?") is read both as
@@ -760,6 +782,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         if k in engine.kinds
         or (k == "dateline" and (intent.filed_from or intent.dated))
         or (intent.agency and k == intent.parts[0])  # a lede's dateline credits the agency
+        # a headline running on into its standfirst ("America's autistic adults; A mother's ..."):
+        # the standfirst is there without a passage of its own (_part_kind)
+        or (HEADLINE_DEKS and k == "standfirst" and "headline" in engine.kinds and not intent.summary)
     )
     values = () if speech or claim is not None else answer_type.asked(searched)
     lexical, covered = _feature_terms(engine, searched, idf, topic_terms if speech else None)
@@ -787,9 +812,21 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         stand_ins=stand_in_terms(engine.terms, searched) if STAND_INS else {},
         agents=agent_terms(engine.terms, searched) if CAPITAL_AGENTS else (),
         consumed=consumed,
+        polar_ops=polar.operators(searched) if POLAR_SETTLES and not speech and not parts else (),
+        polar_subject=_subject_terms(engine, searched) if not speech and not parts else {},
     )
 
 
+def _subject_terms(engine: Engine, searched: str) -> dict[str, float]:
+    """A yes/no question's subject terms with their idf (qa.polar.subject); empty for none."""
+    named = polar.subject(searched)
+    return {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(named))} if named else {}
+
+
+# Whether a standfirst is asked of the documents' headlines where no passage is a standfirst: a headline
+# may run on into it after a semicolon (index.structure.headline_dek; n7b7). Measured end to end
+# (bench/reports/polar.md, parts).
+HEADLINE_DEKS = True
 # Whether a caption's, a credit's, a byline's or a dateline's date is no evidence of the asked time
 # (qa.slots.NOT_EVENT_PARTS: the picture's or the report's date, never the asked event's) where the
 # question asks a time and no article part: such a passage lacks the asked type (Weights.wrong_type).
@@ -883,6 +920,11 @@ WHO_SUBJECT = True
 # clause, a copula) as lacking the asked answer (Weights.wrong_type), where some candidate describes
 # X. Measured on generated "Who is X?" questions (bench/who_is.py) and end to end.
 DEFINITIONS = True
+# Whether a yes/no question's framing words ("as well", "ever", "anything": qa.polar.filler_words)
+# are dropped from its lexical terms, and whether its operator's settling sentence is read
+# (Features.settles). Measured by bench/polar_questions.py (bench/reports/polar.md).
+POLAR_FILLER = True
+POLAR_SETTLES = True
 
 
 def _feature_terms(
@@ -913,6 +955,8 @@ def _feature_terms(
     framing = [m.group(1) for m in _HOW_MUCH.finditer(searched)]
     if FRAME_WORDS:
         framing += frame.frame_words(searched)
+    if POLAR_FILLER:  # "as well", "anything" of a yes/no question: no topic (qa.polar)
+        framing += polar.filler_words(searched)
     drop = set(engine.terms(" ".join(framing)))
     source = frame.source_qualifier(searched) if SOURCE_QUALIFIER else None
     if source and frame.named_source(source):  # "according to Washington": the answer's source, no topic
@@ -930,7 +974,18 @@ def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
     bits = [doc.title, doc.source.rsplit("/", 1)[-1].replace(".", " ").replace("-", " ")]
     if meta is not None:
         bits += [meta.title, meta.sitename, meta.author, meta.url.replace("/", " ").replace(".", " ")]
+    # An outlet its footer or byline writes as one word ("TRTWorld and agencies"), as a reader types
+    # it ("the trt world piece": index.structure.joined_name_parts).
+    for pid in engine.pids_by_doc.get(doc_id, []) if JOINED_NAMES else []:
+        if engine.passages[pid].kind in _OUTLET_KINDS:
+            bits += structure.joined_name_parts(engine.passages[pid].text)
     return frozenset(engine.terms(" ".join(bits)))
+
+
+# Whether the names a document's footer or byline writes as one word ("TRTWorld") count, split, among
+# the words that name it (_meta_terms). Measured end to end (h8p01; bench/reports/polar.md, parts).
+JOINED_NAMES = True
+_OUTLET_KINDS = frozenset({"footer", "byline", "credit"})
 
 
 def _neighbours(engine: Engine, pid: int) -> list[int]:
@@ -1063,6 +1118,8 @@ def _evaluate(
         bound=np.zeros((n, len(BOUND_WINDOWS))),
         numeral=np.zeros(n),
         belief=np.zeros(n),
+        settles=np.zeros(n),
+        subject=np.zeros(n),
     )
     says = qr.speech and bool(_SAYS.search(questions.main_clause(qr.searched)))
     numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
@@ -1097,6 +1154,8 @@ def _evaluate(
         have = _as_agents(_widen(_passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
         f.cov_p[i] = _coverage(idf, have, total)
         f.cov_q[i] = _coverage(qr.idf, have, full)
+        if qr.polar_subject:
+            f.subject[i] = _coverage(qr.polar_subject, have)
         if numerals:
             f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
         for m in near[pid]:
@@ -1118,6 +1177,15 @@ def _evaluate(
             if qr.values and answer_type.states(qr.values, p.text[a:b])
         ]
         f.typed[i] = max(stated, default=0.0)
+        if qr.polar_ops:
+            f.settles[i] = max(
+                (
+                    c
+                    for c, (a, b, _) in zip(covs, sents, strict=True)
+                    if polar.settles(qr.polar_ops, p.text[a:b])
+                ),
+                default=0.0,
+            )
         if a_type:
             lacks = not _has_evidence(engine, a_type, p) or (
                 picture_dates and p.kind in slots.NOT_EVENT_PARTS
@@ -1261,6 +1329,10 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         score += w.named * f.named
     if w.belief and f.belief.size == score.size:
         score -= w.belief * f.belief
+    if w.subject and f.subject.size == score.size:
+        score += w.subject * f.subject
+    if w.settles and f.settles.size == score.size:
+        score += w.settles * f.settles
     if w.numeral and f.numeral.size == score.size:
         score += w.numeral * f.numeral
     if w.bound and f.bound.shape[0] == score.size:
@@ -2329,6 +2401,9 @@ def _not_mentioned(
                 return "the speaker is quoted, but not about " + ", ".join(missing)
         return ""
     missing, everyday = _unknown_words(engine, searched)
+    if POLAR_SETTLES and missing:  # "agree" of "Did Putin agree?", settled by "in direct opposition"
+        settled = polar.settled_words(searched, [s.passage.text for s in top[:NEAR_MISS_PASSAGES]])
+        missing = [w for w in missing if w.lower() not in settled]
     # Names do not count as content: "Obama" in the documents says nothing about his birthday.
     named = {t for n in names_in(searched) for t in engine.terms(n)}
     if top and missing and intent.answer_type in ("number", "time", "place"):

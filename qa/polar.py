@@ -1,0 +1,199 @@
+"""Yes/no questions: a statement to verify, and the passage that settles it.
+
+"Do Obama and Putin see eye to eye on Assad?" asks whether "Obama and Putin see eye to eye on Assad"
+holds. No value is asked for (no date, no name): the answer is the passage that says so or says
+otherwise. Two things follow for ranking:
+
+- The words that only frame the question carry no topic: "as well", "ever", "really", "anything"
+  ("Have Syrians fled abroad as well as inside the country?" is about fleeing abroad and inside;
+  "well" is no topic word). `filler_words` names them; qa.rank drops them from the lexical terms as
+  it drops "kind" of "what kind of" (qa.frame).
+- The question's operator says what settles it. "Did Obama also speak ...?" is settled by a
+  passage that says someone else did and he did too ("who also addressed ..."); "Is Russia's
+  backing of Assad something new?" by one that dates it ("since 2011"); "Do X and Y agree?" by one
+  that says they agree or differ ("in direct opposition to", "divergent perspectives"); "Will X
+  and Y hold talks?" by one that states what is to come ("are set to meet"). `operators` reads the
+  operators of a question and `settles` whether a sentence holds a marker of one of them; qa.rank
+  rewards the question's terms in such a sentence (Weights.settles, fit by bench/polar_questions.py
+  on yes/no questions generated from PolNeAR train articles).
+
+English yes/no questions open with an auxiliary or a modal and its subject ("Did Obama ...",
+"Is Russia's backing ...", "will the russian and american presidents ..."); questions to the bot
+itself ("Can you tell me who ...?", "Do you know ...?") are no statements about the news. Article
+parts asked yes-or-no ("Is there a photo credit?") keep their part reading: qa.rank reads no operator
+or subject where the question asks for a part or for someone's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUX = (
+    r"(?:(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must)"
+    r"(?:n['’]?t)?|won['’]?t|can['’]?t|shan['’]?t)"
+)
+# An auxiliary, then a subject that is not the bot ("you") nor the reader ("I", "we").
+_POLAR = re.compile(
+    rf"^\W*(?:(?:and|so|but|then|also|now|ok(?:ay)?|well)\s*,?\s+)?{_AUX}\s+(?:not\s+)?"
+    r"(?!(?:you|u|ya|i|we)\b)(?=[\w'’\"“])",
+    re.I,
+)
+_FUTURE = re.compile(r"^\W*(?:(?:and|so|but|then)\s+)?(?:will|shall|won['’]?t)\b|\bgoing\s+to\b", re.I)
+
+# Words that frame a yes/no question and name no topic. "as well" and "at all" as phrases; the
+# indefinite pronouns ("anything", "someone") stand for what the statement leaves open.
+_FILLER = re.compile(
+    r"\b(?:as\s+(?P<w1>well)(?!\s+as\s+(?:being|having)\b)|at\s+(?P<w2>all)|in\s+(?P<w3>fact)|"
+    r"(?P<w4>ever|really|actually|indeed|truly|anything|something|anyone|anybody|someone|somebody|"
+    r"eventually|ultimately))\b",
+    re.I,
+)
+
+# The operators a yes/no question can turn on, each with the words that ask it and the markers that
+# settle it in a passage's sentence.
+_ADDITIVE_Q = re.compile(r"\b(?:also|too|as\s+well|both|either|again|likewise)\b", re.I)
+_ADDITIVE = re.compile(
+    r"\b(?:also|too|as\s+well|both|in\s+addition|additionally|likewise|similarly|again|another|"
+    r"joined|alongside)\b",
+    re.I,
+)
+_NOVELTY_Q = re.compile(
+    r"\b(?:new|first|before|already|still|always|long|longer|since|yet|recent|recently|ever|"
+    r"previously|anymore|any\s+more|change[ds]?|begin|began|begun|start(?:ed)?)\b",
+    re.I,
+)
+_NOVELTY = re.compile(
+    r"\b(?:since|for\s+the\s+first\s+time|first|already|still|long|longtime|longstanding|"
+    r"(?:has|have|had)\s+(?:long\s+)?been|for\s+(?:\w+\s+)?(?:years|decades|months)|decades?|years|"
+    r"no\s+longer|anymore|again|began|begun|beginning|start(?:ed)?|new|recent(?:ly)?|previously|"
+    r"until|ago)\b",
+    re.I,
+)
+_STANCE_Q = re.compile(
+    r"\b(?:agree[ds]?|disagree[ds]?|see\s+eye\s+to\s+eye|same\s+(?:view|page|position|side)|"
+    r"differ|share[ds]?|oppose[ds]?|at\s+odds|side\s+with|on\s+the\s+same|align(?:ed)?|"
+    r"support(?:s|ed)?|back(?:s|ed)?|endorse[ds]?|approve[ds]?|reject(?:s|ed)?|accept(?:s|ed)?|"
+    r"compromise|clash(?:es|ed)?|get\s+along)\b",
+    re.I,
+)
+_STANCE = re.compile(
+    r"\b(?:agree\w*|disagree\w*|oppos\w*|opposite|diverg\w*|differ\w*|contrast\w*|despite|however|"
+    r"unlike|at\s+odds|same|shared?|clash\w*|reject\w*|compromise|dispute\w*|split|rift|consensus|"
+    r"support\w*|back(?:s|ed|ing)|endors\w*|criticis\w*|criticiz\w*|praise[ds]?|refuse[ds]?|"
+    r"(?:but|while|whereas)\s+\w+)\b",
+    re.I,
+)
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|won['’]t|['’]ll|shall|set\s+to|due\s+to|expected\s+to|plans?\s+to|planned|planning|"
+    r"scheduled|going\s+to|to\s+be\s+held|later|next|upcoming|tomorrow|soon|intends?\s+to|would)\b",
+    re.I,
+)
+_SETTLES = {"additive": _ADDITIVE, "novelty": _NOVELTY, "stance": _STANCE, "future": _FUTURE_MARK}
+
+
+def is_polar(question: str) -> bool:
+    """Whether a question asks yes or no of a statement about the news.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        True for "Did Obama also speak at the General Assembly?", "is russia's backing new"; False for
+        wh-questions, "Can you tell me who ...?" and "Do you know ...?".
+    """
+    return bool(_POLAR.match(question))
+
+
+def filler_words(question: str) -> list[str]:
+    """The words of a yes/no question that frame it and name no topic.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        Those words as written ("well" of "as well", "anything", "ever"); empty for a question that is
+        not a yes/no question.
+    """
+    if not is_polar(question):
+        return []
+    return [next(g for g in m.groups() if g) for m in _FILLER.finditer(question)]
+
+
+def operators(question: str) -> tuple[str, ...]:
+    """What a yes/no question turns on, among "additive" ("also", "as well"), "novelty" ("new",
+    "still", "before"), "stance" ("agree", "see eye to eye", "support") and "future" (a question in
+    "will").
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The operators, in that order; empty for a question that is not a yes/no question.
+    """
+    if not is_polar(question):
+        return ()
+    found = []
+    if _ADDITIVE_Q.search(question):
+        found.append("additive")
+    if _NOVELTY_Q.search(question):
+        found.append("novelty")
+    if _STANCE_Q.search(question):
+        found.append("stance")
+    if _FUTURE.search(question):
+        found.append("future")
+    return tuple(found)
+
+
+def settles(ops: tuple[str, ...], sentence: str) -> bool:
+    """Whether a sentence holds a marker that settles one of a question's operators: "also" for an
+    additive question, "since 2011" for one about novelty, "in direct opposition" for one about a
+    stance, "are set to meet" for one about what will happen.
+
+    Args:
+        ops: what `operators` returned.
+        sentence: a passage's sentence.
+    Returns:
+        True when some operator's marker is there; False for no operators.
+    """
+    return any(_SETTLES[op].search(sentence) for op in ops)
+
+
+_SUBJECT = re.compile(
+    rf"^\W*(?:(?:and|so|but|then|also|now|ok(?:ay)?|well)\s*,?\s+)?{_AUX}\s+(?:not\s+)?(?:the\s+)?"
+    r"(?P<s>(?-i:[A-Z])[\w.'’-]*(?:\s+(?:(?:and|&|of|the)\s+)*(?-i:[A-Z])[\w.'’-]*)*)",
+    re.I,
+)
+
+
+def subject(question: str) -> str | None:
+    """The names a yes/no question's statement is about: its subject, where it is written with
+    capitals ("Obama and Putin" of "Do Obama and Putin see eye to eye on Assad?", "Russia's" of "Is
+    Russia's backing of Assad something new?"). The passage that settles the statement names them.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The subject's names as written, or None (not a yes/no question, or a subject in lower case:
+        "has russia sent armour", "Did the talks produce ...").
+    """
+    m = _SUBJECT.match(question)
+    return m.group("s") if m else None
+
+
+_ASKS = {"additive": _ADDITIVE_Q, "novelty": _NOVELTY_Q, "stance": _STANCE_Q}
+
+
+def settled_words(question: str, texts: list[str]) -> set[str]:
+    """The words that ask a yes/no question's operator ("agree" of "Did Putin agree?"), where one of
+    `texts` settles that operator in other words ("in direct opposition to"): they ask whether, not
+    what, so the documents' lacking them is no evidence that the question is off their subject.
+
+    Args:
+        question: the question as searched.
+        texts: the best passages' texts.
+    Returns:
+        Those words, lower case; empty for a question that is not a yes/no question.
+    """
+    out: set[str] = set()
+    for op in operators(question):
+        rx = _ASKS.get(op)
+        if rx is not None and any(_SETTLES[op].search(t) for t in texts):
+            out.update(w.lower() for m in rx.finditer(question) for w in m.group().split())
+    return out
