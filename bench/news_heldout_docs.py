@@ -16,47 +16,47 @@ How the ten were chosen (by `choose`, seed 9, not by reading them): train articl
 that publisher's articles in the length band i mod 3 (1,500-3,000, 3,000-5,500,
 5,500-9,000 characters).
 
-How set 2 was chosen (by `choose2`, seed 2026, not by reading them): train articles of
+How set 2 was chosen (by `choose_after(docs, 2)`, seed 2026, not by reading them): train articles of
 1,500 to 10,000 characters, set 1's ten and news-dev's four left out; the pool sorted by
 doc_id, shuffled with the seed, and taken in that order, skipping an article whose
 publisher already has three.
 
-How set 3 was chosen (by `choose3`, seed 2027, not by reading them): as set 2, with set 2's
+How set 3 was chosen (by `choose_after(docs, 3)`, seed 2027, not by reading them): as set 2, with set 2's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 and 2 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout3.jsonl:
 
     $V/python bench/news_heldout_docs.py --set 3 /tmp/z && $V/qa index /tmp/z --index /tmp/z-idx
 
-How set 4 was chosen (by `choose4`, seed 2028, not by reading them): as set 3, with set 3's
+How set 4 was chosen (by `choose_after(docs, 4)`, seed 2028, not by reading them): as set 3, with set 3's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 3 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout4.jsonl (blind in round 14, open for development since round 15):
 
     $V/python bench/news_heldout_docs.py --set 4 /tmp/w && $V/qa index /tmp/w --index /tmp/w-idx
 
-How set 5 was chosen (by `choose5`, seed 2029, not by reading them): as set 4, with set 4's
+How set 5 was chosen (by `choose_after(docs, 5)`, seed 2029, not by reading them): as set 4, with set 4's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 4 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout5.jsonl (blind in round 15, open for development since round 16):
 
     $V/python bench/news_heldout_docs.py --set 5 /tmp/v && $V/qa index /tmp/v --index /tmp/v-idx
 
-How set 6 was chosen (by `choose6`, seed 2030, not by reading them): as set 5, with set 5's
+How set 6 was chosen (by `choose_after(docs, 6)`, seed 2030, not by reading them): as set 5, with set 5's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 5 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout6.jsonl (blind in round 16, open for development since round 17):
 
     $V/python bench/news_heldout_docs.py --set 6 /tmp/u && $V/qa index /tmp/u --index /tmp/u-idx
 
-How set 7 was chosen (by `choose7`, seed 2031, not by reading them): as set 6, with set 6's
+How set 7 was chosen (by `choose_after(docs, 7)`, seed 2031, not by reading them): as set 6, with set 6's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 6 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout7.jsonl (blind in round 17, open for development since round 18):
 
     $V/python bench/news_heldout_docs.py --set 7 /tmp/t && $V/qa index /tmp/t --index /tmp/t-idx
 
-How set 8 was chosen (by `choose8`, seed 2032, not by reading them): as set 7, with set 7's
+How set 8 was chosen (by `choose_after(docs, 8)`, seed 2032, not by reading them): as set 7, with set 7's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 7 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
 are bench/data/news_heldout8.jsonl, a blind set: measure on it, don't read it.
@@ -91,7 +91,7 @@ DOC_IDS: tuple[str, ...] = (
     "nyt_2015-11-13_clinton-stays-well-ahead-of-sand",
 )
 
-#: The ten articles of set 2 (bench/data/news_heldout2.jsonl), as `choose2()` drew them.
+#: The ten articles of set 2 (bench/data/news_heldout2.jsonl), as `choose_after(docs, 2)` drew them.
 DOC_IDS_2: tuple[str, ...] = (
     "huff-post_2016-03-10_trump-says-he-never-pledged-to-k",
     "usa-today_2016-06-07_political-conventions-race-to-cl",
@@ -105,7 +105,7 @@ DOC_IDS_2: tuple[str, ...] = (
     "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
 )
 
-#: The ten articles of set 3 (bench/data/news_heldout3.jsonl), as `choose3()` drew them.
+#: The ten articles of set 3 (bench/data/news_heldout3.jsonl), as `choose_after(docs, 3)` drew them.
 DOC_IDS_3: tuple[str, ...] = (
     "west-journal_2016-01-26_fox-news-just-uncovered-a-game-c",
     "usa-today_2016-08-09_khans-trump-stirs-ugliness-musli",
@@ -119,7 +119,7 @@ DOC_IDS_3: tuple[str, ...] = (
     "nyt_2015-11-24_momentum-builds-to-tax-consumpti",
 )
 
-#: The ten articles of set 4 (bench/data/news_heldout4.jsonl), as `choose4()` drew them.
+#: The ten articles of set 4 (bench/data/news_heldout4.jsonl), as `choose_after(docs, 4)` drew them.
 DOC_IDS_4: tuple[str, ...] = (
     "politico_2016-01-28_super-pac-blasts-trump-for-skipp",
     "huff-post_2016-02-02_ted-cruz-is-a-natural-born-citiz",
@@ -133,7 +133,7 @@ DOC_IDS_4: tuple[str, ...] = (
     "wash-post_2015-11-17_republicans-turning-their-backs-",
 )
 
-#: The ten articles of set 5 (bench/data/news_heldout5.jsonl), as `choose5()` drew them.
+#: The ten articles of set 5 (bench/data/news_heldout5.jsonl), as `choose_after(docs, 5)` drew them.
 DOC_IDS_5: tuple[str, ...] = (
     "nyt_2016-03-12_republicans-lower-volume-in-deba",
     "breitbart_2015-11-19_hillary-clinton-calls-on-u-s-to-",
@@ -147,7 +147,7 @@ DOC_IDS_5: tuple[str, ...] = (
     "wash-post_2016-03-10_after-hour-filibuster-missouri-s",
 )
 
-#: The ten articles of set 6 (bench/data/news_heldout6.jsonl), as `choose6()` drew them.
+#: The ten articles of set 6 (bench/data/news_heldout6.jsonl), as `choose_after(docs, 6)` drew them.
 DOC_IDS_6: tuple[str, ...] = (
     "nyt_2016-06-07_china-rebuts-american-criticism-",
     "huff-post_2016-02-18_canada-s-cape-breton-will-welcom",
@@ -161,7 +161,7 @@ DOC_IDS_6: tuple[str, ...] = (
     "nyt_2016-04-27_china-trade-is-linked-to-u-s-vot",
 )
 
-#: The ten articles of set 7 (bench/data/news_heldout7.jsonl), as `choose7()` drew them.
+#: The ten articles of set 7 (bench/data/news_heldout7.jsonl), as `choose_after(docs, 7)` drew them.
 DOC_IDS_7: tuple[str, ...] = (
     "wash-post_2016-07-20_beyond-plagiarism-a-bigger-issue",
     "usa-today_2016-01-22_america-s-autistic-adults-a-moth",
@@ -175,7 +175,7 @@ DOC_IDS_7: tuple[str, ...] = (
     "huff-post_2016-03-16_donald-trump-got-more-votes-in-o",
 )
 
-#: The ten articles of set 8 (bench/data/news_heldout8.jsonl), as `choose8()` drew them.
+#: The ten articles of set 8 (bench/data/news_heldout8.jsonl), as `choose_after(docs, 8)` drew them.
 DOC_IDS_8: tuple[str, ...] = (
     "politico_2016-05-19_exclusive-in-memo-to-congress-sa",
     "nyt_2016-07-26_the-one-thing-both-sides-want-br",
@@ -287,89 +287,19 @@ def choose2(
     return out
 
 
-def choose3(docs: dict[str, dict[str, str]], seed: int = 2027) -> list[str]:
-    """Draw set 3's articles the way DOC_IDS_3 were drawn: as set 2, sets 1 and 2 left out.
+def choose_after(docs: dict[str, dict[str, str]], k: int, seed: int | None = None) -> list[str]:
+    """Draw set k's articles (k >= 3) the way DOC_IDS_<k> were drawn: as set 2, sets 1 to k-1 left out.
 
     Args:
         docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
+        k: the set drawn.
+        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 8 2032).
 
     Returns:
         Ten doc_ids in the order drawn.
     """
-    return choose2(docs, seed=seed, taken=frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | _NEWS_DEV)
-
-
-def choose4(docs: dict[str, dict[str, str]], seed: int = 2028) -> list[str]:
-    """Draw set 4's articles the way DOC_IDS_4 were drawn: as set 3, sets 1 to 3 left out.
-
-    Args:
-        docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
-
-    Returns:
-        Ten doc_ids in the order drawn.
-    """
-    taken = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | _NEWS_DEV
-    return choose2(docs, seed=seed, taken=taken)
-
-
-def choose5(docs: dict[str, dict[str, str]], seed: int = 2029) -> list[str]:
-    """Draw set 5's articles the way DOC_IDS_5 were drawn: as set 4, sets 1 to 4 left out.
-
-    Args:
-        docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
-
-    Returns:
-        Ten doc_ids in the order drawn.
-    """
-    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
-    return choose2(docs, seed=seed, taken=earlier | _NEWS_DEV)
-
-
-def choose6(docs: dict[str, dict[str, str]], seed: int = 2030) -> list[str]:
-    """Draw set 6's articles the way DOC_IDS_6 were drawn: as set 5, sets 1 to 5 left out.
-
-    Args:
-        docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
-
-    Returns:
-        Ten doc_ids in the order drawn.
-    """
-    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
-    return choose2(docs, seed=seed, taken=earlier | frozenset(DOC_IDS_5) | _NEWS_DEV)
-
-
-def choose7(docs: dict[str, dict[str, str]], seed: int = 2031) -> list[str]:
-    """Draw set 7's articles the way DOC_IDS_7 were drawn: as set 6, sets 1 to 6 left out.
-
-    Args:
-        docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
-
-    Returns:
-        Ten doc_ids in the order drawn.
-    """
-    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
-    later = frozenset(DOC_IDS_5) | frozenset(DOC_IDS_6)
-    return choose2(docs, seed=seed, taken=earlier | later | _NEWS_DEV)
-
-
-def choose8(docs: dict[str, dict[str, str]], seed: int = 2032) -> list[str]:
-    """Draw set 8's articles the way DOC_IDS_8 were drawn: as set 7, sets 1 to 7 left out.
-
-    Args:
-        docs: PolNeAR train's articles by doc_id.
-        seed: the random seed.
-
-    Returns:
-        Ten doc_ids in the order drawn.
-    """
-    earlier = frozenset(DOC_IDS) | frozenset(DOC_IDS_2) | frozenset(DOC_IDS_3) | frozenset(DOC_IDS_4)
-    later = frozenset(DOC_IDS_5) | frozenset(DOC_IDS_6) | frozenset(DOC_IDS_7)
-    return choose2(docs, seed=seed, taken=earlier | later | _NEWS_DEV)
+    earlier = frozenset(d for j in range(1, k) for d in SETS[j])
+    return choose2(docs, seed=2024 + k if seed is None else seed, taken=earlier | _NEWS_DEV)
 
 
 def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:

@@ -197,103 +197,28 @@ def test_set3_is_the_documented_draw() -> None:
         pytest.skip("../shared (PolNeAR train) is absent")
     docs = mod.load_train()
     assert mod.choose2(docs) == list(mod.DOC_IDS_2)
-    assert mod.choose3(docs) == list(mod.DOC_IDS_3)
+    assert mod.choose_after(docs, 3) == list(mod.DOC_IDS_3)
     assert not set(mod.DOC_IDS_3) & mod._NEWS_DEV
 
 
-def test_set4_shares_no_article_with_earlier_sets() -> None:
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8])
+def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     mod = docs_module()
-    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | mod._NEWS_DEV
-    assert len(set(mod.DOC_IDS_4)) == len(mod.DOC_IDS_4) == 10
-    assert not set(mod.DOC_IDS_4) & earlier
-    assert mod.SETS[4] == mod.DOC_IDS_4
+    earlier = {d for j in range(1, k) for d in mod.SETS[j]} | mod._NEWS_DEV
+    ids = getattr(mod, f"DOC_IDS_{k}")
+    assert len(set(ids)) == len(ids) == 10
+    assert not set(ids) & earlier
+    assert mod.SETS[k] == ids
 
 
-def test_set4_is_the_documented_draw() -> None:
-    mod = docs_module()
-    if not mod.TRAIN_DOCS.exists():
-        pytest.skip("../shared (PolNeAR train) is absent")
-    docs = mod.load_train()
-    assert mod.choose4(docs) == list(mod.DOC_IDS_4)
-    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_4)
-    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_4]
-    assert max(publishers.count(p) for p in publishers) <= 3
-
-
-def test_set5_shares_no_article_with_earlier_sets() -> None:
-    mod = docs_module()
-    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4) | mod._NEWS_DEV
-    assert len(set(mod.DOC_IDS_5)) == len(mod.DOC_IDS_5) == 10
-    assert not set(mod.DOC_IDS_5) & earlier
-    assert mod.SETS[5] == mod.DOC_IDS_5
-
-
-def test_set5_is_the_documented_draw() -> None:
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8])
+def test_later_set_is_the_documented_draw(k: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
         pytest.skip("../shared (PolNeAR train) is absent")
     docs = mod.load_train()
-    assert mod.choose5(docs) == list(mod.DOC_IDS_5)
-    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_5)
-    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_5]
-    assert max(publishers.count(p) for p in publishers) <= 3
-
-
-def test_set6_shares_no_article_with_earlier_sets() -> None:
-    mod = docs_module()
-    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
-    earlier |= set(mod.DOC_IDS_5) | mod._NEWS_DEV
-    assert len(set(mod.DOC_IDS_6)) == len(mod.DOC_IDS_6) == 10
-    assert not set(mod.DOC_IDS_6) & earlier
-    assert mod.SETS[6] == mod.DOC_IDS_6
-
-
-def test_set6_is_the_documented_draw() -> None:
-    mod = docs_module()
-    if not mod.TRAIN_DOCS.exists():
-        pytest.skip("../shared (PolNeAR train) is absent")
-    docs = mod.load_train()
-    assert mod.choose6(docs) == list(mod.DOC_IDS_6)
-    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_6)
-    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_6]
-    assert max(publishers.count(p) for p in publishers) <= 3
-
-
-def test_set7_shares_no_article_with_earlier_sets() -> None:
-    mod = docs_module()
-    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
-    earlier |= set(mod.DOC_IDS_5) | set(mod.DOC_IDS_6) | mod._NEWS_DEV
-    assert len(set(mod.DOC_IDS_7)) == len(mod.DOC_IDS_7) == 10
-    assert not set(mod.DOC_IDS_7) & earlier
-    assert mod.SETS[7] == mod.DOC_IDS_7
-
-
-def test_set7_is_the_documented_draw() -> None:
-    mod = docs_module()
-    if not mod.TRAIN_DOCS.exists():
-        pytest.skip("../shared (PolNeAR train) is absent")
-    docs = mod.load_train()
-    assert mod.choose7(docs) == list(mod.DOC_IDS_7)
-    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_7)
-    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_7]
-    assert max(publishers.count(p) for p in publishers) <= 3
-
-
-def test_set8_shares_no_article_with_earlier_sets() -> None:
-    mod = docs_module()
-    earlier = set(mod.DOC_IDS) | set(mod.DOC_IDS_2) | set(mod.DOC_IDS_3) | set(mod.DOC_IDS_4)
-    earlier |= set(mod.DOC_IDS_5) | set(mod.DOC_IDS_6) | set(mod.DOC_IDS_7) | mod._NEWS_DEV
-    assert len(set(mod.DOC_IDS_8)) == len(mod.DOC_IDS_8) == 10
-    assert not set(mod.DOC_IDS_8) & earlier
-    assert mod.SETS[8] == mod.DOC_IDS_8
-
-
-def test_set8_is_the_documented_draw() -> None:
-    mod = docs_module()
-    if not mod.TRAIN_DOCS.exists():
-        pytest.skip("../shared (PolNeAR train) is absent")
-    docs = mod.load_train()
-    assert mod.choose8(docs) == list(mod.DOC_IDS_8)
-    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in mod.DOC_IDS_8)
-    publishers = [docs[d]["publisher"] for d in mod.DOC_IDS_8]
+    ids = getattr(mod, f"DOC_IDS_{k}")
+    assert mod.choose_after(docs, k) == list(ids)
+    assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in ids)
+    publishers = [docs[d]["publisher"] for d in ids]
     assert max(publishers.count(p) for p in publishers) <= 3
