@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib
 import os
 import random
 import re
@@ -116,13 +115,7 @@ def main() -> int:
     ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE", help="set a number")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    for switch in args.off:
-        module, _, name = switch.rpartition(".")
-        setattr(importlib.import_module(module), name, False)
-    for assignment in args.set:
-        target, _, value = assignment.partition("=")
-        module, _, name = target.rpartition(".")
-        setattr(importlib.import_module(module), name, float(value))
+    quality.override(args.off, args.set)
 
     from qa.session import Conversation
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib
 import os
 import re
 import sys
@@ -158,9 +157,7 @@ def main() -> int:
     ap.add_argument("--off", action="append", default=[], metavar="MODULE.NAME", help="switch a boolean off")
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    for switch in args.off:
-        module, _, name = switch.rpartition(".")
-        setattr(importlib.import_module(module), name, False)
+    quality.override(args.off, [])
     from qa.session import Conversation
 
     engine, items = speaker.speaker_set(args.articles, args.seed)

@@ -598,15 +598,7 @@ def main() -> int:
     )
     args = ap.parse_args()
     os.environ.setdefault("QA_HOME", str(quality.OUT / "home"))
-    import importlib
-
-    for switch in args.off:
-        module, _, name = switch.rpartition(".")
-        setattr(importlib.import_module(module), name, False)
-    for assignment in args.set:
-        target, _, value = assignment.partition("=")
-        module, _, name = target.rpartition(".")
-        setattr(importlib.import_module(module), name, float(value))
+    quality.override(args.off, args.set)
 
     engine, items = speaker_set(args.articles, args.seed, classes=args.described_only)
     if args.described_only:

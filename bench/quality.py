@@ -51,6 +51,24 @@ def publish(lines: list[str], out: Path | None) -> None:
         out.write_text(report, encoding="utf-8")
 
 
+def override(off: list[str], numbers: list[str]) -> None:
+    """Switch booleans off and set numbers of qa for one measuring run (the --off/--set options).
+
+    Args:
+        off: "module.NAME" of booleans to set False.
+        numbers: "module.NAME=VALUE" of numbers to set.
+    """
+    import importlib
+
+    for switch in off:
+        module, _, name = switch.rpartition(".")
+        setattr(importlib.import_module(module), name, False)
+    for assignment in numbers:
+        target, _, value = assignment.partition("=")
+        module, _, name = target.rpartition(".")
+        setattr(importlib.import_module(module), name, float(value))
+
+
 def dense_only(e: Engine, q: str, k: int) -> list[int]:
     d = e.dense(e.encode(q), k=k)
     return sorted(d, key=lambda p: -d[p])[:k]
