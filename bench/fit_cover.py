@@ -355,10 +355,7 @@ def main() -> int:
                 f"; rest held {ev.rest[0]}/{ev.rest[1]}"
                 f"; declined now: {'yes' if cover.declining(ev, *best, rest_best) else 'no'}{then}"
             )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

@@ -85,10 +85,7 @@ def main() -> int:
         f"Fewest errors at cosine >= {best_t:.3f}: {best_err} of {len(scored)} names misread "
         f"({n_pos} positives). A threshold is kept only if it misreads no negative."
     )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

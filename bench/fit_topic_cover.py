@@ -40,6 +40,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import fit_near_miss  # noqa: E402
 import polnear_speaker_questions as psq  # noqa: E402
+import quality  # noqa: E402
 
 from qa import abstain, rank  # noqa: E402
 
@@ -151,7 +152,6 @@ ALPHA = 2.0  # the gold objective: unanswerable declined less ALPHA x answerable
 def gold_sets() -> list[tuple[str, list[Path], list[Path]]]:
     """The human-written sets: (index name, documents, question files)."""
     import news_heldout_docs
-    import quality
 
     article = quality.config.bundled_article()
     h_sets = [REPO / f"bench/data/article_heldout{i}.jsonl" for i in ("", 2, 3, 4, 5, 6, 7, 8)]
@@ -182,8 +182,6 @@ def gold_rows(prebuilt: Path | None) -> list[tuple[str, float, str]]:
         One row per such question.
     """
     import json
-
-    import quality
 
     from qa import forms, topic_cover
     from qa.engine import Engine
@@ -294,10 +292,7 @@ def main() -> int:
         "",
         f"Chosen (topic word; largest within the {fit_near_miss.POLNEAR_BUDGET:.0%} budget): {verdict}",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 

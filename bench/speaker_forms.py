@@ -43,6 +43,7 @@ import qa  # noqa: E402, F401
 from qa.session import Conversation  # noqa: E402
 
 psq = importlib.import_module("polnear_speaker_questions")
+quality = importlib.import_module("quality")
 
 _ASKED = re.compile(r"^What did (?P<x>.+?) say about (?P<w>[a-z]+)\?$")
 FORMS = {
@@ -111,10 +112,7 @@ def main() -> int:
             c = counts.get((form, kind))
             cells.append(f"{c['declined'] / c['n']:.3f} ({c['declined']}/{c['n']})" if c else "-")
         lines.append(f"| {form} | " + " | ".join(cells) + " |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    quality.publish(lines, args.out)
     return 0
 
 
