@@ -29,6 +29,7 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -201,6 +202,33 @@ def polar_items(docs: dict[str, str], rng: random.Random, per_article: int = 12)
     return out
 
 
+def weight_settings(grid: str, subject_grid: str) -> Iterator[tuple[bool, float, float]]:
+    """Each setting measured, set in qa.rank while the caller scores it; qa.rank's own restored after.
+
+    Args:
+        grid: comma-separated Weights.settles values.
+        subject_grid: comma-separated Weights.subject values.
+
+    Returns:
+        (filler dropped, settles, subject): first the reading without qa.polar's changes, then the grid.
+    """
+    from qa import rank
+
+    old = (rank.POLAR_FILLER, rank.WEIGHTS)
+    configs = [(False, 0.0, 0.0)] + [
+        (True, w, v)
+        for w in [float(x) for x in grid.split(",")]
+        for v in [float(x) for x in subject_grid.split(",")]
+    ]
+    try:
+        for filler, w, v in configs:
+            rank.POLAR_FILLER = filler
+            rank.WEIGHTS = replace(old[1], settles=w, subject=v)
+            yield filler, w, v
+    finally:
+        rank.POLAR_FILLER, rank.WEIGHTS = old
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=25)
@@ -220,8 +248,6 @@ def main() -> int:
 
     import polnear_speaker_questions
     import quality
-
-    from qa import rank
 
     engine, _ = polnear_speaker_questions.speaker_set(args.articles, args.seed)
     folder = quality.OUT / f"polnear-train-{args.articles}-{args.seed}"
@@ -244,17 +270,9 @@ def main() -> int:
         "wrongly declined | near misses declined |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    old = (rank.POLAR_FILLER, rank.WEIGHTS)
     answerable = [it for it in items if it["answerable"]]
     near = [it for it in items if not it["answerable"]]
-    configs = [(False, 0.0, 0.0)] + [
-        (True, w, v)
-        for w in [float(x) for x in args.grid.split(",")]
-        for v in [float(x) for x in args.subject_grid.split(",")]
-    ]
-    for filler, w, v in configs:
-        rank.POLAR_FILLER = filler
-        rank.WEIGHTS = replace(old[1], settles=w, subject=v)
+    for filler, w, v in weight_settings(args.grid, args.subject_grid):
         r_all = quality.score(engine, answerable, None)
         r_k = {k: quality.score(engine, [it for it in answerable if it["kind"] == k], None) for k in kinds}
         r_near = quality.score(engine, near, None) if near else {"abstain": float("nan")}
@@ -264,7 +282,6 @@ def main() -> int:
             f"{r_near['abstain']:.3f} |"
         )
         print(lines[-1], flush=True)
-    rank.POLAR_FILLER, rank.WEIGHTS = old
     quality.publish(lines, args.report)
     return 0
 

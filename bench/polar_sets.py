@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,9 +37,10 @@ def main() -> int:
     ap.add_argument("--report", type=Path)
     args = ap.parse_args()
 
+    import polar_questions
     import quality
 
-    from qa import polar, rank
+    from qa import polar
     from qa.engine import Engine
 
     groups = []
@@ -61,15 +61,7 @@ def main() -> int:
         "| filler dropped | settles | subject | hit@1 | recall@5 | declined (unanswerable) | wrongly declined |",
         "|---|---|---|---|---|---|---|",
     ]
-    old = (rank.POLAR_FILLER, rank.WEIGHTS)
-    configs = [(False, 0.0, 0.0)] + [
-        (True, w, v)
-        for w in [float(x) for x in args.grid.split(",")]
-        for v in [float(x) for x in args.subject_grid.split(",")]
-    ]
-    for filler, w, v in configs:
-        rank.POLAR_FILLER = filler
-        rank.WEIGHTS = replace(old[1], settles=w, subject=v)
+    for filler, w, v in polar_questions.weight_settings(args.grid, args.subject_grid):
         hits = rec = ans = dec = wrong = un = 0.0
         for _, items, folder in groups:
             yes = [it for it in items if it["answerable"]]
@@ -88,7 +80,6 @@ def main() -> int:
             f"{wrong / ans:.3f} |"
         )
         print(lines[-1], flush=True)
-    rank.POLAR_FILLER, rank.WEIGHTS = old
     quality.publish(lines, args.report)
     return 0
 
