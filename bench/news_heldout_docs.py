@@ -3,7 +3,7 @@
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
-`--set 7`; news_heldout8.jsonl: `--set 8`) ask questions about
+`--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -59,9 +59,16 @@ are bench/data/news_heldout7.jsonl (blind in round 17, open for development sinc
 How set 8 was chosen (by `choose_after(docs, 8)`, seed 2032, not by reading them): as set 7, with set 7's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 7 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout8.jsonl, a blind set: measure on it, don't read it.
+are bench/data/news_heldout8.jsonl (blind in round 18, open for development since round 19):
 
     $V/python bench/news_heldout_docs.py --set 8 /tmp/s && $V/qa index /tmp/s --index /tmp/s-idx
+
+How set 9 was chosen (by `choose_after(docs, 9)`, seed 2033, not by reading them): as set 8, with set 8's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 8 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout9.jsonl, a blind set: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 9 /tmp/r && $V/qa index /tmp/r --index /tmp/r-idx
 """
 
 from __future__ import annotations
@@ -189,6 +196,20 @@ DOC_IDS_8: tuple[str, ...] = (
     "politico_2016-07-22_rep-gwen-graham-slams-trump-prai",
 )
 
+#: The ten articles of set 9 (bench/data/news_heldout9.jsonl), as `choose_after(docs, 9)` drew them.
+DOC_IDS_9: tuple[str, ...] = (
+    "usa-today_2016-08-19_whigs-died-but-gop-can-survive",
+    "usa-today_2016-03-22_clinton-trump-s-view-of-the-worl",
+    "west-journal_2016-01-25_rick-perry-just-announced-his-of",
+    "nyt_2016-01-18_a-one-person-job-now-divided-amo",
+    "nyt_2016-02-01_with-wall-st-center-stage-novel-",
+    "nyt_2016-06-03_no-love-lost-between-trump-and-t",
+    "usa-today_2016-02-11_sanders-faces-test-on-appeal-to-",
+    "west-journal_2016-07-14_donald-trump-stuns-lgbt-communit",
+    "west-journal_2016-05-06_republican-unity-meeting-schedul",
+    "breitbart_2016-03-29_liberal-oscar-winner-sarandon-no",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -199,6 +220,7 @@ SETS: dict[int, tuple[str, ...]] = {
     6: DOC_IDS_6,
     7: DOC_IDS_7,
     8: DOC_IDS_8,
+    9: DOC_IDS_9,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -293,7 +315,7 @@ def choose_after(docs: dict[str, dict[str, str]], k: int, seed: int | None = Non
     Args:
         docs: PolNeAR train's articles by doc_id.
         k: the set drawn.
-        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 8 2032).
+        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 9 2033).
 
     Returns:
         Ten doc_ids in the order drawn.
@@ -309,7 +331,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
-            7: news_heldout7.jsonl, 8: news_heldout8.jsonl).
+            7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

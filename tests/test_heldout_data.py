@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-9.jsonl, news_heldout/2/.../8.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-10.jsonl, news_heldout/2/.../9.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article set 9 and news set 8 are blind). The news sets' articles live in ../shared
+checks never print a question (article set 10 and news set 9 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -28,6 +28,7 @@ ARTICLE_SET_6 = ROOT / "bench" / "data" / "article_heldout6.jsonl"
 ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
 ARTICLE_SET_8 = ROOT / "bench" / "data" / "article_heldout8.jsonl"
 ARTICLE_SET_9 = ROOT / "bench" / "data" / "article_heldout9.jsonl"
+ARTICLE_SET_10 = ROOT / "bench" / "data" / "article_heldout10.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
 NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
@@ -36,6 +37,7 @@ NEWS_SET_5 = ROOT / "bench" / "data" / "news_heldout5.jsonl"
 NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
 NEWS_SET_7 = ROOT / "bench" / "data" / "news_heldout7.jsonl"
 NEWS_SET_8 = ROOT / "bench" / "data" / "news_heldout8.jsonl"
+NEWS_SET_9 = ROOT / "bench" / "data" / "news_heldout9.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
 NEWS_SETS = [
     (NEWS_SET, 1),
@@ -46,6 +48,7 @@ NEWS_SETS = [
     (NEWS_SET_6, 6),
     (NEWS_SET_7, 7),
     (NEWS_SET_8, 8),
+    (NEWS_SET_9, 9),
 ]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
@@ -102,6 +105,7 @@ def docs_module() -> ModuleType:
         ARTICLE_SET_7,
         ARTICLE_SET_8,
         ARTICLE_SET_9,
+        ARTICLE_SET_10,
         NEWS_SET,
         NEWS_SET_2,
         NEWS_SET_3,
@@ -110,6 +114,7 @@ def docs_module() -> ModuleType:
         NEWS_SET_6,
         NEWS_SET_7,
         NEWS_SET_8,
+        NEWS_SET_9,
     ],
     ids=[
         "article2",
@@ -120,6 +125,7 @@ def docs_module() -> ModuleType:
         "article7",
         "article8",
         "article9",
+        "article10",
         "news",
         "news2",
         "news3",
@@ -128,6 +134,7 @@ def docs_module() -> ModuleType:
         "news6",
         "news7",
         "news8",
+        "news9",
     ],
 )
 def test_format(path: Path) -> None:
@@ -155,8 +162,19 @@ def test_format(path: Path) -> None:
         ARTICLE_SET_7,
         ARTICLE_SET_8,
         ARTICLE_SET_9,
+        ARTICLE_SET_10,
     ],
-    ids=["article2", "article3", "article4", "article5", "article6", "article7", "article8", "article9"],
+    ids=[
+        "article2",
+        "article3",
+        "article4",
+        "article5",
+        "article6",
+        "article7",
+        "article8",
+        "article9",
+        "article10",
+    ],
 )
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
@@ -166,7 +184,9 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "which"), NEWS_SETS, ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8"]
+    ("path", "which"),
+    NEWS_SETS,
+    ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8", "news9"],
 )
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
@@ -201,7 +221,7 @@ def test_set3_is_the_documented_draw() -> None:
     assert not set(mod.DOC_IDS_3) & mod._NEWS_DEV
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9])
 def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     mod = docs_module()
     earlier = {d for j in range(1, k) for d in mod.SETS[j]} | mod._NEWS_DEV
@@ -211,7 +231,7 @@ def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     assert mod.SETS[k] == ids
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9])
 def test_later_set_is_the_documented_draw(k: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
