@@ -224,6 +224,25 @@ def _runs(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str, 
     return 0
 
 
+# Wrong speakers of train hand-labelled (round 19, attr19) as PolNeAR reference errors (the gold's source
+# is resolved to someone else than the text's speaker, or names them by a fragment the scorer's surname
+# rule cannot match: "Betsy" for Betsy Ebeling) or real errors of ours; keyed by document and source
+# offset, no text. So far: every wrong pronoun source read at the gold's mention (`*/pron/*/samemention`)
+# of main 1ab34d5.
+REFERENCE_LABELS = ROOT / "bench" / "data" / "attribution_reference_train.jsonl"
+
+
+def _labels() -> dict[tuple[str, int], str]:
+    """(doc_id, gold source start) -> "reference" | "real", from REFERENCE_LABELS (empty when absent)."""
+    if not REFERENCE_LABELS.exists():
+        return {}
+    out: dict[tuple[str, int], str] = {}
+    for line in REFERENCE_LABELS.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        out[(r["doc_id"], r["source_start"])] = r["label"]
+    return out
+
+
 def main() -> int:
     sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
@@ -233,8 +252,25 @@ def main() -> int:
         return _diff(sc, docs, gold, sys.argv[1], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 20)
     cases, judged = _judge(sc, docs, gold, sys.argv[1])
     print(f"{len(cases)} wrong of {len(judged)} judged golds found")
+    labels = _labels()
+    tally: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for k, d, g, _sy, _name in cases:
+        tally[k][labels.get((d, (g.get("source") or [-1])[0]), "unlabelled")] += 1
     for k, n in collections.Counter(c[0] for c in cases).most_common():
-        print(f"{n:5d} {k}")
+        lab = tally[k]
+        note = (
+            f"  ({lab['reference']} reference errors, {lab['real']} real)"
+            if lab["reference"] + lab["real"]
+            else ""
+        )
+        print(f"{n:5d} {k}{note}")
+    ref = sum(t["reference"] for t in tally.values())
+    real = sum(t["real"] for t in tally.values())
+    if ref + real:
+        print(
+            f"hand-labelled ({REFERENCE_LABELS.name}): {ref} PolNeAR reference errors, {real} real; "
+            f"speaker accuracy counting reference errors right: {(len(judged) - len(cases) + ref) / len(judged):.4f}"
+        )
     if len(sys.argv) > 3:
         sel = [c for c in cases if re.search(sys.argv[2], c[0])]
         for k, d, g, sy, name in random.Random(1).sample(sel, min(int(sys.argv[3]), len(sel))):

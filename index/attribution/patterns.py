@@ -135,8 +135,16 @@ _SUBJECTS = (
 )
 _NAMED_SUBJECTS = _SUBJECTS[1:]
 
+# A long apposition or relative clause between a trailing attribution's subject and its verb, opening in
+# lower case or a digit: `," Mr. Manafort, a longtime strategist who in recent weeks has taken over
+# ..., said.` `_APPOS` stops at 90 characters and at a full stop ("M.I.T."); this reads up to 250, no
+# quotation mark, and no full stop before a capital (a new sentence). Anchored at the quotation's end,
+# so linear. bench/attribution_apposition_gen.py (round 19, 400 train sources planted in other train
+# articles): the quotation phrasing's right speakers 0.980 -> 0.998 (bench/reports/attribution_round19.md).
+_APPOS_AFTER = r"(?:,\s*(?=[a-z\d])(?:[^\"“”;:.]|\.(?!\s+[A-Z\"“”])){1,250}?,\s*)"
 _AFTER_SUBJ_FIRST = [
-    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|,\s*)?{_VERB_TAIL}")) for kind, pat in _SUBJECTS
+    (kind, _lazy(rf"^\s*(?P<subj>{pat})\s*(?:{_APPOS}|{_APPOS_AFTER}|,\s*)?{_VERB_TAIL}"))
+    for kind, pat in _SUBJECTS
 ]
 # After a verb, a pronoun is its subject only when the attribution ends there (`," said he.`): in
 # `"sociopath," said he doesn't believe ...` the pronoun opens the reported clause.

@@ -268,6 +268,40 @@ _WHO_CLAUSE = _lazy(rf"(\S+)(?:\s*\([^()]{{1,30}}\))?,\s+who\s+(?:(?:{AUX})\s+){
 _OF_PLACES = _lazy(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*)?\Z")
 
 
+# What may stand before a name that opens reported words as their subject: nothing, a conjunction or a
+# subordinator, or an opening phrase closed by a comma ("In Louisville on March 1, Ms. Nwanguma was
+# shocked ..., she said"); titles before the name are taken off first (`_opens_words`).
+_CONTENT_OPENING = _lazy(
+    r"\W*(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Ii]f|[Bb]ecause|[Ss]ince|"
+    r"[Aa]s|[Aa]fter|[Bb]efore|[Oo]nce)\s+|[^,;:\"“”]{1,80},\s*)?"
+)
+_TITLE_WORDS = (
+    frozenset(TITLES) | frozenset(HONORIFICS) | frozenset(ROLE_WORDS) | frozenset(("vice", "former", "of"))
+)
+_TITLE_WORD_END = _lazy(r"(?<!\S)([A-Z][\w.'’-]*|of|the)\s+\Z")
+
+
+# A verb of speech after a name inside the words before a source: the name speaks there ("when Jane Roe
+# called him "a liar." She also said"); read at most this far after the name (a clause, not fit).
+OWN_VERB_CHARS = 120
+_OWN_VERB = _lazy(rf"(?<![\w'’-])(?:{VERB_RE}|called|asserted)(?![\w'’-])")
+
+
+def _opens_words(text: str, lo: int, at: int) -> bool:
+    """Whether the name at `at` opens the words starting at `lo` as their subject ("Vice President Joe
+    Biden weighed in ...", "But Grayson has ...", "In Louisville, Ms. Nwanguma was ...").
+
+    Args:
+        text: the document; lo: where the words start; at: where the name starts.
+    Returns:
+        True when only an opening, then titles, stand before the name.
+    """
+    pre = text[lo:at]
+    while (m := _TITLE_WORD_END.search(pre)) is not None and m.group(1).rstrip(".").lower() in _TITLE_WORDS:
+        pre = pre[: m.start()]
+    return _CONTENT_OPENING.fullmatch(pre) is not None
+
+
 _TITLE_RE = "|".join(sorted((re.escape(w) for w in TITLES | HONORIFICS), key=len, reverse=True))
 # A preposition (then at most a title or two) right before a name: the name is its object ("Stacy
 # Baker of Columbia says" is read first by `_Sources._person_of_place`).
@@ -805,7 +839,7 @@ class _Sources:
             if f.subj.kind in _CHAINED:
                 chained.append(f)
                 continue
-            f.person = self._who(f.subj, f.start if f.direct else f.subj.start)
+            f.person = self._resolve_source(f)
             if f.person < 0 and f.subj.kind == "desc" and f.verb in _NOUN_CUES:
                 f.person = self._noun_owner(f.subj)
             if f.person >= 0 and f.subj.kind == "name" and f.verb not in _BELIEFS:
@@ -835,7 +869,7 @@ class _Sources:
             if i >= 0:
                 f = chained[i]
                 assert f.subj is not None
-                f.person = who = self._who(f.subj, f.start if f.direct else f.subj.start)
+                f.person = who = self._resolve_source(f)
             else:
                 who = doc.recent_subject(at, "m" if word == "he" else "f")
             if who >= 0 and at not in doc.chain_at and not doc.persons[who].group:
@@ -1452,6 +1486,45 @@ class _Sources:
             if g.person >= 0 and g.start <= f.start and f.end <= g.end + 2:
                 return g
         return None
+
+    def _resolve_source(self, f: _Found) -> int:
+        """The person a finding's source means. Reported words that come before their source ("The
+        Common Core was rolled out badly, he said", "He's leaning toward Kasich, he said"), and the
+        lead-in of a quotation's sentence ("Backing Romney is a "false choice," she said"), name no
+        antecedent of it, as a quotation never names its own speaker, unless the person is the words'
+        opening subject ("Grayson has introduced the bill and would continue, he said": news paraphrase).
+
+        Args:
+            f: a finding with a subject (not a named group's).
+        Returns:
+            The person's index, or -1.
+        """
+        assert f.subj is not None
+        who = self._who(f.subj, f.start if f.direct else f.subj.start)
+        if who < 0 or f.start >= f.subj.start:
+            return who
+        doc = self.doc
+        # the words before the source: a report's own; a quotation's, and the lead-in its sentence opens
+        # with ("Backing Romney is a "false choice," he said")
+        lo = doc.sentence_of(f.start)[0] if f.direct else f.start
+        hi = f.start if f.direct else f.subj.start
+        a = bisect.bisect_left(doc.mentions, (lo, -10))
+        b = bisect.bisect_left(doc.mentions, (hi, -10))
+        inside = [at for at, w in doc.mentions[a:b] if w == who]
+        if not inside:
+            return who  # named before the words: the words did not supply it
+        at = inside[0]
+        if at not in doc.oblique and _opens_words(doc.text, lo, at):
+            return who
+        vm = _OWN_VERB.search(doc.text, at, min(hi, at + OWN_VERB_CHARS))
+        others = [w for m, w in doc.mentions[a:b] if at < m < vm.start() and w != who] if vm else []
+        if vm is not None and all(
+            doc.persons[w].group or doc.persons[w].gender in ("n", "p") for w in others
+        ):
+            # the words attribute themselves ("as Archbishop Roe told the AP, "..." He added", "Cruz
+            # spokesman Rick Tyler said that ..., he said"): the person speaking there is the antecedent
+            return who
+        return self._who(f.subj, lo)
 
     def _who(self, subj: _Subj, pos: int) -> int:
         doc = self.doc
