@@ -29,8 +29,13 @@ own annotations (gold never from what the bot finds) on other articles:
 He/she is S's gender as the annotations give it (a "he"/"she" source resolved to S); kinds needing
 a pronoun are asked only then. At most two conversations of each kind per article. Hit@1 by kind,
 over all conversations and over those whose first answer was right, and the distance (in passages)
-from the previous answer's passage to the gold, for each kind: the evidence for qa.session's
-nearness weight.
+from the first question's gold to the follow-up's, for each kind.
+
+The yes_no, who_is and verb_next golds lie in or beside the first answer's passage by construction:
+a nearness feature fit on them alone (fup19: a gain for the passages near the one shown) rose here
+and lost on the real sets' fact follow-ups (bench/reports/followups_real.md). A fit of anything
+favouring the previous answer's neighbourhood needs follow-ups whose answers lie elsewhere too
+(bench/followups_fact.py's SQuAD conversations).
 """
 
 from __future__ import annotations
@@ -259,66 +264,6 @@ def table(cases: list[Case]) -> list[str]:
     return lines
 
 
-# The grid of qa.nearness's (WEIGHT, SHOWN, DECAY): WEIGHT 0 (nearness off) and over the span of
-# qa.rank's focus weight's grid (bench/reports/fit.md: 0.2 to 1); the passage shown gaining none, half
-# or all of it; DECAY halving the gain per further passage. Each point asks every pronoun follow-up
-# again (about 0.5 s a question on this machine), hence a coarse grid.
-GRID = [(0.0, 0.0, 0.5), *((w, s, 0.5) for w in (0.3, 0.6, 1.0) for s in (0.0, 0.5, 1.0))]
-# bench/followups.py's pronoun follow-ups asked at most: a sample (seeded), for the fit's run time.
-FIT_OTHERS = 100
-
-
-def fit(engine: Engine, groups: dict[str, list[Case]]) -> list[str]:
-    """Hit@1 of each group's pronoun follow-ups (qa.followup.read: "pronoun", the only ones that
-    nearness reorders) at each (WEIGHT, DECAY) of GRID; the first questions asked once.
-
-    Args:
-        engine: the index; groups: a name -> its cases (first questions among them ignored).
-
-    Returns:
-        The report's table, a row per grid point, and the chosen point (the best mean over the
-        groups; the smaller weight on a tie).
-    """
-    from qa import nearness
-    from qa.session import Conversation
-
-    conv = Conversation(engine)
-    after: dict[str, tuple[bool, list[Any]]] = {}
-    chosen = {
-        n: [c for c in cs if c.follow and followup.read(c.follow).name == "pronoun"]
-        for n, cs in groups.items()
-    }
-    rows: list[tuple[float, float, float, list[float]]] = []
-    for w, sh, d in GRID:
-        nearness.WEIGHT, nearness.SHOWN, nearness.DECAY = w, sh, d
-        got = []
-        for cs in chosen.values():
-            hits = 0
-            for c in cs:
-                if c.first not in after:
-                    conv.reset()
-                    ans = conv.ask(c.first, 5)
-                    after[c.first] = (bool(ans.hits) and ans.hits[0].pid in c.first_gold, list(conv.turns))
-                conv.turns = list(after[c.first][1])
-                ans = conv.ask(c.follow, 5)
-                hits += bool(ans.hits) and ans.hits[0].pid in c.gold
-            got.append(hits / len(cs) if cs else 0.0)
-        rows.append((w, sh, d, got))
-        print(w, sh, d, got, flush=True)
-    best = max(rows, key=lambda r: (sum(r[3]) / len(r[3]), -r[0]))
-    names = list(chosen)
-    return [
-        "| WEIGHT | SHOWN | DECAY | " + " | ".join(f"{n} ({len(chosen[n])})" for n in names) + " | mean |",
-        "|---:|---:|---:|" + "---:|" * (len(names) + 1),
-        *(
-            f"| {w} | {sh} | {d} | " + " | ".join(f"{g:.3f}" for g in got) + f" | {sum(got) / len(got):.3f} |"
-            for w, sh, d, got in rows
-        ),
-        "",
-        f"Chosen: WEIGHT {best[0]}, SHOWN {best[1]}, DECAY {best[2]} (the best mean; the smaller weight on a tie).",
-    ]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=40)
@@ -328,11 +273,6 @@ def main() -> None:
     ap.add_argument("--index", type=Path, default=None, help="keep the index here; reused if it exists")
     ap.add_argument("--show", type=int, default=30, help="misses listed in the report")
     ap.add_argument("--set", action="append", default=[], help="module.NAME=VALUE for this run")
-    ap.add_argument(
-        "--fit",
-        action="store_true",
-        help="fit qa.nearness's WEIGHT, SHOWN and DECAY on these conversations and bench/followups.py's",
-    )
     args = ap.parse_args()
     override([], args.set)
     train = args.shared / "polnear" / "train"
@@ -364,28 +304,6 @@ def main() -> None:
                 continue
             by_doc = [p for p in engine.passages if p.doc_id == doc_id]
             cases += article_cases(d["doc_id"], doc_id, d["text"], attrs.get(d["doc_id"], []), by_doc)
-        if args.fit:
-            from bench.followups import gold_cases
-
-            originals = {d["doc_id"]: d["text"] for d in sample}
-            theirs = [
-                c
-                for c in gold_cases(engine, attrs, originals, random.Random(args.seed), 4)
-                if c.follow and followup.read(c.follow).name == "pronoun"
-            ]
-            theirs = random.Random(args.seed).sample(theirs, min(FIT_OTHERS, len(theirs)))
-            lines = [
-                "## Fit of qa.nearness (WEIGHT, SHOWN, DECAY)",
-                "",
-                f"`python bench/followups_real.py --articles {args.articles} --seed {args.seed} --fit`: hit@1 of "
-                "the pronoun follow-ups (the only ones nearness reorders) of these conversations (real) and of "
-                "bench/followups.py's over the same articles (followups: their answers mostly elsewhere; "
-                f"a seeded sample of at most {FIT_OTHERS}).",
-                "",
-                *fit(engine, {"real": cases, "followups": theirs}),
-            ]
-            publish(lines, args.report)
-            return
         scored = score(engine, cases)
         dist = distances(engine, scored)
     took = time.perf_counter() - t0

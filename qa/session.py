@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, words
-from qa import followup, nearness, rank
+from qa import followup, rank
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine
@@ -87,9 +87,6 @@ class Plan:
     # "Which day?", "Why?": a question about the previous answer's event, answered from around it
     # where the search declines (these passages, best first), never declined while one was shown
     around: tuple[int, ...] = ()
-    # A resolved pronoun's question, standing on its own: the passage shown, whose nearness still
-    # counts in the ranking (qa.nearness)
-    near: int | None = None
 
 
 class Conversation:
@@ -122,10 +119,8 @@ class Conversation:
             raise InputError("empty question: type a question")
         plan = self.resolve(questions.truecased(q, self._name_forms(q)))
         # Passages to prefer are looked for deeper than the k shown: ranking may put them lower.
-        depth = max(k, PREFER_DEPTH) if plan.prefer or plan.near is not None else k
+        depth = max(k, PREFER_DEPTH) if plan.prefer else k
         answers = [rank.answer(self.engine, question, r, depth, focus=plan.focus) for r in plan.readings]
-        if plan.near is not None:
-            answers = [nearness.reweigh(a, plan.near, self.engine.passages) for a in answers]
         answer = fuse(answers, depth)
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
@@ -388,10 +383,6 @@ class Conversation:
                 focus = self._beside(prev.top)
             past = readings[0] != body and followup.asked_past(prev.searched, readings[0])
             plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) or past else None)
-            if not focus and readings[0] != body:
-                # Resolved, the question stands on its own, but its answer is most often in or beside
-                # the passage shown (bench/followups_real.py; news_heldout8 n8d7, n8j6).
-                plan = replace(plan, near=prev.top)
         elif followup.LEAD.match(q) and prev.top is not None:
             # "And how much did NATO members commit to spend?" after "What share of GDP could German
             # military spending fall to?": a question of its own, but "And" carries the conversation
