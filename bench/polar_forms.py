@@ -58,6 +58,7 @@ FORMS = (
     "stance",
     "office+para",
     "nation+para",
+    "more-than+para",
     "future+para",
     "according+para",
 )
@@ -390,6 +391,36 @@ def number_clauses(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+_COUNTED = re.compile(
+    r"(?:\b(?:at\s+least|about|nearly|almost|some|over|more\s+than)\s+)?(?<![\w,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})"
+    r"\s+(?P<noun>[a-z]+s)\s+(?:(?P<aux>have|had)\s+)?(?P<v>[a-z]{3,}ed|lost|fled|left|died|voted|signed)\b"
+    r"(?P<rest>(?:\s+[a-z]+){0,4})"
+)
+
+
+def counted_forms(text: str) -> list[tuple[str, str, str]]:
+    """(question, gold, subject as asked) of a counted subject asked as "more than": "at least
+    250,000 people lost their lives" -> "Did more than 200,000 people lose their lives?"."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        n = int(m.group("n").replace(",", ""))
+        low = _rounded(n)
+        if low is None or 1900 <= n <= 2100:
+            continue
+        v = m.group("v")
+        rest = " ".join(w for w in m.group("rest").split())
+        subj = f"more than {low:,} {m.group('noun')}"
+        if m.group("aux"):
+            q = f"{m.group('aux').capitalize()} {subj} {v} {rest}".strip() + "?"
+        else:
+            base = _IRREGULAR.get(v) or {"fled": "flee", "died": "die"}.get(v) or polar_questions._lemma(v)
+            if base is None:
+                continue
+            q = f"Did {subj} {base} {rest}".strip() + "?"
+        out.append((q, m.group(0).strip(), subj))
+    return out
+
+
 def more_than_forms(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """(question, gold, subject as asked) with a number asked as "more than" a round number below it."""
     out = []
@@ -494,12 +525,13 @@ def form_items(
         forms = {
             "office": office_forms(text, found),
             "nation": nation_forms(found, dem),
-            "more-than": more_than_forms(list(dict.fromkeys(found + number_clauses(text)))),
+            "more-than": more_than_forms(list(dict.fromkeys(found + number_clauses(text))))
+            + counted_forms(text),
             "future": [(q, g, _as_asked(s)) for q, g, s in future_forms(text)],
             "according": according_forms(doc_id, atts, dem),
             "stance": stance_forms(found),
         }
-        for kind in ("office", "nation", "future", "according"):
+        for kind in ("office", "nation", "more-than", "future", "according"):
             forms[kind + "+para"] = [(p, g, sj) for q, g, sj in forms[kind] if (p := paraphrased(q))]
         others = foreign
         for kind, pairs in forms.items():
@@ -547,6 +579,7 @@ def main() -> int:
     ap.add_argument("--per-form", type=int, default=3)
     ap.add_argument("--report", type=Path)
     ap.add_argument("--dump", type=Path, help="write the generated items (JSONL) here, outside the project")
+    ap.add_argument("--compare-factors", default="1.5,3,10,100", help="qa.polar.COMPARE_FACTOR values")
     ap.add_argument("--misses", type=Path, help="write each miss with its reason here, outside the project")
     args = ap.parse_args()
 
@@ -625,6 +658,27 @@ def main() -> int:
     lines.append(
         f"| all answerable | {int(tot[0])} | {tot[1] / tot[0]:.3f} | {tot[2] / tot[0]:.3f} | {tot[3] / tot[0]:.3f} | |"
     )
+    from qa import polar
+
+    kept = getattr(polar, "COMPARE_FACTOR", None)  # None: a checkout without it (main before round 19)
+    lines += [
+        "",
+        "qa.polar.COMPARE_FACTOR over the more-than forms:",
+        "",
+        "| COMPARE_FACTOR | n | hit@1 | recall@5 |",
+        "|---|---|---|---|",
+    ]
+    for factor in [float(x) for x in args.compare_factors.split(",")] if kept is not None else []:
+        polar.COMPARE_FACTOR = factor
+        n = h = r = 0
+        for _, eng, its in groups:
+            asked = [it for it in its if it["kind"].startswith("more-than")]
+            if asked:
+                res = quality.score(eng, asked, None)
+                n, h, r = n + len(asked), h + res["hit@1"] * len(asked), r + res["recall@5"] * len(asked)
+        lines.append(f"| {factor:g} | {n} | {h / max(n, 1):.3f} | {r / max(n, 1):.3f} |")
+    if kept is not None:
+        polar.COMPARE_FACTOR = kept
     lines += ["", *gate_lines([(eng, d) for (_, eng, _), d in zip(groups, (docs, local_docs), strict=True)])]
     if args.misses:
         args.misses.write_text("\n".join(miss_lines) + "\n", encoding="utf-8")

@@ -271,6 +271,11 @@ def settled_words(question: str, texts: list[str]) -> set[str]:
 # "..., according to X?" closing a yes/no question (or "According to X, ...?" opening it): X is the
 # source asked about; the statement's own subject is what X is asked about.
 _ACCORDING_END = re.compile(r",?\s*according\s+to\s+(?P<x>[^,?]+?)\s*\??\s*$", re.I)
+# A statement that itself asks for someone's words ("Did Obama say ..., according to Reuters?") keeps
+# its own speaker.
+_SAYS = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|claim(?:s|ed)?|state[sd]?|call(?:s|ed)?\s+for)\b", re.I
+)
 _ACCORDING_START = re.compile(r"^\W*according\s+to\s+(?P<x>[^,?]+?)\s*,\s*(?P<q>.+)$", re.I)
 
 
@@ -286,9 +291,9 @@ def according_source(question: str) -> str | None:
         The source as written, or None (no such phrase, or not a yes/no question).
     """
     m = _ACCORDING_END.search(question)
-    if m is not None and is_polar(question[: m.start()]):
+    if m is not None and is_polar(question[: m.start()]) and not _SAYS.search(question[: m.start()]):
         return m.group("x").strip()
     m = _ACCORDING_START.match(question)
-    if m is not None and is_polar(m.group("q")):
+    if m is not None and is_polar(m.group("q")) and not _SAYS.search(m.group("q")):
         return m.group("x").strip()
     return None

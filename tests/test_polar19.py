@@ -36,6 +36,7 @@ expected to be one of the main topics.
         ("is the board paying too much according to reid", "reid"),
         ("Who is fighting ISIS according to Putin?", None),  # no yes/no question
         ("Is the board paying too much?", None),
+        ("Did Obama say he would meet Putin, according to Reuters?", None),  # Obama's words, reported
     ],
 )
 def test_the_source_of_a_yes_no_question(question: str, source: str | None) -> None:
