@@ -103,8 +103,10 @@ _AMOUNT = re.compile(
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 # A number settles a comparison when it is within this factor of the asked one, either way: "at least
-# 250,000" settles "more than 200,000"; "2011" does not. bench/polar_forms.py ("more-than").
-COMPARE_FACTOR = 10.0
+# 250,000" settles "more than 200,000"; "2011" does not. Fit by bench/polar_forms.py over its
+# generated "more-than" questions (bench/reports/polar_forms.md: hit@1 0.964 at 1.5, 0.929 at 3, 10
+# and 100; 28 questions).
+COMPARE_FACTOR = 1.5
 
 
 def _amounts(text: str) -> list[float]:

@@ -62,6 +62,7 @@ def test_a_compared_number_is_read(question: str, number: float | None) -> None:
 def test_a_number_of_the_same_magnitude_settles_the_comparison() -> None:
     assert polar.states_amount(200000.0, "in which at least 250,000 people lost their lives")
     assert polar.states_amount(5e6, "The deal will cost 4.2 million dollars.")
+    assert not polar.states_amount(5e6, "The deal will cost 800,000 dollars.")  # another magnitude
     assert not polar.states_amount(200000.0, "since the start of the civil war in 2011")
     assert not polar.states_amount(2000.0, "The board met 3 times.")
     assert polar.settles(("number",), "At least 2,400 residents signed a petition.", 2000.0)
