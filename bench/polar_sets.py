@@ -3,7 +3,7 @@
     python bench/polar_sets.py M [--grid 0,0.1,0.2,0.3] [--report bench/reports/polar_sets.md]
 
 M is a folder holding the sets' indexes as the README's measuring commands make them: M/nd
-(news-dev), M/nh1 ... M/nh7 (the news held-out sets), M/para (paraphrase fit); the article sets use
+(news-dev), M/nh1 ... M/nh8 (the news held-out sets), M/para (paraphrase fit); the article sets use
 the default index. Only the questions qa.polar.is_polar reads as yes/no questions are asked (with
 their history, as score.py asks them), under qa.rank.POLAR_FILLER off and on and Weights.settles
 over the grid: the class-level figure on real questions beside the generated one
@@ -22,8 +22,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 SETS = [
-    *[(f"h{n or 1}", f"bench/data/article_heldout{n}.jsonl", None) for n in ("", 2, 3, 4, 5, 6, 7, 8)],
-    *[(f"nh{n or 1}", f"bench/data/news_heldout{n}.jsonl", f"nh{n or 1}") for n in ("", 2, 3, 4, 5, 6, 7)],
+    *[(f"h{n or 1}", f"bench/data/article_heldout{n}.jsonl", None) for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)],
+    *[(f"nh{n or 1}", f"bench/data/news_heldout{n}.jsonl", f"nh{n or 1}") for n in ("", 2, 3, 4, 5, 6, 7, 8)],
     ("news-dev", "../shared/eval/news-dev/gold.jsonl", "nd"),
     ("paraphrase", "bench/data/paraphrase_fit.jsonl", "para"),
 ]

@@ -108,6 +108,10 @@ def country_equivalents(word: str) -> list[str]:
     keys = {key}
     if " " not in key and len(key) >= 4:
         keys |= {key + suffix for suffix in _ADJECTIVE_SUFFIXES} & _demonyms()
+        # A people as a plural demonym: "the Iranians" are Iran's, "the Americans" America's
+        # (bench/polar_forms.py, form "nation").
+        if key.endswith("s"):
+            keys |= {key[:-1]} & _demonyms()
     return sorted({n for names in _country_names() if keys & names for n in names} - {key})
 
 

@@ -206,7 +206,7 @@ def clause_verbs(question: str) -> list[str]:
     Returns:
         ["meet"] for "What was agreed when Putin and Obama met on Monday?"; [] when the question holds
         no such clause ("When did they meet?" is asked_verbs's; "when the talks ended" names no
-        actor; "when they meet" is no past).
+        actor; "when they meet" and "when Putin meets Obama" are no past).
     """
     m = _WHEN_CLAUSE.search(question)
     if m is None or not question[: m.start()].strip():
@@ -222,6 +222,8 @@ def clause_verbs(question: str) -> list[str]:
         if not subject or len(w) < 3 or w in _NOT_VERB or w in _SPEECH or w.endswith("ing"):
             return []
         lemma = _lemma(w)
+        if w in (lemma + "s", lemma + "es"):
+            return []  # "when Putin meets Obama" (of "Will Syria come up ...?"): a present, no past
         return [lemma] if lemma != w and lemma not in _SPEECH else []
     return []
 

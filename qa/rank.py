@@ -664,6 +664,8 @@ class _Query:
     polar_ops: tuple[str, ...] = ()
     # A yes/no question's subject terms with their idf (qa.polar.subject).
     polar_subject: dict[str, float] = field(default_factory=dict)
+    # The number a yes/no question compares with ("more than 200,000": qa.polar.compared).
+    polar_number: float | None = None
 
 
 # Whether a why-question about a quoted person ("Why did Sanders forgive Roof?") is read both as
@@ -725,6 +727,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(qt)}
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = asked_speakers(searched, questions.match_speakers(searched, engine.speakers_index), engine)
+    source = polar.according_source(searched) if POLAR_SOURCE else None
+    if source is not None:  # "Should Assad stay in power, according to the Americans?": the source speaks
+        wanted = asked_speakers(source, questions.match_speakers(source, engine.speakers_index), engine)
     # "Why did Sanders forgive Roof?": the reason may be in her own words (qa.forms.asks_reason).
     reason = not plain and REASON_FORM and forms.asks_reason(searched)
     asks_speech = not plain and (questions.is_speech_question(searched) or reason)
@@ -814,6 +819,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
         consumed=consumed,
         polar_ops=polar.operators(searched) if POLAR_SETTLES and not speech and not parts else (),
         polar_subject=_subject_terms(engine, searched) if not speech and not parts else {},
+        polar_number=polar.compared(searched),
     )
 
 
@@ -925,6 +931,9 @@ DEFINITIONS = True
 # (Features.settles). Measured by bench/polar_questions.py (bench/reports/polar.md).
 POLAR_FILLER = True
 POLAR_SETTLES = True
+# Whether a yes/no question closing "according to X" asks X, not the statement's subject, for its
+# words (qa.polar.according_source). Measured by bench/polar_forms.py (bench/reports/polar_forms.md).
+POLAR_SOURCE = True
 
 
 def _feature_terms(
@@ -1182,7 +1191,7 @@ def _evaluate(
                 (
                     c
                     for c, (a, b, _) in zip(covs, sents, strict=True)
-                    if polar.settles(qr.polar_ops, p.text[a:b])
+                    if polar.settles(qr.polar_ops, p.text[a:b], qr.polar_number)
                 ),
                 default=0.0,
             )
