@@ -1444,13 +1444,6 @@ COUNT_SUBJECT = 1.0
 # homes?" (0.346) is declined.
 OFFTOPIC_HELD = 0.4
 OFFTOPIC_DENSE = 0.3
-# A second step of the same gate, for a best passage far from the question as a whole: below
-# OFFTOPIC_LOW_DENSE, the best passages may hold up to OFFTOPIC_LOW_HELD of its content ("who directed
-# the godfather" of an article on Syria: "direct" of "in direct opposition" is 0.42 of its weight, the
-# best passage's cosine 0.12). Fit by bench/fit_offtopic.py after the first step (same rule);
-# 0.0: off.
-OFFTOPIC_LOW_HELD = 0.0
-OFFTOPIC_LOW_DENSE = 0.0
 _YEAR = re.compile(r"(?<![\w$£€.,])(1[0-9]\d\d|20\d\d)(?:s|['’]s)?(?![\w.,]\d)")
 
 

@@ -2385,13 +2385,13 @@ def _not_mentioned(
         ):
             return f"the documents do not mention {name}"
     # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).
-    typed = asked_name.lower_case_name_words(abstain.asked_speaker(searched) or "")
-    if (
-        typed
-        and not any(_known(engine, t, w) for w in typed for t in engine.terms(w))
-        and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE))
-    ):
-        return "the documents do not mention " + " ".join(typed)
+    absent = asked_name.absent_name(
+        asked_name.lower_case_name_words(abstain.asked_speaker(searched) or ""),
+        lambda w: not engine.terms(w) or any(_known(engine, t, w) for t in engine.terms(w)),
+        EVERYDAY_ZIPF,
+    )
+    if absent and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE)):
+        return "the documents do not mention " + absent
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
@@ -2467,8 +2467,7 @@ def offtopic_evidence(engine: Engine, idf: dict[str, float], top: list[_Scored])
 def off_topic(evidence: tuple[float, float]) -> bool:
     """Whether a question whose words the documents partly lack is about something else: the best
     passages hold less than abstain.OFFTOPIC_HELD of its content and the best one is less close than
-    abstain.OFFTOPIC_DENSE, or less than OFFTOPIC_LOW_HELD and OFFTOPIC_LOW_DENSE (the second step: a
-    best passage far from the question); fit by bench/fit_offtopic.py: bench/reports/abstention_offtopic.md.
+    abstain.OFFTOPIC_DENSE (fit by bench/fit_offtopic.py: bench/reports/abstention_offtopic.md).
 
     Args:
         evidence: offtopic_evidence's (share held, best cosine).
@@ -2476,6 +2475,4 @@ def off_topic(evidence: tuple[float, float]) -> bool:
         True to decline.
     """
     held, dense = evidence
-    if held < abstain.OFFTOPIC_LOW_HELD and dense < abstain.OFFTOPIC_LOW_DENSE:
-        return True  # the second step: a best passage far from the question holds a little more
     return held < abstain.OFFTOPIC_HELD and dense < abstain.OFFTOPIC_DENSE
