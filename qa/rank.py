@@ -26,6 +26,7 @@ from qa import (
     abstain,
     age_holder,
     answer_type,
+    asked_name,
     claims,
     cover,
     describe,
@@ -2392,6 +2393,14 @@ def _not_mentioned(
             and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE))
         ):
             return f"the documents do not mention {name}"
+    # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).
+    absent = asked_name.absent_name(
+        asked_name.lower_case_name_words(abstain.asked_speaker(searched) or ""),
+        lambda w: not engine.terms(w) or any(_known(engine, t, w) for t in engine.terms(w)),
+        EVERYDAY_ZIPF,
+    )
+    if absent and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE)):
+        return "the documents do not mention " + absent
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
