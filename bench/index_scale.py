@@ -35,8 +35,10 @@ machine's load falls on both. The load average is printed first: on a shared mac
 memory, and time only as CPU time or within one run.
 
 After each build the same file is indexed again, unchanged, into the same index (an update that
-changes nothing), and its peak reported the same way (--no-update skips it). --keep DIR copies each
-index out, to compare two versions' files (cmp).
+changes nothing), and its peak reported the same way (--no-update skips it). --add: then the file and
+a short new one (~10 passages) into the same index, an update that carries every passage of the
+file over and embeds the few (sixteenth pass). --keep DIR copies each index out, to compare two
+versions' files (cmp).
 
 --model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
 large sizes take minutes; --model real loads all-MiniLM-L6-v2 int8 (onnxruntime), whose embedding

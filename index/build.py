@@ -13,6 +13,7 @@ import dataclasses
 import itertools
 import json
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -418,9 +419,9 @@ def _attributions(
                 q.start + offset,
                 q.end + offset,
                 q.speaker,
-                q.verb,
+                sys.intern(q.verb),  # a dozen verbs and a few sources, each sliced from the text anew:
                 q.direct,
-                q.source,
+                sys.intern(q.source),  # one str a value, not one a quote (~110 bytes a quote held)
                 moved(q.mention_start),
                 moved(q.mention_end),
             )
@@ -861,9 +862,10 @@ def _embed(
 
 def _store_rows(
     docs: list[_Doc], now: str, report: BuildReport
-) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
-    """The documents', quotes' and speakers' store rows (doc_id = position; their texts are the
-    documents' `text`, given to the store apart), counting each document's status in `report`.
+) -> tuple[list[docstore.DocRow], list[docstore.SpeakerRow]]:
+    """The documents' and speakers' store rows (doc_id = position; their texts are the documents'
+    `text`, given to the store apart), counting each document's status in `report`. The quotes' rows
+    are made as the store takes them (`_quote_rows`).
 
     Args:
         docs: the documents in the index's order.
@@ -871,17 +873,32 @@ def _store_rows(
         report: added / updated / unchanged are counted here.
 
     Returns:
-        (document rows, quote rows, speaker rows).
+        (document rows, speaker rows).
     """
-    doc_rows, quote_rows, speaker_rows = [], [], []
+    doc_rows, speaker_rows = [], []
     for doc_id, d in enumerate(docs):
         s = d.source
         meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
         doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, "", now, meta))
-        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
-    return doc_rows, quote_rows, speaker_rows
+    return doc_rows, speaker_rows
+
+
+def _quote_rows(docs: list[_Doc]) -> Iterator[docstore.QuoteRow]:
+    """The quotes' store rows (doc_id = position), made as the store takes them: a list of them all
+    beside the documents' own was a second row object a quote (~100 bytes; the synthetic news of
+    bench/index_scale.py has ~4,000 quotes a MB) through the store's write.
+
+    Args:
+        docs: the documents in the index's order.
+
+    Returns:
+        An iterator over the rows.
+    """
+    for doc_id, d in enumerate(docs):
+        for q in d.quotes:
+            yield dataclasses.replace(q, doc_id=doc_id)
 
 
 def _write(
@@ -912,9 +929,9 @@ def _write(
         quantized: whether the model runs with int8 weights (recorded in the manifest).
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    doc_rows, quote_rows, speaker_rows = _store_rows(docs, now, report)
+    doc_rows, speaker_rows = _store_rows(docs, now, report)
     documents = {d.source: d.sha256 for d in doc_rows}
-    n_quotes = len(quote_rows)
+    n_quotes = sum(len(d.quotes) for d in docs)
     staging = writer.staging
     # Freed heap pages of analysing and embedding (windows' strs, chunker and model tables) given
     # back before BM25's tables grow on top of them (bench/reports/index_scale.txt, seventh pass).
@@ -928,9 +945,14 @@ def _write(
     heap.return_freed_memory()  # BM25's vocabulary, freed: not under the store's pages (ninth pass)
     tick("storing", 1, 3)
     docstore.write(
-        staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]
+        staging / DOCSTORE,
+        doc_rows,
+        _passage_rows(docs),
+        _quote_rows(docs),
+        speaker_rows,
+        [d.text for d in docs],
     )
-    del doc_rows, quote_rows, speaker_rows
+    del doc_rows, speaker_rows
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
     heap.return_freed_memory()
     tick("storing", 2, 3)

@@ -133,7 +133,7 @@ def write(
     path: Path,
     documents: Sequence[DocRow],
     passages: Iterable[PassageRow],  # read once: a generator keeps no list of them all
-    quotes: Sequence[QuoteRow],
+    quotes: Iterable[QuoteRow],  # read once, as passages
     speakers: Sequence[SpeakerRow],
     texts: Sequence[PackedText] | None = None,
 ) -> None:
