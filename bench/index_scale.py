@@ -35,8 +35,10 @@ machine's load falls on both. The load average is printed first: on a shared mac
 memory, and time only as CPU time or within one run.
 
 After each build the same file is indexed again, unchanged, into the same index (an update that
-changes nothing), and its peak reported the same way (--no-update skips it). --keep DIR copies each
-index out, to compare two versions' files (cmp).
+changes nothing), and its peak reported the same way (--no-update skips it). --add: then the file and
+a short new one (~10 passages) into the same index, an update that carries every passage of the
+file over and embeds the few (sixteenth pass). --keep DIR copies each index out, to compare two
+versions' files (cmp).
 
 --model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
 large sizes take minutes; --model real loads all-MiniLM-L6-v2 int8 (onnxruntime), whose embedding
@@ -167,12 +169,14 @@ for name in filter(None, preload.split(",")):  # imported by the build: part of 
     importlib.import_module(name)
 del emb
 out = {"baseline_mb": rss_mb()}
-if mode in ("build", "account", "account-traced"):
+if mode in ("build", "add", "account", "account-traced"):
     if trace:
         tracemalloc.start()
     threading.Thread(target=sample, daemon=True).start()
     t0, c0 = time.perf_counter(), time.process_time()
-    rep = build_mod.build([path], Path(idx), model=model, cache_dir=config.model_cache_dir(),
+    # "add": the same file and a short new one into the existing index (the file's passages carried over)
+    paths = [path] + ([path[: -len(".txt")] + "-added.txt"] if mode == "add" else [])
+    rep = build_mod.build(paths, Path(idx), model=model, cache_dir=config.model_cache_dir(),
                           max_bytes=40 * 1024 * 1024, progress=tick)
     tick("end", 0, 0)
     stop.set()
@@ -287,6 +291,12 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     ap.add_argument(
+        "--add",
+        action="store_true",
+        help="after each build, also index the file with a short new one into the same index (an update"
+        " that carries every passage of the file over and embeds a few)",
+    )
+    ap.add_argument(
         "--account",
         action="store_true",
         help="instead: one traced build per size (tracemalloc), where the peak goes per stage",
@@ -345,6 +355,7 @@ def main() -> None:
                     idx = Path(tmp) / f"index-{mb:g}-{k}"
                     shutil.rmtree(idx, ignore_errors=True)
                     got_all[k].append(run_child(repo, "build", path, idx, model, args.quotes, args.preload))
+            rows_n = {k: got_all[k][0]["passages"] for k in got_all}
             for k, repo in enumerate(repos):
                 _report_size(k, got_all[k], bases[k], base_anons[k], text_mb, held_mb)
                 over = statistics.median(g["peak_mb"] for g in got_all[k]) - bases[k]
@@ -360,6 +371,22 @@ def main() -> None:
                         " as held",
                         flush=True,
                     )
+                if args.add:
+                    added = path.with_name(path.stem + "-added.txt")
+                    added.write_text(make_text(0.005, seed=2), encoding="utf-8")
+                    u = run_child(repo, "add", path, idx, model, args.quotes, args.preload)
+                    u_over = u["peak_mb"] - bases[k]
+                    print(
+                        f"    a short file added ({u['passages'] - rows_n[k]} passages; the file's carried over):"
+                        f" {u['seconds']:.1f} s (CPU {u['cpu']:.1f}), peak {u['peak_mb']:.1f} MB = {u_over:.1f} MB over the"
+                        f" baseline = {u_over / text_mb:.2f}x the file; stage s / peak MB: "
+                        + ", ".join(
+                            f"{s} {u['stage_seconds'].get(s, 0.0):.1f}/{u['stage_peak_mb'].get(s, 0.0):.0f}"
+                            for s in STAGES
+                        ),
+                        flush=True,
+                    )
+                    added.unlink()
                 if args.keep:
                     dest = args.keep / (f"index-{mb:g}" if len(repos) == 1 else f"{k}-index-{mb:g}")
                     shutil.copytree(idx, dest, dirs_exist_ok=True)

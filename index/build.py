@@ -8,10 +8,12 @@ would change nothing (every document read as indexed, none gone) writes nothing.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import itertools
 import json
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -75,8 +77,37 @@ class _Doc:
     chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
     quotes: list[docstore.QuoteRow]
-    vectors: np.ndarray | None  # None until embedded
+    vectors: _Carried | None  # an unchanged document's rows in the previous index; None: to embed
     status: str  # "added" | "updated" | "unchanged"
+
+
+@dataclass(frozen=True)
+class _PreviousVectors:
+    """Where the previous generation's vectors are: its index file, opened when they are copied into
+    the new build's rows (`_embed`), not while the new documents are analysed. Holding them as one
+    float32 matrix from the start of an update took 1,536 bytes a passage of the previous index
+    (3.3x its text) through the analysis, and 2,304 while it was made from FAISS's fp16 codes
+    (bench/reports/index_scale.txt, sixteenth pass)."""
+
+    path: Path
+    params: dict
+    n: int
+
+    def open(self) -> FaissStore:
+        """The previous index, loaded with vectors.load's guards.
+
+        Returns:
+            The store.
+        """
+        return FaissStore.load(self.path, self.params)
+
+
+@dataclass(frozen=True)
+class _Carried:
+    """An unchanged document's vectors: its passages' rows (pids) in the previous index."""
+
+    source: _PreviousVectors
+    pids: Sequence[int]  # a range: a document's passages are consecutive
 
 
 @dataclass
@@ -86,7 +117,8 @@ class _Previous:
     passages: dict[int, list[docstore.PassageRow]]  # doc_id -> rows in order
     quotes: dict[int, list[docstore.QuoteRow]]
     speakers: dict[int, list[docstore.SpeakerRow]]
-    vectors: np.ndarray
+    vectors: _PreviousVectors
+    store: Path  # its document store: the rows in `docs` hold no text (read when a document is kept)
 
 
 def _open_current(index_dir: Path) -> tuple[Path, store.Manifest]:
@@ -153,7 +185,7 @@ def _load_previous(index_dir: Path, gen: Path, manifest: store.Manifest) -> _Pre
     try:
         ds = docstore.DocStore.open(gen / DOCSTORE)
         try:
-            docs = {d.source: d for d in ds.documents()}
+            docs = {d.source: d for d in ds.documents(texts=False)}
             by_doc: dict[int, list[docstore.PassageRow]] = {}
             for p in ds.all_passages():
                 by_doc.setdefault(p.doc_id, []).append(p)
@@ -165,16 +197,35 @@ def _load_previous(index_dir: Path, gen: Path, manifest: store.Manifest) -> _Pre
                 sp.setdefault(s.doc_id, []).append(s)
         finally:
             ds.close()
-        vecs = FaissStore.load(gen / VECTORS, manifest.ann).all()
         n_passages = sum(len(rows) for rows in by_doc.values())
-        if vecs.shape != (n_passages, manifest.dim) or not np.isfinite(vecs).all():
-            raise IndexDamaged(
-                f"index {index_dir} is damaged ({VECTORS} holds {vecs.shape[0]} vectors of {vecs.shape[1]} "
-                f"dims for {n_passages} passages of {manifest.dim})"
-            )
+        vecs = _PreviousVectors(gen / VECTORS, dict(manifest.ann), n_passages)
+        _check_previous(vecs.open(), n_passages, manifest.dim, index_dir)  # then released: opened again
     except IndexDamaged as exc:
         raise _refuse_update(exc) from None
-    return _Previous(manifest, docs, by_doc, qs, sp, vecs)
+    return _Previous(manifest, docs, by_doc, qs, sp, vecs, gen / DOCSTORE)
+
+
+def _check_previous(vecs: FaissStore, n_passages: int, dim: int, index_dir: Path) -> None:
+    """Raise IndexDamaged unless the previous index holds one finite vector of `dim` per passage,
+    decoded a block of rows at a time (no float32 copy of them all).
+
+    Args:
+        vecs: the previous generation's vector store.
+        n_passages: its passages, from its document store.
+        dim: the manifest's dimension.
+        index_dir: the index folder (for the message).
+    """
+    n = vecs.count()
+    finite = n == n_passages and vecs.dim == dim
+    for a in range(0, n if finite else 0, vectors.ADD_BLOCK):
+        if not np.isfinite(vecs.fetch(list(range(a, min(a + vectors.ADD_BLOCK, n))))).all():
+            finite = False
+            break
+    if not finite:
+        raise IndexDamaged(
+            f"index {index_dir} is damaged ({VECTORS} holds {n} vectors of {vecs.dim} "
+            f"dims for {n_passages} passages of {dim})"
+        )
 
 
 def _refuse_update(exc: IndexDamaged) -> IndexDamaged:
@@ -368,9 +419,9 @@ def _attributions(
                 q.start + offset,
                 q.end + offset,
                 q.speaker,
-                q.verb,
+                sys.intern(q.verb),  # a dozen verbs and a few sources, each sliced from the text anew:
                 q.direct,
-                q.source,
+                sys.intern(q.source),  # one str a value, not one a quote (~110 bytes a quote held)
                 moved(q.mention_start),
                 moved(q.mention_end),
             )
@@ -413,25 +464,42 @@ def _carry(prev: _Previous, old: docstore.DocRow, doc: ingest.Document) -> _Doc:
         chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
         speakers=speakers,
         quotes=found,
-        vectors=_rows_of(prev.vectors, [p.pid for p in rows]),
+        vectors=_Carried(prev.vectors, _pid_run([p.pid for p in rows])),
         status="unchanged",
     )
 
 
-def _rows_of(matrix: np.ndarray, pids: list[int]) -> np.ndarray:
-    """The rows `pids` of `matrix`: a view when they are consecutive (a document's passages always
-    are), so carrying documents over holds no second copy of the previous vectors.
+def _pid_run(pids: list[int]) -> Sequence[int]:
+    """`pids` as a range when they are consecutive (a document's passages always are), else a tuple.
 
     Args:
-        matrix: the previous index's vectors, (n, dim).
         pids: row numbers, in order.
 
     Returns:
-        (len(pids), dim) rows; a view of `matrix` when the rows are consecutive.
+        The same numbers, held in constant memory when they can be.
     """
     if pids and pids == list(range(pids[0], pids[0] + len(pids))):
-        return matrix[pids[0] : pids[0] + len(pids)]
-    return matrix[pids]
+        return range(pids[0], pids[0] + len(pids))
+    return tuple(pids)
+
+
+def _put_carried(rows: vectors.RowFile, carried: list[tuple[int, _Carried]]) -> None:
+    """Copy unchanged documents' vectors from the previous index into the new build's rows, a block at
+    a time: the previous index is opened once, here, and released on return; no float32 matrix of
+    its vectors is made (fp16 codes decode exactly to float32, and encode back to the same codes).
+
+    Args:
+        rows: the new build's rows.
+        carried: (the document's first row in the new index, its carried vectors), in any order.
+    """
+    if not carried:
+        return
+    stores: dict[Path, FaissStore] = {}
+    for at, c in carried:
+        store_ = stores.get(c.source.path) or stores.setdefault(c.source.path, c.source.open())
+        for a in range(0, len(c.pids), vectors.ADD_BLOCK):
+            pids = list(c.pids[a : a + vectors.ADD_BLOCK])
+            rows.put(np.arange(at + a, at + a + len(pids)), store_.fetch(pids))
 
 
 def build(
@@ -505,7 +573,7 @@ def build(
                     # Like `git commit` with nothing staged: an error, and the index is left as it was.
                     # Removing the last documents of an index (removed > 0) commits an empty index.
                     raise InputError(_nothing_to_index(paths, skipped))
-                prev = None  # carried vectors are views of its matrix, written out and released first
+                prev = None  # carried vectors are read from its index file in _embed, then released
                 heap.return_freed_memory()  # analysing's freed heap, before the model's batches
                 rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
                 _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
@@ -561,30 +629,75 @@ def _gather(
 
     # Documents of the previous index that were not seen now: kept unless they are gone.
     if prev is not None:
-        for source, old in prev.docs.items():
-            if source in seen:
-                continue
-            if _gone(source, roots):
-                removed += 1
-                continue
-            kept = ingest.Document(
-                SourceText(old.source, "", old.title, old.format, old.sha256, old.doc_meta()),
-                PackedText(old.text),
-            )
-            if reusable:
-                d = _carry(prev, old, kept)
-                d.text.spill(spill)
-                docs.append(d)
-            else:  # other chunking or model precision: its old vectors cannot be mixed in
-                # Read again when unchanged on disk: a web page's parts come from its markup.
-                fresh = ingest.read_document(Path(source), max_bytes=max_bytes)
-                if isinstance(fresh, ingest.Document) and fresh.source.sha256 == old.sha256:
-                    kept = fresh
-                d = _analyse(kept, embedder)
-                d.status = "unchanged"
-                d.text.spill(spill)
-                docs.append(d)
+        with contextlib.ExitStack() as stack:
+            texts: list[docstore.DocStore] = []  # the previous store, opened for the first kept document
+            for source, old in prev.docs.items():
+                if source in seen:
+                    continue
+                if _gone(source, roots):
+                    removed += 1
+                    continue
+                if not texts:
+                    texts.append(stack.enter_context(_previous_store(prev.store)))
+                docs.append(_keep(prev, old, texts[0].text(old.doc_id), reusable, embedder, max_bytes, spill))
     return docs, removed
+
+
+def _previous_store(path: Path) -> docstore.DocStore:
+    """The previous generation's document store (verified with it), opened to read kept texts.
+
+    Args:
+        path: its file.
+
+    Returns:
+        The open store.
+    """
+    try:
+        return docstore.DocStore.open(path)
+    except IndexDamaged as exc:
+        raise _refuse_update(exc) from None
+
+
+def _keep(
+    prev: _Previous,
+    old: docstore.DocRow,
+    text: str,
+    reusable: bool,
+    embedder: embed.Embedder,
+    max_bytes: int,
+    spill: BinaryIO,
+) -> _Doc:
+    """A document of the previous index not read in this run and not gone: carried over (or analysed
+    again when the chunks or vectors cannot be reused), its text spilled.
+
+    Args:
+        prev: the current generation's content.
+        old: the document's row (no text).
+        text: its text, read from the previous store.
+        reusable: whether the previous chunks and vectors can be carried over.
+        embedder: the model.
+        max_bytes: the size limit, for re-reading it.
+        spill: where its text is moved (PackedText.spill).
+
+    Returns:
+        The document of the new generation.
+    """
+    source = old.source
+    kept = ingest.Document(
+        SourceText(old.source, "", old.title, old.format, old.sha256, old.doc_meta()), PackedText(text)
+    )
+    del text
+    if reusable:
+        d = _carry(prev, old, kept)
+    else:  # other chunking or model precision: its old vectors cannot be mixed in
+        # Read again when unchanged on disk: a web page's parts come from its markup.
+        fresh = ingest.read_document(Path(source), max_bytes=max_bytes)
+        if isinstance(fresh, ingest.Document) and fresh.source.sha256 == old.sha256:
+            kept = fresh
+        d = _analyse(kept, embedder)
+        d.status = "unchanged"
+    d.text.spill(spill)
+    return d
 
 
 def _read_doc(
@@ -717,13 +830,16 @@ def _embed(
     docs.sort(key=lambda d: d.source.source)
     rows = vectors.RowFile(path, sum(len(d.chunks) for d in docs), embedder.dim)
     first: dict[int, int] = {}  # id(doc) -> its first row
+    carried: list[tuple[int, _Carried]] = []
     at = 0
     for d in docs:
         first[id(d)] = at
         if d.vectors is not None:
-            rows.put(np.arange(at, at + len(d.chunks)), d.vectors)
+            carried.append((at, d.vectors))
             d.vectors = None
         at += len(d.chunks)
+    _put_carried(rows, carried)
+    del carried
     # The row of every new passage, in the order the model sees them.
     spans = [np.arange(first[id(d)], first[id(d)] + len(d.chunks), dtype=np.int64) for d in todo]
     where = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
@@ -746,9 +862,10 @@ def _embed(
 
 def _store_rows(
     docs: list[_Doc], now: str, report: BuildReport
-) -> tuple[list[docstore.DocRow], list[docstore.QuoteRow], list[docstore.SpeakerRow]]:
-    """The documents', quotes' and speakers' store rows (doc_id = position; their texts are the
-    documents' `text`, given to the store apart), counting each document's status in `report`.
+) -> tuple[list[docstore.DocRow], list[docstore.SpeakerRow]]:
+    """The documents' and speakers' store rows (doc_id = position; their texts are the documents'
+    `text`, given to the store apart), counting each document's status in `report`. The quotes' rows
+    are made as the store takes them (`_quote_rows`).
 
     Args:
         docs: the documents in the index's order.
@@ -756,17 +873,32 @@ def _store_rows(
         report: added / updated / unchanged are counted here.
 
     Returns:
-        (document rows, quote rows, speaker rows).
+        (document rows, speaker rows).
     """
-    doc_rows, quote_rows, speaker_rows = [], [], []
+    doc_rows, speaker_rows = [], []
     for doc_id, d in enumerate(docs):
         s = d.source
         meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
         doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, "", now, meta))
-        quote_rows += [dataclasses.replace(q, doc_id=doc_id) for q in d.quotes]
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
-    return doc_rows, quote_rows, speaker_rows
+    return doc_rows, speaker_rows
+
+
+def _quote_rows(docs: list[_Doc]) -> Iterator[docstore.QuoteRow]:
+    """The quotes' store rows (doc_id = position), made as the store takes them: a list of them all
+    beside the documents' own was a second row object a quote (~100 bytes; the synthetic news of
+    bench/index_scale.py has ~4,000 quotes a MB) through the store's write.
+
+    Args:
+        docs: the documents in the index's order.
+
+    Returns:
+        An iterator over the rows.
+    """
+    for doc_id, d in enumerate(docs):
+        for q in d.quotes:
+            yield dataclasses.replace(q, doc_id=doc_id)
 
 
 def _write(
@@ -797,9 +929,9 @@ def _write(
         quantized: whether the model runs with int8 weights (recorded in the manifest).
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    doc_rows, quote_rows, speaker_rows = _store_rows(docs, now, report)
+    doc_rows, speaker_rows = _store_rows(docs, now, report)
     documents = {d.source: d.sha256 for d in doc_rows}
-    n_quotes = len(quote_rows)
+    n_quotes = sum(len(d.quotes) for d in docs)
     staging = writer.staging
     # Freed heap pages of analysing and embedding (windows' strs, chunker and model tables) given
     # back before BM25's tables grow on top of them (bench/reports/index_scale.txt, seventh pass).
@@ -813,9 +945,14 @@ def _write(
     heap.return_freed_memory()  # BM25's vocabulary, freed: not under the store's pages (ninth pass)
     tick("storing", 1, 3)
     docstore.write(
-        staging / DOCSTORE, doc_rows, _passage_rows(docs), quote_rows, speaker_rows, [d.text for d in docs]
+        staging / DOCSTORE,
+        doc_rows,
+        _passage_rows(docs),
+        _quote_rows(docs),
+        speaker_rows,
+        [d.text for d in docs],
     )
-    del doc_rows, quote_rows, speaker_rows
+    del doc_rows, speaker_rows
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
     heap.return_freed_memory()
     tick("storing", 2, 3)

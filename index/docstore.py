@@ -133,7 +133,7 @@ def write(
     path: Path,
     documents: Sequence[DocRow],
     passages: Iterable[PassageRow],  # read once: a generator keeps no list of them all
-    quotes: Sequence[QuoteRow],
+    quotes: Iterable[QuoteRow],  # read once, as passages
     speakers: Sequence[SpeakerRow],
     texts: Sequence[PackedText] | None = None,
 ) -> None:
@@ -414,7 +414,22 @@ class DocStore:
         except sqlite3.Error as exc:
             raise IndexDamaged(f"index file {self._path.name} is damaged ({exc})") from None
 
-    def documents(self) -> list[DocRow]:
+    def documents(self, *, texts: bool = True) -> list[DocRow]:
+        """Every document's row, in doc_id order.
+
+        Args:
+            texts: False: their texts left out ("") and nothing cached, for a caller that reads few
+                of them (`text`): an update held every previous text, 1-2x its bytes as str, through
+                its analysis (bench/reports/index_scale.txt, sixteenth pass).
+
+        Returns:
+            The rows.
+        """
+        if not texts:
+            cols = self._doc_cols.replace(", text,", ", '',")
+            return [
+                _doc_row(r, self._path) for r in self._rows(f"SELECT {cols} FROM documents ORDER BY doc_id")
+            ]
         if not self._all_docs:
             rows = self._rows(f"SELECT {self._doc_cols} FROM documents ORDER BY doc_id")
             self._docs = {r[0]: _doc_row(r, self._path) for r in rows}
@@ -429,6 +444,23 @@ class DocStore:
                 raise KeyError(doc_id)
             doc = self._docs[doc_id] = _doc_row(rows[0], self._path)
         return doc
+
+    def text(self, doc_id: int) -> str:
+        """One document's text, read without caching its row.
+
+        Args:
+            doc_id: the document.
+
+        Returns:
+            Its text.
+        """
+        doc = self._docs.get(doc_id)
+        if doc is not None:
+            return doc.text
+        rows = self._rows(f"SELECT {self._doc_cols} FROM documents WHERE doc_id=?", (doc_id,))
+        if not rows:
+            raise KeyError(doc_id)
+        return _doc_row(rows[0], self._path).text
 
     def passages(self, pids: Sequence[int]) -> list[PassageRow]:
         """Rows for `pids`, in that order; a pid the store lacks means the index files disagree."""
