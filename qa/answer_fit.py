@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from index.attribution.words import DAYS, MONTHS
+
 # "Which <kind> ...?" / "What <kind> ...?": the kind noun right after the question word ("law"), or
 # two words when the second is itself a kind ("tv channel"). Not a kind asked as a value (a year, a
 # number: qa.answer_type) nor "which of", nor an auxiliary or a pronoun ("What did ...?").
@@ -123,14 +125,24 @@ def states_kind(markers: frozenset[str], sentence: str, asked: Callable[[str], b
         two words before or after it ("Gov. John Kasich", "the Gramm-Leach-Bliley Act", "ITV
         television station").
     """
+    return any(_clause_states(markers, clause, asked) for clause in _CLAUSE.split(sentence))
+
+
+# A name and its kind's word stand in one clause: "Ahead of the March 1 contests, Brenn ..." names
+# no contest.
+_CLAUSE = re.compile(r"[,;:()\[\]]|\s[-–—]+\s")
+
+
+def _clause_states(markers: frozenset[str], sentence: str, asked: Callable[[str], bool]) -> bool:
+    """states_kind within one clause."""
     tokens = [(m.start(), m.end(), m.group().lower().rstrip(".")) for m in _TOKEN.finditer(sentence)]
     for m in _NAME.finditer(sentence):
         inside = [k for k, (s, e, _) in enumerate(tokens) if s < m.end() and m.start() < e]
         if not inside:
             continue
         own = [tokens[k][2] for k in inside if tokens[k][2] not in _OPENERS]
-        if not own:
-            continue  # a sentence's first word ("The governor ..."), not a name
+        if not own or all(w in MONTHS or w in DAYS for w in own):
+            continue  # a sentence's first word ("The governor ..."), or a date ("the March 1 contests")
         if all(asked(w) for w in own) and not any(w in markers for w in own):
             continue  # the question's own name, not an answer
         if all(asked(w) for w in own if w not in markers):

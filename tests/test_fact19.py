@@ -119,6 +119,7 @@ def test_asked_kind(question: str, kind: str | None) -> None:
         ("governor", "Ohio Gov. John Kasich scored his first win.", True),
         ("governor", "The governor scored his first win.", False),  # no name
         ("court", "The rules were struck down by the Supreme Court on Monday.", True),
+        ("contests", "Ahead of the March 1 contests, Brenn changed her style.", False),  # a date
     ],
 )
 def test_states_kind(kind: str, sentence: str, expected: bool) -> None:
