@@ -117,7 +117,20 @@ def without_years(text: str) -> str:
     return _YEAR_ONLY.sub(lambda m: " " * len(m.group()), text)
 
 
+# A length counted in a document's units: "the 104-page document", "a 2,000-word essay".
+_EXTENT = re.compile(
+    rf"\b{_NUM}{_SCALE}[\s-]*(?:pages?|words?|chapters?|volumes?|lines?|paragraphs?)\b", re.I
+)
+# A share of a whole: "59 percent", "40%", "six in 10", "two-thirds", "half of".
+_SHARE = re.compile(
+    r"\d\s*(?:%|percent\b|per cent\b)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine) (?:in|out of) "
+    r"(?:10|ten|\d+)\b|\b(?:one|two|three)[- ](?:thirds?|quarters?|fifths?)\b|\bhalf of\b|\bmajority of\b",
+    re.I,
+)
+
 _EVIDENCE: dict[str, re.Pattern[str]] = {
+    "extent": _EXTENT,
+    "share": _SHARE,
     "distance": _DISTANCE,
     "duration": _DURATION,
     "money": _MONEY,
@@ -140,7 +153,10 @@ _HOW_MUCH_MONEY = rf"(?:(?<!\bby )\bhow much\b(?=.*\b{_MONEY_VERBS}\b)|\bby how 
 
 # What each kind of question asks for; the first that matches wins. A value of any listed kind answers.
 _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    (("distance",), re.compile(r"\bhow (?:far|high|deep|wide|tall|long is|long was|big|large)\b", re.I)),
+    # "How long is the term?", "How long is the report?": a span of time or a length, in distance or
+    # in pages ("a full 10-year term", "the 104-page document"), as much as a distance.
+    (("distance", "duration", "extent"), re.compile(r"\bhow long (?:is|was|are|were)\b", re.I)),
+    (("distance",), re.compile(r"\bhow (?:far|high|deep|wide|tall|big|large)\b", re.I)),
     (("age",), re.compile(r"\bhow old\b|\bwhat age\b", re.I)),
     (
         ("duration", "distance"),
@@ -154,9 +170,14 @@ _ASKED: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "What share of voters ...?": a share (a percentage, "six in 10", "two-thirds"), not any count.
+    (
+        ("share",),
+        re.compile(r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction|portion)\b", re.I),
+    ),
     (
         ("quantity",),
-        re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|proportion|share)\b", re.I),
+        re.compile(r"\bhow (?:many|much)\b|\bwhat number\b", re.I),
     ),
     (
         ("date",),
@@ -175,7 +196,8 @@ def asked(question: str) -> tuple[str, ...]:
     Args:
         question: the question as searched.
     Returns:
-        Kinds among "distance", "age", "duration", "money", "quantity", "date"; a value of any
+        Kinds among "distance", "age", "duration", "extent" (pages, words), "money", "quantity",
+        "share" (a percentage, "six in 10"), "date"; a value of any
         of them answers ("how long" takes a duration or a length).
     """
     for kinds, rx in _ASKED:
@@ -217,7 +239,8 @@ _PLACE_ENDS = (
     "said says say told reported according it he she they we i its his her their"
 ).split()
 # The loose kinds, each with the strict kinds its questions' values come in (see the module doc).
-# "How long" is a time question and may be answered by a length ("How long is the bridge?").
+# "How long" is a time question and may be answered by a length ("How long is the bridge?", "How
+# long is the report?": "the 104-page document").
 _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     "number": (
         re.compile(
@@ -225,7 +248,7 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
         ),
         ("quantity", "money"),  # "How much was paid?": "they worked unpaid"
     ),
-    "time": (_TIME, ("date", "duration", "distance")),
+    "time": (_TIME, ("date", "duration", "distance", "extent")),  # "How long is the report?": 104 pages
     "height": (
         re.compile(
             r"\b\d+(?:[.,]\d+)?\s*(?:cm|centimet(?:er|re)s?|m|met(?:er|re)s?|ft|feet|foot|inch(?:es)?|"

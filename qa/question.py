@@ -232,7 +232,9 @@ _VIEW_NOUNS = (
 )
 _NOT_SPEECH = re.compile(
     r"^\s*(?:and\s+|so\s+|but\s+)?(?:when|where|how\s+(?:many|much|long|old|often|far|"
-    r"big|tall)|in\s+what\s+year|what\s+(?:year|date|time|day))\b",
+    r"big|tall)|in\s+what\s+year|what\s+(?:year|date|time|day)|"
+    # "What share of voters said ...?": a poll's figure is asked, not anyone's words.
+    r"(?:what|which)\s+(?:share|percentage|percent|proportion|fraction|portion|number)\s+of)\b",
     re.I,
 )
 _SPEECH_PATTERNS = [
