@@ -206,6 +206,36 @@ def _names(speaker: Speaker) -> list[str]:
     )
 
 
+def _after_other_name(pre: list[str]) -> list[str]:
+    """The words before a name after any other person's name among them: "on Friday pummeled" of
+    "U.S. Rep. Gwen Graham on Friday pummeled Donald Trump" (another person's title is not this one's).
+
+    Args:
+        pre: the words kept before a name.
+    Returns:
+        The words after the last given name followed by a capitalised word; all of them when none
+        (or when TITLE_BEFORE is off).
+    """
+    from index.attribution.words import GIVEN, ROLE_WORDS, TITLE_ABBREVS, TITLES
+
+    if not TITLE_BEFORE:
+        return pre
+    plain = lambda w: w[:1].isupper() and w.lower().strip(".,") not in TITLES | TITLE_ABBREVS  # noqa: E731
+    role = TITLES | set(ROLE_WORDS)
+    cut = 0
+    for i in range(len(pre) - 1):
+        if not (pre[i][:1].isupper() and pre[i + 1][:1].isupper()):
+            continue
+        # "Gwen Graham on Friday": a name and then the sentence's own words; not "Democratic Party
+        # chairwoman", a body and then its role.
+        after = pre[i + 2] if i + 2 < len(pre) else ""
+        if pre[i].lower() in GIVEN or (
+            plain(pre[i]) and plain(pre[i + 1]) and after[:1].islower() and after.lower() not in role
+        ):
+            cut = i + 2
+    return pre[cut:]
+
+
 def _ends_in_title(alias: str) -> bool:
     """Whether an alias is a title rather than a name ("Sen.", "Vermont Sen.", "Democratic U.S. Rep."):
     its words found in the text would be another senator's ("Former Florida Sen. Bob Graham")."""
@@ -235,7 +265,7 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
         sent = text[a:b]
         for m in rx.finditer(sent):
             before = re.split(_BEFORE_END if TITLE_BEFORE else _BEFORE_END_PLAIN, sent[: m.start()])
-            pre = _STOP_BEFORE.sub("", before[-1]).split()[-_PRE_WORDS:]
+            pre = _after_other_name(_STOP_BEFORE.sub("", before[-1]).split()[-_PRE_WORDS:])
             bracketed = party_state.bracket(sent[m.end() :]) if PARTY_STATE else ""
             if bracketed:  # "Sen. Chuck Schumer (D-N.Y.)": "Sen. New York Democrat Democratic"
                 out.append(" ".join([*pre, bracketed]))
@@ -511,6 +541,12 @@ def profiles(
                 ante = body_antecedent(text, min(q.mention_start, q.start))
             if ante:
                 described.setdefault(q.speaker, []).append(ante)
+    speakers = list(speakers)
+    elsewhere = (
+        full_name_docs({s.name for s in speakers if s.name in docs_of}, {q.doc_id for q in quotes}, doc_text)
+        if CROSS_DOCS
+        else {}
+    )
     for s in speakers:
         if s.name not in docs_of:
             continue
@@ -527,6 +563,11 @@ def profiles(
             if d not in doc_terms:
                 doc_terms[d] = frozenset(terms(text))
             dterms |= doc_terms[d]
+        for d in sorted(elsewhere.get(s.name, set()) - docs_of[s.name]):
+            # "former secretary of State Hillary Clinton" in an article that only mentions her.
+            found = contexts(doc_text(d), [s.name])
+            bits += found
+            single += found
         countries = [n for b in list(bits) for n in country_words(b, s.name)]
         bits += countries
         bits += [t for b in list(bits) for t in title_words(b)]
@@ -542,6 +583,43 @@ def profiles(
             ),
             tuple(sorted({b for b in single if b and b != s.name})),
         )
+    return out
+
+
+# Whether a person's descriptions are read in every document naming them in full, not only in those
+# quoting them: "What did the former secretary of state say about Bradley?" of an index where one
+# article quotes "Hillary Clinton" and another calls her "former secretary of State Hillary Clinton".
+# Measured by bench/described_forms.py (bench/reports/described_forms.md) and end to end.
+CROSS_DOCS = True
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def full_name_docs(
+    names: set[str], doc_ids: Iterable[int], doc_text: Callable[[int], str]
+) -> dict[str, set[int]]:
+    """The documents that write each of some full personal names (two words or more).
+
+    Args:
+        names: the sources' canonical names; those that are no personal name of two or more words
+            (qa.names.person_tokens) are left out.
+        doc_ids: the documents to read.
+        doc_text: a document's text by id.
+    Returns:
+        Name -> the ids of the documents writing it whole, in one pass over each text.
+    """
+    from qa.names import person_tokens
+
+    full = {n for n in names if person_tokens(n) is not None}
+    longest = max((len(n.split()) for n in full), default=0)
+    out: dict[str, set[int]] = {}
+    for d in doc_ids:
+        for m in _CAPITALISED_RUN.finditer(doc_text(d)):
+            words = [re.sub(r"['’]s?$", "", w) for w in m.group().split()]
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + longest) + 1):
+                    key = " ".join(words[i:j])
+                    if key in full:
+                        out.setdefault(key, set()).add(d)
     return out
 
 
@@ -1040,21 +1118,22 @@ def is_description(text: str) -> bool:
     Returns:
         True for a description.
     """
-    if PARTY_NOUNS and _PARTY_NOUN.search(text):  # "the Texas Republican" describes; "Republicans" too
+    if PARTY_NOUNS and _PARTY_NOUN.search(text):  # "the Texas Republican" describes (one person)
         return True
     return bool(re.search(r"\b(?!(?:of|the|and|for|on|at|in)\b)[a-z]", text))
 
 
-# A member of a party named by the party's noun: "the Texas Republican", "the New York Democrat".
-_PARTY_NOUN = re.compile(r"\b(?:Democrat|Republican|Independent|Libertarian)s?$", re.I)
+# A member of a party named by the party's noun: "the Texas Republican", "the New York Democrat"; not
+# the plural, a group ("West Virginia Democrats" of a poll's "36 percent of Democrats", nh4 n4e1).
+_PARTY_NOUN = re.compile(r"\b(?:Democrat|Republican|Independent|Libertarian)$", re.I)
 _PARTY_MEMBER = re.compile(
-    r"^(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?P<rest>(?:Democrat|Republican|Independent)s?)$",
+    r"^(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?P<rest>Democrat|Republican|Independent)$",
     re.I,
 )
 
 
 def party_member(text: str) -> bool:
-    """Whether a phrase is a party member by place: "Nevada Democrat", "the Texas Republicans".
+    """Whether a phrase is a party member by place: "Nevada Democrat", "the Texas Republican".
 
     Args:
         text: a speaker phrase.

@@ -109,3 +109,23 @@ def test_a_people_named_by_nationality_is_a_group() -> None:
     assert russia is not None and not describe.nationals(russia)
     assert describe.nationals_phrase("the Russians") and not describe.nationals_phrase("the senator")
     assert describe._group_source("US officials") and not describe._group_source("Barack Obama")
+
+
+def test_another_persons_title_before_a_name_is_not_its_title() -> None:
+    text = "TAMPA - Democratic U.S. Rep. Ann Tibbs on Friday pummeled Dan Roe as divisive."
+    assert describe.contexts(text, ["Dan Roe"]) == ["on Friday pummeled"]
+    assert describe.contexts("Vermont Democratic Party chairwoman Dot Dean said so.", ["Dot Dean"]) == [
+        "Vermont Democratic Party chairwoman"
+    ]
+
+
+def test_a_person_is_described_in_every_document_writing_their_full_name() -> None:
+    texts = {1: "Former Secretary of State Hilda Vance spoke.", 2: "Vance said no.", 3: "Hilda Vance won."}
+    got = describe.full_name_docs({"Hilda Vance", "Vance"}, texts, texts.__getitem__)
+    assert got == {"Hilda Vance": {1, 3}}
+
+
+def test_a_party_plural_is_a_group_not_one_member() -> None:
+    assert not describe.party_member("West Virginia Democrats")
+    s = describe.subject_of("what did west virginia democrats say about the poll")
+    assert s is not None and s.owner == ""
