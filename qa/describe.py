@@ -73,7 +73,7 @@ _SUBJECT = speech_question(
 )
 # "What did <subject> write/tweet about ...?" (qa.question.WRITTEN_WORDS).
 _SUBJECT_WRITTEN = speech_question(
-    r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, r"(?:write|wrote|tweet|post)\w*"
+    r"(?:what|how)", _AUX, r"(?:tweet|(?:write|post)(?=\s+(?:about|on|regarding)\b))"
 )
 # Whether _SUBJECT rather than _SUBJECT_PLAIN reads a question's subject. Measured by
 # bench/described_topic.py (bench/reports/described_topic.md) and end to end.

@@ -322,8 +322,11 @@ _STANCE = re.compile(
 # bench/described_forms.py ("wrote": questions on PolNeAR train attributions cued by "wrote",
 # "writes", "tweeted"; bench/reports/described_forms.md).
 WRITTEN_WORDS = True
+# Asked of someone ("What did X ..."), the verb in its plain form after the auxiliary, and "write" or
+# "post" with what it was about: "What did Tesla write?" asks for a work (SQuAD), not words quoted.
 _WRITTEN = re.compile(
-    r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which|how)\b.*\b(?:write|writes|wrote|written|tweet|tweets|tweeted|post|posted)\b",
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|how)\s+(?:did|does|do|has|have|had)\s+\S.*?\s+"
+    r"(?:tweet\b|(?:write|post)\s+(?:about|on|regarding)\b)",
     re.I,
 )
 

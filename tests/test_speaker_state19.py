@@ -129,3 +129,9 @@ def test_a_party_plural_is_a_group_not_one_member() -> None:
     assert not describe.party_member("West Virginia Democrats")
     s = describe.subject_of("what did west virginia democrats say about the poll")
     assert s is not None and s.owner == ""
+
+
+def test_a_written_work_is_not_asked_as_words_quoted() -> None:
+    assert not questions.is_speech_question("What did Tesla write?")
+    assert not questions.is_speech_question("What is the name of the book written by Betty Meggers?")
+    assert not questions.is_speech_question("What are the 3 post popular libraries for undergraduates?")
