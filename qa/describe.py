@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from index.chunk import sentences
 from index.docstore import QuoteRow
 from index.model import Speaker
+from qa import party_state
+from qa import question as question_words
 
 Terms = Callable[[str], list[str]]
 
@@ -68,6 +70,10 @@ _SUBJECT_PLAIN = speech_question(
 # Sanders say ...?" (AGENT_NOUNS).
 _SUBJECT = speech_question(
     r"(?:what|how|why|which|whom?|where|when)\b(?:\s+\w+)?", _AUX, rf"{_VERBS}(?!e?rs?\b|ators?\b)\w*"
+)
+# "What did <subject> write/tweet about ...?" (qa.question.WRITTEN_WORDS).
+_SUBJECT_WRITTEN = speech_question(
+    r"(?:what|how)", _AUX, r"(?:tweet|(?:write|post)(?=\s+(?:about|on|regarding)\b))"
 )
 # Whether _SUBJECT rather than _SUBJECT_PLAIN reads a question's subject. Measured by
 # bench/described_topic.py (bench/reports/described_topic.md) and end to end.
@@ -132,7 +138,11 @@ def subject_of(question: str) -> Subject | None:
     Returns:
         The subject, or None when the question has no recognisable speaker slot.
     """
-    m = (_SUBJECT if AGENT_NOUNS else _SUBJECT_PLAIN).match(question) or _ACCORDING.search(question)
+    m = (
+        (_SUBJECT if AGENT_NOUNS else _SUBJECT_PLAIN).match(question)
+        or (_SUBJECT_WRITTEN.match(question) if question_words.WRITTEN_WORDS else None)
+        or _ACCORDING.search(question)
+    )
     if m is None:
         return None
     s, e = m.span("s")
@@ -147,6 +157,9 @@ def subject_of(question: str) -> Subject | None:
         # "the American president", "Russian officials": what the source is, is the rest; the
         # country only narrows it ("US officials" are no president, whatever their article says).
         return Subject(s, e, text, "", rest)
+    party = _PARTY_MEMBER.match(text) if PARTY_NOUNS else None
+    if party:  # "the Nevada Democrat": a Democrat of Nevada (qa.party_state)
+        return Subject(s, e, text, party.group("owner"), party.group("rest"))
     n = _NAMED_ROLE.match(text)  # "Trump confidant", "Rubio press secretary": someone of Trump's
     if n:
         return Subject(s, e, text, n.group("owner"), n.group("rest"))
@@ -183,10 +196,53 @@ class Profile:
 def _names(speaker: Speaker) -> list[str]:
     """The capitalised forms a source goes by in text: its name and capitalised aliases."""
     return sorted(
-        {a for a in (speaker.name, *speaker.aliases) if len(a) >= 3 and a[:1].isupper()},
+        {
+            a
+            for a in (speaker.name, *speaker.aliases)
+            if len(a) >= 3 and a[:1].isupper() and not (TITLE_BEFORE and _ends_in_title(a))
+        },
         key=len,
         reverse=True,
     )
+
+
+def _after_other_name(pre: list[str]) -> list[str]:
+    """The words before a name after any other person's name among them: "on Friday pummeled" of
+    "U.S. Rep. Gwen Graham on Friday pummeled Donald Trump" (another person's title is not this one's).
+
+    Args:
+        pre: the words kept before a name.
+    Returns:
+        The words after the last given name followed by a capitalised word; all of them when none
+        (or when TITLE_BEFORE is off).
+    """
+    from index.attribution.words import GIVEN, ROLE_WORDS, TITLE_ABBREVS, TITLES
+
+    if not TITLE_BEFORE:
+        return pre
+    plain = lambda w: w[:1].isupper() and w.lower().strip(".,") not in TITLES | TITLE_ABBREVS  # noqa: E731
+    role = TITLES | set(ROLE_WORDS)
+    cut = 0
+    for i in range(len(pre) - 1):
+        if not (pre[i][:1].isupper() and pre[i + 1][:1].isupper()):
+            continue
+        # "Gwen Graham on Friday": a name and then the sentence's own words; not "Democratic Party
+        # chairwoman", a body and then its role.
+        after = pre[i + 2] if i + 2 < len(pre) else ""
+        if pre[i].lower() in GIVEN or (
+            plain(pre[i]) and plain(pre[i + 1]) and after[:1].islower() and after.lower() not in role
+        ):
+            cut = i + 2
+    return pre[cut:]
+
+
+def _ends_in_title(alias: str) -> bool:
+    """Whether an alias is a title rather than a name ("Sen.", "Vermont Sen.", "Democratic U.S. Rep."):
+    its words found in the text would be another senator's ("Former Florida Sen. Bob Graham")."""
+    from index.attribution.words import TITLE_ABBREVS, TITLES
+
+    last = alias.split()[-1].lower().rstrip(".") if alias.split() else ""
+    return last in TITLES or last in TITLE_ABBREVS
 
 
 def contexts(text: str, names: Iterable[str]) -> list[str]:
@@ -208,8 +264,11 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
     for a, b in sentences(text):
         sent = text[a:b]
         for m in rx.finditer(sent):
-            before = re.split(r"[,;:.!?“”\"()\[\]—–]", sent[: m.start()])
-            pre = _STOP_BEFORE.sub("", before[-1]).split()[-_PRE_WORDS:]
+            before = re.split(_BEFORE_END if TITLE_BEFORE else _BEFORE_END_PLAIN, sent[: m.start()])
+            pre = _after_other_name(_STOP_BEFORE.sub("", before[-1]).split()[-_PRE_WORDS:])
+            bracketed = party_state.bracket(sent[m.end() :]) if PARTY_STATE else ""
+            if bracketed:  # "Sen. Chuck Schumer (D-N.Y.)": "Sen. New York Democrat Democratic"
+                out.append(" ".join([*pre, bracketed]))
             if pre:
                 out.append(" ".join(pre))
                 out += _coordinated_title(before[-1])
@@ -237,6 +296,20 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
     return out
 
 
+# Where the title before a name starts: after a comma, a quote mark, a dash or a full stop, not the
+# dot of a title's abbreviation or an initial ("Vermont Sen. Bernie Sanders", "Democratic U.S. Rep.
+# Gwen Graham"), with TITLE_BEFORE; without it every dot ended the title and "Sen." was lost.
+_BEFORE_END_PLAIN = re.compile(r"[,;:.!?“”\"()\[\]—–]")
+_BEFORE_END = re.compile(
+    r"[,;:!?“”\"()\[\]—–]|(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bAtty)"
+    r"(?<!\b[A-Z])\."
+)
+# Whether the title before a name runs over such dots (_BEFORE_END), and whether a party-state bracket
+# after it ("(D-N.Y.)") describes the name (qa.party_state). Measured by bench/described_forms.py
+# (bench/reports/described_forms.md) and end to end.
+TITLE_BEFORE = True
+PARTY_STATE = True
+
 # "Name of Place" / "Name from Place" right after a name: where the person is from or holds office.
 _OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)*")
 # A description owned by an unnamed body: "the group's executive director", "the company's spokesman".
@@ -252,12 +325,25 @@ def _coordinated_title(segment: str) -> list[str]:
     Returns:
         [the earlier conjunct's words] when it holds a title or role noun; else [].
     """
-    from index.attribution.words import ROLE_WORDS, TITLES
+    from index.attribution.words import GIVEN, ROLE_WORDS, TITLES
 
     m = re.match(r"^(?P<left>.*\S)\s+(?:and|or)\s+(?:(?!\b(?:and|or)\b)[^\s])+(?:\s+\S+){0,5}\s*$", segment)
     if m is None or re.search(r"\b(?:and|or)\b", segment[m.end("left") :].split(None, 1)[-1]):
         return []
     left = _STOP_BEFORE.sub("", m.group("left")).split()[-_PRE_WORDS:]
+    # "former secretary of State Hillary Clinton and Vermont Sen. Bernie Sanders": the earlier
+    # conjunct is someone else's title and name.
+    roles = TITLES | set(ROLE_WORDS)
+    if (
+        TITLE_BEFORE
+        and any(w[:1].isupper() and w.lower() in GIVEN for w in left)
+        or (
+            TITLE_BEFORE
+            and len(left) >= 2
+            and all(w[:1].isupper() and w.lower().strip(".,") not in roles for w in left[-2:])
+        )
+    ):
+        return []
     if not any(w.lower().strip(".") in TITLES or w.lower() in ROLE_WORDS for w in left):
         return []
     return [" ".join(left)]
@@ -455,6 +541,12 @@ def profiles(
                 ante = body_antecedent(text, min(q.mention_start, q.start))
             if ante:
                 described.setdefault(q.speaker, []).append(ante)
+    speakers = list(speakers)
+    elsewhere = (
+        full_name_docs({s.name for s in speakers if s.name in docs_of}, {q.doc_id for q in quotes}, doc_text)
+        if CROSS_DOCS
+        else {}
+    )
     for s in speakers:
         if s.name not in docs_of:
             continue
@@ -471,6 +563,11 @@ def profiles(
             if d not in doc_terms:
                 doc_terms[d] = frozenset(terms(text))
             dterms |= doc_terms[d]
+        for d in sorted(elsewhere.get(s.name, set()) - docs_of[s.name]):
+            # "former secretary of State Hillary Clinton" in an article that only mentions her.
+            found = contexts(doc_text(d), [s.name])
+            bits += found
+            single += found
         countries = [n for b in list(bits) for n in country_words(b, s.name)]
         bits += countries
         bits += [t for b in list(bits) for t in title_words(b)]
@@ -486,6 +583,43 @@ def profiles(
             ),
             tuple(sorted({b for b in single if b and b != s.name})),
         )
+    return out
+
+
+# Whether a person's descriptions are read in every document naming them in full, not only in those
+# quoting them: "What did the former secretary of state say about Bradley?" of an index where one
+# article quotes "Hillary Clinton" and another calls her "former secretary of State Hillary Clinton".
+# Measured by bench/described_forms.py (bench/reports/described_forms.md) and end to end.
+CROSS_DOCS = True
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def full_name_docs(
+    names: set[str], doc_ids: Iterable[int], doc_text: Callable[[int], str]
+) -> dict[str, set[int]]:
+    """The documents that write each of some full personal names (two words or more).
+
+    Args:
+        names: the sources' canonical names; those that are no personal name of two or more words
+            (qa.names.person_tokens) are left out.
+        doc_ids: the documents to read.
+        doc_text: a document's text by id.
+    Returns:
+        Name -> the ids of the documents writing it whole, in one pass over each text.
+    """
+    from qa.names import person_tokens
+
+    full = {n for n in names if person_tokens(n) is not None}
+    longest = max((len(n.split()) for n in full), default=0)
+    out: dict[str, set[int]] = {}
+    for d in doc_ids:
+        for m in _CAPITALISED_RUN.finditer(doc_text(d)):
+            words = [re.sub(r"['’]s?$", "", w) for w in m.group().split()]
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + longest) + 1):
+                    key = " ".join(words[i:j])
+                    if key in full:
+                        out.setdefault(key, set()).add(d)
     return out
 
 
@@ -518,7 +652,23 @@ def title_words(description: str) -> list[str]:
         The titles, in order.
     """
     table = _title_of_abbreviation()
-    return [table[w.lower()] for w in re.findall(r"\b([A-Z][a-z]{1,3})\.", description) if w.lower() in table]
+    out = [table[w.lower()] for w in re.findall(r"\b([A-Z][a-z]{1,3})\.", description) if w.lower() in table]
+    if OFFICE_NAMES:
+        for w in [*out, *re.findall(r"\b(Representative|Congress(?:wo)?man)\b", description)]:
+            out += [n for n in _OFFICE_NAMES.get(w.lower(), ()) if n not in out]
+    return out
+
+
+# The names a member of the US House goes by ("Members of the House are called Representatives,
+# Congressmen or Congresswomen": the House's own style, house.gov): "Rep. Gwen Graham (D-Fla.)" is
+# asked for as "the Florida congresswoman". Read for a capitalised title before a name only.
+_OFFICE_NAMES = {
+    "representative": ("congressman", "congresswoman"),
+    "congressman": ("representative",),
+    "congresswoman": ("representative",),
+}
+# Whether title_words adds them. Measured by bench/described_forms.py (bench/reports/described_forms.md).
+OFFICE_NAMES = True
 
 
 def _body(source: str) -> bool:
@@ -847,6 +997,11 @@ def resolve(
     if not re.match(r"(?:his|her|their|its)\b", subject.text, re.I):
         excluded += matcher(question[: subject.start] + " " + question[subject.end :], speakers)
     ranked = same_person_first(match(subject, profiles_(), terms, idf, excluded), by_name)
+    if NATION_GROUPS and nationals(subject):
+        # "the Americans" are many: "US officials", not the US President the same words describe.
+        groups = [r for r in ranked if _group_source(r[0][0])]
+        if groups and groups[0][1] >= ranked[0][1] - TIE_MARGIN:
+            ranked = groups
     # A name inside a description it does not fit ("the Trump confidant", "Snyder's spokesman"):
     # the question asks for someone else, whom the documents do not describe so.
     unfit = Resolved([], 0.0, subject) if named and named[0] in matcher(subject.text, speakers) else None
@@ -883,6 +1038,46 @@ def resolve(
     if best < MIN_COVER or strength <= 0.5:
         return unfit
     return Resolved(_with_other_entries(ranked[0][0], by_name), strength, subject)
+
+
+# Whether a people named by their nationality ("the Americans") means the group sources their
+# country's words describe ("US officials") over a person (nationals). Measured by
+# bench/described_forms.py ("group") and on h9's questions of the kind (bench/reports/described_forms.md).
+NATION_GROUPS = True
+
+
+def nationals(subject: Subject) -> bool:
+    """Whether a subject is a people named by nationality: "Americans", "the Russians", "the British".
+
+    Args:
+        subject: the question's subject.
+    Returns:
+        True for one word that is a nationality in the plural (or a nationality word taking no plural
+        ending) naming a country, not the country's own name ("Russia").
+    """
+    words = subject.text.split()
+    if len(words) != 1 or subject.owner or names_country(subject):
+        return False
+    w = words[0].capitalize()
+    return bool(country_words(w[:-1], "")) if w.endswith("s") else w.endswith(("ish", "ese", "ch"))
+
+
+def nationals_phrase(phrase: str) -> bool:
+    """nationals of a speaker phrase as written ("the Americans").
+
+    Args:
+        phrase: a speaker phrase.
+    Returns:
+        True when NATION_GROUPS is on and the phrase is a people named by nationality.
+    """
+    text = _DETERMINER.sub("", phrase.strip())
+    return NATION_GROUPS and nationals(Subject(0, len(text), text, "", text))
+
+
+def _group_source(name: str) -> bool:
+    """Whether a source is a group by its wording: a plural noun last ("US officials", "diplomats")."""
+    last = name.split()[-1] if name.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def _with_other_entries(chosen: tuple[str, ...], by_name: dict[str, Speaker]) -> list[str]:
@@ -923,7 +1118,34 @@ def is_description(text: str) -> bool:
     Returns:
         True for a description.
     """
+    if PARTY_NOUNS and _PARTY_NOUN.search(text):  # "the Texas Republican" describes (one person)
+        return True
     return bool(re.search(r"\b(?!(?:of|the|and|for|on|at|in)\b)[a-z]", text))
+
+
+# A member of a party named by the party's noun: "the Texas Republican", "the New York Democrat"; not
+# the plural, a group ("West Virginia Democrats" of a poll's "36 percent of Democrats", nh4 n4e1).
+_PARTY_NOUN = re.compile(r"\b(?:Democrat|Republican|Independent|Libertarian)$", re.I)
+_PARTY_MEMBER = re.compile(
+    r"^(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s+(?P<rest>Democrat|Republican|Independent)$",
+    re.I,
+)
+
+
+def party_member(text: str) -> bool:
+    """Whether a phrase is a party member by place: "Nevada Democrat", "the Texas Republican".
+
+    Args:
+        text: a speaker phrase.
+    Returns:
+        True when PARTY_NOUNS is on and the phrase is capitalised words and a party's noun.
+    """
+    return PARTY_NOUNS and _PARTY_MEMBER.match(_DETERMINER.sub("", text.strip())) is not None
+
+
+# Whether a party's noun makes a subject a description of a party member (is_description, subject_of).
+# Measured by bench/described_forms.py (bench/reports/described_forms.md).
+PARTY_NOUNS = True
 
 
 def holds_modifiers(

@@ -319,6 +319,20 @@ _STANCE = re.compile(
 )
 
 
+# Words written are words said: "What did X write/tweet about Y?" asks for what an article quotes X
+# as writing ("..., she wrote."), which the analyser attributes like speech. Measured by
+# bench/described_forms.py ("wrote": questions on PolNeAR train attributions cued by "wrote",
+# "writes", "tweeted"; bench/reports/described_forms.md).
+WRITTEN_WORDS = True
+# Asked of someone ("What did X ..."), the verb in its plain form after the auxiliary, and "write" or
+# "post" with what it was about: "What did Tesla write?" asks for a work (SQuAD), not words quoted.
+_WRITTEN = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|how)\s+(?:did|does|do|has|have|had)\s+\S.*?\s+"
+    r"(?:tweet\b|(?:write|post)\s+(?:about|on|regarding)\b)",
+    re.I,
+)
+
+
 def is_speech_question(question: str) -> bool:
     """True when the question's main clause asks what someone said, thinks, claims, wants or called for.
 
@@ -331,6 +345,8 @@ def is_speech_question(question: str) -> bool:
     if not q or _NOT_SPEECH.search(q):
         return False
     if any(p.search(q) for p in _SPEECH_PATTERNS):
+        return True
+    if WRITTEN_WORDS and _WRITTEN.search(q):  # "What did Arianna Huffington write about ...?"
         return True
     m = _X_ON_Y.match(q)
     if m and not _QWORDS.match(m.group("x")):

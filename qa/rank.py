@@ -1446,7 +1446,15 @@ def answer(
         ""
         if on_focus
         else _abstain_reason(
-            engine, searched, qr.qt, qr.intent, scored[: max(k, 3)], qr.speech, topic, rewritten=rewritten
+            engine,
+            searched,
+            qr.qt,
+            qr.intent,
+            scored[: max(k, 3)],
+            qr.speech,
+            topic,
+            rewritten=rewritten,
+            described=qr.consumed if described_topic.UNNAMED_PLACES else "",
         )
     )
     if reason:
@@ -1677,10 +1685,13 @@ def _abstain_reason(
     speech: bool,
     topic: str,
     rewritten: bool = False,
+    described: str = "",
 ) -> str:
     """Evidence that the documents do not answer: unknown names, no term found, no answer of the
     type; or a near miss: the asked speaker is not quoted, the asked count is not given. `rewritten`:
-    the question is a follow-up as the conversation resolved it (see `_uncovered`)."""
+    the question is a follow-up as the conversation resolved it (see `_uncovered`). `described`: the
+    question without the description that chose its speaker (qa.described_topic), whose names ("the
+    Georgia congressman") the documents need not hold: the speaker's quotes are there."""
     if intent.parts and any(_part_kind(s.passage, intent) in intent.parts for s in top):
         # "Who took the photo?" and the article has a photo credit; unless the answer's document is
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
@@ -1691,12 +1702,12 @@ def _abstain_reason(
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         doc = top[0].passage.doc_id
         return abstain.other_article(searched, asked, engine.document_terms(doc) | _meta_terms(engine, doc))
-    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten)
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten, described)
     if why:
         return why
     # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
     # gate below alike.
-    names, shares = _hit_names(engine, searched, top)
+    names, shares = _hit_names(engine, described or searched, top)
     if abstain.NAMED_EVIDENCE and shares is not None:
         top = _named_evidence(top, shares)
     best = [s.passage.pid for s in top]
@@ -2162,7 +2173,8 @@ def unquoted_reason(engine: Engine, searched: str, phrase: str) -> str:
     described = described_speaker(engine, searched)
     profiles = engine.speaker_profiles()
     named = set(engine.terms(" ".join(runs)))
-    if runs == [bare]:
+    # "the Nevada Democrat", "the Americans" describe their source
+    if runs == [bare] and not describe.party_member(bare) and not describe.nationals_phrase(bare):
         # A name the documents give an unnamed body they quote ("the company tweeted" after "...
         # employers such as Monsanto"): that body's words are the named one's.
         body = [n for n in described if not n[:1].isupper() and n in profiles and named <= profiles[n].own]
@@ -2410,9 +2422,11 @@ def _not_mentioned(
     speech: bool,
     topic: str,
     rewritten: bool = False,
+    described: str = "",
 ) -> str:
-    """Unknown names, no term found, no answer of the asked type, rare words the documents lack."""
-    for name in names_in(searched):
+    """Unknown names, no term found, no answer of the asked type, rare words the documents lack;
+    not the names of a description that chose a quoted speaker (`described`: see _abstain_reason)."""
+    for name in names_in(described or searched):
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
         t = engine.terms(name)
