@@ -443,10 +443,11 @@ def names_country(subject: Subject) -> bool:
     Returns:
         True when the whole subject is one country's name, capital or capitalised ISO code.
     """
-    from qa.equivalents import country_equivalents
+    from qa.equivalents import country_equivalents, plural_demonym
 
     text = subject.text.strip()
-    if subject.owner or subject.head != subject.text or not text[:1].isupper():
+    # "the Americans" are a people (nationals), not the country's name.
+    if subject.owner or subject.head != subject.text or not text[:1].isupper() or plural_demonym(text):
         return False
     return text in _country_codes() if text.isupper() and len(text) <= 3 else bool(country_equivalents(text))
 

@@ -230,6 +230,27 @@ def capital_agents(question: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 @cache
+def plural_demonym(word: str) -> bool:
+    """Whether a word names a people in the plural ("Iranians", "the Americans"), not a country.
+
+    country_equivalents maps such a word to its country for coverage; a speaker description needs
+    to tell the people (a group of sources) from the country's own name.
+
+    Args:
+        word: a question word or phrase.
+
+    Returns:
+        True when the word, less a final "s", is a demonym and the word is no country's name.
+    """
+    key = " ".join(words(word))
+    return (
+        " " not in key
+        and key.endswith("s")
+        and key[:-1] in _demonyms()
+        and not any(key in names for names in _country_names())
+    )
+
+
 def _demonyms() -> frozenset[str]:
     """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.
 
