@@ -22,7 +22,6 @@ with the same table when --report is given.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import random
 import re
@@ -34,9 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import planted  # noqa: E402
 from fit_attribution import SHARED, load_scorer  # noqa: E402
-
-from index.attribution import analyse  # noqa: E402
 
 _NAME_RUN = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _OPENING = re.compile(rf"^({_NAME_RUN}),\s+(\S+\s+\S+.*)$", re.S)
@@ -123,15 +121,13 @@ def run(n: int, seed: int, show: int) -> dict[str, tuple[int, int, int]]:
         host = rng.choice([i for i in rng.sample(ids, 3) if i != d] or ids[:1])
         for ph in PHRASINGS:
             text, s, e = plant(docs[host], st, ph, rng)
-            _sp, quotes = analyse(text)
-            hit = [q for q in quotes if q.start < e and q.end > s]
+            q = planted.found(text, s, e)
             t = tally[ph]
             t[0] += 1
-            if not hit:
+            if q is None:
                 wrong.append(f"[{ph}] MISSED gold {name!r}: {text[max(0, s - 200) : e + 20]!r}")
                 continue
             t[1] += 1
-            q = max(hit, key=lambda q: min(q.end, e) - max(q.start, s))
             if sc.surname(q.speaker) == sc.surname(name):
                 t[2] += 1
             else:
@@ -142,24 +138,7 @@ def run(n: int, seed: int, show: int) -> dict[str, tuple[int, int, int]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=600)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--show", type=int, default=0)
-    ap.add_argument("--report", type=Path)
-    a = ap.parse_args()
-    res = run(a.n, a.seed, a.show)
-    lines = ["| phrasing | planted | found | right speaker | right/planted |", "|---|---|---|---|---|"]
-    tot = [0, 0, 0]
-    for ph in PHRASINGS:
-        p, f, r = res.get(ph, (0, 0, 0))
-        tot = [tot[0] + p, tot[1] + f, tot[2] + r]
-        lines.append(f"| {ph} | {p} | {f} | {r} | {r / max(p, 1):.3f} |")
-    lines.append(f"| all | {tot[0]} | {tot[1]} | {tot[2]} | {tot[2] / max(tot[0], 1):.3f} |")
-    print("\n".join(lines))
-    if a.report:
-        a.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 0
+    return planted.cli(__doc__ or "", 600, PHRASINGS, run)
 
 
 if __name__ == "__main__":

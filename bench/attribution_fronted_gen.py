@@ -21,7 +21,6 @@ scorer's rule). Printed: per phrasing, planted, found and right; a report file w
 
 from __future__ import annotations
 
-import argparse
 import collections
 import random
 import re
@@ -32,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import planted  # noqa: E402
 from fit_attribution import SHARED, load_scorer  # noqa: E402
 
-from index.attribution import analyse  # noqa: E402
 from index.attribution.names import given_gender  # noqa: E402
 
 PHRASINGS = ("object", "possessor", "quoted", "thing")
@@ -116,15 +115,13 @@ def run(n: int, seed: int, show: int) -> dict[str, tuple[int, int, int]]:
     for d, p, q, pron in _cases(n, seed):
         for ph in PHRASINGS:
             text, s, e = plant(docs[d], p, q, pron, ph, rng)
-            _sp, quotes = analyse(text)
-            hit = [x for x in quotes if x.start < e and x.end > s]
+            x = planted.found(text, s, e)
             t = tally[ph]
             t[0] += 1
-            if not hit:
+            if x is None:
                 wrong.append(f"[{ph}] MISSED {p!r} / {q!r}")
                 continue
             t[1] += 1
-            x = max(hit, key=lambda x: min(x.end, e) - max(x.start, s))
             if sc.surname(x.speaker) == sc.surname(p):
                 t[2] += 1
             else:
@@ -135,24 +132,7 @@ def run(n: int, seed: int, show: int) -> dict[str, tuple[int, int, int]]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=400)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--show", type=int, default=0)
-    ap.add_argument("--report", type=Path)
-    a = ap.parse_args()
-    res = run(a.n, a.seed, a.show)
-    lines = ["| phrasing | planted | found | right speaker | right/planted |", "|---|---|---|---|---|"]
-    tot = [0, 0, 0]
-    for ph in PHRASINGS:
-        p, f, r = res.get(ph, (0, 0, 0))
-        tot = [tot[0] + p, tot[1] + f, tot[2] + r]
-        lines.append(f"| {ph} | {p} | {f} | {r} | {r / max(p, 1):.3f} |")
-    lines.append(f"| all | {tot[0]} | {tot[1]} | {tot[2]} | {tot[2] / max(tot[0], 1):.3f} |")
-    print("\n".join(lines))
-    if a.report:
-        a.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 0
+    return planted.cli(__doc__ or "", 400, PHRASINGS, run)
 
 
 if __name__ == "__main__":
