@@ -42,13 +42,13 @@ def lower_case_name_words(speaker: str) -> list[str]:
         it), opens with a determiner (a description: "the new york senator"), names nobody but a role,
         or LOWER_CASE is off.
     """
-    from index.attribution.words import GROUP_NOUNS, ROLE_MODS, ROLE_WORDS, TITLES
+    from index.attribution.words import GROUP_NOUNS, ROLE_MOD_WORDS, ROLE_WORDS, TITLES
 
     if not LOWER_CASE or any(c.isupper() for c in speaker):
         return []
     if _DESCRIPTION.match(speaker):
         return []  # "the teenager", "the appliance maker's boss": a description, and a name takes no article
-    roles = TITLES | set(ROLE_WORDS) | set(GROUP_NOUNS) | set(ROLE_MODS.strip("(?:)").split("|"))
+    roles = TITLES | set(ROLE_WORDS) | set(GROUP_NOUNS) | set(ROLE_MOD_WORDS)
     out = []
     for m in _WORD.finditer(speaker):
         w = re.sub(r"['’]s?$", "", m.group().rstrip(".-"))

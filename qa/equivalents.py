@@ -229,7 +229,6 @@ def capital_agents(question: str) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
-@cache
 def plural_demonym(word: str) -> bool:
     """Whether a word names a people in the plural ("Iranians", "the Americans"), not a country.
 
@@ -251,6 +250,7 @@ def plural_demonym(word: str) -> bool:
     )
 
 
+@cache
 def _demonyms() -> frozenset[str]:
     """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.
 

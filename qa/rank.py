@@ -2426,23 +2426,23 @@ def _not_mentioned(
 ) -> str:
     """Unknown names, no term found, no answer of the asked type, rare words the documents lack;
     not the names of a description that chose a quoted speaker (`described`: see _abstain_reason)."""
+    # An asked name the documents lack declines unless the best hit is strong all the same.
+    weak = not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE)
+
+    def in_documents(word: str) -> bool:  # no terms, or a term the documents hold (a typo or metonym counts)
+        terms = engine.terms(word)
+        return not terms or any(_known(engine, t, word.lower()) for t in terms)
+
     for name in names_in(described or searched):
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
-        t = engine.terms(name)
-        if (
-            t
-            and not any(_known(engine, x, name.lower()) for x in t)
-            and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE))
-        ):
+        if not in_documents(name) and weak:
             return f"the documents do not mention {name}"
     # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).
     absent = asked_name.absent_name(
-        asked_name.lower_case_name_words(abstain.asked_speaker(searched) or ""),
-        lambda w: not engine.terms(w) or any(_known(engine, t, w) for t in engine.terms(w)),
-        EVERYDAY_ZIPF,
+        asked_name.lower_case_name_words(abstain.asked_speaker(searched) or ""), in_documents, EVERYDAY_ZIPF
     )
-    if absent and (not top or (top[0].coverage < NAME_COVERAGE and top[0].dense < STRONG_DENSE)):
+    if absent and weak:
         return "the documents do not mention " + absent
     if intent.answer_type in ("height", "age", "weight", "money") and not any(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]

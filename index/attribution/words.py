@@ -142,7 +142,22 @@ ROLE_WORDS = (
     "secretary-treasurer treasurer president-elect governor-elect mogul economist"
 ).split()
 ROLE_RE = r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")"
-ROLE_MODS = r"(?:former|deputy|acting|outgoing|incoming|interim|senior|junior|assistant|vice|then|new|top)"
+ROLE_MOD_WORDS = (
+    "former",
+    "deputy",
+    "acting",
+    "outgoing",
+    "incoming",
+    "interim",
+    "senior",
+    "junior",
+    "assistant",
+    "vice",
+    "then",
+    "new",
+    "top",
+)
+ROLE_MODS = r"(?:" + "|".join(ROLE_MOD_WORDS) + ")"
 # Plural nouns that make a named group when a capitalised modifier stands before them ("US officials").
 GROUP_NOUNS = (
     "officials diplomats analysts experts sources authorities investigators prosecutors lawmakers "
