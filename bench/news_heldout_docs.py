@@ -3,7 +3,8 @@
 The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
-`--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`) ask questions about
+`--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
+`--set 10`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -69,6 +70,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout9.jsonl, a blind set: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 9 /tmp/r && $V/qa index /tmp/r --index /tmp/r-idx
+
+How set 10 was chosen (by `choose_after(docs, 10)`, seed 2034, not by reading them): as set 9, with set 9's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 9 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout10.jsonl, a blind set for round 21: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 10 /tmp/q && $V/qa index /tmp/q --index /tmp/q-idx
 """
 
 from __future__ import annotations
@@ -210,6 +218,20 @@ DOC_IDS_9: tuple[str, ...] = (
     "breitbart_2016-03-29_liberal-oscar-winner-sarandon-no",
 )
 
+#: The ten articles of set 10 (bench/data/news_heldout10.jsonl), as `choose_after(docs, 10)` drew them.
+DOC_IDS_10: tuple[str, ...] = (
+    "wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-baskets",
+    "nyt_2016-03-04_beneath-clinton-s-wins-signs-of-",
+    "politico_2016-07-11_playbook-passes-the-torch",
+    "nyt_2016-02-18_trump-fires-up-g-o-p-base-by-pri",
+    "breitbart_2016-02-02_red-hot-chili-peppers-in-final-s",
+    "nyt_2016-04-25_trump-s-aging-air-fleet-gives-hi",
+    "huff-post_2015-12-02_democrats-call-for-action-while-",
+    "west-journal_2016-02-17_black-lives-matter-sends-brutal-",
+    "wash-post_2016-04-17_cruz-wins-most-wyo-delegates-in-",
+    "wash-post_2016-08-28_in-crazy-election-gary-johnson-s",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -221,6 +243,7 @@ SETS: dict[int, tuple[str, ...]] = {
     7: DOC_IDS_7,
     8: DOC_IDS_8,
     9: DOC_IDS_9,
+    10: DOC_IDS_10,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -315,7 +338,7 @@ def choose_after(docs: dict[str, dict[str, str]], k: int, seed: int | None = Non
     Args:
         docs: PolNeAR train's articles by doc_id.
         k: the set drawn.
-        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 9 2033).
+        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 10 2034).
 
     Returns:
         Ten doc_ids in the order drawn.
@@ -331,7 +354,8 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         path: the gzipped JSON-lines file of PolNeAR train articles.
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
-            7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl).
+            7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
+            10: news_heldout10.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

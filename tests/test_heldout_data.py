@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-10.jsonl, news_heldout/2/.../9.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-11.jsonl, news_heldout/2/.../10.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article set 10 and news set 9 are blind). The news sets' articles live in ../shared
+checks never print a question (article sets 10 and 11 and news sets 9 and 10 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -29,6 +29,7 @@ ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
 ARTICLE_SET_8 = ROOT / "bench" / "data" / "article_heldout8.jsonl"
 ARTICLE_SET_9 = ROOT / "bench" / "data" / "article_heldout9.jsonl"
 ARTICLE_SET_10 = ROOT / "bench" / "data" / "article_heldout10.jsonl"
+ARTICLE_SET_11 = ROOT / "bench" / "data" / "article_heldout11.jsonl"
 NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
 NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
 NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
@@ -38,6 +39,7 @@ NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
 NEWS_SET_7 = ROOT / "bench" / "data" / "news_heldout7.jsonl"
 NEWS_SET_8 = ROOT / "bench" / "data" / "news_heldout8.jsonl"
 NEWS_SET_9 = ROOT / "bench" / "data" / "news_heldout9.jsonl"
+NEWS_SET_10 = ROOT / "bench" / "data" / "news_heldout10.jsonl"
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
 NEWS_SETS = [
     (NEWS_SET, 1),
@@ -49,6 +51,7 @@ NEWS_SETS = [
     (NEWS_SET_7, 7),
     (NEWS_SET_8, 8),
     (NEWS_SET_9, 9),
+    (NEWS_SET_10, 10),
 ]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
@@ -106,6 +109,7 @@ def docs_module() -> ModuleType:
         ARTICLE_SET_8,
         ARTICLE_SET_9,
         ARTICLE_SET_10,
+        ARTICLE_SET_11,
         NEWS_SET,
         NEWS_SET_2,
         NEWS_SET_3,
@@ -115,6 +119,7 @@ def docs_module() -> ModuleType:
         NEWS_SET_7,
         NEWS_SET_8,
         NEWS_SET_9,
+        NEWS_SET_10,
     ],
     ids=[
         "article2",
@@ -126,6 +131,7 @@ def docs_module() -> ModuleType:
         "article8",
         "article9",
         "article10",
+        "article11",
         "news",
         "news2",
         "news3",
@@ -135,6 +141,7 @@ def docs_module() -> ModuleType:
         "news7",
         "news8",
         "news9",
+        "news10",
     ],
 )
 def test_format(path: Path) -> None:
@@ -163,6 +170,7 @@ def test_format(path: Path) -> None:
         ARTICLE_SET_8,
         ARTICLE_SET_9,
         ARTICLE_SET_10,
+        ARTICLE_SET_11,
     ],
     ids=[
         "article2",
@@ -174,6 +182,7 @@ def test_format(path: Path) -> None:
         "article8",
         "article9",
         "article10",
+        "article11",
     ],
 )
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
@@ -186,7 +195,7 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
 @pytest.mark.parametrize(
     ("path", "which"),
     NEWS_SETS,
-    ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8", "news9"],
+    ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8", "news9", "news10"],
 )
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
@@ -221,7 +230,7 @@ def test_set3_is_the_documented_draw() -> None:
     assert not set(mod.DOC_IDS_3) & mod._NEWS_DEV
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10])
 def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     mod = docs_module()
     earlier = {d for j in range(1, k) for d in mod.SETS[j]} | mod._NEWS_DEV
@@ -231,7 +240,7 @@ def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     assert mod.SETS[k] == ids
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9])
+@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10])
 def test_later_set_is_the_documented_draw(k: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
