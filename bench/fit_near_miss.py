@@ -50,7 +50,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, rank, term_cover  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -386,7 +386,7 @@ def entity_evidence(
     def share(texts: list[str], have: frozenset[str]) -> float | None:
         return abstain.names_share(texts, e.terms, e.lexical.idf, e.lexical.known, have)  # type: ignore[attr-defined]
 
-    names = abstain.asked_names(searched, rank.names_in(searched))
+    names = abstain.asked_names(searched, term_cover.names_in(searched))
     people = [n for s in e.speakers_index for n in (s.name, *s.aliases)]  # type: ignore[attr-defined]
 
     def share_any(docs: list[frozenset[str]]) -> float | None:

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
 
 import numpy as np
 
@@ -45,6 +44,18 @@ from qa import (
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine, Passage
+from qa.term_cover import (
+    _as_agents,
+    _coverage,
+    _has_evidence,
+    _passage_terms,
+    _phrase_cover,
+    _sentence_terms,
+    _uses,
+    _widen,
+    names_in,
+    question_pairs,
+)
 from qa.types import Answer, Hit
 
 
@@ -216,10 +227,6 @@ NEAR_MISS_PASSAGES = 5
 BOUND_WINDOWS = (3, 6, 10)
 
 
-_QUESTION_WORDS = frozenset(
-    "what who whom whose which when where why how is are was were do does did "
-    "has have had can could would should will shall may might".split()
-)
 _FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 _SUMMARY = frozenset({"headline", "standfirst"})
 # A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
@@ -531,103 +538,9 @@ def _said(x: QuoteRow) -> bool:
     )
 
 
-def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
-    """Sentences of a passage with their terms (the engine computes them once)."""
-    return engine.sentence_terms(p.pid)
-
-
-def _passage_terms(engine: Engine, p: Passage) -> frozenset[str]:
-    """All terms of a passage: the union of its sentences' terms."""
-    return engine.passage_terms(p.pid)
-
-
-def _has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
-    """intents.has_evidence for a passage (the engine computes it once per answer type)."""
-    return engine.has_evidence(answer_type, p.pid)
-
-
 def _long_direct(engine: Engine, p: Passage, x: QuoteRow) -> bool:
     """A direct quote of five words or more within the passage (see Engine.long_direct)."""
     return engine.long_direct(p.pid, x)
-
-
-def question_pairs(terms: list[str], idf: dict[str, float]) -> dict[tuple[str, str], float]:
-    """The question's adjacent term pairs, in its order, each weighted by its two terms' idf.
-
-    Args:
-        terms: the question's content terms, in order (stop words already gone: "series of
-            strikes" gives seri, strike).
-        idf: each term's idf.
-    Returns:
-        (first, second) -> idf(first) + idf(second); empty for a question of fewer than two terms.
-    """
-    return {(a, b): idf[a] + idf[b] for a, b in pairwise(terms) if a != b}
-
-
-def _phrase_cover(
-    engine: Engine,
-    p: Passage,
-    sents: list[tuple[int, int, frozenset[str]]],
-    pairs: dict[tuple[str, str], float],
-) -> float:
-    """The largest share of the question's pairs (question_pairs) standing side by side, in order,
-    in one sentence of `p`. Only sentences holding both terms of some pair are re-read in order,
-    which keeps the cost a few milliseconds a question (bench/reports/fact_ranking.md).
-
-    Args:
-        engine: the open index (its term maker).
-        p: the passage.
-        sents: its sentences (start, end, terms).
-        pairs: the question's pairs with their weights.
-    Returns:
-        The weighted share in [0, 1] of the best sentence.
-    """
-    total = sum(pairs.values())
-    best = 0.0
-    for a, b, terms in sents:
-        if not any(x in terms and y in terms for x, y in pairs):
-            continue
-        seq = engine.terms(p.text[a:b])
-        side = set(pairwise(seq))
-        best = max(best, sum(w for pair, w in pairs.items() if pair in side) / total)
-    return best
-
-
-def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: float | None = None) -> float:
-    """Idf-weighted share of the question's terms in `have`; `total` is sum(qterms.values()), if known."""
-    if total is None:
-        total = sum(qterms.values())
-    return sum(w for t, w in qterms.items() if t in have) / total if total else 0.0
-
-
-def names_in(question: str) -> list[str]:
-    """Capitalised words that are not question scaffolding: the names a question is about."""
-    out = []
-    fronted = cover.fronted_opener(question)  # "Besides tanks, what ...": no name
-    for i, m in enumerate(re.finditer(r"[A-Za-z][\w'’.-]*", question)):
-        w = m.group().rstrip(".")
-        if (
-            w[:1].isupper()
-            and not (i == 0 and w == fronted)
-            and not (i == 0 and w.lower() in _QUESTION_WORDS)
-            and w.lower() not in _QUESTION_WORDS
-        ):
-            if i == 0 and w.lower() in {
-                "and",
-                "so",
-                "but",
-                "then",
-                "also",
-                "now",
-                "tell",
-                "show",
-                "list",
-                "give",
-                "according",  # "According to the US president, ...": scaffolding, no name
-            }:
-                continue
-            out.append(w)
-    return out
 
 
 @dataclass
@@ -914,22 +827,6 @@ def agent_terms(terms: Callable[[str], list[str]], searched: str) -> tuple[tuple
         if len(own) == 1:
             out.append((own[0], pattern))
     return tuple(out)
-
-
-def _as_agents(
-    have: frozenset[str], text: str, agents: tuple[tuple[str, re.Pattern[str]], ...]
-) -> frozenset[str]:
-    """A text's terms with the capital terms whose country the text names (agent_terms)."""
-    extra = {t for t, rx in agents if t not in have and rx.search(text)}
-    return have | extra if extra else have
-
-
-def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
-    """A passage's or sentence's terms with the question terms its stand-ins stand for."""
-    if not stand_ins:
-        return have
-    extra = {stand_ins[t] for t in have if t in stand_ins}
-    return have | extra if extra else have
 
 
 # "How many"/"how much" ask for a count or an amount: scaffolding, like "what" or "did", not a word
@@ -1583,18 +1480,6 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
     if word is not None and zipf_frequency(word, "en") >= TYPO_MAX_ZIPF:
         return False
     return process.extractOne(term, engine.vocabulary(), scorer=OSA.distance, score_cutoff=2) is not None
-
-
-def _uses(engine: Engine, name: str) -> bool:
-    """Whether the documents use a folded name: its one term in their vocabulary, or its words in a row."""
-    t = engine.terms(name)
-    if len(t) == 1 and len(name.split()) == 1:
-        return engine.lexical.known(t[0])
-    return (
-        len(t) > 1
-        and all(engine.lexical.known(x) for x in t)
-        and equivalents.phrase_in(name, (d.text for d in engine.docs.values()))
-    )
 
 
 def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_Scored]) -> list[str]:

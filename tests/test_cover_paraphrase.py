@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import abstain, answer_type, cover, rank
+from qa import abstain, answer_type, cover, rank, term_cover
 from qa.engine import Engine
 from qa.session import Conversation
 
@@ -26,8 +26,8 @@ def test_a_phrase_before_the_question_opens_with_no_name() -> None:
     assert cover.fronted_opener("Angela Merkel, what did she say?") is None  # a name, then a name
     assert cover.fronted_opener("What did Merkel say, and why?") is None
     assert cover.fronted_opener("Obama, what did he say?") is None  # no lower-case word after it
-    assert "Besides" not in rank.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
-    assert "Moscow" in rank.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
+    assert "Besides" not in term_cover.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
+    assert "Moscow" in term_cover.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
 
 
 def test_the_noun_after_kind_of_is_the_asked_one() -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import equivalents, rank
+from qa import equivalents, rank, term_cover
 
 SYRIA = """Russia steps up arms deliveries to the Syrian government
 
@@ -104,7 +104,7 @@ def test_the_documents_word_is_unknown_before_equivalents(syria_engine, word: st
 def test_a_capital_standing_for_its_country_is_not_missing(syria_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     missing, _ = rank._unknown_words(syria_engine, question)
     assert not {"moscow", "washington", "damascus"} & set(missing)
-    for name in rank.names_in(question):
+    for name in term_cover.names_in(question):
         assert any(rank._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
 
 
@@ -116,9 +116,9 @@ def test_a_city_that_is_no_capital_of_a_country_in_the_documents_stays_missing(s
 
 
 def test_multi_word_names_are_matched_as_phrases(syria_engine) -> None:  # type: ignore[no-untyped-def]
-    assert rank._uses(syria_engine, "united states")
+    assert term_cover._uses(syria_engine, "united states")
     # Both words are in the article, but never in a row.
-    assert not rank._uses(syria_engine, "lost millions")
+    assert not term_cover._uses(syria_engine, "lost millions")
 
 
 def test_phrases_of_a_question_hold_the_missing_word_with_its_neighbours() -> None:
