@@ -50,7 +50,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, rank, term_cover  # noqa: E402
+from qa import (  # noqa: E402
+    abstain,
+    part_evidence,  # noqa: E402
+    rank,
+    term_cover,
+)
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -268,7 +273,7 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
         # The question's years in the answer's document, its title, URL or date (abstain.YEAR_IN_DOC).
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
         meta = e.meta.get(doc)  # type: ignore[attr-defined]
-        have = _doc_terms(e, doc) | rank._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
+        have = _doc_terms(e, doc) | part_evidence._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
         out["years_found"] = abstain.years_found(years, have)
     if pids:
         out["doc_share"] = doc_share(e, searched, pids[0])
