@@ -32,7 +32,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import (  # noqa: E402
+    abstain,
+    rank,
+)
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -84,7 +87,7 @@ def main() -> int:
         "## depth",
         "",
         'Answerable "how many" questions with a countable noun, and those with no count beside the',
-        "noun in the best 3 / 5 passages (rank.NEAR_MISS_PASSAGES):",
+        "noun in the best 3 / 5 passages (answer_sentences.NEAR_MISS_PASSAGES):",
         "",
         "| set | counted | unbound at 3 | unbound at 5 |",
         "|---|---:|---:|---:|",

@@ -32,7 +32,12 @@ import fit_near_miss  # noqa: E402
 import fit_person  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, equivalents, rank  # noqa: E402
+from qa import (  # noqa: E402
+    abstain,
+    answer_sentences,  # noqa: E402
+    equivalents,
+    rank,
+)
 from qa import intent as intents  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -62,7 +67,7 @@ def evidence(engine: object, searched: str, pids: list[int]) -> tuple[float, flo
     a_type = intents.read(searched).answer_type
     if head is None or a_type not in ("number", "money"):
         return None
-    near = rank.near_sentences(engine, pids)  # type: ignore[arg-type]
+    near = answer_sentences.near_sentences(engine, pids)  # type: ignore[arg-type]
     sentences = [(intents.has_evidence(a_type, text), terms) for text, terms in near]
     if abstain.value_bound(engine.terms(head), sentences):  # type: ignore[attr-defined]
         return None

@@ -52,6 +52,7 @@ import quality  # noqa: E402
 
 from qa import (  # noqa: E402
     abstain,
+    answer_sentences,  # noqa: E402
     part_evidence,  # noqa: E402
     rank,
     term_cover,
@@ -245,19 +246,20 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
     kind = abstain.asked_fact(searched)
     if kind is not None:
         sentences = [
-            (abstain.fact_evidence(kind, text), terms) for text, terms in rank.near_sentences(e, pids)
+            (abstain.fact_evidence(kind, text), terms)
+            for text, terms in answer_sentences.near_sentences(e, pids)
         ]  # type: ignore[arg-type]
         out["fact"] = kind
-        out["bound"] = abstain.bound_share(rank.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
+        out["bound"] = abstain.bound_share(answer_sentences.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
     head = abstain.counted_noun(searched)
     a_type = intents.read(searched).answer_type
     if head is not None and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
         # "How many votes did Kristy Marmorato receive?": a count beside the noun, and how much of
         # the question's other words stand in that sentence (a count of another person's votes).
         want = set(e.terms(head))  # type: ignore[attr-defined]
-        near = rank.near_sentences(e, pids)  # type: ignore[arg-type]
+        near = answer_sentences.near_sentences(e, pids)  # type: ignore[arg-type]
         counted = [(intents.has_evidence(a_type, text) and bool(want & terms), terms) for text, terms in near]
-        out["count_bound"] = abstain.bound_share(rank.focus_idf(e, searched), counted)  # type: ignore[arg-type]
+        out["count_bound"] = abstain.bound_share(answer_sentences.focus_idf(e, searched), counted)  # type: ignore[arg-type]
         # 0.0 when the best passages give the noun only as a difference ("by more than 700 votes";
         # abstain.margin_only) and the question asks no difference; 1.0 otherwise.
         out["count_of"] = float(

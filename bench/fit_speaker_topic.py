@@ -36,7 +36,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import (  # noqa: E402
+    abstain,
+    answer_sentences,  # noqa: E402
+    rank,
+)
 from qa.session import Conversation  # noqa: E402
 
 GRID = fit_near_miss.GRID
@@ -115,7 +119,7 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
     a = conv.ask(it["question"], 5)
     pids = [h.pid for h in a.hits]
     variants: dict[str, dict[str, float] | None] = {}
-    docs = rank.answer_docs(engine, pids)  # type: ignore[arg-type]
+    docs = answer_sentences.answer_docs(engine, pids)  # type: ignore[arg-type]
     was = abstain.NO_COMMENT
     try:
         for key, nc, in_docs in (
