@@ -212,9 +212,9 @@ def weight_settings(grid: str, subject_grid: str) -> Iterator[tuple[bool, float,
     Returns:
         (filler dropped, settles, subject): first the reading without qa.polar's changes, then the grid.
     """
-    from qa import rank
+    from qa import query_reading, rank
 
-    old = (rank.POLAR_FILLER, rank.WEIGHTS)
+    old = (query_reading.POLAR_FILLER, rank.WEIGHTS)
     configs = [(False, 0.0, 0.0)] + [
         (True, w, v)
         for w in [float(x) for x in grid.split(",")]
@@ -222,11 +222,11 @@ def weight_settings(grid: str, subject_grid: str) -> Iterator[tuple[bool, float,
     ]
     try:
         for filler, w, v in configs:
-            rank.POLAR_FILLER = filler
+            query_reading.POLAR_FILLER = filler
             rank.WEIGHTS = replace(old[1], settles=w, subject=v)
             yield filler, w, v
     finally:
-        rank.POLAR_FILLER, rank.WEIGHTS = old
+        query_reading.POLAR_FILLER, rank.WEIGHTS = old
 
 
 def main() -> int:

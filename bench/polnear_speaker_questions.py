@@ -634,9 +634,9 @@ def main() -> int:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
         missed = it["answerable"] and not (shown and holds(shown[0], it))
         if args.classify and missed:
-            from qa import rank
+            from qa import query_reading
 
-            wanted = rank._read(engine, it["question"]).wanted
+            wanted = query_reading._read(engine, it["question"]).wanted
             kind = miss_kind(engine, it, wanted)
             first = (
                 "none shown"

@@ -218,7 +218,7 @@ def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
 
     index = qa.open(news_index)
     # The metonym is what answers it: the abstention's (metonym_in) and the ranking's reading of a
-    # capital as an actor (rank.CAPITAL_AGENTS) both off, it is declined.
+    # capital as an actor (query_reading.CAPITAL_AGENTS) both off, it is declined.
     with (
         mock.patch.object(equivalents, "metonym_in", lambda *_: None),
         mock.patch.object(rank, "CAPITAL_AGENTS", False),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index import structure
-from qa import intent, part_evidence, rank
+from qa import intent, part_evidence, query_reading, rank
 from qa.engine import Engine
 from tests.hashindex import hash_engine_of
 
@@ -70,7 +70,7 @@ def test_a_joined_outlet_names_its_document(engine: Engine) -> None:
 
 def test_a_standfirst_after_the_headline_answers_the_subheading(engine: Engine) -> None:
     assert "standfirst" not in engine.kinds
-    qr = rank._read(engine, "What's the subheading of the ferry story?")
+    qr = query_reading._read(engine, "What's the subheading of the ferry story?")
     assert qr.parts[:1] == ("standfirst",)
     a = rank.answer(
         engine, "What's the subheading of the ferry story?", "What's the subheading of the ferry story?", 3
