@@ -214,14 +214,14 @@ def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
     news_index: Path, question: str, expected: str, needs_metonym: bool
 ) -> None:
     import qa
-    from qa import rank
+    from qa import query_reading
 
     index = qa.open(news_index)
     # The metonym is what answers it: the abstention's (metonym_in) and the ranking's reading of a
     # capital as an actor (query_reading.CAPITAL_AGENTS) both off, it is declined.
     with (
         mock.patch.object(equivalents, "metonym_in", lambda *_: None),
-        mock.patch.object(rank, "CAPITAL_AGENTS", False),
+        mock.patch.object(query_reading, "CAPITAL_AGENTS", False),
     ):
         assert index.ask(question).abstained is needs_metonym
     a = index.ask(question)
