@@ -156,14 +156,14 @@ FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the 
 
 # Abstention thresholds: "module:NAME" -> values tried. One entry adds a threshold to the sweep.
 THRESHOLDS: dict[str, list[float]] = {
-    "qa.rank:WEAK_DENSE": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45],
-    "qa.rank:STRONG_DENSE": [0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
-    "qa.rank:NO_TERM_DENSE": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-    "qa.rank:NAME_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:GONE_SHARE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:GONE_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:EVERYDAY_ZIPF": [4.5, 5.0, 5.5, 6.0, 6.5],
-    "qa.rank:TYPO_MAX_ZIPF": [1.0, 1.5, 2.0, 2.5, 3.0],
+    "qa.not_mentioned:WEAK_DENSE": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45],
+    "qa.not_mentioned:STRONG_DENSE": [0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+    "qa.not_mentioned:NO_TERM_DENSE": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+    "qa.not_mentioned:NAME_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:GONE_SHARE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:GONE_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:EVERYDAY_ZIPF": [4.5, 5.0, 5.5, 6.0, 6.5],
+    "qa.not_mentioned:TYPO_MAX_ZIPF": [1.0, 1.5, 2.0, 2.5, 3.0],
 }
 
 

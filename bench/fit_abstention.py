@@ -34,7 +34,7 @@ import quality  # noqa: E402
 
 from qa import (  # noqa: E402
     abstain,
-    rank,
+    not_mentioned,  # noqa: E402
 )
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
@@ -120,7 +120,11 @@ def main() -> int:
             elif ans and not a.abstained:
                 head = abstain.counted_noun(a.searched)
                 a_type = intents.read(a.searched).answer_type
-                if head and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
+                if (
+                    head
+                    and a_type in ("number", "money")
+                    and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
+                ):
                     counted += 1
                     sentences = [
                         (intents.has_evidence(a_type, h.text[x:y]), terms)

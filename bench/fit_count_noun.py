@@ -36,6 +36,7 @@ from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
     equivalents,
+    not_mentioned,  # noqa: E402
     rank,
 )
 from qa import intent as intents  # noqa: E402
@@ -47,7 +48,7 @@ GRID: list[float | None] = [None, 0.75, 0.725, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 
 def counting(question: str) -> bool:
     """Whether the counted-noun test reads a question: "how many" with a countable noun."""
     head = abstain.counted_noun(question)
-    return head is not None and abstain.countable(head, rank.EVERYDAY_ZIPF)
+    return head is not None and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
 
 
 def sets(squad_sample: int) -> list[tuple[str, object, list[dict]]]:

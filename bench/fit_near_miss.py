@@ -53,6 +53,7 @@ import quality  # noqa: E402
 from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
+    not_mentioned,  # noqa: E402
     part_evidence,  # noqa: E402
     rank,
     term_cover,
@@ -253,7 +254,11 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
         out["bound"] = abstain.bound_share(answer_sentences.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
     head = abstain.counted_noun(searched)
     a_type = intents.read(searched).answer_type
-    if head is not None and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
+    if (
+        head is not None
+        and a_type in ("number", "money")
+        and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
+    ):
         # "How many votes did Kristy Marmorato receive?": a count beside the noun, and how much of
         # the question's other words stand in that sentence (a count of another person's votes).
         want = set(e.terms(head))  # type: ignore[attr-defined]
@@ -384,7 +389,7 @@ def entity_evidence(
       (qa.equivalents.metonym_in) counting as found ("Moscow" for "Russia"); None without names;
     - focus_share_eq: focus_share with the same allowance for metonyms;
     - dense_rel: the best passage's cosine less the median cosine of its document's passages (an
-      unrelated document has no passage that stands out); measured only below rank.STRONG_DENSE
+      unrelated document has no passage that stands out); measured only below not_mentioned.STRONG_DENSE
       (`dense`, the best passage's cosine), where a test would read it.
     """
     e = engine
@@ -406,7 +411,7 @@ def entity_evidence(
     docs = dict.fromkeys(e.passages[p].doc_id for p in pids)  # type: ignore[attr-defined]
     out["names_share_any"] = share_any([_doc_terms(e, d) for d in docs]) if names else None
     out["focus_share_eq"] = share([abstain.focus_words(searched)], have)
-    if dense < rank.STRONG_DENSE:
+    if dense < not_mentioned.STRONG_DENSE:
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
         mine = [p.pid for p in e.passages if p.doc_id == doc]  # type: ignore[attr-defined]
         sims = e.dense(e.encode(searched), pids=mine)  # type: ignore[attr-defined]
@@ -668,10 +673,10 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
     lines += _table(
         rows,
         "best passage from a document lacking the question's words (measured, not used)",
-        lambda r, t: "doc_share" in r and r["doc_share"] < t and r["dense"] < rank.STRONG_DENSE,
+        lambda r, t: "doc_share" in r and r["doc_share"] < t and r["dense"] < not_mentioned.STRONG_DENSE,
         note=(
             "Share of the question's idf weight anywhere in the best passage's document, with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}).",
         ),
     )
     if not any(n.startswith("off:") for n in rows):
@@ -683,12 +688,12 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             "focus_share" in r
             and not r["part_asked"]
             and r["focus_share"] < t
-            and r["dense"] < rank.STRONG_DENSE
+            and r["dense"] < not_mentioned.STRONG_DENSE
         ),
         note=(
             "Share of the idf of the question's focus terms the index knows (qa.abstain.focus_words),",
             "anywhere in the best passage's document, with the best passage's cosine below",
-            f"rank.STRONG_DENSE ({rank.STRONG_DENSE}). The off: sets are questions asked of an index",
+            f"not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}). The off: sets are questions asked of an index",
             "without their article (all unanswerable there). Questions about an article part the hits",
             "hold (byline, caption...) are left out: qa.rank runs no abstention test on them.",
         ),
@@ -705,9 +710,12 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
 
     def below(key: str) -> Callable[[dict, float], bool]:
         """A test that fires when `key` is under the threshold, the best passage's cosine is under
-        rank.STRONG_DENSE and the question does not ask for an article part the hits hold."""
+        not_mentioned.STRONG_DENSE and the question does not ask for an article part the hits hold."""
         return lambda r, t: (
-            r.get(key) is not None and not r["part_asked"] and r[key] < t and r["dense"] < rank.STRONG_DENSE
+            r.get(key) is not None
+            and not r["part_asked"]
+            and r[key] < t
+            and r["dense"] < not_mentioned.STRONG_DENSE
         )
 
     names_fires = below("names_share_any")
@@ -720,7 +728,7 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             "The largest share, over the documents of the hits, of the idf of the terms of the question's",
             "names (qa.abstain.asked_names: qa.rank.names_in without acronyms and the capitalised first",
             "word) that the index knows (a country's other name, qa.equivalents, counts), with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}); questions about an article",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}); questions about an article",
             "part the hits hold are left out.",
         ),
     )
@@ -745,7 +753,7 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
         below("dense_rel"),
         note=(
             "The best passage's cosine less the median cosine of its document's passages, with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}).",
         ),
         grid=[0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2],
     )

@@ -38,7 +38,7 @@ from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
     config,
-    rank,
+    not_mentioned,  # noqa: E402
 )
 from qa.session import Conversation  # noqa: E402
 
@@ -87,7 +87,8 @@ def evidence(engine: object, searched: str, pids: list[int], kind: str) -> float
     asked = abstain.question_words(searched)
     near = answer_sentences.near_sentences(engine, pids)  # type: ignore[arg-type]
     named = [
-        (abstain.new_name(text, asked, kind != "role", rank.EVERYDAY_ZIPF), terms) for text, terms in near
+        (abstain.new_name(text, asked, kind != "role", not_mentioned.EVERYDAY_ZIPF), terms)
+        for text, terms in near
     ]
     return abstain.bound_share(answer_sentences.focus_idf(engine, searched), named)  # type: ignore[arg-type]
 

@@ -55,7 +55,7 @@ from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
     answer_type,
-    rank,
+    not_mentioned,  # noqa: E402
     slots,
 )
 from qa.evaluate import gold_rank  # noqa: E402
@@ -302,7 +302,7 @@ class Reader:
                     r["sentences"],
                     self.engine.terms,
                     self.encode,
-                    rank.EVERYDAY_ZIPF,
+                    not_mentioned.EVERYDAY_ZIPF,
                     r.get("parts") if use_parts else None,
                 )
             finally:
@@ -532,7 +532,12 @@ def subject_why(reader: Reader, r: dict, kind: str, setting: Setting) -> str:
         try:
             context = [frozenset(t) for t in r["context"]] if "context" in r else None
             reader._cache[key] = slots.subject_reason(  # type: ignore[index]
-                r["searched"], r["sentences"], reader.engine.terms, reader.encode, rank.EVERYDAY_ZIPF, context
+                r["searched"],
+                r["sentences"],
+                reader.engine.terms,
+                reader.encode,
+                not_mentioned.EVERYDAY_ZIPF,
+                context,
             )
         finally:
             slots.SUBJECT.clear()

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import equivalents, rank, term_cover
+from qa import equivalents, not_mentioned, term_cover
 
 SYRIA = """Russia steps up arms deliveries to the Syrian government
 
@@ -102,17 +102,17 @@ def test_the_documents_word_is_unknown_before_equivalents(syria_engine, word: st
     ],
 )
 def test_a_capital_standing_for_its_country_is_not_missing(syria_engine, question: str) -> None:  # type: ignore[no-untyped-def]
-    missing, _ = rank._unknown_words(syria_engine, question)
+    missing, _ = not_mentioned._unknown_words(syria_engine, question)
     assert not {"moscow", "washington", "damascus"} & set(missing)
     for name in term_cover.names_in(question):
-        assert any(rank._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
+        assert any(not_mentioned._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
 
 
 def test_a_city_that_is_no_capital_of_a_country_in_the_documents_stays_missing(syria_engine) -> None:  # type: ignore[no-untyped-def]
-    missing, _ = rank._unknown_words(syria_engine, "Which jets did Tehran deliver?")
+    missing, _ = not_mentioned._unknown_words(syria_engine, "Which jets did Tehran deliver?")
     assert missing == ["tehran"]
     # Turkey is named (refugees fled there): its capital is no unknown word.
-    assert rank._unknown_words(syria_engine, "Which jets did Ankara deliver?")[0] == []
+    assert not_mentioned._unknown_words(syria_engine, "Which jets did Ankara deliver?")[0] == []
 
 
 def test_multi_word_names_are_matched_as_phrases(syria_engine) -> None:  # type: ignore[no-untyped-def]
