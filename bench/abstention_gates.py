@@ -23,7 +23,7 @@ GATES: tuple[tuple[str, str], ...] = (
     ("do not mention", "unknown name (not_mentioned._not_mentioned)"),
     ("do not cover", "missing asked noun (not_mentioned._uncovered: equivalents + cover roles)"),
     ("quoted, but not about", "speaker not quoted on topic"),
-    ("quoted, but not on", "speaker not quoted on topic (rank.speaker_topic_evidence)"),
+    ("quoted, but not on", "speaker not quoted on topic (speaker_topic.speaker_topic_evidence)"),
     ("mentioned, but not quoted", "speaker mentioned, not quoted (abstain.unquoted_speaker)"),
     ("quote no", "speaker never named (abstain.unquoted_speaker)"),
     ("no passage gives a", "typed slot absent (count/date/age/...)"),

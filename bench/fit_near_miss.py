@@ -55,7 +55,7 @@ from qa import (  # noqa: E402
     answer_sentences,  # noqa: E402
     not_mentioned,  # noqa: E402
     part_evidence,  # noqa: E402
-    rank,
+    speaker_topic,  # noqa: E402
     term_cover,
 )
 from qa import intent as intents  # noqa: E402
@@ -286,7 +286,7 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
         out["doc_share"] = doc_share(e, searched, pids[0])
         out["dense"] = dense if dense is not None else e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
         out.update(document_evidence(e, searched, pids, out["dense"]))
-    st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+    st = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
     if st is not None:
         out["speaker_topic"] = st
         # The same, the sentence after a naming one counting only where it goes on with the speaker
@@ -300,13 +300,13 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
                 ("speaker_topic_both", True, True),
             ):
                 abstain.NEXT_SENTENCE_CONTINUES, abstain.NAMES_ONLY = nxt, own
-                out[key] = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+                out[key] = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
         finally:
             abstain.NEXT_SENTENCE_CONTINUES, abstain.NAMES_ONLY = flags
         # The same, with every sentence naming the speaker counting (abstain.NAMING_AS_SUBJECT off).
         was, abstain.NAMING_AS_SUBJECT = abstain.NAMING_AS_SUBJECT, False
         try:
-            out["speaker_topic_any"] = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+            out["speaker_topic_any"] = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
         finally:
             abstain.NAMING_AS_SUBJECT = was
     return out

@@ -39,7 +39,7 @@ import quality  # noqa: E402
 from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
-    rank,
+    speaker_topic,  # noqa: E402
 )
 from qa.session import Conversation  # noqa: E402
 
@@ -132,13 +132,13 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
             variants[key] = (
                 None
                 if a.abstained
-                else rank.speaker_topic_shares(engine, a.searched, docs if in_docs else None)  # type: ignore[arg-type]
+                else speaker_topic.speaker_topic_shares(engine, a.searched, docs if in_docs else None)  # type: ignore[arg-type]
             )
     finally:
         abstain.NO_COMMENT = was
-    attributed = None if a.abstained else rank.answer_attributed(engine, a.searched, pids)
-    top = None if a.abstained else rank.answer_attributed(engine, a.searched, pids[:1])
-    named = None if a.abstained else rank.answer_attributed(engine, a.searched, pids, mentioned=True)
+    attributed = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids)
+    top = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids[:1])
+    named = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids, mentioned=True)
     return {
         "kind": kind,
         "declined": a.abstained,
