@@ -819,7 +819,7 @@ COUNTRY_GROUP = True
 # those questions cannot ask): all three. Without the leads 198 unanswerable would be declined by the
 # test against 193, the same 11 answerable; the attributions alone decline 107 answerable (the
 # analyser leaves much of X's speech unattributed), so the naming sentences cannot go.
-# Round spk10 (same script and report, top section; asked with speaker_topic.asked_quoted reading every entry
+# Round spk10 (same script and report, top section; asked with rank.asked_quoted reading every entry
 # the name means and "Trump's statement that" naming a speaker: main's sources 180, answerable
 # wrongly declined by the test 9 of 515): the naming sentences less the mentions inside another
 # source's attribution ("naming_own": off-topic 188 -> 189, answerable the same 9; objective 181), and
