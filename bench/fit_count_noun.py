@@ -36,8 +36,8 @@ from qa import (  # noqa: E402
     abstain,
     answer_sentences,  # noqa: E402
     equivalents,
+    near_miss,  # noqa: E402
     not_mentioned,  # noqa: E402
-    rank,
 )
 from qa import intent as intents  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -73,7 +73,7 @@ def evidence(engine: object, searched: str, pids: list[int]) -> tuple[float, flo
     if abstain.value_bound(engine.terms(head), sentences):  # type: ignore[attr-defined]
         return None
     counted = [t for t, (has, _) in zip(near, sentences, strict=True) if has]
-    return rank.count_paraphrase(engine, searched, head, counted)  # type: ignore[arg-type]
+    return near_miss.count_paraphrase(engine, searched, head, counted)  # type: ignore[arg-type]
 
 
 def fired(r: dict, tau: float | None) -> bool:

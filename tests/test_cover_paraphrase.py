@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import abstain, answer_type, cover, rank, term_cover
+from qa import abstain, answer_type, cover, near_miss, term_cover
 from qa.engine import Engine
 from qa.session import Conversation
 
@@ -133,12 +133,12 @@ class _Words:
 def test_a_count_of_a_noun_of_the_same_meaning_counts_the_asked_one() -> None:
     engine = SimpleNamespace(embedder=_Words())
     said = "He would deploy up to 30,000 American soldiers in the Middle East."
-    assert rank.count_synonym(engine, "troops", [said])  # type: ignore[arg-type]
-    assert not rank.count_synonym(engine, "troops", ["He would spend 30,000 dollars on ads."])  # type: ignore[arg-type]
-    assert not rank.count_synonym(engine, "troops", [])  # type: ignore[arg-type]
+    assert near_miss.count_synonym(engine, "troops", [said])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", ["He would spend 30,000 dollars on ads."])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", [])  # type: ignore[arg-type]
 
 
 def test_the_count_synonym_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = SimpleNamespace(embedder=_Words())
     monkeypatch.setattr(abstain, "COUNT_SYNONYM", False)
-    assert not rank.count_synonym(engine, "troops", ["up to 30,000 American soldiers"])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", ["up to 30,000 American soldiers"])  # type: ignore[arg-type]
