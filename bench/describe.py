@@ -37,11 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import (  # noqa: E402
-    describe,
-    query_reading,  # noqa: E402
-    rank,
-)
+from qa import describe, query_reading, rank  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 
 SHARED = next(

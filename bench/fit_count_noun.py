@@ -32,13 +32,7 @@ import fit_near_miss  # noqa: E402
 import fit_person  # noqa: E402
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    answer_sentences,  # noqa: E402
-    equivalents,
-    near_miss,  # noqa: E402
-    not_mentioned,  # noqa: E402
-)
+from qa import abstain, answer_sentences, equivalents, near_miss, not_mentioned  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 

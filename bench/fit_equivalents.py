@@ -40,11 +40,7 @@ from wordfreq import zipf_frequency  # noqa: E402
 
 from index.chunk import sentences  # noqa: E402
 from index.lexical import terms, words  # noqa: E402
-from qa import (  # noqa: E402
-    equivalents,
-    not_mentioned,  # noqa: E402
-    rank,
-)
+from qa import equivalents, not_mentioned, rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 MAX_FALSE_COVER = 0.02

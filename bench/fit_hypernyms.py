@@ -42,11 +42,7 @@ from fit_cover import load  # noqa: E402
 from fit_equivalents import squad_instances  # noqa: E402
 
 from index.lexical import terms, words  # noqa: E402
-from qa import (  # noqa: E402
-    cover,
-    equivalents,
-    not_mentioned,  # noqa: E402
-)
+from qa import cover, equivalents, not_mentioned  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 

@@ -50,14 +50,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    answer_sentences,  # noqa: E402
-    not_mentioned,  # noqa: E402
-    part_evidence,  # noqa: E402
-    speaker_topic,  # noqa: E402
-    term_cover,
-)
+from qa import abstain, answer_sentences, not_mentioned, part_evidence, speaker_topic, term_cover  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402

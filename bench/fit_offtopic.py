@@ -35,10 +35,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    not_mentioned,  # noqa: E402
-)
+from qa import abstain, not_mentioned  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 

@@ -34,12 +34,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    answer_sentences,  # noqa: E402
-    config,
-    not_mentioned,  # noqa: E402
-)
+from qa import abstain, answer_sentences, config, not_mentioned  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 GRID = [0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7]

@@ -51,13 +51,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    answer_sentences,  # noqa: E402
-    answer_type,
-    not_mentioned,  # noqa: E402
-    slots,
-)
+from qa import abstain, answer_sentences, answer_type, not_mentioned, slots  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 
 # SQuAD questions (all answerable) a check may wrongly decline: the sample's 12/2000 false abstention

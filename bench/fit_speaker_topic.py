@@ -36,11 +36,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    answer_sentences,  # noqa: E402
-    speaker_topic,  # noqa: E402
-)
+from qa import abstain, answer_sentences, speaker_topic  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 GRID = fit_near_miss.GRID

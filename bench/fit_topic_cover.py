@@ -42,10 +42,7 @@ import fit_near_miss  # noqa: E402
 import polnear_speaker_questions as psq  # noqa: E402
 import quality  # noqa: E402
 
-from qa import (  # noqa: E402
-    abstain,
-    speaker_topic,  # noqa: E402
-)
+from qa import abstain, speaker_topic  # noqa: E402
 
 GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.725, 0.75]
 _ASKED = re.compile(r"^What did (?P<x>.+?) say about (?P<w>[a-z]+)\?$")
