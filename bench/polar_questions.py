@@ -19,7 +19,7 @@ statement from another article of a name this article uses ("unanswerable"): the
 answered more often than before.
 
 Each configuration is scored in process (bench/quality.score, as ../shared/eval/score.py scores):
-qa.rank.POLAR_FILLER off/on and Weights.settles over a grid. No PolNeAR text goes into the report:
+qa.query_reading.POLAR_FILLER off/on and Weights.settles over a grid. No PolNeAR text goes into the report:
 it holds counts and figures.
 """
 

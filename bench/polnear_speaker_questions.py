@@ -587,7 +587,7 @@ def main() -> int:
         action="append",
         default=[],
         metavar="MODULE.NAME",
-        help="switch a boolean of qa off to measure it (qa.rank.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
+        help="switch a boolean of qa off to measure it (qa.speaker_topic.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
     )
     ap.add_argument(
         "--set",

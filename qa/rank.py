@@ -7,6 +7,14 @@ and abstention threshold comes from bench/fit.py (news-dev, the bundled article'
 SQuAD sample held apart from bench/quality.py's, with five-fold held-out figures); its report,
 bench/reports/fit.md, gives each value's grid, the fitted value and why the code has the one it has.
 Never per question; tests/test_fit_report.py fails when the code and the report disagree.
+
+This module keeps the weights (Weights), the candidate pool (features), the scoring (combine) and
+the answer (answer, correct_names). The evidence they read lives one concept per module: the
+question's reading (qa.query_reading), the candidates' features (qa.candidate_features) and the
+coverage, speaker, article-part and typed evidence behind them (qa.term_cover, qa.speech_evidence,
+qa.part_evidence, qa.typed_evidence); the abstention tests in the order their reasons are given
+(qa.decline), reading qa.not_mentioned, qa.near_miss, qa.speaker_topic, qa.described_source and
+qa.answer_sentences.
 """
 
 from __future__ import annotations
@@ -18,18 +26,13 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import words
-from qa import (
-    described_topic,
-    forms,
-)
+from qa import described_topic, forms
 from qa.candidate_features import Features, _evaluate, _Scored
 from qa.decline import _abstain_reason
 from qa.engine import Engine
 from qa.part_evidence import _part_kind
 from qa.query_reading import _Query, _read
-from qa.term_cover import (
-    names_in,
-)
+from qa.term_cover import names_in
 from qa.types import Answer, Hit
 
 
