@@ -18,7 +18,7 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-# A reason's wording -> the gate that writes it (qa/rank.py `_abstain_reason`, qa/abstain.py).
+# A reason's wording -> the gate that writes it (qa/decline.py `_abstain_reason`, qa/abstain.py).
 GATES: tuple[tuple[str, str], ...] = (
     ("do not mention", "unknown name (not_mentioned._not_mentioned)"),
     ("do not cover", "missing asked noun (not_mentioned._uncovered: equivalents + cover roles)"),
