@@ -18,12 +18,12 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-# A reason's wording -> the gate that writes it (qa/rank.py `_abstain_reason`, qa/abstain.py).
+# A reason's wording -> the gate that writes it (qa/decline.py `_abstain_reason`, qa/abstain.py).
 GATES: tuple[tuple[str, str], ...] = (
-    ("do not mention", "unknown name (rank._not_mentioned)"),
-    ("do not cover", "missing asked noun (rank._uncovered: equivalents + cover roles)"),
+    ("do not mention", "unknown name (not_mentioned._not_mentioned)"),
+    ("do not cover", "missing asked noun (not_mentioned._uncovered: equivalents + cover roles)"),
     ("quoted, but not about", "speaker not quoted on topic"),
-    ("quoted, but not on", "speaker not quoted on topic (rank.speaker_topic_evidence)"),
+    ("quoted, but not on", "speaker not quoted on topic (speaker_topic.speaker_topic_evidence)"),
     ("mentioned, but not quoted", "speaker mentioned, not quoted (abstain.unquoted_speaker)"),
     ("quote no", "speaker never named (abstain.unquoted_speaker)"),
     ("no passage gives a", "typed slot absent (count/date/age/...)"),

@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import describe, rank  # noqa: E402
+from qa import describe, query_reading, rank  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 
 SHARED = next(
@@ -241,7 +241,7 @@ def ranks(engine: Engine, items: list[dict[str, Any]], cache: Cache | None = Non
     question read the same way as before (same speakers, same strength) is not ranked again."""
     out: list[int | None] = []
     for it in items:
-        qr = rank._read(engine, it["question"])
+        qr = query_reading._read(engine, it["question"])
         key = (it["question"], tuple(qr.wanted), round(qr.strength, 4), qr.topic)
         if cache is not None and key in cache:
             out.append(cache[key])

@@ -62,7 +62,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from quality import OUT, SHARED, squad_items  # noqa: E402
 
-from qa import rank  # noqa: E402
+from qa import candidate_features, rank  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import gold_rank, norm  # noqa: E402
 
@@ -156,14 +156,14 @@ FIXED = {"dense": "the scale of the other weights", "candidates": "the pool the 
 
 # Abstention thresholds: "module:NAME" -> values tried. One entry adds a threshold to the sweep.
 THRESHOLDS: dict[str, list[float]] = {
-    "qa.rank:WEAK_DENSE": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45],
-    "qa.rank:STRONG_DENSE": [0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
-    "qa.rank:NO_TERM_DENSE": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
-    "qa.rank:NAME_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:GONE_SHARE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:GONE_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
-    "qa.rank:EVERYDAY_ZIPF": [4.5, 5.0, 5.5, 6.0, 6.5],
-    "qa.rank:TYPO_MAX_ZIPF": [1.0, 1.5, 2.0, 2.5, 3.0],
+    "qa.not_mentioned:WEAK_DENSE": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45],
+    "qa.not_mentioned:STRONG_DENSE": [0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+    "qa.not_mentioned:NO_TERM_DENSE": [0.35, 0.4, 0.45, 0.5, 0.55, 0.6],
+    "qa.not_mentioned:NAME_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:GONE_SHARE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:GONE_COVERAGE": [0.3, 0.4, 0.5, 0.6, 0.7],
+    "qa.not_mentioned:EVERYDAY_ZIPF": [4.5, 5.0, 5.5, 6.0, 6.5],
+    "qa.not_mentioned:TYPO_MAX_ZIPF": [1.0, 1.5, 2.0, 2.5, 3.0],
 }
 
 
@@ -263,14 +263,14 @@ def _engine(name: str, *paths: Path) -> Engine:
 # ---------------------------------------------------------------------------------------- ranking
 
 
-def stack(fs: list[rank.Features]) -> tuple[rank.Features, np.ndarray]:
+def stack(fs: list[candidate_features.Features]) -> tuple[candidate_features.Features, np.ndarray]:
     """All questions' candidates as one Features (neighbour and document indices offset), and
     each row's question number."""
     out: dict[str, object] = {}
     qid = np.concatenate([np.full(len(f.pids), i) for i, f in enumerate(fs)])
     offsets = np.cumsum([0] + [len(f.pids) for f in fs[:-1]])
     doc_off = np.cumsum([0] + [int(f.doc.max()) + 1 for f in fs[:-1]])
-    for field in dataclasses.fields(rank.Features):
+    for field in dataclasses.fields(candidate_features.Features):
         name = field.name
         if name == "alt":
             # The plain reading of a doubtful speech question; a question without one is its own
@@ -290,7 +290,7 @@ def stack(fs: list[rank.Features]) -> tuple[rank.Features, np.ndarray]:
             out[name] = np.concatenate([f.doc + o for f, o in zip(fs, doc_off, strict=True)])
         else:
             out[name] = np.concatenate([getattr(f, name) for f in fs])
-    return rank.Features(**out), qid  # type: ignore[arg-type]
+    return candidate_features.Features(**out), qid  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass
@@ -299,15 +299,15 @@ class Evidence:
     the fused ones (a follow-up searched in several readings) kept per reading."""
 
     items: list[Item]
-    stacked: rank.Features
+    stacked: candidate_features.Features
     qid: np.ndarray  # row -> position in `single`
     gold: np.ndarray  # row holds a gold answer
     single: list[int]  # item numbers of the stacked questions
-    fused: list[tuple[int, list[rank.Features], list[np.ndarray]]]
+    fused: list[tuple[int, list[candidate_features.Features], list[np.ndarray]]]
     covered: float  # share of questions with a gold passage among the candidates
 
 
-def _gold(engine: Engine, f: rank.Features, g: dict[str, Any]) -> np.ndarray:
+def _gold(engine: Engine, f: candidate_features.Features, g: dict[str, Any]) -> np.ndarray:
     answers = [norm(a) for a in g["answers"]]
     ps = [engine.passages[p] for p in f.pids]
     return np.array(
@@ -335,10 +335,10 @@ def _plan(engine: Engine, g: dict[str, Any]) -> tuple[list[str], frozenset[int]]
 def evidence(engines: dict[str, Engine], items: list[Item]) -> Evidence:
     """Features of every answerable question's readings, computed once (the slow part)."""
     answerable = [it for it in items if it.gold["answerable"]]
-    single_f: list[rank.Features] = []
+    single_f: list[candidate_features.Features] = []
     single_g: list[np.ndarray] = []
     single: list[int] = []
-    fused: list[tuple[int, list[rank.Features], list[np.ndarray]]] = []
+    fused: list[tuple[int, list[candidate_features.Features], list[np.ndarray]]] = []
     covered = 0
     for n, it in enumerate(answerable):
         engine = engines[it.set]
@@ -502,7 +502,7 @@ def current(target: str) -> float:
 def cached_features() -> Iterator[None]:
     """qa.rank.features memoised for the sweep: thresholds decide abstention, not the evidence."""
     real = rank.features
-    memo: dict[tuple[int, str, frozenset[int], int], rank.Features | None] = {}
+    memo: dict[tuple[int, str, frozenset[int], int], candidate_features.Features | None] = {}
 
     def features(engine: Engine, searched: str, q: Any = None, focus: Any = None, **kw: Any) -> Any:
         key = (id(engine), searched, rank._focus_set(focus), kw.get("candidates", rank.WEIGHTS.candidates))

@@ -32,7 +32,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, not_mentioned  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> int:
         "## depth",
         "",
         'Answerable "how many" questions with a countable noun, and those with no count beside the',
-        "noun in the best 3 / 5 passages (rank.NEAR_MISS_PASSAGES):",
+        "noun in the best 3 / 5 passages (answer_sentences.NEAR_MISS_PASSAGES):",
         "",
         "| set | counted | unbound at 3 | unbound at 5 |",
         "|---|---:|---:|---:|",
@@ -117,7 +117,11 @@ def main() -> int:
             elif ans and not a.abstained:
                 head = abstain.counted_noun(a.searched)
                 a_type = intents.read(a.searched).answer_type
-                if head and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
+                if (
+                    head
+                    and a_type in ("number", "money")
+                    and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
+                ):
                     counted += 1
                     sentences = [
                         (intents.has_evidence(a_type, h.text[x:y]), terms)

@@ -32,7 +32,7 @@ import fit_near_miss  # noqa: E402
 import fit_person  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, equivalents, rank  # noqa: E402
+from qa import abstain, answer_sentences, equivalents, near_miss, not_mentioned  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -42,7 +42,7 @@ GRID: list[float | None] = [None, 0.75, 0.725, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 
 def counting(question: str) -> bool:
     """Whether the counted-noun test reads a question: "how many" with a countable noun."""
     head = abstain.counted_noun(question)
-    return head is not None and abstain.countable(head, rank.EVERYDAY_ZIPF)
+    return head is not None and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
 
 
 def sets(squad_sample: int) -> list[tuple[str, object, list[dict]]]:
@@ -62,12 +62,12 @@ def evidence(engine: object, searched: str, pids: list[int]) -> tuple[float, flo
     a_type = intents.read(searched).answer_type
     if head is None or a_type not in ("number", "money"):
         return None
-    near = rank.near_sentences(engine, pids)  # type: ignore[arg-type]
+    near = answer_sentences.near_sentences(engine, pids)  # type: ignore[arg-type]
     sentences = [(intents.has_evidence(a_type, text), terms) for text, terms in near]
     if abstain.value_bound(engine.terms(head), sentences):  # type: ignore[attr-defined]
         return None
     counted = [t for t, (has, _) in zip(near, sentences, strict=True) if has]
-    return rank.count_paraphrase(engine, searched, head, counted)  # type: ignore[arg-type]
+    return near_miss.count_paraphrase(engine, searched, head, counted)  # type: ignore[arg-type]
 
 
 def fired(r: dict, tau: float | None) -> bool:

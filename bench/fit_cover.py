@@ -159,7 +159,7 @@ def squad_rows(engine: Engine, n: int, seed: int) -> tuple[list[cover.Evidence],
 
 
 def evidences(engine: Engine, inst: list[tuple[str, list[str], list[str]]]) -> list[cover.Evidence]:
-    """The gate's evidence for each (question, missing words, sentences), as rank._uncovered makes it.
+    """The gate's evidence for each (question, missing words, sentences), as not_mentioned._uncovered makes it.
 
     Every text is embedded once, in large batches: a first pass records what qa.equivalents asks
     for, a second answers it.

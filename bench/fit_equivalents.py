@@ -40,7 +40,7 @@ from wordfreq import zipf_frequency  # noqa: E402
 
 from index.chunk import sentences  # noqa: E402
 from index.lexical import terms, words  # noqa: E402
-from qa import equivalents, rank  # noqa: E402
+from qa import equivalents, not_mentioned, rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 MAX_FALSE_COVER = 0.02
@@ -60,7 +60,7 @@ def _missing(question: str, have: set[str]) -> list[str]:
     out = []
     for m in dict.fromkeys(words(question)):
         t = terms(m)
-        if not t or t[0] in have or zipf_frequency(m, "en") >= rank.EVERYDAY_ZIPF:
+        if not t or t[0] in have or zipf_frequency(m, "en") >= not_mentioned.EVERYDAY_ZIPF:
             continue
         if any(w[:1].isupper() and w.lower() == m for w in question.split()[1:]):
             continue
@@ -124,7 +124,7 @@ def bot_instances(engine, items: list[dict]) -> tuple[list, list]:
             if "args" not in captured:
                 continue
             searched, top = captured["args"]
-            missing, _ = rank._unknown_words(engine, searched)
+            missing, _ = not_mentioned._unknown_words(engine, searched)
             sents = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
             for w in missing:
                 (pos if it["answerable"] else neg).append((searched, w, sents))

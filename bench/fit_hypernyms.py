@@ -42,7 +42,7 @@ from fit_cover import load  # noqa: E402
 from fit_equivalents import squad_instances  # noqa: E402
 
 from index.lexical import terms, words  # noqa: E402
-from qa import cover, equivalents, rank  # noqa: E402
+from qa import cover, equivalents, not_mentioned  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -150,7 +150,7 @@ class WordNet:
 
 def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, str, list[str], bool]]:
     """The head words the cover gate declines, each asked as `qa chat` asks it, with the three best
-    sentences the gate read (rank._uncovered's), for questions not rewritten by the conversation.
+    sentences the gate read (not_mentioned._uncovered's), for questions not rewritten by the conversation.
 
     Args:
         engine: the open index.
@@ -159,7 +159,7 @@ def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, st
         (question as searched, declining word, best sentences, answerable) per declining word.
     """
     seen: list[tuple[str, list[str], list[str], bool]] = []
-    original = rank._uncovered
+    original = not_mentioned._uncovered
 
     def spy(
         eng: Engine, question: str, missing: list[str], top: list[Any], rewritten: bool = False
@@ -170,7 +170,7 @@ def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, st
         return out
 
     found = []
-    rank._uncovered = spy  # type: ignore[assignment]
+    not_mentioned._uncovered = spy  # type: ignore[assignment]
     try:
         conv = Conversation(engine)
         for it in items:
@@ -181,7 +181,7 @@ def bot_heads(engine: Engine, items: list[dict[str, Any]]) -> list[tuple[str, st
                 q, out, sents, _ = seen[-1]
                 found += [(q, w, sents, bool(it.get("answerable", True))) for w in out]
     finally:
-        rank._uncovered = original  # type: ignore[assignment]
+        not_mentioned._uncovered = original  # type: ignore[assignment]
     return found
 
 

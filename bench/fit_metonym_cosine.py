@@ -27,7 +27,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import equivalents, rank  # noqa: E402
+from qa import equivalents, term_cover  # noqa: E402
 
 
 def main() -> int:
@@ -44,12 +44,12 @@ def main() -> int:
         {
             f"{info.get('demonym')} government"
             for info in equivalents.country_table()
-            if info.get("demonym") and rank._uses(engine, " ".join(equivalents.words(info["name"])))
+            if info.get("demonym") and term_cover._uses(engine, " ".join(equivalents.words(info["name"])))
         }
     )
     inst: list[tuple[str, str, bool]] = []
     for it in items:
-        for name in rank.names_in(it["question"]):
+        for name in term_cover.names_in(it["question"]):
             ts = engine.terms(name)
             if not ts or any(engine.lexical.known(t) for t in ts) or equivalents.country_equivalents(name):
                 continue

@@ -50,7 +50,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, answer_sentences, not_mentioned, part_evidence, speaker_topic, term_cover  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
@@ -240,19 +240,24 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
     kind = abstain.asked_fact(searched)
     if kind is not None:
         sentences = [
-            (abstain.fact_evidence(kind, text), terms) for text, terms in rank.near_sentences(e, pids)
+            (abstain.fact_evidence(kind, text), terms)
+            for text, terms in answer_sentences.near_sentences(e, pids)
         ]  # type: ignore[arg-type]
         out["fact"] = kind
-        out["bound"] = abstain.bound_share(rank.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
+        out["bound"] = abstain.bound_share(answer_sentences.focus_idf(e, searched), sentences)  # type: ignore[arg-type]
     head = abstain.counted_noun(searched)
     a_type = intents.read(searched).answer_type
-    if head is not None and a_type in ("number", "money") and abstain.countable(head, rank.EVERYDAY_ZIPF):
+    if (
+        head is not None
+        and a_type in ("number", "money")
+        and abstain.countable(head, not_mentioned.EVERYDAY_ZIPF)
+    ):
         # "How many votes did Kristy Marmorato receive?": a count beside the noun, and how much of
         # the question's other words stand in that sentence (a count of another person's votes).
         want = set(e.terms(head))  # type: ignore[attr-defined]
-        near = rank.near_sentences(e, pids)  # type: ignore[arg-type]
+        near = answer_sentences.near_sentences(e, pids)  # type: ignore[arg-type]
         counted = [(intents.has_evidence(a_type, text) and bool(want & terms), terms) for text, terms in near]
-        out["count_bound"] = abstain.bound_share(rank.focus_idf(e, searched), counted)  # type: ignore[arg-type]
+        out["count_bound"] = abstain.bound_share(answer_sentences.focus_idf(e, searched), counted)  # type: ignore[arg-type]
         # 0.0 when the best passages give the noun only as a difference ("by more than 700 votes";
         # abstain.margin_only) and the question asks no difference; 1.0 otherwise.
         out["count_of"] = float(
@@ -268,13 +273,13 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
         # The question's years in the answer's document, its title, URL or date (abstain.YEAR_IN_DOC).
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
         meta = e.meta.get(doc)  # type: ignore[attr-defined]
-        have = _doc_terms(e, doc) | rank._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
+        have = _doc_terms(e, doc) | part_evidence._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
         out["years_found"] = abstain.years_found(years, have)
     if pids:
         out["doc_share"] = doc_share(e, searched, pids[0])
         out["dense"] = dense if dense is not None else e.dense(e.encode(searched), pids=pids[:1])[pids[0]]  # type: ignore[attr-defined]
         out.update(document_evidence(e, searched, pids, out["dense"]))
-    st = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+    st = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
     if st is not None:
         out["speaker_topic"] = st
         # The same, the sentence after a naming one counting only where it goes on with the speaker
@@ -288,13 +293,13 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
                 ("speaker_topic_both", True, True),
             ):
                 abstain.NEXT_SENTENCE_CONTINUES, abstain.NAMES_ONLY = nxt, own
-                out[key] = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+                out[key] = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
         finally:
             abstain.NEXT_SENTENCE_CONTINUES, abstain.NAMES_ONLY = flags
         # The same, with every sentence naming the speaker counting (abstain.NAMING_AS_SUBJECT off).
         was, abstain.NAMING_AS_SUBJECT = abstain.NAMING_AS_SUBJECT, False
         try:
-            out["speaker_topic_any"] = rank.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
+            out["speaker_topic_any"] = speaker_topic.speaker_topic_evidence(e, searched)  # type: ignore[arg-type]
         finally:
             abstain.NAMING_AS_SUBJECT = was
     return out
@@ -377,7 +382,7 @@ def entity_evidence(
       (qa.equivalents.metonym_in) counting as found ("Moscow" for "Russia"); None without names;
     - focus_share_eq: focus_share with the same allowance for metonyms;
     - dense_rel: the best passage's cosine less the median cosine of its document's passages (an
-      unrelated document has no passage that stands out); measured only below rank.STRONG_DENSE
+      unrelated document has no passage that stands out); measured only below not_mentioned.STRONG_DENSE
       (`dense`, the best passage's cosine), where a test would read it.
     """
     e = engine
@@ -386,7 +391,7 @@ def entity_evidence(
     def share(texts: list[str], have: frozenset[str]) -> float | None:
         return abstain.names_share(texts, e.terms, e.lexical.idf, e.lexical.known, have)  # type: ignore[attr-defined]
 
-    names = abstain.asked_names(searched, rank.names_in(searched))
+    names = abstain.asked_names(searched, term_cover.names_in(searched))
     people = [n for s in e.speakers_index for n in (s.name, *s.aliases)]  # type: ignore[attr-defined]
 
     def share_any(docs: list[frozenset[str]]) -> float | None:
@@ -399,7 +404,7 @@ def entity_evidence(
     docs = dict.fromkeys(e.passages[p].doc_id for p in pids)  # type: ignore[attr-defined]
     out["names_share_any"] = share_any([_doc_terms(e, d) for d in docs]) if names else None
     out["focus_share_eq"] = share([abstain.focus_words(searched)], have)
-    if dense < rank.STRONG_DENSE:
+    if dense < not_mentioned.STRONG_DENSE:
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
         mine = [p.pid for p in e.passages if p.doc_id == doc]  # type: ignore[attr-defined]
         sims = e.dense(e.encode(searched), pids=mine)  # type: ignore[attr-defined]
@@ -661,10 +666,10 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
     lines += _table(
         rows,
         "best passage from a document lacking the question's words (measured, not used)",
-        lambda r, t: "doc_share" in r and r["doc_share"] < t and r["dense"] < rank.STRONG_DENSE,
+        lambda r, t: "doc_share" in r and r["doc_share"] < t and r["dense"] < not_mentioned.STRONG_DENSE,
         note=(
             "Share of the question's idf weight anywhere in the best passage's document, with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}).",
         ),
     )
     if not any(n.startswith("off:") for n in rows):
@@ -676,12 +681,12 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             "focus_share" in r
             and not r["part_asked"]
             and r["focus_share"] < t
-            and r["dense"] < rank.STRONG_DENSE
+            and r["dense"] < not_mentioned.STRONG_DENSE
         ),
         note=(
             "Share of the idf of the question's focus terms the index knows (qa.abstain.focus_words),",
             "anywhere in the best passage's document, with the best passage's cosine below",
-            f"rank.STRONG_DENSE ({rank.STRONG_DENSE}). The off: sets are questions asked of an index",
+            f"not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}). The off: sets are questions asked of an index",
             "without their article (all unanswerable there). Questions about an article part the hits",
             "hold (byline, caption...) are left out: qa.rank runs no abstention test on them.",
         ),
@@ -698,9 +703,12 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
 
     def below(key: str) -> Callable[[dict, float], bool]:
         """A test that fires when `key` is under the threshold, the best passage's cosine is under
-        rank.STRONG_DENSE and the question does not ask for an article part the hits hold."""
+        not_mentioned.STRONG_DENSE and the question does not ask for an article part the hits hold."""
         return lambda r, t: (
-            r.get(key) is not None and not r["part_asked"] and r[key] < t and r["dense"] < rank.STRONG_DENSE
+            r.get(key) is not None
+            and not r["part_asked"]
+            and r[key] < t
+            and r["dense"] < not_mentioned.STRONG_DENSE
         )
 
     names_fires = below("names_share_any")
@@ -713,7 +721,7 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
             "The largest share, over the documents of the hits, of the idf of the terms of the question's",
             "names (qa.abstain.asked_names: qa.rank.names_in without acronyms and the capitalised first",
             "word) that the index knows (a country's other name, qa.equivalents, counts), with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}); questions about an article",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}); questions about an article",
             "part the hits hold are left out.",
         ),
     )
@@ -738,7 +746,7 @@ def sweep(rows: dict[str, list[dict]]) -> list[str]:
         below("dense_rel"),
         note=(
             "The best passage's cosine less the median cosine of its document's passages, with the best",
-            f"passage's cosine below rank.STRONG_DENSE ({rank.STRONG_DENSE}).",
+            f"passage's cosine below not_mentioned.STRONG_DENSE ({not_mentioned.STRONG_DENSE}).",
         ),
         grid=[0.0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2],
     )

@@ -35,7 +35,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, not_mentioned  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -65,14 +65,14 @@ def heldout_sets() -> list[tuple[str, object, list[dict]]]:
 def collect(squad_sample: int, only_heldout: bool = False) -> dict[str, list[dict]]:
     """Each set's records: outcome with the gate off, and the gate's evidence where it was read."""
     seen: list[tuple[float, float]] = []
-    original = rank.offtopic_evidence
+    original = not_mentioned.offtopic_evidence
 
     def spy(*a: object, **k: object) -> tuple[float, float]:
         ev = original(*a, **k)  # type: ignore[arg-type]
         seen.append(ev)
         return ev
 
-    rank.offtopic_evidence = spy  # type: ignore[assignment]
+    not_mentioned.offtopic_evidence = spy  # type: ignore[assignment]
     abstain.OFFTOPIC_HELD = abstain.OFFTOPIC_DENSE = 0.0
     sets = [] if only_heldout else fit_near_miss.sets(squad_sample, 0, True)
     para = [
@@ -104,7 +104,7 @@ def collect(squad_sample: int, only_heldout: bool = False) -> dict[str, list[dic
                 r["rank"] = gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600)
             out.append(r)
         print(name, len(out), sum(r["evidence"] is not None for r in out), file=sys.stderr)
-    rank.offtopic_evidence = original  # type: ignore[assignment]
+    not_mentioned.offtopic_evidence = original  # type: ignore[assignment]
     return rows
 
 

@@ -34,7 +34,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, config, rank  # noqa: E402
+from qa import abstain, answer_sentences, config, not_mentioned  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 GRID = [0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7]
@@ -80,11 +80,12 @@ KINDS = ("role", "name", "who")
 def evidence(engine: object, searched: str, pids: list[int], kind: str) -> float:
     """The largest share of the question's focus terms in one best sentence naming someone new."""
     asked = abstain.question_words(searched)
-    near = rank.near_sentences(engine, pids)  # type: ignore[arg-type]
+    near = answer_sentences.near_sentences(engine, pids)  # type: ignore[arg-type]
     named = [
-        (abstain.new_name(text, asked, kind != "role", rank.EVERYDAY_ZIPF), terms) for text, terms in near
+        (abstain.new_name(text, asked, kind != "role", not_mentioned.EVERYDAY_ZIPF), terms)
+        for text, terms in near
     ]
-    return abstain.bound_share(rank.focus_idf(engine, searched), named)  # type: ignore[arg-type]
+    return abstain.bound_share(answer_sentences.focus_idf(engine, searched), named)  # type: ignore[arg-type]
 
 
 def set_rows(sets: dict[str, list[dict[str, Any]]], declined: str) -> list[str]:

@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import equivalents, rank  # noqa: E402
+from qa import equivalents, term_cover  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 
 # Written for this fit (not read at run time): (name as a question writes it, its country's demonym).
@@ -86,7 +86,7 @@ def main() -> int:
     for gold in GOLD:
         path = REPO / gold
         for line in path.open(encoding="utf-8"):
-            for name in rank.names_in(json.loads(line)["question"]):
+            for name in term_cover.names_in(json.loads(line)["question"]):
                 negatives.add(name)
     known_country = {n for n in negatives if equivalents.country_equivalents(n)}
     # A name that holds a country's name or demonym ("Russian officials", "US Senate") is read by

@@ -51,7 +51,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import quality  # noqa: E402
 
-from qa import abstain, answer_type, rank, slots  # noqa: E402
+from qa import abstain, answer_sentences, answer_type, not_mentioned, slots  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 
 # SQuAD questions (all answerable) a check may wrongly decline: the sample's 12/2000 false abstention
@@ -189,28 +189,28 @@ def record(engine: object, it: dict, conv: object) -> dict:
         out["rank"] = (
             gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600) if it["answerable"] else None
         )
-        out["sentences"] = [t for t, _ in rank.near_sentences(engine, pids)]  # type: ignore[arg-type]
+        out["sentences"] = [t for t, _ in answer_sentences.near_sentences(engine, pids)]  # type: ignore[arg-type]
         kind = answer_type.asked_fact(a.searched)
         if kind in REPLACED:  # what qa.abstain.FACT_BOUND[kind] (off while asking) would decide
             typed = [
                 (answer_type.fact_evidence(kind, text), terms)
-                for text, terms in rank.near_sentences(engine, pids)  # type: ignore[arg-type]
+                for text, terms in answer_sentences.near_sentences(engine, pids)  # type: ignore[arg-type]
             ]
-            share = abstain.bound_share(rank.focus_idf(engine, a.searched), typed)  # type: ignore[arg-type]
+            share = abstain.bound_share(answer_sentences.focus_idf(engine, a.searched), typed)  # type: ignore[arg-type]
             out["fact_bound"] = share < REPLACED[kind][1]
         # Which of the best passages each sentence is from (0 the best): a value's subject may be
         # named elsewhere in its passage.
         out["passage"] = [
             k
-            for k, p in enumerate(pids[: rank.NEAR_MISS_PASSAGES])
+            for k, p in enumerate(pids[: answer_sentences.NEAR_MISS_PASSAGES])
             for _ in engine.sentence_terms(p)  # type: ignore[attr-defined]
         ]
         # Each sentence's terms widened with those its subject goes back to ("She", "The ... native"),
         # as qa.rank._abstain_reason gives the subject check (qa.rank.chained_sentences).
-        out["context"] = [sorted(t) for _, t in rank.chained_sentences(engine, pids)]  # type: ignore[arg-type]
+        out["context"] = [sorted(t) for _, t in answer_sentences.chained_sentences(engine, pids)]  # type: ignore[arg-type]
         out["parts"] = [
             engine.passages[p].kind  # type: ignore[attr-defined]
-            for p in pids[: rank.NEAR_MISS_PASSAGES]
+            for p in pids[: answer_sentences.NEAR_MISS_PASSAGES]
             for _ in engine.sentence_terms(p)  # type: ignore[attr-defined]
         ]
     return out
@@ -296,7 +296,7 @@ class Reader:
                     r["sentences"],
                     self.engine.terms,
                     self.encode,
-                    rank.EVERYDAY_ZIPF,
+                    not_mentioned.EVERYDAY_ZIPF,
                     r.get("parts") if use_parts else None,
                 )
             finally:
@@ -526,7 +526,12 @@ def subject_why(reader: Reader, r: dict, kind: str, setting: Setting) -> str:
         try:
             context = [frozenset(t) for t in r["context"]] if "context" in r else None
             reader._cache[key] = slots.subject_reason(  # type: ignore[index]
-                r["searched"], r["sentences"], reader.engine.terms, reader.encode, rank.EVERYDAY_ZIPF, context
+                r["searched"],
+                r["sentences"],
+                reader.engine.terms,
+                reader.encode,
+                not_mentioned.EVERYDAY_ZIPF,
+                context,
             )
         finally:
             slots.SUBJECT.clear()

@@ -36,7 +36,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_near_miss  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, answer_sentences, speaker_topic  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
 GRID = fit_near_miss.GRID
@@ -115,7 +115,7 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
     a = conv.ask(it["question"], 5)
     pids = [h.pid for h in a.hits]
     variants: dict[str, dict[str, float] | None] = {}
-    docs = rank.answer_docs(engine, pids)  # type: ignore[arg-type]
+    docs = answer_sentences.answer_docs(engine, pids)  # type: ignore[arg-type]
     was = abstain.NO_COMMENT
     try:
         for key, nc, in_docs in (
@@ -128,13 +128,13 @@ def record(engine: object, it: dict, conv: Conversation, kind: str) -> dict:
             variants[key] = (
                 None
                 if a.abstained
-                else rank.speaker_topic_shares(engine, a.searched, docs if in_docs else None)  # type: ignore[arg-type]
+                else speaker_topic.speaker_topic_shares(engine, a.searched, docs if in_docs else None)  # type: ignore[arg-type]
             )
     finally:
         abstain.NO_COMMENT = was
-    attributed = None if a.abstained else rank.answer_attributed(engine, a.searched, pids)
-    top = None if a.abstained else rank.answer_attributed(engine, a.searched, pids[:1])
-    named = None if a.abstained else rank.answer_attributed(engine, a.searched, pids, mentioned=True)
+    attributed = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids)
+    top = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids[:1])
+    named = None if a.abstained else speaker_topic.answer_attributed(engine, a.searched, pids, mentioned=True)
     return {
         "kind": kind,
         "declined": a.abstained,

@@ -89,13 +89,13 @@ def rest_excused(engine: object, question: str, speech: bool) -> bool:
     reads these questions; the gate's own decision is what SPEECH_REST changes.
     """
     from index.lexical import terms, words
-    from qa import rank
+    from qa import term_cover
     from qa.session import Conversation
 
     answer = Conversation(engine).ask(question)  # type: ignore[arg-type]
     shown = (answer.passages or answer.nearest)[:3]
     sentences = [p.text[p.highlight[0] : p.highlight[1]] for p in shown]
-    named = {w for n in rank.names_in(question) for w in words(n)}
+    named = {w for n in term_cover.names_in(question) for w in words(n)}
     content = lambda w: bool(terms(w))  # noqa: E731
     away = cover.rest_away(question, ["outlet"], ["outlet"], content, terms, named)
     said = cover.speech_terms(terms) if speech else frozenset()

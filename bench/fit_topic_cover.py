@@ -42,7 +42,7 @@ import fit_near_miss  # noqa: E402
 import polnear_speaker_questions as psq  # noqa: E402
 import quality  # noqa: E402
 
-from qa import abstain, rank  # noqa: E402
+from qa import abstain, speaker_topic  # noqa: E402
 
 GRID = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.725, 0.75]
 _ASKED = re.compile(r"^What did (?P<x>.+?) say about (?P<w>[a-z]+)\?$")
@@ -58,7 +58,7 @@ def speaker_texts(engine: object, name: str, word: str) -> list[str]:
     Returns:
         The texts, each once; [] when X is not quoted.
     """
-    asked = rank.asked_quoted(engine, f"What did {name} say about {word}?")  # type: ignore[arg-type]
+    asked = speaker_topic.asked_quoted(engine, f"What did {name} say about {word}?")  # type: ignore[arg-type]
     if asked is None:
         return []
     wanted = set(asked[0])
@@ -199,7 +199,7 @@ def gold_rows(prebuilt: Path | None) -> list[tuple[str, float, str]]:
                     if not it or it.get("history"):
                         continue
                     q = forms.canonical(it["question"])
-                    shares = rank.speaker_topic_shares(engine, q)
+                    shares = speaker_topic.speaker_topic_shares(engine, q)
                     if shares is not None and "otherwise" in shares:
                         rows.append(
                             ("ans" if it["answerable"] else "near", shares["otherwise"], f"{it['id']}: {q}")

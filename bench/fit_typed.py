@@ -44,7 +44,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import fit_slots  # noqa: E402
 import quality  # noqa: E402
 
-from qa import rank, slots  # noqa: E402
+from qa import not_mentioned, slots  # noqa: E402
 
 MEASURE_GRID = [1.01, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]
 NAME_REACH_GRID = [20, 40, 60, 100, 1000]
@@ -96,7 +96,7 @@ def reason(reader: fit_slots.Reader, r: dict) -> str:
         r["sentences"],
         reader.engine.terms,
         reader.encode,
-        rank.EVERYDAY_ZIPF,
+        not_mentioned.EVERYDAY_ZIPF,
         r.get("parts"),
         context,
     )

@@ -48,7 +48,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import polnear_speaker_questions as psq  # noqa: E402
 import quality  # noqa: E402
 
-from qa import rank  # noqa: E402
+from qa import not_mentioned  # noqa: E402
 from qa.evaluate import gold_rank  # noqa: E402
 from qa.session import Conversation  # noqa: E402
 
@@ -162,14 +162,14 @@ def build(articles: int, seed: int) -> tuple[object, dict[str, list[dict]]]:
 def run(engine: object, kinds: dict[str, list[dict]]) -> list[dict]:
     """Ask every question alone; one record per question with the gate's evidence where read."""
     seen: list[tuple[float, float]] = []
-    original = rank.offtopic_evidence
+    original = not_mentioned.offtopic_evidence
 
     def spy(*a: object, **k: object) -> tuple[float, float]:
         ev = original(*a, **k)  # type: ignore[arg-type]
         seen.append(ev)
         return ev
 
-    rank.offtopic_evidence = spy  # type: ignore[assignment]
+    not_mentioned.offtopic_evidence = spy  # type: ignore[assignment]
     conv = Conversation(engine)  # type: ignore[arg-type]
     rows = []
     try:
@@ -191,7 +191,7 @@ def run(engine: object, kinds: dict[str, list[dict]]) -> list[dict]:
                     r["rank"] = gold_rank(it, [(h.text, h.source) for h in a.hits], 5, 600)
                 rows.append(r)
     finally:
-        rank.offtopic_evidence = original  # type: ignore[assignment]
+        not_mentioned.offtopic_evidence = original  # type: ignore[assignment]
     return rows
 
 

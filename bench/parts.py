@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa import rank  # noqa: E402
+from qa import candidate_features, rank  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import norm  # noqa: E402
 
@@ -50,7 +50,9 @@ GRID: dict[str, list[float]] = {
 }
 
 
-def _hit1(engine: Engine, feats: list[tuple[rank.Features, list[str], str]], w: rank.Weights) -> float:
+def _hit1(
+    engine: Engine, feats: list[tuple[candidate_features.Features, list[str], str]], w: rank.Weights
+) -> float:
     """The share of questions whose best passage holds an answer (and comes from the named article)."""
     hits = 0
     for f, answers, article in feats:
@@ -63,7 +65,7 @@ def _hit1(engine: Engine, feats: list[tuple[rank.Features, list[str], str]], w: 
     return hits / len(feats)
 
 
-def _features(engine: Engine, gold: Path) -> list[tuple[rank.Features, list[str], str]]:
+def _features(engine: Engine, gold: Path) -> list[tuple[candidate_features.Features, list[str], str]]:
     """The candidate evidence of every parts question of `gold` (no history) over `engine`."""
     items = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = []

@@ -699,7 +699,7 @@ def gate_lines(pairs: list[tuple[Engine, dict[str, str]]]) -> list[str]:
     Returns:
         The report's lines.
     """
-    from qa import planned, rank
+    from qa import not_mentioned, planned
 
     dem = _demonyms()
     known = total = 0
@@ -716,7 +716,7 @@ def gate_lines(pairs: list[tuple[Engine, dict[str, str]]]) -> list[str]:
             if not terms:
                 continue
             total += 1
-            known += rank._known(eng, terms[0], word)
+            known += not_mentioned._known(eng, terms[0], word)
     misread = clauses_n = 0
     for _, ds in pairs:
         for t in ds.values():

@@ -19,7 +19,7 @@ statement from another article of a name this article uses ("unanswerable"): the
 answered more often than before.
 
 Each configuration is scored in process (bench/quality.score, as ../shared/eval/score.py scores):
-qa.rank.POLAR_FILLER off/on and Weights.settles over a grid. No PolNeAR text goes into the report:
+qa.query_reading.POLAR_FILLER off/on and Weights.settles over a grid. No PolNeAR text goes into the report:
 it holds counts and figures.
 """
 
@@ -212,9 +212,9 @@ def weight_settings(grid: str, subject_grid: str) -> Iterator[tuple[bool, float,
     Returns:
         (filler dropped, settles, subject): first the reading without qa.polar's changes, then the grid.
     """
-    from qa import rank
+    from qa import query_reading, rank
 
-    old = (rank.POLAR_FILLER, rank.WEIGHTS)
+    old = (query_reading.POLAR_FILLER, rank.WEIGHTS)
     configs = [(False, 0.0, 0.0)] + [
         (True, w, v)
         for w in [float(x) for x in grid.split(",")]
@@ -222,11 +222,11 @@ def weight_settings(grid: str, subject_grid: str) -> Iterator[tuple[bool, float,
     ]
     try:
         for filler, w, v in configs:
-            rank.POLAR_FILLER = filler
+            query_reading.POLAR_FILLER = filler
             rank.WEIGHTS = replace(old[1], settles=w, subject=v)
             yield filler, w, v
     finally:
-        rank.POLAR_FILLER, rank.WEIGHTS = old
+        query_reading.POLAR_FILLER, rank.WEIGHTS = old
 
 
 def main() -> int:

@@ -5,7 +5,7 @@
 M is a folder holding the sets' indexes as the README's measuring commands make them: M/nd
 (news-dev), M/nh1 ... M/nh8 (the news held-out sets), M/para (paraphrase fit); the article sets use
 the default index. Only the questions qa.polar.is_polar reads as yes/no questions are asked (with
-their history, as score.py asks them), under qa.rank.POLAR_FILLER off and on and Weights.settles
+their history, as score.py asks them), under qa.query_reading.POLAR_FILLER off and on and Weights.settles
 over the grid: the class-level figure on real questions beside the generated one
 (bench/polar_questions.py). The blind sets are never read.
 """

@@ -587,7 +587,7 @@ def main() -> int:
         action="append",
         default=[],
         metavar="MODULE.NAME",
-        help="switch a boolean of qa off to measure it (qa.rank.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
+        help="switch a boolean of qa off to measure it (qa.speaker_topic.NEAR_NAMES, qa.describe.BOUND_OWNER, ...)",
     )
     ap.add_argument(
         "--set",
@@ -634,9 +634,9 @@ def main() -> int:
             print(it["answerable"], it["question"], "->", a.reason or a.hits[0].text[:100])
         missed = it["answerable"] and not (shown and holds(shown[0], it))
         if args.classify and missed:
-            from qa import rank
+            from qa import query_reading
 
-            wanted = rank._read(engine, it["question"]).wanted
+            wanted = query_reading._read(engine, it["question"]).wanted
             kind = miss_kind(engine, it, wanted)
             first = (
                 "none shown"

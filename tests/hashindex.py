@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import rank
+from qa import candidate_features
 from qa.engine import Engine
 
 
@@ -48,7 +48,7 @@ def hash_engine_of(tmp_path_factory: pytest.TempPathFactory, name: str, docs: di
     return Engine.open(root / "index")
 
 
-def row(engine: Engine, f: rank.Features, words: str) -> int:
+def row(engine: Engine, f: candidate_features.Features, words: str) -> int:
     """The feature row of the first candidate passage holding `words`.
 
     Args:

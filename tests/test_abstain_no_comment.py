@@ -78,14 +78,14 @@ def two_engine(qa_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type
 def test_speaker_topic_shares_read_only_the_given_documents(
     two_engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from qa import rank
+    from qa import speaker_topic
 
     monkeypatch.setattr(abstain, "NO_COMMENT", False)  # the no-comment sentence is the evidence here
 
     q = "What did Joan Mercer say about the ruling?"
     hospital = next(i for i, d in two_engine.docs.items() if d.text.startswith("Senator backs"))
-    everywhere = rank.speaker_topic_shares(two_engine, q)
-    there = rank.speaker_topic_shares(two_engine, q, {hospital})
+    everywhere = speaker_topic.speaker_topic_shares(two_engine, q)
+    there = speaker_topic.speaker_topic_shares(two_engine, q, {hospital})
     assert everywhere is not None and there is not None
     assert max(everywhere.values()) > 0.0  # the ruling's article names her beside "the ruling"
     assert max(there.values()) == 0.0  # her own article never speaks of it

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from qa import abstain, rank
+from qa import abstain, not_mentioned
 
 
 def test_off_topic_needs_both_little_content_and_a_weak_passage() -> None:
-    assert rank.off_topic((0.0, 0.2))
-    assert rank.off_topic((abstain.OFFTOPIC_HELD - 0.01, abstain.OFFTOPIC_DENSE - 0.01))
+    assert not_mentioned.off_topic((0.0, 0.2))
+    assert not_mentioned.off_topic((abstain.OFFTOPIC_HELD - 0.01, abstain.OFFTOPIC_DENSE - 0.01))
     # The best passages hold most of the question: a paraphrase of the rest, not another subject.
-    assert not rank.off_topic((0.8, 0.2))
+    assert not not_mentioned.off_topic((0.8, 0.2))
     # A best passage close to the question as a whole says what is asked in other words.
-    assert not rank.off_topic((0.0, 0.6))
+    assert not not_mentioned.off_topic((0.0, 0.6))
 
 
 def test_the_thresholds_in_code_are_the_fit_report_choice() -> None:

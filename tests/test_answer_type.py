@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import answer_type, rank
+from qa import answer_type, candidate_features, rank
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_typed_feature_is_zero_for_a_question_that_asks_no_value(breakin: Path) 
 
 
 def test_typed_weight_moves_the_stating_passage_up() -> None:
-    f = rank.Features(
+    f = candidate_features.Features(
         pids=[0, 1],
         dense=rank.np.array([0.5, 0.5]),
         bm=rank.np.array([1.0, 0.9]),

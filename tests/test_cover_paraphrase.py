@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import abstain, answer_type, cover, rank
+from qa import abstain, answer_type, cover, near_miss, term_cover
 from qa.engine import Engine
 from qa.session import Conversation
 
@@ -26,8 +26,8 @@ def test_a_phrase_before_the_question_opens_with_no_name() -> None:
     assert cover.fronted_opener("Angela Merkel, what did she say?") is None  # a name, then a name
     assert cover.fronted_opener("What did Merkel say, and why?") is None
     assert cover.fronted_opener("Obama, what did he say?") is None  # no lower-case word after it
-    assert "Besides" not in rank.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
-    assert "Moscow" in rank.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
+    assert "Besides" not in term_cover.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
+    assert "Moscow" in term_cover.names_in("Besides tanks, what kind of aircraft has Moscow sent?")
 
 
 def test_the_noun_after_kind_of_is_the_asked_one() -> None:
@@ -133,12 +133,12 @@ class _Words:
 def test_a_count_of_a_noun_of_the_same_meaning_counts_the_asked_one() -> None:
     engine = SimpleNamespace(embedder=_Words())
     said = "He would deploy up to 30,000 American soldiers in the Middle East."
-    assert rank.count_synonym(engine, "troops", [said])  # type: ignore[arg-type]
-    assert not rank.count_synonym(engine, "troops", ["He would spend 30,000 dollars on ads."])  # type: ignore[arg-type]
-    assert not rank.count_synonym(engine, "troops", [])  # type: ignore[arg-type]
+    assert near_miss.count_synonym(engine, "troops", [said])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", ["He would spend 30,000 dollars on ads."])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", [])  # type: ignore[arg-type]
 
 
 def test_the_count_synonym_switch_turns_it_off(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = SimpleNamespace(embedder=_Words())
     monkeypatch.setattr(abstain, "COUNT_SYNONYM", False)
-    assert not rank.count_synonym(engine, "troops", ["up to 30,000 American soldiers"])  # type: ignore[arg-type]
+    assert not near_miss.count_synonym(engine, "troops", ["up to 30,000 American soldiers"])  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from index.lexical import terms
-from qa import equivalents, rank
+from qa import equivalents, not_mentioned, term_cover
 
 SYRIA = """Russia steps up arms deliveries to the Syrian government
 
@@ -102,23 +102,23 @@ def test_the_documents_word_is_unknown_before_equivalents(syria_engine, word: st
     ],
 )
 def test_a_capital_standing_for_its_country_is_not_missing(syria_engine, question: str) -> None:  # type: ignore[no-untyped-def]
-    missing, _ = rank._unknown_words(syria_engine, question)
+    missing, _ = not_mentioned._unknown_words(syria_engine, question)
     assert not {"moscow", "washington", "damascus"} & set(missing)
-    for name in rank.names_in(question):
-        assert any(rank._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
+    for name in term_cover.names_in(question):
+        assert any(not_mentioned._known(syria_engine, t, name.lower()) for t in syria_engine.terms(name))
 
 
 def test_a_city_that_is_no_capital_of_a_country_in_the_documents_stays_missing(syria_engine) -> None:  # type: ignore[no-untyped-def]
-    missing, _ = rank._unknown_words(syria_engine, "Which jets did Tehran deliver?")
+    missing, _ = not_mentioned._unknown_words(syria_engine, "Which jets did Tehran deliver?")
     assert missing == ["tehran"]
     # Turkey is named (refugees fled there): its capital is no unknown word.
-    assert rank._unknown_words(syria_engine, "Which jets did Ankara deliver?")[0] == []
+    assert not_mentioned._unknown_words(syria_engine, "Which jets did Ankara deliver?")[0] == []
 
 
 def test_multi_word_names_are_matched_as_phrases(syria_engine) -> None:  # type: ignore[no-untyped-def]
-    assert rank._uses(syria_engine, "united states")
+    assert term_cover._uses(syria_engine, "united states")
     # Both words are in the article, but never in a row.
-    assert not rank._uses(syria_engine, "lost millions")
+    assert not term_cover._uses(syria_engine, "lost millions")
 
 
 def test_phrases_of_a_question_hold_the_missing_word_with_its_neighbours() -> None:
@@ -214,14 +214,14 @@ def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
     news_index: Path, question: str, expected: str, needs_metonym: bool
 ) -> None:
     import qa
-    from qa import rank
+    from qa import query_reading
 
     index = qa.open(news_index)
     # The metonym is what answers it: the abstention's (metonym_in) and the ranking's reading of a
-    # capital as an actor (rank.CAPITAL_AGENTS) both off, it is declined.
+    # capital as an actor (query_reading.CAPITAL_AGENTS) both off, it is declined.
     with (
         mock.patch.object(equivalents, "metonym_in", lambda *_: None),
-        mock.patch.object(rank, "CAPITAL_AGENTS", False),
+        mock.patch.object(query_reading, "CAPITAL_AGENTS", False),
     ):
         assert index.ask(question).abstained is needs_metonym
     a = index.ask(question)

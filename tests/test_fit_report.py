@@ -57,10 +57,11 @@ def test_every_threshold_of_the_sweep_and_every_float_constant_of_rank_is_in_the
     recorded = _recorded()
     swept = re.findall(r'^\s+"(qa(?:\.\w+)+:\w+)": \[', (REPO / "bench" / "fit.py").read_text(), re.M)
     assert swept, "bench/fit.py's THRESHOLDS table not found"
-    tree = ast.parse((REPO / "qa" / "rank.py").read_text(encoding="utf-8"))
+    # qa.rank's weights and the abstention thresholds qa.rank's split left in qa.not_mentioned.
     floats = [
-        f"qa.rank:{t.id}"
-        for node in tree.body
+        f"qa.{module}:{t.id}"
+        for module in ("rank", "not_mentioned")
+        for node in ast.parse((REPO / "qa" / f"{module}.py").read_text(encoding="utf-8")).body
         if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Constant)
         and isinstance(node.value.value, float)

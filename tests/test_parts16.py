@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index import structure
-from qa import intent, rank
+from qa import intent, part_evidence, query_reading, rank
 from qa.engine import Engine
 from tests.hashindex import hash_engine_of
 
@@ -62,14 +62,15 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 def test_a_joined_outlet_names_its_document(engine: Engine) -> None:
     doc = next(d for d, p in engine.docs.items() if p.source.endswith("ferry.txt"))
-    assert {"portval", "news"} <= rank._meta_terms(engine, doc) or {"portvale", "news"} <= rank._meta_terms(
-        engine, doc
-    )
+    assert {"portval", "news"} <= part_evidence._meta_terms(engine, doc) or {
+        "portvale",
+        "news",
+    } <= part_evidence._meta_terms(engine, doc)
 
 
 def test_a_standfirst_after_the_headline_answers_the_subheading(engine: Engine) -> None:
     assert "standfirst" not in engine.kinds
-    qr = rank._read(engine, "What's the subheading of the ferry story?")
+    qr = query_reading._read(engine, "What's the subheading of the ferry story?")
     assert qr.parts[:1] == ("standfirst",)
     a = rank.answer(
         engine, "What's the subheading of the ferry story?", "What's the subheading of the ferry story?", 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa import polar, rank
+from qa import polar, query_reading, rank
 from qa.engine import Engine
 from tests.hashindex import hash_engine, row
 
@@ -103,7 +103,7 @@ def test_a_question_without_an_operator_has_no_settling_feature(engine: Engine) 
 
 
 def test_filler_words_leave_the_lexical_terms(engine: Engine) -> None:
-    qr = rank._read(engine, "Has the ferry company ever run a service to Shetland as well?")
+    qr = query_reading._read(engine, "Has the ferry company ever run a service to Shetland as well?")
     assert "well" not in qr.lexical and "ever" not in qr.lexical
     assert "shetland" in qr.lexical
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import equivalents, planned, polar, rank
+from qa import equivalents, planned, polar, query_reading, rank
 from qa.engine import Engine
 from tests.hashindex import hash_engine, row
 
@@ -94,10 +94,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 
 def test_the_source_is_the_asked_speaker(engine: Engine) -> None:
-    qr = rank._read(engine, "Should Marsh pay less, according to Reid?")
+    qr = query_reading._read(engine, "Should Marsh pay less, according to Reid?")
     assert qr.wanted == ["Tom Reid"]
     # without the "according to" phrase the first name is the speaker, as before
-    assert rank._read(engine, "Did Marsh say the route will bring trade?").wanted == ["Elena Marsh"]
+    assert query_reading._read(engine, "Did Marsh say the route will bring trade?").wanted == ["Elena Marsh"]
 
 
 def test_the_number_sentence_settles_a_comparison(engine: Engine) -> None:

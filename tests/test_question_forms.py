@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa import rank
+from qa import query_reading, rank
 from qa.claims import claim_of
 from qa.engine import Engine
 from qa.forms import asks_reason, canonical, topic_stand_ins
@@ -96,7 +96,7 @@ def test_which_senator_said_is_answered_with_the_speaker(engine: Engine) -> None
 
 
 def test_why_question_about_a_speaker_reads_their_words(engine: Engine) -> None:
-    qr = rank._read(engine, "Why did Roe vote against the bill?")
+    qr = query_reading._read(engine, "Why did Roe vote against the bill?")
     assert qr.speech and qr.doubt  # both readings, fused
     assert qr.wanted == ["Jane Roe"]
     assert "bottlers" in _first(engine, "Why did Roe vote against the bill?")

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from hashindex import hash_engine, row
 
-from qa import rank
+from qa import rank, typed_evidence
 
 CHARTER = """The Harbour Charter
 
@@ -39,7 +39,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 
 def test_the_date_beside_the_asked_event_binds_it(engine) -> None:  # type: ignore[no-untyped-def]
     f = rank.features(engine, "When did the Harbour Charter expire?")
-    assert f is not None and f.bound.shape == (len(f.pids), len(rank.BOUND_WINDOWS))
+    assert f is not None and f.bound.shape == (len(f.pids), len(typed_evidence.BOUND_WINDOWS))
     near = row(engine, f, "finally expired")
     far = row(engine, f, "drafted by the port council")
     # "charter finally expired on March 3, 1989": the asked event stands beside the date.
@@ -69,7 +69,7 @@ def test_bound_costs_its_weight_only_in_the_chosen_window(engine) -> None:  # ty
     f = rank.features(engine, "When did the Harbour Charter expire?")
     assert f is not None
     off = replace(rank.WEIGHTS, bound=0.0)
-    for k in range(len(rank.BOUND_WINDOWS)):
+    for k in range(len(typed_evidence.BOUND_WINDOWS)):
         on = replace(rank.WEIGHTS, bound=0.5, bound_window=k)
         assert np.allclose(rank.combine(f, on) - rank.combine(f, off), 0.5 * f.bound[:, k])
 

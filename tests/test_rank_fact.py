@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from hashindex import hash_engine, row
 
-from qa import rank
+from qa import rank, term_cover
 
 HARBOUR = """Port of Halvik reopens
 
@@ -30,12 +30,12 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 
 def test_question_pairs_are_adjacent_terms_in_order() -> None:
     idf = {"seri": 2.0, "strike": 1.0, "happen": 0.5}
-    assert rank.question_pairs(["seri", "strike", "happen"], idf) == {
+    assert term_cover.question_pairs(["seri", "strike", "happen"], idf) == {
         ("seri", "strike"): 3.0,
         ("strike", "happen"): 1.5,
     }
-    assert rank.question_pairs(["strike"], idf) == {}
-    assert rank.question_pairs(["strike", "strike"], idf) == {}
+    assert term_cover.question_pairs(["strike"], idf) == {}
+    assert term_cover.question_pairs(["strike", "strike"], idf) == {}
 
 
 def test_the_phrase_counts_only_side_by_side_in_one_sentence(engine) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_the_order_of_the_phrase_matters(engine) -> None:  # type: ignore[no-unt
     assert f is not None
     together = row(engine, f, "A series of strikes")
     # "strikes series" is not "series of strikes"; "closed the port" still stands together.
-    pairs = rank.question_pairs(
+    pairs = term_cover.question_pairs(
         engine.terms("strikes series closed port"),
         {t: 1.0 for t in engine.terms("strikes series closed port")},
     )

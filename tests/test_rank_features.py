@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from hashindex import hash_engine
 
-from qa import rank
+from qa import query_reading, rank
 
 BRIDGE_VOTE = """Council delays bridge vote
 
@@ -26,7 +26,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 
 
 def test_a_speech_question_covers_its_topic_not_its_speaker(engine) -> None:  # type: ignore[no-untyped-def]
-    qr = rank._read(engine, "What did Helen Ostrova say about the bridge repairs?")
+    qr = query_reading._read(engine, "What did Helen Ostrova say about the bridge repairs?")
     assert qr.speech
     assert all(t in qr.covered for t in engine.terms("bridge repairs"))
     assert not any(t in qr.covered for t in engine.terms("Helen Ostrova"))
@@ -48,7 +48,7 @@ def test_the_passage_naming_the_speaker_gets_no_coverage_for_the_name(engine) ->
 
 
 def test_how_many_is_scaffolding(engine) -> None:  # type: ignore[no-untyped-def]
-    qr = rank._read(engine, "How many people signed the petition?")
+    qr = query_reading._read(engine, "How many people signed the petition?")
     many = engine.terms("many")
     assert many and not any(t in qr.lexical or t in qr.covered for t in many)
     assert all(t in qr.idf for t in many)  # abstention's view of the question is unchanged
@@ -56,5 +56,5 @@ def test_how_many_is_scaffolding(engine) -> None:  # type: ignore[no-untyped-def
 
 
 def test_a_question_without_scaffolding_reads_all_its_terms(engine) -> None:  # type: ignore[no-untyped-def]
-    qr = rank._read(engine, "Where did the residents meet?")
+    qr = query_reading._read(engine, "Where did the residents meet?")
     assert qr.lexical == qr.idf == qr.covered

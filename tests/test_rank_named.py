@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from hashindex import hash_engine, row
 
-from qa import rank
+from qa import rank, speech_evidence
 from qa.question import Speaker
 
 HARBOUR = """Harbour plan splits Karvik council
@@ -65,7 +65,7 @@ def test_one_person_under_two_entries_is_asked_about_under_both() -> None:
         Speaker("Obama", ("Obama",)),
         Speaker("Bashar al-Assad", ("Assad", "Bashar al-Assad")),
     )
-    asked = rank.asked_speakers(
+    asked = speech_evidence.asked_speakers(
         "What did Obama say about Assad?", ["Barack Obama", "Obama", "Bashar al-Assad"], eng
     )  # type: ignore[arg-type]
     assert asked == ["Barack Obama", "Obama"]  # Assad is the topic, not a second speaker
@@ -76,8 +76,8 @@ def test_entries_sharing_an_alias_the_question_does_not_say_stay_apart() -> None
         Speaker("Jeb Bush", ("Bush", "Jeb Bush")),
         Speaker("George W. Bush", ("Bush", "George W. Bush")),
     )
-    asked = rank.asked_speakers(
+    asked = speech_evidence.asked_speakers(
         "What did Jeb Bush say about George W. Bush?", ["Jeb Bush", "George W. Bush"], eng
     )  # type: ignore[arg-type]
     assert asked == ["Jeb Bush"]
-    assert rank.asked_speakers("What did anyone say?", [], eng) == []  # type: ignore[arg-type]
+    assert speech_evidence.asked_speakers("What did anyone say?", [], eng) == []  # type: ignore[arg-type]

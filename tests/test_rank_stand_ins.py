@@ -8,7 +8,7 @@ import pytest
 from hashindex import hash_engine, row
 
 from index import lexical
-from qa import rank
+from qa import query_reading, rank
 
 HARBOUR = """Harbour council backs new ferry link
 
@@ -51,10 +51,10 @@ def test_a_caption_is_no_wrong_type_when_its_part_is_asked(engine) -> None:  # t
 
 
 def test_a_capital_stands_for_the_country_asked() -> None:
-    assert rank.stand_in_terms(lexical.terms, "Has Norway's support for the link raised hopes?") == {
+    assert query_reading.stand_in_terms(lexical.terms, "Has Norway's support for the link raised hopes?") == {
         "oslo": "norway"
     }
-    assert rank.stand_in_terms(lexical.terms, "Has Oslo's support raised hopes?") == {}
+    assert query_reading.stand_in_terms(lexical.terms, "Has Oslo's support raised hopes?") == {}
 
 
 def test_the_capital_counts_as_the_country_in_coverage(engine) -> None:  # type: ignore[no-untyped-def]
@@ -62,11 +62,11 @@ def test_the_capital_counts_as_the_country_in_coverage(engine) -> None:  # type:
     f = rank.features(engine, question)
     assert f is not None
     oslo = row(engine, f, "Oslo's support for the ferry link")
-    was = rank.STAND_INS
-    rank.STAND_INS = False
+    was = query_reading.STAND_INS
+    query_reading.STAND_INS = False
     try:
         g = rank.features(engine, question)
     finally:
-        rank.STAND_INS = was
+        query_reading.STAND_INS = was
     assert g is not None
     assert f.cov_s[oslo] > g.cov_s[row(engine, g, "Oslo's support for the ferry link")]

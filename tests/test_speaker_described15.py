@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from index.model import Speaker
-from qa import describe, rank
+from qa import describe, term_cover
 from qa import question as questions
 from qa.engine import Engine
 from tests.speaker_helpers import ask, speaker_engine
@@ -58,7 +58,7 @@ def test_what_a_named_person_called_someone_is_a_speech_question() -> None:
 
 
 def test_according_opening_a_question_is_no_name() -> None:
-    assert rank.names_in("According to the US president, who would America team up with?") == [
+    assert term_cover.names_in("According to the US president, who would America team up with?") == [
         "US",
         "America",
     ]

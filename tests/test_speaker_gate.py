@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import abstain, rank
+from qa import abstain, speaker_topic
 
 BRIDGE = """Harbour bridge to open in May
 
@@ -55,12 +55,12 @@ def engine(tmp_path_factory: pytest.TempPathFactory, qa_home: Path):  # type: ig
 def test_naming_sentences_count(engine) -> None:  # type: ignore[no-untyped-def]
     """A sentence naming Calder as its subject holds the school budget's words, none of her
     attributions does: the naming sentences count (the analyser leaves much speech unattributed)."""
-    shares = rank.speaker_topic_shares(engine, "What did Ruth Calder say about the school budget?")
+    shares = speaker_topic.speaker_topic_shares(engine, "What did Ruth Calder say about the school budget?")
     assert shares is not None
     assert shares["naming"] >= abstain.SPEAKER_TOPIC_SHARE > shares["quotes"]
     assert shares["naming_own"] == shares["naming"]  # she is her sentence's subject, not another's report
     assert any(k.startswith("naming") for k in abstain.SPEAKER_TOPIC_SOURCES)
-    own = rank.speaker_topic_shares(engine, "What did Ruth Calder say about the harbour bridge?")
+    own = speaker_topic.speaker_topic_shares(engine, "What did Ruth Calder say about the harbour bridge?")
     assert own is not None and own["quotes"] >= abstain.SPEAKER_TOPIC_SHARE
 
 
@@ -68,10 +68,12 @@ def test_lead_counts(engine) -> None:  # type: ignore[no-untyped-def]
     """Reyes is quoted on the state money in a story headlined on the school budget: his quote
     answers on the article's subject (the lead, bench/fit_speaker_topic.KEEP)."""
     q = "What did Tom Reyes say about the school budget?"
-    shares = rank.speaker_topic_shares(engine, q)
+    shares = speaker_topic.speaker_topic_shares(engine, q)
     assert shares is not None
     assert shares["leads"] >= abstain.SPEAKER_TOPIC_SHARE > shares["quotes"]
-    assert rank.speaker_topic_evidence(engine, q) == max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
+    assert speaker_topic.speaker_topic_evidence(engine, q) == max(
+        shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES
+    )
     assert shares["leads_names"] == shares["leads"]  # the topic names no one the lead alone gives
     assert any(k.startswith("leads") for k in abstain.SPEAKER_TOPIC_SOURCES)
 
@@ -82,15 +84,15 @@ def test_answer_without_attribution_of_speaker(engine) -> None:  # type: ignore[
     schools = [p.pid for p in engine.passages if "Reyes" in p.text]
     bridge = [p.pid for p in engine.passages if "waited long enough" in p.text]
     assert schools and bridge
-    assert rank.answer_attributed(engine, q, schools) is False
-    assert rank.answer_attributed(engine, q, bridge) is True
-    assert rank.answer_attributed(engine, "What did Ruth Calder say?", bridge) is None  # no topic
+    assert speaker_topic.answer_attributed(engine, q, schools) is False
+    assert speaker_topic.answer_attributed(engine, q, bridge) is True
+    assert speaker_topic.answer_attributed(engine, "What did Ruth Calder say?", bridge) is None  # no topic
 
 
 def test_unattributed_newsletter_item_is_no_evidence(engine) -> None:  # type: ignore[no-untyped-def]
     """The farm item's quotation names no source: where the analyser gives it the previous item's
     speaker, only the attributions made from a mention of their source count."""
-    shares = rank.speaker_topic_shares(engine, "What did Ana Pryce say about wheat prices?")
+    shares = speaker_topic.speaker_topic_shares(engine, "What did Ana Pryce say about wheat prices?")
     if shares is None:
         pytest.skip("the analyser did not attribute the farm item's quotation to the governor")
     assert shares["mentioned"] < abstain.SPEAKER_TOPIC_SHARE

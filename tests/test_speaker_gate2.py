@@ -113,10 +113,10 @@ def _ask(engine, question: str):  # type: ignore[no-untyped-def]
 
 
 def test_quoted_on_one_subject_named_in_another_article_is_declined(elms) -> None:  # type: ignore[no-untyped-def]
-    from qa import rank
+    from qa import speaker_topic
 
     q = "What did Mara Lindqvist say about the record turnout?"
-    shares = rank.speaker_topic_shares(elms, q)
+    shares = speaker_topic.speaker_topic_shares(elms, q)
     assert shares is not None
     # Named only inside the analysts' report: no evidence of her own, whatever the sources read.
     assert max(shares["quotes"], shares["leads_names"], shares["naming_own"]) < abstain.SPEAKER_TOPIC_SHARE

@@ -9,7 +9,7 @@ import pytest
 from hashindex import hash_engine, row
 
 from index import lexical
-from qa import abstain, answer_type, equivalents, rank
+from qa import abstain, answer_type, equivalents, query_reading, rank
 
 VALLEY = """Flood defences in the valley to be rebuilt
 
@@ -129,15 +129,15 @@ def test_a_capital_as_a_place_or_in_a_name_is_no_actor(question: str) -> None:
 
 def test_the_country_counts_as_the_capital_asked_as_an_actor(engine) -> None:  # type: ignore[no-untyped-def]
     question = "What does Oslo want for the valley?"
-    assert rank.agent_terms(lexical.terms, question)[0][0] == "oslo"
+    assert query_reading.agent_terms(lexical.terms, question)[0][0] == "oslo"
     f = rank.features(engine, question)
     assert f is not None
     i = row(engine, f, "The Norwegian government wants")
-    was = rank.CAPITAL_AGENTS
-    rank.CAPITAL_AGENTS = False
+    was = query_reading.CAPITAL_AGENTS
+    query_reading.CAPITAL_AGENTS = False
     try:
         g = rank.features(engine, question)
     finally:
-        rank.CAPITAL_AGENTS = was
+        query_reading.CAPITAL_AGENTS = was
     assert g is not None
     assert f.cov_s[i] > g.cov_s[row(engine, g, "The Norwegian government wants")]

@@ -1,0 +1,403 @@
+"""Candidate features: every candidate passage's evidence for one question, computed once.
+
+_evaluate reads, for each candidate under one reading of the question (qa.query_reading._Query),
+the lexical coverage of its best sentence, passage and paragraph, the asked speaker's quotes and
+reports, the asked article part, the asked value type and the question's words beside such a value,
+a yes/no question's settling sentence, and more; each is a column of Features. qa.rank.combine scores
+the columns under any Weights, so bench/fit.py searches weights without recomputing them. _Scored is
+one ranked candidate as abstention reads it. The switches DEFINITIONS and PICTURE_DATES each turn one
+measured reading on or off. Split from qa.rank (round 20); no behaviour changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index import structure
+from qa import abstain, answer_fit, answer_type, claims, frame, polar, slots
+from qa import question as questions
+from qa.engine import Engine, Passage
+from qa.part_evidence import _CREDITS_SOMEONE, _FURNITURE, _SUMMARY, _meta_terms, _part_kind
+from qa.query_reading import _Query
+from qa.speech_evidence import (
+    _SAYS,
+    _best_quote,
+    _long_direct,
+    _name_pattern,
+    _named_cover,
+    _said,
+    _speaker_at,
+)
+from qa.term_cover import (
+    _as_agents,
+    _coverage,
+    _has_evidence,
+    _passage_terms,
+    _phrase_cover,
+    _sentence_terms,
+    _widen,
+    question_pairs,
+)
+from qa.typed_evidence import BOUND_WINDOWS, _bound, _echoes, _names_echo
+
+
+@dataclass
+class _Scored:
+    passage: Passage
+    score: float
+    highlight: tuple[int, int]
+    speaker: str | None
+    coverage: float
+    dense: float
+
+
+@dataclass
+class Features:
+    """Per-candidate evidence for one question, computed once and combined by any `Weights`.
+
+    Arrays are aligned with `pids`; `left`/`right` index the paragraph-neighbours within `pids`
+    (-1: none), `doc` numbers the candidates' documents 0..n-1. bench/fit.py searches weights
+    over these without recomputing them.
+    """
+
+    pids: list[int]
+    dense: np.ndarray
+    bm: np.ndarray  # BM25 over the best BM25 score of the collection
+    cov_s: np.ndarray  # idf-weighted share of the question's terms in the best sentence
+    cov_p: np.ndarray  # ... in the whole passage
+    para_cov: np.ndarray  # ... in the passage and its paragraph-neighbours together
+    left: np.ndarray
+    right: np.ndarray
+    doc: np.ndarray
+    wrong: np.ndarray  # lacks evidence of the asked answer type (a place: see wrong_place)
+    part: np.ndarray  # 1 for the first kind the question asks for, 2 for the others, 0 for none
+    meta_cov: np.ndarray  # share of the question's terms in the document's title, site and author
+    first: np.ndarray  # an asked part that is the first of its kind in its document
+    furniture: np.ndarray
+    summary: np.ndarray
+    direct: np.ndarray  # the asked speaker's own words, quoted directly (times the match strength)
+    reported: np.ndarray  # the asked speaker's words, reported (times the match strength)
+    topic_cov: np.ndarray
+    other: np.ndarray  # someone else's quotes, in a speaker question
+    focus: np.ndarray
+    highlight: list[tuple[int, int]]
+    speaker: list[str | None]
+    # In a "who said ...?" question, the share of the claim's terms in the sentences of the passage's
+    # best-covering attribution (qa.claims); empty when features were made without it.
+    claim: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # The question terms' share in the best sentence stating a value of the asked kind
+    # (qa.answer_type); zero for a question that asks no value, empty when made without it.
+    typed: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # The share of all the question's terms in the passage (the speaker's name too): what abstention
+    # reads as the best passage's coverage, whichever terms the ranking features read (cov_p when
+    # empty).
+    cov_q: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a speech question, the topic's share (idf-weighted, 0..1) of the best sentence that names
+    # the asked speaker, in a document where the analyser credits them with an attribution; zero
+    # elsewhere, empty when made without it. A name in a document that never quotes its bearer is a
+    # mention, not a source: news-dev's "Is [the referee] Anders Frisk expected to mention the alleged
+    # incidents in his report?" lost its answer to "an alleged talk between ... and referee Anders
+    # Frisk" when any naming sentence counted (bench/fit.py: held-out news-dev 0.902 -> 0.890).
+    named: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a speech question whose whole topic some candidate passage holds, the topic's idf-weighted
+    # share of each passage (the speaker's name left out); 1 elsewhere, empty when made without it.
+    # The asked speaker's quote counts in proportion (Weights.off_topic): where the documents state
+    # the topic in its own words, the speaker's quote on another subject is not the answer to "What
+    # did X say about T?". Where no passage holds it all, the question paraphrases ("What did the
+    # tattoo artist say about coming up with the design?" for "I just made it spontaneously") and
+    # the words are no evidence: ungated, news-dev lost 2 of its 82 at hit@1 (bench/reports/fit.md).
+    on_topic: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # A "where" question's passage without a place (qa.intent's loose "place" evidence); empty when
+    # made without it (then `wrong` holds these too).
+    wrong_place: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # The idf-weighted share of the question's adjacent term pairs that stand side by side, in the
+    # question's order, in the passage's best sentence for them (_phrase_cover); empty when made
+    # without it.
+    phrase: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # A photo caption, in a question that asks for no article part: a caption describes a picture,
+    # its words (names, the event, the date) match many questions it does not answer (Weights.caption).
+    caption: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # 1 where the question reads as a speech question only doubtfully (_Query.doubt), 0 elsewhere;
+    # empty when made without it. `alt` then holds the plain (no speaker) reading's evidence over
+    # the same candidates, mixed in by Weights.narrator.
+    doubt: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # For an asked article part: the idf-weighted share of the question's topic words
+    # (abstain.topic_words) found anywhere in the part's document or what names it (title, site,
+    # file name): "the Times story on Scranton and danger" names an article by words its body holds
+    # apart, which no single body passage (part_document) matches together.
+    doc_topic: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    alt: Features | None = None
+    # The largest share of the question's terms (cov_q) that any candidate holds, the same in every
+    # row: how far the documents' words reach the question's (1: some passage holds them all; low: a
+    # paraphrase). Empty when made without it (Weights.unmatched then changes nothing).
+    reach: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # A passage holding evidence of the asked answer type (a place for "where", a date for "when")
+    # only in words the question already has: it restates the question's own place or date and
+    # adds no value of the asked type (_echoes). Empty when made without it.
+    echo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    # For a question asking a value of some type (qa.answer_type's loose types) or a plain "Who ...?",
+    # one column per BOUND_WINDOWS entry: the largest idf-weighted share of the question's terms
+    # within that many words of one value of the asked type that the question does not already
+    # give, in one sentence (_bound). Zero rows elsewhere; empty when made without it.
+    bound: np.ndarray = field(default_factory=lambda: np.zeros((0, len(BOUND_WINDOWS))))
+    # The share of the question's numeral terms (those with a digit: "1992", "30") among the
+    # passage's terms; zero for a question without one, empty when made without it.
+    numeral: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a question asking what someone said or told (_SAYS), the passage's attributions to the asked
+    # speaker are all reported beliefs or intentions (_said: no quote, no verb of speech); zero
+    # elsewhere, empty when made without it.
+    belief: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a yes/no question with an operator (qa.polar.operators: "also", "new", "agree", "will"), the
+    # question terms' share in the best sentence holding a marker that settles it (qa.polar.settles);
+    # zero elsewhere, empty when made without it.
+    settles: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # In a yes/no question with a subject in capitals (qa.polar.subject), the idf-weighted share of
+    # its terms the passage holds (a capital standing for its country counts); zero elsewhere, empty
+    # when made without it.
+    subject: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+# Whether a caption's, a credit's, a byline's or a dateline's date is no evidence of the asked time
+# (qa.slots.NOT_EVENT_PARTS: the picture's or the report's date, never the asked event's) where the
+# question asks a time and no article part: such a passage lacks the asked type (Weights.wrong_type).
+# Measured end to end (bench/reports/fact_ranking.md, "Round 15"). A question naming a picture ("When
+# was the photo taken?") asks the picture's date: the caption keeps it.
+PICTURE_DATES = True
+_PICTURE = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictures?|pics?|images?|captions?|snaps?|footage|video)\b", re.I
+)
+
+
+# "Who is X?" reads a passage that does not describe X (qa.frame.defines: an apposition, a relative
+# clause, a copula) as lacking the asked answer (Weights.wrong_type), where some candidate describes
+# X. Measured on generated "Who is X?" questions (bench/who_is.py) and end to end.
+DEFINITIONS = True
+
+
+def _evaluate(
+    engine: Engine,
+    qr: _Query,
+    pids: list[int],
+    near: dict[int, list[int]],
+    dense_of: dict[int, float],
+    bm: np.ndarray,
+    focused: frozenset[int],
+    echo: bool = True,
+    bound: bool = True,
+) -> Features:
+    """Every candidate's evidence under one reading of the question.
+
+    Args:
+        engine: the open index.
+        qr: the reading.
+        pids: the candidates, sorted.
+        near: each candidate's paragraph-neighbours.
+        dense_of: each candidate's cosine with the question.
+        bm: BM25 of every passage for the question's terms.
+        focused: the conversation's focus.
+        echo: whether to read Features.echo (features()).
+        bound: whether to read Features.bound (features()).
+    Returns:
+        The features, aligned with `pids`.
+    """
+    at = {pid: i for i, pid in enumerate(pids)}
+    n = len(pids)
+    bm_max = float(bm.max()) if bm.size and bm.max() > 0 else 1.0
+    idf, total = qr.covered, sum(qr.covered.values())
+    full = sum(qr.idf.values())
+    a_type = qr.intent.answer_type
+
+    f = Features(
+        pids=pids,
+        dense=np.array([dense_of[pid] for pid in pids], dtype=np.float64),
+        bm=bm[pids].astype(np.float64) / bm_max if bm.size else np.zeros(n),
+        cov_s=np.zeros(n),
+        cov_p=np.zeros(n),
+        para_cov=np.zeros(n),
+        cov_q=np.zeros(n),
+        left=np.full(n, -1, dtype=np.int64),
+        right=np.full(n, -1, dtype=np.int64),
+        doc=np.zeros(n, dtype=np.int64),
+        wrong=np.zeros(n, dtype=bool),
+        part=np.zeros(n),
+        meta_cov=np.zeros(n),
+        doc_topic=np.zeros(n),
+        first=np.zeros(n, dtype=bool),
+        furniture=np.zeros(n, dtype=bool),
+        summary=np.zeros(n, dtype=bool),
+        direct=np.zeros(n),
+        reported=np.zeros(n),
+        topic_cov=np.zeros(n),
+        other=np.zeros(n, dtype=bool),
+        focus=np.zeros(n, dtype=bool),
+        highlight=[],
+        speaker=[],
+        claim=np.zeros(n),
+        typed=np.zeros(n),
+        named=np.zeros(n),
+        on_topic=np.ones(n),
+        wrong_place=np.zeros(n, dtype=bool),
+        phrase=np.zeros(n),
+        caption=np.zeros(n, dtype=bool),
+        echo=np.zeros(n, dtype=bool),
+        bound=np.zeros((n, len(BOUND_WINDOWS))),
+        numeral=np.zeros(n),
+        belief=np.zeros(n),
+        settles=np.zeros(n),
+        subject=np.zeros(n),
+    )
+    says = qr.speech and bool(_SAYS.search(questions.main_clause(qr.searched)))
+    numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
+    asked_terms = frozenset(qr.qt)
+    binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
+    defined = frame.defined_name(qr.searched) if DEFINITIONS and qr.who and not a_type else None
+    # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
+    picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
+    memo: dict[str, frozenset[str]] = {}
+
+    def is_asked(word: str) -> bool:
+        if word not in memo:
+            memo[word] = frozenset(engine.terms(word))
+        return memo[word] <= asked_terms
+
+    pairs = question_pairs([t for t in qr.qt if t in idf], idf)
+    name_rx = _name_pattern(qr.aliases) if qr.speech else None
+    quoted_in = {x.doc_id for x in engine.quotes if x.speaker in qr.wanted} if name_rx is not None else set()
+    docs: dict[int, int] = {}
+    meta_cov: dict[int, float] = {}
+    doc_topic: dict[int, float] = {}
+    part_topic = (
+        {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(qr.searched)))}
+        if qr.parts
+        else {}
+    )
+    first_of: dict[tuple[int, str], int] = {}
+    for i, pid in enumerate(pids):
+        p = engine.passages[pid]
+        sents = _sentence_terms(engine, p)
+        if qr.stand_ins:
+            sents = [(a, b, _widen(t, qr.stand_ins)) for a, b, t in sents]
+        if qr.agents:
+            sents = [(a, b, _as_agents(t, p.text[a:b], qr.agents)) for a, b, t in sents]
+        covs = [_coverage(idf, s[2], total) for s in sents]
+        j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
+        f.cov_s[i] = covs[j]
+        have = _as_agents(_widen(_passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
+        f.cov_p[i] = _coverage(idf, have, total)
+        f.cov_q[i] = _coverage(qr.idf, have, full)
+        if qr.polar_subject:
+            f.subject[i] = _coverage(qr.polar_subject, have)
+        if numerals:
+            f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
+        for m in near[pid]:
+            nb = engine.passages[m]
+            have = have | _as_agents(_widen(_passage_terms(engine, nb), qr.stand_ins), nb.text, qr.agents)
+            if m in at:  # a neighbour's neighbour is not scored
+                if m < pid:
+                    f.left[i] = at[m]
+                else:
+                    f.right[i] = at[m]
+        f.para_cov[i] = _coverage(idf, have, total)
+        f.doc[i] = docs.setdefault(p.doc_id, len(docs))
+        highlight = (sents[j][0], sents[j][1])
+        qs = engine.quotes_by_passage.get(pid, [])
+        speaker = _speaker_at(qs, p, highlight)
+        stated = [
+            c
+            for c, (a, b, _) in zip(covs, sents, strict=True)
+            if qr.values
+            and answer_type.states(qr.values, p.text[a:b])
+            or qr.kind_markers
+            and answer_fit.states_kind(qr.kind_markers, p.text[a:b], is_asked)
+        ]
+        f.typed[i] = max(stated, default=0.0)
+        if qr.polar_ops:
+            f.settles[i] = max(
+                (
+                    c
+                    for c, (a, b, _) in zip(covs, sents, strict=True)
+                    if polar.settles(qr.polar_ops, p.text[a:b], qr.polar_number)
+                ),
+                default=0.0,
+            )
+        if a_type:
+            lacks = not _has_evidence(engine, a_type, p) or (
+                picture_dates and p.kind in slots.NOT_EVENT_PARTS
+            )
+            if a_type == "place":
+                f.wrong_place[i] = lacks
+            else:
+                f.wrong[i] = lacks
+            f.echo[i] = echo and not lacks and _echoes(engine, a_type, p.text, asked_terms)
+        elif qr.who and echo:
+            f.echo[i] = _names_echo(engine, p.text, asked_terms)
+        if defined is not None:  # "Who is X?": a passage that does not describe X lacks the answer
+            f.wrong[i] = not frame.defines(defined, p.text)
+        if pairs:
+            f.phrase[i] = _phrase_cover(engine, p, sents, pairs)
+        if binds and bound:
+            f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
+        if qr.parts:
+            kind = _part_kind(p, qr.intent)
+            asked = kind in qr.parts and (
+                kind != "footer" or kind != p.kind or bool(_CREDITS_SOMEONE.search(p.text))
+            )
+            f.part[i] = qr.parts.index(kind) + 1 if asked else 0
+            if asked and kind != p.kind and p.kind == "headline":  # the dek after the headline
+                highlight = (structure.headline_dek(p.text), len(p.text))
+            elif asked and kind != p.kind:  # a lede's dateline: show the place it names
+                highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
+            if f.part[i]:
+                if p.doc_id not in meta_cov:
+                    meta_cov[p.doc_id] = _coverage(idf, _meta_terms(engine, p.doc_id), total)
+                f.meta_cov[i] = meta_cov[p.doc_id]
+                if p.doc_id not in doc_topic:
+                    have = engine.document_terms(p.doc_id) | _meta_terms(engine, p.doc_id)
+                    doc_topic[p.doc_id] = abstain.document_share(part_topic, have) if part_topic else 0.0
+                f.doc_topic[i] = doc_topic[p.doc_id]
+                if (p.doc_id, kind) not in first_of:
+                    first_of[(p.doc_id, kind)] = min(
+                        q
+                        for q in engine.pids_by_doc[p.doc_id]
+                        if _part_kind(engine.passages[q], qr.intent) == kind
+                    )
+                f.first[i] = first_of[(p.doc_id, kind)] == p.pid
+        else:
+            f.furniture[i] = p.kind in _FURNITURE
+            f.summary[i] = p.kind in _SUMMARY
+            f.caption[i] = p.kind == "caption"
+        if name_rx is not None and p.doc_id in quoted_in:
+            f.named[i] = qr.strength * _named_cover(name_rx, p.text, sents, covs)
+        if qr.speech:
+            own = [x for x in qs if x.speaker in qr.wanted]
+            if own:
+                best_q, best_cov = _best_quote(engine, own, p, qr.topic_terms)
+                direct = any(_long_direct(engine, p, x) for x in own)
+                f.direct[i], f.reported[i] = qr.strength * direct, qr.strength * (not direct)
+                f.belief[i] = says and not any(_said(x) for x in own)
+                f.topic_cov[i] = best_cov
+                highlight, speaker = best_q, own[0].speaker
+                for x in own:
+                    span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
+                    if span == best_q:
+                        speaker = x.speaker
+            elif qs:
+                f.other[i] = True
+        if qr.claim_terms and qs:
+            cover, where, said = claims.best_attribution(qs, sents, p.start, qr.claim_terms)
+            f.claim[i] = cover
+            if where is not None and said is not None:  # the answer is who said it: show the attribution
+                highlight = where
+                speaker = said.speaker
+        f.focus[i] = pid in focused
+        f.highlight.append(highlight)
+        f.speaker.append(speaker)
+    if defined is not None and f.wrong.all():
+        f.wrong[:] = False  # no candidate describes X: no evidence either way
+    f.reach = np.full(n, f.cov_q.max(initial=0.0))
+    if qr.speech and qr.topic_terms and f.cov_p.max(initial=0.0) >= 1.0 - 1e-9:
+        f.on_topic = f.cov_p.copy()  # the coverage features read the topic alone here
+    return f

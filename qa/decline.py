@@ -1,0 +1,168 @@
+"""Why the documents do not answer: the abstention tests in the order their reasons are given.
+
+_abstain_reason runs, over a question's best passages, the article-part check (another article than
+the one asked about), the "not mentioned" tests (qa.not_mentioned), the near-miss tests
+(qa.near_miss) over the hits that may be evidence (_hit_names, _named_evidence), then the count,
+year and named-document gates of qa.abstain and the asked slot (qa.slots). It returns the first
+reason found, or "" to answer. Called once per question by qa.rank.answer. Split from qa.rank
+(round 20); no behaviour changed.
+"""
+
+from __future__ import annotations
+
+from qa import abstain, slots
+from qa import intent as intents
+from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
+from qa.candidate_features import _Scored
+from qa.engine import Engine
+from qa.near_miss import _near_miss
+from qa.not_mentioned import EVERYDAY_ZIPF, STRONG_DENSE, _not_mentioned
+from qa.part_evidence import _meta_terms, _part_kind
+from qa.term_cover import names_in
+
+
+def _abstain_reason(
+    engine: Engine,
+    searched: str,
+    qt: list[str],
+    intent: intents.Intent,
+    top: list[_Scored],
+    speech: bool,
+    topic: str,
+    rewritten: bool = False,
+    described: str = "",
+) -> str:
+    """Evidence that the documents do not answer: unknown names, no term found, no answer of the
+    type; or a near miss: the asked speaker is not quoted, the asked count is not given. `rewritten`:
+    the question is a follow-up as the conversation resolved it (see `_uncovered`). `described`: the
+    question without the description that chose its speaker (qa.described_topic), whose names ("the
+    Georgia congressman") the documents need not hold: the speaker's quotes are there."""
+    if intent.parts and any(_part_kind(s.passage, intent) in intent.parts for s in top):
+        # "Who took the photo?" and the article has a photo credit; unless the answer's document is
+        # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
+        # bench/reports/abstention_offdoc.md, news-dev halves asked of each other declined
+        # 0.809 -> 1.000 and 0.853 -> 0.941, no answerable question declined).
+        # What names the document counts as its own words (its title, site, author and file name:
+        # "the Breitbart piece" of breitbart_2015-11-17_....txt), as in the ranking's meta_cov.
+        asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
+        doc = top[0].passage.doc_id
+        return abstain.other_article(searched, asked, engine.document_terms(doc) | _meta_terms(engine, doc))
+    why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten, described)
+    if why:
+        return why
+    # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
+    # gate below alike.
+    names, shares = _hit_names(engine, described or searched, top)
+    if abstain.NAMED_EVIDENCE and shares is not None:
+        top = _named_evidence(top, shares)
+    best = [s.passage.pid for s in top]
+    near = near_sentences(engine, best)  # read once by every test below and by _near_miss
+    why = _near_miss(engine, searched, intent, top, near)
+    if why or not top:
+        return why
+    # "How many votes did Kristy Marmorato receive?" where the count beside "votes" is her rival's:
+    # the count's sentence must hold the question's other words (abstain.COUNT_BOUND, fit by
+    # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    head = abstain.counted_noun(searched) if intent.answer_type in ("number", "money") else None
+    if (
+        abstain.COUNT_BOUND > 0.0
+        and head is not None
+        and intent.answer_type is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+    ):
+        want = set(engine.terms(head))
+        counted = [
+            (intents.has_evidence(intent.answer_type, text) and bool(want & terms), terms)
+            for text, terms in near
+        ]
+        if abstain.bound_share(focus_idf(engine, searched), counted) < abstain.COUNT_BOUND:
+            return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # "How many votes did X get?" where the best passages give only a difference ("Y trailed X by
+    # more than 700 votes") and no count of the noun itself (abstain.COUNT_MARGIN, fit by
+    # bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    if (
+        abstain.COUNT_MARGIN > 0.0
+        and head is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+        and not abstain.asks_margin(searched)
+        and abstain.margin_only(head, (text for text, _ in near))
+    ):
+        return f"no passage gives a number of {head} for: " + " ".join(names_in(searched) or [searched])
+    # "How many votes did Kristy Marmorato receive?" where the best passages count votes only for
+    # her rival: no sentence counting the noun names the asked subject (abstain.COUNT_SUBJECT, fit
+    # by bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    subject = abstain.count_subject(searched) if head is not None else None
+    if (
+        abstain.COUNT_SUBJECT > 0.0
+        and head is not None
+        and subject is not None
+        and abstain.countable(head, EVERYDAY_ZIPF)
+        and abstain.subject_counted(
+            head, engine.terms(subject), near, [t for _, t in chained_sentences(engine, best)]
+        )
+        < abstain.COUNT_SUBJECT
+    ):
+        return f"no passage gives a number of {head} for {subject}"
+    # "Who won the 2012 caucuses?" answered from an article that never names 2012: another year's
+    # story (abstain.YEAR_IN_DOC, fit by bench/fit_near_miss.py: bench/reports/abstention_near_miss.md).
+    years = abstain.asked_years(searched)
+    if abstain.YEAR_IN_DOC > 0.0 and years:
+        doc = top[0].passage.doc_id
+        meta = engine.meta.get(doc)
+        have = engine.document_terms(doc) | _meta_terms(engine, doc) | {meta.date[:4] if meta else ""}
+        if abstain.years_found(years, have) < abstain.YEAR_IN_DOC:
+            return "no document is about: " + ", ".join(y for y in years if y not in have)
+    # A weak best passage from a document that never names what the question names: an unrelated
+    # document (abstain.NAMES_SHARE, fit by bench/fit_near_miss.py --offdoc:
+    # bench/reports/abstention_offdoc.md).
+    # As fit: the largest share over the documents among the hits (an answerable question's best
+    # passage may be from another document, its own lower down), a person named there by part of
+    # the asked name ("Bush" for "George W. Bush") holding the name (abstain.names_for_document).
+    # (abstain.names_share_any over the hits' documents, read from _hit_names's shares: where
+    # _named_evidence kept only the documents naming the subject, each of them reaches NAMES_SHARE,
+    # so the gate passes over the kept hits exactly as over all of them.)
+    if abstain.NAMES_SHARE > 0.0 and shares is not None:
+        share = max((x for x in shares if x is not None), default=None)
+        if share is not None and share < abstain.NAMES_SHARE:
+            return "no document is about: " + ", ".join(names)
+    # The asked slot (a count, a span of time, a sum) bound to the asked subject, after the tests
+    # above so theirs is the reason given (qa.slots, fit by bench/fit_slots.py: bench/reports/slots.md).
+    texts = [text for text, _ in near]
+    parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
+    context = [terms for _, terms in chained_sentences(engine, best)]  # "She", "The ... native"
+    return slots.slot_reason(
+        searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF, parts, context
+    )
+
+
+def _hit_names(
+    engine: Engine, searched: str, top: list[_Scored]
+) -> tuple[list[str], list[float | None] | None]:
+    """The question's names (abstain.asked_names) and abstain.names_shares of the hits' documents, the
+    best passage's first; the shares are None when the question names nothing, the best passage is
+    strong (STRONG_DENSE), or neither reader (NAMED_EVIDENCE, NAMES_SHARE) is on."""
+    names = abstain.asked_names(searched, names_in(searched)) if top else []
+    if not names or top[0].dense >= STRONG_DENSE or not (abstain.NAMED_EVIDENCE or abstain.NAMES_SHARE > 0.0):
+        return names, None
+    shares = abstain.names_shares(
+        names,
+        searched,
+        [engine.document_terms(d) for d in dict.fromkeys(s.passage.doc_id for s in top)],
+        engine.terms,
+        engine.lexical.idf,
+        engine.lexical.known,
+        [n for s in engine.speakers_index for n in (s.name, *s.aliases)],
+    )
+    return names, shares
+
+
+def _named_evidence(top: list[_Scored], shares: list[float | None]) -> list[_Scored]:
+    """The hits that may be evidence: a weak best passage from a document that never names what the
+    question names is none when another hit's document names it (abstain.named_evidence). `shares`:
+    _hit_names's, one per document of `top` in order of first hit."""
+    keep = abstain.named_evidence(shares, abstain.NAMES_SHARE)
+    if keep is None:
+        return top
+    docs = list(dict.fromkeys(s.passage.doc_id for s in top))
+    kept = {d for d, k in zip(docs, keep, strict=True) if k}
+    return [s for s in top if s.passage.doc_id in kept]

@@ -1,0 +1,90 @@
+"""Article-part evidence: which part of an article (headline, standfirst, dateline, byline, credit,
+footer, caption) a passage is to a question that asks for one, and what names a document.
+
+A parts question ("Who took the photo?", "Where was the story filed from?") is answered by a part,
+not by the body's words: _part_kind reads a lede's dateline or a headline's run-on standfirst as the
+part asked for, and _meta_terms gives the words that name a document (its title, site, author, file
+name and the outlet its footer writes as one word), read by the ranking's meta_cov and by the
+off-article abstention tests. Split from qa.rank (round 20); no behaviour changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index import structure
+from qa import intent as intents
+from qa.engine import Engine, Passage
+
+_FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
+
+
+_SUMMARY = frozenset({"headline", "standfirst"})
+
+
+# A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
+# "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
+_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bwires?\b", re.I)
+
+
+# A story's dateline opens its lede ("BERLIN - ..."): within its first paragraphs, below the
+# headline, a standfirst and bylines.
+_LEDE_PARAGRAPHS = 4
+
+
+def _part_kind(p: Passage, intent: intents.Intent) -> str:
+    """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
+    (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
+    paragraphs with a dateline ("BERLIN - Donald Trump may ...",
+    index.structure.dateline_opening) where the question asks where the story was filed from, or
+    with a dated one ("NEW YORK, Nov. 19 (UPI) — ...", index.structure.dateline_dated) where it asks
+    when the story was filed, or the first asked kind for one whose dateline credits a wire agency
+    ("WASHINGTON, Aug. 19 (UPI) — ...", index.structure.dateline_credit) where it asks which news
+    agency or outlet sent the story; "standfirst" for a headline running on into its standfirst after
+    a semicolon (index.structure.headline_dek) where the question asks for the standfirst, not for a
+    summary (an abstract paragraph answers that).
+
+    Args:
+        p: the passage.
+        intent: the question's reading (qa.intent.Intent: filed_from, dated, agency).
+    Returns:
+        The kind the question's parts are matched against.
+    """
+    lede = p.kind in ("body", "standfirst") and p.paragraph <= _LEDE_PARAGRAPHS
+    if intent.filed_from and lede and structure.dateline_opening(p.text):
+        return "dateline"
+    if intent.dated and lede and structure.dateline_dated(p.text):
+        return "dateline"
+    if intent.agency and lede and structure.dateline_credit(p.text):
+        return intent.parts[0]
+    if (
+        p.kind == "headline"
+        and intent.parts[:1] == ("standfirst",)
+        and not intent.summary
+        and structure.headline_dek(p.text)
+    ):
+        return "standfirst"
+    return p.kind
+
+
+def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
+    """Terms of what names a document: its title, site name and author, and its file name."""
+    meta = engine.meta.get(doc_id)
+    doc = engine.docs[doc_id]
+    bits = [doc.title, doc.source.rsplit("/", 1)[-1].replace(".", " ").replace("-", " ")]
+    if meta is not None:
+        bits += [meta.title, meta.sitename, meta.author, meta.url.replace("/", " ").replace(".", " ")]
+    # An outlet its footer or byline writes as one word ("TRTWorld and agencies"), as a reader types
+    # it ("the trt world piece": index.structure.joined_name_parts).
+    for pid in engine.pids_by_doc.get(doc_id, []) if JOINED_NAMES else []:
+        if engine.passages[pid].kind in _OUTLET_KINDS:
+            bits += structure.joined_name_parts(engine.passages[pid].text)
+    return frozenset(engine.terms(" ".join(bits)))
+
+
+# Whether the names a document's footer or byline writes as one word ("TRTWorld") count, split, among
+# the words that name it (_meta_terms). Measured end to end (h8p01; bench/reports/polar.md, parts).
+JOINED_NAMES = True
+
+
+_OUTLET_KINDS = frozenset({"footer", "byline", "credit"})
