@@ -408,6 +408,30 @@ def loso_lines(outs: list[Outcome]) -> list[str]:
     return lines
 
 
+def rank_lines(outs: list[Outcome]) -> list[str]:
+    """The report's split of the (c) misses by where the passage shown before went.
+
+    Args:
+        outs: every follow-up asked.
+    Returns:
+        Markdown lines.
+    """
+    c = [o for o in outs if o.stage == "c"]
+    again = [o for o in c if o.got == o.prev_top and o.prev_top not in o.gold]
+    left = [o for o in c if o.prev_top in o.gold and o.got != o.prev_top]
+    kept = [o for o in outs if o.stage == "hit" and o.got == o.prev_top]
+    return [
+        "## (c) rank, split",
+        "",
+        f"- the passage shown before shown first again, the gold elsewhere: {len(again)}"
+        f" ({', '.join(o.id for o in again)})",
+        f"- the gold was the passage shown before, another put first: {len(left)}"
+        f" ({', '.join(o.id for o in left)})",
+        f"- other: {len(c) - len(again) - len(left)}",
+        f"- against: {len(kept)} follow-ups answered right by showing the passage shown before again",
+    ]
+
+
 def _row(label: str, xs: list[Outcome]) -> str:
     n = len(xs)
     c = Counter(o.stage for o in xs)
@@ -448,7 +472,7 @@ def report(outs: list[Outcome], sets: list[str]) -> list[str]:
         by_form[o.form].append(o)
     lines += ["", "## Per form (qa.followup.read)", "", *head]
     lines += [_row(f, xs) for f, xs in sorted(by_form.items(), key=lambda kv: -len(kv[1]))]
-    lines += ["", *loso_lines(outs), "", "## Misses", ""]
+    lines += ["", *rank_lines(outs), "", *loso_lines(outs), "", "## Misses", ""]
     for o in outs:
         if o.stage == "hit":
             continue
