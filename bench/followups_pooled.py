@@ -24,6 +24,11 @@ puts each miss down to one stage:
 The follow-up's form is qa.followup.read's kind ("pronoun", "bare:why", "next:else", "about", ...),
 "lead" for an "And ..." question of its own, "own" for one read as typed. Counts per stage and per
 form, pooled and per set; every miss listed with its reading and its top passage.
+
+Then two reorderings of the five passages shown, each fitted leave-one-set-out on a score-ratio
+threshold (fit on every set but one, scored on the one left out): "neighbour" (the passage shown
+before is shown first again: its neighbour among the five comes first) and "previous" (the passage
+shown before comes first wherever it is among the five). `--from-json` reports a saved run again.
 """
 
 from __future__ import annotations
