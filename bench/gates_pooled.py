@@ -47,7 +47,7 @@ NEWS_POOL = ("nh", *(f"nh{i}" for i in range(2, 9)))
 # The rule of the round: maximise pooled declined subject to pooled wrongly declined <= these.
 CAP = {"article": 0.03, "news": 0.04}
 
-# Reason wordings of the gates that mark nothing when they fire (qa.rank._not_mentioned and others).
+# Reason wordings of the gates that mark nothing when they fire (qa.not_mentioned._not_mentioned and others).
 _BY_TEXT: tuple[tuple[str, str], ...] = (
     ("do not mention", "unknown_name"),
     ("no passage states", "measure_absent"),
@@ -61,19 +61,19 @@ _BY_TEXT: tuple[tuple[str, str], ...] = (
 
 def _patches() -> dict[str, list[tuple[Any, str, Any]]]:
     """Per gate, the (object, attribute, value) settings that switch it off."""
-    from qa import abstain, planned, possessed, rank, slots, time_scope
+    from qa import abstain, near_miss, not_mentioned, planned, possessed, slots, time_scope
 
     off_has = lambda *a, **k: True  # noqa: E731
     return {
-        "unknown_name": [(rank, "NAME_COVERAGE", -1.0)],
-        "measure_absent": [(rank, "_has_evidence", off_has)],
-        "no_term": [(rank, "NO_TERM_DENSE", -1.0)],
-        "speaker_not_about": [(rank, "_unknown_words", lambda *a, **k: ([], set()))],
-        "uncovered": [(rank, "_uncovered", lambda *a, **k: [])],
-        "offtopic": [(rank, "off_topic", lambda *a, **k: False)],
+        "unknown_name": [(not_mentioned, "NAME_COVERAGE", -1.0)],
+        "measure_absent": [(not_mentioned, "_has_evidence", off_has)],
+        "no_term": [(not_mentioned, "NO_TERM_DENSE", -1.0)],
+        "speaker_not_about": [(not_mentioned, "_unknown_words", lambda *a, **k: ([], set()))],
+        "uncovered": [(not_mentioned, "_uncovered", lambda *a, **k: [])],
+        "offtopic": [(not_mentioned, "off_topic", lambda *a, **k: False)],
         "other_article": [(abstain, "other_article", lambda *a, **k: "")],
         "possessed": [(possessed, "POSSESSED", False)],
-        "unquoted_speaker": [(rank, "unquoted_reason", lambda *a, **k: "")],
+        "unquoted_speaker": [(near_miss, "unquoted_reason", lambda *a, **k: "")],
         "planned": [(planned, "planned_only", lambda *a, **k: None)],
         "occasion_ahead": [(planned, "occasion_ahead", lambda *a, **k: None)],
         "day_ahead": [(planned, "DAY_AHEAD", False)],
@@ -106,10 +106,10 @@ def _switched_off(settings: list[tuple[Any, str, Any]]) -> Iterator[None]:
 
 
 class Recorder:
-    """Wraps the gates of qa.rank so that each decline names its gate, and peels the chain."""
+    """Wraps the decline gates (qa.decline, qa.not_mentioned, qa.near_miss, ...) so that each decline names its gate, and peels the chain."""
 
     def __init__(self) -> None:
-        from qa import abstain, planned, possessed, rank, slots
+        from qa import abstain, decline, near_miss, not_mentioned, planned, possessed, rank, slots
 
         self.marks: list[str] = []
         self.calls: list[dict[str, Any]] = []
@@ -131,7 +131,7 @@ class Recorder:
 
         nonempty = bool
         marking(abstain, "other_article", "other_article", nonempty)
-        marking(rank, "unquoted_reason", "unquoted_speaker", nonempty)
+        marking(near_miss, "unquoted_reason", "unquoted_speaker", nonempty)
         marking(possessed, "possessed_unquoted", "possessed", nonempty)
         marking(planned, "planned_only", "planned", lambda o: o is not None)
         marking(planned, "occasion_ahead", "occasion_ahead", lambda o: o is not None)
@@ -139,20 +139,20 @@ class Recorder:
         marking(abstain, "fact_reason", lambda kind, q: f"fact:{kind}", lambda o: True)
         marking(abstain, "person_reason", "name_bound", lambda o: True)
         marking(abstain, "margin_only", "count_margin", nonempty)
-        marking(rank, "count_synonym", "count_noun", lambda o: not o)
+        marking(near_miss, "count_synonym", "count_noun", lambda o: not o)
         marking(slots, "slot_reason", "slots", nonempty)
-        marking(rank, "_uncovered", "uncovered", nonempty)
-        marking(rank, "off_topic", "offtopic", nonempty)
+        marking(not_mentioned, "_uncovered", "uncovered", nonempty)
+        marking(not_mentioned, "off_topic", "offtopic", nonempty)
 
-        orig_ev = rank.offtopic_evidence
+        orig_ev = not_mentioned.offtopic_evidence
 
         def offtopic_evidence(*a: Any, **k: Any) -> tuple[float, float]:
             out = orig_ev(*a, **k)
             self._evidence["offtopic"] = list(out)
             return out
 
-        rank.offtopic_evidence = offtopic_evidence
-        orig_names = rank._hit_names
+        not_mentioned.offtopic_evidence = offtopic_evidence
+        orig_names = decline._hit_names
 
         def hit_names(*a: Any, **k: Any) -> Any:
             names, shares = orig_names(*a, **k)
@@ -160,7 +160,7 @@ class Recorder:
                 self._evidence["names_share"] = max((x for x in shares if x is not None), default=None)
             return names, shares
 
-        rank._hit_names = hit_names
+        decline._hit_names = hit_names
         orig_reason = rank._abstain_reason
 
         def abstain_reason(engine: Any, searched: str, *a: Any, **k: Any) -> str:
@@ -216,12 +216,12 @@ def _absent_evidence(engine: Any, searched: str, top: list[Any]) -> dict[str, An
     """Task 3's signal: the idf-weighted share of the question's focus terms (abstain.focus_words,
     names included) that the best passage's document (its text and what names it) lacks, and the
     best passage's cosine."""
-    from qa import abstain, rank
+    from qa import abstain, part_evidence
 
     if not top:
         return {}
     doc = top[0].passage.doc_id
-    have = engine.document_terms(doc) | rank._meta_terms(engine, doc)
+    have = engine.document_terms(doc) | part_evidence._meta_terms(engine, doc)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
     total = sum(idf.values())
     gone = sum(v for t, v in idf.items() if t not in have) / total if total else 0.0
@@ -289,7 +289,7 @@ def _fires(gate: str, at: tuple[float, ...], ev: dict[str, Any]) -> bool:
     """Whether a re-thresholded gate declines a call with evidence `ev`.
 
     - offtopic (held, dense): the best passages hold less than `held` of the question's content
-      and the best one's cosine is below `dense` (qa.rank.off_topic).
+      and the best one's cosine is below `dense` (qa.not_mentioned.off_topic).
     - names_share (share,): the hits' documents name the question's names below `share`.
     - absent (share, dense): task 3's candidate: the best passage's document lacks at least `share`
       of the question's focus terms (idf-weighted) and the best cosine is below `dense`.
