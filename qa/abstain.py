@@ -819,7 +819,7 @@ COUNTRY_GROUP = True
 # those questions cannot ask): all three. Without the leads 198 unanswerable would be declined by the
 # test against 193, the same 11 answerable; the attributions alone decline 107 answerable (the
 # analyser leaves much of X's speech unattributed), so the naming sentences cannot go.
-# Round spk10 (same script and report, top section; asked with rank.asked_quoted reading every entry
+# Round spk10 (same script and report, top section; asked with qa.speaker_topic.asked_quoted reading every entry
 # the name means and "Trump's statement that" naming a speaker: main's sources 180, answerable
 # wrongly declined by the test 9 of 515): the naming sentences less the mentions inside another
 # source's attribution ("naming_own": off-topic 188 -> 189, answerable the same 9; objective 181), and
@@ -1008,7 +1008,7 @@ def new_name(sentence: str, asked: Collection[str], single: bool = False, everyd
         asked: question_words of the question.
         single: one capitalised word counts too ("Kettlewell", "NASA"); the sentence's first word only
             where it is no everyday English word (its capital may be the sentence's: "The", "After").
-        everyday_zipf: wordfreq frequency at and above which a word is everyday (qa.rank.EVERYDAY_ZIPF).
+        everyday_zipf: wordfreq frequency at and above which a word is everyday (qa.not_mentioned.EVERYDAY_ZIPF).
     Returns:
         True for "captain Lukas Kessler was sent off" asked "Which Rovers player was sent off?";
         False for "Hillary Clinton has hired a pollster" asked "Who is Hillary Clinton's pollster?".
@@ -1475,7 +1475,7 @@ def years_found(years: Collection[str], doc_terms: Collection[str]) -> float:
     return sum(y in doc_terms for y in years) / len(years) if years else 1.0
 
 
-# A question (not about an article part) whose best passage has a cosine below rank.STRONG_DENSE is
+# A question (not about an article part) whose best passage has a cosine below qa.not_mentioned.STRONG_DENSE is
 # declined when that passage's document holds less than this share of the idf weight of the terms
 # of the question's names that the index knows (a country's other name counting).
 # bench/fit_near_miss.py --offdoc, "Chosen: abstain.NAMES_SHARE" (0.0: off).

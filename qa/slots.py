@@ -528,7 +528,7 @@ def slot_reason(
         sentences: the sentences of the best passages.
         terms: text -> content terms; index.lexical.terms by default.
         encode: texts -> L2-normalised rows (the index's embedder), or None.
-        everyday_zipf: qa.rank.EVERYDAY_ZIPF.
+        everyday_zipf: qa.not_mentioned.EVERYDAY_ZIPF.
         parts: each sentence's article part ("body", "caption", ...; index.model.KINDS), or None.
         context: per sentence, the terms of the sentences and passages its subject goes back to
             (qa.rank.chained_sentences), or None.
@@ -558,7 +558,7 @@ def subject_reason(
         sentences: the sentences of the best passages.
         terms: text -> content terms; index.lexical.terms by default.
         encode: texts -> L2-normalised rows, for a count's noun said in other words, or None.
-        everyday_zipf: qa.rank.EVERYDAY_ZIPF.
+        everyday_zipf: qa.not_mentioned.EVERYDAY_ZIPF.
         context: per sentence, the terms its subject goes back to (qa.rank.chained_sentences).
     Returns:
         Why the values given are another subject's, or "".
@@ -638,7 +638,7 @@ def count_sentences(
         sentences: the best passages' sentences.
         terms: text -> content terms.
         encode: texts -> L2-normalised rows, or None.
-        everyday_zipf: qa.rank.EVERYDAY_ZIPF.
+        everyday_zipf: qa.not_mentioned.EVERYDAY_ZIPF.
     Returns:
         Their indexes.
     """
@@ -672,7 +672,7 @@ def slot_missing(
         terms: text -> content terms (the index's term maker); index.lexical.terms by default.
         encode: texts -> L2-normalised rows (the index's embedder), for a counted noun said in other
             words ("160 jobs" for posts); None: the noun's own terms only.
-        everyday_zipf: qa.rank.EVERYDAY_ZIPF; an everyday counted noun or a unit ("people",
+        everyday_zipf: qa.not_mentioned.EVERYDAY_ZIPF; an everyday counted noun or a unit ("people",
             "metres") is counted under another word ("85,000 members"), so any count is taken for it.
         parts: each sentence's article part (index.model.KINDS); a caption's, a credit's, a
             byline's or a dateline's date or span is the picture's or the report's, never the
