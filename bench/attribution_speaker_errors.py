@@ -31,6 +31,7 @@ SHARED = next(
 )
 sys.path.insert(0, str(ROOT / "bench"))
 
+from attribution_halves import halves  # noqa: E402
 from fit_attribution import load_scorer  # noqa: E402
 
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it", "you"}
@@ -243,9 +244,106 @@ def _labels() -> dict[tuple[str, int], str]:
     return out
 
 
+ORG_HINTS = re.compile(
+    r"\b(?:times|post|news|press|journal|herald|tribune|magazine|politico|cnn|nbc|abc|cbs|fox|msnbc|"
+    r"reuters|department|committee|commission|council|board|agency|office|house|campaign|party|"
+    r"court|union|institute|center|university|group|inc|corp|company|association|network|poll|"
+    r"foundation|administration|ministry|senate|congress)\b",
+    re.I,
+)
+SPOKES = re.compile(r"\b(?:spokes\w*|aides?|representatives?|press secretary|director|chief|for)\b", re.I)
+
+
+def error_class(
+    sc: Any, text: str, golds: list[dict[str, Any]], k: str, g: dict[str, Any], sy: dict[str, Any], name: str
+) -> str:
+    """File one wrong speaker under the error classes of round 20's error count (first match wins).
+
+    Args:
+        sc: the scorer module; text: the document; golds: the document's gold attributions.
+        k: the case's kind (see _kind); g: the gold; sy: our item; name: the gold's name.
+    Returns:
+        One of: nested, headline/byline, list, org-vs-person, name form, pronoun antecedent,
+        description, cueless guess, other source taken, own source misread.
+    """
+    gs, ge = g["content"][0][0], g["content"][-1][1]
+    outer = any(
+        o is not g
+        and o["content"][0][0] <= gs
+        and ge <= o["content"][-1][1]
+        and (o["content"][-1][1] - o["content"][0][0]) > ge - gs
+        for o in golds
+    )
+    if outer or sy["end"] - sy["start"] > 1.5 * (ge - gs) + 20:
+        return "nested/embedded speech"
+    first = text.find("\n")
+    m = sy.get("mention")
+    if m is not None and (
+        m["start"] < first
+        or re.search(r"\b(?:By|Follow|Contact|Reporting by)\s+$", text[max(0, m["start"] - 12) : m["start"]])
+    ):
+        return "headline/byline as speaker"
+    st = g.get("source_text") or ""
+    if re.search(r"\band\b|,.*,", st) and not re.search(r"\b(?:who|whose|which)\b", st) and " and " in st:
+        return "speaker inside a list"
+    ours = sy.get("speaker") or ""
+    if ours and name and (bool(ORG_HINTS.search(ours)) != bool(ORG_HINTS.search(name)) or SPOKES.search(st)):
+        return "organisation vs its spokesperson"
+    gt = {t.lower() for t in re.findall(r"\w+", name)}
+    ot = {t.lower() for t in re.findall(r"\w+", ours)}
+    if ours and gt & ot:
+        return "name form (apposition, Mr. Lou/Lou Jiwei)"
+    if "/pron/" in k:
+        return "pronoun antecedent"
+    if "/desc/" in k:
+        return "description ('the senator')"
+    if "/nomention/" in k:
+        return "cueless quotation guessed"
+    if "/othermention/" in k:
+        return "another source taken"
+    return "own source misread"
+
+
+def _classes(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str, n: int) -> int:
+    """Print the wrong speakers by error class (error_class), with labelled reference errors apart."""
+    cases, judged = _judge(sc, docs, gold, path)
+    labels = _labels()
+    gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
+    for g in gold:
+        gold_by[g["doc_id"]].append(g)
+    by: dict[str, list[tuple[str, str, dict[str, Any], dict[str, Any], str]]] = collections.defaultdict(list)
+    for k, d, g, sy, name in cases:
+        if labels.get((d, (g.get("source") or [-1])[0])) == "reference":
+            cls = "PolNeAR reference error (hand-labelled)"
+        else:
+            cls = error_class(sc, docs[d], gold_by[d], k, g, sy, name)
+        by[cls].append((k, d, g, sy, name))
+    print(
+        f"{len(cases)} wrong of {len(judged)} judged golds found (accuracy {1 - len(cases) / len(judged):.4f})"
+    )
+    for cls, items in sorted(by.items(), key=lambda x: -len(x[1])):
+        print(f"{len(items):5d} {cls}")
+    for cls, items in sorted(by.items(), key=lambda x: -len(x[1])):
+        print(f"\n## {cls}")
+        for _k, d, g, sy, name in random.Random(3).sample(items, min(n, len(items))):
+            print(
+                f"- {d}: gold {name!r} (source {g.get('source_text')!r}), ours {sy['speaker']!r} (source {sy.get('source_text')!r})"
+            )
+            print("  ", _show(docs[d], g)[-400:])
+    return 0
+
+
 def main() -> int:
     sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
+    if "--half" in sys.argv:  # develop on one half of train (bench/attribution_halves.py)
+        i = sys.argv.index("--half")
+        keep = dict(zip("AB", halves(list(docs)), strict=True))[sys.argv[i + 1]]
+        del sys.argv[i : i + 2]
+        docs = {k: v for k, v in docs.items() if k in keep}
+        gold = [g for g in gold if g["doc_id"] in keep]
+    if len(sys.argv) > 2 and sys.argv[2] == "--classes":
+        return _classes(sc, docs, gold, sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     if len(sys.argv) > 2 and sys.argv[2] == "--runs":
         return _runs(sc, docs, gold, sys.argv[1], int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     if len(sys.argv) > 3 and sys.argv[2] == "--diff":

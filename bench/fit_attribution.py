@@ -24,6 +24,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "bench"))
 
 from index.attribution import analyse, attributor, names, quote_record, sources, speakers  # noqa: E402
 
@@ -116,10 +117,25 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1, help="passes over the parameters")
     ap.add_argument("--only", default="", help="fit only the parameters whose label holds this text")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "reports" / "attribution_fit.md")
+    ap.add_argument(
+        "--half",
+        choices=("A", "B"),
+        help="fit on this half of train (bench/attribution_halves.py) and report the other half",
+    )
     a = ap.parse_args()
     scorer = load_scorer()
     all_docs, all_gold = scorer.load_split(str(SHARED / "eval" / "polnear" / "train"))
     keep = {d for i, d in enumerate(all_docs) if i % a.every == 0}
+    held: set[str] = set()
+    if a.half:
+        from attribution_halves import halves
+
+        fit_half, other = halves(list(all_docs))
+        if a.half == "B":
+            fit_half, other = other, fit_half
+        keep &= fit_half
+        held = other
+    initial = {label: getattr(mod, attr) for label, (mod, attr, _v) in GRID.items()}
     docs = {d: t for d, t in all_docs.items() if d in keep}
     gold = [g for g in all_gold if g["doc_id"] in keep]
 
@@ -129,7 +145,8 @@ def main() -> int:
     lines = [
         "# Attribution parameters fit on PolNeAR train",
         "",
-        f"Command: `python bench/fit_attribution.py --every {a.every}` ({len(docs)} train articles, "
+        f"Command: `python bench/fit_attribution.py --every {a.every}"
+        f"{' --half ' + a.half if a.half else ''}` ({len(docs)} train articles, "
         f"{len(gold)} gold attributions{', only ' + repr(a.only) if a.only else ''}). "
         "Objective: e2e_speech_f1, then e2e_f1.",
         "",
@@ -169,6 +186,26 @@ def main() -> int:
         f"({time.perf_counter() - t0:.0f} s)",
         "",
     ]
+    if held:
+        hd = {d: t for d, t in all_docs.items() if d in held}
+        hg = [g for g in all_gold if g["doc_id"] in held]
+        after = evaluate(scorer, hd, hg)
+        chosen = {label: getattr(mod, attr) for label, (mod, attr, _v) in GRID.items()}
+        for label, (mod, attr, _v) in GRID.items():
+            setattr(mod, attr, initial[label])
+        before = evaluate(scorer, hd, hg)
+        for label, (mod, attr, _v) in GRID.items():
+            setattr(mod, attr, chosen[label])
+        keys = ("speaker_acc", "speaker_acc_coref", "e2e_speech_f1", "e2e_f1")
+        lines += [
+            f"## Held-out half ({len(hd)} train articles not fit on)",
+            "",
+            "| values | " + " | ".join(keys) + " |",
+            "|---|" + "---:|" * len(keys),
+            "| before (the values in the code) | " + " | ".join(f"{before[k]:.4f}" for k in keys) + " |",
+            "| fit on the other half | " + " | ".join(f"{after[k]:.4f}" for k in keys) + " |",
+            "",
+        ]
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {a.out}")
