@@ -199,10 +199,11 @@ def _rss_mb() -> float:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux only: reads the resident size")
 def test_the_build_s_batches_leave_no_model_working_set_behind(qa_home: Path) -> None:
-    """onnxruntime's CPU arena keeps what its largest batch took (~100 MB for 32 passages of ~250
+    """onnxruntime's CPU arena keeps what its largest batch took (~226 MB for 32 passages of ~220
     tokens) unless it is shrunk: the build's batches (encode_to) give it back after the last, so
-    the stages after the embedding do not carry it (bench/reports/index_scale.txt, seventeenth pass). Two sessions of
-    the model (one arena each), the same long texts, in one process: RSS after each, heap trimmed."""
+    the stages after the embedding do not carry it (bench/reports/index_scale.txt, seventeenth
+    pass). Two sessions of the model (one arena each), the same long texts, in one process: RSS
+    after each, heap trimmed."""
     from index import heap
     from qa import config
 
@@ -220,5 +221,5 @@ def test_the_build_s_batches_leave_no_model_working_set_behind(qa_home: Path) ->
     heap.return_freed_memory()
     after_kept = _rss_mb()
     grown_shrunk, grown_kept = after_shrunk - before, after_kept - after_shrunk
-    assert grown_kept > 40, (grown_shrunk, grown_kept)  # the arena kept: the working set of a batch
+    assert grown_kept > 60, (grown_shrunk, grown_kept)  # the arena kept: a batch's working set (226 MB)
     assert grown_shrunk < grown_kept / 3, (grown_shrunk, grown_kept)
