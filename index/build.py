@@ -30,6 +30,7 @@ from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupte
 from index.lexical import LEXICAL_VERSION, Lexical
 from index.model import Chunk, Skipped, SourceText
 from index.packedtext import PackedText
+from index.quoterows import PackedQuotes
 from index.store import DOCSTORE, LEXICAL, VECTORS
 from index.vectorstore import FaissStore
 
@@ -76,7 +77,7 @@ class _Doc:
     text: PackedText
     chunks: chunking.PackedChunks
     speakers: list[docstore.SpeakerRow]
-    quotes: list[docstore.QuoteRow]
+    quotes: Sequence[docstore.QuoteRow]  # PackedQuotes when analysed here; a list when carried over
     vectors: _Carried | None  # an unchanged document's rows in the previous index; None: to embed
     status: str  # "added" | "updated" | "unchanged"
 
@@ -282,7 +283,7 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder, spill: BinaryIO | N
         del whole
         packed = chunking.PackedChunks(chunks)
         del chunks
-        return _Doc(doc.source, text, packed, speakers, found, vectors=None, status="added")
+        return _Doc(doc.source, text, packed, speakers, PackedQuotes(found), vectors=None, status="added")
     packed = chunking.PackedChunks()
     merged = _Attributions()
     at = 0  # the window's first character in the document
@@ -377,14 +378,14 @@ class _Attributions:
     """A long document's speakers and quotes, gathered window by window: one speaker per name, its
     aliases in the order they were first found."""
 
-    quotes: list[docstore.QuoteRow] = field(default_factory=list)
+    quotes: PackedQuotes = field(default_factory=PackedQuotes)
     _aliases: dict[str, dict[str, None]] = field(default_factory=dict)
 
     def add(self, speakers: list[docstore.SpeakerRow], quotes: list[docstore.QuoteRow]) -> None:
         """Take one window's rows (already in the document's coordinates)."""
         for sp in speakers:
             self._aliases.setdefault(sp.name, {}).update(dict.fromkeys(sp.aliases))
-        self.quotes += quotes
+        self.quotes.extend(quotes)
 
     def speakers(self) -> list[docstore.SpeakerRow]:
         """The speakers' rows (doc_id filled in when written)."""
@@ -430,7 +431,9 @@ def _attributions(
     )
 
 
-def _attributions_of(doc: ingest.Document) -> tuple[list[docstore.SpeakerRow], list[docstore.QuoteRow]]:
+def _attributions_of(
+    doc: ingest.Document,
+) -> tuple[list[docstore.SpeakerRow], Sequence[docstore.QuoteRow]]:
     """A document's attributions alone (its passages carried over), window by window as `_analyse`.
 
     Args:
@@ -454,6 +457,7 @@ def _attributions_of(doc: ingest.Document) -> tuple[list[docstore.SpeakerRow], l
 def _carry(prev: _Previous, old: docstore.DocRow, doc: ingest.Document) -> _Doc:
     """An unchanged document taken over from the previous generation, vectors included."""
     rows = prev.passages.get(old.doc_id, [])
+    found: Sequence[docstore.QuoteRow]
     if prev.manifest.extra.get("attribution") == attribution.VERSION:
         speakers, found = prev.speakers.get(old.doc_id, []), prev.quotes.get(old.doc_id, [])
     else:  # attributions from an older analyser: found again (cheap: no embedding)

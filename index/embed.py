@@ -27,7 +27,7 @@ import numpy as np
 from index.errors import ModelError, StorageError
 
 if TYPE_CHECKING:
-    from onnxruntime import InferenceSession
+    from onnxruntime import InferenceSession, RunOptions
     from tokenizers import Tokenizer
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
@@ -73,6 +73,14 @@ class Embedder(Protocol):
 
 ENCODE_WINDOW = 4096  # texts sorted by length together (bounded memory, see OnnxEmbedder.encode)
 _TOKENIZE_SLICE = 256  # texts tokenized at once: their Encodings (~100 bytes a token) are short-lived
+# onnxruntime's CPU arena grows (by powers of two) to what the largest batch has needed and keeps it
+# when the batches end: the real `qa index --quotes` held ~200-230 MB over the loaded model from the
+# embedding to the commit (BM25, the document store and FAISS's build all ran above it). The build's
+# last batch (`encode_to`) ends by giving the arena's unused regions back (its
+# "memory.enable_memory_arena_shrinkage" run option): the same computation, bit-identical vectors;
+# at 1 MB of text the storing stages' RSS 389 -> 186 MB. Shrinking every 8th batch or every batch as
+# well raised the embedding's peak (+10-14 MB: the regions taken again land elsewhere) for no gain
+# of the peak (bench/embed_arena.py; bench/reports/index_scale.txt, seventeenth pass).
 
 
 def valid_text(text: str) -> str:
@@ -372,7 +380,7 @@ class OnnxEmbedder:
         return out
 
     def encode_batches(
-        self, texts: Sequence[str], *, batch_size: int = 32
+        self, texts: Sequence[str], *, batch_size: int = 32, shrink_every: int = 0, release: bool = False
     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """The batches `encode` runs, each as soon as it is made: the caller writes them where they go,
         so that no window's output is held (4,096 rows of float32: 6.3 MB at 384 dims, the build's
@@ -382,11 +390,17 @@ class OnnxEmbedder:
         Args:
             texts: the texts.
             batch_size: texts run at once.
+            shrink_every: give onnxruntime's unused arena regions back after every this many
+                batches (measured by bench/embed_arena.py, not used by the build); 0: never.
+            release: give them back after the last batch (the build's `encode_to`). Either way
+                the vectors are the same, bit for bit.
 
         Returns:
             An iterator over (positions in `texts` int64, float32 (len(positions), dim) vectors).
         """
         batch_size = max(1, batch_size)
+        shrink = _shrinking_run() if shrink_every > 0 or release else None
+        done = 0  # batches run
         # Tokenized a window at a time, and only the ids kept: a tokenizers Encoding holds ids, type
         # ids, tokens, offsets, masks and word ids (~100 bytes a token: 24 MB for 2185 passages of
         # 1 MB of text, 45 MB for a full window; bench/reports/index_scale.txt, third pass), the ids
@@ -400,7 +414,13 @@ class OnnxEmbedder:
             for start in range(0, len(order), batch_size):
                 rows = order[start : start + batch_size]
                 spans = [slice(offsets[i], offsets[i + 1]) for i in rows]
-                vecs = self._run([ids[s] for s in spans], [types[s] for s in spans])
+                done += 1
+                last = w0 + ENCODE_WINDOW >= len(texts) and start + batch_size >= len(order)
+                vecs = self._run(
+                    [ids[s] for s in spans],
+                    [types[s] for s in spans],
+                    shrink if (last and release) or (shrink_every > 0 and done % shrink_every == 0) else None,
+                )
                 if not np.isfinite(vecs).all():  # would become NaN scores: JSON cannot carry them
                     raise ModelError(f"model {self.folder} produced NaN or infinite embeddings")
                 yield np.asarray(rows, dtype=np.int64) + w0, vecs
@@ -427,12 +447,15 @@ class OnnxEmbedder:
         empty = np.zeros(0, dtype=np.int32)
         return (np.concatenate(ids) if ids else empty), (np.concatenate(types) if types else empty), offsets
 
-    def _run(self, batch: list[np.ndarray], type_ids: list[np.ndarray]) -> np.ndarray:
+    def _run(
+        self, batch: list[np.ndarray], type_ids: list[np.ndarray], options: RunOptions | None = None
+    ) -> np.ndarray:
         """The model's embeddings of one batch of token id sequences (padded to the longest).
 
         Args:
             batch: each text's token ids.
             type_ids: each text's token type ids (segment numbers), as long as its ids.
+            options: onnxruntime's options for this run (`_shrinking_run`); None: the defaults.
 
         Returns:
             float32 (len(batch), dim) embeddings.
@@ -446,8 +469,22 @@ class OnnxEmbedder:
             mask[r, : len(e)] = 1
             types[r, : len(t)] = t
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        result = self._session.run(None, {k: feed[k] for k in self._inputs})[0]
+        result = self._session.run(None, {k: feed[k] for k in self._inputs}, options)[0]
         return np.asarray(result, dtype=np.float32)
+
+
+def _shrinking_run() -> RunOptions:
+    """Run options that make onnxruntime give its CPU arena's unused regions back when the run ends
+    (the arena keeps its first region). One set per `encode_batches` call, not shared.
+
+    Returns:
+        The options.
+    """
+    import onnxruntime as ort
+
+    options = ort.RunOptions()
+    options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
+    return options
 
 
 def _export(model_dir: Path, folder: Path, name: str, fp: str, *, quantized: bool) -> None:
@@ -761,7 +798,7 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        for rows, vecs in embedder.encode_batches(texts, batch_size=BUILD_BATCH):
+        for rows, vecs in embedder.encode_batches(texts, batch_size=BUILD_BATCH, release=True):
             put(rows, vecs)
             if progress is not None:
                 progress(len(rows))

@@ -6,6 +6,7 @@ vectors (the same scores). Articles written here; hash-embedder; no timing.
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -140,7 +141,8 @@ def test_the_model_s_batches_written_as_they_come_are_its_vectors(
     qa_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The real model: the vectors `encode_to` hands out are bit-identical to `encode`'s at the
-    build's batch size, with windows smaller than the input."""
+    build's batch size, with windows smaller than the input, and with onnxruntime's arena given
+    back after the last batch (encode_to) or after every batch, or kept (encode)."""
     from qa import config
 
     model = embed.load_embedder(None, config.model_cache_dir(), quantized=True)
@@ -150,6 +152,10 @@ def test_the_model_s_batches_written_as_they_come_are_its_vectors(
     out = np.zeros((len(texts), model.dim), dtype=np.float32)
     embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x))
     np.testing.assert_array_equal(out, model.encode(texts, batch_size=embed.BUILD_BATCH))
+    shrunk = np.zeros_like(out)
+    for rows, x in model.encode_batches(texts, batch_size=embed.BUILD_BATCH, shrink_every=1):
+        shrunk[rows] = x
+    np.testing.assert_array_equal(shrunk, out)
 
 
 @pytest.mark.slow
@@ -183,3 +189,37 @@ def test_one_text_a_run_makes_a_passage_s_vector_its_own(
     for t in shared:
         np.testing.assert_array_equal(among_short[t], among_long[t])
         np.testing.assert_array_equal(among_short[t], model.encode([t])[0])
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="Linux only: reads the resident size")
+def test_the_build_s_batches_leave_no_model_working_set_behind(qa_home: Path) -> None:
+    """onnxruntime's CPU arena keeps what its largest batch took (~226 MB for 32 passages of ~220
+    tokens) unless it is shrunk: the build's batches (encode_to) give it back after the last, so
+    the stages after the embedding do not carry it (bench/reports/index_scale.txt, seventeenth
+    pass). Two sessions of the model (one arena each), the same long texts, in one process: RSS
+    after each, heap trimmed."""
+    from index import heap
+    from qa import config
+
+    shrunk = embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=True)
+    kept = embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=True)
+    for m in (shrunk, kept):
+        m.encode(["warm up the model once"])
+    texts = [" ".join(_WORDS * 15) + f" pier {i} tide {i * 7}." for i in range(64)]  # ~200 tokens
+    heap.return_freed_memory()
+    before = _rss_mb()
+    embed.encode_to(shrunk, texts, lambda at, x: None)
+    heap.return_freed_memory()
+    after_shrunk = _rss_mb()
+    kept.encode(texts, batch_size=embed.BUILD_BATCH)
+    heap.return_freed_memory()
+    after_kept = _rss_mb()
+    grown_shrunk, grown_kept = after_shrunk - before, after_kept - after_shrunk
+    assert grown_kept > 60, (grown_shrunk, grown_kept)  # the arena kept: a batch's working set (226 MB)
+    assert grown_shrunk < grown_kept / 3, (grown_shrunk, grown_kept)
