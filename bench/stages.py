@@ -436,6 +436,22 @@ def report(rows: list[Row], sets: list[str]) -> str:
             f"{sum(r.bm25_rank is None for r in rs)} | {med([r.fused_rank for r in rs])} | "
             f"{med([r.final_rank for r in rs])} | {sum(r.declined for r in rs)} |"
         )
+    lines += ["", "## Per set x category (misses as stage:count)", ""]
+    cats = sorted({r.category for r in rows})
+    lines += ["| set | " + " | ".join(cats) + " |", "|---" * (len(cats) + 1) + "|"]
+    for g in sorted({r.set for r in rows}, key=lambda g: ALL.index(g) if g in ALL else 99):
+        cells = []
+        for cat in cats:
+            c = Counter(r.stage for r in rows if r.set == g and r.category == cat and r.stage)
+            cells.append(" ".join(f"{st}:{c[st]}" for st in STAGES if c[st]) or "-")
+        lines.append(f"| {g} | " + " | ".join(cells) + " |")
+    declined = [r for r in rows if r.declined]
+    lines += [
+        "",
+        f"Wrongly declined answerable questions: {len(declined)}; by stage: "
+        + ", ".join(f"{st} {n}" for st, n in Counter(r.stage or "hit" for r in declined).most_common())
+        + ".",
+    ]
     lines += ["", "## Typical examples per stage", ""]
     for s in STAGES:
         rs = [r for r in rows if r.stage == s]
@@ -451,6 +467,19 @@ def report(rows: list[Row], sets: list[str]) -> str:
                 f"{' declined' if r.declined else ''}."
             )
         lines.append("")
+    lines += [
+        "## Every miss",
+        "",
+        "| set | id | category | stage | dense | BM25 | fused | final | declined | question |",
+    ]
+    lines.append("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        if r.stage:
+            q = r.question.replace("|", "/")
+            lines.append(
+                f"| {r.set} | {r.id} | {r.category} | {r.stage} | {r.dense_rank} | {r.bm25_rank} | {r.fused_rank} | "
+                f"{r.final_rank} | {'yes' if r.declined else ''} | {q} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -476,6 +505,11 @@ def main() -> int:
     if args.jsonl:
         args.jsonl.write_text("".join(json.dumps(r.__dict__) + "\n" for r in rows), encoding="utf-8")
     text = report(rows, args.sets)
+    if args.report and args.report.exists():  # a hand-written findings section is kept across runs
+        old = args.report.read_text(encoding="utf-8")
+        if "\n## Findings" in old:
+            findings = old[old.index("\n## Findings") :].split("\n## Every miss")[0]
+            text = text.replace("\n## Every miss", findings.rstrip("\n") + "\n\n## Every miss", 1)
     if args.report:
         args.report.write_text(text, encoding="utf-8")
     else:
