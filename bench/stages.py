@@ -44,7 +44,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -343,26 +343,31 @@ def trace_item(name: str, it: dict[str, Any], engine: Any, ans: Any, calls: list
     row.gold = best if best is not None else holders[0]
     row.gold_text = engine.passages[row.gold].text[:160]
     row.gold_speakers = sorted({x.speaker for x in engine.quotes_by_passage.get(row.gold, []) if x.speaker})
-    if row.hit_rank == 1:
-        return row
-    if row.fused_rank is None:
-        row.stage, row.why = "pool", f"dense rank {row.dense_rank}, BM25 rank {row.bm25_rank}"
-    elif row.final_rank == 1 and row.declined:
-        row.stage, row.why = "abstention", "ranked first, declined"
-    elif row.final_rank == 1:
-        row.stage, row.why = (
-            "conversation",
-            "ranked first by the first reading, moved by fusion or follow-up handling",
-        )
-    elif problem := reading_problem(row, engine, call, it["answers"]):
-        row.stage, row.why = "reading", problem
-    else:
-        lexical = "; the gold shares no term with the question (BM25 0)" if row.bm25_rank is None else ""
-        row.stage, row.why = (
-            "ranking",
-            f"final rank {min(row.final_rank or 99, 4)}{'+' if (row.final_rank or 99) >= 4 else ''}{lexical}",
-        )
+    if row.hit_rank != 1:
+        row.stage, row.why = classify(row, lambda: reading_problem(row, engine, call, it["answers"]))
     return row
+
+
+def classify(row: Row, reading: Callable[[], str]) -> tuple[str, str]:
+    """The stage a miss at 1 is lost at, and why (the order of the module docstring).
+
+    Args:
+        row: the question's trace, ranks filled in.
+        reading: the reading checks' reason, or "" (reading_problem), asked only when needed.
+    Returns:
+        (stage, reason).
+    """
+    if row.fused_rank is None:
+        return "pool", f"dense rank {row.dense_rank}, BM25 rank {row.bm25_rank}"
+    if row.final_rank == 1:
+        if row.declined:
+            return "abstention", "ranked first, declined"
+        return "conversation", "ranked first by the first reading, moved by fusion or follow-up handling"
+    if problem := reading():
+        return "reading", problem
+    final = row.final_rank or 99
+    lexical = "; the gold shares no term with the question (BM25 0)" if row.bm25_rank is None else ""
+    return "ranking", f"final rank {min(final, 4)}{'+' if final >= 4 else ''}{lexical}"
 
 
 def table(rows: list[Row], key: str) -> list[str]:
