@@ -15,6 +15,10 @@ from qa import answer_type, candidate_features, rank
     [
         ("How far did the thief run?", ("distance",)),
         ("How deep is the lake?", ("distance",)),
+        # a size asked of what is not a body or a place: a sum, a count or a share as often as a length
+        ("How big is the council's spending plan?", ("distance", "money", "quantity", "share", "extent")),
+        ("How high did the party score in the poll?", ("distance", "money", "quantity", "share", "extent")),
+        ("How tall is the new tower?", ("distance",)),
         ("How long will the repairs take?", ("duration", "distance")),
         ("How much did the new stadium cost?", ("money",)),
         ("How much does the airline expect to lose this year?", ("money",)),
@@ -229,3 +233,10 @@ def test_a_sum_asked_in_a_currency_is_money() -> None:
     assert answer_type.asked_fact(question) == "money"
     # "in pounds" is a weight as often: left to the other words.
     assert intent.read("How much did the crane weigh in pounds?").answer_type == "weight"
+
+
+def test_a_size_question_is_answered_by_a_sum_as_by_a_length() -> None:
+    kinds = answer_type.asked("How big is the council's spending plan?")
+    assert answer_type.states(kinds, "The council approved a 412 million pound budget for the year.")
+    assert answer_type.states(kinds, "The new hall is 40 metres long.")
+    assert not answer_type.states(kinds, "The council approved the budget after a long debate.")
