@@ -7,7 +7,7 @@ k=5, a passage of at most 600 characters holding a gold string), this records:
 
 - the gold passage (the best-ranked passage holding a gold string, in the item's article where it
   names one) and its rank among all passages by the dense cosine, by BM25 over the terms ranking
-  reads (qa.rank._Query.lexical), in the fused candidate pool before re-ranking (reciprocal-rank
+  reads (qa.query_reading._Query.lexical), in the fused candidate pool before re-ranking (reciprocal-rank
   fusion of those two ranks, over the pool qa.rank.features builds: dense and BM25 top-k, the asked
   speaker's attributed passages, asked parts, the focus, their paragraph-neighbours), and in the
   final ranking (qa.rank.combine's order before abstention) and in the answer shown;
@@ -234,7 +234,7 @@ def trace_set(name: str, root: Path) -> Iterator[Row]:
     Yields:
         One Row per answerable question.
     """
-    from qa import rank
+    from qa import query_reading, rank
     from qa.engine import Engine
     from qa.session import Conversation
 
@@ -246,7 +246,7 @@ def trace_set(name: str, root: Path) -> Iterator[Row]:
 
     def traced_features(eng: Any, searched: str, *a: Any, **kw: Any) -> Any:
         f = features(eng, searched, *a, **kw)
-        qr = kw.get("query") or rank._read(eng, searched)
+        qr = kw.get("query") or query_reading._read(eng, searched)
         calls.append(Call(searched, qr, list(f.pids) if f is not None else []))
         return f
 
