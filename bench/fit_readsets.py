@@ -159,7 +159,9 @@ class Loso:
         return bool(gains) and min(gains) >= -1e-9 and max(gains) > 1e-9
 
 
-def loso(ev: fit.Evidence, read: tuple[str, ...], min_gain: float, rounds: int) -> Loso:
+def loso(
+    ev: fit.Evidence, read: tuple[str, ...], min_gain: float, rounds: int, only: tuple[str, ...] = ()
+) -> Loso:
     """Leave-one-set-out over the read sets, then the fit on everything.
 
     Args:
@@ -167,6 +169,7 @@ def loso(ev: fit.Evidence, read: tuple[str, ...], min_gain: float, rounds: int) 
         read: the read sets present.
         min_gain: least gain in J for a move.
         rounds: coordinate-search rounds.
+        only: search these weights alone (every GRID weight when empty).
     Returns:
         The fit.
     """
@@ -181,13 +184,13 @@ def loso(ev: fit.Evidence, read: tuple[str, ...], min_gain: float, rounds: int) 
     per_fold = {}
     for s in read:
         t = time.perf_counter()
-        w = fit.search(ev, gr.sets != s, old, rounds=rounds, min_gain=min_gain, score=score)
+        w = fit.search(ev, gr.sets != s, old, rounds=rounds, min_gain=min_gain, only=only, score=score)
         per_fold[s] = w
         held[gr.sets == s] = fit.first_gold(ev, w)[gr.sets == s]
         moved = {n: getattr(w, n) for n in fit.GRID if getattr(w, n) != getattr(old, n)}
         print(f"fold {s}: {moved} ({time.perf_counter() - t:.0f}s)", flush=True)
     everything = np.ones(len(ev.items), dtype=bool)
-    fitted = fit.search(ev, everything, old, rounds=rounds, min_gain=min_gain, score=score)
+    fitted = fit.search(ev, everything, old, rounds=rounds, min_gain=min_gain, only=only, score=score)
     return Loso(old, per_fold, held, base, fitted, fit.first_gold(ev, fitted))
 
 
@@ -289,6 +292,9 @@ def main() -> int:
     ap.add_argument("--min-gain", type=float, default=MIN_GAIN)
     ap.add_argument("--rounds", type=int, default=2, help="coordinate-search rounds")
     ap.add_argument("--out", type=Path, default=REPORT)
+    ap.add_argument(
+        "--only", action="append", default=[], choices=list(fit.GRID), help="search this weight alone"
+    )
     args = ap.parse_args()
     read = tuple(s for s in args.sets if s in ARTICLE_SETS or s in NEWS_SETS)
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
@@ -297,7 +303,7 @@ def main() -> int:
     items += load_read(engines, read)
     ev = fit.evidence(engines, items)
     print(f"features: {time.perf_counter() - t0:.0f}s, {len(ev.items)} answerable", flush=True)
-    lf = loso(ev, read, args.min_gain, args.rounds)
+    lf = loso(ev, read, args.min_gain, args.rounds, tuple(args.only))
     seconds = time.perf_counter() - t0
     command = "python bench/fit_readsets.py " + " ".join(sys.argv[1:])
     args.out.write_text(report(ev, lf, read, command.strip(), seconds), encoding="utf-8")
