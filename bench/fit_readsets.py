@@ -241,6 +241,10 @@ def report(ev: fit.Evidence, lf: Loso, read: tuple[str, ...], command: str, seco
             "the other, so the code keeps its weights."
         ),
         "",
+        "In code: "
+        + ("the full-data fit" if lf.adopted(gr) else "the code's weights")
+        + " (if it also holds end to end: the read sets through `qa chat`, SQuAD-2000).",
+        "",
         "In-sample, the full-data fit against the code's weights (hit@1 / r@5):",
         "",
         "| group | code's weights | full-data fit |",

@@ -27,12 +27,13 @@ _READSETS_ROW = re.compile(r"^\| `(?P<name>\w+)` \| (?P<code>[\d.]+) \| (?P<fit>
 
 
 def _readsets() -> dict[str, float]:
-    """The weights bench/fit_readsets.py's report puts in the code: its full-data fit when adopted,
-    else the code's values it started from (empty without the report)."""
+    """The weights bench/fit_readsets.py's report puts in the code: its full-data fit when the report
+    says "In code: the full-data fit" (held out and end to end), else the code's values it started
+    from (empty without the report)."""
     if not READSETS.exists():
         return {}
     text = READSETS.read_text(encoding="utf-8")
-    col = "fit" if "**Adopted**" in text else "code"
+    col = "fit" if "In code: the full-data fit" in text else "code"
     table = text[text.index("## Stability") :]
     return {f"qa.rank:Weights.{m['name']}": float(m[col]) for m in _READSETS_ROW.finditer(table)}
 
