@@ -49,7 +49,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -407,10 +407,15 @@ def search(
     rounds: int = 3,
     min_gain: float = MIN_GAIN,
     only: tuple[str, ...] = (),
+    score: Callable[[Evidence, np.ndarray, np.ndarray], dict[str, tuple[float, float]]] | None = None,
 ) -> rank.Weights:
-    """Coordinate search of every GRID weight (or those in `only`) on the questions in `mask`, from `start`."""
+    """Coordinate search of every GRID weight (or those in `only`) on the questions in `mask`, from `start`.
+
+    `score` gives the groups' figures J averages (`figures`, the five sets, when None;
+    bench/fit_readsets.py adds the read sets' pools)."""
+    fig = score or figures
     best = start
-    best_j = objective(figures(ev, first_gold(ev, best), mask))
+    best_j = objective(fig(ev, first_gold(ev, best), mask))
     for _ in range(rounds):
         moved = False
         for name, values in GRID.items():
@@ -418,7 +423,7 @@ def search(
                 continue
             for v in values:
                 w = dataclasses.replace(best, **{name: v})
-                j = objective(figures(ev, first_gold(ev, w), mask))
+                j = objective(fig(ev, first_gold(ev, w), mask))
                 if j > best_j + min_gain:
                     best, best_j, moved = w, j, True
         if not moved:
