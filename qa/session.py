@@ -383,12 +383,14 @@ class Conversation:
                 focus = self._beside(prev.top)
             past = readings[0] != body and followup.asked_past(prev.searched, readings[0])
             plan = Plan(readings, focus, near, passed=prev.top if followup.around(body) or past else None)
+        elif followup.LEAD.match(q) and prev.top is not None:
+            # "And how much did NATO members commit to spend?" after "What share of GDP could German
+            # military spending fall to?": a question of its own, but "And" carries the conversation
+            # on, most often in the passage just shown (news_heldout4 n4d7: ranked 2nd behind another
+            # passage of the article; h1-h4's "and how many were displaced" after the death toll).
+            return Plan([followup.strip_lead(q)], near, near)
         else:
-            # A question of its own, searched without a leading "And". Focusing it on the passage just
-            # shown (fup17, for "And how much did NATO members commit to spend?", news_heldout4 n4d7)
-            # changed none of the 214 follow-ups of the read sets once "And how many/much ...?" was
-            # read as a count (bench/reports/followups_pooled.md): dropped.
-            return Plan([followup.strip_lead(q) if followup.LEAD.match(q) else q])
+            return Plan([q])
         readings = [r for r in dict.fromkeys(plan.readings) if r and not followup.garbled(r)] or [q]
         plan = replace(plan, readings=readings)
         if kind.name in ("about", "pronoun"):
