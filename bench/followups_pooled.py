@@ -50,6 +50,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from bench.quality import override, publish  # noqa: E402
 from qa import followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
+from qa.evaluate import norm  # noqa: E402  (score.py's normalisation)
 from qa.session import AROUND, Conversation  # noqa: E402
 from qa.types import Answer  # noqa: E402
 
@@ -57,20 +58,6 @@ SHARED = REPO.parent / "shared"
 SETS = ["newsdev", *[f"h{i}" for i in range(1, 10)], "nh", *[f"nh{i}" for i in range(2, 9)]]
 BLIND = {"h10", "h11", "nh9", "nh10"}
 MAX_CHARS = 600  # score.py's --max-chars
-_QUOTES = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "`": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u00a0": " ",
-}
 _ANCHORED = ("bare", "next", "who_said", "count", "lead")
 # How far before a gold passage its referent may be named ("Soerens argued that:" three passages
 # before the words): a judging window of this report, not a constant of qa.
@@ -78,20 +65,6 @@ BACK = 4
 # Score ratios (a passage's score over the top one's) tried by the leave-one-set-out fits; above 1
 # the rule never fires (main's behaviour).
 GRID = (1.01, 0.98, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.0)
-
-
-def norm(s: str) -> str:
-    """score.py's normalisation: quotes and dashes folded, spaces collapsed, lower case.
-
-    Args:
-        s: any text.
-    Returns:
-        The normalised text.
-    """
-    for a, b in _QUOTES.items():
-        s = s.replace(a, b)
-    s = s.replace("''", "'")
-    return re.sub(r"\s+", " ", s).strip().lower()
 
 
 def gold_file(name: str) -> Path:
