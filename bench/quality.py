@@ -54,19 +54,28 @@ def publish(lines: list[str], out: Path | None) -> None:
 def override(off: list[str], numbers: list[str]) -> None:
     """Switch booleans off and set numbers of qa for one measuring run (the --off/--set options).
 
+    A name the module does not define stops the run: setting it would change nothing, silently (a
+    switch moved when qa/rank.py was split into modules in round 20, e.g. qa.rank.NEAR_NAMES is now
+    qa.speaker_topic.NEAR_NAMES).
+
     Args:
         off: "module.NAME" of booleans to set False.
         numbers: "module.NAME=VALUE" of numbers to set.
     """
     import importlib
 
+    def target_of(dotted: str) -> tuple[object, str]:
+        module, _, name = dotted.rpartition(".")
+        mod = importlib.import_module(module)
+        if not hasattr(mod, name):
+            raise SystemExit(f"{dotted}: {module} has no {name} (it may have moved to another qa module)")
+        return mod, name
+
     for switch in off:
-        module, _, name = switch.rpartition(".")
-        setattr(importlib.import_module(module), name, False)
+        setattr(*target_of(switch), False)
     for assignment in numbers:
-        target, _, value = assignment.partition("=")
-        module, _, name = target.rpartition(".")
-        setattr(importlib.import_module(module), name, float(value))
+        dotted, _, value = assignment.partition("=")
+        setattr(*target_of(dotted), float(value))
 
 
 def dense_only(e: Engine, q: str, k: int) -> list[int]:
