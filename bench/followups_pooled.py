@@ -37,7 +37,6 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -48,15 +47,14 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.quality import override, publish  # noqa: E402
+from bench.read_sets import ALL, gold_file, index_for  # noqa: E402
 from qa import followup  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import norm  # noqa: E402  (score.py's normalisation)
 from qa.session import AROUND, Conversation  # noqa: E402
 from qa.types import Answer  # noqa: E402
 
-SHARED = REPO.parent / "shared"
-SETS = ["newsdev", *[f"h{i}" for i in range(1, 10)], "nh", *[f"nh{i}" for i in range(2, 9)]]
-BLIND = {"h10", "h11", "nh9", "nh10"}
+SETS = [s for s in ALL if s not in ("seed", "para")]  # the read sets that hold follow-ups
 MAX_CHARS = 600  # score.py's --max-chars
 _ANCHORED = ("bare", "next", "who_said", "count", "lead")
 # How far before a gold passage its referent may be named ("Soerens argued that:" three passages
@@ -65,61 +63,6 @@ BACK = 4
 # Score ratios (a passage's score over the top one's) tried by the leave-one-set-out fits; above 1
 # the rule never fires (main's behaviour).
 GRID = (1.01, 0.98, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.0)
-
-
-def gold_file(name: str) -> Path:
-    """The gold JSONL of read set `name` (never a blind one).
-
-    Args:
-        name: "newsdev", "h1".."h9", "nh", "nh2".."nh8".
-    Returns:
-        Its path.
-    """
-    if name in BLIND:
-        raise SystemExit(f"refusing blind set {name}")
-    if name == "newsdev":
-        return SHARED / "eval" / "news-dev" / "gold.jsonl"
-    if name.startswith("nh"):
-        return REPO / "bench" / "data" / f"news_heldout{name[2:]}.jsonl"
-    n = name[1:]
-    return REPO / "bench" / "data" / f"article_heldout{'' if n == '1' else n}.jsonl"
-
-
-def index_of(name: str, work: Path) -> Path | None:
-    """The index set `name` is asked against, built as readsets20.sh builds it when missing; None for
-    the article sets (the default index under QA_HOME).
-
-    Args:
-        name: the set.
-        work: the folder holding the indexes.
-    Returns:
-        The index folder, or None.
-    """
-    if name.startswith("h"):
-        return None
-    where = work / ("nd" if name == "newsdev" else name)
-    if where.exists():
-        return where
-    qa = [str(Path(sys.executable).parent / "qa")]
-    if name == "newsdev":
-        docs = SHARED / "eval" / "news-dev" / "docs"
-    else:
-        docs = work / f"{name}-docs"
-        n = name[2:]
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "bench" / "news_heldout_docs.py"),
-                *(["--set", n] if n else []),
-                str(docs),
-            ],
-            check=True,
-            capture_output=True,
-        )
-    subprocess.run(
-        [*qa, "index", str(docs), "--index", str(where)], check=True, capture_output=True, cwd=REPO
-    )
-    return where
 
 
 def form_of(q: str) -> str:
@@ -252,7 +195,7 @@ def run_set(name: str, work: Path) -> list[Outcome]:
     """
     items = [json.loads(x) for x in gold_file(name).read_text(encoding="utf-8").splitlines() if x.strip()]
     items = [it for it in items if it.get("category") == "followup" and it.get("answerable")]
-    engine = Engine.open(index_of(name, work))
+    engine = Engine.open(index_for(name, work))
     conv = Conversation(engine)
     out = []
     for it in items:
@@ -470,7 +413,7 @@ def report(outs: list[Outcome], sets: list[str]) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--work", type=Path, required=True, help="indexes (readsets20.sh's /tmp/rs-TAG)")
+    ap.add_argument("--work", type=Path, required=True, help="indexes (bench/read_sets.sh's /tmp/rs-TAG)")
     ap.add_argument("--sets", nargs="*", default=SETS)
     ap.add_argument("--report", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None, help="every outcome, one JSON object a line")

@@ -30,20 +30,21 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))
 
-# (set, gold file, index folder under --indexes)
-SETS: tuple[tuple[str, Path, str], ...] = (
-    ("newsdev", SHARED / "news-dev" / "gold.jsonl", "nd"),
-    ("seed", SHARED / "seed_dev.jsonl", "article"),
-    ("h1", ROOT / "bench/data/article_heldout.jsonl", "article"),
-    *((f"h{i}", ROOT / f"bench/data/article_heldout{i}.jsonl", "article") for i in range(2, 10)),
-    ("nh", ROOT / "bench/data/news_heldout.jsonl", "nh"),
-    *((f"nh{i}", ROOT / f"bench/data/news_heldout{i}.jsonl", f"nh{i}") for i in range(2, 9)),
-    ("para", ROOT / "bench/data/paraphrase_fit.jsonl", "para"),
+from bench.read_sets import ALL, ARTICLE, NEWS, gold_file  # noqa: E402
+
+# (set, gold file, index folder under --indexes: one index of the bundled article for seed and h1-h9)
+SETS: tuple[tuple[str, Path, str], ...] = tuple(
+    (
+        name,
+        gold_file(name),
+        "article" if name == "seed" or name in ARTICLE else "nd" if name == "newsdev" else name,
+    )
+    for name in ALL
 )
-ARTICLE_POOL = tuple(f"h{i}" for i in range(1, 10))
-NEWS_POOL = ("nh", *(f"nh{i}" for i in range(2, 9)))
+ARTICLE_POOL = tuple(ARTICLE)
+NEWS_POOL = tuple(NEWS)
 # The rule of the round: maximise pooled declined subject to pooled wrongly declined <= these.
 CAP = {"article": 0.03, "news": 0.04}
 

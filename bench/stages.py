@@ -41,7 +41,6 @@ import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -52,86 +51,15 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "eval"
-BLIND = {"h10", "h11", "nh9", "nh10"}
-ARTICLE = ["h1"] + [f"h{i}" for i in range(2, 10)]
-NEWS = ["nh"] + [f"nh{i}" for i in range(2, 9)]
-ALL = ["newsdev", "seed", *ARTICLE, *NEWS, "para"]
+sys.path.insert(0, str(ROOT))
+
+from bench.read_sets import ALL, ARTICLE, NEWS, gold_file, index_for  # noqa: E402
+from qa.evaluate import norm  # noqa: E402  (score.py's normalisation)
+
 STAGES = ["unreachable", "pool", "reading", "ranking", "abstention", "conversation"]
 K = 5
 MAX_CHARS = 600
 RRF = 60  # reciprocal-rank fusion's constant (Cormack et al. 2009)
-
-QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
-QUOTES |= {"\u201f": '"', "\u2033": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " "}
-
-
-def norm(s: str) -> str:
-    """score.py's normalisation: quotes and dashes, whitespace, case.
-
-    Args:
-        s: a text.
-    Returns:
-        The text as score.py compares it.
-    """
-    for a, b in QUOTES.items():
-        s = s.replace(a, b)
-    s = s.replace("''", "'")
-    return re.sub(r"\s+", " ", s).strip().lower()
-
-
-def gold_file(name: str) -> Path:
-    """The gold file of a read set.
-
-    Args:
-        name: a set name of ALL.
-    Returns:
-        Its JSONL path.
-    """
-    if name in BLIND:
-        raise SystemExit(f"refusing blind set {name}")
-    if name == "newsdev":
-        return SHARED / "news-dev" / "gold.jsonl"
-    if name == "seed":
-        return SHARED / "seed_dev.jsonl"
-    if name == "para":
-        return ROOT / "bench" / "data" / "paraphrase_fit.jsonl"
-    if name.startswith("nh"):
-        return ROOT / "bench" / "data" / f"news_heldout{name[2:]}.jsonl"
-    n = name[1:]
-    return ROOT / "bench" / "data" / f"article_heldout{'' if n == '1' else n}.jsonl"
-
-
-def index_for(name: str, root: Path) -> Path | None:
-    """The index a set is asked of, built under `root` where missing; None: the default index.
-
-    Args:
-        name: a set name.
-        root: where indexes live.
-    Returns:
-        The index folder, or None for the bundled article's default index.
-    """
-    if name == "seed" or (name.startswith("h") and name[1:].isdigit()):
-        return None
-    idx = root / name
-    if (idx / "manifest.json").exists() or any(idx.glob("*")):
-        return idx
-    py, env = sys.executable, {**os.environ, "PYTHONPATH": str(ROOT)}
-    if name == "newsdev":
-        docs = [str(SHARED / "news-dev" / "docs")]
-    elif name == "para":
-        docs = [str(ROOT / "index" / "article.txt"), str(ROOT / "bench" / "data" / "articles")]
-    else:
-        d = root / f"{name}-docs"
-        extra = ["--set", name[2:]] if name[2:] else []
-        subprocess.run(
-            [py, str(ROOT / "bench" / "news_heldout_docs.py"), *extra, str(d)], check=True, env=env
-        )
-        docs = [str(d)]
-    subprocess.run(
-        [py, "-m", "cli.main", "index", *docs, "--index", str(idx)], check=True, env=env, capture_output=True
-    )
-    return idx
 
 
 @dataclass

@@ -1,0 +1,81 @@
+"""The read sets, for the Python measuring scripts: their names, gold files and indexes.
+
+The read sets are the question sets the fixes may be developed on: news-dev, seed_dev, the bundled
+article's held-out sets h1-h9, the news held-out sets nh1-nh8 (documents written out by
+bench/news_heldout_docs.py) and the paraphrase fit set. The blind sets are refused by name. bench/
+read_sets.sh scores the same sets end to end through `qa chat --json`, with the same index layout,
+so an index folder it built (${TMPDIR:-/tmp}/rs-TAG) serves these scripts too.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+DATA = ROOT / "bench" / "data"
+BLIND = {"h10", "h11", "nh9", "nh10"}
+ARTICLE = [f"h{i}" for i in range(1, 10)]
+NEWS = ["nh", *[f"nh{i}" for i in range(2, 9)]]
+ALL = ["newsdev", "seed", *ARTICLE, *NEWS, "para"]
+
+
+def gold_file(name: str) -> Path:
+    """The gold JSONL of a read set; a blind set stops the run.
+
+    Args:
+        name: a set name of ALL.
+    Returns:
+        Its path.
+    """
+    if name in BLIND:
+        raise SystemExit(f"refusing blind set {name}")
+    if name == "newsdev":
+        return SHARED_EVAL / "news-dev" / "gold.jsonl"
+    if name == "seed":
+        return SHARED_EVAL / "seed_dev.jsonl"
+    if name == "para":
+        return DATA / "paraphrase_fit.jsonl"
+    if name.startswith("nh"):
+        return DATA / f"news_heldout{name[2:]}.jsonl"
+    n = name[1:]
+    return DATA / f"article_heldout{'' if n == '1' else n}.jsonl"
+
+
+def index_for(name: str, root: Path) -> Path | None:
+    """The index a set is asked of, built under `root` where missing (bench/read_sets.sh's layout:
+    news-dev in `nd`, the others under their own name); None: the bundled article's default index.
+
+    Args:
+        name: a set name of ALL.
+        root: where the indexes live.
+    Returns:
+        The index folder, or None for seed and h1-h9.
+    """
+    if name == "seed" or (name.startswith("h") and name[1:].isdigit()):
+        return None
+    idx = root / ("nd" if name == "newsdev" else name)
+    if idx.is_dir() and any(idx.iterdir()):
+        return idx
+    py, env = sys.executable, {**os.environ, "PYTHONPATH": str(ROOT)}
+    if name == "newsdev":
+        docs = [str(SHARED_EVAL / "news-dev" / "docs")]
+    elif name == "para":
+        docs = [str(ROOT / "index" / "article.txt"), str(DATA / "articles")]
+    else:
+        d = root / f"{name}-docs"
+        extra = ["--set", name[2:]] if name[2:] else []
+        subprocess.run(
+            [py, str(ROOT / "bench" / "news_heldout_docs.py"), *extra, str(d)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        docs = [str(d)]
+    subprocess.run(
+        [py, "-m", "cli.main", "index", *docs, "--index", str(idx)], check=True, env=env, capture_output=True
+    )
+    return idx
