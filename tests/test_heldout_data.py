@@ -20,39 +20,14 @@ import pytest
 from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE_SET = ROOT / "bench" / "data" / "article_heldout2.jsonl"
-ARTICLE_SET_3 = ROOT / "bench" / "data" / "article_heldout3.jsonl"
-ARTICLE_SET_4 = ROOT / "bench" / "data" / "article_heldout4.jsonl"
-ARTICLE_SET_5 = ROOT / "bench" / "data" / "article_heldout5.jsonl"
-ARTICLE_SET_6 = ROOT / "bench" / "data" / "article_heldout6.jsonl"
-ARTICLE_SET_7 = ROOT / "bench" / "data" / "article_heldout7.jsonl"
-ARTICLE_SET_8 = ROOT / "bench" / "data" / "article_heldout8.jsonl"
-ARTICLE_SET_9 = ROOT / "bench" / "data" / "article_heldout9.jsonl"
-ARTICLE_SET_10 = ROOT / "bench" / "data" / "article_heldout10.jsonl"
-ARTICLE_SET_11 = ROOT / "bench" / "data" / "article_heldout11.jsonl"
-NEWS_SET = ROOT / "bench" / "data" / "news_heldout.jsonl"
-NEWS_SET_2 = ROOT / "bench" / "data" / "news_heldout2.jsonl"
-NEWS_SET_3 = ROOT / "bench" / "data" / "news_heldout3.jsonl"
-NEWS_SET_4 = ROOT / "bench" / "data" / "news_heldout4.jsonl"
-NEWS_SET_5 = ROOT / "bench" / "data" / "news_heldout5.jsonl"
-NEWS_SET_6 = ROOT / "bench" / "data" / "news_heldout6.jsonl"
-NEWS_SET_7 = ROOT / "bench" / "data" / "news_heldout7.jsonl"
-NEWS_SET_8 = ROOT / "bench" / "data" / "news_heldout8.jsonl"
-NEWS_SET_9 = ROOT / "bench" / "data" / "news_heldout9.jsonl"
-NEWS_SET_10 = ROOT / "bench" / "data" / "news_heldout10.jsonl"
+DATA = ROOT / "bench" / "data"
+LAST_ARTICLE_SET = 11  # article_heldout2..11 (the first has no number and no check here)
+LAST_NEWS_SET = 10  # news_heldout, news_heldout2..10
+#: Each article set by its test id.
+ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
-NEWS_SETS = [
-    (NEWS_SET, 1),
-    (NEWS_SET_2, 2),
-    (NEWS_SET_3, 3),
-    (NEWS_SET_4, 4),
-    (NEWS_SET_5, 5),
-    (NEWS_SET_6, 6),
-    (NEWS_SET_7, 7),
-    (NEWS_SET_8, 8),
-    (NEWS_SET_9, 9),
-    (NEWS_SET_10, 10),
-]
+NEWS_SETS = [(DATA / f"news_heldout{'' if n == 1 else n}.jsonl", n) for n in range(1, LAST_NEWS_SET + 1)]
+NEWS_IDS = [f"news{'' if n == 1 else n}" for _, n in NEWS_SETS]
 CATEGORIES = {"speaker", "fact", "followup", "parts", "unanswerable"}
 FIELDS = {"id", "question", "history", "answers", "answerable", "category"}
 
@@ -98,51 +73,7 @@ def docs_module() -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        ARTICLE_SET,
-        ARTICLE_SET_3,
-        ARTICLE_SET_4,
-        ARTICLE_SET_5,
-        ARTICLE_SET_6,
-        ARTICLE_SET_7,
-        ARTICLE_SET_8,
-        ARTICLE_SET_9,
-        ARTICLE_SET_10,
-        ARTICLE_SET_11,
-        NEWS_SET,
-        NEWS_SET_2,
-        NEWS_SET_3,
-        NEWS_SET_4,
-        NEWS_SET_5,
-        NEWS_SET_6,
-        NEWS_SET_7,
-        NEWS_SET_8,
-        NEWS_SET_9,
-        NEWS_SET_10,
-    ],
-    ids=[
-        "article2",
-        "article3",
-        "article4",
-        "article5",
-        "article6",
-        "article7",
-        "article8",
-        "article9",
-        "article10",
-        "article11",
-        "news",
-        "news2",
-        "news3",
-        "news4",
-        "news5",
-        "news6",
-        "news7",
-        "news8",
-        "news9",
-        "news10",
-    ],
+    "path", [*ARTICLE_SETS.values(), *(path for path, _ in NEWS_SETS)], ids=[*ARTICLE_SETS, *NEWS_IDS]
 )
 def test_format(path: Path) -> None:
     items = load(path)
@@ -158,33 +89,7 @@ def test_format(path: Path) -> None:
         assert bool(it["history"]) == (it["category"] == "followup"), it["id"]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        ARTICLE_SET,
-        ARTICLE_SET_3,
-        ARTICLE_SET_4,
-        ARTICLE_SET_5,
-        ARTICLE_SET_6,
-        ARTICLE_SET_7,
-        ARTICLE_SET_8,
-        ARTICLE_SET_9,
-        ARTICLE_SET_10,
-        ARTICLE_SET_11,
-    ],
-    ids=[
-        "article2",
-        "article3",
-        "article4",
-        "article5",
-        "article6",
-        "article7",
-        "article8",
-        "article9",
-        "article10",
-        "article11",
-    ],
-)
+@pytest.mark.parametrize("path", ARTICLE_SETS.values(), ids=list(ARTICLE_SETS))
 def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
     text = fold((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
     for it in load(path):
@@ -195,7 +100,7 @@ def test_article_answers_occur_in_the_bundled_article(path: Path) -> None:
 @pytest.mark.parametrize(
     ("path", "which"),
     NEWS_SETS,
-    ids=["news", "news2", "news3", "news4", "news5", "news6", "news7", "news8", "news9", "news10"],
+    ids=NEWS_IDS,
 )
 def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> None:
     mod = docs_module()
@@ -230,7 +135,7 @@ def test_set3_is_the_documented_draw() -> None:
     assert not set(mod.DOC_IDS_3) & mod._NEWS_DEV
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("k", range(4, LAST_NEWS_SET + 1))
 def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     mod = docs_module()
     earlier = {d for j in range(1, k) for d in mod.SETS[j]} | mod._NEWS_DEV
@@ -240,7 +145,7 @@ def test_later_set_shares_no_article_with_earlier_sets(k: int) -> None:
     assert mod.SETS[k] == ids
 
 
-@pytest.mark.parametrize("k", [4, 5, 6, 7, 8, 9, 10])
+@pytest.mark.parametrize("k", range(4, LAST_NEWS_SET + 1))
 def test_later_set_is_the_documented_draw(k: int) -> None:
     mod = docs_module()
     if not mod.TRAIN_DOCS.exists():
