@@ -27,8 +27,23 @@ def described_speaker(engine: Engine, searched: str) -> list[str]:
         [the source qa.describe.resolve takes for the description], or [] (no description, or
         none the documents bind to one source).
     """
-    named = questions.match_speakers(searched, engine.speakers_index)
-    found = describe.resolve(
+    found = resolve(engine, searched, questions.match_speakers(searched, engine.speakers_index))
+    return found.speakers[:1] if found is not None else []
+
+
+def resolve(engine: Engine, searched: str, named: list[str]) -> describe.Resolved | None:
+    """qa.describe.resolve over this index: its speakers, their profiles, its terms and idf, the
+    topic shares and the model's similarities.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        named: the speakers the question names outright (qa.question.match_speakers).
+    Returns:
+        The sources the question describes, or None (it names its speaker, or describes no source
+        the documents quote).
+    """
+    return describe.resolve(
         searched,
         named,
         engine.speakers_index,
@@ -39,7 +54,6 @@ def described_speaker(engine: Engine, searched: str) -> list[str]:
         topic_shares(engine, searched),
         lambda text, phrases: similarities(engine, text, phrases),
     )
-    return found.speakers[:1] if found is not None else []
 
 
 def similarities(engine: Engine, text: str, phrases: list[str]) -> list[float]:

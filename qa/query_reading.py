@@ -16,10 +16,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from qa import answer_fit, answer_type, claims, describe, described_topic, equivalents, forms, frame, polar
+from qa import (
+    answer_fit,
+    answer_type,
+    claims,
+    describe,
+    described_source,
+    described_topic,
+    equivalents,
+    forms,
+    frame,
+    polar,
+)
 from qa import intent as intents
 from qa import question as questions
-from qa.described_source import similarities, topic_shares
 from qa.engine import Engine
 from qa.speech_evidence import asked_speakers
 from qa.term_cover import _uses
@@ -106,21 +116,7 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     if WHO_SUBJECT and frame.who_subject(searched):  # "Who recommended Manafort?": Manafort is the object
         asks_speech = False
     # "What did Uefa's spokesman say?": the speaker is asked by what the documents call them.
-    described = (
-        describe.resolve(
-            searched,
-            wanted,
-            engine.speakers_index,
-            engine.speaker_profiles,
-            engine.terms,
-            engine.lexical.idf,
-            questions.match_speakers,
-            topic_shares(engine, searched),
-            lambda text, phrases: similarities(engine, text, phrases),
-        )
-        if asks_speech
-        else None
-    )
+    described = described_source.resolve(engine, searched, wanted) if asks_speech else None
     strength, unspoken = 1.0, searched
     if described is not None:
         wanted, strength = described.speakers, described.strength
