@@ -603,3 +603,7 @@ def run() -> None:
         reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
         say(f"qa: error: cannot write the output: {reason}")
         sys.exit(EXIT_CODES[errors.StorageError])
+
+
+if __name__ == "__main__":  # `python -m cli.main`: bench scripts run a checkout without installing it
+    run()
