@@ -422,7 +422,8 @@ def search(
             if only and name not in only:
                 continue
             for v in values:
-                w = dataclasses.replace(best, **{name: v})
+                move: dict[str, Any] = {name: v}  # a weight or a window (int)
+                w = dataclasses.replace(best, **move)
                 j = objective(fig(ev, first_gold(ev, w), mask))
                 if j > best_j + min_gain:
                     best, best_j, moved = w, j, True
@@ -854,7 +855,7 @@ def scan(ev: Evidence, only: tuple[str, ...], command: str) -> str:
     everything = np.ones(len(ev.items), dtype=bool)
     base = rank.WEIGHTS
     rows = []
-    settings: list[dict[str, float]] = [{}]
+    settings: list[dict[str, Any]] = [{}]  # a weight or a window (int)
     for name in only:
         if name == "bound_window":
             continue
