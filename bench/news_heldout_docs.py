@@ -4,7 +4,7 @@ The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
-`--set 10`) ask questions about
+`--set 10`; news_heldout11.jsonl: `--set 11`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -77,6 +77,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout10.jsonl, a blind set for round 21: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 10 /tmp/q && $V/qa index /tmp/q --index /tmp/q-idx
+
+How set 11 was chosen (by `choose_after(docs, 11)`, seed 2035, not by reading them): as set 10, with set 10's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 10 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout11.jsonl, a blind set written in round 21: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 11 /tmp/p && $V/qa index /tmp/p --index /tmp/p-idx
 """
 
 from __future__ import annotations
@@ -232,6 +239,20 @@ DOC_IDS_10: tuple[str, ...] = (
     "wash-post_2016-08-28_in-crazy-election-gary-johnson-s",
 )
 
+#: The ten articles of set 11 (bench/data/news_heldout11.jsonl), as `choose_after(docs, 11)` drew them.
+DOC_IDS_11: tuple[str, ...] = (
+    "wash-post_2015-12-13_agreement-is-a-big-win-for-obama",
+    "nyt_2016-09-03_as-trump-demands-wall-smugglers-",
+    "politico_2016-06-10_afl-cio-to-endorse-clinton",
+    "breitbart_2015-12-11_exclusive-maria-espinoza-anti-il",
+    "wash-post_2016-08-26_a-shaky-balancing-act-for-kelly-",
+    "nyt_2016-04-26_sanders-and-allies-aim-to-shape-",
+    "nyt_2016-06-28_clinton-and-warren-team-up-on-tr",
+    "wash-post_2016-03-03_staffer-who-set-up-clinton-email",
+    "usa-today_2015-12-22_in-brief",
+    "huff-post_2016-04-20_hillary-clinton-won-among-wall-s",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -244,6 +265,7 @@ SETS: dict[int, tuple[str, ...]] = {
     8: DOC_IDS_8,
     9: DOC_IDS_9,
     10: DOC_IDS_10,
+    11: DOC_IDS_11,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -338,7 +360,7 @@ def choose_after(docs: dict[str, dict[str, str]], k: int, seed: int | None = Non
     Args:
         docs: PolNeAR train's articles by doc_id.
         k: the set drawn.
-        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 10 2034).
+        seed: the random seed; None for the one set k was drawn with (2024 + k: set 3 2027, set 11 2035).
 
     Returns:
         Ten doc_ids in the order drawn.
@@ -355,7 +377,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
-            10: news_heldout10.jsonl).
+            10: news_heldout10.jsonl, 11: news_heldout11.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-11.jsonl, news_heldout/2/.../10.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-12.jsonl, news_heldout/2/.../11.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article sets 10 and 11 and news sets 9 and 10 are blind). The news sets' articles live in ../shared
+checks never print a question (article sets 11 and 12 and news sets 10 and 11 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -21,8 +21,8 @@ from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-LAST_ARTICLE_SET = 11  # article_heldout2..11 (the first has no number and no check here)
-LAST_NEWS_SET = 10  # news_heldout, news_heldout2..10
+LAST_ARTICLE_SET = 12  # article_heldout2..12 (the first has no number and no check here)
+LAST_NEWS_SET = 11  # news_heldout, news_heldout2..11
 #: Each article set by its test id.
 ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
@@ -156,3 +156,27 @@ def test_later_set_is_the_documented_draw(k: int) -> None:
     assert all(1500 <= len(docs[d]["text"]) <= 10000 for d in ids)
     publishers = [docs[d]["publisher"] for d in ids]
     assert max(publishers.count(p) for p in publishers) <= 3
+
+
+def read_sets_module() -> ModuleType:
+    """Import bench/read_sets.py (bench is not a package).
+
+    Returns:
+        The module.
+    """
+    spec = importlib.util.spec_from_file_location("read_sets", ROOT / "bench" / "read_sets.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    "name",
+    [f"h{LAST_ARTICLE_SET - 1}", f"h{LAST_ARTICLE_SET}", f"nh{LAST_NEWS_SET - 1}", f"nh{LAST_NEWS_SET}"],
+)
+def test_read_sets_refuse_the_blind_pairs(name: str) -> None:
+    mod = read_sets_module()
+    assert name not in mod.ALL
+    with pytest.raises(SystemExit, match="refusing blind set"):
+        mod.gold_file(name)
