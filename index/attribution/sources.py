@@ -16,6 +16,7 @@ from index.attribution.words import (
     AUX,
     BARE_SOURCES,
     BELIEF_VERBS,
+    DAYS,
     FUNCTION_WORDS,
     GIVEN,
     GROUP_NOUNS,
@@ -31,6 +32,8 @@ from index.attribution.words import (
     U,
 )
 
+# A subordinator opening a sentence before its subject ("While critics argue", "Although Roe says").
+_OPENING_SUBORDINATOR = _lazy(r"(?:While|Whereas|Although|Though|Because|Since|Unless|If|When|As)\s+")
 # An adverb a title-case headline writes between a name and its verb ("Al Sharpton Just Said").
 _HEADLINE_ADVERB = _lazy(
     r"(?<=\w)\s+(?:Just|Now|Also|Finally|Still|Again|Reportedly|Officially|Quietly|Already|Publicly)\Z"
@@ -549,6 +552,11 @@ class _Sources:
         description with a name in apposition ("the agency's director, Helen Park,") becomes that name."""
         if subj.kind == "desc" and not self._desc_at_word(subj):
             return False
+        if (sub := _OPENING_SUBORDINATOR.match(subj.text)) is not None and sub.end() < len(subj.text):
+            # "While critics argue ...": the subordinator opening the sentence is no word of the source
+            subj.text, subj.start = subj.text[sub.end() :], subj.start + sub.end()
+        if subj.text.strip().lower() in DAYS:
+            return False  # "Wednesday added one more ...", "Priebus later Thursday told": a day, no source
         if subj.text.strip().lower() in _BARE_DETERMINERS:
             return (
                 False  # "The promise to ... appeals to whites, said Jo Roe": a determiner alone names nobody

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from index.attribution.attributor import _Attributor, _trim_direct
+from index.attribution import clauses
+from index.attribution.attributor import REPORTED_MIN_WORDS, _Attributor, _trim_direct
 from index.attribution.marks import title_quote
 from index.attribution.names import _Doc, _squash
 from index.attribution.records import _Found, _Person
@@ -58,6 +59,7 @@ def analyse(text: str, parts: Sequence[tuple[int, int, str]] = ()) -> tuple[list
     att.trailing()
     att.participles()
     att.beliefs()
+    clauses.cut_at_second_source(doc.text, att.found, doc.inside_quote, REPORTED_MIN_WORDS)
     doc.build_persons()
     doc.bind_role_phrases()
     doc.learn_genders()
