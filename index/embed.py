@@ -4,7 +4,8 @@ Importing sentence-transformers costs 5-11 s here, while onnxruntime + `tokenize
 give the same vectors (cosine > 0.9999). So the model is exported on first use into a cache folder keyed
 by the model's fingerprint, and every later process (above all a cold `qa ask`) loads only that folder.
 torch/transformers are imported only while exporting; `SentenceTransformerEmbedder` is the reference
-implementation, kept for tests and benchmarks.
+implementation, kept for tests and benchmarks. The build loads the model with `batched=True`: the
+same vectors from a session whose working memory on long batches is a fraction (index/looped.py).
 """
 
 from __future__ import annotations
@@ -569,8 +570,14 @@ _LOOP_CHECK = (
 )
 
 
+# The agreement asked of the rewrite: the export's own bound against torch (_export_into). On this
+# machine the rewrite gives the same vectors bit for bit (bench/reports/mem21.md); another CPU's
+# kernels could round a per-text MatMul otherwise, and the int8 scales would follow.
+LOOP_MIN_COSINE = 0.9999
+
+
 def _same_vectors(folder: Path, model_file: Path, rewritten: Path, meta: dict[str, Any]) -> bool:
-    """Whether `rewritten` gives `model_file`'s vectors (max |diff| <= 1e-6) on a padded batch.
+    """Whether `rewritten` gives `model_file`'s vectors (cosine >= LOOP_MIN_COSINE) on a padded batch.
 
     Args:
         folder: the export (its tokenizer).
@@ -593,7 +600,7 @@ def _same_vectors(folder: Path, model_file: Path, rewritten: Path, meta: dict[st
             got.append(emb.encode(list(_LOOP_CHECK), batch_size=len(_LOOP_CHECK)))
     except (ModelError, RuntimeError, ValueError):  # onnxruntime's failures are RuntimeErrors
         return False
-    return bool(np.max(np.abs(got[0] - got[1])) <= 1e-6)
+    return bool(np.min(np.sum(got[0] * got[1], axis=1)) >= LOOP_MIN_COSINE)
 
 
 def _shrinking_run() -> RunOptions:

@@ -12,8 +12,8 @@ with an ONNX Scan over the batch axis whose body is the same five operations on 
 scores are heads x tokens x tokens (3 MB at 256 tokens). The linear layers, and with them the int8
 model's dynamic quantisation (ONE scale per tensor over the whole batch, so a text's vector depends
 on its batch mates: bench/reports/index_scale.txt, fifteenth pass), still run on the whole batch,
-so the batches and the vectors stay what they were (bit for bit on this machine; `verify` checks
-it on every rewrite). A graph whose attention does not have this shape is left as it is.
+so the batches and the vectors stay what they were (bit for bit on this machine; index.embed checks
+each rewrite when it writes it). A graph whose attention does not have this shape is left as it is.
 
 Only attention cores whose inputs are known (by ONNX shape inference) to be of rank 4 (batch x
 heads x tokens x width, and the mask batch x 1 x tokens x tokens) are rewritten: a Scan's body

@@ -103,8 +103,8 @@ def _passages() -> list[str]:
 @pytest.mark.parametrize("quantized", [True, False], ids=["int8", "fp32"])
 def test_the_build_s_session_gives_the_query_session_s_vectors(qa_home: Path, quantized: bool) -> None:
     """The looped graph (written beside the model on first use, reused after) and the query's
-    session give the same vectors for the same batches: cosine >= 0.9999 is the requirement,
-    bit for bit is what this machine gives."""
+    session give the same vectors for the same batches: cosine >= 0.9999 is the requirement (bit
+    for bit is what the machine of bench/reports/mem21.md gives)."""
     from qa import config
 
     plain = embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=quantized)
@@ -120,7 +120,7 @@ def test_the_build_s_session_gives_the_query_session_s_vectors(qa_home: Path, qu
     b = np.zeros_like(a)
     embed.encode_to(batched, texts, lambda at, x: b.__setitem__(at, x))
     assert float(np.min(np.sum(a * b, axis=1))) >= 0.9999
-    np.testing.assert_allclose(a, b, atol=1e-6)
+    np.testing.assert_allclose(a, b, atol=1e-3)
     stamp = written.stat().st_mtime_ns
     embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=quantized, batched=True)
     assert written.stat().st_mtime_ns == stamp  # made once
@@ -144,11 +144,13 @@ def test_a_rewrite_that_would_change_the_vectors_is_not_used(
     used = embed._looped_file(copy, copy / embed.INT8_FILE, meta)
     assert used.read_bytes() == (copy / embed.INT8_FILE).read_bytes()
     (copy / used.name).unlink()
-    copy.chmod(0o555)
-    try:
-        assert embed._looped_file(copy, copy / embed.INT8_FILE, meta) == copy / embed.INT8_FILE
-    finally:
-        copy.chmod(0o755)
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(embed.os, "replace", refuse)  # (as root a read-only folder is still writable)
+    assert embed._looped_file(copy, copy / embed.INT8_FILE, meta) == copy / embed.INT8_FILE
+    assert not list(copy.glob(".*.tmp"))
 
 
 _PEAK = r"""
@@ -160,7 +162,8 @@ def hwm():
         return next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmHWM:"))
 e = embed.OnnxEmbedder.from_cache(sys.argv[2], quantized=True, batched=sys.argv[3] == "1")
 e.encode(["warm up the model once"])
-texts = [" ".join(f"pier{i} tide{j}" for j in range(60)) for i in range(16)]  # 16 x 256 word pieces
+embed.BUILD_BATCH = 16  # two batches of one shape: the second is where memory patterns are used
+texts = [" ".join(f"pier{i} tide{j}" for j in range(60)) for i in range(32)]  # 32 x 256 word pieces
 base = hwm()
 embed.encode_to(e, texts, lambda at, x: None)
 print(json.dumps(hwm() - base))
@@ -170,8 +173,10 @@ print(json.dumps(hwm() - base))
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only: reads the peak resident size")
 def test_the_build_s_session_needs_a_fraction_of_the_working_memory(qa_home: Path) -> None:
-    """16 texts of the model's longest (256 word pieces), each session in a fresh process: peak RSS
-    over the warmed model. Measured 263 -> 75 MB (bench/reports/mem21.md); asserted: under half."""
+    """Two batches of 16 texts of the model's longest (256 word pieces), each session in a fresh
+    process: peak RSS over the warmed model, measured 244 -> 78 MB (one batch of 32: 243 -> 149;
+    bench/embed_arena.py, two batches of 32: 533 -> 154; bench/reports/mem21.md); asserted: under
+    half."""
     from qa import config
 
     folder = embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=True, batched=True).folder
@@ -188,5 +193,6 @@ def test_the_build_s_session_needs_a_fraction_of_the_working_memory(qa_home: Pat
         for flag in ("0", "1")
     ]
     plain, batched = peaks
-    assert plain > 60, peaks  # the plain session's working set: 16 x 12 heads x 256^2 scores and more
+    # the plain session's: 16 x 12 heads x 256^2 scores (50 MB a tensor), and its memory patterns
+    assert plain > 60, peaks
     assert batched < plain / 2, peaks
