@@ -19,6 +19,18 @@ Settings (comma-separated in --configs):
   noarena      the session without its CPU arena (glibc's malloc for every tensor)
   noarena-mmapK  and glibc's mmap threshold fixed at K KiB (mallopt; default 128): every larger tensor
                mapped and unmapped per run, none left in the heap
+  looped       the graph with its attention run one text at a time (index/looped.py; mem21)
+  nopattern    onnxruntime's memory patterns off (SessionOptions.enable_mem_pattern)
+  build        the build's session since mem21 (load_embedder(batched=True): looped + nopattern)
+  budgetK      the plain session, batches by padded tokens instead of 32 texts: texts sorted by
+               length as the build does, a batch grows while (texts x its longest) <= K (changes
+               the int8 vectors: their activation scale is the whole batch's)
+  "default" is the build's session before mem21 (plain graph, memory patterns on).
+
+--tokens L embeds texts of exactly L word pieces (the worst case at L = 256, the model's maximum)
+instead of the synthetic paragraphs; --fp32 the fp32 model; --rounds R runs every setting R times,
+the settings alternating, and prints the medians (CPU ratios against the first setting of the same
+rounds). The last column is the smallest cosine between a text's vector and the first setting's.
 """
 
 from __future__ import annotations
@@ -28,9 +40,13 @@ import hashlib
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -43,13 +59,42 @@ def _status_mb(key: str) -> float:
     return 0.0
 
 
-def child(cfg: str, n: int, batch: int) -> dict:
+def _budget_batches(emb: object, texts: list[str], budget: int) -> list[tuple[list[int], np.ndarray]]:
+    """The texts' vectors, embedded in batches of at most `budget` padded tokens (sorted by length).
+
+    Args:
+        emb: an OnnxEmbedder.
+        texts: the texts.
+        budget: texts x longest text's tokens, at most, per batch (a text longer than it runs alone).
+
+    Returns:
+        (positions, vectors) per batch.
+    """
+    ids, types, offsets = emb._token_ids(texts)  # type: ignore[attr-defined]
+    lengths = np.diff(offsets)
+    order = sorted(range(len(texts)), key=lambda i: int(lengths[i]))
+    out: list[tuple[list[int], np.ndarray]] = []
+    rows: list[int] = []
+    for i in [*order, -1]:
+        if rows and (i < 0 or (len(rows) + 1) * int(lengths[i]) > budget):
+            spans = [slice(offsets[r], offsets[r + 1]) for r in rows]
+            out.append((rows, emb._run([ids[s] for s in spans], [types[s] for s in spans])))  # type: ignore[attr-defined]
+            rows = []
+        if i >= 0:
+            rows.append(i)
+    return out
+
+
+def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, save: str = "") -> dict:
     """One setting measured in this process (see the module's docstring).
 
     Args:
         cfg: the setting's name.
         n: paragraphs embedded.
         batch: texts a run.
+        tokens: texts of exactly this many word pieces instead of paragraphs (0: paragraphs).
+        fp32: the fp32 model instead of int8.
+        save: write the vectors here (.npy) when given.
 
     Returns:
         The figures.
@@ -57,7 +102,6 @@ def child(cfg: str, n: int, batch: int) -> dict:
     import ctypes
     import time
 
-    import numpy as np
     import onnxruntime as ort
 
     sys.path.insert(0, str(REPO))
@@ -75,19 +119,37 @@ def child(cfg: str, n: int, batch: int) -> dict:
     def session(path: str, options: ort.SessionOptions, providers: list[str] | None = None) -> object:
         if "noarena" in cfg:
             options.enable_cpu_mem_arena = False
+        if "nopattern" in cfg:
+            options.enable_mem_pattern = False
         return original(path, options, providers=providers)
 
     ort.InferenceSession = session  # type: ignore[misc]
-    texts = [p for p in make_text(n * 0.00053).split("\n\n") if p.strip()][:n]
-    emb = embed.load_embedder(None, config.model_cache_dir(), quantized=True)
+    if tokens:  # "w3" is two word pieces: (tokens - 2) // 2 of them, with [CLS] and [SEP]
+        rng = np.random.default_rng(0)
+        texts = [" ".join(f"w{d}" for d in rng.integers(0, 10, (tokens - 2) // 2)) for _ in range(n)]
+    else:
+        texts = [p for p in make_text(n * 0.00053).split("\n\n") if p.strip()][:n]
+    folder = embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=not fp32).folder
+    if "looped" in cfg:  # the rewritten graph, written by the build's first load (index/looped.py)
+        embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=not fp32, batched=True)
+        looped = (embed.MODEL_FILE if fp32 else embed.INT8_FILE).removesuffix(".onnx") + embed.LOOPED_SUFFIX
+        ort.InferenceSession = lambda path, o, providers=None: session(str(folder / looped), o, providers)  # type: ignore[misc]
+    emb = embed.OnnxEmbedder.from_cache(folder, quantized=not fp32, batched=cfg == "build")
     emb.encode(["warm up the model once"])
     base = _status_mb("VmRSS:")
     shrink = re.search(r"shrink(\d*)", cfg)
     every = int(shrink.group(1) or 1) if shrink else 0
+    budget = re.search(r"budget(\d+)", cfg)
     out = np.empty((len(texts), emb.dim), np.float32)
     c0, w0 = time.process_time(), time.perf_counter()
-    for rows, vecs in emb.encode_batches(texts, batch_size=batch, shrink_every=every):
-        out[rows] = vecs
+    if budget:
+        for rows, vecs in _budget_batches(emb, texts, int(budget.group(1))):
+            out[rows] = vecs
+    else:
+        for rows, vecs in emb.encode_batches(texts, batch_size=batch, shrink_every=every):
+            out[rows] = vecs
+    if save:
+        np.save(save, out)
     return {
         "cfg": cfg,
         "batch": batch,
@@ -106,25 +168,56 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000, help="paragraphs embedded (default 1000)")
     ap.add_argument("--configs", default="default,shrink8,shrink,noarena,noarena-mmap")
     ap.add_argument("--batches", default="32", help="batch sizes, comma-separated (default 32)")
+    ap.add_argument("--tokens", type=int, default=0, help="texts of exactly this many word pieces")
+    ap.add_argument("--fp32", action="store_true", help="the fp32 model (default int8)")
+    ap.add_argument("--rounds", type=int, default=1, help="runs of every setting, alternating (medians)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--save", default="", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.n, int(args.batches))))
+        r = child(args.child, args.n, int(args.batches), args.tokens, args.fp32, args.save)
+        print(json.dumps(r))
         return
     load = os.getloadavg()
-    print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {args.n} paragraphs")
-    print("| setting | batch | peak over the model MB | at end MB | CPU s | wall s | vectors md5 |")
-    print("|---|---|---|---|---|---|---|")
+    what = f"texts of {args.tokens} word pieces" if args.tokens else "paragraphs"
+    print(
+        f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {args.n} {what}; "
+        f"{'fp32' if args.fp32 else 'int8'}; {args.rounds} round(s), medians"
+    )
+    print(
+        "| setting | batch | peak over the model MB | at end MB | CPU s | CPU vs first | wall s | vectors md5 |"
+        " min cosine to first |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    for batch in args.batches.split(","):
-        for cfg in args.configs.split(","):
-            cmd = [sys.executable, __file__, "--child", cfg, "--n", str(args.n), "--batches", batch]
-            r = json.loads(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout)
-            print(
-                f"| {cfg} | {batch} | {r['peak_over_mb']} | {r['end_over_mb']} | {r['cpu_s']} | {r['wall_s']}"
-                f" | {r['md5']} |",
-                flush=True,
-            )
+    configs = args.configs.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        for batch in args.batches.split(","):
+            runs: dict[str, list[dict]] = {c: [] for c in configs}
+            for _ in range(max(1, args.rounds)):
+                for cfg in configs:
+                    cmd = [sys.executable, __file__, "--child", cfg, "--n", str(args.n), "--batches", batch]
+                    cmd += ["--tokens", str(args.tokens), "--save", str(Path(tmp, f"{cfg}.npy"))]
+                    cmd += ["--fp32"] if args.fp32 else []
+                    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+                    runs[cfg].append(json.loads(out))
+            first = np.load(Path(tmp, f"{configs[0]}.npy"))
+            cpu0 = statistics.median(r["cpu_s"] for r in runs[configs[0]])
+            for cfg in configs:
+                rs = runs[cfg]
+                cos = float(np.min(np.sum(np.load(Path(tmp, f"{cfg}.npy")) * first, axis=1)))
+                cpu = round(statistics.median(r["cpu_s"] for r in rs), 2)
+                print(
+                    f"| {cfg} | {batch} | {statistics.median(r['peak_over_mb'] for r in rs)}"
+                    f" ({_spread([r['peak_over_mb'] for r in rs])}) | {statistics.median(r['end_over_mb'] for r in rs)}"
+                    f" | {cpu} ({_spread([r['cpu_s'] for r in rs])}) | {cpu / cpu0:.2f}x"
+                    f" | {round(statistics.median(r['wall_s'] for r in rs), 1)} | {rs[-1]['md5']} | {cos:.6f} |",
+                    flush=True,
+                )
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values)}-{max(values)}"
 
 
 if __name__ == "__main__":

@@ -537,7 +537,7 @@ def build(
             model_name = model or (current.model if current else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
                 quantized = bool(current.extra.get("quantized", False)) if current else QUANTIZED
-            embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized)
+            embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized, batched=True)
             report.model = model_name
             if current is not None and current.model_fingerprint != embedder.fingerprint:
                 raise IndexIncompatible(

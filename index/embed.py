@@ -4,7 +4,8 @@ Importing sentence-transformers costs 5-11 s here, while onnxruntime + `tokenize
 give the same vectors (cosine > 0.9999). So the model is exported on first use into a cache folder keyed
 by the model's fingerprint, and every later process (above all a cold `qa ask`) loads only that folder.
 torch/transformers are imported only while exporting; `SentenceTransformerEmbedder` is the reference
-implementation, kept for tests and benchmarks.
+implementation, kept for tests and benchmarks. The build loads the model with `batched=True`: the
+same vectors from a session whose working memory on long batches is a fraction (index/looped.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ EXPORT_FORMAT = 1
 
 MODEL_FILE = "model.onnx"
 INT8_FILE = "model.int8.onnx"
+LOOPED_SUFFIX = ".looped.onnx"  # model.int8.onnx -> model.int8.looped.onnx: the build's (index/looped.py)
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "meta.json"
 
@@ -316,8 +318,11 @@ class OnnxEmbedder:
         return f"OnnxEmbedder({self.name!r}, {'int8' if self.quantized else 'fp32'}, {self.folder})"
 
     @classmethod
-    def load(cls, model: str | None, cache_dir: Path, *, quantized: bool = False) -> OnnxEmbedder:
-        """Export `model` into cache_dir/<fingerprint>/ unless already there, then load the export."""
+    def load(
+        cls, model: str | None, cache_dir: Path, *, quantized: bool = False, batched: bool = False
+    ) -> OnnxEmbedder:
+        """Export `model` into cache_dir/<fingerprint>/ unless already there, then load the export
+        (`batched`: the build's session, see `from_cache`)."""
         model_dir = resolve_model(model)
         fp = fingerprint(model_dir)
         folder = Path(cache_dir) / fp
@@ -325,11 +330,22 @@ class OnnxEmbedder:
             _export(model_dir, folder, _model_name(model, model_dir), fp, quantized=quantized)
         if quantized and not (folder / INT8_FILE).is_file():
             _add_int8(folder)
-        return cls.from_cache(folder, quantized=quantized)
+        return cls.from_cache(folder, quantized=quantized, batched=batched)
 
     @classmethod
-    def from_cache(cls, folder: Path, *, quantized: bool = False) -> OnnxEmbedder:
-        """Load an export without the original model folder, torch or transformers."""
+    def from_cache(cls, folder: Path, *, quantized: bool = False, batched: bool = False) -> OnnxEmbedder:
+        """Load an export without the original model folder, torch or transformers.
+
+        Args:
+            folder: the export.
+            quantized: the int8 model.
+            batched: the session for batches of many long texts (the build's): attention run one text
+                at a time (index/looped.py; the graph rewritten once, on first use, beside the model)
+                and onnxruntime's memory patterns off (BATCHED_MEMORY_PATTERN). The same vectors.
+
+        Returns:
+            The embedder.
+        """
         folder = Path(folder)
         if not _cache_ok(folder):
             raise ModelError(f"no exported model in {folder}")
@@ -337,18 +353,14 @@ class OnnxEmbedder:
         model_file = folder / (INT8_FILE if quantized else MODEL_FILE)
         if not model_file.is_file():
             raise ModelError(f"no int8 model in {folder}: load the model with quantized=True once")
-        import onnxruntime as ort
+        if batched:
+            model_file = _looped_file(folder, model_file, meta)
         from tokenizers import Tokenizer
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = _session_threads()
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3  # warnings would go to stderr; errors still raise
+        session = _open_session(model_file, memory_pattern=BATCHED_MEMORY_PATTERN if batched else True)
         try:
-            session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
             tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-        except Exception as e:  # onnxruntime raises its own exception types for unreadable graphs
+        except Exception as e:  # tokenizers raises its own exception types for unreadable files
             raise ModelError(f"exported model in {folder} cannot be loaded: {str(e).splitlines()[0]}") from e
         tokenizer.no_padding()
         tokenizer.enable_truncation(int(meta["max_tokens"]))
@@ -471,6 +483,124 @@ class OnnxEmbedder:
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         result = self._session.run(None, {k: feed[k] for k in self._inputs}, options)[0]
         return np.asarray(result, dtype=np.float32)
+
+
+# onnxruntime's memory patterns: after a run it plans one block for all of a shape's intermediate
+# tensors and allocates it whole on the next run of that shape, so that the block must hold every
+# tensor of the run side by side where its planner could not reuse one's place; without them each
+# tensor is taken from the arena when it is made and given back when its last reader is done. For
+# the build's batches (every batch a new shape: its longest text) the patterns only cost memory:
+# 32 texts of 256 tokens, int8, peak over the loaded model 526 -> 263 MB (attention looped: 324 ->
+# 153 MB) for the same vectors, bit for bit (bench/embed_arena.py; bench/reports/mem21.md). A
+# question's session keeps them (one short text, run many times).
+BATCHED_MEMORY_PATTERN = False
+
+
+def _open_session(model_file: Path, *, memory_pattern: bool = True) -> InferenceSession:
+    """An onnxruntime session of `model_file` on the CPU, with the machine's cores.
+
+    Args:
+        model_file: the ONNX model.
+        memory_pattern: onnxruntime's memory patterns (see BATCHED_MEMORY_PATTERN).
+
+    Returns:
+        The session.
+
+    Raises:
+        ModelError: the model cannot be loaded.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = _session_threads()
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3  # warnings would go to stderr; errors still raise
+    options.enable_mem_pattern = memory_pattern
+    try:
+        return ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+    except Exception as e:  # onnxruntime raises its own exception types for unreadable graphs
+        message = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise ModelError(f"exported model in {model_file.parent} cannot be loaded: {message}") from e
+
+
+def _looped_file(folder: Path, model_file: Path, meta: dict[str, Any]) -> Path:
+    """The model with its attention looped over the batch (index/looped.py), written beside
+    `model_file` on first use; `model_file` itself where that cannot be written or would not give
+    the same vectors (the memory saving is not worth failing a build for).
+
+    Args:
+        folder: the export.
+        model_file: the model to rewrite (fp32 or int8).
+        meta: the export's meta.json.
+
+    Returns:
+        The file the build's session loads.
+    """
+    target = model_file.with_name(model_file.name.removesuffix(".onnx") + LOOPED_SUFFIX)
+    if target.is_file():
+        return target
+    import onnx
+
+    from index import looped
+
+    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        model = onnx.load(str(model_file))
+        if looped.loop_attention(model) == 0:
+            shutil.copyfile(model_file, tmp)  # nothing to loop: the build runs the graph as it is
+        else:
+            onnx.save(model, str(tmp))
+            if not _same_vectors(folder, model_file, tmp, meta):
+                shutil.copyfile(model_file, tmp)
+        os.replace(tmp, target)
+    except OSError:
+        return model_file
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+# Texts of different lengths (so that a batch is padded) run through the model and its looped
+# rewrite when the rewrite is made: it is kept only if they give the same vectors.
+_LOOP_CHECK = (
+    "A short one.",
+    "The harbour council said on Tuesday that the ferry would stop for the winter, after 212 storms.",
+    "Keeper's cottage, 14 rooms.",
+)
+
+
+# The agreement asked of the rewrite: the export's own bound against torch (_export_into). On this
+# machine the rewrite gives the same vectors bit for bit (bench/reports/mem21.md); another CPU's
+# kernels could round a per-text MatMul otherwise, and the int8 scales would follow.
+LOOP_MIN_COSINE = 0.9999
+
+
+def _same_vectors(folder: Path, model_file: Path, rewritten: Path, meta: dict[str, Any]) -> bool:
+    """Whether `rewritten` gives `model_file`'s vectors (cosine >= LOOP_MIN_COSINE) on a padded batch.
+
+    Args:
+        folder: the export (its tokenizer).
+        model_file: the original model.
+        rewritten: the rewrite.
+        meta: the export's meta.json.
+
+    Returns:
+        True if the vectors agree.
+    """
+    from tokenizers import Tokenizer
+
+    try:
+        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(int(meta["max_tokens"]))
+        got = []
+        for path in (model_file, rewritten):
+            emb = OnnxEmbedder(folder, _open_session(path), tokenizer, meta, quantized=False)
+            got.append(emb.encode(list(_LOOP_CHECK), batch_size=len(_LOOP_CHECK)))
+    except (ModelError, RuntimeError, ValueError):  # onnxruntime's failures are RuntimeErrors
+        return False
+    return bool(np.min(np.sum(got[0] * got[1], axis=1)) >= LOOP_MIN_COSINE)
 
 
 def _shrinking_run() -> RunOptions:
@@ -809,18 +939,24 @@ def encode_to(
 
 
 def load_embedder(
-    model: str | None, cache_dir: Path, *, backend: str = "onnx", quantized: bool = False
+    model: str | None,
+    cache_dir: Path,
+    *,
+    backend: str = "onnx",
+    quantized: bool = False,
+    batched: bool = False,
 ) -> Embedder:
     """The embedder for `model`: "onnx" (default, fast to load) or "sentence-transformers" (reference).
 
     The model name `index.hashembed.MODEL` selects the deterministic test embedder (no model files).
+    `batched`: the onnx session for the build's batches (OnnxEmbedder.from_cache); the same vectors.
     """
     from index import hashembed
 
     if model == hashembed.MODEL:
         return hashembed.HashEmbedder()
     if backend == "onnx":
-        return OnnxEmbedder.load(model, cache_dir, quantized=quantized)
+        return OnnxEmbedder.load(model, cache_dir, quantized=quantized, batched=batched)
     if backend in ("sentence-transformers", "torch"):
         if quantized:
             raise ModelError("int8 quantisation is only available with the onnx backend")
