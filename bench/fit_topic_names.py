@@ -2,7 +2,8 @@
 said only where X's texts name it, not where its words stand apart ("state" of "United States" for
 "the Islamic State").
 
-    python bench/fit_topic_names.py --seeds 0 1 --readsets /tmp/g21-idx --out bench/reports/topic_names.md
+    python bench/gates_pooled.py run --indexes IDX --out R.jsonl   # main's code: how each question was searched
+    python bench/fit_topic_names.py --seeds 0 1 --readsets IDX --records R.jsonl --out bench/reports/topic_names.md
 
 Two measurements, each with the switch off (main) and on:
 
@@ -136,9 +137,27 @@ def _asks_name_topic(question: str) -> bool:
     return bool(topic) and any(len(n.split()) >= 2 or "-" in n for n in abstain.name_runs(topic or ""))
 
 
-def readsets(indexes: Path) -> list[str]:
-    """The read sets' table's lines: every question whose asked topic holds a name, end to end."""
+def _searched_with_name_topic(records: Path) -> set[tuple[str, str]]:
+    """(set, id) of every question some reading of which, as bench/gates_pooled.py recorded it
+    searched (a follow-up resolved: "What did Vladimir Putin say about Islamic State?"), asks about a
+    topic holding a name of two terms or more."""
+    from index.lexical import terms
+
+    out = set()
+    for line in records.read_text().splitlines():
+        r = json.loads(line)
+        for c in r["calls"] + r.get("later", []):
+            if topic_names.topic_name_terms(abstain.asked_topic(c["searched"]) or "", terms):
+                out.add((r["set"], r["id"]))
+    return out
+
+
+def readsets(indexes: Path, records: Path | None = None) -> list[str]:
+    """The read sets' table's lines: every question whose asked topic holds a name, end to end
+    (with `records`, also each question a reading of which was searched so)."""
     from qa.session import Conversation
+
+    searched = _searched_with_name_topic(records) if records else set()
 
     lines = [
         "\n## Read sets, end to end (questions whose asked topic holds a name of two words or more)\n",
@@ -147,7 +166,7 @@ def readsets(indexes: Path) -> list[str]:
     ]
     for name, gold, idx in SETS:
         items = [json.loads(x) for x in gold.read_text().splitlines() if x.strip()]
-        items = [it for it in items if _asks_name_topic(it["question"])]
+        items = [it for it in items if _asks_name_topic(it["question"]) or (name, it.get("id")) in searched]
         if not items:
             continue
         engine = Engine.open(indexes / idx)
@@ -172,11 +191,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, nargs="*", default=[0, 1])
     ap.add_argument("--articles", type=int, default=25)
     ap.add_argument("--readsets", type=Path, help="indexes as bench/gates_pooled.py reads them")
+    ap.add_argument("--records", type=Path, help="bench/gates_pooled.py run's records: questions searched so")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     lines = ["# Topic names said whole (qa.topic_names.WHOLE_NAMES; bench/fit_topic_names.py)\n"]
     if args.readsets:
-        lines += readsets(args.readsets)
+        lines += readsets(args.readsets, args.records)
     if args.seeds:
         lines += polnear(args.seeds, args.articles)
     text = "\n".join(lines) + "\n"
