@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from qa import abstain, describe, forms, topic_cover
+from qa import abstain, describe, forms, topic_cover, topic_names
 from qa import question as questions
 from qa.answer_sentences import NEAR_MISS_PASSAGES
 from qa.described_source import described_speaker
@@ -207,8 +207,13 @@ def speaker_topic_shares(
         for d in sorted(quoted_in)
         for t in abstain.naming_sentences(engine.docs[d].text, aliases, others=others.get(d, ()))
     ]
+    # A name of the topic is held only where a text names it (qa.topic_names: "state" of "United
+    # States" is no word of "the Islamic State").
+    names = topic_names.topic_name_terms(abstain.asked_topic(searched) or "", engine.terms)
+    names = names if topic_names.WHOLE_NAMES else []
     shares = {
-        k: abstain.quoted_share(known, (frozenset(engine.terms(t)) for t in ts)) for k, ts in texts.items()
+        k: abstain.quoted_share(known, (topic_names.held_terms(t, names, engine.terms) for t in ts))
+        for k, ts in texts.items()
     }
     # The leads, only where X's own texts name the people the topic names (abstain.topic_names_said).
     said = abstain.topic_names_said(
