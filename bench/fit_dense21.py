@@ -59,6 +59,11 @@ def main() -> int:
     ap.add_argument("--sets", nargs="*", default=[*fr.ARTICLE_SETS, *fr.NEWS_SETS])
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--out", type=Path, default=REPORT)
+    ap.add_argument(
+        "--read-only",
+        action="store_true",
+        help="the read sets alone (J over the two pools): bench/fit.py's five groups left out",
+    )
     args = ap.parse_args()
     read = tuple(s for s in args.sets if s in fr.ARTICLE_SETS or s in fr.NEWS_SETS)
     os.environ.setdefault("QA_HOME", str(OUT / "home"))
@@ -73,7 +78,12 @@ def main() -> int:
 
     rank.features = features  # type: ignore[assignment]
     t0 = time.perf_counter()
-    engines, items = fit.load(args.squad)
+    if args.read_only:
+        from qa import config
+
+        engines, items = {"article": fit._engine("article", config.bundled_article())}, []
+    else:
+        engines, items = fit.load(args.squad)
     items += fr.load_read(engines, read)
     ev = fit.evidence(engines, items)
     t_feat = time.perf_counter() - t0

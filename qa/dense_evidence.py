@@ -19,8 +19,9 @@ from qa.engine import Engine
 from qa.late_interaction import maxsim_scores
 from qa.sentence_dense import best_sentence_cosines
 
-# The candidates reranked: the gold passage of a ranking miss sits at rank 2-3 in most of them
-# (bench/reports/stages.md: of 142 ranking misses at 1, 81 at rank 2 or 3, nearly all within 20).
+# The candidates reranked: the gold passage of a ranking miss sits at rank 2 or 3 in most of them
+# (bench/reports/stages.md, round 20: of 142 ranking misses at 1, 55 at rank 2 and 26 at 3). Not
+# fitted: 20 bounds the query-time encoding (bench/reports/dense21.md gives its cost).
 DENSE_K = 20
 
 # The columns, by name: Features' fields and qa.rank.Weights' fields of the same name.

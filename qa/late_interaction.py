@@ -89,6 +89,7 @@ class TokenEncoder:
         todo = [t for t in dict.fromkeys(texts) if t not in self._memo]
         if len(self._memo) + len(todo) > MEMO_TEXTS:
             self._memo.clear()
+            todo = list(dict.fromkeys(texts))
         if todo:
             self._memo.update(zip(todo, self._run(todo), strict=True))
         return [self._memo[t] for t in texts]

@@ -113,3 +113,16 @@ def test_maxsim_matches_a_paraphrase_token_by_token(flood: Engine) -> None:
     homes, cattle = _row(flood, f, "forced from their homes"), _row(flood, f, "drowned cattle")
     assert f.maxsim[homes] > f.maxsim[cattle]
     assert 0.0 < f.maxsim[homes] <= 1.0
+
+
+@pytest.mark.slow
+def test_a_full_token_memo_is_emptied_and_every_text_still_scored(
+    flood: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qa import late_interaction
+
+    pids = list(range(flood.n_passages()))
+    whole = late_interaction.maxsim_scores(flood, "Who was displaced?", pids)
+    monkeypatch.setattr(late_interaction, "MEMO_TEXTS", 2)
+    again = late_interaction.maxsim_scores(flood, "Who was displaced?", pids)
+    assert np.allclose(whole, again) and whole.all()
