@@ -21,6 +21,9 @@ _ROW = re.compile(
 )
 
 
+# Reports of weights fitted apart from bench/fit.py (their columns are computed only by their scripts).
+EXTRA = (REPO / "bench" / "reports" / "dense21.md",)  # bench/fit_dense21.py: query-time dense evidence
+
 READSETS = REPO / "bench" / "reports" / "fit_readsets.md"
 # bench/fit_readsets.py's stability table: | `bm25` | code's value | full-data fit | folds ... |
 _READSETS_ROW = re.compile(r"^\| `(?P<name>\w+)` \| (?P<code>[\d.]+) \| (?P<fit>[\d.]+) \|", re.M)
@@ -43,6 +46,10 @@ def _recorded() -> dict[str, float]:
     bench/fit.py's, and for the weights it searched, bench/fit_readsets.py's (the later fit)."""
     text = REPORT.read_text(encoding="utf-8")
     fitted = {f"{m['mod']}:{m['name']}": float(m["code"]) for m in _ROW.finditer(text)}
+    for extra in EXTRA:  # weights fitted by their own bench script, in fit.md's row format
+        fitted |= {
+            f"{m['mod']}:{m['name']}": float(m["code"]) for m in _ROW.finditer(extra.read_text("utf-8"))
+        }
     return {**fitted, **_readsets()}
 
 
