@@ -24,7 +24,9 @@ does another of the five answer it? Candidate evidence, for each other passage c
 * new words  the follow-up's reading's content terms that its previous question's reading lacks
              (index.lexical.terms, stemmed): how many c holds against the previous passage.
 * type       the answer type the reading asks (qa.intent) stated by c and not by the previous passage.
-* neighbour  c is one passage either side of the previous one, in its article.
+* neighbour  c is one passage either side of the previous one, in its article (rule "new-nb": with
+             more new words; rule "nb-bare": for a bare follow-up, "Why?", "When was that?", whose
+             reading has no new words, bench/followups_pooled.py's "neighbour" reordering).
 
 Each rule moves the best such c first when its evidence beats the previous passage's and its score
 is at least a ratio of the top one's; the ratio is fit leave-one-group-out (fit on every group but
@@ -50,6 +52,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.quality import publish  # noqa: E402
 from index.lexical import terms  # noqa: E402
+from qa import followup  # noqa: E402
 from qa import intent as intents  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import norm  # noqa: E402
@@ -255,6 +258,8 @@ def moved(row: dict[str, Any], rule: str, ratio: float) -> int:
             ev = int(typed)
         elif rule == "new+type":
             ev = max(cov - prev_cov, int(typed))
+        elif rule == "nb-bare":
+            ev = int(neighbour and followup.read(row["follow"]).name == "bare")
         else:
             raise ValueError(rule)
         if ev > 0 and (ev, score) > key:
@@ -298,7 +303,7 @@ def loso(rows: list[dict[str, Any]], rule: str) -> tuple[int, dict[str, int], fl
     return sum(per.values()), per, whole, sum(h(i, whole) for i in range(len(rows)))
 
 
-RULES = ("new", "new-nb", "type", "new+type")
+RULES = ("new", "new-nb", "type", "new+type", "nb-bare")
 
 
 def fit_lines(rows: list[dict[str, Any]]) -> list[str]:

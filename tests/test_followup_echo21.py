@@ -1,7 +1,7 @@
 """'And X?' whose X repeats words of the previous question ("And in the Fox poll?", "and Okafor
 against Patel"): the rewrite puts X in place without saying those words twice, a rewrite that says
 two words twice is garbled, and a declined "And X?" is answered from the passage shown where that
-passage names X.
+passage names X; "Why?" whose passage shown comes first again gives way to its neighbour close behind.
 
 The poll article is written for these tests.
 """
@@ -15,6 +15,8 @@ from conversation import talk
 
 from qa import followup
 from qa.engine import Engine
+from qa.session import beside_first
+from qa.types import Hit
 
 POLL = """Marlow mayoral race tightens
 
@@ -93,3 +95,17 @@ def test_and_x_against_y_is_answered_from_the_poll(marlow: Engine) -> None:
     )
     assert "Okafor against Patel" in answer.searched
     assert "44 to 42" in answer.hits[0].text
+
+
+def _hit(pid: int, score: float, doc_id: int = 0) -> Hit:
+    return Hit(f"p{pid}", score, "a.txt", "", 0, 1, 1, "body", (0, 1), pid=pid, doc_id=doc_id)
+
+
+def test_a_bare_follow_up_gives_the_passage_shown_again_to_its_neighbour() -> None:
+    shown = 7
+    hits = [_hit(7, 1.0), _hit(3, 0.9), _hit(8, 0.65), _hit(6, 0.62)]
+    assert [h.pid for h in beside_first(hits, shown)] == [8, 7, 3, 6]
+    # a neighbour far behind, one of another article, or the passage shown not first: unchanged
+    assert [h.pid for h in beside_first([_hit(7, 1.0), _hit(8, 0.5)], shown)] == [7, 8]
+    assert [h.pid for h in beside_first([_hit(7, 1.0), _hit(8, 0.9, doc_id=1)], shown)] == [7, 8]
+    assert [h.pid for h in beside_first([_hit(3, 1.0), _hit(8, 0.9)], shown)] == [3, 8]
