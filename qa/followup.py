@@ -653,11 +653,52 @@ def replace_span(text: str, start: int, end: int, new: str) -> str:
     """`text` with [start, end) replaced by `new`; an article is not doubled ("the Guardian article"
     with "the Nature one" is "the Nature one article", not "the the ...")."""
     head = text[:start]
+    new = _unechoed(head, new)
+    end += _echoed(new, text[end:])
     if re.search(r"\b(?:the|a|an)\s+$", head, re.I):
         new = re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.I)
     elif start == 0 or re.search(r"[?.!]\s*$", head):
         new = new[:1].upper() + new[1:]
     return head + new + text[end:]
+
+
+def _echoed(new: str, rest: str) -> int:
+    """How much of `rest` (what follows the replaced span) repeats the tail of `new`: "And Sanders
+    against Trump?" after "What did Quinnipiac find for Clinton against Trump?" puts "Sanders against
+    Trump" in Clinton's place, and " against Trump" is then said twice (news_heldout9 n9j6).
+
+    Args:
+        new: the words put in.
+        rest: the text after the span they replace.
+    Returns:
+        The length of `rest`'s start that the tail of `new` already says (0: none).
+    """
+    ws = new.split()
+    for i in range(1, len(ws)):
+        tail = r"\s+".join(map(re.escape, ws[i:]))
+        m = re.match(rf"\s+{tail}(?![\w'’-])", rest, re.I)
+        if m:
+            return m.end()
+    return 0
+
+
+def _unechoed(head: str, new: str) -> str:
+    """`new` without the words it starts with that `head` (the text before the replaced span) ends
+    with: "And in the Fox poll?" after "... over Cruz in the CBS poll?" puts "Fox poll" in place of
+    "CBS poll", not "in the in the Fox poll" (news_heldout7 n7g4).
+
+    Args:
+        head: the text before the span replaced.
+        new: the words put in.
+    Returns:
+        `new`, its head that `head` already says dropped (never all of it).
+    """
+    ws = new.split()
+    for i in range(len(ws) - 1, 0, -1):
+        lead = r"\s+".join(map(re.escape, ws[:i]))
+        if re.search(rf"(?<![\w'’-]){lead}\s+$", head, re.I):
+            return " ".join(ws[i:])
+    return new
 
 
 _WORD = re.compile(r"[\w'’-]+")
@@ -673,7 +714,7 @@ _BROKEN_AUX = re.compile(
 def garbled(text: str) -> str:
     """Why a rewrite would not read as a question a person typed; "" when it reads fine.
 
-    Checks: a word doubled ("say say"), a question word and auxiliary repeated ("what did what
+    Checks: a word or two doubled ("say say", "against Trump against Trump"), a question word and auxiliary repeated ("what did what
     did"), an auxiliary with nothing to do ("Why did Obama say about Assad?"), a doubled possessive
     ("BT's's"), a leftover marker ("(wrote article)", brackets, "&&"), a name put inside a noun
     phrase with its article ("the Republican the Democrats committee"). Quoted words are not checked:
@@ -688,6 +729,9 @@ def garbled(text: str) -> str:
     for a, b in zip(ws, ws[1:], strict=False):
         if a == b and a not in {"had", "that"}:
             return f"doubled word: {a}"
+    for i in range(len(ws) - 3):
+        if ws[i : i + 2] == ws[i + 2 : i + 4]:
+            return f"doubled words: {' '.join(ws[i : i + 2])}"
     if _BROKEN_AUX.search(plain):
         return "broken auxiliary"
     if re.search(r"\bthe\s+[A-Z][\w'’-]*\s+the\s+[A-Z]", plain):

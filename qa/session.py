@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from index import docstore
 from index.errors import InputError
-from index.lexical import STOPWORDS, fold, words
+from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, rank
 from qa import intent as intents
 from qa import question as questions
@@ -53,6 +53,13 @@ MAX_OWN = 3
 # ("Which day?" two passages after the words shown): not fit, the passage shown and two either side,
 # the span of a news story's one-sentence paragraphs that tell one event.
 AROUND = 2
+# A bare follow-up's passage shown again gives way to a neighbour scoring at least this share of it
+# (beside_first). Fit by bench/fup21.py ("nb-bare", bench/reports/fup21.md) on the read sets'
+# 238 follow-ups: best at 0.6, held out (leave-one-set-out) 191 -> 193; nothing fires at 0.7, at
+# 0.6 three gains (h2, h6, nh7) and no loss, at 0.5 a loss (h7). On 941 PolNeAR train follow-ups
+# (bench/followups.py and followups_real.py's) it fires 23 times at 0.6, one gain and no loss; with
+# both, 0.45 is best in-sample (+5) but loses h7: the read sets' 0.6, firing less, is kept.
+BESIDE_RATIO = 0.6
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
 
 
@@ -87,6 +94,12 @@ class Plan:
     # "Which day?", "Why?": a question about the previous answer's event, answered from around it
     # where the search declines (these passages, best first), never declined while one was shown
     around: tuple[int, ...] = ()
+    # The content terms a passage of the anchor must hold to answer where the search declined: "And
+    # Sanders against Trump?" is answered from the passage shown only where it names them
+    named: frozenset[str] = field(default_factory=frozenset)
+    # "Why?", "When was that?": the passage shown again gives way to its neighbour close behind it
+    # (beside_first)
+    beside: bool = False
 
 
 class Conversation:
@@ -136,6 +149,7 @@ class Conversation:
                 top is not None
                 and top.pid in plan.anchor
                 and (not asked or intents.has_evidence(asked, top.text))
+                and plan.named <= set(terms(top.text))
             ):
                 answer = anchored
         if answer.abstained and plan.around:
@@ -192,6 +206,8 @@ class Conversation:
         # Fusion, the follow-up's preferences and pins order by more than the score: the score shown
         # is lowered to the one above it, so a reader sees a list whose scores never rise.
         answer = replace(answer, hits=ordered_scores(answer.hits), nearest=ordered_scores(answer.nearest))
+        if plan.beside and self.turns and self.turns[-1].top is not None:
+            answer = replace(answer, hits=ordered_scores(beside_first(answer.hits, self.turns[-1].top)))
         top = answer.hits[0] if answer.hits else None
         searched = plan.readings[0]
         self.turns.append(
@@ -301,7 +317,7 @@ class Conversation:
             again = [followup.reask(prev.searched, kind.word)] if not said or kind.word == "why" else []
             readings = [*said, *again]
             around = self._around(prev, readings[0])
-            plan = Plan(readings, self._typed(prev, readings[0], near), near, around=around)
+            plan = Plan(readings, self._typed(prev, readings[0], near), near, around=around, beside=True)
             if kind.target and kind.word == "when" and around:
                 # "Which day?" names what it asks for: the passage nearest the one shown that states a
                 # time answers, before the words shown again (bench/followups.py which_day).
@@ -331,7 +347,10 @@ class Conversation:
                     # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
                     # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
                     here = frozenset()
-                plan = Plan(readings, here, prefer=here)
+                # Declined, "And X?" is answered from the passage shown and its neighbours where
+                # one names X and holds the asked type (the anchor, above): the previous answer often
+                # holds X's figure too (news_heldout9 n9j6, news_heldout4 n4d8: declined).
+                plan = Plan(readings, here, near, prefer=here, named=frozenset(terms(kind.target)))
         elif kind.name == "frame":
             # "And what income tax rate?" keeps the previous question's frame and subject; asked as
             # typed it named neither (news_heldout3 n3i6: the answer ranked 5th).
@@ -1848,6 +1867,35 @@ def passed_over(hits: list[Hit], passed: int) -> list[Hit]:
     if other is None:
         return hits
     return [other, hits[0], *(h for h in hits[1:] if h is not other)]
+
+
+def beside_first(hits: list[Hit], shown: int) -> list[Hit]:
+    """`hits` with the best-ranked neighbour of passage `shown` first, where `shown` came first again
+    and the neighbour scores at least BESIDE_RATIO of it: "Why?" after a passage is most often
+    answered by the next or the one before it ("Why has Russia been backing Assad?", article_heldout6
+    h6u09: the reason one passage on, ranked 2nd behind the words shown again).
+
+    Args:
+        hits: a bare follow-up's passages, best first, their scores as shown (non-increasing).
+        shown: the passage shown first for the previous question.
+
+    Returns:
+        The passages, reordered; unchanged when `shown` is not first or no neighbour qualifies.
+    """
+    if not hits or hits[0].pid != shown or hits[0].score <= 0:
+        return hits
+    top = hits[0]
+    beside = next(
+        (
+            h
+            for h in hits[1:]
+            if h.doc_id == top.doc_id and abs(h.pid - top.pid) == 1 and h.score >= BESIDE_RATIO * top.score
+        ),
+        None,
+    )
+    if beside is None:
+        return hits
+    return [beside, *(h for h in hits if h is not beside)]
 
 
 def ordered_scores(hits: list[Hit]) -> list[Hit]:
