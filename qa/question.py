@@ -333,6 +333,63 @@ _WRITTEN = re.compile(
 )
 
 
+# "How does Hillary want the deal enforced?": "how", an auxiliary, a subject, then a verb the
+# attribution analyser reads as a cue of speech, belief or stance (index.attribution.words: its
+# speech and belief verbs and the cue verbs fitted on PolNeAR train, bench/reports/cue_verbs.md),
+# compared by lemma (simplemma), asks for the subject's words. The hand list of the "how" pattern
+# above lacked "want", "think", "plan", "hope". HOW_CUE switches it; measured by bench/read21_forms.py
+# (bench/reports/read21.md) and end to end.
+HOW_CUE = True
+_HOW_AUX = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?how\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+", re.I
+)
+_DO_AUX = frozenset({"did", "does", "do", "will", "would"})
+_HAVE_AUX = frozenset({"has", "have", "had"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
+_HOW_SUBJECT_WORDS = 6  # words a subject may have before its verb ("the head of the trade group")
+
+
+@functools.cache
+def _cue_lemmas() -> frozenset[str]:
+    """The lemmas of index.attribution.words' speech, belief and cue verbs (simplemma, read once)."""
+    import simplemma  # lazy: only a "how" question pays for the dictionary
+
+    from index.attribution.words import BELIEF_VERBS, SPEECH_VERBS
+
+    words = {w.lower() for w in (*SPEECH_VERBS, *BELIEF_VERBS) if " " not in w}
+    return frozenset(simplemma.lemmatize(w, lang="en") for w in words)
+
+
+def how_cue(question: str) -> bool:
+    """Whether a "how" question asks how its subject speaks, thinks or wants something to be.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        True for "how does Hillary want the Iran deal enforced" (a cue verb within the subject's first
+        words after the auxiliary), False for "how did the talks end".
+    """
+    m = _HOW_AUX.match(question)
+    if m is None:
+        return False
+    import simplemma
+
+    aux = m.group().split()[-1].lower()
+    words = re.findall(r"[\w'’-]+", question[m.end() :])
+    lemmas = _cue_lemmas()
+    for before, w in zip(words, words[1 : _HOW_SUBJECT_WORDS + 1], strict=False):
+        lemma = simplemma.lemmatize(w, lang="en")
+        if not w.islower() or lemma not in lemmas or before.lower() in _DETERMINERS:
+            continue  # a name, no cue, or a noun ("the plan")
+        # The verb's form follows the auxiliary: "does X want", "has X described", "is X planning";
+        # a noun subject's plural ("the talks") is no verb after "did".
+        if (aux in _DO_AUX and w == lemma) or (aux in _HAVE_AUX and w != lemma and not w.endswith("s")):
+            return True
+        if aux not in _DO_AUX | _HAVE_AUX and w.endswith("ing"):
+            return True
+    return False
+
+
 def is_speech_question(question: str) -> bool:
     """True when the question's main clause asks what someone said, thinks, claims, wants or called for.
 
@@ -347,6 +404,8 @@ def is_speech_question(question: str) -> bool:
     if any(p.search(q) for p in _SPEECH_PATTERNS):
         return True
     if WRITTEN_WORDS and _WRITTEN.search(q):  # "What did Arianna Huffington write about ...?"
+        return True
+    if HOW_CUE and how_cue(q):  # "How does Hillary want the deal enforced?"
         return True
     m = _X_ON_Y.match(q)
     if m and not _QWORDS.match(m.group("x")):
