@@ -39,6 +39,9 @@ def _matcher(speakers: tuple[Speaker, ...]) -> tuple[re.Pattern[str] | None, dic
                 names.append(s.name)
     surnameish = {_alias_key(w) for s in speakers for w in (s.name, s.name.split()[-1])}
     table = {k: v for k, v in table.items() if len(v) == 1 or k in surnameish}
+    if GIVEN_NAMES:
+        for key, name in given_names(speakers).items():
+            table.setdefault(key, [name])
     if not table:
         return None, {}
     body = "|".join(
@@ -46,6 +49,45 @@ def _matcher(speakers: tuple[Speaker, ...]) -> tuple[re.Pattern[str] | None, dic
     )
     rx = re.compile(rf"(?<![\w])(?:the\s+)?({body})(?:['’]{{1,2}}s?)?(?![\w])", re.I)
     return rx, table
+
+
+# A reader may name a quoted person by their given name alone ("how does Hillary want the Iran deal
+# enforced", nh9 n9b2) where the documents write "Hillary Clinton", "Clinton", "Mrs. Clinton". The
+# given name means that speaker when it opens the name of no other speaker of the index and is no word
+# of another's names; it is matched only as written with a capital (a lower-case question is
+# truecased first: qa.question.truecased), so "will" is not Will Smith. GIVEN_NAMES switches it;
+# measured end to end (bench/reports/read21.md).
+GIVEN_NAMES = True
+
+
+@functools.lru_cache(maxsize=64)
+def given_names(speakers: tuple[Speaker, ...]) -> dict[str, str]:
+    """The given names that name one speaker of the index alone.
+
+    Args:
+        speakers: the index's speakers.
+    Returns:
+        given name (lower case) -> the speaker's canonical name, for each person's name of two words or
+        more whose first word (a capitalised word of three letters or more, no title, no stop word)
+        opens no other speaker's name and is no word of any other speaker's names and aliases.
+    """
+    firsts: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for s in speakers:
+        parts = s.name.split()
+        if len(parts) >= 2 and parts[0].isalpha() and parts[0][:1].isupper() and len(parts[0]) >= 3:
+            firsts.setdefault(parts[0].lower(), set()).add(s.name)
+        for a in (s.name, *s.aliases):
+            for w in re.findall(r"[\w'’-]+", a.lower()):
+                words.setdefault(w, set()).add(s.name)
+    return {
+        k: next(iter(v))
+        for k, v in firsts.items()
+        if len(v) == 1 and words.get(k, set()) <= v and k not in STOPWORDS and k not in _TITLE_WORDS
+    }
+
+
+_TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in TITLES)
 
 
 def match_speakers(question: str, speakers: Iterable[Speaker]) -> list[str]:
@@ -61,8 +103,12 @@ def match_speakers(question: str, speakers: Iterable[Speaker]) -> list[str]:
     if rx is None:
         return []
     found: list[tuple[int, str]] = []
+    given = given_names(group) if GIVEN_NAMES else {}
     for m in rx.finditer(question):
-        for name in table.get(_alias_key(m.group(1)), []):
+        key = _alias_key(m.group(1))
+        if key in given and not m.group(1)[:1].isupper():
+            continue  # a given name is matched only as a name: capitalised
+        for name in table.get(key, []):
             found.append((m.start(1), name))
     for (a, b), best in _role_phrases(question, group):
         inside = [(at, n) for at, n in found if a <= at < b]
