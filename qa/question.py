@@ -379,15 +379,17 @@ _WRITTEN = re.compile(
 )
 
 
-# "How does Hillary want the deal enforced?": "how", an auxiliary, a subject, then a verb the
-# attribution analyser reads as a cue of speech, belief or stance (index.attribution.words: its
-# speech and belief verbs and the cue verbs fitted on PolNeAR train, bench/reports/cue_verbs.md),
-# compared by lemma (simplemma), asks for the subject's words. The hand list of the "how" pattern
-# above lacked "want", "think", "plan", "hope". HOW_CUE switches it; measured by bench/read21_forms.py
-# (bench/reports/read21.md) and end to end.
+# "How does Hillary want the deal enforced?", "How fast does X want ...?": "how" (and one word, as in
+# the subject parser qa.describe.speech_question; "how many/much/long" are no speech: _NOT_SPEECH), an
+# auxiliary, a subject, then a verb the attribution analyser reads as a cue of speech, belief or
+# stance (index.attribution.words: its speech and belief verbs and the cue verbs fitted on PolNeAR
+# train, bench/reports/cue_verbs.md), compared by lemma (simplemma), asks for the subject's words. The
+# hand list of the "how" pattern above lacked "want", "think", "plan", "hope". HOW_CUE switches it;
+# measured by bench/read21_forms.py and end to end (bench/reports/read21.md).
 HOW_CUE = True
 _HOW_AUX = re.compile(
-    r"^\s*(?:and\s+|so\s+|but\s+)?how\s+(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+", re.I
+    r"^\s*(?:and\s+|so\s+|but\s+)?how\s+(?:\w+\s+)?(?:did|does|do|has|have|had|will|would|is|was|are|were)\s+",
+    re.I,
 )
 _DO_AUX = frozenset({"did", "does", "do", "will", "would"})
 _HAVE_AUX = frozenset({"has", "have", "had"})
