@@ -425,7 +425,16 @@ def how_cue(question: str) -> bool:
     aux = m.group().split()[-1].lower()
     words = re.findall(r"[\w'’-]+", question[m.end() :])
     lemmas = _cue_lemmas()
-    for before, w in zip(words, words[1 : _HOW_SUBJECT_WORDS + 1], strict=False):
+    named = 0
+    while named < len(words) and words[named][:1].isupper():
+        named += 1
+    # After a name the verb is the next word ("How did Trump hit back?": "hit", not the particle);
+    # after a noun phrase ("the RNC chairman") any of the subject's first words.
+    slots = range(named, named + 1) if named else range(1, _HOW_SUBJECT_WORDS + 1)
+    for i in slots:
+        if i >= len(words):
+            break
+        before, w = words[i - 1], words[i]
         lemma = simplemma.lemmatize(w, lang="en")
         if not w.islower() or lemma not in lemmas or before.lower() in _DETERMINERS:
             continue  # a name, no cue, or a noun ("the plan")

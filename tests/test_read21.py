@@ -95,7 +95,9 @@ def test_a_given_name_names_the_one_speaker_it_opens() -> None:
     given = questions.given_names(speakers)
     # "Paul" opens two names; "Will" is a stop word
     assert given == {"marion": "Marion Keller"}
-    assert questions.match_speakers("How does Marion want the treaty enforced?", speakers) == ["Marion Keller"]
+    assert questions.match_speakers("How does Marion want the treaty enforced?", speakers) == [
+        "Marion Keller"
+    ]
     assert questions.match_speakers("What did Paul say?", speakers) == []
     assert questions.match_speakers("What did Will say?", speakers) == []
     # a given name is matched as a name only, written with its capital (qa.question.truecased
