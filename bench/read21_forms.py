@@ -15,7 +15,9 @@ run over the same index:
 - "ex": a former office asked with the prefix, "What did the ex-secretary of state say about
   <word>?" (qa.describe.EX_FORMER), and its yes/no form;
 - "how": "How does <speaker> want <word> handled?" (qa.question.HOW_CUE: a cue verb of the attribution
-  lexicon after "how", an auxiliary and the subject).
+  lexicon after "how", an auxiliary and the subject);
+- "given": a named person asked by their given name alone, "What did Hillary say about <word>?"
+  (qa.question.GIVEN_NAMES).
 
 Unanswerable counterparts (never-quoted people, same wordings) report the share declined. Texts are
 read at run time and never stored in the project.
@@ -42,16 +44,22 @@ from polnear_speaker_questions import holds  # noqa: E402
 
 from qa.session import Conversation  # noqa: E402
 
-SWITCHES = ("qa.describe.POLAR_SUBJECT", "qa.describe.EX_FORMER", "qa.question.HOW_CUE")
-FORMS = ("asked", "polar", "ex", "ex-polar", "how")
+SWITCHES = (
+    "qa.describe.POLAR_SUBJECT",
+    "qa.describe.EX_FORMER",
+    "qa.question.HOW_CUE",
+    "qa.question.GIVEN_NAMES",
+)
+FORMS = ("asked", "polar", "ex", "ex-polar", "how", "given")
 _ASKED = re.compile(r"^what did (?P<s>.+?) (?P<v>say|write|tweet) about (?P<w>.+?)\??$", re.I)
 
 
-def wordings(question: str) -> dict[str, str]:
+def wordings(question: str, name: str = "") -> dict[str, str]:
     """The question in each form of FORMS that applies to it.
 
     Args:
         question: a generated "What did <speaker> say about <word>?" question.
+        name: the person's full name where the generator asked by it or described a named person.
     Returns:
         form -> the question so worded.
     """
@@ -68,6 +76,8 @@ def wordings(question: str) -> dict[str, str]:
         "polar": f"{did} {speaker} {verb} anything about {word}{end}",
         "how": f"{how} does {speaker} want {word} handled{end}",
     }
+    if len(name.split()) >= 2 and not lower:  # "What did Hillary say about <word>?"
+        out["given"] = f"What did {name.split()[0]} {verb} about {word}?"
     if re.search(r"\bformer ", speaker, re.I):
         ex = re.sub(r"\bformer ", "ex-", speaker, count=1, flags=re.I)
         out["ex"] = f"{'what' if lower else 'What'} did {ex} {verb} about {word}{end}"
@@ -103,7 +113,9 @@ def main() -> int:
         collections.Counter
     )
     for it in items:
-        for form, q in wordings(it["question"]).items():
+        kind = it["kind"].removeprefix("never-")
+        name = it["id"].split(":")[2] if kind in ("bracket", "former", "wrote") else ""
+        for form, q in wordings(it["question"], name).items():
             hits = {}
             for setting in ("off", "on"):
                 switch(setting == "on")
