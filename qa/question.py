@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from index.attribution.words import ROLE_RE as _ROLE_RE
-from index.attribution.words import ROLE_WORDS, TITLES
+from index.attribution.words import FEMALE_GIVEN, GIVEN, MALE_GIVEN, ROLE_WORDS, TITLES
 from index.lexical import STOPWORDS
 from index.model import Speaker
 
@@ -67,15 +67,23 @@ def given_names(speakers: tuple[Speaker, ...]) -> dict[str, str]:
     Args:
         speakers: the index's speakers.
     Returns:
-        given name (lower case) -> the speaker's canonical name, for each person's name of two words or
-        more whose first word (a capitalised word of three letters or more, no title, no stop word)
-        opens no other speaker's name and is no word of any other speaker's names and aliases.
+        given name (lower case) -> the speaker's canonical name, for each person's name (two words or
+        more, all capitalised, opening with a given name the attribution analyser knows:
+        index.attribution.words GIVEN, MALE_GIVEN, FEMALE_GIVEN; "Saudi Arabia", "Boca Raton",
+        "Wheels Plus" open with none) whose first word (no title, no stop word) opens no other
+        speaker's name and is no word of any other speaker's names and aliases.
     """
     firsts: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
     for s in speakers:
         parts = s.name.split()
-        if len(parts) >= 2 and parts[0].isalpha() and parts[0][:1].isupper() and len(parts[0]) >= 3:
+        if (
+            len(parts) >= 2
+            and parts[0].isalpha()
+            and len(parts[0]) >= 3
+            and all(w[:1].isupper() for w in parts)
+            and parts[0].lower() in _GIVEN  # a person's given name, not "Saudi" of "Saudi Arabia"
+        ):
             firsts.setdefault(parts[0].lower(), set()).add(s.name)
         for a in (s.name, *s.aliases):
             for w in re.findall(r"[\w'’-]+", a.lower()):
@@ -88,6 +96,7 @@ def given_names(speakers: tuple[Speaker, ...]) -> dict[str, str]:
 
 
 _TITLE_WORDS = frozenset(t.lower().rstrip(".") for t in TITLES)
+_GIVEN = frozenset(GIVEN | MALE_GIVEN | FEMALE_GIVEN)
 
 
 def match_speakers(question: str, speakers: Iterable[Speaker]) -> list[str]:

@@ -29,7 +29,7 @@ The state's teachers union has not endorsed anyone, its president, Carla Ruiz, t
 
 DEAL = """Candidate lays out her plan for the water treaty
 
-Marion Keller, the former senator now running for president, spoke on the water treaty on Monday.
+Hillary Keller, the former senator now running for president, spoke on the water treaty on Monday.
 
 "This treaty must come with strict inspections and penalties that bite," Keller said in a speech.
 
@@ -87,22 +87,24 @@ def test_how_with_a_cue_verb_asks_for_words(question: str, expected: bool) -> No
 
 def test_a_given_name_names_the_one_speaker_it_opens() -> None:
     speakers = (
-        Speaker("Marion Keller", ("Keller", "Marion Keller")),
+        Speaker("Hillary Keller", ("Keller", "Hillary Keller")),
         Speaker("Paul Grady", ("Grady", "Paul Grady")),
         Speaker("Paul Ruiz", ("Ruiz", "Paul Ruiz")),
         Speaker("Will Dunn", ("Dunn", "Will Dunn")),
     )
     given = questions.given_names(speakers)
     # "Paul" opens two names; "Will" is a stop word
-    assert given == {"marion": "Marion Keller"}
-    assert questions.match_speakers("How does Marion want the treaty enforced?", speakers) == [
-        "Marion Keller"
+    assert given == {"hillary": "Hillary Keller"}
+    # no person: the documents never call it by its last word alone
+    assert questions.given_names((Speaker("Saudi Arabia", ("Saudi Arabia",)),)) == {}
+    assert questions.match_speakers("How does Hillary want the treaty enforced?", speakers) == [
+        "Hillary Keller"
     ]
     assert questions.match_speakers("What did Paul say?", speakers) == []
     assert questions.match_speakers("What did Will say?", speakers) == []
     # a given name is matched as a name only, written with its capital (qa.question.truecased
     # capitalises a lower-case question's names first)
-    assert questions.match_speakers("what did marion say", speakers) == []
+    assert questions.match_speakers("what did hillary say", speakers) == []
 
 
 def test_yes_no_question_reads_the_described_speaker_not_the_name_after_it(race: Engine) -> None:
@@ -113,9 +115,9 @@ def test_yes_no_question_reads_the_described_speaker_not_the_name_after_it(race:
 
 
 def test_how_does_a_given_name_want_is_her_words(race: Engine) -> None:
-    r = query_reading._read(race, "How does Marion want the water treaty enforced?")
-    assert r.speech and r.wanted == ["Marion Keller"]
-    assert "marion" not in r.topic.lower()  # her given name is the speaker, no topic
-    a = ask(race, "How does Marion want the water treaty enforced?")
+    r = query_reading._read(race, "How does Hillary want the water treaty enforced?")
+    assert r.speech and r.wanted == ["Hillary Keller"]
+    assert "hillary" not in r.topic.lower()  # her given name is the speaker, no topic
+    a = ask(race, "How does Hillary want the water treaty enforced?")
     assert not a.abstained, a.reason
     assert "strict inspections" in race.passages[a.hits[0].pid].text
