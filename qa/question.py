@@ -12,8 +12,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-from index.attribution.words import ROLE_RE as _ROLE_RE
 from index.attribution.words import FEMALE_GIVEN, GIVEN, MALE_GIVEN, ROLE_WORDS, TITLES
+from index.attribution.words import ROLE_RE as _ROLE_RE
 from index.lexical import STOPWORDS
 from index.model import Speaker
 
