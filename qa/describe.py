@@ -43,7 +43,7 @@ def speech_question(wh: str, aux: str, verbs: str) -> re.Pattern[str]:
     thought; qa.abstain.asked_speaker with the plain verbs of speech only.
 
     Args:
-        wh: the question words ("(?:what|how)").
+        wh: the question words ("(?:what|how)"); "" for a yes/no question ("Does <subject> think ...?").
         aux: the auxiliaries ("(?:did|does)").
         verbs: the verbs after the subject.
     Returns:
@@ -54,8 +54,11 @@ def speech_question(wh: str, aux: str, verbs: str) -> re.Pattern[str]:
     # "state" is the noun of the subject, not the verb ("What did X state?").
     open_end = "".join(rf"(?<!\b{w})" for w in _OPEN_ENDS)
     # A capitalised word is no verb: "the leader of the United States say" is not "... United state".
+    lead = rf"{wh}\s+" if wh else ""
     return re.compile(
-        rf"^\s*(?:and\s+|so\s+|but\s+)?{wh}\s+{aux}\s+(?P<s>.+?){open_end}\s+(?-i:(?![A-Z])){verbs}\b", re.I
+        rf"^\s*(?:and\s+|so\s+|but\s+)?{lead}{aux}\s+(?P<s>.+?){open_end}\s+"
+        rf"(?-i:(?![A-Z])){verbs}\b",
+        re.I,
     )
 
 
@@ -75,6 +78,17 @@ _SUBJECT = speech_question(
 _SUBJECT_WRITTEN = speech_question(
     r"(?:what|how)", _AUX, r"(?:tweet|(?:write|post)(?=\s+(?:about|on|regarding)\b))"
 )
+# "Does <subject> think/say/want ...?": a yes/no question about someone's words has its speaker slot
+# right after the auxiliary ("Does the ex-Texas governor think Cruz is ready ...?"); without it a name
+# in the rest of the question (Cruz) was read as the asked speaker. POLAR_SUBJECT switches it;
+# measured by bench/read21_forms.py (bench/reports/read21.md) and end to end.
+_SUBJECT_POLAR = speech_question("", _AUX, rf"{_VERBS}(?!e?rs?\b|ators?\b)\w*")
+POLAR_SUBJECT = True
+# The prefix "ex-" of a description means "former": "the ex-Texas governor" is read as "the former
+# Texas governor", which qa.describe binds to "Former Texas Gov. Rick Perry" (described_forms'
+# "former" form); read as one word "ex-texas" it bound no one. Measured by bench/read21_forms.py.
+_EX = re.compile(r"(?<![\w-])ex-(?=\w)", re.I)
+EX_FORMER = True
 # Whether _SUBJECT rather than _SUBJECT_PLAIN reads a question's subject. Measured by
 # bench/described_topic.py (bench/reports/described_topic.md) and end to end.
 AGENT_NOUNS = True
@@ -142,11 +156,14 @@ def subject_of(question: str) -> Subject | None:
         (_SUBJECT if AGENT_NOUNS else _SUBJECT_PLAIN).match(question)
         or (_SUBJECT_WRITTEN.match(question) if question_words.WRITTEN_WORDS else None)
         or _ACCORDING.search(question)
+        or (_SUBJECT_POLAR.match(question) if POLAR_SUBJECT else None)
     )
     if m is None:
         return None
     s, e = m.span("s")
     text = _DETERMINER.sub("", question[s:e].strip())
+    if EX_FORMER:  # "the ex-Texas governor" is "the former Texas governor" (the prefix's meaning)
+        text = _EX.sub("former ", text)
     if not text or len(text.split()) > 12:
         return None
     p = _POSSESSIVE.match(text)

@@ -142,6 +142,9 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     consumed = (speech and described_topic.consumed(searched, strength)) or ""
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
+        if questions.GIVEN_NAMES:  # "how does Hillary want ...": her given name is no topic
+            given = questions.given_names(tuple(engine.speakers_index))
+            aliases += [n.split()[0] for n in given.values() if n in wanted]
         topic = questions.topic_of(unspoken, aliases)
         if TOPIC_STAND_INS:  # "Did Obama say anything about Tehran?" of his words on Iran
             topic = forms.topic_stand_ins(topic, lambda n: _uses(engine, n))
