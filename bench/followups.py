@@ -105,6 +105,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,26 @@ from qa.session import Conversation  # noqa: E402
 from qa.types import Answer, Passage  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
+
+
+def attributions_by_doc(
+    train: Path, wanted: Collection[str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """PolNeAR's annotated attributions of a split, grouped by article.
+
+    Args:
+        train: the split's folder (attributions.jsonl.gz).
+        wanted: the articles to keep; None keeps all.
+    Returns:
+        doc_id -> its attributions, in file order.
+    """
+    attrs: dict[str, list[dict[str, Any]]] = {}
+    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            a = json.loads(line)
+            if wanted is None or a["doc_id"] in wanted:
+                attrs.setdefault(a["doc_id"], []).append(a)
+    return attrs
 
 
 def own_check(text: str) -> list[str]:
@@ -210,12 +231,7 @@ def main() -> None:
         pool = [d for d in pool if counted(d["text"])]
     sample = rng.sample(pool, min(args.articles, len(pool)))
     wanted = {d["doc_id"] for d in sample}
-    attrs: dict[str, list[dict[str, Any]]] = {}
-    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            if a["doc_id"] in wanted:
-                attrs.setdefault(a["doc_id"], []).append(a)
+    attrs = attributions_by_doc(train, wanted)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
@@ -933,11 +949,7 @@ def gender_report(train: Path, docs: list[dict[str, Any]], report: Path) -> None
         train: the PolNeAR train folder; docs: its articles; report: the report file.
     """
     texts = {d["doc_id"]: d["text"] for d in docs}
-    attrs: dict[str, list[dict[str, Any]]] = {}
-    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            attrs.setdefault(a["doc_id"], []).append(a)
+    attrs = attributions_by_doc(train)
     ok = n = wrong = 0
     for name, rows in sorted(attrs.items()):
         for who in sorted({a["source_resolved"] for a in rows if a["source_resolved"]}):

@@ -66,6 +66,7 @@ from bench.followups import (  # noqa: E402
     _passages,
     _speech_cue,
     _surname,
+    attributions_by_doc,
     own_check,
     score,
 )
@@ -280,12 +281,7 @@ def main() -> None:
         docs = sorted((json.loads(line) for line in f), key=lambda d: d["doc_id"])
     sample = random.Random(args.seed).sample(docs, args.articles)
     wanted = {d["doc_id"] for d in sample}
-    attrs: dict[str, list[dict[str, Any]]] = {}
-    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            if a["doc_id"] in wanted:
-                attrs.setdefault(a["doc_id"], []).append(a)
+    attrs = attributions_by_doc(train, wanted)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         where = args.index or Path(tmp) / "index"

@@ -50,6 +50,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from bench.followups import attributions_by_doc  # noqa: E402
 from bench.quality import publish  # noqa: E402
 from index.lexical import terms  # noqa: E402
 from qa import followup  # noqa: E402
@@ -144,12 +145,7 @@ def collect_polnear(articles: int, seed: int, per_article: int, index: Path) -> 
         docs = sorted((json.loads(line) for line in f), key=lambda d: d["doc_id"])
     sample = random.Random(seed).sample(docs, articles)
     wanted = {d["doc_id"] for d in sample}
-    attrs: dict[str, list[dict[str, Any]]] = {}
-    with gzip.open(train / "attributions.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            a = json.loads(line)
-            if a["doc_id"] in wanted:
-                attrs.setdefault(a["doc_id"], []).append(a)
+    attrs = attributions_by_doc(train, wanted)
     if not index.exists():
         folder = index.parent / (index.name + "-docs")
         folder.mkdir(parents=True, exist_ok=True)
