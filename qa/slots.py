@@ -298,7 +298,12 @@ _MEASURE_VERB = re.compile(
 # A counted clause this close (cosine, the index's model) to "<noun> <participle>" gives that measure
 # in other words ("250,000 people lost their lives" for "people died": 0.58; for "people injured":
 # 0.31). bench/fit_typed.py, "Chosen: slots.MEASURE_COSINE" (bench/reports/typed.md); above 1: off.
-MEASURE_COSINE = 0.45
+# The fit's allowed maximum was 0.45, the last grid value before a SQuAD answerable is declined (0.5);
+# the code keeps one grid step below it (0.4, allowed, objective +5 against +7): the int8 model's
+# cosines move by a few hundredths between CPUs (round 21: "workers walked" against "1,200 dock
+# workers took part in the strike" 0.440 on one machine, >= 0.45 on another), and a threshold on the
+# allowed region's edge declines answerable questions on some machines and not others.
+MEASURE_COSINE = 0.4
 # After a number: its noun (an adjective or two before it) and the predicate of its clause, past an
 # auxiliary ("people lost their lives", "people were displaced", "protesters have been arrested").
 _STATED = re.compile(
