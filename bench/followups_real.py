@@ -237,6 +237,29 @@ def article_cases(
     return out
 
 
+def sample_cases(
+    engine: Engine, sample: list[dict[str, Any]], attrs: dict[str, list[dict[str, Any]]]
+) -> list[Case]:
+    """The conversations of every sampled article the index holds unchanged (article_cases).
+
+    Args:
+        engine: the index of the sample, each article in a file named by its doc_id.
+        sample: the PolNeAR articles (doc_id, text).
+        attrs: their attributions by doc_id.
+    Returns:
+        The cases, article by article.
+    """
+    ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
+    cases: list[Case] = []
+    for d in sample:
+        doc_id = ids.get(d["doc_id"])
+        if doc_id is None or engine.docs[doc_id].text != d["text"]:
+            continue  # not indexed, or indexed with other text: its offsets would not hold
+        by_doc = [p for p in engine.passages if p.doc_id == doc_id]
+        cases += article_cases(d["doc_id"], doc_id, d["text"], attrs.get(d["doc_id"], []), by_doc)
+    return cases
+
+
 def distances(engine: Engine, cases: list[Case]) -> dict[str, Counter[str]]:
     """Per kind, the distance in passages from the first answer's gold to the follow-up's nearest
     gold in the same article ("0", "1", "2", "3+")."""
@@ -292,14 +315,7 @@ def main() -> None:
                 (folder / f"{d['doc_id']}.txt").write_text(d["text"], encoding="utf-8")
             build([folder], where, cache_dir=config.model_cache_dir())
         engine = Engine.open(where)
-        ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
-        cases: list[Case] = []
-        for d in sample:
-            doc_id = ids.get(d["doc_id"])
-            if doc_id is None or engine.docs[doc_id].text != d["text"]:
-                continue
-            by_doc = [p for p in engine.passages if p.doc_id == doc_id]
-            cases += article_cases(d["doc_id"], doc_id, d["text"], attrs.get(d["doc_id"], []), by_doc)
+        cases = sample_cases(engine, sample, attrs)
         scored = score(engine, cases)
         dist = distances(engine, scored)
     took = time.perf_counter() - t0

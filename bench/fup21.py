@@ -136,7 +136,7 @@ def collect_polnear(articles: int, seed: int, per_article: int, index: Path) -> 
     """bench/followups.py's and bench/followups_real.py's conversations over `articles` PolNeAR train
     articles (one sample, followups_real's draw), who_said kinds aside (their hit also names the speaker)."""
     from bench.followups import SHARED, gold_cases
-    from bench.followups_real import article_cases
+    from bench.followups_real import sample_cases
     from index.build import build
     from qa import config
 
@@ -155,13 +155,7 @@ def collect_polnear(articles: int, seed: int, per_article: int, index: Path) -> 
     engine = Engine.open(index)
     originals = {d["doc_id"]: d["text"] for d in sample}
     cases = gold_cases(engine, attrs, originals, random.Random(seed), per_article)
-    ids = {Path(d.source).stem: d.doc_id for d in engine.docs.values()}
-    for d in sample:
-        doc_id = ids.get(d["doc_id"])
-        if doc_id is None or engine.docs[doc_id].text != d["text"]:
-            continue
-        by_doc = [p for p in engine.passages if p.doc_id == doc_id]
-        cases += article_cases(d["doc_id"], doc_id, d["text"], attrs.get(d["doc_id"], []), by_doc)
+    cases += sample_cases(engine, sample, attrs)
     conv = Conversation(engine)
     for c in cases:
         if not c.follow or c.kind in ("who_said", "who_else", "who_about", "who_why", "who_when"):
