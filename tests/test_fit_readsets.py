@@ -32,9 +32,7 @@ def test_read_sets_are_the_open_ones_and_pool_by_kind() -> None:
     assert fr.group_of("news-dev") == "news-dev"
     opened = {p.name for p in [*fr.ARTICLE_SETS.values(), *fr.NEWS_SETS.values()]}
     for blind in (
-        "article_heldout11.jsonl",
         "article_heldout12.jsonl",
-        "news_heldout10.jsonl",
         "news_heldout11.jsonl",
     ):
         assert blind not in opened
