@@ -4,7 +4,7 @@ The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
-`--set 10`; news_heldout11.jsonl: `--set 11`) ask questions about
+`--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -84,6 +84,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout11.jsonl, a blind set written in round 21: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 11 /tmp/p && $V/qa index /tmp/p --index /tmp/p-idx
+
+How set 12 was chosen (by `choose_after(docs, 12)`, seed 2036, not by reading them): as set 11, with set 11's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 11 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout12.jsonl, a blind set written in round 22: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 12 /tmp/o && $V/qa index /tmp/o --index /tmp/o-idx
 """
 
 from __future__ import annotations
@@ -253,6 +260,20 @@ DOC_IDS_11: tuple[str, ...] = (
     "huff-post_2016-04-20_hillary-clinton-won-among-wall-s",
 )
 
+#: The ten articles of set 12 (bench/data/news_heldout12.jsonl), as `choose_after(docs, 12)` drew them.
+DOC_IDS_12: tuple[str, ...] = (
+    "west-journal_2016-03-14_billionaire-mark-cuban-just-reve",
+    "west-journal_2015-11-10_christian-speaker-just-shared-th",
+    "west-journal_2016-02-11_these-angry-protesters-are-targe",
+    "nyt_2016-02-01_iowa-caucus-is-first-look-into-m",
+    "usa-today_2016-04-01_obama-asian-leaders-huddle-on-re",
+    "usa-today_2016-05-06_immigration-debate-hits-home-for",
+    "breitbart_2016-05-04_ann-coulter-and-then-there-was-t",
+    "usa-today_2016-08-24_turkish-suspect-donated-to-clint",
+    "nyt_2015-11-10_netanyahu-and-obama-a-tortured-r",
+    "breitbart_2016-02-08_former-mexico-leader-calderon-ca",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -266,6 +287,7 @@ SETS: dict[int, tuple[str, ...]] = {
     9: DOC_IDS_9,
     10: DOC_IDS_10,
     11: DOC_IDS_11,
+    12: DOC_IDS_12,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -377,7 +399,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
-            10: news_heldout10.jsonl, 11: news_heldout11.jsonl).
+            10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
