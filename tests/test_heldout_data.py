@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-12.jsonl, news_heldout/2/.../11.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-13.jsonl, news_heldout/2/.../12.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article sets 11 and 12 and news sets 10 and 11 are blind). The news sets' articles live in ../shared
+checks never print a question (article sets 12 and 13 and news sets 11 and 12 are blind). The news sets' articles live in ../shared
 (PolNeAR train); those checks skip when it is absent.
 """
 
@@ -21,8 +21,8 @@ from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-LAST_ARTICLE_SET = 12  # article_heldout2..12 (the first has no number and no check here)
-LAST_NEWS_SET = 11  # news_heldout, news_heldout2..11
+LAST_ARTICLE_SET = 13  # article_heldout2..13 (the first has no number and no check here)
+LAST_NEWS_SET = 12  # news_heldout, news_heldout2..12
 #: Each article set by its test id.
 ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
