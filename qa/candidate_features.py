@@ -1,10 +1,10 @@
 """Candidate features: every candidate passage's evidence for one question, computed once.
 
 _evaluate reads, for each candidate under one reading of the question (qa.query_reading._Query),
-the lexical coverage of its best sentence, passage and paragraph, the asked speaker's quotes and
-reports, the asked article part, the asked value type and the question's words beside such a value,
-a yes/no question's settling sentence, and more; each is a column of Features. qa.rank.combine scores
-the columns under any Weights, so bench/fit.py searches weights without recomputing them. _Scored is
+the lexical coverage of its best sentence and passage, the asked speaker's quotes and reports, the
+asked article part, the asked value type, a yes/no question's settling sentence, and more; each is a
+column of Features. qa.rank.combine scores the columns under any Weights, so bench/fit.py searches
+weights without recomputing them. _Scored is
 one ranked candidate as abstention reads it. The switches DEFINITIONS and PICTURE_DATES each turn one
 measured reading on or off. Split from qa.rank (round 20); no behaviour changed.
 """
@@ -41,7 +41,6 @@ from qa.term_cover import (
     _widen,
     question_pairs,
 )
-from qa.typed_evidence import BOUND_WINDOWS, _bound, _echoes, _names_echo
 
 
 @dataclass
@@ -68,7 +67,6 @@ class Features:
     bm: np.ndarray  # BM25 over the best BM25 score of the collection
     cov_s: np.ndarray  # idf-weighted share of the question's terms in the best sentence
     cov_p: np.ndarray  # ... in the whole passage
-    para_cov: np.ndarray  # ... in the passage and its paragraph-neighbours together
     left: np.ndarray
     right: np.ndarray
     doc: np.ndarray
@@ -102,14 +100,6 @@ class Features:
     # incidents in his report?" lost its answer to "an alleged talk between ... and referee Anders
     # Frisk" when any naming sentence counted (bench/fit.py: held-out news-dev 0.902 -> 0.890).
     named: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    # In a speech question whose whole topic some candidate passage holds, the topic's idf-weighted
-    # share of each passage (the speaker's name left out); 1 elsewhere, empty when made without it.
-    # The asked speaker's quote counts in proportion (Weights.off_topic): where the documents state
-    # the topic in its own words, the speaker's quote on another subject is not the answer to "What
-    # did X say about T?". Where no passage holds it all, the question paraphrases ("What did the
-    # tattoo artist say about coming up with the design?" for "I just made it spontaneously") and
-    # the words are no evidence: ungated, news-dev lost 2 of its 82 at hit@1 (bench/reports/fit.md).
-    on_topic: np.ndarray = field(default_factory=lambda: np.zeros(0))
     # A "where" question's passage without a place (qa.intent's loose "place" evidence); empty when
     # made without it (then `wrong` holds these too).
     wrong_place: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
@@ -134,18 +124,6 @@ class Features:
     # row: how far the documents' words reach the question's (1: some passage holds them all; low: a
     # paraphrase). Empty when made without it (Weights.unmatched then changes nothing).
     reach: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    # A passage holding evidence of the asked answer type (a place for "where", a date for "when")
-    # only in words the question already has: it restates the question's own place or date and
-    # adds no value of the asked type (_echoes). Empty when made without it.
-    echo: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    # For a question asking a value of some type (qa.answer_type's loose types) or a plain "Who ...?",
-    # one column per BOUND_WINDOWS entry: the largest idf-weighted share of the question's terms
-    # within that many words of one value of the asked type that the question does not already
-    # give, in one sentence (_bound). Zero rows elsewhere; empty when made without it.
-    bound: np.ndarray = field(default_factory=lambda: np.zeros((0, len(BOUND_WINDOWS))))
-    # The share of the question's numeral terms (those with a digit: "1992", "30") among the
-    # passage's terms; zero for a question without one, empty when made without it.
-    numeral: np.ndarray = field(default_factory=lambda: np.zeros(0))
     # In a question asking what someone said or told (_SAYS), the passage's attributions to the asked
     # speaker are all reported beliefs or intentions (_said: no quote, no verb of speech); zero
     # elsewhere, empty when made without it.
@@ -194,8 +172,6 @@ def _evaluate(
     dense_of: dict[int, float],
     bm: np.ndarray,
     focused: frozenset[int],
-    echo: bool = True,
-    bound: bool = True,
 ) -> Features:
     """Every candidate's evidence under one reading of the question.
 
@@ -207,8 +183,6 @@ def _evaluate(
         dense_of: each candidate's cosine with the question.
         bm: BM25 of every passage for the question's terms.
         focused: the conversation's focus.
-        echo: whether to read Features.echo (features()).
-        bound: whether to read Features.bound (features()).
     Returns:
         The features, aligned with `pids`.
     """
@@ -225,7 +199,6 @@ def _evaluate(
         bm=bm[pids].astype(np.float64) / bm_max if bm.size else np.zeros(n),
         cov_s=np.zeros(n),
         cov_p=np.zeros(n),
-        para_cov=np.zeros(n),
         cov_q=np.zeros(n),
         left=np.full(n, -1, dtype=np.int64),
         right=np.full(n, -1, dtype=np.int64),
@@ -247,21 +220,15 @@ def _evaluate(
         claim=np.zeros(n),
         typed=np.zeros(n),
         named=np.zeros(n),
-        on_topic=np.ones(n),
         wrong_place=np.zeros(n, dtype=bool),
         phrase=np.zeros(n),
         caption=np.zeros(n, dtype=bool),
-        echo=np.zeros(n, dtype=bool),
-        bound=np.zeros((n, len(BOUND_WINDOWS))),
-        numeral=np.zeros(n),
         belief=np.zeros(n),
         settles=np.zeros(n),
         subject=np.zeros(n),
     )
     says = qr.speech and bool(_SAYS.search(questions.main_clause(qr.searched)))
-    numerals = [t for t in dict.fromkeys(qr.qt) if any(c.isdigit() for c in t)]
     asked_terms = frozenset(qr.qt)
-    binds = bool(a_type) or qr.who  # a value of some type is asked for: read Features.bound
     defined = frame.defined_name(qr.searched) if DEFINITIONS and qr.who and not a_type else None
     # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
     picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
@@ -299,17 +266,12 @@ def _evaluate(
         f.cov_q[i] = _coverage(qr.idf, have, full)
         if qr.polar_subject:
             f.subject[i] = _coverage(qr.polar_subject, have)
-        if numerals:
-            f.numeral[i] = sum(t in have for t in numerals) / len(numerals)
         for m in near[pid]:
-            nb = engine.passages[m]
-            have = have | _as_agents(_widen(_passage_terms(engine, nb), qr.stand_ins), nb.text, qr.agents)
             if m in at:  # a neighbour's neighbour is not scored
                 if m < pid:
                     f.left[i] = at[m]
                 else:
                     f.right[i] = at[m]
-        f.para_cov[i] = _coverage(idf, have, total)
         f.doc[i] = docs.setdefault(p.doc_id, len(docs))
         highlight = (sents[j][0], sents[j][1])
         qs = engine.quotes_by_passage.get(pid, [])
@@ -340,15 +302,10 @@ def _evaluate(
                 f.wrong_place[i] = lacks
             else:
                 f.wrong[i] = lacks
-            f.echo[i] = echo and not lacks and _echoes(engine, a_type, p.text, asked_terms)
-        elif qr.who and echo:
-            f.echo[i] = _names_echo(engine, p.text, asked_terms)
         if defined is not None:  # "Who is X?": a passage that does not describe X lacks the answer
             f.wrong[i] = not frame.defines(defined, p.text)
         if pairs:
             f.phrase[i] = _phrase_cover(engine, p, sents, pairs)
-        if binds and bound:
-            f.bound[i] = _bound(engine, a_type, p.text, sents, idf, asked_terms, memo)
         if qr.parts:
             kind = _part_kind(p, qr.intent)
             asked = kind in qr.parts and (
@@ -407,6 +364,4 @@ def _evaluate(
     if defined is not None and f.wrong.all():
         f.wrong[:] = False  # no candidate describes X: no evidence either way
     f.reach = np.full(n, f.cov_q.max(initial=0.0))
-    if qr.speech and qr.topic_terms and f.cov_p.max(initial=0.0) >= 1.0 - 1e-9:
-        f.on_topic = f.cov_p.copy()  # the coverage features read the topic alone here
     return f
