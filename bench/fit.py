@@ -124,7 +124,7 @@ GRID: dict[str, list[float]] = {
     "claim": [0.0, 0.05, 0.1, 0.2, 0.3],
     # At most speaker_bonus's value: a sentence naming the speaker is weaker evidence than their quote.
     "named": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
-    # Adjacent question-term pairs found side by side in one sentence (qa.rank._phrase_cover).
+    # Adjacent question-term pairs found side by side in one sentence (qa.term_cover.phrase_cover).
     "phrase": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
     # A photo caption in a question asking for no article part (qa.rank.Features.caption).
     "caption": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],

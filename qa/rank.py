@@ -26,10 +26,10 @@ import numpy as np
 
 from index.lexical import words
 from qa import dense_evidence, described_topic, forms
-from qa.candidate_features import Features, _evaluate, _Scored
+from qa.candidate_features import Features, Scored, evaluate
 from qa.decline import _abstain_reason
 from qa.engine import Engine
-from qa.part_evidence import _part_kind
+from qa.part_evidence import part_kind
 from qa.query_reading import _Query, _read
 from qa.term_cover import names_in
 from qa.types import Answer, Hit
@@ -202,7 +202,7 @@ def features(
     focused = _focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
-        pool.update(p.pid for p in engine.passages if _part_kind(p, qr.intent) in qr.parts)
+        pool.update(p.pid for p in engine.passages if part_kind(p, qr.intent) in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -216,12 +216,12 @@ def features(
         if pid not in near:
             near[pid] = _neighbours(engine, pid)
     dense_of = engine.dense(q, pids)
-    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused)
+    f = evaluate(engine, qr, pids, near, dense_of, bm, focused)
     f.doubt = np.full(len(pids), float(qr.doubt))
     if qr.doubt:
         # Unsure whose account is asked for: the plain reading scored over the same candidates,
         # mixed in by combine (Weights.narrator).
-        f.alt = _evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
+        f.alt = evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
     wanted = frozenset(c for c in dense_evidence.COLUMNS if dense is not None and getattr(dense, c))
     if wanted and dense is not None:
         _add_dense_evidence(engine, f, qr.consumed or searched, q, dense, wanted)
@@ -359,7 +359,7 @@ def answer(
             distinct.append(i)
     order = distinct
     scored = [
-        _Scored(
+        Scored(
             engine.passages[f.pids[i]],
             float(total[i]),
             f.highlight[i],
@@ -440,5 +440,5 @@ def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
     return frozenset((focus,)) if isinstance(focus, int) else frozenset(focus)
 
 
-def _hit(s: _Scored) -> Hit:
+def _hit(s: Scored) -> Hit:
     return replace(s.passage, score=round(s.score, 4), highlight=s.highlight, speaker=s.speaker)
