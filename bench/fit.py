@@ -499,7 +499,7 @@ def cached_features() -> Iterator[None]:
     memo: dict[tuple[int, str, frozenset[int], int], candidate_features.Features | None] = {}
 
     def features(engine: Engine, searched: str, q: Any = None, focus: Any = None, **kw: Any) -> Any:
-        key = (id(engine), searched, rank._focus_set(focus), kw.get("candidates", rank.WEIGHTS.candidates))
+        key = (id(engine), searched, rank.focus_set(focus), kw.get("candidates", rank.WEIGHTS.candidates))
         if key not in memo:
             memo[key] = real(engine, searched, q, focus, **kw)
         return memo[key]

@@ -199,7 +199,7 @@ def features(
     if bm.size:
         top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
         pool.update(int(i) for i in top if bm[i] > 0)
-    focused = _focus_set(focus)
+    focused = focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
         pool.update(p.pid for p in engine.passages if part_kind(p, qr.intent) in qr.parts)
@@ -373,7 +373,7 @@ def answer(
     hits = [_hit(s) for s in scored[:k]]
     topic = qr.topic
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
-    on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
+    on_focus = bool(scored) and scored[0].passage.pid in focus_set(focus)
     reason = (
         ""
         if on_focus
@@ -433,7 +433,7 @@ def correct_names(engine: Engine, searched: str) -> tuple[str, str | None]:
     return searched, None
 
 
-def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
+def focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
     """The conversation's focus as a set: one passage, several (a passage and its neighbours) or none."""
     if focus is None:
         return frozenset()
