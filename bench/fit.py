@@ -102,7 +102,6 @@ GRID: dict[str, list[float]] = {
     "sentence": [0.2, 0.35, 0.5, 0.7, 0.9, 1.1, 1.3],
     "passage_cov": [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5],
     "neighbour": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
-    "paragraph_cov": [0.0, 0.05, 0.1, 0.2],
     "document": [0.0, 0.1, 0.2, 0.3, 0.4],
     "wrong_type": [0.0, 0.2, 0.35, 0.5, 0.7],
     "wrong_place": [0.0, 0.2, 0.35, 0.5, 0.7],
@@ -125,10 +124,7 @@ GRID: dict[str, list[float]] = {
     "claim": [0.0, 0.05, 0.1, 0.2, 0.3],
     # At most speaker_bonus's value: a sentence naming the speaker is weaker evidence than their quote.
     "named": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
-    # 0: the asked speaker's quote earns its bonus whatever it is about; 1: only in proportion to
-    # the topic's share of the passage (where some passage holds the whole topic).
-    "off_topic": [0.0, 0.2, 0.4, 0.6, 0.8, 1.0],
-    # Adjacent question-term pairs found side by side in one sentence (qa.rank._phrase_cover).
+    # Adjacent question-term pairs found side by side in one sentence (qa.term_cover.phrase_cover).
     "phrase": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6],
     # A photo caption in a question asking for no article part (qa.rank.Features.caption).
     "caption": [0.0, 0.05, 0.1, 0.15, 0.2, 0.3],
@@ -141,14 +137,6 @@ GRID: dict[str, list[float]] = {
     # unmatched acts only on questions whose best passage holds less than this share of their
     # words (qa.rank.Weights.unmatched_below; 1: every question).
     "unmatched_below": [1.0, 0.9, 0.8, 0.7, 0.6, 0.5],
-    # A passage whose evidence of the asked type only restates the question's words (Features.echo).
-    "echo": [0.0, 0.1, 0.2, 0.35, 0.5, 0.7],
-    # The question's words beside a value of the asked type (qa.rank.Features.bound), and which of
-    # qa.rank.BOUND_WINDOWS it is read over (an index: 3, 6 or 10 words either side).
-    "bound": [0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0],
-    "bound_window": [0, 1, 2],
-    # The question's numerals found in the passage (qa.rank.Features.numeral).
-    "numeral": [0.0, 0.1, 0.2, 0.3, 0.5],
     # A "say" question's passage whose attributions to the asked speaker are beliefs or intentions only.
     "belief": [0.0, 0.1, 0.2, 0.3, 0.5],
 }
@@ -511,7 +499,7 @@ def cached_features() -> Iterator[None]:
     memo: dict[tuple[int, str, frozenset[int], int], candidate_features.Features | None] = {}
 
     def features(engine: Engine, searched: str, q: Any = None, focus: Any = None, **kw: Any) -> Any:
-        key = (id(engine), searched, rank._focus_set(focus), kw.get("candidates", rank.WEIGHTS.candidates))
+        key = (id(engine), searched, rank.focus_set(focus), kw.get("candidates", rank.WEIGHTS.candidates))
         if key not in memo:
             memo[key] = real(engine, searched, q, focus, **kw)
         return memo[key]
@@ -847,7 +835,7 @@ def scan(ev: Evidence, only: tuple[str, ...], command: str) -> str:
 
     Args:
         ev: the questions' candidate evidence.
-        only: the weights to scan (pairs: bound_window is scanned under each value of bound).
+        only: the weights to scan.
         command: the command line, for the report.
     Returns:
         The scan as markdown.
@@ -855,15 +843,7 @@ def scan(ev: Evidence, only: tuple[str, ...], command: str) -> str:
     everything = np.ones(len(ev.items), dtype=bool)
     base = rank.WEIGHTS
     rows = []
-    settings: list[dict[str, Any]] = [{}]  # a weight or a window (int)
-    for name in only:
-        if name == "bound_window":
-            continue
-        for v in GRID[name]:
-            if name == "bound" and "bound_window" in only:
-                settings += [{"bound": v, "bound_window": k} for k in GRID["bound_window"]]
-            else:
-                settings.append({name: v})
+    settings: list[dict[str, Any]] = [{}] + [{name: v} for name in only for v in GRID[name]]
     for moves in settings:
         fig = figures(ev, first_gold(ev, dataclasses.replace(base, **moves)), everything)
         label = ", ".join(f"{k} {v:g}" for k, v in moves.items()) or "code's weights"

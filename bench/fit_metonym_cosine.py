@@ -44,7 +44,7 @@ def main() -> int:
         {
             f"{info.get('demonym')} government"
             for info in equivalents.country_table()
-            if info.get("demonym") and term_cover._uses(engine, " ".join(equivalents.words(info["name"])))
+            if info.get("demonym") and term_cover.uses_name(engine, " ".join(equivalents.words(info["name"])))
         }
     )
     inst: list[tuple[str, str, bool]] = []

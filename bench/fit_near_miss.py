@@ -273,7 +273,7 @@ def evidence(engine: object, searched: str, pids: list[int], dense: float | None
         # The question's years in the answer's document, its title, URL or date (abstain.YEAR_IN_DOC).
         doc = e.passages[pids[0]].doc_id  # type: ignore[attr-defined]
         meta = e.meta.get(doc)  # type: ignore[attr-defined]
-        have = _doc_terms(e, doc) | part_evidence._meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
+        have = _doc_terms(e, doc) | part_evidence.meta_terms(e, doc) | {meta.date[:4] if meta else ""}  # type: ignore[arg-type]
         out["years_found"] = abstain.years_found(years, have)
     if pids:
         out["doc_share"] = doc_share(e, searched, pids[0])

@@ -52,7 +52,7 @@ def _places_in(text: str) -> list[str]:
 
     out = []
     for w in dict.fromkeys(re.findall(r"\b[A-Z][a-z]{2,}\b", text)):
-        if w.lower() not in equivalents._demonyms() and place_scope._country_names(w):
+        if w.lower() not in equivalents.demonyms() and place_scope._country_names(w):
             out.append(w)
     return out
 

@@ -222,7 +222,7 @@ def _absent_evidence(engine: Any, searched: str, top: list[Any]) -> dict[str, An
     if not top:
         return {}
     doc = top[0].passage.doc_id
-    have = engine.document_terms(doc) | part_evidence._meta_terms(engine, doc)
+    have = engine.document_terms(doc) | part_evidence.meta_terms(engine, doc)
     idf = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.focus_words(searched)))}
     total = sum(idf.values())
     gone = sum(v for t, v in idf.items() if t not in have) / total if total else 0.0

@@ -1,7 +1,7 @@
 """Typed fact questions generated from PolNeAR train articles: when, how long, what share, how many.
 
     python bench/typed_facts.py [--articles 40] [--seed 19] [--out bench/reports/typed_facts.md]
-    python bench/typed_facts.py --set qa.rank.WEIGHTS.bound=0.5     # measure another weight
+    python bench/typed_facts.py --set qa.rank.WEIGHTS.typed=0.5     # measure another weight
 
 Issue 9's fact misses on news pages: the passage that states the asked value ranks second to fifth
 behind one that shares the topic ("When was the Glass-Steagall Act passed?" ranked "... Dodd-Frank

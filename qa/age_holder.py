@@ -47,7 +47,7 @@ def _holder(name: str) -> str | None:
     low = [w.lower().strip(".") for w in kept]
     joined = " ".join(low)
     if (
-        joined in equivalents._demonyms()
+        joined in equivalents.demonyms()
         or equivalents.country_equivalents(joined)
         or any(w in ORG_WORDS or w in PLACES for w in low)
     ):

@@ -107,11 +107,11 @@ def country_equivalents(word: str) -> list[str]:
     # set's b26 "What does America want ...", declined "the documents do not mention America").
     keys = {key}
     if " " not in key and len(key) >= 4:
-        keys |= {key + suffix for suffix in _ADJECTIVE_SUFFIXES} & _demonyms()
+        keys |= {key + suffix for suffix in _ADJECTIVE_SUFFIXES} & demonyms()
         # A people as a plural demonym: "the Iranians" are Iran's, "the Americans" America's
         # (bench/polar_forms.py, form "nation").
         if key.endswith("s"):
-            keys |= {key[:-1]} & _demonyms()
+            keys |= {key[:-1]} & demonyms()
     return sorted({n for names in _country_names() if keys & names for n in names} - {key})
 
 
@@ -245,13 +245,13 @@ def plural_demonym(word: str) -> bool:
     return (
         " " not in key
         and key.endswith("s")
-        and key[:-1] in _demonyms()
+        and key[:-1] in demonyms()
         and not any(key in names for names in _country_names())
     )
 
 
 @cache
-def _demonyms() -> frozenset[str]:
+def demonyms() -> frozenset[str]:
     """Every country's demonym, folded ("american"), from countryinfo's bundled table; read once.
 
     Returns:

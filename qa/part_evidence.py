@@ -2,8 +2,8 @@
 footer, caption) a passage is to a question that asks for one, and what names a document.
 
 A parts question ("Who took the photo?", "Where was the story filed from?") is answered by a part,
-not by the body's words: _part_kind reads a lede's dateline or a headline's run-on standfirst as the
-part asked for, and _meta_terms gives the words that name a document (its title, site, author, file
+not by the body's words: part_kind reads a lede's dateline or a headline's run-on standfirst as the
+part asked for, and meta_terms gives the words that name a document (its title, site, author, file
 name and the outlet its footer writes as one word), read by the ranking's meta_cov and by the
 off-article abstention tests. Split from qa.rank (round 20); no behaviour changed.
 """
@@ -16,15 +16,15 @@ from index import structure
 from qa import intent as intents
 from qa.engine import Engine, Passage
 
-_FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
+FURNITURE = frozenset({"credit", "dateline", "byline", "footer"})
 
 
-_SUMMARY = frozenset({"headline", "standfirst"})
+SUMMARY = frozenset({"headline", "standfirst"})
 
 
 # A closing line answers "who wrote it?" only when it credits someone ("Reporting by ...",
 # "... contributed to this report", "TRTWorld and agencies"), not a journal reference.
-_CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bwires?\b", re.I)
+CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bwires?\b", re.I)
 
 
 # A story's dateline opens its lede ("BERLIN - ..."): within its first paragraphs, below the
@@ -32,7 +32,7 @@ _CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bw
 _LEDE_PARAGRAPHS = 4
 
 
-def _part_kind(p: Passage, intent: intents.Intent) -> str:
+def part_kind(p: Passage, intent: intents.Intent) -> str:
     """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
     (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
     paragraphs with a dateline ("BERLIN - Donald Trump may ...",
@@ -67,7 +67,7 @@ def _part_kind(p: Passage, intent: intents.Intent) -> str:
     return p.kind
 
 
-def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
+def meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
     """Terms of what names a document: its title, site name and author, and its file name."""
     meta = engine.meta.get(doc_id)
     doc = engine.docs[doc_id]
@@ -83,8 +83,13 @@ def _meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
 
 
 # Whether the names a document's footer or byline writes as one word ("TRTWorld") count, split, among
-# the words that name it (_meta_terms). Measured end to end (h8p01; bench/reports/polar.md, parts).
+# the words that name it (meta_terms). Measured end to end (h8p01; bench/reports/polar.md, parts).
 JOINED_NAMES = True
 
 
 _OUTLET_KINDS = frozenset({"footer", "byline", "credit"})
+
+
+# The private names qa.decline still imports (a file another round-22 branch edits): drop once it
+# imports the public ones.
+_meta_terms, _part_kind = meta_terms, part_kind

@@ -58,7 +58,7 @@ def scoped_places(text: str) -> list[str]:
         place = m.group("place")
         if place.endswith(".") and not place[-2:-1].isupper():
             place = place.rstrip(".")  # "in Manhattan." ends its sentence; "in the U.S." does not
-        if " ".join(place.lower().split()) in equivalents._demonyms():
+        if " ".join(place.lower().split()) in equivalents.demonyms():
             continue  # "dressed in American flags": a demonym, no place
         if _country_names(place):
             out.append(place)

@@ -34,7 +34,7 @@ from qa.engine import Engine
 from qa.speech_evidence import asked_speakers
 from qa.term_cover import _uses
 
-# "Who ...?" asks for someone: a name the question does not already give (Features.echo).
+# "Who ...?" asks for someone ("Who is X?": a passage describing X, qa.candidate_features.DEFINITIONS).
 _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b", re.I)
 
 

@@ -11,10 +11,9 @@ Never per question; tests/test_fit_report.py fails when the code and the report 
 This module keeps the weights (Weights), the candidate pool (features), the scoring (combine) and
 the answer (answer, correct_names). The evidence they read lives one concept per module: the
 question's reading (qa.query_reading), the candidates' features (qa.candidate_features) and the
-coverage, speaker, article-part and typed evidence behind them (qa.term_cover, qa.speech_evidence,
-qa.part_evidence, qa.typed_evidence); the abstention tests in the order their reasons are given
-(qa.decline), reading qa.not_mentioned, qa.near_miss, qa.speaker_topic, qa.described_source and
-qa.answer_sentences.
+coverage, speaker and article-part evidence behind them (qa.term_cover, qa.speech_evidence,
+qa.part_evidence); the abstention tests in the order their reasons are given (qa.decline), reading
+qa.not_mentioned, qa.near_miss, qa.speaker_topic, qa.described_source and qa.answer_sentences.
 """
 
 from __future__ import annotations
@@ -27,10 +26,10 @@ import numpy as np
 
 from index.lexical import words
 from qa import dense_evidence, described_topic, forms
-from qa.candidate_features import Features, _evaluate, _Scored
+from qa.candidate_features import Features, Scored, evaluate
 from qa.decline import _abstain_reason
 from qa.engine import Engine
-from qa.part_evidence import _part_kind
+from qa.part_evidence import part_kind
 from qa.query_reading import _Query, _read
 from qa.term_cover import names_in
 from qa.types import Answer, Hit
@@ -48,7 +47,6 @@ class Weights:
     neighbour: float = (
         0.1  # fit.md; the paragraph-neighbour matches better: the answer often sits next to the match
     )
-    paragraph_cov: float = 0.0  # fit.md; question terms found across the passage and its paragraph-neighbours
     document: float = 0.2  # fit.md; the best match of the same document: a document about the question
     wrong_type: float = 0.5  # fit.md; a "how many" passage without a number
     # A "where" passage with no capitalised place after a preposition: its own weight, since the
@@ -104,15 +102,6 @@ class Weights:
     # 0.757 -> 0.851, article 0.865 -> 0.892, news-dev 0.902 and SQuAD-600 0.833 unchanged; the folds
     # chose 0.8-1.0. The full rerun after the round-8 merges (fit.md now) kept every weight.
     named: float = 0.8
-    # The share of the asked speaker's quote bonus (speaker_bonus, reported_bonus) that depends on
-    # the passage holding the question's topic (Features.on_topic): 0 gives the bonus to any of
-    # their quotes, 1 only in proportion to the topic's share of the passage. bench/fit.py
-    # --ranking-only --only off_topic (fit.md): no fold moves it from 0, J 1.1217 at every value
-    # kept. Gated as Features.on_topic is, 0.4-1.0 took a second PolNeAR sample (seed 1, 159
-    # questions) 0.862 -> 0.874-0.881 hit@1 but news-dev's recall@5 0.988 -> 0.976 and seed 0's hit@1
-    # not at all; ungated (any passage), news-dev's hit@1 fell 0.915 -> 0.890 from 0.2. Kept at 0,
-    # in the grid for the next full fit.
-    off_topic: float = 0.0
     # The question's phrases found as phrases: the idf-weighted share of its adjacent term pairs
     # ("series of strikes": seri strike) that stand side by side, in order, in one sentence of the
     # passage (Features.phrase). Word overlap alone ranks "... strike of 1979 ... the 23rd series"
@@ -147,23 +136,6 @@ class Weights:
     # holds (most of SQuAD's) keeps its word matches whole. 1.0: no gate (the value before it existed).
     # bench/fit.py --only unmatched --only unmatched_below (fit.md).
     unmatched_below: float = 1.0
-    # A passage whose only evidence of the asked type is what the question already gives ("Where in
-    # Brussels did the bombs go off?" and a passage that only says "in Brussels"): Features.echo.
-    # Origin at 0, the value before it existed; bench/fit.py --only echo (fit.md).
-    echo: float = 0.0
-    # The question's words beside the answer: the idf-weighted share of the question's terms standing
-    # within BOUND_WINDOWS[bound_window] words of a value of the asked type (a date for "when", a
-    # place for "where", a count for "how many", a name the question lacks for "Who ...?") in one
-    # sentence (Features.bound). "When did the amendment die?": "the amendment died on June 30, 1982"
-    # binds the date to the asked event; "in the 1970s, Mrs. Schlafly's campaign against the
-    # amendment" states a date of something else. bench/fit.py --ranking-only --only bound --only
-    # bound_window (fit.md).
-    bound: float = 0.0
-    bound_window: float = 1  # index into BOUND_WINDOWS (fit.py searches it as a grid of indices)
-    # The question's numerals (a year, a count) found as they are written (Features.numeral): "What
-    # happened in 1992?" is about the passage that says 1992, which idf alone ranks level with the
-    # ones that say "happened" in a small collection. bench/fit.py --only numeral (fit.md).
-    numeral: float = 0.0
     # "What did X say ...?" and a passage whose only attributions to X are of belief or intention ("the
     # Clinton team will seek to ...", "X wants ..."): none a quote, none cued by a verb of speech
     # (Features.belief). Its cost: bench/fit.py --only belief (fit.md).
@@ -212,15 +184,11 @@ def features(
     focus: int | Collection[int] | None = None,
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
-    echo: bool = True,
-    bound: bool = True,
     dense: Weights | None = None,
 ) -> Features | None:
     """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
     the asked speaker's quotes and the conversation's focus. None when the index holds nothing.
-    `echo` False leaves Features.echo all False (not read: its weight is 0), sparing a regex scan of
-    every candidate passage of a typed or "Who ...?" question; `bound` False leaves Features.bound
-    zero (its weight is 0). `dense`: the weights whose nonzero query-time dense evidence weights
+    `dense`: the weights whose nonzero query-time dense evidence weights
     (qa.dense_evidence.COLUMNS) say which of those columns to compute, over the top DENSE_K
     candidates under the other features; None or all 0: none (the columns stay empty)."""
     qr = query or _read(engine, searched)
@@ -231,10 +199,10 @@ def features(
     if bm.size:
         top = np.argpartition(-bm, min(candidates, bm.size - 1))[:candidates]
         pool.update(int(i) for i in top if bm[i] > 0)
-    focused = _focus_set(focus)
+    focused = focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
-        pool.update(p.pid for p in engine.passages if _part_kind(p, qr.intent) in qr.parts)
+        pool.update(p.pid for p in engine.passages if part_kind(p, qr.intent) in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
@@ -248,14 +216,12 @@ def features(
         if pid not in near:
             near[pid] = _neighbours(engine, pid)
     dense_of = engine.dense(q, pids)
-    f = _evaluate(engine, qr, pids, near, dense_of, bm, focused, echo, bound)
+    f = evaluate(engine, qr, pids, near, dense_of, bm, focused)
     f.doubt = np.full(len(pids), float(qr.doubt))
     if qr.doubt:
         # Unsure whose account is asked for: the plain reading scored over the same candidates,
         # mixed in by combine (Weights.narrator).
-        f.alt = _evaluate(
-            engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused, echo, bound
-        )
+        f.alt = evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
     wanted = frozenset(c for c in dense_evidence.COLUMNS if dense is not None and getattr(dense, c))
     if wanted and dense is not None:
         _add_dense_evidence(engine, f, qr.consumed or searched, q, dense, wanted)
@@ -296,7 +262,7 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         gated = w.unmatched * (f.reach < w.unmatched_below)
         lexical = lexical * (1.0 - gated * (1.0 - f.reach))
     base = w.dense * f.dense + lexical
-    score = base + w.paragraph_cov * f.para_cov
+    score = base.copy()
     if w.neighbour:
         padded = np.append(base, -np.inf)
         nb = np.maximum(padded[f.left], padded[f.right])
@@ -316,8 +282,6 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         if f.doc_topic.size == score.size:
             score += w.part_topic * asked * f.doc_topic
     score -= w.wrong_type * f.wrong
-    if w.echo and f.echo.size == score.size:
-        score -= w.echo * f.echo
     if f.caption.size == score.size:
         score -= w.caption * f.caption
     if f.wrong_place.size == score.size:
@@ -327,8 +291,6 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
     part = np.where(f.part == 1, 1.0, np.where(f.part > 1, w.part_second, 0.0))
     score += w.part_bonus * part - w.furniture * f.furniture - w.summary * f.summary
     own = w.speaker_bonus * f.direct + w.reported_bonus * f.reported
-    if w.off_topic and f.on_topic.size == score.size:
-        own = own * (1.0 - w.off_topic * (1.0 - f.on_topic))
     score += own + w.topic * f.topic_cov
     score -= w.other_speaker * f.other
     if f.claim.size == score.size:
@@ -343,10 +305,6 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         score += w.subject * f.subject
     if w.settles and f.settles.size == score.size:
         score += w.settles * f.settles
-    if w.numeral and f.numeral.size == score.size:
-        score += w.numeral * f.numeral
-    if w.bound and f.bound.shape[0] == score.size:
-        score += w.bound * f.bound[:, int(w.bound_window)]
     for name in dense_evidence.COLUMNS:  # query-time dense evidence (qa.dense_evidence)
         weight, column = getattr(w, name), getattr(f, name)
         if weight and column.size == score.size:
@@ -385,8 +343,6 @@ def answer(
         focus=focus,
         candidates=weights.candidates,
         query=qr,
-        echo=bool(weights.echo),
-        bound=bool(weights.bound),
         dense=weights,
     )
     if f is None:
@@ -403,7 +359,7 @@ def answer(
             distinct.append(i)
     order = distinct
     scored = [
-        _Scored(
+        Scored(
             engine.passages[f.pids[i]],
             float(total[i]),
             f.highlight[i],
@@ -417,7 +373,7 @@ def answer(
     hits = [_hit(s) for s in scored[:k]]
     topic = qr.topic
     # A follow-up that lands on the passage the conversation is about is answered, whatever its words.
-    on_focus = bool(scored) and scored[0].passage.pid in _focus_set(focus)
+    on_focus = bool(scored) and scored[0].passage.pid in focus_set(focus)
     reason = (
         ""
         if on_focus
@@ -477,12 +433,12 @@ def correct_names(engine: Engine, searched: str) -> tuple[str, str | None]:
     return searched, None
 
 
-def _focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
+def focus_set(focus: int | Collection[int] | None) -> frozenset[int]:
     """The conversation's focus as a set: one passage, several (a passage and its neighbours) or none."""
     if focus is None:
         return frozenset()
     return frozenset((focus,)) if isinstance(focus, int) else frozenset(focus)
 
 
-def _hit(s: _Scored) -> Hit:
+def _hit(s: Scored) -> Hit:
     return replace(s.passage, score=round(s.score, 4), highlight=s.highlight, speaker=s.speaker)

@@ -3,8 +3,8 @@ their words, quoted or reported, on the asked topic.
 
 A speech question ("What did X say about T?") is answered by X's attributions (index.attribution),
 not by a passage that merely names X: asked_speakers reads which index entries the question's first
-speaker mention means; _best_quote, _long_direct and _said weigh X's attributions in a passage (a
-direct quote, a report, a belief); _named_cover reads the sentences naming X; _speaker_at labels a
+speaker mention means; best_quote, long_direct and reports_speech weigh X's attributions in a passage (a
+direct quote, a report, a belief); named_cover reads the sentences naming X; speaker_at labels a
 highlighted span with its speaker. Split from qa.rank (round 20); no behaviour changed.
 """
 
@@ -16,10 +16,10 @@ from functools import cache
 from index.docstore import QuoteRow
 from qa import question as questions
 from qa.engine import Engine, Passage
-from qa.term_cover import _coverage
+from qa.term_cover import coverage
 
 # A question asking for words said, not thoughts or aims ("What did X say ...?", "What did X tell ...?").
-_SAYS = re.compile(r"\b(?:say|says|said|saying|tell|tells|told)\b", re.I)
+SAYS = re.compile(r"\b(?:say|says|said|saying|tell|tells|told)\b", re.I)
 
 
 @cache
@@ -30,7 +30,7 @@ def _speech_verbs() -> frozenset[str]:
     return frozenset(SPEECH_VERBS)
 
 
-def _said(x: QuoteRow) -> bool:
+def reports_speech(x: QuoteRow) -> bool:
     """Whether an attribution reports speech: a direct quote, or one cued by a verb of speech
     (index.attribution.words.SPEECH_VERBS, "according to") rather than of belief or intention.
 
@@ -53,7 +53,7 @@ def _said(x: QuoteRow) -> bool:
     )
 
 
-def _long_direct(engine: Engine, p: Passage, x: QuoteRow) -> bool:
+def long_direct(engine: Engine, p: Passage, x: QuoteRow) -> bool:
     """A direct quote of five words or more within the passage (see Engine.long_direct)."""
     return engine.long_direct(p.pid, x)
 
@@ -90,20 +90,20 @@ def asked_speakers(searched: str, matched: list[str], engine: Engine) -> list[st
     return [matched[0]] + [n for n in same if n != matched[0] and n in matched]
 
 
-def _best_quote(
+def best_quote(
     engine: Engine, own: list[QuoteRow], p: Passage, topic: dict[str, float]
 ) -> tuple[tuple[int, int], float]:
     best, best_cov = None, -1.0
     for x in own:
         span = (max(x.start, p.start) - p.start, min(x.end, p.end) - p.start)
-        cov = _coverage(topic, set(engine.terms(p.text[span[0] : span[1]]))) if topic else 0.0
+        cov = coverage(topic, set(engine.terms(p.text[span[0] : span[1]]))) if topic else 0.0
         if cov > best_cov:
             best, best_cov = span, cov
     assert best is not None
     return best, max(best_cov, 0.0)
 
 
-def _name_pattern(aliases: list[str]) -> re.Pattern[str] | None:
+def name_pattern(aliases: list[str]) -> re.Pattern[str] | None:
     """The asked speaker's names and their surnames ("Mr. Putin"), as whole words, case kept.
 
     Args:
@@ -119,13 +119,13 @@ def _name_pattern(aliases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
-def _named_cover(
+def named_cover(
     name: re.Pattern[str], text: str, sents: list[tuple[int, int, frozenset[str]]], covs: list[float]
 ) -> float:
     """The topic's share of the best-covering sentence that names the speaker (0 when none does).
 
     Args:
-        name: the asked speaker's names (_name_pattern).
+        name: the asked speaker's names (name_pattern).
         text: the passage's text.
         sents: its sentences (start, end, terms).
         covs: each sentence's topic share, in [0, 1].
@@ -136,7 +136,7 @@ def _named_cover(
     return max((c for c, (a, b, _) in zip(covs, sents, strict=True) if name.search(text[a:b])), default=0.0)
 
 
-def _speaker_at(qs: list[QuoteRow], p: Passage, span: tuple[int, int]) -> str | None:
+def speaker_at(qs: list[QuoteRow], p: Passage, span: tuple[int, int]) -> str | None:
     a, b = span[0] + p.start, span[1] + p.start
     for x in qs:
         if x.start < b and a < x.end:

@@ -1,10 +1,10 @@
 """Term coverage: how much of a question's terms a passage, a sentence or a phrase of it holds.
 
 Ranking (qa.rank, qa.candidate_features) and abstention (qa.not_mentioned) read the same shares: the
-idf-weighted share of the question's terms in a set of terms (_coverage), the share of its adjacent
-term pairs standing side by side in one sentence (_phrase_cover), a passage's terms widened by the
-stand-ins a question binds (a capital for its country: _widen, _as_agents), whether the documents
-use a name at all (_uses), and the capitalised words that are a question's names (names_in). Split
+idf-weighted share of the question's terms in a set of terms (coverage), the share of its adjacent
+term pairs standing side by side in one sentence (phrase_cover), a passage's terms widened by the
+stand-ins a question binds (a capital for its country: widen, as_agents), whether the documents
+use a name at all (uses_name), and the capitalised words that are a question's names (names_in). Split
 from qa.rank (round 20) so one concept lives in one module; no behaviour changed.
 """
 
@@ -22,17 +22,17 @@ _QUESTION_WORDS = frozenset(
 )
 
 
-def _sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
+def sentence_terms(engine: Engine, p: Passage) -> list[tuple[int, int, frozenset[str]]]:
     """Sentences of a passage with their terms (the engine computes them once)."""
     return engine.sentence_terms(p.pid)
 
 
-def _passage_terms(engine: Engine, p: Passage) -> frozenset[str]:
+def passage_terms(engine: Engine, p: Passage) -> frozenset[str]:
     """All terms of a passage: the union of its sentences' terms."""
     return engine.passage_terms(p.pid)
 
 
-def _has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
+def has_evidence(engine: Engine, answer_type: str, p: Passage) -> bool:
     """intents.has_evidence for a passage (the engine computes it once per answer type)."""
     return engine.has_evidence(answer_type, p.pid)
 
@@ -50,7 +50,7 @@ def question_pairs(terms: list[str], idf: dict[str, float]) -> dict[tuple[str, s
     return {(a, b): idf[a] + idf[b] for a, b in pairwise(terms) if a != b}
 
 
-def _phrase_cover(
+def phrase_cover(
     engine: Engine,
     p: Passage,
     sents: list[tuple[int, int, frozenset[str]]],
@@ -79,7 +79,7 @@ def _phrase_cover(
     return best
 
 
-def _coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: float | None = None) -> float:
+def coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: float | None = None) -> float:
     """Idf-weighted share of the question's terms in `have`; `total` is sum(qterms.values()), if known."""
     if total is None:
         total = sum(qterms.values())
@@ -116,7 +116,7 @@ def names_in(question: str) -> list[str]:
     return out
 
 
-def _as_agents(
+def as_agents(
     have: frozenset[str], text: str, agents: tuple[tuple[str, re.Pattern[str]], ...]
 ) -> frozenset[str]:
     """A text's terms with the capital terms whose country the text names (agent_terms)."""
@@ -124,7 +124,7 @@ def _as_agents(
     return have | extra if extra else have
 
 
-def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
+def widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
     """A passage's or sentence's terms with the question terms its stand-ins stand for."""
     if not stand_ins:
         return have
@@ -132,7 +132,7 @@ def _widen(have: frozenset[str], stand_ins: dict[str, str]) -> frozenset[str]:
     return have | extra if extra else have
 
 
-def _uses(engine: Engine, name: str) -> bool:
+def uses_name(engine: Engine, name: str) -> bool:
     """Whether the documents use a folded name: its one term in their vocabulary, or its words in a row."""
     t = engine.terms(name)
     if len(t) == 1 and len(name.split()) == 1:
@@ -142,3 +142,8 @@ def _uses(engine: Engine, name: str) -> bool:
         and all(engine.lexical.known(x) for x in t)
         and equivalents.phrase_in(name, (d.text for d in engine.docs.values()))
     )
+
+
+# The private names qa.not_mentioned, qa.query_reading and qa.speaker_topic still import (files other
+# round-22 branches edit): drop once they import the public ones.
+_coverage, _has_evidence, _passage_terms, _uses = coverage, has_evidence, passage_terms, uses_name

@@ -114,7 +114,6 @@ def test_typed_weight_moves_the_stating_passage_up() -> None:
         bm=rank.np.array([1.0, 0.9]),
         cov_s=rank.np.array([0.3, 0.3]),
         cov_p=rank.np.array([0.3, 0.3]),
-        para_cov=rank.np.zeros(2),
         left=rank.np.full(2, -1),
         right=rank.np.full(2, -1),
         doc=rank.np.zeros(2, dtype=int),

@@ -116,9 +116,9 @@ def test_a_city_that_is_no_capital_of_a_country_in_the_documents_stays_missing(s
 
 
 def test_multi_word_names_are_matched_as_phrases(syria_engine) -> None:  # type: ignore[no-untyped-def]
-    assert term_cover._uses(syria_engine, "united states")
+    assert term_cover.uses_name(syria_engine, "united states")
     # Both words are in the article, but never in a row.
-    assert not term_cover._uses(syria_engine, "lost millions")
+    assert not term_cover.uses_name(syria_engine, "lost millions")
 
 
 def test_phrases_of_a_question_hold_the_missing_word_with_its_neighbours() -> None:

@@ -62,10 +62,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 
 def test_a_joined_outlet_names_its_document(engine: Engine) -> None:
     doc = next(d for d, p in engine.docs.items() if p.source.endswith("ferry.txt"))
-    assert {"portval", "news"} <= part_evidence._meta_terms(engine, doc) or {
+    assert {"portval", "news"} <= part_evidence.meta_terms(engine, doc) or {
         "portvale",
         "news",
-    } <= part_evidence._meta_terms(engine, doc)
+    } <= part_evidence.meta_terms(engine, doc)
 
 
 def test_a_standfirst_after_the_headline_answers_the_subheading(engine: Engine) -> None:
