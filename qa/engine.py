@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import attribution, consistency, docstore, embed, hashembed, store
+from index import attribution, consistency, docstore, embed, hashembed, sentvec, store
 from index.chunk import sentences
 from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
 from index.lexical import LEXICAL_VERSION, READABLE_VERSIONS, Lexical, words
@@ -120,6 +120,8 @@ class Engine:
                 f"index file {VECTORS} is damaged ({self.store.count()} vectors of {self.store.dim} dims "
                 f"for {len(self.passages)} passages of {manifest.dim})"
             )
+        # Sentence vectors stored at index time (index.sentvec); None for an index built before them.
+        self.sentences: sentvec.SentenceVectors | None = sentvec.load(gen, manifest, len(self.passages))
         self.embedder: embed.Embedder = embedder or _query_embedder(manifest, config.model_cache_dir())
         if self.embedder.dim != manifest.dim:
             raise IndexIncompatible(
