@@ -24,7 +24,7 @@ from typing import BinaryIO, overload
 
 import numpy as np
 
-from index import attribution, docstore, embed, heap, ingest, sentvec, store, structure, vectors, windows
+from index import attribution, docstore, embed, heap, ingest, store, structure, vectors, windows
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
@@ -164,7 +164,6 @@ def _nothing_changes(
         or manifest.extra.get("lexical") != LEXICAL_VERSION
         or manifest.extra.get("attribution") != attribution.VERSION
         or manifest.ann != vectors.choose(int(manifest.counts.get("passages", -1)))
-        or sentvec.SENTENCES not in manifest.files  # built before sentence vectors: add them
     ):
         return False
     read = {d.source.source: d.source.sha256 for d in sources}
@@ -581,19 +580,7 @@ def build(
                 prev = None  # carried vectors are read from its index file in _embed, then released
                 heap.return_freed_memory()  # analysing's freed heap, before the model's batches
                 rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
-                prior = None if rebuild else writer.previous
-                _write(
-                    writer,
-                    docs,
-                    embedder,
-                    rows,
-                    settings,
-                    model_name,
-                    tick,
-                    report,
-                    quantized=quantized,
-                    previous=prior,
-                )
+                _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -929,7 +916,6 @@ def _write(
     report: BuildReport,
     *,
     quantized: bool,
-    previous: Path | None = None,
 ) -> None:
     """Write the new generation's files to the staging folder and commit it: BM25, the document
     store, then the vector index (STORING). `docs` is emptied once the first two are written, so
@@ -945,7 +931,6 @@ def _write(
         tick: progress callback ("storing", 0..3, 3).
         report: documents, passages and statuses are set here.
         quantized: whether the model runs with int8 weights (recorded in the manifest).
-        previous: the generation whose sentence vectors unchanged passages take (index.sentvec).
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     doc_rows, speaker_rows = _store_rows(docs, now, report)
@@ -972,8 +957,6 @@ def _write(
         [d.text for d in docs],
     )
     del doc_rows, speaker_rows
-    # Sentence vectors (index.sentvec) while the texts are still held: new text encoded, the rest carried.
-    sentvec.write(staging, lambda: _passages_of(docs), embedder, previous=previous, quantized=quantized)
     docs.clear()  # the caller's list: the last reference to the documents' texts and chunks
     heap.return_freed_memory()
     tick("storing", 2, 3)

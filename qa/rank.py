@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import words
-from qa import dense_evidence, described_topic, forms
+from qa import described_topic, forms
 from qa.candidate_features import Features, _evaluate, _Scored
 from qa.decline import _abstain_reason
 from qa.engine import Engine
@@ -177,13 +177,6 @@ class Weights:
     # Putin see eye to eye on Assad?") that the passage names (Features.subject): the passage that
     # settles a statement names what it is about. bench/polar_questions.py (bench/reports/polar.md).
     subject: float = 0.1
-    # Query-time dense evidence over the top qa.dense_evidence.DENSE_K candidates (Features of the
-    # same names): bench/fit_dense21.py, bench/reports/dense21.md. 0: not computed.
-    sent_dense: float = 0.0
-    sent_prev_dense: float = 0.0
-    titled_dense: float = 0.0
-    prev_dense: float = 0.0
-    maxsim: float = 0.0
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -214,15 +207,12 @@ def features(
     query: _Query | None = None,
     echo: bool = True,
     bound: bool = True,
-    dense: Weights | None = None,
 ) -> Features | None:
     """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
     the asked speaker's quotes and the conversation's focus. None when the index holds nothing.
     `echo` False leaves Features.echo all False (not read: its weight is 0), sparing a regex scan of
     every candidate passage of a typed or "Who ...?" question; `bound` False leaves Features.bound
-    zero (its weight is 0). `dense`: the weights whose nonzero query-time dense evidence weights
-    (qa.dense_evidence.COLUMNS) say which of those columns to compute, over the top DENSE_K
-    candidates under the other features; None or all 0: none (the columns stay empty)."""
+    zero (its weight is 0)."""
     qr = query or _read(engine, searched)
     if q is None:
         q = engine.encode(qr.consumed or searched)
@@ -256,24 +246,7 @@ def features(
         f.alt = _evaluate(
             engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused, echo, bound
         )
-    wanted = frozenset(c for c in dense_evidence.COLUMNS if dense is not None and getattr(dense, c))
-    if wanted and dense is not None:
-        _add_dense_evidence(engine, f, qr.consumed or searched, q, dense, wanted)
     return f
-
-
-def _add_dense_evidence(
-    engine: Engine, f: Features, question: str, q: np.ndarray, w: Weights, wanted: frozenset[str]
-) -> None:
-    """Fill the query-time dense evidence columns (qa.dense_evidence) of `f` and its plain reading,
-    for the top DENSE_K candidates under `w`'s other weights (the columns are empty until then)."""
-    base = combine(f, w)
-    top = np.argsort(-base, kind="stable")[: dense_evidence.DENSE_K]
-    cols = dense_evidence.columns(engine, question, q, f.pids, f.dense, top, wanted)
-    for g in (f, f.alt):
-        if g is not None:
-            for name, col in cols.items():
-                setattr(g, name, col)
 
 
 def combine(f: Features, w: Weights) -> np.ndarray:
@@ -347,10 +320,6 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         score += w.numeral * f.numeral
     if w.bound and f.bound.shape[0] == score.size:
         score += w.bound * f.bound[:, int(w.bound_window)]
-    for name in dense_evidence.COLUMNS:  # query-time dense evidence (qa.dense_evidence)
-        weight, column = getattr(w, name), getattr(f, name)
-        if weight and column.size == score.size:
-            score += weight * column
     score += w.focus * f.focus
     return score
 
@@ -387,7 +356,6 @@ def answer(
         query=qr,
         echo=bool(weights.echo),
         bound=bool(weights.bound),
-        dense=weights,
     )
     if f is None:
         return Answer(question, shown, True, reason="the index holds no passages")

@@ -22,7 +22,7 @@ _ROW = re.compile(
 
 
 # Reports of weights fitted apart from bench/fit.py (their columns are computed only by their scripts).
-EXTRA = (REPO / "bench" / "reports" / "dense21.md",)  # bench/fit_dense21.py: query-time dense evidence
+EXTRA: tuple[Path, ...] = ()
 
 READSETS = REPO / "bench" / "reports" / "fit_readsets.md"
 # bench/fit_readsets.py's stability table: | `bm25` | code's value | full-data fit | folds ... |
