@@ -136,15 +136,6 @@ class Features:
     # its terms the passage holds (a capital standing for its country counts); zero elsewhere, empty
     # when made without it.
     subject: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    # Query-time dense evidence over the top candidates (qa.dense_evidence; 0 below the top
-    # DENSE_K, empty when not computed): the question's best cosine with one sentence, with one
-    # sentence and the one before it, with the passage after its title, after its previous passage,
-    # and the idf-weighted token MaxSim.
-    sent_dense: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    sent_prev_dense: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    titled_dense: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    prev_dense: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    maxsim: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 # Whether a caption's, a credit's, a byline's or a dateline's date is no evidence of the asked time

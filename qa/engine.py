@@ -134,8 +134,6 @@ class Engine:
         self._long_direct: dict[tuple[int, docstore.QuoteRow], bool] = {}
         self._profiles: dict[str, describe.Profile] | None = None
         self._speaker_evidence: abstain.SpeakerEvidence | None = None
-        # Passage-side texts encoded at query time (qa.dense_evidence): each text once per engine.
-        self._encoded: dict[str, np.ndarray] = {}
 
     @classmethod
     def open(
@@ -208,14 +206,6 @@ class Engine:
     def encode(self, text: str) -> np.ndarray:
         """The query vector of `text`, made by the index's embedder."""
         return self.embedder.encode([text])[0]
-
-    def encode_passage_texts(self, texts: list[str]) -> np.ndarray:
-        """Vectors of passage-side texts (a sentence, a passage in its context) by the index's
-        embedder, each text encoded once per engine: they do not depend on the question."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._encoded]
-        if todo:
-            self._encoded.update(zip(todo, self.embedder.encode(todo), strict=True))
-        return np.stack([self._encoded[t] for t in texts]) if texts else np.zeros((0, self.embedder.dim))
 
     def dense(self, q: np.ndarray, pids: list[int] | None = None, k: int = 100) -> dict[int, float]:
         """Cosine scores: for given passages, or the k nearest."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import words
-from qa import dense_evidence, described_topic, forms
+from qa import described_topic, forms
 from qa.candidate_features import Features, Scored, evaluate
 from qa.decline import _abstain_reason
 from qa.engine import Engine
@@ -149,13 +149,6 @@ class Weights:
     # Putin see eye to eye on Assad?") that the passage names (Features.subject): the passage that
     # settles a statement names what it is about. bench/polar_questions.py (bench/reports/polar.md).
     subject: float = 0.1
-    # Query-time dense evidence over the top qa.dense_evidence.DENSE_K candidates (Features of the
-    # same names): bench/fit_dense21.py, bench/reports/dense21.md. 0: not computed.
-    sent_dense: float = 0.0
-    sent_prev_dense: float = 0.0
-    titled_dense: float = 0.0
-    prev_dense: float = 0.0
-    maxsim: float = 0.0
     candidates: int = 100  # fit.md: not searched, the features' candidate pool
 
 
@@ -184,13 +177,9 @@ def features(
     focus: int | Collection[int] | None = None,
     candidates: int = WEIGHTS.candidates,
     query: _Query | None = None,
-    dense: Weights | None = None,
 ) -> Features | None:
     """Evidence for every candidate passage: the dense and BM25 nearest, their paragraph-neighbours,
-    the asked speaker's quotes and the conversation's focus. None when the index holds nothing.
-    `dense`: the weights whose nonzero query-time dense evidence weights
-    (qa.dense_evidence.COLUMNS) say which of those columns to compute, over the top DENSE_K
-    candidates under the other features; None or all 0: none (the columns stay empty)."""
+    the asked speaker's quotes and the conversation's focus. None when the index holds nothing."""
     qr = query or _read(engine, searched)
     if q is None:
         q = engine.encode(qr.consumed or searched)
@@ -222,24 +211,7 @@ def features(
         # Unsure whose account is asked for: the plain reading scored over the same candidates,
         # mixed in by combine (Weights.narrator).
         f.alt = evaluate(engine, _read(engine, searched, plain=True), pids, near, dense_of, bm, focused)
-    wanted = frozenset(c for c in dense_evidence.COLUMNS if dense is not None and getattr(dense, c))
-    if wanted and dense is not None:
-        _add_dense_evidence(engine, f, qr.consumed or searched, q, dense, wanted)
     return f
-
-
-def _add_dense_evidence(
-    engine: Engine, f: Features, question: str, q: np.ndarray, w: Weights, wanted: frozenset[str]
-) -> None:
-    """Fill the query-time dense evidence columns (qa.dense_evidence) of `f` and its plain reading,
-    for the top DENSE_K candidates under `w`'s other weights (the columns are empty until then)."""
-    base = combine(f, w)
-    top = np.argsort(-base, kind="stable")[: dense_evidence.DENSE_K]
-    cols = dense_evidence.columns(engine, question, q, f.pids, f.dense, top, wanted)
-    for g in (f, f.alt):
-        if g is not None:
-            for name, col in cols.items():
-                setattr(g, name, col)
 
 
 def combine(f: Features, w: Weights) -> np.ndarray:
@@ -305,10 +277,6 @@ def _combine(f: Features, w: Weights) -> np.ndarray:
         score += w.subject * f.subject
     if w.settles and f.settles.size == score.size:
         score += w.settles * f.settles
-    for name in dense_evidence.COLUMNS:  # query-time dense evidence (qa.dense_evidence)
-        weight, column = getattr(w, name), getattr(f, name)
-        if weight and column.size == score.size:
-            score += weight * column
     score += w.focus * f.focus
     return score
 
@@ -343,7 +311,6 @@ def answer(
         focus=focus,
         candidates=weights.candidates,
         query=qr,
-        dense=weights,
     )
     if f is None:
         return Answer(question, shown, True, reason="the index holds no passages")

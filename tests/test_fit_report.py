@@ -22,7 +22,7 @@ _ROW = re.compile(
 
 
 # Reports of weights fitted apart from bench/fit.py (their columns are computed only by their scripts).
-EXTRA = (REPO / "bench" / "reports" / "dense21.md",)  # bench/fit_dense21.py: query-time dense evidence
+EXTRA: tuple[Path, ...] = ()
 
 # Weights removed from qa.rank.Weights after every fit left them at 0 (bench/reports/clean22.md): the
 # reports written before keep their rows as history.
