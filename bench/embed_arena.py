@@ -22,9 +22,11 @@ Settings (comma-separated in --configs):
   looped       the graph with its attention run one text at a time (index/looped.py; mem21)
   nopattern    onnxruntime's memory patterns off (SessionOptions.enable_mem_pattern)
   build        the build's session since mem21 (load_embedder(batched=True): looped + nopattern)
-  budgetK      the plain session, batches by padded tokens instead of 32 texts: texts sorted by
-               length as the build does, a batch grows while (texts x its longest) <= K (changes
-               the int8 vectors: their activation scale is the whole batch's)
+  budgetK      the plain session, batches also cut at K padded tokens (embed.token_batches: texts
+               sorted by length as the build does, a batch grows while texts x its longest <= K and
+               texts <= --batches; changes the int8 vectors: their activation scale is the whole
+               batch's; the fp32 build's batches since prec22)
+  build-budgetK  the build's session with such batches (the fp32 build since prec22)
   "default" is the build's session before mem21 (plain graph, memory patterns on).
 
 --tokens L embeds texts of exactly L word pieces (the worst case at L = 256, the model's maximum)
@@ -57,32 +59,6 @@ def _status_mb(key: str) -> float:
             if line.startswith(key):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def _budget_batches(emb: object, texts: list[str], budget: int) -> list[tuple[list[int], np.ndarray]]:
-    """The texts' vectors, embedded in batches of at most `budget` padded tokens (sorted by length).
-
-    Args:
-        emb: an OnnxEmbedder.
-        texts: the texts.
-        budget: texts x longest text's tokens, at most, per batch (a text longer than it runs alone).
-
-    Returns:
-        (positions, vectors) per batch.
-    """
-    ids, types, offsets = emb._token_ids(texts)  # type: ignore[attr-defined]
-    lengths = np.diff(offsets)
-    order = sorted(range(len(texts)), key=lambda i: int(lengths[i]))
-    out: list[tuple[list[int], np.ndarray]] = []
-    rows: list[int] = []
-    for i in [*order, -1]:
-        if rows and (i < 0 or (len(rows) + 1) * int(lengths[i]) > budget):
-            spans = [slice(offsets[r], offsets[r + 1]) for r in rows]
-            out.append((rows, emb._run([ids[s] for s in spans], [types[s] for s in spans])))  # type: ignore[attr-defined]
-            rows = []
-        if i >= 0:
-            rows.append(i)
-    return out
 
 
 def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, save: str = "") -> dict:
@@ -134,7 +110,7 @@ def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, sav
         embed.OnnxEmbedder.load(None, config.model_cache_dir(), quantized=not fp32, batched=True)
         looped = (embed.MODEL_FILE if fp32 else embed.INT8_FILE).removesuffix(".onnx") + embed.LOOPED_SUFFIX
         ort.InferenceSession = lambda path, o, providers=None: session(str(folder / looped), o, providers)  # type: ignore[misc]
-    emb = embed.OnnxEmbedder.from_cache(folder, quantized=not fp32, batched=cfg == "build")
+    emb = embed.OnnxEmbedder.from_cache(folder, quantized=not fp32, batched=cfg.startswith("build"))
     emb.encode(["warm up the model once"])
     base = _status_mb("VmRSS:")
     shrink = re.search(r"shrink(\d*)", cfg)
@@ -142,12 +118,9 @@ def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, sav
     budget = re.search(r"budget(\d+)", cfg)
     out = np.empty((len(texts), emb.dim), np.float32)
     c0, w0 = time.process_time(), time.perf_counter()
-    if budget:
-        for rows, vecs in _budget_batches(emb, texts, int(budget.group(1))):
-            out[rows] = vecs
-    else:
-        for rows, vecs in emb.encode_batches(texts, batch_size=batch, shrink_every=every):
-            out[rows] = vecs
+    tokens = int(budget.group(1)) if budget else 0
+    for rows, vecs in emb.encode_batches(texts, batch_size=batch, batch_tokens=tokens, shrink_every=every):
+        out[rows] = vecs
     if save:
         np.save(save, out)
     return {

@@ -18,7 +18,7 @@ re-index, reported the parent's peak), and per stage the time
 and the highest RSS seen while it ran (sampled every 5 ms): reading, analysing (chunking, structure
 labels and, with --quotes, quote attribution), embedding, storing:vectors (FAISS), storing:bm25,
 storing:docstore, storing:commit. The baseline is the RSS of the same kind of process with the
-model loaded and used once, the lemma dictionary and the --preload modules (FAISS) loaded, nothing
+model loaded and used once (--warm-tokens N: and on one text of N word pieces), the lemma dictionary and the --preload modules (FAISS) loaded, nothing
 indexed (bm25s too until the twelfth pass: the build no longer imports it). Then per size: memory
 over the baseline as a multiple of the text, and between consecutive sizes the growth ratios
 (time, memory over the baseline) against the text's, and the marginal memory per MB of text
@@ -41,7 +41,8 @@ file over and embeds the few (sixteenth pass). --keep DIR copies each index out,
 versions' files (cmp).
 
 --model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
-large sizes take minutes; --model real loads all-MiniLM-L6-v2 int8 (onnxruntime), whose embedding
+large sizes take minutes; --model real loads all-MiniLM-L6-v2 (onnxruntime) at the precision of the
+checkout's new indexes (index.build.QUANTIZED: int8 up to prec22, fp32 since), whose embedding
 takes ~25 ms a passage on the 2 shared cores. Quote attribution is left out unless --quotes: it is
 owned by the attribution work and is measured there (at 3 MB it took minutes, super-linearly).
 """
@@ -85,7 +86,7 @@ def make_text(mb: float, seed: int = 1) -> str:
 # Runs in a fresh process: argv = repo, mode (baseline|build), text file, index folder, model, quotes,
 # the modules to import before the baseline is taken (comma-separated).
 _CHILD = r"""
-import json, sys, threading, time
+import json, os, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from index import build as build_mod, embed, hashembed, lexical
@@ -161,8 +162,11 @@ if account:
     wrap(lexical, "_write_scores", "bm25: before the score matrix")
     wrap(vectors_mod, "save", "vectors: index built, before saving")
 
-emb = embed.load_embedder(model, config.model_cache_dir(), quantized=True)
+emb = embed.load_embedder(model, config.model_cache_dir(), quantized=getattr(build_mod, "QUANTIZED", True))
 emb.encode(["warm up the model once"])
+warm = int(os.environ.get("INDEX_SCALE_WARM_TOKENS", "0"))  # --warm-tokens: "w3" is two word pieces
+if warm:
+    emb.encode([" ".join(["w3"] * ((warm - 2) // 2))])
 lexical.term("said")  # the lemma dictionary: loaded once, whatever the size
 import importlib
 for name in filter(None, preload.split(",")):  # imported by the build: part of the baseline
@@ -301,7 +305,16 @@ def main() -> None:
         action="store_true",
         help="instead: one traced build per size (tracemalloc), where the peak goes per stage",
     )
+    ap.add_argument(
+        "--warm-tokens",
+        type=int,
+        default=0,
+        help="the baseline's model also runs once on a text of this many word pieces (256: the model's"
+        " longest input, so that 'the model' includes its working set for one text; prec22)",
+    )
     args = ap.parse_args()
+    if args.warm_tokens:
+        os.environ["INDEX_SCALE_WARM_TOKENS"] = str(args.warm_tokens)  # read by the children (_CHILD)
     model = "hash-embedder" if args.model == "hash" else "real"
     sizes = [float(s) for s in args.sizes.split(",")]
     repos: list[Path] = args.repo or [REPO]

@@ -39,7 +39,13 @@ STAGED_VECTORS = "vectors.rows.tmp"
 
 MAX_CHARS = 600
 OVERLAP = 0
-QUANTIZED = True  # int8 weights: 2x faster to index, faster to load, same retrieval quality (bench/quality.py [--fp32])
+# New indexes run the fp32 model (prec22; an index keeps the precision its manifest records, so int8
+# indexes of earlier versions keep theirs). int8's dynamic quantisation takes one activation scale over
+# a whole batch, so an int8 passage vector depends on its batch mates (SQuAD paragraphs alone vs in
+# the build's batches: min cosine 0.987, two top-5 lists in three change) and its kernels differ by
+# CPU; fp32 vectors are the same in any batch (max |diff| 9e-8, no top-5 list changes), which lets
+# the build cut batches by tokens (embed.BUILD_TOKENS). Quality and cost: bench/reports/prec22.md.
+QUANTIZED = False
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]
@@ -829,7 +835,8 @@ def _embed(
         The file of all vectors, row = passage id.
     """
     # The model sees the new passages in reading order, as before: int8 activations are quantised
-    # per batch, so the same batches give bit-identical vectors.
+    # per batch, so an int8 index's update gives the vectors of the same batches (fp32 vectors do not
+    # depend on their batch: bench/reports/prec22.md).
     todo = [d for d in docs if d.vectors is None]
     docs.sort(key=lambda d: d.source.source)
     rows = vectors.RowFile(path, sum(len(d.chunks) for d in docs), embedder.dim)
@@ -856,8 +863,9 @@ def _embed(
         done += n
         tick("embedding", done, len(texts))
 
-    # The model's own tokenization windows and length-sorted batches of embed.BUILD_BATCH (with the
-    # int8 model a passage's vector depends on its batch mates: see there), each batch written to its
+    # The model's own tokenization windows and length-sorted batches of embed.BUILD_BATCH (the fp32
+    # model's also cut at embed.BUILD_TOKENS; with the int8 model a passage's vector depends on its
+    # batch mates: see there), each batch written to its
     # rows as soon as it is made: no window's output (4,096 rows, 6.3 MB of float32, the peak at 3 MB
     # of text) is held (bench/reports/index_scale.txt, ninth and fifteenth passes).
     embed.encode_to(embedder, texts, lambda at, x: rows.put(where[at], x), progress=step)

@@ -392,7 +392,13 @@ class OnnxEmbedder:
         return out
 
     def encode_batches(
-        self, texts: Sequence[str], *, batch_size: int = 32, shrink_every: int = 0, release: bool = False
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = 32,
+        batch_tokens: int = 0,
+        shrink_every: int = 0,
+        release: bool = False,
     ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """The batches `encode` runs, each as soon as it is made: the caller writes them where they go,
         so that no window's output is held (4,096 rows of float32: 6.3 MB at 384 dims, the build's
@@ -401,7 +407,10 @@ class OnnxEmbedder:
 
         Args:
             texts: the texts.
-            batch_size: texts run at once.
+            batch_size: texts run at once, at most.
+            batch_tokens: when > 0, also at most this many padded word pieces a batch (texts x the
+                batch's longest; a longer text runs alone): the working set follows the tokens, not
+                the count (token_batches).
             shrink_every: give onnxruntime's unused arena regions back after every this many
                 batches (measured by bench/embed_arena.py, not used by the build); 0: never.
             release: give them back after the last batch (the build's `encode_to`). Either way
@@ -423,11 +432,12 @@ class OnnxEmbedder:
             ids, types, offsets = self._token_ids([valid_text(texts[i]) for i in window])
             lengths = np.diff(offsets)
             order = sorted(range(len(lengths)), key=lambda i: int(lengths[i]))
-            for start in range(0, len(order), batch_size):
-                rows = order[start : start + batch_size]
+            batches = token_batches([int(lengths[i]) for i in order], batch_size, batch_tokens)
+            for b, (start, stop) in enumerate(batches):
+                rows = order[start:stop]
                 spans = [slice(offsets[i], offsets[i + 1]) for i in rows]
                 done += 1
-                last = w0 + ENCODE_WINDOW >= len(texts) and start + batch_size >= len(order)
+                last = w0 + ENCODE_WINDOW >= len(texts) and b == len(batches) - 1
                 vecs = self._run(
                     [ids[s] for s in spans],
                     [types[s] for s in spans],
@@ -483,6 +493,31 @@ class OnnxEmbedder:
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         result = self._session.run(None, {k: feed[k] for k in self._inputs}, options)[0]
         return np.asarray(result, dtype=np.float32)
+
+
+def token_batches(lengths: Sequence[int], batch_size: int, batch_tokens: int = 0) -> list[tuple[int, int]]:
+    """Cut texts sorted by length (shortest first) into consecutive batches: at most `batch_size`
+    texts, and with `batch_tokens` > 0 at most that many padded word pieces (texts x the longest,
+    which is the batch's last); a text longer than the budget runs alone.
+
+    Args:
+        lengths: the texts' word pieces, ascending.
+        batch_size: texts a batch, at most (>= 1).
+        batch_tokens: padded word pieces a batch, at most; 0: no budget.
+
+    Returns:
+        (start, stop) of each batch in `lengths`, in order.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, n in enumerate(lengths):
+        full = i - start >= batch_size or (batch_tokens > 0 and (i - start + 1) * n > batch_tokens)
+        if i > start and full:
+            out.append((start, i))
+            start = i
+    if start < len(lengths):
+        out.append((start, len(lengths)))
+    return out
 
 
 # onnxruntime's memory patterns: after a run it plans one block for all of a shape's intermediate
@@ -908,6 +943,15 @@ OTHER_WINDOW = 256
 # fifteenth pass). tests/test_build_memory_windows.py checks that 1 makes the vectors independent.
 BUILD_BATCH = 32
 
+# The fp32 model's build batches also stop at this many padded word pieces (token_batches): its
+# vectors do not depend on their batch mates (max |diff| 9e-8 alone vs in batches, no top-5 list
+# changed; bench/prec22.py), so the batch follows memory: at the model's 256 (its longest text runs
+# alone, shorter ones share up to that) onnxruntime's working set is one longest text's. fp32, 64
+# texts of 256 word pieces, the build's session, peak over the loaded model: batches of 32 255.0 MB,
+# 1024 tokens 28.6, 512 21.6, 256 22.8 (arena rounding), CPU 1.18x batches of 32
+# (bench/embed_arena.py --fp32 --tokens 256; bench/reports/prec22.md).
+BUILD_TOKENS = 256
+
 
 def encode_to(
     embedder: Embedder,
@@ -928,7 +972,10 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        for rows, vecs in embedder.encode_batches(texts, batch_size=BUILD_BATCH, release=True):
+        budget = 0 if embedder.quantized else BUILD_TOKENS  # int8: the batches its vectors were made in
+        for rows, vecs in embedder.encode_batches(
+            texts, batch_size=BUILD_BATCH, batch_tokens=budget, release=True
+        ):
             put(rows, vecs)
             if progress is not None:
                 progress(len(rows))
