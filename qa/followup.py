@@ -58,7 +58,14 @@ _NOT_NOUN = set(
 # A demonstrative that points back at the previous answer ("Where did he say that?").
 _POINTING = re.compile(
     r"\b(?:in|at|from|to|about|of|for|with|after|before|say|said|do|did|does|mean|meant|by)\s+"
-    r"(?:that|this|there|then)\b|\b(?:that|this)\s*\??\s*$",
+    r"(?:that|this|there|then)\b|\b(?:that|this)\s*\??\s*$"
+    # "Whose fault is that, according to the Americans?", "Is that so, in his view?": the demonstrative
+    # ends its clause, a trailing attribution after the comma.
+    r"|\b(?:that|this)\s*,\s*(?:according\s+to|in\s+(?:the\s+)?[\w'’]+\s+(?:view|opinion|words))\b"
+    # "Does he still think so?", "Who says so?": "so" for the clause just answered.
+    r"|\b(?:think|thinks|thought|say|says|said|believe|believes|believed)\s+so\b"
+    # "because of those worries", "in these talks": a demonstrative before a noun, after a preposition.
+    r"|\b(?:in|at|from|about|of|for|with|after|before|by|over|despite)\s+(?:those|these)\s+[a-z]",
     re.I,
 )
 
@@ -82,6 +89,15 @@ _NOUN_BARE = re.compile(
     r"^\s*(?:on\s+|at\s+|in\s+)?(?:what|which)\s+(?:(?:was|is|were)\s+the\s+)?"
     r"(?P<noun>" + "|".join(_NOUN_WH) + r")"
     r"(?:\s+(?:was|is)\s+(?:that|it|this))?(?:\s+(?:was|is|did)\s+(?:that|it|this)\s+(?:in|on|at|happen))?"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+# "To what end?", "For what reason?", "What for?": "Why?" in other words, asking for the purpose or
+# cause of the previous answer's event (article_heldout11 h11u08 "towards what end" was read as a
+# question of its own and ranked the words shown 2nd).
+_PURPOSE = re.compile(
+    r"^\s*(?:(?:to|towards?|for|with)\s+what\s+(?:end|purpose|reason|aim|goal|motive)s?"
+    r"|what\s+(?:for|was\s+the\s+(?:reason|purpose|motive)|is\s+the\s+(?:reason|purpose|motive)))"
     r"\s*[?.!]*\s*$",
     re.I,
 )
@@ -140,9 +156,12 @@ _QUESTION_START = re.compile(rf"^\s*(?:{_WH}|{_AUX_RE}|tell|show|give|list|name|
 # person reacted to what the previous answer showed, i.e. what they said on the previous question's
 # topic. The person is the group "who"; a pronoun there is left to the pronoun reading.
 _REACT = re.compile(
-    r"^\s*(?:(?:and|but|so)\s*,?\s+)?(?:did|does|do|has|have|had|would|will)\s+(?:not\s+)?"
+    # "How did Cruz respond?", "How did Trump hit back?" ask for the reaction as "Did Cruz respond?"
+    # does (news_heldout10 n10d9, news_heldout9 n9i4: read as questions of their own).
+    r"^\s*(?:(?:and|but|so)\s*,?\s+)?(?:how\s+)?(?:did|does|do|has|have|had|would|will)\s+(?:not\s+)?"
     r"(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:also\s+|ever\s+)?"
     r"(?:agree|disagree|concur|object|respond|responded|reply|replied|react|reacted|comment|commented|"
+    r"(?:hit|fire|fired|strike|struck)\s+back|"
     r"weigh(?:ed)?\s+in|push(?:ed)?\s+back|go(?:ne)?\s+along|say\s+anything|said\s+anything|"
     r"have\s+anything\s+to\s+say|had\s+anything\s+to\s+say)"
     r"(?:\s+(?:with|to|on|about)\s+(?:that|this|it|him|her|them|those|these))?\s*[?.!]*\s*$",
@@ -200,6 +219,8 @@ def read(question: str) -> Kind:
         if m.group("who3"):
             return Kind("next", word="before", target=m.group("who3").strip())
         return Kind("next", target=m.group("who").strip())
+    if _PURPOSE.match(LEAD.sub("", q)):
+        return Kind("bare", word="why")
     m = _BARE.match(LEAD.sub("", q))
     if m:
         return Kind("bare", word=" ".join(m.group("wh").lower().split()))
@@ -597,6 +618,85 @@ def speech_subject(prev: str) -> tuple[int, int] | None:
     if not m or len(m.group(1).split()) > 10:
         return None
     return m.start(1), m.end(1)
+
+
+# "And Romney in 2012?", "And Hispanic voters in Nevada?": X with a circumstance of place or time, a
+# name or a year after a preposition, that takes the place of the previous question's own.
+_CIRCUMSTANCE = re.compile(
+    r"^(?P<x>.+?)\s+(?P<c>(?:in|at|during|since)\s+(?:the\s+)?"
+    r"(?:\d{4}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))$"
+)
+_PLACE_OR_TIME = r"(?:in|at|during|since)\s+(?:the\s+)?(?:\d{4}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+
+
+def split_circumstance(target: str) -> tuple[str, str] | None:
+    """ "Romney in 2012" -> ("Romney", "in 2012"): the X of "And X?" and the circumstance it is asked in.
+
+    Args:
+        target: the X of "And X?" as typed.
+
+    Returns:
+        (X, "in <name or year>"), or None when the target ends in no place or time.
+    """
+    m = _CIRCUMSTANCE.match(target.strip().rstrip("?.! "))
+    if m is None or m.group("x").lower() in STOP_X:
+        return None
+    return m.group("x").strip(), m.group("c").strip()
+
+
+# English prepositions (a closed class) that _NOT_NOUN lacks.
+_PREPOSITIONS = set(
+    "among amongst between across within over under against during through without beyond toward towards".split()
+)
+STOP_X = {"and", "so", "what", "how", "who", "the", "a", "an", "it", "that", "this"}
+
+
+def put_circumstance(text: str, circ: str) -> str:
+    """`text` with its last circumstance of the same preposition ("in Iowa") replaced by `circ` ("in
+    Nevada"), or `circ` put at its end when it has none ("... from tech donors in 2012?").
+
+    Args:
+        text: the question (the previous one with X put in).
+        circ: "in <name or year>".
+
+    Returns:
+        The question.
+    """
+    prep = circ.split()[0].lower()
+    found = [
+        m
+        for m in re.finditer(rf"(?<![\w-]){_PLACE_OR_TIME}(?![\w'’-])", text)
+        if m.group().split()[0].lower() == prep
+    ]
+    if found:
+        m = found[-1]
+        return text[: m.start()] + circ + text[m.end() :]
+    return f"{text.rstrip('?.! ')} {circ}?"
+
+
+def replace_head(text: str, new: str) -> str | None:
+    """`text` with the noun phrase sharing `new`'s last word ("young voters") replaced by `new`
+    ("Hispanic voters"): "And Hispanic voters?" after "... turnout among young voters ...".
+
+    Args:
+        text: the previous question.
+        new: the X of "And X?", two words or more.
+
+    Returns:
+        The question, or None when `new` is one word or its head is not in `text`.
+    """
+    ws = new.split()
+    if len(ws) < 2:
+        return None
+    m = re.search(rf"(?<![\w-])((?:[\w'’-]+\s+){{0,2}}){re.escape(ws[-1])}(?![\w'’-])", text, re.I)
+    if m is None:
+        return None
+    mods = m.group(1).split()
+    # The modifiers of the head only: a function word ("among", "the", "did") ends the phrase.
+    while mods and any(w.lower() in _NOT_NOUN | _PREPOSITIONS | STOP_X for w in mods):
+        mods = mods[1:]
+    start = m.end() - len(ws[-1]) - sum(len(w) + 1 for w in mods)
+    return text[:start] + new + text[m.end() :]
 
 
 def swap_topic(prev: str, new: str) -> str | None:

@@ -339,7 +339,7 @@ class Conversation:
                 # the index quotes him (news_heldout6 n6c5: left as typed, the answer ranked 3rd).
                 plan = Plan([swapped], frozenset(), near)
             else:
-                readings = self._about(prev, kind.target)
+                readings = self._about_in(prev, kind.target)
                 # "And the governor?": the governor's words in this article, as for a name.
                 role = self._role_here(prev, kind.target) if _role_description(kind.target) else None
                 here = self._quoted_here(prev, role or kind.target)
@@ -943,6 +943,28 @@ class Conversation:
                 return p.pid
         return None
 
+    def _about_in(self, prev: _Turn, target: str) -> list[str]:
+        """ "And X?" readings, X's circumstance of place or time put in place of the previous
+        question's: "And Hispanic voters in Nevada?" after "How far did turnout among young voters
+        fall in Iowa?" asks "How far did turnout among Hispanic voters fall in Nevada?" (news_heldout10
+        n10b8 read "... fall in Hispanic voters in Nevada?", news_heldout9 n9f7 "..., and Romney in
+        2012?": both declined).
+
+        Args:
+            prev: the previous turn.
+            target: the X of "And X?" as typed.
+
+        Returns:
+            The readings, best first (_about's when X has no circumstance).
+        """
+        split = followup.split_circumstance(target)
+        if split is None:
+            return self._about(prev, target)
+        new, circ = split
+        # X shares the head noun of a phrase of the previous question ("young voters"): X replaces it.
+        headed = followup.replace_head(prev.searched, new)
+        return [followup.put_circumstance(r, circ) for r in ([headed] if headed else self._about(prev, new))]
+
     def _about(self, prev: _Turn, new: str) -> list[str]:
         """'And X?': X replaces the previous speaker when X is quoted in the index, the topic otherwise."""
         text = prev.searched
@@ -1014,6 +1036,11 @@ class Conversation:
         capital = re.sub(r"^the\s+", "", new, flags=re.I)[:1].isupper()
         if capital:
             places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
+            if not places and span is not None:
+                # No other name: the named subject is replaced ("And Romney in 2012?" after "How much
+                # has Bernie Sanders raised from tech donors?", news_heldout9 n9f7), not left beside it
+                # (", and Romney?").
+                places = [text[span[0] : span[1]]]
         else:
             places = [r.text[4:] for r in noun_phrases(text)]
         if capital and len(places) > 1:
@@ -1837,12 +1864,21 @@ def _position(name: str, text: str) -> int:
     return len(low)
 
 
+# "Who is Gary Johnson's running mate?": a named person's relation asks for another person, the answer
+# (news_heldout10 n10j7: "he" then read as Johnson, not his running mate).
+_POSSESSED = re.compile(
+    r"^\s*who\s+(?:is|was|are|were)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]", re.I
+)
+
+
 def _asks_for_someone(question: str) -> bool:
     """'Who refereed the match?', 'Which MP backed the report?': the answer is a new person or thing.
     'Who is Rachel Berg?' asks about the named person instead."""
     q = question.strip()
-    if re.match(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+[A-Z]", q) and not re.match(
-        r"^\s*who\s+(?:is|was)\s+\w+ing\b", q, re.I
+    if (
+        re.match(r"^\s*(?i:who)\s+(?i:is|was|are|were)\s+[A-Z]", q)
+        and not re.match(r"^\s*who\s+(?:is|was)\s+\w+ing\b", q, re.I)
+        and not _POSSESSED.match(q)
     ):
         return False
     return bool(re.match(r"^\s*(?:who|whom|whose)\b", q, re.I)) or described(q) is not None

@@ -337,6 +337,9 @@ FOLLOW_UPS = [
     "Did she mention its price?",
     "What about their jobs?",
     "How did it end?",
+    "To what end?",
+    "Does she still think so?",
+    "How did Hendry respond?",
 ]
 
 
