@@ -65,3 +65,11 @@ def test_a_count_of_people_answers_how_many_of_a_people() -> None:
     assert slots.slot_missing(
         "How many lorries were evacuated from the coast?", sentences, everyday_zipf=EVERYDAY_ZIPF
     )
+
+
+def test_a_number_and_plus_is_a_count() -> None:
+    sentence = "The newsletter, with its 40,000-plus readers, is the town's first read every morning."
+    assert slots.counted_words(sentence) == [("40,000", ["readers"])]
+    assert slots.slot_missing("How many readers does the newsletter have?", [sentence]) == ""
+    # a measure stays a measure, a compound stays no count
+    assert slots.counted_words("They met for 35-plus hours in a six-hour session.") == []
