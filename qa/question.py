@@ -307,13 +307,6 @@ _SPEECH_PATTERNS = [
     re.compile(
         r"^\s*(?i:(?:and\s+|so\s+|but\s+)?what\s+(?:did|does|has|have|had))\s+[A-Z]\w*.*?\s+call(?:ed|s)?\s+\w"
     ),
-    # ... and by a role ("What did the American president call Assad?"): a subject whose head is a
-    # role noun (index.attribution.words.ROLE_WORDS), not a thing ("What did the company call its plan?").
-    re.compile(
-        rf"^\s*(?:and\s+|so\s+|but\s+)?what\s+(?:did|does|has|have|had)\s+(?:the\s+|a\s+|an\s+)?"
-        rf"(?:[\w'’.-]+\s+){{0,3}}{_ROLE_RE}s?\s+call(?:ed|s)?\s+\w",
-        re.I,
-    ),
     re.compile(rf"^\s*(?:did|does|do|has|have|had|is|was|will|would)\s+.+?\s+{_SPEECH_WORDS}\b", re.I),
     re.compile(r"\bin\s+(?:his|her|their)\s+(?:own\s+)?words\b|\bquoted?\b|\bquotes?\b", re.I),
 ]

@@ -57,13 +57,6 @@ def test_what_a_named_person_called_someone_is_a_speech_question() -> None:
     assert got == "Syrian troops"
 
 
-def test_what_a_described_person_called_someone_is_a_speech_question() -> None:
-    assert questions.is_speech_question("What did the Dutch finance minister call the plan?")
-    assert questions.is_speech_question("what did a local councillor call the new tram line")
-    assert not questions.is_speech_question("What did the company call its new phone?")
-    assert not questions.is_speech_question("What did the club call its new stadium?")
-
-
 def test_according_opening_a_question_is_no_name() -> None:
     assert term_cover.names_in("According to the US president, who would America team up with?") == [
         "US",
