@@ -589,6 +589,8 @@ def profiles(
         countries = [n for b in list(bits) for n in country_words(b, s.name)]
         bits += countries
         bits += [t for b in list(bits) for t in title_words(b)]
+        if ACRONYMS:
+            bits += [a for b in list(bits) for a in acronyms(b)]
         near += [n for t in list(near) for n in country_words(t, s.name)]
         out[s.name] = Profile(
             frozenset(terms(" ".join(bits))),
@@ -596,7 +598,18 @@ def profiles(
             frozenset(terms(" ".join(near))),
             frozenset(countries),
             frozenset(
-                frozenset(terms(" ".join([b, *country_words(b, s.name), *title_words(b)])))
+                frozenset(
+                    terms(
+                        " ".join(
+                            [
+                                b,
+                                *country_words(b, s.name),
+                                *title_words(b),
+                                *(acronyms(b) if ACRONYMS else []),
+                            ]
+                        )
+                    )
+                )
                 for b in set(single)
             ),
             tuple(sorted({b for b in single if b and b != s.name})),
@@ -675,6 +688,35 @@ def title_words(description: str) -> list[str]:
         for w in [*out, *re.findall(r"\b(Representative|Congress(?:wo)?man)\b", description)]:
             out += [n for n in _OFFICE_NAMES.get(w.lower(), ()) if n not in out]
     return out
+
+
+# A run of capitalised words, "of"/"and"/"for" between: a body's name ("Republican National Committee").
+_NAME_WORDS_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+(?:(?:of|and|for|on)\s+)?[A-Z][a-z][\w'’-]*)+")
+
+
+def acronyms(description: str) -> list[str]:
+    """The initials of the bodies a description names, as a reader shortens them: "RNC" for
+    "Republican National Committee Chairman Reince Priebus", "DNC" for "the Democratic National
+    Committee's chair" ("What did the RNC chairman say?"). Every run of three or four capitalised words
+    in a row gives its initials ("of", "and" left out): the run's other initials are words no question
+    uses.
+
+    Args:
+        description: a title, apposition or source wording.
+    Returns:
+        The initials, in order.
+    """
+    out: list[str] = []
+    for m in _NAME_WORDS_RUN.finditer(description):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        for n in (3, 4):
+            out += ["".join(w[0] for w in words[i : i + n]) for i in range(len(words) - n + 1)]
+    return out
+
+
+# Whether a source's profile holds the initials of the bodies its descriptions name (acronyms).
+# Measured end to end on the read sets (bench/reports/read22.md).
+ACRONYMS = True
 
 
 # The names a member of the US House goes by ("Members of the House are called Representatives,

@@ -146,3 +146,24 @@ def test_a_function_word_taken_for_a_name_matches_no_question() -> None:
     speakers = [Speaker("The", ("The",)), Speaker("Tom Reyes", ("Reyes",))]
     assert questions.match_speakers("What did the harbour master say?", speakers) == []
     assert questions.match_speakers("What did Reyes say about the piers?", speakers) == ["Tom Reyes"]
+
+
+def test_a_body_is_asked_by_its_initials() -> None:
+    assert describe.acronyms("Port Veyra Harbour Board chairman Tom Reyes") == ["PVH", "VHB", "PVHB"]
+    assert describe.acronyms("the Harbour Board of Port Veyra's chair") == ["HBP", "BPV", "HBPV"]
+    assert describe.acronyms("a baker who lives on the quay") == []
+    text = "Port Veyra Harbour Board chairman Tom Reyes said the piers would be rebuilt."
+    profiles = describe.profiles(
+        [Speaker("Tom Reyes", ("Reyes",)), Speaker("Ann Lee", ("Lee",))],
+        [
+            QuoteRow(0, 0, 10, "Tom Reyes", "said", False, "Tom Reyes"),
+            QuoteRow(0, 0, 5, "Ann Lee", "said", False, "Ann Lee"),
+        ],
+        lambda d: text + " Ann Lee, a baker, said the storm was bad.",
+        _terms,
+    )
+    assert "pvhb" in profiles["Tom Reyes"].own and "pvhb" not in profiles["Ann Lee"].own
+    ranked = describe.match(
+        describe.Subject(0, 0, "PVHB chairman", "PVHB", "chairman"), profiles, _terms, lambda t: 1.0
+    )
+    assert ranked[0][0] == "Tom Reyes"
