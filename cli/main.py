@@ -335,9 +335,9 @@ def index_cmd(
         Optional[Precision],  # noqa: UP045
         typer.Option(
             metavar="int8|fp32",
-            help="Model weights: fp32 (default for new indexes: sentence-transformers' vectors, the same "
-            "whatever the batch) or int8 (smaller model file; vectors vary slightly with their batch and "
-            "the CPU). Default: the index's own.",
+            help="Model weights: int8 (default for new indexes: 1.7x faster to index and ask) or fp32 "
+            "(sentence-transformers' vectors, the same whatever the batch; bounded build memory). "
+            "Default: the index's own.",
         ),
     ] = None,
     json_out: JsonOpt = False,

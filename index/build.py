@@ -39,13 +39,15 @@ STAGED_VECTORS = "vectors.rows.tmp"
 
 MAX_CHARS = 600
 OVERLAP = 0
-# New indexes run the fp32 model (prec22; an index keeps the precision its manifest records, so int8
-# indexes of earlier versions keep theirs). int8's dynamic quantisation takes one activation scale over
-# a whole batch, so an int8 passage vector depends on its batch mates (SQuAD paragraphs alone vs in
-# the build's batches: min cosine 0.987, two top-5 lists in three change) and its kernels differ by
-# CPU; fp32 vectors are the same in any batch (max |diff| 9e-8, no top-5 list changes), which lets
-# the build cut batches by tokens (embed.BUILD_TOKENS). Quality and cost: bench/reports/prec22.md.
-QUANTIZED = False
+# New indexes run the int8 model; fp32 is `--precision fp32`. int8's dynamic quantisation takes one
+# activation scale over a whole batch, so an int8 passage vector depends on its batch mates (SQuAD
+# paragraphs alone vs in the build's batches: min cosine 0.987) and its kernels differ by CPU; fp32
+# vectors are the same in any batch (max |diff| 9e-8), which lets an fp32 build cut its batches by
+# tokens (embed.BUILD_TOKENS: bounded memory). fp32 was the default for part of round 22 and was put
+# back: the read sets score the same (pooled hit@1 0.819 vs 0.820, bench/reports/prec22.md), the four
+# blind sets scored lower on fp32 (hit@1 2 questions fewer, recall@5 3 fewer, of 208 answerable:
+# bench/reports/prec22.md, "The default"), and fp32 costs 1.7x the CPU to index and to ask.
+QUANTIZED = True
 
 # stage name, done, total
 Progress = Callable[[str, int, int], None]

@@ -389,7 +389,7 @@ def test_index_interrupted_by_signal(qa_home: Path, tmp_path: Path, sig: int, co
 
 @pytest.mark.slow
 def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None:
-    """fp32 is the default for new indexes; --precision int8 re-embeds, and the index remembers it."""
+    """int8 is the default for new indexes; --precision fp32 re-embeds, and the index remembers it."""
     from typer.testing import CliRunner
 
     from cli.main import app
@@ -407,9 +407,9 @@ def test_index_precision_switch_re_embeds(tmp_path: Path, qa_home: Path) -> None
         return json.loads(r.stdout)
 
     assert index()["embedded"] == 2
-    assert store.open_manifest(idx)[1].extra["quantized"] is False
-    assert index("--precision", "int8")["embedded"] == 2
     assert store.open_manifest(idx)[1].extra["quantized"] is True
+    assert index("--precision", "fp32")["embedded"] == 2
+    assert store.open_manifest(idx)[1].extra["quantized"] is False
     assert index()["embedded"] == 0  # the index keeps its own precision
     r = runner.invoke(app, ["ask", "When did the bridge open?", "--index", str(idx), "--json"])
     assert r.exit_code == 0 and "Friday" in json.loads(r.stdout)["passages"][0]["text"]
@@ -438,7 +438,7 @@ def test_documents_kept_from_other_paths_follow_a_precision_change(tmp_path: Pat
 
     index(a)
     assert index(b)["documents"] == 2
-    report = index(b, "--precision", "int8")
+    report = index(b, "--precision", "fp32")
     assert (report["documents"], report["embedded"]) == (2, 2)
     r = runner.invoke(app, ["ask", "When did the harbour reopen?", "--index", str(idx), "--json"])
     assert r.exit_code == 0 and "Monday" in json.loads(r.stdout)["passages"][0]["text"]

@@ -1,7 +1,7 @@
-"""The model's precision: new indexes run the fp32 model, whose passage vectors do not depend on the
-passages that share their batch (so the build's batches are cut by tokens, for memory); an index
-records its precision in its manifest, and an int8 index of earlier versions keeps its own model,
-batches and answers (bench/reports/prec22.md)."""
+"""The model's precision: new indexes run the int8 model unless fp32 is asked for; fp32 passage vectors
+do not depend on the passages that share their batch (so an fp32 build's batches are cut by tokens,
+for memory); an index records its precision in its manifest, and an update keeps the index's own
+model, batches and answers (bench/reports/prec22.md)."""
 
 from __future__ import annotations
 
@@ -63,10 +63,10 @@ def test_the_manifest_records_the_precision_and_an_update_keeps_it(tmp_path: Pat
     docs.mkdir()
     (docs / "a.txt").write_text(_NEWS, encoding="utf-8")
     new, old = tmp_path / "new", tmp_path / "old"
-    build([docs], new, model=hashembed.MODEL, cache_dir=tmp_path / "m")
-    build([docs], old, model=hashembed.MODEL, cache_dir=tmp_path / "m", quantized=True)
-    assert store.open_manifest(new)[1].extra["quantized"] is False  # fp32: the default since prec22
-    assert store.open_manifest(old)[1].extra["quantized"] is True
+    build([docs], new, model=hashembed.MODEL, cache_dir=tmp_path / "m", quantized=False)
+    build([docs], old, model=hashembed.MODEL, cache_dir=tmp_path / "m")
+    assert store.open_manifest(new)[1].extra["quantized"] is False
+    assert store.open_manifest(old)[1].extra["quantized"] is True  # int8: the default
     (docs / "b.txt").write_text("The cannery reopened in spring.\n", encoding="utf-8")
     for idx, quantized in ((new, False), (old, True)):
         assert build([docs], idx, model=hashembed.MODEL, cache_dir=tmp_path / "m").added == 1
@@ -98,7 +98,7 @@ def test_an_fp32_passage_s_vector_does_not_depend_on_its_batch_mates(qa_home: Pa
 def test_an_int8_index_of_earlier_versions_still_answers_and_stays_int8(
     tmp_path: Path, qa_home: Path
 ) -> None:
-    """An index built with int8 (the default before prec22) loads the int8 model for its questions,
+    """An index built with int8 (the default) loads the int8 model for its questions,
     answers them, and an update embeds the new passages with int8 (its batches of 32, as before)."""
     from typer.testing import CliRunner
 
