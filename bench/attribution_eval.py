@@ -18,6 +18,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,6 +57,56 @@ def load_docs(split: Path, limit: int = 0) -> list[tuple[str, str]]:
     return out
 
 
+def write_attributions(docs: list[tuple[str, str]], out: Path) -> int:
+    """Write the analyser's attributions of `docs` as `qa quotes --json` lines.
+
+    Args:
+        docs: (doc_id, text) pairs, as load_docs gives them.
+        out: the JSON lines file written.
+    Returns:
+        The number of attributions written.
+    """
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for doc_id, text in docs:
+            for q in analyse(text)[1]:
+                f.write(json.dumps(quote_record(f"{doc_id}.txt", text, q)) + "\n")
+                n += 1
+    return n
+
+
+def write_train_with(module: ModuleType, name: str, value: Any, out: Path) -> None:
+    """Write PolNeAR train's attributions with one module-level setting changed, then restore it.
+
+    Args:
+        module: the analyser module holding the setting (e.g. index.attribution.attributor).
+        name: the setting's name in it (e.g. "PP_HOPS").
+        value: the value to run with.
+        out: the JSON lines file written.
+    Returns:
+        None.
+    """
+    saved = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        write_attributions(load_docs(SHARED / "eval" / "polnear" / "train"), out)
+    finally:
+        setattr(module, name, saved)
+
+
+def score_halves(out: Path) -> None:
+    """Print bench/attribution_halves.py --guards figures (half A, half B, all) of a train run.
+
+    Args:
+        out: the JSON lines file write_train_with wrote.
+    Returns:
+        None.
+    """
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "attribution_halves.py"), str(out), "--guards"], check=True
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", required=True, type=Path)
@@ -64,13 +116,7 @@ def main() -> int:
     a = ap.parse_args()
     docs = load_docs(a.corpus, a.limit)
     t0 = time.perf_counter()
-    n = 0
-    with a.out.open("w", encoding="utf-8") as f:
-        for doc_id, text in docs:
-            _speakers, quotes = analyse(text)
-            for q in quotes:
-                f.write(json.dumps(quote_record(f"{doc_id}.txt", text, q)) + "\n")
-                n += 1
+    n = write_attributions(docs, a.out)
     print(f"{len(docs)} docs, {n} attributions, {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     if not a.no_score:
         return subprocess.call(

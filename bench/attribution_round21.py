@@ -12,8 +12,6 @@ Report: bench/reports/attribution_round21.md.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,29 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from attribution_eval import SHARED, load_docs  # noqa: E402
+from attribution_eval import score_halves, write_train_with  # noqa: E402
 
-from index.attribution import analyse, clauses, quote_record  # noqa: E402
-
-
-def run(cut: bool, out: Path) -> None:
-    """Write train's attributions with the clause cut on or off.
-
-    Args:
-        cut: the value of clauses.SECOND_SOURCE_CUT for this run.
-        out: the JSON lines file written.
-    Returns:
-        None.
-    """
-    saved = clauses.SECOND_SOURCE_CUT
-    clauses.SECOND_SOURCE_CUT = cut
-    try:
-        with out.open("w", encoding="utf-8") as f:
-            for doc_id, text in load_docs(SHARED / "eval" / "polnear" / "train"):
-                for q in analyse(text)[1]:
-                    f.write(json.dumps(quote_record(f"{doc_id}.txt", text, q)) + "\n")
-    finally:
-        clauses.SECOND_SOURCE_CUT = saved
+from index.attribution import clauses  # noqa: E402
 
 
 def main() -> int:
@@ -52,11 +30,9 @@ def main() -> int:
     a = ap.parse_args()
     for cut in (False, True):
         out = a.out_dir / f"attr21-cut-{'on' if cut else 'off'}.jsonl"
-        run(cut, out)
+        write_train_with(clauses, "SECOND_SOURCE_CUT", cut, out)
         print(f"clause cut {'on' if cut else 'off'} ({out})", flush=True)
-        subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "attribution_halves.py"), str(out), "--guards"], check=True
-        )
+        score_halves(out)
     return 0
 
 

@@ -13,8 +13,6 @@ Report: bench/reports/attribution_round22.md.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,29 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from attribution_eval import SHARED, load_docs  # noqa: E402
+from attribution_eval import score_halves, write_train_with  # noqa: E402
 
-from index.attribution import analyse, attributor, quote_record  # noqa: E402
-
-
-def run(hops: int, out: Path) -> None:
-    """Write train's attributions with `hops` phrases skippable before a cue's subject.
-
-    Args:
-        hops: the value of attributor.PP_HOPS for this run (0: the phrase's object stays the source).
-        out: the JSON lines file written.
-    Returns:
-        None.
-    """
-    saved = attributor.PP_HOPS
-    attributor.PP_HOPS = hops
-    try:
-        with out.open("w", encoding="utf-8") as f:
-            for doc_id, text in load_docs(SHARED / "eval" / "polnear" / "train"):
-                for q in analyse(text)[1]:
-                    f.write(json.dumps(quote_record(f"{doc_id}.txt", text, q)) + "\n")
-    finally:
-        attributor.PP_HOPS = saved
+from index.attribution import attributor  # noqa: E402
 
 
 def main() -> int:
@@ -54,11 +32,9 @@ def main() -> int:
     a = ap.parse_args()
     for hops in a.hops:
         out = a.out_dir / f"attr22-hops-{hops}.jsonl"
-        run(hops, out)
+        write_train_with(attributor, "PP_HOPS", hops, out)
         print(f"PP_HOPS={hops} ({out})", flush=True)
-        subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "attribution_halves.py"), str(out), "--guards"], check=True
-        )
+        score_halves(out)
     return 0
 
 
