@@ -473,7 +473,6 @@ _FACT_CLOCK = re.compile(
 )
 # A person named: two capitalised words in a row ("Graeme Pitkethly").
 PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)*\s+[A-Z][a-z'’-]{2,}")
-_PERSON = PERSON
 # A word number stands apart from its unit ("a litre"); "al" in "Bashar al Assad" is no "a l".
 _MEASURE = re.compile(
     rf"\b{_NUM}(?:[\s-]+(?:square|cubic))?(?:(?<=\d)[\s-]*|[\s-]+)(?P<unit>[A-Za-z]+)\b", re.I
@@ -578,7 +577,7 @@ def fact_evidence(kind: str, sentence: str) -> bool:
     if kind == "verdict":
         return bool(_VERDICT.search(sentence))
     if kind == "role":
-        return bool(_PERSON.search(sentence))
+        return bool(PERSON.search(sentence))
     return True
 
 

@@ -354,8 +354,3 @@ def evaluate(
         f.wrong[:] = False  # no candidate describes X: no evidence either way
     f.reach = np.full(n, f.cov_q.max(initial=0.0))
     return f
-
-
-# The private name qa.decline, qa.near_miss and qa.not_mentioned still import (files another round-22
-# branch edits): drop once they import Scored.
-_Scored = Scored

@@ -13,7 +13,7 @@ from __future__ import annotations
 from qa import abstain, slots
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
-from qa.candidate_features import _Scored
+from qa.candidate_features import Scored
 from qa.engine import Engine
 from qa.near_miss import _near_miss
 from qa.not_mentioned import EVERYDAY_ZIPF, STRONG_DENSE, _not_mentioned
@@ -26,7 +26,7 @@ def _abstain_reason(
     searched: str,
     qt: list[str],
     intent: intents.Intent,
-    top: list[_Scored],
+    top: list[Scored],
     speech: bool,
     topic: str,
     rewritten: bool = False,
@@ -136,7 +136,7 @@ def _abstain_reason(
 
 
 def _hit_names(
-    engine: Engine, searched: str, top: list[_Scored]
+    engine: Engine, searched: str, top: list[Scored]
 ) -> tuple[list[str], list[float | None] | None]:
     """The question's names (abstain.asked_names) and abstain.names_shares of the hits' documents, the
     best passage's first; the shares are None when the question names nothing, the best passage is
@@ -156,7 +156,7 @@ def _hit_names(
     return names, shares
 
 
-def _named_evidence(top: list[_Scored], shares: list[float | None]) -> list[_Scored]:
+def _named_evidence(top: list[Scored], shares: list[float | None]) -> list[Scored]:
     """The hits that may be evidence: a weak best passage from a document that never names what the
     question names is none when another hit's document names it (abstain.named_evidence). `shares`:
     _hit_names's, one per document of `top` in order of first hit."""

@@ -15,7 +15,7 @@ from index.lexical import words
 from qa import abstain, age_holder, claims, describe, equivalents, planned, possessed, slots, time_scope
 from qa import intent as intents
 from qa.answer_sentences import answer_docs, chained_sentences, focus_idf
-from qa.candidate_features import _Scored
+from qa.candidate_features import Scored
 from qa.engine import Engine
 from qa.not_mentioned import EVERYDAY_ZIPF
 from qa.speaker_topic import answer_attributed, speaker_topic_evidence, unquoted_reason
@@ -25,7 +25,7 @@ def _near_miss(
     engine: Engine,
     searched: str,
     intent: intents.Intent,
-    top: list[_Scored],
+    top: list[Scored],
     near: list[tuple[str, frozenset[str]]],
 ) -> str:
     """The documents mention what is asked about but do not say the asked thing (qa.abstain): the

@@ -18,7 +18,7 @@ from index.lexical import words
 from qa import abstain, asked_name, cover, equivalents, polar
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES
-from qa.candidate_features import _Scored
+from qa.candidate_features import Scored
 from qa.engine import Engine
 from qa.query_reading import POLAR_SETTLES
 from qa.term_cover import _coverage, _has_evidence, _passage_terms, _uses, names_in
@@ -58,7 +58,7 @@ def _known(engine: Engine, term: str, word: str | None = None) -> bool:
     return process.extractOne(term, engine.vocabulary(), scorer=OSA.distance, score_cutoff=2) is not None
 
 
-def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_Scored]) -> list[str]:
+def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[Scored]) -> list[str]:
     """The missing words that no phrase of the three best sentences says in other words (qa.equivalents)."""
     sentences = [s.passage.text[s.highlight[0] : s.highlight[1]] for s in top[:3]]
     covered = equivalents.paraphrased(
@@ -68,7 +68,7 @@ def _paraphrased(engine: Engine, question: str, missing: list[str], top: list[_S
 
 
 def _uncovered(
-    engine: Engine, question: str, missing: list[str], top: list[_Scored], rewritten: bool = False
+    engine: Engine, question: str, missing: list[str], top: list[Scored], rewritten: bool = False
 ) -> list[str]:
     """The missing words that decline the question: said neither lexically nor in other words by
     the three best sentences (qa.equivalents), and of a role in the question that is evidence of a
@@ -142,7 +142,7 @@ def _not_mentioned(
     searched: str,
     qt: list[str],
     intent: intents.Intent,
-    top: list[_Scored],
+    top: list[Scored],
     speech: bool,
     topic: str,
     rewritten: bool = False,
@@ -224,7 +224,7 @@ def _not_mentioned(
     return ""
 
 
-def offtopic_evidence(engine: Engine, idf: dict[str, float], top: list[_Scored]) -> tuple[float, float]:
+def offtopic_evidence(engine: Engine, idf: dict[str, float], top: list[Scored]) -> tuple[float, float]:
     """What the off-topic gate reads of a question some of whose words the documents lack.
 
     Args:
