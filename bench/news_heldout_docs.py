@@ -4,7 +4,8 @@ The held-out news sets (bench/data/news_heldout.jsonl: `--set 1`, the default;
 bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_heldout4.jsonl:
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
-`--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`) ask questions about
+`--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
+`--set 13`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -91,6 +92,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout12.jsonl, a blind set written in round 22: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 12 /tmp/o && $V/qa index /tmp/o --index /tmp/o-idx
+
+How set 13 was chosen (by `choose_after(docs, 13)`, seed 2037, not by reading them): as set 12, with set 12's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 12 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout13.jsonl, a blind set written in round 23: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 13 /tmp/n && $V/qa index /tmp/n --index /tmp/n-idx
 """
 
 from __future__ import annotations
@@ -274,6 +282,20 @@ DOC_IDS_12: tuple[str, ...] = (
     "breitbart_2016-02-08_former-mexico-leader-calderon-ca",
 )
 
+#: The ten articles of set 13 (bench/data/news_heldout13.jsonl), as `choose_after(docs, 13)` drew them.
+DOC_IDS_13: tuple[str, ...] = (
+    "politico_2015-12-23_ben-carson-hints-at-major-campai",
+    "west-journal_2015-12-21_revealed-what-isis-propaganda-vi",
+    "politico_2016-06-14_sanders-scripts-his-primary-seas",
+    "wash-post_2015-11-15_carnage-renews-debate-over-milit",
+    "politico_2016-05-31_cruz-looks-to-ease-bad-blood-wit",
+    "wash-post_2015-12-04_a-killing-and-video-test-emanuel",
+    "west-journal_2015-12-09_the-email-that-makes-benghazi-lo",
+    "huff-post_2015-12-22_of-the-most-powerful-things-lati",
+    "nyt_2016-04-23_campaign-for-trump-says-he-ll-re",
+    "nyt_2016-08-22_pundit-turns-adviser-in-the-serv",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -288,6 +310,7 @@ SETS: dict[int, tuple[str, ...]] = {
     10: DOC_IDS_10,
     11: DOC_IDS_11,
     12: DOC_IDS_12,
+    13: DOC_IDS_13,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -399,7 +422,8 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
         which: the set's number (1: news_heldout.jsonl, 2: news_heldout2.jsonl, 3: news_heldout3.jsonl,
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
-            10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl).
+            10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
+            13: news_heldout13.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

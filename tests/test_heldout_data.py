@@ -1,10 +1,11 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-13.jsonl, news_heldout/2/.../12.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-14.jsonl, news_heldout/2/.../13.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article sets 12 and 13 and news sets 11 and 12 are blind). The news sets' articles live in ../shared
-(PolNeAR train); those checks skip when it is absent.
+checks never print a question (article sets 13 and 14 and news sets 12 and 13 are blind). The news sets' articles live in ../shared
+(PolNeAR train); those checks skip when it is absent. From article set 12 and news set 11 on, every gold
+string also sits inside one paragraph (a line) of its article, so one passage can hold it.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-LAST_ARTICLE_SET = 13  # article_heldout2..13 (the first has no number and no check here)
-LAST_NEWS_SET = 12  # news_heldout, news_heldout2..12
+LAST_ARTICLE_SET = 14  # article_heldout2..14 (the first has no number and no check here)
+LAST_NEWS_SET = 13  # news_heldout, news_heldout2..13
 #: Each article set by its test id.
 ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
@@ -115,6 +116,50 @@ def test_news_answers_occur_in_their_article_only(path: Path, which: int) -> Non
             hits = [name for name, text in texts.items() if fold(answer) in text]
             assert hits == [it["article"]], it["id"]
     assert {it["article"] for it in items} == set(texts)
+
+
+#: The first sets written with every gold string inside one paragraph (bench/reports/heldout12.md).
+FIRST_ONE_PARAGRAPH_ARTICLE_SET = 12
+FIRST_ONE_PARAGRAPH_NEWS_SET = 11
+
+
+def paragraphs(text: str) -> list[str]:
+    """An article's paragraphs, folded: its non-empty lines (a blank line only separates them).
+
+    Args:
+        text: the article.
+
+    Returns:
+        Each non-empty line, folded the way the scorer folds.
+    """
+    return [fold(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [ARTICLE_SETS[f"article{n}"] for n in range(FIRST_ONE_PARAGRAPH_ARTICLE_SET, LAST_ARTICLE_SET + 1)],
+    ids=[f"article{n}" for n in range(FIRST_ONE_PARAGRAPH_ARTICLE_SET, LAST_ARTICLE_SET + 1)],
+)
+def test_article_answers_sit_inside_one_paragraph(path: Path) -> None:
+    paras = paragraphs((ROOT / "index" / "article.txt").read_text(encoding="utf-8"))
+    for it in load(path):
+        for answer in it["answers"]:
+            assert any(fold(answer) in para for para in paras), it["id"]
+
+
+@pytest.mark.parametrize(
+    ("path", "which"),
+    NEWS_SETS[FIRST_ONE_PARAGRAPH_NEWS_SET - 1 :],
+    ids=NEWS_IDS[FIRST_ONE_PARAGRAPH_NEWS_SET - 1 :],
+)
+def test_news_answers_sit_inside_one_paragraph(path: Path, which: int) -> None:
+    mod = docs_module()
+    if not mod.TRAIN_DOCS.exists():
+        pytest.skip("../shared (PolNeAR train) is absent")
+    texts = {name: paragraphs(text) for name, text in mod.article_texts(which=which).items()}
+    for it in load(path):
+        for answer in it["answers"]:
+            assert any(fold(answer) in para for para in texts[it["article"]]), it["id"]
 
 
 def test_news_sets_share_no_article() -> None:
