@@ -75,8 +75,8 @@ def test_a_long_document_is_attributed_a_window_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The build never gives attribution more than an analysis window (about 1/ANALYSIS_SHARE of a
-    long document, at most windows.WINDOW_BYTES): its transient, a multiple of what it is given
-    (test above), is then bounded by the window, whatever the file's size."""
+    long document, at most ANALYSIS_MAX): its transient, a multiple of what it is given (test
+    above), is then bounded by the window, whatever the file's size."""
     monkeypatch.setattr(build_module, "ANALYSIS_FLOOR", 16 * 1024)
     monkeypatch.setattr(windows, "WINDOW_BYTES", 32 * 1024)
     given: list[int] = []
