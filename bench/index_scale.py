@@ -3,6 +3,7 @@ the text over the loaded model (issue 10, case 16).
 
     .venv/bin/python bench/index_scale.py                       # hash-embedder, no attribution, 3/10/30 MB
     .venv/bin/python bench/index_scale.py --model real --quotes --sizes 1,3   # the full `qa index`
+    .venv/bin/python bench/index_scale.py --model real --quotes --precision fp32 --warm-tokens 256 --no-update
     .venv/bin/python bench/index_scale.py --repo /tmp/old-checkout ...        # the same, another version
     .venv/bin/python bench/index_scale.py --repo /tmp/old --repo . --sizes 3 --no-update --runs 5  # two, interleaved
 
@@ -41,9 +42,11 @@ file over and embeds the few (sixteenth pass). --keep DIR copies each index out,
 versions' files (cmp).
 
 --model hash (default) uses the model-free `hash-embedder` (384 dims, as the real model) so that
-large sizes take minutes; --model real loads all-MiniLM-L6-v2 (onnxruntime) at the precision of the
-checkout's new indexes (index.build.QUANTIZED: int8 up to prec22, fp32 since), whose embedding
-takes ~25 ms a passage on the 2 shared cores. Quote attribution is left out unless --quotes: it is
+large sizes take minutes; --model real loads all-MiniLM-L6-v2 (onnxruntime), whose embedding takes
+~25 ms a passage (int8) on the 2 shared cores, at --precision: "default" (the checkout's new
+indexes, index.build.QUANTIZED: int8), "int8" or "fp32" (`qa index --precision`; the build is passed
+`quantized=`). The baseline loads the build's own session (`batched=True`, index/looped.py) at that
+precision, so that "the model" is the one the build runs (round 23; before, the question session). Quote attribution is left out unless --quotes: it is
 owned by the attribution work and is measured there (at 3 MB it took minutes, super-linearly).
 """
 
@@ -91,8 +94,10 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from index import build as build_mod, embed, hashembed, lexical
 from qa import config
-mode, path, idx, model, quotes, preload = sys.argv[2:8]
+mode, path, idx, model, quotes, preload, precision = sys.argv[2:9]
 model = None if model == "real" else model
+# --precision: the build's default (index.build.QUANTIZED) unless int8 or fp32 is asked for
+quantized = {"int8": True, "fp32": False}.get(precision, getattr(build_mod, "QUANTIZED", True))
 
 def status_mb(key):
     with open("/proc/self/status") as f:
@@ -162,7 +167,11 @@ if account:
     wrap(lexical, "_write_scores", "bm25: before the score matrix")
     wrap(vectors_mod, "save", "vectors: index built, before saving")
 
-emb = embed.load_embedder(model, config.model_cache_dir(), quantized=getattr(build_mod, "QUANTIZED", True))
+# The build's own session (batched=True: index/looped.py), so that "the model" is the one it runs.
+try:
+    emb = embed.load_embedder(model, config.model_cache_dir(), quantized=quantized, batched=True)
+except TypeError:  # a checkout from before the build's session
+    emb = embed.load_embedder(model, config.model_cache_dir(), quantized=quantized)
 emb.encode(["warm up the model once"])
 warm = int(os.environ.get("INDEX_SCALE_WARM_TOKENS", "0"))  # --warm-tokens: "w3" is two word pieces
 if warm:
@@ -180,8 +189,9 @@ if mode in ("build", "add", "account", "account-traced"):
     t0, c0 = time.perf_counter(), time.process_time()
     # "add": the same file and a short new one into the existing index (the file's passages carried over)
     paths = [path] + ([path[: -len(".txt")] + "-added.txt"] if mode == "add" else [])
+    kw = {} if precision == "default" else {"quantized": quantized}
     rep = build_mod.build(paths, Path(idx), model=model, cache_dir=config.model_cache_dir(),
-                          max_bytes=40 * 1024 * 1024, progress=tick)
+                          max_bytes=40 * 1024 * 1024, progress=tick, **kw)
     tick("end", 0, 0)
     stop.set()
     out.update(seconds=time.perf_counter() - t0, cpu=time.process_time() - c0, passages=rep.passages,
@@ -200,11 +210,19 @@ PRELOAD = "faiss"
 
 
 def run_child(
-    repo: Path, mode: str, path: Path, idx: Path, model: str, quotes: bool, preload: str = PRELOAD
+    repo: Path,
+    mode: str,
+    path: Path,
+    idx: Path,
+    model: str,
+    quotes: bool,
+    preload: str = PRELOAD,
+    precision: str = "default",
 ) -> dict:
-    """One measurement in a fresh process (peak RSS is per process)."""
+    """One measurement in a fresh process (peak RSS is per process); `precision` "int8", "fp32" or
+    "default" (the checkout's index.build.QUANTIZED)."""
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
-    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0", preload]
+    args = [str(repo), mode, str(path), str(idx), model, "1" if quotes else "0", preload, precision]
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, *args], env=env, capture_output=True, text=True, check=False
     )
@@ -222,6 +240,7 @@ def account(
     base: float,
     text_mb: float,
     preload: str = PRELOAD,
+    precision: str = "default",
 ) -> None:
     """Print where one traced build's memory goes: per stage, the RSS peak (sampled) and at its end,
     and what Python held (tracemalloc: numpy included; FAISS's C++ and SQLite not) at its peak and
@@ -234,12 +253,13 @@ def account(
         model: "hash-embedder" or "real".
         quotes: attribution on.
         preload: the modules imported before the baseline (`PRELOAD`).
+        precision: "int8", "fp32" or "default" (`run_child`).
         base: the baseline peak RSS, MB.
         text_mb: the file's size, MB.
     """
     for mode in ("account", "account-traced"):
         shutil.rmtree(idx, ignore_errors=True)
-        _account_one(run_child(repo, mode, path, idx, model, quotes, preload), mode, base, text_mb)
+        _account_one(run_child(repo, mode, path, idx, model, quotes, preload, precision), mode, base, text_mb)
     shutil.rmtree(idx, ignore_errors=True)
 
 
@@ -292,6 +312,13 @@ def main() -> None:
         default=PRELOAD,
         help=f"modules imported before the baseline is taken (default {PRELOAD}; faiss,bm25s before the twelfth pass)",
     )
+    ap.add_argument(
+        "--precision",
+        choices=("default", "int8", "fp32"),
+        default="default",
+        help="the model's precision for the baseline and the builds (default: the checkout's"
+        " index.build.QUANTIZED, as `qa index` without --precision)",
+    )
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     ap.add_argument(
@@ -321,7 +348,8 @@ def main() -> None:
     runs = max(1, args.runs)
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     print(
-        f"model {model}, attribution {'on' if args.quotes else 'off'}, {runs} run(s) a size (medians),"
+        f"model {model}, precision {args.precision}, attribution {'on' if args.quotes else 'off'},"
+        f" {runs} run(s) a size (medians),"
         f" load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
     )
     rows: dict[int, list[tuple[float, float, float]]] = {k: [] for k in range(len(repos))}
@@ -330,7 +358,9 @@ def main() -> None:
         base_anons: dict[int, float] = {}
         for k, repo in enumerate(repos):
             got = [
-                run_child(repo, "baseline", Path(tmp), Path(tmp), model, args.quotes, args.preload)
+                run_child(
+                    repo, "baseline", Path(tmp), Path(tmp), model, args.quotes, args.preload, args.precision
+                )
                 for _ in range(runs)
             ]
             bases[k] = statistics.median(r["peak_mb"] for r in got)
@@ -357,6 +387,7 @@ def main() -> None:
                         bases[k],
                         text_mb,
                         args.preload,
+                        args.precision,
                     )
                 path.unlink()
                 continue
@@ -367,7 +398,9 @@ def main() -> None:
                 for k, repo in enumerate(repos):
                     idx = Path(tmp) / f"index-{mb:g}-{k}"
                     shutil.rmtree(idx, ignore_errors=True)
-                    got_all[k].append(run_child(repo, "build", path, idx, model, args.quotes, args.preload))
+                    got_all[k].append(
+                        run_child(repo, "build", path, idx, model, args.quotes, args.preload, args.precision)
+                    )
             rows_n = {k: got_all[k][0]["passages"] for k in got_all}
             for k, repo in enumerate(repos):
                 _report_size(k, got_all[k], bases[k], base_anons[k], text_mb, held_mb)
@@ -376,7 +409,7 @@ def main() -> None:
                 idx = Path(tmp) / f"index-{mb:g}-{k}"
                 if not args.no_update:
                     # `qa index` again over the same, unchanged file: what an update that changes nothing costs.
-                    u = run_child(repo, "build", path, idx, model, args.quotes, args.preload)
+                    u = run_child(repo, "build", path, idx, model, args.quotes, args.preload, args.precision)
                     u_over = u["peak_mb"] - bases[k]
                     print(
                         f"    re-indexed unchanged: {u['seconds']:.1f} s, peak {u['peak_mb']:.0f} MB = {u_over:.0f} MB"
@@ -387,7 +420,7 @@ def main() -> None:
                 if args.add:
                     added = path.with_name(path.stem + "-added.txt")
                     added.write_text(make_text(0.005, seed=2), encoding="utf-8")
-                    u = run_child(repo, "add", path, idx, model, args.quotes, args.preload)
+                    u = run_child(repo, "add", path, idx, model, args.quotes, args.preload, args.precision)
                     u_over = u["peak_mb"] - bases[k]
                     print(
                         f"    a short file added ({u['passages'] - rows_n[k]} passages; the file's carried over):"

@@ -318,19 +318,28 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder, spill: BinaryIO | N
 
 
 # A long document is analysed in windows of about 1/ANALYSIS_SHARE of its UTF-8, at least
-# ANALYSIS_FLOOR and at most windows.WINDOW_BYTES (2 MiB): the window's str (1-4 bytes a character)
+# ANALYSIS_FLOOR and at most ANALYSIS_MAX (below windows.WINDOW_BYTES, 2 MiB): the window's str (1-4 bytes a character)
 # and its chunks and labels then weigh a fraction of the file, where 2 MiB windows weighed the same
 # whatever its size (a 4 MB str at 3 MB of text; bench/reports/index_scale.txt, ninth pass). The
 # floor keeps every document up to 256 KiB (every news article: 5-50 KB) whole, as before, and
 # the windows few (a window's set-up is a few ms). Checked, not fit, by bench/index_scale.py (ninth
 # pass, the before and after runs side by side): peak over the baseline at 3 MB 14 -> 9 MB with the
 # other changes of that pass, build CPU time 6.0 -> 5.8 s at 3 MB and 20.1 -> 19.5 s at 10 MB.
+# ANALYSIS_MAX caps the window below WINDOW_BYTES: quote attribution's working memory is a near-fixed
+# multiple of the window it is given (bench/attribution_memory.py: 16.8x at 625 KB, 16.6x at 1.88 MB
+# of the bench's text; ~27x on quote-dense news), so 1/16 of a 30 MB file (1.88 MB) made the
+# analysing stage grow ~1x the file. At 512 KiB it is ~8 MB whatever the file: hash build with
+# attribution, 30 MB, peak over the baseline 102.3 -> 83.2 MB (analysing 163 -> 131 MB,
+# bench/reports/index_scale23.md). Only files over 8 MB get more windows (more cuts, which passages
+# never cross; a quotation or a "he" across one is read as each window shows it).
 ANALYSIS_SHARE = 16
 ANALYSIS_FLOOR = 256 << 10
+ANALYSIS_MAX = 512 << 10
 
 
 def _cuts(data: bytes | bytearray) -> list[int]:
-    """The analysis windows of a document's UTF-8 text (`windows.cuts`), sized by the document.
+    """The analysis windows of a document's UTF-8 text (`windows.cuts`), sized by the document
+    between ANALYSIS_FLOOR and ANALYSIS_MAX.
 
     Args:
         data: the document's UTF-8.
@@ -338,7 +347,7 @@ def _cuts(data: bytes | bytearray) -> list[int]:
     Returns:
         The window boundaries, first 0 and last len(data).
     """
-    size = min(windows.WINDOW_BYTES, max(ANALYSIS_FLOOR, len(data) // ANALYSIS_SHARE))
+    size = min(windows.WINDOW_BYTES, ANALYSIS_MAX, max(ANALYSIS_FLOOR, len(data) // ANALYSIS_SHARE))
     return windows.cuts(data, size)
 
 

@@ -45,8 +45,9 @@ def emb(tmp_path_factory: pytest.TempPathFactory) -> embed.Embedder:
 
 def test_analysis_windows_grow_with_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
     """Up to the floor a document is one window; beyond it about 1/ANALYSIS_SHARE of it, never more
-    than windows.WINDOW_BYTES."""
+    than ANALYSIS_MAX nor windows.WINDOW_BYTES."""
     floor, share = build_module.ANALYSIS_FLOOR, build_module.ANALYSIS_SHARE
+    monkeypatch.setattr(build_module, "ANALYSIS_MAX", 1 << 40)  # the share and WINDOW_BYTES alone
     assert build_module._cuts(b"a\n\n" * (floor // 3)) == [0, 3 * (floor // 3)]
     para = b"word " * 99 + b"\n\n"
     for size, most in (
@@ -62,6 +63,19 @@ def test_analysis_windows_grow_with_the_document(monkeypatch: pytest.MonkeyPatch
         widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
         want = min(windows.WINDOW_BYTES, max(floor, len(data) // share))
         assert len(widths) == -(-len(data) // want) and max(widths) <= want * 1.5
+
+
+def test_analysis_windows_stop_at_the_cap_whatever_the_file() -> None:
+    """Past ANALYSIS_SHARE x ANALYSIS_MAX (8 MB) windows no longer grow with the file: attribution's
+    working memory, a multiple of its window, stays the same (bench/reports/index_scale23.md)."""
+    cap, share = build_module.ANALYSIS_MAX, build_module.ANALYSIS_SHARE
+    para = b"word " * 99 + b"\n\n"
+    for size in (share * cap // 2, 3 * share * cap):
+        data = para * (size // len(para))
+        bounds = build_module._cuts(data)
+        widths = [b - a for a, b in zip(bounds, bounds[1:], strict=False)]
+        want = min(cap, max(build_module.ANALYSIS_FLOOR, len(data) // share))
+        assert len(widths) == -(-len(data) // want) and max(widths) <= want + len(para), (size, max(widths))
 
 
 def test_documents_analysed_in_smaller_windows_give_the_same_passages(
