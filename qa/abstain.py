@@ -83,6 +83,12 @@ def asked_topic(question: str) -> str | None:
     return _TRAILING_OCCASION.sub("", topic) or topic
 
 
+def speaker_match(question: str) -> re.Match[str] | None:
+    """The match of "<what|how> <aux> X <verb of speech>" at the question's start, or None (its
+    end is where the topic or the occasion begins: qa.occasion_topic)."""
+    return _ASKED_SPEAKER.match(question)
+
+
 def asked_speaker(question: str) -> str | None:
     """The phrase naming whose words a question asks for, or None.
 

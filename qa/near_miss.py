@@ -12,7 +12,18 @@ Split from qa.rank (round 20); no behaviour changed.
 from __future__ import annotations
 
 from index.lexical import words
-from qa import abstain, age_holder, claims, describe, equivalents, planned, possessed, slots, time_scope
+from qa import (
+    abstain,
+    age_holder,
+    claims,
+    describe,
+    equivalents,
+    occasion_topic,
+    planned,
+    possessed,
+    slots,
+    time_scope,
+)
 from qa import intent as intents
 from qa.answer_sentences import answer_docs, chained_sentences, focus_idf
 from qa.candidate_features import Scored
@@ -133,6 +144,14 @@ def _near_miss(
         share = speaker_topic_evidence(engine, searched, docs)
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
+    # "What did Trump say in his acceptance speech?": the occasion is the topic X's texts must hold
+    # (qa.occasion_topic, measured by bench/abst23.py: bench/reports/abst23.md).
+    occasion = occasion_topic.as_topic(searched) if occasion_topic.OCCASION_TOPIC else ""
+    if occasion and abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
+        docs = answer_docs(engine, best) if abstain.SPEAKER_TOPIC_ANSWER_DOCS else None
+        share = speaker_topic_evidence(engine, occasion, docs)
+        if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
+            return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(occasion)}"
     # "What did X say about T?" answered only by passages none of X's attributions is in: what they
     # give is not X's (abstain.SPEAKER_IN_ANSWER, fit by bench/fit_speaker_topic.py).
     if abstain.SPEAKER_IN_ANSWER and answer_attributed(engine, searched, best) is False:

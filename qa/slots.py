@@ -41,7 +41,7 @@ from collections.abc import Callable, Collection, Sequence
 import numpy as np
 
 from index.attribution.words import MONTH_RE, ROLE_RE
-from qa import answer_type, place_scope
+from qa import answer_type, place_scope, winner
 
 # Which checks decline: bench/fit_slots.py, "Chosen: slots.SLOTS[...]" (bench/reports/slots.md). A
 # check is on when it wrongly declines no answerable question of the fit set, news-dev, seed_dev,
@@ -758,7 +758,11 @@ def slot_missing(
     if kind == "date":
         return date_missing(question, sentences, body, terms, encode)
     if kind == "outcome":
-        return outcome_missing(question, sentences, terms)
+        # "Who won the Florida primary?" where no sentence tells a win of the primary (qa.winner,
+        # measured by bench/abst23.py: bench/reports/abst23.md).
+        return outcome_missing(question, sentences, terms) or (
+            winner.winner_missing(question, sentences, terms) if winner.WINNER else ""
+        )
     if kind in ("distance", "age"):
         return value_missing(kind, question, sentences, terms)
     if kind == "duration":
