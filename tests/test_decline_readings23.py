@@ -50,9 +50,10 @@ def test_an_everyday_opener_is_no_name(question: str, names: list[str]) -> None:
 
 
 def test_a_seat_of_government_names_its_country() -> None:
-    used = {"russia", "united kingdom"}.__contains__
+    used = {"russia", "uk"}.__contains__
     assert equivalents.metonym_in("Kremlin", used) == "russia"
-    assert equivalents.metonym_in("Westminster", used) == "united kingdom"
+    assert equivalents.metonym_in("Westminster", used) == "uk"  # the country by another of its names
+    assert equivalents.metonym_in("Elysee", used) is None  # France: not named by these documents
     assert equivalents.metonym_in("Parliament", used) is None
     # Not a country's name for the speaker descriptions (qa.describe): "the Kremlin" is no "Russian".
     assert equivalents.country_equivalents("Kremlin") == []
