@@ -172,13 +172,25 @@ def _not_mentioned(
         _has_evidence(engine, intent.answer_type, s.passage) for s in top[:5]
     ):
         return f"no passage states {_A_KIND[intent.answer_type]}"
-    if not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < NO_TERM_DENSE):
+    # A question with no content word at all ("By whom?", "Why not?": every word a stop word) has
+    # no word to look for, so none missing is no evidence: it is left to the tests below (round 23,
+    # bench/reports/wrong23.md: this test's only unique declines on the 26 read sets were two such
+    # follow-ups, both answerable, on h12 and nh11, opened after it was fit; no unanswerable one).
+    if qt and not any(engine.lexical.known(t) for t in qt) and (not top or top[0].dense < NO_TERM_DENSE):
         return "none of the question's words appear in the documents"
     if not (set(qt) - {t for t in qt if engine.lexical.known(t)}):
         return ""
     if speech:  # the speaker is quoted, but never on this topic
         topic_terms = engine.terms(topic)
-        if topic_terms and not any(engine.lexical.known(t) for t in topic_terms):
+        # A topic word naming a country the documents name otherwise ("American" where they say
+        # "US", "Damascus" for "Syria", "Kremlin" for "Russia": qa.equivalents.metonym_in) is a
+        # topic they hold, as _known reads it for the other tests (round 23: h9s09 and h12s10,
+        # answerable, were declined so; bench/reports/wrong23.md).
+        if (
+            topic_terms
+            and not any(engine.lexical.known(t) for t in topic_terms)
+            and not any(equivalents.metonym_in(w, lambda n: _uses(engine, n)) for w in words(topic))
+        ):
             missing, _ = _unknown_words(engine, topic)
             if missing:
                 missing = _paraphrased(engine, topic, missing, top)

@@ -86,17 +86,43 @@ def coverage(qterms: dict[str, float], have: frozenset[str] | set[str], total: f
     return sum(w for t, w in qterms.items() if t in have) / total if total else 0.0
 
 
+# A question's first word is capitalised by its place: one as common in English as this (wordfreq's
+# Zipf scale; the everyday words of qa.not_mentioned.EVERYDAY_ZIPF, fit.md) followed by a word in
+# lower case is no name ("Even with Iran?", "Since when ...?", "Under what ...?"). The read sets'
+# openers (bench/wrong23.py openers): such words from 5.73 ("Under") up, names at most 4.93 ("Trump").
+OPENER_ZIPF = 5.5
+
+
+def _opener_word(word: str, following: str) -> bool:
+    """Whether a question's capitalised first word is an everyday word, not a name.
+
+    Args:
+        word: the first word as typed ("Even").
+        following: the word after it ("" when none).
+    Returns:
+        True when it is in lower case elsewhere a common word and the next word is not capitalised
+        (a name running on: "Will Hurd", "May Day"); never an acronym ("US").
+    """
+    if word.isupper() or following[:1].isupper():
+        return False
+    from wordfreq import zipf_frequency  # lazy: only capitalised openers pay for it
+
+    return zipf_frequency(word.lower(), "en") >= OPENER_ZIPF
+
+
 def names_in(question: str) -> list[str]:
     """Capitalised words that are not question scaffolding: the names a question is about."""
     out = []
     fronted = cover.fronted_opener(question)  # "Besides tanks, what ...": no name
-    for i, m in enumerate(re.finditer(r"[A-Za-z][\w'’.-]*", question)):
+    found = list(re.finditer(r"[A-Za-z][\w'’.-]*", question))
+    for i, m in enumerate(found):
         w = m.group().rstrip(".")
         if (
             w[:1].isupper()
             and not (i == 0 and w == fronted)
             and not (i == 0 and w.lower() in _QUESTION_WORDS)
             and w.lower() not in _QUESTION_WORDS
+            and not (i == 0 and _opener_word(w, found[1].group() if len(found) > 1 else ""))
         ):
             if i == 0 and w.lower() in {
                 "and",

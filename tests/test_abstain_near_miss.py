@@ -180,7 +180,6 @@ def test_an_asked_fact_the_article_gives_is_answered(bridge_engine, question: st
     ("question", "why"),
     [
         ("How much is the council paying Ben Hollis?", "amount of money"),
-        ("How wide is the Alder Street bridge?", "measurement"),
         ("What sentence did Nadia Kerr receive?", "sentence or verdict"),
         ("Who is the state's transport minister?", "names"),
         ("What did Helen Ortiz say about the contractor?", "quoted, but not on"),
@@ -193,14 +192,30 @@ def test_an_asked_fact_the_article_does_not_give_is_declined(bridge_engine, ques
     assert a.abstained and why in a.reason, a.reason
 
 
+def test_a_measurement_bound_declines_when_switched_on(
+    bridge_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The measurement bound is off in code (bench/reports/wrong23.md: it declined more answerable
+    questions than unanswerable ones on the read sets); switched on as first fit, it still reads the
+    asked width as unbound to the bridge's length."""
+    from qa.session import Conversation
+
+    assert abstain.FACT_BOUND["dimension"] == 0.0
+    monkeypatch.setitem(abstain.FACT_BOUND, "dimension", 0.35)
+    a = Conversation(bridge_engine).ask("How wide is the Alder Street bridge?")
+    assert a.abstained and "measurement" in a.reason, a.reason
+
+
 def test_the_thresholds_in_code_are_the_fit_report_choices() -> None:
-    """qa.abstain's near-miss thresholds are what bench/fit_near_miss.py chose (its report's "Chosen:")."""
+    """qa.abstain's near-miss thresholds are what bench/fit_near_miss.py chose (its report's "Chosen:"),
+    as later refits chose them (bench/reports/wrong23.md's "Chosen:" lines supersede)."""
     import re
 
-    report = (Path(__file__).resolve().parent.parent / "bench/reports/abstention_near_miss.md").read_text(
-        encoding="utf-8"
-    )
-    chosen = dict(re.findall(r"^Chosen: abstain\.(\S+) = ([\d.]+)$", report, re.M))
+    reports = Path(__file__).resolve().parent.parent / "bench/reports"
+    chosen: dict[str, str] = {}
+    for name in ("abstention_near_miss.md", "wrong23.md"):
+        report = (reports / name).read_text(encoding="utf-8")
+        chosen.update(re.findall(r"^Chosen: abstain\.(\S+) = ([\d.]+)$", report, re.M))
     assert chosen, "no choices in the report"
     in_code = {f"FACT_BOUND[{k!r}]": v for k, v in abstain.FACT_BOUND.items()}
     in_code["SPEAKER_TOPIC_SHARE"] = abstain.SPEAKER_TOPIC_SHARE

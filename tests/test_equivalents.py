@@ -190,8 +190,8 @@ def news_index(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Path:
 
 
 # Pairs the project's data cannot make yet, kept as strict expected failures so that a change that
-# makes them pass is noticed: no well-kept package ships seats of government offline ("the Kremlin"),
-# and the small embedding model puts "death toll" 0.38 from "lost their lives" and "sent off" 0.37
+# makes them pass is noticed (seats of government, "the Kremlin", pass since round 23's
+# qa.equivalents.SEATS_OF_GOVERNMENT: no well-kept package ships them offline): the small embedding model puts "death toll" 0.38 from "lost their lives" and "sent off" 0.37
 # from "dismissed", below qa.equivalents.PARAPHRASE_COSINE (0.725, bench/reports/equivalents.md), in
 # sentences less close to the question than CONTEXT_SENTENCE_COSINE (0.75); WordNet 3.0, the one
 # offline lexical resource found, has neither pair (same report, "Lexical resources checked").
@@ -237,8 +237,8 @@ def test_a_capital_for_its_country_is_answered_and_was_declined_without_it(
         ("Why does Putin back Damascus?", "only force fighting"),
         ("How many people died in the war?", "lost their lives"),
         ("What is the death toll of the war?", "lost their lives"),
-        pytest.param("Which weapons did the Kremlin deliver?", "fighter jets", marks=_NOT_YET),
-        pytest.param("How does the Kremlin's leader justify backing Damascus?", "only force", marks=_NOT_YET),
+        ("Which weapons did the Kremlin deliver?", "fighter jets"),
+        ("How does the Kremlin's leader justify backing Damascus?", "only force"),
         pytest.param("What is the death toll of the conflict?", "lost their lives", marks=_NOT_YET),
         pytest.param("Which player was sent off by the referee?", "dismissed", marks=_NOT_YET),
     ],
