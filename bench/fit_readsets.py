@@ -50,8 +50,8 @@ from qa.engine import Engine  # noqa: E402
 
 REPORT = REPO / "bench" / "reports" / "fit_readsets.md"
 DATA = REPO / "bench" / "data"
-ARTICLE_SETS = {f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 12)}
-NEWS_SETS = {f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 11)}
+ARTICLE_SETS = {f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 13)}
+NEWS_SETS = {f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 12)}
 POOLS = {"article pool": tuple(ARTICLE_SETS), "news pool": tuple(NEWS_SETS)}
 GROUPS = (*fit.SETS, *POOLS)
 MIN_GAIN = 0.008 / len(GROUPS)

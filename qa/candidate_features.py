@@ -296,14 +296,14 @@ def evaluate(
         if pairs:
             f.phrase[i] = phrase_cover(engine, p, sents, pairs)
         if qr.parts:
-            kind = part_kind(p, qr.intent)
+            kind = part_kind(p, qr.intent, engine)
             asked = kind in qr.parts and (
                 kind != "footer" or kind != p.kind or bool(CREDITS_SOMEONE.search(p.text))
             )
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
             if asked and kind != p.kind and p.kind == "headline":  # the dek after the headline
                 highlight = (structure.headline_dek(p.text), len(p.text))
-            elif asked and kind != p.kind:  # a lede's dateline: show the place it names
+            elif asked and kind != p.kind and kind != "standfirst":  # a lede's dateline: show its place
                 highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
@@ -317,7 +317,7 @@ def evaluate(
                     first_of[(p.doc_id, kind)] = min(
                         q
                         for q in engine.pids_by_doc[p.doc_id]
-                        if part_kind(engine.passages[q], qr.intent) == kind
+                        if part_kind(engine.passages[q], qr.intent, engine) == kind
                     )
                 f.first[i] = first_of[(p.doc_id, kind)] == p.pid
         else:

@@ -37,7 +37,7 @@ def _abstain_reason(
     the question is a follow-up as the conversation resolved it (see `_uncovered`). `described`: the
     question without the description that chose its speaker (qa.described_topic), whose names ("the
     Georgia congressman") the documents need not hold: the speaker's quotes are there."""
-    if intent.parts and any(_part_kind(s.passage, intent) in intent.parts for s in top):
+    if intent.parts and any(_part_kind(s.passage, intent, engine) in intent.parts for s in top):
         # "Who took the photo?" and the article has a photo credit; unless the answer's document is
         # not the asked article (qa.abstain.other_article, fit by bench/fit_near_miss.py --offdoc:
         # bench/reports/abstention_offdoc.md, news-dev halves asked of each other declined

@@ -144,7 +144,9 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     (
         ("standfirst", "headline"),  # a plain-text headline may run on into its subheadline
         _rx(
-            _terse(r"sub-?head(?:ing|line)?s?|standfirsts?|deks?|straplines?|sub-?titles?"),
+            # "the abstract of the Times story": a newspaper archive labels its standfirst "ABSTRACT."
+            # (index.structure's _SUMMARY_LABEL); as a request only, since "abstract" is also an adjective.
+            _terse(r"sub-?head(?:ing|line)?s?|standfirsts?|deks?|straplines?|sub-?titles?|abstracts?"),
             # "the subheading", "what does the dek under the headline say?"
             r"\b(?:sub-?headlines?|sub-?heads?|sub-?headings?|standfirsts?|straplines?|deks?)\b"
             r"(?:\s+(?:under|below|beneath|after)\s+(?:the\s+)?(?:headline|title|heading))?"

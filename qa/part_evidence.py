@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from index import structure
+from index.chunk import sentences
 from qa import intent as intents
 from qa.engine import Engine, Passage
 
@@ -32,7 +33,49 @@ CREDITS_SOMEONE = re.compile(r"\bby\b|contribut|\breported\s+from\b|\bagenc|\bwi
 _LEDE_PARAGRAPHS = 4
 
 
-def part_kind(p: Passage, intent: intents.Intent) -> str:
+# A plain-text deck is one short sentence: the standfirsts of the news read sets' plain-text pages
+# run 31-76 characters ("Plan would create huge experiment in effects of higher labor costs."), the
+# one-sentence ledes that follow a headline directly 96 and more ("Former Texas Gov. Rick Perry
+# announced his endorsement of Sen. Ted Cruz for president on Sunday.").
+DEK_CHARS = 90
+
+
+def plain_dek(engine: Engine, p: Passage) -> bool:
+    """Whether a body passage is a standfirst the indexer read as body: a plain-text page's deck, the
+    one short sentence between the headline and the lede ("A shaky balancing act for Kelly Ayotte." /
+    "As she seeks reelection, senator struggles to keep her distance from Trump." / "MANCHESTER, N.H.
+    - At a rally ..."). index.structure takes a paragraph after the headline for a standfirst only
+    when it reads as no sentence (no full stop, a label such as "ABSTRACT."); a deck written as a
+    sentence stays body, and "What's the subheadline of the Post story?" found no standfirst.
+
+    Args:
+        engine: the open index.
+        p: the passage.
+    Returns:
+        True for a body paragraph of one sentence of at most DEK_CHARS characters, neither quoted nor
+        opened by a dateline, right below its document's headline and above more body, in a document
+        with no standfirst (nor a headline running on into one).
+    """
+    ps = engine.passages
+    if p.kind != "body" or len(p.text) > DEK_CHARS or not 0 < p.pid < len(ps) - 1:
+        return False
+    head, nxt = ps[p.pid - 1], ps[p.pid + 1]
+    if head.doc_id != p.doc_id or head.kind != "headline" or nxt.doc_id != p.doc_id or nxt.kind != "body":
+        return False
+    if nxt.paragraph == p.paragraph or structure.dateline_opening(p.text) or _QUOTE.search(p.text):
+        return False
+    if len(sentences(p.text)) != 1:
+        return False
+    return not any(
+        q.kind == "standfirst" or (q.kind == "headline" and structure.headline_dek(q.text))
+        for q in (ps[i] for i in engine.pids_by_doc.get(p.doc_id, []))
+    )
+
+
+_QUOTE = re.compile('["“”]')
+
+
+def part_kind(p: Passage, intent: intents.Intent, engine: Engine | None = None) -> str:
     """The article part a passage is to a parts question: its kind, or "dateline" for a body passage
     (or a standfirst: "SPRINGFIELD (AP) — The Latest on ...:") opening one of its document's first
     paragraphs with a dateline ("BERLIN - Donald Trump may ...",
@@ -42,11 +85,13 @@ def part_kind(p: Passage, intent: intents.Intent) -> str:
     ("WASHINGTON, Aug. 19 (UPI) — ...", index.structure.dateline_credit) where it asks which news
     agency or outlet sent the story; "standfirst" for a headline running on into its standfirst after
     a semicolon (index.structure.headline_dek) where the question asks for the standfirst, not for a
-    summary (an abstract paragraph answers that).
+    summary (an abstract paragraph answers that); "standfirst" for a plain-text page's deck
+    (plain_dek: read only where `engine` is given) where the question asks for the standfirst.
 
     Args:
         p: the passage.
         intent: the question's reading (qa.intent.Intent: filed_from, dated, agency).
+        engine: the open index, for the passages around `p` (plain_dek); None: `p` alone is read.
     Returns:
         The kind the question's parts are matched against.
     """
@@ -63,6 +108,8 @@ def part_kind(p: Passage, intent: intents.Intent) -> str:
         and not intent.summary
         and structure.headline_dek(p.text)
     ):
+        return "standfirst"
+    if engine is not None and intent.parts[:1] == ("standfirst",) and plain_dek(engine, p):
         return "standfirst"
     return p.kind
 

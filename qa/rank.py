@@ -191,7 +191,7 @@ def features(
     focused = focus_set(focus)
     pool.update(focused)
     if qr.parts:  # few per document, and their own words rarely match the question's
-        pool.update(p.pid for p in engine.passages if part_kind(p, qr.intent) in qr.parts)
+        pool.update(p.pid for p in engine.passages if part_kind(p, qr.intent, engine) in qr.parts)
     if qr.speech:
         pool.update(
             pid for pid, qs in engine.quotes_by_passage.items() if any(x.speaker in qr.wanted for x in qs)
