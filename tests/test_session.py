@@ -362,6 +362,8 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
             "Who directed it?",
             "Who did he send off?",
             "Why?",
+            "Why not?",
+            "By whom?",
             "When was that?",
             "And City?",
             "What is its budget?",
