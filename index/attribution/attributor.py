@@ -317,7 +317,7 @@ SUBJ_MAX_CHARS = 180
 # (round 22: with the phrase read as the source the speaker was null). The prepositions of place, time
 # and medium only: "a spokesman for Tom Reed", "the head of the group" keep their reading. At most
 # PP_HOPS phrases are skipped (each hop one more search over the same window: linear). By
-# bench/attribution_round22.py on train (bench/reports/attribution_round22.md): 0 is main's reading,
+# bench/attribution_switch.py attributor PP_HOPS 0 1 2 on train (bench/reports/attribution_round22.md): 0 is main's reading,
 # 1 and 2 give identical output (B speaker 0.9129 -> 0.9132, e2e_speech 0.8527 -> 0.8529); 1, less work.
 PP_HOPS = 1
 _PP_BEFORE = re.compile(r"(?<![\w'’-])(?:in|at|on|during|via|through)\s+$", re.I)

@@ -35,7 +35,7 @@ _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 # and cannot agree with a singular verb (plural_noun_cue), is a noun phrase and not reported: on PolNeAR
 # train 7 such items, all "<number> states that ..." nouns, none matching a gold of speech; half A
 # e2e_speech_f1 0.8650 -> 0.8651, half B speaker 0.9132 -> 0.9134, e2e_speech 0.8529 -> 0.8533
-# (bench/attribution_round23.py, bench/reports/attribution_round23.md). False turns it off.
+# (bench/attribution_switch.py speakers NOUN_CUE_AGREEMENT False True, bench/reports/attribution_round23.md). False turns it off.
 NOUN_CUE_AGREEMENT = True
 _NOUN_TOO_S = frozenset({"states", "pledges"})
 # Two apostrophes not between two letters: an NYT-style quotation mark (analyse).
