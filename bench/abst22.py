@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def wrong(row: dict[str, Any]) -> str:
     return ""
 
 
-def _text(row: dict[str, Any]) -> str:
+def row_text(row: dict[str, Any]) -> str:
     """The question, but for news-dev's (shared data: named by id only)."""
     return "" if row["set"] == "newsdev" else str(row["question"]).replace("|", "/")
 
@@ -64,7 +65,7 @@ def trace(rows: list[dict[str, Any]], sets: list[str]) -> str:
             continue
         ev = r["calls"][0].get("evidence", {}) if r["calls"] else {}
         why = (r["reason"] or "")[:70] if wrong(r) == "declined" else f"dense {ev.get('dense', '')}"
-        out.append(f"| {r['set']} | {r['id']} | {_text(r)} | {wrong(r)} | {first_gate(r) or ''} | {why} |")
+        out.append(f"| {r['set']} | {r['id']} | {row_text(r)} | {wrong(r)} | {first_gate(r) or ''} | {why} |")
     return "\n".join(out)
 
 
@@ -95,13 +96,25 @@ def _pools(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
-    """Declined / wrongly declined per pool before and after, and every question whose verdict changed."""
+def compare(
+    before: list[dict[str, Any]],
+    after: list[dict[str, Any]],
+    pools: Callable[[list[dict[str, Any]]], dict[str, list[dict[str, Any]]]] = _pools,
+) -> str:
+    """Declined / wrongly declined per pool before and after, and every question whose verdict changed.
+
+    Args:
+        before: the records of the run before the change.
+        after: the records of the run after it.
+        pools: the rows of each pool or set reported, by name (default: this round's pools).
+    Returns:
+        Two markdown tables.
+    """
     out = [
         "| pool | unanswerable declined before -> after | answerable wrongly declined before -> after |",
         "|---|---|---|",
     ]
-    pb, pa = _pools(before), _pools(after)
+    pb, pa = pools(before), pools(after)
     for name in pb:
         db, wb, nu, na = figures(pb[name])
         da, wa, _, _ = figures(pa[name])
@@ -113,7 +126,7 @@ def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
         if a is None or declined(r) == declined(a):
             continue
         out.append(
-            f"| {r['set']} | {r['id']} | {_text(r)} | {r['answerable']} "
+            f"| {r['set']} | {r['id']} | {row_text(r)} | {r['answerable']} "
             f"| {(r['reason'] or 'answered')[:50]} | {(a['reason'] or 'answered')[:50]} |"
         )
     return "\n".join(out)

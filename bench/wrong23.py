@@ -32,6 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.abst22 import compare as abst22_compare  # noqa: E402
+from bench.abst22 import row_text  # noqa: E402
 from bench.gates_pooled import (  # noqa: E402
     ARTICLE_POOL,
     MAIN,
@@ -147,11 +149,6 @@ def gates_of(rows: list[Row]) -> list[str]:
     return sorted({g for r in rows for c in r["calls"] for g in c["chain"]} - {"other", "no_passages"})
 
 
-def _text(row: Row) -> str:
-    """The question, but for news-dev's (shared data: named by id only)."""
-    return "" if row["set"] == "newsdev" else str(row["question"]).replace("|", "/")
-
-
 def wrong_declines(rows: list[Row], w: Callable[[str], None]) -> None:
     """Every answerable question declined, with its era, gate and reason."""
     w("| set | era | id | question | gate | reason |")
@@ -159,7 +156,7 @@ def wrong_declines(rows: list[Row], w: Callable[[str], None]) -> None:
     for r in rows:
         if r["answerable"] and declined(r):
             reason = (r["reason"] or "").replace("|", "/")[:70]
-            w(f"| {r['set']} | {era_of(r['set'])} | {r['id']} | {_text(r)} | {first_gate(r)} | {reason} |")
+            w(f"| {r['set']} | {era_of(r['set'])} | {r['id']} | {row_text(r)} | {first_gate(r)} | {reason} |")
 
 
 def per_gate(rows: list[Row], gates: list[str], w: Callable[[str], None]) -> dict[str, tuple[int, int]]:
@@ -335,30 +332,21 @@ def openers() -> str:
     return "\n".join(rows)
 
 
+def _pools(rows: list[Row]) -> dict[str, list[Row]]:
+    """The pools and the sets opened this round (h12, nh11), by name."""
+    return {
+        "article h1-h12": [r for r in rows if r["set"] in ARTICLE_POOL],
+        "news nh1-nh11": [r for r in rows if r["set"] in NEWS_POOL],
+        "all read sets": rows,
+        "h12": [r for r in rows if r["set"] == "h12"],
+        "nh11": [r for r in rows if r["set"] == "nh11"],
+    }
+
+
 def compare(before: list[Row], after: list[Row]) -> str:
-    """Declined and wrongly declined per pool before and after, and every question whose verdict changed."""
-    out = ["| pool | declined before -> after | wrongly before -> after |", "|---|---|---|"]
-    for name, keep in (
-        ("article h1-h12", lambda s: s in ARTICLE_POOL),
-        ("news nh1-nh11", lambda s: s in NEWS_POOL),
-        ("all read sets", lambda s: True),
-        ("h12", lambda s: s == "h12"),
-        ("nh11", lambda s: s == "nh11"),
-    ):
-        db, wb, nu, na = figures([r for r in before if keep(r["set"])])
-        da, wa, _, _ = figures([r for r in after if keep(r["set"])])
-        out.append(f"| {name} ({nu} / {na}) | {db:.3f} -> {da:.3f} | {wb:.3f} -> {wa:.3f} |")
-    out += ["", "| set | id | question | answerable | before | after |", "|---|---|---|---|---|---|"]
-    index = {(r["set"], r["id"]): r for r in after}
-    for r in before:
-        a = index.get((r["set"], r["id"]))
-        if a is None or declined(r) == declined(a):
-            continue
-        out.append(
-            f"| {r['set']} | {r['id']} | {_text(r)} | {r['answerable']} "
-            f"| {(r['reason'] or 'answered')[:50]} | {(a['reason'] or 'answered')[:50]} |"
-        )
-    return "\n".join(out) + "\n"
+    """Declined and wrongly declined per pool before and after, and every question whose verdict changed
+    (bench/abst22.py's tables over this round's pools)."""
+    return abst22_compare(before, after, _pools) + "\n"
 
 
 def main() -> None:
