@@ -10,8 +10,8 @@ read sets written by many hands: bench/data/article_heldout{,2..9}.jsonl (h1-h9,
 article) and bench/data/news_heldout{,2..8}.jsonl (nh1-nh8, each over ten PolNeAR train articles
 that bench/news_heldout_docs.py writes out; their text stays in ../shared). Follow-ups are asked
 after their history through qa.session, as score.py drives `qa chat --json` (bench/fit.py's
-`evidence`). The blind sets (h13, nh12 and later) are never read; h10 and nh9 were opened in round 21,
-h11 and nh10 in round 22, h12 and nh11 in round 23.
+`evidence`). The blind sets (h14, nh13 and later) are never read; h10 and nh9 were opened in round 21,
+h11 and nh10 in round 22, h12 and nh11 in round 23, h13 and nh12 in round 24.
 
 The objective is bench/fit.py's J (mean over groups of hit@1 + 0.25 * recall@5, answerable
 questions, candidates ranked by qa.rank.combine) over seven groups: the five of bench/fit.py, the
@@ -50,8 +50,8 @@ from qa.engine import Engine  # noqa: E402
 
 REPORT = REPO / "bench" / "reports" / "fit_readsets.md"
 DATA = REPO / "bench" / "data"
-ARTICLE_SETS = {f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 13)}
-NEWS_SETS = {f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 12)}
+ARTICLE_SETS = {f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 14)}
+NEWS_SETS = {f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 13)}
 POOLS = {"article pool": tuple(ARTICLE_SETS), "news pool": tuple(NEWS_SETS)}
 GROUPS = (*fit.SETS, *POOLS)
 MIN_GAIN = 0.008 / len(GROUPS)

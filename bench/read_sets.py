@@ -1,7 +1,7 @@
 """The read sets, for the Python measuring scripts: their names, gold files and indexes.
 
 The read sets are the question sets the fixes may be developed on: news-dev, seed_dev, the bundled
-article's held-out sets h1-h12, the news held-out sets nh1-nh11 (documents written out by
+article's held-out sets h1-h13, the news held-out sets nh1-nh12 (documents written out by
 bench/news_heldout_docs.py) and the paraphrase fit set. The blind sets are refused by name. bench/
 read_sets.sh scores the same sets end to end through `qa chat --json`, with the same index layout,
 so an index folder it built (${TMPDIR:-/tmp}/rs-TAG) serves these scripts too.
@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 DATA = ROOT / "bench" / "data"
-BLIND = {"h13", "h14", "h15", "nh12", "nh13", "nh14"}
-ARTICLE = [f"h{i}" for i in range(1, 13)]
-NEWS = ["nh", *[f"nh{i}" for i in range(2, 12)]]
+BLIND = {"h14", "h15", "h16", "nh13", "nh14", "nh15"}
+ARTICLE = [f"h{i}" for i in range(1, 14)]
+NEWS = ["nh", *[f"nh{i}" for i in range(2, 13)]]
 ALL = ["newsdev", "seed", *ARTICLE, *NEWS, "para"]
 
 
@@ -53,7 +53,7 @@ def index_for(name: str, root: Path) -> Path | None:
         name: a set name of ALL.
         root: where the indexes live.
     Returns:
-        The index folder, or None for seed and h1-h12.
+        The index folder, or None for seed and h1-h13.
     """
     if name == "seed" or (name.startswith("h") and name[1:].isdigit()):
         return None

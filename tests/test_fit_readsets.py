@@ -31,11 +31,9 @@ def test_read_sets_are_the_open_ones_and_pool_by_kind() -> None:
     assert fr.group_of("nh8") == "news pool"
     assert fr.group_of("news-dev") == "news-dev"
     opened = {p.name for p in [*fr.ARTICLE_SETS.values(), *fr.NEWS_SETS.values()]}
-    assert {"article_heldout12.jsonl", "news_heldout11.jsonl"} <= opened  # opened in round 23
+    assert {"article_heldout13.jsonl", "news_heldout12.jsonl"} <= opened  # opened in round 24
     for blind in (
-        "article_heldout13.jsonl",
         "article_heldout14.jsonl",
-        "news_heldout12.jsonl",
         "news_heldout13.jsonl",
     ):
         assert blind not in opened
