@@ -5,7 +5,7 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
-`--set 13`) ask questions about
+`--set 13`; news_heldout14.jsonl: `--set 14`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -99,6 +99,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout13.jsonl, a blind set written in round 23: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 13 /tmp/n && $V/qa index /tmp/n --index /tmp/n-idx
+
+How set 14 was chosen (by `choose_after(docs, 14)`, seed 2038, not by reading them): as set 13, with set 13's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 13 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout14.jsonl, a blind set written in round 24: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 14 /tmp/m && $V/qa index /tmp/m --index /tmp/m-idx
 """
 
 from __future__ import annotations
@@ -296,6 +303,20 @@ DOC_IDS_13: tuple[str, ...] = (
     "nyt_2016-08-22_pundit-turns-adviser-in-the-serv",
 )
 
+#: The ten articles of set 14 (bench/data/news_heldout14.jsonl), as `choose_after(docs, 14)` drew them.
+DOC_IDS_14: tuple[str, ...] = (
+    "usa-today_2016-03-24_nabisco-rolls-out-layoffs-in-chi",
+    "wash-post_2016-01-17_cruz-glad-to-finish-fight-with-t",
+    "nyt_2016-04-12_ryan-wages-campaign-to-counter-t",
+    "wash-post_2015-11-23_seven-gop-presidential-hopefuls-",
+    "huff-post_2016-06-09_barack-obama-s-endorsement-could",
+    "nyt_2016-06-15_clinton-s-chance-to-make-bold-ch",
+    "huff-post_2016-06-22_hillary-clinton-reassures-house-",
+    "huff-post_2016-07-27_guns-are-the-ultimate-public-hea",
+    "nyt_2016-04-21_espn-fires-schilling-over-an-off",
+    "west-journal_2016-01-12_benghazi-movie-hours-is-about-to",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -311,6 +332,7 @@ SETS: dict[int, tuple[str, ...]] = {
     11: DOC_IDS_11,
     12: DOC_IDS_12,
     13: DOC_IDS_13,
+    14: DOC_IDS_14,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -423,7 +445,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
-            13: news_heldout13.jsonl).
+            13: news_heldout13.jsonl, 14: news_heldout14.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
