@@ -980,7 +980,9 @@ def _write(
     heap.return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
-    # An exact index's codes go straight to the file, a block at a time (vectors.write_from_file).
+    # The codes go straight to the file, a block at a time (vectors.write_from_file): an exact index's,
+    # and since round 24 an IVF index's lists too, trained on its sample alone (30 MB of text:
+    # storing:vectors no longer the build's peak; bench/reports/index_scale24.md).
     params = vectors.choose(rows.n)
     vectors.write_from_file(rows, params, staging / VECTORS)
     rows.path.unlink()  # never part of a generation
