@@ -14,8 +14,9 @@ first), nh12 apart. news-dev's questions are shared data: named by id only.
 question (no blind one) that the form reads, with ADDRESSEE_TOPIC off and on; only these questions can
 change (the switch is read nowhere else). DIR holds the indexes as bench/gates_pooled.py names them
 (article, nd, nh, nh2..nh12, para). The check is kept ("Chosen: ... = True") as bench/abst23.py keeps
-one: the unanswerable questions it declines beyond main outnumber twice the answerable ones it
-declines, and its gains come from at least two sets.
+one (the unanswerable questions it declines beyond main outnumber twice the answerable ones it
+declines, and its gains come from at least two sets) and it declines no answerable question beyond
+main (round 24's rule: pooled hit@1 must not fall nor pooled wrongly declined rise).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def ask_both(indexes: Path) -> list[dict[str, Any]]:
     from qa.session import Conversation
 
     rows: list[dict[str, Any]] = []
+    as_committed = occasion_topic.ADDRESSEE_TOPIC
     for name, gold, idx in SETS:
         items = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
         items = [it for it in items if reads(it["question"])]
@@ -141,7 +143,7 @@ def ask_both(indexes: Path) -> list[dict[str, Any]]:
                     conv.ask(h, 5)
                 reply = conv.ask(it["question"], 5)
                 verdict[on] = (reply.reason or "declined") if reply.abstained else ""
-            occasion_topic.ADDRESSEE_TOPIC = True
+            occasion_topic.ADDRESSEE_TOPIC = as_committed
             rows.append(
                 {
                     "set": name,
@@ -176,7 +178,9 @@ def choose(rows: list[dict[str, Any]]) -> str:
         )
     g, w = sum(gained.values()), sum(lost.values())
     sets = sorted(s for s, n in gained.items() if n > 0)
-    keep = g - 2 * w > 0 and len(sets) >= 2
+    # abst23's rule, and the round's: no answerable question wrongly declined beyond main (pooled
+    # hit@1 and wrongly declined may not move the wrong way).
+    keep = g - 2 * w > 0 and len(sets) >= 2 and w == 0
     un = [r for r in rows if not r["answerable"]]
     an = [r for r in rows if r["answerable"]]
     lines += [

@@ -32,12 +32,14 @@ from qa import abstain, occasion_topic, speaker_topic
         ("How did he respond to the strike?", ""),  # no named speaker
     ],
 )
-def test_as_topic_reads_the_addressee(question: str, read: str) -> None:
+def test_as_topic_reads_the_addressee(question: str, read: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(occasion_topic, "ADDRESSEE_TOPIC", True)
     assert occasion_topic.as_topic(question) == read
 
 
-def test_switch_off_reads_no_addressee(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(occasion_topic, "ADDRESSEE_TOPIC", False)
+def test_switch_off_reads_no_addressee() -> None:
+    """Off as measured (bench/reports/abst24.md): main's readings."""
+    assert occasion_topic.ADDRESSEE_TOPIC is False
     assert occasion_topic.as_topic("How did Ruth Calder respond to the ferry strike?") == ""
     # Round 23's occasion form does not depend on the switch.
     assert occasion_topic.as_topic("What did Ruth Calder say in her opening speech?") != ""
@@ -72,9 +74,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory, qa_home: Path):  # type: ig
     return Engine.open(target)
 
 
-def test_addressee_share(engine) -> None:  # type: ignore[no-untyped-def]
+def test_addressee_share(engine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Calder is quoted on the ferry strike: a response to the strike holds; one to the library, which
     she never speaks of, falls below the speaker-topic share."""
+    monkeypatch.setattr(occasion_topic, "ADDRESSEE_TOPIC", True)
     held = occasion_topic.as_topic("How did Ruth Calder respond to the ferry strike?")
     absent = occasion_topic.as_topic("How did Ruth Calder respond to the library repairs?")
     assert held and absent
@@ -84,8 +87,12 @@ def test_addressee_share(engine) -> None:  # type: ignore[no-untyped-def]
     assert on_strike >= abstain.SPEAKER_TOPIC_SHARE > on_library
 
 
-def test_topic_sources_by_form() -> None:
+def test_topic_sources_by_form(monkeypatch: pytest.MonkeyPatch) -> None:
     """A response or an address is read in the articles quoting X; an occasion as round 23 reads it."""
+    assert (
+        occasion_topic.topic_sources("How did Calder respond to the strike?") == abstain.SPEAKER_TOPIC_SOURCES
+    )
+    monkeypatch.setattr(occasion_topic, "ADDRESSEE_TOPIC", True)
     assert (
         occasion_topic.topic_sources("How did Calder respond to the strike?")
         == occasion_topic.ADDRESSEE_SOURCES
