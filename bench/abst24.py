@@ -5,6 +5,7 @@ and the round's check, what X responded to or whom X told read as the topic of X
     python bench/abst24.py kinds /tmp/rs-base24/results.txt   # answered unanswerable news questions
     python bench/abst24.py choose --indexes DIR                # every read-set question the form reads
     python bench/abst24.py squad                               # SQuAD dev questions the form reads
+    python bench/abst24.py sources --indexes DIR               # speaker-topic sources, section 3
 
 `kinds` reads a bench/read_sets.sh results file (score.py --show-misses): the unanswerable questions
 of nh1-nh12 and news-dev answered, by form (bench/abst23.py's KINDS, with "responded / told"
@@ -194,6 +195,60 @@ def choose(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# The sources bench/reports/abst24.md section 3 tries for every speaker-topic question: the naming
+# sentences only in the articles quoting X, for those in any article.
+IN_QUOTING_ARTICLES: tuple[str, ...] = ("quotes", "leads_names", "naming_own_docs")
+
+
+def ask_sources(indexes: Path) -> list[dict[str, Any]]:
+    """Ask every read-set question with a speaker and a topic (abstain.asked_topic) with
+    abstain.SPEAKER_TOPIC_SOURCES as committed and as IN_QUOTING_ARTICLES.
+
+    Args:
+        indexes: the folder of indexes (bench/gates_pooled.py's names).
+    Returns:
+        One record per question: set, id, answerable, and whether it is declined each way.
+    """
+    from qa import abstain
+    from qa.engine import Engine
+    from qa.session import Conversation
+
+    committed = abstain.SPEAKER_TOPIC_SOURCES
+    rows: list[dict[str, Any]] = []
+    for name, gold, idx in SETS:
+        items = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
+        items = [it for it in items if abstain.asked_topic(it["question"])]
+        if not items:
+            continue
+        conv = Conversation(Engine.open(indexes / idx))
+        for it in items:
+            verdict: dict[str, bool] = {}
+            for key, sources in (("committed", committed), ("quoting", IN_QUOTING_ARTICLES)):
+                abstain.SPEAKER_TOPIC_SOURCES = sources
+                conv.reset()
+                for h in it.get("history") or []:
+                    conv.ask(h, 5)
+                verdict[key] = conv.ask(it["question"], 5).abstained
+            abstain.SPEAKER_TOPIC_SOURCES = committed
+            rows.append(
+                {"set": name, "id": it.get("id"), "answerable": it.get("answerable", True), **verdict}
+            )
+        print(name, "done", file=sys.stderr, flush=True)
+    return rows
+
+
+def sources_table(rows: list[dict[str, Any]]) -> str:
+    """The questions whose verdict the sources change, and the counts."""
+    changed = [r for r in rows if r["committed"] != r["quoting"]]
+    lines = [f"speaker-topic questions asked: {len(rows)}; verdicts changed: {len(changed)}"]
+    lines += [
+        f"- {r['set']} {r['id']} answerable={r['answerable']}: "
+        f"{'declined' if r['committed'] else 'answered'} -> {'declined' if r['quoting'] else 'answered'}"
+        for r in changed
+    ]
+    return "\n".join(lines)
+
+
 def squad() -> str:
     """The SQuAD v1.1 dev questions the form reads (with what it reads as the topic)."""
     qs = [json.loads(line) for line in (SQUAD / "questions.jsonl").read_text().splitlines() if line.strip()]
@@ -213,6 +268,8 @@ def main() -> None:
     c.add_argument("--indexes", type=Path, required=True)
     c.add_argument("--out", type=Path, help="also write the records (JSON lines)")
     sub.add_parser("squad")
+    src = sub.add_parser("sources")
+    src.add_argument("--indexes", type=Path, required=True)
     a = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if a.cmd == "kinds":
@@ -222,6 +279,8 @@ def main() -> None:
         if a.out:
             a.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
         print(choose(rows))
+    elif a.cmd == "sources":
+        print(sources_table(ask_sources(a.indexes)))
     else:
         print(squad())
 
