@@ -4,10 +4,10 @@ _not_mentioned declines when an asked name (capitalised, or a speaker typed in l
 document and the best hit is weak, when no passage states an asked height, age, weight or sum, when
 none of the question's words appear (off since round 24: NO_TERM), or when the missing words carry
 the question and neither the best passages nor their paraphrases say them (_unknown_words, _known,
-_uncovered, _paraphrased), or the best passages are off topic as a whole (offtopic_evidence, off_topic). The thresholds here
-(EVERYDAY_ZIPF, TYPO_MAX_ZIPF, WEAK_DENSE, STRONG_DENSE, NAME_COVERAGE, NO_TERM_DENSE, GONE_SHARE,
-GONE_COVERAGE) are swept by bench/fit.py (bench/reports/fit.md). Split from qa.rank (round 20); no
-behaviour changed.
+_uncovered, _paraphrased), or the best passages are off topic as a whole (offtopic_evidence,
+off_topic). The thresholds here (EVERYDAY_ZIPF, TYPO_MAX_ZIPF, WEAK_DENSE, STRONG_DENSE, NAME_COVERAGE,
+NO_TERM_DENSE, GONE_SHARE, GONE_COVERAGE) are swept by bench/fit.py (bench/reports/fit.md). Split from
+qa.rank (round 20); no behaviour changed.
 """
 
 from __future__ import annotations
