@@ -13,6 +13,7 @@ project: they hold news-dev's questions).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.abst22 import compare as abst22_compare  # noqa: E402
-from bench.gates_pooled import ARTICLE_POOL, NEWS_POOL, choose, figures, outweighed  # noqa: E402
+from bench.abst22 import row_text  # noqa: E402
+from bench.gates_pooled import (  # noqa: E402
+    ARTICLE_POOL,
+    NEWS_POOL,
+    Config,
+    choose,
+    declined,
+    figures,
+    outweighed,
+)
 from bench.wrong23 import (  # noqa: E402
     ERAS,
     Eras,
@@ -54,6 +64,42 @@ def pools(rows: list[Row]) -> dict[str, list[Row]]:
     }
 
 
+def follow_ups() -> set[tuple[str, str]]:
+    """The (set, id) of every read-set question asked after a history (a follow-up)."""
+    from bench.read_sets import ALL, gold_file
+
+    out: set[tuple[str, str]] = set()
+    for name in ALL:
+        for line in gold_file(name).read_text().splitlines():
+            if line.strip() and (it := json.loads(line)).get("history"):
+                out.add((name, str(it.get("id"))))
+    return out
+
+
+def gate_declines(rows: list[Row], gate: str, w: Callable[[str], None]) -> None:
+    """Every question `gate` declines some reading of (in the chain), whether it is a follow-up, and
+    what declines it with the gate off (empty: answered).
+
+    Args:
+        rows: gates_pooled records.
+        gate: a gate label.
+        w: the report's writer.
+    """
+    later = follow_ups()
+    off: Config = (frozenset({gate}), ())
+    w("| set | id | question | answerable | follow-up | declined as run | declined with it off |")
+    w("|---|---|---|---|---|---|---|")
+    for r in rows:
+        if not any(gate in c["chain"] for c in r["calls"]):
+            continue
+        then = next((g for c in r["calls"] for g in c["chain"] if g != gate), "") if declined(r, off) else ""
+        w(
+            f"| {r['set']} | {r['id']} | {row_text(r)} | {r['answerable']} | "
+            f"{'yes' if (r['set'], str(r['id'])) in later else ''} | {'yes' if declined(r) else ''} | "
+            f"{then or 'answered'} |"
+        )
+
+
 def report(rows: list[Row]) -> str:
     """The report's tables (the reading above them is written by hand).
 
@@ -78,6 +124,8 @@ def report(rows: list[Row]) -> str:
     w("`unique`: declined as run, answered with this gate off (right: unanswerable; wrong: answerable).")
     w("`later sets`: opened after the gate's defining line last changed.\n")
     per_gate(rows, gates, w, ERAS24)
+    w("\n## The no-term test's declines (qa.not_mentioned.NO_TERM)\n")
+    gate_declines(rows, "no_term", w)
     w("\n## Held-out fits\n")
     w("Right lost: held-out unanswerable questions the fit stops declining (net); wrong saved: held-out")
     w("answerable questions it stops declining (net). A fit worth adopting saves wrong declines held out")
