@@ -270,9 +270,12 @@ def evaluate(
         covs = [coverage(idf, s[2], total) for s in sents]
         j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
         f.cov_s[i] = covs[j]
-        have = as_agents(widen(passage_terms(engine, p) | carried, qr.stand_ins), p.text, qr.agents)
+        literal = as_agents(widen(passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
+        have = as_agents(widen(literal | carried, qr.stand_ins), p.text, qr.agents) if carried else literal
         f.cov_p[i] = coverage(idf, have, total)
-        f.cov_q[i] = coverage(qr.idf, have, full)
+        # What abstention reads as the passage's words: its own, not the names carried over (carried
+        # into cov_q, nh12's "What did Trump tell Newsmax about Romney's ...?" was declined end to end).
+        f.cov_q[i] = coverage(qr.idf, literal, full)
         if qr.polar_subject:
             f.subject[i] = coverage(qr.polar_subject, have)
         for m in near[pid]:

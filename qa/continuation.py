@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-# The first word a third-person pronoun (subject or possessive): "He was fined", "Its members".
-_OPENS = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its)\b", re.I)
+# The first word a personal pronoun (subject or possessive): "He was fined", "Their lawyers". Not
+# "it": as often a dummy subject ("It is strange that ...") standing for nothing before it (end to
+# end, nh12 g1 was declined when "It is strange that Trump ..." read the names before it).
+_OPENS = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
 # A quote credited to a pronoun within the first sentence: "'...,' he said", "'...' she told USA TODAY".
 _PRONOUN_SPEAKER = re.compile(
     r"[”\"'’]\s*,?\s*(?:he|she|they)\s+(?:said|says|told|tells|added|adds|wrote|writes|continued|"

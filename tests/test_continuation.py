@@ -32,7 +32,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     "text",
     [
         "He was fined 4,000 kroner.",
-        "Its owners paid for the repairs.",
+        "Their owners paid for the repairs.",
         '"I should have waited," he said after the hearing.',
         "“We will vote in March,” she told the council.",
     ],
@@ -46,6 +46,7 @@ def test_a_pronoun_subject_or_speaker_continues(text: str) -> None:
     [
         "Captain Oskar Lindqvist admitted it.",
         "The pier reopened in June.",
+        "It is strange that the pier reopened.",
         "Heather Olsen said the pier was safe.",
         '"The pier is safe," Lindqvist said.',
     ],
