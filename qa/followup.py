@@ -77,9 +77,6 @@ _BARE = re.compile(
     # "Why not?" after "Is the union likely to endorse Clinton?" asks the reason as "Why?" does
     # (news_heldout11 n11c7: read as a question of its own and declined).
     r"(?:\s+(?:exactly|then|so|not))?"
-    # "Why that one?" after "Which chapter did he say he was told to read?" asks why that answer
-    # (news_heldout12 n12b5: read as a question of its own and answered from another article).
-    r"(?:\s+(?:that|this)(?:\s+one)?)?"
     r"(?:\s+(?:was|is|did|does|were|are)\s+(?:that|this|it|they)(?:\s+(?:happen|happening|done|said|decided))?)?"
     r"(?:\s+(?:did\s+)?that\s+happen)?\s*[?.!]*\s*$",
     re.I,
