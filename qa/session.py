@@ -68,6 +68,10 @@ BESIDE_RATIO = 0.6
 # over (main before round 23, > 1), 33 at 0.2-0.6 (nh11 +2, nh9 +1, nh7 -1), 32 never (0.0); the
 # highest of the best, nearest main, is kept. Held out (leave-one-set-out) 31 = main's: weak evidence.
 ASK_SHARE = 0.6
+# A pointing follow-up with nothing to resolve ("What would set that off?") is searched with the
+# previous question too, fused. A switch, no weight: bench/followups_pooled.py --off
+# qa.session.FUSE_POINTING, 309 read-set follow-ups: 245 without, 247 with (h13u05, h10u04 gained,
+# none lost; bench/reports/fup24.md).
 FUSE_POINTING = True
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
 
