@@ -165,7 +165,10 @@ if account:
         setattr(mod, name, g)
     wrap(lexical, "_write_vocab", "bm25: vocabulary and term ids complete")
     wrap(lexical, "_write_scores", "bm25: before the score matrix")
-    wrap(vectors_mod, "save", "vectors: index built, before saving")
+    if hasattr(vectors_mod, "_write_ivf"):  # round 24: an IVF index's lists written a block at a time
+        wrap(vectors_mod, "_write_ivf", "vectors: IVF trained, before its lists are written")
+    else:
+        wrap(vectors_mod, "save", "vectors: index built, before saving")
 
 # The build's own session (batched=True: index/looped.py), so that "the model" is the one it runs.
 try:

@@ -48,8 +48,10 @@ from bench.gates_pooled import (  # noqa: E402
 
 Row = dict[str, Any]
 
+Eras = tuple[tuple[str, str, tuple[str, ...]], ...]
+
 # The rounds that opened read sets, oldest first: (label, commit that opened them, sets).
-ERAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+ERAS: Eras = (
     ("r21", "0f3079e", ("h10", "nh9")),
     ("r22", "65dde64", ("h11", "nh10")),
     ("r23", "f067ea8", ("h12", "nh11")),
@@ -104,18 +106,19 @@ def last_change(gate: str) -> str:
     return out.splitlines()[0] if out else ""
 
 
-def later_sets(commit: str) -> tuple[str, ...]:
+def later_sets(commit: str, eras: Eras = ERAS) -> tuple[str, ...]:
     """The read sets opened after `commit` (those of every era whose opening commit it precedes).
 
     Args:
         commit: a commit of this repository's history; empty: unknown, no set counts as later.
+        eras: the rounds that opened read sets, oldest first.
     Returns:
         Set names.
     """
     if not commit:
         return ()
     out: list[str] = []
-    for _, opened, sets in ERAS:
+    for _, opened, sets in eras:
         ancestor = subprocess.run(
             ["git", "merge-base", "--is-ancestor", opened, commit], cwd=ROOT, check=False
         ).returncode
@@ -124,9 +127,9 @@ def later_sets(commit: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def era_of(name: str) -> str:
-    """The era a read set was opened in."""
-    for label, _, sets in ERAS:
+def era_of(name: str, eras: Eras = ERAS) -> str:
+    """The era a read set was opened in (EARLY: before the first of `eras`)."""
+    for label, _, sets in eras:
         if name in sets:
             return label
     return EARLY
@@ -149,30 +152,34 @@ def gates_of(rows: list[Row]) -> list[str]:
     return sorted({g for r in rows for c in r["calls"] for g in c["chain"]} - {"other", "no_passages"})
 
 
-def wrong_declines(rows: list[Row], w: Callable[[str], None]) -> None:
+def wrong_declines(rows: list[Row], w: Callable[[str], None], eras: Eras = ERAS) -> None:
     """Every answerable question declined, with its era, gate and reason."""
     w("| set | era | id | question | gate | reason |")
     w("|---|---|---|---|---|---|")
     for r in rows:
         if r["answerable"] and declined(r):
             reason = (r["reason"] or "").replace("|", "/")[:70]
-            w(f"| {r['set']} | {era_of(r['set'])} | {r['id']} | {row_text(r)} | {first_gate(r)} | {reason} |")
+            w(
+                f"| {r['set']} | {era_of(r['set'], eras)} | {r['id']} | {row_text(r)} | {first_gate(r)} | {reason} |"
+            )
 
 
-def per_gate(rows: list[Row], gates: list[str], w: Callable[[str], None]) -> dict[str, tuple[int, int]]:
+def per_gate(
+    rows: list[Row], gates: list[str], w: Callable[[str], None], eras: Eras = ERAS
+) -> dict[str, tuple[int, int]]:
     """The per-gate table; returns each gate's (right, wrong) unique declines on its later sets."""
-    labels = [EARLY, *(e[0] for e in ERAS)]
+    labels = [EARLY, *(e[0] for e in eras)]
     w("| gate | last changed | later sets | " + " | ".join(labels) + " | later right/wrong | net later |")
     w("|---|---|---|" + "---:|" * len(labels) + "---:|---:|")
     later: dict[str, tuple[int, int]] = {}
     for g in gates:
         commit = last_change(g)
-        after = later_sets(commit)
+        after = later_sets(commit, eras)
         right, wrong = unique(rows, g)
         cells = []
         for label in labels:
-            r = sum(era_of(x["set"]) == label for x in right)
-            n = sum(era_of(x["set"]) == label for x in wrong)
+            r = sum(era_of(x["set"], eras) == label for x in right)
+            n = sum(era_of(x["set"], eras) == label for x in wrong)
             cells.append(f"{r}/{n}")
         lr = sum(x["set"] in after for x in right)
         lw = sum(x["set"] in after for x in wrong)
@@ -206,13 +213,17 @@ def _describe(cfg: Config) -> str:
 
 
 def held_out(
-    rows: list[Row], name: str, fit: Callable[[list[Row]], Config], w: Callable[[str], None]
+    rows: list[Row],
+    name: str,
+    fit: Callable[[list[Row]], Config],
+    w: Callable[[str], None],
+    eras: Eras = ERAS,
 ) -> None:
     """Forward chaining (fit on the sets open before an era, score the era) and leave one set out."""
     sets = list(dict.fromkeys(r["set"] for r in rows))
     forward: list[tuple[str, list[str], list[str]]] = []
-    for i, (label, _, opened) in enumerate(ERAS):
-        before = [s for s in sets if era_of(s) in (EARLY, *(e[0] for e in ERAS[:i]))]
+    for i, (label, _, opened) in enumerate(eras):
+        before = [s for s in sets if era_of(s, eras) in (EARLY, *(e[0] for e in eras[:i]))]
         forward.append((label, before, [s for s in opened if s in sets]))
     loso = [(s, [x for x in sets if x != s], [s]) for s in sets]
     w(f"\n### {name}\n")

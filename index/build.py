@@ -980,7 +980,10 @@ def _write(
     heap.return_freed_memory()
     tick("storing", 2, 3)
     # FAISS directly, not FaissStore: a flat FaissStore reconstructs one more matrix for searching.
-    # An exact index's codes go straight to the file, a block at a time (vectors.write_from_file).
+    # The codes go straight to the file, a block at a time (vectors.write_from_file): an exact index's,
+    # and since round 24 an IVF index's lists too, trained with its sample alone held (30 MB of
+    # text: storing:vectors 165 -> 143 MB, the build 89.7 -> 67.6 MB over the model;
+    # bench/reports/index_scale24.md).
     params = vectors.choose(rows.n)
     vectors.write_from_file(rows, params, staging / VECTORS)
     rows.path.unlink()  # never part of a generation

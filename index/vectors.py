@@ -11,6 +11,7 @@ larger than the file itself. The store verifies the checksum first; this is the 
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -242,7 +243,7 @@ def build_from_file(
     if progress:
         progress(0, rows.n)
     if not index.is_trained:
-        index.train(rows.take(_training_rows(rows.n, str(params.get("type")), params)))
+        _train(index, rows, params)
     if isinstance(index, faiss.IndexFlatCodes) and rows.n:
         # Exact: the codes written into storage sized once; add() grows it block by block, with
         # a copy of all codes so far at every reallocation (up to 2x at the peak).
@@ -267,17 +268,23 @@ def build_from_file(
 def write_from_file(
     rows: RowFile, params: dict[str, Any], path: Path, *, progress: Callable[[int, int], None] | None = None
 ) -> None:
-    """The index of `build_from_file`, saved to `path` (the bytes `save` writes): an exact index of
-    codes (fp16, sq8) is written straight to the file, its codes encoded and written a block of rows
-    at a time, so that they are never all in memory (768 bytes a passage in fp16: 16.6 MB at 10 MB of
-    text, the largest part of storing:vectors; bench/reports/index_scale.txt, eighth pass). Other
-    kinds are built in memory and saved.
+    """The index of `build_from_file`, saved to `path` (the bytes `save` writes), with its codes never
+    all in memory: they are encoded and written a block of rows at a time.
 
-    FAISS serialises an IndexScalarQuantizer as a header (holding ntotal, bytes 8..16), the
-    quantiser, then the codes as one vector (its 8-byte size, then the bytes), last. The file is
-    FAISS's own serialisation of the empty (trained) index with the two sizes set and the codes
-    appended; if FAISS's layout ever differs (the two size fields of the empty index not where they
-    are expected) the in-memory path is taken. tests/test_vectors.py compares the bytes with `save`'s.
+    - An exact index of codes (fp16, sq8): 768 bytes a passage in fp16, 16.6 MB at 10 MB of text, was
+      the largest part of storing:vectors (bench/reports/index_scale.txt, eighth pass). FAISS
+      serialises an IndexScalarQuantizer as a header (holding ntotal, bytes 8..16), the quantiser,
+      then the codes as one vector (its 8-byte size, then the bytes), last.
+    - An IVF index (sq8, above FLAT_MAX passages): its inverted lists (384 bytes of codes and an
+      8-byte id a passage: 25 MB at 30 MB of text) were built in memory and were, with the training
+      sample and FAISS's copy of its residuals, the 30 MB build's peak (bench/reports/index_scale24.md).
+      FAISS serialises the trained index (header, ntotal at bytes 8..16, quantiser, scalar
+      quantiser), then the lists last (`_ivf_tail`). `_write_ivf` writes the lists' sizes from a first
+      pass that assigns every row to its list, then each block's codes and ids at their places.
+
+    The file starts as FAISS's own serialisation of the empty (trained) index, its size fields set;
+    if FAISS's layout ever differs (the fields of the empty index not where they are expected) the
+    in-memory path is taken. tests/test_vectors.py compares the bytes with `save`'s.
 
     Args:
         rows: the vectors, normalised float32.
@@ -288,20 +295,45 @@ def write_from_file(
     import faiss
 
     index = new_index(rows.d, params, rows.n)
-    header = None
-    if isinstance(index, faiss.IndexScalarQuantizer):
-        if not index.is_trained:
-            index.train(rows.take(_training_rows(rows.n, str(params.get("type")), params)))
-        save(index, path)  # FAISS's own file of the empty, trained index (its writer's errors)
-        empty = Path(path).read_bytes()
-        zero = np.int64(0).tobytes()
-        if len(empty) > 24 and empty[8:16] == zero and empty[-8:] == zero:
-            header = bytearray(empty)
-    if header is None:
-        save(build_from_file(rows, params, progress=progress), path)
-        return
-    header[8:16] = np.int64(rows.n).tobytes()
-    header[-8:] = np.uint64(rows.n * index.sa_code_size()).tobytes()
+    if not index.is_trained:
+        _train(index, rows, params)
+    save(index, path)  # FAISS's own file of the empty, trained index (its writer's errors)
+    empty = Path(path).read_bytes()
+    if empty[8:16] == _u64(0):
+        if isinstance(index, faiss.IndexScalarQuantizer) and len(empty) > 24 and empty[-8:] == _u64(0):
+            _write_codes(index, rows, path, empty, progress)
+            return
+        if isinstance(index, faiss.IndexIVFScalarQuantizer) and empty.endswith(_ivf_tail(index, None)):
+            _write_ivf(index, rows, path, empty, progress)
+            return
+    save(build_from_file(rows, params, progress=progress), path)
+
+
+def _u64(v: int) -> bytes:
+    """FAISS's size_t / idx_t as written: 8 bytes, little-endian (the platforms it ships for)."""
+    return np.uint64(v).tobytes()
+
+
+def _write_codes(
+    index: faiss.IndexScalarQuantizer,
+    rows: RowFile,
+    path: Path,
+    empty: bytes,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Write an exact index of codes (`write_from_file`): the empty index's file with ntotal and the
+    codes' size set, then the codes a block at a time, through one buffer.
+
+    Args:
+        index: the trained, empty index.
+        rows: the vectors.
+        path: the file.
+        empty: FAISS's file of `index`.
+        progress: called with (done, n).
+    """
+    header = bytearray(empty)
+    header[8:16] = _u64(rows.n)
+    header[-8:] = _u64(rows.n * index.sa_code_size())
     if progress:
         progress(0, rows.n)
     codes = np.empty((min(ADD_BLOCK, rows.n), index.sa_code_size()), dtype=np.uint8)  # one buffer
@@ -313,6 +345,119 @@ def write_from_file(
             f.write(out.data)
             if progress:
                 progress(start + len(x), rows.n)
+
+
+def _ivf_tail(index: faiss.IndexIVF, sizes: np.ndarray | None) -> bytes:
+    """How FAISS serialises an IVF index's array inverted lists before their contents (faiss
+    write_InvertedLists, "ilar"): nlist and the code size, then "full" and every list's size when
+    more than half the lists hold vectors, else "sprs" and (list, size) pairs of the non-empty ones;
+    each as a vector (its length, then the values). The contents follow: per non-empty list, in
+    order, its codes then its ids.
+
+    Args:
+        index: the IVF index.
+        sizes: each list's number of vectors; None: all empty.
+
+    Returns:
+        The bytes.
+    """
+    sizes = np.zeros(index.nlist, dtype=np.uint64) if sizes is None else sizes.astype(np.uint64)
+    used = np.flatnonzero(sizes)
+    if len(used) > index.nlist // 2:
+        kind, values = b"full", sizes
+    else:
+        kind, values = b"sprs", np.stack([used.astype(np.uint64), sizes[used]], axis=1).ravel()
+    return b"".join(
+        [b"ilar", _u64(index.nlist), _u64(index.code_size), kind, _u64(len(values)), values.tobytes()]
+    )
+
+
+def _write_ivf(
+    index: faiss.IndexIVFScalarQuantizer,
+    rows: RowFile,
+    path: Path,
+    empty: bytes,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Write an IVF index (`write_from_file`) without its lists in memory: a first pass assigns every
+    row to its list (4 bytes a row kept), which fixes the lists' sizes and so every list's place in
+    the file; then each block's codes and ids are written at their lists' next places. FAISS's add()
+    appends to a list in row order, and so does this: the same file, byte for byte.
+
+    Args:
+        index: the trained, empty index.
+        rows: the vectors.
+        path: the file.
+        empty: FAISS's file of `index`.
+        progress: called with (done, n).
+    """
+    import faiss
+
+    if progress:
+        progress(0, rows.n)
+    lists = np.empty(rows.n, dtype=np.int32)
+    for start, x in rows.blocks():
+        lists[start : start + len(x)] = index.quantizer.assign(x, 1).ravel()
+    sizes = np.bincount(lists, minlength=index.nlist).astype(np.int64)
+    head = bytearray(empty[: -len(_ivf_tail(index, None))])
+    head[8:16] = _u64(rows.n)
+    head += _ivf_tail(index, sizes)
+    cs = int(index.code_size)
+    # Where each list's codes start; its ids follow them.
+    codes_at = len(head) + np.concatenate([[0], np.cumsum(sizes * (cs + 8))[:-1]])
+    ids_at = codes_at + sizes * cs
+    filled = np.zeros(index.nlist, dtype=np.int64)
+    codes = np.zeros((min(ADD_BLOCK, rows.n), cs), dtype=np.uint8)  # one buffer
+    with open(path, "wb") as f:
+        f.write(head)
+        f.truncate(int(codes_at[-1] + sizes[-1] * (cs + 8)) if rows.n else len(head))
+        f.flush()
+        fd = f.fileno()
+        for start, x in rows.blocks():
+            block = lists[start : start + len(x)].astype(np.int64)
+            out = codes[: len(x)]
+            index.encode_vectors(len(x), faiss.swig_ptr(x), faiss.swig_ptr(block), faiss.swig_ptr(out), False)
+            order = np.argsort(block, kind="stable")  # each list's rows, in row order
+            cuts = np.flatnonzero(np.diff(block[order])) + 1
+            for group in np.split(order, cuts):
+                no, count = int(block[group[0]]), len(group)
+                at = int(filled[no])
+                os.pwrite(fd, out[group].tobytes(), int(codes_at[no]) + at * cs)
+                os.pwrite(fd, (group + start).astype(np.int64).tobytes(), int(ids_at[no]) + at * 8)
+                filled[no] += count
+            if progress:
+                progress(start + len(x), rows.n)
+
+
+def _train(index: faiss.Index, rows: RowFile, params: dict[str, Any]) -> None:
+    """Train `index` on the training rows of `rows` (`_training_rows`), holding the sample once.
+
+    FAISS's IVF train() holds the sample, then a float32 copy of its residuals (the sample minus
+    each row's centroid) for the scalar quantiser: 2x the sample, ~25 MB at 65k passages (8,107
+    rows), which with the lists set the 30 MB build's peak (bench/reports/index_scale24.md). Here an
+    IVF-sq8 index is trained by the same steps, the residuals made in place of the sample a block at
+    a time: the same trained index, byte for byte (tests/test_vectors.py). Other kinds: train().
+
+    Args:
+        index: an untrained index from new_index().
+        rows: the vectors.
+        params: from choose().
+    """
+    import faiss
+
+    sample = rows.take(_training_rows(rows.n, str(params.get("type")), params))
+    if not (isinstance(index, faiss.IndexIVFScalarQuantizer) and index.by_residual):
+        index.train(sample)
+        return
+    index.train_q1(len(sample), faiss.swig_ptr(sample), False, index.metric_type)  # type: ignore[attr-defined]  # not in the stubs
+    assign = index.quantizer.assign(sample, 1).ravel()
+    quantizer = faiss.downcast_index(index.quantizer)
+    xb = quantizer.get_xb()  # type: ignore[attr-defined]  # an IndexFlat's (new_index), not in the stubs
+    centroids = faiss.rev_swig_ptr(xb, index.nlist * index.d).reshape(index.nlist, index.d)
+    for a in range(0, len(sample), ADD_BLOCK):  # FAISS's compute_residual_n: x - centroid, float32
+        sample[a : a + ADD_BLOCK] -= centroids[assign[a : a + ADD_BLOCK]]
+    index.train_encoder(len(sample), faiss.swig_ptr(sample), faiss.swig_ptr(assign))
+    index.is_trained = True
 
 
 def _presize_lists(index: faiss.IndexIVF, rows: RowFile) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import structure
-from qa import abstain, answer_fit, answer_type, claims, frame, polar, slots
+from qa import abstain, answer_fit, answer_type, claims, continuation, frame, polar, slots
 from qa import question as questions
 from qa.engine import Engine, Passage
 from qa.part_evidence import CREDITS_SOMEONE, FURNITURE, SUMMARY, meta_terms, part_kind
@@ -155,6 +155,21 @@ _PICTURE = re.compile(
 DEFINITIONS = True
 
 
+# Whether a passage that continues the paragraph before it (qa.continuation: "He was fined ...",
+# "'...,' she said") reads that paragraph's names as its own: the pronoun stands for one of them.
+CONTINUATION = True
+
+
+def _carried(engine: Engine, p: Passage) -> frozenset[str]:
+    """The terms of the names in the paragraph before `p` (same document, another paragraph)."""
+    if p.pid == 0:
+        return frozenset()
+    prev = engine.passages[p.pid - 1]
+    if prev.doc_id != p.doc_id or prev.paragraph == p.paragraph:
+        return frozenset()
+    return frozenset(t for name in continuation.names_before(prev.text) for t in engine.terms(name))
+
+
 def evaluate(
     engine: Engine,
     qr: _Query,
@@ -245,6 +260,9 @@ def evaluate(
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = sentence_terms(engine, p)
+        carried = _carried(engine, p) if CONTINUATION and continuation.continues(p.text) else frozenset()
+        if carried:
+            sents = [(a, b, t | carried) for a, b, t in sents]
         if qr.stand_ins:
             sents = [(a, b, widen(t, qr.stand_ins)) for a, b, t in sents]
         if qr.agents:
@@ -252,9 +270,12 @@ def evaluate(
         covs = [coverage(idf, s[2], total) for s in sents]
         j = max(range(len(sents)), key=lambda j: (covs[j], -sents[j][0]))
         f.cov_s[i] = covs[j]
-        have = as_agents(widen(passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
+        literal = as_agents(widen(passage_terms(engine, p), qr.stand_ins), p.text, qr.agents)
+        have = as_agents(widen(literal | carried, qr.stand_ins), p.text, qr.agents) if carried else literal
         f.cov_p[i] = coverage(idf, have, total)
-        f.cov_q[i] = coverage(qr.idf, have, full)
+        # What abstention reads as the passage's words: its own, not the names carried over (carried
+        # into cov_q, nh12's "What did Trump tell Newsmax about Romney's ...?" was declined end to end).
+        f.cov_q[i] = coverage(qr.idf, literal, full)
         if qr.polar_subject:
             f.subject[i] = coverage(qr.polar_subject, have)
         for m in near[pid]:

@@ -145,11 +145,13 @@ def _near_miss(
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(searched)}"
     # "What did Trump say in his acceptance speech?": the occasion is the topic X's texts must hold
-    # (qa.occasion_topic, measured by bench/abst23.py: bench/reports/abst23.md).
+    # (qa.occasion_topic, measured by bench/abst23.py: bench/reports/abst23.md); "How did X respond to
+    # T?", "What did X tell the FBI?": T or the addressee, in X's texts of the articles quoting X
+    # (bench/abst24.py: bench/reports/abst24.md).
     occasion = occasion_topic.as_topic(searched) if occasion_topic.OCCASION_TOPIC else ""
     if occasion and abstain.SPEAKER_TOPIC and abstain.SPEAKER_TOPIC_SHARE > 0.0:
         docs = answer_docs(engine, best) if abstain.SPEAKER_TOPIC_ANSWER_DOCS else None
-        share = speaker_topic_evidence(engine, occasion, docs)
+        share = speaker_topic_evidence(engine, occasion, docs, occasion_topic.topic_sources(searched))
         if share is not None and share < abstain.SPEAKER_TOPIC_SHARE:
             return f"{abstain.asked_speaker(searched)} is quoted, but not on {abstain.asked_topic(occasion)}"
     # "What did X say about T?" answered only by passages none of X's attributions is in: what they

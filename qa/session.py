@@ -68,6 +68,11 @@ BESIDE_RATIO = 0.6
 # over (main before round 23, > 1), 33 at 0.2-0.6 (nh11 +2, nh9 +1, nh7 -1), 32 never (0.0); the
 # highest of the best, nearest main, is kept. Held out (leave-one-set-out) 31 = main's: weak evidence.
 ASK_SHARE = 0.6
+# A pointing follow-up with nothing to resolve ("What would set that off?") is searched with the
+# previous question too, fused. A switch, no weight: bench/followups_pooled.py --off
+# qa.session.FUSE_POINTING, 309 read-set follow-ups: 245 without, 247 with (h13u05, h10u04 gained,
+# none lost; bench/reports/fup24.md).
+FUSE_POINTING = True
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
 
 
@@ -374,6 +379,11 @@ class Conversation:
             if described:
                 readings = [self._surname(prev, r) for r in readings]
             pointing = readings == [body] or followup.points_back(body) or described
+            if FUSE_POINTING and readings == [body] and followup.points_back(body):
+                # "What would set that off?": nothing to resolve but "that", the previous answer's
+                # event, which the follow-up's own words seldom name: the previous question is
+                # searched too and the two rankings fused (the brief's "search both and fuse").
+                readings = [body, prev.searched]
             focus = self._typed(prev, readings[0], near) if pointing else frozenset()
             if described and not (readings == [body] or followup.points_back(body)):
                 focus = focus | self._own_words_here(prev, body, near)
@@ -1508,23 +1518,34 @@ class Conversation:
             The referents, most salient first."""
         asked: list[Referent] = []
         docs = self._docs_of(prev)
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # folded text -> kind
 
         def add(out: list[Referent], r: Referent) -> None:
+            # "Obama" and "Barack Obama" are one referent; the person "Trump" and the thing "the Trump
+            # Shuttle" are two (news_heldout10 n10f7: the shuttle was dropped, "it" took "Airlines").
             key = fold(r.text)
-            if key not in seen and not any(key in s or s in key for s in seen if len(s) > 3 and len(key) > 3):
-                seen.add(key)
+            if key not in seen and not any(
+                (key in s or s in key) and (k == "person") == (r.kind == "person")
+                for s, k in seen.items()
+                if len(s) > 3 and len(key) > 3
+            ):
+                seen[key] = r.kind
                 out.append(r)
 
         for name in prev.speakers:
-            r = kind_of_name(name, self._gender(name, docs), True)
-            add(asked, replace(r, text=self._as_written(name, prev.searched, self._doc(prev))))
+            r = _after_the(kind_of_name(name, self._gender(name, docs), True), name, prev.searched)
+            add(
+                asked,
+                r
+                if r.kind == "thing"
+                else replace(r, text=self._as_written(name, prev.searched, self._doc(prev))),
+            )
         subject = followup.speech_subject(prev.searched)
         if subject is not None:  # "What did [the Michigan librarian] say?": a speaker described by role
             said = prev.searched[subject[0] : subject[1]]
             if said[:1].islower() and any(w.lower().strip("'’s") in ROLES for w in said.split()):
                 asked.insert(0, Referent(said, "person"))
-                seen.add(fold(said))
+                seen[fold(said)] = "person"
         spoken = {a.lower() for s in self.engine.speakers_index if s.name in prev.speakers for a in s.aliases}
         things = noun_phrases(prev.searched)
         about = followup.topic(prev.searched)
@@ -1538,8 +1559,14 @@ class Conversation:
                 continue
             if any(name in t.text and not t.text.endswith(name) for t in things):
                 continue  # "UCU" in "the UCU report": the report is the thing asked about
-            r = kind_of_name(name, self._gender(name, docs), bool(self._speakers(name)))
-            if r.kind != "person" and re.search(rf"\bthe\s+{re.escape(name)}\b", prev.searched, re.I):
+            r = _after_the(
+                kind_of_name(name, self._gender(name, docs), bool(self._speakers(name))), name, prev.searched
+            )
+            if (
+                r.kind != "person"
+                and not r.text.startswith("the ")
+                and re.search(rf"\bthe\s+{re.escape(name)}\b", prev.searched, re.I)
+            ):
                 r = replace(r, text="the " + name)  # "the Supreme Court", as the question wrote it
             add(asked, r)
         # The first named is most often the subject, what a pronoun continues with: "he" after
@@ -1741,6 +1768,31 @@ class Conversation:
             if self._genders[key] is not None:
                 return self._genders[key]
         return None
+
+
+def _after_the(r: Referent, name: str, question: str) -> Referent:
+    """`r` as a thing where `question` writes its name after "the" ("the Trump Shuttle"): a name with
+    an article is no person, whatever gender a pronoun near it gave (news_heldout10 n10f7: the
+    shuttle, recorded as a speaker, was merged with the person "Trump", and "What happened to it?"
+    took "Airlines").
+
+    Args:
+        r: the referent as kind_of_name read it.
+        name: its name.
+        question: the previous question.
+    Returns:
+        `r` as the thing "the <name>" when it was a person written after "the" and ending its noun
+        phrase ("the Clinton campaign" is no Clinton, "the Trump Shuttle" no "the Trump"); else `r`.
+    """
+    m = re.search(rf"\bthe\s+{re.escape(name)}(?![\w'’-])", question, re.I)
+    if (
+        r.kind != "person"
+        or m is None
+        or re.match(r"\s+[A-Z]", question[m.end() :])
+        or _modified(question, m.end())
+    ):
+        return r
+    return replace(r, text="the " + name, kind="thing", gender=None)
 
 
 def _modified(text: str, end: int) -> str:

@@ -234,7 +234,7 @@ def speaker_topic_shares(
 
 
 def speaker_topic_evidence(
-    engine: Engine, searched: str, docs: Collection[int] | None = None
+    engine: Engine, searched: str, docs: Collection[int] | None = None, sources: tuple[str, ...] | None = None
 ) -> float | None:
     """How far the asked speaker is quoted on the asked topic, in "What did X say about T?".
 
@@ -242,16 +242,16 @@ def speaker_topic_evidence(
         engine: the open index.
         searched: the question as searched.
         docs: read only these documents (speaker_topic_shares); None: all.
+        sources: the sources read (keys of speaker_topic_shares); None: abstain.SPEAKER_TOPIC_SOURCES.
     Returns:
-        The largest share of speaker_topic_shares over the sources abstain.SPEAKER_TOPIC_SOURCES
-        names; None as asked_quoted.
+        The largest share of speaker_topic_shares over those sources; None as asked_quoted.
     """
     shares = speaker_topic_shares(engine, searched, docs)
     if shares is None:
         return None
     if shares.get("otherwise", 0.0) >= topic_cover.TOPIC_COSINE > 0.0:
         return 1.0  # X says the topic in other words (qa.topic_cover)
-    return max(shares[k] for k in abstain.SPEAKER_TOPIC_SOURCES)
+    return max(shares[k] for k in (sources or abstain.SPEAKER_TOPIC_SOURCES))
 
 
 def answer_attributed(engine: Engine, searched: str, pids: list[int], mentioned: bool = False) -> bool | None:

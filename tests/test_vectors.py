@@ -324,3 +324,67 @@ def test_reconstruct_all_quantised_is_close(
 def test_ivf_refuses_too_few_training_vectors() -> None:
     with pytest.raises(ValueError):
         vectors.build(clustered(100, 1)[0], {"type": "ivf", "nlist": 64, "nprobe": 8, "storage": "sq8"})
+
+
+@pytest.mark.parametrize("n", [2_000, 5_000])
+def test_an_ivf_index_written_list_by_list_has_the_bytes_save_writes(
+    small_data: tuple[np.ndarray, np.ndarray], tmp_path: Path, n: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above FLAT_MAX the index is IVF-sq8: write_from_file writes its lists at their places a block
+    at a time (never the in-memory index: build_from_file is not called), and the file is save()'s of
+    the index FAISS builds in memory, so searches are the same."""
+    monkeypatch.setattr(vectors, "FLAT_MAX", 1_000)
+    base, queries = small_data[0][:n], small_data[1]
+    params = vectors.choose(n)
+    assert params["type"] == "ivf"
+    rows = vectors.RowFile(tmp_path / "rows.tmp", n, DIM)
+    rows.put(np.arange(n), base)
+
+    def in_memory(*a: Any, **k: Any) -> None:
+        raise AssertionError("the IVF index was built in memory")
+
+    done: list[int] = []
+    monkeypatch.setattr(vectors, "build_from_file", in_memory)
+    vectors.write_from_file(rows, params, tmp_path / "a.faiss", progress=lambda d, t: done.append(d))
+    monkeypatch.undo()
+    vectors.save(vectors.build(base, params), tmp_path / "b.faiss")
+    assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
+    assert done[0] == 0 and done[-1] == n
+    a, b = vectors.load(tmp_path / "a.faiss", params), vectors.load(tmp_path / "b.faiss", params)
+    np.testing.assert_array_equal(vectors.search(a, queries, K)[1], vectors.search(b, queries, K)[1])
+
+
+def test_an_ivf_index_with_most_lists_empty_is_written_as_faiss_writes_it(tmp_path: Path) -> None:
+    """FAISS writes the sizes of sparse lists as (list, size) pairs ("sprs"), of fuller ones as one
+    size a list ("full"): three vectors in 16 lists take the sparse form, byte for byte."""
+    base = clustered(2_000, 1)[0]
+    params = {"type": "ivf", "nlist": 16, "nprobe": 4, "storage": "sq8"}
+    index = vectors.new_index(DIM, params, len(base))
+    index.train(base)
+    vectors.save(index, tmp_path / "empty.faiss")
+    rows = vectors.RowFile(tmp_path / "rows.tmp", 3, DIM)
+    rows.put(np.arange(3), base[:3])
+    vectors._write_ivf(index, rows, tmp_path / "a.faiss", (tmp_path / "empty.faiss").read_bytes(), None)
+    index.add(base[:3])
+    vectors.save(index, tmp_path / "b.faiss")
+    assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
+    used = len(set(index.quantizer.assign(base[:3], 1).ravel().tolist()))
+    lists = (tmp_path / "b.faiss").read_bytes()[-(3 * (DIM + 8) + used * 16 + 8 + 24) :]
+    assert lists[:4] == b"ilar" and lists[20:24] == b"sprs"  # nlist, code size, then the form
+
+
+def test_ivf_training_with_residuals_in_place_is_faiss_training(tmp_path: Path) -> None:
+    """_train makes the residuals in place of the sample instead of FAISS's copy of them: the trained
+    index (centroids and scalar quantiser) is the one train() makes, byte for byte."""
+    base = clustered(6_000, 1, seed=4)[0]
+    params = {"type": "ivf", "nlist": 32, "nprobe": 8, "storage": "sq8"}
+    rows = vectors.RowFile(tmp_path / "rows.tmp", len(base), DIM)
+    rows.put(np.arange(len(base)), base)
+    ours = vectors.new_index(DIM, params, len(base))
+    vectors._train(ours, rows, params)
+    theirs = vectors.new_index(DIM, params, len(base))
+    theirs.train(base[vectors._training_rows(len(base), "ivf", params)])
+    assert ours.is_trained
+    vectors.save(ours, tmp_path / "a.faiss")
+    vectors.save(theirs, tmp_path / "b.faiss")
+    assert (tmp_path / "a.faiss").read_bytes() == (tmp_path / "b.faiss").read_bytes()
