@@ -10,8 +10,8 @@ read sets written by many hands: bench/data/article_heldout{,2..9}.jsonl (h1-h9,
 article) and bench/data/news_heldout{,2..8}.jsonl (nh1-nh8, each over ten PolNeAR train articles
 that bench/news_heldout_docs.py writes out; their text stays in ../shared). Follow-ups are asked
 after their history through qa.session, as score.py drives `qa chat --json` (bench/fit.py's
-`evidence`). The blind sets (h14, nh13 and later) are never read; h10 and nh9 were opened in round 21,
-h11 and nh10 in round 22, h12 and nh11 in round 23, h13 and nh12 in round 24.
+`evidence`). The blind sets (bench/read_sets.BLIND) are never read; the read ones are those
+bench/read_sets.py names (h14 and nh13 were opened in round 25).
 
 The objective is bench/fit.py's J (mean over groups of hit@1 + 0.25 * recall@5, answerable
 questions, candidates ranked by qa.rank.combine) over seven groups: the five of bench/fit.py, the
@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import fit  # noqa: E402
+import read_sets  # noqa: E402
 from quality import OUT  # noqa: E402
 
 from qa import rank  # noqa: E402
@@ -50,8 +51,14 @@ from qa.engine import Engine  # noqa: E402
 
 REPORT = REPO / "bench" / "reports" / "fit_readsets.md"
 DATA = REPO / "bench" / "data"
-ARTICLE_SETS = {f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 14)}
-NEWS_SETS = {f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl" for n in range(1, 13)}
+ARTICLE_SETS = {
+    f"h{n}": DATA / f"article_heldout{'' if n == 1 else n}.jsonl"
+    for n in range(1, read_sets.LAST_READ_ARTICLE + 1)
+}
+NEWS_SETS = {
+    f"nh{n}": DATA / f"news_heldout{'' if n == 1 else n}.jsonl"
+    for n in range(1, read_sets.LAST_READ_NEWS + 1)
+}
 POOLS = {"article pool": tuple(ARTICLE_SETS), "news pool": tuple(NEWS_SETS)}
 GROUPS = (*fit.SETS, *POOLS)
 MIN_GAIN = 0.008 / len(GROUPS)

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.read_sets import ALL, ARTICLE, NEWS, gold_file  # noqa: E402
 
-# (set, gold file, index folder under --indexes: one index of the bundled article for seed and h1-h13)
+# (set, gold file, index folder under --indexes: one index of the bundled article for seed and the article sets)
 SETS: tuple[tuple[str, Path, str], ...] = tuple(
     (
         name,

@@ -1,8 +1,8 @@
 #!/bin/bash
 # usage (from the repository root, venv active): bash bench/read_sets.sh TAG [sets...]
 # Scores the READ sets only (never the blind ones) with the installed code and prints each set's
-# figures plus POOLED figures (weighted by question counts) for the article pool (h1-h13), the news
-# pool (nh1-nh12) and all read sets. Indexes are cached in ${TMPDIR:-/tmp}/rs-TAG (delete it after changing
+# figures plus POOLED figures (weighted by question counts) for the article pool, the news pool and
+# all read sets; the set lists and the blind sets come from bench/read_sets.py. Indexes are cached in ${TMPDIR:-/tmp}/rs-TAG (delete it after changing
 # indexing code). Env: PY and QA name the python and qa commands (default: python, qa).
 TAG=$1; shift
 export HF_HUB_OFFLINE=1
@@ -11,17 +11,20 @@ PY=${PY:-python}
 QA=${QA:-qa}
 M=${TMPDIR:-/tmp}/rs-$TAG; mkdir -p $M
 export QA_HOME=$M/home
-SETS=${@:-newsdev seed h1 h2 h3 h4 h5 h6 h7 h8 h9 h10 h11 h12 h13 nh nh2 nh3 nh4 nh5 nh6 nh7 nh8 nh9 nh10 nh11 nh12 para}
+LIST="$PY $R/bench/read_sets.py"
+BLIND=" $($LIST blind) "; ART=$($LIST article); NEWS=$($LIST news)
+[ -n "$ART" ] && [ -n "$NEWS" ] && [ "$BLIND" != "  " ] || { echo "bench/read_sets.py gave no set lists"; exit 2; }
+SETS=${@:-$($LIST names)}
 OUT=$M/results.txt; : > $OUT
 for s in $SETS; do
- case $s in h14|h15|h16|nh13|nh14|nh15) echo "refusing blind set $s"; continue;; esac
+ case "$BLIND" in *" $s "*) echo "refusing blind set $s"; continue;; esac
  case $s in
   newsdev) [ -d $M/nd ] || $QA index ../shared/eval/news-dev/docs --index $M/nd >/dev/null 2>&1
      r=$($PY ../shared/eval/score.py ../shared/eval/news-dev/gold.jsonl --cmd "$QA chat --json --index $M/nd" --by category --show-misses 2>&1) ;;
   seed) r=$($PY ../shared/eval/score.py ../shared/eval/seed_dev.jsonl --cmd "$QA chat --json" --by category --show-misses 2>&1) ;;
   h1) r=$($PY ../shared/eval/score.py bench/data/article_heldout.jsonl --cmd "$QA chat --json" --by category --show-misses 2>&1) ;;
-  h2|h3|h4|h5|h6|h7|h8|h9|h10|h11|h12|h13) n=${s#h}; r=$($PY ../shared/eval/score.py bench/data/article_heldout$n.jsonl --cmd "$QA chat --json" --by category --show-misses 2>&1) ;;
-  nh|nh2|nh3|nh4|nh5|nh6|nh7|nh8|nh9|nh10|nh11|nh12) n=${s#nh}; [ -n "$n" ] && a="--set $n" || a=""; f=bench/data/news_heldout$n.jsonl
+  h[0-9]|h[0-9][0-9]) n=${s#h}; r=$($PY ../shared/eval/score.py bench/data/article_heldout$n.jsonl --cmd "$QA chat --json" --by category --show-misses 2>&1) ;;
+  nh|nh[0-9]|nh[0-9][0-9]) n=${s#nh}; [ -n "$n" ] && a="--set $n" || a=""; f=bench/data/news_heldout$n.jsonl
      [ -d $M/$s ] || { $PY bench/news_heldout_docs.py $a $M/$s-docs >/dev/null && $QA index $M/$s-docs --index $M/$s >/dev/null 2>&1; }
      r=$($PY ../shared/eval/score.py $f --cmd "$QA chat --json --index $M/$s" --by category --show-misses 2>&1) ;;
   para) [ -d $M/para ] || $QA index index/article.txt bench/data/articles --index $M/para >/dev/null 2>&1
@@ -31,7 +34,7 @@ for s in $SETS; do
  echo "== $s"; echo "$r" | grep -E '^ *(speaker|fact|follow|parts|unanswerable|category)|^hit@1|^items'
  { echo "== $s"; echo "$r"; } >> $OUT
 done
-$PY - "$OUT" <<'PY'
+$PY - "$OUT" "$ART" "$NEWS" <<'PY'
 import re, sys
 sets = {}; cur = None
 for line in open(sys.argv[1]):
@@ -49,8 +52,8 @@ def pool(names):
     h = sum(x["h"] * x["ans"] for x in xs) / A; r5 = sum(x["r5"] * x["ans"] for x in xs) / A
     fa = sum(x["fa"] * x["ans"] for x in xs) / A; ab = sum(x["ab"] * x["un"] for x in xs) / U if U else 0
     return f"answerable={A} unanswerable={U} hit@1={h:.3f} r@5={r5:.3f} declined={ab:.3f} wrongly={fa:.3f}"
-art = ["h1"] + [f"h{i}" for i in range(2, 14)]; news = ["nh"] + [f"nh{i}" for i in range(2, 13)]
-for name, ns in (("POOL article h1-h13", art), ("POOL news nh1-nh12", news), ("POOL all read sets", list(sets))):
+art = sys.argv[2].split(); news = sys.argv[3].split()
+for name, ns in ((f"POOL article h1-{art[-1]}", art), (f"POOL news nh1-{news[-1]}", news), ("POOL all read sets", list(sets))):
     p = pool(ns)
     if p: print(f"{name}: {p}")
 PY

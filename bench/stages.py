@@ -32,7 +32,7 @@ Each miss at 1 goes to one stage, checked in this order:
 
     python bench/stages.py --root /tmp/stage20-m --report bench/reports/stages.md [--sets h1 nh2 ...]
 
-Indexes are built under --root with `qa index` where missing (the default index for seed and h1-h13).
+Indexes are built under --root with `qa index` where missing (the default index for seed and the article sets).
 """
 
 from __future__ import annotations
@@ -331,12 +331,12 @@ def report(rows: list[Row], sets: list[str]) -> str:
     lines.append(
         "answer shown first does not hold a gold string (score.py's hit@1). Stages: see the script's"
     )
-    lines.append("docstring. Pools: article = h1-h13, news = nh1-nh12.")
+    lines.append(f"docstring. Pools: article = h1-{ARTICLE[-1]}, news = nh1-{NEWS[-1]}.")
     lines.append("")
     for title, names in (
         ("All read sets", sets),
-        ("Article pool h1-h13", ARTICLE),
-        ("News pool nh1-nh12", NEWS),
+        (f"Article pool h1-{ARTICLE[-1]}", ARTICLE),
+        (f"News pool nh1-{NEWS[-1]}", NEWS),
     ):
         rs = [r for r in rows if r.set in names]
         if not rs:
