@@ -5,7 +5,7 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
-`--set 13`; news_heldout14.jsonl: `--set 14`) ask questions about
+`--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -106,6 +106,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout14.jsonl, a blind set written in round 24: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 14 /tmp/m && $V/qa index /tmp/m --index /tmp/m-idx
+
+How set 15 was chosen (by `choose_after(docs, 15)`, seed 2039, not by reading them): as set 14, with set 14's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 14 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout15.jsonl, a blind set written in round 25: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 15 /tmp/l && $V/qa index /tmp/l --index /tmp/l-idx
 """
 
 from __future__ import annotations
@@ -317,6 +324,20 @@ DOC_IDS_14: tuple[str, ...] = (
     "west-journal_2016-01-12_benghazi-movie-hours-is-about-to",
 )
 
+#: The ten articles of set 15 (bench/data/news_heldout15.jsonl), as `choose_after(docs, 15)` drew them.
+DOC_IDS_15: tuple[str, ...] = (
+    "west-journal_2015-12-12_boom-trump-just-fired-a-word-mis",
+    "wash-post_2016-09-01_trump-appeared-to-break-down-wal",
+    "west-journal_2016-02-10_look-man-spotted-directly-behind",
+    "wash-post_2016-01-31_clinton-team-quietly-lining-up-l",
+    "nyt_2016-05-09_american-admiral-rattles-beijing",
+    "wash-post_2016-07-15_truck-attack-in-france-kills-at-",
+    "west-journal_2016-03-10_bombshell-hillary-photo-from-dur",
+    "huff-post_2015-12-08_the-biggest-blow-to-obamacare-ye",
+    "nyt_2016-03-09_clinton-tries-to-reframe-revolut",
+    "breitbart_2016-08-29_trump-plans-major-ad-buy-after-w",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -333,6 +354,7 @@ SETS: dict[int, tuple[str, ...]] = {
     12: DOC_IDS_12,
     13: DOC_IDS_13,
     14: DOC_IDS_14,
+    15: DOC_IDS_15,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -445,7 +467,8 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             4: news_heldout4.jsonl, 5: news_heldout5.jsonl, 6: news_heldout6.jsonl,
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
-            13: news_heldout13.jsonl, 14: news_heldout14.jsonl).
+            13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
+            15: news_heldout15.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
