@@ -83,13 +83,14 @@ def answered_unanswerable(results: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def kinds(results: str) -> str:
-    """The answered unanswerable news questions by kind: the read pool with news-dev, and nh12 apart."""
+def kinds(results: str, fresh: str = FRESH) -> str:
+    """The answered unanswerable news questions by kind: the read pool with news-dev, and `fresh` (the
+    set opened in the round, nh12 in round 24) apart."""
     rows = [r for r in answered_unanswerable(results) if r[0] in NEWS_SETS]
     out: list[str] = []
     for title, keep in (
-        ("nh1-nh12 and news-dev", lambda s: True),
-        (f"{FRESH} alone (opened this round)", lambda s: s == FRESH),
+        (f"nh1-{NEWS[-1]} and news-dev", lambda s: True),
+        (f"{fresh} alone (opened this round)", lambda s: s == fresh),
     ):
         by: dict[str, list[str]] = defaultdict(list)
         for s, i, q in rows:

@@ -18,6 +18,7 @@ from qa import (
     claims,
     describe,
     equivalents,
+    money_thing,
     occasion_topic,
     planned,
     possessed,
@@ -25,7 +26,7 @@ from qa import (
     time_scope,
 )
 from qa import intent as intents
-from qa.answer_sentences import answer_docs, chained_sentences, focus_idf
+from qa.answer_sentences import NEAR_MISS_PASSAGES, answer_docs, chained_sentences, focus_idf
 from qa.candidate_features import Scored
 from qa.engine import Engine
 from qa.not_mentioned import EVERYDAY_ZIPF
@@ -128,6 +129,28 @@ def _near_miss(
             ]
         if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
             return abstain.fact_reason(kind, searched)
+    # "How much did Trump pay for his helicopters?" where the amounts given are for his jet: the asked
+    # thing must stand beside an amount (qa.money_thing, fit by bench/abst25.py: bench/reports/abst25.md).
+    thing = (
+        money_thing.thing_terms(searched, engine.terms) if kind == "money" and money_thing.MONEY_THING else []
+    )
+    if thing:
+        valued = money_thing.with_previous(
+            [
+                [
+                    (
+                        abstain.fact_evidence("money", text),
+                        terms | money_thing.sentence_terms(text, engine.terms),
+                    )
+                    for text, terms in chained_sentences(engine, [p])
+                ]
+                for p in best[:NEAR_MISS_PASSAGES]
+            ]
+        )
+        thing_at = money_thing.thing_share({t: engine.lexical.idf(t) for t in thing}, valued)
+        why = money_thing.thing_reason(searched, thing, thing_at)
+        if why:
+            return why
     # "Which US official voiced concern ...?" where no sentence on it names anyone the question does
     # not (abstain.NAME_BOUND, fit by bench/fit_person.py: bench/reports/abstention_person.md).
     name = abstain.asked_name(searched)
