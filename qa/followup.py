@@ -873,7 +873,8 @@ def garbled(text: str) -> str:
 
     Checks: a word or two doubled ("say say", "against Trump against Trump"), a question word and auxiliary repeated ("what did what
     did"), an auxiliary with nothing to do ("Why did Obama say about Assad?"), a doubled possessive
-    ("BT's's"), a possessive owning no noun ("Guerrero's after"), a leftover marker ("(wrote article)", brackets, "&&"), a name put inside a noun
+    ("BT's's"), an article owning no noun ("share of the in Arizona"), a possessive owning no noun
+    ("Guerrero's after"), a leftover marker ("(wrote article)", brackets, "&&"), a name put inside a noun
     phrase with its article ("the Republican the Democrats committee"). Quoted words are not checked:
     a quote may say "that that".
     """
@@ -897,6 +898,10 @@ def garbled(text: str) -> str:
     ):
         # "check on Diane Guerrero's after her parents were taken": a possessive owning no noun.
         return "possessive without a noun"
+    if re.search(r"\b(?:[Tt]he|an?)\s+(?:in|at|on|of|during|among)\s", plain):
+        # "What share of the in Arizona did Cruz get ...": "And in Arizona?" put in place of the
+        # noun "vote" (news_heldout13 n13e8); as typed, the follow-up found the answer first.
+        return "article before a preposition"
     if re.search(r"\bthe\s+[A-Z][\w'’-]*\s+the\s+[A-Z]", plain):
         return "broken noun phrase"  # "the Republican the Democrats committee"
     if len(re.findall(rf"\b{_WH}\b", plain, re.I)) >= 2 and re.search(

@@ -308,6 +308,50 @@ def noun_phrases(question: str) -> list[Referent]:
     return out
 
 
+_OWNER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?=[a-z])")
+_A = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?=[a-z])", re.I)
+
+
+def owned_phrases(question: str) -> list[Referent]:
+    """The singular things (not people) a question names without "the": after a name's possessive
+    ("Syria's civil war", "Bernie Sanders' college plan") and after "a"/"an" ("a face-to-face
+    between ..." -> "the face-to-face"). A phrase runs over lower-case words to a function word, a
+    verb form or the end; right after "did/does/do" it is the subject, whose last word is then the
+    verb ("What did Obama's speech signal about ...?").
+
+    Args:
+        question: the previous question.
+
+    Returns:
+        The phrases, in the order written: a possessive one as written, an indefinite one with "the".
+    """
+    out: list[Referent] = []
+    for rx, owned in ((_OWNER, True), (_A, False)):
+        for m in rx.finditer(question):
+            toks: list[str] = []
+            verb = False
+            for t in re.findall(r"[\w'’-]+|[^\w\s]", question[m.end() :]):
+                if not re.match(r"[a-z]", t) or t in _BREAK:
+                    break
+                if toks and (t.endswith("ing") or _verbish(t)):
+                    verb = True
+                    break
+                toks.append(t)
+                if len(toks) >= 5:
+                    break
+            if (
+                not verb
+                and len(toks) > 1
+                and re.search(r"\b(?:did|does|do)\s+$", question[: m.start()], re.I)
+            ):
+                toks.pop()
+            if not toks or _plural(toks[-1]) or toks[-1].lower() in ROLES:
+                continue  # "Moscow's leaders", "Russia's envoy": people, not what "it" means
+            text = (question[m.start() : m.end()] if owned else "the ") + " ".join(toks)
+            out.append(Referent(text, "thing"))
+    return out
+
+
 def _head(toks: list[str]) -> str:
     """The head noun of a phrase: the last word before "at/of/in/on"."""
     for i, t in enumerate(toks):

@@ -14,7 +14,16 @@ import pytest
 
 from qa import followup
 from qa.engine import Engine
-from qa.referents import Referent, agrees, described, gender_in, kind_of_name, names_in, noun_phrases
+from qa.referents import (
+    Referent,
+    agrees,
+    described,
+    gender_in,
+    kind_of_name,
+    names_in,
+    noun_phrases,
+    owned_phrases,
+)
 from qa.session import Conversation, fuse
 from qa.types import Answer, Hit
 
@@ -129,6 +138,8 @@ def problems(text: str) -> list[str]:
         out.append("two question marks")
     if re.search(r"\b(?:that|who)\s+\w+(?:ed|on|ok)\b[^?]*['’]s\b", plain):
         out.append("possessive of a clause")
+    if re.search(r"\b(?:[Tt]he|an?)\s+(?:in|at|on|of|during|among)\s", plain):
+        out.append("article owning no noun")
     return out
 
 
@@ -138,6 +149,7 @@ def test_checker_catches_the_garbles_users_saw() -> None:
         "Why did Obama say about Assad?",
         "What did Ovum and BT's's director say?",
         "Who wrote the report? (wrote article)",
+        "What share of the in March did Rovers win?",
     ]:
         assert problems(bad), bad
         assert followup.garbled(bad), bad
@@ -241,6 +253,24 @@ def test_names_and_phrases_of_a_question() -> None:
     assert d is not None and d.text == "the company that will build 500 masts"
 
 
+def test_things_named_without_the() -> None:
+    """A possessive name or "a"/"an" opens a thing as "the" does; a verb, a function word or a
+    plural ends it, and people are left to the names."""
+    assert [r.text for r in owned_phrases("How long has Borland's drought lasted?")] == ["Borland's drought"]
+    assert [r.text for r in owned_phrases("What does Tom Avery's pension plan cost?")] == [
+        "Tom Avery's pension plan"
+    ]
+    assert [r.text for r in owned_phrases("What did Nordtel's statement say about jobs?")] == [
+        "Nordtel's statement"
+    ]
+    assert [r.text for r in owned_phrases("Is a summit between Kelland's and Nordtel's bosses planned?")] == [
+        "the summit"
+    ]
+    assert owned_phrases("What did Nordtel's engineers want?") == []  # plural: "they", not "it"
+    assert owned_phrases("What did Kelland's chief executive say?") == []  # a person
+    assert owned_phrases("What did Santos say?") == []
+
+
 def test_fusion_prefers_what_both_readings_rank() -> None:
     def hit(start: int) -> Hit:
         return Hit("t", 1.0, "a.txt", "", start, start + 1, 1, "body", (0, 1))
@@ -274,6 +304,14 @@ def test_pronouns_agree_with_the_previous_turn(news: Engine) -> None:
     searched, answer = rewrite(news, "Which film won the top prize?", "Who directed it?")
     assert "Lindau" not in searched and ("film" in searched or "Quiet Field" in searched)
     assert any("Ana Reyes" in h.text for h in answer.hits[:2])
+    # "it" is the thing a possessive name owns, not the name ("Lindau's top prize", not Lindau).
+    searched, answer = rewrite(news, "Who won Lindau's top prize?", "When was it awarded?")
+    assert searched == "When was Lindau's top prize awarded?"
+    assert "Saturday" in answer.hits[0].text
+    searched, _ = rewrite(
+        news, "Is a merger between Kelland's and Nordtel's firms planned?", "Who will study it?"
+    )
+    assert searched == "Who will study the merger?"
     # "they" takes a plural.
     searched, _ = rewrite(news, "What did the Lib Dems say about the budget?", "What do they want?")
     assert "Lib Dems" in searched or "Liberal Democrats" in searched
@@ -357,7 +395,13 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
             conv.ask(first, 3)
             answer = conv.ask(follow, 3)
             seen.append((first, follow, answer.searched))
-    for start in ["Which film won the top prize?", "Who refereed the match?", "Who replaced Hendry?"]:
+    for start in [
+        "Which film won the top prize?",
+        "Who refereed the match?",
+        "Who replaced Hendry?",
+        "What did Nordtel's statement say?",
+        "How much was Nordtel valued at in the deal?",
+    ]:
         for follow in [
             "Who directed it?",
             "Who did he send off?",
@@ -368,6 +412,9 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
             "And City?",
             "What is its budget?",
             "What was his role?",
+            "When was it made?",
+            "And in March?",
+            "And at Brightwater Capital?",
         ]:
             conv.reset()
             conv.ask(start, 3)
