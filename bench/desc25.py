@@ -13,7 +13,7 @@ Two parts:
   ("According to Clinton at the ABC debate"), asked in-process through qa.session.Conversation under
   each setting and scored as ../shared/eval/score.py scores (bench/desc24.py's _outcome).
 
-    python bench/desc25.py --classify /tmp/rs-base25/results.txt --root /tmp/rs-base25 [--sets nh13 ...]
+    python bench/desc25.py --classify /tmp/rs-base25/results.txt --main --root /tmp/rs-base25 [--sets nh13 ...]
 
 Indexes are those of bench/read_sets.sh under --root (built where missing).
 """
@@ -189,8 +189,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--root", type=Path, default=Path("/tmp/rs-base25"))
     ap.add_argument("--sets", nargs="*", default=ALL)
     ap.add_argument("--no-switch", action="store_true")
+    ap.add_argument("--main", action="store_true", help="classify with both switches off (main's reading)")
     a = ap.parse_args(argv)
     if a.classify:
+        _apply(CONFIGS[0] if a.main else CONFIGS[-1])
         print("\n".join(classify(a.classify, a.sets, a.root)), flush=True)
     if not a.no_switch:
         print("\n".join(switch(a.sets, a.root)))
