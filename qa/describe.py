@@ -93,6 +93,32 @@ EX_FORMER = True
 # bench/described_topic.py (bench/reports/described_topic.md) and end to end.
 AGENT_NOUNS = True
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<s>[^,?;]+?)\s*(?:[,?;]|$)", re.I)
+# "..., in Moscow's view?", "In the former Mexican leader's opinion, ...": whose view is asked for is
+# the speaker slot, wherever the phrase stands. Read before the polar slot, which took "shunning
+# Damascus wise, in Moscow's" for the subject of "Was shunning Damascus wise, in Moscow's view?".
+_IN_VIEW = re.compile(
+    r"\bin\s+(?P<s>[^,?;]+?)['’]s?\s+(?:view|opinion|eyes|estimation|judge?ment|telling|mind|reckoning)\b",
+    re.I,
+)
+# "What's the retailers' lobby's view of the $15 wage?", "what is Putin's take on ...": the owner of
+# an asked-for view is the speaker slot.
+_VIEW_OF = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:what\s+(?:is|was|are|were)|what['’]s)\s+(?P<s>.+?)['’]s?\s+"
+    r"(?:views?|take|opinion|position|stance|verdict|assessment|reaction|response|message)\s+"
+    r"(?:of|on|about|to|regarding|over|towards?)\b",
+    re.I,
+)
+# Whether subject_of reads the two view slots above (and query_reading takes their source as the
+# asked speaker, as qa.polar.according_source does for "according to X"). Measured by bench/desc25.py
+# (bench/reports/desc25.md).
+VIEW_SLOT = True
+# "According to Clinton at the ABC debate, ...": a name followed by where or when it spoke is that
+# name; read whole, "Clinton at the ABC debate" was a description qa.describe bound to the ABC
+# anchor. Measured by bench/desc25.py.
+_NAME_THEN_OCCASION = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:at|during|in|on|before|after)\s+\S"
+)
+NAME_OCCASION = True
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$", re.I)
 _NAMED_ROLE = re.compile(r"^(?P<owner>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*)*)\s+(?P<rest>[a-z].*)$")
 _ROLE_OF = re.compile(
@@ -156,11 +182,16 @@ def subject_of(question: str) -> Subject | None:
         (_SUBJECT if AGENT_NOUNS else _SUBJECT_PLAIN).match(question)
         or (_SUBJECT_WRITTEN.match(question) if question_words.WRITTEN_WORDS else None)
         or _ACCORDING.search(question)
+        or (view_slot(question) if VIEW_SLOT else None)
         or (_SUBJECT_POLAR.match(question) if POLAR_SUBJECT else None)
     )
     if m is None:
         return None
     s, e = m.span("s")
+    if NAME_OCCASION:
+        o = _NAME_THEN_OCCASION.match(_DETERMINER.sub("", question[s:e].strip()))
+        if o is not None and not is_description(o.group("name")):
+            e = question.index(o.group("name"), s) + len(o.group("name"))
     text = _DETERMINER.sub("", question[s:e].strip())
     if EX_FORMER:  # "the ex-Texas governor" is "the former Texas governor" (the prefix's meaning)
         text = _EX.sub("former ", text)
@@ -184,6 +215,30 @@ def subject_of(question: str) -> Subject | None:
     if o and (o.group("org") is None or _org_word(o.group("org"))):  # "head of the Republican party"
         return Subject(s, e, text, o.group("owner"), o.group("rest"))
     return Subject(s, e, text, "", text)
+
+
+def view_slot(question: str) -> re.Match[str] | None:
+    """The phrase naming whose view a question asks for: "in Moscow's view", "what's Putin's take on".
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The match, its group "s" the owner of the view ("Moscow", "the retailers' lobby"), or None.
+    """
+    return _VIEW_OF.match(question) or _IN_VIEW.search(question)
+
+
+def view_source(question: str) -> str | None:
+    """Whose view a question asks for, as written ("the former Mexican leader" of "How well informed
+    is Trump, in the former Mexican leader's opinion?"): the speaker, though a name stands before it.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        The owner of the view, or None (no view phrase, or VIEW_SLOT off).
+    """
+    m = view_slot(question) if VIEW_SLOT else None
+    return m.group("s").strip() if m is not None else None
 
 
 @dataclass(frozen=True)

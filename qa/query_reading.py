@@ -108,6 +108,8 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     # The first person named is the speaker asked about; later ones are the topic ("Putin ... about Assad").
     wanted = asked_speakers(searched, questions.match_speakers(searched, engine.speakers_index), engine)
     source = polar.according_source(searched) if POLAR_SOURCE else None
+    # "..., in the former Mexican leader's opinion?": whose view is asked is the speaker (qa.describe)
+    source = source or describe.view_source(searched)
     if source is not None:  # "Should Assad stay in power, according to the Americans?": the source speaks
         wanted = asked_speakers(source, questions.match_speakers(source, engine.speakers_index), engine)
     # "Why did Sanders forgive Roof?": the reason may be in her own words (qa.forms.asks_reason).
