@@ -5,7 +5,7 @@
 
 bench/fit_readsets.py fits on the read pools plus bench/fit.py's five groups (SQuAD and PolNeAR
 need their own indexes: 75 min). This script fits on what bench/read_sets.sh judges end to end:
-news-dev, seed_dev, the article pool (h1-h13), the news pool (nh1-nh12) and the paraphrase set, each
+news-dev, seed_dev, the article pool (h1-h14), the news pool (nh1-nh13) and the paraphrase set, each
 asked of the index bench/read_sets.sh builds (bench.read_sets.index_for: an index folder of a
 read_sets.sh run under --root serves as is). Follow-ups are asked after their history through
 qa.session, as score.py drives `qa chat --json` (bench/fit.py's `evidence`); a gold passage holds a
@@ -14,10 +14,10 @@ gold string within 600 characters, as score.py counts it.
 J is bench/fit.py's (mean over groups of hit@1 + 0.25 * recall@5, ranking only, abstention not
 applied) over five groups: news-dev, seed, article pool, news pool, paraphrase, so that the many
 pool questions do not outvote the hand-made sets. Held-out figures are leave-one-set-out over all
-25 sets: each set is scored by the weights searched (coordinate search of the --only weights over
-bench/fit.py's GRID, from the code's weights) on every other set. A fit is adopted only if, held
-out, pooled hit@1 rises for one pool and falls for neither, and neither of NEW (h13 and nh12, the sets
-opened this round: the best evidence of what generalises) falls.
+30 read sets (bench.read_sets.ALL): each set is scored by the weights searched (coordinate search of
+the --only weights over bench/fit.py's GRID, from the code's weights) on every other set. A fit is
+adopted only if, held out, pooled hit@1 rises for one pool and falls for neither, and neither of NEW
+(h14 and nh13, the sets opened this round: the best evidence of what generalises) falls.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from qa.engine import Engine  # noqa: E402
 REPORT = REPO / "bench" / "reports" / "rank23_fit.md"
 POOLS = {"article pool": tuple(ARTICLE), "news pool": tuple(NEWS)}
 GROUPS = ("newsdev", "seed", "article pool", "news pool", "para")
-NEW = ("h13", "nh12")  # opened round 24: judged rounds 22-23 blind, fitted by nothing before
+NEW = ("h14", "nh13")  # opened round 25: judged rounds 23-24 blind, fitted by nothing before
 MIN_GAIN = 0.008 / len(GROUPS)  # bench/fit.py's: two thirds of a news-dev question, per group
 
 

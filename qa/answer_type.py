@@ -232,9 +232,10 @@ _RELATIVE_DAYS = r"(?:today|yesterday|tomorrow|tonight)"
 # Loose time: a year or decade, a month, a day, a relative word, a unit of time, a clock time.
 # Units in the plural too ("for three years", "in recent decades", "the 1990s").
 _TIME = re.compile(
-    rf"\b(?:{_YEAR}s?|{MONTH_RE}\.?|{_WEEKDAYS}|{_RELATIVE_DAYS}|(?:last|next|this|later|earlier|"
-    r"since|until|ago|centur(?:y|ies)|decades?|years?|weeks?|months?|mornings?|evenings?|nights?|noon|"
-    r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)))\b",
+    rf"\b(?:(?:{_YEAR}s?|{MONTH_RE}\.?|{_WEEKDAYS}|{_RELATIVE_DAYS}|(?:last|next|this|later|earlier|"
+    r"since|until|ago|centur(?:y|ies)|decades?|years?|weeks?|months?|mornings?|evenings?|nights?|noon))\b|"
+    # a clock time: "a.m." ends on its full stop, after which no word boundary follows ("at 1:48 a.m.")
+    r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|(?:am|pm)\b))",
     re.I,
 )
 # Lower-case words that may follow a place without making its name a modifier: "in Iraq to assist",

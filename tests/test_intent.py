@@ -53,6 +53,9 @@ def test_parts(question: str, parts: tuple[str, ...]) -> None:
         ("time", "The strike began on Tuesday.", True),
         ("time", "The strike began in March 2019.", True),
         ("time", "The strike began.", False),
+        # a clock time closing the sentence: "a.m." ends on a full stop, not a word boundary
+        ("time", "The statement reached reporters at 1:48 a.m.", True),
+        ("time", "The polls closed at 8 p.m., officials said.", True),
         ("place", "The summit was held in Geneva.", True),
         ("place", "in the end the summit was held.", False),
         ("height", "The tower is 330 metres tall.", True),

@@ -120,6 +120,15 @@ WORDINGS = [
     ("Who else worked on this piece?", ("footer", "byline")),
     ("who did the additional reporting", ("footer", "byline")),
     ("What date is on this story?", DATE),
+    # round 25: the part's word at a distance from the article, a follow-up's closing word, a web page
+    ("What was the Gazette piece on the harbour strike headlined?", HEAD),
+    ("What does the abstract of the Ledger story on the tram fares say?", SUMMARY),
+    ("Which Gazette correspondent filed from Valmora for the story on the ferry?", BYLINE),
+    ("Which reporter wrote for the column on pensions?", BYLINE),
+    ("who wrote the article then", BYLINE),
+    ("And who took the photo, then?", CREDIT),
+    ("When was the page last revised?", DATE),
+    ("When was this web page updated?", DATE),
 ]
 
 NOT_PARTS = [
@@ -167,6 +176,13 @@ NOT_PARTS = [
     "What is the last update on the casualties?",
     "How old is he?",
     "What did Keller say about the bridge?",
+    # round 25
+    "Which band headlined the festival?",
+    "What was the abstract idea behind the plan?",
+    "Which page of the report lists the victims?",
+    "Who turned the page on the scandal?",
+    "Which reporter was hurt in the blast then?",
+    "What is the title of the book then?",
 ]
 
 
@@ -229,6 +245,8 @@ def test_part_words_are_never_topic_words(question: str, topic: str) -> None:
         ("What's the headline on the Gazette's budget article?", "Gazette's budget"),
         ("On what date was the column printed?", ""),
         ("What's the title of the Evening Post piece on tram fares?", "Evening Post tram fares"),
+        ("who wrote the piece about the heat wave, then?", "heat wave"),
+        ("What was the Gazette column on the harbour strike headlined?", "Gazette harbour strike"),
     ],
 )
 def test_words_outside_the_match_word_the_part(question: str, topic: str) -> None:
