@@ -56,7 +56,8 @@ def test_attribution_uses_the_table() -> None:
 
 def test_table_memory_is_bounded_by_the_list() -> None:
     """Not timed: what Python allocates while the table is read and what it keeps, per listed name
-    (measured 5.6 MB kept, 7.1 MB at peak for 61,306 names; the detector keeps 21.6 MB)."""
+    (measured 0.72 MB kept, 8.8 MB at peak for 61,306 names, round 25: 5.6 and 7.1 as a dict of
+    str -> str; the detector keeps 21.6 MB)."""
     import tracemalloc
 
     tracemalloc.start()
@@ -65,4 +66,5 @@ def test_table_memory_is_bounded_by_the_list() -> None:
         kept, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert kept <= 120 * len(table) and peak <= 160 * len(table)
+    assert kept <= 16 * len(table) and peak <= 180 * len(table)
+    assert table.nbytes() <= kept

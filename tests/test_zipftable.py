@@ -56,8 +56,8 @@ def test_attribution_uses_the_table() -> None:
 
 def test_table_memory_is_bounded_by_the_list() -> None:
     """Not timed: what Python allocates while the table is read and what it keeps, per listed word
-    (measured 8.5 MB kept, 12.1 MB at peak for 321,180 words; wordfreq's own list and dict: 28.5 MB
-    kept, 32.4 MB at peak)."""
+    (measured 3.61 MB kept, 10.1 MB at peak for 321,180 words, round 25: 8.5 and 12.1 as flat arrays
+    with a slot array; wordfreq's own list and dict: 28.5 MB kept, 32.4 MB at peak)."""
     import tracemalloc
 
     tracemalloc.start()
@@ -66,4 +66,5 @@ def test_table_memory_is_bounded_by_the_list() -> None:
         kept, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert kept <= 32 * len(table) and peak <= 48 * len(table)
+    assert kept <= 14 * len(table) and peak <= 40 * len(table)
+    assert table.nbytes() <= kept

@@ -5,15 +5,18 @@ name is listed with to that line's 55-column country string, and works out the a
 Loaded once per process and kept for its life (the analyser asks it about every unknown given name),
 that is ~22 MB of RSS in a `qa index` process (bench/reports/index_scale.txt, fourteenth pass). The
 answer to `get_gender(name)` (no country) depends only on the name, so `GenderTable` holds just that
-answer, worked out once from the same data file by the detector's own rules (`_resolve`): ~8 MB,
-and the same answer for every name (tests/test_gendertable.py compares all of them).
+answer, worked out once from the same data file by the detector's own rules (`_resolve`), as a
+number in a `wordtable.WordTable`: 0.66 MB (round 25; 5.6 MB as a dict of str -> str,
+bench/reports/index_scale25.md), and the same answer for every name (tests/test_gendertable.py compares all of them).
 """
 
 from __future__ import annotations
 
 import codecs
 from pathlib import Path
-from typing import Any
+
+from index.attribution import wordtable
+from index.attribution.wordtable import WordTable
 
 # The detector's genders, in the order its `_eat_name_line` names them; codes index this tuple.
 GENDERS = ("male", "mostly_male", "female", "mostly_female", "andy")
@@ -27,11 +30,15 @@ _COUNT_BITS = 10
 class GenderTable:
     """`Detector(case_sensitive=False).get_gender(name)` as a lookup of precomputed answers."""
 
-    def __init__(self, genders: dict[str, str]) -> None:
-        self._genders = genders
+    def __init__(self, codes: WordTable) -> None:
+        self._codes = codes  # lower-case name -> its answer's index in GENDERS
 
     def __len__(self) -> int:
-        return len(self._genders)
+        return len(self._codes)
+
+    def nbytes(self) -> int:
+        """The bytes the table holds."""
+        return self._codes.nbytes()
 
     def get_gender(self, name: str) -> str:
         """The detector's answer for `name` (any case), over all countries.
@@ -42,7 +49,8 @@ class GenderTable:
         Returns:
             "male", "mostly_male", "female", "mostly_female", "andy" or "unknown".
         """
-        return self._genders.get(name.lower(), "unknown")
+        code = self._codes.get(name.lower())
+        return "unknown" if code is None else GENDERS[code]
 
 
 def data_file() -> Path:
@@ -72,10 +80,7 @@ def load(path: Path | None = None) -> GenderTable:
             if code is None:
                 raise ValueError(f"gender-guesser list {path}: unknown sex {parts[0]!r}")
             _add(entries, parts[1].lower(), _pack(code, line[30:-1]))
-    answers: dict[str, Any] = entries  # each value replaced by its answer, in place: no second table
-    for name, packed in entries.items():
-        answers[name] = GENDERS[_resolve(packed)]
-    return GenderTable(answers)
+    return GenderTable(wordtable.build((name, _resolve(packed)) for name, packed in entries.items()))
 
 
 def _pack(code: int, countries: str) -> int:

@@ -4,8 +4,9 @@ wordfreq answers its first question by loading its whole English list (321,180 w
 lists and a dict of str -> float, both cached for the process's life: ~34 MB of RSS, and ~14 MB more
 for importing wordfreq itself (its tokenizer's regexes, langcodes), in a `qa index` process where
 the analyser asks it about a few hundred words (bench/reports/index_scale.txt, fourteenth pass).
-This module reads the same file a frequency band at a time into three flat arrays (the words'
-UTF-8, where each starts, its band) and an open-addressing hash of them: ~9 MB. A plain ASCII word
+This module reads the same file a frequency band at a time into a `wordtable.WordTable` (each word's
+UTF-8 and band, in buckets by hash): 3.6 MB (round 25; 8.4 MB as flat arrays with an open-addressing
+array of slots, bench/reports/index_scale25.md). A plain ASCII word
 is looked up without importing wordfreq (its tokenizer lower-cases such a word and nothing else);
 any other goes through wordfreq's own tokenizer and digit rules. The result is wordfreq's, float
 for float (tests/test_zipftable.py compares every listed word and variants of them).
@@ -16,9 +17,12 @@ from __future__ import annotations
 import functools
 import gzip
 import math
-from array import array
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
+
+from index.attribution import wordtable
+from index.attribution.wordtable import WordTable
 
 LANG = "en"
 
@@ -26,32 +30,16 @@ LANG = "en"
 class ZipfTable:
     """Each listed word's frequency band (wordfreq's index: the frequency is 10 ** (-band / 100))."""
 
-    def __init__(self, blob: bytes, starts: array[int], bands: array[int]) -> None:
-        self._blob = blob
-        self._starts = starts  # word i is blob[starts[i]:starts[i + 1]]
-        self._bands = bands
-        n = len(bands)
-        size = 1 << max(4, (2 * n).bit_length())  # at most half full
-        self._mask = size - 1
-        self._slots = array("i", [-1]) * size
-        for i in range(n):
-            self._insert(i)
+    def __init__(self, words: WordTable) -> None:
+        self._words = words
 
     def __len__(self) -> int:
-        return len(self._bands)
+        """The words read, a word listed in two bands counted twice (wordfreq's list's length)."""
+        return len(self._words)
 
-    def _word(self, i: int) -> bytes:
-        return self._blob[self._starts[i] : self._starts[i + 1]]
-
-    def _insert(self, i: int) -> None:
-        """Slot word i; a word listed again in a later band takes that band, as wordfreq's dict does."""
-        word = self._word(i)
-        h = hash(word.decode("utf-8")) & self._mask
-        while (j := self._slots[h]) >= 0:
-            if self._word(j) == word:
-                break
-            h = (h + 1) & self._mask
-        self._slots[h] = i
+    def nbytes(self) -> int:
+        """The bytes the table holds."""
+        return self._words.nbytes()
 
     def band(self, word: str) -> int | None:
         """The word's band, or None when it is not listed.
@@ -62,13 +50,7 @@ class ZipfTable:
         Returns:
             The band, or None.
         """
-        key = word.encode("utf-8", "surrogatepass")
-        h = hash(word) & self._mask
-        while (i := self._slots[h]) >= 0:
-            if self._word(i) == key:
-                return self._bands[i]
-            h = (h + 1) & self._mask
-        return None
+        return self._words.get(word)
 
 
 def list_file(lang: str = LANG) -> Path:
@@ -91,7 +73,8 @@ def list_file(lang: str = LANG) -> Path:
 
 def load(path: Path | None = None) -> ZipfTable:
     """Read a wordfreq list (gzipped msgpack: a header, then one list of words per band), a band at
-    a time, as wordfreq's `read_cBpack` reads it whole.
+    a time, as wordfreq's `read_cBpack` reads it whole; a word listed again in a later band takes
+    that band, as wordfreq's dict does.
 
     Args:
         path: the list (default: `list_file()`).
@@ -99,12 +82,21 @@ def load(path: Path | None = None) -> ZipfTable:
     Returns:
         The table.
     """
+    return ZipfTable(wordtable.build(_listed(path or list_file())))
+
+
+def _listed(path: Path) -> Iterator[tuple[str, int]]:
+    """(word, band) of a wordfreq list, in its order.
+
+    Args:
+        path: the list.
+
+    Yields:
+        Each word with its band.
+    """
     import msgpack
 
-    blob = bytearray()
-    starts: array[int] = array("I", [0])
-    bands: array[int] = array("H")
-    with gzip.open(path or list_file(), "rb") as f:
+    with gzip.open(path, "rb") as f:
         unpacker = msgpack.Unpacker(f, raw=False)
         n = unpacker.read_array_header()
         header = unpacker.unpack()
@@ -112,10 +104,7 @@ def load(path: Path | None = None) -> ZipfTable:
             raise ValueError(f"Unexpected header: {header!r}")
         for band in range(n - 1):
             for word in unpacker.unpack():
-                blob += word.encode("utf-8", "surrogatepass")
-                starts.append(len(blob))
-                bands.append(band)
-    return ZipfTable(bytes(blob), starts, bands)
+                yield word, band
 
 
 @functools.cache
