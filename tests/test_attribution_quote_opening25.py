@@ -41,3 +41,24 @@ def test_a_quotation_handed_to_its_attribution_stays_one_finding() -> None:
     quotes = analyse(text)[1]
     assert [text[q.start : q.end] for q in quotes] == ["We are very happy with it"]
     assert quotes[0].speaker == "Lee Park"
+
+
+def test_a_title_handed_to_a_speaker_leaves_the_verb_its_clause() -> None:
+    text = (
+        "The port board met on Monday to vote on the new crane. "
+        'Speaking on the radio show "Harbour Talk," Rep. Ann Berry said the mayor\'s "judgment" '
+        "is in question because of the crane contract."
+    )
+    found = _found(text, analyse(text)[1])
+    clause = found['the mayor\'s "judgment" is in question because of the crane contract']
+    assert clause.speaker == "Ann Berry" and clause.verb == "said" and not clause.direct
+    assert "Harbour Talk" not in found
+
+
+def test_a_time_or_place_after_the_verb_keeps_the_quotation_its_speaker() -> None:
+    text = (
+        "The port board met on Monday to vote on the new crane. "
+        '"We will win this vote," Ann Berry said in an interview published on Tuesday.'
+    )
+    found = _found(text, analyse(text)[1])
+    assert found["We will win this vote"].speaker == "Ann Berry"
