@@ -62,3 +62,18 @@ def test_a_time_or_place_after_the_verb_keeps_the_quotation_its_speaker() -> Non
     )
     found = _found(text, analyse(text)[1])
     assert found["We will win this vote"].speaker == "Ann Berry"
+
+
+def test_an_adverb_and_a_phrase_after_the_verb_are_no_clause() -> None:
+    text = (
+        "Lee Park spoke at the port on Monday. "
+        '"If you want Ted Roe or Sam Lee as mayor, you better get on board with Ann Berry," '
+        "spokesman Tim Cole said happily on the radio as returns came in."
+    )
+    quotes = analyse(text)[1]
+    assert not any(text[q.start : q.end].startswith("happily") for q in quotes)
+    found = _found(text, quotes)
+    assert (
+        found["If you want Ted Roe or Sam Lee as mayor, you better get on board with Ann Berry"].speaker
+        == "Tim Cole"
+    )

@@ -403,6 +403,32 @@ QUOTE_OPENING_MIN_WORDS: int | None = 1
 # `python bench/attribution_switch.py attributor CLAUSE_AFTER_QUOTE False True`: speaker_acc A/B
 # 0.9158/0.9144 -> 0.9163/0.9144, e2e_speech_f1 0.8659/0.8540 -> 0.8666/0.8543, direct F1 up on both.
 CLAUSE_AFTER_QUOTE = True
+# Words that, before a clause's verb, show the words after "said" are a phrase, not a subject.
+_CLAUSE_BREAK = {
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "because",
+    "since",
+    "until",
+    "if",
+    "on",
+    "in",
+    "at",
+    "by",
+    "to",
+    "for",
+    "with",
+    "from",
+    "during",
+    "through",
+    "via",
+    "about",
+    "where",
+    "once",
+}
 # The verbs that take a clause right after them, with no object first ("told reporters gathered ..." has one).
 _CLAUSE_VERBS = {
     "said",
@@ -533,7 +559,19 @@ def _reports_clause(verb: str, rest: str) -> bool:
     if _BARE_REPORT_NOT.match(rest) or _TRAIL_ADVERBIAL.match(rest):
         return False
     # quotation marks inside the clause (`the mayor's "judgment" is ...`) do not end it
-    return _clause_next(re.sub(r"[\"“”]", "", rest))
+    rest = re.sub(r"[\"“”]", "", rest)
+    if not _clause_next(rest):
+        return False
+    # a subject first: not an adverb or a phrase (`said happily on MSNBC as returns came in`)
+    words = re.split(r"[,;:.!?()—–]", rest, maxsplit=1)[0].split()
+    if not words or words[0].endswith("ly"):
+        return False
+    for w in words[1:10]:
+        if w in _FINITE_WORDS or w in _PAST_IRREGULAR or re.fullmatch(r"[a-z]+ed", w):
+            return True
+        if w in _CLAUSE_BREAK:
+            return False
+    return False
 
 
 # After a quotation's handing-over comma: a name or pronoun, then a past tense no speech-verb list
@@ -1683,7 +1721,9 @@ class _Attributor(_Sources):
         sp = next(
             (f.span for f in self._directs_in(c0, c1) if f.span is not None and f.start == c0 + 1), None
         )
-        if sp is None or sp.end >= c1:
+        if sp is None or sp.end >= c1 or "\n" in self.doc.text[c0:c1]:
+            # a line break after the quotation makes it a heading (`"DIVISIVE AND WRONG"` over a
+            # paragraph), not the opening of the attribution's sentence
             return False
         if re.search(r"[,?!]\s*$", self.doc.text[sp.start : sp.end]):
             # `"...,"Jo Roe, who chairs the fund, said`: the quotation's comma hands it over to the words
