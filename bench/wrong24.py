@@ -48,19 +48,20 @@ ERAS24: Eras = (*ERAS, ("r24", "2de12b3", ("h13", "nh12")))
 NEWEST = ("h13", "nh12")
 
 
-def pools(rows: list[Row]) -> dict[str, list[Row]]:
-    """The pools and the sets opened this round (h13, nh12), by name.
+def pools(rows: list[Row], newest: tuple[str, ...] = NEWEST) -> dict[str, list[Row]]:
+    """The pools and the sets opened in the newest era, by name.
 
     Args:
         rows: gates_pooled records.
+        newest: the sets opened in the newest era (this round's: h13, nh12).
     Returns:
         The rows of each pool or set, by its name in the report.
     """
     return {
-        "article h1-h13": [r for r in rows if r["set"] in ARTICLE_POOL],
-        "news nh1-nh12": [r for r in rows if r["set"] in NEWS_POOL],
+        f"article h1-{ARTICLE_POOL[-1]}": [r for r in rows if r["set"] in ARTICLE_POOL],
+        f"news nh1-{NEWS_POOL[-1]}": [r for r in rows if r["set"] in NEWS_POOL],
         "all read sets": rows,
-        **{s: [r for r in rows if r["set"] == s] for s in NEWEST},
+        **{s: [r for r in rows if r["set"] == s] for s in newest},
     }
 
 
@@ -100,11 +101,14 @@ def gate_declines(rows: list[Row], gate: str, w: Callable[[str], None]) -> None:
         )
 
 
-def report(rows: list[Row]) -> str:
-    """The report's tables (the reading above them is written by hand).
+def report(rows: list[Row], eras: Eras = ERAS24, listed: tuple[str, ...] = ("no_term",)) -> str:
+    """The report's tables (the reading above them is written by hand). bench/wrong25.py calls it
+    with its own era.
 
     Args:
         rows: gates_pooled records of main's code.
+        eras: the eras, the newest last (its sets are shown apart).
+        listed: the gates whose every decline is listed with what declines it when the gate is off.
     Returns:
         Markdown.
     """
@@ -114,18 +118,22 @@ def report(rows: list[Row]) -> str:
     w("## As run\n")
     w("| pool | unanswerable | declined | answerable | wrongly declined |")
     w("|---|---:|---:|---:|---:|")
-    groups = {**pools(rows), **{s: [r for r in rows if r["set"] == s] for e in ERAS for s in e[2]}}
+    groups = {
+        **pools(rows, eras[-1][2]),
+        **{s: [r for r in rows if r["set"] == s] for e in eras for s in e[2]},
+    }
     for name, rs in groups.items():
         dec, wrong, nu, na = figures(rs)
         w(f"| {name} | {nu} | {dec:.3f} | {na} | {wrong:.3f} |")
     w("\n## Every wrong decline (answerable questions declined), with the gate that wrote the reason\n")
-    wrong_declines(rows, w, ERAS24)
+    wrong_declines(rows, w, eras)
     w("\n## Per gate: unique right/wrong declines by the era its sets were opened in\n")
     w("`unique`: declined as run, answered with this gate off (right: unanswerable; wrong: answerable).")
     w("`later sets`: opened after the gate's defining line last changed.\n")
-    per_gate(rows, gates, w, ERAS24)
-    w("\n## The no-term test's declines (qa.not_mentioned.NO_TERM)\n")
-    gate_declines(rows, "no_term", w)
+    per_gate(rows, gates, w, eras)
+    for gate in listed:
+        w(f"\n## Every question the {gate} gate declines some reading of\n")
+        gate_declines(rows, gate, w)
     w("\n## Held-out fits\n")
     w("Right lost: held-out unanswerable questions the fit stops declining (net); wrong saved: held-out")
     w("answerable questions it stops declining (net). A fit worth adopting saves wrong declines held out")
@@ -135,20 +143,27 @@ def report(rows: list[Row]) -> str:
         "Drop a gate whose unique right declines are fewer than its unique wrong ones (1:1)",
         lambda rs: (outweighed(rs, gates, 1.0), ()),
         w,
-        ERAS24,
+        eras,
     )
     held_out(
         rows,
         "Off-topic and names-share thresholds refit, then gate removal (gates_pooled.choose)",
         lambda rs: choose(rs, gates, ("offtopic", "names_share")),
         w,
-        ERAS24,
+        eras,
     )
     return "\n".join(out) + "\n"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(eras: Eras = ERAS24, listed: tuple[str, ...] = ("no_term",), doc: str | None = None) -> None:
+    """The command line: `report RECORDS... [--after RECORDS...] [--md FILE]`.
+
+    Args:
+        eras: the eras for report().
+        listed: the gates for report()'s declines lists.
+        doc: the calling script's docstring (its first paragraph describes the command).
+    """
+    ap = argparse.ArgumentParser(description=(doc or __doc__ or "").split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     r = sub.add_parser("report")
     r.add_argument("records", type=Path, nargs="+")
@@ -156,10 +171,10 @@ def main() -> None:
     r.add_argument("--md", type=Path)
     args = ap.parse_args()
     rows = load(args.records)
-    text = report(rows)
+    text = report(rows, eras, listed)
     if args.after:
         text += "\n## Before -> after (this branch's gates, same records' questions)\n\n"
-        text += abst22_compare(rows, load(args.after), pools) + "\n"
+        text += abst22_compare(rows, load(args.after), lambda rs: pools(rs, eras[-1][2])) + "\n"
     if args.md:
         head = args.md.read_text().split("<!-- tables -->")[0] if args.md.exists() else ""
         args.md.write_text(head + "<!-- tables -->\n\n" + text)
