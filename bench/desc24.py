@@ -25,6 +25,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -162,20 +163,36 @@ def _reading(engine: Any, text: str) -> tuple[tuple[str, ...], tuple[str, ...] |
     return tuple(named), (tuple(found.speakers) if found is not None else None)
 
 
-def switch(sets: list[str], root: Path) -> list[str]:
-    """The questions whose reading a setting of CONFIGS changes, asked under each setting.
+def switch(
+    sets: list[str],
+    root: Path,
+    configs: list[dict[str, Any]] | None = None,
+    apply: Callable[[dict[str, Any]], None] | None = None,
+    label: Callable[[dict[str, Any]], str] | None = None,
+    reading: Callable[[Any, str], Any] | None = None,
+    restore: dict[str, Any] | None = None,
+) -> list[str]:
+    """The questions whose reading a setting of `configs` changes, asked under each setting
+    (bench/desc25.py passes its own switches).
 
     Args:
         sets: the read sets.
         root: where the indexes live.
+        configs: the settings (default: this module's CONFIGS).
+        apply: sets one setting's switches (default: _apply).
+        label: a setting's column name (default: _label).
+        reading: what a question is read as under a setting (default: _reading).
+        restore: the setting applied at the end (default: the switches as committed in round 24).
     Returns:
         Markdown lines: one row per changed item, then the totals per setting.
     """
+    configs = configs or CONFIGS
+    apply, label, reading = apply or _apply, label or _label, reading or _reading
     from qa.engine import Engine
     from qa.session import Conversation
 
-    labels = [_label(c) for c in CONFIGS]
-    rows = ["| item | category | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(CONFIGS)]
+    labels = [label(c) for c in configs]
+    rows = ["| item | category | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(configs)]
     tally: Counter[tuple[str, str]] = Counter()
     for name in sets:
         items = [json.loads(x) for x in gold_file(name).read_text(encoding="utf-8").splitlines() if x.strip()]
@@ -184,16 +201,16 @@ def switch(sets: list[str], root: Path) -> list[str]:
         for it in items:
             texts = [*it.get("history", []), it["question"]]
             seen = set()
-            for c in CONFIGS:
-                _apply(c)
-                seen.add(tuple(_reading(engine, t) for t in texts))
+            for c in configs:
+                apply(c)
+                seen.add(tuple(reading(engine, t) for t in texts))
             if len(seen) > 1:
                 changed.append(it)
         conv = Conversation(engine)
         for it in changed:
             got = []
-            for c in CONFIGS:
-                _apply(c)
+            for c in configs:
+                apply(c)
                 conv.reset()
                 for h in it.get("history", []):
                     conv.ask(h, K)
@@ -202,7 +219,7 @@ def switch(sets: list[str], root: Path) -> list[str]:
             for lab, g in zip(labels, got, strict=True):
                 tally[(lab, _bucket(g))] += 1
             print(rows[-1], flush=True)
-    _apply({"WIDER_ROLES": True, "LEAD_MARGIN": LEAD_DEFAULT, "RELATIVE_FIT": True})
+    apply(restore or {"WIDER_ROLES": True, "LEAD_MARGIN": LEAD_DEFAULT, "RELATIVE_FIT": True})
     totals = ["", "| setting | hit@1 | hit@2-5 | miss | declined (answerable) | unanswerable declined |"]
     totals.append("|---|---:|---:|---:|---:|---:|")
     for lab in labels:

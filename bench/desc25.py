@@ -30,7 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.desc24 import K, _bucket, _outcome, scored, subject_kind  # noqa: E402
+from bench import desc24  # noqa: E402
+from bench.desc24 import K, scored, subject_kind  # noqa: E402
 from bench.read_sets import ALL, gold_file, index_for  # noqa: E402
 from qa.evaluate import norm  # noqa: E402
 
@@ -132,7 +133,8 @@ def classify(results: Path, sets: list[str], root: Path) -> list[str]:
 
 
 def switch(sets: list[str], root: Path) -> list[str]:
-    """The questions whose reading a setting of CONFIGS changes, asked under each setting.
+    """The questions whose reading a setting of CONFIGS changes, asked under each setting
+    (bench/desc24.switch with this round's switches).
 
     Args:
         sets: the read sets.
@@ -140,46 +142,7 @@ def switch(sets: list[str], root: Path) -> list[str]:
     Returns:
         Markdown lines: one row per changed item, then the totals per setting.
     """
-    from qa.engine import Engine
-    from qa.session import Conversation
-
-    labels = [_label(c) for c in CONFIGS]
-    rows = ["| item | category | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(CONFIGS)]
-    tally: Counter[tuple[str, str]] = Counter()
-    for name in sets:
-        items = [json.loads(x) for x in gold_file(name).read_text(encoding="utf-8").splitlines() if x.strip()]
-        engine = Engine.open(index_for(name, root))
-        changed = []
-        for it in items:
-            texts = [*it.get("history", []), it["question"]]
-            seen = set()
-            for c in CONFIGS:
-                _apply(c)
-                seen.add(tuple(_reading(engine, t) for t in texts))
-            if len(seen) > 1:
-                changed.append(it)
-        conv = Conversation(engine)
-        for it in changed:
-            got = []
-            for c in CONFIGS:
-                _apply(c)
-                conv.reset()
-                for h in it.get("history", []):
-                    conv.ask(h, K)
-                got.append(_outcome(it, conv.ask(it["question"], K)))
-            rows.append(f"| {name}/{it['id']} | {it.get('category', '-')} | " + " | ".join(got) + " |")
-            for lab, g in zip(labels, got, strict=True):
-                tally[(lab, _bucket(g))] += 1
-            print(rows[-1], flush=True)
-    _apply(CONFIGS[-1])
-    totals = ["", "| setting | hit@1 | hit@2-5 | miss | declined (answerable) | unanswerable declined |"]
-    totals.append("|---|---:|---:|---:|---:|---:|")
-    for lab in labels:
-        t = {b: tally[(lab, b)] for b in ("hit@1", "hit@2-5", "miss", "declined", "u-declined")}
-        totals.append(
-            f"| {lab} | {t['hit@1']} | {t['hit@2-5']} | {t['miss']} | {t['declined']} | {t['u-declined']} |"
-        )
-    return [*rows, *totals]
+    return desc24.switch(sets, root, list(CONFIGS), _apply, _label, _reading, CONFIGS[-1])
 
 
 def main(argv: list[str] | None = None) -> None:
