@@ -50,15 +50,10 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.proc_status import status_mb  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _status_mb(key: str) -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(key):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, save: str = "") -> dict:
@@ -112,7 +107,7 @@ def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, sav
         ort.InferenceSession = lambda path, o, providers=None: session(str(folder / looped), o, providers)  # type: ignore[misc]
     emb = embed.OnnxEmbedder.from_cache(folder, quantized=not fp32, batched=cfg.startswith("build"))
     emb.encode(["warm up the model once"])
-    base = _status_mb("VmRSS:")
+    base = status_mb("VmRSS:")
     shrink = re.search(r"shrink(\d*)", cfg)
     every = int(shrink.group(1) or 1) if shrink else 0
     budget = re.search(r"budget(\d+)", cfg)
@@ -128,8 +123,8 @@ def child(cfg: str, n: int, batch: int, tokens: int = 0, fp32: bool = False, sav
         "batch": batch,
         "n": len(texts),
         "baseline_mb": round(base, 1),
-        "peak_over_mb": round(_status_mb("VmHWM:") - base, 1),
-        "end_over_mb": round(_status_mb("VmRSS:") - base, 1),
+        "peak_over_mb": round(status_mb("VmHWM:") - base, 1),
+        "end_over_mb": round(status_mb("VmRSS:") - base, 1),
         "cpu_s": round(time.process_time() - c0, 1),
         "wall_s": round(time.perf_counter() - w0, 1),
         "md5": hashlib.md5(out.tobytes()).hexdigest()[:10],

@@ -18,13 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-
-def _status_mb(key: str) -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith(key):
-                return int(line.split()[1]) / 1024
-    return 0.0
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.proc_status import status_mb  # noqa: E402
 
 
 def main() -> None:
@@ -50,11 +45,14 @@ def main() -> None:
         heap.return_freed_memory()
         with open("/proc/self/clear_refs", "w") as f:
             f.write("5")  # resets VmHWM
-        start = _status_mb("VmRSS:")
+        start = status_mb("VmRSS:")
         params = vectors.choose(args.n)
         vectors.write_from_file(rows, params, args.out or Path(tmp) / "index.faiss")
-        peak = _status_mb("VmHWM:") - start
-    sample = len(vectors._training_rows(args.n, "ivf", params)) * args.dim * 4 / 1e6
+        peak = status_mb("VmHWM:") - start
+    # a small --n gets a flat index (vectors.choose), which has no training sample
+    sample = (
+        len(vectors._training_rows(args.n, "ivf", params)) * args.dim * 4 / 1e6 if "nlist" in params else 0.0
+    )
     print(
         f"{args.repo}: {args.n} vectors, {params}: peak {peak:.1f} MB over the start; sample {sample:.1f} MB"
     )
