@@ -5,7 +5,8 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 4`; news_heldout5.jsonl: `--set 5`; news_heldout6.jsonl: `--set 6`; news_heldout7.jsonl:
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
-`--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`) ask questions about
+`--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
+`--set 16`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -113,6 +114,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout15.jsonl, a blind set written in round 25: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 15 /tmp/l && $V/qa index /tmp/l --index /tmp/l-idx
+
+How set 16 was chosen (by `choose_after(docs, 16)`, seed 2040, not by reading them): as set 15, with set 15's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 15 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout16.jsonl, a blind set written in round 26: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 16 /tmp/k && $V/qa index /tmp/k --index /tmp/k-idx
 """
 
 from __future__ import annotations
@@ -338,6 +346,20 @@ DOC_IDS_15: tuple[str, ...] = (
     "breitbart_2016-08-29_trump-plans-major-ad-buy-after-w",
 )
 
+#: The ten articles of set 16 (bench/data/news_heldout16.jsonl), as `choose_after(docs, 16)` drew them.
+DOC_IDS_16: tuple[str, ...] = (
+    "usa-today_2016-04-26_sanders-will-back-clinton-eventu",
+    "politico_2016-08-08_how-newtown-gave-chris-murphy-a-",
+    "politico_2016-07-02_sanders-california-supporters-ca",
+    "usa-today_2016-01-29_absent-trump-derides-debate-cruz",
+    "wash-post_2016-05-09_for-outgoing-u-n-chief-climate-d",
+    "usa-today_2016-03-18_laura-bush-sees-hope-help-for-af",
+    "west-journal_2015-12-03_cnn-just-responded-to-trump-s-ma",
+    "wash-post_2016-09-04_growing-up-american-only-to-lear",
+    "breitbart_2016-09-04_obama-i-m-optimistic-americans-w",
+    "west-journal_2015-11-23_look-how-trey-gowdy-just-fired-b",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -355,6 +377,7 @@ SETS: dict[int, tuple[str, ...]] = {
     13: DOC_IDS_13,
     14: DOC_IDS_14,
     15: DOC_IDS_15,
+    16: DOC_IDS_16,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -468,7 +491,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
-            15: news_heldout15.jsonl).
+            15: news_heldout15.jsonl, 16: news_heldout16.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
