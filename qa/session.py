@@ -983,7 +983,12 @@ class Conversation:
         """
         split = followup.split_circumstance(target)
         if split is None:
-            return self._about(prev, target)
+            # "And Trump's plan?" after "How much would Clinton's tax plan raise ...?": X shares the
+            # head noun of a phrase of the previous question, whose place it takes whole. _about put
+            # it in the owner's place ("How much would Trump's plan's tax plan raise", news_heldout14
+            # n14f7: declined); its readings follow, fused, when unsure.
+            headed = followup.replace_head(prev.searched, target) if _common_head(target) else None
+            return [*filter(None, [headed]), *self._about(prev, target)]
         new, circ = split
         # X shares the head noun of a phrase of the previous question ("young voters"): X replaces it.
         headed = followup.replace_head(prev.searched, new)
@@ -2115,4 +2120,26 @@ def fuse(answers: list[Answer], k: int) -> Answer:
         False,
         hits=[hit[key] for key in order[:k]],
         did_you_mean=first.did_you_mean,
+    )
+
+
+def _common_head(target: str) -> bool:
+    """Whether the X of "And X?" is a noun phrase of two words or more ending in a common noun
+    ("Trump's plan", "the Fox poll"), which may take the place of the previous question's phrase
+    of the same head; a name ("Bernie Sanders"), a phrase ending in a function word or a circumstance
+    ("in the October CBS poll", which read "What did the Times/in the October CBS poll find ...?",
+    news_heldout nhu12) does not.
+
+    Args:
+        target: the X as typed.
+
+    Returns:
+        True for such a phrase.
+    """
+    ws = target.strip().rstrip("?.!").split()
+    return (
+        len(ws) >= 2
+        and (ws[0].lower() in ("the", "a", "an") or ws[0].lower() not in STOPWORDS)
+        and re.fullmatch(r"[a-z][a-z-]*", ws[-1]) is not None
+        and ws[-1] not in STOPWORDS
     )

@@ -140,6 +140,10 @@ def problems(text: str) -> list[str]:
         out.append("possessive of a clause")
     if re.search(r"\b(?:[Tt]he|an?)\s+(?:in|at|on|of|during|among)\s", plain):
         out.append("article owning no noun")
+    if re.search(r"\b(?:[Tt]he|an?)\s+(?:those|these|they|them|he|she|him|it|who)\b", plain):
+        out.append("article before a pronoun")  # "What is the those forced to flee of ...?"
+    if re.search(r"\b(\w+)['’]s?\s+(?:\w+\s+){0,2}\1\b", plain):
+        out.append("a noun owning itself")  # "Trump's plan's tax plan"
     return out
 
 
@@ -401,6 +405,7 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
         "Who replaced Hendry?",
         "What did Nordtel's statement say?",
         "How much was Nordtel valued at in the deal?",
+        "How much would Vogel's pension rise cost?",
     ]:
         for follow in [
             "Who directed it?",
@@ -415,6 +420,9 @@ def test_no_rewrite_is_garbled(news: Engine) -> None:
             "When was it made?",
             "And in March?",
             "And at Brightwater Capital?",
+            "And Kelland's statement?",
+            "and Hendry's pension rise",
+            "What about those who lost their jobs?",
         ]:
             conv.reset()
             conv.ask(start, 3)
