@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, slots
+from qa import abstain, either_or, slots
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -65,6 +65,11 @@ def _abstain_reason(
         asked = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(searched)))}
         doc = top[0].passage.doc_id
         have = engine.document_terms(doc) | _meta_terms(engine, doc) | document_initials(engine, doc)
+        # "Was the photo by Reuters or AP?": one alternative of an either/or the document holds is
+        # its topic; the other is none (qa.either_or).
+        others = either_or.unheld_alternatives(searched, lambda w: all(t in have for t in engine.terms(w)))
+        for t in {t for w in others for t in engine.terms(w)}:
+            asked.pop(t, None)
         return abstain.other_article(searched, asked, have)
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten, described)
     if why:

@@ -17,6 +17,7 @@ from qa import (
     age_holder,
     claims,
     describe,
+    either_or,
     equivalents,
     money_thing,
     occasion_topic,
@@ -78,6 +79,12 @@ def _near_miss(
         own = set(engine.terms(" ".join(time_scope.asked_times(searched))))
         focus = [t for t in focus_idf(engine, searched) if t not in own and not t.isdigit()]
         when = "" if time_scope.tied_nearby(when, focus, near) else when
+    if when and time_scope.TIME_SCOPE and top:
+        # "on Monday or Tuesday?", "in 2011 or 2012?": one alternative written there answers the
+        # choice; the other is no time the question is scoped to (qa.either_or).
+        context = time_context(engine, top[0].passage.pid)
+        if when in either_or.unheld_alternatives(searched, lambda w: time_scope.tied(w, context)):
+            when = ""
     if when:
         return f"the documents do not tie it to {when}"
     # "What was decided at the NATO summit in Warsaw?" where the document tells of the summit only as

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from index.lexical import words
-from qa import abstain, asked_name, cover, equivalents, polar
+from qa import abstain, asked_name, cover, either_or, equivalents, polar
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES
 from qa.candidate_features import Scored
@@ -164,9 +164,14 @@ def _not_mentioned(
         terms = engine.terms(word)
         return not terms or any(_known(engine, t, word.lower()) for t in terms)
 
+    # One alternative of an either/or the documents hold answers it ("on Monday or Tuesday?" of a
+    # story that says Monday): the others are no unknown names (qa.either_or).
+    chosen = either_or.unheld_alternatives(described or searched, in_documents)
     for name in names_in(described or searched):
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
+        if name in chosen:
+            continue
         if not in_documents(name) and weak:
             return f"the documents do not mention {name}"
     # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).
