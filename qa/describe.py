@@ -14,13 +14,14 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.chunk import sentences
 from index.docstore import QuoteRow
 from index.model import Speaker
 from qa import party_state
 from qa import question as question_words
+from qa.offices import GENERIC_HEADS, OFFICES, generic_head
 
 Terms = Callable[[str], list[str]]
 
@@ -847,6 +848,24 @@ def match(
     total = sum(weights.values())
     if not total:
         return []
+    if (
+        OFFICE_HEADS
+        and generic_head(_head_noun(subject))
+        and not any(head & p.own for p in profiles_.values())
+    ):
+        # "the Kremlin leader", "the appliance maker's boss": no source is described by the word. It
+        # is held by the sources described by another generic word ("Republican party boss Reince
+        # Priebus" for "the head of the Republican party") or, where none is, by an office (qa.offices,
+        # from WordNet).
+        generic = frozenset(terms(" ".join(sorted(GENERIC_HEADS))))
+        if not any(generic & p.own for p in profiles_.values()):
+            generic = frozenset(terms(" ".join(sorted(OFFICES))))
+        # A role's owner must be one of the source's own words too ("the leader of the United States"
+        # is no office-holder whose quotes merely sit beside "United Nations").
+        need = frozenset(terms(subject.owner))
+        profiles_ = {
+            n: office_held(p, frozenset(head), generic) if need <= p.own else p for n, p in profiles_.items()
+        }
     # "the Shark Tank star" for "Cuban, who is also a host on the TV show "Shark Tank"": a role
     # noun the article may word otherwise; the name it is bound to identifies the source.
     owner = set(terms(subject.owner)) if subject.owner and _role_head(subject.head) else set()
@@ -888,6 +907,33 @@ def match(
             denom = rest if rest > 0 and p.own & roles and not titled else total
             scored.append((name, sum(w for t, w in weights.items() if t in p.own and t not in head) / denom))
     return sorted(scored, key=lambda x: (-x[1], x[0]))
+
+
+# Whether a generic head noun ("leader", "chief", "boss") is held by the sources described by an
+# office when no source is described by the word itself (match, office_held). Measured by
+# bench/desc26.py (bench/reports/desc26.md).
+OFFICE_HEADS = True
+
+
+def office_held(profile: Profile, head: frozenset[str], offices: frozenset[str]) -> Profile:
+    """A profile whose descriptions naming an office also hold a generic head's terms.
+
+    Args:
+        profile: a source's profile.
+        head: the terms of the subject's generic head ("leader").
+        offices: the terms of the words that stand for it (qa.offices: another generic head, or an
+            office).
+    Returns:
+        The profile, with `head` in its own words and in each description holding an office; unchanged
+        when no description of it names one.
+    """
+    if not profile.own & offices:
+        return profile
+    return replace(
+        profile,
+        own=profile.own | head,
+        descriptors=frozenset(d | head if d & offices else d for d in profile.descriptors),
+    )
 
 
 # How much a source's cover depends on one of its descriptions holding the subject's words together
@@ -1088,6 +1134,8 @@ def resolve(
     subject = subject_of(question)
     if subject is None:
         return None
+    if SEATS:
+        subject = seat_as_country(subject)
     by_name = {s.name: s for s in speakers}
     key = _key(subject.text)
     from qa.question import role_cover
@@ -1158,6 +1206,36 @@ def resolve(
     if best < MIN_COVER or strength <= 0.5:
         return unfit
     return Resolved(_with_other_entries(ranked[0][0], by_name), strength, subject)
+
+
+# Whether a seat of government in a subject is read as its country's name ("the Kremlin leader" as
+# "the Russia leader": qa.equivalents.SEATS_OF_GOVERNMENT). Measured by bench/desc26.py
+# (bench/reports/desc26.md).
+SEATS = True
+
+
+def seat_as_country(subject: Subject) -> Subject:
+    """A subject with each seat of government it names written as its country ("Kremlin" -> "Russia").
+
+    Args:
+        subject: the question's subject.
+    Returns:
+        The subject, its text and owner rewritten (the same span), where the seat qualifies a person
+        ("the Kremlin leader", "the head of the Kremlin"); unchanged where it is the head itself.
+    """
+    from qa.equivalents import SEATS_OF_GOVERNMENT
+
+    def rewrite(text: str) -> str:
+        for seat, country in SEATS_OF_GOVERNMENT.items():
+            text = re.sub(rf"\b{re.escape(seat)}\b", country.title(), text, flags=re.I)
+        return text
+
+    if rewrite(subject.head) != subject.head:
+        # The seat itself as the speaker ("How does the Kremlin describe ...", "the kremlin's stated
+        # justification") is the government speaking, which the writer may report unquoted: read as
+        # its leader it gained h3s08 and lost h8s09 (bench/reports/desc25.md, desc26.md).
+        return subject
+    return replace(subject, text=rewrite(subject.text), owner=rewrite(subject.owner))
 
 
 # Whether the names of a subject's relative clause are left out of the test that the subject names
