@@ -111,8 +111,11 @@ def test_an_int8_index_of_earlier_versions_still_answers_and_stays_int8(
     idx = tmp_path / "idx"
     build([docs], idx, cache_dir=config.model_cache_dir(), quantized=True)
     runner = CliRunner()
+    # A question one passage alone answers: this test is about the int8 model being loaded and kept,
+    # not about ranking. "Who proposed the motion to keep the ferry?" sits within 0.01 of the council's
+    # own passage, and which comes first moved with the machine (an AMD EPYC with AVX-512 VNNI, round 27).
     r = runner.invoke(
-        app, ["ask", "Who proposed the motion to keep the ferry?", "--index", str(idx), "--json"]
+        app, ["ask", "What did Ada Brennan say about a doctor?", "--index", str(idx), "--json"]
     )
     assert r.exit_code == 0, r.output
     assert "Ada Brennan" in json.loads(r.stdout)["passages"][0]["text"]
