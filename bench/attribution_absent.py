@@ -1,5 +1,7 @@
 """Why the right speaker is not among the analyser's candidates (issue 8, round 26).
 
+Report: bench/reports/attribution_round26.md.
+
 Round 24 measured that a fitted chooser among today's candidates (previous, next, most frequent
 explicit speaker) could win 0.6 points at most: most wrong speakers are not candidates. This files
 every wrong speaker of PolNeAR train (per half, bench/attribution_halves.py) under the reason the
@@ -76,7 +78,9 @@ def candidate(sc: Any, text: str, items: list[dict[str, Any]], g: dict[str, Any]
     return "none"
 
 
-def classify(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str) -> collections.Counter[str]:
+def classify(
+    sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str
+) -> collections.Counter[str]:
     """Count the wrong speakers by reason and candidacy.
 
     Args:
@@ -119,9 +123,7 @@ def main(path: str) -> int:
     for r, _n in reasons.most_common():
         a = sum(n for key, n in counts["A"].items() if key.split(" | ")[0] == r)
         b = sum(n for key, n in counts["B"].items() if key.split(" | ")[0] == r)
-        cands = [
-            sum(c[f"{r} | {x}"] for c in counts.values()) for x in ("cand", "text", "none")
-        ]
+        cands = [sum(c[f"{r} | {x}"] for c in counts.values()) for x in ("cand", "text", "none")]
         print(f"| {r} | {a} | {b} | {cands[0]} / {cands[1]} / {cands[2]} |")
     return 0
 

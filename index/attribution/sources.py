@@ -406,17 +406,6 @@ _ORG_TAIL = re.compile(
 _CONNECTOR_BEFORE = re.compile(r"\b(?:of|for|on|and)\s+(?:the\s+)?\Z")
 ORG_TAIL_CHARS = 100  # only bounds the look back (no fit): linear in long paragraphs
 OPENER_CHARS = 40  # fit on train: bench/reports/attribution_fit.md (0: e2e_speech 0.7850, 20-60: 0.7859)
-# A one-word opener with no comma before the subject pronoun ("Then he turned to Rubio. He listed
-# ..."), which joins the chain of "he"/"she" subjects as a sentence-opening one does (round 26).
-BARE_OPENERS = False
-# Every "he"/"she" subject of a clause ("when he", ", and she", "Then he"), not only the sentence's
-# opening one, joins the chain (round 26).
-ALL_SUBJECT_PRONOUNS = False
-_CLAUSE_PRONOUN = re.compile(
-    r"(?:(?:[,;]\s+|\b(?:and|but|when|while|as|after|before|because|since|if|then|Then|though|although|until|so|that)\s+))"
-    r"(he|she)\s+(?=[a-z])"
-)
-_BARE_OPENER = r"(?:(?:Then|But|And|So|Later|Now|Yet|Instead|Still|Also|Soon|Meanwhile|Today|Yesterday)\s+)?"
 
 
 def _opening_pronoun(text: str, ss: int, se: int) -> re.Match[str] | None:
@@ -427,11 +416,10 @@ def _opening_pronoun(text: str, ss: int, se: int) -> re.Match[str] | None:
     Returns:
         The match (group 1: the pronoun), or None.
     """
-    bare = _BARE_OPENER if BARE_OPENERS else ""
     rx = (
-        rf"\W{{0,3}}(?:[^,.;:\"“”\n]{{1,{OPENER_CHARS}}},\s+)?{bare}([Hh]e|[Ss]he)\b"
+        rf"\W{{0,3}}(?:[^,.;:\"“”\n]{{1,{OPENER_CHARS}}},\s+)?([Hh]e|[Ss]he)\b"
         if OPENER_CHARS
-        else rf"\W{{0,3}}{bare}([Hh]e|[Ss]he)\b"
+        else r"\W{0,3}([Hh]e|[Ss]he)\b"
     )
     return re.compile(rx).match(text, ss, min(se, ss + OPENER_CHARS + 20))
 
@@ -903,12 +891,7 @@ class _Sources:
             m = _opening_pronoun(t, ss, se)
             if m is not None and not self.doc.inside_quote(m.start(1)):
                 out.append((m.start(1), m.group(1).lower()))
-            if ALL_SUBJECT_PRONOUNS:
-                first = m.start(1) if m is not None else -1
-                for p in _CLAUSE_PRONOUN.finditer(t, ss, se):
-                    if p.start(1) != first and not self.doc.inside_quote(p.start(1)):
-                        out.append((p.start(1), p.group(1).lower()))
-        return sorted(out)
+        return out
 
     def _resolve_unattributed(self) -> None:
         """Quotes without an attribution of their own: the chain, the run of one speaker, the sentence."""
