@@ -114,9 +114,7 @@ def test_an_int8_index_of_earlier_versions_still_answers_and_stays_int8(
     # A question one passage alone answers: this test is about the int8 model being loaded and kept,
     # not about ranking. "Who proposed the motion to keep the ferry?" sits within 0.01 of the council's
     # own passage, and which comes first moved with the machine (an AMD EPYC with AVX-512 VNNI, round 27).
-    r = runner.invoke(
-        app, ["ask", "What did Ada Brennan say about a doctor?", "--index", str(idx), "--json"]
-    )
+    r = runner.invoke(app, ["ask", "What did Ada Brennan say about a doctor?", "--index", str(idx), "--json"])
     assert r.exit_code == 0, r.output
     assert "Ada Brennan" in json.loads(r.stdout)["passages"][0]["text"]
     (docs / "more.txt").write_text("The cannery on the island reopened in the spring.\n", encoding="utf-8")
