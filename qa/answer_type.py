@@ -301,11 +301,7 @@ _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
 # whatever the noun. Not "in pounds", a weight as often (SQuAD: "weigh in pounds").
 _IN_CURRENCY = r"\bhow much\b[^?]*\bin (?:us |u\.s\. )?(?:dollars|euros|yen|yuan|renminbi|francs|rupees|roubles|rubles)\b"
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    # "How high" is no height of a body or a building here: as _ASKED's note says, every "how
-    # high" question of the read sets asks a sum, a count or a share ("how high is hillary willing to
-    # raise the minimum wage": "$12", nh12's n12c4, whose answer ranked second behind the height
-    # type's wrong_type penalty), so it asks a number (any number is its loose evidence).
-    ("height", re.compile(r"\bhow (?:tall|short)\b|\bheight\b", re.I)),
+    ("height", re.compile(r"\bhow (?:tall|high|short)\b|\bheight\b", re.I)),
     ("age", re.compile(r"\bhow old\b|\bwhat age\b|\bage of\b", re.I)),
     ("weight", re.compile(r"\bhow (?:heavy|much does .* weigh)\b|\bweigh", re.I)),
     (
@@ -318,7 +314,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bhow (?:many|much|high)\b|\bwhat (?:number|percentage|percent|proportion|share|fraction)\b"
+            r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|percent|proportion|share|fraction)\b"
             # a measure asked by its noun: "What's the regional unemployment rate?", "What was the
             # population of Warsaw in 1939?"
             r"|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her)\s+"
