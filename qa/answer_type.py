@@ -28,14 +28,6 @@ from index.attribution.words import MONTH_RE, ROLE_RE
 # --- Vocabulary ---------------------------------------------------------------------------------
 
 _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-# "One" counts only where it is a number: "no one but Assad's forces", "one of the main topics", "the
-# one who", "one another" are pronouns, and as counts they made a "how many" question's typed value of
-# a sentence that gives none (bench/reports/fact27.md: h3f09 "How many Syrians have been forced from
-# their homes?" ranked Putin's "no one but President Assad's armed forces" first).
-_COUNT_SMALL = (
-    r"(?<!\bno )(?<!\bthe )(?<!\bevery )(?<!\beach )(?<!\bthis )(?<!\bthat )(?<!\bany )"
-    r"one(?!\s+(?:of|another)\b)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-)
 _TENS = r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
 # A count written in digits (with separators, decimals, ranges) or in words.
 _NUM = (
@@ -84,7 +76,7 @@ _DATE = re.compile(
     re.I,
 )
 _QUANTITY = re.compile(
-    rf"\d|%|\b(?:{_COUNT_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|half|"
+    rf"\d|%|\b(?:{_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|twenty|thirty|forty|fifty|half|"
     r"percent|per cent)\b",
     re.I,
 )
@@ -261,7 +253,7 @@ _PLACE_ENDS = (
 _LOOSE: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     "number": (
         re.compile(
-            rf"\d|\b(?:{_COUNT_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|several|many|few)\b", re.I
+            rf"\d|\b(?:{_SMALL}|dozens?|hundreds?|thousands?|millions?|billions?|several|many|few)\b", re.I
         ),
         ("quantity", "money"),  # "How much was paid?": "they worked unpaid"
     ),
