@@ -281,18 +281,6 @@ def demonyms() -> frozenset[str]:
     return frozenset(" ".join(words(info.get("demonym") or "")) for info in country_table()) - {""}
 
 
-def seat_country(phrase: str) -> str | None:
-    """The country a seat of government stands for ("the Kremlin" -> "russia"), or None.
-
-    Args:
-        phrase: a name, with or without its article ("the White House", "Downing Street").
-    Returns:
-        The country's folded common name (SEATS_OF_GOVERNMENT), or None when the phrase names no seat.
-    """
-    key = " ".join(w for w in words(phrase) if w != "the")
-    return SEATS_OF_GOVERNMENT.get(key)
-
-
 def seat_words(question: str, used: Callable[[str], bool]) -> set[str]:
     """The capitalised words of the question's seats of government of more than one word ("White
     House", "Downing Street") whose country the documents name by any of its names.

@@ -50,11 +50,7 @@ def _near_miss(
     if phrase is not None and possessed.POSSESSED:
         # "What does Rhonda Hughes's mother say?": the mother must be quoted, not Hughes (qa.possessed).
         why = possessed.possessed_unquoted(
-            phrase,
-            engine.speaker_evidence().quoted,
-            # A seat of government is its country's as a capital is: "the Kremlin's master" is a
-            # role the documents give by other words ("Russian President Vladimir Putin").
-            lambda o: bool(describe.country_words(o, "")) or equivalents.seat_country(o) is not None,
+            phrase, engine.speaker_evidence().quoted, lambda o: bool(describe.country_words(o, ""))
         )
         if why:
             return why

@@ -1,4 +1,4 @@
-"""Round 27's wrong declines: seats of government of two words, answer-kind nouns and a seat's holder.
+"""Round 27's wrong declines: seats of government of two words and answer-kind nouns.
 
 Each test asks an article written here; bench/reports/wrong27.md has the read-set questions each
 reading was declined on.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from index.lexical import terms
-from qa import cover, equivalents, possessed
+from qa import cover, equivalents
 from qa.engine import Engine
 from qa.session import Conversation
 from tests.hashindex import hash_engine
@@ -43,12 +43,6 @@ def test_the_words_of_a_seat_of_government_are_its_countrys_where_the_documents_
     # A country the documents never name: the seat's words stay unknown names.
     assert equivalents.seat_words("What does Downing Street want?", used) == set()
     assert equivalents.seat_words("Who lives in the White Tower?", used) == set()
-
-
-def test_a_seat_names_its_country_with_or_without_its_article() -> None:
-    assert equivalents.seat_country("the Kremlin") == "russia"
-    assert equivalents.seat_country("White House") == "united states"
-    assert equivalents.seat_country("the Red River") is None
 
 
 def test_an_asked_white_house_is_the_united_states_the_documents_name(river: Engine) -> None:
@@ -88,20 +82,3 @@ def test_a_reason_asked_by_its_noun_is_not_declined_for_the_noun(river: Engine) 
     assert "do not cover" not in answer.reason
     assert not answer.abstained
     assert "cracking" in answer.passages[0].text
-
-
-def test_a_seats_holder_is_left_to_the_described_speaker_tests(river: Engine) -> None:
-    quoted = "ivan petrov\nrussian president\nmartha kline\nus president"
-    assert possessed.possessed_unquoted("the Kremlin's master", quoted, lambda o: o == "Moscow") != ""
-    assert (
-        possessed.possessed_unquoted(
-            "the Kremlin's master", quoted, lambda o: equivalents.seat_country(o) is not None
-        )
-        == ""
-    )
-    answer = Conversation(river).ask(
-        "What did the Kremlin's master say about the people who live beside rivers?", 3
-    )
-    assert "quote no" not in answer.reason
-    assert not answer.abstained
-    assert "Rivers belong to everyone" in answer.passages[0].text
