@@ -41,6 +41,14 @@ ROLES = ("head", "modifier", "subject", "verb", "other", "scaffold")
 # "What kind of aircraft ...", "Which type of weapons ...": the noun after "of" is the asked slot's;
 # the kind word is scaffold (article_heldout7's h7f02 was declined "the documents do not cover: kind").
 KIND_NOUNS = frozenset("kind kinds type types sort sorts".split())
+# Asked nouns that name only the kind of answer, as a wh-word does: "What reason does Moscow give"
+# asks why, "Which speaker ... called the army brave" who, "What subject is likely to dominate the
+# talks" what; the documents never write the word, so its absence is no evidence. Each was the one
+# word declining an answerable read-set question ("the documents do not cover: reason", h13s05;
+# "speaker", h13s08; "subject", h2f10; bench/reports/wrong27.md). Not "outcome", "result" or
+# "cause": "What was the result of the strike vote?" and "the cause of her death" are read sets'
+# unanswerable near misses the asked noun declines. A word list, no threshold.
+ANSWER_KIND_NOUNS = frozenset("reason reasons subject subjects topic topics speaker speakers person".split())
 
 # The roles whose missing word declines. Fit by bench/fit_cover.py (bench/reports/equivalents.md, "Cover
 # gate"): objective near misses declined - 2 x answerable declined on the bot's fit sets (paraphrase fit
@@ -188,7 +196,10 @@ def roles(question: str, content: Callable[[str], bool]) -> dict[str, str]:
         if run and nxt is not None and nxt not in AUXILIARIES and (len(run) >= 2 or _participle(run[-1])):
             mark(run[-1:], "verb")
             run = run[:-1]
-        if run:
+        if run and run[-1] in ANSWER_KIND_NOUNS:
+            mark(run, "scaffold")  # "what reason": the wh-word's own kind, asked as "why"
+            has_head = True
+        elif run:
             mark(run[-1:], "head")
             mark(run[:-1], "modifier")
             has_head = True

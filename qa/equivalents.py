@@ -281,6 +281,33 @@ def demonyms() -> frozenset[str]:
     return frozenset(" ".join(words(info.get("demonym") or "")) for info in country_table()) - {""}
 
 
+def seat_words(question: str, used: Callable[[str], bool]) -> set[str]:
+    """The capitalised words of the question's seats of government of more than one word ("White
+    House", "Downing Street") whose country the documents name by any of its names.
+
+    The unknown-name gate reads a question's capitalised words one at a time, so "the White House"
+    was looked up as "White" and "House" and declined "the documents do not mention White" on the
+    read sets' h6s05 and the paraphrase set's b05 (answerable: the article says "The US wants ...";
+    bench/reports/wrong27.md).
+
+    Args:
+        question: the question as searched.
+        used: whether the documents use a folded name ("united states", "us").
+
+    Returns:
+        The words as written in the question ({"White", "House", "House's"}); empty when none.
+    """
+    out: set[str] = set()
+    for seat in SEATS_OF_GOVERNMENT:
+        if " " not in seat:
+            continue
+        pattern = r"\b" + r"\s+".join(re.escape(w) for w in seat.split()) + r"(?:['’]s)?\b"
+        for m in re.finditer(pattern, question, re.I):
+            if metonym_in(seat, used) is not None:
+                out |= set(m.group().split())
+    return out
+
+
 def metonym_in(word: str, used: Callable[[str], bool]) -> str | None:
     """The first name of the same country that the documents use, or None.
 

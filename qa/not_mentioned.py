@@ -167,7 +167,11 @@ def _not_mentioned(
     # One alternative of an either/or the documents hold answers it ("on Monday or Tuesday?" of a
     # story that says Monday): the others are no unknown names (qa.either_or).
     chosen = either_or.unheld_alternatives(described or searched, in_documents)
+    # "the White House" where the documents name the United States: no unknown "White".
+    seats = equivalents.seat_words(described or searched, lambda n: _uses(engine, n))
     for name in names_in(described or searched):
+        if name in seats:
+            continue
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
         if name in chosen:
