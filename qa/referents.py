@@ -236,11 +236,6 @@ def kind_of_name(name: str, gender: str | None, quoted: bool) -> Referent:
     # A given name opening a name of two words or more is no organisation's word: "Bill Dombrowski"
     # is a person though "bill" is one (news_heldout nhu05: "What else did he say?" lost him).
     given = len(low) >= 2 and (low[0] in _MALE_GIVEN or low[0] in _FEMALE_GIVEN)
-    # So is a place opening a name of two words or more that the documents give "he" or "she": "Chad
-    # Sweet" (news_heldout14 n14b8: read as a group, "he" after "Who is Chad Sweet?" took Cruz).
-    given = given or (
-        len(low) >= 2 and gender in ("m", "f") and low[0] in _PLACES and low[0] not in _ORG_WORDS
-    )
     org = any(t in _ORG_WORDS or t in _PLACES for t in (low[1:] if given else low)) or (
         len(low) == 1 and name.isupper()
     )
