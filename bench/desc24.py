@@ -152,6 +152,30 @@ def _label(config: dict[str, Any]) -> str:
     return "+relative" if config["LEAD_MARGIN"] >= 1.0 else f"+lead {config['LEAD_MARGIN']}"
 
 
+def set_describe(config: dict[str, Any]) -> None:
+    """Set qa.describe's module switches named by `config` (bench/desc25.py's and desc26.py's settings).
+
+    Args:
+        config: switch name -> value, e.g. {"OFFICE_HEADS": True, "SEATS": False}.
+    """
+    from qa import describe
+
+    for k, v in config.items():
+        setattr(describe, k, v)
+
+
+def switch_label(config: dict[str, Any]) -> str:
+    """A short column name for a setting of boolean switches: the ones on, joined by "+", or "main".
+
+    Args:
+        config: switch name -> bool.
+    Returns:
+        The label.
+    """
+    on = [k.lower() for k, v in config.items() if v]
+    return "+".join(on) if on else "main"
+
+
 def _reading(engine: Any, text: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
     """What the switches change in a question's reading: the speakers it names, and the source
     qa.describe resolves its description to (None: it resolves none)."""

@@ -43,18 +43,8 @@ CONFIGS: list[dict[str, bool]] = [
 ]
 
 
-def _apply(config: dict[str, bool]) -> None:
-    """Set qa.describe.VIEW_SLOT and NAME_OCCASION."""
-    from qa import describe
-
-    for k, v in config.items():
-        setattr(describe, k, v)
-
-
-def _label(config: dict[str, bool]) -> str:
-    """A short column name for a setting."""
-    on = [k.lower() for k, v in config.items() if v]
-    return "+".join(on) if on else "main"
+_apply = desc24.set_describe
+_label = desc24.switch_label
 
 
 def _reading(engine: Any, text: str) -> tuple[Any, ...]:

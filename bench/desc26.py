@@ -34,18 +34,8 @@ CONFIGS: list[dict[str, bool]] = [
 ]
 
 
-def _apply(config: dict[str, bool]) -> None:
-    """Set qa.describe.OFFICE_HEADS and SEATS."""
-    from qa import describe
-
-    for k, v in config.items():
-        setattr(describe, k, v)
-
-
-def _label(config: dict[str, bool]) -> str:
-    """A short column name for a setting."""
-    on = [k.lower() for k, v in config.items() if v]
-    return "+".join(on) if on else "main"
+_apply = desc24.set_describe
+_label = desc24.switch_label
 
 
 def main(argv: list[str] | None = None) -> None:
