@@ -20,7 +20,7 @@ from index import structure
 from qa import abstain, answer_fit, answer_type, claims, continuation, frame, polar, slots
 from qa import question as questions
 from qa.engine import Engine, Passage
-from qa.part_evidence import CREDITS_SOMEONE, FURNITURE, SUMMARY, meta_terms, part_kind
+from qa.part_evidence import CREDITS_SOMEONE, FURNITURE, SUMMARY, meta_terms, outlet_terms, part_kind
 from qa.query_reading import _Query
 from qa.speech_evidence import (
     SAYS,
@@ -170,6 +170,12 @@ def _carried(engine: Engine, p: Passage) -> frozenset[str]:
     return frozenset(t for name in continuation.names_before(prev.text) for t in engine.terms(name))
 
 
+# Whether a file name's clipped outlet ("wash", "huff") or initials ("nyt") name the article a parts
+# question describes by its outlet written out (qa.part_evidence.outlet_terms): measured end to end on
+# the read sets (bench/reports/parts27.md).
+OUTLET_TERMS = True
+
+
 def evaluate(
     engine: Engine,
     qr: _Query,
@@ -250,6 +256,7 @@ def evaluate(
     quoted_in = {x.doc_id for x in engine.quotes if x.speaker in qr.wanted} if name_rx is not None else set()
     docs: dict[int, int] = {}
     meta_cov: dict[int, float] = {}
+    named_of: dict[int, frozenset[str]] = {}
     doc_topic: dict[int, float] = {}
     part_topic = (
         {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(abstain.topic_words(qr.searched)))}
@@ -324,14 +331,19 @@ def evaluate(
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
             if asked and kind != p.kind and p.kind == "headline":  # the dek after the headline
                 highlight = (structure.headline_dek(p.text), len(p.text))
-            elif asked and kind != p.kind and kind != "standfirst":  # a lede's dateline: show its place
+            elif asked and kind != p.kind and kind != "standfirst" and structure.dateline_opening(p.text):
+                # a lede's dateline: show its place (not a sign-off or update line read in the body)
                 highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
-                    meta_cov[p.doc_id] = coverage(idf, meta_terms(engine, p.doc_id), total)
+                    named = meta_terms(engine, p.doc_id)
+                    if OUTLET_TERMS:  # "wash" in its file name names "the Washington Post's story"
+                        named |= outlet_terms(engine, qr.searched, named)
+                    named_of[p.doc_id] = named
+                    meta_cov[p.doc_id] = coverage(idf, named, total)
                 f.meta_cov[i] = meta_cov[p.doc_id]
                 if p.doc_id not in doc_topic:
-                    have = engine.document_terms(p.doc_id) | meta_terms(engine, p.doc_id)
+                    have = engine.document_terms(p.doc_id) | named_of[p.doc_id]
                     doc_topic[p.doc_id] = abstain.document_share(part_topic, have) if part_topic else 0.0
                 f.doc_topic[i] = doc_topic[p.doc_id]
                 if (p.doc_id, kind) not in first_of:

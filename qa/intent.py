@@ -25,7 +25,7 @@ from qa import answer_type as values
 # "report" is not one ("When was the UN report published?" asks about the report the article is
 # about); "this report" and "the news report" are.
 _ART_NOUN = (
-    r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|"
+    r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|briefs?|"
     r"obituar(?:y|ies)|obits?|editorials?|(?:web\s*)?pages?|"
     r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
     r"(?<=this\s)reports?|(?<=news\s)reports?)"
@@ -192,6 +192,30 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         ),
     ),
     (
+        # Whether and how the article was revised: its update or correction line ("This article has been
+        # updated to include comments from ..."), else a date line ("Updated Sep 29"). nh14's n14h6 "has
+        # the huffpost article on howard dean been updated, and with what" read as no part
+        # (bench/reports/parts27.md). Not "when was it updated?": a date, the dateline group's.
+        ("update", "dateline"),
+        _rx(
+            rf"(?<!\bwhen\s)\b(?:has|have|had|was|were|is)\s+{_REF_OR_THIS}{_ABOUT}\s+(?:ever\s+|since\s+|also\s+)?"
+            r"(?:been\s+)?(?:updated|corrected|revised|amended)\b",
+            rf"\bwhat\s+(?:was|were|has\s+been|got)\s+(?:updated|corrected|revised|amended|added)\s+(?:in|to)\s+{_REF_OR_THIS}",
+            r"\b(?:update|correction|editor'?s)\s+(?:notes?|lines?)\b",
+        ),
+    ),
+    (
+        # The column or section an article runs under, which a plain-text page writes after its
+        # headline ("Clinton's chance to make bold changes; Economic Scene."): nh14's n14f9 "Which NYT
+        # column is the piece on Clinton's economic plans from?" read as no part (bench/reports/parts27.md).
+        ("headline", "standfirst"),
+        _rx(
+            r"\b(?:which|what)\s+(?:[\w'’.-]+\s+)?(?:columns?|sections?|series|departments?|desks?|rubrics?)\s+"
+            rf"(?:is|was|are|were|does|did)\s+{_REF_OR_THIS}{_ABOUT}\s+(?:from|in|under|part\s+of|appear\s+in|"
+            r"run\s+in|come\s+from|belong\s+to)\b",
+        ),
+    ),
+    (
         ("dateline",),
         _rx(
             _terse(r"(?:publication\s+|publishing\s+|posting\s+|filing\s+)?dates?|datelines?|time\s*stamps?"),
@@ -226,6 +250,10 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
         _rx(
             rf"\bwho\s+(?:also\s+|else\s+)?(?:contributed|helped)\s+(?:(?:with\s+)?(?:the\s+)?reporting\s+)?"
             rf"(?:to|on|for|with)\s+{_REF_OR_THIS}{_TAIL}",
+            # "Who contributed to the USA TODAY report on X?": a report an outlet names as its own (nh12's
+            # n12h9 read as no part; bench/reports/parts27.md), not "the report" a story is about
+            r"\bwho\s+(?:also\s+|else\s+)?contributed\s+to\s+the\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}?reports?\b"
+            rf"{_TAIL}",
             rf"\bwho\s+(?:also\s+|else\s+)?contributed(?:\s+(?:reporting|additional\s+reporting))?{_END}",
             rf"\b(?:contributors?|additional\s+reporting)\s+(?:to|of|on|for)\s+{_REF_OR_THIS}{_TAIL}",
             # "Who helped report the article?", "who else worked on the story?", "Who provided additional

@@ -111,7 +111,78 @@ def part_kind(p: Passage, intent: intents.Intent, engine: Engine | None = None) 
         return "standfirst"
     if engine is not None and intent.parts[:1] == ("standfirst",) and plain_dek(engine, p):
         return "standfirst"
+    if BODY_PARTS and p.kind == "body":
+        inner = body_part(p, intent, engine)
+        if inner:
+            return inner
     return p.kind
+
+
+# Whether body passages that hold an article part the indexer left in the body are read as that
+# part (body_part): measured end to end on the read sets (bench/reports/parts27.md).
+BODY_PARTS = True
+
+# A brief's sign-off after its last sentence ("... still the No. 1 force in Spain."--Kim Hjelmgaard.").
+_SIGN_OFF = re.compile(r"(?:--|—|–)\s*(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){1,3}\.?\s*$")
+# A closing credit run on into the last paragraph ("... to Ready PAC.Contributing: Herb Jackson").
+_CONTRIBUTING = re.compile(
+    r"\b(?-i:Contributing|Additional\s+reporting\s+by|Reporting\s+by):?\s*(?-i:[A-Z])"
+    r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b",
+    re.I,
+)
+# An opinion piece's closing line on its author ("M. Thomas Davis, a retired Army officer who ...,
+# taught U.S. politics and government at West Point."): a name and an apposition or "is a", no quote.
+_AUTHOR_NOTE = re.compile(
+    r"^(?:(?-i:[A-Z])[\w.'’-]*\s+){1,3}(?-i:[A-Z])[\w'’-]+(?:,\s+(?:a|an|the)\s|\s+is\s+(?:a|an|the)\s)"
+)
+_QUOTED = re.compile('["“”]|\bsaid\b|\bsays\b')
+# An update or correction line ("This article has been updated to include comments from ...").
+_UPDATE_LINE = re.compile(
+    r"^\W*(?:(?:this|the)\s+(?:article|story|post|piece|report|item)\s+(?:has\s+been|was|had\s+been)\s+"
+    r"(?:updated|corrected|revised|amended)\b|(?-i:UPDATE|Update|Updated|CORRECTION|Correction)\s*[:—–-])",
+    re.I,
+)
+
+
+def body_part(p: Passage, intent: intents.Intent, engine: Engine | None = None) -> str:
+    """The asked part a body passage holds though the indexer left it in the body: "footer" for a
+    brief's sign-off, a closing credit run on into the last paragraph, or (its document's last
+    passage) an opinion piece's note on its author, where the question asks who wrote or contributed;
+    "update" for an update or correction line where it asks whether or how the article was revised.
+
+    Args:
+        p: a body passage.
+        intent: the question's reading (its parts).
+        engine: the open index, to tell its document's last passage; None: not told.
+    Returns:
+        The part's kind, or "" for none.
+    """
+    if "footer" in intent.parts:
+        if _SIGN_OFF.search(p.text) or _CONTRIBUTING.search(p.text):
+            return "footer"
+        last = engine is not None and p.pid == max(engine.pids_by_doc.get(p.doc_id, [p.pid]))
+        if last and len(sentences(p.text)) == 1 and _AUTHOR_NOTE.match(p.text) and not _QUOTED.search(p.text):
+            return "footer"
+    if "update" in intent.parts and _UPDATE_LINE.search(p.text):
+        return "update"
+    return ""
+
+
+def body_parts(engine: Engine, intent: intents.Intent) -> frozenset[str]:
+    """The asked parts some body passage of the index holds (body_part): kinds the indexer never
+    labelled that a parts question may still be answered by.
+
+    Args:
+        engine: the open index.
+        intent: the question's reading.
+    Returns:
+        The kinds found, a subset of {"footer", "update"}.
+    """
+    if not BODY_PARTS or not {"footer", "update"} & set(intent.parts):
+        return frozenset()
+    return frozenset(
+        k for p in engine.passages if p.kind == "body" for k in [body_part(p, intent, engine)] if k
+    )
 
 
 def meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
@@ -127,6 +198,43 @@ def meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
         if engine.passages[pid].kind in _OUTLET_KINDS:
             bits += structure.joined_name_parts(engine.passages[pid].text)
     return frozenset(engine.terms(" ".join(bits)))
+
+
+# A file name or site clips the outlet ("wash-post_2016-07-20_....txt", "huff-post_...", "nyt_...")
+# that a question writes out ("the Washington Post's convention story", "the New York Times piece"):
+# nh7's n7a9 ranked the HuffPost story's dateline first, its body saying "Washington" and its file
+# "post", the Post's own file holding "wash" and "post" only (bench/reports/parts27.md). A clipped
+# word stands for a question word it begins (at least CLIPPED_CHARS letters: "wash", "huff"), and
+# initials for the run of capitalised words they abbreviate (qa.describe.acronyms: "nyt").
+CLIPPED_CHARS = 4
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z][\w'’-]*)+")
+
+
+def outlet_terms(engine: Engine, question: str, named: frozenset[str]) -> frozenset[str]:
+    """The question's terms that the clipped or initialled names among a document's naming terms
+    stand for: "washington" for a file's "wash", "new", "york", "times" for its "nyt".
+
+    Args:
+        engine: the open index (its term maker).
+        question: the question as searched.
+        named: the terms that name the document (meta_terms).
+    Returns:
+        The question's terms a clipped word or initials in `named` abbreviate, beyond `named` itself.
+    """
+    out: set[str] = set()
+    clipped = [m for m in named if len(m) >= CLIPPED_CHARS and m.isalpha()]
+    for t in engine.terms(question):
+        if t not in named and any(t.startswith(m) for m in clipped):
+            out.add(t)
+    for m in _CAPITALISED_RUN.finditer(question.replace("’", "'")):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        for n in (3, 4):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                if any(a in named for a in engine.terms("".join(w[0] for w in run))):
+                    out.update(engine.terms(" ".join(re.sub(r"'s$", "", w) for w in run)))
+    return frozenset(out - named)
 
 
 # Whether the names a document's footer or byline writes as one word ("TRTWorld") count, split, among

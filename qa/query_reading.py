@@ -26,6 +26,7 @@ from qa import (
     equivalents,
     forms,
     frame,
+    part_evidence,
     polar,
 )
 from qa import intent as intents
@@ -152,10 +153,12 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
             topic = forms.topic_stand_ins(topic, lambda n: _uses(engine, n))
         topic_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(topic))}
     # Asked-for article parts count only where the documents have them (an encyclopedia has no photo credit).
+    in_body = part_evidence.body_parts(engine, intent)  # a sign-off or update line left in the body
     parts = tuple(
         k
         for k in intent.parts
         if k in engine.kinds
+        or k in in_body
         or (k == "dateline" and (intent.filed_from or intent.dated))
         or (intent.agency and k == intent.parts[0])  # a lede's dateline credits the agency
         # a headline running on into its standfirst ("America's autistic adults; A mother's ..."):
