@@ -8,6 +8,11 @@ usage (from the repository root, PYTHONPATH=. and HF_HUB_OFFLINE=1):
       cache, e.g. /tmp/rs-parts27) for each CLIPPED_CHARS (qa.part_evidence.outlet_terms: the fewest
       letters a file name's clipped outlet word needs, "wash" of "washington"), and with the outlet
       terms, the body parts and both switched off. Blind sets are never read (bench/read_sets.py).
+  python bench/parts27.py census
+      how often each body-part reading (qa.part_evidence.body_part: sign-off, run-on credit, author
+      note on the last paragraph, update line) fires on PolNeAR train's 840 real news articles, read
+      paragraph by paragraph, with examples to judge by eye; and how many file names clip an outlet
+      that outlet_terms reads (PolNeAR dev is never read).
 """
 
 from __future__ import annotations
@@ -123,10 +128,53 @@ def sweep(root: str) -> int:
     return 0
 
 
+def census() -> int:
+    """Print how often each body-part reading fires on PolNeAR train, with examples.
+
+    Returns:
+        0.
+    """
+    import gzip
+
+    from index.chunk import sentences
+    from qa import part_evidence as pe
+
+    path = ROOT.parent / "shared" / "eval" / "polnear" / "train" / "docs.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        docs = [json.loads(x) for x in f if x.strip()]
+    found: dict[str, list[str]] = {"sign-off": [], "run-on credit": [], "author note": [], "update line": []}
+    for d in docs:
+        paras = [p.strip() for p in d["text"].split("\n\n") if p.strip()]
+        for i, p in enumerate(paras[1:], 1):  # the first is the headline
+            tag = f"{d['doc_id'][:40]}: ...{p[-90:]!r}"
+            if pe._SIGN_OFF.search(p):
+                found["sign-off"].append(tag)
+            if pe._CONTRIBUTING.search(p):
+                found["run-on credit"].append(tag)
+            if pe._UPDATE_LINE.search(p):
+                found["update line"].append(f"{d['doc_id'][:40]}: {p[:90]!r}")
+            last = i == len(paras) - 1
+            if last and len(sentences(p)) == 1 and pe._AUTHOR_NOTE.match(p) and not pe._QUOTED.search(p):
+                found["author note"].append(f"{d['doc_id'][:40]}: {p[:110]!r}")
+    print(f"{len(docs)} PolNeAR train articles")
+    for k, xs in found.items():
+        print(f"== {k}: {len(xs)} paragraphs")
+        for x in xs[:12]:
+            print("   ", x)
+    outlets: dict[str, int] = {}
+    for d in docs:
+        o = d["doc_id"].split("_", 1)[0]
+        outlets[o] = outlets.get(o, 0) + 1
+    print("file-name outlets:", ", ".join(f"{o} {n}" for o, n in sorted(outlets.items())))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Dispatch the sub-command."""
     if len(argv) == 3 and argv[0] == "compare":
         return compare(argv[1], argv[2])
+    if argv == ["census"]:
+        return census()
     if len(argv) == 2 and argv[0] == "sweep":
         return sweep(argv[1])
     print(__doc__)

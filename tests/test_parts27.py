@@ -45,6 +45,13 @@ Teachers need time, not new slogans, to rebuild what was lost.
 Anna Kovac, a former headteacher who ran two village schools, teaches education policy at Portvale College.
 """
 
+MILL = """Paper mill to close in June
+
+The Portvale paper mill will close in June, its owners announced on Friday.
+
+Rita Gomez, a union steward at the mill, said the talks would resume next week.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
@@ -56,6 +63,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
             "city-post_2021-03-05_council-delays-bridge.txt": BRIDGE,
             "city-post_2021-03-06_in-brief.txt": BRIEFS,
             "city-post_2021-03-07_schools-can-still-recover.txt": SCHOOLS,
+            "city-post_2021-03-08_paper-mill-to-close.txt": MILL,
         },
     )
 
@@ -138,3 +146,14 @@ def test_body_passages_that_hold_no_part_stay_body(engine: Engine) -> None:
     # a quoted apposition is the story's, not a note on its author
     quoted = next(p for p in engine.passages if "Mayor Elena Marsh" in p.text)
     assert part_evidence.body_part(quoted, intent.read("who wrote the story about the ferry"), engine) == ""
+
+
+def test_a_closing_quote_is_no_author_note(engine: Engine) -> None:
+    # the mill story's last paragraph names someone in apposition, but she speaks in it
+    last = next(p for p in engine.passages if p.text.startswith("Rita Gomez"))
+    assert last.pid == max(engine.pids_by_doc[last.doc_id])
+    assert part_evidence.body_part(last, intent.read("who wrote the story about the mill"), engine) == ""
+    schools = next(p for p in engine.passages if p.text.startswith("Anna Kovac"))
+    assert (
+        part_evidence.body_part(schools, intent.read("who wrote the story about schools"), engine) == "footer"
+    )
