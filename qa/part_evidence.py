@@ -122,21 +122,21 @@ def part_kind(p: Passage, intent: intents.Intent, engine: Engine | None = None) 
 # part (body_part): measured end to end on the read sets (bench/reports/parts27.md).
 BODY_PARTS = True
 
-# A brief's sign-off after its last sentence ("... still the No. 1 force in Spain."--Kim Hjelmgaard."):
-# after the sentence's close, not a dash inside it ("... better-funded — Hillary Clinton.", a false
-# sign-off bench/parts27.py census found on PolNeAR train).
+# A brief's sign-off after its last sentence ('... "still the first party in the region."--Ana Ruiz.'):
+# after the sentence's close, not a dash inside it (a name after a dash mid-sentence, a false sign-off
+# bench/parts27.py census found on PolNeAR train).
 _SIGN_OFF = re.compile(
     r"[.!?\"”’]\s*(?:--|—|–)\s*(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){1,3}\.?\s*$"
 )
-# A closing credit run on into the last paragraph ("... to Ready PAC.Contributing: Herb Jackson").
+# A closing credit run on into the last paragraph ("... to the harbour fund.Contributing: Lena Park").
 _CONTRIBUTING = re.compile(
     r"\b(?-i:Contributing|Additional\s+reporting\s+by|Reporting\s+by):?\s*(?-i:[A-Z])"
     r"|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b",
     re.I,
 )
-# An opinion piece's closing line on its author ("M. Thomas Davis, a retired Army officer who ...,
-# taught U.S. politics and government at West Point."): a name and an apposition or "is a", no quote.
-# Not an opening phrase of capitalised words ("In May, a federal judge ...": bench/parts27.py census).
+# An opinion piece's closing line on its author ("Jo Marsh, a retired teacher who ..., writes on
+# schools."): a name and an apposition or "is a", no quote.
+# Not an opening phrase of capitalised words ("In May, a judge ...", a false hit bench/parts27.py census found).
 _AUTHOR_NOTE = re.compile(
     r"^(?!(?:In|On|At|By|For|From|After|Before|During|Since|The|A|An|This|That|Last|When|While|But|And|As)\s)"
     r"(?:(?-i:[A-Z])[\w.'’-]*\s+){1,3}(?-i:[A-Z])[\w'’-]+(?:,\s+(?:a|an|the)\s|\s+is\s+(?:a|an|the)\s)"
