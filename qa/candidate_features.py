@@ -331,9 +331,14 @@ def evaluate(
             f.part[i] = qr.parts.index(kind) + 1 if asked else 0
             if asked and kind != p.kind and p.kind == "headline":  # the dek after the headline
                 highlight = (structure.headline_dek(p.text), len(p.text))
-            elif asked and kind != p.kind and kind != "standfirst" and structure.dateline_opening(p.text):
+            elif (
+                asked
+                and kind != p.kind
+                and kind != "standfirst"
+                and (opening_at := structure.dateline_opening(p.text))
+            ):
                 # a lede's dateline: show its place (not a sign-off or update line read in the body)
-                highlight = (0, len(p.text[: structure.dateline_opening(p.text)].rstrip(" -–—―")))
+                highlight = (0, len(p.text[:opening_at].rstrip(" -–—―")))
             if f.part[i]:
                 if p.doc_id not in meta_cov:
                     named = meta_terms(engine, p.doc_id)

@@ -170,12 +170,10 @@ def _not_mentioned(
     # "the White House" where the documents name the United States: no unknown "White".
     seats = equivalents.seat_words(described or searched, lambda n: _uses(engine, n))
     for name in names_in(described or searched):
-        if name in seats:
+        if name in seats or name in chosen:
             continue
         if ACRONYM.fullmatch(name) and any(engine.lexical.known(t) for t in qt):
             continue  # "GMO", "PPP": the documents may spell it out
-        if name in chosen:
-            continue
         if not in_documents(name) and weak:
             return f"the documents do not mention {name}"
     # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).

@@ -175,20 +175,28 @@ def body_part(p: Passage, intent: intents.Intent, engine: Engine | None = None) 
 
 
 def body_parts(engine: Engine, intent: intents.Intent) -> frozenset[str]:
-    """The asked parts some body passage of the index holds (body_part): kinds the indexer never
-    labelled that a parts question may still be answered by.
+    """The asked parts the indexer never labelled that some body passage of the index holds
+    (body_part): kinds a parts question may still be answered by.
+
+    Only kinds missing from the index's labels are looked for, and the scan stops once each is
+    found: it reads every body passage of the index, on the question's path.
 
     Args:
         engine: the open index.
         intent: the question's reading.
     Returns:
-        The kinds found, a subset of {"footer", "update"}.
+        The kinds found, a subset of {"footer", "update"} none of which the index labels.
     """
-    if not BODY_PARTS or not {"footer", "update"} & set(intent.parts):
+    missing = {"footer", "update"} & set(intent.parts) - engine.kinds
+    if not BODY_PARTS or not missing:
         return frozenset()
-    return frozenset(
-        k for p in engine.passages if p.kind == "body" for k in [body_part(p, intent, engine)] if k
-    )
+    found: set[str] = set()
+    for p in engine.passages:
+        if p.kind == "body" and (k := body_part(p, intent, engine)) in missing:
+            found.add(k)
+            if found == missing:
+                break
+    return frozenset(found)
 
 
 def meta_terms(engine: Engine, doc_id: int) -> frozenset[str]:
