@@ -6,7 +6,7 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
 `--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
-`--set 16`) ask questions about
+`--set 16`; news_heldout17.jsonl: `--set 17`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -121,6 +121,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout16.jsonl, a blind set written in round 26: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 16 /tmp/k && $V/qa index /tmp/k --index /tmp/k-idx
+
+How set 17 was chosen (by `choose_after(docs, 17)`, seed 2041, not by reading them): as set 16, with set 16's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 16 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout17.jsonl, a blind set written in round 28: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 17 /tmp/j && $V/qa index /tmp/j --index /tmp/j-idx
 """
 
 from __future__ import annotations
@@ -360,6 +367,20 @@ DOC_IDS_16: tuple[str, ...] = (
     "west-journal_2015-11-23_look-how-trey-gowdy-just-fired-b",
 )
 
+#: The ten articles of set 17 (bench/data/news_heldout17.jsonl), as `choose_after(docs, 17)` drew them.
+DOC_IDS_17: tuple[str, ...] = (
+    "huff-post_2016-03-09_networks-didn-t-cut-from-donald-",
+    "west-journal_2016-05-10_trump-s-support-twice-that-of-cl",
+    "politico_2016-04-08_families-of-mass-shooting-victim",
+    "nyt_2016-03-16_on-trade-angry-voters-have-point",
+    "usa-today_2015-11-27_trump-s-isil-tone-belies-dovish-",
+    "usa-today_2016-03-07_a-petite-powerhouse-with-an-undy",
+    "breitbart_2016-03-20_news-guide-donors-flocked-to-rub",
+    "nyt_2016-06-09_ryan-calls-trump-line-racist-but",
+    "huff-post_2015-11-11_a-meaningful-exchange-actually-h",
+    "usa-today_2016-05-12_poll-battleground-senate-races-a",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -378,6 +399,7 @@ SETS: dict[int, tuple[str, ...]] = {
     14: DOC_IDS_14,
     15: DOC_IDS_15,
     16: DOC_IDS_16,
+    17: DOC_IDS_17,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -491,7 +513,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
-            15: news_heldout15.jsonl, 16: news_heldout16.jsonl).
+            15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
