@@ -362,7 +362,8 @@ APPOSITION_OPEN_CHARS = 40
 # quoted title ("Ann Kerr, the head of Open Ledger, a watchdog that ..., said"; "Lena Pratt, the
 # author of "Small Towns," about ..., said"). The switch bench/attribution_switch.py turns off.
 APPOSITION_HEAD_WIDE = True
-# After the head name: an optional short parenthesis ("(D-Ill.)", "(R)") and the apposition's comma.
+# After the head name: an optional short parenthesis ("(D-Ill.)", "(R)"; at most 30 characters, as
+# `_WHO_AFTER` reads one) and the apposition's comma.
 _HEAD_COMMA = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 # A sentence's opening prepositional phrase or subordinate clause, closed by its comma within 60
 # characters as `attributor._OPENING_PHRASE` is ("In his first videos, ", "On the Democratic side, ",
@@ -1357,8 +1358,9 @@ class _Sources:
         Democratic side, Mrs. Roe has derided it, suggesting ..."): the pronoun or name opening the
         clause after the phrase (its titles before it), no possessive ("In October, Roe's state
         director, ...": not Roe); when no name or pronoun opens it ("In May, his mother refused to
-        teach him Japanese, insisting ...") the subject found is kept, as the words are. Only participles: a second verb's subject ("In Concord, he ... and showed") is left as
-        it was, which kept reported precision on train (bench/reports/attribution_round28a.md).
+        teach him Japanese, insisting ...") the subject found is kept, as the words are. Only
+        participles: a second verb's subject ("In Concord, he ... and showed") is left as it was, which
+        kept reported precision on train (bench/reports/attribution_round28a.md).
 
         Args:
             ss: the sentence's start; pos: where the participle stands; subj: the subject found so far.
