@@ -17,7 +17,7 @@ stands against the gold's source mention:
 
     python bench/attribution_eval.py --corpus ../shared/eval/polnear/train --out /tmp/t.jsonl --no-score
     python bench/attribution_choosing.py /tmp/t.jsonl                           # the three reasons of issue 8
-    python bench/attribution_choosing.py /tmp/t.jsonl --reasons nested,another --show "ours before gold" 20
+    python bench/attribution_choosing.py /tmp/t.jsonl --reasons nested,another --show "ours before gold" --n 20
 
 Develop on train only; never run it on dev or test.
 """
@@ -73,7 +73,7 @@ def main() -> int:
     ap.add_argument("system", help="bench/attribution_eval.py's JSON lines on train")
     ap.add_argument("--reasons", default=",".join(CHOOSING), help="error_class reasons, comma-separated")
     ap.add_argument("--show", default="", help="print examples of this placement")
-    ap.add_argument("n", nargs="?", type=int, default=10, help="how many examples")
+    ap.add_argument("--n", type=int, default=10, help="how many examples")
     a = ap.parse_args()
     want = a.reasons.split(",")
     sc = load_scorer()
