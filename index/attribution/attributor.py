@@ -1896,7 +1896,9 @@ class _Attributor(_Sources):
         Returns:
             The subject, or None.
         """
-        subj = self._clause_subject(ss, pos) or self._opening_source(ss, pos)
+        subj = self._after_opening_phrase(ss, pos, self._clause_subject(ss, pos)) or self._opening_source(
+            ss, pos
+        )
         om = _TIME_OPENING.match(self.doc.text, ss, pos) if subj is None else None
         if om is not None:
             # the subject must open the clause after the phrase, and not as a possessive ("In early

@@ -356,6 +356,28 @@ _COMMA_VERB = re.compile(rf"\s*,\s*(?:(?:{AUX})\s+){{0,2}}(?:also\s+)?{VERB_RE}\
 # most 100 characters, no comma, quotation or clause break inside).
 _COMMA_WHO = re.compile(r"\s*,\s*who\s[^,;:\"“”.!?]{1,100}(?=,)")
 APPOSITION_OPEN_CHARS = 40
+# The apposition's head read more widely (round 28, bench/reports/attribution_round28a.md): after an
+# opening phrase ("In a post on Sunday, Mr. Dale, a former aide to Roe, wrote"), before a short
+# parenthesis ("Sen. Paul Orme (D-Ore.), noting ..., said"), over a description that holds commas or a
+# quoted title ("Ann Kerr, the head of Open Ledger, a watchdog that ..., said"; "Lena Pratt, the
+# author of "Small Towns," about ..., said"). The switch bench/attribution_switch.py turns off.
+APPOSITION_HEAD_WIDE = True
+# After the head name: an optional short parenthesis ("(D-Ill.)", "(R)"; at most 30 characters, as
+# `_WHO_AFTER` reads one) and the apposition's comma.
+_HEAD_COMMA = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
+# A sentence's opening prepositional phrase or subordinate clause, closed by its comma within 60
+# characters as `attributor._OPENING_PHRASE` is ("In his first videos, ", "On the Democratic side, ",
+# "As the votes came in, "): a name inside it is no subject of the clause after it (round 28,
+# bench/reports/attribution_round28a.md). "According to" (a source) and "For" ("For China, the region
+# offers ...": PolNeAR credits China) are left out. The switch bench/attribution_switch.py turns off.
+OPENING_PHRASE_SKIP = True
+_PHRASE_OPENER = re.compile(
+    r"\W*(?:In|On|At|During|From|With|Without|Under|Despite|Amid|Among|Across|Throughout|Like|Unlike|Beyond|"
+    r"Through|Within|Over|After|Before|Since|While|Whereas|When|As|Although|Though|If|Once|Because)\s"
+    r"[^,;:\"“”()]{1,60}?,\s+"
+)
+# An opening phrase before the head, closed by its comma ("In a series of posts Sunday, ", "On Monday, ").
+_OPENER = re.compile(r"[^,;:\"“”()]*,\s*")
 
 # How far back (characters) "the board" looks for the "Illinois Board of Elections" it names again: a
 # bound on the work per source (a few paragraphs). Checked on train by bench/fit_attribution.py (round 8b,
@@ -491,6 +513,8 @@ class _Sources:
             if who is None or not _COMMA_VERB.match(t, who.end(), who.end() + 40):
                 return None
         ss, _se = doc.sentence_of(subj.start)
+        if APPOSITION_HEAD_WIDE:
+            return self._wide_apposition_head(subj, ss)
         # the first name followed by a comma ("Khizr and Ghazala Khan, the Gold Star parents ...")
         n = next((x for x in self._names_in(ss, subj.start) if re.match(r"\s*,", t[x.end : x.end + 3])), None)
         if n is None or n.end >= subj.start or n.start - ss > APPOSITION_OPEN_CHARS:
@@ -499,6 +523,57 @@ class _Sources:
             return None
         if re.search(r"[,;:]", t[ss : n.start]) or t.count(",", n.end, subj.start) != 1:
             return None  # "In Iowa, ..." or a list: no apposition of one name
+        return n
+
+    def _wide_apposition_head(self, subj: _Subj, ss: int) -> _Name | None:
+        """`_apposition_head`'s name, read more widely: the head may follow an opening phrase closed by
+        a comma ("In a post on Sunday, Mr. Dale, a former aide to Roe, wrote") and come before a short
+        parenthesis ("Sen. Paul Orme (D-Ore.), noting ..., said"); an apposition that opens with a
+        lower-case word, a description, may hold more commas and quoted titles ("Ann Kerr, the head of
+        Open Ledger, a watchdog that ..., said"; "Lena Pratt, the author of "Small Towns," about ...,
+        said"). A list ("Roe, Ames and Lee, ...") opens with a name and keeps the one-comma rule.
+
+        Args:
+            subj: the subject read before the verb; ss: its sentence's start.
+        Returns:
+            The head name, or None.
+        """
+        t = self.doc.text
+        n, after = None, 0
+        for x in self._names_in(ss, subj.start):
+            m = _HEAD_COMMA.match(t, x.end, x.end + 40)
+            if m is not None and not self._object_of_preposition(x.start, x.end):
+                n, after = x, m.end()  # the first name with its comma, no "In Iowa,"
+                break
+        if n is None or after > subj.start:
+            return None
+        opening = t[ss : n.start]
+        if re.search(r"[,;:]", opening):
+            # "In a series of posts Sunday, Mr. Dale, ...": one opening phrase closed by its comma, and
+            # the head right after it (its title aside), within the same reach as an unopened head
+            op = _OPENER.match(t, ss, n.start)
+            if (
+                op is None
+                or n.start - op.end() > APPOSITION_OPEN_CHARS
+                or re.search(r"[,;:]", t[op.end() : n.start])
+            ):
+                return None
+        elif n.start - ss > APPOSITION_OPEN_CHARS:
+            return None
+        aside = t[after : subj.start]
+        if re.search(r";|:|,\s*(?:and|but)\s", aside) or re.match(r"\s*(?:and|but|or)\s", aside):
+            return None  # a clause or a list goes on after the name, no apposition
+        if not re.match(r"\s*[a-z]", aside):
+            # a name or anything else opens it: the one-comma, unquoted rule of `_apposition_head`
+            if re.search(r"[\"“”()]", aside) or aside.count(",") > 0:
+                return None
+            return n
+        # a description: commas may separate its parts; quotes only around titles that close before it
+        # ends (as many opening as closing marks, none holding a sentence stop)
+        if re.search(r"[()]", aside) or aside.count('"') % 2 or aside.count("“") != aside.count("”"):
+            return None
+        if re.search(r"[\"“][^\"“”]*[.!?][^\"“”]*[\"”]", aside):
+            return None
         return n
 
     def _described_name(self, n: _Name, end: int) -> _Name:
@@ -1276,6 +1351,37 @@ class _Sources:
             return None
         subj = _Subj("name", n.text, n.start, n.end)
         return subj if self._subject_ok(subj, False) else None
+
+    def _after_opening_phrase(self, ss: int, pos: int, subj: _Subj | None) -> _Subj | None:
+        """A participle's subject read past the sentence's opening phrase when the name found sits inside
+        it ("In his first YouTube videos, Roe wears a suit, pointing to ...": Roe, not YouTube; "On the
+        Democratic side, Mrs. Roe has derided it, suggesting ..."): the pronoun or name opening the
+        clause after the phrase (its titles before it), no possessive ("In October, Roe's state
+        director, ...": not Roe); when no name or pronoun opens it ("In May, his mother refused to
+        teach him Japanese, insisting ...") the subject found is kept, as the words are. Only
+        participles: a second verb's subject ("In Concord, he ... and showed") is left as it was, which
+        kept reported precision on train (bench/reports/attribution_round28a.md).
+
+        Args:
+            ss: the sentence's start; pos: where the participle stands; subj: the subject found so far.
+        Returns:
+            The subject after the opening phrase, or `subj` when it is not inside one.
+        """
+        if not OPENING_PHRASE_SKIP or subj is None or subj.kind == "pron":
+            return subj
+        t = self.doc.text
+        om = _PHRASE_OPENER.match(t, ss, pos)
+        if om is None or subj.start >= om.end():
+            return subj
+        cs = om.end()
+        after = self._clause_subject(cs, pos)
+        if after is None or after.kind == "pron":
+            return after or subj
+        if not re.fullmatch(r"(?:[A-Z][\w.'’-]*\s+){0,3}", t[cs : after.start]) or re.match(
+            r"['’]", t[after.end : after.end + 1]
+        ):
+            return subj  # no name opens the clause: the words keep the subject they had (and their recall)
+        return after
 
     def guess_speakers(self) -> None:
         """Last resort for a quotation nobody is credited with: the sentence's first person outside
