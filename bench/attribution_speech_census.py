@@ -54,6 +54,17 @@ def boundary_how(s: int, e: int, gs: int, ge: int) -> str:
     return "starts-early" if s < gs else "runs-past-end"
 
 
+def _speech(sc: Any, g: dict[str, Any], text: str) -> bool:
+    """Whether a gold counts for e2e_speech: judged (a named source) and a quote or a speech cue."""
+    return bool(sc.gold_name(g, text)) and (g["direct"] or sc.speech_cue(g))
+
+
+def _right(sc: Any, sy: dict[str, Any], g: dict[str, Any], text: str) -> bool:
+    """Whether a system item's speaker has the gold's surname, as the scorer judges it."""
+    name = sc.gold_name(g, text)
+    return bool(sc.surname(sy["speaker"])) and sc.surname(sy["speaker"]) == sc.surname(name)
+
+
 def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str) -> dict[str, list[Case]]:
     """File every judged gold of speech and every system item counted by e2e_speech precision.
 
@@ -101,19 +112,12 @@ def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
             best_of.append(best[1] if best else None)
             partial_of.append(part[1] if part else None)
 
-        def speech(g: dict[str, Any]) -> bool:
-            return bool(sc.gold_name(g, text)) and (g["direct"] or sc.speech_cue(g))
-
-        def right(sy: dict[str, Any], g: dict[str, Any]) -> bool:
-            name = sc.gold_name(g, text)
-            return bool(sc.surname(sy["speaker"])) and sc.surname(sy["speaker"]) == sc.surname(name)
-
         for gi, g in enumerate(golds):
-            if not speech(g):
+            if not _speech(sc, g, text):
                 continue
             if gi in gbest:
                 sy = syss[gbest[gi][1]]
-                out["R:ok" if right(sy, g) else "R:wrong-speaker"].append((d, g, sy))
+                out["R:ok" if _right(sc, sy, g, text) else "R:wrong-speaker"].append((d, g, sy))
             elif gi in partial_g:
                 sy = syss[partial_g[gi]]
                 how = boundary_how(sy["start"], sy["end"], g["content"][0][0], g["content"][-1][1])
@@ -123,8 +127,8 @@ def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
         for si, (sy, b) in enumerate(zip(syss, best_of, strict=True)):
             if b is not None:
                 g = golds[b]
-                if speech(g):
-                    out["P:ok" if right(sy, g) else "P:wrong-speaker"].append((d, g, sy))
+                if _speech(sc, g, text):
+                    out["P:ok" if _right(sc, sy, g, text) else "P:wrong-speaker"].append((d, g, sy))
                 continue
             p = partial_of[si]
             if p is not None:
@@ -188,7 +192,9 @@ def _show(docs: dict[str, str], case: Case) -> str:
         spans = " | ".join(text[a:b] for a, b in g["content"])
         lines.append(f"  gold: {g.get('source_text')!r} cue {g.get('cue_text')!r}: {spans[:300]!r}")
     if sy:
-        lines.append(f"  ours: {sy['speaker']!r} verb {sy.get('verb')!r}: {text[sy['start'] : sy['end']][:300]!r}")
+        lines.append(
+            f"  ours: {sy['speaker']!r} verb {sy.get('verb')!r}: {text[sy['start'] : sy['end']][:300]!r}"
+        )
     lines.append("  text: " + re.sub(r"\s+", " ", text[max(0, at - 200) : end + 80]))
     return "\n".join(lines)
 
@@ -196,7 +202,9 @@ def _show(docs: dict[str, str], case: Case) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("system", help="the system's JSON lines (bench/attribution_eval.py --out)")
-    ap.add_argument("--show", nargs=2, metavar=("CLASS", "N"), help="print N examples of a class (R:/P: prefix)")
+    ap.add_argument(
+        "--show", nargs=2, metavar=("CLASS", "N"), help="print N examples of a class (R:/P: prefix)"
+    )
     ap.add_argument("--half", choices=("A", "B", "all"), default="all", help="the half --show draws from")
     args = ap.parse_args()
     sc = load_scorer()

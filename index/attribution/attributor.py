@@ -1885,9 +1885,7 @@ class _Attributor(_Sources):
             for ss, se in doc.sents:
                 self._opening_participle(ss, se, taken, starts)
 
-    def _opening_participle(
-        self, ss: int, se: int, taken: list[tuple[int, int]], starts: list[int]
-    ) -> None:
+    def _opening_participle(self, ss: int, se: int, taken: list[tuple[int, int]], starts: list[int]) -> None:
         """A speech participle opening the sentence ("Noting that ..., Tester added"): its phrase, up to
         the comma before the main clause, is the words of that clause's subject (a name acting there,
         or a subject pronoun). Read only where no attribution holds the phrase yet.
