@@ -2,7 +2,8 @@
 
     python bench/attribution_eval.py --corpus ../shared/eval/polnear/train --out /tmp/t.jsonl --no-score
     python bench/attribution_speech_census.py /tmp/t.jsonl              # halves A, B and all
-    python bench/attribution_speech_census.py /tmp/t.jsonl --show boundary/runs-past-end 10
+    python bench/attribution_speech_census.py /tmp/t.jsonl --show R:missed/rep 10 --half A
+    python bench/attribution_speech_census.py /tmp/t.jsonl --shapes     # missed reports by cue shape
 
 Matches system items to gold as ../shared/eval/attribution.py does (its functions, imported at run
 time) and files every loss of e2e_speech (recall over judged golds of speech, precision over system
@@ -140,6 +141,43 @@ def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
     return out
 
 
+def cue_shape(docs: dict[str, str], case: Case) -> str:
+    """The shape of a missed report's cue: which kind of reading it would need.
+
+    Args:
+        docs: the split's documents; case: an R:missed/rep case.
+    Returns:
+        colon, negated, to-infinitive, participle, finite speech verb, direct-only verb, speech verb
+        with words, or other verb; "+that" when a "that" opens or precedes the words.
+    """
+    from index.attribution.words import DIRECT_ONLY, SPEECH_VERBS
+
+    d, g, _sy = case
+    assert g is not None
+    words = re.findall(r"[\w’']+|:", re.sub(r"\s+", " ", g.get("cue_text") or ""))
+    last = words[-1].lower() if words else ""
+    text, c0 = docs[d], g["content"][0][0]
+    that = text[max(0, c0 - 6) : c0].strip().lower().endswith("that") or text[c0:].lower().startswith("that ")
+    lower = [w.lower() for w in words]
+    if ":" in words:
+        k = "colon"
+    elif any(w == "not" or w.endswith(("n't", "n’t")) for w in lower):
+        k = "negated"
+    elif len(words) > 1 and lower[-2] == "to":
+        k = "to-infinitive"
+    elif last.endswith("ing"):
+        k = "participle"
+    elif last in SPEECH_VERBS and last not in DIRECT_ONLY:
+        k = "finite speech verb"
+    elif last in SPEECH_VERBS:
+        k = "direct-only verb"
+    elif any(w in SPEECH_VERBS for w in lower):
+        k = "speech verb with words"
+    else:
+        k = "other verb"
+    return k + ("+that" if that else "")
+
+
 def f1(tp_p: int, n_p: int, tp_r: int, n_r: int) -> float:
     """F1 of precision tp_p/n_p and recall tp_r/n_r.
 
@@ -206,6 +244,7 @@ def main() -> int:
         "--show", nargs=2, metavar=("CLASS", "N"), help="print N examples of a class (R:/P: prefix)"
     )
     ap.add_argument("--half", choices=("A", "B", "all"), default="all", help="the half --show draws from")
+    ap.add_argument("--shapes", action="store_true", help="split R:missed/rep by the shape of its cue")
     args = ap.parse_args()
     sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
@@ -216,6 +255,13 @@ def main() -> int:
     print(f"{'class':<26}" + "".join(f"{h:>8}{'F1 fixed':>10}" for h in cols))
     for i, (k, _v, _f) in enumerate(rows["all"]):
         print(f"{k:<26}" + "".join(f"{rows[h][i][1]:>8}{rows[h][i][2]:>10.4f}" for h in cols))
+    if args.shapes:
+        shapes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        for case in out.get("R:missed/rep", []):
+            shapes[cue_shape(docs, case)]["A" if case[0] in a else "B"] += 1
+        print(f"\n{'missed report, cue shape':<26}{'A':>8}{'B':>8}")
+        for k, c in sorted(shapes.items(), key=lambda kv: -sum(kv[1].values())):
+            print(f"{k:<26}{c['A']:>8}{c['B']:>8}")
     if args.show:
         keep = cols[args.half]
         cases = [c for c in out.get(args.show[0], []) if c[0] in keep]
