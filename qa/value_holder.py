@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 # "all" (it must name every asked person). bench/abst28.py, "Chosen: value_holder.HOLDER"
 # (bench/reports/abst28.md; every read-set question of these kinds asked with each setting): percent
 # "any" declines news_heldout10's n10a10 (Carson's share, where the poll's shares are Jindal's, Rubio's
-# and Trump's), date "all" its n10j10 (the first Clinton-Trump debate, where the dates are Johnson's);
+# and Trump's), date "all" its n10j10 (the first Clinton-Trump debate, where the dates are of Johnson's
+# 2012 debate and of Trump's Saturday debate with Bush);
 # neither declines an answerable question. Counts, sums and "how much" decline nothing at either
 # binding (the asked person is named beside some number in nearly every near miss).
 HOLDER: dict[str, str] = {
