@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, either_or, slots
+from qa import abstain, either_or, slots, value_holder
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -154,8 +154,40 @@ def _abstain_reason(
     texts = [text for text, _ in near]
     parts = [engine.passages[p].kind for p in best[:NEAR_MISS_PASSAGES] for _ in engine.sentence_terms(p)]
     context = [terms for _, terms in chained_sentences(engine, best)]  # "She", "The ... native"
-    return slots.slot_reason(
+    why = slots.slot_reason(
         searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF, parts, context
+    )
+    if why:
+        return why
+    # "What percentage did Ben Carson get?" where every percentage given is in a sentence naming other
+    # persons (Jindal's "had him at 4 percent"): another person's value (qa.value_holder, fit by
+    # bench/abst28.py: bench/reports/abst28.md).
+    return _holder_reason(engine, searched, texts, context)
+
+
+def _holder_reason(engine: Engine, searched: str, texts: list[str], context: list[frozenset[str]]) -> str:
+    """qa.value_holder.holder_reason for the question's kind of value, where HOLDER reads it.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        texts: the best passages' sentences.
+        context: per sentence, its terms widened with the sentences it goes on from.
+    Returns:
+        Why the values given are other persons', or "".
+    """
+    kind = value_holder.value_kind(searched)
+    if kind is None or not value_holder.HOLDER.get(kind):
+        return ""
+    # A count's values: those of the asked noun, or every count (value_holder.COUNTED).
+    valued = (
+        slots.count_sentences(searched, texts, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF)
+        if kind == "count" and value_holder.COUNTED
+        else None
+    )
+    people = [n for s in engine.speakers_index for n in (s.name, *s.aliases)]
+    return value_holder.holder_reason(
+        kind, searched, names_in(searched), people, texts, context, engine.terms, valued
     )
 
 

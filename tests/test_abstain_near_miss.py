@@ -36,6 +36,9 @@ sentence he served in full.
     [
         ("How much is Google paying Stanford to digitise its library?", "money"),
         ("What is the total value of the stolen jewellery?", "money"),
+        ("what's the dollar value of the harbour contract", "money"),  # "what's" asks as "what is"
+        ("What’s the cost of the new ferry?", "money"),
+        ("What's the bridge made of?", None),
         ("How much money did the campaign raise?", "money"),
         ("How much did it rain?", None),
         ("How many jobs will go?", None),
