@@ -80,7 +80,9 @@ def lines(rows: list[dict[str, Any]]) -> list[str]:
     for rule in RULES:
         row = [f"{rule:7}"]
         for ratio in fup21.GRID:
-            gained = [f"{r['group']}/{r['kind']}" for r in rows if hit(r, rule, ratio) and not hit(r, None, 0)]
+            gained = [
+                f"{r['group']}/{r['kind']}" for r in rows if hit(r, rule, ratio) and not hit(r, None, 0)
+            ]
             lost = [f"{r['group']}/{r['kind']}" for r in rows if hit(r, None, 0) and not hit(r, rule, ratio)]
             row.append(f"  {ratio:.2f}: +{len(gained)} -{len(lost)}")
             if ratio in (0.9, 0.8, 0.7, 0.6, 0.5):
