@@ -12,6 +12,12 @@ follow-up is not declined); a candidate must score at least `ratio` of the first
 * nb        either neighbour (qa.session.beside_first, for every form, not only bare ones)
 * whois     `next` only after a "Who is X?" question
 Ratios are fit leave-one-set-out (bench/fup21.loso), ties to the higher ratio (firing less).
+
+    python bench/news28.py --contact-census
+
+counts the PolNeAR train articles whose paragraphs hold a writer's contact line ("Twitter: @x",
+"Follow X on Twitter @x", "Email: x@y"), and how many of them in the last three paragraphs: the part
+qa/intent.py's handle wordings ask for (no PolNeAR text is printed).
 """
 
 from __future__ import annotations
@@ -103,11 +109,41 @@ def fit_loso(rows: list[dict[str, Any]], rule: str) -> tuple[int, dict[str, int]
         fup21.hit = saved  # type: ignore[assignment]
 
 
+_CONTACT = re.compile(r"^(?:twitter:|follow\s+.{1,40}\s+on\s+twitter|e-?mail:)", re.I)
+
+
+def contact_census(path: Path) -> str:
+    """How many PolNeAR train articles hold a writer's contact line, and close with one.
+
+    Args:
+        path: PolNeAR train's docs.jsonl.gz.
+    Returns:
+        One line of counts.
+    """
+    import gzip
+
+    n = anywhere = closing = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            paras = [p.strip() for p in re.split(r"\n", doc.get("text") or "") if p.strip()]
+            n += 1
+            found = [i for i, p in enumerate(paras) if _CONTACT.match(p) and "@" in p]
+            anywhere += bool(found)
+            closing += bool(found) and found[-1] >= len(paras) - 3
+    return f"articles {n}, with a contact line {anywhere}, in their last three paragraphs {closing}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("rows", type=Path, nargs="+")
+    ap.add_argument("rows", type=Path, nargs="*")
     ap.add_argument("--report", type=Path, default=None)
+    ap.add_argument("--contact-census", action="store_true")
+    ap.add_argument("--polnear", type=Path, default=Path("/work/shared/eval/polnear/train/docs.jsonl.gz"))
     args = ap.parse_args()
+    if args.contact_census:
+        print(contact_census(args.polnear))
+        return 0
     rows = [json.loads(x) for p in args.rows for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
     out = lines(rows)
     print("\n".join(out))
