@@ -139,7 +139,9 @@ def _phrases(question: str) -> list[tuple[int, int, list[str], list[str]]]:
     out: list[tuple[int, int, list[str], list[str]]] = []
     i = 0
     while i < len(found):
-        j, ps, typed = i, [], []
+        j = i
+        ps: list[str] = []
+        typed: list[str] = []
         while j < len(found):
             w = found[j].group()
             low = w.lower()
@@ -172,7 +174,7 @@ def _phrases(question: str) -> list[tuple[int, int, list[str], list[str]]]:
                 out.append((found[i].start(), found[end].end(), ps, typed))
                 i = end + 1
                 continue
-        i = max(i + 1, j if not ps else i + 1)
+        i += 1
     return out
 
 
@@ -210,7 +212,7 @@ def as_digits(question: str, held: Callable[[str], bool]) -> str:
         unchanged when none is found.
     """
     out, at = [], 0
-    for start, end, ps, typed in _phrases(question):
+    for start, end, ps, _typed in _phrases(question):
         words = [p for p in ps if p not in ("a", "of")]
         if all(held(w) for w in words):
             continue  # "the two leaders": the documents write the words themselves
