@@ -121,7 +121,7 @@ def _near_miss(
         ):
             return f"no passage gives a number of {head}"
     kind = abstain.asked_fact(searched)
-    if kind is not None and abstain.FACT_BOUND.get(kind, 0.0) > 0.0:
+    if kind is not None and abstain.fact_bound(kind) > 0.0:
         # A value's subject may be named a sentence or two before ("The ... native has $50,000 to go");
         # not a role's holder, whom the sentence must name (news-dev n06 answered with the chain).
         rows = chained_sentences(engine, best) if kind != "role" else near
@@ -134,7 +134,7 @@ def _near_miss(
                 (has and not age_holder.others_only(t, asked), terms)
                 for (has, terms), (t, _) in zip(typed, rows, strict=True)
             ]
-        if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.FACT_BOUND[kind]:
+        if abstain.bound_share(focus_idf(engine, searched), typed) < abstain.fact_bound(kind):
             return abstain.fact_reason(kind, searched)
     # "How much did Trump pay for his helicopters?" where the amounts given are for his jet: the asked
     # thing must stand beside an amount (qa.money_thing, fit by bench/abst25.py: bench/reports/abst25.md).

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
-from qa import followup, rank
+from qa import followup, numerals, rank
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine
@@ -144,17 +144,24 @@ class Conversation:
         q = " ".join(question.split())[:MAX_QUESTION_CHARS]
         if not q:
             raise InputError("empty question: type a question")
-        plan = self.resolve(questions.truecased(q, self._name_forms(q)))
+        # Names as the documents write them (qa.question.truecased), numbers too ("the seventieth"
+        # of a story that says "70th": qa.numerals).
+        read = numerals.as_digits(questions.truecased(q, self._name_forms(q)), self._held)
+        plan = self.resolve(read)
         # Passages to prefer are looked for deeper than the k shown: ranking may put them lower.
         depth = max(k, PREFER_DEPTH) if plan.prefer else k
-        answers = [rank.answer(self.engine, question, r, depth, focus=plan.focus) for r in plan.readings]
+        answers = [
+            rank.answer(self.engine, question, r, depth, focus=plan.focus, read=read) for r in plan.readings
+        ]
         answer = fuse(answers, depth)
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
             # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
             # The previous question is fused in as a second reading: the follow-up may ask about its answer.
             again = [*plan.readings, self.turns[-1].searched]
-            anchored = fuse([rank.answer(self.engine, question, r, k, focus=plan.anchor) for r in again], k)
+            anchored = fuse(
+                [rank.answer(self.engine, question, r, k, focus=plan.anchor, read=read) for r in again], k
+            )
             # Only the conversation's own passage answers so, and only if it holds an answer of the
             # asked type: "How old is he?" is still declined when the passage gives no age.
             asked = intents.read(plan.readings[0]).answer_type
@@ -256,6 +263,10 @@ class Conversation:
         said = [x.speaker for x in self.engine.quotes_by_passage.get(p.pid, [])]
         score = (answer.hits or answer.nearest or [p])[0].score
         return replace(p, score=score, speaker=said[0] if said else None)
+
+    def _held(self, text: str) -> bool:
+        """Whether the documents hold every term of `text` (qa.numerals.as_digits's test)."""
+        return all(self.engine.lexical.known(t) for t in self.engine.terms(text))
 
     def _name_forms(self, q: str) -> dict[str, str]:
         """The words of a lower-case question that the documents only ever write capitalised, as
