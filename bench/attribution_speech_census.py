@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import random
 import re
 import sys
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from attribution_halves import halves  # noqa: E402
+from attribution_speech_losses import aligned  # noqa: E402
 from fit_attribution import SHARED, load_scorer  # noqa: E402
 
 Case = tuple[str, dict[str, Any] | None, dict[str, Any] | None]  # doc, gold, system item
@@ -74,21 +74,8 @@ def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
     Returns:
         "R:<class>" / "P:<class>" -> the cases of that class.
     """
-    gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-    for g in gold:
-        gold_by[g["doc_id"]].append(g)
-    sys_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
-    for line in open(path, encoding="utf-8"):
-        r = json.loads(line)
-        sys_by[sc.doc_key(r["doc"], docs)].append(r)
     out: dict[str, list[Case]] = collections.defaultdict(list)
-    for d, text in docs.items():
-        golds, al = gold_by.get(d, []), sc.Aligner(text)
-        syss = []
-        for r in sys_by.get(d, []):
-            s, e, _how = al.align(r.get("start"), r.get("end"), r.get("text"))
-            if e > s:
-                syss.append({**r, "start": s, "end": e})
+    for d, text, golds, syss in aligned(sc, docs, gold, path):
         gbest: dict[int, tuple[float, int]] = {}
         best_of: list[int | None] = []
         partial_of: list[int | None] = []  # per system item: the gold it overlaps most, below threshold

@@ -25,6 +25,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +50,15 @@ def title_end(text: str) -> int:
     return min(m.end() if m else len(text), n if n >= 0 else len(text))
 
 
-def losses(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str) -> dict[str, list[Case]]:
-    """Every judged gold of speech and every system item, filed by how it counts for e2e_speech.
+def aligned(
+    sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str
+) -> Iterator[tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Each document with its golds and its system items aligned to its text, as the scorer aligns.
 
     Args:
         sc: the scorer module; docs, gold: the split; path: the system's JSON lines.
     Returns:
-        kind -> the cases of that kind.
+        (doc id, text, golds, system items with start/end aligned; empty spans dropped) per document.
     """
     gold_by: dict[str, list[dict[str, Any]]] = collections.defaultdict(list)
     for g in gold:
@@ -64,14 +67,26 @@ def losses(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         sys_by[sc.doc_key(r["doc"], docs)].append(r)
-    out: dict[str, list[Case]] = collections.defaultdict(list)
     for d, text in docs.items():
-        golds, al = gold_by.get(d, []), sc.Aligner(text)
+        al = sc.Aligner(text)
         syss = []
         for r in sys_by.get(d, []):
             s, e, _how = al.align(r.get("start"), r.get("end"), r.get("text"))
             if e > s:
                 syss.append({**r, "start": s, "end": e})
+        yield d, text, gold_by.get(d, []), syss
+
+
+def losses(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str) -> dict[str, list[Case]]:
+    """Every judged gold of speech and every system item, filed by how it counts for e2e_speech.
+
+    Args:
+        sc: the scorer module; docs, gold: the split; path: the system's JSON lines.
+    Returns:
+        kind -> the cases of that kind.
+    """
+    out: dict[str, list[Case]] = collections.defaultdict(list)
+    for d, text, golds, syss in aligned(sc, docs, gold, path):
         gbest: dict[int, tuple[float, int]] = {}
         best_of: list[int | None] = []
         for si, sy in enumerate(syss):
