@@ -524,6 +524,8 @@ def is_speech_question(question: str) -> bool:
     A verb of speech in a clause of time or reason ("... when he said ...") does not make the question
     ask for words (main_clause), nor one in the passive without an agent (_AGENTLESS).
     """
+    if VIEW_SUBJECT_PLAIN and speech_did(question):  # "What did Obama's speech hint at?": the writer's
+        return False
     q = _AGENTLESS.sub(" ", main_clause(question.strip()))
     if q and _STANCE.search(q):
         return True
@@ -550,13 +552,40 @@ def is_speech_question(question: str) -> bool:
 
 _SPEECH_VERB = re.compile(rf"\b{_SPEECH_WORDS}\b", re.I)
 # "What did Obama's speech hint at ...?": a view noun that is the subject of another verb. The
-# question asks what the speech did, which the writer reports, not the words spoken.
+# question asks what the speech did, which the writer reports, not the words spoken. The question
+# word may lead a noun phrase ("Which two countries did ...", "What kind of solution did ...",
+# "Whose view did ...") or be absent ("Did Obama's speech leave room for ...?"): read only after
+# "what/how/why/which/whom did", these took the speaker's quotes over the writer's account of the
+# speech (h3f12, h7f09, h15f10, h15s07, para b29; bench/reports/rank28.md).
 _VIEW_AS_SUBJECT = re.compile(
-    rf"^\s*(?:and\s+|so\s+|but\s+)?(?:what|how|why|which|whom?)\s+"
+    rf"^\s*(?:and\s+|so\s+|but\s+)?(?:(?:what|how|why|which|whom?|whose)(?:\s+[a-z]+)*?\s+)?"
     rf"(?:did|does|do|has|have|had|will|would|could|can|might)\s+.*?['’]s?\s+{_VIEW_NOUNS}\s+"
     r"(?!(?:on|of|about|regarding|concerning|towards?|over|to|for|re|at|in)\b)[a-z]+",
     re.I,
 )
+
+
+# Whether a question whose subject is a view noun doing something other than speaking ("What did
+# Obama's speech hint at?", "Did Obama's speech leave room for a deal?": speech_did) is read as asking
+# for no one's words (True), or as a doubtful speech question scored in both readings (False, the
+# reading before round 28; Weights.narrator). What a speech hinted at, signalled or opened the way to
+# is the writer's account of it: in both readings the speaker's quotes still took speaker_bonus at
+# half weight and stayed first (h1 hx14, h2 f14, h14 f11). Measured end to end over the read sets
+# (bench/reports/rank28.md).
+VIEW_SUBJECT_PLAIN = True
+
+
+def speech_did(question: str) -> bool:
+    """Whether the question asks what someone's speech, remarks or view did, not what they said: a
+    view noun in the possessive is the subject of another verb, and no verb of speech or thought is
+    asked ("What kind of solution did Obama's speech point toward?").
+
+    Args:
+        question: the question as searched.
+    Returns:
+        True for such a question.
+    """
+    return not _SPEECH_VERB.search(question) and bool(_VIEW_AS_SUBJECT.search(question))
 
 
 def doubtful_speech(question: str, country_subject: bool) -> bool:
@@ -565,7 +594,9 @@ def doubtful_speech(question: str, country_subject: bool) -> bool:
     Two kinds, both of which put the speaker's quotes above the narrator's answer on the held-out
     bundled-article questions (bench/reports/fact_ranking.md): a country's aims, not a person's
     words ("What does Russia want to preserve in the Middle East?"), or no verb of speech or
-    thought is asked, only a view noun that does something ("What did Obama's speech hint at?").
+    thought is asked, only a view noun that does something ("What did Obama's speech hint at?",
+    speech_did). Since round 28 the second kind is no speech question at all (VIEW_SUBJECT_PLAIN),
+    so it is doubtful here only with that switch off.
 
     Args:
         question: the question as searched (is_speech_question holds).
@@ -575,7 +606,7 @@ def doubtful_speech(question: str, country_subject: bool) -> bool:
     """
     if country_subject:
         return True
-    return not _SPEECH_VERB.search(question) and bool(_VIEW_AS_SUBJECT.search(question))
+    return speech_did(question)  # only where VIEW_SUBJECT_PLAIN is off: else not a speech question
 
 
 _SCAFFOLD = [

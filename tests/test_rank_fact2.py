@@ -97,7 +97,9 @@ def test_a_country_s_aims_are_doubtful_its_words_are_not() -> None:
     assert not aims("What does the Norwegian minister want to keep?")
 
 
-def test_a_doubtful_speech_question_is_scored_in_both_readings(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_doubtful_speech_question_is_scored_in_both_readings(engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The view noun's question read as before round 28 (qa.question.VIEW_SUBJECT_PLAIN off): doubtful.
+    monkeypatch.setattr(questions, "VIEW_SUBJECT_PLAIN", False)
     q = "what did Renk's speech hint at despite the delays"
     f = rank.features(engine, q)
     assert f is not None and f.alt is not None
@@ -117,3 +119,30 @@ def test_a_plain_speech_question_has_one_reading(engine) -> None:  # type: ignor
     f = rank.features(engine, "What did Renk say about the ferry link?")
     assert f is not None
     assert f.alt is None and not f.doubt.any()
+
+
+def test_what_a_speech_did_is_asked_of_the_writer_not_the_speaker(engine) -> None:  # type: ignore[no-untyped-def]
+    # qa.question.VIEW_SUBJECT_PLAIN: a view noun doing something other than speaking is no speech
+    # question, whatever leads it ("What kind of ...", "Which two ...", "Whose ...", or a yes/no "Did").
+    for q in (
+        "what did Renk's speech hint at despite the delays",
+        "What kind of delay did Renk's speech point toward?",
+        "Which repairs did Renk's speech hint could slip?",
+        "whose plans did Renk's speech run against",
+        "did Renk's speech leave room for a second winter of repairs",
+    ):
+        assert questions.speech_did(q), q
+        assert not questions.is_speech_question(q), q
+    # Her words asked for, or the view noun with its topic: still speech questions.
+    assert questions.is_speech_question("What did Renk's speech say about the ferry?")
+    assert questions.is_speech_question("What was Renk's reaction to the vote?")
+    assert not questions.speech_did("What did Renk say about the ferry?")
+
+
+def test_the_writer_s_account_of_the_speech_ranks_above_her_quotes(engine) -> None:  # type: ignore[no-untyped-def]
+    f = rank.features(engine, "did Renk's speech leave room for a delay to the bridge repairs")
+    assert f is not None and f.alt is None and not f.direct.any()
+    total = rank.combine(f, rank.WEIGHTS)
+    account = row(engine, f, "speech at the hall signaled")
+    quote = row(engine, f, "We will open the ferry link")
+    assert total[account] > total[quote]
