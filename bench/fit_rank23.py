@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -233,23 +232,13 @@ def main() -> int:
     ap.add_argument("--only", action="append", default=[], choices=list(fit.GRID), required=True)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--out", type=Path, default=REPORT)
-    ap.add_argument(
-        "--cache",
-        type=Path,
-        help="pickle the features here, or read them if there (only for unchanged features code)",
-    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     args.root.mkdir(parents=True, exist_ok=True)
-    if args.cache is not None and args.cache.exists():  # the features of an earlier run, same code
-        with args.cache.open("rb") as fh:
-            ev = pickle.load(fh)  # noqa: S301  (a cache this script wrote)
-    else:
-        engines, items = load(args.sets, args.root)
-        ev = fit.evidence(engines, items)
-        if args.cache is not None:
-            with args.cache.open("wb") as fh:
-                pickle.dump(ev, fh)
+    # No feature cache: the project reads no pickle, not even its own (as bench/fit.py); the features
+    # take about 4 minutes on the 2-core machine.
+    engines, items = load(args.sets, args.root)
+    ev = fit.evidence(engines, items)
     print(f"features: {time.perf_counter() - t0:.0f}s, {len(ev.items)} answerable", flush=True)
     sets = tuple(s for s in args.sets if any(it.set == s for it in ev.items))
     only = tuple(args.only)

@@ -1,6 +1,6 @@
 """A joint grid of two speaker weights, leave-one-set-out over every read set.
 
-    python bench/fit_rank28.py --root /tmp/rank28-st --cache /tmp/rank28-st/ev.pkl
+    python bench/fit_rank28.py --root /tmp/rank28-st
 
 bench/fit_rank23.py's coordinate search moves one weight at a time; Weights.named_attributed and
 Weights.reported_bonus act together (both lower the writer's lead that names the asked speaker and
@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import itertools
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -57,15 +56,15 @@ def j_of(qsets: np.ndarray, first: np.ndarray, mask: np.ndarray) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=Path("/tmp/rank28-st"))
-    ap.add_argument("--cache", type=Path, required=True, help="bench/fit_rank23.py --cache's pickle")
     ap.add_argument("--out", type=Path, default=REPORT)
     args = ap.parse_args()
     if not hasattr(rank.WEIGHTS, NAMES[0]):
         print(f"qa.rank.Weights has no {NAMES[0]}: apply the patch in bench/reports/rank28.md first")
         return 2
     t0 = time.perf_counter()
-    with args.cache.open("rb") as fh:
-        ev = pickle.load(fh)  # noqa: S301  (bench/fit_rank23.py's own cache)
+    # The features are computed anew (about 4 minutes): the project reads no pickle, not even its own.
+    engines, items = f23.load(f23.ALL, args.root)
+    ev = fit.evidence(engines, items)
     qsets = np.array([it.set for it in ev.items])
     old = rank.WEIGHTS
     cells = list(itertools.product(*(fit.GRID[n] for n in NAMES)))
