@@ -146,6 +146,19 @@ _APPOSITION_START = re.compile(r"^,\s+(?=(?:the|a|an|his|her|its|their|who|[a-z]
 _POSSESSED_START = re.compile(
     r"^,\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5},)"
 )
+# What may stand between a name and its apposition (NAME_TRAILERS): a generational suffix ("Adm. Harry
+# B. Harris Jr., who leads the United States Pacific Command,"; "Charles McCullough III, the inspector
+# general of the intelligence community,") and then an age ("Anna Palmer, 34, a North Dakota native
+# who ..."). Without them the apposition was never read and the description bound no one (nh15 n15e3,
+# nh10 n10c2; bench/reports/desc29.md).
+_NAME_SUFFIX = re.compile(r"^,?\s+(?:Jr|Sr)\.|^\s+(?:II|III|IV)\b")
+_NAME_AGE = re.compile(r"^,\s+\d{1,3}(?=,)")
+# After an age only a description opens the apposition: "Khizr Khan, 66, said on ..." and "Admiral
+# Harris, 59, is not only a tough talker" go on with the sentence's own verb.
+_AGED_APPOSITION_START = re.compile(r"^,\s+(?=(?:the|a|an|his|her|its|their|who|whose)\b)")
+# Whether a suffix and an age after a name are passed over to its apposition. Measured end to end
+# (bench/reports/desc29.md).
+NAME_TRAILERS = True
 # Where an apposition ends: a comma, a quote mark, a dash or a full stop, not the dot of an
 # abbreviation ("M.I.T.") nor, with TITLE_DOTS, of an honorific before a name ("Mr. Sanders"). Not a
 # title's ("Sen. Roe"): the apposition would run on into another person's office (nh6 n6g3, "the
@@ -356,10 +369,12 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
                             body_antecedent(text, a + m.start() - len(before[-1]) - len(before[-2]) - 1)
                         )
             after = _QUOTED_TITLE.sub(r"\1", sent[m.end() :])
-            place = _OF_PLACE.match(after)  # "Chancellor Angela Merkel of Germany", "Gov. Jo Roe of Ohio"
+            after, aged = _past_trailers(after) if NAME_TRAILERS else (after, False)
+            place = None if aged else _OF_PLACE.match(after)  # "Chancellor Angela Merkel of Germany"
             if place:
                 out.append(place.group(0).strip())
-            if _APPOSITION_START.match(after) or (POSSESSED_APPOSITION and _POSSESSED_START.match(after)):
+            start = _AGED_APPOSITION_START if aged else _APPOSITION_START
+            if start.match(after) or (POSSESSED_APPOSITION and _POSSESSED_START.match(after)):
                 # "a professor of economics at M.I.T.,": a dot inside an abbreviation ends nothing.
                 # Nor does an honorific's ("a senior adviser to Mr. Sanders": TITLE_DOTS).
                 body = re.split(
@@ -367,6 +382,22 @@ def contexts(text: str, names: Iterable[str]) -> list[str]:
                 )[0]
                 out.append(" ".join(body.split()[:_POST_WORDS]))
     return out
+
+
+def _past_trailers(after: str) -> tuple[str, bool]:
+    """The text after a name from past its generational suffix and its age: ", who leads ..." of
+    " Jr., who leads ...", ", a North Dakota native ..." of ", 34, a North Dakota native ...".
+
+    Args:
+        after: the sentence after the name.
+    Returns:
+        (the text past them, whether an age was passed over); the text as given when neither is there.
+    """
+    suffix = _NAME_SUFFIX.match(after)
+    if suffix is not None:
+        after = after[suffix.end() :]
+    age = _NAME_AGE.match(after)
+    return (after[age.end() :], True) if age is not None else (after, False)
 
 
 # Where the title before a name starts: after a comma, a quote mark, a dash or a full stop, not the
