@@ -80,7 +80,9 @@ def towns(qa_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
         ("What did the fire chief say about the building?", "building is safer"),
     ],
 )
-def test_a_source_described_past_its_suffix_or_age_is_answered(towns: Engine, question: str, said: str) -> None:
+def test_a_source_described_past_its_suffix_or_age_is_answered(
+    towns: Engine, question: str, said: str
+) -> None:
     a = ask(towns, question)
     assert not a.abstained, a.reason
     assert said in towns.passages[a.hits[0].pid].text
