@@ -14,7 +14,7 @@ import pytest
 from conversation import talk
 
 from qa.engine import Engine
-from qa.session import Conversation
+from qa.session import Conversation, Plan
 
 DAM = """Valley towns agree to share the cost of a new dam
 
@@ -42,7 +42,16 @@ def valley(tmp_path_factory: pytest.TempPathFactory, qa_home: Path) -> Engine:
     return Engine.open(target)
 
 
-def _plan(engine: Engine, first: str, then: str):  # type: ignore[no-untyped-def]
+def _plan(engine: Engine, first: str, then: str) -> tuple[Conversation, Plan]:
+    """The conversation after `first`, and how it would search `then`.
+
+    Args:
+        engine: the indexed article.
+        first: the question asked first.
+        then: the follow-up, resolved only.
+    Returns:
+        The conversation and the follow-up's Plan.
+    """
     conv = Conversation(engine)
     conv.ask(first, 5)
     return conv, conv.resolve(then)
