@@ -104,3 +104,12 @@ def test_another_persons_words_are_not_anchored(valley: Engine) -> None:
 def test_a_first_question_has_no_anchor(valley: Engine) -> None:
     plan = Conversation(valley).resolve("Partners for what purpose?")
     assert not plan.anchor and plan.readings == ["Partners for what purpose?"]
+
+
+def test_what_opens_a_question_of_its_own() -> None:
+    from qa import followup
+
+    assert followup.opens_question("what is the recipe for banana bread")
+    assert followup.opens_question("Did the mayors agree?")
+    assert not followup.opens_question("Partners for what purpose?")
+    assert not followup.opens_question("To achieve what?")
