@@ -279,6 +279,18 @@ def read(question: str) -> Kind:
     return Kind("own")
 
 
+def opens_question(question: str) -> bool:
+    """Whether `question` opens as a question of its own does (a question word, an auxiliary, "tell"
+    ...), not as a fragment ("Partners for what purpose?", "To achieve what?").
+
+    Args:
+        question: as typed.
+    Returns:
+        True when it opens so.
+    """
+    return _QUESTION_START.match(question) is not None
+
+
 def swap_owner(prev: str, new: str) -> str | None:
     """ "And Moscow's?" asked in the previous question's frame: "What is Washington's position on
     Assad?" -> "What is Moscow's position on Assad?".
