@@ -20,6 +20,7 @@ from qa import answer_type
         ("What casualty figure does the report give?", "number"),
         ("What is the tally of homes lost?", "number"),
         ("What counts as a flood?", None),
+        ("What tolls has the bridge company levied on drivers?", None),
         ("What did the mayor say about the flood?", None),
     ],
 )
