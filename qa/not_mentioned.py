@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from index.lexical import words
-from qa import abstain, asked_name, cover, either_or, equivalents, lexical_kin, polar
+from qa import abstain, asked_name, cover, either_or, equivalents, polar
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES
 from qa.candidate_features import Scored
@@ -108,11 +108,7 @@ def _uncovered(
     left = [w for w in left if w not in spoken]
     named = {w for n in names_in(question) for w in words(n)}
     content = lambda w: bool(engine.terms(w))  # noqa: E731 - a predicate passed on twice
-    role = cover.roles(question, content)  # read once for all (it lemmatises every question word)
-    # "clash" where a best sentence says "conflict": a WordNet relative (qa.lexical_kin). Not in a
-    # follow-up as resolved, as for the verbs of speech.
-    kin = set() if rewritten else lexical_kin.kin_said(left, sentences, engine.terms, role)
-    left = [w for w in left if w not in kin]
+    role = cover.roles(question, content)  # read once for both (it lemmatises every question word)
     kept = [w for w in missing if w not in spoken]
     away = cover.rest_away(question, kept, left, content, engine.terms, named, role=role)
     rest = cover.rest_held(
