@@ -191,6 +191,11 @@ _COUNT = re.compile(
     re.I,
 )
 _NOBODY = set("anyone anybody someone somebody everyone everybody nobody one you i we".split())
+# "How much does a ticket cost?" names what it counts: a question of its own, not "And how many are
+# still undecided?" going on about the previous answer. Read as a count follow-up it was focused on
+# the passage shown, so never declined: after "What did Obama say about Russia?" it was answered with
+# Obama's words. A leading "And" still carries the conversation on; "that"/"his" may point back.
+_OWN_COUNTED = re.compile(rf"(?:{_AUX_RE})\s+(?:a|an|the)\s+\w", re.I)
 _COUNTED = re.compile(
     r"^\s*(?P<wh>how\s+(?:many|much))\s+(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)\s+"
     rf"(?={_AUX_RE}\b)",
@@ -255,7 +260,7 @@ def read(question: str) -> Kind:
     ):
         return Kind("about", word="react", target=m.group("who").strip())
     m = _COUNT.match(q)
-    if m:
+    if m and not (_OWN_COUNTED.match(m.group("rest")) and not LEAD.match(q)):
         return Kind("count", word=" ".join(m.group("wh").lower().split()))
     m = _ABOUT.match(q)
     if m:
