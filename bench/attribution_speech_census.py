@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from attribution_halves import halves  # noqa: E402
-from attribution_speech_losses import aligned  # noqa: E402
+from attribution_speech_losses import aligned, match  # noqa: E402
 from fit_attribution import SHARED, load_scorer  # noqa: E402
 
 Case = tuple[str, dict[str, Any] | None, dict[str, Any] | None]  # doc, gold, system item
@@ -76,29 +76,8 @@ def census(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
     """
     out: dict[str, list[Case]] = collections.defaultdict(list)
     for d, text, golds, syss in aligned(sc, docs, gold, path):
-        gbest: dict[int, tuple[float, int]] = {}
-        best_of: list[int | None] = []
-        partial_of: list[int | None] = []  # per system item: the gold it overlaps most, below threshold
-        partial_g: dict[int, int] = {}  # gold -> the system item overlapping it most, below threshold
-        part_ov: dict[int, int] = {}
-        for si, sy in enumerate(syss):
-            slen, best, part = sy["end"] - sy["start"], None, None
-            for gi, g in enumerate(golds):
-                glen = sum(b - a for a, b in g["content"])
-                ov = sc.overlap(sy["start"], sy["end"], g["content"])
-                if ov > 0 and ov >= 0.5 * min(glen, slen):
-                    share = ov / max(glen, slen)
-                    if best is None or share > best[0]:
-                        best = (share, gi)
-                    if gi not in gbest or share > gbest[gi][0]:
-                        gbest[gi] = (share, si)
-                elif ov > 0:
-                    if part is None or ov > part[0]:
-                        part = (ov, gi)
-                    if ov > part_ov.get(gi, 0):
-                        part_ov[gi], partial_g[gi] = ov, si
-            best_of.append(best[1] if best else None)
-            partial_of.append(part[1] if part else None)
+        m = match(sc, golds, syss)
+        gbest, best_of, partial_of, partial_g = m.gbest, m.best_of, m.partial_of, m.partial_g
 
         for gi, g in enumerate(golds):
             if not _speech(sc, g, text):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import dataclasses
 import json
 import random
 import re
@@ -77,6 +78,48 @@ def aligned(
         yield d, text, gold_by.get(d, []), syss
 
 
+@dataclasses.dataclass
+class Matches:
+    """How one document's system items meet its golds, as the scorer matches them (an overlap of at
+    least half the shorter span), with the overlaps below that kept for boundary studies."""
+
+    best_of: list[int | None]  # per system item: the gold it matches best
+    gbest: dict[int, tuple[float, int]]  # gold -> (share, the system item matching it best)
+    partial_of: list[int | None]  # per system item: the gold it overlaps most, below the threshold
+    partial_g: dict[int, int]  # gold -> the system item overlapping it most, below the threshold
+
+
+def match(sc: Any, golds: list[dict[str, Any]], syss: list[dict[str, Any]]) -> Matches:
+    """Match a document's system items to its golds as ../shared/eval/attribution.py does.
+
+    Args:
+        sc: the scorer module; golds: the document's golds; syss: its aligned system items.
+    Returns:
+        The matches, and the overlaps too small to match.
+    """
+    out = Matches([], {}, [], {})
+    part_ov: dict[int, int] = {}
+    for si, sy in enumerate(syss):
+        slen, best, part = sy["end"] - sy["start"], None, None
+        for gi, g in enumerate(golds):
+            glen = sum(b - a for a, b in g["content"])
+            ov = sc.overlap(sy["start"], sy["end"], g["content"])
+            if ov > 0 and ov >= 0.5 * min(glen, slen):
+                share = ov / max(glen, slen)
+                if best is None or share > best[0]:
+                    best = (share, gi)
+                if gi not in out.gbest or share > out.gbest[gi][0]:
+                    out.gbest[gi] = (share, si)
+            elif ov > 0:
+                if part is None or ov > part[0]:
+                    part = (ov, gi)
+                if ov > part_ov.get(gi, 0):
+                    part_ov[gi], out.partial_g[gi] = ov, si
+        out.best_of.append(best[1] if best else None)
+        out.partial_of.append(part[1] if part else None)
+    return out
+
+
 def losses(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str) -> dict[str, list[Case]]:
     """Every judged gold of speech and every system item, filed by how it counts for e2e_speech.
 
@@ -87,20 +130,8 @@ def losses(sc: Any, docs: dict[str, str], gold: list[dict[str, Any]], path: str)
     """
     out: dict[str, list[Case]] = collections.defaultdict(list)
     for d, text, golds, syss in aligned(sc, docs, gold, path):
-        gbest: dict[int, tuple[float, int]] = {}
-        best_of: list[int | None] = []
-        for si, sy in enumerate(syss):
-            slen, best = sy["end"] - sy["start"], None
-            for gi, g in enumerate(golds):
-                glen = sum(b - a for a, b in g["content"])
-                ov = sc.overlap(sy["start"], sy["end"], g["content"])
-                if ov > 0 and ov >= 0.5 * min(glen, slen):
-                    share = ov / max(glen, slen)
-                    if best is None or share > best[0]:
-                        best = (share, gi)
-                    if gi not in gbest or share > gbest[gi][0]:
-                        gbest[gi] = (share, si)
-            best_of.append(best[1] if best else None)
+        m = match(sc, golds, syss)
+        gbest, best_of = m.gbest, m.best_of
         for gi, g in enumerate(golds):
             name = sc.gold_name(g, text)
             if not (name and (g["direct"] or sc.speech_cue(g))):
