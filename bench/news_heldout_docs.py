@@ -118,7 +118,7 @@ are bench/data/news_heldout15.jsonl, a blind set written in round 25: measure on
 How set 16 was chosen (by `choose_after(docs, 16)`, seed 2040, not by reading them): as set 15, with set 15's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 15 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout16.jsonl, a blind set written in round 26: measure on it, don't read it.
+are bench/data/news_heldout16.jsonl, written blind in round 26 and opened in round 30.
 
     $V/python bench/news_heldout_docs.py --set 16 /tmp/k && $V/qa index /tmp/k --index /tmp/k-idx
 
