@@ -6,7 +6,7 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
 `--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
-`--set 16`; news_heldout17.jsonl: `--set 17`) ask questions about
+`--set 16`; news_heldout17.jsonl: `--set 17`; news_heldout18.jsonl: `--set 18`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -128,6 +128,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout17.jsonl, a blind set written in round 28: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 17 /tmp/j && $V/qa index /tmp/j --index /tmp/j-idx
+
+How set 18 was chosen (by `choose_after(docs, 18)`, seed 2042, not by reading them): as set 17, with set 17's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 17 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout18.jsonl, a blind set written in round 30: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 18 /tmp/i && $V/qa index /tmp/i --index /tmp/i-idx
 """
 
 from __future__ import annotations
@@ -381,6 +388,20 @@ DOC_IDS_17: tuple[str, ...] = (
     "usa-today_2016-05-12_poll-battleground-senate-races-a",
 )
 
+#: The ten articles of set 18 (bench/data/news_heldout18.jsonl), as `choose_after(docs, 18)` drew them.
+DOC_IDS_18: tuple[str, ...] = (
+    "wash-post_2016-07-22_republican-assails-elites-as-he-",
+    "nyt_2016-01-20_falling-deficit-to-reverse-cours",
+    "politico_2016-01-29_record-setting-spending-spree-re",
+    "nyt_2016-04-01_paid-notice-deaths-siegel-jerome",
+    "nyt_2016-07-07_in-criticizing-clinton-hints-tha",
+    "politico_2016-04-06_poll-trump-and-clinton-hold-narr",
+    "usa-today_2016-08-10_historians-clinton-obama-linked-",
+    "wash-post_2016-03-24_stop-trumpers-here-are-some-reas",
+    "breitbart_2016-08-15_biden-stumping-for-clinton-trash",
+    "politico_2016-08-28_christie-doubles-down-on-trump-s",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -400,6 +421,7 @@ SETS: dict[int, tuple[str, ...]] = {
     15: DOC_IDS_15,
     16: DOC_IDS_16,
     17: DOC_IDS_17,
+    18: DOC_IDS_18,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -513,7 +535,8 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             7: news_heldout7.jsonl, 8: news_heldout8.jsonl, 9: news_heldout9.jsonl,
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
-            15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl).
+            15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl,
+            18: news_heldout18.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-18.jsonl, news_heldout/2/.../17.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-19.jsonl, news_heldout/2/.../18.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article sets 17-18 and news sets 16-17 are blind). The news
+checks never print a question (article sets 18-19 and news sets 17-18 are blind). The news
 sets' articles live in ../shared (PolNeAR train); those checks skip when it is absent. From article set 12 and news set 11 on, every gold
 string also sits inside one paragraph (a line) of its article, so one passage can hold it.
 """
@@ -22,8 +22,8 @@ from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-LAST_ARTICLE_SET = 18  # article_heldout2..18 (the first has no number and no check here)
-LAST_NEWS_SET = 17  # news_heldout, news_heldout2..17
+LAST_ARTICLE_SET = 19  # article_heldout2..19 (the first has no number and no check here)
+LAST_NEWS_SET = 18  # news_heldout, news_heldout2..18
 #: Each article set by its test id.
 ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
