@@ -25,8 +25,14 @@ _QUESTION = re.compile(r"^\W{0,2}Q(?:\s*[:.]\s*\S|[A-Z][a-z’'])")
 _ANSWER = re.compile(r"^\W{0,2}A\s*[:.]\s+\S")
 
 
-def _mark(text: str) -> str:
-    """'q' for an interviewer's question paragraph, 'a' for an answer, '' for neither."""
+def mark(text: str) -> str:
+    """How a paragraph opens an interview's turn.
+
+    Args:
+        text: the paragraph (or its first passage).
+    Returns:
+        "q" for an interviewer's question, "a" for an answer, "" for neither.
+    """
     if _ANSWER.match(text):
         return "a"
     if _QUESTION.match(text):
@@ -34,13 +40,35 @@ def _mark(text: str) -> str:
     return ""
 
 
-def question_for(engine: Engine, pid: int) -> list[int]:
-    """The passages of the interviewer's question that passage `pid` answers.
+def answered(marks: list[str]) -> list[int | None]:
+    """Which question paragraph each paragraph of a document answers, from the paragraphs' marks.
 
-    An answer is the paragraph opening "A:" right after a paragraph opening "Q" (its question),
-    and every paragraph after it up to the next question or answer (the answer goes on). A
-    document must hold at least two such question-then-answer pairs: one "Q" and one "A:" can be
-    a name or an acronym ("QAnon ...").
+    An answer is the paragraph marked "a" right after a paragraph marked "q" (its question), and
+    every paragraph after it up to the next one marked (the answer goes on). A document must hold
+    at least two such question-then-answer pairs: one "Q" and one "A:" can be a name or an acronym
+    ("QAnon ...").
+
+    Args:
+        marks: mark() of each paragraph, in order.
+    Returns:
+        For each paragraph, the index of the question it answers, or None.
+    """
+    out: list[int | None] = [None] * len(marks)
+    pairs = sum(1 for a, b in zip(marks, marks[1:], strict=False) if a == "q" and b == "a")
+    if pairs < 2:
+        return out
+    asked: int | None = None
+    for i, m in enumerate(marks):
+        if m == "a":
+            asked = i - 1 if i and marks[i - 1] == "q" else None
+        elif m == "q":
+            asked = None
+        out[i] = asked
+    return out
+
+
+def question_for(engine: Engine, pid: int) -> list[int]:
+    """The passages of the interviewer's question that passage `pid` answers (see answered()).
 
     Args:
         engine: the open index.
@@ -55,15 +83,7 @@ def question_for(engine: Engine, pid: int) -> list[int]:
     for q in doc:
         first.setdefault(engine.passages[q].paragraph, q)
     paras = sorted(first)
-    marks = {n: _mark(engine.passages[first[n]].text) for n in paras}
-    pairs = sum(1 for a, b in zip(paras, paras[1:], strict=False) if marks[a] == "q" and marks[b] == "a")
-    if pairs < 2:
+    asked = answered([mark(engine.passages[first[n]].text) for n in paras])[paras.index(p.paragraph)]
+    if asked is None:
         return []
-    before = [n for n in paras if n <= p.paragraph and marks[n]]
-    if not before or marks[before[-1]] != "a":
-        return []
-    at = paras.index(before[-1])
-    if at == 0 or marks[paras[at - 1]] != "q":
-        return []
-    asked = paras[at - 1]
-    return [q for q in doc if engine.passages[q].paragraph == asked]
+    return [q for q in doc if engine.passages[q].paragraph == paras[asked]]

@@ -86,3 +86,16 @@ def test_switched_off_the_answer_reads_only_its_own_words(
     at_off = row(engine, off, "The pension bill")
     assert on.cov_p[at] > off.cov_p[at_off]
     assert on.direct[at] > 0 and off.direct[at_off] == 0
+
+
+def test_marks_and_the_pairs_they_make() -> None:
+    assert interview.mark("Q: Why?") == "q"
+    assert interview.mark("QWhy did you stay?") == "q"
+    assert interview.mark("A: Because.") == "a"
+    assert interview.mark("A. Because they asked.") == "a"
+    assert interview.mark("QAnon posters appeared.") == "q"  # one such line alone makes no interview
+    assert interview.mark("A.J. Smith said so.") == ""
+    assert interview.mark("Quinn said no.") == ""
+    assert interview.answered(["", "q", "a", "", "q", "a", "q"]) == [None, None, 1, 1, None, 4, None]
+    assert interview.answered(["", "q", "a", "", ""]) == [None] * 5  # a single pair
+    assert interview.answered(["q", "", "a", "q", "a", "q", "a"])[2] is None  # no question right before
