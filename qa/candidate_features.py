@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import structure
-from qa import abstain, answer_fit, answer_type, claims, continuation, frame, polar, slots
+from qa import abstain, answer_fit, answer_type, claims, continuation, frame, interview, polar, slots
 from qa import question as questions
 from qa.engine import Engine, Passage
 from qa.part_evidence import CREDITS_SOMEONE, FURNITURE, SUMMARY, meta_terms, outlet_terms, part_kind
@@ -170,6 +170,17 @@ def _carried(engine: Engine, p: Passage) -> frozenset[str]:
     return frozenset(t for name in continuation.names_before(prev.text) for t in engine.terms(name))
 
 
+# Whether an interview's answer ("A: I'm not going to answer.") reads the terms of the question it
+# answers ("Q: ... will you vote for him?"; qa.interview) as its own. Measured end to end on the read
+# sets (bench/reports/news30.md: nh12's and nh16's Q&A interviews).
+INTERVIEW = True
+
+
+def _asked(engine: Engine, p: Passage) -> frozenset[str]:
+    """The terms of the interviewer's question that `p` answers (empty: no interview answer)."""
+    return frozenset().union(*(engine.passage_terms(q) for q in interview.question_for(engine, p.pid)))
+
+
 # Whether a file name's clipped outlet ("wash", "huff") or initials ("nyt") name the article a parts
 # question describes by its outlet written out (qa.part_evidence.outlet_terms): measured end to end on
 # the read sets (bench/reports/parts27.md).
@@ -268,6 +279,8 @@ def evaluate(
         p = engine.passages[pid]
         sents = sentence_terms(engine, p)
         carried = _carried(engine, p) if CONTINUATION and continuation.continues(p.text) else frozenset()
+        asked_before = _asked(engine, p) if INTERVIEW else frozenset()
+        carried |= asked_before
         if carried:
             sents = [(a, b, t | carried) for a, b, t in sents]
         if qr.stand_ins:
@@ -368,7 +381,8 @@ def evaluate(
             own = [x for x in qs if x.speaker in qr.wanted]
             if own:
                 best_q, best_cov = best_quote(engine, own, p, qr.topic_terms)
-                direct = any(long_direct(engine, p, x) for x in own)
+                # An interview's answer is its speaker's own words, as a quotation is (qa.interview).
+                direct = bool(asked_before) or any(long_direct(engine, p, x) for x in own)
                 f.direct[i], f.reported[i] = qr.strength * direct, qr.strength * (not direct)
                 f.belief[i] = says and not any(reports_speech(x) for x in own)
                 f.topic_cov[i] = best_cov

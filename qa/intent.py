@@ -26,6 +26,8 @@ from qa import answer_type as values
 # about); "this report" and "the news report" are.
 _ART_NOUN = (
     r"(?:articles?|stor(?:y|ies)|pieces?|items?|write-?ups?|columns?|op-?eds?|posts?|coverage|features?|briefs?|"
+    # "the Politico profile of the senator" (nh16's n16b8; bench/reports/news30.md)
+    r"profiles?|"
     r"obituar(?:y|ies)|obits?|editorials?|(?:web\s*)?pages?|"
     r"dispatch(?:es)?|blog(?:\s+posts?)?|news(?:\s+(?:stor(?:y|ies)|items?|reports?|articles?|pieces?))?|"
     r"(?<=this\s)reports?|(?<=news\s)reports?)"
@@ -183,6 +185,10 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             # headline; the deck (the noun before "say"/"under": not a ship's deck)
             r"\b(?:under|below|beneath|underneath)\s+(?:the|its)\s+(?:main\s+)?(?:headline|title|heading)\b",
             r"\b(?:second|secondary|smaller|sub)\s+(?:headline|heading)\b",
+            # "What does the second line of the USA Today debate headline say?" (nh16's n16d9): a
+            # headline written on two lines runs on into its subheadline (index.structure.headline_dek)
+            r"\b(?:second|next|bottom|lower|last)\s+line\s+of\s+(?:the\s+|its\s+)?(?:[\w'’.-]+\s+){0,4}?"
+            r"(?:headline|title|heading)\b",
             r"\b(?:the|its)\s+decks?\s+(?:say|says|read|reads)\b|\bdecks?\s+(?:under|below|beneath)\s+the\s+"
             r"(?:headline|title)\b",
             # a summary of the article: "give me a summary", "what's the gist of this story?"
@@ -231,6 +237,12 @@ _PART_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
             rf"\s+[^?]{{1,80}}?)?\s+(?:datelined|filed(?:\s+from)?|reported\s+from|written\s+from)\b",
             rf"\b(?:from\s+)?(?:which|what)\s+(?:city|place|town|location)\s+(?:is|was|were|are)\s+{_REF_OR_THIS}"
             r"(?:\s+[^?]{1,80}?)?\s+(?:datelined|filed|reported|written)(?:\s+(?:from|in))?\b",
+            # the outlet as the verb's subject: "From which city does Politico file its piece on X?"
+            # (nh16's n16c10), "where did the Post file the story from?"
+            rf"\b(?:from\s+)?(?:which|what)\s+(?:city|place|town|location)\s+(?:does|did|do)\s+(?:[\w'’.-]+\s+){{1,3}}?"
+            rf"(?:file|report|write|dateline)\s+{_REF_OR_THIS}",
+            rf"\bwhere\s+(?:does|did|do)\s+(?:[\w'’.-]+\s+){{1,3}}?(?:file|report|write|dateline)\s+{_REF_OR_THIS}"
+            r"(?:\s+[^?]{1,80}?)?\s+from\b",
             rf"\bwhen\s+(?:was|were|is|did|does|has|had)\s+(?:{_REF_OR_THIS}|{_NOTICE})"
             rf"(?:\s+(?:about|on|of|regarding|concerning|covering)\s+[^?]{{1,80}}?)?{_AND_NOTICE}\s+{_WHEN_ADV}"
             rf"{_DATE_VERB}\b",
