@@ -12,10 +12,11 @@ qa.rank (round 20); no behaviour changed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from index.lexical import words
-from qa import abstain, asked_name, cover, either_or, equivalents, polar
+from qa import abstain, asked_name, cover, either_or, equivalents, polar, rest_paraphrase
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES
 from qa.candidate_features import Scored
@@ -118,7 +119,25 @@ def _uncovered(
         speech,
     )
     ev = cover.evidence(question, left, sentence_cos, content, named, rest, role=role)
-    return cover.declining(ev, cover.ROLES, rest_excuse=None) if rewritten else cover.declining(ev)
+    if rewritten:
+        return cover.declining(ev, cover.ROLES, rest_excuse=None)
+    asked = cover.declining(ev)
+    if asked and rest[0] < rest[1]:
+        # A rest word a best sentence says in other words ("shipped" beside "sending") is held there
+        # (qa.rest_paraphrase; hx03, h14s08 were declined by their asked noun so). The declining
+        # words are what is asked, never held so ("Who leads ...?" beside "leaders").
+        held = rest_paraphrase.held_in_other_words(
+            question_terms=engine.terms(question),
+            away=away,
+            sentence_terms=[engine.terms(s) for s in sentences],
+            scored=scored,
+            uncovered=[w for w in left if w not in asked],
+            terms=engine.terms,
+            anchors={t for w in named for t in engine.terms(w)},
+            speech=speech,
+        )
+        asked = cover.declining(dataclasses.replace(ev, rest=held))
+    return asked
 
 
 def _unknown_words(engine: Engine, text: str) -> tuple[list[str], set[str]]:
