@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, either_or, slots, value_holder
+from qa import abstain, advice, either_or, slots, value_holder
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -72,6 +72,13 @@ def _abstain_reason(
             asked.pop(t, None)
         return abstain.other_article(searched, asked, have)
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten, described)
+    if why:
+        return why
+    # "best pizza near the un headquarters in manhattan", "how do i apply for a russian tourist visa":
+    # a request for advice the news does not give, however many of its words the documents hold
+    # (qa.advice, measured by bench/abst30.py: bench/reports/abst30.md). After the tests above, so the
+    # requests they decline already ("how do i renew my passport": "passport" uncovered) keep their reason.
+    why = advice.advice_reason(searched, top[0].dense if top else 0.0, STRONG_DENSE)
     if why:
         return why
     # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
