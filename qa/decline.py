@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, either_or, slots, value_holder
+from qa import abstain, advice, either_or, slots, stance_speaker, value_holder
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -18,6 +18,7 @@ from qa.engine import Engine
 from qa.near_miss import _near_miss
 from qa.not_mentioned import EVERYDAY_ZIPF, STRONG_DENSE, _not_mentioned
 from qa.part_evidence import _meta_terms, _part_kind
+from qa.speaker_topic import unquoted_reason
 from qa.term_cover import names_in
 
 
@@ -72,6 +73,13 @@ def _abstain_reason(
             asked.pop(t, None)
         return abstain.other_article(searched, asked, have)
     why = _not_mentioned(engine, searched, qt, intent, top, speech, topic, rewritten, described)
+    if why:
+        return why
+    # "best pizza near the un headquarters in manhattan", "how do i apply for a russian tourist visa":
+    # a request for advice the news does not give, however many of its words the documents hold
+    # (qa.advice, measured by bench/abst30.py: bench/reports/abst30.md). After the tests above, so the
+    # requests they decline already ("how do i renew my passport": "passport" uncovered) keep their reason.
+    why = advice.advice_reason(searched, top[0].dense if top else 0.0, STRONG_DENSE)
     if why:
         return why
     # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
@@ -162,7 +170,32 @@ def _abstain_reason(
     # "What percentage did Ben Carson get?" where every percentage given is in a sentence naming other
     # persons (Jindal's "had him at 4 percent"): another person's value (qa.value_holder, fit by
     # bench/abst28.py: bench/reports/abst28.md).
-    return _holder_reason(engine, searched, texts, context)
+    why = _holder_reason(engine, searched, texts, context)
+    # "What was Tehran's message to the UN gathering?", "what was the french president's view of assad":
+    # a speaker asked for by their view or remarks whom the documents do not quote (qa.stance_speaker,
+    # measured by bench/abst30.py: bench/reports/abst30.md).
+    return why or _stance_speaker_reason(engine, searched)
+
+
+def _stance_speaker_reason(engine: Engine, searched: str) -> str:
+    """qa.speaker_topic.unquoted_reason for a speaker asked for by their view, message or remarks
+    (qa.stance_speaker.stance_speaker), a form qa.abstain.asked_speaker leaves unread, with the
+    phrase's lower-case country and nationality words read as names (qa.stance_speaker.
+    with_country_names).
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+    Returns:
+        Why the asked speaker is not quoted, or "".
+    """
+    if not stance_speaker.STANCE_SPEAKER or abstain.asked_speaker(searched) is not None:
+        return ""  # "What did X say?": qa.near_miss reads it
+    phrase = stance_speaker.stance_speaker(searched)
+    if phrase is None:
+        return ""
+    named = stance_speaker.with_country_names(phrase)
+    return unquoted_reason(engine, searched.replace(phrase, named, 1), named)
 
 
 def _holder_reason(engine: Engine, searched: str, texts: list[str], context: list[frozenset[str]]) -> str:
