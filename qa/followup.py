@@ -814,8 +814,10 @@ def medium(question: str) -> str:
 
 
 def topic(question: str) -> str:
-    """The "about/on" topic of a question ("What did Obama say about Assad?" -> "Assad"); "" when none."""
-    m = re.search(r"\b(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$", question, re.I)
+    """The "about/on" topic of a question ("What did Obama say about Assad?" -> "Assad"); "" when none.
+    A preposition opening the question is none: "On which podcast did Murphy talk about Sandy Hook?"
+    is about Sandy Hook (news_heldout16 n16b7 took the whole question for "it")."""
+    m = re.search(r"(?<=\S)\s+(?:about|on|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$", question.strip(), re.I)
     return m.group(1) if m else ""
 
 

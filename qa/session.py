@@ -26,6 +26,7 @@ from qa.referents import (
     ROLES,
     Referent,
     agrees,
+    asked_thing,
     described,
     gender_in,
     given_name_gender,
@@ -1615,6 +1616,12 @@ class Conversation:
         # A thing named without "the" ("Syria's civil war", "a face-to-face"): after those with it,
         # its owner kept as a name (a person who owns it may be "he").
         things += owned_phrases(prev.searched)
+        # The thing an object question asked for ("On which podcast did Murphy talk about Sandy
+        # Hook?": the podcast), before the things it names: "it" in "And when was it recorded?" is
+        # the answer (news_heldout16 n16b7: "it" took the whole question for its "about" topic).
+        obj = asked_thing(prev.searched)
+        if obj is not None:
+            things.insert(0, obj)
         # The first named is most often the subject, what a pronoun continues with: "he" after
         # "Where did Jochi remain after Genghis Khan sent for his sons?" is Jochi, though only
         # Genghis Khan is a speaker the index knows (bench/followups_fact.py, SQuAD conversations).
