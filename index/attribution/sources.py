@@ -393,6 +393,10 @@ _SIGNATURE = re.compile(rf"\s*[-–—]+\s*((?:{U}[\w.'’-]*\s+){{0,4}}{U}[\w'�
 
 # Subject kinds resolved through the text before them, in text order (see `_Sources.resolve`).
 _CHAINED = ("pron",)
+# Round 30 (attr30a): a resolved source that no name mention covers (a bare surname the scan missed, a
+# description, a role) becomes a mention of its person, so that a later "he"/"she" finds it
+# (bench/reports/attribution_round30a.md).
+SOURCE_MENTIONS = True
 
 
 # "and", then a title or role run before the last conjunct's name ("and Senator", "and state House Speaker",
@@ -927,11 +931,39 @@ class _Sources:
                 f.person = self._noun_owner(f.subj)
             if f.person >= 0 and f.subj.kind == "name" and f.verb not in _BELIEFS:
                 doc.speaking.add(f.subj.start)
+            if SOURCE_MENTIONS and f.person >= 0:
+                self._source_mention(f)
         self._resolve_chain(chained)
         for f in self.found:
             if not f.direct:
                 self.reported_in.setdefault(self.doc.sentence_of(f.start)[0], []).append(f)
         self._resolve_unattributed()
+
+    def _source_mention(self, f: _Found) -> None:
+        """Make a resolved source a mention of its person where it stands, when no mention is there:
+        "Day said ... She added" (the bare surname resolved to Kristen Day, named only after a verb the
+        name scan missed), "the senator said ... He added". Without it the chain's next "he"/"she" skips
+        the source for a person named earlier.
+
+        Args:
+            f: a finding whose source is resolved (f.person >= 0), not a pronoun.
+        """
+        doc, subj = self.doc, f.subj
+        if subj is None or doc.persons[f.person].group or doc.inside_quote(subj.start):
+            return
+        i = bisect.bisect_left(doc.mentions, (subj.start, -10))
+        j = bisect.bisect_left(doc.mentions, (subj.end, -10))
+        if i < j:
+            return  # a name mention inside the source already stands for someone
+        if any(w == f.person for _at, w in doc.mentions[i:]) and not any(
+            w == f.person for _at, w in doc.mentions[:i]
+        ):
+            # named only further on ("the candidate" bound to a Jeb Bush first named paragraphs later):
+            # a description refers back, so this binding is a guess the chain should not spread
+            return
+        doc.mentions.insert(i, (subj.start, f.person))
+        if f.verb not in _BELIEFS:
+            doc.speaking.add(subj.start)
 
     def _resolve_chain(self, chained: list[_Found]) -> None:
         """Resolve pronoun sources in text order, each resolved "he"/"she" becoming a mention of its
