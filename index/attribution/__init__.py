@@ -21,7 +21,8 @@ from index.attribution.speakers import analyse, quote_record
 
 # Bumped whenever the analyser's output changes: an index built by another version finds its
 # documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
-VERSION = 28  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
-# opening and contracted progressive participles (28)
+VERSION = 30  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
+# opening and contracted progressive participles (28); round 30: attr30b's quotation verbs that report a
+# topic or object ("commented on", "recalled what happened", 30)
 
 __all__ = ["VERSION", "analyse", "quote_record"]
