@@ -2,6 +2,7 @@
 report starts where the phrase after the verb starts.
 
     python bench/attribution_topic_preps.py            # halves A and B of bench/attribution_halves.py
+    python bench/attribution_topic_preps.py --add-to   # also "add to": where no gold report starts
 
 `index.attribution.attributor._TOPIC_PREPS` reads "commented on", "joked about", "mused about",
 "remarked on" and "recalled <object>" as reports. The verbs are quotation verbs
@@ -10,11 +11,14 @@ the occurrences in train's text and how many start a gold attribution's content 
 of the phrase's end (the words after the preposition, or the object after "recalled"), per half. The
 forms read (past tense) and the forms left out (present -s forms, often plural nouns: "his comments
 on"; "responded to", "replied to") are both listed. Only a phrase not opened by a closing quotation
-mark and comma is counted (after a quotation the verb is that quotation's). Dev is never read.
+mark and comma is counted (after a quotation the verb is that quotation's). With --add-to it also
+counts "add/adds/added/adding to" and the golds whose content starts at its "to" or just after it
+(speakers.ADD_TO_NOT_SPEECH drops the reports read from it). Dev is never read.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
 import re
 import sys
@@ -81,7 +85,31 @@ def count(docs: dict[str, str], gold: list[dict[str, Any]], a: set[str]) -> dict
     return out
 
 
+def add_to(docs: dict[str, str], gold: list[dict[str, Any]], a: set[str]) -> dict[str, list[int]]:
+    """Per half: [occurrences of "add(s|ed|ing) to", those where a gold's content starts].
+
+    Args:
+        docs: train's texts; gold: its attributions; a: half A's document ids.
+    Returns:
+        half -> [n, gold starts at the "to" or within 3 characters after it].
+    """
+    starts: dict[str, list[int]] = collections.defaultdict(list)
+    for g in gold:
+        starts[g["doc_id"]].append(g["content"][0][0])
+    rx = re.compile(r"(?<![\w'’-])add(?:s|ed|ing)?\s+(?P<to>to)\s+", re.I)
+    out: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for d, text in docs.items():
+        for m in rx.finditer(text):
+            row = out["A" if d in a else "B"]
+            row[0] += 1
+            row[1] += any(m.start("to") - 3 <= s <= m.end() + 3 for s in starts[d])
+    return out
+
+
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--add-to", action="store_true", help='also count "add to" and the golds it starts')
+    args = ap.parse_args()
     sc = load_scorer()
     docs, gold = sc.load_split(str(SHARED / "eval" / "polnear" / "train"))
     a, _b = halves(list(docs))
@@ -97,6 +125,9 @@ def main() -> int:
         tot[read][1] += ra[1] + rb[1]
     for read in (True, False):
         print(f"{'read' if read else 'left out'}: {tot[read][1]} gold starts in {tot[read][0]}")
+    if args.add_to:
+        at = add_to(docs, gold, a)
+        print(f'"add to": A {at["A"][1]} gold starts in {at["A"][0]}, B {at["B"][1]} in {at["B"][0]}')
     return 0
 
 

@@ -1,14 +1,14 @@
-"""Round 30 (attr30b): quotation verbs that report a topic or an object. "commented", "joked",
-"mused", "remarked" and "recalled" attribute a quotation (", Roe joked."); followed by their
-preposition ("commented on the plan", "joked about moving") or, for "recalled", by an object ("recalled
-what happened", "recalled sitting in on ...") they report what was said. Sentences written for these
-tests."""
+"""Round 30 (attr30b): quotation verbs that report a topic or an object, and "add to" read as no
+speech. "commented", "joked", "mused", "remarked" and "recalled" attribute a quotation (", Roe
+joked."); followed by their preposition ("commented on the plan", "joked about moving") or, for
+"recalled", by an object ("recalled what happened", "recalled sitting in on ...") they report what was
+said. Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.attribution import analyse, attributor
+from index.attribution import analyse, attributor, speakers
 from index.model import Quote
 
 
@@ -72,3 +72,25 @@ def test_the_switch_turns_the_reading_off(monkeypatch: pytest.MonkeyPatch) -> No
     assert any(q.speaker == "Tom Brandt" for q in _reported(text).values())
     monkeypatch.setattr(attributor, "TOPIC_PREPS", False)
     assert not any(q.speaker == "Tom Brandt" for q in _reported(text).values())
+
+
+def test_add_to_is_no_report() -> None:
+    # "add to": increase, not speech (speakers.ADD_TO_NOT_SPEECH)
+    text = (
+        "Tom Brandt won the primary in Ohio, adding to his victories in the South. "
+        "The latest delay adds to the drama that has surrounded the harbour plan."
+    )
+    assert not any(text[q.start : q.end].startswith("to ") for q in analyse(text)[1])
+
+
+def test_added_to_someone_that_is_still_a_report() -> None:
+    text = "Ann Roe added to reporters that the harbour would reopen by spring."
+    found = [q for q in analyse(text)[1] if not q.direct]
+    assert any(q.speaker == "Ann Roe" and "the harbour would reopen" in text[q.start : q.end] for q in found)
+
+
+def test_the_add_to_switch_turns_the_drop_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tom Brandt won the primary in Ohio, adding to his victories in the South."
+    assert not _reported(text)
+    monkeypatch.setattr(speakers, "ADD_TO_NOT_SPEECH", False)
+    assert _reported(text)["to his victories in the South"].speaker == "Tom Brandt"
