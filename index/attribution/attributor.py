@@ -253,7 +253,7 @@ WIDE_PROGRESSIVE = True
 # quotation (", Roe joked."); with the preposition the phrase after it is what was said about, as
 # "warned of" and "complained about" are read already, and "recalled" takes an object ("recalled what
 # happened", "recalled sitting in on focus groups"). Round 30 (attr30b): on PolNeAR train these forms
-# started a gold report 17 times in 24, on both halves (bench/attribution_topic_preps.py); the 21
+# started a gold report 17 times in 24, on both halves (bench/attribution_topic_preps.py); the 20
 # attributions they add on train all match a gold (bench/reports/attribution_round30b.md). The -s
 # forms "comments", "remarks" are left out, mostly plural nouns ("his comments on": 9 golds in 42), as
 # are "responded to", "replied to" (3 in 14).
