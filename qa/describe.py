@@ -562,6 +562,15 @@ _AIM_VERBS = re.compile(
 )
 
 
+# Whether a country's name alone asked as a speaker with any verb ("What does Moscow claim its
+# military aid is for?", "how does russia justify arming damascus") is read both ways, as with the
+# verbs of aim: the leader's quotes, or the writer's account of what the country claims ("Russia
+# ... claiming its helping the Assad regime in its fight against terrorism"). Round 30 (art30):
+# on the bundled article six such questions (h5s11, h10s08, h14s10, h15s08, h16s07, hx12) ranked
+# the leader's quote above the writer's account (bench/reports/art30.md).
+COUNTRY_ANY_VERB = True
+
+
 def country_aims(question: str, subject: Subject | None) -> bool:
     """Whether a question asks what a country wants, hopes or fears rather than what it says.
 
@@ -578,10 +587,17 @@ def country_aims(question: str, subject: Subject | None) -> bool:
         True when the subject is a country's name alone and the verb after it is one of aim, wish
         or intent ("want", "hope", "fear", "plan", ...).
     """
-    if subject is None or not names_country(subject):
+    if subject is None:
+        return False
+    # A question typed in lower case ("how does russia justify arming damascus") names its country
+    # as well: read here as capitalised, only in the speaker slot.
+    written = subject.text[:1].upper() + subject.text[1:] if COUNTRY_ANY_VERB and subject.text.islower() else None
+    if not names_country(subject) and (
+        written is None or not names_country(Subject(subject.start, subject.end, written, "", written))
+    ):
         return False
     verb = re.match(r"\s+(\w+)", question[subject.end :])
-    return verb is not None and bool(_AIM_VERBS.match(verb.group(1)))
+    return verb is not None and (COUNTRY_ANY_VERB or bool(_AIM_VERBS.match(verb.group(1))))
 
 
 # How far back a described source's fuller first mention is looked for (characters).
