@@ -563,38 +563,34 @@ _AIM_VERBS = re.compile(
 
 
 # Whether a country's name alone asked as a speaker with any verb ("What does Moscow claim its
-# military aid is for?", "how does russia justify arming damascus") is read both ways, as with the
-# verbs of aim: the leader's quotes, or the writer's account of what the country claims ("Russia
-# ... claiming its helping the Assad regime in its fight against terrorism"). Round 30 (art30):
-# on the bundled article six such questions (h5s11, h10s08, h14s10, h15s08, h16s07, hx12) ranked
-# the leader's quote above the writer's account (bench/reports/art30.md).
+# military aid is for?") is read both ways, as with the verbs of aim: the leader's quotes, or the
+# writer's account of what the country claims ("Russia ... claiming its helping the Assad regime in
+# its fight against terrorism"). Round 30 (art30, bench/reports/art30.md): on the bundled article
+# five such questions (h5s11, h10s08, h14s10, h15s08, h16s07) ranked the leader's quote above the
+# writer's account. A country written in lower case ("how does russia justify ...") is not read as
+# one (names_country wants a capital): reading it too gained nothing and lost h1 hs12 ("how does
+# moscow describe the army ...", the leader's words) end to end.
 COUNTRY_ANY_VERB = True
 
 
 def country_aims(question: str, subject: Subject | None) -> bool:
     """Whether a question asks what a country wants, hopes or fears rather than what it says.
 
-    A country asked about as a speaker is matched to its quoted leader by country_words; with a
-    verb of saying ("What does Moscow claim ...?", "How does Moscow describe ...?") the leader's
-    words answer, but "What does Russia want to preserve in the Middle East?" may as well ask for
-    the writer's account of the country's aims ("... Russia is supporting Assad to maintain its
-    own influence"). Ranking then scores both readings (qa.rank, Weights.narrator).
+    A country asked about as a speaker is matched to its quoted leader by country_words, but "What
+    does Russia want to preserve in the Middle East?" may as well ask for the writer's account of
+    the country's aims ("... Russia is supporting Assad to maintain its own influence"), and, with
+    COUNTRY_ANY_VERB, "What does Moscow claim its aid is for?" the writer's account of its claim
+    ("Russia ... claiming its helping the Assad regime"). Ranking then scores both readings
+    (qa.rank, Weights.narrator).
 
     Args:
         question: the question as searched.
         subject: its subject (subject_of), or None.
     Returns:
-        True when the subject is a country's name alone and the verb after it is one of aim, wish
-        or intent ("want", "hope", "fear", "plan", ...).
+        True when the subject is a country's name alone and a verb follows it (with
+        COUNTRY_ANY_VERB off: a verb of aim, wish or intent, "want", "hope", "fear", "plan", ...).
     """
-    if subject is None:
-        return False
-    # A question typed in lower case ("how does russia justify arming damascus") names its country
-    # as well: read here as capitalised, only in the speaker slot.
-    written = subject.text[:1].upper() + subject.text[1:] if COUNTRY_ANY_VERB and subject.text.islower() else None
-    if not names_country(subject) and (
-        written is None or not names_country(Subject(subject.start, subject.end, written, "", written))
-    ):
+    if subject is None or not names_country(subject):
         return False
     verb = re.match(r"\s+(\w+)", question[subject.end :])
     return verb is not None and (COUNTRY_ANY_VERB or bool(_AIM_VERBS.match(verb.group(1))))
