@@ -38,10 +38,11 @@ def _aims(q: str) -> bool:
 
 def test_a_country_alone_with_a_verb_of_saying_is_doubtful() -> None:
     assert _aims("What does Moscow claim the rebels are doing?")
-    assert _aims("How does Moscow describe the rebels?")
+    assert _aims("How does Norway justify sending patrol boats?")
     assert _aims("What does Norway want to keep in the strait?")
-    # Typed in lower case, a country is not read as one (names_country wants a capital).
-    assert not _aims("how does norway justify sending patrol boats")
+    # A verb of wording asks for the words themselves: the leader's quote, one reading.
+    assert not _aims("How does Moscow describe the rebels?")
+    assert not _aims("What does Norway call the patrol boats?")
     # A person, a people or a country's office is asked by name or role: one reading.
     assert not _aims("What does the Norwegian minister want to keep?")
     assert not _aims("What did Ola Berg claim about the strait?")
@@ -51,7 +52,7 @@ def test_a_country_alone_with_a_verb_of_saying_is_doubtful() -> None:
 def test_the_switch_off_keeps_only_the_verbs_of_aim(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(describe, "COUNTRY_ANY_VERB", False)
     assert not _aims("What does Moscow claim the rebels are doing?")
-    assert not _aims("How does Moscow describe the rebels?")
+    assert not _aims("How does Norway justify sending patrol boats?")
     assert _aims("What does Norway want to keep in the strait?")
 
 
