@@ -67,6 +67,15 @@ def test_other_prepositions_are_no_topic() -> None:
     assert not any(q.verb == "joked" for q in _reported(text).values())
 
 
+def test_a_negated_verb_reports_nothing() -> None:
+    # "has not commented on the bill": she said nothing on it, so she is not quoted on it
+    for neg in ("has not commented", "hasn't commented", "did not comment", "would not remark"):
+        text = f"The council passed the bill. Governor Lena Brook of Vellmark {neg} on the bill."
+        assert not any(q.speaker == "Lena Brook" for q in analyse(text)[1]), neg
+    text = "Governor Lena Brook of Vellmark commented on the bill on Monday."
+    assert any(q.speaker == "Lena Brook" for q in analyse(text)[1])
+
+
 def test_the_switch_turns_the_reading_off(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Tom Brandt commented on the plan to close the harbour at night."
     assert any(q.speaker == "Tom Brandt" for q in _reported(text).values())

@@ -1022,7 +1022,7 @@ class _Attributor(_Sources):
                     verb in DIRECT_ONLY
                     and verb not in _ASK_VERBS
                     and not _THAT.match(t[m.end() : m.end() + 20])
-                    and not _topic_prep(t, verb, m.end())
+                    and not _topic_prep(t, verb, m.start(), m.end())
                 ):
                     continue  # "recalled that ...", "responded that ...": reported; otherwise a quote's verb
                 p0 = max(ss, m.start() - 250)  # a subject is short: 250 characters keep this linear
@@ -2083,17 +2083,21 @@ def _nested_report(f: _Found, c0: int, c1: int) -> bool:
     return not f.direct and f.subj is not None and c0 <= f.subj.start and f.start < c1
 
 
-def _topic_prep(t: str, verb: str, end: int) -> bool:
+def _topic_prep(t: str, verb: str, start: int, end: int) -> bool:
     """Whether a quotation verb reports a topic here: one of `_TOPIC_PREPS` followed by its preposition
-    ("commented on the plan"), when TOPIC_PREPS is on.
+    ("commented on the plan"), when TOPIC_PREPS is on. A negated verb reports nothing: "Governor Brook
+    has not commented on the bill" says she said nothing on it (found by tests/test_speaker_described14:
+    read as a report, it made a never-quoted governor "quoted, but not on the bill").
 
     Args:
-        t: the document text; verb: the verb, lower case; end: where the verb ends.
+        t: the document text; verb: the verb, lower case; start, end: where the verb starts and ends.
     Returns:
-        True when the verb's preposition follows it.
+        True when the verb's preposition follows it and no negation comes just before it.
     """
     preps = _TOPIC_PREPS.get(verb) if TOPIC_PREPS else None
-    return preps is not None and re.match(rf"\s+(?:{preps})(?![\w'’-])", t[end : end + 40]) is not None
+    if preps is None or re.match(rf"\s+(?:{preps})(?![\w'’-])", t[end : end + 40]) is None:
+        return False
+    return _NEG_BEFORE.search(t[max(0, start - 60) : start]) is None
 
 
 def _taken_spans(t: str, found: list[_Found]) -> tuple[list[tuple[int, int]], list[int]]:
