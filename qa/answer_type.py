@@ -720,6 +720,17 @@ def date_expressions(sentence: str) -> list[str]:
     return [m.group() for m in _DATE_EXPRESSION.finditer(sentence)]
 
 
+def date_matches(sentence: str) -> list[re.Match[str]]:
+    """date_expressions with their places in the sentence (qa.date_subject reads what comes before).
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        The matches, in order.
+    """
+    return list(_DATE_EXPRESSION.finditer(sentence))
+
+
 # An age: "aged 34", "34-year-old", "34 years old", "(34)", "Kessler, 31,"; a birth year gives one.
 _AGE_EXPRESSION = re.compile(
     rf"\b\d{{1,3}}[- ](?:years?[- ]old|year-old)\b|\baged?\s+\d{{1,3}}\b|\(\s*\d{{1,3}}\s*\)|"

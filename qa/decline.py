@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, advice, either_or, slots, stance_speaker, value_holder
+from qa import abstain, advice, date_subject, either_or, slots, stance_speaker, value_holder
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -171,6 +171,10 @@ def _abstain_reason(
     # persons (Jindal's "had him at 4 percent"): another person's value (qa.value_holder, fit by
     # bench/abst28.py: bench/reports/abst28.md).
     why = _holder_reason(engine, searched, texts, context)
+    # "When was Assad elected president?" where every date given is bound to another subject ("Russia
+    # has been supportive of Assad since the start of Syrian civil war in 2011"): another's date
+    # (qa.date_subject, measured by bench/value31.py: bench/reports/value31.md).
+    why = why or _date_subject_reason(engine, searched, texts, parts)
     # "What was Tehran's message to the UN gathering?", "what was the french president's view of assad":
     # a speaker asked for by their view or remarks whom the documents do not quote (qa.stance_speaker,
     # measured by bench/abst30.py: bench/reports/abst30.md).
@@ -196,6 +200,21 @@ def _stance_speaker_reason(engine: Engine, searched: str) -> str:
         return ""
     named = stance_speaker.with_country_names(phrase)
     return unquoted_reason(engine, searched.replace(phrase, named, 1), named)
+
+
+def _date_subject_reason(engine: Engine, searched: str, texts: list[str], parts: list[str]) -> str:
+    """qa.date_subject.other_subject_reason over the best passages' sentences.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        texts: the best passages' sentences.
+        parts: per sentence, the kind of passage it is from (body, caption, dateline, ...).
+    Returns:
+        Why every date given is another subject's, or "".
+    """
+    body = [p not in slots.NOT_EVENT_PARTS for p in parts]
+    return date_subject.other_subject_reason(searched, texts, body, engine.terms, engine.embedder.encode)
 
 
 def _holder_reason(engine: Engine, searched: str, texts: list[str], context: list[frozenset[str]]) -> str:
