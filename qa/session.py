@@ -19,6 +19,7 @@ from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, numerals, rank
+from qa.carry import carried
 from qa import intent as intents
 from qa import question as questions
 from qa.engine import Engine
@@ -75,6 +76,9 @@ ASK_SHARE = 0.6
 # qa.session.FUSE_POINTING, 309 read-set follow-ups: 245 without, 247 with (h13u05, h10u04 gained,
 # none lost; bench/reports/fup24.md).
 FUSE_POINTING = True
+# A declined fragment follow-up is searched again with the previous question's content words
+# (qa.carry; bench/reports/frag31.md).
+CARRY_FRAGMENT = True
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -117,6 +121,9 @@ class Plan:
     # "Why?", "When was that?": the passage shown again gives way to its neighbour close behind it
     # (beside_first)
     beside: bool = False
+    # A fragment with the previous question's content words (qa.carry): searched where the fragment
+    # as typed is declined, before the anchor
+    carried: str | None = None
 
 
 class Conversation:
@@ -157,6 +164,16 @@ class Conversation:
             rank.answer(self.engine, question, r, depth, focus=plan.focus, read=read) for r in plan.readings
         ]
         answer = fuse(answers, depth)
+        if answer.abstained and plan.carried:
+            # "which subject should dominate" after "Are the two leaders holding talks after their
+            # speeches?" is declined for "subject", which the passage on the talks does not write; with
+            # the previous question's words it finds that passage first (article_heldout17 h17u03,
+            # h12u05 "what's on the agenda"; bench/reports/frag31.md). Kept only where it answers.
+            # Judged as a question of its own (read as itself), not as a resolved follow-up, whose
+            # every missing word declines so that the anchor is tried (qa.not_mentioned).
+            again = rank.answer(self.engine, question, plan.carried, depth, read=plan.carried)
+            if not again.abstained:
+                answer = again
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
             # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
@@ -469,6 +486,7 @@ class Conversation:
             kind_asked = _WHICH_NOUN.match(q)
             return Plan(
                 [q],
+                carried=carried(prev.searched, q) if CARRY_FRAGMENT else None,
                 anchor=frozenset() if named_speech or own_question else near,
                 named=frozenset(terms(kind_asked.group("noun"))) if kind_asked else frozenset(),
             )
