@@ -19,9 +19,9 @@ from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
 from qa import followup, numerals, rank
-from qa.carry import carried
 from qa import intent as intents
 from qa import question as questions
+from qa.carry import carried
 from qa.engine import Engine
 from qa.referents import (
     ROLES,
