@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
-from qa import followup, numerals, rank
+from qa import cover, followup, numerals, rank
 from qa import intent as intents
 from qa import question as questions
 from qa.carry import carried
@@ -79,6 +79,9 @@ FUSE_POINTING = True
 # A declined fragment follow-up is searched again with the previous question's content words
 # (qa.carry; bench/reports/frag31.md).
 CARRY_FRAGMENT = True
+# The terms of nouns that name only the kind of answer ("Which subject ...?"), never required of a
+# passage (qa.cover.ANSWER_KIND_NOUNS).
+_KIND_TERMS = frozenset(t for w in cover.ANSWER_KIND_NOUNS for t in terms(w))
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -172,7 +175,11 @@ class Conversation:
             # Judged as a question of its own (read as itself), not as a resolved follow-up, whose
             # every missing word declines so that the anchor is tried (qa.not_mentioned).
             again = rank.answer(self.engine, question, plan.carried, depth, read=plan.carried)
-            if not again.abstained:
+            # "Which hotel?" after the mayors' meeting is answered only by a passage naming a hotel, as
+            # the anchor requires (probe29f p29f10, unanswerable; tests/test_followup_fragments29): a
+            # noun naming only the kind of answer ("which subject", qa.cover) is no such requirement.
+            kind = _KIND_TERMS if plan.named else frozenset()
+            if not again.abstained and again.hits and plan.named - kind <= set(terms(again.hits[0].text)):
                 answer = again
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the

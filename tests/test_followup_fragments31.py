@@ -51,7 +51,9 @@ def test_the_previous_questions_common_words_are_carried_before_its_names() -> N
 
 
 def test_the_names_are_carried_where_the_previous_question_has_no_common_word() -> None:
-    assert carried("Who is John Schlafly?", "What happened in 1992?") == "What happened in 1992 John Schlafly?"
+    assert (
+        carried("Who is John Schlafly?", "What happened in 1992?") == "What happened in 1992 John Schlafly?"
+    )
 
 
 def test_nothing_is_carried_where_the_previous_question_adds_no_word() -> None:
