@@ -179,7 +179,8 @@ class Conversation:
             # the anchor requires (probe29f p29f10, unanswerable; tests/test_followup_fragments29): a
             # noun naming only the kind of answer ("which subject", qa.cover) is no such requirement.
             kind = _KIND_TERMS if plan.named else frozenset()
-            if not again.abstained and again.hits and plan.named - kind <= set(terms(again.hits[0].text)):
+            top = again.hits[0] if again.hits else None
+            if top is not None and not again.abstained and plan.named - kind <= set(terms(top.text)):
                 answer = again
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
@@ -493,7 +494,13 @@ class Conversation:
             kind_asked = _WHICH_NOUN.match(q)
             return Plan(
                 [q],
-                carried=carried(prev.searched, q) if CARRY_FRAGMENT else None,
+                # Not a question asking a value ("How much does a ticket cost?" after "Why was the pier
+                # closed?", tests/test_followup_own_count): it names what it asks, and the previous
+                # question's words found the repair's cost, an amount of the asked type but not the
+                # asked one. The read sets' gains asked none (bench/reports/frag31.md).
+                carried=carried(prev.searched, q)
+                if CARRY_FRAGMENT and intents.read(q).answer_type is None
+                else None,
                 anchor=frozenset() if named_speech or own_question else near,
                 named=frozenset(terms(kind_asked.group("noun"))) if kind_asked else frozenset(),
             )

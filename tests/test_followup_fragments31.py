@@ -67,6 +67,8 @@ def test_only_a_fragment_carries_the_previous_question(river: Engine) -> None:
     assert conv.resolve("what's on the agenda").carried == "what's on the agenda two mayors meet?"
     # A pronoun follow-up is resolved, not carried.
     assert conv.resolve("what did she say about fishermen").carried is None
+    # A question asking a value names what it asks: not carried.
+    assert conv.resolve("how much does a ticket to the festival cost").carried is None
 
 
 def test_a_declined_fragment_is_answered_from_the_carried_reading(river: Engine) -> None:
