@@ -174,14 +174,14 @@ class Conversation:
             # h12u05 "what's on the agenda"; bench/reports/frag31.md). Kept only where it answers.
             # Judged as a question of its own (read as itself), not as a resolved follow-up, whose
             # every missing word declines so that the anchor is tried (qa.not_mentioned).
-            again = rank.answer(self.engine, question, plan.carried, depth, read=plan.carried)
+            by_carried = rank.answer(self.engine, question, plan.carried, depth, read=plan.carried)
             # "Which hotel?" after the mayors' meeting is answered only by a passage naming a hotel, as
             # the anchor requires (probe29f p29f10, unanswerable; tests/test_followup_fragments29): a
             # noun naming only the kind of answer ("which subject", qa.cover) is no such requirement.
             kind = _KIND_TERMS if plan.named else frozenset()
-            top = again.hits[0] if again.hits else None
-            if top is not None and not again.abstained and plan.named - kind <= set(terms(top.text)):
-                answer = again
+            first = by_carried.hits[0] if by_carried.hits else None
+            if first is not None and not by_carried.abstained and plan.named - kind <= set(terms(first.text)):
+                answer = by_carried
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
             # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
