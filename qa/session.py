@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
-from qa import followup, numerals, rank
+from qa import cover, followup, numerals, rank
 from qa import intent as intents
 from qa import question as questions
+from qa.carry import carried
 from qa.engine import Engine
 from qa.referents import (
     ROLES,
@@ -75,6 +76,12 @@ ASK_SHARE = 0.6
 # qa.session.FUSE_POINTING, 309 read-set follow-ups: 245 without, 247 with (h13u05, h10u04 gained,
 # none lost; bench/reports/fup24.md).
 FUSE_POINTING = True
+# A declined fragment follow-up is searched again with the previous question's content words
+# (qa.carry; bench/reports/frag31.md).
+CARRY_FRAGMENT = True
+# The terms of nouns that name only the kind of answer ("Which subject ...?"), never required of a
+# passage (qa.cover.ANSWER_KIND_NOUNS).
+_KIND_TERMS = frozenset(t for w in cover.ANSWER_KIND_NOUNS for t in terms(w))
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -117,6 +124,9 @@ class Plan:
     # "Why?", "When was that?": the passage shown again gives way to its neighbour close behind it
     # (beside_first)
     beside: bool = False
+    # A fragment with the previous question's content words (qa.carry): searched where the fragment
+    # as typed is declined, before the anchor
+    carried: str | None = None
 
 
 class Conversation:
@@ -157,6 +167,21 @@ class Conversation:
             rank.answer(self.engine, question, r, depth, focus=plan.focus, read=read) for r in plan.readings
         ]
         answer = fuse(answers, depth)
+        if answer.abstained and plan.carried:
+            # "which subject should dominate" after "Are the two leaders holding talks after their
+            # speeches?" is declined for "subject", which the passage on the talks does not write; with
+            # the previous question's words it finds that passage first (article_heldout17 h17u03,
+            # h12u05 "what's on the agenda"; bench/reports/frag31.md). Kept only where it answers.
+            # Judged as a question of its own (read as itself), not as a resolved follow-up, whose
+            # every missing word declines so that the anchor is tried (qa.not_mentioned).
+            by_carried = rank.answer(self.engine, question, plan.carried, depth, read=plan.carried)
+            # "Which hotel?" after the mayors' meeting is answered only by a passage naming a hotel, as
+            # the anchor requires (probe29f p29f10, unanswerable; tests/test_followup_fragments29): a
+            # noun naming only the kind of answer ("which subject", qa.cover) is no such requirement.
+            kind = _KIND_TERMS if plan.named else frozenset()
+            first = by_carried.hits[0] if by_carried.hits else None
+            if first is not None and not by_carried.abstained and plan.named - kind <= set(terms(first.text)):
+                answer = by_carried
         if answer.abstained and not plan.focus and plan.anchor:
             # A resolved follow-up the documents seem not to answer may still be answered where the
             # conversation is: "What will Putin and Obama talk about?" by the passage on their meeting.
@@ -469,6 +494,13 @@ class Conversation:
             kind_asked = _WHICH_NOUN.match(q)
             return Plan(
                 [q],
+                # Not a question asking a value ("How much does a ticket cost?" after "Why was the pier
+                # closed?", tests/test_followup_own_count): it names what it asks, and the previous
+                # question's words found the repair's cost, an amount of the asked type but not the
+                # asked one. The read sets' gains asked none (bench/reports/frag31.md).
+                carried=carried(prev.searched, q)
+                if CARRY_FRAGMENT and intents.read(q).answer_type is None
+                else None,
                 anchor=frozenset() if named_speech or own_question else near,
                 named=frozenset(terms(kind_asked.group("noun"))) if kind_asked else frozenset(),
             )
