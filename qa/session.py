@@ -10,6 +10,7 @@ rankings fused. A question that stands on its own is searched exactly as typed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -79,12 +80,21 @@ FUSE_POINTING = True
 # A declined fragment follow-up is searched again with the previous question's content words
 # (qa.carry; bench/reports/frag31.md).
 CARRY_FRAGMENT = True
-# The terms of nouns that name only the kind of answer ("Which subject ...?"), never required of a
-# passage (qa.cover.ANSWER_KIND_NOUNS).
-_KIND_TERMS = frozenset(t for w in cover.ANSWER_KIND_NOUNS for t in terms(w))
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
+
+
+@functools.cache
+def _kind_terms() -> frozenset[str]:
+    """The terms of nouns that name only the kind of answer ("Which subject ...?"), never required of
+    a passage (qa.cover.ANSWER_KIND_NOUNS). Computed on first use, not at import: their terms need the
+    lemmatiser, which a plain question never loads (tests/test_lazy.py).
+
+    Returns:
+        The nouns' terms.
+    """
+    return frozenset(t for w in cover.ANSWER_KIND_NOUNS for t in terms(w))
 
 
 @dataclass
@@ -178,7 +188,7 @@ class Conversation:
             # "Which hotel?" after the mayors' meeting is answered only by a passage naming a hotel, as
             # the anchor requires (probe29f p29f10, unanswerable; tests/test_followup_fragments29): a
             # noun naming only the kind of answer ("which subject", qa.cover) is no such requirement.
-            kind = _KIND_TERMS if plan.named else frozenset()
+            kind = _kind_terms() if plan.named else frozenset()
             first = by_carried.hits[0] if by_carried.hits else None
             if first is not None and not by_carried.abstained and plan.named - kind <= set(terms(first.text)):
                 answer = by_carried

@@ -54,6 +54,13 @@ def test_a_date_of_the_asked_subject_or_its_dated_event_is_kept() -> None:
     assert not date_subject.other_subject("What year did the border war begin?", BACKED, terms, None)
 
 
+def test_a_named_subject_doing_the_asked_thing_to_the_asked_one_is_kept() -> None:
+    # the question's subject is the clause's object: the county closes the bridge
+    closing = "The county of Low Fenwick will close the Alder Street bridge for repairs in March 2027."
+    assert not date_subject.other_subject("When will the Alder Street bridge close?", closing, terms, None)
+    assert date_subject.other_subject("When will the Alder Street bridge reopen?", closing, terms, None)
+
+
 def test_an_unnamed_subject_is_kept_when_the_sentence_tells_of_the_asked_event() -> None:
     assert not date_subject.other_subject("When will Halvorsen and Ostrova meet?", MEETING, terms, None)
     assert date_subject.other_subject("When was Halvorsen elected?", MEETING, terms, None)
