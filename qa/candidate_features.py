@@ -176,9 +176,19 @@ def _carried(engine: Engine, p: Passage) -> frozenset[str]:
 INTERVIEW = True
 
 
-def _asked(engine: Engine, p: Passage) -> frozenset[str]:
-    """The terms of the interviewer's question that `p` answers (empty: no interview answer)."""
-    return frozenset().union(*(engine.passage_terms(q) for q in interview.question_for(engine, p.pid)))
+def _asked(engine: Engine, p: Passage, by_doc: dict[int, dict[int, list[int]]]) -> frozenset[str]:
+    """The terms of the interviewer's question that `p` answers (empty: no interview answer).
+
+    Args:
+        engine: the open index.
+        p: a candidate passage.
+        by_doc: qa.interview.questions_by_paragraph of the documents read so far, filled here.
+    Returns:
+        The question's terms.
+    """
+    if p.doc_id not in by_doc:
+        by_doc[p.doc_id] = interview.questions_by_paragraph(engine, p.doc_id)
+    return frozenset().union(*(engine.passage_terms(q) for q in by_doc[p.doc_id].get(p.paragraph, [])))
 
 
 # Whether a file name's clipped outlet ("wash", "huff") or initials ("nyt") name the article a parts
@@ -275,11 +285,12 @@ def evaluate(
         else {}
     )
     first_of: dict[tuple[int, str], int] = {}
+    interviews: dict[int, dict[int, list[int]]] = {}  # doc -> qa.interview.questions_by_paragraph
     for i, pid in enumerate(pids):
         p = engine.passages[pid]
         sents = sentence_terms(engine, p)
         carried = _carried(engine, p) if CONTINUATION and continuation.continues(p.text) else frozenset()
-        asked_before = _asked(engine, p) if INTERVIEW else frozenset()
+        asked_before = _asked(engine, p, interviews) if INTERVIEW else frozenset()
         carried |= asked_before
         if carried:
             sents = [(a, b, t | carried) for a, b, t in sents]

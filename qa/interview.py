@@ -67,6 +67,26 @@ def answered(marks: list[str]) -> list[int | None]:
     return out
 
 
+def questions_by_paragraph(engine: Engine, doc_id: int) -> dict[int, list[int]]:
+    """For each paragraph of a document that answers an interviewer's question, that question's
+    passages (see answered()). One pass over the document: ranking asks it once per document, not once
+    per candidate passage (a document of N passages cost N steps for each of its candidates).
+
+    Args:
+        engine: the open index.
+        doc_id: a document id.
+    Returns:
+        paragraph number -> the question paragraph's passage ids, in order; empty for a document that
+        is no interview.
+    """
+    by_paragraph: dict[int, list[int]] = {}
+    for q in engine.pids_by_doc.get(doc_id, []):
+        by_paragraph.setdefault(engine.passages[q].paragraph, []).append(q)
+    paras = sorted(by_paragraph)
+    asked = answered([mark(engine.passages[by_paragraph[n][0]].text) for n in paras])
+    return {n: by_paragraph[paras[a]] for n, a in zip(paras, asked, strict=True) if a is not None}
+
+
 def question_for(engine: Engine, pid: int) -> list[int]:
     """The passages of the interviewer's question that passage `pid` answers (see answered()).
 
@@ -78,12 +98,4 @@ def question_for(engine: Engine, pid: int) -> list[int]:
         question itself, the introduction, any passage of an article that is no interview).
     """
     p = engine.passages[pid]
-    doc = engine.pids_by_doc.get(p.doc_id, [])
-    first: dict[int, int] = {}  # paragraph -> its first passage
-    for q in doc:
-        first.setdefault(engine.passages[q].paragraph, q)
-    paras = sorted(first)
-    asked = answered([mark(engine.passages[first[n]].text) for n in paras])[paras.index(p.paragraph)]
-    if asked is None:
-        return []
-    return [q for q in doc if engine.passages[q].paragraph == paras[asked]]
+    return list(questions_by_paragraph(engine, p.doc_id).get(p.paragraph, []))
