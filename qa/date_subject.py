@@ -105,6 +105,25 @@ def named(subject: str) -> bool:
     return bool(names_in(subject))
 
 
+def _asked_terms(question: str, terms: Callable[[str], list[str]]) -> tuple[set[str], set[str]]:
+    """The question's own terms, and those with its words' country names added ("moscow" for Russia).
+
+    Args:
+        question: a date question, as searched.
+        terms: text -> content terms.
+    Returns:
+        (own terms, own terms and country names' terms).
+    """
+    from qa import equivalents
+
+    own = set(terms(question))
+    asked = set(own)
+    for w in _WORD.findall(question):
+        for other in equivalents.country_equivalents(w):
+            asked |= set(terms(other))
+    return own, asked
+
+
 def other_subject(
     question: str,
     sentence: str,
@@ -122,14 +141,37 @@ def other_subject(
         True for "When was Assad elected president?" and "Russia has been supportive of Assad since the
         start of Syrian civil war in 2011 ..."; False for "What year did the Syrian civil war begin?".
     """
-    from qa import answer_type, equivalents, slots
+    from qa import answer_type
 
-    own = set(terms(question))
-    asked = set(own)
-    for w in _WORD.findall(question):
-        for other in equivalents.country_equivalents(w):
-            asked |= set(terms(other))
-    for m in answer_type.date_matches(sentence):
+    own, asked = _asked_terms(question, terms)
+    return _dates_anothers(question, own, asked, sentence, answer_type.date_matches(sentence), terms, encode)
+
+
+def _dates_anothers(
+    question: str,
+    own: set[str],
+    asked: set[str],
+    sentence: str,
+    dates: Sequence[re.Match[str]],
+    terms: Callable[[str], list[str]],
+    encode: Callable[[list[str]], np.ndarray] | None,
+) -> bool:
+    """other_subject with the question's terms (_asked_terms) and the sentence's dates
+    (answer_type.date_matches) read once by the caller.
+
+    Args:
+        question: a date question, as searched.
+        own, asked: _asked_terms(question).
+        sentence: one sentence.
+        dates: its dates.
+        terms: text -> content terms.
+        encode: texts -> L2-normalised rows, or None.
+    Returns:
+        Whether every date is bound to another subject than the question's.
+    """
+    from qa import slots
+
+    for m in dates:
         clause = clause_of(sentence, m.start())
         noun = _EVENT_NOUN.search(clause)
         if noun is not None and set(terms(noun.group("x").split()[-1])) & asked:
@@ -175,12 +217,15 @@ def other_subject_reason(
 
     if not DATE_SUBJECT or not _DATE_Q.match(question) or slots.slot_kind(question) != "date":
         return ""
-    dated = [(s, b) for s, b in zip(sentences, body, strict=True) if answer_type.date_expressions(s)]
+    dated = [
+        (s, b, dates) for s, b in zip(sentences, body, strict=True) if (dates := answer_type.date_matches(s))
+    ]
     # A caption's or a dateline's date is the picture's or the report's, whose subject is not read
     # here: such a sentence leaves the question to the other checks.
-    if not dated or not all(b for _, b in dated):
+    if not dated or not all(b for _, b, _ in dated):
         return ""
-    if all(other_subject(question, s, terms, encode) for s, _ in dated):
+    own, asked = _asked_terms(question, terms)
+    if all(_dates_anothers(question, own, asked, s, dates, terms, encode) for s, _, dates in dated):
         from qa import abstain
 
         return abstain.fact_reason("date", question)
