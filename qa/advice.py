@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-# Whether a request for advice declines (qa.decline._advice_reason); False: off, to measure.
+# Whether a request for advice declines (advice_reason, called by qa.decline); False: off, to measure.
 ADVICE = True
 
 _REQUEST = re.compile(

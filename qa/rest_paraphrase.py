@@ -62,7 +62,7 @@ def held_in_other_words(
 
     Returns:
         (the most rest terms one sentence holds, the number of rest terms), as qa.cover.rest_held
-        counts them, plus per sentence the rest terms of its paraphrased words.
+        counts them, a rest word held in other words counted as held.
     """
     rest = set(question_terms) - set(away)
     # Each uncovered word's terms in the rest, with the terms of the phrase standing for it.

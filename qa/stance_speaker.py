@@ -44,7 +44,7 @@ _WORD = re.compile(r"[A-Za-z][a-z]*(?=(?:['’]s?)?\b)")
 
 
 def stance_speaker(question: str) -> str | None:
-    """The speaker a question asks for by their view, message, remarks or reply, or None.
+    """The speaker a question asks for by their view, message, remarks, comments or opinion, or None.
 
     Args:
         question: the question as searched.
