@@ -125,7 +125,7 @@ are bench/data/news_heldout16.jsonl, written blind in round 26 and opened in rou
 How set 17 was chosen (by `choose_after(docs, 17)`, seed 2041, not by reading them): as set 16, with set 16's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 16 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout17.jsonl, a blind set written in round 28: measure on it, don't read it.
+are bench/data/news_heldout17.jsonl, written blind in round 28 and opened in round 32.
 
     $V/python bench/news_heldout_docs.py --set 17 /tmp/j && $V/qa index /tmp/j --index /tmp/j-idx
 

@@ -31,10 +31,10 @@ def test_read_sets_are_the_open_ones_and_pool_by_kind() -> None:
     assert fr.group_of("nh8") == "news pool"
     assert fr.group_of("news-dev") == "news-dev"
     opened = {p.name for p in [*fr.ARTICLE_SETS.values(), *fr.NEWS_SETS.values()]}
-    assert {"article_heldout17.jsonl", "news_heldout16.jsonl"} <= opened  # opened in round 30
+    assert {"article_heldout18.jsonl", "news_heldout17.jsonl"} <= opened  # opened in round 32
     for blind in (
-        "article_heldout18.jsonl",
-        "news_heldout17.jsonl",
+        "article_heldout19.jsonl",
+        "news_heldout18.jsonl",
     ):
         assert blind not in opened
     assert len(fr.GROUPS) == 7
