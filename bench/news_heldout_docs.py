@@ -6,7 +6,8 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 7`; news_heldout8.jsonl: `--set 8`; news_heldout9.jsonl: `--set 9`; news_heldout10.jsonl:
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
 `--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
-`--set 16`; news_heldout17.jsonl: `--set 17`; news_heldout18.jsonl: `--set 18`) ask questions about
+`--set 16`; news_heldout17.jsonl: `--set 17`; news_heldout18.jsonl: `--set 18`;
+news_heldout19.jsonl: `--set 19`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -135,6 +136,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout18.jsonl, a blind set written in round 30: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 18 /tmp/i && $V/qa index /tmp/i --index /tmp/i-idx
+
+How set 19 was chosen (by `choose_after(docs, 19)`, seed 2043, not by reading them): as set 18, with set 18's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 18 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout19.jsonl, a blind set written in round 32: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 19 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
 """
 
 from __future__ import annotations
@@ -402,6 +410,20 @@ DOC_IDS_18: tuple[str, ...] = (
     "politico_2016-08-28_christie-doubles-down-on-trump-s",
 )
 
+#: The ten articles of set 19 (bench/data/news_heldout19.jsonl), as `choose_after(docs, 19)` drew them.
+DOC_IDS_19: tuple[str, ...] = (
+    "wash-post_2016-05-25_fundraisers-scorned-by-trump-on-",
+    "breitbart_2016-03-20_ted-cruz-refuses-to-disavow-lind",
+    "wash-post_2016-07-13_after-review-clinton-s-emails-mi",
+    "west-journal_2016-06-13_omar-mateen-worked-with-departme",
+    "wash-post_2016-01-13_democratic-tensions-escalate-ove",
+    "nyt_2016-02-09_it-s-fine-to-feel-the-bern-but-n",
+    "west-journal_2016-05-24_hillary-clinton-says-no-to-fox-n",
+    "politico_2016-01-27_the-steep-cost-of-cruz-s-county-",
+    "west-journal_2016-01-23_watch-what-hillary-does-when-a-g",
+    "breitbart_2016-02-18_poll-bernie-sanders-burns-hillar",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -422,6 +444,7 @@ SETS: dict[int, tuple[str, ...]] = {
     16: DOC_IDS_16,
     17: DOC_IDS_17,
     18: DOC_IDS_18,
+    19: DOC_IDS_19,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -536,7 +559,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
             15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl,
-            18: news_heldout18.jsonl).
+            18: news_heldout18.jsonl, 19: news_heldout19.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
