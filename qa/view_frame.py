@@ -17,6 +17,11 @@ import re
 # qa.describe.view_slot). Measured end to end over every read set (bench/reports/art32.md).
 VIEW_FRAMES = True
 
+# The frame's own words, no topic (as "according" of "according to": qa.frame.frame_words).
+_FRAME_WORD = re.compile(
+    r"\b(?:eyes|estimation|judge?ment|mind|reckoning|sees?|saw|views?|viewed)\b",
+    re.I,
+)
 # "in Putin's eyes", "in Moscow's estimation": a possessive owner of a view that is no view noun of
 # qa.question (qa.describe._IN_VIEW reads the owner).
 _POSSESSED = re.compile(
@@ -44,3 +49,20 @@ def view_frame(question: str) -> re.Match[str] | None:
     if not VIEW_FRAMES:
         return None
     return _EYES_OF.search(question) or _POSSESSED.search(question) or _AS_SEES.search(question)
+
+
+def frame_words(question: str) -> list[str]:
+    """The words of the question's view frame that are no topic: "eyes" of "in Putin's eyes", "sees"
+    of "as the American president sees it" (the owner stays: qa.query_reading drops a speaker's own
+    terms through the speaker's aliases).
+
+    Args:
+        question: the question as searched.
+    Returns:
+        Those words as written; empty when the question has no view frame or VIEW_FRAMES is off.
+    """
+    m = view_frame(question)
+    if m is None:
+        return []
+    outside = question[m.start() : m.start("s")] + " " + question[m.end("s") : m.end()]
+    return [w.group() for w in _FRAME_WORD.finditer(outside)]
