@@ -22,6 +22,7 @@ from index.model import Speaker
 from qa import party_state
 from qa import question as question_words
 from qa.offices import GENERIC_HEADS, OFFICES, generic_head
+from qa.view_frame import view_frame
 
 Terms = Callable[[str], list[str]]
 
@@ -239,7 +240,8 @@ def view_slot(question: str) -> re.Match[str] | None:
     Returns:
         The match, its group "s" the owner of the view ("Moscow", "the retailers' lobby"), or None.
     """
-    return _VIEW_OF.match(question) or _IN_VIEW.search(question)
+    # "in the eyes of X", "as X sees it": frames without a view noun (qa.view_frame).
+    return _VIEW_OF.match(question) or _IN_VIEW.search(question) or view_frame(question)
 
 
 def view_source(question: str) -> str | None:

@@ -28,6 +28,7 @@ from qa import (
     frame,
     part_evidence,
     polar,
+    view_frame,
 )
 from qa import intent as intents
 from qa import question as questions
@@ -287,6 +288,15 @@ _HOW_MUCH = re.compile(r"\bhow\s+(many|much)\b", re.I)
 FRAME_WORDS = True
 SOURCE_QUALIFIER = True
 WHO_SUBJECT = True
+# The modal auxiliaries index.lexical.STOPWORDS lacks ("could", "would", "should", "will", "can" are
+# stop words there): as question words they are scaffolding, and a passage using "might" of
+# something else matched them ("Whose forces might Russian troops hit ...?" lifted "the Assad's
+# regime might end" over the gold, h13f07). Dropped from the question's lexical terms only (the
+# index keeps them: no rebuild); "May" as a month (capitalised after the first word, or before a
+# number) stays. Measured end to end (bench/reports/art32.md).
+MODAL_WORDS = True
+_MODAL = re.compile(r"(?:^|(?<=\s))(?:might|must|may|shall|ought)\b(?!\s*\d)")
+_MODAL_FIRST = re.compile(r"^\W*(?P<w>Might|Must|May|Shall|Ought)\b(?!\s*\d)")
 
 
 # Whether a yes/no question's framing words ("as well", "ever", "anything": qa.polar.filler_words)
@@ -329,6 +339,10 @@ def _feature_terms(
         framing += frame.frame_words(searched)
     if POLAR_FILLER:  # "as well", "anything" of a yes/no question: no topic (qa.polar)
         framing += polar.filler_words(searched)
+    framing += view_frame.frame_words(searched)  # "eyes" of "in Putin's eyes" (switch VIEW_FRAMES)
+    if MODAL_WORDS:
+        first = _MODAL_FIRST.match(searched)
+        framing += [m.group() for m in _MODAL.finditer(searched)] + ([first.group("w")] if first else [])
     drop = set(engine.terms(" ".join(framing)))
     source = frame.source_qualifier(searched) if SOURCE_QUALIFIER else None
     if source and frame.named_source(source):  # "according to Washington": the answer's source, no topic

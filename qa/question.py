@@ -16,6 +16,7 @@ from index.attribution.words import FEMALE_GIVEN, GIVEN, MALE_GIVEN, ROLE_WORDS,
 from index.attribution.words import ROLE_RE as _ROLE_RE
 from index.lexical import STOPWORDS
 from index.model import Speaker
+from qa.view_frame import view_frame
 
 
 def _alias_key(a: str) -> str:
@@ -532,6 +533,8 @@ def is_speech_question(question: str) -> bool:
     if not q or _NOT_SPEECH.search(q):
         return False
     if any(p.search(q) for p in _SPEECH_PATTERNS):
+        return True
+    if view_frame(q):  # "in Putin's eyes, who ...?", "..., as the American president sees it"
         return True
     if WRITTEN_WORDS and _WRITTEN.search(q):  # "What did Arianna Huffington write about ...?"
         return True
