@@ -80,11 +80,6 @@ FUSE_POINTING = True
 # A declined fragment follow-up is searched again with the previous question's content words
 # (qa.carry; bench/reports/frag31.md).
 CARRY_FRAGMENT = True
-# A resolved follow-up declined by the strict reading of a rewrite (every missing word declines, so
-# that the anchor is tried: qa.not_mentioned._uncovered) and not answered from the anchor is judged
-# again as though typed so, and answered from the conversation's article (Conversation._rejudged;
-# bench/reports/fup32.md). A switch, no weight.
-REJUDGE_REWRITE = True
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -216,8 +211,6 @@ class Conversation:
                 and plan.named <= set(terms(top.text))
             ):
                 answer = anchored
-        if answer.abstained and REJUDGE_REWRITE:
-            answer = self._rejudged(question, read, plan, depth) or answer
         if answer.abstained and plan.around:
             # "Which day?" after the passage on Obama and Putin's speeches: the day is two passages
             # on, which the rewrite ("When did Obama and Putin plan ...?") did not find (article_heldout7
@@ -288,40 +281,6 @@ class Conversation:
             )
         )
         return answer
-
-    def _rejudged(self, question: str, read: str, plan: Plan, depth: int) -> Answer | None:
-        """A declined resolved follow-up judged again as though its readings had been typed so.
-
-        A rewrite is judged strictly (every missing word declines, qa.not_mentioned._uncovered) so
-        that the anchor, the passage shown and its neighbours, is tried before the follow-up is
-        declined; where the anchor did not answer either, that strictness only declines. "Where was
-        he standing in it?" after "Who took the photo of Putin?" (article_heldout16 h16u09) was
-        declined for "standing", though "Where was Putin standing in the photo of Putin?" typed so
-        finds the caption first. The answer is kept only where its first passage is of the
-        conversation's article: another article's passage answering a question on this one is a
-        guess (probe32f p32f02: "When was the outlet revised" found the regulator's "since April").
-
-        Args:
-            question: the follow-up as typed.
-            read: the follow-up as read (truecased, numbers as digits) before it was resolved.
-            plan: its plan; only readings that differ from `read` are rewrites.
-            depth: passages to rank.
-        Returns:
-            The answer judged so, or None where it declines too, the follow-up was not rewritten,
-            or its first passage is of another article than the conversation's.
-        """
-        if not self.turns or all(words(r) == words(read) for r in plan.readings):
-            return None
-        shown = self.turns[-1].top
-        if shown is None:
-            return None
-        again = fuse(
-            [rank.answer(self.engine, question, r, depth, focus=plan.focus, read=r) for r in plan.readings],
-            depth,
-        )
-        if again.abstained or not again.hits or again.hits[0].doc_id != self.engine.passages[shown].doc_id:
-            return None
-        return again
 
     def _pin(self, answer: Answer, plan: Plan, k: int) -> Answer:
         """`answer` with the plan's pinned passage first (named by `plan.speaker` when it has one)."""
