@@ -8,6 +8,8 @@ of a module constant and print each run's half A / half B / all figures with the
     python bench/attribution_switch.py speakers NOUN_CUE_AGREEMENT False True    # attribution_round23.md
     python bench/attribution_switch.py sources APPOSITION_HEAD_WIDE False True   # attribution_round28a.md
     python bench/attribution_switch.py sources OPENING_PHRASE_SKIP False True    # attribution_round28a.md
+    python bench/attribution_switch.py attributor DOC_PARTICIPLES False True     # attribution_round32.md
+    python bench/attribution_switch.py attributor QUOTE_IN_CLAUSE False True     # attribution_round32.md
 
 Replaces the per-round scripts bench/attribution_round21.py, _round22.py and _round23.py, which
 differed only in the module, constant and values.
