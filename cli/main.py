@@ -245,9 +245,15 @@ def _silence_stdout() -> None:
 
 
 @contextmanager
-def _output() -> Iterator[None]:
+def _output(done: str = "") -> Iterator[None]:
     """Writing results: a closed pipe (`qa ask ... | head -1`) ends quietly with 141, as a Unix tool
-    killed by SIGPIPE would; an output that fails (`> /dev/full`) is a storage error, exit 8."""
+    killed by SIGPIPE would; an output that fails (`> /dev/full`) is a storage error, exit 8.
+
+    Args:
+        done: what the command had already changed when its output failed (`qa index` writes its
+            summary after the commit), added to the error so that it does not read as "nothing
+            changed" (exit 8 otherwise means the previous index is intact).
+    """
     try:
         yield
         sys.stdout.flush()
@@ -262,7 +268,7 @@ def _output() -> Iterator[None]:
     except OSError as exc:
         _silence_stdout()
         reason = os.strerror(exc.errno).lower() if exc.errno else str(exc)
-        say(f"qa: error: cannot write the output: {reason}")
+        say(f"qa: error: cannot write the output: {reason}{f' ({done})' if done else ''}")
         raise typer.Exit(EXIT_CODES[errors.StorageError]) from None
     except ValueError as exc:
         if "JSON" not in str(exc):
@@ -359,7 +365,8 @@ def index_cmd(
             progress=tick,
             quantized=None if precision is None else precision is Precision.int8,
         )
-    with _output():
+    changed = rebuild or report.added or report.updated or report.removed
+    with _output("the index was updated all the same" if changed else "the index is unchanged"):
         if json_out:
             output.print_json(output.report_json(report))
         else:
@@ -410,7 +417,9 @@ def chat(
 
     reconfigure = getattr(sys.stdin, "reconfigure", None)
     if reconfigure is not None and not sys.stdin.isatty():
-        reconfigure(errors="surrogateescape")  # invalid UTF-8 in piped input: one bad line, not a crash
+        # Invalid UTF-8 in piped input: one bad line, not a crash, and read as `qa ask` reads its
+        # argument (U+FFFD), so the JSON echo of the question is valid Unicode, not "\udcff".
+        reconfigure(errors="replace")
     with _domain_errors(_where(index)), _output():
         engine = _open(index)
         code = run_chat(

@@ -225,16 +225,17 @@ def _check_previous(vecs: FaissStore, n_passages: int, dim: int, index_dir: Path
         index_dir: the index folder (for the message).
     """
     n = vecs.count()
-    finite = n == n_passages and vecs.dim == dim
-    for a in range(0, n if finite else 0, vectors.ADD_BLOCK):
-        if not np.isfinite(vecs.fetch(list(range(a, min(a + vectors.ADD_BLOCK, n))))).all():
-            finite = False
-            break
-    if not finite:
+    if n != n_passages or vecs.dim != dim:
         raise IndexDamaged(
             f"index {index_dir} is damaged ({VECTORS} holds {n} vectors of {vecs.dim} "
             f"dims for {n_passages} passages of {dim})"
         )
+    for a in range(0, n, vectors.ADD_BLOCK):
+        if not np.isfinite(vecs.fetch(list(range(a, min(a + vectors.ADD_BLOCK, n))))).all():
+            # Its own message: the counts agree, so "8 vectors for 8 passages" would say nothing.
+            raise IndexDamaged(
+                f"index {index_dir} is damaged ({VECTORS}: vectors hold NaN or infinite numbers)"
+            )
 
 
 def _refuse_update(exc: IndexDamaged) -> IndexDamaged:

@@ -356,7 +356,9 @@ class DocStore:
     def open(cls, path: Path) -> DocStore:
         path = Path(path)
         _check_header(path)
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+        # The path's own bytes, percent-encoded: a folder name that is not UTF-8 ('L\xff',
+        # a surrogate in str) cannot be encoded as text, and SQLite decodes %XX to bytes.
+        uri = f"file:{quote(os.fsencode(path.resolve()))}?mode=ro&immutable=1"
         try:
             con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error as exc:

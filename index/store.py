@@ -384,6 +384,16 @@ def current(index_dir: Path) -> Path:
     try:
         raw = _read_capped(pointer, MAX_CURRENT_BYTES)
     except FileNotFoundError:
+        gens = _generations(index_dir)
+        if gens:
+            # CURRENT deleted (or lost) beside generations that hold documents: a damaged index,
+            # not an absent one. Read as absent, `qa index` started from scratch and pruned them
+            # (51 documents -> 1, exit 0: issue 10 case 7, the pointer instead of a data file).
+            raise IndexDamaged(
+                f"index {index_dir} is damaged (no {CURRENT} file, beside {len(gens)} generation "
+                f"folder(s) such as {gens[-1]})",
+                _rebuild_hint(index_dir),
+            ) from None
         raise IndexMissing(f"no index at {index_dir} (no {CURRENT} file)", hint=build_hint) from None
     except IsADirectoryError:
         what = "a folder" if os.path.isdir(pointer) else "not a regular file"
@@ -893,15 +903,28 @@ class Writer:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         reason = None
+        vanished = False
         if exc is not None and self._committed is None and not isinstance(exc, StorageError):
             # Before close(): removing the staging folder frees the space whose lack caused the error.
             reason = _storage_reason(exc, self.index_dir)
+            # Someone removed the staging folder under us (`rm -rf L/tmp-*` while `qa index` ran):
+            # the build's next write failed with ENOENT, a traceback until now (issue 10 case 15).
+            vanished = isinstance(exc, (OSError, sqlite3.Error, RuntimeError)) and not os.path.isdir(
+                self.staging
+            )
         try:
             self.close()
         finally:
             signals, self._signals = self._signals, None
             if signals is not None:
                 signals.__exit__(None, None, None)
+        if reason is None and vanished:
+            kept = "the previous index is intact" if self._previous is not None else "no index was written"
+            raise StorageError(
+                f"could not write the index: its staging folder {self.staging} was removed while "
+                f"it was being written; {kept}",
+                hint="run the command again",
+            ) from exc
         if reason is not None:
             raise self._storage_error(reason) from exc
 
@@ -1065,7 +1088,11 @@ def _holder(fd: int) -> dict[str, Any]:
 
 
 def _lock_message(index_dir: Path, info: dict[str, Any]) -> str:
-    pid = info.get("pid", "?")
+    if not isinstance(info.get("pid"), int):
+        # The folder is locked but the lock file names no one: it was deleted (or emptied) from
+        # under its writer, and this run made a new one. "pid ?" told the user nothing.
+        return f"index {index_dir} is being written by another process (its {LOCK} file was removed)"
+    pid = info["pid"]
     cmd = str(info.get("command") or "qa")
     if len(cmd) > 80:
         cmd = cmd[:77] + "..."
@@ -1157,7 +1184,9 @@ def _cleanup(index_dir: Path) -> None:
             _remove_unheld(index_dir, name)
     _remove_tree(index_dir / (CURRENT + ".tmp"))
     if not os.path.lexists(index_dir / CURRENT):
-        _prune(index_dir, set())  # no commit ever finished: every generation is an orphan
+        # No CURRENT beside generations: it was deleted from a live index (current() calls that
+        # damaged), or a first build was killed between renaming its generation and writing
+        # CURRENT. Either way kept for a human to look at; `--rebuild` prunes them on its commit.
         return
     cur = _read_current_name(index_dir)
     if cur is None or not os.path.isdir(index_dir / cur):

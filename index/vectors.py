@@ -537,7 +537,14 @@ def load(path: Path, params: dict[str, Any]) -> faiss.Index:
             # (e.g. nlist) stores at least 8 bytes per iteration.
             faiss.set_deserialization_vector_byte_limit(size + 1)
             faiss.set_deserialization_loop_limit(size // 8 + 1)
-            index = faiss.read_index(str(path))
+            # Through a Python file, not faiss's own by name: a path that is not UTF-8 (a folder
+            # 'L\xff') cannot be passed to faiss as text, and the bytes read are the same.
+            with open(path, "rb") as f:
+                reader = faiss.PyCallbackIOReader(f.read)  # type: ignore[attr-defined]  # not in the stubs
+                try:
+                    index = faiss.read_index(reader)
+                finally:
+                    del reader
         except (RuntimeError, MemoryError) as e:
             raise IndexDamaged(f"vector index {path} is unreadable: {_short(e)}") from None
         finally:

@@ -71,6 +71,8 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from None
     items = []
     for n, line_bytes in enumerate(raw.split(b"\n"), 1):
+        if n == 1 and line_bytes.startswith(b"\xef\xbb\xbf"):
+            line_bytes = line_bytes[3:]  # a byte-order mark (Notepad's UTF-8): skipped, as jq does
         try:
             line = line_bytes.decode("utf-8")
         except UnicodeDecodeError:
@@ -103,6 +105,9 @@ def _gold_problem(item: Any) -> str:
     for key in ("answers", "history"):
         if key in item and not _strings(item[key]):
             return f"'{key}' must be a list of strings"
+    if "answers" in item and any(not norm(a) for a in item["answers"]):
+        # "" is inside every passage: it would score hit@1 1.0 on any question.
+        return "'answers' holds an empty string (it would match every passage)"
     if "answerable" in item and not isinstance(item["answerable"], bool):
         return "'answerable' must be true or false"
     if "doc" in item and not isinstance(item["doc"], str):
@@ -111,7 +116,7 @@ def _gold_problem(item: Any) -> str:
         (isinstance(item["id"], str) and len(item["id"]) <= 200)
         or (isinstance(item["id"], int) and not isinstance(item["id"], bool) and abs(item["id"]) < 10**18)
     ):
-        return "'id' must be a short string or number"
+        return "'id' must be a short string or an integer"
     return ""
 
 

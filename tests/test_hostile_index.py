@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -33,7 +34,7 @@ from test_bad_input import (  # noqa: F401 - fixtures
     one_error_line,
 )
 
-from index import store
+from index import store, vectors
 from index.store import DOCSTORE, VECTORS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -206,6 +207,10 @@ def test_invalid_utf8_in_piped_chat(base_index: Path) -> None:
     out = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert len(out) == 3 and all("error" not in o for o in out[:2]), out
     assert "21 April" in out[1]["passages"][0]["text"]
+    # Read as `qa ask` reads its argument: U+FFFD, never a lone surrogate ("\udcff") in the JSON,
+    # which strict parsers (serde_json, Go's encoding/json with validation) refuse.
+    assert out[1]["question"] == "When does the \ufffd library reopen?"
+    assert b"\\udc" not in r.stdout
 
 
 # --------------------------------------------------------------------------- 4, 13. outputs that fail
@@ -325,7 +330,21 @@ def test_faiss_disk_full_message(index_copy: Path, tmp_path: Path, monkeypatch: 
         (b'{"question": "When?", "answerable": "no"}', "'answerable' must be true or false"),
         (b'{"question": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "not valid JSON"),
         (b'{"question": "When?", "id": ' + b"9" * 5000 + b"}", "not valid JSON"),
-        (b'{"question": "When?", "id": ' + b"9" * 40 + b"}", "'id' must be a short string or number"),
+        (b'{"question": "When?", "id": ' + b"9" * 40 + b"}", "'id' must be a short string or an integer"),
+        (b'{"question": "When?", "id": 1.5}', "'id' must be a short string or an integer"),
+        (b'{"question": "When?", "id": NaN}', "'id' must be a short string or an integer"),
+        (
+            b'{"question": "When?", "answers": [""]}',
+            "'answers' holds an empty string (it would match every passage)",
+        ),
+        (
+            b'{"question": "When?", "answers": ["07:15", "  "]}',
+            "'answers' holds an empty string (it would match every passage)",
+        ),
+        (b'{"question": "When?", "answers": {"a": "07:15"}}', "'answers' must be a list of strings"),
+        (b'{"question": "When?", "answers": null}', "'answers' must be a list of strings"),
+        (b'{"question": "When?", "answers": [7, 15]}', "'answers' must be a list of strings"),
+        (b'{"question": "When?", "history": "When does it open?"}', "'history' must be a list of strings"),
         (b'{"question": "When\xff?"}', "not valid UTF-8"),
         (b'{"question": 5}', "not a gold item (want JSON with at least 'question')"),
         (b'{"question": "   "}', "'question' is empty"),
@@ -339,6 +358,14 @@ def test_faiss_disk_full_message(index_copy: Path, tmp_path: Path, monkeypatch: 
         "deep-nesting",
         "huge-int-id",
         "big-id",
+        "float-id",
+        "nan-id",
+        "answers-empty-string",
+        "answers-blank-string",
+        "answers-dict",
+        "answers-null",
+        "answers-numbers",
+        "history-string",
         "bad-utf8",
         "question-int",
         "question-blank",
@@ -352,6 +379,26 @@ def test_malformed_gold_file(base_index: Path, tmp_path: Path, line: bytes, mess
     assert r.exit_code == 7
     assert one_error_line(r) == f"qa: error: {gold}:2: {message}"
     assert generation_digest(base_index) == before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + b'{"question": "When does the ferry leave?", "answers": ["07:15"]}\n',
+        b'{"question": "When does the ferry leave?", "answers": ["07:15"]}\r\n'
+        b'{"question": "When does the library reopen?", "answers": ["21 April"]}\r\n',
+        b"\xef\xbb\xbf" + b'{"question": "When does the ferry leave?", "answers": ["07:15"]}\r\n',
+    ],
+    ids=["bom", "crlf", "bom-crlf"],
+)
+def test_gold_file_from_windows(base_index: Path, tmp_path: Path, data: bytes) -> None:
+    """A byte-order mark (Notepad's UTF-8) and CRLF line ends are read as jq reads them."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(data)
+    r = invoke("eval", str(gold), "--index", str(base_index), "--json")
+    assert r.exit_code == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["items"] == data.count(b"\n") and report["hit1"] == 1.0
 
 
 # --------------------------------------------------------------------------- 6, 9, 11. inconsistent and crafted data files
@@ -560,12 +607,22 @@ def test_fifo_instead_of_a_file(index_copy: Path, tmp_path: Path, target: str) -
 # --------------------------------------------------------------------------- 7. updating a damaged index
 
 
-@pytest.mark.parametrize("target", [VECTORS, DOCSTORE, store.MANIFEST, "CURRENT"])
+@pytest.mark.parametrize("target", [VECTORS, DOCSTORE, store.MANIFEST, "CURRENT", "no-CURRENT"])
 def test_update_over_a_damaged_index_is_refused(index_copy: Path, tmp_path: Path, target: str) -> None:
-    path = index_copy / store.CURRENT if target == "CURRENT" else gen_file(index_copy, target)
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    path.write_bytes(bytes(data))
+    if target == "no-CURRENT":
+        # The pointer deleted, the generation intact: read as "no index", the update pruned it and
+        # committed the one new document (exit 0, the two others gone).
+        (index_copy / store.CURRENT).unlink()
+        for args in (["ask", QUESTION], ["docs"]):
+            r = invoke(*args, "--index", str(index_copy))
+            assert r.exit_code == 5
+            line = one_error_line(r)
+            assert "no CURRENT file" in line and "--rebuild" in line
+    else:
+        path = index_copy / store.CURRENT if target == "CURRENT" else gen_file(index_copy, target)
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        path.write_bytes(bytes(data))
     snapshot = {p: p.read_bytes() for p in index_copy.rglob("*") if p.is_file() and p.name != ".lock"}
     folder = tmp_path / "corpus3"
     folder.mkdir()
@@ -736,7 +793,10 @@ def test_deleted_lock_file_does_not_let_a_second_writer_in(index_copy: Path, tmp
         (index_copy / store.LOCK).unlink()  # deleted from under the first writer
         r = invoke("index", str(folder), "--index", str(index_copy))
         assert r.exit_code == 6
-        assert "is being written by" in one_error_line(r)
+        assert one_error_line(r) == (
+            f"qa: error: index {index_copy} is being written by another process (its .lock file "
+            "was removed) (wait for it to finish, or stop that process (the lock is released when it exits))"
+        )
         assert staging.is_dir()
         # Clean-up by another process never removes a staging folder that is being written.
         store._cleanup(index_copy)
@@ -761,3 +821,132 @@ def test_long_line_without_spaces(qa_home: Path, tmp_path: Path) -> None:
     r = qa("index", str(folder), "--index", str(tmp_path / "index"), "--json", timeout=90)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["documents"] == 1
+
+
+# --------------------------------------------------------------------------- round 32: what a reviewer tried next
+
+
+@pytest.mark.slow  # real processes: seconds each
+def test_index_folder_name_that_is_not_utf8(base_index: Path, tmp_path: Path) -> None:
+    """`--index 'L\\xff'`: built fine, then every reader crashed (SQLite's URI and faiss's file name
+    were made from the name as text)."""
+    idx = tmp_path / os.fsdecode(b"L\xff")
+    shutil.copytree(base_index, idx)
+    for args in (["docs"], ["ask", QUESTION], ["speakers"], ["quotes"]):
+        r = qa(*args, "--index", os.fsencode(idx))
+        assert r.returncode == 0, r.stderr
+        assert r.stderr == b""
+    r = qa("chat", "--json", "--index", os.fsencode(idx), input=(QUESTION + "\n").encode())
+    assert r.returncode == 0 and "07:15" in json.loads(r.stdout)["passages"][0]["text"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.slow  # real processes: seconds each
+def test_index_summary_to_a_full_device_says_the_index_was_written(index_copy: Path, tmp_path: Path) -> None:
+    """`qa index ... > /dev/full`: the summary is written after the commit, so exit 8 must not read as
+    "the previous index is intact"; the message says what happened."""
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    with open("/dev/full", "wb") as full:
+        r = qa("index", str(folder), "--index", str(index_copy), stdout=full)
+    assert r.returncode == 8
+    assert err_line(r) == (
+        "qa: error: cannot write the output: no space left on device (the index was updated all the same)"
+    )
+    before = generation_digest(index_copy)
+    with open("/dev/full", "wb") as full:
+        r = qa("index", str(folder), "--index", str(index_copy), "--json", stdout=full)
+    assert r.returncode == 8
+    assert err_line(r).endswith("(the index is unchanged)")
+    assert generation_digest(index_copy) == before
+
+
+def test_staging_folder_removed_while_writing(
+    index_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rm -rf L/tmp-*` while `qa index` runs: one line, exit 8, the previous index intact."""
+    from index import docstore
+
+    real = docstore.write
+
+    def vanish(path: Path, *args: Any, **kw: Any) -> Any:
+        shutil.rmtree(Path(path).parent)
+        return real(path, *args, **kw)
+
+    monkeypatch.setattr(docstore, "write", vanish)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    before = generation_digest(index_copy)
+    r = invoke("index", str(folder), "--index", str(index_copy))
+    assert r.exit_code == 8
+    line = one_error_line(r)
+    assert "staging folder" in line and "was removed while it was being written" in line
+    assert "the previous index is intact" in line
+    assert generation_digest(index_copy) == before
+
+
+def test_update_over_nan_vectors_names_them(index_copy: Path, tmp_path: Path) -> None:
+    """The counts agree, so "holds 2 vectors ... for 2 passages" said nothing: the message names NaN."""
+    _flat_vectors(index_copy, _vectors(index_copy) * np.nan)
+    reseal(index_copy)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    before = generation_digest(index_copy)
+    r = invoke("index", str(folder), "--index", str(index_copy))
+    assert r.exit_code == 5
+    line = one_error_line(r)
+    assert "vectors hold NaN or infinite numbers" in line and "--rebuild" in line
+    assert generation_digest(index_copy) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs: a real full disk (ENOSPC), not RLIMIT_FSIZE's EFBIG. Needs root and mount."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a small tmpfs")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+@pytest.mark.slow  # mounts a filesystem
+def test_disk_full_while_vectors_faiss_is_written(
+    base_index: Path, small_disk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up exactly while vectors.faiss is written: exit 8, one line, the old index intact
+    and no staging folder left behind."""
+    idx = small_disk / "index"
+    shutil.copytree(base_index, idx)
+    real = vectors.write_from_file
+    seen: list[str] = []
+
+    def fill_then_write(rows: Any, params: Any, path: Path) -> Any:
+        # Everything but 4 KB of the disk taken by another file, then the real write.
+        free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+        with open(small_disk / "filler", "wb") as f:
+            f.write(b"\0" * max(free - 4096, 0))
+        seen.append(Path(path).name)
+        return real(rows, params, path)
+
+    monkeypatch.setattr(vectors, "write_from_file", fill_then_write)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = "\n\n".join(f"Report {i}: the {i}th buoy was repainted in week {i % 52}." for i in range(300))
+    (folder / "buoys.txt").write_text(text + "\n", encoding="utf-8")
+    before = generation_digest(idx)
+    r = invoke("index", str(folder), "--index", str(idx))
+    assert seen == [VECTORS]
+    assert r.exit_code == 8, r.stderr
+    line = one_error_line(r)
+    assert "no space left on device" in line and "the previous index is intact" in line
+    assert generation_digest(idx) == before
+    assert not [n for n in os.listdir(idx) if n.startswith("tmp-")]
