@@ -29,6 +29,7 @@ from qa import (
     part_evidence,
     polar,
     view_frame,
+    which_speaker,
 )
 from qa import intent as intents
 from qa import question as questions
@@ -130,6 +131,12 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     if claim is not None:  # "Who criticised Obama?": the speaker is asked for; a name is the topic
         wanted = []
         claim_terms = {t: engine.lexical.idf(t) for t in dict.fromkeys(engine.terms(claim))}
+    # "Which head of state praised ...?": the speaker is asked among the sources the description fits
+    # (qa.which_speaker), each one's words on the rest of the question.
+    which = None if plain else which_speaker.read(engine, searched)
+    if which is not None:
+        wanted, strength, claim_terms, asks_speech, described = which.speakers, 1.0, {}, True, None
+        unspoken = which.topic
     speech = bool(wanted) and asks_speech
     doubt = speech and (
         reason
@@ -144,6 +151,8 @@ def _read(engine: Engine, searched: str, plain: bool = False) -> _Query:
     aliases: list[str] = []
     topic = ""
     consumed = (speech and described_topic.consumed(searched, strength)) or ""
+    if which is not None and speech:  # the description chose the speakers: BM25 and dense read the rest
+        consumed = which.unspoken
     if speech:
         aliases = [a for s in engine.speakers_index if s.name in wanted for a in (s.name, *s.aliases)]
         if questions.GIVEN_NAMES:  # "how does Hillary want ...": her given name is no topic
