@@ -939,3 +939,64 @@ def garbled(text: str) -> str:
     ):
         return "question inside a question"
     return ""
+
+
+# Prepositions that open the X of "And X?" as a phrase parallel to one of the previous question's
+# ("And in Arizona?", "and against Sanders?"): a closed class; "about"/"on" (a topic) and "of"/"to"
+# (no circumstance of their own) are left out. "versus"/"vs" say what "against" says.
+_PARALLEL = {"in", "at", "during", "since", "among", "against", "versus", "vs", "vs.", "for", "from", "with"}
+_OPPOSED = {"against", "versus", "vs", "vs."}
+# What ends a prepositional phrase of a question: another preposition, a conjunction, a comma.
+# Articles and "of" do not end one ("in the state of Iowa").
+_PHRASE_END = (
+    set(
+        "to for about with and or in on at by from into than as that when where why how if so but who what "
+        "which whom according after before since until".split()
+    )
+    | _PREPOSITIONS
+    | set(AUX)
+)
+
+
+def put_parallel(prev: str, target: str) -> str | None:
+    """The previous question with its phrase parallel to `target` (a prepositional phrase, "in
+    Arizona") replaced by it: the last phrase opening with the same preposition ("What share of the
+    vote did Cruz get in the New Hampshire primary?" + "And in Arizona?" -> "... get in Arizona?",
+    news_heldout13 n13e8, which read "share of the in Arizona" and was searched as typed); "against
+    Sanders" also takes the second name of a matchup ("a Trump-Clinton race", news_heldout17 n17b6,
+    which appended ", and against Sanders").
+
+    Args:
+        prev: the previous question, as searched.
+        target: the X of "And X?" as typed.
+
+    Returns:
+        The question, or None when `target` opens with no such preposition or `prev` holds no
+        parallel phrase.
+    """
+    ws = target.strip().rstrip("?.! ").split()
+    if len(ws) < 2 or ws[0].lower() not in _PARALLEL:
+        return None
+    prep = ws[0].lower()
+    same = _OPPOSED if prep in _OPPOSED else {prep}
+    toks = list(re.finditer(r"[\w'’./-]+", prev))
+    found = None
+    for i, t in enumerate(toks):
+        if t.group().lower() not in same or i + 1 >= len(toks):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].group().lower() not in _PHRASE_END:
+            j += 1
+        # The phrase ends where another begins, or at a comma ("..., according to ...").
+        end = toks[j - 1].end()
+        comma = prev.find(",", t.end(), end)
+        found = (t.start(), comma if comma >= 0 else end)
+    if found is not None:
+        return replace_span(prev, found[0], found[1], " ".join(ws))
+    if prep in _OPPOSED:
+        # "a Trump-Clinton race": the second name is the one "against" is asked about.
+        pairs = list(re.finditer(r"(?<![\w'’-])[A-Z][\w'’]+-(?P<b>[A-Z][\w'’]+)(?![\w'’-])", prev))
+        if pairs:
+            m = pairs[-1]
+            return replace_span(prev, m.start("b"), m.end("b"), " ".join(ws[1:]))
+    return None

@@ -80,6 +80,10 @@ FUSE_POINTING = True
 # A declined fragment follow-up is searched again with the previous question's content words
 # (qa.carry; bench/reports/frag31.md).
 CARRY_FRAGMENT = True
+# "And in Arizona?" replaces the previous question's phrase of the same preposition (qa.followup.put_parallel).
+PARALLEL_PHRASE = True
+# "And Moscow?" replaces the previous question's subject when both are places (_about).
+PLACE_FOR_PLACE = True
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -410,6 +414,19 @@ class Conversation:
                     # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
                     # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
                     here = frozenset()
+                doc_id = self._doc(prev)
+                if (
+                    PARALLEL_PHRASE
+                    and doc_id is not None
+                    and followup.put_parallel(prev.searched, kind.target)
+                ):
+                    # "And in Arizona?" asks the previous question again elsewhere: most often answered
+                    # by the conversation's article where it names Arizona, as "And X?" by X's words
+                    # there (news_heldout13 n13e8, news_heldout14 n14d7).
+                    x = re.sub(
+                        r"^(?:the|a|an)\s+", "", kind.target.split(None, 1)[1].strip(" ?.!"), flags=re.I
+                    )
+                    here = self._naming(doc_id, {x})
                 # Declined, "And X?" is answered from the passage shown and its neighbours where
                 # one names X and holds the asked type (the anchor, above): the previous answer often
                 # holds X's figure too (news_heldout9 n9j6, news_heldout4 n4d8: declined).
@@ -1061,6 +1078,28 @@ class Conversation:
         Returns:
             The readings, best first (_about's when X has no circumstance).
         """
+        parallel = followup.put_parallel(prev.searched, target) if PARALLEL_PHRASE else None
+        if parallel is not None:
+            # "And in Arizona?" takes the place of the previous question's phrase of the same
+            # preposition ("in the New Hampshire primary"), "and against Sanders?" of the matchup's
+            # other side; put in place of a name they read "What share of the in Arizona ...?" (searched
+            # as typed) and "..., and against Sanders?" (news_heldout13 n13e8, news_heldout17 n17b6).
+            # The replaced phrase's words are gone from it: the readings put X beside them follow,
+            # fused (or X as typed where they are garbled).
+            rest = [r for r in self._about_in_name(prev, target) if not followup.garbled(r)]
+            return [parallel, *(rest or [target])]
+        return self._about_in_name(prev, target)
+
+    def _about_in_name(self, prev: _Turn, target: str) -> list[str]:
+        """_about_in's readings putting X in the place of a name or head noun of the previous question.
+
+        Args:
+            prev: the previous turn.
+            target: the X of "And X?" as typed.
+
+        Returns:
+            The readings, best first.
+        """
         split = followup.split_circumstance(target)
         if split is None:
             # "And Trump's plan?" after "How much would Clinton's tax plan raise ...?": X shares the
@@ -1145,6 +1184,16 @@ class Conversation:
         capital = re.sub(r"^the\s+", "", new, flags=re.I)[:1].isupper()
         if capital:
             places = [n for n in names_in(_unask(text)) if n.lower() not in skip]
+            if PLACE_FOR_PLACE and span is not None and is_place(re.sub(r"^the\s+", "", new, flags=re.I)):
+                # A place for a place: "and Moscow?" after "Does Washington want the Syrian president
+                # out of office?" asks what Moscow wants; the subject, a place, is no speaker the
+                # index quotes, and "Syrian" took Moscow instead ("the Moscow president",
+                # article_heldout18 h18u04).
+                subject = text[span[0] : span[1]]
+                if is_place(re.sub(r"^the\s+", "", subject, flags=re.I)) and not any(
+                    is_place(n) for n in places
+                ):
+                    places = [subject]
             if not places and span is not None:
                 # No other name: the named subject is replaced ("And Romney in 2012?" after "How much
                 # has Bernie Sanders raised from tech donors?", news_heldout9 n9f7), not left beside it
