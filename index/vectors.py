@@ -53,6 +53,7 @@ SEED = 1234
 SERIAL_QUERIES = 8  # fewer queries than this run single-threaded (see search())
 
 _load_lock = threading.Lock()  # FAISS's deserialisation limits are process-global
+READ_BLOCK = 1 << 20  # bytes a non-UTF-8-named index file is read by, through Python (_read_index)
 
 
 def choose(n: int, *, kind: str | None = None) -> dict[str, Any]:
@@ -519,6 +520,37 @@ def save(index: faiss.Index, path: Path) -> None:
             del writer
 
 
+def _read_index(path: Path) -> faiss.Index:
+    """Read a FAISS index file, by name where faiss can take the name.
+
+    faiss reads a named file natively, outside Python's heap. A path that is not UTF-8 (a folder
+    'L\xff', a surrogate in str) cannot be passed to faiss as text, so it is read through a Python
+    file, a block of READ_BLOCK bytes at a time: reading the whole file through one `f.read`
+    held it as a bytes object beside faiss's copy and broke the update stage's memory bound
+    (tests/test_build_memory_update.py: reading peaked at 3.2x the text, bound 3.0x).
+
+    Args:
+        path: the index file.
+
+    Returns:
+        The index.
+    """
+    import faiss
+
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as f:
+            # not in the stubs
+            reader = faiss.PyCallbackIOReader(f.read, READ_BLOCK)  # type: ignore[attr-defined]
+            try:
+                return faiss.read_index(reader)
+            finally:
+                del reader
+    return faiss.read_index(name)
+
+
 def load(path: Path, params: dict[str, Any]) -> faiss.Index:
     """Read an index written by save(), guarded against size fields that would allocate wildly."""
     import faiss
@@ -537,14 +569,7 @@ def load(path: Path, params: dict[str, Any]) -> faiss.Index:
             # (e.g. nlist) stores at least 8 bytes per iteration.
             faiss.set_deserialization_vector_byte_limit(size + 1)
             faiss.set_deserialization_loop_limit(size // 8 + 1)
-            # Through a Python file, not faiss's own by name: a path that is not UTF-8 (a folder
-            # 'L\xff') cannot be passed to faiss as text, and the bytes read are the same.
-            with open(path, "rb") as f:
-                reader = faiss.PyCallbackIOReader(f.read)  # type: ignore[attr-defined]  # not in the stubs
-                try:
-                    index = faiss.read_index(reader)
-                finally:
-                    del reader
+            index = _read_index(path)
         except (RuntimeError, MemoryError) as e:
             raise IndexDamaged(f"vector index {path} is unreadable: {_short(e)}") from None
         finally:
