@@ -210,9 +210,15 @@ class Engine:
     def dense(self, q: np.ndarray, pids: list[int] | None = None, k: int = 100) -> dict[int, float]:
         """Cosine scores: for given passages, or the k nearest."""
         if pids is not None:
-            sims = self.store.fetch(pids) @ q if pids else np.zeros(0, np.float32)
+            with np.errstate(over="ignore", invalid="ignore"):  # reported below, once
+                sims = self.store.fetch(pids) @ q if pids else np.zeros(0, np.float32)
+            if not np.isfinite(sims).all():
+                raise IndexDamaged(_NON_FINITE)
             return {p: float(s) for p, s in zip(pids, sims, strict=True)}
-        return dict(self.store.search(q, k))
+        got = dict(self.store.search(q, k))
+        if not all(np.isfinite(s) for s in got.values()):
+            raise IndexDamaged(_NON_FINITE)
+        return got
 
     def terms(self, text: str) -> list[str]:
         """Content terms of `text`, made the way this index made its passages' terms."""
@@ -368,6 +374,11 @@ def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None, ref
     if notify is not None:
         done = "refreshed the quotes of" if refreshed else "built"
         notify(f"{done} the default index from the bundled article in {index_dir}")
+
+
+# Finite vectors can still overflow float32 in a dot product (a crafted float32 index of 3e38s):
+# an index error, never a NaN score in an answer (issue 10, case 9).
+_NON_FINITE = f"index file {VECTORS} is damaged (a vector score is NaN or infinite)"
 
 
 def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:

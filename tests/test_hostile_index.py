@@ -377,6 +377,31 @@ def _vectors(index_dir: Path) -> np.ndarray:
     return np.asarray(ix.reconstruct_n(0, ix.ntotal))
 
 
+def _ann_vectors(index_dir: Path, kind: str) -> None:
+    """The vectors as an IVF or HNSW index over float32 rows, one of them NaN (the manifest says so).
+
+    FAISS files a NaN vector under no IVF list: 6 counted, 5 listed, and the sixth was a faiss
+    RuntimeError traceback when fetched; HNSW stores it and every score near it is NaN (round 32).
+    """
+    import faiss
+
+    x = _vectors(index_dir)
+    if kind == "ivf":
+        ix = faiss.IndexIVFFlat(faiss.IndexFlatIP(x.shape[1]), x.shape[1], 1, faiss.METRIC_INNER_PRODUCT)
+        ix.train(x)
+        ann: dict[str, Any] = {"type": "ivf", "nlist": 1, "nprobe": 1}
+    else:
+        ix = faiss.IndexHNSWFlat(x.shape[1], 4, faiss.METRIC_INNER_PRODUCT)
+        ann = {"type": "hnsw", "M": 4}
+    x = x.copy()
+    x[0] = np.nan
+    ix.add(x)
+    path = gen_file(index_dir, VECTORS)
+    path.unlink()
+    faiss.write_index(ix, str(path))
+    reseal(index_dir, lambda d: d.update(ann=ann))
+
+
 def _sql(index_dir: Path, *statements: str) -> None:
     con = sqlite3.connect(gen_file(index_dir, DOCSTORE))
     for s in statements:
@@ -416,6 +441,9 @@ def _sql(index_dir: Path, *statements: str) -> None:
             ["not a qa document store"],
         ),
         (lambda ix: _sql(ix, "CREATE VIEW v AS SELECT 1"), ["not a qa document store"]),
+        (lambda ix: _sql(ix, "CREATE TABLE evil (x BLOB)"), ["not a qa document store"]),
+        (lambda ix: _ann_vectors(ix, "ivf"), ["listed vectors"]),
+        (lambda ix: _ann_vectors(ix, "hnsw"), ["NaN or infinite"]),
         (lambda ix: _sql(ix, "CREATE TRIGGER t AFTER INSERT ON documents BEGIN SELECT 1; END"), ["not a qa"]),
     ],
     ids=[
@@ -431,6 +459,9 @@ def _sql(index_dir: Path, *statements: str) -> None:
         "quote-doc-id",
         "generated-column",
         "view",
+        "extra-table",
+        "ivf-nan-vector",
+        "hnsw-nan-vector",
         "trigger",
     ],
 )
@@ -461,8 +492,21 @@ def _bm25(index_dir: Path, name: str, edit: Callable[[Any], Any]) -> None:
         ("df.json", lambda d: d["df"].update(ferry=-5)),
         ("data.csc.index.npy", lambda a: a * np.nan),
         ("indices.csc.index.npy", lambda a: a + 1_000_000),
+        # Round 32: finite numbers whose sum overflows float32 (3e38 each: a three-word question's
+        # score was inf, then NaN in the ranking), and scores in float16 (60000 + 60000 = inf).
+        ("data.csc.index.npy", lambda a: np.full_like(a, 3e38)),
+        ("data.csc.index.npy", lambda a: np.full(a.shape, 6e4, dtype=np.float16)),
     ],
-    ids=["num-docs-1e8", "num-docs-1e9", "df-n", "df-negative", "nan-scores", "rows-outside"],
+    ids=[
+        "num-docs-1e8",
+        "num-docs-1e9",
+        "df-n",
+        "df-negative",
+        "nan-scores",
+        "rows-outside",
+        "overflowing-scores",
+        "float16-scores",
+    ],
 )
 def test_crafted_bm25(index_copy: Path, name: str, edit: Callable[[Any], Any]) -> None:
     _bm25(index_copy, name, edit)
@@ -525,6 +569,21 @@ def test_many_quotes_over_many_passages_is_linear(qa_home: Path, tmp_path: Path)
             ["plain relative path"],
         ),
         (lambda d: d["files"][VECTORS].update(size=2**62), ["malformed"]),
+        # Round 32: a model named by a path. With its export not in the cache, `qa ask` exported
+        # the folder the index named (torch, 40 s) into the user's cache.
+        (lambda d: d.update(model="/tmp/evil-model", model_fingerprint="0" * 32), ["'model'"]),
+        (lambda d: d.update(model="../../models/x"), ["'model'"]),
+        (lambda d: d.update(model="~/models/x"), ["'model'"]),
+        (lambda d: d.update(model="org/name/../../x"), ["'model'"]),
+        (lambda d: d.update(model="org\\name"), ["'model'"]),
+        # JSON's NaN (not JSON: no canonical form, so no checksum matches) and a float where a
+        # whole number belongs
+        (lambda d: d.update(dim=float("nan")), []),
+        (lambda d: d.update(dim=384.0), ["'dim'"]),
+        (lambda d: d["counts"].update(passages=float("nan")), []),
+        (lambda d: d["files"][VECTORS].update(size=float("nan")), []),
+        (lambda d: d["chunker"].update(max_chars=float("inf")), []),
+        (lambda d: d["files"][VECTORS].update(evil=1), ["malformed"]),
     ],
 )
 def test_resealed_manifest_with_hostile_values(
@@ -532,6 +591,82 @@ def test_resealed_manifest_with_hostile_values(
 ) -> None:
     reseal(index_copy, edit)
     assert_refused(index_copy, 5, "manifest", *words)
+
+
+def test_a_model_named_by_a_path_is_never_opened(index_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused before any model is looked up: no folder named by the index is read or exported."""
+    from index import embed
+
+    def opened(*_a: Any, **_k: Any) -> None:
+        raise AssertionError("a model named by the index was looked up")
+
+    monkeypatch.setattr(embed, "resolve_model", opened)
+    monkeypatch.setattr(embed.OnnxEmbedder, "load", opened)
+    reseal(index_copy, lambda d: d.update(model="/tmp/evil-model", model_fingerprint="0" * 32))
+    r = invoke("ask", QUESTION, "--index", str(index_copy), "--json")
+    assert r.exit_code == 5
+    assert "'model' is not a model name" in one_error_line(r)
+
+
+def _overflowing_vectors(index_dir: Path) -> None:
+    """Finite float32 vectors (3e38) whose dot product with any question overflows to inf."""
+    import faiss
+
+    x = _vectors(index_dir)
+    ix = faiss.IndexFlatIP(x.shape[1])
+    ix.add(np.full_like(x, 3e38))
+    path = gen_file(index_dir, VECTORS)
+    path.unlink()
+    faiss.write_index(ix, str(path))
+    reseal(index_dir, lambda d: d.update(ann={"type": "flat", "storage": "flat"}))
+
+
+@pytest.mark.parametrize(
+    "prepare",
+    [
+        _overflowing_vectors,
+        lambda ix: (_bm25(ix, "data.csc.index.npy", lambda a: np.full_like(a, 3e38)), reseal(ix)),
+    ],
+    ids=["vectors", "bm25"],
+)
+def test_every_json_output_is_valid_json_or_one_error_line(
+    index_copy: Path, tmp_path: Path, prepare: Callable[[Path], None]
+) -> None:
+    """Issue 10 case 9: ask --json, chat --json, docs/quotes/speakers --json and eval either print
+    JSON that a strict reader (no NaN, no Infinity) parses, or fail with one line and exit 5; no
+    RuntimeWarning on stderr, and eval never scores non-finite numbers."""
+    prepare(index_copy)
+    before = generation_digest(index_copy)
+    question = "ferry ferry morning ferry timetable"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"id": "g1", "question": question, "answers": ["6:40"]}) + "\n", encoding="utf-8"
+    )
+
+    def strict(text: str) -> None:
+        for line in filter(str.strip, text.splitlines()):
+            json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in JSON output"))
+
+    ix = ["--index", str(index_copy)]
+    for args, stdin in (
+        (["ask", question, "--json"], None),
+        (["chat", "--json"], question + "\n"),
+        (["docs", "--json"], None),
+        (["quotes", "--json"], None),
+        (["speakers", "--json"], None),
+        (["eval", str(gold)], None),
+    ):
+        r = invoke(*args, *ix, input=stdin)
+        if r.exit_code in (0, 1):
+            assert "Warning" not in r.stderr, (args, r.stderr)
+            if args[0] != "eval":
+                strict(r.stdout)
+            else:
+                assert "nan" not in r.stdout.lower(), r.stdout
+        else:
+            assert r.exit_code == 5, (args, r.exit_code, r.stderr)
+            assert "is damaged" in one_error_line(r)
+    assert generation_digest(index_copy) == before
 
 
 # --------------------------------------------------------------------------- 12. FIFOs where files belong
