@@ -235,8 +235,8 @@ def _problems(data: Any) -> list[str]:
         out.append("'format_version' is out of range")
     if not 1 <= data["dim"] <= MAX_DIM:
         out.append(f"'dim' is not in 1..{MAX_DIM}")
-    if not _model_name(data["model"]):
-        out.append("'model' is not a model name")
+    if not _plain_name(data["model"]):
+        out.append("'model' is not a plain name")
     if not _FINGERPRINT_RE.match(data["model_fingerprint"]):
         out.append("'model_fingerprint' is not a hex digest")
     if not all(
@@ -279,24 +279,6 @@ def _problems(data: Any) -> list[str]:
 def _plain_name(value: Any) -> bool:
     """A name or source shown to users and compared, never opened from an index: bounded, no NUL."""
     return isinstance(value, str) and 0 < len(value) <= MAX_NAME_CHARS and "\x00" not in value
-
-
-def _model_name(value: Any) -> bool:
-    """A model as a build records it: the default, a hub id ("org/name") or a folder's last part
-    (embed._model_name), never a path. `qa ask` exports the model an index names when its export is
-    not in the cache: "/tmp/x" or "../../x" in a resealed manifest made it load (and run torch on)
-    a model folder anywhere, and write its export into the user's cache (round 32, issue 10 case 10).
-
-    Args:
-        value: the manifest's "model".
-
-    Returns:
-        True for a plain model name.
-    """
-    if not _plain_name(value) or value.startswith(("/", ".", "~")) or "\\" in value:
-        return False
-    parts = value.split("/")
-    return len(parts) <= 2 and all(p and p not in (".", "..") for p in parts)
 
 
 def _scalars_problems(key: str, value: dict[str, Any]) -> list[str]:

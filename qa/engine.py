@@ -16,7 +16,7 @@ import numpy as np
 
 from index import attribution, consistency, docstore, embed, hashembed, store
 from index.chunk import sentences
-from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
+from index.errors import IndexDamaged, IndexIncompatible, IndexMissing
 from index.lexical import LEXICAL_VERSION, READABLE_VERSIONS, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
@@ -389,11 +389,7 @@ def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
             raise IndexIncompatible(f"the index was built with another {hashembed.MODEL} version")
         return fake
     quantized = bool(manifest.extra.get("quantized", False))
-    try:
-        return embed.OnnxEmbedder.from_cache(cache / manifest.model_fingerprint, quantized=quantized)
-    except ModelError:
-        pass
-    emb = embed.OnnxEmbedder.load(manifest.model, cache, quantized=quantized)
+    emb = embed.from_index(manifest.model, manifest.model_fingerprint, cache, quantized=quantized)
     if emb.fingerprint != manifest.model_fingerprint:
         raise IndexIncompatible(
             f"the index was built with model {manifest.model} (fingerprint {manifest.model_fingerprint[:12]}), "

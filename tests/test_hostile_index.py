@@ -581,13 +581,6 @@ def test_many_quotes_over_many_passages_is_linear(qa_home: Path, tmp_path: Path)
             ["plain relative path"],
         ),
         (lambda d: d["files"][VECTORS].update(size=2**62), ["malformed"]),
-        # Round 32: a model named by a path. With its export not in the cache, `qa ask` exported
-        # the folder the index named (torch, 40 s) into the user's cache.
-        (lambda d: d.update(model="/tmp/evil-model", model_fingerprint="0" * 32), ["'model'"]),
-        (lambda d: d.update(model="../../models/x"), ["'model'"]),
-        (lambda d: d.update(model="~/models/x"), ["'model'"]),
-        (lambda d: d.update(model="org/name/../../x"), ["'model'"]),
-        (lambda d: d.update(model="org\\name"), ["'model'"]),
         # JSON's NaN (not JSON: no canonical form, so no checksum matches) and a float where a
         # whole number belongs
         (lambda d: d.update(dim=float("nan")), []),
@@ -605,19 +598,34 @@ def test_resealed_manifest_with_hostile_values(
     assert_refused(index_copy, 5, "manifest", *words)
 
 
-def test_a_model_named_by_a_path_is_never_opened(index_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Refused before any model is looked up: no folder named by the index is read or exported."""
+@pytest.mark.parametrize(
+    "model", ["/tmp/evil-model", "../../../../tmp/evil", "~/models/x", "org/name/../../x", "org\\name"]
+)
+def test_a_model_folder_named_by_the_index_is_never_opened(
+    index_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model: str
+) -> None:
+    """Issue 10 case 10, round 32: with its export not in the cache, `qa ask` exported the folder a
+    resealed manifest named (torch, ~40 s) into the user's cache, and `qa index` did on an update.
+    Now neither looks a folder up: exit 9, one line naming --model, the index unchanged."""
     from index import embed
 
     def opened(*_a: Any, **_k: Any) -> None:
-        raise AssertionError("a model named by the index was looked up")
+        raise AssertionError("a model folder named by the index was looked up")
 
     monkeypatch.setattr(embed, "resolve_model", opened)
     monkeypatch.setattr(embed.OnnxEmbedder, "load", opened)
-    reseal(index_copy, lambda d: d.update(model="/tmp/evil-model", model_fingerprint="0" * 32))
+    reseal(index_copy, lambda d: d.update(model=model, model_fingerprint="0" * 32))
+    before = generation_digest(index_copy)
     r = invoke("ask", QUESTION, "--index", str(index_copy), "--json")
-    assert r.exit_code == 5
-    assert "'model' is not a model name" in one_error_line(r)
+    assert r.exit_code == 9
+    assert "--model FOLDER" in one_error_line(r)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "pier.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    r = invoke("index", str(folder), "--index", str(index_copy))
+    assert r.exit_code == 9
+    assert "--model FOLDER" in one_error_line(r)
+    assert generation_digest(index_copy) == before
 
 
 def _overflowing_vectors(index_dir: Path) -> None:
