@@ -590,10 +590,11 @@ def main() -> int:
     real_embedder = engine._query_embedder
 
     def warm_embedder(m: store.Manifest, cache: Path) -> Any:
-        """The warm model for the index's own model (at either precision: loading the other one is
-        the model's cost, not the index's); any other name or fingerprint goes the real way (round
-        32: replaced outright, a hostile 'model' or 'model_fingerprint' was never tried)."""
-        if (m.model, m.model_fingerprint) == (manifest.model, manifest.model_fingerprint):
+        """The warm model for the index's own export (at either precision, under any name: with its
+        export cached, `embed.from_index` reads neither, and loading it again is the model's cost,
+        not the index's); any other fingerprint goes the real way (round 32: replaced outright, a
+        hostile 'model' or 'model_fingerprint' was never tried)."""
+        if m.model_fingerprint == manifest.model_fingerprint:
             return model
         return real_embedder(m, cache)
 

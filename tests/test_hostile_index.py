@@ -628,6 +628,37 @@ def test_a_model_folder_named_by_the_index_is_never_opened(
     assert generation_digest(index_copy) == before
 
 
+def test_names_a_folder() -> None:
+    from index.embed import DEFAULT_MODEL, names_a_folder
+
+    assert not names_a_folder(DEFAULT_MODEL)
+    assert not names_a_folder("sentence-transformers/all-mpnet-base-v2")  # a hub id
+    for name in ("/tmp/m", "./m", "../m", "~/m", "a/b/c", "a\\b", "tests"):  # tests: a folder here
+        assert names_a_folder(name), name
+
+
+def test_an_index_built_with_a_model_folder_uses_its_cached_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`qa index --model FOLDER` records the folder: with its export cached, the index answers and
+    updates without the folder being looked up (only an uncached one is refused)."""
+    from index import embed
+
+    def opened(*_a: Any, **_k: Any) -> None:
+        raise AssertionError("the folder was looked up")
+
+    got: list[Path] = []
+    monkeypatch.setattr(embed, "resolve_model", opened)
+    monkeypatch.setattr(embed.OnnxEmbedder, "load", opened)
+    monkeypatch.setattr(
+        embed.OnnxEmbedder,
+        "from_cache",
+        classmethod(lambda cls, folder, **_k: got.append(folder) or "export"),
+    )
+    assert embed.from_index("/home/me/models/mine", "ab" * 16, tmp_path) == "export"
+    assert got == [tmp_path / ("ab" * 16)]
+
+
 def _overflowing_vectors(index_dir: Path) -> None:
     """Finite float32 vectors (3e38) whose dot product with any question overflows to inf."""
     import faiss
