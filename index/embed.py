@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from index.errors import ModelError, StorageError
+from index.errors import IndexIncompatible, ModelError, StorageError
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession, RunOptions
@@ -252,13 +252,15 @@ def from_index(
         The embedder (its fingerprint may differ from `fingerprint`: the caller compares).
 
     Raises:
-        ModelError: the export is not cached and the index names its model by a folder.
+        IndexIncompatible: the export is not cached and the index names its model by a folder.
     """
     try:
         return OnnxEmbedder.from_cache(Path(cache_dir) / fingerprint, quantized=quantized, batched=batched)
     except ModelError:
         if names_a_folder(name):
-            raise ModelError(
+            # exit 4, as for an export whose fingerprint differs: this index needs a model qa will
+            # not load on its word, whatever the model folder holds
+            raise IndexIncompatible(
                 f"the index's model ({fingerprint[:12]}) is not in the model cache, and the index names it by"
                 " a folder, which qa opens only when you name it",
                 hint="index the documents again with --model FOLDER",

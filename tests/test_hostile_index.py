@@ -606,7 +606,7 @@ def test_a_model_folder_named_by_the_index_is_never_opened(
 ) -> None:
     """Issue 10 case 10, round 32: with its export not in the cache, `qa ask` exported the folder a
     resealed manifest named (torch, ~40 s) into the user's cache, and `qa index` did on an update.
-    Now neither looks a folder up: exit 9, one line naming --model, the index unchanged."""
+    Now neither looks a folder up: exit 4, one line naming --model, the index unchanged."""
     from index import embed
 
     def opened(*_a: Any, **_k: Any) -> None:
@@ -617,13 +617,13 @@ def test_a_model_folder_named_by_the_index_is_never_opened(
     reseal(index_copy, lambda d: d.update(model=model, model_fingerprint="0" * 32))
     before = generation_digest(index_copy)
     r = invoke("ask", QUESTION, "--index", str(index_copy), "--json")
-    assert r.exit_code == 9
+    assert r.exit_code == 4
     assert "--model FOLDER" in one_error_line(r)
     folder = tmp_path / "more"
     folder.mkdir()
     (folder / "pier.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
     r = invoke("index", str(folder), "--index", str(index_copy))
-    assert r.exit_code == 9
+    assert r.exit_code == 4
     assert "--model FOLDER" in one_error_line(r)
     assert generation_digest(index_copy) == before
 
