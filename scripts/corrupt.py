@@ -496,7 +496,7 @@ def resealed(source: Path, work: Path) -> int:
 
     "Used safely" is judged against the pristine index answering the same question in the same kind
     of forked child: at most 2 s (or twice its time, on a loaded machine) and twice the index's size
-    more than it. The first question's own
+    (at least 8 MB) more than it. The first question's own
     cost (the model's working set, ~100 MB; a few seconds on a loaded machine) is the pristine one's
     too: measured absolutely, as before round 32, every safe case read UNSAFE at a load of 10.
     """
@@ -524,7 +524,9 @@ def resealed(source: Path, work: Path) -> int:
                 break
             seconds = min(seconds, float(run_case(copy, ask=True)["seconds"]))  # type: ignore[arg-type]
         slow = seconds > max(base_s + 2.0, 2 * base_s)  # a loaded machine stretches both
-        heavy = grew > base_kb + 2 * index_bytes // 1024
+        # Twice the index over the pristine answer, and 8 MB of slack: the peak of two forked answers
+        # of the same index differs by heap pages (an 84 KB bound read 13 safe cases as unsafe).
+        heavy = grew > base_kb + max(2 * index_bytes // 1024, 8 * 1024)
         if outcome == "damaged":
             verdict = "refused with exit 5"
         elif outcome.startswith("other:") and "exit" in res:
