@@ -82,6 +82,16 @@ def inputs(size: int) -> dict[str, str]:
             r.choice(CAPITALS) for r in [random.Random(0)] for _ in range(size // 7)
         ),
         "only commas": "," * size,
+        # Round 32 (issue 10 case 17's adversarial variants): characters the quote patterns open
+        # or close on, repeated without a word or a space between them.
+        "all quote marks": '"' * size,
+        "alternating quote-a": '"a' * (size // 2),
+        "said glued": "said" * (size // 4),
+        "said glued capital": "Smithsaid" * (size // 9),
+        "quote pairs ''": "''" * (size // 2),
+        "curly quotes": "\u201ca\u201d" * (size // 3),
+        "brackets": "([{" * (size // 6) + "}])" * (size // 6),
+        "capitals without spaces": "A" * size,
     }
 
 

@@ -292,6 +292,28 @@ def _median_run(runs: list[dict]) -> dict:
     return sorted(runs, key=lambda r: r["peak_mb"])[(len(runs) - 1) // 2]
 
 
+def split_into_files(path: Path, n: int) -> Path:
+    """The text of `path` as `n` files of whole paragraphs in a folder beside it (the file removed).
+
+    Args:
+        path: the text file.
+        n: how many files.
+
+    Returns:
+        The folder.
+    """
+    paras = path.read_text(encoding="utf-8").split("\n\n")
+    folder = path.with_suffix("")
+    folder.mkdir()
+    per = max(1, -(-len(paras) // n))
+    for i in range(0, len(paras), per):
+        (folder / f"part-{i // per:05d}.txt").write_text(
+            "\n\n".join(paras[i : i + per]) + "\n", encoding="utf-8"
+        )
+    path.unlink()
+    return folder
+
+
 def _spread(values: list[float]) -> str:
     return f"{min(values):.1f}-{max(values):.1f}" if len(values) > 1 else f"{values[0]:.1f}"
 
@@ -325,6 +347,13 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="copy each index built here (to compare two versions' files)")
     ap.add_argument("--no-update", action="store_true", help="skip re-indexing the unchanged file")
     ap.add_argument(
+        "--files",
+        type=int,
+        default=1,
+        help="the text as this many files of one folder (whole paragraphs each), indexed as the folder"
+        " (issue 10 case 16's 'many small files'; round 32); not with --add or --account",
+    )
+    ap.add_argument(
         "--add",
         action="store_true",
         help="after each build, also index the file with a short new one into the same index (an update"
@@ -343,6 +372,8 @@ def main() -> None:
         " longest input, so that 'the model' includes its working set for one text; prec22)",
     )
     args = ap.parse_args()
+    if args.files > 1 and (args.add or args.account):
+        ap.error("--files is not measured with --add or --account")
     if args.warm_tokens:
         os.environ["INDEX_SCALE_WARM_TOKENS"] = str(args.warm_tokens)  # read by the children (_CHILD)
     model = "hash-embedder" if args.model == "hash" else "real"
@@ -396,6 +427,8 @@ def main() -> None:
                 continue
             # The text as Python holds it: 2 bytes a character once one is beyond Latin-1 (’).
             held_mb = sys.getsizeof(path.read_text(encoding="utf-8")) / 1e6
+            if args.files > 1:
+                path = split_into_files(path, args.files)
             got_all: dict[int, list[dict]] = {k: [] for k in range(len(repos))}
             for _ in range(runs):  # interleaved: a change of the machine's load falls on every version
                 for k, repo in enumerate(repos):
@@ -440,7 +473,7 @@ def main() -> None:
                     dest = args.keep / (f"index-{mb:g}" if len(repos) == 1 else f"{k}-index-{mb:g}")
                     shutil.copytree(idx, dest, dirs_exist_ok=True)
                 shutil.rmtree(idx)
-            path.unlink()
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     for k in rows:
         for (t0, s0, o0), (t1, s1, o1) in zip(rows[k], rows[k][1:], strict=False):
             print(

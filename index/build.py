@@ -24,7 +24,7 @@ from typing import BinaryIO, overload
 
 import numpy as np
 
-from index import attribution, docstore, embed, heap, ingest, store, structure, vectors, windows
+from index import attribution, docstore, embed, hashembed, heap, ingest, store, structure, vectors, windows
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
@@ -555,7 +555,13 @@ def build(
             model_name = model or (current.model if current else embed.DEFAULT_MODEL)
             if quantized is None:  # keep the index's own choice; new indexes take the default
                 quantized = bool(current.extra.get("quantized", False)) if current else QUANTIZED
-            embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized, batched=True)
+            if model is None and current is not None and current.model != hashembed.MODEL:
+                # The index's own model: its export, never a folder the manifest names (embed.from_index)
+                embedder: embed.Embedder = embed.from_index(
+                    current.model, current.model_fingerprint, cache_dir, quantized=quantized, batched=True
+                )
+            else:
+                embedder = embed.load_embedder(model_name, cache_dir, quantized=quantized, batched=True)
             report.model = model_name
             if current is not None and current.model_fingerprint != embedder.fingerprint:
                 raise IndexIncompatible(

@@ -34,17 +34,58 @@ def check_vectors(ann: Any, dim: int, n_passages: int, matrix: np.ndarray | None
         raise IndexDamaged(
             f"index file {VECTORS} is damaged ({ntotal} vectors of {d} dims for {n_passages} passages of {dim})"
         )
+    if isinstance(ann, faiss.IndexIVF):
+        _check_lists(ann)
     if matrix is not None:
         finite = bool(np.isfinite(matrix).all())
-    else:  # fp16/sq8 codes: decoded a block at a time, no float32 copy of them all
-        finite = not isinstance(ann, faiss.IndexFlatCodes) or vectors.all_finite(ann)
+    elif isinstance(ann, faiss.IndexFlatCodes):  # fp16/sq8 codes: decoded a block at a time
+        finite = vectors.all_finite(ann)
+    elif _raw_floats(ann):  # IVF or HNSW over float32 rows: the same check, through the index
+        finite = vectors.all_finite(ann)
+    else:  # 8-bit codes decode to finite numbers when their quantizer's are (checked below)
+        finite = True
     if not finite:
         raise IndexDamaged(f"index file {VECTORS} is damaged (vectors hold NaN or infinite numbers)")
     sq = getattr(ann, "sq", None)
-    if isinstance(ann, faiss.IndexIVF) and sq is not None:
+    if isinstance(ann, faiss.IndexHNSW):
+        sq = getattr(faiss.downcast_index(ann.storage), "sq", None)
+    if isinstance(ann, (faiss.IndexIVF, faiss.IndexHNSW)) and sq is not None:
         trained = faiss.vector_to_array(sq.trained)
         if not np.isfinite(trained).all():
             raise IndexDamaged(f"index file {VECTORS} is damaged (quantizer holds NaN or infinite numbers)")
+
+
+def _check_lists(ann: Any) -> None:
+    """An IVF index's lists hold every vector id exactly once. FAISS files a NaN vector under no
+    list, so a crafted file could count 6 vectors and list 5: the sixth was a faiss RuntimeError
+    traceback when fetched (round 32). Reconstructing needs this id -> slot map anyway.
+
+    Args:
+        ann: a loaded faiss.IndexIVF.
+    """
+    import faiss
+
+    try:
+        ann.make_direct_map(True)  # refuses ids outside 0..ntotal-1 and duplicates
+        slots = faiss.vector_to_array(ann.direct_map.array)
+    except RuntimeError as e:
+        raise IndexDamaged(f"index file {VECTORS} is damaged ({vectors._short(e)})") from None
+    listed = sum(int(ann.invlists.list_size(i)) for i in range(int(ann.nlist)))
+    if listed != int(ann.ntotal) or len(slots) != int(ann.ntotal) or (slots < 0).any():
+        raise IndexDamaged(
+            f"index file {VECTORS} is damaged ({listed} listed vectors for {int(ann.ntotal)} counted)"
+        )
+
+
+def _raw_floats(ann: Any) -> bool:
+    """Whether an IVF or HNSW index stores its vectors as plain float32 (not 8-bit or fp16 codes)."""
+    import faiss
+
+    if isinstance(ann, faiss.IndexIVFFlat):
+        return True
+    if isinstance(ann, faiss.IndexHNSW):
+        return isinstance(faiss.downcast_index(ann.storage), faiss.IndexFlat)
+    return False
 
 
 # A real quote overlaps a handful of passages; a crafted one spanning a whole document, repeated,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from index.errors import ModelError, StorageError
+from index.errors import IndexIncompatible, ModelError, StorageError
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession, RunOptions
@@ -207,6 +207,65 @@ def fingerprint(model_dir: Path) -> str:
     digest = h.hexdigest()
     _fingerprints[key] = digest
     return digest
+
+
+def names_a_folder(name: str) -> bool:
+    """Whether `resolve_model` would read `name` as a folder rather than a hub model: a path, or a
+    name that is a folder here. An index records the model as its user gave it (`qa index --model
+    FOLDER`), so a folder it names is the index's word, not the user's: opened only when they name
+    it again (issue 10 case 10, round 32).
+
+    Args:
+        name: a model as an index's manifest records it.
+
+    Returns:
+        True for a folder (existing or not), False for the default model or a hub id.
+    """
+    if name == DEFAULT_MODEL:
+        return False
+    if name.startswith(("/", ".", "~")) or "\\" in name or name.count("/") > 1:
+        return True
+    try:
+        return Path(name).exists()
+    except (OSError, ValueError):  # too long, NUL: not a hub id either
+        return True
+
+
+def from_index(
+    name: str, fingerprint: str, cache_dir: Path, *, quantized: bool = False, batched: bool = False
+) -> OnnxEmbedder:
+    """The model an index was built with, by its manifest's name and fingerprint: the export in the
+    cache, else the model exported again from its name, unless that name is a folder.
+
+    A resealed manifest naming "/tmp/x" or "../../x" with a fingerprint not in the cache made `qa ask`
+    export that folder (torch, ~40 s) into the user's cache and load it; the folder an index names
+    is now never opened (`names_a_folder`).
+
+    Args:
+        name: the manifest's "model".
+        fingerprint: its "model_fingerprint" (a hex digest: validated with the manifest).
+        cache_dir: the export cache.
+        quantized: the int8 model.
+        batched: the build's session (`from_cache`).
+
+    Returns:
+        The embedder (its fingerprint may differ from `fingerprint`: the caller compares).
+
+    Raises:
+        IndexIncompatible: the export is not cached and the index names its model by a folder.
+    """
+    try:
+        return OnnxEmbedder.from_cache(Path(cache_dir) / fingerprint, quantized=quantized, batched=batched)
+    except ModelError:
+        if names_a_folder(name):
+            # exit 4, as for an export whose fingerprint differs: this index needs a model qa will
+            # not load on its word, whatever the model folder holds
+            raise IndexIncompatible(
+                f"the index's model ({fingerprint[:12]}) is not in the model cache, and the index names it by"
+                " a folder, which qa opens only when you name it",
+                hint="index the documents again with --model FOLDER",
+            ) from None
+    return OnnxEmbedder.load(name, cache_dir, quantized=quantized, batched=batched)
 
 
 def _model_name(name: str | None, model_dir: Path) -> str:

@@ -290,6 +290,12 @@ class _Sparse:
 # counting those took one more scan and three arrays of a count a term (1 MB at the BM25 peak at
 # 3 MB of text; bench/reports/index_scale.txt, twelfth pass). Any cut gives the same files.
 SCORE_BLOCK = 1 << 13
+# The largest score one (term, passage) pair may hold in a loaded index. bm25s' lucene score of a
+# term is at most (k1 + 1) * idf, idf = ln(1 + (N - df + 0.5) / (df + 0.5)) <= ln(1 + 2N): 53.6 at
+# its default k1 = 1.5 and N = 1e9 passages (store.MAX_COUNT). 1e4 leaves the other methods and
+# parameters room, and a question's sum (a term per word, at most a few thousand) stays far inside
+# float32: 3e38 in every pair overflowed a three-word question's sum to inf, then NaN (round 32).
+MAX_TERM_SCORE = 1e4
 SCORE_BLOCKS = 64
 # Term ids scanned at a time: numpy temporaries of ~20 bytes an id (2^16 ids were +0.3 MB of the
 # BM25 peak at 3 MB of text; bench/reports/index_scale.txt, tenth pass).
@@ -940,8 +946,10 @@ class Lexical:
             problem = f"{num} BM25 documents and {self.n} counted for {n_passages} passages"
         elif not all(_is_count(v, n_passages) for v in self.df.values()):
             problem = "bad document frequencies"
-        elif data.dtype.kind != "f" or not np.isfinite(data).all():
-            problem = "non-finite BM25 scores"
+        elif data.dtype != np.float32 or not np.isfinite(data).all():
+            problem = "BM25 scores are not finite float32 numbers"
+        elif len(data) and float(np.abs(data).max()) > MAX_TERM_SCORE:
+            problem = "BM25 scores out of range"
         elif indices.dtype.kind not in "iu" or (
             len(indices) and not 0 <= int(indices.min()) <= int(indices.max()) < docs
         ):
@@ -963,8 +971,17 @@ class Lexical:
         return term in self.df
 
     def scores(self, query_terms: Iterable[str]) -> np.ndarray:
-        """BM25 score of every passage for the query (zeros when no term is known)."""
+        """BM25 score of every passage for the query (zeros when no term is known).
+
+        Raises:
+            IndexDamaged: a score is NaN or infinite (data that `check` could not bound, such as
+                bm25s' own methods' extra arrays): an index error, never a NaN in an answer.
+        """
         qs = [t for t in query_terms if t in self.df]
         if not qs:
             return np.zeros(self.n, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(qs), dtype=np.float32)
+        with np.errstate(over="ignore", invalid="ignore"):  # the check below reports it, once
+            got = np.asarray(self._bm25.get_scores(qs), dtype=np.float32)
+        if not np.isfinite(got).all():
+            raise IndexDamaged("index file bm25/ is damaged (a BM25 score is NaN or infinite)")
+        return got

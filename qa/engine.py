@@ -16,7 +16,7 @@ import numpy as np
 
 from index import attribution, consistency, docstore, embed, hashembed, store
 from index.chunk import sentences
-from index.errors import IndexDamaged, IndexIncompatible, IndexMissing, ModelError
+from index.errors import IndexDamaged, IndexIncompatible, IndexMissing
 from index.lexical import LEXICAL_VERSION, READABLE_VERSIONS, Lexical, words
 from index.model import DocMeta, Speaker
 from index.store import DOCSTORE, LEXICAL, VECTORS
@@ -210,9 +210,15 @@ class Engine:
     def dense(self, q: np.ndarray, pids: list[int] | None = None, k: int = 100) -> dict[int, float]:
         """Cosine scores: for given passages, or the k nearest."""
         if pids is not None:
-            sims = self.store.fetch(pids) @ q if pids else np.zeros(0, np.float32)
+            with np.errstate(over="ignore", invalid="ignore"):  # reported below, once
+                sims = self.store.fetch(pids) @ q if pids else np.zeros(0, np.float32)
+            if not np.isfinite(sims).all():
+                raise IndexDamaged(_NON_FINITE)
             return {p: float(s) for p, s in zip(pids, sims, strict=True)}
-        return dict(self.store.search(q, k))
+        got = dict(self.store.search(q, k))
+        if not all(np.isfinite(s) for s in got.values()):
+            raise IndexDamaged(_NON_FINITE)
+        return got
 
     def terms(self, text: str) -> list[str]:
         """Content terms of `text`, made the way this index made its passages' terms."""
@@ -370,6 +376,11 @@ def _build_default(index_dir: Path, *, rebuild: bool, notify: Notify | None, ref
         notify(f"{done} the default index from the bundled article in {index_dir}")
 
 
+# Finite vectors can still overflow float32 in a dot product (a crafted float32 index of 3e38s):
+# an index error, never a NaN score in an answer (issue 10, case 9).
+_NON_FINITE = f"index file {VECTORS} is damaged (a vector score is NaN or infinite)"
+
+
 def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
     """The index's own model as ONNX: from the export cache, else exported once from the model."""
     if manifest.model == hashembed.MODEL:
@@ -378,11 +389,7 @@ def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
             raise IndexIncompatible(f"the index was built with another {hashembed.MODEL} version")
         return fake
     quantized = bool(manifest.extra.get("quantized", False))
-    try:
-        return embed.OnnxEmbedder.from_cache(cache / manifest.model_fingerprint, quantized=quantized)
-    except ModelError:
-        pass
-    emb = embed.OnnxEmbedder.load(manifest.model, cache, quantized=quantized)
+    emb = embed.from_index(manifest.model, manifest.model_fingerprint, cache, quantized=quantized)
     if emb.fingerprint != manifest.model_fingerprint:
         raise IndexIncompatible(
             f"the index was built with model {manifest.model} (fingerprint {manifest.model_fingerprint[:12]}), "

@@ -160,3 +160,38 @@ def test_nested_quotation_search_agrees_with_a_plain_scan() -> None:
         for i, ch in enumerate(text):
             if ch in "“„«":
                 assert _nested_close(text, i, pe, continued, memo) == plain(text, i, pe, continued), (text, i)
+
+
+ADVERSARIAL = {
+    # Issue 10 case 17's variants (round 32): characters the quote and subject patterns open or
+    # close on, repeated without words or spaces between them. bench/long_line_index.py times the
+    # whole build of each at 16/64/256 KB (CPU ratios 1.9-4.0 for 4x the text: linear).
+    "capitals without spaces": lambda n: "A" * n,
+    "all quote marks": lambda n: '"' * n,
+    "alternating quote-a": lambda n: '"a' * (n // 2),
+    "said glued": lambda n: "said" * (n // 4),
+    "Smithsaid glued": lambda n: "Smithsaid" * (n // 9),
+    "quote pairs ''": lambda n: "''" * (n // 2),
+    "curly quotes": lambda n: "\u201ca\u201d" * (n // 3),
+    "brackets": lambda n: "([{" * (n // 6) + "}])" * (n // 6),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_lines_grow_linearly_in_output_and_memory(name: str) -> None:
+    """At 4x the line, the quotes found, the characters they cover and the analyser's traced peak
+    memory grow at most ~4x (a quadratic pass over the line would hold or find 16x)."""
+    import tracemalloc
+
+    def run(size: int) -> tuple[int, int, int]:
+        tracemalloc.start()
+        _speakers, quotes = analyse(ADVERSARIAL[name](size))
+        _now, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return len(quotes), sum(q.end - q.start for q in quotes), peak
+
+    small, large = run(16_384), run(65_536)
+    assert large[0] <= 5 * small[0] + 8, (small, large)
+    assert large[1] <= 5 * small[1] + 4096, (small, large)
+    assert large[2] <= 5 * small[2] + (1 << 20), (small, large)
