@@ -67,6 +67,21 @@ def err_line(proc: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
+def _one_new_document(tmp_path: Path) -> Path:
+    """A folder `new` holding one short document, for the updates these tests try over a bad index.
+
+    Args:
+        tmp_path: the test's folder.
+
+    Returns:
+        The folder.
+    """
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    return folder
+
+
 def reseal(index_dir: Path, edit: Callable[[dict[str, Any]], None] | None = None) -> None:
     """Re-hash every file of the current generation and reseal the manifest, as an attacker can."""
     gen = store.current(index_dir)
@@ -308,9 +323,7 @@ def test_faiss_disk_full_message(index_copy: Path, tmp_path: Path, monkeypatch: 
         )
 
     monkeypatch.setattr(faiss, "write_index", full)
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     before = generation_digest(index_copy)
     r = invoke("index", str(folder), "--index", str(index_copy))
     assert r.exit_code == 8
@@ -785,9 +798,7 @@ def test_fifo_instead_of_a_file(index_copy: Path, tmp_path: Path, target: str) -
         r = qa(*args, "--index", str(index_copy), timeout=60)
         assert r.returncode == 5
         assert "not a regular file" in err_line(r)
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     # The hash embedder, as the index was built: with CURRENT unreadable the rebuild would take the
     # default model, whose export in a fresh QA_HOME outlasted the timeout on a loaded machine.
     r = qa("index", str(folder), "--index", str(index_copy), "--model", FAKE, timeout=120)
@@ -969,9 +980,7 @@ w.close()
 
 
 def test_deleted_lock_file_does_not_let_a_second_writer_in(index_copy: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     before = generation_digest(index_copy)
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(index_copy)],
@@ -1038,9 +1047,7 @@ def test_index_folder_name_that_is_not_utf8(base_index: Path, tmp_path: Path) ->
 def test_index_summary_to_a_full_device_says_the_index_was_written(index_copy: Path, tmp_path: Path) -> None:
     """`qa index ... > /dev/full`: the summary is written after the commit, so exit 8 must not read as
     "the previous index is intact"; the message says what happened."""
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     with open("/dev/full", "wb") as full:
         r = qa("index", str(folder), "--index", str(index_copy), stdout=full)
     assert r.returncode == 8
@@ -1068,9 +1075,7 @@ def test_staging_folder_removed_while_writing(
         return real(path, *args, **kw)
 
     monkeypatch.setattr(docstore, "write", vanish)
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     before = generation_digest(index_copy)
     r = invoke("index", str(folder), "--index", str(index_copy))
     assert r.exit_code == 8
@@ -1084,9 +1089,7 @@ def test_update_over_nan_vectors_names_them(index_copy: Path, tmp_path: Path) ->
     """The counts agree, so "holds 2 vectors ... for 2 passages" said nothing: the message names NaN."""
     _flat_vectors(index_copy, _vectors(index_copy) * np.nan)
     reseal(index_copy)
-    folder = tmp_path / "new"
-    folder.mkdir()
-    (folder / "n.txt").write_text("The pier was repainted in June.\n", encoding="utf-8")
+    folder = _one_new_document(tmp_path)
     before = generation_digest(index_copy)
     r = invoke("index", str(folder), "--index", str(index_copy))
     assert r.exit_code == 5
