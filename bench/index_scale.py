@@ -176,6 +176,10 @@ try:
 except TypeError:  # a checkout from before the build's session
     emb = embed.load_embedder(model, config.model_cache_dir(), quantized=quantized)
 emb.encode(["warm up the model once"])
+# --int8-tokens: the int8 build's batches under a token budget (embed.INT8_BUILD_TOKENS; round 32)
+int8_tokens = int(os.environ.get("INDEX_SCALE_INT8_TOKENS", "0"))
+if int8_tokens:
+    embed.INT8_BUILD_TOKENS = int8_tokens
 warm = int(os.environ.get("INDEX_SCALE_WARM_TOKENS", "0"))  # --warm-tokens: "w3" is two word pieces
 if warm:
     emb.encode([" ".join(["w3"] * ((warm - 2) // 2))])
@@ -365,6 +369,13 @@ def main() -> None:
         help="instead: one traced build per size (tracemalloc), where the peak goes per stage",
     )
     ap.add_argument(
+        "--int8-tokens",
+        type=int,
+        default=0,
+        help="the int8 build's batches also stop at this many padded word pieces (embed.INT8_BUILD_TOKENS,"
+        " OFF by default; bench/reports/int8_budget32.md)",
+    )
+    ap.add_argument(
         "--warm-tokens",
         type=int,
         default=0,
@@ -374,6 +385,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.files > 1 and (args.add or args.account):
         ap.error("--files is not measured with --add or --account")
+    if args.int8_tokens:
+        os.environ["INDEX_SCALE_INT8_TOKENS"] = str(args.int8_tokens)  # read by the children (_CHILD)
     if args.warm_tokens:
         os.environ["INDEX_SCALE_WARM_TOKENS"] = str(args.warm_tokens)  # read by the children (_CHILD)
     model = "hash-embedder" if args.model == "hash" else "real"

@@ -1011,6 +1011,12 @@ BUILD_BATCH = 32
 # (bench/embed_arena.py --fp32 --tokens 256; bench/reports/prec22.md).
 BUILD_TOKENS = 256
 
+# The int8 model's build batches under a token budget as well, when > 0 (0: batches of BUILD_BATCH
+# texts only, the vectors int8 indexes have always had). A switch for measuring, OFF: a budget
+# changes the int8 vectors (their activation scale is the whole batch's), so it needs the read
+# sets before it can be adopted (bench/int8_budget.py; bench/reports/int8_budget32.md).
+INT8_BUILD_TOKENS = 0
+
 
 def encode_to(
     embedder: Embedder,
@@ -1031,7 +1037,8 @@ def encode_to(
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        budget = 0 if embedder.quantized else BUILD_TOKENS  # int8: the batches its vectors were made in
+        # int8: the batches its vectors were made in, unless INT8_BUILD_TOKENS is switched on
+        budget = INT8_BUILD_TOKENS if embedder.quantized else BUILD_TOKENS
         for rows, vecs in embedder.encode_batches(
             texts, batch_size=BUILD_BATCH, batch_tokens=budget, release=True
         ):
