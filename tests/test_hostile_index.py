@@ -9,6 +9,7 @@ process (argv bytes, closed pipes, /dev/full, locks, other users) run `qa` as a 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -18,11 +19,11 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
-import xxhash
 from test_bad_input import (  # noqa: F401 - fixtures
     DOC_A,
     DOC_B,
@@ -82,26 +83,21 @@ def _one_new_document(tmp_path: Path) -> Path:
     return folder
 
 
+def _corrupt_script() -> ModuleType:
+    """scripts/corrupt.py, whose `reseal` is the attacker's: these tests reseal as it does."""
+    spec = importlib.util.spec_from_file_location("corrupt", REPO / "scripts" / "corrupt.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_CORRUPT = _corrupt_script()
+
+
 def reseal(index_dir: Path, edit: Callable[[dict[str, Any]], None] | None = None) -> None:
     """Re-hash every file of the current generation and reseal the manifest, as an attacker can."""
-    gen = store.current(index_dir)
-    path = gen / store.MANIFEST
-    data = json.loads(path.read_text(encoding="utf-8"))
-    files = {}
-    for p in sorted(gen.rglob("*")):
-        rel = p.relative_to(gen).as_posix()
-        if p.is_file() and rel != store.MANIFEST:
-            size, digest = store.hash_file(p)
-            files[rel] = {"size": size, "xxh3": digest}
-    data["files"] = files
-    if edit is not None:
-        edit(data)
-    data.pop("manifest_xxh3", None)
-    body = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
-        "utf-8", "surrogatepass"
-    )
-    data["manifest_xxh3"] = xxhash.xxh3_128_hexdigest(body)
-    path.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+    _CORRUPT.reseal(index_dir, edit or (lambda data: None), rehash=True)
 
 
 def assert_refused(index_dir: Path, code: int = 5, *words: str) -> str:
