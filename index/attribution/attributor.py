@@ -1921,8 +1921,9 @@ class _Attributor(_Sources):
                 self._participle_quotes(m, ss, se, said_in)
                 continue
             c0, c1 = clause
-            before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
-            subj = before[-1] if before else self._participle_subject(ss, m.start())
+            subj = _said_before(said_in, ss, m.start())
+            if subj is None:
+                subj = self._participle_subject(ss, m.start())
             main = self._main_clause_subject(ss, m.start())
             if main is not None and (subj is None or subj.end <= main.start):
                 # "while most of his competitors called for ..., Trump hewed ..., noting that": the
@@ -1956,8 +1957,9 @@ class _Attributor(_Sources):
                 continue
             subj = self._document_author(ss, m.start())
             if subj is None:
-                before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
-                subj = before[-1] if before else self._participle_subject(ss, m.start())
+                subj = _said_before(said_in, ss, m.start())
+            if subj is None:
+                subj = self._participle_subject(ss, m.start())
             if subj is None:
                 continue
             self.found.append(_Found(clause[0], clause[1], subj, _verb(m.group("verb")), False))
@@ -2034,8 +2036,8 @@ class _Attributor(_Sources):
             m: the participle's match; ss, se: its sentence's bounds; said_in: the subjects of the
                 attributions made so far, by sentence start.
         """
-        before = [x for x in said_in.get(ss, []) if x.end <= m.start()]
-        if not before:
+        said = _said_before(said_in, ss, m.start())
+        if said is None:
             return
         verb = _participle_verb(m)[0]
         for f in self._directs_in(m.end(), se):
@@ -2043,7 +2045,7 @@ class _Attributor(_Sources):
                 continue
             if _VERB_ANYWHERE.search(self.doc.text, m.end(), f.start):
                 break  # another speech verb between: its quotation, not the participle's
-            f.subj, f.verb = before[-1], _verb(verb)
+            f.subj, f.verb = said, _verb(verb)
             break
 
     def _main_clause_subject(self, ss: int, pos: int) -> _Subj | None:
@@ -2246,6 +2248,20 @@ def _free_clause(
     if c1 <= c0 or not _has_words(t, c0, c1, min_words):
         return None
     return c0, c1
+
+
+def _said_before(said_in: dict[int, list[_Subj]], ss: int, pos: int) -> _Subj | None:
+    """The subject of the last attribution made in a sentence before `pos` (`"...," he said, adding
+    that ...`: the participle's words are his).
+
+    Args:
+        said_in: the subjects of the attributions made so far, by sentence start (sorted by position).
+        ss: the sentence's start; pos: where the participle (or its document) stands.
+    Returns:
+        That subject, or None when no attribution was made in the sentence before `pos`.
+    """
+    before = [x for x in said_in.get(ss, []) if x.end <= pos]
+    return before[-1] if before else None
 
 
 def _through_quote(t: str, c0: int, quote: tuple[int, int], min_words: int) -> int | None:
