@@ -406,20 +406,10 @@ class Conversation:
                 # the index quotes him (news_heldout6 n6c5: left as typed, the answer ranked 3rd).
                 plan = Plan([swapped], frozenset(), near)
             else:
-                readings = self._about_in(prev, kind.target)
-                # "And the governor?": the governor's words in this article, as for a name.
-                role = self._role_here(prev, kind.target) if _role_description(kind.target) else None
-                here = self._quoted_here(prev, role or kind.target)
-                if readings and not questions.is_speech_question(readings[0]):
-                    # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
-                    # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
-                    here = frozenset()
+                parallel = followup.put_parallel(prev.searched, kind.target) if PARALLEL_PHRASE else None
+                readings = self._about_in(prev, kind.target, parallel)
                 doc_id = self._doc(prev)
-                if (
-                    PARALLEL_PHRASE
-                    and doc_id is not None
-                    and followup.put_parallel(prev.searched, kind.target)
-                ):
+                if parallel is not None and doc_id is not None:
                     # "And in Arizona?" asks the previous question again elsewhere: most often answered
                     # by the conversation's article where it names Arizona, as "And X?" by X's words
                     # there (news_heldout13 n13e8, news_heldout14 n14d7).
@@ -427,6 +417,14 @@ class Conversation:
                         r"^(?:the|a|an)\s+", "", kind.target.split(None, 1)[1].strip(" ?.!"), flags=re.I
                     )
                     here = self._naming(doc_id, {x})
+                else:
+                    # "And the governor?": the governor's words in this article, as for a name.
+                    role = self._role_here(prev, kind.target) if _role_description(kind.target) else None
+                    here = self._quoted_here(prev, role or kind.target)
+                    if readings and not questions.is_speech_question(readings[0]):
+                        # "And Gordon Hanson?" after "Who is David Autor?" asks who Hanson is: his
+                        # quotes are not preferred over the passage describing him (news_heldout6 n6j8).
+                        here = frozenset()
                 # Declined, "And X?" is answered from the passage shown and its neighbours where
                 # one names X and holds the asked type (the anchor, above): the previous answer often
                 # holds X's figure too (news_heldout9 n9j6, news_heldout4 n4d8: declined).
@@ -1064,7 +1062,7 @@ class Conversation:
                 return p.pid
         return None
 
-    def _about_in(self, prev: _Turn, target: str) -> list[str]:
+    def _about_in(self, prev: _Turn, target: str, parallel: str | None) -> list[str]:
         """ "And X?" readings, X's circumstance of place or time put in place of the previous
         question's: "And Hispanic voters in Nevada?" after "How far did turnout among young voters
         fall in Iowa?" asks "How far did turnout among Hispanic voters fall in Nevada?" (news_heldout10
@@ -1074,11 +1072,12 @@ class Conversation:
         Args:
             prev: the previous turn.
             target: the X of "And X?" as typed.
+            parallel: the previous question with X in place of its parallel phrase
+                (followup.put_parallel, under PARALLEL_PHRASE), or None.
 
         Returns:
             The readings, best first (_about's when X has no circumstance).
         """
-        parallel = followup.put_parallel(prev.searched, target) if PARALLEL_PHRASE else None
         if parallel is not None:
             # "And in Arizona?" takes the place of the previous question's phrase of the same
             # preposition ("in the New Hampshire primary"), "and against Sanders?" of the matchup's
