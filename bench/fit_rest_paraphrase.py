@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.read_sets import ALL, BLIND, gold_file  # noqa: E402
+from bench.read_sets import ALL, BLIND, declined_in, gold_file  # noqa: E402
 
 GRID = [round(0.40 + 0.025 * i, 3) for i in range(14)]  # 0.40 .. 0.725 (PARAPHRASE_COSINE)
 NET_COST = 2
@@ -44,17 +43,7 @@ def declined_answerable(results: Path) -> set[tuple[str, str]]:
     Returns:
         The declined answerable questions.
     """
-    out: set[tuple[str, str]] = set()
-    cur = ""
-    for line in results.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"== (\S+)", line)
-        if m:
-            cur = m.group(1)
-            continue
-        m = re.match(r"\s+(\S+)\s+abstained\s", line)
-        if m and cur:
-            out.add((cur, m.group(1)))
-    return out
+    return set(declined_in(results))
 
 
 def index_of(name: str, indexes: Path) -> Path | None:

@@ -16,6 +16,7 @@ h16/nh15 in 28, h17/nh16 in 30, h18/nh17 in 32 (each after judging two or more r
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,29 @@ BLIND = {
 ARTICLE = [f"h{i}" for i in range(1, LAST_READ_ARTICLE + 1)]
 NEWS = ["nh", *[f"nh{i}" for i in range(2, LAST_READ_NEWS + 1)]]
 ALL = ["newsdev", "seed", *ARTICLE, *NEWS, "para"]
+
+
+def declined_in(results: Path) -> list[tuple[str, str]]:
+    """The (set, id) of every "abstained" line of a bench/read_sets.sh results file, in file order
+    (written with --show-misses, each set under its "== SET" line; unanswerable questions declined
+    as they should be are not listed there, so these are the answerable ones declined).
+
+    Args:
+        results: the results.txt.
+    Returns:
+        The declined answerable questions.
+    """
+    out: list[tuple[str, str]] = []
+    cur = ""
+    for line in results.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"== (\S+)", line)
+        if m:
+            cur = m.group(1)
+            continue
+        m = re.match(r"\s+(\S+)\s+abstained\s", line)
+        if m and cur:
+            out.append((cur, m.group(1)))
+    return out
 
 
 def gold_file(name: str) -> Path:

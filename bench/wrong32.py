@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.read_sets import BLIND  # noqa: E402
+from bench.read_sets import BLIND, declined_in  # noqa: E402
 
 
 def data_and_index(name: str, indexes: Path) -> tuple[Path, Path | None]:
@@ -63,16 +63,7 @@ def declined(results: str) -> list[tuple[str, str]]:
     Returns:
         The declined answerable questions in file order.
     """
-    out, cur = [], None
-    for line in open(results, encoding="utf-8"):
-        m = re.match(r"== (\S+)", line)
-        if m:
-            cur = m.group(1)
-            continue
-        m = re.match(r"\s+(\S+)\s+abstained\s", line)
-        if m and cur:
-            out.append((cur, m.group(1)))
-    return out
+    return declined_in(Path(results))
 
 
 def census(results: str, indexes: Path) -> None:
