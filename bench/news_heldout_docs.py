@@ -133,7 +133,7 @@ are bench/data/news_heldout17.jsonl, written blind in round 28 and opened in rou
 How set 18 was chosen (by `choose_after(docs, 18)`, seed 2042, not by reading them): as set 17, with set 17's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 17 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout18.jsonl, a blind set written in round 30: measure on it, don't read it.
+are bench/data/news_heldout18.jsonl, written blind in round 30 and opened in round 33.
 
     $V/python bench/news_heldout_docs.py --set 18 /tmp/i && $V/qa index /tmp/i --index /tmp/i-idx
 
