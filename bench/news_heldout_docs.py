@@ -7,7 +7,7 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
 `--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
 `--set 16`; news_heldout17.jsonl: `--set 17`; news_heldout18.jsonl: `--set 18`;
-news_heldout19.jsonl: `--set 19`) ask questions about
+news_heldout19.jsonl: `--set 19`; news_heldout20.jsonl: `--set 20`) ask questions about
 ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
 copied into the project); this script writes them out so anyone can rebuild the index:
 
@@ -143,6 +143,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout19.jsonl, a blind set written in round 32: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 19 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
+
+How set 20 was chosen (by `choose_after(docs, 20)`, seed 2044, not by reading them): as set 19, with set 19's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 19 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout20.jsonl, a blind set written in round 33: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 20 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
 """
 
 from __future__ import annotations
@@ -424,6 +431,20 @@ DOC_IDS_19: tuple[str, ...] = (
     "breitbart_2016-02-18_poll-bernie-sanders-burns-hillar",
 )
 
+#: The ten articles of set 20 (bench/data/news_heldout20.jsonl), as `choose_after(docs, 20)` drew them.
+DOC_IDS_20: tuple[str, ...] = (
+    "wash-post_2015-11-10_caught-fibbing-these-gop-candida",
+    "west-journal_2015-11-25_hillary-just-vowed-to-never-utte",
+    "usa-today_2016-06-22_clinton-coverage-highlights-tv-g",
+    "politico_2016-06-22_what-will-it-take-for-the-senate",
+    "huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri",
+    "usa-today_2015-11-25_carson-is-cratering-while-trump-",
+    "wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote",
+    "huff-post_2016-09-06_barack-obama-just-nominated-a-mu",
+    "huff-post_2015-12-20_hillary-clinton-s-claim-that-don",
+    "nyt_2016-08-11_new-emails-raise-queries-over-cl",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -445,6 +466,7 @@ SETS: dict[int, tuple[str, ...]] = {
     17: DOC_IDS_17,
     18: DOC_IDS_18,
     19: DOC_IDS_19,
+    20: DOC_IDS_20,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -559,7 +581,7 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
             15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl,
-            18: news_heldout18.jsonl, 19: news_heldout19.jsonl).
+            18: news_heldout18.jsonl, 19: news_heldout19.jsonl, 20: news_heldout20.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").
