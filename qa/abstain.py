@@ -491,9 +491,16 @@ def counted_noun(question: str) -> str | None:
     m = _HOW_MANY.search(question)
     if m is None:
         return None
+    from qa.counted_head import ends_at
+
     phrase: list[str] = []
-    for w in re.findall(r"[\w'’-]+", m.group("np")):
+    ws = re.findall(r"[\w'’-]+", m.group("np"))
+    for i, w in enumerate(ws):
         if w.lower() in _STOP or (phrase and w.lower().endswith("ed")) or irregular_verb_after(phrase, w):
+            break
+        # "How many countries formally signed ...", "how many voters think the economy ...": an adverb,
+        # a determiner or the verb before one ends the phrase too (qa.counted_head; n16e5, n8d5).
+        if ends_at(phrase, w, ws[i + 1] if i + 1 < len(ws) else None):
             break
         phrase.append(w)
     return phrase[-1] if phrase else None
