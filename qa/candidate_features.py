@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index import structure
-from qa import abstain, answer_fit, answer_type, claims, continuation, frame, interview, polar, slots
+from qa import (
+    abstain,
+    answer_fit,
+    answer_type,
+    claims,
+    continuation,
+    frame,
+    interview,
+    order_asked,
+    polar,
+    slots,
+)
 from qa import question as questions
 from qa.engine import Engine, Passage
 from qa.part_evidence import CREDITS_SOMEONE, FURNITURE, SUMMARY, meta_terms, outlet_terms, part_kind
@@ -266,6 +277,7 @@ def evaluate(
     # A time asked of no picture and no article part: a caption's or a dateline's date is not it.
     picture_dates = PICTURE_DATES and a_type == "time" and not qr.parts and not _PICTURE.search(qr.searched)
     memo: dict[str, frozenset[str]] = {}
+    order = order_asked.asks(qr.searched)
 
     def is_asked(word: str) -> bool:
         if word not in memo:
@@ -326,6 +338,9 @@ def evaluate(
             and answer_type.states(qr.values, p.text[a:b])
             or qr.kind_markers
             and answer_fit.states_kind(qr.kind_markers, p.text[a:b], is_asked)
+            # "Who spoke first, Obama or Putin?": the sentence stating an order (qa.order_asked)
+            or order
+            and order_asked.states(p.text[a:b])
         ]
         f.typed[i] = max(stated, default=0.0)
         if qr.polar_ops:
