@@ -1519,7 +1519,7 @@ NAMES_SHARE = 0.4
 
 def asked_names(question: str, names: Iterable[str]) -> list[str]:
     """The names a question asks about, for names_share: not an acronym (the documents may spell it
-    out: "PO", "GMO"), not the question's capitalised first word ("Lots of cells ...", "Was ...").
+    out: "PO", "GMO", "UVA's"), not the question's capitalised first word ("Lots of cells ...", "Was ...").
 
     Args:
         question: the question as searched.
@@ -1529,7 +1529,7 @@ def asked_names(question: str, names: Iterable[str]) -> list[str]:
     """
     first = re.match(r"\s*([\w'’.-]+)", question)
     opener = first.group(1) if first else ""
-    return [n for n in names if not re.fullmatch(r"[A-Z&]{2,6}s?", n) and n != opener]
+    return [n for n in names if not re.fullmatch(r"[A-Z&]{2,6}(?:s|['’]s)?", n) and n != opener]
 
 
 def shared_surname(run: str, people: Iterable[str]) -> bool:

@@ -137,6 +137,7 @@ def test_an_age_or_time_the_article_does_not_give_is_declined(
         ("Who designed the Arecibo dish?", ["Arecibo"], ["Arecibo"]),
         ("Lots of cells have fewer of what?", ["Lots"], []),  # a capitalised opener, no name
         ("What did the PO say about Tesla?", ["PO", "Tesla"], ["Tesla"]),  # the documents may spell it out
+        ("What did UVA's head say about Tesla?", ["UVA's", "Tesla"], ["Tesla"]),  # and its possessive
     ],
 )
 def test_asked_names(question: str, names: list[str], kept: list[str]) -> None:
