@@ -174,6 +174,22 @@ _INSTITUTION = re.compile(
 _NOUN_CUES = frozenset(("claim", "note", "promise"))
 _NOUN_READ = re.compile(r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+")
 
+# A described source that runs on over its own clause's verb: "The Post intervened in April, arguing",
+# "The State Department repeatedly obfuscated facts, admitted", "some senators vented about Sanders":
+# the source is the noun phrase before the past-tense verb (`_cut_at_verb`). Before, the whole clause
+# was the source and named nobody (or a name inside the clause). Round 33b (bench/reports/
+# attribution_round33b.md); the verb is a lower-case word in -ed after at least two words, not followed
+# by "by" (a passive participle: "a report released by the AP") and not the phrase's last word.
+DESC_VERB_CUT = True
+_DESC_VERB = re.compile(
+    r"^(?P<head>\S+(?:\s+\S+)*?\s+[\w'’.-]*\w)\s+(?:[a-z]+ly\s+)?(?!(?:[a-z]+ly\s+)?\w+ed\s+by\b)[a-z]{2,}ed\s+\S"
+)
+# The words a head cannot end with: a determiner, preposition or conjunction (the noun is still to
+# come), an auxiliary ("I had prepared": no noun phrase) or an adverb ("A newly released email").
+_DESC_HEAD_END = frozenset(
+    "of and or for the a an his her their its some both most many to in on at had has have was were is are be been".split()
+)
+
 # An institution's capitalised name after a determiner and one to three lower-case modifiers, then at
 # most one noun that is no person ("the nationalist Global Times tabloid", "a desperate HP";
 # `_Sources._modified_institution`). Also without modifiers before a noun ("according to FEC filings"):
@@ -926,6 +942,8 @@ class _Sources:
             if f.subj.kind in _CHAINED:
                 chained.append(f)
                 continue
+            if DESC_VERB_CUT and f.subj.kind == "desc":
+                f.subj = _cut_at_verb(f.subj)
             f.person = self._resolve_source(f)
             if f.person < 0 and f.subj.kind == "desc" and f.verb in _NOUN_CUES:
                 f.person = self._noun_owner(f.subj)
@@ -1746,3 +1764,22 @@ class _Sources:
         if cands:
             return doc.recent(pos, group=False, among=cands)
         return -1
+
+
+def _cut_at_verb(subj: _Subj) -> _Subj:
+    """A described source without the clause it runs on into (`DESC_VERB_CUT`).
+
+    Args:
+        subj: a "desc" source.
+    Returns:
+        The source up to the word before its past-tense verb ("The Post intervened in April" -> "The
+        Post"), or `subj` unchanged when no such verb follows a noun phrase of two words or more.
+    """
+    m = _DESC_VERB.match(subj.text)
+    if m is None:
+        return subj
+    head = m.group("head")
+    last = head.split()[-1].lower()
+    if len(head.split()) < 2 or last in _DESC_HEAD_END or last.endswith("ly"):
+        return subj
+    return _Subj("desc", head, subj.start, subj.start + len(head), subj.others)
