@@ -21,11 +21,12 @@ from index.attribution.speakers import analyse, quote_record
 
 # Bumped whenever the analyser's output changes: an index built by another version finds its
 # documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
-VERSION = 33  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
+VERSION = 34  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
 # opening and contracted progressive participles (28); round 30: attr30a's resolved sources as mentions
 # for the pronoun chain, attr30b's quotation verbs that report a topic or object ("commented on",
 # "recalled what happened") and "add to" as no speech (both branches bumped to 30; merged, 31); a negated
 # "has not commented on" reports nothing (32); round 32: a speech participle after a document its subject
-# puts out, "released a statement saying ..." (33)
+# puts out, "released a statement saying ..." (33);
+# round 33: attr33a's institution subject of a cueless quotation's own sentence, any verb (34)
 
 __all__ = ["VERSION", "analyse", "quote_record"]
