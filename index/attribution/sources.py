@@ -1507,7 +1507,8 @@ class _Sources:
                 f.person = first
                 continue
             body = self._institution_acting(ss, f.start) if INSTITUTION_ACTS else -1
-            if body >= 0:  # `On its website, the FBI lists "..."`: its own sentence's subject, no remote guess
+            # `On its website, the FBI lists "..."`: its own sentence's subject, before a remote guess
+            if body >= 0:
                 f.person = body
                 continue
             if f.span is not None and self._headed_at(f.start) < 0:
