@@ -156,6 +156,22 @@ _BODY_SPEAKS = _lazy(
     rf"\s+(?:(?:{AUX})\s+){{0,2}}{VERB_RE}\b"
 )
 
+# The same capitalised subject, then any finite verb (an auxiliary, or a word ending in -ed/-es/-s,
+# "lists", "describes", "argues", "has warned"): an institution that is the subject of the quotation's
+# own sentence, whatever its verb ("On its website, the FBI lists "..."", "One Club for Growth ad argues
+# that "...""). Read only when nobody of that sentence is found (guess_speakers, `_institution_acting`).
+_BODY_ACTS = _lazy(
+    rf"(?<![\w'’.-])(?:[Tt]he\s+)?((?:{U}[\w.&'’-]*\s+){{0,4}}{U}[\w&'’-]*|{U}{{2,6}})"
+    rf"\s+(?:(?:also|now|then|even|never|[a-z]{{3,}}ly)\s+)?(?:(?:{AUX})\b|[a-z]{{3,}}(?:ed|es|s)\b)"
+)
+# Round 33 (attr33a): before a remote guess (the subject of an earlier sentence, `doc.recent_subject`),
+# an institution that is the quotation's own sentence's subject speaks (bench/reports/attribution_round33a.md:
+# the remote guess was right for 56 and wrong for 49 cueless quotations of train).
+INSTITUTION_ACTS = True
+# Where such a subject stands: opening its sentence, after an opening phrase's comma, or after "as",
+# "and", "but" ("But as The Hill pointed out", "... a liar and NBC News will accuse you").
+_OPENS_CLAUSE = _lazy(r"(?:\A\W*|,\s+|\b(?:[Aa]s|[Aa]nd|[Bb]ut|[Ss]o|[Yy]et)\s+)\Z")
+
 # Described sources that end in a name: "his friend Jo Roe", "a count by The Associated Press".
 _BY_INSTITUTION = _lazy(rf"\b(?:by|from)\s+((?:[Tt]he\s+)?{U}[\w.&'’-]*(?:\s+{U}[\w.&'’-]*)*)")
 
@@ -1508,6 +1524,11 @@ class _Sources:
             if first >= 0:
                 f.person = first
                 continue
+            body = self._institution_acting(ss, f.start) if INSTITUTION_ACTS else -1
+            # `On its website, the FBI lists "..."`: its own sentence's subject, before a remote guess
+            if body >= 0:
+                f.person = body
+                continue
             if f.span is not None and self._headed_at(f.start) < 0:
                 # A quotation continues the speaker of the sentences before it, standing alone or
                 # not ("When he returned he began by saying, "...""). Inside a sentence the guess is
@@ -1549,10 +1570,35 @@ class _Sources:
         """
         return self._name_followed_by(at, _ACTS, 130)
 
-    def _institution_speaking(self, ss: int, start: int) -> int:
+    def _institution_speaking(self, ss: int, start: int, pattern: _lazy = _BODY_SPEAKS) -> int:
         """An institution named as the subject of a speech verb in the quotation's sentence before it
         ("In May the State Department told CREW that "..."", "NBC News will accuse you of ..."): that
         institution, when no person of the sentence was found to speak (guess_speakers asks first).
+
+        Args:
+            ss: the sentence's start; start: where the quotation's words start.
+            pattern: the subject and its verb (`_BODY_SPEAKS`, or `_BODY_ACTS` for any finite verb).
+        Returns:
+            The institution's index, or -1.
+        """
+        doc, t = self.doc, self.doc.text
+        lo = max(ss, start - 200)  # bounded: linear in long sentences
+        last = -1
+        for m in pattern.finditer(t, lo, start):
+            if doc.inside_quote(m.start(1)):
+                continue
+            n = doc.name_at(m.start(1), m.end(1), last=True)
+            if n is not None and n.person >= 0 and not doc.persons[n.person].group:
+                continue  # a person's name: read by the persons' rules
+            who = self._institution(_Subj("desc", m.group(1), m.start(1), m.end(1)))
+            if who >= 0:
+                last = who
+        return last
+
+    def _institution_acting(self, ss: int, start: int) -> int:
+        """An institution opening a clause of the quotation's sentence before it as the subject of any
+        finite verb ("On its website, the FBI lists "..."", "But as The Hill pointed out, "...""): the
+        sentence's own source, read before the subject of an earlier sentence (guess_speakers).
 
         Args:
             ss: the sentence's start; start: where the quotation's words start.
@@ -1562,13 +1608,18 @@ class _Sources:
         doc, t = self.doc, self.doc.text
         lo = max(ss, start - 200)  # bounded: linear in long sentences
         last = -1
-        for m in _BODY_SPEAKS.finditer(t, lo, start):
-            if doc.inside_quote(m.start(1)):
-                continue
+        for m in _BODY_ACTS.finditer(t, lo, start):
+            name = m.group(1)
+            if doc.inside_quote(m.start(1)) or re.search(r"['’]", name):
+                continue  # "That's", "They're": no institution
+            if " " not in name and not name.isupper() and m.start(1) == m.start():
+                continue  # one capitalised word with no "the" ("Muslim", "American"): an adjective
+            if not _OPENS_CLAUSE.search(t[max(ss, m.start() - 40) : m.start()]):
+                continue  # "a super PAC called": not the subject of a clause
             n = doc.name_at(m.start(1), m.end(1), last=True)
             if n is not None and n.person >= 0 and not doc.persons[n.person].group:
                 continue  # a person's name: read by the persons' rules
-            who = self._institution(_Subj("desc", m.group(1), m.start(1), m.end(1)))
+            who = self._institution(_Subj("desc", name, m.start(1), m.end(1)))
             if who >= 0:
                 last = who
         return last
