@@ -77,17 +77,72 @@ class BuildReport:
         return [s for s in self.skipped if s.error]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
-    """A document on its way into the new generation."""
+    """A document on its way into the new generation.
 
-    source: SourceText  # its `text` emptied: the text is `text`
+    One is held a document from its analysis to the store's write, so a folder of many small files
+    holds thousands: slotted, with its store row's fields as strs (the meta as its JSON) rather than
+    the SourceText and DocMeta it was read as, and no list or PackedQuotes for a document without
+    speakers or quotes. ~2.5 KB a document before (tracemalloc, 3,000 files of 1 KB: the SourceText
+    and its __dict__ 474 bytes, this record's __dict__ 240, three chunk arrays 430, an empty
+    PackedQuotes 280, DocMeta 128), the 30 MB folder of 3,000 files peaking at 2.33x the text over
+    the model (bench/reports/issue10_round32.md); see bench/reports/issue10_round33.md for after.
+    """
+
+    source: str  # the file's path, as indexed
+    title: str
+    format: str
+    sha256: str
+    meta: str  # DocMeta.to_json as the store's JSON
     text: PackedText
     chunks: chunking.PackedChunks
-    speakers: list[docstore.SpeakerRow]
-    quotes: Sequence[docstore.QuoteRow]  # PackedQuotes when analysed here; a list when carried over
+    speakers: Sequence[docstore.SpeakerRow]  # () when none
+    quotes: Sequence[docstore.QuoteRow]  # PackedQuotes when analysed here; a list when carried; () when none
     vectors: _Carried | None  # an unchanged document's rows in the previous index; None: to embed
     status: str  # "added" | "updated" | "unchanged"
+
+
+_NO_META = "{}"  # json.dumps({}): the meta of every plain-text document, one str for all
+
+
+def _doc_of(
+    src: SourceText,
+    text: PackedText,
+    chunks: chunking.PackedChunks,
+    speakers: Sequence[docstore.SpeakerRow],
+    quotes: Sequence[docstore.QuoteRow],
+    carried: _Carried | None = None,
+    status: str = "added",
+) -> _Doc:
+    """The build's record of a document read as `src`.
+
+    Args:
+        src: the document as read (its parts are not kept: only the analysis reads them).
+        text: its text.
+        chunks: its passages.
+        speakers: its speakers' rows.
+        quotes: its quotes' rows.
+        carried: its vectors in the previous index, None when they are to be made.
+        status: "added", "updated" or "unchanged".
+
+    Returns:
+        The record.
+    """
+    meta = src.meta.to_json()
+    return _Doc(
+        src.source,
+        src.title,
+        sys.intern(src.format),
+        src.sha256,
+        json.dumps(meta, ensure_ascii=False, sort_keys=True) if meta else _NO_META,
+        text,
+        chunks,
+        speakers or (),
+        quotes or (),
+        carried,
+        status,
+    )
 
 
 @dataclass(frozen=True)
@@ -292,7 +347,7 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder, spill: BinaryIO | N
         del whole
         packed = chunking.PackedChunks(chunks)
         del chunks
-        return _Doc(doc.source, text, packed, speakers, PackedQuotes(found), vectors=None, status="added")
+        return _doc_of(doc.source, text, packed, speakers, PackedQuotes(found) if found else ())
     packed = chunking.PackedChunks()
     merged = _Attributions()
     at = 0  # the window's first character in the document
@@ -315,7 +370,7 @@ def _analyse(doc: ingest.Document, embedder: embed.Embedder, spill: BinaryIO | N
         merged.add(*_attributions(window, own, at))
         at += len(window)
         del window, chunks
-    return _Doc(doc.source, text, packed, merged.speakers(), merged.quotes, vectors=None, status="added")
+    return _doc_of(doc.source, text, packed, merged.speakers(), merged.quotes)
 
 
 # A long document is analysed in windows of about 1/ANALYSIS_SHARE of its UTF-8, at least
@@ -480,14 +535,14 @@ def _carry(prev: _Previous, old: docstore.DocRow, doc: ingest.Document) -> _Doc:
         speakers, found = prev.speakers.get(old.doc_id, []), prev.quotes.get(old.doc_id, [])
     else:  # attributions from an older analyser: found again (cheap: no embedding)
         speakers, found = _attributions_of(doc)
-    return _Doc(
+    return _doc_of(
         doc.source,
         doc.text,
-        chunks=chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
-        speakers=speakers,
-        quotes=found,
-        vectors=_Carried(prev.vectors, _pid_run([p.pid for p in rows])),
-        status="unchanged",
+        chunking.PackedChunks(Chunk(p.start, p.end, p.paragraph, p.kind) for p in rows),
+        speakers,
+        found,
+        _Carried(prev.vectors, _pid_run([p.pid for p in rows])),
+        "unchanged",
     )
 
 
@@ -645,6 +700,16 @@ def _gather(
     docs: list[_Doc] = []
     seen: set[str] = set()
     total = len(sources)
+    # Every document of one analysis window is moved to the spill file now, before the first is
+    # analysed, not as each is: a folder's documents are all read first, and their bytes (1x the
+    # text) were held under attribution's working set through most of the analysis (3,000 files of
+    # 30 MB, attribution on: the build's peak at analysing, 2.32x the text over the model; one file
+    # is spilled before its windows are analysed: 1.90x; bench/reports/issue10_round33.md). A longer
+    # document is cut into windows from its bytes, then spilled (`_analyse`).
+    for doc in sources:
+        if len(_cuts(doc.text.data)) == 2:
+            doc.text.spill(spill)
+    heap.return_freed_memory()
     # Taken from the list as they are analysed: each document's str goes once it is packed.
     sources.reverse()
     for i in range(total):
@@ -856,7 +921,7 @@ def _embed(
     # per batch, so an int8 index's update gives the vectors of the same batches (fp32 vectors do not
     # depend on their batch: bench/reports/prec22.md).
     todo = [d for d in docs if d.vectors is None]
-    docs.sort(key=lambda d: d.source.source)
+    docs.sort(key=lambda d: d.source)
     rows = vectors.RowFile(path, sum(len(d.chunks) for d in docs), embedder.dim)
     first: dict[int, int] = {}  # id(doc) -> its first row
     carried: list[tuple[int, _Carried]] = []
@@ -907,9 +972,7 @@ def _store_rows(
     """
     doc_rows, speaker_rows = [], []
     for doc_id, d in enumerate(docs):
-        s = d.source
-        meta = json.dumps(s.meta.to_json(), ensure_ascii=False, sort_keys=True)
-        doc_rows.append(docstore.DocRow(doc_id, s.source, s.title, s.format, s.sha256, "", now, meta))
+        doc_rows.append(docstore.DocRow(doc_id, d.source, d.title, d.format, d.sha256, "", now, d.meta))
         speaker_rows += [docstore.SpeakerRow(doc_id, sp.name, tuple(sp.aliases)) for sp in d.speakers]
         setattr(report, d.status, getattr(report, d.status) + 1)
     return doc_rows, speaker_rows

@@ -449,16 +449,19 @@ def chunk(
 
 
 class PackedChunks(Sequence[Chunk]):
-    """A document's chunks held as int arrays (8 bytes a field) and a shared kind str per passage:
-    32 bytes a passage instead of ~160 for a Chunk with its ints (65k passages, 30 MB of text: ~2 MB
-    instead of ~10 MB, held from analysing to the end of a build; bench/reports/index_scale.txt,
-    fifth pass). Chunks are made again when read, equal to the ones packed.
+    """A document's chunks held as one int array (start, end, paragraph: 8 bytes a field) and a
+    shared kind str per passage: 32 bytes a passage instead of ~160 for a Chunk with its ints (65k
+    passages, 30 MB of text: ~2 MB instead of ~10 MB, held from analysing to the end of a build;
+    bench/reports/index_scale.txt, fifth pass). Chunks are made again when read, equal to the ones
+    packed. One array, not one a field: a folder of many small files holds one of these a document,
+    and each array costs ~80 bytes before its first item (three arrays ~430 bytes a document with
+    their items; bench/reports/issue10_round33.md).
     """
 
-    __slots__ = ("_starts", "_ends", "_paragraphs", "_kinds")
+    __slots__ = ("_ints", "_kinds")
 
     def __init__(self, chunks: Iterable[Chunk] = ()) -> None:
-        self._starts, self._ends, self._paragraphs = array("q"), array("q"), array("q")
+        self._ints = array("q")  # start, end, paragraph of each chunk in turn
         self._kinds: list[str] = []
         self.extend(chunks)
 
@@ -473,16 +476,15 @@ class PackedChunks(Sequence[Chunk]):
         """
         kinds = {k: k for k in set(self._kinds)}  # one str object per distinct kind
         for c in chunks:
-            self._starts.append(c.start + offset)
-            self._ends.append(c.end + offset)
-            self._paragraphs.append(c.paragraph + paragraphs)
+            self._ints.extend((c.start + offset, c.end + offset, c.paragraph + paragraphs))
             self._kinds.append(kinds.setdefault(c.kind, c.kind))
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._kinds)
 
     def _one(self, i: int) -> Chunk:
-        return Chunk(self._starts[i], self._ends[i], self._paragraphs[i], self._kinds[i])
+        k = 3 * i
+        return Chunk(self._ints[k], self._ints[k + 1], self._ints[k + 2], self._kinds[i])
 
     @overload
     def __getitem__(self, i: int) -> Chunk: ...
@@ -494,9 +496,9 @@ class PackedChunks(Sequence[Chunk]):
         return self._one(range(len(self))[i])
 
     def __iter__(self) -> Iterator[Chunk]:
-        for i in range(len(self._starts)):
+        for i in range(len(self._kinds)):
             yield self._one(i)
 
     def span(self, i: int) -> tuple[int, int]:
         """(start, end) of chunk i, without making the Chunk."""
-        return self._starts[i], self._ends[i]
+        return self._ints[3 * i], self._ints[3 * i + 1]

@@ -193,17 +193,28 @@ def load(index_dir: Path, doc: str | None = None, speaker: str | None = None) ->
     Returns:
         The attributions.
     """
-    gen, manifest = store.open_manifest(index_dir)
-    store.verify(gen, manifest)
-    ds = docstore.DocStore.open(gen / DOCSTORE)
-    try:
-        docs = {d.doc_id: d for d in ds.documents()}
-        rows = ds.quotes()
-        aliases: dict[tuple[int, str], set[str]] = {}
-        for s in ds.speakers():
-            aliases.setdefault((s.doc_id, s.name), set()).update(_key(a) for a in (s.name, *s.aliases))
-    finally:
-        ds.close()
+    # The same index `qa ask` answers from, refused where it refuses: one generation pinned (a
+    # writer's commit meanwhile cannot prune it), every file's checksum, and the word and vector
+    # indexes checked against the passages though they are not read here. A user takes `qa quotes`
+    # and `qa ask` to read one index: an index `ask` calls damaged (exit 5, "--rebuild") is not one
+    # `quotes` should list quotes from as if it were sound (issue 10; bench/reports/issue10_round33.md).
+    from qa.engine import load_search_files, older_word_index, readable_word_index
+
+    with store.pinned(index_dir) as (gen, manifest):
+        if not readable_word_index(index_dir, manifest):
+            raise older_word_index(index_dir, manifest)
+        store.verify(gen, manifest)
+        ds = docstore.DocStore.open(gen / DOCSTORE)
+        try:
+            docs = {d.doc_id: d for d in ds.documents()}
+            rows = ds.quotes()
+            aliases: dict[tuple[int, str], set[str]] = {}
+            for s in ds.speakers():
+                aliases.setdefault((s.doc_id, s.name), set()).update(_key(a) for a in (s.name, *s.aliases))
+            n_passages = ds.count_passages()
+        finally:
+            ds.close()
+        load_search_files(gen, manifest, n_passages)  # checked, then released
     want = _key(speaker) if speaker else None
     group = _group_names(aliases, rows) if want is not None else {}
     out: list[Attribution] = []

@@ -48,8 +48,49 @@ def cache_dir() -> Path:
 
 
 def model_cache_dir() -> Path:
-    """Where models exported to ONNX live, one folder per model fingerprint."""
-    return cache_dir() / "onnx"
+    """Where models exported to ONNX live, one folder per model fingerprint.
+
+    A folder whose name is not UTF-8 (QA_HOME=$'/tmp/h\\xff': Python keeps such bytes as lone
+    surrogates) cannot be handed to the model's libraries, which take paths as UTF-8 strings (the
+    ONNX exporter refused it: exit 9, "_export_onnx(): incompatible function arguments"). It is
+    then named by an open descriptor (`_utf8_alias`), as the libraries open it through the kernel.
+    """
+    folder = cache_dir() / "onnx"
+    try:
+        os.fsencode(folder).decode("utf-8")
+    except UnicodeDecodeError:
+        return _utf8_alias(folder)
+    return folder
+
+
+def _utf8_alias(folder: Path) -> Path:
+    """A UTF-8 name for a folder whose own name is not: /proc/self/fd/N of a descriptor opened on it
+    (created first) and kept open for the rest of the process, which alone may name it so.
+
+    Args:
+        folder: the folder.
+
+    Returns:
+        The alias.
+
+    Raises:
+        StorageError: the folder cannot be made or opened, or the system has no /proc/self/fd.
+    """
+    from index.errors import StorageError
+
+    if not os.path.isdir("/proc/self/fd"):
+        raise StorageError(
+            f"the model cache {os.fsencode(folder)!r} is not a UTF-8 path, which the model's libraries"
+            " need: set QA_HOME to a folder whose name is UTF-8"
+        )
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot use the model cache {os.fsencode(folder)!r}: {exc.strerror or exc}"
+        ) from None
+    return Path(f"/proc/self/fd/{fd}")
 
 
 def default_index_dir() -> Path:

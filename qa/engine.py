@@ -110,16 +110,7 @@ class Engine:
             for q, pids in zip(qs, consistency.overlaps(spans, [(q.start, q.end) for q in qs]), strict=True):
                 for pid in pids:
                     self.quotes_by_passage.setdefault(pid, []).append(q)
-        self.lexical = Lexical.load(gen / LEXICAL, _lexical_version(manifest) or LEXICAL_VERSION)
-        self.lexical.check(len(self.passages))
-        self.store: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
-        if isinstance(self.store, FaissStore):  # FAISS-specific damage: NaN vectors, a broken quantizer
-            consistency.check_vectors(self.store.index, manifest.dim, len(self.passages), self.store.matrix)
-        if self.store.count() != len(self.passages) or self.store.dim != manifest.dim:
-            raise IndexDamaged(
-                f"index file {VECTORS} is damaged ({self.store.count()} vectors of {self.store.dim} dims "
-                f"for {len(self.passages)} passages of {manifest.dim})"
-            )
+        self.lexical, self.store = load_search_files(gen, manifest, len(self.passages), vector_store)
         self.embedder: embed.Embedder = embedder or _query_embedder(manifest, config.model_cache_dir())
         if self.embedder.dim != manifest.dim:
             raise IndexIncompatible(
@@ -164,21 +155,15 @@ class Engine:
                     built = True
         # Pinned: a writer committing meanwhile cannot prune the generation while it is being read.
         with store.pinned(index_dir) as (gen, manifest):
-            lexical = _lexical_version(manifest)
             # An older word index still answers (its questions read its way) until `qa index`
             # rebuilds it; the bundled article's own index is rebuilt at once, below.
-            older = lexical in READABLE_VERSIONS and index_dir != config.default_index_dir()
-            if lexical == LEXICAL_VERSION or older:
+            if readable_word_index(index_dir, manifest):
                 store.verify(gen, manifest)
                 return cls(index_dir, gen, manifest, built, embedder=embedder, vector_store=vector_store)
         if index_dir == config.default_index_dir() and not built:
             _build_default(index_dir, rebuild=True, notify=notify)
             return cls.open(index_dir, notify=notify, embedder=embedder, vector_store=vector_store)
-        raise IndexIncompatible(
-            f"index {index_dir} was built by an older qa (word index v{lexical}, "
-            f"this qa reads v{LEXICAL_VERSION})",
-            hint="rebuild it from its documents",
-        )
+        raise older_word_index(index_dir, manifest)
 
     def closest_name(self, word: str, max_edits: int) -> str | None:
         """The capitalised word of the documents nearest to `word` in spelling, within `max_edits`
@@ -402,6 +387,69 @@ def _query_embedder(manifest: store.Manifest, cache: Path) -> embed.Embedder:
 def imported_ml() -> list[str]:
     """Heavy ML modules loaded in this process (for tests of the lazy-import promise)."""
     return [m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules]
+
+
+def load_search_files(
+    gen: Path, manifest: store.Manifest, n_passages: int, vector_store: VectorStore | None = None
+) -> tuple[Lexical, VectorStore]:
+    """The word index and the vector index of a verified generation, each checked against the
+    document store's passages: what makes `qa ask` refuse a resealed index (exit 5) whose files agree
+    with their checksums but not with each other (NaN vectors, a vector or BM25 count other than the
+    passages'). `qa quotes` runs it too, though it reads neither file (qa.attributions.load).
+
+    Args:
+        gen: the generation folder (verified: store.verify).
+        manifest: its manifest.
+        n_passages: how many passages its document store holds.
+        vector_store: a replacement for the index's own vectors (the VectorStore seam), or None.
+
+    Returns:
+        (word index, vector store).
+    """
+    lexical = Lexical.load(gen / LEXICAL, _lexical_version(manifest) or LEXICAL_VERSION)
+    lexical.check(n_passages)
+    vecs: VectorStore = vector_store or FaissStore.load(gen / VECTORS, manifest.ann)
+    if isinstance(vecs, FaissStore):  # FAISS-specific damage: NaN vectors, a broken quantizer
+        consistency.check_vectors(vecs.index, manifest.dim, n_passages, vecs.matrix)
+    if vecs.count() != n_passages or vecs.dim != manifest.dim:
+        raise IndexDamaged(
+            f"index file {VECTORS} is damaged ({vecs.count()} vectors of {vecs.dim} dims "
+            f"for {n_passages} passages of {manifest.dim})"
+        )
+    return lexical, vecs
+
+
+def readable_word_index(index_dir: Path, manifest: store.Manifest) -> bool:
+    """Whether this qa reads the index's word index: its own version, or an older readable one
+    outside the bundled article's index (which `Engine.open` rebuilds instead).
+
+    Args:
+        index_dir: the index folder.
+        manifest: its current manifest.
+
+    Returns:
+        True when it can be read as it is.
+    """
+    lexical = _lexical_version(manifest)
+    older = lexical in READABLE_VERSIONS and index_dir != config.default_index_dir()
+    return lexical == LEXICAL_VERSION or older
+
+
+def older_word_index(index_dir: Path, manifest: store.Manifest) -> IndexIncompatible:
+    """The error for an index whose word index this qa does not read (`readable_word_index`).
+
+    Args:
+        index_dir: the index folder.
+        manifest: its current manifest.
+
+    Returns:
+        The error, to raise.
+    """
+    return IndexIncompatible(
+        f"index {index_dir} was built by an older qa (word index v{_lexical_version(manifest)}, "
+        f"this qa reads v{LEXICAL_VERSION})",
+        hint="rebuild it from its documents",
+    )
 
 
 def _lexical_version(manifest: store.Manifest) -> int | None:

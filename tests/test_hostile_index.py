@@ -103,7 +103,7 @@ def reseal(index_dir: Path, edit: Callable[[dict[str, Any]], None] | None = None
 def assert_refused(index_dir: Path, code: int = 5, *words: str) -> str:
     before = generation_digest(index_dir)
     line = ""
-    for command in (["ask", QUESTION], ["docs"]):
+    for command in (["ask", QUESTION], ["docs"], ["quotes"], ["speakers"]):
         r = invoke(*command, "--index", str(index_dir))
         assert r.exit_code == code, (command, r.stdout, r.stderr)
         line = one_error_line(r)
@@ -1036,6 +1036,41 @@ def test_index_folder_name_that_is_not_utf8(base_index: Path, tmp_path: Path) ->
         assert r.stderr == b""
     r = qa("chat", "--json", "--index", os.fsencode(idx), input=(QUESTION + "\n").encode())
     assert r.returncode == 0 and "07:15" in json.loads(r.stdout)["passages"][0]["text"]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_model_cache_under_a_qa_home_that_is_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA_HOME=$'/tmp/h\\xff': the ONNX exporter, onnxruntime and tokenizers take paths as UTF-8
+    strings (exit 9, "_export_onnx(): incompatible function arguments"). The model cache is then
+    handed out under a UTF-8 alias of the same folder."""
+    from qa import config
+
+    home = tmp_path / os.fsdecode(b"h\xff")
+    monkeypatch.setenv("QA_HOME", str(home))
+    cache = config.model_cache_dir()
+    str(cache).encode("utf-8")  # a name the libraries take
+    (cache / "probe").mkdir()
+    assert os.path.isdir(home / "cache" / "onnx" / "probe")
+    monkeypatch.setenv("QA_HOME", str(tmp_path / "plain"))
+    assert config.model_cache_dir() == tmp_path / "plain" / "cache" / "onnx"  # UTF-8 names as they are
+
+
+@pytest.mark.slow  # exports the default model into a fresh cache: a minute
+def test_qa_home_that_is_not_utf8_answers(tmp_path: Path) -> None:
+    home = os.fsencode(tmp_path) + b"/h\xff"
+    env = dict(os.environ, QA_HOME=os.fsdecode(home))
+    code = "import sys; from cli.main import run; sys.argv[0] = 'qa'; run()"
+    r = subprocess.run(
+        [sys.executable, "-c", code, "ask", "What did Obama say?"],
+        cwd=REPO,
+        capture_output=True,
+        env=env,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr
+    assert b"Obama" in r.stdout
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
