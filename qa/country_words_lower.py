@@ -1,0 +1,70 @@
+"""Country and nationality words typed in lower case, read as the names they are.
+
+"did the chinese delegation side with the russian view", "german intake of syrians fleeing the war"
+(h19 h19n02, h19n04, unanswerable): typed capitalised ("Chinese", "German") the "not mentioned" test
+(qa.not_mentioned) declines them, since the documents never name China or Germany; typed in lower case
+the word is no name by its spelling (qa.term_cover.names_in reads capitals) and the story's other words
+answered. A lower-case word in general cannot be read as a name (bench/reports/abst30.md: "pentagon",
+"minnesota" are missing words of answerable questions), but a country's name, demonym or capital is a
+closed list (qa.describe.country_words, over countryinfo's table), so such a word is read as it is read
+capitalised. qa.stance_speaker does the same for a speaker phrase only. Measured on every read set by
+bench/abst33.py (bench/reports/abst33.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Whether qa.not_mentioned reads the words (False: off, to measure).
+LOWER_COUNTRY = True
+
+_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?=(?:['’]s?)?(?![\w-]))")
+
+
+def lower_country_words(question: str) -> list[str]:
+    """The question's lower-case words that name a country (its name, demonym or capital), capitalised.
+
+    Args:
+        question: the question as searched.
+    Returns:
+        Each such word once, capitalised ("chinese" -> "Chinese"), in question order; [] when
+        LOWER_COUNTRY is off.
+    """
+    if not LOWER_COUNTRY:
+        return []
+    from qa import describe
+
+    out: list[str] = []
+    for m in _WORD.finditer(question):
+        word = m.group().capitalize()
+        if word not in out and describe.country_words(word, ""):
+            out.append(word)
+    return out
+
+
+def absent_as_names(phrase: str, known: Callable[[str], bool]) -> str:
+    """The phrase with each lower-case country word the documents do not know capitalised.
+
+    "what did the chinese delegation say about syria at the UN" (h18n09) and "what was the french
+    president's view of assad" (h12n06), unanswerable, were answered by Putin's quotes, while their
+    capitalised twins are declined "the documents quote no Chinese delegation". Only a country the
+    documents never name by any of its names is read so: abst30 read every lower-case country word of
+    a speaker phrase as a name and declined nh5's n5c2 "what did the turkish president say the UN
+    should do" (answerable), whose story names Turkey but whose quoted source's titles do not
+    (bench/reports/abst30.md); its phrase stays as typed here.
+
+    Args:
+        phrase: a speaker phrase as typed (qa.abstain.asked_speaker).
+        known: whether the documents name a (capitalised) word, by itself or by another name of its
+            country.
+    Returns:
+        The phrase, each such word capitalised; the phrase as typed when there is none or
+        LOWER_COUNTRY is off.
+    """
+    absent = {w for w in lower_country_words(phrase) if not known(w)}
+    if not absent:
+        return phrase
+    return _WORD.sub(
+        lambda m: m.group().capitalize() if m.group().capitalize() in absent else m.group(), phrase
+    )
