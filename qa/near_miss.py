@@ -59,8 +59,8 @@ def _near_miss(
     if phrase is not None:
         # A lower-case country word the documents never name is read as the name it is, as the
         # capitalised question is read (qa.country_words_lower: h12n06, h18n09).
-        named = country_words_lower.absent_as_names(phrase, lambda w: _names_country(engine, w))
-        why = unquoted_reason(engine, searched.replace(phrase, named, 1), named)
+        as_named = country_words_lower.absent_as_names(phrase, lambda w: _names_country(engine, w))
+        why = unquoted_reason(engine, searched.replace(phrase, as_named, 1), as_named)
         if why:
             return why
     # "When did Obama and Putin last meet?" where the answer's document only announces the meeting
