@@ -5,9 +5,8 @@
 (qa.not_mentioned) declines them, since the documents never name China or Germany; typed in lower case
 the word is no name by its spelling (qa.term_cover.names_in reads capitals) and the story's other words
 answered. A lower-case word in general cannot be read as a name (bench/reports/abst30.md: "pentagon",
-"minnesota" are missing words of answerable questions), but a country's name, demonym or capital is a
-closed list (qa.describe.country_words, over countryinfo's table), so such a word is read as it is read
-capitalised. qa.stance_speaker does the same for a speaker phrase only. Measured on every read set by
+"minnesota" are missing words of answerable questions), but a country's one-word name or demonym is a
+closed list (countryinfo's table), so such a word is read as it is read capitalised. qa.stance_speaker does the same for a speaker phrase only. Measured on every read set by
 bench/abst33.py (bench/reports/abst33.md).
 """
 
@@ -15,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 # Whether qa.not_mentioned reads the words (False: off, to measure).
 LOWER_COUNTRY = True
@@ -23,7 +23,8 @@ _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?=(?:['’]s?)?(?![\w-]))")
 
 
 def lower_country_words(question: str) -> list[str]:
-    """The question's lower-case words that name a country (its name, demonym or capital), capitalised.
+    """The question's lower-case words that name a country (its one-word name, its demonym, or the
+    demonym's plural), capitalised.
 
     Args:
         question: the question as searched.
@@ -33,14 +34,41 @@ def lower_country_words(question: str) -> list[str]:
     """
     if not LOWER_COUNTRY:
         return []
-    from qa import describe
-
+    names, peoples = _readable()
     out: list[str] = []
     for m in _WORD.finditer(question):
-        word = m.group().capitalize()
-        if word not in out and describe.country_words(word, ""):
-            out.append(word)
+        w = m.group()
+        # A people in the plural ("syrians") by its demonym only: "jerseys" are no Jersey.
+        if (
+            w in names or w in peoples or (w.endswith("s") and w[:-1] in peoples)
+        ) and w.capitalize() not in out:
+            out.append(w.capitalize())
     return out
+
+
+@cache
+def _readable() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word common names and the demonyms of countryinfo's countries, folded ("china",
+    "germany"; "chinese", "german"); read once.
+
+    Not the table's capitals, native names or other spellings, which hold everyday English words in
+    lower case: Malé is "male", Iceland's "Ísland" folds to "island" (24 of SQuAD v1.1 dev's 10,570
+    questions held a word qa.describe.country_words knows in lower case; "male", "island" and "germ"
+    were 9 of them).
+
+    Returns:
+        (the names, the demonyms).
+    """
+    from index.lexical import words
+    from qa.equivalents import country_table
+
+    found: dict[str, set[str]] = {"name": set(), "demonym": set()}
+    for info in country_table():
+        for field, out in found.items():
+            folded = words(str(info.get(field) or ""))
+            if len(folded) == 1:
+                out.add(folded[0])
+    return frozenset(found["name"]), frozenset(found["demonym"])
 
 
 def absent_as_names(phrase: str, known: Callable[[str], bool]) -> str:

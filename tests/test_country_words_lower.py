@@ -30,8 +30,10 @@ the signing, and the council approved the contract by seven votes to two.
     [
         ("did the french delegation back the tram deal", ["French"]),
         ("german intake of belgian trams", ["German", "Belgian"]),
-        ("what did paris say about brussels", ["Paris", "Brussels"]),
         ("how many syrians fled", ["Syrians"]),
+        # Capitals and native names hold everyday words ("male" for Malé, "island" for Ísland), and a
+        # plural is read by a demonym only ("jerseys").
+        ("what did paris say about the male island jerseys", []),
         # Capitalised words are names_in's; pronouns and other words are no country.
         ("What did the French delegation say?", []),
         ("what did the mayor tell us about the tram", []),
@@ -111,3 +113,12 @@ def test_an_unquoted_speaker_of_an_absent_country_is_declined(harborton: Engine)
 
 def test_a_quoted_speaker_is_still_answered(harborton: Engine) -> None:
     assert not Conversation(harborton).ask("what did the mayor say about the tram line", 5).abstained
+
+
+def test_off_the_speaker_phrase_stays_as_typed(harborton: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading is what declines it as unquoted: off, no French source is looked for."""
+    monkeypatch.setattr(country_words_lower, "LOWER_COUNTRY", False)
+    reply = Conversation(harborton).ask(
+        "what did the french delegation say about the trade delegation from the firm at the tram signing", 5
+    )
+    assert not reply.reason.lower().startswith("the documents quote no french")
