@@ -14,6 +14,11 @@ off and both on, and prints both outcomes ("rank N", "missed", "abstained" for a
 
     python bench/abst33.py touched /tmp/rs-m37
 
+`squad` lists SQuAD v1.1 dev's questions holding such a word and whether their own document writes it
+or another name of its country (a text check: where it does, the reading cannot decline them).
+
+    python bench/abst33.py squad
+
 Blind sets are refused (bench/wrong32.data_and_index).
 """
 
@@ -214,12 +219,38 @@ def touched(indexes: Path, only: list[str]) -> None:
     print(f"{asked} questions read, {moved} moved")
 
 
+def squad() -> None:
+    """Print SQuAD v1.1 dev's questions the reading reads, with whether their document holds the word's
+    index terms (index.lexical.terms, as the engine reads the documents) or another name of its country.
+    """
+    from index.lexical import terms
+    from qa.country_words_lower import lower_country_words
+    from qa.equivalents import country_equivalents
+
+    base = ROOT.parent / "shared/eval/squad-v1.1-dev"
+    docs: dict[str, set[str]] = {}
+    for line in open(base / "docs.jsonl", encoding="utf-8"):
+        d = json.loads(line)
+        docs[d["doc_id"]] = set(terms(d["text"]))
+    read = 0
+    for line in open(base / "questions.jsonl", encoding="utf-8"):
+        q = json.loads(line)
+        for w in lower_country_words(q["question"]):
+            have = docs.get(q["doc_id"], set())
+            held = any(set(terms(n)) <= have for n in (w, *country_equivalents(w)) if terms(n))
+            read += 1
+            print(f"{'held  ' if held else 'ABSENT'} {w:12} {q['question']}")
+    print(f"{read} words read")
+
+
 def main() -> None:
     """Run the census or the touched comparison named on the command line."""
     if len(sys.argv) >= 4 and sys.argv[1] == "census":
         census(sys.argv[2], Path(sys.argv[3]))
     elif len(sys.argv) >= 3 and sys.argv[1] == "touched":
         touched(Path(sys.argv[2]), sys.argv[3:])
+    elif len(sys.argv) == 2 and sys.argv[1] == "squad":
+        squad()
     else:
         raise SystemExit(__doc__)
 
