@@ -6,7 +6,9 @@
 the word is no name by its spelling (qa.term_cover.names_in reads capitals) and the story's other words
 answered. A lower-case word in general cannot be read as a name (bench/reports/abst30.md: "pentagon",
 "minnesota" are missing words of answerable questions), but a country's one-word name or demonym is a
-closed list (countryinfo's table), so such a word is read as it is read capitalised. qa.stance_speaker does the same for a speaker phrase only. Measured on every read set by
+closed list (countryinfo's table), so such a word is read as it is read capitalised: by the
+not-mentioned test, and (qa.near_miss, absent_as_names) by the not-quoted test of an asked speaker's
+phrase. (qa.stance_speaker capitalises its own phrase's country words.) Measured on every read set by
 bench/abst33.py (bench/reports/abst33.md).
 """
 
@@ -16,7 +18,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-# Whether qa.not_mentioned reads the words (False: off, to measure).
+# Whether qa.not_mentioned and qa.near_miss read the words (False: off, to measure).
 LOWER_COUNTRY = True
 
 _WORD = re.compile(r"(?<![\w'’-])[a-z]+(?=(?:['’]s?)?(?![\w-]))")
