@@ -16,6 +16,7 @@ from qa import (
     abstain,
     age_holder,
     claims,
+    country_words_lower,
     describe,
     either_or,
     equivalents,
@@ -32,6 +33,7 @@ from qa.candidate_features import Scored
 from qa.engine import Engine
 from qa.not_mentioned import EVERYDAY_ZIPF
 from qa.speaker_topic import answer_attributed, speaker_topic_evidence, unquoted_reason
+from qa.term_cover import _uses
 
 
 def _near_miss(
@@ -55,7 +57,10 @@ def _near_miss(
         if why:
             return why
     if phrase is not None:
-        why = unquoted_reason(engine, searched, phrase)
+        # A lower-case country word the documents never name is read as the name it is, as the
+        # capitalised question is read (qa.country_words_lower: h12n06, h18n09).
+        as_named = country_words_lower.absent_as_names(phrase, lambda w: _names_country(engine, w))
+        why = unquoted_reason(engine, searched.replace(phrase, as_named, 1), as_named)
         if why:
             return why
     # "When did Obama and Putin last meet?" where the answer's document only announces the meeting
@@ -277,3 +282,18 @@ def count_synonym(engine: Engine, head: str, counted: list[str]) -> bool:
         for _, following in slots.counted_words(text)
         for w in following
     )
+
+
+def _names_country(engine: Engine, word: str) -> bool:
+    """Whether the documents write a country word or another name of its country.
+
+    Args:
+        engine: the open index.
+        word: a capitalised country, nationality or capital word ("Chinese").
+    Returns:
+        True when a term of the word is in the documents' vocabulary or they use another name of
+        the country (qa.equivalents.metonym_in: "China", "Beijing").
+    """
+    if any(engine.lexical.known(t) for t in engine.terms(word)):
+        return True
+    return equivalents.metonym_in(word, lambda n: _uses(engine, n)) is not None
