@@ -1011,16 +1011,17 @@ BUILD_BATCH = 32
 # (bench/embed_arena.py --fp32 --tokens 256; bench/reports/prec22.md).
 BUILD_TOKENS = 256
 
-# The int8 model's build batches stop at this many padded word pieces too, in NEW indexes (round 33;
-# 0: batches of BUILD_BATCH texts only, the vectors int8 indexes had up to round 32). An int8 vector
+# The int8 model's build batches also stop at this many padded word pieces in NEW indexes, when > 0
+# (0: batches of BUILD_BATCH texts only, the vectors int8 indexes have always had). An int8 vector
 # depends on its batch mates (one activation scale a batch), so an index records the budget it was
 # built with (manifest extra "int8_build_tokens"; absent = 0) and an update embeds under that one
-# (index/build.py), never mixing two batchings; `--rebuild` takes this. At 2048 onnxruntime's working
-# set for the worst batch (32 texts x 256 word pieces) falls 154 -> 37 MB and the 3 MB build's peak
-# over the loaded model 117 -> 40 MB for 1.0-1.05x the CPU, and the bundled article's 20 passages
-# still fit one batch, so its vectors are bit-identical (bench/reports/int8_budget32.md); the full
-# build at 3-30 MB and the read sets: bench/reports/int8_budget33.md.
-INT8_BUILD_TOKENS = 2048
+# (index/build.py), never mixing two batchings; `--rebuild` takes this. 2048 was measured for
+# adoption in round 33 (bench/reports/int8_budget33.md): the 10 MB `qa index` peak over the loaded
+# model 146.7 -> 69.5 MB, CPU not more, the bundled article's vectors bit-identical; but over the
+# read sets with every index rebuilt, hit@1 -1 question (3 lost, 2 gained) and recall@5 -4 (news-dev
+# f19, nh2f01, n14g5, n16i4), so it stays 0 under the adoption rule. Setting 2048 here is the
+# whole change: the manifest makes it safe for existing indexes.
+INT8_BUILD_TOKENS = 0
 
 
 def encode_to(
