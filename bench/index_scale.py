@@ -176,10 +176,10 @@ try:
 except TypeError:  # a checkout from before the build's session
     emb = embed.load_embedder(model, config.model_cache_dir(), quantized=quantized)
 emb.encode(["warm up the model once"])
-# --int8-tokens: the int8 build's batches under a token budget (embed.INT8_BUILD_TOKENS; round 32)
-int8_tokens = int(os.environ.get("INDEX_SCALE_INT8_TOKENS", "0"))
-if int8_tokens:
-    embed.INT8_BUILD_TOKENS = int8_tokens
+# --int8-tokens: the int8 build's batches under this token budget (embed.INT8_BUILD_TOKENS, the
+# budget of new indexes: 2048 since round 33, 0 before; given, 0 included, it replaces the checkout's)
+if "INDEX_SCALE_INT8_TOKENS" in os.environ:
+    embed.INT8_BUILD_TOKENS = int(os.environ["INDEX_SCALE_INT8_TOKENS"])
 warm = int(os.environ.get("INDEX_SCALE_WARM_TOKENS", "0"))  # --warm-tokens: "w3" is two word pieces
 if warm:
     emb.encode([" ".join(["w3"] * ((warm - 2) // 2))])
@@ -371,9 +371,8 @@ def main() -> None:
     ap.add_argument(
         "--int8-tokens",
         type=int,
-        default=0,
-        help="the int8 build's batches also stop at this many padded word pieces (embed.INT8_BUILD_TOKENS,"
-        " OFF by default; bench/reports/int8_budget32.md)",
+        help="the int8 build's batches also stop at this many padded word pieces, 0: none (default: the"
+        " checkout's embed.INT8_BUILD_TOKENS, 2048 since round 33; bench/reports/int8_budget32.md, 33.md)",
     )
     ap.add_argument(
         "--warm-tokens",
@@ -385,7 +384,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.files > 1 and (args.add or args.account):
         ap.error("--files is not measured with --add or --account")
-    if args.int8_tokens:
+    if args.int8_tokens is not None:
         os.environ["INDEX_SCALE_INT8_TOKENS"] = str(args.int8_tokens)  # read by the children (_CHILD)
     if args.warm_tokens:
         os.environ["INDEX_SCALE_WARM_TOKENS"] = str(args.warm_tokens)  # read by the children (_CHILD)

@@ -103,14 +103,14 @@ def child(budget: int, name: str, out: Path) -> None:
     original = embed.encode_to
     made: dict[int, np.ndarray] = {}
 
-    def keep(embedder: Any, texts: Any, put: Any, *, progress: Any = None) -> None:
+    def keep(embedder: Any, texts: Any, put: Any, *, int8_tokens: int = 0, progress: Any = None) -> None:
         """encode_to, keeping the model's exact vectors (the index stores them as 8-bit codes)."""
 
         def both(at: np.ndarray, x: np.ndarray) -> None:
             made.update(zip(at.tolist(), x.copy(), strict=True))
             put(at, x)
 
-        original(embedder, texts, both, progress=progress)
+        original(embedder, texts, both, int8_tokens=int8_tokens, progress=progress)
 
     embed.encode_to = keep  # type: ignore[assignment]
     result: dict[str, object] = {"budget": budget}

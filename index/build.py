@@ -636,6 +636,16 @@ def build(
                 and old_chunker == settings
                 and bool(current.extra.get("quantized", False)) == quantized
             )
+            # An int8 vector depends on its batch mates: while old vectors are carried over, the new
+            # ones are embedded under the index's own batching (absent: 0, before round 33), so that
+            # one index never mixes two; a rebuild, or an update that cannot carry vectors (another
+            # chunker or precision: all are embedded anew), takes the new default
+            # (embed.INT8_BUILD_TOKENS; bench/reports/int8_budget33.md).
+            int8_tokens = (
+                int(current.extra.get("int8_build_tokens", 0))
+                if current is not None and reusable
+                else embed.INT8_BUILD_TOKENS
+            )
             if head is not None and sources and reusable and _nothing_changes(head[1], sources, roots):
                 report.documents = report.unchanged = len(head[1].documents)
                 report.passages = int(head[1].counts.get("passages", 0))
@@ -658,8 +668,21 @@ def build(
                     raise InputError(_nothing_to_index(paths, skipped))
                 prev = None  # carried vectors are read from its index file in _embed, then released
                 heap.return_freed_memory()  # analysing's freed heap, before the model's batches
-                rows = _embed(docs, embedder, writer.staging / STAGED_VECTORS, tick, report)
-                _write(writer, docs, embedder, rows, settings, model_name, tick, report, quantized=quantized)
+                rows = _embed(
+                    docs, embedder, writer.staging / STAGED_VECTORS, tick, report, int8_tokens=int8_tokens
+                )
+                _write(
+                    writer,
+                    docs,
+                    embedder,
+                    rows,
+                    settings,
+                    model_name,
+                    tick,
+                    report,
+                    quantized=quantized,
+                    int8_tokens=int8_tokens,
+                )
     except KeyboardInterrupt:
         had_index = (Path(index_dir) / store.CURRENT).exists()
         raise Interrupted(
@@ -896,7 +919,13 @@ def _nothing_to_index(paths: Sequence[str | Path], skipped: list[Skipped]) -> st
 
 
 def _embed(
-    docs: list[_Doc], embedder: embed.Embedder, path: Path, tick: Progress, report: BuildReport
+    docs: list[_Doc],
+    embedder: embed.Embedder,
+    path: Path,
+    tick: Progress,
+    report: BuildReport,
+    *,
+    int8_tokens: int,
 ) -> vectors.RowFile:
     """Write every passage's vector, in the index's order, to a file of the staging folder: carried
     vectors first (releasing the previous index's matrix), then the model's output a window at a
@@ -913,6 +942,7 @@ def _embed(
         path: the file (in the staging folder; removed before the commit).
         tick: progress callback ("embedding").
         report: `embedded` is set to the number of passages sent through the model.
+        int8_tokens: the int8 model's budget of padded word pieces a batch (embed.encode_to).
 
     Returns:
         The file of all vectors, row = passage id.
@@ -951,7 +981,9 @@ def _embed(
     # batch mates: see there), each batch written to its
     # rows as soon as it is made: no window's output (4,096 rows, 6.3 MB of float32, the peak at 3 MB
     # of text) is held (bench/reports/index_scale.txt, ninth and fifteenth passes).
-    embed.encode_to(embedder, texts, lambda at, x: rows.put(where[at], x), progress=step)
+    embed.encode_to(
+        embedder, texts, lambda at, x: rows.put(where[at], x), int8_tokens=int8_tokens, progress=step
+    )
     return rows
 
 
@@ -1005,6 +1037,7 @@ def _write(
     report: BuildReport,
     *,
     quantized: bool,
+    int8_tokens: int,
 ) -> None:
     """Write the new generation's files to the staging folder and commit it: BM25, the document
     store, then the vector index (STORING). `docs` is emptied once the first two are written, so
@@ -1020,6 +1053,8 @@ def _write(
         tick: progress callback ("storing", 0..3, 3).
         report: documents, passages and statuses are set here.
         quantized: whether the model runs with int8 weights (recorded in the manifest).
+        int8_tokens: the int8 batches' budget the vectors were made with (recorded in the manifest,
+            whatever the precision: an update reuses it).
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     doc_rows, speaker_rows = _store_rows(docs, now, report)
@@ -1073,7 +1108,12 @@ def _write(
         counts={"documents": len(documents), "passages": rows.n, "quotes": n_quotes},
         created=now,
         files={},
-        extra={"lexical": LEXICAL_VERSION, "quantized": quantized, "attribution": attribution.VERSION},
+        extra={
+            "lexical": LEXICAL_VERSION,
+            "quantized": quantized,
+            "attribution": attribution.VERSION,
+            "int8_build_tokens": int8_tokens,
+        },
     )
     writer.commit(manifest)
     report.documents = len(documents)

@@ -1011,10 +1011,16 @@ BUILD_BATCH = 32
 # (bench/embed_arena.py --fp32 --tokens 256; bench/reports/prec22.md).
 BUILD_TOKENS = 256
 
-# The int8 model's build batches under a token budget as well, when > 0 (0: batches of BUILD_BATCH
-# texts only, the vectors int8 indexes have always had). A switch for measuring, OFF: a budget
-# changes the int8 vectors (their activation scale is the whole batch's), so it needs the read
-# sets before it can be adopted (bench/int8_budget.py; bench/reports/int8_budget32.md).
+# The int8 model's build batches also stop at this many padded word pieces in NEW indexes, when > 0
+# (0: batches of BUILD_BATCH texts only, the vectors int8 indexes have always had). An int8 vector
+# depends on its batch mates (one activation scale a batch), so an index records the budget it was
+# built with (manifest extra "int8_build_tokens"; absent = 0) and an update embeds under that one
+# (index/build.py), never mixing two batchings; `--rebuild` takes this. 2048 was measured for
+# adoption in round 33 (bench/reports/int8_budget33.md): the 10 MB `qa index` peak over the loaded
+# model 146.7 -> 69.5 MB, CPU not more, the bundled article's vectors bit-identical; but over the
+# read sets with every index rebuilt, hit@1 -1 question (3 lost, 2 gained) and recall@5 -4 (news-dev
+# f19, nh2f01, n14g5, n16i4), so it stays 0 under the adoption rule. Setting 2048 here is the
+# whole change: the manifest makes it safe for existing indexes.
 INT8_BUILD_TOKENS = 0
 
 
@@ -1023,22 +1029,26 @@ def encode_to(
     texts: Sequence[str],
     put: Callable[[np.ndarray, np.ndarray], None],
     *,
+    int8_tokens: int,
     progress: Callable[[int], None] | None = None,
 ) -> None:
     """Encode `texts`, handing each part's vectors to `put` as soon as they are made, so that no more
     than a batch (the ONNX model) or OTHER_WINDOW rows (other embedders) of output is held. The
-    ONNX model runs batches of BUILD_BATCH: the vectors `encode(texts, batch_size=BUILD_BATCH)`
+    ONNX model runs batches of BUILD_BATCH texts, cut at BUILD_TOKENS padded word pieces (fp32) or
+    at `int8_tokens` (int8): with int8_tokens = 0 the vectors `encode(texts, batch_size=BUILD_BATCH)`
     gives, bit for bit.
 
     Args:
         embedder: the model.
         texts: the texts (a sequence read by index; a view that slices them when asked is enough).
         put: called with (positions in `texts` int64, float32 vectors of those positions).
+        int8_tokens: the int8 model's budget of padded word pieces a batch (0: none): the index's
+            own (its manifest's "int8_build_tokens"), or INT8_BUILD_TOKENS for a new index.
         progress: called with the number of texts done by each part.
     """
     if isinstance(embedder, OnnxEmbedder):
-        # int8: the batches its vectors were made in, unless INT8_BUILD_TOKENS is switched on
-        budget = INT8_BUILD_TOKENS if embedder.quantized else BUILD_TOKENS
+        # int8: the batching of the index's vectors (they depend on their batch mates); fp32: memory's
+        budget = int8_tokens if embedder.quantized else BUILD_TOKENS
         for rows, vecs in embedder.encode_batches(
             texts, batch_size=BUILD_BATCH, batch_tokens=budget, release=True
         ):

@@ -80,6 +80,10 @@ MAX_DIM = 8192
 MAX_COUNT = 1 << 40
 MAX_FILE_SIZE = 1 << 50
 MAX_NAME_CHARS = 4096
+# extra "int8_build_tokens": the int8 build's budget of padded word pieces a batch (0: none), which an
+# update reuses (index/embed.py INT8_BUILD_TOKENS). 8192 = the build's 32 texts x the model's 256
+# word pieces: a larger budget never cuts a batch, so no index of ours holds one.
+MAX_INT8_BUILD_TOKENS = 8192
 _ANN_TYPES = {
     "flat": {"type", "storage"},
     "ivf": {"type", "nlist", "nprobe", "storage"},
@@ -257,6 +261,9 @@ def _problems(data: Any) -> list[str]:
         out.append("'extra.quantized' is not a boolean")
     if "lexical" in extra and not (_is(extra["lexical"], int) and 1 <= extra["lexical"] <= 1000):
         out.append("'extra.lexical' is out of range")
+    tokens = extra.get("int8_build_tokens", 0)
+    if not (_is(tokens, int) and 0 <= tokens <= MAX_INT8_BUILD_TOKENS):
+        out.append(f"'extra.int8_build_tokens' is not an integer in 0..{MAX_INT8_BUILD_TOKENS}")
     try:
         datetime.fromisoformat(data["created"].replace("Z", "+00:00"))
     except ValueError:

@@ -295,6 +295,12 @@ def _hostile_edits(fmt: int) -> list[tuple[str, str, Any]]:
     for v in (nan, "32", 10**30, None):
         cases.append(("extra", f"attribution={v!r}", sub("extra", "attribution", v)))
     cases.append(("extra", "lexical=NaN", sub("extra", "lexical", nan)))
+    # Round 33: the int8 batching an update reuses (index/embed.py INT8_BUILD_TOKENS), 0..8192.
+    for v in (-1, 8193, 10**30, nan, 2048.0, "2048", True, None, [2048]):
+        cases.append(("extra", f"int8_build_tokens={v!r}"[:40], sub("extra", "int8_build_tokens", v)))
+    for v in (0, 1, 8192):  # in range: any is a batching the build can run (1: a text a batch)
+        cases.append(("extra", f"int8_build_tokens={v!r}", sub("extra", "int8_build_tokens", v)))
+    cases.append(("extra", "int8_build_tokens dropped", drop("extra", "int8_build_tokens")))
     return cases
 
 

@@ -107,7 +107,7 @@ def test_encode_to_hands_out_the_vectors_encode_makes(emb: embed.Embedder) -> No
         assert len(x) <= embed.OTHER_WINDOW
         out[at] = x
 
-    embed.encode_to(emb, texts, put, progress=done.append)
+    embed.encode_to(emb, texts, put, int8_tokens=embed.INT8_BUILD_TOKENS, progress=done.append)
     np.testing.assert_array_equal(out, emb.encode(texts))
     assert sum(done) == len(texts)
 
@@ -164,7 +164,7 @@ def test_the_model_s_batches_written_as_they_come_are_its_vectors(
     monkeypatch.setattr(embed, "ENCODE_WINDOW", 16)
     texts = [" ".join(["the ferry left the harbour"] * (1 + i % 9)) + f" on day {i}." for i in range(50)]
     out = np.zeros((len(texts), model.dim), dtype=np.float32)
-    embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x))
+    embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x), int8_tokens=0)
     np.testing.assert_array_equal(out, model.encode(texts, batch_size=embed.BUILD_BATCH))
     shrunk = np.zeros_like(out)
     for rows, x in model.encode_batches(texts, batch_size=embed.BUILD_BATCH, shrink_every=1):
@@ -192,7 +192,7 @@ def test_one_text_a_run_makes_a_passage_s_vector_its_own(
 
     def vectors_among(texts: list[str]) -> dict[str, np.ndarray]:
         out = np.zeros((len(texts), model.dim), dtype=np.float32)
-        embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x))
+        embed.encode_to(model, texts, lambda at, x: out.__setitem__(at, x), int8_tokens=0)
         return {t: out[i] for i, t in enumerate(texts)}
 
     # The build's batches: the same passages' vectors differ with their batch mates.
@@ -228,7 +228,7 @@ def test_the_build_s_batches_leave_no_model_working_set_behind(qa_home: Path) ->
     texts = [" ".join(_WORDS * 15) + f" pier {i} tide {i * 7}." for i in range(64)]  # ~200 tokens
     heap.return_freed_memory()
     before = _rss_mb()
-    embed.encode_to(shrunk, texts, lambda at, x: None)
+    embed.encode_to(shrunk, texts, lambda at, x: None, int8_tokens=0)
     heap.return_freed_memory()
     after_shrunk = _rss_mb()
     kept.encode(texts, batch_size=embed.BUILD_BATCH)

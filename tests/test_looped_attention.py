@@ -118,7 +118,7 @@ def test_the_build_s_session_gives_the_query_session_s_vectors(qa_home: Path, qu
     texts = _passages()
     a = plain.encode(texts, batch_size=embed.BUILD_BATCH)
     b = np.zeros_like(a)
-    embed.encode_to(batched, texts, lambda at, x: b.__setitem__(at, x))
+    embed.encode_to(batched, texts, lambda at, x: b.__setitem__(at, x), int8_tokens=0)
     assert float(np.min(np.sum(a * b, axis=1))) >= 0.9999
     np.testing.assert_allclose(a, b, atol=1e-3)
     stamp = written.stat().st_mtime_ns
@@ -165,7 +165,7 @@ e.encode(["warm up the model once"])
 embed.BUILD_BATCH = 16  # two batches of one shape: the second is where memory patterns are used
 texts = [" ".join(f"pier{i} tide{j}" for j in range(60)) for i in range(32)]  # 32 x 256 word pieces
 base = hwm()
-embed.encode_to(e, texts, lambda at, x: None)
+embed.encode_to(e, texts, lambda at, x: None, int8_tokens=0)  # 32 x 256 in one batch
 print(json.dumps(hwm() - base))
 """
 

@@ -86,7 +86,7 @@ def test_an_fp32_passage_s_vector_does_not_depend_on_its_batch_mates(qa_home: Pa
     long = " ".join(texts * 4)  # past the model's 256 word pieces: every mate padded to it
     alone = np.vstack([plain.encode([t]) for t in texts])
     in_build = np.zeros_like(alone)
-    embed.encode_to(batched, texts, lambda at, x: in_build.__setitem__(at, x))
+    embed.encode_to(batched, texts, lambda at, x: in_build.__setitem__(at, x), int8_tokens=0)
     with_mates = plain.encode([*texts, long, long, long], batch_size=64)[: len(texts)]
     shuffled = plain.encode(texts[::-1], batch_size=2)[::-1]
     for other in (in_build, with_mates, shuffled):
