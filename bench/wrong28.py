@@ -20,6 +20,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -65,6 +66,31 @@ def set_of(item: dict[str, object]) -> str:
     return "nh9" if re.match(r"p2[78]n", str(item["id"])) else "article"
 
 
+def ask_item(engine: Any, item: dict[str, Any]) -> tuple[Any, str]:
+    """One item asked in a new conversation (its history first, k = 5), scored as score.py does.
+
+    Args:
+        engine: the qa.engine.Engine of the item's set.
+        item: a gold item (question, history, answers, answerable).
+    Returns:
+        The answer, and "rank N" or "missed" (answerable, answered), "answered" (unanswerable),
+        "abstained" (answerable, declined) or "declined" (unanswerable).
+    """
+    from qa.session import Conversation
+
+    conv = Conversation(engine)
+    for h in item.get("history", []):
+        conv.ask(h, 5)
+    a = conv.ask(item["question"], 5)
+    gold = [norm(g) for g in item.get("answers", [])]
+    rank = next((i + 1 for i, p in enumerate(a.hits[:5]) if any(g in norm(p.text) for g in gold)), None)
+    if a.abstained:
+        return a, "abstained" if item["answerable"] else "declined"
+    if not item["answerable"]:
+        return a, "answered"
+    return a, f"rank {rank}" if rank else "missed"
+
+
 def probe(path: str, indexes: Path) -> None:
     """Print each probe question's outcome and decline reason, then the counts per set.
 
@@ -73,7 +99,6 @@ def probe(path: str, indexes: Path) -> None:
         indexes: the folder holding the news read sets' indexes (bench/read_sets.sh's rs-TAG).
     """
     from qa.engine import Engine
-    from qa.session import Conversation
 
     items = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     engines: dict[str, Engine] = {}
@@ -84,18 +109,7 @@ def probe(path: str, indexes: Path) -> None:
             raise SystemExit(f"refusing blind set {name}")
         if name not in engines:
             engines[name] = Engine.open(None if name == "article" else indexes / name)
-        conv = Conversation(engines[name])
-        for h in item.get("history", []):
-            conv.ask(h, 5)
-        a = conv.ask(item["question"], 5)
-        gold = [norm(g) for g in item.get("answers", [])]
-        rank = next((i + 1 for i, p in enumerate(a.hits[:5]) if any(g in norm(p.text) for g in gold)), None)
-        if a.abstained:
-            out = "abstained" if item["answerable"] else "declined"
-        elif not item["answerable"]:
-            out = "answered"
-        else:
-            out = f"rank {rank}" if rank else "missed"
+        a, out = ask_item(engines[name], item)
         key = "rank 2-5" if out.startswith("rank") and out != "rank 1" else out
         tally.setdefault(name, {})[key] = tally.get(name, {}).get(key, 0) + 1
         searched = f"  [searched: {a.searched}]" if a.searched != a.question else ""

@@ -100,23 +100,13 @@ def touched(indexes: Path) -> None:
     """
     from bench.fit_kind_nouns import head_of
     from bench.read_sets import ALL
-    from bench.wrong28 import norm
+    from bench.wrong28 import ask_item
     from qa import kind_nouns
     from qa.engine import Engine
-    from qa.session import Conversation
 
     def outcome(engine: Engine, item: dict) -> str:
-        conv = Conversation(engine)
-        for h in item.get("history", []):
-            conv.ask(h, 5)
-        a = conv.ask(item["question"], 5)
-        gold = [norm(g) for g in item.get("answers", [])]
-        rank = next((i + 1 for i, p in enumerate(a.hits[:5]) if any(g in norm(p.text) for g in gold)), None)
-        if a.abstained:
-            return ("abstained" if item["answerable"] else "declined") + f" ({a.reason})"
-        if not item["answerable"]:
-            return "answered"
-        return f"rank {rank}" if rank else "missed"
+        a, out = ask_item(engine, item)
+        return out + f" ({a.reason})" if a.abstained else out
 
     moved = 0
     for name in ALL:

@@ -101,21 +101,11 @@ def census(results: str, indexes: Path) -> None:
 
 
 def _outcome(engine: Any, item: dict[str, Any]) -> str:
-    """The outcome of one item asked in a new conversation, as bench/wrong32.py's touched reads it."""
-    from bench.wrong28 import norm
-    from qa.session import Conversation
+    """The outcome of one item asked in a new conversation, a decline with its reason."""
+    from bench.wrong28 import ask_item
 
-    conv = Conversation(engine)
-    for h in item.get("history", []):
-        conv.ask(h, 5)
-    a = conv.ask(item["question"], 5)
-    gold = [norm(g) for g in item.get("answers", [])]
-    rank = next((i + 1 for i, p in enumerate(a.hits[:5]) if any(g in norm(p.text) for g in gold)), None)
-    if a.abstained:
-        return ("abstained" if item["answerable"] else "declined") + f" ({a.reason})"
-    if not item["answerable"]:
-        return "answered"
-    return f"rank {rank}" if rank else "missed"
+    a, out = ask_item(engine, item)
+    return out + f" ({a.reason})" if a.abstained else out
 
 
 def _items(indexes: Path) -> Iterator[tuple[str, Path | None, dict[str, Any]]]:
