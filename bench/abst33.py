@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.abst30 import cause_of  # noqa: E402
-from bench.read_sets import ALL  # noqa: E402
+from bench.read_sets import ALL, misses_in  # noqa: E402
 from bench.wrong32 import data_and_index  # noqa: E402
 
 
@@ -45,17 +45,7 @@ def answered_unanswerable(results: str) -> list[tuple[str, str]]:
     Returns:
         The pairs in file order.
     """
-    out: list[tuple[str, str]] = []
-    name = ""
-    for line in open(results, encoding="utf-8"):
-        m = re.match(r"== (\S+)", line)
-        if m:
-            name = m.group(1)
-            continue
-        m = re.match(r"\s+(\S+)\s+answered\s", line)
-        if m and name:
-            out.append((name, m.group(1)))
-    return out
+    return misses_in(Path(results), "answered")
 
 
 def _items(name: str, indexes: Path) -> tuple[list[dict], Path | None]:

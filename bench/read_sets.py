@@ -35,15 +35,16 @@ NEWS = ["nh", *[f"nh{i}" for i in range(2, LAST_READ_NEWS + 1)]]
 ALL = ["newsdev", "seed", *ARTICLE, *NEWS, "para"]
 
 
-def declined_in(results: Path) -> list[tuple[str, str]]:
-    """The (set, id) of every "abstained" line of a bench/read_sets.sh results file, in file order
-    (written with --show-misses, each set under its "== SET" line; unanswerable questions declined
-    as they should be are not listed there, so these are the answerable ones declined).
+def misses_in(results: Path, outcome: str) -> list[tuple[str, str]]:
+    """The (set, id) of every line with one outcome in a bench/read_sets.sh results file, in file
+    order (written with --show-misses, each set under its "== SET" line).
 
     Args:
         results: the results.txt.
+        outcome: "abstained" (an answerable question declined), "answered" (an unanswerable one
+            answered), "missed", or "rank".
     Returns:
-        The declined answerable questions.
+        The questions with that outcome.
     """
     out: list[tuple[str, str]] = []
     cur = ""
@@ -52,10 +53,22 @@ def declined_in(results: Path) -> list[tuple[str, str]]:
         if m:
             cur = m.group(1)
             continue
-        m = re.match(r"\s+(\S+)\s+abstained\s", line)
+        m = re.match(rf"\s+(\S+)\s+{re.escape(outcome)}\s", line)
         if m and cur:
             out.append((cur, m.group(1)))
     return out
+
+
+def declined_in(results: Path) -> list[tuple[str, str]]:
+    """The answerable questions declined in a results file (its "abstained" lines; unanswerable
+    questions declined as they should be are not listed there), in file order.
+
+    Args:
+        results: the results.txt.
+    Returns:
+        The (set, id) pairs.
+    """
+    return misses_in(results, "abstained")
 
 
 def gold_file(name: str) -> Path:
