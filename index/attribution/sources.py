@@ -8,6 +8,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from index.attribution.names import _compatible, _Doc, _parse_run, _squash
 from index.attribution.patterns import _RUN_RX, _lazy
@@ -1570,7 +1571,13 @@ class _Sources:
         """
         return self._name_followed_by(at, _ACTS, 130)
 
-    def _institution_speaking(self, ss: int, start: int, pattern: _lazy = _BODY_SPEAKS) -> int:
+    def _institution_speaking(
+        self,
+        ss: int,
+        start: int,
+        pattern: _lazy = _BODY_SPEAKS,
+        keep: Callable[[re.Match[str]], bool] | None = None,
+    ) -> int:
         """An institution named as the subject of a speech verb in the quotation's sentence before it
         ("In May the State Department told CREW that "..."", "NBC News will accuse you of ..."): that
         institution, when no person of the sentence was found to speak (guess_speakers asks first).
@@ -1578,6 +1585,7 @@ class _Sources:
         Args:
             ss: the sentence's start; start: where the quotation's words start.
             pattern: the subject and its verb (`_BODY_SPEAKS`, or `_BODY_ACTS` for any finite verb).
+            keep: a further test of each match (`_institution_acting`'s), or None.
         Returns:
             The institution's index, or -1.
         """
@@ -1585,7 +1593,7 @@ class _Sources:
         lo = max(ss, start - 200)  # bounded: linear in long sentences
         last = -1
         for m in pattern.finditer(t, lo, start):
-            if doc.inside_quote(m.start(1)):
+            if doc.inside_quote(m.start(1)) or (keep is not None and not keep(m)):
                 continue
             n = doc.name_at(m.start(1), m.end(1), last=True)
             if n is not None and n.person >= 0 and not doc.persons[n.person].group:
@@ -1605,24 +1613,18 @@ class _Sources:
         Returns:
             The institution's index, or -1.
         """
-        doc, t = self.doc, self.doc.text
-        lo = max(ss, start - 200)  # bounded: linear in long sentences
-        last = -1
-        for m in _BODY_ACTS.finditer(t, lo, start):
+        t = self.doc.text
+
+        def opens_clause(m: re.Match[str]) -> bool:
             name = m.group(1)
-            if doc.inside_quote(m.start(1)) or re.search(r"['’]", name):
-                continue  # "That's", "They're": no institution
+            if re.search(r"['’]", name):
+                return False  # "That's", "They're": no institution
             if " " not in name and not name.isupper() and m.start(1) == m.start():
-                continue  # one capitalised word with no "the" ("Muslim", "American"): an adjective
-            if not _OPENS_CLAUSE.search(t[max(ss, m.start() - 40) : m.start()]):
-                continue  # "a super PAC called": not the subject of a clause
-            n = doc.name_at(m.start(1), m.end(1), last=True)
-            if n is not None and n.person >= 0 and not doc.persons[n.person].group:
-                continue  # a person's name: read by the persons' rules
-            who = self._institution(_Subj("desc", name, m.start(1), m.end(1)))
-            if who >= 0:
-                last = who
-        return last
+                return False  # one capitalised word with no "the" ("Muslim", "American"): an adjective
+            # "a super PAC called": not the subject of a clause
+            return _OPENS_CLAUSE.search(t[max(ss, m.start() - 40) : m.start()]) is not None
+
+        return self._institution_speaking(ss, start, _BODY_ACTS, keep=opens_clause)
 
     def _named_before_colon(self, start: int, lo: int, hi: int) -> int:
         """The person whose name ends right before a colon that opens the quotation at `start`
