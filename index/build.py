@@ -403,8 +403,20 @@ def _cuts(data: bytes | bytearray) -> list[int]:
     Returns:
         The window boundaries, first 0 and last len(data).
     """
-    size = min(windows.WINDOW_BYTES, ANALYSIS_MAX, max(ANALYSIS_FLOOR, len(data) // ANALYSIS_SHARE))
-    return windows.cuts(data, size)
+    return windows.cuts(data, _window_bytes(len(data)))
+
+
+def _window_bytes(n: int) -> int:
+    """The largest analysis window of a document of `n` UTF-8 bytes (`_cuts`): one window when `n`
+    is at most this.
+
+    Args:
+        n: the document's size in bytes.
+
+    Returns:
+        The window size, between ANALYSIS_FLOOR and ANALYSIS_MAX.
+    """
+    return min(windows.WINDOW_BYTES, ANALYSIS_MAX, max(ANALYSIS_FLOOR, n // ANALYSIS_SHARE))
 
 
 def _parts_in(parts: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -730,7 +742,8 @@ def _gather(
     # is spilled before its windows are analysed: 1.90x; bench/reports/issue10_round33.md). A longer
     # document is cut into windows from its bytes, then spilled (`_analyse`).
     for doc in sources:
-        if len(_cuts(doc.text.data)) == 2:
+        n = len(doc.text.data)
+        if n <= _window_bytes(n):  # one window (`_cuts`), without cutting the longer ones twice
             doc.text.spill(spill)
     heap.return_freed_memory()
     # Taken from the list as they are analysed: each document's str goes once it is packed.
