@@ -27,6 +27,7 @@ from qa import intent as intents
 # The asked fact's question and value patterns live in qa.answer_type, with every other value kind.
 from qa.answer_type import asked_fact as asked_fact
 from qa.answer_type import fact_evidence as fact_evidence
+from qa.counted_head import ends_at
 from qa.describe import speech_question
 
 _AUX = r"(?:did|does|do|has|have|had|will|would)"
@@ -491,8 +492,6 @@ def counted_noun(question: str) -> str | None:
     m = _HOW_MANY.search(question)
     if m is None:
         return None
-    from qa.counted_head import ends_at
-
     phrase: list[str] = []
     ws = re.findall(r"[\w'’-]+", m.group("np"))
     for i, w in enumerate(ws):

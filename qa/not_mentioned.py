@@ -199,8 +199,9 @@ def _not_mentioned(
     # The same of a country or nationality word typed in lower case ("did the chinese delegation side
     # with the russian view": h19n02, declined as "Chinese"), a closed list read as the name it is
     # (qa.country_words_lower, measured by bench/abst33.py: bench/reports/abst33.md).
+    chosen_folded = {c.lower() for c in chosen}
     for name in country_words_lower.lower_country_words(described or searched):
-        if name not in seats and name.lower() not in {c.lower() for c in chosen}:
+        if name not in seats and name.lower() not in chosen_folded:
             if not in_documents(name) and weak:
                 return f"the documents do not mention {name}"
     # The same of a speaker typed in lower case ("what did pope francis say ...": qa.asked_name).
