@@ -5,7 +5,7 @@
 
 bench/fit_readsets.py fits on the read pools plus bench/fit.py's five groups (SQuAD and PolNeAR
 need their own indexes: 75 min). This script fits on what bench/read_sets.sh judges end to end:
-news-dev, seed_dev, the article pool (h1-h19), the news pool (nh1-nh18) and the paraphrase set, each
+news-dev, seed_dev, the article pool (h1-h20), the news pool (nh1-nh19) and the paraphrase set, each
 asked of the index bench/read_sets.sh builds (bench.read_sets.index_for: an index folder of a
 read_sets.sh run under --root serves as is). Follow-ups are asked after their history through
 qa.session, as score.py drives `qa chat --json` (bench/fit.py's `evidence`); a gold passage holds a

@@ -140,7 +140,7 @@ are bench/data/news_heldout18.jsonl, written blind in round 30 and opened in rou
 How set 19 was chosen (by `choose_after(docs, 19)`, seed 2043, not by reading them): as set 18, with set 18's
 ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 18 and news-dev
 left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
-are bench/data/news_heldout19.jsonl, a blind set written in round 32: measure on it, don't read it.
+are bench/data/news_heldout19.jsonl, written blind in round 32 and opened in round 34.
 
     $V/python bench/news_heldout_docs.py --set 19 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
 

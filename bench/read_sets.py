@@ -1,7 +1,7 @@
 """The read sets, for the Python measuring scripts: their names, gold files and indexes.
 
 The read sets are the question sets the fixes may be developed on: news-dev, seed_dev, the bundled
-article's held-out sets h1-h19, the news held-out sets nh1-nh18 (documents written out by
+article's held-out sets h1-h20, the news held-out sets nh1-nh19 (documents written out by
 bench/news_heldout_docs.py) and the paraphrase fit set. The blind sets are refused by name. bench/
 read_sets.sh scores the same sets end to end through `qa chat --json`, with the same index layout,
 so an index folder it built (${TMPDIR:-/tmp}/rs-TAG) serves these scripts too, and it takes its set
@@ -10,7 +10,8 @@ pair is one edit here.
 
 Opened so far: h10/nh9 in round 21, h11/nh10 in 22, h12/nh11 in 23, h13/nh12 in 24, h14/nh13 in 25,
 h15/nh14 in 26,
-h16/nh15 in 28, h17/nh16 in 30, h18/nh17 in 32, h19/nh18 in 33 (each after judging two or more rounds blind).
+h16/nh15 in 28, h17/nh16 in 30, h18/nh17 in 32, h19/nh18 in 33,
+h20/nh19 in 34 (each after judging two or more rounds blind).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 DATA = ROOT / "bench" / "data"
-LAST_READ_ARTICLE = 19  # h1..h19 are read sets; the next three numbers are blind (written or to be)
-LAST_READ_NEWS = 18  # nh1..nh18 (nh1 is spelt "nh"); the next three are blind
+LAST_READ_ARTICLE = 20  # h1..h20 are read sets; the next three numbers are blind (written or to be)
+LAST_READ_NEWS = 19  # nh1..nh19 (nh1 is spelt "nh"); the next three are blind
 BLIND = {
     *(f"h{LAST_READ_ARTICLE + k}" for k in (1, 2, 3)),
     *(f"nh{LAST_READ_NEWS + k}" for k in (1, 2, 3)),

@@ -51,7 +51,7 @@ def test_reading_comes_before_ranking() -> None:
 
 
 def test_blind_sets_are_refused_and_score_py_normalises() -> None:
-    for blind in ("h20", "nh19"):
+    for blind in ("h21", "nh20"):
         with pytest.raises(SystemExit):
             stages.gold_file(blind)
     assert stages.norm("\u201cSo  much\u201d \u2014 Carnage") == '"so much" - carnage'

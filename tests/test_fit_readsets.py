@@ -31,10 +31,10 @@ def test_read_sets_are_the_open_ones_and_pool_by_kind() -> None:
     assert fr.group_of("nh8") == "news pool"
     assert fr.group_of("news-dev") == "news-dev"
     opened = {p.name for p in [*fr.ARTICLE_SETS.values(), *fr.NEWS_SETS.values()]}
-    assert {"article_heldout19.jsonl", "news_heldout18.jsonl"} <= opened  # opened in round 33
+    assert {"article_heldout20.jsonl", "news_heldout19.jsonl"} <= opened  # opened in round 34
     for blind in (
-        "article_heldout20.jsonl",
-        "news_heldout19.jsonl",
+        "article_heldout21.jsonl",
+        "news_heldout20.jsonl",
     ):
         assert blind not in opened
     assert len(fr.GROUPS) == 7
