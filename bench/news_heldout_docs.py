@@ -7,9 +7,9 @@ bench/data/news_heldout2.jsonl: `--set 2`; news_heldout3.jsonl: `--set 3`; news_
 `--set 10`; news_heldout11.jsonl: `--set 11`; news_heldout12.jsonl: `--set 12`; news_heldout13.jsonl:
 `--set 13`; news_heldout14.jsonl: `--set 14`; news_heldout15.jsonl: `--set 15`; news_heldout16.jsonl:
 `--set 16`; news_heldout17.jsonl: `--set 17`; news_heldout18.jsonl: `--set 18`;
-news_heldout19.jsonl: `--set 19`; news_heldout20.jsonl: `--set 20`) ask questions about
-ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it may not be
-copied into the project); this script writes them out so anyone can rebuild the index:
+news_heldout19.jsonl: `--set 19`; news_heldout20.jsonl: `--set 20`; news_heldout21.jsonl: `--set 21`) ask
+questions about ten real articles of PolNeAR's train split each. Their text stays in `../shared` (it
+may not be copied into the project); this script writes them out so anyone can rebuild the index:
 
     $V/python bench/news_heldout_docs.py /tmp/x && $V/qa index /tmp/x --index /tmp/x-idx
     $V/python bench/news_heldout_docs.py --set 2 /tmp/y && $V/qa index /tmp/y --index /tmp/y-idx
@@ -150,6 +150,13 @@ left out; sorted by doc_id, shuffled with the seed, at most three per publisher)
 are bench/data/news_heldout20.jsonl, a blind set written in round 33: measure on it, don't read it.
 
     $V/python bench/news_heldout_docs.py --set 20 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
+
+How set 21 was chosen (by `choose_after(docs, 21)`, seed 2045, not by reading them): as set 20, with set 20's
+ten left out as well (train articles of 1,500 to 10,000 characters; sets 1 to 20 and news-dev
+left out; sorted by doc_id, shuffled with the seed, at most three per publisher). Its questions
+are bench/data/news_heldout21.jsonl, a blind set written in round 34: measure on it, don't read it.
+
+    $V/python bench/news_heldout_docs.py --set 21 /tmp/h && $V/qa index /tmp/h --index /tmp/h-idx
 """
 
 from __future__ import annotations
@@ -445,6 +452,20 @@ DOC_IDS_20: tuple[str, ...] = (
     "nyt_2016-08-11_new-emails-raise-queries-over-cl",
 )
 
+#: The ten articles of set 21 (bench/data/news_heldout21.jsonl), as `choose_after(docs, 21)` drew them.
+DOC_IDS_21: tuple[str, ...] = (
+    "breitbart_2016-08-23_mike-pence-calls-for-special-pro",
+    "wash-post_2016-04-18_sanders-says-his-private-meeting",
+    "huff-post_2016-03-21_the-rise-of-switzerland-s-trump",
+    "wash-post_2016-02-10_after-a-big-loss-clinton-looks-f",
+    "politico_2016-03-07_how-donald-trump-scrambles-the-g",
+    "wash-post_2016-04-30_indiana-governor-endorses-cruz-b",
+    "usa-today_2015-11-23_trump-leads-pack-terrorism-a-top",
+    "huff-post_2016-03-15_pastor-wants-girl-scout-leaders-",
+    "usa-today_2015-12-01_for-gop-a-golden-opportunity-to-",
+    "breitbart_2016-06-08_ready-to-back-clinton-obama-work",
+)
+
 #: Each set's articles by its number on the command line.
 SETS: dict[int, tuple[str, ...]] = {
     1: DOC_IDS,
@@ -467,6 +488,7 @@ SETS: dict[int, tuple[str, ...]] = {
     18: DOC_IDS_18,
     19: DOC_IDS_19,
     20: DOC_IDS_20,
+    21: DOC_IDS_21,
 }
 
 #: news-dev's PolNeAR articles, never drawn again.
@@ -581,7 +603,8 @@ def article_texts(path: Path = TRAIN_DOCS, which: int = 1) -> dict[str, str]:
             10: news_heldout10.jsonl, 11: news_heldout11.jsonl, 12: news_heldout12.jsonl,
             13: news_heldout13.jsonl, 14: news_heldout14.jsonl,
             15: news_heldout15.jsonl, 16: news_heldout16.jsonl, 17: news_heldout17.jsonl,
-            18: news_heldout18.jsonl, 19: news_heldout19.jsonl, 20: news_heldout20.jsonl).
+            18: news_heldout18.jsonl, 19: news_heldout19.jsonl, 20: news_heldout20.jsonl,
+            21: news_heldout21.jsonl).
 
     Returns:
         Each article's text by the file name it is written under (doc_id + ".txt").

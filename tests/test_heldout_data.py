@@ -1,9 +1,9 @@
-"""Format checks of the held-out sets (bench/data/article_heldout2-21.jsonl, news_heldout/2/.../20.jsonl).
+"""Format checks of the held-out sets (bench/data/article_heldout2-22.jsonl, news_heldout/2/.../21.jsonl).
 
 Every answerable question's gold answers must occur in its article's text (matched the way
 the scorer matches: case, quote marks, dashes and whitespace folded), ids must be unique and
 categories known, and each news set is the draw bench/news_heldout_docs.py documents. These
-checks never print a question (article sets 20-21 and news sets 19-20 are blind). The news
+checks never print a question (article sets 21-22 and news sets 20-21 are blind). The news
 sets' articles live in ../shared (PolNeAR train); those checks skip when it is absent. From article set 12 and news set 11 on, every gold
 string also sits inside one paragraph (a line) of its article, so one passage can hold it.
 """
@@ -22,8 +22,8 @@ from qa.evaluate import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
-LAST_ARTICLE_SET = 21  # article_heldout2..21 (the first has no number and no check here)
-LAST_NEWS_SET = 20  # news_heldout, news_heldout2..20
+LAST_ARTICLE_SET = 22  # article_heldout2..22 (the first has no number and no check here)
+LAST_NEWS_SET = 21  # news_heldout, news_heldout2..21
 #: Each article set by its test id.
 ARTICLE_SETS = {f"article{n}": DATA / f"article_heldout{n}.jsonl" for n in range(2, LAST_ARTICLE_SET + 1)}
 #: Each news set with the number bench/news_heldout_docs.py knows its articles by.
