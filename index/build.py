@@ -24,19 +24,7 @@ from typing import BinaryIO, overload
 
 import numpy as np
 
-from index import (
-    attribution,
-    docstore,
-    embed,
-    hashembed,
-    heap,
-    ingest,
-    lexical,
-    store,
-    structure,
-    vectors,
-    windows,
-)
+from index import attribution, docstore, embed, hashembed, heap, ingest, store, structure, vectors, windows
 from index import chunk as chunking
 from index.errors import IndexDamaged, IndexIncompatible, InputError, Interrupted
 from index.lexical import LEXICAL_VERSION, Lexical
@@ -621,10 +609,6 @@ def build(
     roots = [Path(p).expanduser().resolve() for p in paths]
     try:
         with store.interruptible(), store.begin(index_dir) as writer:
-            # Modules the word index's write imports lazily, loaded before any document is read: so
-            # their long-lived objects are not placed among the documents' records, where they kept
-            # the records' pymalloc arenas resident after those were freed (bench/reports/rel34.md).
-            lexical.preload()
             sources, skipped = ingest.ingest_documents(
                 roots, max_bytes=max_bytes, progress=lambda d, t: tick("reading", d, t)
             )

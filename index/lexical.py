@@ -214,33 +214,15 @@ def _tfc_lucene(tf: np.ndarray, l_d: np.ndarray, l_avg: Any, k1: float, b: float
     return tf / (k1 * ((1 - b) + b * l_d / l_avg) + tf)  # type: ignore[no-any-return]
 
 
-@lru_cache(maxsize=1)
 def _bm25s_version() -> str:
     """bm25s' version as bm25s.__version__ gives it (its installed distribution's, else "0.0.0"),
-    read without importing bm25s; looked up once a process (`preload`)."""
+    read without importing bm25s."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("bm25s")
     except PackageNotFoundError:
         return "0.0.0"
-
-
-def preload() -> None:
-    """Import what writing the word index imports lazily, and look bm25s' version up, now.
-
-    A build calls it before it reads the first document (index/build.py). Done at the word index's
-    write instead, importlib.metadata (with email, zipfile, csv, socket...) and its caches of every
-    installed distribution, numpy.ma (np.unique imports it) and numpy's memmap (~9,400 small
-    blocks, ~0.9 MB: tracemalloc, 729 files) were allocated in the free space of the arenas the
-    documents' records filled, and kept those arenas resident once the records were freed
-    (bench/reports/rel34.md).
-    """
-    import mmap  # noqa: F401  (np.lib.format.open_memmap's)
-
-    import numpy.ma  # noqa: F401  (np.unique's, in `Lexical.write`'s document frequencies)
-
-    _bm25s_version()
 
 
 def _orjson_available() -> bool:
