@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from index import docstore
 from index.errors import InputError
 from index.lexical import STOPWORDS, fold, terms, words
-from qa import cover, followup, numerals, rank
+from qa import cover, followup, numerals, rank, said_where
 from qa import intent as intents
 from qa import question as questions
 from qa.carry import carried
@@ -84,6 +84,9 @@ CARRY_FRAGMENT = True
 PARALLEL_PHRASE = True
 # "And Moscow?" replaces the previous question's subject when both are places (_about).
 PLACE_FOR_PLACE = True
+# "Where did he say it?" is answered by the passage whose attribution of the speaker shown says where
+# (qa.said_where; _said_where). A switch, no weight: bench/reports/fup34.md.
+SAID_WHERE = True
 # "Which hotel?": the noun a leading "which" asks a thing by (a fragment follow-up's kind asked)
 _WHICH_NOUN = re.compile(r"^\s*which\s+(?P<noun>[a-z][\w'’-]*)", re.I)
 _QUOTE_WORDS = 20  # "Who said that?" quotes at most this many words of the answer: a question, not a passage
@@ -535,7 +538,45 @@ class Conversation:
             plan = self._on_topic(prev, plan)
         if own and not plan.prefer:
             plan = replace(plan, prefer=own)
+        if SAID_WHERE and kind.name == "pronoun" and said_where.asks_where_said(followup.strip_lead(q)):
+            where = self._said_where(prev, plan.readings[0])
+            if where:
+                # "Where did he say it?" after Obama's words: the attribution of the words shown says
+                # where ("Obama said at the annual gathering of world leaders"); ranking put Obama's
+                # other words first, and "where" drew the caption's place (article_heldout13 h13u06,
+                # h18u03, h20u04; bench/reports/fup34.md). Not passed over: the words shown answer.
+                plan = replace(plan, focus=plan.focus | where, prefer=where, passed=None)
         return plan
+
+    def _said_where(self, prev: _Turn, reading: str) -> frozenset[int]:
+        """The passage answering "Where did he say it?": the passage shown, else its nearer neighbour,
+        where an attribution of a speaker the reading names, written after its quote, says more than
+        its verb ('," Putin told the UN General Assembly.'; qa.said_where.circumstance).
+
+        Args:
+            prev: the previous turn, its answer's passage the words asked about.
+            reading: the follow-up, its pronoun resolved ("Where did Obama say it").
+        Returns:
+            That one passage, or empty when none of the three has such an attribution.
+        """
+        if prev.top is None:
+            return frozenset()
+        names = set(self._people(reading))
+        ps = self.engine.passages
+        doc_id = ps[prev.top].doc_id
+        text = self.engine.docs[doc_id].text
+        # The passage shown first, then the one after it (a story's next paragraph goes on with the
+        # speaker), then the one before.
+        for pid in (prev.top, prev.top + 1, prev.top - 1):
+            if not names or not self._same_doc(pid, doc_id):
+                continue
+            end = ps[pid].start + len(ps[pid].text)
+            for x in self.engine.quotes_by_passage.get(pid, []):
+                if x.speaker not in names or not x.direct or x.mention_start < x.end:
+                    continue
+                if said_where.circumstance(text[max(x.end, x.mention_end) : end], x.verb):
+                    return frozenset((pid,))
+        return frozenset()
 
     def _beside(self, pid: int | None) -> frozenset[int]:
         """The previous answer's passage and the passages either side of it in its document, across
