@@ -63,3 +63,8 @@ def test_the_switch_turns_the_coordinated_subject_off(monkeypatch: pytest.Monkey
     assert _reported(text)["the closure was a mistake"].speaker == "Ann Roe"
     monkeypatch.setattr(attributor, "COORD_PARTICIPLE_SUBJECT", False)
     assert _reported(text)["the closure was a mistake"].speaker == "Tom Brandt"
+
+
+def test_a_possessive_owner_is_no_participle_subject() -> None:
+    text = "Tom Brandt's representatives reached out to two builders, asking them to repair the ferry pier."
+    assert not any(q.speaker == "Tom Brandt" and q.verb == "asking" for q in analyse(text)[1])

@@ -200,6 +200,8 @@ _CONTROL_TO = _lazy(
     r"|(?:is|are|was|were|be|been)\s+(?:(?:also|not|still|now)\s+)?(?:likely|going|expected|willing|ready|poised|"
     r"about|able|eager|prepared|set))\s+to\s+$"
 )
+# A possessive right after a name ("Trump's representatives").
+_POSSESSIVE_NEXT = _lazy(r"['’]s?(?![\w'’-])")
 # A relative clause opened before a name ("The NRA, which has endorsed Trump, ...").
 _RELATIVE_BEFORE = _lazy(r",\s+(?:which|who|whose)\b")
 # A sentence's opening phrase set off by a comma ("In April,", "Walking to the next address,"), before
@@ -2142,9 +2144,12 @@ class _Attributor(_Sources):
         """
         if COORD_PARTICIPLE_SUBJECT and (inner := self._coordinated_clause_subject(ss, pos)) is not None:
             return inner
-        subj = self._after_opening_phrase(ss, pos, self._clause_subject(ss, pos)) or self._opening_source(
-            ss, pos
-        )
+        first = self._clause_subject(ss, pos)
+        if first is not None and first.kind == "name" and _POSSESSIVE_NEXT.match(self.doc.text, first.end):
+            # "Trump's representatives reached out ..., asking them to ...": the owner is no subject
+            # (round 34: the one wrong speaker the read sets showed, nh7)
+            first = None
+        subj = self._after_opening_phrase(ss, pos, first) or self._opening_source(ss, pos)
         om = _TIME_OPENING.match(self.doc.text, ss, pos) if subj is None else None
         if om is not None:
             # the subject must open the clause after the phrase, and not as a possessive ("In early
