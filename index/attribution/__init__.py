@@ -21,13 +21,14 @@ from index.attribution.speakers import analyse, quote_record
 
 # Bumped whenever the analyser's output changes: an index built by another version finds its
 # documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
-VERSION = 35  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
+VERSION = 36  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
 # opening and contracted progressive participles (28); round 30: attr30a's resolved sources as mentions
 # for the pronoun chain, attr30b's quotation verbs that report a topic or object ("commented on",
 # "recalled what happened") and "add to" as no speech (both branches bumped to 30; merged, 31); a negated
 # "has not commented on" reports nothing (32); round 32: a speech participle after a document its subject
 # puts out, "released a statement saying ..." (33); round 33: attr33b's "according to" source ending
 # at a closing parenthesis, a final colon or a dash, and its described source cut before its own
-# verb; attr33a's institution subject of a cueless quotation's own sentence, any verb (both branches bumped to 34; merged, 35)
+# verb; attr33a's institution subject of a cueless quotation's own sentence, any verb (both branches bumped to 34; merged, 35);
+# round 34: attr34a's dotted abbreviation before a capitalised word no sentence end (36)
 
 __all__ = ["VERSION", "analyse", "quote_record"]
