@@ -21,7 +21,7 @@ from index.attribution.speakers import analyse, quote_record
 
 # Bumped whenever the analyser's output changes: an index built by another version finds its
 # documents' attributions again on the next `qa index` (they are cheap; vectors are kept).
-VERSION = 36  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
+VERSION = 37  # round 28: attr28a's apposition heads and opening-phrase skip (27), attr28b's prepositional,
 # opening and contracted progressive participles (28); round 30: attr30a's resolved sources as mentions
 # for the pronoun chain, attr30b's quotation verbs that report a topic or object ("commented on",
 # "recalled what happened") and "add to" as no speech (both branches bumped to 30; merged, 31); a negated
@@ -30,6 +30,7 @@ VERSION = 36  # round 28: attr28a's apposition heads and opening-phrase skip (27
 # at a closing parenthesis, a final colon or a dash, and its described source cut before its own
 # verb; attr33a's institution subject of a cueless quotation's own sentence, any verb (both branches bumped to 34; merged, 35);
 # round 34: attr34b's ", asking him to ...", "took to Twitter to say", a participle's coordinated-clause
-# subject and no relative clause's name before "used ... to" (36)
+# subject and no relative clause's name before "used ... to"; attr34a's dotted initials before a capitalised
+# word no sentence end and a trailing ", said X." over a cueless quote's clause subject (both branches 36; merged, 37)
 
 __all__ = ["VERSION", "analyse", "quote_record"]

@@ -456,6 +456,10 @@ TRAILING_SUBJECT_WORDS = 8
 # bench/fit_attribution.py --every 1 --only "round 8a" (bench/reports/attribution_fit_trailing.md): on
 # all of PolNeAR train e2e_speech_f1 0.8362 / 0.8373 / 0.8375 at 0 (off) / 1 / 2; 3 and 4 tie with 2.
 TRAILING_INNER_QUOTES = 2
+# A quotation inside the words of a trailing attribution that `_in_clause` gave to its sentence's opening
+# subject is the trailing source's too: `The board did not find "ties of any consequence," said its
+# director, Jo Roe.` Round 34 (attr34a, bench/reports/attr34a.md).
+TRAILING_OVER_CLAUSE = True
 # A verb's base form: no -s, -ed or -ing ending and no irregular past ("claim", "note", "vow", "say").
 _BASE_FORM = re.compile(rf"(?!(?:{_IRREGULAR_PAST})$)[a-z]+(?<!s)(?<!ed)(?<!ing)")
 # Determiners of a singular noun phrase or a possessive one: never the subject of a base form.
@@ -984,7 +988,7 @@ class _Attributor(_Sources):
         if found is None:
             return None
         subj, verb = found
-        return _Found(sp.start, sp.end, subj, verb, True, sp)
+        return _Found(sp.start, sp.end, subj, verb, True, sp, clause=True)
 
     def _sentence_subject(self, ss: int, end: int) -> tuple[_Subj, str] | None:
         """The subject and finite verb opening the sentence at `ss`, read up to `end` ("Party Chairman
@@ -1826,7 +1830,7 @@ class _Attributor(_Sources):
                 for f in nested:  # "Roe told investigators X, the Times reported.": Roe's words end at X
                     f.end = _trim(t, f.start, min(f.end, c1))[1]
                 for f in inner:  # `Leaders became more "conversant," Ban said.`: his word too
-                    f.subj, f.verb = subj, _verb(m.group(vk))
+                    f.subj, f.verb, f.clause = subj, _verb(m.group(vk)), False
                 break
 
     def _quote_opening(self, c0: int, c1: int) -> bool:
@@ -1887,7 +1891,9 @@ class _Attributor(_Sources):
                 f = self.found[k]
                 if nested is not None and _nested_report(f, c0, c1):
                     nested.append(f)
-                elif not (f.direct and f.subj is None and c0 < a and b < c1):
+                elif not (
+                    f.direct and (f.subj is None or (f.clause and TRAILING_OVER_CLAUSE)) and c0 < a and b < c1
+                ):
                     return None
                 else:
                     out.append(f)

@@ -7,7 +7,7 @@ import re
 
 from index.attribution.patterns import _QUOTE_DOUBLE, _SENT_END
 from index.attribution.records import _Span
-from index.attribution.words import ABBREV, TITLE_LOWER
+from index.attribution.words import ABBREV, STOP, TITLE_LOWER
 
 # --------------------------------------------------------------------------- text structure
 
@@ -170,6 +170,8 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
                 w = word.group(1).lower().rstrip(".")
                 if w in ABBREV or (len(w) == 1 and w.isalpha()):
                     continue
+                if INITIALS_GO_ON and _initials_go_on(text, w, m, pe):
+                    continue
             if cut > s and text[s:cut].strip():
                 out.append((s, cut))
             s = cut
@@ -178,6 +180,33 @@ def _sentences(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> l
         if s < pe:
             out.append((s, pe))
     return [piece for s, e in out for piece in _split_long(text, s, e)]
+
+
+# A dotted abbreviation ("H.W.", "A.E.", "D.C."; ABBREV's "U.S." never ends one) before a capitalised
+# word that is no function word ("George H.W. Bush said", "scholar A.E. Dick Howard") does not end its
+# sentence; before "The", "He", "This" ... it does ("they flew to Washington D.C. They ..."), and so
+# does a place's abbreviation after its comma ("Washington, D.C. Marta Kell said"). Round 34 (attr34a,
+# bench/reports/attr34a.md): the cut had made "Dick Howard at ..." a sentence of its own, whose subject
+# then took a later "he said".
+INITIALS_GO_ON = True
+
+
+def _initials_go_on(text: str, w: str, m: re.Match[str], pe: int) -> bool:
+    """Whether a full stop after a dotted abbreviation is inside its sentence (`INITIALS_GO_ON`).
+
+    Args:
+        text: the document; w: the word before the stop, lower-cased, without its last dot ("u.s");
+        m: the sentence-end match; pe: the paragraph's end.
+    Returns:
+        True when `w` is single letters joined by dots after a word (not after a comma), the match is
+        full stops only, and the next word is capitalised and not a function word or other STOP word.
+    """
+    if not re.fullmatch(r"[a-z](?:\.[a-z])+", w) or set(m.group()) != {"."}:
+        return False
+    if not re.search(r"[\w]\s+$", text[max(0, m.start() - len(w) - 4) : m.start() - len(w)]):
+        return False  # after a comma or a stop: a place's abbreviation ("Washington, D.C. Marta Kell said")
+    nxt = re.match(r"\s+([A-Z][\w'’-]*)", text[m.end() : min(pe, m.end() + 40)])
+    return nxt is not None and nxt.group(1).lower() not in STOP
 
 
 # A "sentence" longer than this is no sentence (a run of text without stops, a table flattened to one

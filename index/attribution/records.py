@@ -73,3 +73,6 @@ class _Found:
     person: int = -1
     guessed: bool = False  # no attribution of its own: the speaker is a last-resort guess (or none)
     remote: bool = False  # that guess is the subject of an earlier sentence, none of its own sentence
+    # the source is its sentence's opening subject, no cue of the quotation's own (attributor._in_clause):
+    # an attribution closing the sentence ("..., said the director, Jo Roe.") takes it over
+    clause: bool = False
