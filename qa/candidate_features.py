@@ -181,6 +181,44 @@ def _carried(engine: Engine, p: Passage) -> frozenset[str]:
     return frozenset(t for name in continuation.names_before(prev.text) for t in engine.terms(name))
 
 
+# Whether, in a speech question, the asked speaker's direct quote that follows the writer's lead
+# reporting that speaker (the passage before it in the same document credits the asked speaker with
+# no direct quote: "Calabrese told the National Post he's already received hundreds of emails from
+# Americans ..." / "'I'm in disbelief,' he said. ...") reads the lead's terms as its own. The lead
+# names the topic in the question's words; the quote after it gives the speaker's own words on it,
+# the answer to "what did X say about T?". Without it the lead outranked the quote on every word
+# signal: 13 of the news read sets' 35 speaker misses ranked below another passage of the asked
+# speaker were such a lead first and its quote the next passage (bench/reports/nspk34.md, measured
+# end to end there; bench/nspk34.py's census). No constant.
+LEAD_QUOTE = True
+
+
+def _lead_terms(engine: Engine, p: Passage, wanted: list[str]) -> frozenset[str]:
+    """The terms of the writer's lead before an asked speaker's direct quote (LEAD_QUOTE).
+
+    Args:
+        engine: the open index.
+        p: a candidate passage.
+        wanted: the asked speakers.
+    Returns:
+        The previous passage's terms where `p` holds a direct quote of an asked speaker and the
+        previous passage of its document credits an asked speaker, none of it quoted directly; else
+        empty.
+    """
+    if p.pid == 0 or not wanted:
+        return frozenset()
+    own = [x for x in engine.quotes_by_passage.get(p.pid, []) if x.speaker in wanted]
+    if not any(engine.long_direct(p.pid, x) for x in own):
+        return frozenset()
+    prev = engine.passages[p.pid - 1]
+    if prev.doc_id != p.doc_id:
+        return frozenset()
+    lead = [x for x in engine.quotes_by_passage.get(prev.pid, []) if x.speaker in wanted]
+    if not lead or any(engine.long_direct(prev.pid, x) for x in lead):
+        return frozenset()
+    return engine.passage_terms(prev.pid)
+
+
 # Whether an interview's answer ("A: I'm not going to answer.") reads the terms of the question it
 # answers ("Q: ... will you vote for him?"; qa.interview) as its own. Measured end to end on the read
 # sets (bench/reports/news30.md: nh12's and nh16's Q&A interviews).
@@ -304,6 +342,8 @@ def evaluate(
         carried = _carried(engine, p) if CONTINUATION and continuation.continues(p.text) else frozenset()
         asked_before = _asked(engine, p, interviews) if INTERVIEW else frozenset()
         carried |= asked_before
+        if LEAD_QUOTE and qr.speech:
+            carried |= _lead_terms(engine, p, qr.wanted)
         if carried:
             sents = [(a, b, t | carried) for a, b, t in sents]
         if qr.stand_ins:
