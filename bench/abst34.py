@@ -17,6 +17,13 @@ in-process as ../shared/eval/score.py does, and sorts it into one class (the fir
 
     python bench/abst34.py census /tmp/rs-b1/results.txt /tmp/rs-b1
 
+`touched INDEXES [SET ...]` asks every read-set question that qa.value_shown can move (one asking a
+share, qa.slots.subject_kind "percent", itself or in its history: a follow-up "And in Arizona?"
+is resolved to one) with qa.value_shown.SHOWN["percent"] off and on, and prints both outcomes ("rank
+N", "missed", "abstained" for an answerable question; "declined"/"answered" for an unanswerable one).
+
+    python bench/abst34.py touched /tmp/rs-b1
+
 Blind sets are refused (bench/wrong32.data_and_index).
 """
 
@@ -134,10 +141,67 @@ def census(results: str, indexes: Path) -> None:
             print(f"{pool} / {k}: {' '.join(ids)}")
 
 
+def _outcome(engine: object, item: dict) -> str:
+    """One question asked as score.py asks it: its history first, then the question."""
+    from bench.wrong28 import norm
+    from qa.session import Conversation
+
+    conv = Conversation(engine)  # type: ignore[arg-type]
+    for h in item.get("history", []):
+        conv.ask(h, 5)
+    a = conv.ask(item["question"], 5)
+    if a.abstained:
+        return ("abstained" if item["answerable"] else "declined") + f" ({a.reason})"
+    if not item["answerable"]:
+        return "answered"
+    gold = [norm(g) for g in item.get("answers", [])]
+    rank = next((i + 1 for i, p in enumerate(a.hits[:5]) if any(g in norm(p.text) for g in gold)), None)
+    return f"rank {rank}" if rank else "missed"
+
+
+def touched(indexes: Path, only: list[str]) -> None:
+    """Ask each read-set question asking a share with qa.value_shown's percentage test off and on.
+
+    Args:
+        indexes: the folder holding bench/read_sets.sh's indexes.
+        only: the sets to ask (every read set when empty).
+    """
+    from bench.read_sets import ALL
+    from qa import value_shown
+    from qa.engine import Engine
+    from qa.slots import subject_kind
+
+    moved = asked = 0
+    for name in only or ALL:
+        path, index = data_and_index(name, indexes)
+        items = [json.loads(x) for x in open(path, encoding="utf-8") if x.strip()]
+        items = [
+            i
+            for i in items
+            if any(subject_kind(q) == "percent" for q in [*i.get("history", []), i["question"]])
+        ]
+        if not items:
+            continue
+        engine = Engine.open(index)
+        for item in items:
+            value_shown.SHOWN["percent"] = False  # a bench script's comparison, flipped around the two asks
+            off = _outcome(engine, item)
+            value_shown.SHOWN["percent"] = True
+            on = _outcome(engine, item)
+            asked += 1
+            moved += off != on
+            mark = "MOVED" if off != on else "     "
+            kind = "A" if item["answerable"] else "U"
+            print(f"{mark} {name:7} {item['id']:8} {kind} {off} -> {on}  {item['question']}", flush=True)
+    print(f"{asked} questions read, {moved} moved")
+
+
 def main() -> None:
-    """Run the census named on the command line."""
+    """Run the census or the touched comparison named on the command line."""
     if len(sys.argv) >= 4 and sys.argv[1] == "census":
         census(sys.argv[2], Path(sys.argv[3]))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "touched":
+        touched(Path(sys.argv[2]), sys.argv[3:])
     else:
         raise SystemExit(__doc__)
 

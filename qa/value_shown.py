@@ -19,11 +19,12 @@ answerable ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from qa import slots
+from qa import answer_type, slots
 
 # Per kind of asked value (qa.slots.subject_kind), whether the best passage must hold one:
 # bench/fit_subject34.py, "shown" table (bench/reports/abst34.md).
@@ -35,6 +36,31 @@ SHOWN: dict[str, bool] = {
     "age": False,
     "duration": False,
 }
+
+
+# A share is also given as a fraction of its whole: "Cruz pulled in a quarter of the electorate"
+# (news_heldout13's n13e8, answerable, the one question the percentage reading alone declined in
+# bench/fit_subject34.py's sweep). qa.answer_type's share evidence reads "two-thirds", "six in 10",
+# "half of"; the fraction nouns after "a" or a number word are read here (a closed class, no list fit).
+_FRACTION = re.compile(
+    r"\b(?:a|an|one|two|three|four)[\s-]+(?:halfs?|halves|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.I
+)
+
+
+def holds_share(sentence: str) -> bool:
+    """Whether a sentence gives a share: a percentage (qa.slots.holds_value), a share qa.answer_type
+    reads ("six in 10", "two-thirds", "half of"), or a fraction of a whole ("a quarter of").
+
+    Args:
+        sentence: one sentence.
+    Returns:
+        True for "52 percent", "two-thirds of voters", "a quarter of the electorate".
+    """
+    return (
+        slots.holds_value("percent", sentence)
+        or answer_type.states(("share",), sentence)
+        or bool(_FRACTION.search(sentence))
+    )
 
 
 def holds_asked(
@@ -59,6 +85,8 @@ def holds_asked(
     """
     if kind == "count":
         return bool(slots.count_sentences(question, sentences, terms, encode, everyday_zipf))
+    if kind == "percent":
+        return any(holds_share(s) for s in sentences)
     return any(slots.holds_value(kind, s) for s in sentences)
 
 

@@ -78,3 +78,31 @@ def test_end_to_end_a_share_the_documents_give_is_answered(marlow: Engine) -> No
     answer = Conversation(marlow).ask("What was the turnout in the Idaho caucuses in percent?", 5)
     assert not answer.abstained
     assert "61 percent" in answer.hits[0].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("Cruz pulled in a quarter of the electorate in Arizona.", True),
+        ("Two-thirds of the delegates backed the rule.", True),
+        ("Six in 10 voters said the economy came first.", True),
+        ("She won 52 percent of the vote.", True),
+        ("Turnout rose 4% on 2012.", True),
+        # A quarter of the year, a quarter spent somewhere: no share of a whole.
+        ("Profits fell in the first quarter of the year.", False),
+        ("He spent a quarter in Iowa and the rest in Ohio.", False),
+        ("Cruz won the Arizona primary.", False),
+    ],
+)
+def test_a_share_is_a_percentage_or_a_fraction_of_a_whole(sentence: str, held: bool) -> None:
+    assert value_shown.holds_share(sentence) is held
+
+
+def test_a_follow_up_answered_by_a_fraction_is_not_declined() -> None:
+    # "And in Arizona?" after "What share of the vote did Cruz get ...?", answered in words.
+    assert (
+        _reason(
+            "What share of the vote did Cruz get in Arizona?", ["Cruz pulled in a quarter of the electorate."]
+        )
+        == ""
+    )
