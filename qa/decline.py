@@ -10,7 +10,7 @@ reason found, or "" to answer. Called once per question by qa.rank.answer. Split
 
 from __future__ import annotations
 
-from qa import abstain, advice, date_subject, either_or, slots, stance_speaker, value_holder
+from qa import abstain, advice, date_subject, either_or, slots, stance_speaker, value_holder, value_shown
 from qa import intent as intents
 from qa.answer_sentences import NEAR_MISS_PASSAGES, chained_sentences, focus_idf, near_sentences
 from qa.candidate_features import Scored
@@ -85,6 +85,7 @@ def _abstain_reason(
     # The question's names in the hits' documents, read by the evidence filter and the NAMES_SHARE
     # gate below alike.
     names, shares = _hit_names(engine, described or searched, top)
+    shown = top[0].passage.pid if top else None  # the passage the answer shows first
     if abstain.NAMED_EVIDENCE and shares is not None:
         top = _named_evidence(top, shares)
     best = [s.passage.pid for s in top]
@@ -167,6 +168,12 @@ def _abstain_reason(
     )
     if why:
         return why
+    # "What share of Hispanic voters did Sanders win in Arizona?" answered by a best passage that gives
+    # no share: the share the slot found is another passage's, about other voters (qa.value_shown, fit
+    # by bench/fit_subject34.py: bench/reports/abst34.md).
+    why = _unshown_reason(engine, searched, shown)
+    if why:
+        return why
     # "What percentage did Ben Carson get?" where every percentage given is in a sentence naming other
     # persons (Jindal's "had him at 4 percent"): another person's value (qa.value_holder, fit by
     # bench/abst28.py: bench/reports/abst28.md).
@@ -179,6 +186,25 @@ def _abstain_reason(
     # a speaker asked for by their view or remarks whom the documents do not quote (qa.stance_speaker,
     # measured by bench/abst30.py: bench/reports/abst30.md).
     return why or _stance_speaker_reason(engine, searched)
+
+
+def _unshown_reason(engine: Engine, searched: str, pid: int | None) -> str:
+    """qa.value_shown.unshown_reason over the sentences of the passage the answer shows first.
+
+    Args:
+        engine: the open index.
+        searched: the question as searched.
+        pid: that passage, or None.
+    Returns:
+        Why the best passage gives no value of the asked kind, or "".
+    """
+    if pid is None:
+        return ""
+    text = engine.passages[pid].text
+    sentences = [text[a:b] for a, b, _ in engine.sentence_terms(pid)]
+    return value_shown.unshown_reason(
+        searched, sentences, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF
+    )
 
 
 def _stance_speaker_reason(engine: Engine, searched: str) -> str:
