@@ -164,15 +164,14 @@ def roles(
         content: whether a folded word carries content terms (stop words do not).
         answer_kinds: the asked nouns read as the wh-word's own kind (scaffold, never declining);
             None: ANSWER_KIND_NOUNS and, under qa.kind_nouns.FITTED, the nouns fit on SQuAD
-            (bench/fit_kind_nouns.py fits with ANSWER_KIND_NOUNS alone).
+            (bench/fit_kind_nouns.py fits with ANSWER_KIND_NOUNS alone), and under
+            qa.kind_nouns.SYNONYMS their WordNet synonyms (qa.kind_nouns.fitted).
 
     Returns:
         {word: role} for the question's content words; the first role a word gets wins.
     """
     if answer_kinds is None:
-        answer_kinds = (
-            ANSWER_KIND_NOUNS | kind_nouns.FITTED_KIND_NOUNS if kind_nouns.FITTED else ANSWER_KIND_NOUNS
-        )
+        answer_kinds = ANSWER_KIND_NOUNS | kind_nouns.fitted()
     ws = words(_CONTRACTED.sub(r"\1 is", question))
     out: dict[str, str] = {}
 
