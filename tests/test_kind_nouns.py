@@ -148,3 +148,17 @@ def test_without_the_synonyms_the_manner_declines(harbour: Engine, monkeypatch: 
     answer = Conversation(harbour).ask(MANNER, 3)
     assert answer.abstained
     assert "manner" in answer.reason
+
+
+def test_a_synonym_after_a_copula_still_heads() -> None:
+    # "What was the result of X" asks X's outcome: read as the asked noun, as before the synonyms.
+    assert _roles("What was the result of the council vote?")["result"] == "head"
+    assert _roles("What was the outcome of the ferry talks?")["outcome"] == "head"
+
+
+@pytest.mark.slow
+def test_the_result_of_an_absent_event_still_declines(harbour: Engine) -> None:
+    # No vote and no ferry in the article: with "result" read as a kind here, nothing declined it.
+    answer = Conversation(harbour).ask("What was the result of the council vote on the ferry?", 3)
+    assert answer.abstained
+    assert "result" in answer.reason
