@@ -7,15 +7,6 @@ refused (bench/wrong32.data_and_index).
 
     python bench/wrong34.py census /tmp/rs-b1/results.txt /tmp/rs-b1
 
-`heads INDEXES OUT` asks every read-set question (as score.py does) and writes, for each one the cover
-gate's asked-noun test declined at least once (qa.cover.declining with a missing "head"), one JSON
-line: set, id, answerable, the outcome, the missing asked nouns, the rest held by the best sentence
-and the rest's size (qa.cover.rest_held), the rest terms that sentence lacks, the sentence cosine and
-each asked noun's closest document phrase (qa.equivalents.paraphrase_scores). The data behind the
-rest-share fit (bench/reports/wrong34.md, section 2).
-
-    python bench/wrong34.py heads /tmp/rs-b1 /tmp/wrong34/heads.jsonl
-
 `wordnet DIR` prints qa.kind_nouns.SYNONYM_KIND_NOUNS: for each kind noun (qa.cover.ANSWER_KIND_NOUNS
 and qa.kind_nouns.FITTED_KIND_NOUNS), the other one-word lemmas of its first (most frequent) WordNet
 3.0 noun sense ("way" -> "manner", "fashion", "mode", "style"; "effect" -> "outcome", "result"). DIR
@@ -33,16 +24,14 @@ qa.kind_nouns.SYNONYMS off and on, both ways, and prints both outcomes (bench/wr
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.desc26_offices import read_wordnet  # noqa: E402
-from bench.wrong33 import _items, census, off_and_on  # noqa: E402
+from bench.wrong33 import census, off_and_on  # noqa: E402
 
 
 def noun_lemma(word: str, index: dict[str, list[str]], exceptions: dict[str, str]) -> str | None:
@@ -86,74 +75,9 @@ def synonym_kind_nouns(folder: Path) -> list[str]:
     return sorted(out - kinds - {noun_lemma(k, index, exceptions) for k in kinds})
 
 
-def heads(indexes: Path, out: Path) -> None:
-    """Record the cover gate's asked-noun declines over every read-set question.
-
-    Args:
-        indexes: the folder holding bench/read_sets.sh's indexes.
-        out: the JSONL written, one line per question the asked-noun test declined at least once.
-    """
-    from bench.wrong28 import ask_item
-    from qa import cover, equivalents
-    from qa.engine import Engine
-
-    calls: list[dict[str, Any]] = []
-    rest_held, declining, paraphrase_scores = cover.rest_held, cover.declining, equivalents.paraphrase_scores
-
-    def record_rest(question_terms: Any, away: Any, sentence_terms: Any, speech: Any = frozenset()) -> Any:
-        out = rest_held(question_terms, away, sentence_terms, speech)
-        rest = set(question_terms) - set(away)
-        best = max(sentence_terms, key=lambda t: len(rest & set(t)), default=())
-        calls.append({"lacking": sorted(rest - set(best))})
-        return out
-
-    def record_scores(*args: Any, **kw: Any) -> Any:
-        scored, cos = paraphrase_scores(*args, **kw)
-        calls.append({"scored": {w: [p, round(float(c), 3)] for w, (p, c) in scored.items()}})
-        return scored, cos
-
-    def record_declining(ev: Any, *args: Any, **kw: Any) -> list[str]:
-        got = declining(ev, *args, **kw)
-        if got and not args and not kw:
-            calls.append(
-                {
-                    "heads": got,
-                    "held": ev.rest[0],
-                    "rest": ev.rest[1],
-                    "sentence_cos": round(float(ev.sentence_cos), 3),
-                }
-            )
-        return got
-
-    # A bench script's own reading: the three functions are wrapped for this process only.
-    cover.rest_held = record_rest  # type: ignore[assignment]
-    cover.declining = record_declining  # type: ignore[assignment]
-    equivalents.paraphrase_scores = record_scores  # type: ignore[assignment]
-    engines: dict[str, Engine] = {}
-    with open(out, "w", encoding="utf-8") as f:
-        for name, index, item in _items(indexes):
-            if name not in engines:
-                engines[name] = Engine.open(index)
-            calls.clear()
-            a, outcome = ask_item(engines[name], item)
-            first = next((i for i, c in enumerate(calls) if "heads" in c), None)
-            if first is None:
-                continue
-            row: dict[str, Any] = {"set": name, "id": item["id"], "answerable": item["answerable"]}
-            row.update(outcome=outcome, reason=a.reason, question=item["question"])
-            for c in reversed(calls[:first]):  # the rest and scores read for this decline
-                for k, v in c.items():
-                    row.setdefault(k, v)
-            row.update(calls[first])
-            f.write(json.dumps(row) + "\n")
-            f.flush()
-
-
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "census":
         census(sys.argv[2], Path(sys.argv[3]), switch_off=False)
-    elif len(sys.argv) == 4 and sys.argv[1] == "heads":
-        heads(Path(sys.argv[2]), Path(sys.argv[3]))
     elif len(sys.argv) == 3 and sys.argv[1] == "wordnet":
         print(" ".join(synonym_kind_nouns(Path(sys.argv[2]))))
     elif len(sys.argv) == 3 and sys.argv[1] == "synonyms":
