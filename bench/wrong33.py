@@ -39,12 +39,14 @@ def _item(path: Path, qid: str) -> dict[str, Any]:
     raise SystemExit(f"{qid} not in {path}")
 
 
-def census(results: str, indexes: Path) -> None:
+def census(results: str, indexes: Path, switch_off: bool = True) -> None:
     """Ask each declined answerable question again; print its reason and the gate that declined it.
 
     Args:
         results: a bench/read_sets.sh results.txt written with --show-misses.
         indexes: the folder holding its indexes.
+        switch_off: round 33's switch (qa.counted_head.COUNTED_HEAD) off, main's reading then; False
+            keeps the code's reading (bench/wrong34.py's census of a later main).
     """
     from index.lexical import terms
     from qa import counted_head, cover, not_mentioned
@@ -52,7 +54,7 @@ def census(results: str, indexes: Path) -> None:
     from qa.session import Conversation
 
     # Main's reading: this round's switch off, so the census is main's (5b10585) on this branch.
-    counted_head.COUNTED_HEAD = False
+    counted_head.COUNTED_HEAD = not switch_off
     seen: list[str] = []
     uncovered, off_topic = not_mentioned._uncovered, not_mentioned.off_topic
 

@@ -107,3 +107,58 @@ def test_without_the_list_the_title_declines(harbour: Engine, monkeypatch: pytes
 def test_an_absent_specific_noun_still_declines(harbour: Engine) -> None:
     answer = Conversation(harbour).ask("What sanctions has the council imposed on Northlight Books?", 3)
     assert answer.abstained
+
+
+def test_a_wordnet_synonym_of_a_kind_noun_is_scaffold() -> None:
+    # "manner" is "way"'s first WordNet sense, "outcome" "effect"'s (bench/wrong34.py wordnet).
+    assert "manner" in kind_nouns.SYNONYM_KIND_NOUNS and "outcome" in kind_nouns.SYNONYM_KIND_NOUNS
+    assert _roles("In what manner did the mayor open the bridge?")["manner"] == "scaffold"
+    assert _roles("What outcome does the council want for the ferry?")["outcome"] == "scaffold"
+
+
+def test_a_noun_outside_the_kinds_and_their_synonyms_still_heads() -> None:
+    # "sanctions" and "toll" are in no kind noun's first WordNet sense.
+    assert "toll" not in kind_nouns.fitted()
+    assert _roles("What was the death toll in the harbour town?")["toll"] == "head"
+
+
+def test_the_synonym_switch_off_reads_the_synonym_as_the_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kind_nouns, "SYNONYMS", False)
+    assert _roles("In what manner did the mayor open the bridge?")["manner"] == "head"
+    # the fitted nouns keep their reading
+    assert _roles("What word did the mayor use for the new bridge?")["word"] == "scaffold"
+    monkeypatch.setattr(kind_nouns, "FITTED", False)
+    assert kind_nouns.fitted() == frozenset()
+
+
+# No sentence writes "manner" (nor "way"): only the asked noun read as the answer's kind lets it through.
+MANNER = "In what manner will Northlight Books bring out the life story?"
+
+
+@pytest.mark.slow
+def test_a_manner_asked_about_is_answered(harbour: Engine) -> None:
+    answer = Conversation(harbour).ask(MANNER, 3)
+    assert not answer.abstained, answer.reason
+    assert "published in April by Northlight Books" in answer.passages[0].text
+
+
+@pytest.mark.slow
+def test_without_the_synonyms_the_manner_declines(harbour: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kind_nouns, "SYNONYMS", False)
+    answer = Conversation(harbour).ask(MANNER, 3)
+    assert answer.abstained
+    assert "manner" in answer.reason
+
+
+def test_a_synonym_after_a_copula_still_heads() -> None:
+    # "What was the result of X" asks X's outcome: read as the asked noun, as before the synonyms.
+    assert _roles("What was the result of the council vote?")["result"] == "head"
+    assert _roles("What was the outcome of the ferry talks?")["outcome"] == "head"
+
+
+@pytest.mark.slow
+def test_the_result_of_an_absent_event_still_declines(harbour: Engine) -> None:
+    # No vote and no ferry in the article: with "result" read as a kind here, nothing declined it.
+    answer = Conversation(harbour).ask("What was the result of the council vote on the ferry?", 3)
+    assert answer.abstained
+    assert "result" in answer.reason
