@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import stages  # noqa: E402
-from rank28 import all_terms, relation  # noqa: E402
+from rank28 import all_terms, relation, traced_features  # noqa: E402
 from read_sets import NEWS, gold_file, index_for  # noqa: E402
 from speak32 import misses  # noqa: E402
 
@@ -111,7 +111,7 @@ def trace(name: str, root: Path, ids: dict[str, str]) -> list[dict[str, Any]]:
     Returns:
         One record per question.
     """
-    from qa import query_reading, rank
+    from qa import rank
     from qa.engine import Engine
     from qa.session import Conversation
 
@@ -121,17 +121,8 @@ def trace(name: str, root: Path, ids: dict[str, str]) -> list[dict[str, Any]]:
         return []
     engine = Engine.open(index_for(name, root))
     conv = Conversation(engine)
-    kept: list[tuple[Any, Any]] = []
-    features = rank.features
-
-    def traced(eng: Any, searched: str, *a: Any, **kw: Any) -> Any:
-        f = features(eng, searched, *a, **kw)
-        kept.append((f, kw.get("query") or query_reading._read(eng, searched)))
-        return f
-
-    rank.features = traced  # type: ignore[assignment]
     out: list[dict[str, Any]] = []
-    try:
+    with traced_features() as kept:
         for it in items:
             conv.reset()
             for h in it.get("history", []):
@@ -199,8 +190,6 @@ def trace(name: str, root: Path, ids: dict[str, str]) -> list[dict[str, Any]]:
                 diff={k: round(float(v[top] - v[g]), 4) for k, v in t.items() if abs(v[top] - v[g]) > 1e-9},
             )
             out.append(rec)
-    finally:
-        rank.features = features  # type: ignore[assignment]
     return out
 
 

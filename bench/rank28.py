@@ -16,10 +16,12 @@ Only the first reading's ranking is analysed (follow-ups' fusion is qa.session's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,31 @@ import stages  # noqa: E402
 from read_sets import ALL, gold_file, index_for  # noqa: E402
 
 from qa.evaluate import norm  # noqa: E402
+
+
+@contextlib.contextmanager
+def traced_features() -> Iterator[list[tuple[Any, Any]]]:
+    """qa.rank.features wrapped, while the block runs, to keep every call's features and the query
+    reading they were made for (the list is cleared by the caller between questions).
+
+    Returns:
+        The list the (features, reading) pairs are appended to, first call first.
+    """
+    from qa import query_reading, rank
+
+    kept: list[tuple[Any, Any]] = []
+    features = rank.features
+
+    def traced(eng: Any, searched: str, *a: Any, **kw: Any) -> Any:
+        f = features(eng, searched, *a, **kw)
+        kept.append((f, kw.get("query") or query_reading._read(eng, searched)))
+        return f
+
+    rank.features = traced  # type: ignore[assignment]
+    try:
+        yield kept
+    finally:
+        rank.features = features  # type: ignore[assignment]
 
 
 def terms(f: Any, w: Any) -> dict[str, np.ndarray]:
@@ -145,24 +172,15 @@ def analyse(name: str, root: Path) -> list[dict[str, Any]]:
     Returns:
         One record per answerable question whose gold passage is a candidate.
     """
-    from qa import query_reading, rank
+    from qa import rank
     from qa.engine import Engine
     from qa.session import Conversation
 
     items = [json.loads(x) for x in gold_file(name).read_text(encoding="utf-8").splitlines() if x.strip()]
     engine = Engine.open(index_for(name, root))
     conv = Conversation(engine)
-    kept: list[tuple[Any, Any]] = []
-    features = rank.features
-
-    def traced(eng: Any, searched: str, *a: Any, **kw: Any) -> Any:
-        f = features(eng, searched, *a, **kw)
-        kept.append((f, kw.get("query") or query_reading._read(eng, searched)))
-        return f
-
-    rank.features = traced  # type: ignore[assignment]
     out: list[dict[str, Any]] = []
-    try:
+    with traced_features() as kept:
         for it in items:
             conv.reset()
             for h in it.get("history", []):
@@ -229,8 +247,6 @@ def analyse(name: str, root: Path) -> list[dict[str, Any]]:
                 },
             }
             out.append(rec)
-    finally:
-        rank.features = features  # type: ignore[assignment]
     return out
 
 
