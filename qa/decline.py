@@ -200,8 +200,7 @@ def _unshown_reason(engine: Engine, searched: str, pid: int | None) -> str:
     """
     if pid is None:
         return ""
-    text = engine.passages[pid].text
-    sentences = [text[a:b] for a, b, _ in engine.sentence_terms(pid)]
+    sentences = [text for text, _ in near_sentences(engine, [pid])]
     return value_shown.unshown_reason(
         searched, sentences, engine.terms, engine.embedder.encode, EVERYDAY_ZIPF
     )

@@ -559,16 +559,16 @@ class Conversation:
         Returns:
             That one passage, or empty when none of the three has such an attribution.
         """
-        if prev.top is None:
-            return frozenset()
         names = set(self._people(reading))
+        if prev.top is None or not names:
+            return frozenset()
         ps = self.engine.passages
         doc_id = ps[prev.top].doc_id
         text = self.engine.docs[doc_id].text
         # The passage shown first, then the one after it (a story's next paragraph goes on with the
         # speaker), then the one before.
         for pid in (prev.top, prev.top + 1, prev.top - 1):
-            if not names or not self._same_doc(pid, doc_id):
+            if not self._same_doc(pid, doc_id):
                 continue
             end = ps[pid].start + len(ps[pid].text)
             for x in self.engine.quotes_by_passage.get(pid, []):

@@ -591,13 +591,13 @@ def subject_reason(
     if SUBJECT_PLACE and (valued if valued is not None else any(holds_value(kind, s) for s in sentences)):
         place = unused_place(question, sentences, terms)
         if place:
-            return f"the documents give {_VALUE_NOUN.get(kind, 'the asked value')}, but not for {place}"
+            return f"the documents give {VALUE_NOUN.get(kind, 'the asked value')}, but not for {place}"
     if kind == "count" and place_scope.OTHER_PLACE and valued:
         # "How many gun incidents were reported in China?" where each count is scoped "in Japan"
         # (qa.place_scope, fit by bench/fit_place_scope.py: bench/reports/place_scope.md).
         pair = place_scope.other_place(question, sentences, valued, terms, context)
         if pair is not None:
-            return f"the documents give {_VALUE_NOUN[kind]} for {pair[1]}, not {pair[0]}"
+            return f"the documents give {VALUE_NOUN[kind]} for {pair[1]}, not {pair[0]}"
     return subject_missing(kind, question, sentences, terms, valued, context=context)
 
 
@@ -1499,7 +1499,9 @@ def _opening_name(word: str) -> bool:
     return w not in STOPWORDS and zipf_frequency(w, "en") < OPENING_NAME_ZIPF
 
 
-_VALUE_NOUN = {
+# How a decline names each kind of asked value ("the documents give a percentage, but ..."); read by
+# qa.value_holder and qa.value_shown too.
+VALUE_NOUN = {
     "count": "a number",
     "money": "an amount of money",
     "percent": "a percentage",
@@ -1591,7 +1593,7 @@ def subject_missing(
     other = (opening if need or bind == "any" else "") or next(
         (o for w, c in missing if (o := contrast(c, w, first, question))), opening
     )
-    noun = _VALUE_NOUN.get(kind, "the asked value")
+    noun = VALUE_NOUN.get(kind, "the asked value")
     runs = [
         m.group()
         for m in re.finditer(r"(?<=\s)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*|[\w’'-]+", question)

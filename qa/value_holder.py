@@ -216,5 +216,5 @@ def holder_reason(
     ]
     if not others_only(asked, others, widened, bind):
         return ""
-    noun = slots._VALUE_NOUN.get(value, "the asked value")
+    noun = slots.VALUE_NOUN.get(value, "the asked value")
     return f"the documents give {noun} for other persons, not {', '.join(asked_names)}"

@@ -113,4 +113,4 @@ def unshown_reason(
         return ""
     if holds_asked(kind, question, sentences, terms, encode, everyday_zipf):
         return ""
-    return f"the best passage does not give {slots._VALUE_NOUN.get(kind, 'the asked value')}"
+    return f"the best passage does not give {slots.VALUE_NOUN.get(kind, 'the asked value')}"
